@@ -1,0 +1,451 @@
+package model
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// ID identifies a record of one kind. 0 means "none".
+type ID uint64
+
+// Money is an amount in minor units (cents, fen).
+type Money int64
+
+// MoneyFromMain converts main units (e.g. 120000.5) to Money, rounding to the cent.
+func MoneyFromMain(v float64) Money { return Money(math.Round(v * 100)) }
+
+// Main returns the amount in main units.
+func (m Money) Main() float64 { return float64(m) / 100 }
+
+// MarshalJSON writes main units as a JSON number (DESIGN.md §3).
+func (m Money) MarshalJSON() ([]byte, error) {
+	return []byte(strconv.FormatFloat(m.Main(), 'f', -1, 64)), nil
+}
+
+// UnmarshalJSON reads main units.
+func (m *Money) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		*m = 0
+		return nil
+	}
+	var f float64
+	if err := json.Unmarshal(b, &f); err != nil {
+		return fmt.Errorf("money must be a number in main units: %w", err)
+	}
+	if math.IsNaN(f) || math.IsInf(f, 0) || math.Abs(f) > 9e13 {
+		return fmt.Errorf("money %v is out of range", f)
+	}
+	*m = MoneyFromMain(f)
+	return nil
+}
+
+// ParseMoney reads a user-typed amount in main units: "500000", "1,200,000.50",
+// "50万" (ten thousands) and "1.2m" / "300k" are accepted.
+func ParseMoney(s string) (Money, error) {
+	t := strings.TrimSpace(strings.ReplaceAll(s, ",", ""))
+	t = strings.TrimLeft(t, "¥$€£")
+	mult := 1.0
+	switch {
+	case strings.HasSuffix(t, "万"):
+		mult, t = 1e4, strings.TrimSuffix(t, "万")
+	case strings.HasSuffix(t, "亿"):
+		mult, t = 1e8, strings.TrimSuffix(t, "亿")
+	case strings.HasSuffix(strings.ToLower(t), "k"):
+		mult, t = 1e3, t[:len(t)-1]
+	case strings.HasSuffix(strings.ToLower(t), "m"):
+		mult, t = 1e6, t[:len(t)-1]
+	}
+	f, err := strconv.ParseFloat(t, 64)
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || f < 0 || f*mult > 9e13 {
+		return 0, fmt.Errorf("%q is not an amount (e.g. 500000 or 50万)", s)
+	}
+	return MoneyFromMain(f * mult), nil
+}
+
+// Tier is a client's tier.
+type Tier string
+
+// Tiers.
+const (
+	TierKey     Tier = "key"
+	TierRegular Tier = "regular"
+)
+
+// Client is a person the rep sells to.
+type Client struct {
+	ID            ID     `json:"id"`
+	Name          string `json:"name"`
+	Company       string `json:"company"`
+	Tier          Tier   `json:"tier"`
+	Area          string `json:"area"`
+	Phone         string `json:"phone"`
+	Business      string `json:"business"`
+	Needs         string `json:"needs"`
+	DecisionMaker string `json:"decision_maker"`
+	Interests     string `json:"interests"`
+	ReferredBy    string `json:"referred_by"`
+	CadenceDays   int    `json:"cadence_days"` // 0: the tier's default
+	CreatedOn     Date   `json:"created_on"`
+	Archived      bool   `json:"archived"`
+}
+
+// EntryKind is the kind of a journal entry.
+type EntryKind string
+
+// Journal entry kinds. Calls, visits and meetings are contacts; notes are not.
+const (
+	EntryNote    EntryKind = "note"
+	EntryCall    EntryKind = "call"
+	EntryVisit   EntryKind = "visit"
+	EntryMeeting EntryKind = "meeting"
+)
+
+// IsContact reports whether an entry of this kind counts toward quotas and
+// resets follow-up clocks.
+func (k EntryKind) IsContact() bool {
+	return k == EntryCall || k == EntryVisit || k == EntryMeeting
+}
+
+// Valid reports whether k is a known kind.
+func (k EntryKind) Valid() bool { return k == EntryNote || k.IsContact() }
+
+// JournalEntry is a dated line in a client's history.
+type JournalEntry struct {
+	ID        ID        `json:"id"`
+	ClientID  ID        `json:"client_id"`
+	ProjectID ID        `json:"project_id"`
+	Kind      EntryKind `json:"kind"`
+	At        time.Time `json:"at"`
+	Text      string    `json:"text"`
+}
+
+// On returns the civil date of the entry.
+func (e JournalEntry) On() Date { return DateOf(e.At) }
+
+// Slot is a part of the day.
+type Slot string
+
+// Slots.
+const (
+	SlotMorning   Slot = "morning"
+	SlotAfternoon Slot = "afternoon"
+	SlotEvening   Slot = "evening"
+	SlotAny       Slot = "any"
+)
+
+// SlotOf derives the slot from a time: before 12:00 morning, before 18:00
+// afternoon, else evening.
+func SlotOf(c Clock) Slot {
+	switch {
+	case !c.Valid():
+		return SlotAny
+	case c.Hour() < 12:
+		return SlotMorning
+	case c.Hour() < 18:
+		return SlotAfternoon
+	default:
+		return SlotEvening
+	}
+}
+
+// Valid reports whether s is a known slot.
+func (s Slot) Valid() bool {
+	return s == SlotMorning || s == SlotAfternoon || s == SlotEvening || s == SlotAny
+}
+
+// TaskKind is what a task is.
+type TaskKind string
+
+// Task kinds.
+const (
+	TaskCall    TaskKind = "call"
+	TaskVisit   TaskKind = "visit"
+	TaskMeeting TaskKind = "meeting"
+	TaskTodo    TaskKind = "todo"
+)
+
+// Valid reports whether k is a known kind.
+func (k TaskKind) Valid() bool {
+	return k == TaskCall || k == TaskVisit || k == TaskMeeting || k == TaskTodo
+}
+
+// IsContact reports whether completing a task of this kind with a client
+// records a contact.
+func (k TaskKind) IsContact() bool { return k == TaskCall || k == TaskVisit || k == TaskMeeting }
+
+// EntryKind returns the journal kind recorded when such a task is done.
+func (k TaskKind) EntryKind() EntryKind {
+	switch k {
+	case TaskCall:
+		return EntryCall
+	case TaskVisit:
+		return EntryVisit
+	case TaskMeeting:
+		return EntryMeeting
+	}
+	return EntryNote
+}
+
+// Task is something to do, on a date or in the inbox (no date).
+type Task struct {
+	ID        ID       `json:"id"`
+	Title     string   `json:"title"`
+	Date      Date     `json:"date"`
+	Time      Clock    `json:"time"`
+	Slot      Slot     `json:"slot"`
+	Kind      TaskKind `json:"kind"`
+	ClientID  ID       `json:"client_id"`
+	ProjectID ID       `json:"project_id"`
+	Important bool     `json:"important"`
+	Done      bool     `json:"done"`
+	DoneOn    Date     `json:"done_on"`
+	Repeat    Repeat   `json:"repeat"`
+}
+
+// EffectiveSlot returns the slot from the time when one is set.
+func (t Task) EffectiveSlot() Slot {
+	if t.Time.Valid() {
+		return SlotOf(t.Time)
+	}
+	if t.Slot == "" {
+		return SlotAny
+	}
+	return t.Slot
+}
+
+// CarriedOver reports whether t is undone and dated before today.
+func (t Task) CarriedOver(today Date) bool {
+	return !t.Done && t.Date.Valid() && t.Date < today
+}
+
+// PromiseStatus is the state of a promise.
+type PromiseStatus string
+
+// Promise statuses.
+const (
+	PromiseOpen      PromiseStatus = "open"
+	PromiseKept      PromiseStatus = "kept"
+	PromiseCancelled PromiseStatus = "cancelled"
+)
+
+// Valid reports whether s is a known status.
+func (s PromiseStatus) Valid() bool {
+	return s == PromiseOpen || s == PromiseKept || s == PromiseCancelled
+}
+
+// Promise is something the rep told a client they would do.
+type Promise struct {
+	ID        ID            `json:"id"`
+	ClientID  ID            `json:"client_id"`
+	ProjectID ID            `json:"project_id"`
+	Text      string        `json:"text"`
+	MadeOn    Date          `json:"made_on"`
+	Due       Date          `json:"due"`
+	Status    PromiseStatus `json:"status"`
+	KeptOn    Date          `json:"kept_on"`
+}
+
+// Overdue reports whether p is open and due before today.
+func (p Promise) Overdue(today Date) bool { return p.Status == PromiseOpen && p.Due < today }
+
+// DueSoon reports whether p is open and due today, tomorrow or the day after.
+func (p Promise) DueSoon(today Date) bool {
+	return p.Status == PromiseOpen && p.Due >= today && p.Due <= today.AddDays(2)
+}
+
+// KeptOnTime reports whether p was kept on or before its due date.
+func (p Promise) KeptOnTime() bool {
+	return p.Status == PromiseKept && p.KeptOn.Valid() && p.KeptOn <= p.Due
+}
+
+// Stage is a project's stage.
+type Stage string
+
+// Stages in order, then lost.
+const (
+	StageLead          Stage = "lead"
+	StageDesign        Stage = "design"
+	StageBidding       Stage = "bidding"
+	StageDetailing     Stage = "detailing"
+	StageContract      Stage = "contract"
+	StageDelivery      Stage = "delivery"
+	StageCommissioning Stage = "commissioning"
+	StageAcceptance    Stage = "acceptance"
+	StageClosed        Stage = "closed"
+	StageLost          Stage = "lost"
+)
+
+// Stages lists the stages in pipeline order; lost comes last.
+var Stages = []Stage{StageLead, StageDesign, StageBidding, StageDetailing, StageContract,
+	StageDelivery, StageCommissioning, StageAcceptance, StageClosed, StageLost}
+
+// Index returns the position of s in Stages, or -1.
+func (s Stage) Index() int {
+	for i, v := range Stages {
+		if v == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// Valid reports whether s is a known stage.
+func (s Stage) Valid() bool { return s.Index() >= 0 }
+
+// Live reports whether a project in this stage is still being worked.
+func (s Stage) Live() bool { return s.Valid() && s != StageClosed && s != StageLost }
+
+// Next returns the stage after s in the pipeline (closed stays closed; lost has none).
+func (s Stage) Next() (Stage, bool) {
+	i := s.Index()
+	if i < 0 || s == StageClosed || s == StageLost {
+		return s, false
+	}
+	return Stages[i+1], true
+}
+
+// Prev returns the stage before s (lead has none; lost has none).
+func (s Stage) Prev() (Stage, bool) {
+	i := s.Index()
+	if i <= 0 || s == StageLost {
+		return s, false
+	}
+	return Stages[i-1], true
+}
+
+// StageEntry records the date a project entered a stage.
+type StageEntry struct {
+	Stage Stage `json:"stage"`
+	On    Date  `json:"on"`
+}
+
+// Project is a sales project tracked through its stages.
+type Project struct {
+	ID           ID           `json:"id"`
+	Name         string       `json:"name"`
+	ClientID     ID           `json:"client_id"`
+	Owner        string       `json:"owner"`
+	Value        Money        `json:"value"`
+	Stage        Stage        `json:"stage"`
+	BidDate      Date         `json:"bid_date"`
+	StageHistory []StageEntry `json:"stage_history"`
+}
+
+// StageSince returns the date the current stage was entered.
+func (p Project) StageSince() Date {
+	if n := len(p.StageHistory); n > 0 {
+		return p.StageHistory[n-1].On
+	}
+	return NoDate
+}
+
+// SignedOn returns the date the project first entered contract, if it has.
+func (p Project) SignedOn() (Date, bool) {
+	for _, h := range p.StageHistory {
+		if h.Stage == StageContract {
+			return h.On, true
+		}
+	}
+	return NoDate, false
+}
+
+// Settings are the user's targets, quotas, cadences and preferences.
+type Settings struct {
+	AnnualTargets      map[int]Money    `json:"annual_targets"`
+	MonthTargets       map[string]Money `json:"month_targets"` // key YYYY-MM
+	CallsPerDay        int              `json:"calls_per_day"`
+	VisitsPerWeek      int              `json:"visits_per_week"`
+	Workdays           Workdays         `json:"workdays"`
+	KeyCadenceDays     int              `json:"key_cadence_days"`
+	RegularCadenceDays int              `json:"regular_cadence_days"`
+	LeadCadenceDays    int              `json:"lead_cadence_days"`
+	DesignCadenceDays  int              `json:"design_cadence_days"`
+	StageCadenceDays   int              `json:"stage_cadence_days"`
+	Language           string           `json:"language"` // "" = from the locale
+	Currency           string           `json:"currency"` // "" = by language
+}
+
+// DefaultSettings returns the settings of a new database.
+func DefaultSettings() Settings {
+	return Settings{
+		AnnualTargets:      map[int]Money{},
+		MonthTargets:       map[string]Money{},
+		CallsPerDay:        30,
+		VisitsPerWeek:      20,
+		Workdays:           Workdays{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday},
+		KeyCadenceDays:     7,
+		RegularCadenceDays: 30,
+		LeadCadenceDays:    30,
+		DesignCadenceDays:  7,
+		StageCadenceDays:   14,
+	}
+}
+
+// Workdays is the set of working weekdays, serialised as ["mon", …].
+type Workdays []time.Weekday
+
+var weekdayNames = []string{"sun", "mon", "tue", "wed", "thu", "fri", "sat"}
+
+// Has reports whether w is a working day.
+func (ws Workdays) Has(w time.Weekday) bool {
+	for _, v := range ws {
+		if v == w {
+			return true
+		}
+	}
+	return false
+}
+
+// MarshalJSON writes ["mon", …] in week order starting Monday.
+func (ws Workdays) MarshalJSON() ([]byte, error) {
+	out := []string{}
+	for _, w := range []time.Weekday{1, 2, 3, 4, 5, 6, 0} {
+		if ws.Has(w) {
+			out = append(out, weekdayNames[w])
+		}
+	}
+	return json.Marshal(out)
+}
+
+// UnmarshalJSON reads ["mon", …].
+func (ws *Workdays) UnmarshalJSON(b []byte) error {
+	var names []string
+	if err := json.Unmarshal(b, &names); err != nil {
+		return fmt.Errorf("workdays must be a list like [\"mon\",\"tue\"]: %w", err)
+	}
+	out := Workdays{}
+	for _, n := range names {
+		w, ok := ParseWeekdayName(n)
+		if !ok {
+			return fmt.Errorf("%q is not a weekday (mon…sun)", n)
+		}
+		if !out.Has(w) {
+			out = append(out, w)
+		}
+	}
+	*ws = out
+	return nil
+}
+
+// ParseWeekdayName reads "mon"…"sun" (any case, full names too).
+func ParseWeekdayName(s string) (time.Weekday, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if len(s) < 3 {
+		return 0, false
+	}
+	for i, n := range weekdayNames {
+		if strings.HasPrefix(s, n) && strings.HasPrefix(strings.ToLower(time.Weekday(i).String()), s) {
+			return time.Weekday(i), true
+		}
+	}
+	return 0, false
+}
+
+// Repeat is a task's repeat rule as the user wrote it in canonical form:
+// "" (none), "daily", "weekdays", "weekly", "monthly", "every N days",
+// "every N weeks". Parsing and the next occurrence live in repeat.go.
+type Repeat string
