@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"time"
 
 	"salesplan/model"
@@ -29,6 +30,18 @@ var (
 	ErrNotEmpty = errors.New("the database is not empty")
 	// ErrNothingToUndo: the undo stack is empty.
 	ErrNothingToUndo = errors.New("nothing to undo")
+	// ErrCorrupt: a record failed its envelope check (version, checksum, JSON).
+	ErrCorrupt = errors.New("a record in the database is damaged")
+	// ErrDamaged: the file is damaged (bbolt panicked or refused its meta
+	// pages) or was emptied while backups exist; the message names the backups.
+	ErrDamaged = errors.New("the database file is damaged")
+	// ErrNotBolt: the file is not a salesplan database; it was left untouched.
+	ErrNotBolt = errors.New("not a salesplan database")
+	// ErrReadOnly: a change was asked of a Store opened ReadOnly.
+	ErrReadOnly = errors.New("the database is open read-only")
+	// ErrChanged: undo refused because the records were changed since
+	// (e.g. by the command line while the planner was open).
+	ErrChanged = errors.New("changed since")
 )
 
 // AmbiguousError is returned when a name prefix matches several records.
@@ -42,11 +55,25 @@ func (e *AmbiguousError) Error() string {
 	return fmt.Sprintf("%s %q is ambiguous: %s", e.Kind, e.Query, strings.Join(e.Candidates, ", "))
 }
 
+// Problem returns the translatable form: code "ambiguous_client" or
+// "ambiguous_project", args query and the candidates joined by ", ".
+func (e *AmbiguousError) Problem() *model.Problem {
+	return model.Errf("ambiguous_"+e.Kind, "%s %q is ambiguous: %s", e.Kind, e.Query, strings.Join(e.Candidates, ", "))
+}
+
+// Unwrap lets errors.As find the *model.Problem.
+func (e *AmbiguousError) Unwrap() error { return e.Problem() }
+
 // ValidationError names the record and field at fault.
 type ValidationError struct {
 	Record string // e.g. "task", "clients[3]"
 	Field  string
 	Msg    string
+}
+
+// Problem returns the translatable form (code "invalid_field").
+func (e *ValidationError) Problem() *model.Problem {
+	return model.Errf("invalid_field", "%s: %s: %s", e.Record, e.Field, e.Msg)
 }
 
 func (e *ValidationError) Error() string {
@@ -66,27 +93,15 @@ type Options struct {
 // transaction runs, so the planner and the command line work side by side.
 // Every method that changes data is one user action and one transaction.
 type Store struct {
-	path string
-	opts Options
-	undo []undoStep
+	path   string
+	opts   Options
+	notice *model.Problem
+	mu     sync.Mutex // guards undo
+	undo   []undoStep
 }
-
-type undoStep struct{}
-
-// Open prepares the database at path: creates its directory (0700) and file
-// (0600), runs migrations, refuses newer schemas and files that are not bbolt.
-func Open(path string, opts Options) (*Store, error) { return nil, errNotYet }
 
 // Path returns the database file.
 func (s *Store) Path() string { return s.path }
-
-// Revision returns the revision counter bumped by every write (cheap; the
-// planner polls it to notice changes made by the command line).
-func (s *Store) Revision() (uint64, error) { return 0, errNotYet }
-
-// IsEmpty reports whether the database holds no clients, tasks, journal,
-// promises or projects.
-func (s *Store) IsEmpty() (bool, error) { return false, errNotYet }
 
 // ---- settings
 
@@ -261,12 +276,6 @@ func (s *Store) Week(day, today model.Date) (model.WeekSummary, error) {
 func (s *Store) Month(m model.Month, today model.Date) (model.MonthSummary, error) {
 	return model.MonthSummary{}, errNotYet
 }
-
-// ---- undo
-
-// Undo reverts the latest user action made through this Store (at least 20
-// deep) in one transaction and returns a short description of what it undid.
-func (s *Store) Undo() (string, error) { return "", ErrNothingToUndo }
 
 // ---- maintenance and exchange
 

@@ -1,0 +1,76 @@
+// Package storage is salesplan's bbolt store: buckets, indexes, the record
+// codec, one method per user action (each one transaction), undo, views.
+//
+// The file is opened only while a transaction runs (Store.update / Store.view
+// open it with a bounded lock wait and close it after), so the planner and
+// the command line work side by side.
+//
+// # Bucket tree
+//
+// Integers are big-endian; id = 8 bytes (model.ID, from the bucket's
+// NextSequence); date = 4 bytes (model.Date day number, 0 = none, sorts
+// first); at = 8 bytes (Unix nanoseconds with the sign bit flipped, so
+// earlier sorts first); record = envelope [1 byte version][4 bytes CRC-32 of
+// the payload][JSON of the model type] (codec.go).
+//
+//	meta
+//	├── schema   → uint64 schema version (schemaVersion in migrate.go)
+//	├── revision → uint64, +1 per write transaction (the planner polls it)
+//	└── settings → record model.Settings (absent = defaults)
+//	clients      id → record model.Client
+//	tasks        id → record model.Task
+//	journal      id → record model.JournalEntry
+//	promises     id → record model.Promise
+//	projects     id → record model.Project
+//	idx                                    index buckets, all rebuilt by reindex
+//	├── task_date        date|id → ""                       every task (date 0 = inbox)
+//	├── task_open        date|id → kind|client id           undone tasks (carry-over: seek below today)
+//	├── task_client      client|date|id → kind              undone tasks with a client ("scheduled")
+//	├── journal_client   client|at|id → kind                every entry (client timeline)
+//	├── journal_date     date|at|id → kind                  every entry (calls/visits per day)
+//	├── journal_project  project|at|id → kind               entries linked to a project
+//	├── contact_client   client|date|id → ""                contacts only (last contact = reverse seek)
+//	├── contact_project  project|date|id → ""               contacts linked to a project
+//	├── promise_status   status|due|id → ""                 status 'o' open, 'k' kept, 'x' cancelled
+//	├── promise_client   client|id → status
+//	├── promise_made     made date|id → ""
+//	├── promise_kept     kept date|id → ""                  kept promises only
+//	├── project_stage    stage|id → ""                      stage = position in model.Stages
+//	├── project_client   client|id → ""
+//	├── project_name     lower(name) → id                   unique, exact/prefix lookup by Seek
+//	├── stage_move       date|project|seq(2) → from|to|first   one per stage-history entry;
+//	│                                                          from 0xff = none; first = 1 on the
+//	│                                                          project's first entry into contract
+//	├── bid_date         date|project → stage               projects with a bid date
+//	├── client_name      lower(name) → id                   unique, exact/prefix lookup by Seek
+//	├── client_due       due|client → tier|cadence(2)|created|last contact|name
+//	│                                                   non-archived clients by follow-up due date
+//	│                                                   (before "scheduled"); tier 'k' or 'r'
+//	└── client_due_rev   client → due                       where a client's client_due entry is
+//
+// kind is one byte: journal 'n' note, 'c' call, 'v' visit, 'm' meeting; tasks
+// 'c', 'v', 'm', 't' todo.
+//
+// # Helpers for the rest of the package (stable names)
+//
+// Transactions: (*Store).update(fn) (write + revision bump), view(fn),
+// write(fn, bump), dryRun(fn) (write tx always rolled back), act(code, fn)
+// (a user action recorded for undo).
+//
+// Records: encodeRecord(v), decodeRecord(what, raw, &v); getClient, getTask,
+// getEntry, getPromise, getProject (tx, id); putClient, putTask, putEntry,
+// putPromise, putProject (tx, *record): assign an id when 0 (or raise the
+// sequence to an imported id), replace the previous version and move its
+// index entries, all in the caller's tx; deleteClient, deleteTask,
+// deleteEntry, deletePromise, deleteProject (tx, id); readSettings(tx),
+// putSettings(tx, st).
+//
+// Indexes: reindex(tx) drops and rebuilds every index; indexDrift(tx) lists
+// the differences between the maintained and rebuilt indexes (run it under
+// dryRun); refreshClientDue(tx, id, st), refreshAllClientDue(tx);
+// ensureBuckets(tx); isEmpty(tx).
+//
+// Validation (shared with import): validateClient, validateTask,
+// validateEntry, validatePromise, validateProject (tx, *record) return a
+// *model.Problem naming what is wrong.
+package storage

@@ -1,0 +1,385 @@
+package storage
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+
+	"salesplan/model"
+)
+
+const (
+	// fileMode: the database holds clients' phone numbers and what they
+	// said; only the owner may read it. bbolt applies it only on creation.
+	fileMode os.FileMode = 0o600
+	// dirMode for a directory we create for the database.
+	dirMode os.FileMode = 0o700
+	// defaultLockTimeout bounds the wait for the file lock: without a
+	// timeout bolt.Open waits forever (DESIGN.md §6).
+	defaultLockTimeout = 2 * time.Second
+	// boltMagic is the magic number in a bbolt meta page (little-endian at
+	// offset 16 of the file); used to refuse a foreign file before bbolt
+	// touches it.
+	boltMagic uint32 = 0xED0CDAED
+)
+
+// storeError is an error callers can match both ways: errors.Is with a
+// sentinel (ErrLocked, ErrDamaged, …) and errors.As with *model.Problem for
+// the translated message.
+type storeError struct {
+	problem  *model.Problem
+	sentinel error
+	cause    error
+}
+
+func (e *storeError) Error() string {
+	if e.cause != nil {
+		return e.problem.Error() + ": " + e.cause.Error()
+	}
+	return e.problem.Error()
+}
+
+func (e *storeError) Unwrap() []error {
+	out := []error{e.problem}
+	if e.sentinel != nil {
+		out = append(out, e.sentinel)
+	}
+	if e.cause != nil {
+		out = append(out, e.cause)
+	}
+	return out
+}
+
+// Problem returns the user-facing problem.
+func (e *storeError) Problem() *model.Problem { return e.problem }
+
+func newStoreError(sentinel, cause error, code, english string, args ...any) error {
+	return &storeError{problem: model.Errf(code, english, args...), sentinel: sentinel, cause: cause}
+}
+
+// BackupDir is where the automatic backups of the database at path live.
+func BackupDir(path string) string { return filepath.Join(filepath.Dir(path), "backups") }
+
+// backupsExist reports whether backups of the database at path exist: the
+// automatic ones (backups/salesplan-YYYY-MM-DD.db) or a hand-made <db>.backup-*.
+func backupsExist(path string) bool {
+	for _, pattern := range []string{
+		filepath.Join(BackupDir(path), "salesplan-*.db"),
+		path + ".backup-*",
+	} {
+		if m, _ := filepath.Glob(pattern); len(m) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Store) lockTimeout() time.Duration {
+	if s.opts.LockTimeout > 0 {
+		return s.opts.LockTimeout
+	}
+	return defaultLockTimeout
+}
+
+// damaged turns a panic from bbolt (it panics on damaged pages) into an
+// error that points to the backups.
+func (s *Store) damaged(r any) error {
+	return newStoreError(ErrDamaged, fmt.Errorf("%v", r), "db_damaged",
+		"the database %s is damaged; restore a backup from %s (salesplan backups)", s.path, BackupDir(s.path))
+}
+
+// openDB opens the file for one transaction.
+func (s *Store) openDB(readOnly bool) (db *bolt.DB, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			db, err = nil, s.damaged(r)
+		}
+	}()
+	db, err = bolt.Open(s.path, fileMode, &bolt.Options{Timeout: s.lockTimeout(), ReadOnly: readOnly})
+	switch {
+	case err == nil:
+		return db, nil
+	case errors.Is(err, berrors.ErrTimeout):
+		return nil, newStoreError(ErrLocked, nil, "db_locked",
+			"the database %s is busy: another salesplan held it for more than %s; try again", s.path, s.lockTimeout())
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum):
+		return nil, newStoreError(ErrDamaged, err, "db_damaged",
+			"the database %s is damaged; restore a backup from %s (salesplan backups)", s.path, BackupDir(s.path))
+	default:
+		return nil, fmt.Errorf("open database %s: %w", s.path, err)
+	}
+}
+
+// update runs fn in one write transaction and bumps the revision counter.
+// The file is open only for the transaction's duration.
+func (s *Store) update(fn func(tx *bolt.Tx) error) error {
+	return s.write(fn, true)
+}
+
+func (s *Store) write(fn func(tx *bolt.Tx) error, bump bool) (err error) {
+	if s.opts.ReadOnly {
+		return newStoreError(ErrReadOnly, nil, "db_read_only", "the database %s is open read-only", s.path)
+	}
+	db, err := s.openDB(false)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := db.Close(); cerr != nil && err == nil {
+			err = fmt.Errorf("close database %s: %w", s.path, cerr)
+		}
+	}()
+	defer func() {
+		if r := recover(); r != nil {
+			err = s.damaged(r)
+		}
+	}()
+	return db.Update(func(tx *bolt.Tx) error {
+		if err := fn(tx); err != nil {
+			return err
+		}
+		if bump {
+			return bumpRevision(tx)
+		}
+		return nil
+	})
+}
+
+// view runs fn in one read transaction (a bbolt read-only open when the
+// Store was opened ReadOnly).
+func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
+	db, err := s.openDB(s.opts.ReadOnly)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := db.Close(); cerr != nil && err == nil {
+			err = fmt.Errorf("close database %s: %w", s.path, cerr)
+		}
+	}()
+	defer func() {
+		if r := recover(); r != nil {
+			err = s.damaged(r)
+		}
+	}()
+	return db.View(fn)
+}
+
+func bumpRevision(tx *bolt.Tx) error {
+	m := tx.Bucket(bMeta)
+	if m == nil {
+		return fmt.Errorf("%w: meta bucket missing", ErrCorrupt)
+	}
+	return m.Put(kRevision, u64(readU64(m.Get(kRevision))+1))
+}
+
+// Open prepares the database at path: creates its directory (0700) and file
+// (0600), runs migrations, refuses newer schemas and files that are not bbolt.
+func Open(path string, opts Options) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("open database: no path given")
+	}
+	s := &Store{path: path, opts: opts}
+	if err := s.checkFile(); err != nil {
+		return nil, err
+	}
+	var state int // 0 ready, 1 needs init, 2 needs migration
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		state, err = s.inspect(tx)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if state != 0 {
+		if opts.ReadOnly {
+			return nil, newStoreError(ErrReadOnly, nil, "db_read_only_migrate",
+				"the database %s needs setting up or upgrading, which a read-only open cannot do", path)
+		}
+		err := s.write(func(tx *bolt.Tx) error {
+			// Checked again under the write lock: another process may
+			// have prepared it meanwhile.
+			st, err := s.inspect(tx)
+			if err != nil {
+				return err
+			}
+			return prepare(tx, st)
+		}, false)
+		if err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// checkFile looks at the file before bbolt does: creates the directory,
+// fixes a too-wide mode, refuses a foreign file or an emptied one.
+func (s *Store) checkFile() error {
+	dir := filepath.Dir(s.path)
+	if !s.opts.ReadOnly {
+		if err := os.MkdirAll(dir, dirMode); err != nil {
+			return fmt.Errorf("create database directory %s: %w", dir, err)
+		}
+	}
+	fi, err := os.Stat(s.path)
+	if errors.Is(err, os.ErrNotExist) {
+		if s.opts.ReadOnly {
+			return newStoreError(ErrNotFound, err, "db_missing", "there is no database at %s", s.path)
+		}
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("open database %s: %w", s.path, err)
+	}
+	if !fi.Mode().IsRegular() {
+		return newStoreError(ErrNotBolt, nil, "db_not_bolt", "%s is not a salesplan database (not a regular file)", s.path)
+	}
+	if fi.Size() == 0 {
+		if backupsExist(s.path) {
+			return s.emptied()
+		}
+	} else {
+		f, err := os.Open(s.path)
+		if err != nil {
+			return fmt.Errorf("open database %s: %w", s.path, err)
+		}
+		head := make([]byte, 20)
+		_, err = io.ReadFull(f, head)
+		f.Close()
+		if err != nil || binary.LittleEndian.Uint32(head[16:20]) != boltMagic {
+			return newStoreError(ErrNotBolt, nil, "db_not_bolt", "%s is not a salesplan database; it was left untouched", s.path)
+		}
+	}
+	if perm := fi.Mode().Perm(); perm&0o077 != 0 && !s.opts.ReadOnly {
+		if err := os.Chmod(s.path, fileMode); err != nil {
+			return fmt.Errorf("restrict database mode %s: %w", s.path, err)
+		}
+		s.notice = model.Errf("db_mode_fixed", "the database %s was readable by others (mode %04o); it is now %04o",
+			s.path, uint32(perm), uint32(fileMode))
+	}
+	return nil
+}
+
+func (s *Store) emptied() error {
+	return newStoreError(ErrDamaged, nil, "db_emptied",
+		"the database %s is empty but backups exist in %s; restore one (salesplan backups) instead of starting over",
+		s.path, BackupDir(s.path))
+}
+
+// inspect returns 0 when the schema is current, 1 when the file needs its
+// buckets, 2 when it needs a migration.
+func (s *Store) inspect(tx *bolt.Tx) (int, error) {
+	m := tx.Bucket(bMeta)
+	if m == nil {
+		foreign := false
+		_ = tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
+			foreign = true
+			return nil
+		})
+		if foreign {
+			return 0, newStoreError(ErrNotBolt, nil, "db_not_bolt", "%s is not a salesplan database; it was left untouched", s.path)
+		}
+		if backupsExist(s.path) {
+			return 0, s.emptied()
+		}
+		return 1, nil
+	}
+	v := readU64(m.Get(kSchema))
+	switch {
+	case v > schemaVersion:
+		return 0, newStoreError(ErrNewerSchema, nil, "db_newer_schema",
+			"the database %s was written by a newer salesplan (schema %d, this one reads up to %d); upgrade salesplan",
+			s.path, v, schemaVersion)
+	case v < schemaVersion:
+		return 2, nil
+	}
+	return 0, nil
+}
+
+// prepare creates the buckets of a new database or migrates an older one.
+func prepare(tx *bolt.Tx, state int) error {
+	switch state {
+	case 1:
+		if err := ensureBuckets(tx); err != nil {
+			return err
+		}
+		return tx.Bucket(bMeta).Put(kSchema, u64(schemaVersion))
+	case 2:
+		from := readU64(tx.Bucket(bMeta).Get(kSchema))
+		if err := migrate(tx, from); err != nil {
+			return fmt.Errorf("migrate database from schema %d to %d: %w", from, schemaVersion, err)
+		}
+		if err := ensureBuckets(tx); err != nil {
+			return err
+		}
+		return tx.Bucket(bMeta).Put(kSchema, u64(schemaVersion))
+	}
+	return nil
+}
+
+// ensureBuckets creates every record and index bucket that is missing.
+func ensureBuckets(tx *bolt.Tx) error {
+	for _, name := range rootBuckets {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return fmt.Errorf("create bucket %s: %w", name, err)
+		}
+	}
+	idx := tx.Bucket(bIndex)
+	for _, name := range indexBuckets {
+		if _, err := idx.CreateBucketIfNotExists(name); err != nil {
+			return fmt.Errorf("create index bucket %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// Notice returns a problem worth telling the user about that Open fixed on
+// its own (a database file readable by others, now 0600), or nil.
+func (s *Store) Notice() *model.Problem { return s.notice }
+
+// Revision returns the revision counter bumped by every write (cheap; the
+// planner polls it to notice changes made by the command line).
+func (s *Store) Revision() (uint64, error) {
+	var rev uint64
+	err := s.view(func(tx *bolt.Tx) error {
+		if m := tx.Bucket(bMeta); m != nil {
+			rev = readU64(m.Get(kRevision))
+		}
+		return nil
+	})
+	return rev, err
+}
+
+// IsEmpty reports whether the database holds no clients, tasks, journal,
+// promises or projects.
+func (s *Store) IsEmpty() (bool, error) {
+	empty := true
+	err := s.view(func(tx *bolt.Tx) error {
+		empty = isEmpty(tx)
+		return nil
+	})
+	return empty, err
+}
+
+func isEmpty(tx *bolt.Tx) bool {
+	for _, name := range recordBuckets {
+		if b := tx.Bucket(name); b != nil {
+			if k, _ := b.Cursor().First(); k != nil {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// hasPrefix is bytes.HasPrefix, named for cursor loops.
+func hasPrefix(k, prefix []byte) bool { return k != nil && bytes.HasPrefix(k, prefix) }
