@@ -1,0 +1,40 @@
+package form
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"salesplan/ui/i18n"
+)
+
+// Confirm asks a yes/no question: y or enter is yes, n or esc is no.
+type Confirm struct {
+	lang     i18n.Lang
+	st       Styles
+	question string
+	width    int
+}
+
+// NewConfirm makes a confirmation dialog.
+func NewConfirm(lang i18n.Lang, st Styles, question string) *Confirm {
+	return &Confirm{lang: lang, st: st, question: question, width: 50}
+}
+
+// SetWidth sets the dialog's whole width.
+func (d *Confirm) SetWidth(w int) { d.width = w }
+
+// Update answers Submitted for yes and Cancelled for no.
+func (d *Confirm) Update(msg tea.Msg) (Result, tea.Cmd) {
+	switch {
+	case isKey(msg, "y", "Y", "enter"):
+		return Submitted, nil
+	case isKey(msg, "n", "N", "esc"):
+		return Cancelled, nil
+	}
+	return Open, nil
+}
+
+// View renders the question and the keys.
+func (d *Confirm) View() string {
+	return d.st.frame(d.width, d.st.Title.Render(d.question),
+		d.st.Hint.Render(hints(d.lang, "form.key.y_yes", "form.key.n_no")))
+}

@@ -1,0 +1,154 @@
+// Package form holds the planner's dialogs: a one-line input, a note box, a
+// field form and a confirmation, plus a read-only popup. Panes keep one
+// Dialog open at a time, pass it every message while it is open and act on
+// the Result it answers (the shape of crush's dialogs: the dialog decides
+// what a key means, the pane decides what saving does).
+//
+// Every dialog measures in terminal cells, so Chinese lines up, and every
+// paste goes through model.Inert before it reaches a field, so escape and
+// control sequences never reach the terminal. Keys follow DESIGN.md §5:
+// enter saves a one-line input, ctrl+s saves forms and note boxes, esc
+// cancels and asks first when something was typed.
+package form
+
+import (
+	"image/color"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"salesplan/model"
+	"salesplan/ui/i18n"
+)
+
+// Result is what a dialog answers after a message.
+type Result int
+
+// Results.
+const (
+	// Open: the dialog is still open; keep sending it messages.
+	Open Result = iota
+	// Submitted: the user saved; read the dialog's values.
+	Submitted
+	// Cancelled: the user backed out; drop the dialog.
+	Cancelled
+)
+
+// Dialog is any of this package's dialogs.
+type Dialog interface {
+	// Update handles a message and says whether the dialog is done.
+	Update(msg tea.Msg) (Result, tea.Cmd)
+	// View renders the dialog in at most its width.
+	View() string
+	// SetWidth sets the dialog's whole width in cells, border included.
+	SetWidth(w int)
+}
+
+// Styles are the looks shared by every dialog.
+type Styles struct {
+	Box     lipgloss.Style // the frame around a dialog
+	Title   lipgloss.Style
+	Label   lipgloss.Style // a field's label
+	Focused lipgloss.Style // the focused field's label
+	Hint    lipgloss.Style // the key hints at the bottom, previews
+	Error   lipgloss.Style
+	Choice  lipgloss.Style // the chosen value of a choice field
+}
+
+// DefaultStyles returns styles for a dark or light terminal.
+func DefaultStyles(isDark bool) Styles {
+	ld := lipgloss.LightDark(isDark)
+	accent := ld(lipgloss.Color("#5A56E0"), lipgloss.Color("#7D79F6"))
+	faint := ld(lipgloss.Color("#8A8A8A"), lipgloss.Color("#7A7A7A"))
+	red := ld(lipgloss.Color("#C62828"), lipgloss.Color("#FF6B6B"))
+	return StylesFrom(accent, faint, red)
+}
+
+// StylesFrom builds the dialog styles from three colour tokens, so a theme
+// can hand its own palette over.
+func StylesFrom(accent, faint, errColor color.Color) Styles {
+	return Styles{
+		Box:     lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1),
+		Title:   lipgloss.NewStyle().Bold(true).Foreground(accent),
+		Label:   lipgloss.NewStyle().Foreground(faint),
+		Focused: lipgloss.NewStyle().Bold(true).Foreground(accent),
+		Hint:    lipgloss.NewStyle().Foreground(faint),
+		Error:   lipgloss.NewStyle().Foreground(errColor),
+		Choice:  lipgloss.NewStyle().Bold(true),
+	}
+}
+
+// minWidth is the narrowest a dialog gets; below it nothing useful fits.
+const minWidth = 20
+
+// inner returns the width left for content inside the box.
+func (s Styles) inner(width int) int {
+	w := max(width, minWidth) - s.Box.GetHorizontalFrameSize()
+	return max(w, 1)
+}
+
+// frame draws lines inside the box at the given whole width. Every line is
+// cut to the inner width first, so a long Chinese line can never push the
+// border out of place.
+func (s Styles) frame(width int, lines ...string) string {
+	in := s.inner(width)
+	out := make([]string, 0, len(lines))
+	for _, l := range lines {
+		for _, part := range strings.Split(l, "\n") {
+			out = append(out, fit(part, in))
+		}
+	}
+	return s.Box.Width(max(width, minWidth)).Render(strings.Join(out, "\n"))
+}
+
+// fit cuts a styled line to w cells, ending with … when it was longer.
+func fit(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if ansi.StringWidth(s) <= w {
+		return s
+	}
+	return ansi.Truncate(s, w, "…")
+}
+
+// cleanPaste turns pasted text into something safe to keep in a field: the
+// model's sanitizer first (escapes, C0/C1 and bidi controls out), then, for
+// one-line fields, line breaks and tabs become spaces.
+func cleanPaste(s string, oneLine bool) string {
+	s = model.Inert(s)
+	if oneLine {
+		s = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ").Replace(s)
+	}
+	return s
+}
+
+// hints joins key hints ("enter save · esc cancel").
+func hints(lang i18n.Lang, keys ...string) string {
+	return strings.Join(keysT(lang, keys), " · ")
+}
+
+func keysT(lang i18n.Lang, keys []string) []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = lang.T(k)
+	}
+	return out
+}
+
+// isKey reports whether msg is a key press of one of the given keys.
+func isKey(msg tea.Msg, keys ...string) bool {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return false
+	}
+	s := k.String()
+	for _, want := range keys {
+		if s == want {
+			return true
+		}
+	}
+	return false
+}

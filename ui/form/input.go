@@ -1,0 +1,98 @@
+package form
+
+import (
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"salesplan/ui/i18n"
+)
+
+// Input is a one-line input: enter saves, esc cancels. Below the field it
+// can show a preview (what quick-add understood) and problems (an unknown
+// client), which the pane sets as the value changes.
+type Input struct {
+	lang     i18n.Lang
+	st       Styles
+	title    string
+	ti       textinput.Model
+	width    int
+	preview  []string
+	problems []string
+	// Required: enter on an empty field does nothing but say so.
+	Required bool
+	empty    bool // enter was pressed on an empty required field
+}
+
+// NewInput makes a focused one-line input with a title and a starting value.
+func NewInput(lang i18n.Lang, st Styles, title, placeholder, value string) *Input {
+	ti := textinput.New()
+	ti.Prompt = "› "
+	ti.Placeholder = placeholder
+	ti.CharLimit = 500
+	ti.SetValue(cleanPaste(value, true))
+	ti.CursorEnd()
+	ti.Focus()
+	d := &Input{lang: lang, st: st, title: title, ti: ti}
+	d.SetWidth(60)
+	return d
+}
+
+// Value returns the text typed.
+func (d *Input) Value() string { return d.ti.Value() }
+
+// SetValue replaces the text.
+func (d *Input) SetValue(s string) {
+	d.ti.SetValue(cleanPaste(s, true))
+	d.ti.CursorEnd()
+}
+
+// SetPreview sets the lines shown under the field (already translated and
+// made inert by the caller).
+func (d *Input) SetPreview(lines []string) { d.preview = lines }
+
+// SetProblems sets the problems shown under the field, in the error colour.
+func (d *Input) SetProblems(lines []string) { d.problems = lines }
+
+// SetWidth sets the dialog's whole width.
+func (d *Input) SetWidth(w int) {
+	d.width = w
+	// prompt (2) + the cursor cell at the end.
+	d.ti.SetWidth(max(d.st.inner(w)-3, 1))
+}
+
+// Update handles keys and pastes.
+func (d *Input) Update(msg tea.Msg) (Result, tea.Cmd) {
+	switch {
+	case isKey(msg, "enter"):
+		if d.Required && d.ti.Value() == "" {
+			d.empty = true
+			return Open, nil
+		}
+		return Submitted, nil
+	case isKey(msg, "esc"):
+		return Cancelled, nil
+	}
+	d.empty = false
+	if p, ok := msg.(tea.PasteMsg); ok {
+		msg = tea.PasteMsg{Content: cleanPaste(p.Content, true)}
+	}
+	var cmd tea.Cmd
+	d.ti, cmd = d.ti.Update(msg)
+	return Open, cmd
+}
+
+// View renders the dialog.
+func (d *Input) View() string {
+	lines := []string{d.st.Title.Render(d.title), d.ti.View()}
+	for _, p := range d.preview {
+		lines = append(lines, d.st.Hint.Render(p))
+	}
+	for _, p := range d.problems {
+		lines = append(lines, d.st.Error.Render(p))
+	}
+	if d.empty {
+		lines = append(lines, d.st.Error.Render(d.lang.T("form.required")))
+	}
+	lines = append(lines, d.st.Hint.Render(hints(d.lang, "form.key.enter_save", "form.key.esc_cancel")))
+	return d.st.frame(d.width, lines...)
+}

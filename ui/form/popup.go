@@ -1,0 +1,84 @@
+package form
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"salesplan/model"
+	"salesplan/ui/i18n"
+)
+
+// Popup shows read-only text (a client's brief, an item's detail): j/k or
+// arrows scroll, esc, q or enter close. Its text is made inert here, so
+// callers may mix labels with whatever the user typed.
+type Popup struct {
+	lang   i18n.Lang
+	st     Styles
+	title  string
+	text   []string // inert, unwrapped lines
+	lines  []string // wrapped to the current width
+	width  int
+	height int // most text lines shown at once
+	offset int
+}
+
+// NewPopup makes a popup; height is the most lines of text it shows.
+func NewPopup(lang i18n.Lang, st Styles, title string, text []string, height int) *Popup {
+	d := &Popup{lang: lang, st: st, title: model.InertLine(title), height: max(height, 1)}
+	for _, t := range text {
+		d.text = append(d.text, strings.Split(model.Inert(t), "\n")...)
+	}
+	d.SetWidth(60)
+	return d
+}
+
+// SetWidth sets the dialog's whole width and rewraps the text.
+func (d *Popup) SetWidth(w int) {
+	d.width = w
+	in := d.st.inner(w)
+	d.lines = d.lines[:0]
+	for _, t := range d.text {
+		d.lines = append(d.lines, strings.Split(ansi.Wrap(t, in, " "), "\n")...)
+	}
+	d.offset = min(d.offset, d.maxOffset())
+}
+
+// SetHeight sets the most text lines shown at once.
+func (d *Popup) SetHeight(h int) {
+	d.height = max(h, 1)
+	d.offset = min(d.offset, d.maxOffset())
+}
+
+func (d *Popup) maxOffset() int { return max(len(d.lines)-d.height, 0) }
+
+// Update scrolls or closes.
+func (d *Popup) Update(msg tea.Msg) (Result, tea.Cmd) {
+	switch {
+	case isKey(msg, "esc", "q", "enter"):
+		return Cancelled, nil
+	case isKey(msg, "j", "down"):
+		d.offset = min(d.offset+1, d.maxOffset())
+	case isKey(msg, "k", "up"):
+		d.offset = max(d.offset-1, 0)
+	case isKey(msg, "pgdown", "space"):
+		d.offset = min(d.offset+d.height, d.maxOffset())
+	case isKey(msg, "pgup"):
+		d.offset = max(d.offset-d.height, 0)
+	}
+	return Open, nil
+}
+
+// View renders the visible part of the text.
+func (d *Popup) View() string {
+	end := min(d.offset+d.height, len(d.lines))
+	lines := []string{d.st.Title.Render(d.title)}
+	lines = append(lines, d.lines[d.offset:end]...)
+	hint := hints(d.lang, "form.key.esc_close")
+	if d.maxOffset() > 0 {
+		hint = hints(d.lang, "form.key.jk_scroll", "form.key.esc_close")
+	}
+	lines = append(lines, d.st.Hint.Render(hint))
+	return d.st.frame(d.width, lines...)
+}
