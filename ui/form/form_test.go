@@ -1,0 +1,261 @@
+package form
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"salesplan/model"
+	"salesplan/ui/i18n"
+)
+
+var st = DefaultStyles(true)
+
+func press(s string) tea.Msg {
+	switch s {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "shift+tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	case "ctrl+s":
+		return tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}
+	case "right":
+		return tea.KeyPressMsg{Code: tea.KeyRight}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	}
+	r := []rune(s)
+	return tea.KeyPressMsg{Code: r[0], Text: s}
+}
+
+// typeText sends one key press per rune, as a terminal does.
+func typeText(d Dialog, s string) {
+	for _, r := range s {
+		d.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+}
+
+// checkBox asserts that every line of a dialog is exactly width cells, so
+// the frame stays square whatever script is inside.
+func checkBox(t *testing.T, view string, width int) {
+	t.Helper()
+	for i, l := range strings.Split(view, "\n") {
+		if w := ansi.StringWidth(l); w != width {
+			t.Errorf("line %d is %d cells, want %d: %q", i, w, width, ansi.Strip(l))
+		}
+	}
+}
+
+func TestInput(t *testing.T) {
+	tests := []struct {
+		name  string
+		typed string
+		paste string
+		key   string
+		want  Result
+		value string
+	}{
+		{name: "enter saves chinese", typed: "拜访王总 明天", key: "enter", want: Submitted, value: "拜访王总 明天"},
+		{name: "esc cancels", typed: "call", key: "esc", want: Cancelled, value: "call"},
+		{name: "paste is made inert and one line", paste: "a\x1b[31mred\x1b[0m\r\nb\u202ec\x07", key: "enter", want: Submitted, value: "ared bc"},
+		{name: "osc 8 link dropped", paste: "x\x1b]8;;http://e.vil\x1b\\y\x1b]8;;\x1b\\z", key: "enter", want: Submitted, value: "xyz"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := NewInput(i18n.EN, st, "Add", "", "")
+			typeText(d, tc.typed)
+			if tc.paste != "" {
+				d.Update(tea.PasteMsg{Content: tc.paste})
+			}
+			if got, _ := d.Update(press(tc.key)); got != tc.want {
+				t.Errorf("result %v, want %v", got, tc.want)
+			}
+			if d.Value() != tc.value {
+				t.Errorf("value %q, want %q", d.Value(), tc.value)
+			}
+			if strings.ContainsAny(d.View(), "\x07\u202e") {
+				t.Errorf("view keeps a control: %q", d.View())
+			}
+		})
+	}
+}
+
+func TestInputRequiredAndPreview(t *testing.T) {
+	d := NewInput(i18n.ZH, st, "快速添加", "", "")
+	d.Required = true
+	if got, _ := d.Update(press("enter")); got != Open {
+		t.Fatalf("enter on empty required input gave %v", got)
+	}
+	if !strings.Contains(d.View(), "请先输入内容") {
+		t.Errorf("no 'type something' hint in %q", d.View())
+	}
+	d.SetPreview([]string{"电话 · 明天 · 客户 王总"})
+	d.SetProblems([]string{"找不到客户 “李”"})
+	d.SetWidth(40)
+	typeText(d, strings.Repeat("很长的中文标题", 10))
+	v := d.View()
+	checkBox(t, v, 40)
+	for _, want := range []string{"电话 · 明天", "找不到客户"} {
+		if !strings.Contains(ansi.Strip(v), want) {
+			t.Errorf("view lacks %q:\n%s", want, ansi.Strip(v))
+		}
+	}
+}
+
+func TestNote(t *testing.T) {
+	t.Run("ctrl+s saves several lines", func(t *testing.T) {
+		d := NewNote(i18n.EN, st, "Note", "", "", 4)
+		typeText(d, "王总想要报价")
+		d.Update(press("enter"))
+		d.Update(tea.PasteMsg{Content: "next\x1b[2Jline"})
+		if got, _ := d.Update(press("ctrl+s")); got != Submitted {
+			t.Fatalf("ctrl+s gave %v", got)
+		}
+		if d.Value() != "王总想要报价\nnextline" {
+			t.Errorf("value %q", d.Value())
+		}
+	})
+	t.Run("esc asks when typed, n keeps the text", func(t *testing.T) {
+		d := NewNote(i18n.EN, st, "Note", "", "", 4)
+		typeText(d, "half a thought")
+		if got, _ := d.Update(press("esc")); got != Open {
+			t.Fatalf("esc with text gave %v, want the question", got)
+		}
+		if !strings.Contains(d.View(), "Discard what you typed?") {
+			t.Errorf("no question in %q", d.View())
+		}
+		d.Update(press("n"))
+		typeText(d, "!")
+		if d.Value() != "half a thought!" {
+			t.Errorf("value %q after n", d.Value())
+		}
+		d.Update(press("esc"))
+		if got, _ := d.Update(press("y")); got != Cancelled {
+			t.Errorf("y gave %v", got)
+		}
+	})
+	t.Run("esc on empty cancels at once", func(t *testing.T) {
+		d := NewNote(i18n.EN, st, "Note", "", "", 4)
+		if got, _ := d.Update(press("esc")); got != Cancelled {
+			t.Errorf("esc gave %v", got)
+		}
+	})
+	t.Run("frame holds with chinese", func(t *testing.T) {
+		d := NewNote(i18n.ZH, st, "笔记", "", "", 3)
+		d.SetWidth(30)
+		typeText(d, strings.Repeat("客户说下周再谈", 6))
+		checkBox(t, d.View(), 30)
+	})
+}
+
+func TestForm(t *testing.T) {
+	errEmpty := model.Errf("empty_title", "the title is empty")
+	newForm := func() *Form {
+		return NewForm(i18n.EN, st, "Edit task",
+			Field{Key: "title", Label: "Title", Value: "Call 王总", Validate: func(s string) error {
+				if s == "" {
+					return errEmpty
+				}
+				return nil
+			}},
+			Field{Key: "kind", Label: "Kind", Value: "call", Choices: []Choice{{"call", "call"}, {"visit", "visit"}, {"todo", "to-do"}}},
+			Field{Key: "time", Label: "Time", Value: "", Validate: func(s string) error {
+				if s == "" {
+					return nil
+				}
+				_, err := model.ParseClock(s)
+				return err
+			}},
+		)
+	}
+	t.Run("tab moves, choices cycle, ctrl+s saves", func(t *testing.T) {
+		f := newForm()
+		f.Update(press("tab"))
+		f.Update(press("right"))
+		f.Update(press("tab"))
+		typeText(f, "14:30")
+		if got, _ := f.Update(press("ctrl+s")); got != Submitted {
+			t.Fatalf("ctrl+s gave %v:\n%s", got, ansi.Strip(f.View()))
+		}
+		if f.Value("kind") != "visit" || f.Value("time") != "14:30" || f.Value("title") != "Call 王总" {
+			t.Errorf("values %q %q %q", f.Value("title"), f.Value("kind"), f.Value("time"))
+		}
+	})
+	t.Run("a bad field blocks saving and says why", func(t *testing.T) {
+		f := newForm()
+		f.Update(press("shift+tab"))
+		typeText(f, "25:99")
+		if got, _ := f.Update(press("enter")); got != Open {
+			t.Fatalf("enter with a bad time gave %v", got)
+		}
+		if !strings.Contains(ansi.Strip(f.View()), "is not a time") {
+			t.Errorf("no error shown:\n%s", ansi.Strip(f.View()))
+		}
+		f.SetError("title", "no such client")
+		if !strings.Contains(ansi.Strip(f.View()), "no such client") {
+			t.Errorf("SetError not shown")
+		}
+	})
+	t.Run("esc asks only when changed", func(t *testing.T) {
+		f := newForm()
+		if got, _ := f.Update(press("esc")); got != Cancelled {
+			t.Errorf("esc on untouched form gave %v", got)
+		}
+		f = newForm()
+		typeText(f, "x")
+		if got, _ := f.Update(press("esc")); got != Open {
+			t.Errorf("esc on changed form gave %v", got)
+		}
+		if got, _ := f.Update(press("y")); got != Cancelled {
+			t.Errorf("y gave %v", got)
+		}
+	})
+	t.Run("chinese labels line up", func(t *testing.T) {
+		f := NewForm(i18n.ZH, st, "编辑任务",
+			Field{Key: "a", Label: "标题", Value: "拜访王总"},
+			Field{Key: "b", Label: "重复规则", Value: "每天"},
+		)
+		f.SetWidth(44)
+		v := f.View()
+		checkBox(t, v, 44)
+		lines := strings.Split(ansi.Strip(v), "\n")
+		c1 := ansi.StringWidth(lines[2][:strings.Index(lines[2], ":")])
+		c2 := ansi.StringWidth(lines[3][:strings.Index(lines[3], ":")])
+		if c1 != c2 {
+			t.Errorf("colons at %d and %d:\n%s", c1, c2, ansi.Strip(v))
+		}
+	})
+}
+
+func TestConfirm(t *testing.T) {
+	for key, want := range map[string]Result{"y": Submitted, "enter": Submitted, "n": Cancelled, "esc": Cancelled, "x": Open} {
+		d := NewConfirm(i18n.EN, st, "Delete?")
+		if got, _ := d.Update(press(key)); got != want {
+			t.Errorf("%s gave %v, want %v", key, got, want)
+		}
+	}
+}
+
+func TestPopup(t *testing.T) {
+	d := NewPopup(i18n.ZH, st, "王总\x1b[31m", []string{"业务：" + strings.Repeat("钢结构工程", 12), "a\rb"}, 3)
+	d.SetWidth(30)
+	v := d.View()
+	checkBox(t, v, 30)
+	if strings.Contains(v, "\r") || strings.Contains(ansi.Strip(v), "[31m") {
+		t.Errorf("popup not inert: %q", v)
+	}
+	first := d.View()
+	d.Update(press("j"))
+	if d.View() == first {
+		t.Errorf("j did not scroll a long popup")
+	}
+	if got, _ := d.Update(press("esc")); got != Cancelled {
+		t.Errorf("esc gave %v", got)
+	}
+}
