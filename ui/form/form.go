@@ -21,6 +21,7 @@ import (
 
 	"salesplan/model"
 	"salesplan/ui/i18n"
+	"salesplan/ui/theme"
 )
 
 // Result is what a dialog answers after a message.
@@ -151,4 +152,18 @@ func isKey(msg tea.Msg, keys ...string) bool {
 		}
 	}
 	return false
+}
+
+// ThemeStyles builds the dialog styles from the planner's theme, so dialogs
+// follow its palette and its no-colour mode.
+func ThemeStyles(t theme.Styles) Styles {
+	return Styles{
+		Box:     t.Overlay,
+		Title:   t.Title,
+		Label:   t.Label,
+		Focused: t.Title,
+		Hint:    t.Muted,
+		Error:   t.Error,
+		Choice:  t.Base.Bold(true),
+	}
 }
