@@ -1,0 +1,286 @@
+// Package keys is the planner's one key map (DESIGN.md §5): every binding,
+// its help text in the user's language, and which bindings are active in
+// which place. Panes match keys with key.Matches(msg, km.Add) and list their
+// help with km.ShortHelp(place) / km.FullHelp(place), so help and behaviour
+// cannot drift apart.
+package keys
+
+import (
+	"charm.land/bubbles/v2/key"
+
+	"salesplan/ui/i18n"
+)
+
+// KeyMap holds every binding of the planner.
+type KeyMap struct {
+	// Everywhere (the shell handles Pane, NextPane, PrevPane, Help, Quit and
+	// Undo; panes handle the rest where it makes sense to them).
+	Pane      [6]key.Binding // 1–6
+	NextPane  key.Binding    // tab
+	PrevPane  key.Binding    // shift+tab
+	Help      key.Binding    // ?
+	Quit      key.Binding    // q, ctrl+c
+	Undo      key.Binding    // u
+	Note      key.Binding    // n
+	Filter    key.Binding    // /
+	GoTo      key.Binding    // g
+	Today     key.Binding    // t
+	Prev      key.Binding    // h, [
+	Next      key.Binding    // l, ]
+	Settings  key.Binding    // ,
+	CallSheet key.Binding    // C
+	Back      key.Binding    // esc
+
+	// Movement in lists and grids.
+	Up    key.Binding // k, ↑
+	Down  key.Binding // j, ↓
+	Left  key.Binding // ← (grids; h stays "previous")
+	Right key.Binding // →
+	Open  key.Binding // enter
+
+	// A task selected (Day, Week).
+	Add        key.Binding // a
+	Done       key.Binding // x
+	Edit       key.Binding // e
+	Delete     key.Binding // d
+	Postpone   key.Binding // >
+	Important  key.Binding // !
+	LogCall    key.Binding // c
+	LogVisit   key.Binding // v
+	LogMeeting key.Binding // m
+	Promise    key.Binding // p
+	Brief      key.Binding // b
+
+	// Attention list.
+	MakeTask key.Binding // t: a task for today instead of jumping to today
+
+	// Week.
+	Review key.Binding // r
+
+	// Clients and client detail.
+	NewClient    key.Binding // a
+	Sort         key.Binding // s
+	ClientFilter key.Binding // f: all / key / due
+	ToggleKey    key.Binding // *
+	Archive      key.Binding // d
+
+	// Projects.
+	NewProject key.Binding // a
+	NextStage  key.Binding // >
+	PrevStage  key.Binding // <
+	ShowClosed key.Binding // f
+
+	// Promises.
+	NewPromise    key.Binding // a
+	Kept          key.Binding // x
+	CancelPromise key.Binding // c
+	PromiseFilter key.Binding // f: open / overdue / all
+
+	// Forms and note boxes.
+	Save   key.Binding // ctrl+s
+	Cancel key.Binding // esc
+}
+
+// Place is where the user is: each place has its own set of active keys.
+type Place int
+
+// Places (DESIGN.md §5, "Keys by place").
+const (
+	PlaceGlobal    Place = iota // only the global keys
+	PlaceDay                    // Day pane, a task selected
+	PlaceAttention              // Day pane, the attention list focused
+	PlaceWeek
+	PlaceMonth
+	PlaceClients
+	PlaceClientDetail
+	PlaceProjects
+	PlaceProjectDetail
+	PlacePromises
+	PlaceForm // a form or note box has focus
+)
+
+// Places lists every place, for tests and the help overlay.
+var Places = []Place{PlaceGlobal, PlaceDay, PlaceAttention, PlaceWeek, PlaceMonth, PlaceClients,
+	PlaceClientDetail, PlaceProjects, PlaceProjectDetail, PlacePromises, PlaceForm}
+
+func b(l i18n.Lang, keys []string, helpKey, descKey string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, l.T(descKey)))
+}
+
+// New builds the key map with help texts in l.
+func New(l i18n.Lang) KeyMap {
+	k := KeyMap{
+		NextPane:  b(l, []string{"tab"}, "tab", "key.next_pane"),
+		PrevPane:  b(l, []string{"shift+tab"}, "shift+tab", "key.prev_pane"),
+		Help:      b(l, []string{"?"}, "?", "key.help"),
+		Quit:      b(l, []string{"q", "ctrl+c"}, "q", "key.quit"),
+		Undo:      b(l, []string{"u"}, "u", "key.undo"),
+		Note:      b(l, []string{"n"}, "n", "key.note"),
+		Filter:    b(l, []string{"/"}, "/", "key.filter"),
+		GoTo:      b(l, []string{"g"}, "g", "key.goto"),
+		Today:     b(l, []string{"t"}, "t", "key.today"),
+		Prev:      b(l, []string{"h", "["}, "h/[", "key.prev"),
+		Next:      b(l, []string{"l", "]"}, "l/]", "key.next"),
+		Settings:  b(l, []string{","}, ",", "key.settings"),
+		CallSheet: b(l, []string{"C"}, "C", "key.call_sheet"),
+		Back:      b(l, []string{"esc"}, "esc", "key.back"),
+
+		Up:    b(l, []string{"k", "up"}, "k/↑", "key.up"),
+		Down:  b(l, []string{"j", "down"}, "j/↓", "key.down"),
+		Left:  b(l, []string{"left"}, "←", "key.prev"),
+		Right: b(l, []string{"right"}, "→", "key.next"),
+		Open:  b(l, []string{"enter"}, "enter", "key.open"),
+
+		Add:        b(l, []string{"a"}, "a", "key.add"),
+		Done:       b(l, []string{"x"}, "x", "key.done"),
+		Edit:       b(l, []string{"e"}, "e", "key.edit"),
+		Delete:     b(l, []string{"d"}, "d", "key.delete"),
+		Postpone:   b(l, []string{">"}, ">", "key.postpone"),
+		Important:  b(l, []string{"!"}, "!", "key.important"),
+		LogCall:    b(l, []string{"c"}, "c", "key.log_call"),
+		LogVisit:   b(l, []string{"v"}, "v", "key.log_visit"),
+		LogMeeting: b(l, []string{"m"}, "m", "key.log_meeting"),
+		Promise:    b(l, []string{"p"}, "p", "key.promise"),
+		Brief:      b(l, []string{"b"}, "b", "key.brief"),
+
+		MakeTask: b(l, []string{"t"}, "t", "key.make_task"),
+		Review:   b(l, []string{"r"}, "r", "key.review"),
+
+		NewClient:    b(l, []string{"a"}, "a", "key.new_client"),
+		Sort:         b(l, []string{"s"}, "s", "key.sort"),
+		ClientFilter: b(l, []string{"f"}, "f", "key.filter_cycle"),
+		ToggleKey:    b(l, []string{"*"}, "*", "key.toggle_key"),
+		Archive:      b(l, []string{"d"}, "d", "key.archive"),
+
+		NewProject: b(l, []string{"a"}, "a", "key.new_project"),
+		NextStage:  b(l, []string{">"}, ">", "key.next_stage"),
+		PrevStage:  b(l, []string{"<"}, "<", "key.prev_stage"),
+		ShowClosed: b(l, []string{"f"}, "f", "key.show_closed"),
+
+		NewPromise:    b(l, []string{"a"}, "a", "key.new_promise"),
+		Kept:          b(l, []string{"x"}, "x", "key.kept"),
+		CancelPromise: b(l, []string{"c"}, "c", "key.cancel"),
+		PromiseFilter: b(l, []string{"f"}, "f", "key.promise_filter"),
+
+		Save:   b(l, []string{"ctrl+s"}, "ctrl+s", "key.save"),
+		Cancel: b(l, []string{"esc"}, "esc", "key.cancel"),
+	}
+	for i := range k.Pane {
+		n := string(rune('1' + i))
+		k.Pane[i] = key.NewBinding(key.WithKeys(n), key.WithHelp(n, l.T(paneTabKeys[i])))
+	}
+	return k
+}
+
+// paneTabKeys are the catalog keys of the six tabs, in order.
+var paneTabKeys = [6]string{"tab.day", "tab.week", "tab.month", "tab.clients", "tab.projects", "tab.promises"}
+
+// globalNav are the global keys that move between panes and leave; the
+// shell shows them after every pane's own short help.
+func (k KeyMap) globalNav() []key.Binding {
+	return []key.Binding{k.NextPane, k.Undo, k.Help, k.Quit}
+}
+
+// globalPane are the global keys a pane interprets itself.
+func (k KeyMap) globalPane(withToday bool) []key.Binding {
+	out := []key.Binding{k.Note, k.Filter, k.GoTo}
+	if withToday {
+		out = append(out, k.Today)
+	}
+	return append(out, k.Prev, k.Next, k.Settings, k.CallSheet, k.Back)
+}
+
+// GlobalHelp is the shell's own column of the full help: pane switching,
+// undo, help and quit.
+func (k KeyMap) GlobalHelp() []key.Binding {
+	return append([]key.Binding{k.PrevPane}, k.globalNav()...)
+}
+
+// GlobalShortHelp is what the shell appends to a pane's short help.
+func (k KeyMap) GlobalShortHelp() []key.Binding {
+	return []key.Binding{k.Help, k.Quit}
+}
+
+// ShortHelp returns the few most useful keys of a place for the bottom line
+// (the shell adds ? and q).
+func (k KeyMap) ShortHelp(p Place) []key.Binding {
+	switch p {
+	case PlaceDay:
+		return []key.Binding{k.Add, k.Done, k.Edit, k.Delete, k.LogCall, k.Prev, k.Next}
+	case PlaceAttention:
+		return []key.Binding{k.Open, k.MakeTask}
+	case PlaceWeek:
+		return []key.Binding{k.Add, k.Done, k.Prev, k.Next, k.Review}
+	case PlaceMonth:
+		return []key.Binding{k.Open, k.Prev, k.Next, k.Today}
+	case PlaceClients:
+		return []key.Binding{k.NewClient, k.Open, k.Sort, k.ClientFilter, k.Filter}
+	case PlaceClientDetail:
+		return []key.Binding{k.Edit, k.LogCall, k.LogVisit, k.Promise, k.Brief, k.Back}
+	case PlaceProjects:
+		return []key.Binding{k.NewProject, k.Open, k.NextStage, k.PrevStage, k.ShowClosed}
+	case PlaceProjectDetail:
+		return []key.Binding{k.Edit, k.NextStage, k.PrevStage, k.LogCall, k.Back}
+	case PlacePromises:
+		return []key.Binding{k.NewPromise, k.Kept, k.CancelPromise, k.PromiseFilter}
+	case PlaceForm:
+		return []key.Binding{k.Save, k.Cancel}
+	}
+	return nil
+}
+
+// FullHelp returns every key active in a place, in columns, for the ?
+// overlay: the place's own keys, then movement, then the global ones the
+// pane handles. The shell adds its own column (GlobalHelp) except in forms.
+func (k KeyMap) FullHelp(p Place) [][]key.Binding {
+	move := []key.Binding{k.Up, k.Down, k.Open}
+	switch p {
+	case PlaceGlobal:
+		return [][]key.Binding{k.globalPane(true)}
+	case PlaceDay:
+		return [][]key.Binding{
+			{k.Add, k.Done, k.Edit, k.Delete, k.Postpone, k.Important},
+			{k.LogCall, k.LogVisit, k.LogMeeting, k.Promise, k.Brief},
+			move, k.globalPane(true)}
+	case PlaceAttention:
+		return [][]key.Binding{{k.Open, k.MakeTask, k.Up, k.Down}, k.globalPane(false)}
+	case PlaceWeek:
+		return [][]key.Binding{
+			{k.Add, k.Done, k.Edit, k.Delete, k.Postpone, k.Important},
+			{k.LogCall, k.LogVisit, k.LogMeeting, k.Promise, k.Brief, k.Review},
+			append(move, k.Left, k.Right), k.globalPane(true)}
+	case PlaceMonth:
+		return [][]key.Binding{append(move, k.Left, k.Right), k.globalPane(true)}
+	case PlaceClients:
+		return [][]key.Binding{{k.NewClient, k.Sort, k.ClientFilter}, move, k.globalPane(true)}
+	case PlaceClientDetail:
+		return [][]key.Binding{
+			{k.Edit, k.LogCall, k.LogVisit, k.LogMeeting, k.Promise, k.ToggleKey, k.Archive, k.Brief},
+			{k.Up, k.Down}, k.globalPane(true)}
+	case PlaceProjects, PlaceProjectDetail:
+		return [][]key.Binding{
+			{k.NewProject, k.NextStage, k.PrevStage, k.Edit, k.LogCall, k.LogVisit, k.ShowClosed},
+			move, k.globalPane(true)}
+	case PlacePromises:
+		return [][]key.Binding{
+			{k.NewPromise, k.Kept, k.CancelPromise, k.Edit, k.PromiseFilter}, move, k.globalPane(true)}
+	case PlaceForm:
+		return [][]key.Binding{{k.Save, k.Cancel}}
+	}
+	return nil
+}
+
+// Active returns every binding live in a place, the shell's included, as
+// the user can press them there. Forms capture keys, so only save and
+// cancel are live.
+func (k KeyMap) Active(p Place) []key.Binding {
+	var out []key.Binding
+	for _, col := range k.FullHelp(p) {
+		out = append(out, col...)
+	}
+	if p == PlaceForm {
+		return out
+	}
+	out = append(out, k.Pane[:]...)
+	return append(out, k.GlobalHelp()...)
+}

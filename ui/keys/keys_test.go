@@ -1,0 +1,116 @@
+package keys
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"charm.land/bubbles/v2/key"
+
+	"salesplan/ui/i18n"
+)
+
+// Every binding in the key map must have a key and a description in both
+// languages, and the description must come from the catalog.
+func TestEveryBindingHasHelp(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		km := New(l)
+		for name, b := range allBindings(km) {
+			h := b.Help()
+			if len(b.Keys()) == 0 {
+				t.Errorf("%s/%s: no keys", l, name)
+			}
+			if strings.TrimSpace(h.Key) == "" || strings.TrimSpace(h.Desc) == "" {
+				t.Errorf("%s/%s: help %+v is incomplete", l, name, h)
+			}
+			if strings.HasPrefix(h.Desc, "!") {
+				t.Errorf("%s/%s: description %q is not in the catalog", l, name, h.Desc)
+			}
+		}
+	}
+}
+
+// No two bindings live in one place may answer the same key: the second
+// would never fire.
+func TestNoClashesWithinAPlace(t *testing.T) {
+	km := New(i18n.EN)
+	for _, p := range Places {
+		seen := map[string]string{}
+		for _, b := range km.Active(p) {
+			for _, k := range b.Keys() {
+				if other, ok := seen[k]; ok && other != b.Help().Desc {
+					t.Errorf("place %d: key %q is both %q and %q", p, k, other, b.Help().Desc)
+				}
+				seen[k] = b.Help().Desc
+			}
+		}
+	}
+}
+
+// The table of DESIGN.md §5 spelled out for the places where it matters
+// most: the key a user reads there must do what the table says.
+func TestDesignTable(t *testing.T) {
+	km := New(i18n.EN)
+	tests := []struct {
+		place Place
+		key   string
+		want  key.Binding
+	}{
+		{PlaceDay, "x", km.Done}, {PlaceDay, ">", km.Postpone}, {PlaceDay, "t", km.Today},
+		{PlaceAttention, "t", km.MakeTask}, {PlaceAttention, "enter", km.Open},
+		{PlaceWeek, "r", km.Review}, {PlaceClients, "s", km.Sort}, {PlaceClients, "f", km.ClientFilter},
+		{PlaceClientDetail, "*", km.ToggleKey}, {PlaceClientDetail, "d", km.Archive},
+		{PlaceProjects, ">", km.NextStage}, {PlaceProjects, "<", km.PrevStage},
+		{PlacePromises, "x", km.Kept}, {PlacePromises, "c", km.CancelPromise},
+		{PlaceForm, "ctrl+s", km.Save}, {PlaceMonth, "2", km.Pane[1]}, {PlaceDay, "j", km.Down},
+		{PlaceDay, "[", km.Prev}, {PlaceWeek, "]", km.Next}, {PlaceDay, "u", km.Undo},
+	}
+	for _, tt := range tests {
+		var got *key.Binding
+		for _, b := range km.Active(tt.place) {
+			for _, k := range b.Keys() {
+				if k == tt.key {
+					got = &b
+				}
+			}
+		}
+		if got == nil || !reflect.DeepEqual(got.Help(), tt.want.Help()) {
+			t.Errorf("place %d key %q: got %+v, want %q", tt.place, tt.key, got, tt.want.Help().Desc)
+		}
+	}
+	// Forms capture typing: q, j and 1 are text there.
+	for _, b := range km.Active(PlaceForm) {
+		for _, k := range b.Keys() {
+			if k == "q" || k == "j" || k == "1" {
+				t.Errorf("form place makes %q a shortcut", k)
+			}
+		}
+	}
+}
+
+func TestHelpInChinese(t *testing.T) {
+	if got := New(i18n.ZH).Quit.Help().Desc; got != "退出" {
+		t.Errorf("ZH quit help = %q", got)
+	}
+	if got := New(i18n.ZH).Pane[3].Help().Desc; got != "客户" {
+		t.Errorf("ZH pane 4 help = %q", got)
+	}
+}
+
+// allBindings lists every key.Binding field of the map by name.
+func allBindings(km KeyMap) map[string]key.Binding {
+	out := map[string]key.Binding{}
+	v := reflect.ValueOf(km)
+	for i := 0; i < v.NumField(); i++ {
+		f := v.Type().Field(i)
+		switch x := v.Field(i).Interface().(type) {
+		case key.Binding:
+			out[f.Name] = x
+		case [6]key.Binding:
+			for j, b := range x {
+				out[f.Name+string(rune('1'+j))] = b
+			}
+		}
+	}
+	return out
+}
