@@ -105,12 +105,6 @@ func (s *Store) Path() string { return s.path }
 
 // ---- settings
 
-// Settings returns the settings (defaults for fields never set).
-func (s *Store) Settings() (model.Settings, error) { return model.Settings{}, errNotYet }
-
-// UpdateSettings changes the settings in one transaction.
-func (s *Store) UpdateSettings(fn func(*model.Settings) error) error { return errNotYet }
-
 // ---- clients
 
 // ClientRow is a client with its follow-up state, for lists.
@@ -130,53 +124,9 @@ type ClientDetail struct {
 	Tasks    []model.Task // undone, dated today or later or undated, by date
 }
 
-// AddClient validates and stores a new client (name unique). CreatedOn
-// defaults to today; Tier defaults to regular.
-func (s *Store) AddClient(c model.Client, today model.Date) (model.Client, error) {
-	return c, errNotYet
-}
-
-// UpdateClient replaces a client's fields (name stays unique).
-func (s *Store) UpdateClient(c model.Client) error { return errNotYet }
-
-// Client returns one client.
-func (s *Store) Client(id model.ID) (model.Client, error) { return model.Client{}, errNotYet }
-
-// FindClient matches an exact name first, then a unique case-insensitive
-// prefix; none → ErrNotFound (wrapped, naming the query), several → *AmbiguousError.
-func (s *Store) FindClient(query string) (model.Client, error) { return model.Client{}, errNotYet }
-
-// Clients lists non-archived clients (archived too when all) with follow-up state for today.
-func (s *Store) Clients(today model.Date, all bool) ([]ClientRow, error) { return nil, errNotYet }
-
-// ClientDetail returns the client detail view; journalLimit 0 = all.
-func (s *Store) ClientDetail(id model.ID, today model.Date, journalLimit int) (ClientDetail, error) {
-	return ClientDetail{}, errNotYet
-}
-
 // ---- journal
 
-// AddEntry records a journal entry (note or contact). At zero = now.
-func (s *Store) AddEntry(e model.JournalEntry) (model.JournalEntry, error) { return e, errNotYet }
-
-// ProjectJournal lists entries linked to a project, newest first.
-func (s *Store) ProjectJournal(projectID model.ID, limit int) ([]model.JournalEntry, error) {
-	return nil, errNotYet
-}
-
 // ---- tasks
-
-// AddTask validates and stores a task (title required; slot derived from time).
-func (s *Store) AddTask(t model.Task) (model.Task, error) { return t, errNotYet }
-
-// UpdateTask replaces a task's fields.
-func (s *Store) UpdateTask(t model.Task) error { return errNotYet }
-
-// Task returns one task.
-func (s *Store) Task(id model.ID) (model.Task, error) { return model.Task{}, errNotYet }
-
-// DeleteTask removes a task (undoable with Undo).
-func (s *Store) DeleteTask(id model.ID) error { return errNotYet }
 
 // CompleteResult tells what completing a task did.
 type CompleteResult struct {
@@ -184,16 +134,6 @@ type CompleteResult struct {
 	Next  *model.Task         // the next occurrence of a repeating task
 	Entry *model.JournalEntry // the contact recorded for a call/visit/meeting with a client
 }
-
-// CompleteTask marks a task done on the given date, creates the next
-// occurrence of a repeating task and records the contact (with the outcome
-// note as its text) for a call, visit or meeting with a client.
-func (s *Store) CompleteTask(id model.ID, on model.Date, at time.Time, outcome string) (CompleteResult, error) {
-	return CompleteResult{}, errNotYet
-}
-
-// TasksOn lists the tasks dated d.
-func (s *Store) TasksOn(d model.Date) ([]model.AgendaTask, error) { return nil, errNotYet }
 
 // ---- promises
 
@@ -203,30 +143,6 @@ type PromiseRow struct {
 	Client  string
 	Project string
 }
-
-// AddPromise stores a promise (client, text and due required; MadeOn defaults to today).
-func (s *Store) AddPromise(p model.Promise, today model.Date) (model.Promise, error) {
-	return p, errNotYet
-}
-
-// UpdatePromise replaces a promise's fields.
-func (s *Store) UpdatePromise(p model.Promise) error { return errNotYet }
-
-// KeepPromise marks a promise kept on the given date.
-func (s *Store) KeepPromise(id model.ID, on model.Date) (model.Promise, error) {
-	return model.Promise{}, errNotYet
-}
-
-// CancelPromise marks a promise cancelled.
-func (s *Store) CancelPromise(id model.ID) (model.Promise, error) { return model.Promise{}, errNotYet }
-
-// Promises lists open promises by due date, or all (open first, then the
-// rest newest first) when all is set.
-func (s *Store) Promises(all bool) ([]PromiseRow, error) { return nil, errNotYet }
-
-// Reliability returns the share of promises kept on time (DESIGN.md §2), and
-// how many promises it is computed over.
-func (s *Store) Reliability(today model.Date) (float64, int, error) { return 0, 0, errNotYet }
 
 // ---- projects
 
@@ -238,44 +154,7 @@ type ProjectRow struct {
 	FollowUp    model.FollowUp
 }
 
-// AddProject stores a project (client required; stage defaults to lead,
-// entered on today).
-func (s *Store) AddProject(p model.Project, today model.Date) (model.Project, error) {
-	return p, errNotYet
-}
-
-// UpdateProject replaces a project's fields other than its stage.
-func (s *Store) UpdateProject(p model.Project) error { return errNotYet }
-
-// Project returns one project.
-func (s *Store) Project(id model.ID) (model.Project, error) { return model.Project{}, errNotYet }
-
-// FindProject matches like FindClient.
-func (s *Store) FindProject(query string) (model.Project, error) { return model.Project{}, errNotYet }
-
-// SetStage moves a project to a stage on a date, adds the given checklist
-// tasks and, for lost, records the reason as a journal note; one transaction.
-func (s *Store) SetStage(id model.ID, stage model.Stage, on model.Date, checklist []model.Task, lostReason string) (model.Project, error) {
-	return model.Project{}, errNotYet
-}
-
-// Projects lists projects (live only unless all) with follow-up state.
-func (s *Store) Projects(today model.Date, all bool) ([]ProjectRow, error) { return nil, errNotYet }
-
 // ---- views
-
-// Today returns the agenda for a day.
-func (s *Store) Today(today model.Date) (model.Agenda, error) { return model.Agenda{}, errNotYet }
-
-// Week returns the week starting on the Monday on or before day.
-func (s *Store) Week(day, today model.Date) (model.WeekSummary, error) {
-	return model.WeekSummary{}, errNotYet
-}
-
-// Month returns a month.
-func (s *Store) Month(m model.Month, today model.Date) (model.MonthSummary, error) {
-	return model.MonthSummary{}, errNotYet
-}
 
 // ---- maintenance and exchange
 

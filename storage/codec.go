@@ -17,8 +17,8 @@ import (
 // bbolt checksums only its meta pages: a flipped byte in a value comes back
 // silently, so the envelope's checksum is what turns damage into an error.
 const (
-	codecVersion   byte = 1
-	envelopeHeader      = 5
+	codecVersion   = byte(1)
+	envelopeHeader = 5
 )
 
 // encodeRecord wraps v's JSON in the envelope.

@@ -94,18 +94,6 @@ func kindByte(k model.EntryKind) byte {
 	return 'n'
 }
 
-func byteKind(b byte) model.EntryKind {
-	switch b {
-	case 'c':
-		return model.EntryCall
-	case 'v':
-		return model.EntryVisit
-	case 'm':
-		return model.EntryMeeting
-	}
-	return model.EntryNote
-}
-
 func taskKindByte(k model.TaskKind) byte {
 	switch k {
 	case model.TaskCall:

@@ -51,3 +51,56 @@ func putSettings(tx *bolt.Tx, st model.Settings) error {
 	}
 	return nil
 }
+
+// Settings returns the settings (defaults for fields never set).
+func (s *Store) Settings() (st model.Settings, err error) {
+	err = s.view(func(tx *bolt.Tx) error { st, err = readSettings(tx); return err })
+	return st, err
+}
+
+// UpdateSettings changes the settings in one transaction: fn edits a copy
+// of the current settings; an error from fn changes nothing.
+func (s *Store) UpdateSettings(fn func(*model.Settings) error) error {
+	return s.act(ActSettings, func(r *recorder) error {
+		st, err := readSettings(r.tx)
+		if err != nil {
+			return err
+		}
+		if err := fn(&st); err != nil {
+			return err
+		}
+		if err := validateSettings(&st); err != nil {
+			return err
+		}
+		return r.putSettings(st)
+	})
+}
+
+// validateSettings checks ranges (shared with import).
+func validateSettings(st *model.Settings) error {
+	for _, f := range []struct {
+		name string
+		v    int
+		min  int
+	}{
+		{"calls_per_day", st.CallsPerDay, 0}, {"visits_per_week", st.VisitsPerWeek, 0},
+		{"key_cadence_days", st.KeyCadenceDays, 1}, {"regular_cadence_days", st.RegularCadenceDays, 1},
+		{"lead_cadence_days", st.LeadCadenceDays, 1}, {"design_cadence_days", st.DesignCadenceDays, 1},
+		{"stage_cadence_days", st.StageCadenceDays, 1},
+	} {
+		if f.v < f.min || f.v > 3650 {
+			return model.Errf("bad_setting", "setting %s = %d is out of range (%d–3650)", f.name, f.v, f.min)
+		}
+	}
+	for y, v := range st.AnnualTargets {
+		if v < 0 {
+			return model.Errf("bad_setting", "the target for %d cannot be negative", y)
+		}
+	}
+	for m, v := range st.MonthTargets {
+		if _, err := model.ParseMonth(m); err != nil || v < 0 {
+			return model.Errf("bad_setting", "month target %s is not a month with an amount of zero or more", m)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,172 @@
+package storage
+
+import (
+	"sort"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+
+	"salesplan/model"
+)
+
+// validatePromise normalises and checks a promise (shared with import).
+func validatePromise(tx *bolt.Tx, p *model.Promise) error {
+	p.Text = strings.TrimSpace(p.Text)
+	if p.ClientID == 0 {
+		return model.Errf("missing_client", "a promise needs a client")
+	}
+	if p.Text == "" {
+		return model.Errf("empty_text", "a promise needs text")
+	}
+	if !p.Due.Valid() {
+		return model.Errf("missing_due", "a promise needs a due date")
+	}
+	if p.Status == "" {
+		p.Status = model.PromiseOpen
+	}
+	if !p.Status.Valid() {
+		return model.Errf("bad_status", "promise status %q is not open, kept or cancelled", string(p.Status))
+	}
+	if p.Status == model.PromiseKept && !p.KeptOn.Valid() {
+		return model.Errf("missing_kept_on", "a kept promise needs the date it was kept")
+	}
+	if p.Status != model.PromiseKept {
+		p.KeptOn = model.NoDate
+	}
+	return checkRefs(tx, p.ClientID, p.ProjectID)
+}
+
+// AddPromise stores a promise (client, text and due required; MadeOn defaults to today).
+func (s *Store) AddPromise(p model.Promise, today model.Date) (model.Promise, error) {
+	p.ID = 0
+	if !p.MadeOn.Valid() {
+		p.MadeOn = today
+	}
+	if p.Status == "" {
+		p.Status = model.PromiseOpen
+	}
+	err := s.act(ActAddPromise, func(r *recorder) error {
+		if err := validatePromise(r.tx, &p); err != nil {
+			return err
+		}
+		return r.putPromise(&p)
+	})
+	return p, err
+}
+
+// UpdatePromise replaces a promise's fields.
+func (s *Store) UpdatePromise(p model.Promise) error {
+	return s.act(ActEditPromise, func(r *recorder) error {
+		if _, err := getPromise(r.tx, p.ID); err != nil {
+			return err
+		}
+		if err := validatePromise(r.tx, &p); err != nil {
+			return err
+		}
+		return r.putPromise(&p)
+	})
+}
+
+// KeepPromise marks an open promise kept on the given date.
+func (s *Store) KeepPromise(id model.ID, on model.Date) (model.Promise, error) {
+	return s.closePromise(ActKeepPromise, id, model.PromiseKept, on)
+}
+
+// CancelPromise marks an open promise cancelled.
+func (s *Store) CancelPromise(id model.ID) (model.Promise, error) {
+	return s.closePromise(ActCancelPromise, id, model.PromiseCancelled, model.NoDate)
+}
+
+func (s *Store) closePromise(code string, id model.ID, status model.PromiseStatus, on model.Date) (p model.Promise, err error) {
+	err = s.act(code, func(r *recorder) error {
+		if p, err = getPromise(r.tx, id); err != nil {
+			return err
+		}
+		if p.Status != model.PromiseOpen {
+			return model.Errf("promise_not_open", "promise %d is already %s", id, string(p.Status))
+		}
+		if status == model.PromiseKept && !on.Valid() {
+			return model.Errf("missing_kept_on", "a kept promise needs the date it was kept")
+		}
+		p.Status, p.KeptOn = status, on
+		return r.putPromise(&p)
+	})
+	return p, err
+}
+
+// Promises lists open promises by due date, or all (open first, then the
+// rest newest first) when all is set.
+func (s *Store) Promises(all bool) ([]PromiseRow, error) {
+	var out []PromiseRow
+	err := s.view(func(tx *bolt.Tx) error {
+		n := newNamer(tx)
+		row := func(p model.Promise) PromiseRow {
+			return PromiseRow{Promise: p, Client: n.client(p.ClientID), Project: n.project(p.ProjectID)}
+		}
+		err := seekPrefix(ix(tx, ixPromiseStatus), []byte{'o'}, func(k, _ []byte) error {
+			p, err := getPromise(tx, keyID(k[5:]))
+			if err == nil {
+				out = append(out, row(p))
+			}
+			return err
+		})
+		if err != nil || !all {
+			return err
+		}
+		var rest []PromiseRow
+		for _, st := range []byte{'k', 'x'} {
+			err := seekPrefix(ix(tx, ixPromiseStatus), []byte{st}, func(k, _ []byte) error {
+				p, err := getPromise(tx, keyID(k[5:]))
+				if err == nil {
+					rest = append(rest, row(p))
+				}
+				return err
+			})
+			if err != nil {
+				return err
+			}
+		}
+		sort.SliceStable(rest, func(i, j int) bool {
+			if rest[i].MadeOn != rest[j].MadeOn {
+				return rest[i].MadeOn > rest[j].MadeOn
+			}
+			return rest[i].ID > rest[j].ID
+		})
+		out = append(out, rest...)
+		return nil
+	})
+	return out, err
+}
+
+// Reliability returns the share of promises kept on time (DESIGN.md §2):
+// of the promises not cancelled whose due date lies in the 90 days before
+// today (today excluded), those kept on or before their due date; and how
+// many promises it is computed over (0 → share 0).
+func (s *Store) Reliability(today model.Date) (float64, int, error) {
+	var total, onTime int
+	err := s.view(func(tx *bolt.Tx) error {
+		for _, st := range []byte{'o', 'k'} {
+			from := cat([]byte{st}, dateBytes(today.AddDays(-90)))
+			to := cat([]byte{st}, dateBytes(today))
+			err := seekRange(ix(tx, ixPromiseStatus), from, to, func(k, _ []byte) error {
+				total++
+				if st == 'o' {
+					return nil
+				}
+				p, err := getPromise(tx, keyID(k[5:]))
+				if err == nil && p.KeptOnTime() {
+					onTime++
+				}
+				return err
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil || total == 0 {
+		return 0, total, err
+	}
+	return float64(onTime) / float64(total), total, nil
+}

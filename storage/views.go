@@ -1,0 +1,277 @@
+package storage
+
+import (
+	bolt "go.etcd.io/bbolt"
+
+	"salesplan/model"
+)
+
+// Views gather records through the index buckets only (DESIGN.md §6: never
+// decode the history) and hand them to model's Build* functions, so the
+// planner and the command line show the same numbers.
+
+// Today returns the agenda for a day.
+func (s *Store) Today(today model.Date) (model.Agenda, error) {
+	var a model.Agenda
+	err := s.view(func(tx *bolt.Tx) error {
+		in, err := gatherAgenda(tx, today)
+		if err != nil {
+			return err
+		}
+		a = buildAgenda(in)
+		return nil
+	})
+	return a, err
+}
+
+func gatherAgenda(tx *bolt.Tx, today model.Date) (model.AgendaInput, error) {
+	st, err := readSettings(tx)
+	if err != nil {
+		return model.AgendaInput{}, err
+	}
+	n := newNamer(tx)
+	in := model.AgendaInput{Today: today, Settings: st}
+
+	// Today's tasks, then the undone ones dated before today (carried over).
+	addTask := func(k []byte) error {
+		t, err := getTask(tx, keyID(k[4:]))
+		if err == nil {
+			in.Tasks = append(in.Tasks, n.agendaTask(t, today))
+		}
+		return err
+	}
+	if err := seekRange(ix(tx, ixTaskDate), dateBytes(today), dateBytes(today+1), func(k, _ []byte) error { return addTask(k) }); err != nil {
+		return in, err
+	}
+	if err := seekRange(ix(tx, ixTaskOpen), dateBytes(1), dateBytes(today), func(k, _ []byte) error { return addTask(k) }); err != nil {
+		return in, err
+	}
+
+	// Quotas from the journal's date index values: no record decoded.
+	in.CallsToday = countKind(tx, today, today, 'c')
+	ws := today.WeekStart()
+	in.VisitsWeek = countKind(tx, ws, ws.AddDays(6), 'v')
+	m := model.MonthOf(today)
+	if in.SignedMonth, err = signedIn(tx, m.First(), m.Last()); err != nil {
+		return in, err
+	}
+
+	// Open promises due on or before today+2.
+	err = seekRange(ix(tx, ixPromiseStatus), []byte{'o'}, cat([]byte{'o'}, dateBytes(today.AddDays(3))), func(k, _ []byte) error {
+		p, err := getPromise(tx, keyID(k[5:]))
+		if err == nil {
+			in.Promises = append(in.Promises, p)
+		}
+		return err
+	})
+	if err != nil {
+		return in, err
+	}
+
+	// Clients whose follow-up date has come, from the follow-up index; the
+	// ones with a call, visit or meeting planned are scheduled.
+	sched := scheduledSet(tx, today)
+	err = seekRange(ix(tx, ixClientDue), nil, dateBytes(today+1), func(k, v []byte) error {
+		cs, ok := dueState(k, v)
+		if !ok {
+			return model.Errf("corrupt_index", "a client follow-up index entry is damaged; run salesplan check")
+		}
+		cs.Scheduled = sched[cs.Client.ID]
+		in.Clients = append(in.Clients, cs)
+		return nil
+	})
+	if err != nil {
+		return in, err
+	}
+
+	if in.Projects, err = liveProjects(tx, n); err != nil {
+		return in, err
+	}
+	in.ClientNames, in.ProjectNames = map[model.ID]string{}, map[model.ID]string{}
+	for _, p := range in.Promises {
+		in.ClientNames[p.ClientID] = n.client(p.ClientID)
+		if p.ProjectID != 0 {
+			in.ProjectNames[p.ProjectID] = n.project(p.ProjectID)
+		}
+	}
+	for _, p := range in.Projects {
+		in.ProjectNames[p.Project.ID] = p.Project.Name
+		in.ClientNames[p.Project.ClientID] = p.ClientName
+	}
+	return in, nil
+}
+
+// countKind counts journal entries of one kind byte dated from..to.
+func countKind(tx *bolt.Tx, from, to model.Date, kind byte) int {
+	n := 0
+	_ = seekRange(ix(tx, ixJournalDate), dateBytes(from), dateBytes(to+1), func(_, v []byte) error {
+		if len(v) > 0 && v[0] == kind {
+			n++
+		}
+		return nil
+	})
+	return n
+}
+
+// signedIn sums the value of projects that first entered contract from..to.
+func signedIn(tx *bolt.Tx, from, to model.Date) (model.Money, error) {
+	var sum model.Money
+	err := seekRange(ix(tx, ixStageMove), dateBytes(from), dateBytes(to+1), func(k, v []byte) error {
+		if len(v) < 3 || v[2] != 1 {
+			return nil
+		}
+		p, err := getProject(tx, keyID(k[4:12]))
+		if err == nil {
+			sum += p.Value
+		}
+		return err
+	})
+	return sum, err
+}
+
+// scheduledSet returns the clients with an undone call, visit or meeting
+// task dated today or later (read from task_open values, no decoding).
+func scheduledSet(tx *bolt.Tx, today model.Date) map[model.ID]bool {
+	out := map[model.ID]bool{}
+	_ = seekRange(ix(tx, ixTaskOpen), dateBytes(today), nil, func(_, v []byte) error {
+		if len(v) == 9 && v[0] != 't' {
+			if id := keyID(v[1:]); id != 0 {
+				out[id] = true
+			}
+		}
+		return nil
+	})
+	return out
+}
+
+// liveProjects reads the live projects with their client's name and last contact.
+func liveProjects(tx *bolt.Tx, n *namer) ([]model.ProjectState, error) {
+	var out []model.ProjectState
+	err := seekRange(ix(tx, ixProjectStage), []byte{stageByte(model.StageLead)}, []byte{stageByte(model.StageClosed)}, func(k, _ []byte) error {
+		p, err := getProject(tx, keyID(k[1:]))
+		if err != nil {
+			return err
+		}
+		out = append(out, model.ProjectState{Project: p, ClientName: n.client(p.ClientID), LastContact: lastContact(tx, ixContactProject, p.ID)})
+		return nil
+	})
+	return out, err
+}
+
+// Week returns the week starting on the Monday on or before day.
+func (s *Store) Week(day, today model.Date) (model.WeekSummary, error) {
+	var w model.WeekSummary
+	err := s.view(func(tx *bolt.Tx) error {
+		from := day.WeekStart()
+		in, err := gatherPeriod(tx, from, from.AddDays(6), today)
+		if err != nil {
+			return err
+		}
+		w = buildWeek(in)
+		return nil
+	})
+	return w, err
+}
+
+// Month returns a month.
+func (s *Store) Month(m model.Month, today model.Date) (model.MonthSummary, error) {
+	var out model.MonthSummary
+	err := s.view(func(tx *bolt.Tx) error {
+		in, err := gatherPeriod(tx, m.First(), m.Last(), today)
+		if err != nil {
+			return err
+		}
+		out = buildMonth(m, in)
+		return nil
+	})
+	return out, err
+}
+
+// gatherPeriod reads the records of from..to through the date indexes.
+func gatherPeriod(tx *bolt.Tx, from, to, today model.Date) (model.PeriodInput, error) {
+	st, err := readSettings(tx)
+	if err != nil {
+		return model.PeriodInput{}, err
+	}
+	n := newNamer(tx)
+	in := model.PeriodInput{From: from, To: to, Today: today, Settings: st}
+	lo, hi := dateBytes(from), dateBytes(to+1)
+
+	err = seekRange(ix(tx, ixTaskDate), lo, hi, func(k, _ []byte) error {
+		t, err := getTask(tx, keyID(k[4:]))
+		if err == nil {
+			in.Tasks = append(in.Tasks, n.agendaTask(t, today))
+		}
+		return err
+	})
+	if err != nil {
+		return in, err
+	}
+	err = seekRange(ix(tx, ixJournalDate), lo, hi, func(k, v []byte) error {
+		if len(v) == 0 || v[0] == 'n' {
+			return nil
+		}
+		e, err := getEntry(tx, keyID(k[12:]))
+		if err == nil {
+			in.Contacts = append(in.Contacts, e)
+		}
+		return err
+	})
+	if err != nil {
+		return in, err
+	}
+
+	// Promises made, kept or due in the period, plus open ones overdue.
+	seen := map[model.ID]bool{}
+	addPromise := func(id model.ID) error {
+		if seen[id] {
+			return nil
+		}
+		seen[id] = true
+		p, err := getPromise(tx, id)
+		if err == nil {
+			in.Promises = append(in.Promises, p)
+		}
+		return err
+	}
+	for _, r := range []struct {
+		index    []byte
+		from, to []byte
+		idAt     int
+	}{
+		{ixPromiseMade, lo, hi, 4},
+		{ixPromiseKept, lo, hi, 4},
+		{ixPromiseStatus, cat([]byte{'o'}, lo), cat([]byte{'o'}, hi), 5},
+		{ixPromiseStatus, cat([]byte{'k'}, lo), cat([]byte{'k'}, hi), 5},
+		{ixPromiseStatus, cat([]byte{'x'}, lo), cat([]byte{'x'}, hi), 5},
+		{ixPromiseStatus, []byte{'o'}, cat([]byte{'o'}, dateBytes(min(today, to+1))), 5},
+	} {
+		err := seekRange(ix(tx, r.index), r.from, r.to, func(k, _ []byte) error { return addPromise(keyID(k[r.idAt:])) })
+		if err != nil {
+			return in, err
+		}
+	}
+
+	err = seekRange(ix(tx, ixStageMove), lo, hi, func(k, v []byte) error {
+		if len(v) < 3 {
+			return model.Errf("corrupt_index", "a stage move index entry is damaged; run salesplan check")
+		}
+		id := keyID(k[4:12])
+		in.StageMoves = append(in.StageMoves, model.StageMove{ProjectID: id, Project: n.project(id),
+			From: byteStage(v[0]), To: byteStage(v[1]), On: readDate(k[:4])})
+		return nil
+	})
+	if err != nil {
+		return in, err
+	}
+	if in.Signed, err = signedIn(tx, from, to); err != nil {
+		return in, err
+	}
+	err = seekRange(ix(tx, ixBidDate), lo, hi, func(k, v []byte) error {
+		if st := byteStage(v[0]); st == model.StageDesign || st == model.StageBidding {
+			in.BidDates = append(in.BidDates, readDate(k[:4]))
+		}
+		return nil
+	})
+	return in, err
+}
