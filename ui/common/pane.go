@@ -1,0 +1,168 @@
+// Package common is the contract between the planner's shell (package ui)
+// and its panes (ui/day, ui/week, ui/clients, …): the Pane interface, the
+// Env every pane is built with, the messages every pane may receive, and
+// small helpers for cell-exact layout, scrolling lists and store commands.
+// It is a leaf: panes import it, and the shell imports the panes.
+package common
+
+import (
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"salesplan/model"
+	"salesplan/storage"
+	"salesplan/ui/i18n"
+	"salesplan/ui/keys"
+	"salesplan/ui/theme"
+)
+
+// Pane is one tab of the planner. It has the face of a bubbles component:
+// the shell sizes it, routes messages to it and draws it below the tab bar.
+type Pane interface {
+	Init() tea.Cmd
+	Update(msg tea.Msg) (Pane, tea.Cmd)
+	// View returns exactly the size given by the last SetSize: h lines of
+	// w cells each (the shell pads or cuts it otherwise, see Fit).
+	View() string
+	SetSize(w, h int)
+	// ShortHelp and FullHelp list the pane's keys for the current place
+	// (keys.KeyMap.ShortHelp/FullHelp); the shell adds its own.
+	ShortHelp() []key.Binding
+	FullHelp() [][]key.Binding
+	// Capturing is true while a text input or form has focus: the shell
+	// then passes every key to the pane and does not treat q, u, 1–6, tab
+	// or ? as shortcuts (ctrl+c still quits).
+	Capturing() bool
+}
+
+// PaneID names a tab, in tab order.
+type PaneID int
+
+// The six tabs (DESIGN.md §5).
+const (
+	PaneDay PaneID = iota
+	PaneWeek
+	PaneMonth
+	PaneClients
+	PaneProjects
+	PanePromises
+)
+
+// PaneCount is the number of tabs.
+const PaneCount = 6
+
+// Env is what every pane is built with. Read and write the store only in a
+// tea.Cmd (DESIGN.md §7). Styles is shared by pointer: the shell replaces
+// its value when the terminal reports its background colour and then sends
+// ThemeChangedMsg, so panes that cache derived styles can rebuild them.
+type Env struct {
+	Store    *storage.Store
+	Lang     i18n.Lang
+	Styles   *theme.Styles
+	Keys     keys.KeyMap
+	Currency string // "" = the language's default (i18n.Lang.DefaultCurrency)
+
+	// TodayOverride replaces the real date everywhere (--today,
+	// SALESPLAN_TODAY); model.NoDate = the real date.
+	TodayOverride model.Date
+	// Clock returns the current time; nil = time.Now. Tests fix it.
+	Clock func() time.Time
+}
+
+// Now returns the current time; with TodayOverride, the current time of day
+// on that date (so a call logged "now" lands on the overridden day).
+func (e Env) Now() time.Time {
+	now := time.Now()
+	if e.Clock != nil {
+		now = e.Clock()
+	}
+	if e.TodayOverride.Valid() {
+		y, m, d := e.TodayOverride.YMD()
+		return time.Date(y, m, d, now.Hour(), now.Minute(), now.Second(), now.Nanosecond(), now.Location())
+	}
+	return now
+}
+
+// Today returns today's date (TodayOverride when set).
+func (e Env) Today() model.Date {
+	if e.TodayOverride.Valid() {
+		return e.TodayOverride
+	}
+	return model.DateOf(e.Now())
+}
+
+// T is a shortcut for e.Lang.T.
+func (e Env) T(key string, args ...any) string { return e.Lang.T(key, args...) }
+
+// Money writes an amount in the user's language and currency.
+func (e Env) Money(m model.Money) string { return e.Lang.Money(m, e.Currency) }
+
+// ---- messages every pane may receive
+
+// DataChangedMsg says the database changed (an action here, undo, or the
+// command line in another process): reload what you show. Rev is the
+// store's revision after the change (0 when unknown).
+type DataChangedMsg struct{ Rev uint64 }
+
+// GotoDateMsg asks to show a date. The shell switches to the Day pane and
+// passes the message on to it.
+type GotoDateMsg struct{ Date model.Date }
+
+// OpenClientMsg asks to open a client's detail. The shell switches to the
+// Clients pane and passes the message on.
+type OpenClientMsg struct{ ID model.ID }
+
+// OpenProjectMsg asks to open a project's detail. The shell switches to the
+// Projects pane and passes the message on.
+type OpenProjectMsg struct{ ID model.ID }
+
+// SwitchPaneMsg asks the shell to show a tab.
+type SwitchPaneMsg struct{ Pane PaneID }
+
+// StatusMsg puts a line in the footer ("Saved", or an error in red) until
+// the next key press or status.
+type StatusMsg struct {
+	Text  string
+	IsErr bool
+}
+
+// ThemeChangedMsg says *Env.Styles was replaced (the background colour
+// arrived): rebuild styles derived from it.
+type ThemeChangedMsg struct{}
+
+// UndoneMsg is the result of UndoCmd. The shell turns it into a footer
+// status and, when something was undone, a DataChangedMsg to every pane.
+type UndoneMsg struct {
+	What string // the store's description of what was undone
+	Err  error
+}
+
+// ---- commands
+
+// UndoCmd undoes the latest action through the store, off the UI loop.
+func UndoCmd(env Env) tea.Cmd {
+	return func() tea.Msg {
+		if env.Store == nil {
+			return UndoneMsg{Err: storage.ErrNothingToUndo}
+		}
+		what, err := env.Store.Undo()
+		return UndoneMsg{What: what, Err: err}
+	}
+}
+
+// Status returns a command that shows text in the footer.
+func Status(text string) tea.Cmd {
+	return func() tea.Msg { return StatusMsg{Text: text} }
+}
+
+// StatusErr returns a command that shows err, translated, in the footer;
+// nil when err is nil.
+func StatusErr(env Env, err error) tea.Cmd {
+	if err == nil {
+		return nil
+	}
+	text := env.Lang.Err(err)
+	return func() tea.Msg { return StatusMsg{Text: text, IsErr: true} }
+}
