@@ -1,0 +1,466 @@
+package storage
+
+// Backups and restore.
+//
+// Where backups are and how they are found (Backups lists them):
+//   - Automatic: one a day, BackupDir(db)/salesplan-YYYY-MM-DD.db, the
+//     newest 7 kept. AutoBackup skips a database with no records, so an
+//     emptied database can never push the good copies out.
+//   - Before a restore: BackupDir(db)/salesplan-before-restore-<stamp>.db,
+//     so a restore can itself be undone by restoring that file. Not rotated.
+//   - Manual (`salesplan backup FILE`): written where the user asked. The
+//     path is remembered in the meta bucket (key manual_backups, newest
+//     last, at most 20) so that Backups can list it; a remembered file that
+//     has gone is dropped from the list. Remembering does not bump the
+//     revision: the data did not change.
+// Backups are plain salesplan databases (mode 0600), openable with --db.
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"salesplan/model"
+)
+
+const (
+	autoBackupKeep    = 7
+	autoBackupPrefix  = "salesplan-"
+	autoBackupSuffix  = ".db"
+	beforeRestoreName = "salesplan-before-restore-"
+	manualBackupsKeep = 20
+)
+
+var kManualBackups = []byte("manual_backups")
+
+// BackupInfo describes one backup file.
+type BackupInfo struct {
+	Path    string
+	Kind    string    // "auto", "before-restore" or "manual"
+	Day     model.Date // the day of an automatic backup; NoDate for the others
+	ModTime time.Time
+	Size    int64
+}
+
+// backupImpl writes a consistent copy of the database to path atomically.
+func (s *Store) backupImpl(path string) error {
+	if err := s.writeCopy(path); err != nil {
+		return err
+	}
+	if err := s.rememberManual(path); err != nil && !errors.Is(err, ErrReadOnly) {
+		return fmt.Errorf("backup %s written, but remembering it failed: %w", path, err)
+	}
+	return nil
+}
+
+// writeCopy copies the database through a read transaction (a consistent
+// snapshot while others keep writing) into a temporary file beside path,
+// fsyncs it, renames it over path and fsyncs the directory: a reader of
+// path sees the old file or the whole new one, never half of one.
+func (s *Store) writeCopy(path string) error {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return fmt.Errorf("backup to %s: %w", path, err)
+	}
+	if dbAbs, _ := filepath.Abs(s.path); dbAbs == abs {
+		return newStoreError(nil, nil, "backup_onto_db", "a backup cannot overwrite the database itself (%s)", path)
+	}
+	return atomicWrite(abs, func(f *os.File) error {
+		return s.view(func(tx *bolt.Tx) error {
+			_, err := tx.WriteTo(f)
+			return err
+		})
+	})
+}
+
+// atomicWrite creates a 0600 temporary file in path's directory, lets fill
+// write it, and then syncs and renames it into place. On any error the
+// temporary file is removed and path is untouched.
+func atomicWrite(path string, fill func(f *os.File) error) (err error) {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("backup to %s: %w", path, err)
+	}
+	tmp := f.Name()
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(tmp)
+		}
+	}()
+	if err := f.Chmod(fileMode); err != nil {
+		return fmt.Errorf("backup to %s: %w", path, err)
+	}
+	if err := fill(f); err != nil {
+		return fmt.Errorf("backup to %s: %w", path, err)
+	}
+	if err := f.Sync(); err != nil {
+		return fmt.Errorf("backup to %s: sync: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("backup to %s: %w", path, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("backup to %s: %w", path, err)
+	}
+	syncDir(dir)
+	return nil
+}
+
+// syncDir makes a rename durable. Best effort: some systems cannot fsync a
+// directory, and the file itself is already synced.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		d.Close()
+	}
+}
+
+func (s *Store) rememberManual(path string) error {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return err
+	}
+	if filepath.Dir(abs) == mustAbs(BackupDir(s.path)) {
+		return nil // listed from the directory anyway
+	}
+	return s.write(func(tx *bolt.Tx) error {
+		m := rb(tx, bMeta)
+		list := readManual(m.Get(kManualBackups))
+		out := list[:0]
+		for _, p := range list {
+			if p != abs {
+				out = append(out, p)
+			}
+		}
+		out = append(out, abs)
+		if len(out) > manualBackupsKeep {
+			out = out[len(out)-manualBackupsKeep:]
+		}
+		raw, err := json.Marshal(out)
+		if err != nil {
+			return err
+		}
+		return m.Put(kManualBackups, raw)
+	}, false)
+}
+
+func readManual(raw []byte) []string {
+	var list []string
+	if raw != nil {
+		_ = json.Unmarshal(raw, &list) // a damaged list only loses the listing
+	}
+	return list
+}
+
+func mustAbs(p string) string {
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return p
+}
+
+// autoBackupImpl makes today's automatic backup unless one exists or the
+// database holds no records, then keeps the newest autoBackupKeep.
+func (s *Store) autoBackupImpl(today model.Date) error {
+	if !today.Valid() {
+		return errors.New("automatic backup: no date given")
+	}
+	dir := BackupDir(s.path)
+	path := filepath.Join(dir, autoBackupPrefix+today.String()+autoBackupSuffix)
+	if _, err := os.Stat(path); err == nil {
+		return nil
+	}
+	empty, err := s.IsEmpty()
+	if err != nil {
+		return fmt.Errorf("automatic backup: %w", err)
+	}
+	if empty {
+		return nil
+	}
+	if err := os.MkdirAll(dir, dirMode); err != nil {
+		return fmt.Errorf("automatic backup: %w", err)
+	}
+	if err := s.writeCopy(path); err != nil {
+		return fmt.Errorf("automatic backup: %w", err)
+	}
+	return pruneAuto(dir, autoBackupKeep)
+}
+
+// pruneAuto removes all but the newest keep automatic backups. The date is
+// in the name, so name order is date order.
+func pruneAuto(dir string, keep int) error {
+	autos, err := autoBackups(dir)
+	if err != nil {
+		return err
+	}
+	for i := 0; i < len(autos)-keep; i++ {
+		if err := os.Remove(autos[i].Path); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("remove old backup: %w", err)
+		}
+	}
+	return nil
+}
+
+// autoBackups lists salesplan-YYYY-MM-DD.db in dir, oldest first.
+func autoBackups(dir string) ([]BackupInfo, error) {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("list backups in %s: %w", dir, err)
+	}
+	var out []BackupInfo
+	for _, e := range entries {
+		name := e.Name()
+		if !e.Type().IsRegular() || !strings.HasPrefix(name, autoBackupPrefix) || !strings.HasSuffix(name, autoBackupSuffix) {
+			continue
+		}
+		day, err := model.ParseDate(strings.TrimSuffix(strings.TrimPrefix(name, autoBackupPrefix), autoBackupSuffix))
+		if err != nil {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil {
+			continue
+		}
+		out = append(out, BackupInfo{Path: filepath.Join(dir, name), Kind: "auto", Day: day, ModTime: info.ModTime(), Size: info.Size()})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Day < out[j].Day })
+	return out, nil
+}
+
+// Backups lists the backups known for this database, newest first: the
+// automatic ones, the ones made before a restore, and the manual ones
+// remembered in the database that still exist.
+func (s *Store) Backups() ([]BackupInfo, error) {
+	dir := BackupDir(s.path)
+	out, err := autoBackups(dir)
+	if err != nil {
+		return nil, err
+	}
+	if entries, err := os.ReadDir(dir); err == nil {
+		for _, e := range entries {
+			if !e.Type().IsRegular() || !strings.HasPrefix(e.Name(), beforeRestoreName) {
+				continue
+			}
+			if info, err := e.Info(); err == nil {
+				out = append(out, BackupInfo{Path: filepath.Join(dir, e.Name()), Kind: "before-restore", ModTime: info.ModTime(), Size: info.Size()})
+			}
+		}
+	}
+	var manual []string
+	err = s.view(func(tx *bolt.Tx) error {
+		if m := tx.Bucket(bMeta); m != nil {
+			manual = readManual(m.Get(kManualBackups))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range manual {
+		if info, err := os.Stat(p); err == nil && info.Mode().IsRegular() {
+			out = append(out, BackupInfo{Path: p, Kind: "manual", ModTime: info.ModTime(), Size: info.Size()})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].ModTime.After(out[j].ModTime) })
+	return out, nil
+}
+
+// Restore replaces the database with the backup at path. The backup is
+// checked first — it must be a bbolt file with salesplan's meta bucket, a
+// schema this build reads and a clean bbolt consistency check — and
+// refused with nothing changed otherwise. An older schema is migrated in
+// the copy. The current database is backed up to BackupDir (before-restore)
+// before it is replaced.
+func (s *Store) Restore(path string) error {
+	if s.opts.ReadOnly {
+		return newStoreError(ErrReadOnly, nil, "db_read_only", "the database %s is open read-only", s.path)
+	}
+	if mustAbs(path) == mustAbs(s.path) {
+		return newStoreError(nil, nil, "restore_self", "%s is the database itself", path)
+	}
+	dir := filepath.Dir(s.path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(s.path)+".restore-*")
+	if err != nil {
+		return fmt.Errorf("restore %s: %w", path, err)
+	}
+	tmpPath := tmp.Name()
+	tmp.Close()
+	done := false
+	defer func() {
+		if !done {
+			os.Remove(tmpPath)
+		}
+	}()
+	from, err := copyCheckedBackup(path, tmpPath, s.lockTimeout())
+	if err != nil {
+		return err
+	}
+	if from < schemaVersion {
+		if err := migrateFile(tmpPath, from, s.lockTimeout()); err != nil {
+			return fmt.Errorf("restore %s: %w", path, err)
+		}
+	}
+	if err := os.Chmod(tmpPath, fileMode); err != nil {
+		return fmt.Errorf("restore %s: %w", path, err)
+	}
+	if err := s.backupBeforeRestore(); err != nil {
+		return err
+	}
+	// Hold the current file's lock across the rename, so that no
+	// transaction of another salesplan is half-way through it. A damaged
+	// current file is replaced without the lock.
+	if db, err := s.openDB(false); err == nil {
+		err = os.Rename(tmpPath, s.path)
+		db.Close()
+		if err != nil {
+			return fmt.Errorf("restore %s: %w", path, err)
+		}
+	} else if errors.Is(err, ErrLocked) {
+		return err
+	} else if err := os.Rename(tmpPath, s.path); err != nil {
+		return fmt.Errorf("restore %s: %w", path, err)
+	}
+	done = true
+	syncDir(dir)
+	return nil
+}
+
+// notSalesplan is the refusal for a file that cannot be restored.
+func notSalesplan(path, why string) error {
+	return newStoreError(ErrNotBolt, nil, "restore_not_salesplan",
+		"%s is not a salesplan database (%s); nothing was changed", path, why)
+}
+
+// copyCheckedBackup opens the backup read-only with a bounded lock wait,
+// checks it, and writes a consistent copy to dst. It returns the backup's
+// schema version. bbolt panics on some damaged files: that is a refusal too.
+func copyCheckedBackup(src, dst string, timeout time.Duration) (schema uint64, err error) {
+	fi, err := os.Stat(src)
+	if err != nil {
+		return 0, newStoreError(ErrNotFound, err, "restore_missing", "cannot read the backup %s", src)
+	}
+	if !fi.Mode().IsRegular() || fi.Size() == 0 {
+		return 0, notSalesplan(src, "empty or not a regular file")
+	}
+	if ok, err := hasBoltMagic(src); err != nil || !ok {
+		return 0, notSalesplan(src, "not a bbolt file")
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			schema, err = 0, notSalesplan(src, fmt.Sprintf("damaged: %v", r))
+		}
+	}()
+	db, err := bolt.Open(src, fileMode, &bolt.Options{ReadOnly: true, Timeout: timeout})
+	if err != nil {
+		return 0, notSalesplan(src, err.Error())
+	}
+	defer db.Close()
+	err = db.View(func(tx *bolt.Tx) error {
+		m := tx.Bucket(bMeta)
+		if m == nil {
+			return notSalesplan(src, "no salesplan meta bucket")
+		}
+		schema = readU64(m.Get(kSchema))
+		if schema > schemaVersion {
+			return newStoreError(ErrNewerSchema, nil, "restore_newer",
+				"the backup %s was written by a newer salesplan (schema %d, this one reads up to %d); nothing was changed",
+				src, schema, schemaVersion)
+		}
+		for cerr := range tx.Check() {
+			return notSalesplan(src, "damaged: "+cerr.Error())
+		}
+		out, err := os.OpenFile(dst, os.O_WRONLY|os.O_TRUNC, fileMode)
+		if err != nil {
+			return fmt.Errorf("restore %s: %w", src, err)
+		}
+		if _, err := tx.WriteTo(out); err != nil {
+			out.Close()
+			return fmt.Errorf("restore %s: copy: %w", src, err)
+		}
+		if err := out.Sync(); err != nil {
+			out.Close()
+			return fmt.Errorf("restore %s: sync: %w", src, err)
+		}
+		return out.Close()
+	})
+	return schema, err
+}
+
+func hasBoltMagic(path string) (bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	head := make([]byte, 20)
+	if _, err := io.ReadFull(f, head); err != nil {
+		return false, nil
+	}
+	return uint32(head[16])|uint32(head[17])<<8|uint32(head[18])<<16|uint32(head[19])<<24 == boltMagic, nil
+}
+
+// migrateFile runs the migrations on a copy that is not yet in place.
+func migrateFile(path string, from uint64, timeout time.Duration) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: %v", ErrDamaged, r)
+		}
+	}()
+	db, err := bolt.Open(path, fileMode, &bolt.Options{Timeout: timeout})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return db.Update(func(tx *bolt.Tx) error {
+		if err := migrate(tx, from); err != nil {
+			return err
+		}
+		if err := ensureBuckets(tx); err != nil {
+			return err
+		}
+		return rb(tx, bMeta).Put(kSchema, u64(schemaVersion))
+	})
+}
+
+// backupBeforeRestore keeps the current database in BackupDir. When the
+// current file is too damaged for a transaction, its bytes are copied as
+// they are: a damaged copy is still worth more than none.
+func (s *Store) backupBeforeRestore() error {
+	if _, err := os.Stat(s.path); errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	dir := BackupDir(s.path)
+	if err := os.MkdirAll(dir, dirMode); err != nil {
+		return fmt.Errorf("back up the current database before restoring: %w", err)
+	}
+	dst := filepath.Join(dir, beforeRestoreName+time.Now().Format("20060102-150405.000000000")+autoBackupSuffix)
+	err := s.writeCopy(dst)
+	if err == nil || errors.Is(err, ErrLocked) {
+		return err
+	}
+	if cerr := atomicWrite(dst, func(f *os.File) error {
+		src, err := os.Open(s.path)
+		if err != nil {
+			return err
+		}
+		defer src.Close()
+		_, err = io.Copy(f, src)
+		return err
+	}); cerr != nil {
+		return fmt.Errorf("back up the current database before restoring: %w", cerr)
+	}
+	return nil
+}

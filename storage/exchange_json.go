@@ -1,0 +1,772 @@
+package storage
+
+// The JSON exchange document (DESIGN.md §3): export, import, validation.
+//
+// Decisions written down here because DESIGN.md is silent on them:
+//   - Import into an empty database writes every record under the id it has in
+//     the document, so export → import → export gives the same document.
+//   - Import with merge into a non-empty database gives every record a new id
+//     (the next free one of its kind) and rewrites client_id / project_id
+//     references to the new ids. The document's settings are ignored on merge:
+//     the database keeps its own. A client or project whose name (any case) is
+//     already in the database refuses the whole import, naming the record, so
+//     a merge never silently joins two people into one.
+//   - The document is checked whole before anything is written and written in
+//     one transaction: a bad document leaves the database as it was.
+//   - Empty enum fields (tier, task kind, slot) are accepted and kept as they
+//     are, so that what the store wrote round-trips; unknown values are refused.
+//   - Error records are named by their 0-based position in the document, as a
+//     JSON path does: tasks[3] is the fourth task.
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+
+	"salesplan/model"
+)
+
+// Exchange format identity (DESIGN.md §3).
+const (
+	DocumentFormat  = "salesplan"
+	DocumentVersion = 1
+)
+
+// Document is the exchange document: the whole database as one JSON value.
+// The demo generator builds one and imports it.
+type Document struct {
+	Format   string               `json:"format"`
+	Version  int                  `json:"version"`
+	Settings model.Settings       `json:"settings"`
+	Clients  []model.Client       `json:"clients"`
+	Tasks    []model.Task         `json:"tasks"`
+	Journal  []model.JournalEntry `json:"journal"`
+	Promises []model.Promise      `json:"promises"`
+	Projects []model.Project      `json:"projects"`
+}
+
+// NewDocument returns an empty document with the format, version and
+// default settings filled in.
+func NewDocument() *Document {
+	return &Document{Format: DocumentFormat, Version: DocumentVersion, Settings: model.DefaultSettings()}
+}
+
+// ---- export
+
+// ExportJSON writes the exchange document (DESIGN.md §3), one record per
+// line so that it can be read and diffed, from one read transaction.
+func (s *Store) exportJSONImpl(w io.Writer) error {
+	doc, err := s.Document()
+	if err != nil {
+		return err
+	}
+	return doc.Write(w)
+}
+
+// Document reads the whole database into an exchange document (one read
+// transaction, records in id order).
+func (s *Store) Document() (*Document, error) {
+	doc := NewDocument()
+	err := s.view(func(tx *bolt.Tx) error {
+		st, err := readSettings(tx)
+		if err != nil {
+			return err
+		}
+		doc.Settings = st
+		if doc.Clients, err = readAll[model.Client](tx, bClients, "client"); err != nil {
+			return err
+		}
+		if doc.Tasks, err = readAll[model.Task](tx, bTasks, "task"); err != nil {
+			return err
+		}
+		if doc.Journal, err = readAll[model.JournalEntry](tx, bJournal, "entry"); err != nil {
+			return err
+		}
+		if doc.Promises, err = readAll[model.Promise](tx, bPromises, "promise"); err != nil {
+			return err
+		}
+		doc.Projects, err = readAll[model.Project](tx, bProjects, "project")
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	return doc, nil
+}
+
+// readAll decodes every record of a bucket in id order.
+func readAll[T any](tx *bolt.Tx, bucket []byte, kind string) ([]T, error) {
+	b := tx.Bucket(bucket)
+	out := []T{}
+	if b == nil {
+		return out, nil
+	}
+	err := b.ForEach(func(k, v []byte) error {
+		var rec T
+		if err := decodeRecord(fmt.Sprintf("%s %d", kind, keyID(k)), v, &rec); err != nil {
+			return err
+		}
+		out = append(out, rec)
+		return nil
+	})
+	return out, err
+}
+
+// Write renders the document: valid JSON with one record per line.
+func (d *Document) Write(w io.Writer) error {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false) // "<" and "&" stay readable in names
+	fmt.Fprintf(bw, "{\"format\": %q, \"version\": %d,\n\"settings\": ", d.Format, d.Version)
+	if err := enc.Encode(d.Settings); err != nil { // Encode ends with "\n"
+		return fmt.Errorf("export settings: %w", err)
+	}
+	sections := []struct {
+		name string
+		n    int
+		at   func(i int) any
+	}{
+		{"clients", len(d.Clients), func(i int) any { return &d.Clients[i] }},
+		{"tasks", len(d.Tasks), func(i int) any { return &d.Tasks[i] }},
+		{"journal", len(d.Journal), func(i int) any { return &d.Journal[i] }},
+		{"promises", len(d.Promises), func(i int) any { return &d.Promises[i] }},
+		{"projects", len(d.Projects), func(i int) any { return &d.Projects[i] }},
+	}
+	for si, sec := range sections {
+		fmt.Fprintf(bw, ",\"%s\": [", sec.name)
+		for i := 0; i < sec.n; i++ {
+			if i > 0 {
+				bw.WriteByte(',')
+			}
+			bw.WriteByte('\n')
+			if err := enc.Encode(sec.at(i)); err != nil {
+				return fmt.Errorf("export %s[%d]: %w", sec.name, i, err)
+			}
+			// Encode added a newline; the next separator goes after it,
+			// which is still valid JSON.
+		}
+		bw.WriteString("]")
+		if si == len(sections)-1 {
+			bw.WriteString("}\n")
+		} else {
+			bw.WriteString("\n")
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write export: %w", err)
+	}
+	return nil
+}
+
+// ---- decoding with errors that name the record and field
+
+// rawDocument is the first decoding pass: the envelope checked before any
+// record is looked at, so a newer version is refused for what it is.
+type rawDocument struct {
+	Format   *string           `json:"format"`
+	Version  *json.Number      `json:"version"`
+	Settings json.RawMessage   `json:"settings"`
+	Clients  []json.RawMessage `json:"clients"`
+	Tasks    []json.RawMessage `json:"tasks"`
+	Journal  []json.RawMessage `json:"journal"`
+	Promises []json.RawMessage `json:"promises"`
+	Projects []json.RawMessage `json:"projects"`
+}
+
+func docError(field, format string, args ...any) *ValidationError {
+	return &ValidationError{Record: "document", Field: field, Msg: fmt.Sprintf(format, args...)}
+}
+
+// DecodeDocument reads an exchange document. Errors are *ValidationError
+// naming the record and field ("tasks[3]", "date"); a file that is not JSON
+// gives one error saying so, with the line.
+func DecodeDocument(r io.Reader) (*Document, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("read import: %w", err)
+	}
+	var raw rawDocument
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	dec.UseNumber()
+	if err := dec.Decode(&raw); err != nil {
+		return nil, notJSONError(data, err)
+	}
+	if tok, err := dec.Token(); err != io.EOF {
+		_ = tok
+		return nil, docError("", "not a salesplan JSON document: unexpected data after the document")
+	}
+	if raw.Format == nil || *raw.Format != DocumentFormat {
+		got := "missing"
+		if raw.Format != nil {
+			got = strconv.Quote(*raw.Format)
+		}
+		return nil, docError("format", "must be %q (got %s): not a salesplan export", DocumentFormat, got)
+	}
+	if raw.Version == nil {
+		return nil, docError("version", "missing")
+	}
+	if v, err := raw.Version.Int64(); err != nil || v != DocumentVersion {
+		return nil, docError("version", "version %s is not supported (this salesplan reads version %d)", raw.Version.String(), DocumentVersion)
+	}
+	doc := NewDocument()
+	if len(raw.Settings) > 0 {
+		// Decoding over the defaults: a field left out keeps its default.
+		if err := decodeStrict(raw.Settings, &doc.Settings); err != nil {
+			return nil, fieldError("settings", raw.Settings, func() any { s := model.DefaultSettings(); return &s }, err)
+		}
+	}
+	if doc.Clients, err = decodeSection[model.Client]("clients", raw.Clients); err != nil {
+		return nil, err
+	}
+	if doc.Tasks, err = decodeSection[model.Task]("tasks", raw.Tasks); err != nil {
+		return nil, err
+	}
+	if doc.Journal, err = decodeSection[model.JournalEntry]("journal", raw.Journal); err != nil {
+		return nil, err
+	}
+	if doc.Promises, err = decodeSection[model.Promise]("promises", raw.Promises); err != nil {
+		return nil, err
+	}
+	if doc.Projects, err = decodeSection[model.Project]("projects", raw.Projects); err != nil {
+		return nil, err
+	}
+	return doc, nil
+}
+
+func decodeSection[T any](name string, raws []json.RawMessage) ([]T, error) {
+	out := make([]T, len(raws))
+	for i, raw := range raws {
+		if bytes.Equal(bytes.TrimSpace(raw), []byte("null")) {
+			return nil, &ValidationError{Record: fmt.Sprintf("%s[%d]", name, i), Msg: "null is not a record"}
+		}
+		if err := decodeStrict(raw, &out[i]); err != nil {
+			return nil, fieldError(fmt.Sprintf("%s[%d]", name, i), raw, func() any { return new(T) }, err)
+		}
+	}
+	return out, nil
+}
+
+func decodeStrict(raw []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	return dec.Decode(v)
+}
+
+var unknownFieldRe = regexp.MustCompile(`unknown field "(.*)"`)
+
+// fieldError finds which field of a record failed to decode: the standard
+// decoder names the field of a type error but not of an error from a
+// field's own UnmarshalJSON (a bad date), so on this rare path each field
+// is decoded on its own into a fresh record to find the culprit.
+func fieldError(record string, raw []byte, fresh func() any, err error) error {
+	if m := unknownFieldRe.FindStringSubmatch(err.Error()); m != nil {
+		return &ValidationError{Record: record, Field: m[1], Msg: "unknown field"}
+	}
+	var fields map[string]json.RawMessage
+	if json.Unmarshal(raw, &fields) != nil {
+		return &ValidationError{Record: record, Msg: "must be a JSON object"}
+	}
+	keys := make([]string, 0, len(fields))
+	for k := range fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		one, _ := json.Marshal(map[string]json.RawMessage{k: fields[k]})
+		if ferr := decodeStrict(one, fresh()); ferr != nil {
+			return &ValidationError{Record: record, Field: k, Msg: friendlyJSONError(ferr)}
+		}
+	}
+	return &ValidationError{Record: record, Msg: friendlyJSONError(err)}
+}
+
+// friendlyJSONError words a decoding error without Go type names.
+func friendlyJSONError(err error) string {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		return fmt.Sprintf("must be %s, not a JSON %s", jsonKindName(te.Type), te.Value)
+	}
+	return strings.TrimPrefix(err.Error(), "json: ")
+}
+
+func jsonKindName(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a whole number"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Slice, reflect.Array:
+		return "a list"
+	default:
+		return "an object"
+	}
+}
+
+// notJSONError turns a decoding failure of the document itself into one
+// clear line.
+func notJSONError(data []byte, err error) error {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		line := 1 + bytes.Count(data[:min(int(se.Offset), len(data))], []byte("\n"))
+		return docError("", "not a salesplan JSON document: %s (line %d)", strings.TrimPrefix(se.Error(), "json: "), line)
+	}
+	if m := unknownFieldRe.FindStringSubmatch(err.Error()); m != nil {
+		return docError(m[1], "unknown field")
+	}
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		if te.Field == "" {
+			return docError("", "not a salesplan JSON document: must be a JSON object")
+		}
+		return docError(te.Field, "%s", friendlyJSONError(err))
+	}
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return docError("", "not a salesplan JSON document: the file is empty or cut short")
+	}
+	return docError("", "not a salesplan JSON document: %s", strings.TrimPrefix(err.Error(), "json: "))
+}
+
+// ---- validation
+
+// Dates outside this range are typing errors, not plans.
+var (
+	minDate = model.MakeDate(1900, 1, 1)
+	maxDate = model.MakeDate(2200, 12, 31)
+)
+
+func checkDate(d model.Date, required bool) string {
+	switch {
+	case d == model.NoDate && required:
+		return "required"
+	case d == model.NoDate:
+		return ""
+	case d < minDate || d > maxDate:
+		return fmt.Sprintf("%s is out of range (1900–2200)", d)
+	}
+	return ""
+}
+
+var repeatEveryRe = regexp.MustCompile(`^every ([1-9][0-9]{0,2}) (days|weeks)$`)
+
+// validRepeat accepts the canonical repeat rules of model.Repeat.
+func validRepeat(r model.Repeat) bool {
+	switch r {
+	case "", "daily", "weekdays", "weekly", "monthly":
+		return true
+	}
+	return repeatEveryRe.MatchString(string(r))
+}
+
+// validator collects the first problem found.
+type validator struct{ err *ValidationError }
+
+func (v *validator) fail(record, field, format string, args ...any) {
+	if v.err == nil {
+		v.err = &ValidationError{Record: record, Field: field, Msg: fmt.Sprintf(format, args...)}
+	}
+}
+
+func (v *validator) date(record, field string, d model.Date, required bool) {
+	if msg := checkDate(d, required); msg != "" {
+		v.fail(record, field, "%s", msg)
+	}
+}
+
+func (v *validator) text(record, field, s string, required bool) {
+	switch {
+	case required && strings.TrimSpace(s) == "":
+		v.fail(record, field, "required")
+	case len(s) > maxTextBytes:
+		v.fail(record, field, "longer than %d bytes", maxTextBytes)
+	}
+}
+
+// maxTextBytes bounds one text field: a note is long, a megabyte is a mistake.
+const maxTextBytes = 64 << 10
+
+// Validate checks a document whole: formats, enums, dates, unique ids and
+// names, and that every reference points to a record of the document. It
+// returns the first problem as a *ValidationError, or nil.
+func (d *Document) Validate() error {
+	v := &validator{}
+	if d.Format != DocumentFormat {
+		v.fail("document", "format", "must be %q (got %q)", DocumentFormat, d.Format)
+	}
+	if d.Version != DocumentVersion {
+		v.fail("document", "version", "version %d is not supported (this salesplan reads version %d)", d.Version, DocumentVersion)
+	}
+	d.validateSettings(v)
+
+	clients := map[model.ID]bool{}
+	names := map[string]int{}
+	for i, c := range d.Clients {
+		rec := fmt.Sprintf("clients[%d]", i)
+		switch {
+		case c.ID == 0:
+			v.fail(rec, "id", "required (a positive number)")
+		case clients[c.ID]:
+			v.fail(rec, "id", "id %d is used twice", c.ID)
+		}
+		clients[c.ID] = true
+		v.text(rec, "name", c.Name, true)
+		if j, dup := names[string(nameKey(c.Name))]; dup && strings.TrimSpace(c.Name) != "" {
+			v.fail(rec, "name", "%q is also the name of clients[%d] (names are unique, any case)", c.Name, j)
+		}
+		names[string(nameKey(c.Name))] = i
+		if c.Tier != "" && c.Tier != model.TierKey && c.Tier != model.TierRegular {
+			v.fail(rec, "tier", "%q is not a tier (key or regular)", c.Tier)
+		}
+		for _, f := range []struct{ name, val string }{{"company", c.Company}, {"area", c.Area}, {"phone", c.Phone},
+			{"business", c.Business}, {"needs", c.Needs}, {"decision_maker", c.DecisionMaker},
+			{"interests", c.Interests}, {"referred_by", c.ReferredBy}} {
+			v.text(rec, f.name, f.val, false)
+		}
+		if c.CadenceDays < 0 || c.CadenceDays > 3650 {
+			v.fail(rec, "cadence_days", "%d is not a number of days (0 = the tier's default, up to 3650)", c.CadenceDays)
+		}
+		v.date(rec, "created_on", c.CreatedOn, true)
+	}
+
+	projects := map[model.ID]bool{}
+	pnames := map[string]int{}
+	for i, p := range d.Projects {
+		rec := fmt.Sprintf("projects[%d]", i)
+		switch {
+		case p.ID == 0:
+			v.fail(rec, "id", "required (a positive number)")
+		case projects[p.ID]:
+			v.fail(rec, "id", "id %d is used twice", p.ID)
+		}
+		projects[p.ID] = true
+		v.text(rec, "name", p.Name, true)
+		if j, dup := pnames[string(nameKey(p.Name))]; dup && strings.TrimSpace(p.Name) != "" {
+			v.fail(rec, "name", "%q is also the name of projects[%d] (names are unique, any case)", p.Name, j)
+		}
+		pnames[string(nameKey(p.Name))] = i
+		if !clients[p.ClientID] {
+			v.fail(rec, "client_id", "no client %d", p.ClientID)
+		}
+		v.text(rec, "owner", p.Owner, false)
+		if p.Value < 0 {
+			v.fail(rec, "value", "must not be negative")
+		}
+		if !p.Stage.Valid() {
+			v.fail(rec, "stage", "%q is not a stage", p.Stage)
+		}
+		v.date(rec, "bid_date", p.BidDate, false)
+		if len(p.StageHistory) == 0 {
+			v.fail(rec, "stage_history", "empty: it must end with the current stage %q", p.Stage)
+		}
+		for j, h := range p.StageHistory {
+			field := fmt.Sprintf("stage_history[%d]", j)
+			if !h.Stage.Valid() {
+				v.fail(rec, field+".stage", "%q is not a stage", h.Stage)
+			}
+			v.date(rec, field+".on", h.On, true)
+			if j > 0 && h.On < p.StageHistory[j-1].On {
+				v.fail(rec, field+".on", "%s is before the previous entry's %s (history is in date order)", h.On, p.StageHistory[j-1].On)
+			}
+		}
+		if n := len(p.StageHistory); n > 0 && p.StageHistory[n-1].Stage != p.Stage {
+			v.fail(rec, "stage_history", "ends with %q but the current stage is %q", p.StageHistory[n-1].Stage, p.Stage)
+		}
+	}
+
+	ref := func(rec, field string, id model.ID, set map[model.ID]bool, kind string, required bool) {
+		if id == 0 {
+			if required {
+				v.fail(rec, field, "required")
+			}
+			return
+		}
+		if !set[id] {
+			v.fail(rec, field, "no %s %d", kind, id)
+		}
+	}
+
+	ids := map[model.ID]bool{}
+	for i, t := range d.Tasks {
+		rec := fmt.Sprintf("tasks[%d]", i)
+		switch {
+		case t.ID == 0:
+			v.fail(rec, "id", "required (a positive number)")
+		case ids[t.ID]:
+			v.fail(rec, "id", "id %d is used twice", t.ID)
+		}
+		ids[t.ID] = true
+		v.text(rec, "title", t.Title, true)
+		v.date(rec, "date", t.Date, false)
+		if t.Time.Valid() && t.Time.Minutes() >= 24*60 {
+			v.fail(rec, "time", "out of range")
+		}
+		if t.Slot != "" && !t.Slot.Valid() {
+			v.fail(rec, "slot", "%q is not a slot (morning, afternoon, evening, any)", t.Slot)
+		} else if t.Time.Valid() && t.Slot != "" && t.Slot != model.SlotOf(t.Time) {
+			v.fail(rec, "slot", "%q does not match the time %s (%s)", t.Slot, t.Time, model.SlotOf(t.Time))
+		}
+		if t.Kind != "" && !t.Kind.Valid() {
+			v.fail(rec, "kind", "%q is not a task kind (call, visit, meeting, todo)", t.Kind)
+		}
+		ref(rec, "client_id", t.ClientID, clients, "client", false)
+		ref(rec, "project_id", t.ProjectID, projects, "project", false)
+		v.date(rec, "done_on", t.DoneOn, false)
+		if t.DoneOn.Valid() && !t.Done {
+			v.fail(rec, "done_on", "set on a task that is not done")
+		}
+		if !validRepeat(t.Repeat) {
+			v.fail(rec, "repeat", "%q is not a repeat rule (daily, weekdays, weekly, monthly, every N days, every N weeks)", t.Repeat)
+		}
+	}
+
+	ids = map[model.ID]bool{}
+	for i, e := range d.Journal {
+		rec := fmt.Sprintf("journal[%d]", i)
+		switch {
+		case e.ID == 0:
+			v.fail(rec, "id", "required (a positive number)")
+		case ids[e.ID]:
+			v.fail(rec, "id", "id %d is used twice", e.ID)
+		}
+		ids[e.ID] = true
+		ref(rec, "client_id", e.ClientID, clients, "client", true)
+		ref(rec, "project_id", e.ProjectID, projects, "project", false)
+		if !e.Kind.Valid() {
+			v.fail(rec, "kind", "%q is not a journal kind (note, call, visit, meeting)", e.Kind)
+		}
+		if e.At.IsZero() {
+			v.fail(rec, "at", "required")
+		} else {
+			v.date(rec, "at", e.On(), true)
+		}
+		v.text(rec, "text", e.Text, false)
+	}
+
+	ids = map[model.ID]bool{}
+	for i, p := range d.Promises {
+		rec := fmt.Sprintf("promises[%d]", i)
+		switch {
+		case p.ID == 0:
+			v.fail(rec, "id", "required (a positive number)")
+		case ids[p.ID]:
+			v.fail(rec, "id", "id %d is used twice", p.ID)
+		}
+		ids[p.ID] = true
+		ref(rec, "client_id", p.ClientID, clients, "client", true)
+		ref(rec, "project_id", p.ProjectID, projects, "project", false)
+		v.text(rec, "text", p.Text, true)
+		v.date(rec, "made_on", p.MadeOn, false)
+		v.date(rec, "due", p.Due, true)
+		if !p.Status.Valid() {
+			v.fail(rec, "status", "%q is not a status (open, kept, cancelled)", p.Status)
+		}
+		v.date(rec, "kept_on", p.KeptOn, p.Status == model.PromiseKept)
+		if p.KeptOn.Valid() && p.Status != model.PromiseKept {
+			v.fail(rec, "kept_on", "set on a promise that is %s", p.Status)
+		}
+	}
+	if v.err != nil {
+		return v.err
+	}
+	return nil
+}
+
+func (d *Document) validateSettings(v *validator) {
+	st := d.Settings
+	for y, m := range st.AnnualTargets {
+		if y < 1900 || y > 2200 {
+			v.fail("settings", "annual_targets", "%d is not a year", y)
+		}
+		if m < 0 {
+			v.fail("settings", "annual_targets", "%d: a target must not be negative", y)
+		}
+	}
+	for k, m := range st.MonthTargets {
+		if mo, err := model.ParseMonth(k); err != nil || mo.String() != k {
+			v.fail("settings", "month_targets", "%q is not a month (YYYY-MM)", k)
+		}
+		if m < 0 {
+			v.fail("settings", "month_targets", "%s: a target must not be negative", k)
+		}
+	}
+	for _, f := range []struct {
+		name     string
+		val, min int
+	}{{"calls_per_day", st.CallsPerDay, 0}, {"visits_per_week", st.VisitsPerWeek, 0},
+		{"key_cadence_days", st.KeyCadenceDays, 1}, {"regular_cadence_days", st.RegularCadenceDays, 1},
+		{"lead_cadence_days", st.LeadCadenceDays, 1}, {"design_cadence_days", st.DesignCadenceDays, 1},
+		{"stage_cadence_days", st.StageCadenceDays, 1}} {
+		if f.val < f.min || f.val > 10000 {
+			v.fail("settings", f.name, "%d is out of range (%d–10000)", f.val, f.min)
+		}
+	}
+	switch st.Language {
+	case "", "en", "zh":
+	default:
+		v.fail("settings", "language", "%q is not a language (en, zh)", st.Language)
+	}
+	v.text("settings", "currency", st.Currency, false)
+}
+
+// ---- import
+
+// ImportJSON reads an exchange document; into a non-empty database only
+// with merge. A bad document is rejected whole.
+func (s *Store) importJSONImpl(r io.Reader, merge bool) error {
+	doc, err := DecodeDocument(r)
+	if err != nil {
+		return err
+	}
+	return s.ImportDocument(doc, merge)
+}
+
+// ImportDocument validates doc and writes it in one transaction (see the
+// file comment for merge). Into a non-empty database without merge it
+// returns ErrNotEmpty.
+func (s *Store) ImportDocument(doc *Document, merge bool) error {
+	if err := doc.Validate(); err != nil {
+		return err
+	}
+	err := s.update(func(tx *bolt.Tx) error {
+		if !isEmpty(tx) && !merge {
+			return newStoreError(ErrNotEmpty, nil, "import_not_empty",
+				"the database %s already has data; import refused (use --merge to add the records under new ids)", s.path)
+		}
+		return writeDocument(tx, doc, merge)
+	})
+	if err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
+	return nil
+}
+
+// writeDocument puts every record through the index-maintaining helpers.
+// Without merge, ids are kept; with merge, each gets the next free id and
+// references are remapped.
+func writeDocument(tx *bolt.Tx, doc *Document, merge bool) error {
+	// Records go in id order: with keys appended at the end, full pages
+	// (FillPercent 1) halve the file's growth and the write work.
+	for _, name := range recordBuckets {
+		rb(tx, name).FillPercent = 1.0
+	}
+	if !merge {
+		if err := putSettings(tx, doc.Settings); err != nil {
+			return err
+		}
+	}
+	st, err := readSettings(tx)
+	if err != nil {
+		return err
+	}
+	newID := func(id model.ID) model.ID {
+		if merge {
+			return 0
+		}
+		return id
+	}
+	clientIDs := make(map[model.ID]model.ID, len(doc.Clients))
+	for i, c := range sortedBy(doc.Clients, func(c model.Client) model.ID { return c.ID }) {
+		old := c.ID
+		c.ID = newID(c.ID)
+		if merge {
+			if v := ix(tx, ixClientName).Get(nameKey(c.Name)); v != nil {
+				return &ValidationError{Record: recordName("clients", doc.Clients, old, func(c model.Client) model.ID { return c.ID }, i),
+					Field: "name", Msg: fmt.Sprintf("a client named %q is already in the database", c.Name)}
+			}
+		}
+		if err := putClient(tx, &c); err != nil {
+			return fmt.Errorf("clients: id %d: %w", old, err)
+		}
+		clientIDs[old] = c.ID
+	}
+	projectIDs := make(map[model.ID]model.ID, len(doc.Projects))
+	for i, p := range sortedBy(doc.Projects, func(p model.Project) model.ID { return p.ID }) {
+		old := p.ID
+		p.ID = newID(p.ID)
+		p.ClientID = clientIDs[p.ClientID]
+		if merge {
+			if v := ix(tx, ixProjectName).Get(nameKey(p.Name)); v != nil {
+				return &ValidationError{Record: recordName("projects", doc.Projects, old, func(p model.Project) model.ID { return p.ID }, i),
+					Field: "name", Msg: fmt.Sprintf("a project named %q is already in the database", p.Name)}
+			}
+		}
+		p.StageHistory = append([]model.StageEntry(nil), p.StageHistory...)
+		if err := putProject(tx, &p); err != nil {
+			return fmt.Errorf("projects: id %d: %w", old, err)
+		}
+		projectIDs[old] = p.ID
+	}
+	for _, t := range sortedBy(doc.Tasks, func(t model.Task) model.ID { return t.ID }) {
+		old := t.ID
+		t.ID = newID(t.ID)
+		t.ClientID = clientIDs[t.ClientID]
+		t.ProjectID = projectIDs[t.ProjectID]
+		if err := putTask(tx, &t); err != nil {
+			return fmt.Errorf("tasks: id %d: %w", old, err)
+		}
+	}
+	// Journal entries are written with their index entries directly:
+	// putEntry would recompute the client's follow-up once per entry; it is
+	// done once per client at the end instead.
+	journal := rb(tx, bJournal)
+	for _, e := range sortedBy(doc.Journal, func(e model.JournalEntry) model.ID { return e.ID }) {
+		old := e.ID
+		e.ID = newID(e.ID)
+		e.ClientID = clientIDs[e.ClientID]
+		e.ProjectID = projectIDs[e.ProjectID]
+		if _, err := putRaw(journal, &e.ID, &e); err != nil {
+			return fmt.Errorf("journal: id %d: %w", old, err)
+		}
+		if err := entryIndex(tx, &e, true); err != nil {
+			return fmt.Errorf("journal: id %d: %w", old, err)
+		}
+	}
+	for _, p := range sortedBy(doc.Promises, func(p model.Promise) model.ID { return p.ID }) {
+		old := p.ID
+		p.ID = newID(p.ID)
+		p.ClientID = clientIDs[p.ClientID]
+		p.ProjectID = projectIDs[p.ProjectID]
+		if err := putPromise(tx, &p); err != nil {
+			return fmt.Errorf("promises: id %d: %w", old, err)
+		}
+	}
+	for _, id := range clientIDs {
+		if err := refreshClientDue(tx, id, &st); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sortedBy returns a copy of recs in id order (the input is left alone: it
+// may be the caller's document).
+func sortedBy[T any](recs []T, id func(T) model.ID) []T {
+	out := append([]T(nil), recs...)
+	sort.SliceStable(out, func(i, j int) bool { return id(out[i]) < id(out[j]) })
+	return out
+}
+
+// recordName finds a record's position in the document for an error.
+func recordName[T any](section string, recs []T, want model.ID, id func(T) model.ID, fallback int) string {
+	for i, r := range recs {
+		if id(r) == want {
+			return fmt.Sprintf("%s[%d]", section, i)
+		}
+	}
+	return fmt.Sprintf("%s[%d]", section, fallback)
+}
