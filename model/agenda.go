@@ -1,0 +1,99 @@
+package model
+
+import (
+	"cmp"
+	"slices"
+)
+
+// BuildAgenda returns the Day pane and `today` for in.Today: the day's tasks
+// in order, the quotas and the attention list.
+//
+// Tasks come carried over first (undone and dated before today: important
+// first, then the oldest first, so nothing important sinks), then today's by
+// slot — morning, afternoon, evening, any — and within a slot the timed ones
+// by time, then the untimed; important first on ties; then by id. Done tasks
+// of today keep their place (the pane shows them struck through). Tasks of
+// other days that storage may hand over are left out.
+func BuildAgenda(in AgendaInput) Agenda {
+	today, s := in.Today, in.Settings
+	tasks := make([]AgendaTask, 0, len(in.Tasks))
+	for _, t := range in.Tasks {
+		t.CarriedOver = t.Task.CarriedOver(today)
+		if t.CarriedOver || t.Date == today {
+			tasks = append(tasks, t)
+		}
+	}
+	SortTasks(tasks)
+	attention, regular := BuildAttention(in)
+	return Agenda{
+		Date:        today,
+		Calls:       Quota{Done: in.CallsToday, Target: s.CallsTarget(today)},
+		VisitsWeek:  Quota{Done: in.VisitsWeek, Target: s.VisitsPerWeek},
+		SignedMonth: MoneyQuota{Value: in.SignedMonth, Target: s.MonthTarget(MonthOf(today))},
+		Tasks:       tasks,
+		Attention:   attention,
+		RegularDue:  regular,
+	}
+}
+
+// SortTasks orders tasks as the agenda lists them (see BuildAgenda); it
+// reads each task's CarriedOver flag, which the caller sets.
+func SortTasks(tasks []AgendaTask) {
+	slices.SortStableFunc(tasks, compareTasks)
+}
+
+// slotRank orders the slots of a day; an unknown slot sorts with "any".
+func slotRank(s Slot) int {
+	switch s {
+	case SlotMorning:
+		return 0
+	case SlotAfternoon:
+		return 1
+	case SlotEvening:
+		return 2
+	}
+	return 3
+}
+
+func compareTasks(a, b AgendaTask) int {
+	if a.CarriedOver != b.CarriedOver {
+		if a.CarriedOver {
+			return -1
+		}
+		return 1
+	}
+	if a.CarriedOver {
+		if c := cmp.Or(compareImportant(a, b), cmp.Compare(a.Date, b.Date)); c != 0 {
+			return c
+		}
+	} else if c := cmp.Compare(a.Date, b.Date); c != 0 {
+		return c // several days at once (a week column is one day, but be safe)
+	}
+	sa, sb := slotRank(a.EffectiveSlot()), slotRank(b.EffectiveSlot())
+	if c := cmp.Compare(sa, sb); c != 0 {
+		return c
+	}
+	// Timed before untimed, then by time.
+	if a.Time.Valid() != b.Time.Valid() {
+		if a.Time.Valid() {
+			return -1
+		}
+		return 1
+	}
+	return cmp.Or(
+		cmp.Compare(a.Time, b.Time),
+		compareImportant(a, b),
+		cmp.Compare(a.ID, b.ID),
+	)
+}
+
+// compareImportant puts important tasks first.
+func compareImportant(a, b AgendaTask) int {
+	switch {
+	case a.Important == b.Important:
+		return 0
+	case a.Important:
+		return -1
+	}
+	return 1
+}

@@ -1,0 +1,84 @@
+package model
+
+import (
+	"slices"
+	"testing"
+)
+
+// task builds an agenda task for tests.
+func task(id ID, date string, clock string, slot Slot, important, done bool) AgendaTask {
+	t := Task{ID: id, Title: "t", Date: d(date), Slot: slot, Kind: TaskTodo, Important: important, Done: done}
+	if clock != "" {
+		c, err := ParseClock(clock)
+		if err != nil {
+			panic(err)
+		}
+		t.Time = c
+	}
+	return AgendaTask{Task: t}
+}
+
+func ids(ts []AgendaTask) []ID {
+	var out []ID
+	for _, t := range ts {
+		out = append(out, t.ID)
+	}
+	return out
+}
+
+func TestBuildAgendaOrder(t *testing.T) {
+	s := DefaultSettings()
+	s.AnnualTargets[2026] = 120_000_000 // 1,200,000.00
+	in := AgendaInput{
+		Today:    d("2026-11-27"),
+		Settings: s,
+		Tasks: []AgendaTask{
+			task(1, "2026-11-25", "", SlotAny, false, false),         // carried
+			task(2, "2026-11-26", "", SlotAny, true, false),          // carried, important: first
+			task(3, "2026-11-20", "15:00", "", false, false),         // carried, oldest
+			task(4, "2026-11-26", "", SlotAny, false, true),          // done in the past: not listed
+			task(5, "2026-11-27", "14:00", "", false, false),         // afternoon, timed
+			task(6, "2026-11-27", "", SlotAfternoon, true, false),    // afternoon, untimed after timed
+			task(7, "2026-11-27", "09:30", "", false, false),         // morning
+			task(8, "2026-11-27", "", SlotMorning, false, false),     // morning, untimed
+			task(9, "2026-11-27", "09:30", SlotMorning, true, false), // same time as 7, important first
+			task(10, "2026-11-27", "", SlotAny, false, false),
+			task(11, "2026-11-27", "19:00", "", false, true), // evening; done today stays listed
+			task(12, "2026-11-28", "08:00", "", true, false), // tomorrow: not listed
+			task(13, "2026-11-27", "", "", false, false),     // no slot: any
+			task(14, "2026-11-27", "", SlotMorning, false, false),
+		},
+		CallsToday:  3,
+		VisitsWeek:  5,
+		SignedMonth: 5_000_000,
+	}
+	a := BuildAgenda(in)
+	want := []ID{2, 3, 1, 9, 7, 8, 14, 5, 6, 11, 10, 13}
+	if got := ids(a.Tasks); !slices.Equal(got, want) {
+		t.Errorf("task order = %v, want %v", got, want)
+	}
+	for _, tk := range a.Tasks {
+		if wantCarried := tk.ID <= 3; tk.CarriedOver != wantCarried {
+			t.Errorf("task %d CarriedOver = %v, want %v", tk.ID, tk.CarriedOver, wantCarried)
+		}
+	}
+	if a.Calls != (Quota{3, 30}) || a.VisitsWeek != (Quota{5, 20}) || a.SignedMonth != (MoneyQuota{5_000_000, 10_000_000}) {
+		t.Errorf("quotas = %+v %+v %+v", a.Calls, a.VisitsWeek, a.SignedMonth)
+	}
+	if a.Date != in.Today {
+		t.Errorf("Date = %s", a.Date)
+	}
+}
+
+func TestBuildAgendaWeekendAndAttention(t *testing.T) {
+	in := attentionInput()
+	in.Today = d("2026-11-28") // Saturday: no calls quota
+	a := BuildAgenda(in)
+	if a.Calls.Target != 0 {
+		t.Errorf("calls target on a Saturday = %d, want 0", a.Calls.Target)
+	}
+	items, regular := BuildAttention(in)
+	if len(a.Attention) != len(items) || a.RegularDue != regular || len(items) == 0 {
+		t.Errorf("agenda attention %d/%d, want %d/%d", len(a.Attention), a.RegularDue, len(items), regular)
+	}
+}
