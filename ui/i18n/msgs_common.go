@@ -211,5 +211,6 @@ func init() {
 		"err.db_mode_fixed":     {"the database %v was readable by others (mode %04o); it is now %04o", "数据库 %v 曾对他人可读（权限 %04o），现已改为 %04o"},
 		"err.nothing_to_undo":   {"nothing to undo", "没有可撤销的操作"},
 		"err.not_found":         {"not found", "未找到"},
+		"err.no_store":          {"no database is open", "没有打开数据库"},
 	})
 }

@@ -1,0 +1,198 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"salesplan/ui/common"
+)
+
+// View draws the planner: exactly width × height cells, in the alternate
+// screen with mouse reporting.
+func (m *Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = m.env.T("app.name")
+	return v
+}
+
+func (m *Model) render() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	if m.tooSmall() {
+		return m.renderTooSmall()
+	}
+	pw, ph := m.paneSize()
+	var body string
+	if m.showHelp {
+		body = m.renderHelp(pw, ph)
+	} else {
+		body = common.Fit(m.panes[m.active].View(), pw, ph)
+	}
+	return strings.Join([]string{m.renderTop(), m.renderTabs(), body, m.renderFooter()}, "\n")
+}
+
+// renderTooSmall says, in the middle of whatever space there is, how big
+// the terminal must be.
+func (m *Model) renderTooSmall() string {
+	msg := m.env.T("screen.too_small", m.width, m.height, MinWidth, MinHeight)
+	// Wrap rather than cut, so the numbers stay readable in a narrow window.
+	wrapped := strings.Split(ansi.Wrap(msg, m.width, ""), "\n")
+	lines := make([]string, m.height)
+	top := max((m.height-len(wrapped))/2, 0)
+	for i, l := range wrapped {
+		if top+i < m.height {
+			lines[top+i] = common.Center(l, m.width)
+		}
+	}
+	return common.Fit(joinLines(lines), m.width, m.height)
+}
+
+// ---- top line: date, quota bars, attention count
+
+// renderTop draws "Fri 27 Nov 2026  Calls ▰▰▱▱ 3/30  Visits … Signed … Attention 4",
+// shrinking the bars, then dropping segments from the right, to fit.
+func (m *Model) renderTop() string {
+	s := m.env.Styles
+	date := s.Title.Render(m.env.Lang.Date(m.today))
+	if !m.haveAgend {
+		return common.PadRight(" "+date, m.width)
+	}
+	a := m.agenda
+	att := m.env.T("top.attention", len(a.Attention))
+	if len(a.Attention) > 0 {
+		att = s.Warning.Render(att)
+	} else {
+		att = s.Muted.Render(att)
+	}
+	for _, bw := range []int{10, 8, 6, 4, 0} {
+		segs := []string{
+			date,
+			m.quota("top.calls", a.Calls.Done, a.Calls.Target, strconv.Itoa(a.Calls.Done), strconv.Itoa(a.Calls.Target), bw),
+			m.quota("top.visits", a.VisitsWeek.Done, a.VisitsWeek.Target, strconv.Itoa(a.VisitsWeek.Done), strconv.Itoa(a.VisitsWeek.Target), bw),
+			m.quota("top.signed", int(a.SignedMonth.Value/100), int(a.SignedMonth.Target/100),
+				m.env.Lang.MoneyShort(a.SignedMonth.Value, m.env.Currency),
+				m.env.Lang.MoneyShort(a.SignedMonth.Target, m.env.Currency), bw),
+			att,
+		}
+		for n := len(segs); n >= 1; n-- {
+			line := " " + strings.Join(segs[:n], "  ")
+			if ansi.StringWidth(line) <= m.width {
+				if n == len(segs) || bw == 0 {
+					return common.PadRight(line, m.width)
+				}
+				break // shrink the bars before dropping segments
+			}
+		}
+	}
+	return common.PadRight(" "+date, m.width)
+}
+
+// quota draws "Label ▰▰▰▱▱ done/target"; without a target, "Label done".
+func (m *Model) quota(label string, done, target int, doneText, targetText string, barWidth int) string {
+	s := m.env.Styles
+	out := s.Muted.Render(m.env.T(label)) + " "
+	if target <= 0 {
+		return out + doneText
+	}
+	if barWidth > 0 {
+		out += m.bar(done, target, barWidth) + " "
+	}
+	return out + doneText + "/" + targetText
+}
+
+// bar draws a quota bar of w cells; it turns green once the target is met.
+func (m *Model) bar(done, target, w int) string {
+	s := m.env.Styles
+	filled := 0
+	if target > 0 && done > 0 {
+		filled = min(int(int64(done)*int64(w)/int64(target)), w)
+		if filled == 0 {
+			filled = 1 // some progress is visible
+		}
+	}
+	fill := s.BarFill
+	if done >= target {
+		fill = s.BarMet
+	}
+	return fill.Render(strings.Repeat("▰", filled)) + s.BarEmpty.Render(strings.Repeat("▱", w-filled))
+}
+
+// ---- tab bar
+
+// renderTabs draws " 1 Day  2 Week … " and records where each tab is for
+// clicks; when the names do not fit, inactive tabs show their number only.
+func (m *Model) renderTabs() string {
+	s := m.env.Styles
+	for _, compact := range []bool{false, true} {
+		var b strings.Builder
+		spans := make([]tabSpan, 0, common.PaneCount)
+		x := 0
+		for i := range common.PaneCount {
+			id := common.PaneID(i)
+			label := strconv.Itoa(i+1) + " " + m.env.T(tabKeys[i])
+			st := s.TabInactive
+			if id == m.active {
+				st = s.TabActive
+			} else if compact {
+				label = strconv.Itoa(i + 1)
+			}
+			cell := st.Render(label)
+			w := lipgloss.Width(cell)
+			spans = append(spans, tabSpan{id: id, from: x, to: x + w})
+			b.WriteString(cell)
+			x += w
+		}
+		if x <= m.width || compact {
+			m.tabs = spans
+			rule := s.TabGap.Render(strings.Repeat("─", max(m.width-x, 0)))
+			return common.PadRight(b.String()+rule, m.width)
+		}
+	}
+	return ""
+}
+
+// ---- footer and help
+
+// renderFooter shows the latest status, else the short help.
+func (m *Model) renderFooter() string {
+	s := m.env.Styles
+	if m.status.Text != "" {
+		st := s.StatusOK
+		if m.status.IsErr {
+			st = s.StatusErr
+		}
+		return common.PadRight(" "+st.Render(m.status.Text), m.width)
+	}
+	bindings := append([]key.Binding{}, m.panes[m.active].ShortHelp()...)
+	if !m.panes[m.active].Capturing() {
+		bindings = append(bindings, m.env.Keys.GlobalShortHelp()...)
+	}
+	m.help.SetWidth(max(m.width-1, 0))
+	return common.PadRight(" "+m.help.ShortHelpView(bindings), m.width)
+}
+
+// renderHelp draws the full help in a box in the middle of the pane area:
+// the pane's columns, then the shell's.
+func (m *Model) renderHelp(w, h int) string {
+	s := m.env.Styles
+	groups := append([][]key.Binding{}, m.panes[m.active].FullHelp()...)
+	groups = append(groups, m.env.Keys.GlobalHelp(), m.paneKeys())
+	hm := m.help
+	hm.SetWidth(max(w-4, 0)) // the box's border and padding
+	title := s.Title.Render(m.env.T("help.title")) + "  " + s.Muted.Render(m.env.T("help.close"))
+	box := s.Overlay.Render(title + "\n\n" + hm.FullHelpView(groups))
+	return common.Fit(lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box), w, h)
+}
+
+// paneKeys is the help column listing 1–6.
+func (m *Model) paneKeys() []key.Binding {
+	return append([]key.Binding{}, m.env.Keys.Pane[:]...)
+}
