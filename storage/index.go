@@ -249,24 +249,6 @@ func deleteClient(tx *bolt.Tx, id model.ID) error {
 	return refreshClientDue(tx, id, nil)
 }
 
-// clientDueDate is the follow-up due date before "scheduled" is considered:
-// (last contact, or created date if none) + cadence (DESIGN.md §2).
-func clientDueDate(c model.Client, last model.Date, st model.Settings) model.Date {
-	base := last
-	if !base.Valid() {
-		base = c.CreatedOn
-	}
-	cad := c.CadenceDays
-	if cad <= 0 {
-		if c.Tier == model.TierKey {
-			cad = st.KeyCadenceDays
-		} else {
-			cad = st.RegularCadenceDays
-		}
-	}
-	return base.AddDays(cad)
-}
-
 // Client follow-up index value: [tier 'k'|'r'][cadence uint16][created 4]
 // [last contact 4][name]. Today builds ClientStates from it without decoding
 // thousands of client records.

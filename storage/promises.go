@@ -138,24 +138,19 @@ func (s *Store) Promises(all bool) ([]PromiseRow, error) {
 	return out, err
 }
 
-// Reliability returns the share of promises kept on time (DESIGN.md §2):
-// of the promises not cancelled whose due date lies in the 90 days before
-// today (today excluded), those kept on or before their due date; and how
-// many promises it is computed over (0 → share 0).
+// Reliability returns the share of promises kept on time (DESIGN.md §2,
+// model.Reliability) and how many promises it is computed over; it reads
+// only the promises due in the window, through the status index.
 func (s *Store) Reliability(today model.Date) (float64, int, error) {
-	var total, onTime int
+	var ps []model.Promise
 	err := s.view(func(tx *bolt.Tx) error {
 		for _, st := range []byte{'o', 'k'} {
 			from := cat([]byte{st}, dateBytes(today.AddDays(-90)))
 			to := cat([]byte{st}, dateBytes(today))
 			err := seekRange(ix(tx, ixPromiseStatus), from, to, func(k, _ []byte) error {
-				total++
-				if st == 'o' {
-					return nil
-				}
 				p, err := getPromise(tx, keyID(k[5:]))
-				if err == nil && p.KeptOnTime() {
-					onTime++
+				if err == nil {
+					ps = append(ps, p)
 				}
 				return err
 			})
@@ -165,8 +160,9 @@ func (s *Store) Reliability(today model.Date) (float64, int, error) {
 		}
 		return nil
 	})
-	if err != nil || total == 0 {
-		return 0, total, err
+	if err != nil {
+		return 0, 0, err
 	}
-	return float64(onTime) / float64(total), total, nil
+	share, n := model.Reliability(ps, today)
+	return share, n, nil
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"os"
 	"path/filepath"
@@ -98,6 +99,9 @@ func (s *Store) damaged(r any) error {
 
 // openDB opens the file for one transaction.
 func (s *Store) openDB(readOnly bool) (db *bolt.DB, err error) {
+	if err := s.preflight(); err != nil {
+		return nil, err
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			db, err = nil, s.damaged(r)
@@ -116,6 +120,77 @@ func (s *Store) openDB(readOnly bool) (db *bolt.DB, err error) {
 	default:
 		return nil, fmt.Errorf("open database %s: %w", s.path, err)
 	}
+}
+
+// boltMeta is what preflight needs of a bbolt meta page.
+type boltMeta struct {
+	pageSize      uint32
+	freelist, hwm uint64 // hwm: pages in use (the file must hold them)
+	txid          uint64
+}
+
+// parseMeta reads the meta in a page (little-endian, as bbolt writes it on
+// the machines we run on) and checks its magic, version and FNV-64a checksum.
+func parseMeta(p []byte) (boltMeta, bool) {
+	if len(p) < 80 {
+		return boltMeta{}, false
+	}
+	le := binary.LittleEndian
+	if le.Uint32(p[16:]) != boltMagic || le.Uint32(p[20:]) != 2 {
+		return boltMeta{}, false
+	}
+	h := fnv.New64a()
+	_, _ = h.Write(p[16:72])
+	if h.Sum64() != le.Uint64(p[72:]) {
+		return boltMeta{}, false
+	}
+	return boltMeta{pageSize: le.Uint32(p[24:]), freelist: le.Uint64(p[48:]), hwm: le.Uint64(p[56:]), txid: le.Uint64(p[64:])}, true
+}
+
+// preflight refuses a file shorter than the pages its meta says are in
+// use. bbolt would read past the end of its memory map, which faults
+// (SIGSEGV/SIGBUS) — a crash no recover can catch — rather than panic.
+func (s *Store) preflight() error {
+	f, err := os.Open(s.path)
+	if err != nil {
+		return nil // bbolt creates it or reports the error itself
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || fi.Size() == 0 {
+		return nil
+	}
+	buf := make([]byte, 80)
+	var metas []boltMeta
+	if _, err := f.ReadAt(buf, 0); err == nil {
+		if m, ok := parseMeta(buf); ok {
+			metas = append(metas, m)
+		}
+	}
+	ps := int64(os.Getpagesize())
+	if len(metas) > 0 {
+		ps = int64(metas[0].pageSize)
+	}
+	if _, err := f.ReadAt(buf, ps); err == nil {
+		if m, ok := parseMeta(buf); ok {
+			metas = append(metas, m)
+		}
+	}
+	if len(metas) == 0 {
+		return newStoreError(ErrDamaged, nil, "db_damaged",
+			"the database %s is damaged; restore a backup from %s (salesplan backups)", s.path, BackupDir(s.path))
+	}
+	m := metas[0]
+	if len(metas) == 2 && metas[1].txid > m.txid {
+		m = metas[1]
+	}
+	const noFreelist = ^uint64(0)
+	if m.pageSize == 0 || m.hwm > uint64(fi.Size())/uint64(m.pageSize) || (m.freelist != noFreelist && m.freelist >= m.hwm) {
+		return newStoreError(ErrDamaged, nil, "db_truncated",
+			"the database %s is damaged (the file is shorter than its contents); restore a backup from %s (salesplan backups)",
+			s.path, BackupDir(s.path))
+	}
+	return nil
 }
 
 // update runs fn in one write transaction and bumps the revision counter.

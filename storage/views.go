@@ -18,7 +18,7 @@ func (s *Store) Today(today model.Date) (model.Agenda, error) {
 		if err != nil {
 			return err
 		}
-		a = buildAgenda(in)
+		a = model.BuildAgenda(in)
 		return nil
 	})
 	return a, err
@@ -167,7 +167,7 @@ func (s *Store) Week(day, today model.Date) (model.WeekSummary, error) {
 		if err != nil {
 			return err
 		}
-		w = buildWeek(in)
+		w = model.BuildWeek(in)
 		return nil
 	})
 	return w, err
@@ -181,7 +181,7 @@ func (s *Store) Month(m model.Month, today model.Date) (model.MonthSummary, erro
 		if err != nil {
 			return err
 		}
-		out = buildMonth(m, in)
+		out = model.BuildMonth(in, m)
 		return nil
 	})
 	return out, err

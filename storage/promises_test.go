@@ -1,0 +1,93 @@
+package storage
+
+import (
+	"math"
+	"testing"
+
+	"salesplan/model"
+)
+
+func TestPromiseLifecycle(t *testing.T) {
+	s := newStore(t)
+	c := mustClient(t, s, "王总", model.TierKey, d("2026-11-01"))
+	for _, tc := range []struct {
+		name string
+		p    model.Promise
+		code string
+	}{
+		{"no client", model.Promise{Text: "x", Due: d("2026-12-01")}, "missing_client"},
+		{"unknown client", model.Promise{ClientID: 77, Text: "x", Due: d("2026-12-01")}, "unknown_client"},
+		{"no text", model.Promise{ClientID: c.ID, Due: d("2026-12-01")}, "empty_text"},
+		{"no due", model.Promise{ClientID: c.ID, Text: "x"}, "missing_due"},
+	} {
+		if _, err := s.AddPromise(tc.p, d("2026-11-27")); problemCode(err) != tc.code {
+			t.Errorf("%s: AddPromise = %v, want %s", tc.name, err, tc.code)
+		}
+	}
+	p, err := s.AddPromise(model.Promise{ClientID: c.ID, Text: "send the quote", Due: d("2026-11-30")}, d("2026-11-27"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Status != model.PromiseOpen || p.MadeOn != d("2026-11-27") {
+		t.Errorf("defaults: %+v", p)
+	}
+	q, _ := s.AddPromise(model.Promise{ClientID: c.ID, Text: "samples", Due: d("2026-11-28")}, d("2026-11-27"))
+	rows, err := s.Promises(false)
+	if err != nil || len(rows) != 2 || rows[0].ID != q.ID || rows[0].Client != "王总" {
+		t.Fatalf("open promises by due = %+v, %v", rows, err)
+	}
+	kept, err := s.KeepPromise(p.ID, d("2026-11-29"))
+	if err != nil || kept.Status != model.PromiseKept || kept.KeptOn != d("2026-11-29") {
+		t.Fatalf("KeepPromise = %+v, %v", kept, err)
+	}
+	if _, err := s.KeepPromise(p.ID, d("2026-11-29")); problemCode(err) != "promise_not_open" {
+		t.Errorf("keep twice = %v", err)
+	}
+	if _, err := s.CancelPromise(q.ID); err != nil {
+		t.Fatal(err)
+	}
+	if rows, _ := s.Promises(false); len(rows) != 0 {
+		t.Errorf("open promises after keep and cancel = %v", rows)
+	}
+	if rows, _ := s.Promises(true); len(rows) != 2 {
+		t.Errorf("all promises = %v", rows)
+	}
+}
+
+func TestReliabilityWindow(t *testing.T) {
+	s := newStore(t)
+	today := d("2026-11-27")
+	c := mustClient(t, s, "王总", model.TierKey, d("2020-01-01"))
+	add := func(due, kept model.Date, cancel bool) {
+		p, err := s.AddPromise(model.Promise{ClientID: c.ID, Text: "p", Due: due}, due.AddDays(-5))
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case cancel:
+			_, err = s.CancelPromise(p.ID)
+		case kept.Valid():
+			_, err = s.KeepPromise(p.ID, kept)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	add(today.AddDays(-90), today.AddDays(-91), false) // in the window, kept early: on time
+	add(today.AddDays(-1), today.AddDays(-1), false)   // on time, on the due day
+	add(today.AddDays(-10), today.AddDays(-9), false)  // kept late
+	add(today.AddDays(-5), 0, false)                   // still open, overdue
+	add(today.AddDays(-6), 0, true)                    // cancelled: not counted
+	add(today.AddDays(-91), today.AddDays(-95), false) // before the window
+	add(today, today, false)                           // due today: excluded
+	share, n, err := s.Reliability(today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 4 || math.Abs(share-0.5) > 1e-9 {
+		t.Errorf("Reliability = %v over %d, want 0.5 over 4", share, n)
+	}
+	if share, n, _ := s.Reliability(d("2000-01-01")); n != 0 || share != 0 {
+		t.Errorf("no promises: %v over %d", share, n)
+	}
+}
