@@ -1,0 +1,128 @@
+package quickadd
+
+import (
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/olebedev/when"
+	"github.com/olebedev/when/rules"
+	"github.com/olebedev/when/rules/en"
+	"github.com/olebedev/when/rules/zh"
+
+	"salesplan/model"
+)
+
+// ParseDate reads a date as typed anywhere (CLI --due/--on, TUI forms): YYYY-MM-DD and every date word of §4
+// (today/今天, tomorrow/明天, 后天, mon…sun, 周一…周日, 星期一…, next mon, +3d, +2w, 12-01, 12/1, …). Errors are *model.Problem code "bad_date".
+//
+// The whole input must be one date: "tomorrow 3pm" is not a date. Words of
+// the quick-add grammar are tried first, so both faces agree on what "fri"
+// means; whole phrases outside it go to olebedev/when ("yesterday", "last
+// friday", "in 3 weeks", "december 1st", "大前天", "下个月").
+func ParseDate(s string, today model.Date) (model.Date, error) {
+	in := strings.TrimSpace(s)
+	if in == "" {
+		return model.NoDate, badDate(s).err
+	}
+	d, err, ok := grammarDate(in, today)
+	if ok {
+		return d, err
+	}
+	if d, ok := whenDate(in, today); ok {
+		return d, nil
+	}
+	return model.NoDate, badDate(in).err
+}
+
+// grammarDate reads in with the quick-add grammar. ok is false when in is not
+// made only of date words; err is set when they named no real day ("13/45").
+func grammarDate(in string, today model.Date) (model.Date, error, bool) {
+	toks := tokenize(in)
+	var effs []effect
+	for i := 0; i < len(toks); {
+		t := toks[i]
+		if t.sigil != 0 || t.literal {
+			return model.NoDate, nil, false
+		}
+		words := make([]string, 0, 4)
+		for j := i; j < len(toks) && j < i+4 && toks[j].sigil == 0 && !toks[j].literal; j++ {
+			words = append(words, toks[j].text)
+		}
+		if n, e := matchWords(words, today); n > 0 {
+			effs = append(effs, e...)
+			i += n
+			continue
+		}
+		if !hasHan(t.text) {
+			return model.NoDate, nil, false
+		}
+		pre, mid, post := peel(t.text, today)
+		if mid != "" || post != nil {
+			return model.NoDate, nil, false
+		}
+		effs = append(effs, pre...)
+		i++
+	}
+	var d model.Date
+	for _, e := range effs {
+		if e.kind != effDate {
+			return model.NoDate, nil, false
+		}
+		if e.err != nil {
+			return model.NoDate, e.err, true
+		}
+		if d.Valid() && d != e.date {
+			return model.NoDate, nil, false
+		}
+		d = e.date
+	}
+	if !d.Valid() {
+		return model.NoDate, nil, false
+	}
+	return d, nil, true
+}
+
+// whenParser holds the olebedev/when rules that name a day, not a time of
+// day ("5pm" is no date) and that never read the clock: zh AfterTime calls
+// time.Now, and common's slash rule reads 12/1 as day/month.
+var whenParser = func() *when.Parser {
+	p := when.New(nil)
+	p.Add(en.Weekday(rules.Override), en.CasualDate(rules.Override), en.Deadline(rules.Override),
+		en.PastTime(rules.Override), en.ExactMonthDate(rules.Override),
+		zh.CasualDate(rules.Override), zh.ExactMonthDate(rules.Override))
+	return p
+}()
+
+// whenDate asks olebedev/when, accepting only a match that covers the whole
+// input, evaluated at noon UTC of today so no time zone or DST can move the
+// day.
+func whenDate(in string, today model.Date) (d model.Date, ok bool) {
+	if !today.Valid() {
+		return model.NoDate, false
+	}
+	defer func() {
+		// A third-party rule must not take the program down on odd input.
+		if recover() != nil {
+			d, ok = model.NoDate, false
+		}
+	}()
+	base := today.Time(time.UTC).Add(12 * time.Hour)
+	res, err := whenParser.Parse(in, base)
+	if err != nil || res == nil {
+		return model.NoDate, false
+	}
+	trim := func(s string) string {
+		return strings.ToLower(strings.TrimFunc(s, func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		}))
+	}
+	if trim(res.Text) != trim(in) {
+		return model.NoDate, false
+	}
+	t := res.Time.In(time.UTC)
+	if t.Year() < 1 || t.Year() > 9999 {
+		return model.NoDate, false
+	}
+	return model.DateOf(t), true
+}
