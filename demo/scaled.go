@@ -207,6 +207,8 @@ func (g *gen) projects(n, live int) {
 	for i := range n {
 		var final model.Stage
 		switch {
+		case i < 2 && live >= 2: // one bid to prepare for, one result to ask for
+			final = model.Stages[1+i]
 		case i < live:
 			final = model.Stages[g.r.IntN(8)] // lead … acceptance
 		case g.r.IntN(100) < 55:
@@ -256,12 +258,14 @@ func (g *gen) projects(n, live int) {
 		if i < live {
 			switch final {
 			case model.StageDesign:
-				if g.r.IntN(2) == 0 {
+				if i == 0 {
+					p.BidDate = g.today.AddDays(1)
+				} else if g.r.IntN(2) == 0 {
 					p.BidDate = g.today.AddDays(3 + g.r.IntN(60))
 				}
 			case model.StageBidding:
 				// Most bids are still ahead; a few wait for their result.
-				if g.r.IntN(5) != 0 {
+				if i != 1 && g.r.IntN(5) != 0 {
 					p.BidDate = g.today.AddDays(1 + g.r.IntN(30))
 				} else {
 					p.BidDate = g.today.AddDays(-1 - g.r.IntN(5))
@@ -307,10 +311,16 @@ func (g *gen) promises(n, open int) {
 	for i := range n {
 		var p model.Promise
 		if i < open {
+			// Open promises are mostly ahead; one in ten is late.
 			c := g.liveClient()
-			p = model.Promise{ClientID: c.ID, MadeOn: g.today.AddDays(-g.r.IntN(20))}
-			p.Due = p.MadeOn.AddDays(2 + g.r.IntN(14))
-			p.Status = model.PromiseOpen
+			p = model.Promise{ClientID: c.ID, Status: model.PromiseOpen, Due: g.today.AddDays(g.r.IntN(30))}
+			if i%10 == 0 {
+				p.Due = g.today.AddDays(-1 - g.r.IntN(5))
+			}
+			p.MadeOn = p.Due.AddDays(-2 - g.r.IntN(14))
+			if p.MadeOn > g.today {
+				p.MadeOn = g.today
+			}
 		} else {
 			made := g.workdayIn(g.start, g.today.AddDays(-20))
 			p = model.Promise{ClientID: g.clientBy(made).ID, MadeOn: made, Due: made.AddDays(2 + g.r.IntN(14))}

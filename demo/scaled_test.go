@@ -1,0 +1,158 @@
+package demo
+
+import (
+	"crypto/sha256"
+	"encoding/json"
+	"errors"
+	"testing"
+	"time"
+
+	"salesplan/model"
+)
+
+func TestScaledSizes(t *testing.T) {
+	today := date(t, "2026-11-27")
+	start := time.Now()
+	d, err := scaled(today, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("generated in %v", time.Since(start))
+	counts := map[string][2]int{ // got, want
+		"clients":  {len(d.clients), 5_000},
+		"tasks":    {len(d.tasks), 100_000},
+		"journal":  {len(d.journal), 50_000},
+		"promises": {len(d.promises), 5_000},
+		"projects": {len(d.projects), 2_000},
+	}
+	for name, c := range counts {
+		if c[0] != c[1] {
+			t.Errorf("%s: %d, want %d", name, c[0], c[1])
+		}
+	}
+	var key, archived, live, open, repeating, undone int
+	for _, c := range d.clients {
+		if c.Tier == model.TierKey {
+			key++
+		}
+		if c.Archived {
+			archived++
+		}
+	}
+	for _, p := range d.projects {
+		if p.Stage.Live() {
+			live++
+		}
+		if n := len(p.StageHistory); n == 0 || p.StageHistory[n-1].Stage != p.Stage {
+			t.Fatalf("project %d: history %v does not end in its stage %s", p.ID, p.StageHistory, p.Stage)
+		}
+		if p.StageHistory[len(p.StageHistory)-1].On > today {
+			t.Fatalf("project %d entered its stage after today", p.ID)
+		}
+	}
+	for _, p := range d.promises {
+		if p.Status == model.PromiseOpen {
+			open++
+		}
+	}
+	for _, tk := range d.tasks {
+		if tk.Repeat != "" {
+			repeating++
+		}
+		if !tk.Done {
+			undone++
+		}
+	}
+	within := func(name string, got, lo, hi int) {
+		if got < lo || got > hi {
+			t.Errorf("%s: %d, want %d–%d", name, got, lo, hi)
+		}
+	}
+	within("key clients", key, 200, 300)
+	within("archived clients", archived, 100, 1000)
+	within("live projects", live, 150, 150)
+	within("open promises", open, 100, 100)
+	within("repeating tasks", repeating, 3, 10)
+	within("undone tasks", undone, 400, 600) // mostly done
+	if d.journal[0].At.After(d.journal[len(d.journal)-1].At) || d.tasks[0].Date > d.tasks[len(d.tasks)/2].Date {
+		t.Error("ids are not in date order")
+	}
+	if first := d.tasks[0].Date; today.Sub(first) < 365*9 {
+		t.Errorf("history starts %s, want ten years back", first)
+	}
+	if err := d.document().Validate(); err != nil {
+		t.Fatalf("the import would refuse the scaled data: %v", err)
+	}
+	// What today looks like for a heavy user: busy but not drowning.
+	a := model.BuildAgenda(agendaInput(d, today))
+	kinds := map[model.AttentionType]int{}
+	for _, it := range a.Attention {
+		kinds[it.Type]++
+	}
+	for _, typ := range model.AttentionTypes {
+		if kinds[typ] == 0 || kinds[typ] > 60 {
+			t.Errorf("attention %s: %d items, want some and not a flood (%v)", typ, kinds[typ], kinds)
+		}
+	}
+}
+
+func TestScaledIsDeterministicAndMultiplies(t *testing.T) {
+	today := date(t, "2026-11-27")
+	sum := func(scale int) ([32]byte, *dataset) {
+		d, err := scaled(today, scale)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := json.Marshal(d.document())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sha256.Sum256(b), d
+	}
+	a, _ := sum(1)
+	b, _ := sum(1)
+	if a != b {
+		t.Error("two runs at scale 1 differ")
+	}
+	if testing.Short() {
+		return
+	}
+	_, d2 := sum(2)
+	if len(d2.tasks) != 200_000 || len(d2.clients) != 10_000 || len(d2.projects) != 4_000 {
+		t.Errorf("scale 2: %d tasks, %d clients, %d projects", len(d2.tasks), len(d2.clients), len(d2.projects))
+	}
+}
+
+func TestScaledRefusesBadScale(t *testing.T) {
+	for _, scale := range []int{0, -1, MaxScale + 1} {
+		_, err := scaled(date(t, "2026-11-27"), scale)
+		var p *model.Problem
+		if !errors.As(err, &p) || p.Code != "demo_scale" {
+			t.Errorf("scale %d: %v, want a demo_scale problem", scale, err)
+		}
+	}
+}
+
+func TestWriteScaledImports(t *testing.T) {
+	if testing.Short() {
+		t.Skip("imports 200k records")
+	}
+	today := date(t, "2026-11-27")
+	st := openStore(t)
+	start := time.Now()
+	if err := WriteScaled(st, today, 1); err != nil {
+		t.Fatalf("WriteScaled: %v", err)
+	}
+	took := time.Since(start)
+	t.Logf("scale 1 written in %v", took)
+	if took > 30*time.Second {
+		t.Errorf("writing scale 1 took %v; the import target is 10 s", took)
+	}
+	a, err := st.Today(today)
+	if err != nil {
+		t.Fatalf("Today: %v", err)
+	}
+	if len(a.Tasks) < 11 {
+		t.Errorf("today lists %d tasks, want today's 11 and the carried-over ones", len(a.Tasks))
+	}
+}
