@@ -1,0 +1,162 @@
+package day
+
+import (
+	"fmt"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"salesplan/model"
+	"salesplan/storage"
+)
+
+// Every read and write runs in a tea.Cmd and comes back as one of these
+// messages; Update alone changes the pane. Loads carry a request id so an
+// answer that arrives after a newer request was made is dropped.
+
+// loadedMsg is the answer to load.
+type loadedMsg struct {
+	seq        uint64
+	date       model.Date
+	tasks      []model.AgendaTask
+	clients    map[model.ID]clientInfo
+	withAtt    bool
+	attention  []model.AttentionItem
+	regularDue int
+	err        error
+}
+
+// savedMsg is the answer to a write: the status line to show and whether
+// other panes should reload.
+type savedMsg struct {
+	status string
+	err    error
+	// selectID moves the cursor to this task after the reload (a new task).
+	selectID model.ID
+}
+
+// briefMsg is the answer to brief.
+type briefMsg struct {
+	detail storage.ClientDetail
+	err    error
+}
+
+// editFailedMsg keeps the edit form open with the error beside a field.
+type editFailedMsg struct {
+	field string
+	err   error
+}
+
+// load reads the tasks of date and, when withAtt, today's attention list.
+// Today's tasks and attention come from one Store.Today; another day reads
+// its tasks through the date index only. known are client details already
+// read; it is never changed here, only copied.
+func load(st *storage.Store, seq uint64, date, today model.Date, withAtt bool, known map[model.ID]clientInfo) tea.Cmd {
+	return func() tea.Msg {
+		msg := loadedMsg{seq: seq, date: date, withAtt: withAtt}
+		if date == today || withAtt {
+			ag, err := st.Today(today)
+			if err != nil {
+				msg.err = fmt.Errorf("reading today's agenda: %w", err)
+				return msg
+			}
+			msg.attention, msg.regularDue = ag.Attention, ag.RegularDue
+			msg.withAtt = true
+			if date == today {
+				msg.tasks = ag.Tasks
+			}
+		}
+		if date != today {
+			tasks, err := st.TasksOn(date)
+			if err != nil {
+				msg.err = fmt.Errorf("reading the tasks of %s: %w", date, err)
+				return msg
+			}
+			msg.tasks = tasks
+		}
+		for i := range msg.tasks {
+			msg.tasks[i].CarriedOver = msg.tasks[i].Task.CarriedOver(today)
+			if date != today {
+				msg.tasks[i].CarriedOver = false // only today lists carried-over tasks
+			}
+		}
+		model.SortTasks(msg.tasks)
+		msg.clients = make(map[model.ID]clientInfo, len(known))
+		for _, t := range msg.tasks {
+			id := t.ClientID
+			if id == 0 {
+				continue
+			}
+			if _, ok := msg.clients[id]; ok {
+				continue
+			}
+			if ci, ok := known[id]; ok {
+				msg.clients[id] = ci
+				continue
+			}
+			c, err := st.Client(id)
+			if err != nil {
+				// A dangling client shows without star or area; `check` reports it.
+				msg.clients[id] = clientInfo{}
+				continue
+			}
+			msg.clients[id] = clientInfo{Key: c.Tier == model.TierKey, Area: c.Area}
+		}
+		return msg
+	}
+}
+
+// write runs one store action and reports the status to show.
+func write(status string, fn func() error) tea.Cmd {
+	return func() tea.Msg {
+		if err := fn(); err != nil {
+			return savedMsg{err: err}
+		}
+		return savedMsg{status: status}
+	}
+}
+
+func addTask(st *storage.Store, t model.Task, status func(model.Task) string) tea.Cmd {
+	return func() tea.Msg {
+		saved, err := st.AddTask(t)
+		if err != nil {
+			return savedMsg{err: err}
+		}
+		return savedMsg{status: status(saved), selectID: saved.ID}
+	}
+}
+
+func complete(st *storage.Store, id model.ID, on model.Date, at time.Time, outcome, status string) tea.Cmd {
+	return write(status, func() error {
+		_, err := st.CompleteTask(id, on, at, outcome)
+		return err
+	})
+}
+
+func brief(st *storage.Store, client model.ID, today model.Date) tea.Cmd {
+	return func() tea.Msg {
+		d, err := st.ClientDetail(client, today, 3)
+		return briefMsg{detail: d, err: err}
+	}
+}
+
+// editTask resolves the client name typed in the edit form, then saves.
+func editTask(st *storage.Store, t model.Task, clientName string, clientChanged bool, status string) tea.Cmd {
+	return func() tea.Msg {
+		if clientChanged {
+			if clientName == "" {
+				t.ClientID = 0
+			} else {
+				c, err := st.FindClient(clientName)
+				if err != nil {
+					return editFailedMsg{field: "client", err: err}
+				}
+				t.ClientID = c.ID
+			}
+		}
+		if err := st.UpdateTask(t); err != nil {
+			return editFailedMsg{err: err}
+		}
+		return savedMsg{status: status}
+	}
+}

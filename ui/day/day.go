@@ -1,0 +1,203 @@
+// Package day is the planner's Day pane (DESIGN.md §5): the tasks of one
+// day in sections — carried over, morning, afternoon (visits grouped by the
+// client's area), evening, any time — with a marker at the current time,
+// and today's attention list beside them (below them on narrow terminals).
+//
+// Files: day.go the model and its face (size, help), update.go keys and
+// messages, dialogs.go what each dialog asks and saves, cmds.go the store
+// reads and writes, rows.go the list layout, render.go and attention.go the
+// drawing.
+package day
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"salesplan/model"
+	"salesplan/ui/common"
+	"salesplan/ui/form"
+	"salesplan/ui/i18n"
+	"salesplan/ui/keys"
+)
+
+type focus int
+
+const (
+	focusTasks focus = iota
+	focusAttention
+)
+
+// wideMin is the width from which the attention list sits beside the tasks.
+const wideMin = 100
+
+// attWide is the attention list's width beside the tasks.
+const attWide = 40
+
+// Model is the Day pane.
+type Model struct {
+	env  common.Env
+	lang i18n.Lang
+	km   keys.KeyMap
+	fst  form.Styles
+
+	// focusKey moves between the task list and the attention list: → goes
+	// to the attention list (it sits to the right), ← and esc come back.
+	// h/l stay "previous/next day" (DESIGN.md §5).
+	toAtt, toTasks key.Binding
+
+	width, height int
+	wide          bool
+	listW, listH  int
+	attW, attH    int
+	cols          columns
+	kindWord      map[model.TaskKind]string
+
+	date    model.Date
+	tasks   []model.AgendaTask
+	clients map[model.ID]clientInfo
+	rows    []row
+	cursor  int // index into rows; always a task row when there is one
+	offset  int // first row drawn
+	nowAt   model.Clock
+
+	attention  []model.AttentionItem
+	regularDue int
+	attCursor  int
+	attOffset  int
+	focus      focus
+
+	seq     uint64 // id of the latest load; older answers are dropped
+	loading bool
+	loaded  bool
+	// pendingSelect moves the cursor to this task when it next appears.
+	pendingSelect model.ID
+
+	dlg dialog
+}
+
+// New builds the Day pane showing today.
+func New(env common.Env) common.Pane {
+	return newModel(env)
+}
+
+func newModel(env common.Env) *Model {
+	m := &Model{env: env, lang: env.Lang, km: env.Keys, date: env.Today(),
+		clients: map[model.ID]clientInfo{}}
+	m.toAtt = key.NewBinding(key.WithKeys("right"), key.WithHelp("→", env.Lang.T("day.key.attention")))
+	m.toTasks = key.NewBinding(key.WithKeys("left", "esc"), key.WithHelp("←/esc", env.Lang.T("day.key.tasks")))
+	m.kindWord = map[model.TaskKind]string{}
+	kw := 0
+	for _, k := range []model.TaskKind{model.TaskCall, model.TaskVisit, model.TaskMeeting, model.TaskTodo} {
+		w := env.Lang.T("day.kind." + string(k))
+		m.kindWord[k] = w
+		kw = max(kw, ansi.StringWidth(w))
+	}
+	m.cols.kind = kw
+	m.restyle()
+	m.SetSize(80, 20)
+	return m
+}
+
+func (m *Model) restyle() {
+	if m.env.Styles != nil {
+		m.fst = form.ThemeStyles(*m.env.Styles)
+	} else {
+		m.fst = form.DefaultStyles(true)
+	}
+}
+
+// Init loads the day and the attention list.
+func (m *Model) Init() tea.Cmd { return m.reload(true) }
+
+// SetSize lays the pane out: the attention list beside the tasks from
+// wideMin cells, below them (at most two fifths of the height) otherwise.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = max(w, 1), max(h, 1)
+	m.wide = m.width >= wideMin
+	if m.wide {
+		m.attW = attWide
+		m.listW = m.width - m.attW - 1
+		m.listH, m.attH = m.height, m.height
+	} else {
+		m.listW, m.attW = m.width, m.width
+		need := 1 + max(len(m.attention), 1)*attLines
+		if m.regularDue > 0 {
+			need++
+		}
+		m.attH = min(need, max(m.height*2/5, 3))
+		m.listH = max(m.height-m.attH-1, 1)
+		if m.height < 8 {
+			m.attH, m.listH = 0, m.height
+		}
+	}
+	m.cols = layoutColumns(m.listW, m.cols.kind)
+	m.keepVisible()
+	m.keepAttVisible()
+	if m.dlg.d != nil {
+		m.dlg.d.SetWidth(m.dialogWidth())
+	}
+}
+
+func (m *Model) dialogWidth() int { return min(m.width, 76) }
+
+// Capturing is true while a dialog is open: it gets every key.
+func (m *Model) Capturing() bool { return m.dlg.d != nil }
+
+// place is where the user is, for help.
+func (m *Model) place() keys.Place {
+	switch {
+	case m.dlg.d != nil:
+		return keys.PlaceForm
+	case m.focus == focusAttention:
+		return keys.PlaceAttention
+	}
+	return keys.PlaceDay
+}
+
+// ShortHelp lists the keys of the current place.
+func (m *Model) ShortHelp() []key.Binding {
+	h := m.km.ShortHelp(m.place())
+	switch m.place() {
+	case keys.PlaceDay:
+		if len(m.attention) > 0 {
+			h = append(h, m.toAtt)
+		}
+	case keys.PlaceAttention:
+		h = append(h, m.toTasks)
+	}
+	return h
+}
+
+// FullHelp lists every key of the current place, with the focus keys.
+func (m *Model) FullHelp() [][]key.Binding {
+	h := m.km.FullHelp(m.place())
+	switch m.place() {
+	case keys.PlaceDay:
+		h = append(h, []key.Binding{m.toAtt})
+	case keys.PlaceAttention:
+		h = append(h, []key.Binding{m.toTasks})
+	}
+	return h
+}
+
+// View draws the pane in exactly its size.
+func (m *Model) View() string {
+	var body string
+	switch {
+	case m.attH == 0:
+		body = m.listView(m.listW, m.listH)
+	case m.wide:
+		sep := m.env.Styles.Rule.Render("│")
+		list := m.listView(m.listW, m.listH)
+		att := m.attentionView(m.attW, m.attH)
+		body = joinColumns(list, sep, att, m.height)
+	default:
+		rule := m.env.Styles.Rule.Render(repeat("─", m.width))
+		body = m.listView(m.listW, m.listH) + "\n" + rule + "\n" + m.attentionView(m.attW, m.attH)
+	}
+	if m.dlg.d != nil {
+		body = overlayBottom(body, m.dlg.d.View(), m.width, m.height)
+	}
+	return common.Fit(body, m.width, m.height)
+}

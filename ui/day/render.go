@@ -1,0 +1,250 @@
+package day
+
+import (
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"salesplan/model"
+	"salesplan/ui/theme"
+)
+
+// Widths are cells. Every cell of a row is cut with … and padded to its
+// column with cell(), so Chinese and Latin names line up.
+
+// cell cuts s to w cells (ending with … when cut) and pads it to exactly w.
+func cell(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	sw := ansi.StringWidth(s)
+	if sw > w {
+		s = ansi.Truncate(s, w, "…")
+		sw = ansi.StringWidth(s)
+	}
+	return s + strings.Repeat(" ", w-sw)
+}
+
+// columns are the widths of a task row's parts, set on resize.
+type columns struct {
+	kind, title, client, project int
+}
+
+// rowPrefix is the cursor cell, the mark cell and a space.
+const rowPrefix = 3
+
+// timeW is "HH:MM" or "MM-DD".
+const timeW = 5
+
+func layoutColumns(w, kindW int) columns {
+	c := columns{kind: kindW}
+	switch {
+	case w >= 90:
+		c.client, c.project = 14, 16
+	case w >= 64:
+		c.client, c.project = 12, 10
+	default:
+		c.client = 10
+	}
+	fixed := rowPrefix + timeW + 1 + c.kind + 1 + c.client
+	if c.project > 0 {
+		fixed += 1 + c.project
+	}
+	c.title = max(w-fixed-1, 4)
+	return c
+}
+
+// taskParts are a row's texts, inert and not yet styled.
+type taskParts struct {
+	mark, when, kind, title, client, project string
+	key                                      bool
+}
+
+func (m *Model) parts(t model.AgendaTask) taskParts {
+	p := taskParts{kind: m.kindWord[t.Kind], title: model.InertLine(t.Title),
+		client: model.InertLine(t.ClientName), project: model.InertLine(t.ProjectName)}
+	switch {
+	case t.Done:
+		p.mark = "✓"
+	case t.Important:
+		p.mark = "!"
+	default:
+		p.mark = " "
+	}
+	switch {
+	case t.CarriedOver:
+		_, mo, d := t.Date.YMD()
+		p.when = twoDigits(int(mo)) + "-" + twoDigits(d)
+	case t.Time.Valid():
+		p.when = t.Time.String()
+	}
+	if t.ClientID != 0 {
+		p.key = m.clients[t.ClientID].Key
+	}
+	return p
+}
+
+func twoDigits(n int) string {
+	if n < 10 {
+		return "0" + string(rune('0'+n))
+	}
+	return string(rune('0'+n/10)) + string(rune('0'+n%10))
+}
+
+// clientCell is the client's name with the key-client star in front.
+func clientCell(p taskParts, w int, star func(string) string) string {
+	if p.client == "" {
+		return cell("", w)
+	}
+	if !p.key {
+		return cell(p.client, w)
+	}
+	name := cell(p.client, w-ansi.StringWidth(theme.KeyStar))
+	return star(theme.KeyStar) + name
+}
+
+// taskRow renders one task in exactly w cells.
+func (m *Model) taskRow(t model.AgendaTask, w int, selected, focused bool) string {
+	p := m.parts(t)
+	c := m.cols
+	cursor := " "
+	if selected {
+		cursor = "›"
+	}
+	plain := selected && focused || t.Done
+	st := m.env.Styles
+	style := func(s lipgloss.Style, text string) string {
+		if plain {
+			return text
+		}
+		return s.Render(text)
+	}
+	mark := p.mark
+	switch {
+	case t.Done:
+	case t.Important:
+		mark = style(st.Important, mark)
+	}
+	whenStyle := st.Muted
+	if t.CarriedOver {
+		whenStyle = st.Warning
+	}
+	var b strings.Builder
+	b.WriteString(cursor + mark + " ")
+	b.WriteString(style(whenStyle, cell(p.when, timeW)) + " ")
+	b.WriteString(style(st.Muted, cell(p.kind, c.kind)) + " ")
+	b.WriteString(cell(p.title, c.title) + " ")
+	b.WriteString(clientCell(p, c.client, func(s string) string { return style(st.KeyClient, s) }))
+	if c.project > 0 {
+		b.WriteString(" " + style(st.Muted, cell(p.project, c.project)))
+	}
+	line := b.String()
+	line += strings.Repeat(" ", max(w-ansi.StringWidth(line), 0))
+	switch {
+	case selected && focused:
+		return st.Selected.Render(line)
+	case t.Done:
+		return st.Done.Render(line)
+	}
+	return line
+}
+
+// listLine renders one row of the task list.
+func (m *Model) listLine(r row, i, w int) string {
+	st := m.env.Styles
+	switch r.kind {
+	case rowHeader:
+		return st.Title.Render(cell(r.text, w))
+	case rowArea:
+		return st.Muted.Render(cell("   ◦ "+r.text, w))
+	case rowNow:
+		label := "── " + m.lang.T("day.now", m.env.Now().Format("15:04")) + " "
+		return st.Warning.Render(label + strings.Repeat("─", max(w-ansi.StringWidth(label), 0)))
+	case rowEmpty:
+		return st.Muted.Render(cell("  "+r.text, w))
+	}
+	return m.taskRow(m.tasks[r.task], w, i == m.cursor, m.focus == focusTasks)
+}
+
+// listView renders the visible window of the task list: height lines of
+// exactly w cells.
+func (m *Model) listView(w, h int) string {
+	lines := make([]string, 0, h)
+	lines = append(lines, m.dayTitle(w))
+	end := min(m.offset+h-1, len(m.rows))
+	for i := m.offset; i < end; i++ {
+		lines = append(lines, m.listLine(m.rows[i], i, w))
+	}
+	for len(lines) < h {
+		lines = append(lines, strings.Repeat(" ", w))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// dayTitle is the list's first line: the date, and where it sits relative
+// to today, plus a scroll hint when rows are hidden below.
+func (m *Model) dayTitle(w int) string {
+	st := m.env.Styles
+	today := m.env.Today()
+	s := m.lang.Date(m.date)
+	if m.date != today {
+		s += " · " + m.lang.Relative(m.date, today)
+	}
+	if m.loading && !m.loaded {
+		s += " · " + m.lang.T("day.loading")
+	}
+	more := ""
+	if n := len(m.rows) - (m.offset + m.listH - 1); n > 0 {
+		more = m.lang.T("day.more", n)
+	}
+	left := cell(s, max(w-ansi.StringWidth(more), 0))
+	return st.Title.Render(left) + st.Muted.Render(more)
+}
+
+func repeat(s string, n int) string { return strings.Repeat(s, max(n, 0)) }
+
+// joinColumns puts two blocks side by side with a one-cell separator, line
+// by line (both are already exactly their widths).
+func joinColumns(left, sep, right string, h int) string {
+	l := strings.Split(left, "\n")
+	r := strings.Split(right, "\n")
+	out := make([]string, h)
+	for i := range out {
+		var a, b string
+		if i < len(l) {
+			a = l[i]
+		}
+		if i < len(r) {
+			b = r[i]
+		}
+		out[i] = a + sep + b
+	}
+	return strings.Join(out, "\n")
+}
+
+// overlayBottom draws a dialog over the bottom of the body, centred, the
+// body still visible around it.
+func overlayBottom(body, dlg string, w, h int) string {
+	lines := strings.Split(body, "\n")
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	d := strings.Split(dlg, "\n")
+	if len(d) > h {
+		d = d[len(d)-h:]
+	}
+	dw := 0
+	for _, l := range d {
+		dw = max(dw, ansi.StringWidth(l))
+	}
+	x := max((w-dw)/2, 0)
+	top := h - len(d)
+	for i, dl := range d {
+		base := lines[top+i]
+		base += repeat(" ", w-ansi.StringWidth(base))
+		// The reset keeps a style open in the cut body from bleeding into the dialog.
+		lines[top+i] = ansi.Cut(base, 0, x) + ansi.ResetStyle + dl + ansi.ResetStyle + ansi.Cut(base, x+ansi.StringWidth(dl), w)
+	}
+	return strings.Join(lines[:h], "\n")
+}

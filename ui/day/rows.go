@@ -1,0 +1,163 @@
+package day
+
+import (
+	"salesplan/model"
+	"salesplan/ui/i18n"
+)
+
+// The Day list is a flat slice of rows built once per load (and when the
+// clock's minute changes), so that drawing and moving the cursor only touch
+// the rows on screen, however many tasks were carried over.
+
+type rowKind uint8
+
+const (
+	rowHeader rowKind = iota // a section heading: "Morning"
+	rowArea                  // an area heading over grouped afternoon visits
+	rowTask                  // one task
+	rowNow                   // the current-time marker
+	rowEmpty                 // "nothing planned"
+)
+
+type row struct {
+	kind rowKind
+	text string // heading text, translated and inert
+	task int    // index into the task slice, for rowTask
+}
+
+// clientInfo is what a row shows about a task's client beyond its name.
+type clientInfo struct {
+	Key  bool
+	Area string
+}
+
+// section is where a task is listed.
+type section int
+
+const (
+	secCarried section = iota
+	secMorning
+	secAfternoon
+	secEvening
+	secAny
+	nSections
+)
+
+var sectionKeys = [nSections]string{"day.sec.carried", "day.sec.morning", "day.sec.afternoon", "day.sec.evening", "day.sec.any"}
+
+func sectionOf(t model.AgendaTask) section {
+	if t.CarriedOver {
+		return secCarried
+	}
+	switch t.EffectiveSlot() {
+	case model.SlotMorning:
+		return secMorning
+	case model.SlotAfternoon:
+		return secAfternoon
+	case model.SlotEvening:
+		return secEvening
+	}
+	return secAny
+}
+
+// buildRows lays the tasks out in sections, keeping their order within a
+// section: tasks come sorted by model.SortTasks (the agenda's one rule). now is the time of day when
+// the day shown is today (the marker goes between the timed tasks), or
+// model.NoClock for any other day.
+func buildRows(tasks []model.AgendaTask, clients map[model.ID]clientInfo, lang i18n.Lang, now model.Clock) []row {
+	var bySec [nSections][]int
+	for i, t := range tasks {
+		s := sectionOf(t)
+		bySec[s] = append(bySec[s], i)
+	}
+	rows := make([]row, 0, len(tasks)+12)
+	if len(tasks) == 0 {
+		return append(rows, row{kind: rowEmpty, text: lang.T("day.empty")})
+	}
+	for s := section(0); s < nSections; s++ {
+		idx := bySec[s]
+		if len(idx) == 0 {
+			continue
+		}
+		rows = append(rows, row{kind: rowHeader, text: lang.T(sectionKeys[s], len(idx))})
+		if s == secAfternoon {
+			rows = appendAfternoon(rows, idx, tasks, clients, lang)
+			continue
+		}
+		for _, i := range idx {
+			rows = append(rows, row{kind: rowTask, task: i})
+		}
+	}
+	if now.Valid() {
+		rows = insertNow(rows, tasks, now)
+	}
+	return rows
+}
+
+// appendAfternoon lists the afternoon's other tasks first, then its visits
+// grouped by the client's area, so one trip covers one area (DESIGN.md §1).
+// Areas come in the order of their first visit.
+func appendAfternoon(rows []row, idx []int, tasks []model.AgendaTask, clients map[model.ID]clientInfo, lang i18n.Lang) []row {
+	var areas []string
+	groups := map[string][]int{}
+	for _, i := range idx {
+		t := tasks[i]
+		if t.Kind != model.TaskVisit {
+			rows = append(rows, row{kind: rowTask, task: i})
+			continue
+		}
+		a := clients[t.ClientID].Area
+		if _, ok := groups[a]; !ok {
+			areas = append(areas, a)
+		}
+		groups[a] = append(groups[a], i)
+	}
+	for _, a := range areas {
+		label := lang.T("day.area_none", len(groups[a]))
+		if a != "" {
+			label = lang.T("day.area", model.InertLine(a), len(groups[a]))
+		}
+		rows = append(rows, row{kind: rowArea, text: label})
+		for _, i := range groups[a] {
+			rows = append(rows, row{kind: rowTask, task: i})
+		}
+	}
+	return rows
+}
+
+// insertNow puts the marker before the first timed task of the day's
+// sections that starts after now, or after the last timed task when all
+// have started. Carried-over tasks keep their old dates and are skipped.
+func insertNow(rows []row, tasks []model.AgendaTask, now model.Clock) []row {
+	at, last := -1, -1
+	for i, r := range rows {
+		if r.kind != rowTask {
+			continue
+		}
+		t := tasks[r.task]
+		if t.CarriedOver || !t.Time.Valid() {
+			continue
+		}
+		if t.Time > now {
+			at = i
+			break
+		}
+		last = i
+	}
+	switch {
+	case at >= 0:
+		// Before a section's first task the marker goes above its heading,
+		// so it never splits a heading from its rows.
+		for at > 0 && (rows[at-1].kind == rowHeader || rows[at-1].kind == rowArea) {
+			at--
+		}
+	case last >= 0:
+		at = last + 1
+	default:
+		return rows
+	}
+	rows = append(rows, row{})
+	copy(rows[at+1:], rows[at:])
+	rows[at] = row{kind: rowNow}
+	return rows
+}

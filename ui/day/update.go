@@ -1,0 +1,432 @@
+package day
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"salesplan/model"
+	"salesplan/ui/common"
+)
+
+// Update handles store answers, the shell's messages, keys and the mouse.
+func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
+	m.followClock()
+	switch msg := msg.(type) {
+	case loadedMsg:
+		return m, m.applyLoaded(msg)
+	case savedMsg:
+		return m, m.applySaved(msg)
+	case briefMsg:
+		return m, m.showBrief(msg)
+	case editFailedMsg:
+		return m, m.applyEditFailed(msg)
+	case previewMsg:
+		return m, m.applyPreview(msg)
+	case common.DataChangedMsg:
+		return m, m.reload(true)
+	case common.GotoDateMsg:
+		return m, m.setDate(msg.Date)
+	case common.ThemeChangedMsg:
+		m.restyle()
+		return m, nil
+	}
+	if m.dlg.d != nil {
+		return m, m.updateDialog(msg)
+	}
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		if m.focus == focusAttention {
+			return m, m.attentionKey(msg)
+		}
+		return m, m.taskKey(msg)
+	case tea.MouseClickMsg:
+		m.click(msg.Mouse())
+	case tea.MouseWheelMsg:
+		if msg.Mouse().Button == tea.MouseWheelUp {
+			m.moveCursor(-3)
+		} else {
+			m.moveCursor(3)
+		}
+	}
+	return m, nil
+}
+
+// reload asks for the day's tasks (and the attention list when withAtt);
+// the answer of any earlier request is dropped when it arrives.
+func (m *Model) reload(withAtt bool) tea.Cmd {
+	if m.env.Store == nil {
+		return nil
+	}
+	m.seq++
+	m.loading = true
+	return load(m.env.Store, m.seq, m.date, m.env.Today(), withAtt || !m.loaded, m.clients)
+}
+
+func (m *Model) applyLoaded(msg loadedMsg) tea.Cmd {
+	if msg.seq != m.seq {
+		return nil // a newer request is on its way
+	}
+	m.loading = false
+	if msg.err != nil {
+		return common.StatusErr(m.env, msg.err)
+	}
+	m.loaded = true
+	selID := m.selectedID()
+	if m.pendingSelect != 0 {
+		selID, m.pendingSelect = m.pendingSelect, 0
+	}
+	m.tasks, m.clients = msg.tasks, msg.clients
+	if msg.withAtt {
+		var attID attKey
+		if m.attCursor < len(m.attention) {
+			attID = keyOf(m.attention[m.attCursor])
+		}
+		m.attention, m.regularDue = msg.attention, msg.regularDue
+		m.attCursor = 0
+		for i, a := range m.attention {
+			if keyOf(a) == attID {
+				m.attCursor = i
+			}
+		}
+		if len(m.attention) == 0 && m.focus == focusAttention {
+			m.focus = focusTasks
+		}
+		m.SetSize(m.width, m.height) // the narrow layout sizes the list by its items
+	}
+	m.rebuild(selID)
+	return nil
+}
+
+// attKey identifies an attention item across reloads.
+type attKey struct {
+	t                     model.AttentionType
+	client, project, prom model.ID
+}
+
+func keyOf(a model.AttentionItem) attKey {
+	return attKey{a.Type, a.ClientID, a.ProjectID, a.PromiseID}
+}
+
+// rebuild lays the rows out again and puts the cursor back on the task it
+// was on (or the nearest task row).
+func (m *Model) rebuild(selID model.ID) {
+	oldCursor := m.cursor
+	m.nowAt = m.nowClock()
+	m.rows = buildRows(m.tasks, m.clients, m.lang, m.nowAt)
+	m.cursor = -1
+	if selID != 0 {
+		for i, r := range m.rows {
+			if r.kind == rowTask && m.tasks[r.task].ID == selID {
+				m.cursor = i
+				break
+			}
+		}
+	}
+	if m.cursor < 0 {
+		m.cursor = min(max(oldCursor, 0), max(len(m.rows)-1, 0))
+		m.snapCursor(1)
+	}
+	m.keepVisible()
+}
+
+// nowClock is the current time of day when the day shown is today.
+func (m *Model) nowClock() model.Clock {
+	if m.date != m.env.Today() {
+		return model.NoClock
+	}
+	return model.ClockOf(m.env.Now())
+}
+
+// followClock moves the now marker when the minute has changed.
+func (m *Model) followClock() {
+	if m.loaded && m.nowClock() != m.nowAt {
+		m.rebuild(m.selectedID())
+	}
+}
+
+// selected returns the task under the cursor.
+func (m *Model) selected() (model.AgendaTask, bool) {
+	if m.cursor < 0 || m.cursor >= len(m.rows) || m.rows[m.cursor].kind != rowTask {
+		return model.AgendaTask{}, false
+	}
+	return m.tasks[m.rows[m.cursor].task], true
+}
+
+func (m *Model) selectedID() model.ID {
+	t, ok := m.selected()
+	if !ok {
+		return 0
+	}
+	return t.ID
+}
+
+// snapCursor moves the cursor onto a task row, looking in direction dir
+// first, then the other way.
+func (m *Model) snapCursor(dir int) {
+	if len(m.rows) == 0 {
+		m.cursor = 0
+		return
+	}
+	m.cursor = min(max(m.cursor, 0), len(m.rows)-1)
+	for _, d := range []int{dir, -dir} {
+		for i := m.cursor; i >= 0 && i < len(m.rows); i += d {
+			if m.rows[i].kind == rowTask {
+				m.cursor = i
+				return
+			}
+		}
+	}
+}
+
+// moveCursor moves n task rows down (negative: up), skipping headings.
+func (m *Model) moveCursor(n int) {
+	dir := 1
+	if n < 0 {
+		dir, n = -1, -n
+	}
+	for ; n > 0; n-- {
+		next := -1
+		for i := m.cursor + dir; i >= 0 && i < len(m.rows); i += dir {
+			if m.rows[i].kind == rowTask {
+				next = i
+				break
+			}
+		}
+		if next < 0 {
+			break
+		}
+		m.cursor = next
+	}
+	// At the top, show the headings above the first task too.
+	if dir < 0 && m.cursor >= 0 && m.firstTaskRow() == m.cursor {
+		m.offset = 0
+	}
+	m.keepVisible()
+}
+
+func (m *Model) firstTaskRow() int {
+	for i, r := range m.rows {
+		if r.kind == rowTask {
+			return i
+		}
+	}
+	return -1
+}
+
+// keepVisible scrolls so the cursor row is on screen (the list's first
+// line is the day's title, hence listH-1 rows). A cursor on a section's
+// first task keeps its heading in view.
+func (m *Model) keepVisible() {
+	h := max(m.listH-1, 1)
+	if m.cursor < m.offset {
+		m.offset = m.cursor
+		for m.offset > 0 && m.rows[m.offset-1].kind != rowTask {
+			m.offset--
+		}
+	}
+	if m.cursor >= m.offset+h {
+		m.offset = m.cursor - h + 1
+	}
+	m.offset = max(min(m.offset, len(m.rows)-h), 0)
+	if m.cursor < m.offset {
+		m.offset = m.cursor
+	}
+}
+
+func (m *Model) keepAttVisible() {
+	n := m.attVisible()
+	m.attCursor = min(max(m.attCursor, 0), max(len(m.attention)-1, 0))
+	if m.attCursor < m.attOffset {
+		m.attOffset = m.attCursor
+	}
+	if m.attCursor >= m.attOffset+n {
+		m.attOffset = m.attCursor - n + 1
+	}
+	m.attOffset = max(m.attOffset, 0)
+}
+
+// setDate shows another day.
+func (m *Model) setDate(d model.Date) tea.Cmd {
+	if !d.Valid() {
+		return nil
+	}
+	if d != m.date {
+		m.date = d
+		m.cursor, m.offset = 0, 0
+	}
+	return m.reload(false)
+}
+
+// taskKey handles a key with the task list focused.
+func (m *Model) taskKey(msg tea.KeyPressMsg) tea.Cmd {
+	km := m.km
+	switch {
+	case key.Matches(msg, km.Down):
+		m.moveCursor(1)
+	case key.Matches(msg, km.Up):
+		m.moveCursor(-1)
+	case msg.String() == "pgdown":
+		m.moveCursor(max(m.listH-2, 1))
+	case msg.String() == "pgup":
+		m.moveCursor(-max(m.listH-2, 1))
+	case key.Matches(msg, km.Prev):
+		return m.setDate(m.date.AddDays(-1))
+	case key.Matches(msg, km.Next):
+		return m.setDate(m.date.AddDays(1))
+	case key.Matches(msg, km.Today):
+		return m.setDate(m.env.Today())
+	case key.Matches(msg, km.GoTo):
+		m.openGoto()
+	case key.Matches(msg, km.Add):
+		return m.openQuickAdd()
+	case key.Matches(msg, m.toAtt):
+		if len(m.attention) > 0 {
+			m.focus = focusAttention
+			m.keepAttVisible()
+		}
+	default:
+		return m.taskAction(msg)
+	}
+	return nil
+}
+
+// taskAction handles the keys that act on the selected task.
+func (m *Model) taskAction(msg tea.KeyPressMsg) tea.Cmd {
+	km := m.km
+	t, ok := m.selected()
+	needsTask := key.Matches(msg, km.Done, km.Edit, km.Delete, km.Postpone, km.Important,
+		km.LogCall, km.LogVisit, km.LogMeeting, km.Promise, km.Brief, km.Note)
+	if !needsTask {
+		return nil
+	}
+	if !ok {
+		return common.Status(m.lang.T("day.no_task"))
+	}
+	needsClient := key.Matches(msg, km.LogCall, km.LogVisit, km.LogMeeting, km.Promise, km.Brief, km.Note)
+	if needsClient && t.ClientID == 0 {
+		return common.Status(m.lang.T("day.no_client"))
+	}
+	st := m.env.Store
+	switch {
+	case key.Matches(msg, km.Done):
+		if t.Done {
+			return common.Status(m.lang.T("day.already_done"))
+		}
+		if t.Kind.IsContact() && t.ClientID != 0 {
+			m.openOutcome(t)
+			return nil
+		}
+		return complete(st, t.ID, m.env.Today(), m.env.Now(), "", m.lang.T("day.status.done", model.InertLine(t.Title)))
+	case key.Matches(msg, km.Edit):
+		m.openEdit(t)
+	case key.Matches(msg, km.Delete):
+		return write(m.lang.T("day.status.deleted", model.InertLine(t.Title)), func() error { return st.DeleteTask(t.ID) })
+	case key.Matches(msg, km.Postpone):
+		nt := t.Task
+		nt.Date = max(t.Date, m.date).AddDays(1)
+		return write(m.lang.T("day.status.postponed", model.InertLine(t.Title), m.lang.ShortDate(nt.Date)),
+			func() error { return st.UpdateTask(nt) })
+	case key.Matches(msg, km.Important):
+		nt := t.Task
+		nt.Important = !nt.Important
+		status := m.lang.T("day.status.important", model.InertLine(t.Title))
+		if !nt.Important {
+			status = m.lang.T("day.status.not_important", model.InertLine(t.Title))
+		}
+		return write(status, func() error { return st.UpdateTask(nt) })
+	case key.Matches(msg, km.LogCall):
+		m.openLog(t, model.EntryCall)
+	case key.Matches(msg, km.LogVisit):
+		m.openLog(t, model.EntryVisit)
+	case key.Matches(msg, km.LogMeeting):
+		m.openLog(t, model.EntryMeeting)
+	case key.Matches(msg, km.Note):
+		m.openLog(t, model.EntryNote)
+	case key.Matches(msg, km.Promise):
+		m.openPromise(t)
+	case key.Matches(msg, km.Brief):
+		return brief(st, t.ClientID, m.env.Today())
+	}
+	return nil
+}
+
+// attentionKey handles a key with the attention list focused.
+func (m *Model) attentionKey(msg tea.KeyPressMsg) tea.Cmd {
+	km := m.km
+	switch {
+	case key.Matches(msg, km.Down):
+		m.attCursor++
+		m.keepAttVisible()
+	case key.Matches(msg, km.Up):
+		m.attCursor--
+		m.keepAttVisible()
+	case key.Matches(msg, m.toTasks):
+		m.focus = focusTasks
+	case key.Matches(msg, km.Prev):
+		return m.setDate(m.date.AddDays(-1))
+	case key.Matches(msg, km.Next):
+		return m.setDate(m.date.AddDays(1))
+	case key.Matches(msg, km.GoTo):
+		m.openGoto()
+	case m.attCursor >= len(m.attention):
+		return nil
+	case key.Matches(msg, km.Open):
+		a := m.attention[m.attCursor]
+		switch {
+		case a.Type == model.AttProjectFollowUp || a.Type == model.AttBidPrep || a.Type == model.AttBidResult:
+			return func() tea.Msg { return common.OpenProjectMsg{ID: a.ProjectID} }
+		default:
+			return func() tea.Msg { return common.OpenClientMsg{ID: a.ClientID} }
+		}
+	case key.Matches(msg, km.MakeTask):
+		t := m.taskFor(m.attention[m.attCursor])
+		m.pendingSelect = 0
+		if m.date != m.env.Today() {
+			m.date = m.env.Today()
+		}
+		return addTask(m.env.Store, t, func(saved model.Task) string {
+			return m.lang.T("day.status.added", model.InertLine(saved.Title), m.lang.ShortDate(saved.Date))
+		})
+	}
+	return nil
+}
+
+// click selects the task row or attention item under the mouse.
+func (m *Model) click(mo tea.Mouse) {
+	x, y := mo.X, mo.Y
+	inAtt := (m.wide && x > m.listW) || (!m.wide && y > m.listH)
+	if inAtt && m.attH > 0 {
+		ay := y
+		if !m.wide {
+			ay = y - m.listH - 1
+		}
+		i := m.attOffset + (ay-1)/attLines
+		if ay >= 1 && i < len(m.attention) {
+			m.focus, m.attCursor = focusAttention, i
+		}
+		return
+	}
+	i := m.offset + y - 1
+	if y >= 1 && i < len(m.rows) && m.rows[i].kind == rowTask {
+		m.focus, m.cursor = focusTasks, i
+	}
+}
+
+// applySaved shows what a write did and has every pane reload.
+func (m *Model) applySaved(msg savedMsg) tea.Cmd {
+	if m.dlg.d != nil && m.dlg.busy {
+		m.dlg.busy = false
+		if msg.err != nil {
+			// Keep what was typed; the footer says what went wrong.
+			return common.StatusErr(m.env, msg.err)
+		}
+		m.closeDialog()
+	}
+	if msg.err != nil {
+		return common.StatusErr(m.env, msg.err)
+	}
+	if msg.selectID != 0 {
+		m.pendingSelect = msg.selectID
+	}
+	return tea.Batch(common.Status(msg.status), func() tea.Msg { return common.DataChangedMsg{} })
+}
