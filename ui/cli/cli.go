@@ -1,0 +1,363 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"salesplan/model"
+	"salesplan/storage"
+	"salesplan/ui/i18n"
+)
+
+// Exit codes (DESIGN.md §3).
+const (
+	ExitOK    = 0
+	ExitFail  = 1
+	ExitUsage = 2
+)
+
+// PlannerArgs is what the full-screen planner needs from the command line.
+type PlannerArgs struct {
+	Store  *storage.Store
+	Today  model.Date
+	Lang   i18n.Lang
+	Fixed  bool // today was fixed by --today or SALESPLAN_TODAY
+	Demo   bool // the store is a throwaway demo database
+	Stdin  io.Reader
+	Stdout io.Writer
+	Env    func(string) string
+}
+
+// Config holds what main injects: the planner (package ui) and the clock.
+// The zero Config is usable: without a planner, `salesplan` prints today's
+// agenda instead of opening the full-screen view.
+type Config struct {
+	Planner func(PlannerArgs) error
+	Now     func() time.Time
+}
+
+// Main runs the command line with a zero Config.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer, env func(string) string) int {
+	return Config{}.Main(args, stdin, stdout, stderr, env)
+}
+
+// app is one run of the command line: its flags, its store and its language.
+type app struct {
+	cfg    Config
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	env    func(string) string
+
+	dbPath   string
+	todayArg string
+	langArg  string
+	demo     bool
+
+	lang    i18n.Lang
+	today   model.Date
+	fixed   bool
+	st      *storage.Store
+	tempDir string // the --demo database's directory, removed at the end
+
+	ran   bool // a command's RunE started: errors before it are usage errors
+	wrote bool // the command changed the database: run the daily backup
+}
+
+// Main parses args, runs the command and returns the exit code. It never
+// panics on bad input and never calls os.Exit.
+func (c Config) Main(args []string, stdin io.Reader, stdout, stderr io.Writer, env func(string) string) int {
+	if env == nil {
+		env = func(string) string { return "" }
+	}
+	if c.Now == nil {
+		c.Now = time.Now
+	}
+	a := &app{cfg: c, stdin: stdin, stdout: stdout, stderr: stderr, env: env}
+	defer a.cleanup()
+	// The language is needed before parsing (help texts): take --lang from
+	// the raw arguments, then the locale. The setting refines it on open.
+	a.lang = i18n.Detect(rawFlag(args, "lang"), env)
+	root := a.rootCmd()
+	if args == nil {
+		args = []string{}
+	}
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	cmd, err := root.ExecuteC()
+	if err == nil {
+		if a.wrote {
+			a.autoBackup()
+		}
+		return ExitOK
+	}
+	var ue *usageError
+	if !a.ran || errors.As(err, &ue) {
+		a.printUsageError(cmd, err)
+		return ExitUsage
+	}
+	fmt.Fprintln(a.stderr, oneLine(a.t("cli.error_prefix")+a.explain(err)))
+	return ExitFail
+}
+
+// rawFlag finds --name VALUE or --name=VALUE before "--".
+func rawFlag(args []string, name string) string {
+	for i, s := range args {
+		if s == "--" {
+			break
+		}
+		if s == "--"+name && i+1 < len(args) {
+			return args[i+1]
+		}
+		if v, ok := strings.CutPrefix(s, "--"+name+"="); ok {
+			return v
+		}
+	}
+	return ""
+}
+
+func (a *app) t(key string, args ...any) string { return a.lang.T(key, args...) }
+
+// open opens the store once per run, fixes today and settles the language.
+func (a *app) open() (*storage.Store, error) {
+	if a.st != nil {
+		return a.st, nil
+	}
+	if err := a.resolveToday(); err != nil {
+		return nil, err
+	}
+	path := a.dbPath
+	if a.demo {
+		dir, err := os.MkdirTemp("", "salesplan-demo-")
+		if err != nil {
+			return nil, fmt.Errorf("demo database: %w", err)
+		}
+		a.tempDir = dir
+		path = filepath.Join(dir, "demo.db")
+	}
+	if path == "" {
+		path = a.env("SALESPLAN_DB")
+	}
+	if path == "" {
+		path = defaultDBPath(a.env)
+	}
+	if path == "" {
+		return nil, &failure{key: "cli.err.no_db_path"}
+	}
+	var timeout time.Duration
+	if s := a.env("SALESPLAN_LOCK_TIMEOUT"); s != "" {
+		d, err := time.ParseDuration(s)
+		if err != nil || d <= 0 {
+			return nil, &failure{key: "cli.err.lock_timeout", args: []any{s}}
+		}
+		timeout = d
+	}
+	st, err := storage.Open(path, storage.Options{LockTimeout: timeout})
+	if err != nil {
+		return nil, &openError{path: path, err: err}
+	}
+	a.st = st
+	if n := st.Notice(); n != nil {
+		fmt.Fprintln(a.stderr, oneLine(a.t("cli.warn.notice", a.lang.Err(n))))
+	}
+	if a.langArg == "" {
+		if set, err := st.Settings(); err == nil {
+			a.lang = i18n.Detect(set.Language, a.env)
+		}
+	}
+	if a.demo {
+		if err := a.writeDemo(1); err != nil {
+			return nil, err
+		}
+	}
+	return st, nil
+}
+
+// defaultDBPath is $XDG_DATA_HOME/salesplan/salesplan.db, read from the
+// injected environment (not adrg/xdg's process-wide cache) so tests can set it.
+func defaultDBPath(env func(string) string) string {
+	base := env("XDG_DATA_HOME")
+	if base == "" {
+		home := env("HOME")
+		if home == "" {
+			return ""
+		}
+		base = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(base, "salesplan", "salesplan.db")
+}
+
+// resolveToday applies --today, then SALESPLAN_TODAY, then the clock.
+func (a *app) resolveToday() error {
+	if a.today.Valid() {
+		return nil
+	}
+	s := a.todayArg
+	if s == "" {
+		s = a.env("SALESPLAN_TODAY")
+	}
+	if s == "" {
+		a.today = model.DateOf(a.cfg.Now())
+		return nil
+	}
+	d, err := model.ParseDate(s)
+	if err != nil {
+		return &failure{key: "cli.err.bad_today", args: []any{s}}
+	}
+	a.today, a.fixed = d, true
+	return nil
+}
+
+func (a *app) cleanup() {
+	if a.tempDir != "" {
+		_ = os.RemoveAll(a.tempDir)
+	}
+}
+
+// autoBackup makes the daily backup after a write. It never fails the
+// command: the change is already saved, so a problem is only a warning.
+func (a *app) autoBackup() {
+	if a.st == nil || a.demo {
+		return
+	}
+	err := a.st.AutoBackup(a.today)
+	if err == nil || err.Error() == "not implemented yet" {
+		return
+	}
+	fmt.Fprintln(a.stderr, oneLine(a.t("cli.warn.autobackup", a.explain(err))))
+}
+
+// at is the moment recorded for something done on day d: now's wall clock
+// on that day, so entries of one day keep their order.
+func (a *app) at(d model.Date) time.Time {
+	now := a.cfg.Now()
+	y, m, dd := d.YMD()
+	return time.Date(y, m, dd, now.Hour(), now.Minute(), now.Second(), 0, time.Local)
+}
+
+// run wraps a command body: it marks that parsing succeeded (so a later
+// error is a failure, exit 1, not bad usage) and opens the store.
+func (a *app) run(fn func(st *storage.Store, args []string) error) func(*cobra.Command, []string) error {
+	return func(_ *cobra.Command, args []string) error {
+		a.ran = true
+		st, err := a.open()
+		if err != nil {
+			return err
+		}
+		return fn(st, args)
+	}
+}
+
+func (a *app) rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:           "salesplan",
+		Short:         a.t("cli.short.root"),
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		Args:          noArgs,
+		RunE: a.run(func(st *storage.Store, _ []string) error {
+			return a.planner(st)
+		}),
+	}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err: err} })
+	pf := root.PersistentFlags()
+	pf.StringVar(&a.dbPath, "db", "", a.t("cli.flag.db"))
+	pf.StringVar(&a.todayArg, "today", "", a.t("cli.flag.today"))
+	pf.StringVar(&a.langArg, "lang", "", a.t("cli.flag.lang"))
+	pf.BoolVar(&a.demo, "demo", false, a.t("cli.flag.demo"))
+	root.SetUsageTemplate(a.usageTemplate())
+	root.SetHelpCommand(&cobra.Command{
+		Use:   "help [command]",
+		Short: a.t("cli.short.help"),
+		Run: func(c *cobra.Command, args []string) {
+			cmd, _, e := c.Root().Find(args)
+			if cmd == nil || e != nil {
+				cmd = c.Root()
+			}
+			_ = cmd.Help()
+		},
+	})
+	root.CompletionOptions.HiddenDefaultCmd = false
+
+	root.AddCommand(
+		a.addCmd(), a.doneCmd(),
+		a.clientCmd(), a.noteCmd(), a.logCmd(),
+		a.promiseCmd(), a.projectCmd(),
+		a.todayCmd(), a.weekCmd(), a.monthCmd(),
+		a.targetCmd(), a.configCmd(),
+		a.exportCmd(), a.importCmd(), a.backupCmd(), a.checkCmd(), a.demoCmd(),
+	)
+	a.persistentLang(root)
+	return root
+}
+
+// persistentLang validates --lang before any command runs.
+func (a *app) persistentLang(root *cobra.Command) {
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		switch a.langArg {
+		case "", "en", "zh":
+			if a.langArg != "" {
+				a.lang = i18n.Detect(a.langArg, a.env)
+			}
+			return nil
+		}
+		return &usageError{key: "cli.usage.bad_lang", args: []any{a.langArg}}
+	}
+}
+
+// group makes a command that only holds subcommands: run alone or with an
+// unknown subcommand it is bad usage (cobra would print help and exit 0).
+func (a *app) group(use, short string, subs ...*cobra.Command) *cobra.Command {
+	c := &cobra.Command{
+		Use:   use,
+		Short: short,
+		RunE: func(c *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return &usageError{key: "cli.usage.missing_sub", args: []any{c.CommandPath()}}
+			}
+			return &usageError{key: "cli.usage.unknown_sub", args: []any{args[0], c.CommandPath()}}
+		},
+	}
+	c.AddCommand(subs...)
+	return c
+}
+
+// planner opens the full-screen planner, or prints today's agenda when
+// this build has none.
+func (a *app) planner(st *storage.Store) error {
+	if a.cfg.Planner == nil {
+		ag, err := st.Today(a.today)
+		if err != nil {
+			return fmt.Errorf("today: %w", err)
+		}
+		set, _ := st.Settings()
+		return a.printAgenda(ag, set)
+	}
+	return a.cfg.Planner(PlannerArgs{Store: st, Today: a.today, Lang: a.lang, Fixed: a.fixed,
+		Demo: a.demo, Stdin: a.stdin, Stdout: a.stdout, Env: a.env})
+}
+
+func (a *app) usageTemplate() string {
+	return a.t("cli.help.usage") + `:{{if .Runnable}}
+  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{.CommandPath}} [command]{{end}}{{if .HasAvailableSubCommands}}
+
+` + a.t("cli.help.commands") + `:{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
+
+` + a.t("cli.help.flags") + `:
+{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+
+` + a.t("cli.help.global_flags") + `:
+{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}
+`
+}

@@ -1,0 +1,173 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"salesplan/model"
+	"salesplan/storage"
+)
+
+// usageError is bad usage (exit 2): an unknown flag or command, a missing
+// argument. Either a catalog key with args, or a parser error (English: it
+// comes from cobra/pflag and names the flag as typed).
+type usageError struct {
+	key  string
+	args []any
+	err  error
+}
+
+func (e *usageError) Error() string {
+	if e.err != nil {
+		return e.err.Error()
+	}
+	return e.key
+}
+
+func (e *usageError) Unwrap() error { return e.err }
+
+// failure is a command that could not be done (exit 1), worded by a catalog
+// key; err, when set, is the cause, appended after a colon.
+type failure struct {
+	key  string
+	args []any
+	err  error
+}
+
+func (e *failure) Error() string {
+	if e.err != nil {
+		return fmt.Sprintf("%s: %v", e.key, e.err)
+	}
+	return e.key
+}
+
+func (e *failure) Unwrap() error { return e.err }
+
+func fail(key string, args ...any) error { return &failure{key: key, args: args} }
+
+// failWith words err's context with a catalog key.
+func failWith(err error, key string, args ...any) error {
+	return &failure{key: key, args: args, err: err}
+}
+
+// openError is a database that could not be opened.
+type openError struct {
+	path string
+	err  error
+}
+
+func (e *openError) Error() string { return fmt.Sprintf("open %s: %v", e.path, e.err) }
+func (e *openError) Unwrap() error { return e.err }
+
+// explain words an error for the user in the run's language.
+func (a *app) explain(err error) string {
+	var (
+		f   *failure
+		oe  *openError
+		amb *storage.AmbiguousError
+		p   *model.Problem
+		ve  *storage.ValidationError
+	)
+	switch {
+	case errors.As(err, &f) && f.key != "":
+		msg := a.t(f.key, f.args...)
+		if f.err != nil {
+			msg += ": " + a.explain(f.err)
+		}
+		return msg
+	case errors.As(err, &oe):
+		if errors.As(oe.err, &p) || errors.Is(oe.err, storage.ErrLocked) || errors.Is(oe.err, storage.ErrNewerSchema) {
+			return a.explain(oe.err)
+		}
+		return a.t("cli.err.open", oe.path, a.explain(oe.err))
+	case errors.As(err, &p):
+		return a.lang.Err(p)
+	case errors.Is(err, storage.ErrLocked):
+		return a.t("err.locked")
+	case errors.Is(err, storage.ErrNewerSchema):
+		return a.t("err.newer_schema")
+	case errors.Is(err, storage.ErrNotEmpty):
+		return a.t("err.not_empty")
+	case errors.As(err, &amb):
+		return a.t("cli.err.ambiguous", a.kindWord(amb.Kind), amb.Query, strings.Join(amb.Candidates, ", "))
+	case errors.As(err, &ve):
+		return ve.Error()
+	}
+	return a.lang.Err(err)
+}
+
+// kindWord names a record kind ("client", "project") in the run's language.
+func (a *app) kindWord(kind string) string {
+	switch kind {
+	case "client", "project", "task", "promise":
+		return a.t("word." + kind)
+	}
+	return kind
+}
+
+// printUsageError writes the error and a one-line hint on stderr.
+func (a *app) printUsageError(cmd *cobra.Command, err error) {
+	var msg string
+	var ue *usageError
+	if errors.As(err, &ue) && ue.err == nil {
+		msg = a.t(ue.key, ue.args...)
+	} else {
+		msg = a.t("cli.usage.bad", err.Error())
+	}
+	path := "salesplan"
+	if cmd != nil {
+		path = cmd.CommandPath()
+	}
+	fmt.Fprintln(a.stderr, oneLine(a.t("cli.error_prefix")+msg))
+	fmt.Fprintln(a.stderr, oneLine(a.t("cli.usage.hint", path)))
+}
+
+// oneLine makes a message inert and puts it on one line.
+func oneLine(s string) string { return strings.TrimSpace(model.InertLine(s)) }
+
+// noArgs is cobra.NoArgs as a usage error.
+func noArgs(c *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return &usageError{key: "cli.usage.unknown_arg", args: []any{args[0], c.CommandPath()}}
+	}
+	return nil
+}
+
+// exactArgs requires n arguments, naming what is missing.
+func exactArgs(n int) cobra.PositionalArgs {
+	return func(c *cobra.Command, args []string) error {
+		if len(args) < n {
+			return &usageError{key: "cli.usage.missing_arg", args: []any{c.UseLine()}}
+		}
+		if len(args) > n {
+			return &usageError{key: "cli.usage.unknown_arg", args: []any{args[n], c.CommandPath()}}
+		}
+		return nil
+	}
+}
+
+// minArgs requires at least n arguments.
+func minArgs(n int) cobra.PositionalArgs {
+	return func(c *cobra.Command, args []string) error {
+		if len(args) < n {
+			return &usageError{key: "cli.usage.missing_arg", args: []any{c.UseLine()}}
+		}
+		return nil
+	}
+}
+
+// rangeArgs requires between lo and hi arguments.
+func rangeArgs(lo, hi int) cobra.PositionalArgs {
+	return func(c *cobra.Command, args []string) error {
+		if len(args) < lo {
+			return &usageError{key: "cli.usage.missing_arg", args: []any{c.UseLine()}}
+		}
+		if len(args) > hi {
+			return &usageError{key: "cli.usage.unknown_arg", args: []any{args[hi], c.CommandPath()}}
+		}
+		return nil
+	}
+}

@@ -1,0 +1,250 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/binary"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// seed fills a database with clients whose names share a prefix, a
+// project and a promise, for the failure tests.
+func seed(h *harness) {
+	h.t.Helper()
+	h.ok("client", "add", "王总", "--key", "--area", "朝阳")
+	h.ok("client", "add", "Wang Lei")
+	h.ok("client", "add", "Wang Fang")
+	h.ok("project", "add", "Tower A", "--client", "王总", "--stage", "design", "--value", "500000")
+	h.ok("promise", "王总", "send the quote", "--due", "2026-11-30")
+}
+
+// validDoc is a small exchange document.
+const validDoc = `{"format": "salesplan", "version": 1,
+ "clients": [{"id": 1, "name": "Li Ming", "tier": "regular", "created_on": "2026-11-01"}]}`
+
+// danglingDoc has a task pointing at a client that is not in the document.
+const danglingDoc = `{"format": "salesplan", "version": 1,
+ "clients": [{"id": 1, "name": "Li Ming", "tier": "regular", "created_on": "2026-11-01"}],
+ "tasks": [{"id": 1, "title": "call him", "date": "2026-11-28", "kind": "call", "client_id": 99}]}`
+
+// TestFailuresLeaveDatabaseUnchanged: every bad input exits 1 with one
+// clear line on stderr, prints nothing on stdout, and leaves the database
+// file byte for byte as it was.
+func TestFailuresLeaveDatabaseUnchanged(t *testing.T) {
+	h := newHarness(t)
+	seed(h)
+	notJSON := h.write("notes.txt", "Met 王总 today, he wants a quote.\n")
+	valid := h.write("valid.json", validDoc)
+	dangling := h.write("dangling.json", danglingDoc)
+
+	tests := []struct {
+		name string
+		args []string
+		want []string // substrings of the stderr line
+	}{
+		{"malformed due date", []string{"promise", "王总", "send the quote", "--due", "2026-02-30"}, []string{"2026-02-30"}},
+		{"malformed date word", []string{"log", "call", "王总", "--on", "someday"}, []string{"someday"}},
+		{"malformed week date", []string{"week", "--week", "2026-13-01"}, []string{"2026-13-01"}},
+		{"malformed month", []string{"month", "--month", "2026-13"}, []string{"2026-13"}},
+		{"malformed --today", []string{"client", "add", "Zhao", "--today", "27.11.2026"}, []string{"27.11.2026"}},
+		{"unknown client", []string{"note", "Nobody", "hello"}, []string{"Nobody"}},
+		{"unknown client in promise", []string{"promise", "Nobody", "call back", "--due", "tomorrow"}, []string{"Nobody"}},
+		{"ambiguous prefix", []string{"note", "wang", "hello"}, []string{"Wang Lei", "Wang Fang"}},
+		{"unknown project", []string{"project", "stage", "Bridge", "bidding"}, []string{"Bridge"}},
+		{"bad stage", []string{"project", "stage", "Tower", "winning"}, []string{"winning"}},
+		{"same stage", []string{"project", "stage", "Tower", "design"}, []string{"Tower A"}},
+		{"bad amount", []string{"project", "add", "Depot", "--client", "王总", "--value", "lots"}, []string{"lots"}},
+		{"empty title", []string{"add", "   "}, []string{"title"}},
+		{"empty note", []string{"note", "王总", " "}, []string{"note"}},
+		{"empty client name", []string{"client", "add", " "}, []string{"name"}},
+		{"duplicate client", []string{"client", "add", "王总"}, []string{"王总"}},
+		{"no such task", []string{"done", "999"}, []string{"999"}},
+		{"not a task id", []string{"done", "abc"}, []string{"abc"}},
+		{"no such promise", []string{"promise", "keep", "42"}, []string{"42"}},
+		{"bad config value", []string{"config", "set", "key_cadence_days", "0"}, []string{"key_cadence_days"}},
+		{"unknown config key", []string{"config", "set", "colour", "blue"}, []string{"colour"}},
+		{"bad workdays", []string{"config", "set", "workdays", "mon,funday"}, []string{"funday"}},
+		{"import not JSON", []string{"import", notJSON}, []string{notJSON}},
+		{"import missing file", []string{"import", h.dir + "/nope.json"}, []string{"nope.json"}},
+		{"import dangling client_id", []string{"import", "--merge", dangling}, []string{"client"}},
+		{"import without --merge", []string{"import", valid}, []string{"--merge"}},
+		{"demo into non-empty", []string{"demo"}, []string{"--demo"}},
+		{"export unknown format", []string{"export", "--format", "xml"}, []string{"xml"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			before := h.dbBytes()
+			r := h.run(tc.args...)
+			if r.code != ExitFail {
+				t.Fatalf("exit %d, want 1\nstdout: %s\nstderr: %s", r.code, r.out, r.err)
+			}
+			lines := stderrLines(r.err)
+			if len(lines) != 1 {
+				t.Fatalf("stderr has %d lines, want 1:\n%s", len(lines), r.err)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(lines[0], w) {
+					t.Errorf("stderr %q does not mention %q", lines[0], w)
+				}
+			}
+			if strings.Contains(lines[0], "goroutine") || strings.Contains(lines[0], "!cli.") {
+				t.Errorf("stderr is not a clean message: %q", lines[0])
+			}
+			if r.out != "" {
+				t.Errorf("stdout should be empty on failure, got %q", r.out)
+			}
+			if !bytes.Equal(before, h.dbBytes()) {
+				t.Errorf("the database file changed")
+			}
+		})
+	}
+}
+
+// TestUsageErrors: unknown flags and commands and missing arguments exit 2
+// with the error and a short hint, and never touch the database.
+func TestUsageErrors(t *testing.T) {
+	h := newHarness(t)
+	seed(h)
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"unknown flag", []string{"today", "--bogus"}, "--bogus"},
+		{"unknown command", []string{"frobnicate"}, "frobnicate"},
+		{"unknown subcommand", []string{"client", "remove", "王总"}, "remove"},
+		{"group alone", []string{"client"}, "client"},
+		{"missing note text", []string{"note", "王总"}, "note CLIENT"},
+		{"missing client name", []string{"client", "add"}, "client add NAME"},
+		{"missing --due", []string{"promise", "王总", "send it"}, "--due"},
+		{"missing --client", []string{"project", "add", "Depot"}, "--client"},
+		{"extra argument", []string{"today", "tomorrow"}, "tomorrow"},
+		{"bad --lang", []string{"--lang", "fr", "today"}, "fr"},
+		{"flag without value", []string{"week", "--week"}, "week"},
+		{"target without amount", []string{"target", "set", "--year", "2026"}, "--sales"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			before := h.dbBytes()
+			r := h.run(tc.args...)
+			if r.code != ExitUsage {
+				t.Fatalf("exit %d, want 2\nstdout: %s\nstderr: %s", r.code, r.out, r.err)
+			}
+			lines := stderrLines(r.err)
+			if len(lines) != 2 || !strings.Contains(lines[0], tc.want) || !strings.Contains(lines[1], "--help") {
+				t.Errorf("stderr should be the error naming %q and a hint, got:\n%s", tc.want, r.err)
+			}
+			if strings.Contains(r.out+r.err, "Flags:") {
+				t.Errorf("usage dump printed:\n%s%s", r.out, r.err)
+			}
+			if !bytes.Equal(before, h.dbBytes()) {
+				t.Errorf("the database file changed")
+			}
+		})
+	}
+}
+
+// TestNotBoltFileLeftIdentical: a file that is not a bbolt database is
+// refused with one line and left byte for byte as it was, read or write.
+func TestNotBoltFileLeftIdentical(t *testing.T) {
+	h := newHarness(t)
+	content := []byte("名单\nWang Lei, 138 0000 0000\n" + strings.Repeat("x", 5000))
+	if err := os.MkdirAll(h.dir+"/data", 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(h.db, content, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"today"}, {"client", "add", "Zhao"}, {"import", h.write("v.json", validDoc)}} {
+		r := h.run(args...)
+		if r.code != ExitFail || len(stderrLines(r.err)) != 1 {
+			t.Errorf("%v: exit %d, stderr %q; want exit 1 and one line", args, r.code, r.err)
+		}
+		got, _ := os.ReadFile(h.db)
+		if !bytes.Equal(got, content) {
+			t.Fatalf("%v changed the foreign file", args)
+		}
+	}
+	fi, err := os.Stat(h.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Mode().Perm() != 0o644 {
+		t.Errorf("the foreign file's mode changed to %o", fi.Mode().Perm())
+	}
+}
+
+// setSchema rewrites the schema version in the meta bucket with a raw
+// bbolt open, as a newer salesplan would have left it.
+func setSchema(t *testing.T, path string, v uint64) {
+	t.Helper()
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	err = db.Update(func(tx *bolt.Tx) error {
+		b := make([]byte, 8)
+		binary.BigEndian.PutUint64(b, v)
+		return tx.Bucket([]byte("meta")).Put([]byte("schema"), b)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestNewerSchemaRefused(t *testing.T) {
+	h := newHarness(t)
+	seed(h)
+	setSchema(t, h.db, 99)
+	before := h.dbBytes()
+	for _, args := range [][]string{{"today"}, {"client", "add", "Zhao"}} {
+		r := h.run(args...)
+		lines := stderrLines(r.err)
+		if r.code != ExitFail || len(lines) != 1 || !strings.Contains(lines[0], "newer") {
+			t.Errorf("%v: exit %d, stderr %q; want exit 1 and one line about a newer salesplan", args, r.code, r.err)
+		}
+		if !bytes.Equal(before, h.dbBytes()) {
+			t.Fatalf("%v changed the database", args)
+		}
+	}
+}
+
+// TestLockHeldPastTheWait: another process (here a raw bbolt open, which
+// takes the same exclusive flock) holds the database; the command gives up
+// after the lock wait with one clear line, and writes nothing.
+func TestLockHeldPastTheWait(t *testing.T) {
+	h := newHarness(t)
+	seed(h)
+	before := h.dbBytes()
+	db, err := bolt.Open(h.db, 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.env["SALESPLAN_LOCK_TIMEOUT"] = "150ms"
+	for _, args := range [][]string{{"client", "add", "Zhao"}, {"today", "--json"}} {
+		start := time.Now()
+		r := h.run(args...)
+		took := time.Since(start)
+		lines := stderrLines(r.err)
+		if r.code != ExitFail || len(lines) != 1 || !strings.Contains(lines[0], "busy") {
+			t.Errorf("%v: exit %d, stderr %q; want exit 1 and one line saying the database is busy", args, r.code, r.err)
+		}
+		if took > 3*time.Second {
+			t.Errorf("%v waited %v for the lock; the wait is 150ms", args, took)
+		}
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(before, h.dbBytes()) {
+		t.Fatal("the database changed while locked")
+	}
+	if out := h.ok("client", "list"); strings.Contains(out, "Zhao") {
+		t.Errorf("the refused client was added:\n%s", out)
+	}
+}

@@ -1,0 +1,237 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"salesplan/model"
+	"salesplan/storage"
+)
+
+func (a *app) todayCmd() *cobra.Command {
+	var asJSON bool
+	c := &cobra.Command{
+		Use:   "today",
+		Short: a.t("cli.short.today"),
+		Args:  noArgs,
+	}
+	c.RunE = a.run(func(st *storage.Store, _ []string) error {
+		ag, err := st.Today(a.today)
+		if err != nil {
+			return failWith(err, "cli.err.read_view", "today")
+		}
+		if asJSON {
+			return a.writeJSON(todayJSON(ag))
+		}
+		set, err := st.Settings()
+		if err != nil {
+			return failWith(err, "cli.err.read_settings")
+		}
+		return a.printAgenda(ag, set)
+	})
+	c.Flags().BoolVar(&asJSON, "json", false, a.t("cli.flag.json"))
+	return c
+}
+
+func (a *app) weekCmd() *cobra.Command {
+	var asJSON bool
+	var weekArg string
+	c := &cobra.Command{
+		Use:   "week",
+		Short: a.t("cli.short.week"),
+		Args:  noArgs,
+	}
+	c.RunE = a.run(func(st *storage.Store, _ []string) error {
+		day := a.today
+		if weekArg != "" {
+			d, err := a.parseDate(weekArg)
+			if err != nil {
+				return err
+			}
+			day = d
+		}
+		w, err := st.Week(day, a.today)
+		if err != nil {
+			return failWith(err, "cli.err.read_view", "week")
+		}
+		if asJSON {
+			return a.writeJSON(weekJSON(w))
+		}
+		set, err := st.Settings()
+		if err != nil {
+			return failWith(err, "cli.err.read_settings")
+		}
+		a.printWeek(w, set)
+		return nil
+	})
+	c.Flags().BoolVar(&asJSON, "json", false, a.t("cli.flag.json"))
+	c.Flags().StringVar(&weekArg, "week", "", a.t("cli.flag.week"))
+	return c
+}
+
+func (a *app) monthCmd() *cobra.Command {
+	var asJSON bool
+	var monthArg string
+	c := &cobra.Command{
+		Use:   "month",
+		Short: a.t("cli.short.month"),
+		Args:  noArgs,
+	}
+	c.RunE = a.run(func(st *storage.Store, _ []string) error {
+		m := model.MonthOf(a.today)
+		if monthArg != "" {
+			v, err := model.ParseMonth(monthArg)
+			if err != nil {
+				return fail("cli.err.bad_month", monthArg)
+			}
+			m = v
+		}
+		ms, err := st.Month(m, a.today)
+		if err != nil {
+			return failWith(err, "cli.err.read_view", "month")
+		}
+		if asJSON {
+			return a.writeJSON(monthJSON(ms))
+		}
+		set, err := st.Settings()
+		if err != nil {
+			return failWith(err, "cli.err.read_settings")
+		}
+		a.printMonth(ms, set)
+		return nil
+	})
+	c.Flags().BoolVar(&asJSON, "json", false, a.t("cli.flag.json"))
+	c.Flags().StringVar(&monthArg, "month", "", a.t("cli.flag.month"))
+	return c
+}
+
+// weekday is the short localized weekday name of d.
+func (a *app) weekday(d model.Date) string { return a.lang.Weekday(d.Weekday()) }
+
+func (a *app) printAgenda(ag model.Agenda, set model.Settings) error {
+	w := a.stdout
+	cur := a.currency(set)
+	fmt.Fprintln(w, a.t("cli.today.title", a.weekday(ag.Date), ag.Date))
+	fmt.Fprintln(w, a.t("cli.today.quotas", ag.Calls.Done, ag.Calls.Target,
+		ag.VisitsWeek.Done, ag.VisitsWeek.Target,
+		a.lang.MoneyExact(ag.SignedMonth.Value, cur), a.lang.MoneyExact(ag.SignedMonth.Target, cur)))
+	fmt.Fprintln(w)
+	if len(ag.Tasks) == 0 {
+		fmt.Fprintln(w, a.t("cli.today.no_tasks"))
+	} else {
+		fmt.Fprintln(w, a.t("cli.today.tasks", len(ag.Tasks)))
+		var tb table
+		for _, t := range ag.Tasks {
+			tb.add(fmt.Sprintf("#%d", t.ID), a.when(t), a.mark(t.Task), a.t("kind."+string(t.Kind)),
+				clean(t.Title), orDash(clean(t.ClientName)), orDash(clean(t.ProjectName)))
+		}
+		tb.write(w, "  ")
+	}
+	fmt.Fprintln(w)
+	if len(ag.Attention) == 0 {
+		fmt.Fprintln(w, a.t("cli.today.no_attention"))
+	} else {
+		fmt.Fprintln(w, a.t("cli.today.attention", len(ag.Attention)))
+		var tb table
+		for _, it := range ag.Attention {
+			tb.add(a.t("att."+string(it.Type)), orDash(clean(it.Client)), orDash(clean(it.Project)),
+				orDash(clean(it.Text)), a.attDue(it))
+		}
+		tb.write(w, "  ")
+	}
+	if ag.RegularDue > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, a.t("cli.today.regular_due", ag.RegularDue))
+	}
+	return nil
+}
+
+// when is a task's time, slot, or the day it was carried over from.
+func (a *app) when(t model.AgendaTask) string {
+	switch {
+	case t.CarriedOver:
+		return a.t("cli.task.carried", t.Date)
+	case t.Time.Valid():
+		return t.Time.String()
+	}
+	return a.t("slot." + string(t.EffectiveSlot()))
+}
+
+// mark shows done and important: "[x]!" .
+func (a *app) mark(t model.Task) string {
+	s := "[ ]"
+	if t.Done {
+		s = "[x]"
+	}
+	if t.Important {
+		s += "!"
+	}
+	return s
+}
+
+func (a *app) attDue(it model.AttentionItem) string {
+	switch it.Type {
+	case model.AttBidPrep, model.AttBidResult:
+		return a.t("cli.att.bid_on", it.Due)
+	}
+	if it.DaysOverdue > 0 {
+		return a.t("cli.att.overdue", it.Due, it.DaysOverdue)
+	}
+	return a.t("cli.att.due", it.Due)
+}
+
+func (a *app) printWeek(wk model.WeekSummary, set model.Settings) {
+	w := a.stdout
+	cur := a.currency(set)
+	fmt.Fprintln(w, a.t("cli.week.title", wk.Start.ISOWeek(), wk.Start, wk.End))
+	fmt.Fprintln(w, a.t("cli.week.totals", wk.Calls.Done, wk.Calls.Target, wk.Visits.Done, wk.Visits.Target,
+		a.lang.MoneyExact(wk.Signed.Value, cur), a.lang.MoneyExact(wk.Signed.Target, cur)))
+	fmt.Fprintln(w, a.t("cli.week.promises", wk.Promises.Made, wk.Promises.Kept, wk.Promises.KeptOnTime,
+		wk.Promises.Overdue))
+	fmt.Fprintln(w)
+	tb := table{right: []bool{false, false, true, true, true}}
+	tb.add(a.t("cli.col.day"), "", a.t("cli.col.calls"), a.t("cli.col.visits"), a.t("cli.col.tasks"))
+	for _, d := range wk.Days {
+		tb.add(d.Date.String(), a.weekday(d.Date), fmt.Sprint(d.Calls), fmt.Sprint(d.Visits),
+			fmt.Sprintf("%d/%d", d.TasksDone, d.TasksTotal))
+	}
+	tb.write(w, "  ")
+	if len(wk.StageMoves) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, a.t("cli.week.moves"))
+		var mv table
+		for _, m := range wk.StageMoves {
+			from := "-"
+			if m.From != "" {
+				from = a.stageName(m.From)
+			}
+			mv.add(m.On.String(), clean(m.Project), from+" → "+a.stageName(m.To))
+		}
+		mv.write(w, "  ")
+	}
+}
+
+func (a *app) printMonth(ms model.MonthSummary, set model.Settings) {
+	w := a.stdout
+	cur := a.currency(set)
+	fmt.Fprintln(w, a.t("cli.month.title", ms.Month))
+	fmt.Fprintln(w, a.t("cli.month.totals", ms.Calls.Done, ms.Calls.Target, ms.Visits.Done, ms.Visits.Target,
+		a.lang.MoneyExact(ms.Signed.Value, cur), a.lang.MoneyExact(ms.Signed.Target, cur)))
+	fmt.Fprintln(w)
+	tb := table{right: []bool{false, false, true, true, true}}
+	tb.add(a.t("cli.col.day"), "", a.t("cli.col.calls"), a.t("cli.col.visits"), a.t("cli.col.tasks"), a.t("cli.col.markers"))
+	for _, d := range ms.Days {
+		var mk []string
+		for _, m := range d.Markers {
+			mk = append(mk, a.t("cli.marker."+m))
+		}
+		tb.add(d.Date.String(), a.weekday(d.Date), fmt.Sprint(d.Calls), fmt.Sprint(d.Visits),
+			fmt.Sprintf("%d/%d", d.TasksDone, d.TasksTotal), strings.Join(mk, ", "))
+	}
+	tb.write(w, "  ")
+}
+
+// stageName is a stage in the run's language.
+func (a *app) stageName(s model.Stage) string { return a.t("stage." + string(s)) }
