@@ -16,6 +16,7 @@ import (
 	"salesplan/model"
 	"salesplan/storage"
 	"salesplan/ui/common"
+	"salesplan/ui/day"
 	"salesplan/ui/i18n"
 	"salesplan/ui/keys"
 	"salesplan/ui/theme"
@@ -25,7 +26,7 @@ import (
 // placeholder with the pane's constructor: one line each.
 func DefaultPanes(env common.Env) [common.PaneCount]common.Pane {
 	return [common.PaneCount]common.Pane{
-		common.PaneDay:      Placeholder(env, common.PaneDay),
+		common.PaneDay:      day.New(env),
 		common.PaneWeek:     Placeholder(env, common.PaneWeek),
 		common.PaneMonth:    Placeholder(env, common.PaneMonth),
 		common.PaneClients:  Placeholder(env, common.PaneClients),
