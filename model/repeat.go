@@ -78,8 +78,8 @@ func (r Repeat) Valid() bool {
 	return err == nil && c == r
 }
 
-// step returns the fixed period in days of a daily/weekly/every-N rule, or 0
-// when r is not such a rule.
+// step returns the fixed period in days of a canonical daily/weekly/every-N
+// rule, or 0 when r is not such a rule.
 func (r Repeat) step() int {
 	switch r {
 	case RepeatDaily:
@@ -119,7 +119,8 @@ func (r Repeat) step() int {
 // over again — and still on the rule's rhythm (the same weekday, the same day
 // of the month). A task without a date repeats from `after`.
 func (r Repeat) Next(anchor, after Date, workdays Workdays) Date {
-	if !after.Valid() {
+	r, err := ParseRepeat(string(r)) // tolerate a hand-edited "Every 2 Weeks"
+	if err != nil || r == RepeatNone || !after.Valid() {
 		return NoDate
 	}
 	if !anchor.Valid() {

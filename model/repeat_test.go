@@ -112,6 +112,7 @@ func TestRepeatNext(t *testing.T) {
 		{"no anchor repeats from after", RepeatWeekly, "", "2026-11-27", monFri, "2026-12-04"},
 		{"no rule", RepeatNone, "2026-11-27", "2026-11-27", monFri, ""},
 		{"unknown rule", "fortnightly", "2026-11-27", "2026-11-27", monFri, ""},
+		{"non-canonical spelling still repeats", "Every 2 Weeks", "2026-11-02", "2026-11-02", monFri, "2026-11-16"},
 		{"no after", RepeatDaily, "2026-11-27", "", monFri, ""},
 	}
 	for _, tt := range tests {
