@@ -39,7 +39,7 @@ func BenchmarkBuildAgenda(b *testing.B) {
 			CreatedOn: d("2026-01-01")}, LastContact: today.AddDays(-(i % 40))})
 	}
 	for i := range 500 {
-		p := project(Stages[i%8], today.AddDays(-(i%30)).String(), today.AddDays(i%7-3).String())
+		p := project(Stages[i%8], today.AddDays(-(i % 30)).String(), today.AddDays(i%7-3).String())
 		p.ID, p.Name, p.ClientID = ID(i+1), fmt.Sprint("p", i), ID(i+1)
 		in.Projects = append(in.Projects, ProjectState{Project: p, ClientName: fmt.Sprint("c", i)})
 	}
