@@ -34,11 +34,12 @@ func MakeDate(y int, m time.Month, d int) Date {
 	return Date(u/86400 + unixEpochDay)
 }
 
-// ParseDate reads YYYY-MM-DD.
+// ParseDate reads YYYY-MM-DD. Its error is a *Problem (bad_date) so that the
+// planner and the command line can say it in the user's language.
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse("2006-01-02", strings.TrimSpace(s))
 	if err != nil {
-		return NoDate, fmt.Errorf("%q is not a date (want YYYY-MM-DD)", s)
+		return NoDate, Errf("bad_date", "%q is not a date (want YYYY-MM-DD)", s)
 	}
 	return DateOf(t), nil
 }
@@ -159,11 +160,11 @@ type Month struct {
 // MonthOf returns the month containing d.
 func MonthOf(d Date) Month { y, m, _ := d.YMD(); return Month{y, m} }
 
-// ParseMonth reads YYYY-MM.
+// ParseMonth reads YYYY-MM (error: a *Problem, bad_month).
 func ParseMonth(s string) (Month, error) {
 	t, err := time.Parse("2006-01", strings.TrimSpace(s))
 	if err != nil {
-		return Month{}, fmt.Errorf("%q is not a month (want YYYY-MM)", s)
+		return Month{}, Errf("bad_month", "%q is not a month (want YYYY-MM)", s)
 	}
 	return Month{t.Year(), t.Month()}, nil
 }
@@ -193,11 +194,11 @@ const NoClock Clock = 0
 // ClockAt builds a Clock from hour and minute.
 func ClockAt(h, m int) Clock { return Clock(h*60 + m + 1) }
 
-// ParseClock reads HH:MM (24-hour).
+// ParseClock reads HH:MM (24-hour) (error: a *Problem, bad_time).
 func ParseClock(s string) (Clock, error) {
 	t, err := time.Parse("15:04", strings.TrimSpace(s))
 	if err != nil {
-		return NoClock, fmt.Errorf("%q is not a time (want HH:MM)", s)
+		return NoClock, Errf("bad_time", "%q is not a time (want HH:MM)", s)
 	}
 	return ClockAt(t.Hour(), t.Minute()), nil
 }
