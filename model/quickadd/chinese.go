@@ -218,9 +218,13 @@ var zhUnits = []zhUnit{
 		}
 		return []effect{dateEff(m[0], inWeek(t, weeks, time.Monday))}
 	}},
-	// 12月1日, 2026年12月1号.
-	{re: regexp.MustCompile(`^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})(?:日|号)?`), build: func(m []string, t model.Date) []effect {
-		mo, d := atoi(m[2]), atoi(m[3])
+	// 12月1日, 2026年12月1号, 十二月一日.
+	{re: regexp.MustCompile(`^(?:(\d{4})年)?(\d{1,2}|` + zhNumPat + `)月(\d{1,2}|` + zhNumPat + `)(?:日|号)?`), build: func(m []string, t model.Date) []effect {
+		mo, ok1 := zhNum(m[2])
+		d, ok2 := zhNum(m[3])
+		if !ok1 || !ok2 {
+			return []effect{badDate(m[0])}
+		}
 		if m[1] == "" {
 			return []effect{monthDay(m[0], mo, d, t)}
 		}
@@ -230,10 +234,10 @@ var zhUnits = []zhUnit{
 		}
 		return []effect{dateEff(m[0], model.MakeDate(y, time.Month(mo), d))}
 	}},
-	// 5号: the 5th of this month, or of next month when past.
+	// 5号: the 5th of this month, or of the next month that has it when past.
 	{re: regexp.MustCompile(`^(\d{1,2})(?:日|号)$`), whole: true, build: func(m []string, t model.Date) []effect {
 		d := atoi(m[1])
-		for i := 0; i < 2; i++ {
+		for i := 0; i < 3; i++ {
 			mo := model.MonthOf(t).Add(i)
 			if d >= 1 && d <= model.DaysIn(mo.Year, mo.Month) {
 				if day := model.MakeDate(mo.Year, mo.Month, d); day >= t {
@@ -260,8 +264,8 @@ var zhUnits = []zhUnit{
 		build: func(m []string, t model.Date) []effect { return zhTime(m[0], m[1], m[2], m[3:8], t) }},
 	{re: regexp.MustCompile(`^(` + periodPat + `)(` + zhNumPat + `)(?:` + hourWords + `)(?:` + minPat + `)?`),
 		build: func(m []string, t model.Date) []effect { return zhTime(m[0], m[1], m[2], m[3:8], t) }},
-	// 下午3:30.
-	{re: regexp.MustCompile(`^(` + periodPat + `)(\d{1,2})[:：](\d{2})`), build: func(m []string, t model.Date) []effect {
+	// 下午3:30, and 10:00 glued to Chinese text ("10:00开会").
+	{re: regexp.MustCompile(`^(` + periodPat + `)?(\d{1,2})[:：](\d{2})`), build: func(m []string, t model.Date) []effect {
 		return zhTime(m[0], m[1], m[2], []string{"", "", "", m[3], ""}, t)
 	}},
 	// A period alone is a slot: 上午, 下午, 晚上; 今晚 and 明早 carry a date.

@@ -25,7 +25,7 @@ func ParseDate(s string, today model.Date) (model.Date, error) {
 	if in == "" {
 		return model.NoDate, badDate(s).err
 	}
-	d, err, ok := grammarDate(in, today)
+	d, ok, err := grammarDate(in, today)
 	if ok {
 		return d, err
 	}
@@ -36,14 +36,15 @@ func ParseDate(s string, today model.Date) (model.Date, error) {
 }
 
 // grammarDate reads in with the quick-add grammar. ok is false when in is not
-// made only of date words; err is set when they named no real day ("13/45").
-func grammarDate(in string, today model.Date) (model.Date, error, bool) {
+// made only of date words (a part of the day may go with them: "tonight",
+// 明晚); err is set when they named no real day ("13/45").
+func grammarDate(in string, today model.Date) (model.Date, bool, error) {
 	toks := tokenize(in)
 	var effs []effect
 	for i := 0; i < len(toks); {
 		t := toks[i]
 		if t.sigil != 0 || t.literal {
-			return model.NoDate, nil, false
+			return model.NoDate, false, nil
 		}
 		words := make([]string, 0, 4)
 		for j := i; j < len(toks) && j < i+4 && toks[j].sigil == 0 && !toks[j].literal; j++ {
@@ -55,42 +56,47 @@ func grammarDate(in string, today model.Date) (model.Date, error, bool) {
 			continue
 		}
 		if !hasHan(t.text) {
-			return model.NoDate, nil, false
+			return model.NoDate, false, nil
 		}
 		pre, mid, post := peel(t.text, today)
 		if mid != "" || post != nil {
-			return model.NoDate, nil, false
+			return model.NoDate, false, nil
 		}
 		effs = append(effs, pre...)
 		i++
 	}
 	var d model.Date
 	for _, e := range effs {
+		if e.kind == effSlot && e.err == nil {
+			continue
+		}
 		if e.kind != effDate {
-			return model.NoDate, nil, false
+			return model.NoDate, false, nil
 		}
 		if e.err != nil {
-			return model.NoDate, e.err, true
+			return model.NoDate, true, e.err
 		}
 		if d.Valid() && d != e.date {
-			return model.NoDate, nil, false
+			return model.NoDate, false, nil
 		}
 		d = e.date
 	}
 	if !d.Valid() {
-		return model.NoDate, nil, false
+		return model.NoDate, false, nil
 	}
-	return d, nil, true
+	return d, true, nil
 }
 
 // whenParser holds the olebedev/when rules that name a day, not a time of
 // day ("5pm" is no date) and that never read the clock: zh AfterTime calls
-// time.Now, and common's slash rule reads 12/1 as day/month.
+// time.Now, and common's slash rule reads 12/1 as day/month. zh ExactMonthDate
+// is left out because in v1.1.0 it panics (slice bounds [-1:] in rules.F.Find)
+// on most input, "last friday" included; 12月1日 is in the grammar instead.
 var whenParser = func() *when.Parser {
 	p := when.New(nil)
 	p.Add(en.Weekday(rules.Override), en.CasualDate(rules.Override), en.Deadline(rules.Override),
 		en.PastTime(rules.Override), en.ExactMonthDate(rules.Override),
-		zh.CasualDate(rules.Override), zh.ExactMonthDate(rules.Override))
+		zh.CasualDate(rules.Override))
 	return p
 }()
 

@@ -66,7 +66,9 @@ func timeEff(text string, h, m int, ambiguous bool) effect {
 	return effect{kind: effTime, text: text, clock: model.ClockAt(h, m), ambiguous: ambiguous}
 }
 
-func repeatEff(text string, r model.Repeat) effect { return effect{kind: effRepeat, text: text, repeat: r} }
+func repeatEff(text string, r model.Repeat) effect {
+	return effect{kind: effRepeat, text: text, repeat: r}
+}
 
 // everyN is the canonical repeat rule for every n days (unit "d") or weeks.
 func everyN(text string, n int, unit string) effect {

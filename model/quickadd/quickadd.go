@@ -440,7 +440,7 @@ func resolveName(res *Result, n token, seen map[rune]string, r Resolver) []error
 		return append(probs, model.Errf(empty, "%s needs a "+what+" name", string(n.sigil)))
 	}
 	if prev, ok := seen[n.sigil]; ok {
-		if prev != n.text {
+		if !strings.EqualFold(prev, n.text) {
 			probs = append(probs, model.Errf(two, "a task has one "+what+": %q or %q?", prev, n.text))
 		}
 		return probs
