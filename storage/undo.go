@@ -2,6 +2,7 @@ package storage
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -204,7 +205,7 @@ func currentImage(tx *bolt.Tx, im image) []byte {
 // Undo reverts the latest user action made through this Store (up to 50
 // deep) in one transaction and returns its action code (Act* above). Records
 // changed since by someone else (the command line) make it refuse with
-// ErrChanged rather than overwrite their change.
+// ErrChanged rather than overwrite their change; that step is then dropped.
 func (s *Store) Undo() (string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -213,18 +214,24 @@ func (s *Store) Undo() (string, error) {
 	}
 	step := s.undo[len(s.undo)-1]
 	err := s.update(func(tx *bolt.Tx) error {
-		for i := len(step.images) - 1; i >= 0; i-- {
-			im := step.images[i]
+		for _, im := range step.images {
 			if !bytes.Equal(currentImage(tx, im), im.after) {
 				return newStoreError(ErrChanged, nil, "undo_changed",
 					"cannot undo: the records were changed since (by another salesplan?)")
 			}
+		}
+		for i := len(step.images) - 1; i >= 0; i-- {
+			im := step.images[i]
 			if err := restore(tx, im); err != nil {
 				return fmt.Errorf("undo %s: %w", step.action, err)
 			}
 		}
 		return nil
 	})
+	if errors.Is(err, ErrChanged) {
+		// That step can never be undone now: drop it so older ones can be.
+		s.undo = s.undo[:len(s.undo)-1]
+	}
 	if err != nil {
 		return "", err
 	}
@@ -237,11 +244,16 @@ func (s *Store) Undo() (string, error) {
 func restore(tx *bolt.Tx, im image) error {
 	what := fmt.Sprintf("%s %d", im.bucket, im.id)
 	if bytes.Equal(im.bucket, bMeta) {
-		st := model.DefaultSettings()
-		if im.before != nil {
-			if err := decodeRecord("settings", im.before, &st); err != nil {
+		if im.before == nil {
+			// Never set before: back to the defaults by removing the key.
+			if err := rb(tx, bMeta).Delete(kSettings); err != nil {
 				return err
 			}
+			return refreshAllClientDue(tx)
+		}
+		st := model.DefaultSettings()
+		if err := decodeRecord("settings", im.before, &st); err != nil {
+			return err
 		}
 		return putSettings(tx, st)
 	}

@@ -1,0 +1,180 @@
+package storage
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+
+	"salesplan/model"
+)
+
+// dump returns every record and the settings, for before/after comparison
+// (the revision and id sequences are left out: undo does not rewind them).
+func dump(t *testing.T, s *Store) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := s.view(func(tx *bolt.Tx) error {
+		out["settings"] = string(tx.Bucket(bMeta).Get(kSettings))
+		for _, b := range recordBuckets {
+			_ = tx.Bucket(b).ForEach(func(k, v []byte) error {
+				out[fmt.Sprintf("%s/%d", b, keyID(k))] = string(v)
+				return nil
+			})
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestUndoManyActions(t *testing.T) {
+	w := newAgendaWorld(t)
+	s := w.s
+	s.undo = nil // start from the world as it is
+	c := w.key
+	type action struct {
+		code  string
+		do    func() error
+		setup func() error // an add_task the action needs first
+	}
+	var setupTask model.Task
+	var actions []action
+	for i := range 5 {
+		actions = append(actions,
+			action{ActCompleteTask, func() error {
+				_, err := s.CompleteTask(setupTask.ID, d("2026-11-27"), at("2026-11-27", 10), "ok")
+				return err
+			}, func() (err error) {
+				setupTask, err = s.AddTask(model.Task{Title: fmt.Sprintf("call %d", i), Kind: model.TaskCall, ClientID: c.ID, Date: d("2026-11-27"), Repeat: "weekly"})
+				return err
+			}},
+			action{ActEditTask, func() error {
+				t, _ := s.Task(w.today.ID)
+				t.Title, t.Important = fmt.Sprintf("edited %d", i), !t.Important
+				return s.UpdateTask(t)
+			}, nil},
+			action{ActMoveTask, func() error {
+				t, _ := s.Task(w.carried.ID)
+				t.Date = t.Date.AddDays(1)
+				return s.UpdateTask(t)
+			}, nil},
+			action{ActDeleteTask, func() error { return s.DeleteTask(setupTask.ID) }, func() (err error) {
+				setupTask, err = s.AddTask(model.Task{Title: "to delete", Date: d("2026-11-27"), ClientID: c.ID, Kind: model.TaskVisit})
+				return err
+			}},
+			action{ActSettings, func() error {
+				return s.UpdateSettings(func(st *model.Settings) error { st.KeyCadenceDays += 1; return nil })
+			}, nil},
+		)
+	}
+	actions = append(actions,
+		action{ActKeepPromise, func() error { _, err := s.KeepPromise(w.soon.ID, d("2026-11-27")); return err }, nil},
+		action{ActSetStage, func() error {
+			_, err := s.SetStage(w.project.ID, model.StageLost, d("2026-11-27"), []model.Task{{Title: "debrief", Date: d("2026-11-28")}}, "too expensive")
+			return err
+		}, nil},
+		action{ActArchiveClient, func() error { c2 := w.sched; c2.Archived = true; return s.UpdateClient(c2) }, nil},
+		action{ActAddEntry, func() error {
+			_, err := s.AddEntry(model.JournalEntry{ClientID: c.ID, Kind: model.EntryVisit, At: at("2026-11-27", 15)})
+			return err
+		}, nil},
+	)
+	// A setup is an action of its own (an add), undone in turn.
+	var flat []action
+	for _, a := range actions {
+		if a.setup != nil {
+			flat = append(flat, action{ActAddTask, a.setup, nil})
+		}
+		flat = append(flat, a)
+	}
+	actions = flat
+	var before []map[string]string
+	for i, a := range actions {
+		before = append(before, dump(t, s))
+		if err := a.do(); err != nil {
+			t.Fatalf("action %d %s: %v", i, a.code, err)
+		}
+	}
+	if len(actions) < 20 {
+		t.Fatalf("only %d actions", len(actions))
+	}
+	for i := len(actions) - 1; i >= 0; i-- {
+		code, err := s.Undo()
+		if err != nil {
+			t.Fatalf("undo %d: %v", i, err)
+		}
+		if code != actions[i].code {
+			t.Errorf("undo %d returned %q, want %q", i, code, actions[i].code)
+		}
+		if got := dump(t, s); !maps.Equal(got, before[i]) {
+			for k, v := range got {
+				if before[i][k] != v {
+					t.Errorf("%s: now %s\nbefore %s", k, v, before[i][k])
+				}
+			}
+			for k := range before[i] {
+				if _, ok := got[k]; !ok {
+					t.Errorf("%s: missing", k)
+				}
+			}
+			t.Fatalf("after undoing %s (%d) the records differ from before it", code, i)
+		}
+		assertNoDrift(t, s)
+	}
+	if _, err := s.Undo(); !errors.Is(err, ErrNothingToUndo) {
+		t.Errorf("undo past the stack = %v", err)
+	}
+}
+
+func TestUndoDepthIsBounded(t *testing.T) {
+	s := newStore(t)
+	for i := range undoDepth + 5 {
+		mustTask(t, s, model.Task{Title: fmt.Sprint(i)})
+	}
+	n := 0
+	for {
+		if _, err := s.Undo(); err != nil {
+			break
+		}
+		n++
+	}
+	if n != undoDepth {
+		t.Errorf("undid %d, want %d", n, undoDepth)
+	}
+}
+
+func TestUndoRefusesRecordsChangedElsewhere(t *testing.T) {
+	s := newStore(t)
+	task := mustTask(t, s, model.Task{Title: "a", Date: d("2026-11-27")})
+	other, err := Open(s.Path(), Options{}) // the command line, say
+	if err != nil {
+		t.Fatal(err)
+	}
+	task.Title = "b"
+	if err := s.UpdateTask(task); err != nil {
+		t.Fatal(err)
+	}
+	task.Title = "c"
+	if err := other.UpdateTask(task); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Undo(); !errors.Is(err, ErrChanged) || problemCode(err) != "undo_changed" {
+		t.Fatalf("Undo = %v, want ErrChanged", err)
+	}
+	if got, _ := s.Task(task.ID); got.Title != "c" {
+		t.Errorf("the other change was overwritten: %q", got.Title)
+	}
+	// The refused step is dropped; the one below it (the add) still undoes
+	// only if its record is as it left it — it is not, so it is refused too.
+	if _, err := s.Undo(); !errors.Is(err, ErrChanged) {
+		t.Errorf("second Undo = %v", err)
+	}
+	if _, err := s.Undo(); !errors.Is(err, ErrNothingToUndo) {
+		t.Errorf("third Undo = %v", err)
+	}
+}

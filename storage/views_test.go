@@ -1,0 +1,173 @@
+package storage
+
+import (
+	"slices"
+	"testing"
+
+	"salesplan/model"
+)
+
+// agendaWorld builds a small database around Friday 2026-11-27.
+type agendaWorld struct {
+	s                                   *Store
+	key, sched, regular, fresh, archive model.Client
+	today, carried, doneOld, future     model.Task
+	overdue, soon, later                model.Promise
+	project                             model.Project
+}
+
+func newAgendaWorld(t *testing.T) agendaWorld {
+	t.Helper()
+	s := newStore(t)
+	w := agendaWorld{s: s}
+	w.key = mustClient(t, s, "王总", model.TierKey, d("2026-11-01"))       // due 11-08
+	w.sched = mustClient(t, s, "Sched Co", model.TierKey, d("2026-11-01")) // due, but a call is planned
+	w.regular = mustClient(t, s, "Regular", model.TierRegular, d("2026-10-01"))
+	w.fresh = mustClient(t, s, "Fresh", model.TierRegular, d("2026-11-20"))
+	w.archive = mustClient(t, s, "Gone", model.TierKey, d("2026-01-01"))
+	w.archive.Archived = true
+	if err := s.UpdateClient(w.archive); err != nil {
+		t.Fatal(err)
+	}
+	w.today = mustTask(t, s, model.Task{Title: "today", Date: d("2026-11-27"), Time: model.ClockAt(10, 0)})
+	w.carried = mustTask(t, s, model.Task{Title: "carried", Date: d("2026-11-20"), Important: true})
+	w.doneOld = mustTask(t, s, model.Task{Title: "done old", Date: d("2026-11-20")})
+	if _, err := s.CompleteTask(w.doneOld.ID, d("2026-11-20"), at("2026-11-20", 9), ""); err != nil {
+		t.Fatal(err)
+	}
+	w.future = mustTask(t, s, model.Task{Title: "call Sched", Kind: model.TaskCall, ClientID: w.sched.ID, Date: d("2026-11-30")})
+	for _, e := range []model.JournalEntry{
+		{ClientID: w.fresh.ID, Kind: model.EntryCall, At: at("2026-11-27", 9)},
+		{ClientID: w.fresh.ID, Kind: model.EntryCall, At: at("2026-11-27", 23)},
+		{ClientID: w.fresh.ID, Kind: model.EntryCall, At: at("2026-11-26", 9)},
+		{ClientID: w.fresh.ID, Kind: model.EntryVisit, At: at("2026-11-24", 14)},
+		{ClientID: w.fresh.ID, Kind: model.EntryVisit, At: at("2026-11-22", 14)}, // Sunday before: last week
+		{ClientID: w.fresh.ID, Kind: model.EntryNote, At: at("2026-11-27", 8), Text: "note"},
+	} {
+		mustEntry(t, s, e)
+	}
+	var err error
+	add := func(due model.Date) model.Promise {
+		p, err := s.AddPromise(model.Promise{ClientID: w.key.ID, Text: "p " + due.String(), Due: due}, d("2026-11-20"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	w.overdue, w.soon, w.later = add(d("2026-11-25")), add(d("2026-11-29")), add(d("2026-11-30"))
+	w.project, err = s.AddProject(model.Project{Name: "Tower", ClientID: w.fresh.ID, Value: 10000, BidDate: d("2026-11-28"), Stage: model.StageBidding}, d("2026-11-02"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	won, _ := s.AddProject(model.Project{Name: "Won", ClientID: w.fresh.ID, Value: 70000, Stage: model.StageDetailing}, d("2026-10-01"))
+	if _, err := s.SetStage(won.ID, model.StageContract, d("2026-11-05"), nil, ""); err != nil {
+		t.Fatal(err)
+	}
+	return w
+}
+
+func TestTodayGathersThroughIndexes(t *testing.T) {
+	w := newAgendaWorld(t)
+	a, err := w.s.Today(d("2026-11-27"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []model.ID
+	for _, at := range a.Tasks {
+		ids = append(ids, at.ID)
+	}
+	if want := []model.ID{w.carried.ID, w.today.ID}; !slices.Equal(ids, want) {
+		t.Errorf("tasks = %v, want carried then today %v", ids, want)
+	}
+	if !a.Tasks[0].CarriedOver || a.Tasks[1].CarriedOver {
+		t.Errorf("carried-over flags wrong: %+v", a.Tasks)
+	}
+	if a.Calls.Done != 2 || a.VisitsWeek.Done != 1 {
+		t.Errorf("calls today %d (want 2), visits this week %d (want 1)", a.Calls.Done, a.VisitsWeek.Done)
+	}
+	if a.SignedMonth.Value != 70000 {
+		t.Errorf("signed this month = %v, want 70000", a.SignedMonth.Value)
+	}
+	if a.RegularDue != 1 {
+		t.Errorf("regular due = %d, want 1", a.RegularDue)
+	}
+	got := map[model.AttentionType][]string{}
+	for _, it := range a.Attention {
+		got[it.Type] = append(got[it.Type], it.Client+"|"+it.Project+"|"+it.Text)
+	}
+	want := map[model.AttentionType][]string{
+		model.AttPromiseOverdue:  {"王总||p 2026-11-25"},
+		model.AttPromiseDue:      {"王总||p 2026-11-29"},
+		model.AttClientFollowUp:  {"王总||"}, // not Sched Co (scheduled), not Gone (archived)
+		model.AttProjectFollowUp: {"Fresh|Tower|", "Fresh|Won|"}, // due 11-16, 11-19
+		model.AttBidPrep:         {"Fresh|Tower|"},
+	}
+	for typ, items := range want {
+		if !slices.Equal(got[typ], items) {
+			t.Errorf("attention %s = %v, want %v", typ, got[typ], items)
+		}
+	}
+	// A meeting with 王总 today takes the key client off the list.
+	mustEntry(t, w.s, model.JournalEntry{ClientID: w.key.ID, Kind: model.EntryMeeting, At: at("2026-11-27", 11)})
+	a, _ = w.s.Today(d("2026-11-27"))
+	for _, it := range a.Attention {
+		if it.Type == model.AttClientFollowUp {
+			t.Errorf("client still due after a meeting today: %+v", it)
+		}
+	}
+}
+
+func TestWeekAndMonth(t *testing.T) {
+	w := newAgendaWorld(t)
+	wk, err := w.s.Week(d("2026-11-25"), d("2026-11-27"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if wk.Start != d("2026-11-23") || wk.End != d("2026-11-29") || len(wk.Days) != 7 {
+		t.Fatalf("week = %v..%v, %d days", wk.Start, wk.End, len(wk.Days))
+	}
+	if wk.Calls.Done != 3 || wk.Visits.Done != 1 {
+		t.Errorf("week calls %d (want 3), visits %d (want 1)", wk.Calls.Done, wk.Visits.Done)
+	}
+	if wk.Days[4].Calls != 2 || wk.Days[4].TasksTotal != 1 {
+		t.Errorf("Friday = %+v", wk.Days[4])
+	}
+	if wk.Promises.Overdue != 1 {
+		t.Errorf("week promises = %+v, want 1 overdue", wk.Promises)
+	}
+	m, err := w.s.Month(model.Month{Year: 2026, Month: 11}, d("2026-11-27"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Signed.Value != 70000 || len(m.Days) != 30 || m.Calls.Done != 3 || m.Visits.Done != 2 {
+		t.Errorf("month signed %v calls %d visits %d days %d", m.Signed.Value, m.Calls.Done, m.Visits.Done, len(m.Days))
+	}
+	if mk := m.Days[27].Markers; !slices.Contains(mk, "bid") {
+		t.Errorf("11-28 markers = %v, want bid", mk)
+	}
+	if mk := m.Days[28].Markers; !slices.Contains(mk, "promise_due") {
+		t.Errorf("11-29 markers = %v, want promise_due", mk)
+	}
+}
+
+func TestClientDetail(t *testing.T) {
+	w := newAgendaWorld(t)
+	det, err := w.s.ClientDetail(w.fresh.ID, d("2026-11-27"), 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(det.Journal) != 3 || det.Journal[0].Kind != model.EntryCall || det.Journal[0].At.Hour() != 23 {
+		t.Errorf("journal newest first, limited to 3: %+v", det.Journal)
+	}
+	if det.Row.LastContact != d("2026-11-27") || len(det.Projects) != 2 {
+		t.Errorf("row %+v projects %d", det.Row, len(det.Projects))
+	}
+	det, _ = w.s.ClientDetail(w.key.ID, d("2026-11-27"), 0)
+	if len(det.Promises) != 3 || det.Promises[0].ID != w.overdue.ID || det.Row.OpenPromises != 3 {
+		t.Errorf("promises %+v open %d", det.Promises, det.Row.OpenPromises)
+	}
+	det, _ = w.s.ClientDetail(w.sched.ID, d("2026-11-27"), 0)
+	if len(det.Tasks) != 1 || det.Tasks[0].ID != w.future.ID || !det.Row.FollowUp.Scheduled || det.Row.FollowUp.IsDue {
+		t.Errorf("scheduled client: tasks %+v follow-up %+v", det.Tasks, det.Row.FollowUp)
+	}
+}
