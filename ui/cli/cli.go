@@ -25,14 +25,16 @@ const (
 
 // PlannerArgs is what the full-screen planner needs from the command line.
 type PlannerArgs struct {
-	Store  *storage.Store
-	Today  model.Date
-	Lang   i18n.Lang
-	Fixed  bool // today was fixed by --today or SALESPLAN_TODAY
-	Demo   bool // the store is a throwaway demo database
-	Stdin  io.Reader
-	Stdout io.Writer
-	Env    func(string) string
+	Store *storage.Store
+	Today model.Date
+	Lang  i18n.Lang
+	// Currency is the configured symbol ("" = the language's default).
+	Currency string
+	Fixed    bool // today was fixed by --today or SALESPLAN_TODAY
+	Demo     bool // the store is a throwaway demo database
+	Stdin    io.Reader
+	Stdout   io.Writer
+	Env      func(string) string
 }
 
 // Config holds what main injects: the planner (package ui) and the clock.
@@ -263,7 +265,12 @@ func (a *app) rootCmd() *cobra.Command {
 		Short:         a.t("cli.short.root"),
 		SilenceErrors: true,
 		SilenceUsage:  true,
-		Args:          noArgs,
+		Args: func(c *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return &usageError{key: "cli.usage.unknown_cmd", args: []any{args[0]}}
+			}
+			return nil
+		},
 		RunE: a.run(func(st *storage.Store, _ []string) error {
 			return a.planner(st)
 		}),
@@ -274,6 +281,7 @@ func (a *app) rootCmd() *cobra.Command {
 	pf.StringVar(&a.todayArg, "today", "", a.t("cli.flag.today"))
 	pf.StringVar(&a.langArg, "lang", "", a.t("cli.flag.lang"))
 	pf.BoolVar(&a.demo, "demo", false, a.t("cli.flag.demo"))
+	pf.BoolP("help", "h", false, a.t("cli.flag.help"))
 	root.SetUsageTemplate(a.usageTemplate())
 	root.SetHelpCommand(&cobra.Command{
 		Use:   "help [command]",
@@ -297,6 +305,7 @@ func (a *app) rootCmd() *cobra.Command {
 		a.exportCmd(), a.importCmd(), a.backupCmd(), a.checkCmd(), a.demoCmd(),
 	)
 	a.persistentLang(root)
+	a.completionCmd(root)
 	return root
 }
 
@@ -342,8 +351,12 @@ func (a *app) planner(st *storage.Store) error {
 		set, _ := st.Settings()
 		return a.printAgenda(ag, set)
 	}
-	return a.cfg.Planner(PlannerArgs{Store: st, Today: a.today, Lang: a.lang, Fixed: a.fixed,
-		Demo: a.demo, Stdin: a.stdin, Stdout: a.stdout, Env: a.env})
+	set, err := st.Settings()
+	if err != nil {
+		return failWith(err, "cli.err.read_settings")
+	}
+	return a.cfg.Planner(PlannerArgs{Store: st, Today: a.today, Lang: a.lang, Currency: set.Currency,
+		Fixed: a.fixed, Demo: a.demo, Stdin: a.stdin, Stdout: a.stdout, Env: a.env})
 }
 
 func (a *app) usageTemplate() string {
@@ -360,4 +373,24 @@ func (a *app) usageTemplate() string {
 ` + a.t("cli.help.global_flags") + `:
 {{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}
 `
+}
+
+// completionCmd adds cobra's completion command (bash, zsh, fish,
+// powershell) now rather than at Execute, so its help can be translated.
+func (a *app) completionCmd(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() != "completion" {
+			continue
+		}
+		c.Short = a.t("cli.short.completion")
+		c.Long = a.t("cli.long.completion")
+		for _, sh := range c.Commands() {
+			sh.Short = a.t("cli.short.completion_shell", sh.Name())
+			sh.Long = sh.Short
+			if f := sh.Flags().Lookup("no-descriptions"); f != nil {
+				f.Usage = a.t("cli.flag.no_descriptions")
+			}
+		}
+	}
 }
