@@ -35,6 +35,9 @@ func BuildAttention(in AgendaInput) (items []AttentionItem, regularDue int) {
 	add := func(it AttentionItem) { groups[it.Type] = append(groups[it.Type], it) }
 
 	for _, p := range in.Promises {
+		if !p.Due.Valid() {
+			continue // not a promise storage would keep; never "overdue by 2000 years"
+		}
 		it := AttentionItem{ClientID: p.ClientID, ProjectID: p.ProjectID, PromiseID: p.ID,
 			Client: clientNames[p.ClientID], Project: projectNames[p.ProjectID], Text: p.Text, Due: p.Due}
 		switch {

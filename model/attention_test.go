@@ -37,6 +37,8 @@ func attentionInput() AgendaInput {
 			{ID: 5, ClientID: 1, Text: "call back", Due: d("2026-11-27"), Status: PromiseOpen},
 			{ID: 6, ClientID: 1, Text: "later", Due: d("2026-11-30"), Status: PromiseOpen},
 			{ID: 7, ClientID: 1, Text: "done", Due: d("2026-11-20"), Status: PromiseKept, KeptOn: d("2026-11-19")},
+			{ID: 8, ClientID: 1, Text: "no due date", Status: PromiseOpen},
+			{ID: 9, ClientID: 2, Text: "cancelled", Due: d("2026-11-20"), Status: PromiseCancelled},
 		},
 		Clients: []ClientState{
 			key(11, "Zed", "2026-11-10"), // due 11-17
