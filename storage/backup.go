@@ -44,7 +44,7 @@ var kManualBackups = []byte("manual_backups")
 // BackupInfo describes one backup file.
 type BackupInfo struct {
 	Path    string
-	Kind    string    // "auto", "before-restore" or "manual"
+	Kind    string     // "auto", "before-restore" or "manual"
 	Day     model.Date // the day of an automatic backup; NoDate for the others
 	ModTime time.Time
 	Size    int64
