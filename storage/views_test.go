@@ -20,7 +20,7 @@ func newAgendaWorld(t *testing.T) agendaWorld {
 	t.Helper()
 	s := newStore(t)
 	w := agendaWorld{s: s}
-	w.key = mustClient(t, s, "王总", model.TierKey, d("2026-11-01"))       // due 11-08
+	w.key = mustClient(t, s, "王总", model.TierKey, d("2026-11-01"))         // due 11-08
 	w.sched = mustClient(t, s, "Sched Co", model.TierKey, d("2026-11-01")) // due, but a call is planned
 	w.regular = mustClient(t, s, "Regular", model.TierRegular, d("2026-10-01"))
 	w.fresh = mustClient(t, s, "Fresh", model.TierRegular, d("2026-11-20"))
@@ -98,7 +98,7 @@ func TestTodayGathersThroughIndexes(t *testing.T) {
 	want := map[model.AttentionType][]string{
 		model.AttPromiseOverdue:  {"王总||p 2026-11-25"},
 		model.AttPromiseDue:      {"王总||p 2026-11-29"},
-		model.AttClientFollowUp:  {"王总||"}, // not Sched Co (scheduled), not Gone (archived)
+		model.AttClientFollowUp:  {"王总||"},                       // not Sched Co (scheduled), not Gone (archived)
 		model.AttProjectFollowUp: {"Fresh|Tower|", "Fresh|Won|"}, // due 11-16, 11-19
 		model.AttBidPrep:         {"Fresh|Tower|"},
 	}
