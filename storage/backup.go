@@ -358,6 +358,11 @@ func copyCheckedBackup(src, dst string, timeout time.Duration) (schema uint64, e
 	if ok, err := hasBoltMagic(src); err != nil || !ok {
 		return 0, notSalesplan(src, "not a bbolt file")
 	}
+	// A file shorter than its pages would make bbolt fault (SIGBUS), which
+	// no recover catches: the store's preflight refuses it first.
+	if err := (&Store{path: src}).preflight(); err != nil {
+		return 0, notSalesplan(src, "damaged: the file is shorter than its contents or its meta pages are bad")
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			schema, err = 0, notSalesplan(src, fmt.Sprintf("damaged: %v", r))
@@ -379,8 +384,16 @@ func copyCheckedBackup(src, dst string, timeout time.Duration) (schema uint64, e
 				"the backup %s was written by a newer salesplan (schema %d, this one reads up to %d); nothing was changed",
 				src, schema, schemaVersion)
 		}
+		// The channel is drained to the end: Check reads the file in its
+		// own goroutine, which must finish before the file is closed.
+		var damage error
 		for cerr := range tx.Check() {
-			return notSalesplan(src, "damaged: "+cerr.Error())
+			if damage == nil {
+				damage = cerr
+			}
+		}
+		if damage != nil {
+			return notSalesplan(src, "damaged: "+damage.Error())
 		}
 		out, err := os.OpenFile(dst, os.O_WRONLY|os.O_TRUNC, fileMode)
 		if err != nil {

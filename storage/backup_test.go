@@ -1,0 +1,257 @@
+package storage
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+
+	"salesplan/model"
+)
+
+func sampleStore(t *testing.T) *Store {
+	t.Helper()
+	s := newStore(t)
+	if err := s.ImportDocument(sampleDocument(), false); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestBackupIsAPrivateConsistentCopy(t *testing.T) {
+	s := sampleStore(t)
+	path := filepath.Join(t.TempDir(), "copy.db")
+	if err := os.WriteFile(path, []byte("old content"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.backupImpl(path); err != nil {
+		t.Fatalf("Backup: %v", err)
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Mode().Perm() != 0o600 {
+		t.Errorf("backup mode %04o, want 0600", fi.Mode().Perm())
+	}
+	b, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("open the backup: %v", err)
+	}
+	if !bytes.Equal(exportJSON(t, b), exportJSON(t, s)) {
+		t.Errorf("the backup holds other data than the database")
+	}
+	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".copy.db.tmp-*")); len(left) > 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+	list, err := s.Backups()
+	if err != nil || len(list) != 1 || list[0].Path != path || list[0].Kind != "manual" {
+		t.Errorf("Backups after a manual backup: %+v %v", list, err)
+	}
+	if err := s.backupImpl(s.Path()); err == nil {
+		t.Errorf("a backup onto the database itself was allowed")
+	}
+}
+
+func TestBackupFailureLeavesTargetAlone(t *testing.T) {
+	s := sampleStore(t)
+	path := filepath.Join(t.TempDir(), "missing-dir", "copy.db")
+	if err := s.backupImpl(path); err == nil {
+		t.Fatal("backup into a missing directory succeeded")
+	}
+}
+
+func TestAutoBackupKeepsSeven(t *testing.T) {
+	s := sampleStore(t)
+	start := d("2026-11-01")
+	for i := 0; i < 10; i++ {
+		if err := s.autoBackupImpl(start.AddDays(i)); err != nil {
+			t.Fatalf("AutoBackup day %d: %v", i, err)
+		}
+	}
+	// A second call on the same day does nothing.
+	if err := s.autoBackupImpl(start.AddDays(9)); err != nil {
+		t.Fatal(err)
+	}
+	autos, err := autoBackups(BackupDir(s.Path()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, a := range autos {
+		names = append(names, filepath.Base(a.Path))
+	}
+	want := []string{"salesplan-2026-11-04.db", "salesplan-2026-11-05.db", "salesplan-2026-11-06.db", "salesplan-2026-11-07.db",
+		"salesplan-2026-11-08.db", "salesplan-2026-11-09.db", "salesplan-2026-11-10.db"}
+	if strings.Join(names, " ") != strings.Join(want, " ") {
+		t.Errorf("automatic backups %v, want %v", names, want)
+	}
+	fi, err := os.Stat(BackupDir(s.Path()))
+	if err != nil || fi.Mode().Perm() != 0o700 {
+		t.Errorf("backup dir mode %v %v, want 0700", fi.Mode().Perm(), err)
+	}
+	list, err := s.Backups()
+	if err != nil || len(list) != 7 || list[0].Kind != "auto" {
+		t.Errorf("Backups: %d %v", len(list), err)
+	}
+}
+
+func TestAutoBackupSkipsEmptyDatabase(t *testing.T) {
+	s := newStore(t)
+	if err := s.autoBackupImpl(d("2026-11-01")); err != nil {
+		t.Fatal(err)
+	}
+	if autos, _ := autoBackups(BackupDir(s.Path())); len(autos) != 0 {
+		t.Errorf("an empty database was backed up: %v", autos)
+	}
+}
+
+func TestRestoreRoundTrip(t *testing.T) {
+	s := sampleStore(t)
+	saved := exportJSON(t, s)
+	path := filepath.Join(t.TempDir(), "saved.db")
+	if err := s.backupImpl(path); err != nil {
+		t.Fatal(err)
+	}
+	mustClient(t, s, "后来的客户", model.TierRegular, d("2026-11-27"))
+	changed := exportJSON(t, s)
+	if err := s.Restore(path); err != nil {
+		t.Fatalf("Restore: %v", err)
+	}
+	if got := exportJSON(t, s); !bytes.Equal(got, saved) {
+		t.Errorf("after restore the data differs from the backup")
+	}
+	fi, _ := os.Stat(s.Path())
+	if fi.Mode().Perm() != 0o600 {
+		t.Errorf("restored database mode %04o", fi.Mode().Perm())
+	}
+	// The database as it was before the restore was kept.
+	list, err := s.Backups()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var before string
+	for _, b := range list {
+		if b.Kind == "before-restore" {
+			before = b.Path
+		}
+	}
+	if before == "" {
+		t.Fatalf("no before-restore backup listed: %+v", list)
+	}
+	old, err := Open(before, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(exportJSON(t, old), changed) {
+		t.Errorf("the before-restore backup is not the replaced database")
+	}
+}
+
+func TestRestoreRefusesWithNothingChanged(t *testing.T) {
+	dir := t.TempDir()
+	foreignBolt := filepath.Join(dir, "foreign.db")
+	db, err := bolt.Open(foreignBolt, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = db.Update(func(tx *bolt.Tx) error { _, err := tx.CreateBucket([]byte("other")); return err })
+	db.Close()
+	newer := filepath.Join(dir, "newer.db")
+	db, err = bolt.Open(newer, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = db.Update(func(tx *bolt.Tx) error {
+		m, err := tx.CreateBucket(bMeta)
+		if err != nil {
+			return err
+		}
+		return m.Put(kSchema, u64(schemaVersion+1))
+	})
+	db.Close()
+	text := filepath.Join(dir, "notes.txt")
+	os.WriteFile(text, []byte(strings.Repeat("not a database\n", 500)), 0o600)
+	emptyFile := filepath.Join(dir, "empty.db")
+	os.WriteFile(emptyFile, nil, 0o600)
+	s := sampleStore(t)
+	half := filepath.Join(dir, "half.db")
+	if err := s.backupImpl(half); err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := os.ReadFile(half)
+	os.WriteFile(half, raw[:len(raw)/2], 0o600)
+
+	cases := []struct {
+		name, path string
+		sentinel   error
+	}{
+		{"text file", text, ErrNotBolt},
+		{"empty file", emptyFile, ErrNotBolt},
+		{"foreign bbolt", foreignBolt, ErrNotBolt},
+		{"newer schema", newer, ErrNewerSchema},
+		{"truncated", half, ErrNotBolt},
+		{"missing", filepath.Join(dir, "nope.db"), ErrNotFound},
+		{"itself", s.Path(), nil},
+	}
+	before := exportJSON(t, s)
+	fiBefore, _ := os.Stat(s.Path())
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			err := s.Restore(tc.path)
+			if err == nil {
+				t.Fatal("restore accepted")
+			}
+			if tc.sentinel != nil && !errors.Is(err, tc.sentinel) {
+				t.Errorf("error %v, want %v", err, tc.sentinel)
+			}
+			var p *model.Problem
+			if !errors.As(err, &p) {
+				t.Errorf("error %T is not a *model.Problem", err)
+			}
+		})
+	}
+	if !bytes.Equal(exportJSON(t, s), before) {
+		t.Errorf("a refused restore changed the database")
+	}
+	fiAfter, _ := os.Stat(s.Path())
+	if !os.SameFile(fiBefore, fiAfter) {
+		t.Errorf("a refused restore replaced the database file")
+	}
+	if list, _ := s.Backups(); len(list) != 1 { // the manual backup "half" only
+		t.Errorf("a refused restore made backups: %+v", list)
+	}
+	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(s.Path()), ".salesplan.db.restore-*")); len(left) > 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+}
+
+func TestRestoreMigratesOlderBackup(t *testing.T) {
+	dir := t.TempDir()
+	old := filepath.Join(dir, "v0.db")
+	writeV0(t, old)
+	s := sampleStore(t)
+	if err := s.Restore(old); err != nil {
+		t.Fatalf("restore a v0 backup: %v", err)
+	}
+	c, err := s.FindClient("王总")
+	if err != nil || c.ID != 1 {
+		t.Errorf("after restoring v0: %+v %v", c, err)
+	}
+	// The backup file itself is untouched (still v0).
+	db, err := bolt.Open(old, 0o600, &bolt.Options{ReadOnly: true, Timeout: 1e9})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	_ = db.View(func(tx *bolt.Tx) error {
+		if tx.Bucket(bMeta).Get(kSchema) != nil {
+			t.Errorf("restore migrated the backup file itself")
+		}
+		return nil
+	})
+}
