@@ -35,9 +35,11 @@ func ParseDate(s string, today model.Date) (model.Date, error) {
 	return model.NoDate, badDate(in).err
 }
 
-// grammarDate reads in with the quick-add grammar. ok is false when in is not
-// made only of date words (a part of the day may go with them: "tonight",
-// 明晚); err is set when they named no real day ("13/45").
+// grammarDate reads in with the quick-add grammar. ok is false when some word
+// of in is not a grammar word (then olebedev/when may know the phrase).
+// Otherwise in was all grammar words, and it is a date only when they name
+// one day, with at most a part of the day beside it ("tonight", 明晚):
+// "13/45", "5pm" and "tomorrow fri" are errors, not phrases for when.
 func grammarDate(in string, today model.Date) (model.Date, bool, error) {
 	toks := tokenize(in)
 	var effs []effect
@@ -65,24 +67,21 @@ func grammarDate(in string, today model.Date) (model.Date, bool, error) {
 		effs = append(effs, pre...)
 		i++
 	}
+	notOne := badDate(in).err
 	var d model.Date
 	for _, e := range effs {
-		if e.kind == effSlot && e.err == nil {
+		switch {
+		case e.kind == effSlot && e.err == nil:
 			continue
-		}
-		if e.kind != effDate {
-			return model.NoDate, false, nil
-		}
-		if e.err != nil {
+		case e.kind == effDate && e.err != nil:
 			return model.NoDate, true, e.err
-		}
-		if d.Valid() && d != e.date {
-			return model.NoDate, false, nil
+		case e.kind != effDate, d.Valid() && d != e.date:
+			return model.NoDate, true, notOne
 		}
 		d = e.date
 	}
 	if !d.Valid() {
-		return model.NoDate, false, nil
+		return model.NoDate, true, notOne
 	}
 	return d, true, nil
 }

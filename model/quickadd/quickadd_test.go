@@ -17,7 +17,7 @@ type fakeResolver struct {
 
 func newFake() fakeResolver {
 	return fakeResolver{
-		clients: map[string]model.ID{"王总": 1, "王经理": 2, "李经理": 3, "ACME Ltd": 4, "Bob": 5, "Bobby": 6},
+		clients:  map[string]model.ID{"王总": 1, "王经理": 2, "李经理": 3, "ACME Ltd": 4, "Bob": 5, "Bobby": 6},
 		projects: map[string]model.ID{"Tower B": 10, "Tower C": 11, "Metro": 12, "地铁三号线": 13},
 	}
 }
