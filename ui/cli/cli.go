@@ -231,11 +231,9 @@ func (a *app) autoBackup() {
 	if a.st == nil || a.demo {
 		return
 	}
-	err := a.st.AutoBackup(a.today)
-	if err == nil || err.Error() == "not implemented yet" {
-		return
+	if err := a.st.AutoBackup(a.today); err != nil {
+		fmt.Fprintln(a.stderr, oneLine(a.t("cli.warn.autobackup", a.explain(err))))
 	}
-	fmt.Fprintln(a.stderr, oneLine(a.t("cli.warn.autobackup", a.explain(err))))
 }
 
 // at is the moment recorded for something done on day d: now's wall clock
@@ -275,6 +273,9 @@ func (a *app) rootCmd() *cobra.Command {
 			return a.planner(st)
 		}),
 	}
+	// Set before the completion command is made: it captures the writer.
+	root.SetOut(a.stdout)
+	root.SetErr(a.stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err: err} })
 	pf := root.PersistentFlags()
 	pf.StringVar(&a.dbPath, "db", "", a.t("cli.flag.db"))
@@ -302,7 +303,7 @@ func (a *app) rootCmd() *cobra.Command {
 		a.promiseCmd(), a.projectCmd(),
 		a.todayCmd(), a.weekCmd(), a.monthCmd(),
 		a.targetCmd(), a.configCmd(),
-		a.exportCmd(), a.importCmd(), a.backupCmd(), a.checkCmd(), a.demoCmd(),
+		a.exportCmd(), a.importCmd(), a.backupCmd(), a.backupsCmd(), a.restoreCmd(), a.checkCmd(), a.demoCmd(),
 	)
 	a.persistentLang(root)
 	a.completionCmd(root)

@@ -1,11 +1,16 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -13,19 +18,34 @@ import (
 	"salesplan/storage"
 )
 
+// csvKinds are the record kinds `export --format csv` writes, one per file.
+var csvKinds = []string{"clients", "tasks", "journal", "promises", "projects"}
+
 func (a *app) exportCmd() *cobra.Command {
-	var format, out string
+	var format, out, kind string
 	c := &cobra.Command{
-		Use:   "export",
+		Use:   "export [--format json|csv|ics] [-o FILE]",
 		Short: a.t("cli.short.export"),
 		Args:  noArgs,
 	}
 	c.RunE = a.run(func(st *storage.Store, _ []string) error {
-		if format != "json" {
-			return fail("cli.err.bad_format", format, "json")
-		}
 		var buf bytes.Buffer
-		if err := st.ExportJSON(&buf); err != nil {
+		var err error
+		switch format {
+		case "json":
+			err = st.ExportJSON(&buf)
+		case "csv":
+			if !slices.Contains(csvKinds, kind) {
+				return fail("cli.err.bad_kind", kind, strings.Join(csvKinds, ", "))
+			}
+			err = st.ExportCSV(&buf, kind)
+		case "ics":
+			err = st.ExportICSWith(&buf, a.today, storage.ICSLabels{
+				Bid: a.t("cli.ics.bid"), Promise: a.t("cli.ics.promise")})
+		default:
+			return fail("cli.err.bad_format", format, "json, csv, ics")
+		}
+		if err != nil {
 			return failWith(err, "cli.err.export")
 		}
 		if out == "" || out == "-" {
@@ -40,6 +60,7 @@ func (a *app) exportCmd() *cobra.Command {
 	})
 	c.Flags().StringVar(&format, "format", "json", a.t("cli.flag.format"))
 	c.Flags().StringVarP(&out, "output", "o", "", a.t("cli.flag.output"))
+	c.Flags().StringVar(&kind, "kind", "clients", a.t("cli.flag.kind"))
 	return c
 }
 
@@ -69,18 +90,31 @@ func writeFileAtomic(path string, data []byte) error {
 }
 
 func (a *app) importCmd() *cobra.Command {
-	var merge bool
+	var merge, dryRun bool
+	var format, kind string
 	c := &cobra.Command{
-		Use:   "import FILE",
+		Use:   "import FILE [--merge] | import --format csv --kind clients [--dry-run] FILE",
 		Short: a.t("cli.short.import"),
 		Args:  exactArgs(1),
 	}
 	c.RunE = a.run(func(st *storage.Store, args []string) error {
+		switch format {
+		case "json":
+		case "csv":
+			if kind != "clients" {
+				return fail("cli.err.bad_kind", kind, "clients")
+			}
+		default:
+			return fail("cli.err.bad_format", format, "json, csv")
+		}
 		f, err := os.Open(args[0])
 		if err != nil {
 			return failWith(err, "cli.err.read_file", args[0])
 		}
 		defer f.Close()
+		if format == "csv" {
+			return a.importClientsCSV(st, f, args[0], dryRun)
+		}
 		if err := st.ImportJSON(f, merge); err != nil {
 			if errors.Is(err, storage.ErrNotEmpty) {
 				return fail("cli.err.import_not_empty", args[0])
@@ -92,7 +126,38 @@ func (a *app) importCmd() *cobra.Command {
 		return nil
 	})
 	c.Flags().BoolVar(&merge, "merge", false, a.t("cli.flag.merge"))
+	c.Flags().StringVar(&format, "format", "json", a.t("cli.flag.import_format"))
+	c.Flags().StringVar(&kind, "kind", "clients", a.t("cli.flag.import_kind"))
+	c.Flags().BoolVar(&dryRun, "dry-run", false, a.t("cli.flag.dry_run"))
 	return c
+}
+
+// importClientsCSV adds the clients of a CSV file whose names are new, or
+// with dryRun only says which it would add.
+func (a *app) importClientsCSV(st *storage.Store, r io.Reader, name string, dryRun bool) error {
+	rep, err := st.ImportClientsCSVOn(r, dryRun, a.today)
+	if err != nil {
+		return failWith(err, "cli.err.import", name)
+	}
+	if !dryRun {
+		a.wrote = len(rep.Added) > 0
+	}
+	for _, row := range rep.Added {
+		key := "cli.csv.added"
+		if dryRun {
+			key = "cli.csv.would_add"
+		}
+		a.say(key, row.Line, clean(row.Name))
+	}
+	for _, row := range rep.Skipped {
+		a.say("cli.csv.skipped", row.Line, clean(row.Name))
+	}
+	if dryRun {
+		a.say("cli.csv.dry_total", len(rep.Added), len(rep.Skipped))
+	} else {
+		a.say("cli.csv.total", len(rep.Added), len(rep.Skipped))
+	}
+	return nil
 }
 
 func (a *app) backupCmd() *cobra.Command {
@@ -109,6 +174,78 @@ func (a *app) backupCmd() *cobra.Command {
 		return nil
 	})
 	return c
+}
+
+func (a *app) backupsCmd() *cobra.Command {
+	c := &cobra.Command{
+		Use:   "backups",
+		Short: a.t("cli.short.backups"),
+		Args:  noArgs,
+	}
+	c.RunE = a.run(func(st *storage.Store, _ []string) error {
+		list, err := st.Backups()
+		if err != nil {
+			return failWith(err, "cli.err.backups")
+		}
+		if len(list) == 0 {
+			a.say("cli.backups.none", storage.BackupDir(st.Path()))
+			return nil
+		}
+		tb := table{right: []bool{false, false, true}}
+		tb.add(a.t("cli.col.when"), a.t("cli.col.kind"), a.t("cli.col.size"), a.t("cli.col.file"))
+		for _, b := range list {
+			tb.add(b.ModTime.In(time.Local).Format("2006-01-02 15:04"), a.t("cli.backup_kind."+b.Kind),
+				fmtSize(b.Size), clean(b.Path))
+		}
+		tb.write(a.stdout, "")
+		return nil
+	})
+	return c
+}
+
+// fmtSize writes a file size in KiB or MiB.
+func fmtSize(n int64) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d KiB", (n+1023)/1024)
+}
+
+func (a *app) restoreCmd() *cobra.Command {
+	var yes bool
+	c := &cobra.Command{
+		Use:   "restore FILE [--yes]",
+		Short: a.t("cli.short.restore"),
+		Args:  exactArgs(1),
+	}
+	c.RunE = a.run(func(st *storage.Store, args []string) error {
+		if _, err := os.Stat(args[0]); err != nil {
+			return failWith(err, "cli.err.read_file", args[0])
+		}
+		if !yes && !a.confirm(a.t("cli.restore.confirm", st.Path(), args[0])) {
+			return fail("cli.err.restore_declined")
+		}
+		if err := st.Restore(args[0]); err != nil {
+			return failWith(err, "cli.err.restore", args[0])
+		}
+		a.say("cli.restore.done", args[0], storage.BackupDir(st.Path()))
+		return nil
+	})
+	c.Flags().BoolVar(&yes, "yes", false, a.t("cli.flag.yes"))
+	return c
+}
+
+// confirm asks a yes/no question on stderr and reads the answer from
+// stdin; anything but yes (or no input at all) is no.
+func (a *app) confirm(question string) bool {
+	fmt.Fprint(a.stderr, question+" ")
+	line, _ := bufio.NewReader(a.stdin).ReadString('\n')
+	fmt.Fprintln(a.stderr)
+	switch strings.ToLower(strings.TrimSpace(line)) {
+	case "y", "yes", "是", "是的", "好":
+		return true
+	}
+	return false
 }
 
 func (a *app) checkCmd() *cobra.Command {

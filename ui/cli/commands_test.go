@@ -1,0 +1,385 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// decode parses a command's JSON output.
+func decode[T any](t *testing.T, s string) T {
+	t.Helper()
+	var v T
+	if err := json.Unmarshal([]byte(s), &v); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, s)
+	}
+	return v
+}
+
+func keysOf(m map[string]any) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func sorted(s ...string) []string { sort.Strings(s); return s }
+
+// TestTodayJSONKeys: the exact keys of DESIGN.md §3, nothing more or less.
+func TestTodayJSONKeys(t *testing.T) {
+	h := newHarness(t)
+	seed(h)
+	h.ok("add", "call", "@王总", "today", "10:00", "about", "the", "quote", "!")
+	h.ok("promise", "Wang Lei", "send the brochure", "--due", "tomorrow")
+	got := decode[map[string]any](t, h.ok("today", "--json"))
+	if k := keysOf(got); !slices.Equal(k, sorted("date", "quotas", "tasks", "attention", "regular_due")) {
+		t.Errorf("top-level keys %v", k)
+	}
+	q := got["quotas"].(map[string]any)
+	if k := keysOf(q); !slices.Equal(k, sorted("calls", "visits_week")) {
+		t.Errorf("quota keys %v", k)
+	}
+	tasks := got["tasks"].([]any)
+	if len(tasks) != 1 {
+		t.Fatalf("want the one task, got %v", tasks)
+	}
+	task := tasks[0].(map[string]any)
+	want := sorted("id", "title", "kind", "slot", "time", "date", "client", "project", "important", "done", "carried_over")
+	if k := keysOf(task); !slices.Equal(k, want) {
+		t.Errorf("task keys %v, want %v", k, want)
+	}
+	if task["client"] != "王总" || task["project"] != nil || task["time"] != "10:00" || task["slot"] != "morning" ||
+		task["kind"] != "call" || task["important"] != true || task["date"] != "2026-11-27" {
+		t.Errorf("task fields: %v", task)
+	}
+	att := got["attention"].([]any)
+	if len(att) == 0 {
+		t.Fatal("want attention items (promise due, key client, project)")
+	}
+	for _, a := range att {
+		if k := keysOf(a.(map[string]any)); !slices.Equal(k, sorted("type", "client", "project", "text", "due", "days_overdue")) {
+			t.Errorf("attention keys %v", k)
+		}
+	}
+}
+
+// TestListJSON: the list commands' JSON (documented in doc.go) uses null
+// for none, dates as YYYY-MM-DD and money in main units.
+func TestListJSON(t *testing.T) {
+	h := newHarness(t)
+	seed(h)
+	clients := decode[[]map[string]any](t, h.ok("client", "list", "--json"))
+	if len(clients) != 3 {
+		t.Fatalf("want 3 clients, got %d", len(clients))
+	}
+	var wang map[string]any
+	for _, c := range clients {
+		if c["name"] == "王总" {
+			wang = c
+		}
+	}
+	if wang == nil || wang["tier"] != "key" || wang["area"] != "朝阳" || wang["phone"] != nil ||
+		wang["last_contact"] != nil || wang["next_followup"] != "2026-12-04" || wang["open_promises"] != 1.0 ||
+		wang["cadence_days"] != 7.0 {
+		t.Errorf("王总 as JSON: %v", wang)
+	}
+	projects := decode[[]map[string]any](t, h.ok("project", "list", "--json"))
+	if len(projects) != 1 || projects[0]["value"] != 500000.0 || projects[0]["stage"] != "design" ||
+		projects[0]["bid_date"] != nil || projects[0]["client"] != "王总" || projects[0]["stage_since"] != "2026-11-27" {
+		t.Errorf("projects as JSON: %v", projects)
+	}
+	promises := decode[[]map[string]any](t, h.ok("promise", "list", "--json"))
+	if len(promises) != 1 || promises[0]["due"] != "2026-11-30" || promises[0]["kept_on"] != nil ||
+		promises[0]["status"] != "open" || promises[0]["overdue"] != false || promises[0]["due_soon"] != false {
+		t.Errorf("promises as JSON: %v", promises)
+	}
+	// --due keeps only the clients whose follow-up is due: none yet.
+	if due := decode[[]map[string]any](t, h.ok("client", "list", "--due", "--json")); len(due) != 0 {
+		t.Errorf("client list --due: %v", due)
+	}
+	h.env["SALESPLAN_TODAY"] = "2026-12-05"
+	due := decode[[]map[string]any](t, h.ok("client", "list", "--due", "--json"))
+	if len(due) != 1 || due[0]["name"] != "王总" || due[0]["days_overdue"] != 1.0 {
+		t.Errorf("on 12-05 only 王总 (key, 7 days) is due: %v", due)
+	}
+}
+
+// cellColumn returns the terminal cell at which the first cell of a row
+// that equals word starts, or -1.
+func cellColumn(line, word string) int {
+	i := strings.Index(line, word)
+	if i < 0 {
+		return -1
+	}
+	return ansi.StringWidth(line[:i])
+}
+
+// TestTextColumnsAlignWithChinese: a column after a Chinese name starts at
+// the same terminal cell on every row (a Chinese character is two cells).
+func TestTextColumnsAlignWithChinese(t *testing.T) {
+	h := newHarness(t)
+	h.ok("client", "add", "王总", "--key", "--area", "朝阳区")
+	h.ok("client", "add", "ACME Ltd", "--area", "Haidian")
+	h.ok("client", "add", "李", "--area", "通州")
+	out := h.ok("client", "list")
+	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+	if len(lines) != 4 {
+		t.Fatalf("want a header and 3 rows:\n%s", out)
+	}
+	cols := map[int]bool{}
+	for _, l := range lines[1:] {
+		for _, tier := range []string{"key", "regular"} {
+			if c := cellColumn(l, "  "+tier+"  "); c >= 0 {
+				cols[c] = true
+			}
+		}
+	}
+	if len(cols) != 1 {
+		t.Errorf("the tier column starts at different cells %v:\n%s", cols, out)
+	}
+}
+
+// TestUserTextIsInert: escape sequences typed into a name never reach the
+// terminal through text or JSON output.
+func TestUserTextIsInert(t *testing.T) {
+	h := newHarness(t)
+	evil := "Evil\x1b]8;;http://x\x07Link\x1b]8;;\x07\x1b[31mRed\rOver\u202e"
+	h.ok("client", "add", evil, "--key")
+	h.ok("promise", "Evil", "pay\x1b[2J back", "--due", "today")
+	for _, args := range [][]string{{"client", "list"}, {"client", "list", "--json"}, {"today"},
+		{"today", "--json"}, {"promise", "list"}, {"promise", "list", "--json"}} {
+		out := h.ok(args...)
+		if strings.ContainsAny(out, "\x1b\x07\r\u202e") || strings.Contains(out, `\u001b`) {
+			t.Errorf("%v passes a control sequence through: %q", args, out)
+		}
+		if !strings.Contains(out, "EvilLink") {
+			t.Errorf("%v lost the visible text: %q", args, out)
+		}
+	}
+}
+
+// TestWorkflow walks a day: quick-add, complete with an outcome (a
+// contact), a repeating task, a promise kept late, a stage move with its
+// checklist and the signed value, targets and settings.
+func TestWorkflow(t *testing.T) {
+	h := newHarness(t)
+	seed(h)
+	h.ok("add", "call", "@王总", "today", "10:00", "price", "follow-up")
+	out := h.ok("add", "send", "the", "report", "every", "fri", "today")
+	if !strings.Contains(out, "#2") {
+		t.Fatalf("second task should be #2: %s", out)
+	}
+	out = h.ok("done", "1", "--note", "wants 5% off")
+	if !strings.Contains(out, "Done: #1") || !strings.Contains(out, "call") {
+		t.Errorf("done output: %s", out)
+	}
+	today := decode[jsonToday](t, h.ok("today", "--json"))
+	if today.Quotas.Calls.Done != 1 {
+		t.Errorf("completing a call task with a client records a call: calls %d", today.Quotas.Calls.Done)
+	}
+	out = h.ok("done", "#2")
+	if !strings.Contains(out, "2026-12-04") {
+		t.Errorf("a weekly Friday task done on Friday 11-27 comes back on 12-04: %s", out)
+	}
+	if r := h.run("done", "2"); r.code != ExitFail || !strings.Contains(r.err, "already") {
+		t.Errorf("done twice: exit %d %q", r.code, r.err)
+	}
+
+	out = h.ok("promise", "keep", "1", "--on", "2026-12-01")
+	if !strings.Contains(out, "1 days late") {
+		t.Errorf("kept a day after its due date: %s", out)
+	}
+	out = h.ok("promise", "list", "--all")
+	if !strings.Contains(out, "kept 2026-12-01") {
+		t.Errorf("promise list --all shows the kept one:\n%s", out)
+	}
+
+	h.ok("target", "set", "--year", "2026", "--sales", "1,200,000", "--month", "2026-11", "90000")
+	out = h.ok("project", "stage", "tower", "contract")
+	if !strings.Contains(out, "design → contract") || !strings.Contains(out, "3 checklist") {
+		t.Errorf("stage move output: %s", out)
+	}
+	month := decode[jsonMonth](t, h.ok("month", "--json"))
+	if month.Signed.Value != 50000000 || month.Signed.Target != 9000000 {
+		t.Errorf("signed %v of %v, want 500000 of 90000 (in cents)", month.Signed.Value, month.Signed.Target)
+	}
+	today = decode[jsonToday](t, h.ok("today", "--json"))
+	n := 0
+	for _, task := range today.Tasks {
+		if task.Project != nil && *task.Project == "Tower A" {
+			n++
+		}
+	}
+	if n != 3 {
+		t.Errorf("entering contract adds its 3 checklist tasks for today, got %d: %+v", n, today.Tasks)
+	}
+
+	h.ok("config", "set", "calls_per_day", "40")
+	h.ok("config", "set", "workdays", "mon,tue,wed,thu,fri,sat")
+	if got := strings.TrimSpace(h.ok("config", "get", "calls_per_day")); got != "40" {
+		t.Errorf("config get calls_per_day = %q", got)
+	}
+	week := decode[jsonWeek](t, h.ok("week", "--json", "--week", "2026-12-01"))
+	if week.Calls.Target != 240 || week.Start.String() != "2026-11-30" || week.Week != "2026-W49" {
+		t.Errorf("week of 12-01 with 6 working days × 40 calls: %+v", week)
+	}
+	h.ok("log", "visit", "王总", "site", "walk", "--on", "yesterday", "--project", "Tower")
+	week = decode[jsonWeek](t, h.ok("week", "--json"))
+	if week.Visits.Done != 1 || week.Days[3].Visits != 1 {
+		t.Errorf("a visit logged for yesterday (Thu) counts in the week: %+v", week)
+	}
+}
+
+// TestExportImportRoundTrip: export, import into an empty database, export
+// again: the same document.
+func TestExportImportRoundTrip(t *testing.T) {
+	h := newHarness(t)
+	seed(h)
+	h.ok("add", "visit", "@王总", "tomorrow", "pm", "bring", "samples")
+	file := filepath.Join(h.dir, "out.json")
+	h.ok("export", "-o", file)
+	first, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stdout := h.ok("export"); stdout != string(first) {
+		t.Errorf("export to stdout and to a file differ")
+	}
+	h2 := newHarness(t)
+	h2.ok("import", file)
+	if again := h2.ok("export"); again != string(first) {
+		t.Errorf("export → import → export changed the document:\n%s\n---\n%s", first, again)
+	}
+	for _, f := range []string{"csv", "ics"} {
+		if out := h.ok("export", "--format", f); len(out) == 0 {
+			t.Errorf("export --format %s is empty", f)
+		}
+	}
+	if out := h.ok("export", "--format", "ics"); !strings.Contains(out, "BEGIN:VCALENDAR") {
+		t.Errorf("not iCalendar: %s", out)
+	}
+}
+
+func TestImportClientsCSV(t *testing.T) {
+	h := newHarness(t)
+	seed(h)
+	csv := h.write("clients.csv", "name,tier,area\n王总,key,朝阳\n赵经理,regular,通州\nZhou,key,\n")
+	out := h.ok("import", "--format", "csv", "--kind", "clients", "--dry-run", csv)
+	if !strings.Contains(out, "would add 赵经理") || !strings.Contains(out, "skipped 王总") {
+		t.Errorf("dry run report:\n%s", out)
+	}
+	if list := h.ok("client", "list"); strings.Contains(list, "赵经理") {
+		t.Fatalf("the dry run added a client")
+	}
+	h.ok("import", "--format", "csv", "--kind", "clients", csv)
+	if list := h.ok("client", "list"); !strings.Contains(list, "赵经理") || !strings.Contains(list, "Zhou") {
+		t.Errorf("CSV import did not add the new clients:\n%s", list)
+	}
+}
+
+// TestBackupRestoreAndCheck: a manual backup can be listed and restored;
+// restore asks first and a "no" changes nothing.
+func TestBackupRestoreAndCheck(t *testing.T) {
+	h := newHarness(t)
+	seed(h)
+	if out := h.ok("check"); !strings.Contains(out, "healthy") {
+		t.Errorf("check: %s", out)
+	}
+	file := filepath.Join(h.dir, "copy.db")
+	h.ok("backup", file)
+	h.ok("client", "add", "Later Client")
+	out := h.ok("backups")
+	if !strings.Contains(out, "copy.db") || !strings.Contains(out, "daily") {
+		t.Errorf("backups should list the manual copy and the daily backup:\n%s", out)
+	}
+	before := h.dbBytes()
+	r := h.run("restore", file) // stdin is empty: no answer is no
+	if r.code != ExitFail || !bytesEqual(before, h.dbBytes()) {
+		t.Fatalf("restore without --yes and no answer: exit %d, stderr %q", r.code, r.err)
+	}
+	h.ok("restore", file, "--yes")
+	if list := h.ok("client", "list"); strings.Contains(list, "Later Client") || !strings.Contains(list, "王总") {
+		t.Errorf("after restore the later client is gone and the rest is back:\n%s", list)
+	}
+}
+
+func bytesEqual(a, b []byte) bool { return string(a) == string(b) }
+
+func TestAutoBackupAfterWrite(t *testing.T) {
+	h := newHarness(t)
+	h.ok("client", "add", "王总")
+	want := filepath.Join(filepath.Dir(h.db), "backups", "salesplan-2026-11-27.db")
+	if _, err := os.Stat(want); err != nil {
+		t.Errorf("a write makes the daily backup: %v", err)
+	}
+	// A read-only command makes none for a new day.
+	h.env["SALESPLAN_TODAY"] = "2026-11-28"
+	h.ok("today")
+	if _, err := os.Stat(filepath.Join(filepath.Dir(h.db), "backups", "salesplan-2026-11-28.db")); err == nil {
+		t.Errorf("a read made a backup")
+	}
+}
+
+// TestLanguage: --lang, the locale and the setting choose the language of
+// messages, errors included.
+func TestLanguage(t *testing.T) {
+	h := newHarness(t)
+	seed(h)
+	r := h.run("--lang", "zh", "note", "无名氏", "你好")
+	if r.code != ExitFail || !strings.Contains(r.err, "没有匹配") {
+		t.Errorf("--lang zh error: %q", r.err)
+	}
+	h.env["LANG"] = "zh_CN.UTF-8"
+	if out := h.ok("today"); !strings.Contains(out, "今天") || !strings.Contains(out, "没有需要提醒") {
+		t.Errorf("LANG=zh_CN gives Chinese:\n%s", out)
+	}
+	if out := h.ok("--lang", "en", "today"); !strings.Contains(out, "Today,") {
+		t.Errorf("--lang en wins over LANG:\n%s", out)
+	}
+	h.env["LANG"] = "C"
+	h.ok("config", "set", "language", "zh")
+	if out := h.ok("promise", "list"); !strings.Contains(out, "承诺") {
+		t.Errorf("the language setting gives Chinese:\n%s", out)
+	}
+}
+
+func TestDemo(t *testing.T) {
+	h := newHarness(t)
+	today := decode[jsonToday](t, h.ok("--demo", "today", "--json"))
+	if len(today.Tasks) == 0 {
+		t.Errorf("the demo database has tasks for today")
+	}
+	if _, err := os.Stat(h.db); err == nil {
+		t.Errorf("--demo touched the real database")
+	}
+	h.ok("demo")
+	if clients := decode[[]jsonClient](t, h.ok("client", "list", "--json")); len(clients) < 5 {
+		t.Errorf("demo wrote %d clients", len(clients))
+	}
+}
+
+func TestHelpAndCompletion(t *testing.T) {
+	h := newHarness(t)
+	out := h.ok("--help")
+	for _, cmd := range []string{"add", "client", "promise", "project", "today", "week", "month", "export", "completion"} {
+		if !strings.Contains(out, "  "+cmd+" ") {
+			t.Errorf("help does not list %s:\n%s", cmd, out)
+		}
+	}
+	for _, sh := range []string{"bash", "zsh", "fish"} {
+		if out := h.ok("completion", sh); !strings.Contains(out, "salesplan") {
+			t.Errorf("completion %s: %q", sh, out)
+		}
+	}
+	if _, err := os.Stat(h.db); err == nil {
+		t.Errorf("help or completion created the database")
+	}
+}
