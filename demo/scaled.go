@@ -74,7 +74,7 @@ type gen struct {
 
 func (g *gen) settings() {
 	s := &g.d.settings
-	for y, target := g.start.Year(), 800_000.0; y <= g.today.Year()+1; y, target = y+1, target*1.05 {
+	for y, target := g.start.Year(), 3_000_000.0; y <= g.today.Year()+1; y, target = y+1, target*1.05 {
 		s.AnnualTargets[y] = model.MoneyFromMain(math.Round(target/1000) * 1000)
 	}
 	// December is the year-end push; February has the Spring Festival.
@@ -244,7 +244,9 @@ func (g *gen) projects(n, live int) {
 			Name:     g.uniqueName(fmt.Sprintf("%s %s %s", c.Area, projectWords[g.r.IntN(len(projectWords))], strconv.Itoa(1000+i))),
 			ClientID: c.ID,
 			Owner:    c.Company,
-			Value:    model.MoneyFromMain(math.Round(30_000*math.Exp(g.r.Float64()*4.5)/1000) * 1000),
+			// 2k to 180k, most of them small: about a hundred wins a year
+			// make the 3M annual target of a rep this busy.
+			Value: model.MoneyFromMain(math.Round(2_000*math.Exp(g.r.Float64()*4.5)/100) * 100),
 		}
 		on := first
 		for j, s := range walk {
