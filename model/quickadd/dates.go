@@ -21,7 +21,7 @@ import (
 // means; whole phrases outside it go to olebedev/when ("yesterday", "last
 // friday", "in 3 weeks", "december 1st", "大前天", "下个月").
 func ParseDate(s string, today model.Date) (model.Date, error) {
-	in := strings.TrimSpace(s)
+	in := strings.TrimSpace(foldWidth(s))
 	if in == "" {
 		return model.NoDate, badDate(s).err
 	}

@@ -28,8 +28,8 @@
 //     ends in such a word: @"李明天"). An @ or # right after a Chinese
 //     character starts a name ("拜访@王总"); after a Latin letter it does not
 //     (e-mail addresses stay text). `#` followed by digits only ("PO #4512")
-//     is title text, not a project. A second client or project is a problem,
-//     never a guess.
+//     is title text, not a project. A second, different client or project is
+//     a problem, never a guess. JoinArgs re-quotes a name the shell unquoted.
 //   - `!` (or `！`) marks the task important only as a word of its own ("!",
 //     "!!"): "Hi!" and "urgent!" keep their punctuation.
 //   - With no date word the task is dated today (not the inbox): a task typed
@@ -52,7 +52,8 @@
 //     of a run ("明天下午3点打电话给王总", "给王总回电话明天"), not in its
 //     middle. Chinese-numeral hours need a period word (下午三点); 3点 alone
 //     is 03:00 as written. 工作日 and N号 count only as words of their own
-//     ("工作日志" is a title).
+//     ("工作日志" is a title). Full-width digits and ＋－／：．, as a Chinese IME
+//     types them in full-width mode, are read as ASCII (titles too).
 //
 // # Why not github.com/olebedev/when for the grammar
 //
@@ -63,10 +64,10 @@
 // Monday, a bare 周三 is ignored (its zh weekday rule needs 本/下/上), "12/1"
 // is day/month, month-days never roll into next year, and arithmetic is on
 // time.Time durations. Its zh AfterTime rule reads time.Now, which would break
-// determinism. So the grammar is hand-written, and when is used where it fits:
-// ParseDate falls back to a deterministic subset of its rules for whole date
-// phrases outside the grammar ("yesterday", "last friday", "in 3 weeks",
-// "december 1st", "上周五").
+// determinism, and its zh ExactMonthDate rule panics on most input. So the
+// grammar is hand-written, and when is used where it fits: ParseDate falls
+// back to a deterministic subset of its rules for whole date phrases outside
+// the grammar ("last friday", "in 3 weeks", "december 1st", "大前天").
 package quickadd
 
 import (
@@ -225,6 +226,35 @@ func readName(s string, i int, sigil rune) (token, int) {
 	return token{text: s[i:end], sigil: sigil}, end
 }
 
+// widthFolder turns the full-width digits and date punctuation a Chinese IME
+// types in full-width mode into ASCII, so "下午３点" and "１２／１" read like
+// "下午3点" and "12/1". Title words get the same folding.
+var widthFolder = strings.NewReplacer(
+	"０", "0", "１", "1", "２", "2", "３", "3", "４", "4", "５", "5", "６", "6", "７", "7", "８", "8", "９", "9",
+	"／", "/", "－", "-", "＋", "+", "．", ".", "：", ":")
+
+func foldWidth(s string) string { return widthFolder.Replace(s) }
+
+// JoinArgs joins command-line words into one quick-add line. The shell has
+// already removed the quotes from `@"ACME Ltd"`, so an argument that starts
+// with @ or # and holds a space is quoted again; other arguments are joined
+// with spaces as typed.
+func JoinArgs(args []string) string {
+	out := make([]string, len(args))
+	for i, a := range args {
+		out[i] = a
+		r, n := utf8.DecodeRuneInString(a)
+		if sigilOf(r) == 0 || !strings.ContainsFunc(a, unicode.IsSpace) {
+			continue
+		}
+		if q, _ := utf8.DecodeRuneInString(a[n:]); closeQuote(q) != 0 {
+			continue
+		}
+		out[i] = a[:n] + `"` + strings.ReplaceAll(a[n:], `"`, "") + `"`
+	}
+	return strings.Join(out, " ")
+}
+
 // nameTrailingPunct is dropped from the end of an unquoted name ("@Bob,").
 const nameTrailingPunct = ",.;:!?，。；：！？、"
 
@@ -366,7 +396,7 @@ func isDigits(s string) bool {
 // decision the design left open).
 func Parse(input string, today model.Date, r Resolver) Result {
 	st := &state{today: today}
-	title, names := scan(tokenize(input), st)
+	title, names := scan(tokenize(foldWidth(input)), st)
 
 	var res Result
 	seen := map[rune]string{}

@@ -318,6 +318,12 @@ func TestParse(t *testing.T) {
 		{"#地铁三号线 投标 ！", want{title: "投标", project: "地铁三号线", projectID: 13, important: true}},
 		{"王总3点打电话", want{title: "王总3点打电话"}},
 
+		// Full-width input from a Chinese IME in full-width mode.
+		{"下午３点 拜访", want{title: "拜访", kind: "visit", time: "15:00", slot: "afternoon"}},
+		{"１２／１ 投标", want{title: "投标", date: "2026-12-01"}},
+		{"＠王总　电话　！", want{title: "电话", kind: "call", client: "王总", clientID: 1, important: true}},
+		{"＋３d 回访", want{title: "回访", date: "2026-11-30"}},
+
 		// Chinese repeat rules.
 		{"每天 打卡", want{title: "打卡", repeat: "daily"}},
 		{"每天打电话", want{title: "打电话", kind: "call", repeat: "daily"}},
@@ -389,4 +395,27 @@ func TestParseProblemsAreProblems(t *testing.T) {
 			t.Errorf("problem %#v is not a well-formed *model.Problem", e)
 		}
 	}
+}
+
+func TestJoinArgs(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"call", "@ACME Ltd", "tomorrow"}, `call @"ACME Ltd" tomorrow`},
+		{[]string{"note", "#Tower B"}, `note #"Tower B"`},
+		{[]string{`@"ACME Ltd"`, "x"}, `@"ACME Ltd" x`},
+		{[]string{"call", "@王总", "明天"}, "call @王总 明天"},
+		{[]string{"buy sun cream", "!"}, "buy sun cream !"},
+		{nil, ""},
+	}
+	for _, tt := range tests {
+		if got := JoinArgs(tt.args); got != tt.want {
+			t.Errorf("JoinArgs(%q) = %q, want %q", tt.args, got, tt.want)
+		}
+	}
+	// What the shell hands `salesplan add call @"ACME Ltd" tomorrow` resolves
+	// to the client, not to "ACME" plus a title word "Ltd".
+	check(t, JoinArgs([]string{"call", "@ACME Ltd", "tomorrow"}), friday, newFake(),
+		want{title: "call", kind: "call", date: "2026-11-28", client: "ACME Ltd", clientID: 4})
 }
