@@ -268,6 +268,10 @@ var zhUnits = []zhUnit{
 	{re: regexp.MustCompile(`^(` + periodPat + `)?(\d{1,2})[:：](\d{2})`), build: func(m []string, t model.Date) []effect {
 		return zhTime(m[0], m[1], m[2], []string{"", "", "", m[3], ""}, t)
 	}},
+	// 3pm glued to Chinese text ("3pm开会").
+	{re: regexp.MustCompile(`^(?i)(\d{1,2})(?:[:：](\d{2}))?(am|pm)`), build: func(m []string, t model.Date) []effect {
+		return []effect{clock12(m[0], m[1], m[2], strings.ToLower(m[3]))}
+	}},
 	// A period alone is a slot: 上午, 下午, 晚上; 今晚 and 明早 carry a date.
 	{re: regexp.MustCompile(`^(?:` + periodPat + `)`), build: func(m []string, t model.Date) []effect {
 		slot, _, _, _ := zhPeriod(m[0], 0)

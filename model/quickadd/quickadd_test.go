@@ -317,6 +317,8 @@ func TestParse(t *testing.T) {
 		{`@"王总" 电话`, want{title: "电话", kind: "call", client: "王总", clientID: 1}},
 		{"#地铁三号线 投标 ！", want{title: "投标", project: "地铁三号线", projectID: 13, important: true}},
 		{"王总3点打电话", want{title: "王总3点打电话"}},
+		{"3pm开会", want{title: "开会", kind: "meeting", time: "15:00", slot: "afternoon"}},
+		{"明天3PM 见客户", want{title: "见客户", date: "2026-11-28", time: "15:00", slot: "afternoon"}},
 
 		// Full-width input from a Chinese IME in full-width mode.
 		{"下午３点 拜访", want{title: "拜访", kind: "visit", time: "15:00", slot: "afternoon"}},
