@@ -46,7 +46,15 @@
 //	├── client_due       due|client → tier|cadence(2)|created|last contact|name
 //	│                                                   non-archived clients by follow-up due date
 //	│                                                   (before "scheduled"); tier 'k' or 'r'
-//	└── client_due_rev   client → due                       where a client's client_due entry is
+//	├── client_due_rev   client → due                       where a client's client_due entry is
+//	├── client_label     client → name                      names for lists without decoding clients
+//	├── project_label    project → name
+//	└── project_live     project → stage|stage since|bid date|client id|value(8)|
+//	                                   client name length(2)|client name|project name
+//	                                                   live projects only (Today reads these)
+//
+// An index bucket missing at Open (one added by a newer build of the same
+// schema) makes Open rebuild every index.
 //
 // kind is one byte: journal 'n' note, 'c' call, 'v' visit, 'm' meeting; tasks
 // 'c', 'v', 'm', 't' todo.
@@ -67,8 +75,10 @@
 //
 // Indexes: reindex(tx) drops and rebuilds every index; indexDrift(tx) lists
 // the differences between the maintained and rebuilt indexes (run it under
-// dryRun); refreshClientDue(tx, id, st), refreshAllClientDue(tx);
-// ensureBuckets(tx); isEmpty(tx).
+// dryRun); refreshClientDue(tx, id, st), refreshAllClientDue(tx),
+// relabelLiveProjects(tx, client); ensureBuckets(tx); isEmpty(tx).
+// The client_due and project_live values are summaries: dueState and
+// liveState turn them into model.ClientState / model.ProjectState.
 //
 // Validation (shared with import): validateClient, validateTask,
 // validateEntry, validatePromise, validateProject (tx, *record) return a

@@ -48,6 +48,9 @@ var (
 	ixClientName     = []byte("client_name")
 	ixClientDue      = []byte("client_due")
 	ixClientDueRev   = []byte("client_due_rev")
+	ixClientLabel    = []byte("client_label")
+	ixProjectLabel   = []byte("project_label")
+	ixProjectLive    = []byte("project_live")
 )
 
 var (
@@ -56,7 +59,7 @@ var (
 	indexBuckets  = [][]byte{ixTaskDate, ixTaskOpen, ixTaskClient, ixJournalClient, ixJournalDate,
 		ixJournalProject, ixContactClient, ixContactProject, ixPromiseStatus, ixPromiseClient,
 		ixPromiseMade, ixPromiseKept, ixProjectStage, ixProjectClient, ixProjectName, ixStageMove,
-		ixBidDate, ixClientName, ixClientDue, ixClientDueRev}
+		ixBidDate, ixClientName, ixClientDue, ixClientDueRev, ixClientLabel, ixProjectLabel, ixProjectLive}
 )
 
 // ix returns an index bucket; a missing one means a damaged or foreign file.
@@ -226,6 +229,12 @@ func putClient(tx *bolt.Tx, c *model.Client) error {
 	if err := names.Put(nameKey(c.Name), idKey(c.ID)); err != nil {
 		return err
 	}
+	if err := ix(tx, ixClientLabel).Put(idKey(c.ID), []byte(c.Name)); err != nil {
+		return err
+	}
+	if err := relabelLiveProjects(tx, c.ID); err != nil {
+		return err
+	}
 	st, err := readSettings(tx)
 	if err != nil {
 		return err
@@ -241,6 +250,12 @@ func deleteClient(tx *bolt.Tx, id model.ID) error {
 		return err
 	}
 	if err := ix(tx, ixClientName).Delete(nameKey(c.Name)); err != nil {
+		return err
+	}
+	if err := ix(tx, ixClientLabel).Delete(idKey(id)); err != nil {
+		return err
+	}
+	if err := relabelLiveProjects(tx, id); err != nil {
 		return err
 	}
 	if err := rb(tx, bClients).Delete(idKey(id)); err != nil {
@@ -513,6 +528,10 @@ func projectIndex(tx *bolt.Tx, p *model.Project, add bool) error {
 		{ixProjectClient, cat(idKey(p.ClientID), id), empty},
 		{ixProjectName, nameKey(p.Name), id},
 	}
+	ops = append(ops, ixOp{ixProjectLabel, id, []byte(p.Name)})
+	if p.Stage.Live() {
+		ops = append(ops, ixOp{ixProjectLive, id, liveValue(tx, p)})
+	}
 	if p.BidDate.Valid() {
 		ops = append(ops, ixOp{ixBidDate, cat(dateBytes(p.BidDate), id), []byte{stageByte(p.Stage)}})
 	}
@@ -530,6 +549,65 @@ func projectIndex(tx *bolt.Tx, p *model.Project, add bool) error {
 		ops = append(ops, ixOp{ixStageMove, cat(dateBytes(h.On), id, seq), []byte{from, stageByte(h.Stage), first}})
 	}
 	return apply(tx, ops, add)
+}
+
+// Live project summary (project_live value): [stage][stage since 4]
+// [bid date 4][client id 8][value 8][client name length 2][client name]
+// [project name]. Today reads the live projects from it without decoding
+// them or their clients.
+func liveValue(tx *bolt.Tx, p *model.Project) []byte {
+	client := ix(tx, ixClientLabel).Get(idKey(p.ClientID))
+	v := make([]byte, 0, 27+len(client)+len(p.Name))
+	v = append(v, stageByte(p.Stage))
+	v = append(v, dateBytes(p.StageSince())...)
+	v = append(v, dateBytes(p.BidDate)...)
+	v = append(v, idKey(p.ClientID)...)
+	v = append(v, u64(uint64(p.Value))...)
+	v = binary.BigEndian.AppendUint16(v, uint16(min(len(client), 65535)))
+	v = append(v, client[:min(len(client), 65535)]...)
+	return append(v, p.Name...)
+}
+
+// liveState decodes a project_live entry into the ProjectState it
+// summarises. Its Project carries ID, Name, ClientID, Value, Stage, BidDate
+// and a one-entry StageHistory (the current stage and its date): what the
+// follow-up and attention rules read.
+func liveState(k, v []byte) (model.ProjectState, bool) {
+	if len(k) != 8 || len(v) < 27 {
+		return model.ProjectState{}, false
+	}
+	n := int(binary.BigEndian.Uint16(v[25:27]))
+	if len(v) < 27+n {
+		return model.ProjectState{}, false
+	}
+	st := byteStage(v[0])
+	p := model.Project{ID: keyID(k), Stage: st, BidDate: readDate(v[5:9]), ClientID: keyID(v[9:17]),
+		Value: model.Money(binary.BigEndian.Uint64(v[17:25])), Name: string(v[27+n:]),
+		StageHistory: []model.StageEntry{{Stage: st, On: readDate(v[1:5])}}}
+	return model.ProjectState{Project: p, ClientName: string(v[27 : 27+n])}, true
+}
+
+// relabelLiveProjects rewrites the live summaries of a client's projects
+// after the client's name changed.
+func relabelLiveProjects(tx *bolt.Tx, client model.ID) error {
+	live := ix(tx, ixProjectLive)
+	var keys [][]byte
+	_ = seekPrefix(ix(tx, ixProjectClient), idKey(client), func(k, _ []byte) error {
+		if live.Get(k[8:]) != nil {
+			keys = append(keys, append([]byte(nil), k[8:]...))
+		}
+		return nil
+	})
+	for _, k := range keys {
+		p, err := getProject(tx, keyID(k))
+		if err != nil {
+			return err
+		}
+		if err := live.Put(k, liveValue(tx, &p)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // putProject stores a project and its index entries. A name already used by
@@ -607,6 +685,9 @@ func reindex(tx *bolt.Tx) error {
 		}
 		if names.Get(nameKey(c.Name)) != nil {
 			return model.Errf("duplicate_client", "there is already a client named %q", c.Name)
+		}
+		if err := ix(tx, ixClientLabel).Put(idKey(c.ID), []byte(c.Name)); err != nil {
+			return err
 		}
 		return names.Put(nameKey(c.Name), idKey(c.ID))
 	})

@@ -351,7 +351,8 @@ func (s *Store) emptied() error {
 }
 
 // inspect returns 0 when the schema is current, 1 when the file needs its
-// buckets, 2 when it needs a migration.
+// buckets, 2 when it needs a migration, 3 when an index bucket is missing
+// (all indexes are then rebuilt from the records).
 func (s *Store) inspect(tx *bolt.Tx) (int, error) {
 	m := tx.Bucket(bMeta)
 	if m == nil {
@@ -377,7 +378,21 @@ func (s *Store) inspect(tx *bolt.Tx) (int, error) {
 	case v < schemaVersion:
 		return 2, nil
 	}
+	if idx := tx.Bucket(bIndex); idx == nil || !hasAll(idx) {
+		return 3, nil
+	}
 	return 0, nil
+}
+
+// hasAll reports whether every index bucket exists (an index added by a
+// newer build of the same schema is built at open by state 3).
+func hasAll(idx *bolt.Bucket) bool {
+	for _, name := range indexBuckets {
+		if idx.Bucket(name) == nil {
+			return false
+		}
+	}
+	return true
 }
 
 // prepare creates the buckets of a new database or migrates an older one.
@@ -397,6 +412,8 @@ func prepare(tx *bolt.Tx, state int) error {
 			return err
 		}
 		return tx.Bucket(bMeta).Put(kSchema, u64(schemaVersion))
+	case 3:
+		return reindex(tx)
 	}
 	return nil
 }

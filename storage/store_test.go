@@ -359,3 +359,22 @@ func TestTruncatedFileIsAnError(t *testing.T) {
 		t.Fatalf("Clients on a half file = %v, want db_truncated", err)
 	}
 }
+
+func TestOpenRebuildsMissingIndexes(t *testing.T) {
+	s := newStore(t)
+	c := mustClient(t, s, "王总", model.TierKey, d("2026-11-01"))
+	err := s.write(func(tx *bolt.Tx) error { return tx.Bucket(bIndex).DeleteBucket(ixClientName) }, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.FindClient("王总"); !errors.Is(err, ErrDamaged) {
+		t.Fatalf("FindClient without its index = %v, want ErrDamaged (a clear error, not a crash)", err)
+	}
+	s2, err := Open(s.Path(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s2.FindClient("王总"); err != nil || got.ID != c.ID {
+		t.Errorf("after reopening: %v, %v", got, err)
+	}
+}

@@ -209,33 +209,25 @@ func newNamer(tx *bolt.Tx) *namer {
 }
 
 func (n *namer) client(id model.ID) string {
-	if id == 0 {
-		return ""
-	}
-	if v, ok := n.clients[id]; ok {
-		return v
-	}
-	c, err := getClient(n.tx, id)
-	if err != nil {
-		c.Name = "" // a dangling reference shows as none; check reports it
-	}
-	n.clients[id] = c.Name
-	return c.Name
+	return n.label(n.clients, ixClientLabel, id)
 }
 
 func (n *namer) project(id model.ID) string {
+	return n.label(n.projects, ixProjectLabel, id)
+}
+
+// label reads a name from a label index (id → name) without decoding the
+// record; a dangling reference shows as none (check reports it).
+func (n *namer) label(cache map[model.ID]string, index []byte, id model.ID) string {
 	if id == 0 {
 		return ""
 	}
-	if v, ok := n.projects[id]; ok {
+	if v, ok := cache[id]; ok {
 		return v
 	}
-	p, err := getProject(n.tx, id)
-	if err != nil {
-		p.Name = ""
-	}
-	n.projects[id] = p.Name
-	return p.Name
+	name := string(ix(n.tx, index).Get(idKey(id)))
+	cache[id] = name
+	return name
 }
 
 // agendaTask names a task's client and project; today marks carry-over

@@ -84,7 +84,7 @@ func gatherAgenda(tx *bolt.Tx, today model.Date) (model.AgendaInput, error) {
 		return in, err
 	}
 
-	if in.Projects, err = liveProjects(tx, n); err != nil {
+	if in.Projects, err = liveProjects(tx); err != nil {
 		return in, err
 	}
 	in.ClientNames, in.ProjectNames = map[model.ID]string{}, map[model.ID]string{}
@@ -144,15 +144,17 @@ func scheduledSet(tx *bolt.Tx, today model.Date) map[model.ID]bool {
 	return out
 }
 
-// liveProjects reads the live projects with their client's name and last contact.
-func liveProjects(tx *bolt.Tx, n *namer) ([]model.ProjectState, error) {
+// liveProjects reads the live projects, with their client's name and last
+// contact, from their summaries (see liveState: no record decoded).
+func liveProjects(tx *bolt.Tx) ([]model.ProjectState, error) {
 	var out []model.ProjectState
-	err := seekRange(ix(tx, ixProjectStage), []byte{stageByte(model.StageLead)}, []byte{stageByte(model.StageClosed)}, func(k, _ []byte) error {
-		p, err := getProject(tx, keyID(k[1:]))
-		if err != nil {
-			return err
+	err := ix(tx, ixProjectLive).ForEach(func(k, v []byte) error {
+		ps, ok := liveState(k, v)
+		if !ok {
+			return model.Errf("corrupt_index", "a live project index entry is damaged; run salesplan check")
 		}
-		out = append(out, model.ProjectState{Project: p, ClientName: n.client(p.ClientID), LastContact: lastContact(tx, ixContactProject, p.ID)})
+		ps.LastContact = lastContact(tx, ixContactProject, ps.Project.ID)
+		out = append(out, ps)
 		return nil
 	})
 	return out, err

@@ -1,0 +1,297 @@
+package storage
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"salesplan/model"
+)
+
+// The big database of the benchmarks: ten years of one busy rep — 5k
+// clients, 100k tasks (almost all done), 50k journal entries, 5k promises,
+// 2k projects of which about 200 are live. Built once per test binary.
+var (
+	bigOnce  sync.Once
+	bigPath  string
+	bigErr   error
+	bigDir   string
+	benchDay = d("2026-11-27")
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if bigDir != "" {
+		os.RemoveAll(bigDir)
+	}
+	os.Exit(code)
+}
+
+func bigStore(b *testing.B) *Store {
+	b.Helper()
+	bigOnce.Do(func() {
+		start := time.Now()
+		bigDir, bigErr = os.MkdirTemp("", "salesplan-bench-")
+		if bigErr != nil {
+			return
+		}
+		bigPath = filepath.Join(bigDir, "big.db")
+		bigErr = buildBig(bigPath)
+		fi, _ := os.Stat(bigPath)
+		if fi != nil {
+			fmt.Fprintf(os.Stderr, "big database built in %v, %.1f MiB\n", time.Since(start).Round(time.Millisecond), float64(fi.Size())/(1<<20))
+		}
+	})
+	if bigErr != nil {
+		b.Fatal(bigErr)
+	}
+	s, err := Open(bigPath, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return s
+}
+
+// buildBig writes the data set in a few large transactions through the
+// same put helpers the actions use, so its indexes are the real ones.
+func buildBig(path string) error {
+	s, err := Open(path, Options{})
+	if err != nil {
+		return err
+	}
+	r := rand.New(rand.NewPCG(2026, 11))
+	first := benchDay.AddDays(-3650)
+	span := func(from model.Date) model.Date { return from.AddDays(r.IntN(max(1, benchDay.Sub(from)))) }
+	instant := func(day model.Date) time.Time {
+		return day.Time(time.Local).Add(time.Duration(8*60+r.IntN(11*60)) * time.Minute)
+	}
+	batch := func(n int, fn func(tx *bolt.Tx, i int) error) error {
+		const size = 10000
+		for lo := 0; lo < n; lo += size {
+			err := s.update(func(tx *bolt.Tx) error {
+				for i := lo; i < min(n, lo+size); i++ {
+					if err := fn(tx, i); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	const nClients, nProjects = 5000, 2000
+	created := make([]model.Date, nClients+1)
+	err = batch(nClients, func(tx *bolt.Tx, i int) error {
+		tier := model.TierRegular
+		if i%10 == 0 {
+			tier = model.TierKey
+		}
+		c := model.Client{Name: fmt.Sprintf("客户%04d %s", i, []string{"Ltd", "有限公司", "Trading"}[i%3]), Tier: tier,
+			Area: fmt.Sprintf("区%d", i%12), CreatedOn: span(first), Company: "公司", Phone: "138 0000 0000",
+			Business: "HVAC equipment", Needs: "chillers", DecisionMaker: "王总", Interests: "golf"}
+		created[i+1] = c.CreatedOn
+		return putClient(tx, &c)
+	})
+	if err != nil {
+		return err
+	}
+	client := func() model.ID {
+		if r.IntN(3) == 0 { // key clients get a third of the work
+			return model.ID(1 + 10*r.IntN(nClients/10))
+		}
+		return model.ID(1 + r.IntN(nClients))
+	}
+	err = batch(nProjects, func(tx *bolt.Tx, i int) error {
+		c := client()
+		p := model.Project{Name: fmt.Sprintf("项目 %04d", i), ClientID: c, Value: model.Money(r.IntN(2e6)) * 100, Owner: "业主"}
+		steps := 1 + r.IntN(8)
+		live := i >= nProjects-200 // the recent ones are live
+		if !live {
+			steps++ // then closed or lost
+		}
+		// Walk back from the last move: live projects moved within the
+		// last two months, finished ones any time in the ten years.
+		on := benchDay.AddDays(-r.IntN(60))
+		if !live {
+			on = span(max(first, created[c]).AddDays(400))
+		}
+		dates := make([]model.Date, steps)
+		for k := steps - 1; k >= 0; k-- {
+			dates[k] = on
+			on = on.AddDays(-1 - r.IntN(40))
+		}
+		for k := range steps {
+			st := model.Stages[k]
+			if !live && k == steps-1 {
+				st = model.StageClosed
+				if r.IntN(3) == 0 {
+					st = model.StageLost
+				}
+			}
+			p.StageHistory = append(p.StageHistory, model.StageEntry{Stage: st, On: dates[k]})
+		}
+		p.Stage = p.StageHistory[len(p.StageHistory)-1].Stage
+		if p.Stage == model.StageDesign || p.Stage == model.StageBidding {
+			p.BidDate = benchDay.AddDays(r.IntN(60) - 20)
+		}
+		return putProject(tx, &p)
+	})
+	if err != nil {
+		return err
+	}
+	kinds := []model.EntryKind{model.EntryNote, model.EntryCall, model.EntryCall, model.EntryCall, model.EntryVisit, model.EntryMeeting}
+	err = batch(50000, func(tx *bolt.Tx, i int) error {
+		c := client()
+		e := model.JournalEntry{ClientID: c, Kind: kinds[r.IntN(len(kinds))], At: instant(span(max(first, created[c]))), Text: "谈了价格，下周再联系 — talked about the price"}
+		if r.IntN(5) == 0 {
+			e.ProjectID = model.ID(1 + r.IntN(nProjects))
+		}
+		return putEntry(tx, &e)
+	})
+	if err != nil {
+		return err
+	}
+	tkinds := []model.TaskKind{model.TaskCall, model.TaskCall, model.TaskVisit, model.TaskMeeting, model.TaskTodo}
+	err = batch(100000, func(tx *bolt.Tx, i int) error {
+		t := model.Task{Title: "回访客户 follow up on the quote", Kind: tkinds[r.IntN(len(tkinds))], Slot: model.SlotAny}
+		if r.IntN(2) == 0 {
+			t.ClientID = client()
+		}
+		switch {
+		case i < 200: // the coming two weeks
+			t.Date = benchDay.AddDays(1 + r.IntN(14))
+		case i < 230: // today
+			t.Date = benchDay
+			t.Time = model.ClockAt(8+r.IntN(10), 0)
+			t.Slot = model.SlotOf(t.Time)
+		case i < 330: // carried over, not done
+			t.Date = benchDay.AddDays(-1 - r.IntN(300))
+			t.Important = r.IntN(4) == 0
+		case i < 1000: // inbox
+		default:
+			t.Date = span(first)
+			t.Done, t.DoneOn = true, t.Date
+		}
+		return putTask(tx, &t)
+	})
+	if err != nil {
+		return err
+	}
+	return batch(5000, func(tx *bolt.Tx, i int) error {
+		c := client()
+		made := span(max(first, created[c]))
+		p := model.Promise{ClientID: c, Text: "send the samples 寄样品", MadeOn: made, Due: made.AddDays(1 + r.IntN(14)), Status: model.PromiseKept}
+		switch {
+		case i < 40:
+			p.Status = model.PromiseOpen
+			p.MadeOn = benchDay.AddDays(-r.IntN(20))
+			p.Due = p.MadeOn.AddDays(r.IntN(20))
+		case r.IntN(10) == 0:
+			p.Status = model.PromiseCancelled
+		default:
+			p.KeptOn = p.Due.AddDays(r.IntN(4) - 2)
+		}
+		return putPromise(tx, &p)
+	})
+}
+
+func BenchmarkTodayEmpty(b *testing.B) {
+	s, err := Open(filepath.Join(b.TempDir(), "empty.db"), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := s.Today(benchDay); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkTodayBig(b *testing.B) {
+	s := bigStore(b)
+	a, err := s.Today(benchDay)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(len(a.Tasks)), "tasks")
+	b.ReportMetric(float64(len(a.Attention)), "attention")
+	b.ReportMetric(float64(a.RegularDue), "regular_due")
+	for b.Loop() {
+		if _, err := s.Today(benchDay); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkWeekBig(b *testing.B) {
+	s := bigStore(b)
+	for b.Loop() {
+		if _, err := s.Week(benchDay, benchDay); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkMonthBig(b *testing.B) {
+	s := bigStore(b)
+	for b.Loop() {
+		if _, err := s.Month(model.MonthOf(benchDay), benchDay); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkClientsBig(b *testing.B) {
+	s := bigStore(b)
+	for b.Loop() {
+		if _, err := s.Clients(benchDay, false); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkProjectsBig(b *testing.B) {
+	s := bigStore(b)
+	for b.Loop() {
+		if _, err := s.Projects(benchDay, false); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAddTask is one user action: open, one fsync'd write, close.
+func BenchmarkAddTask(b *testing.B) {
+	s := bigStore(b)
+	for b.Loop() {
+		if _, err := s.AddTask(model.Task{Title: "call back", Kind: model.TaskCall, ClientID: 11, Date: benchDay.AddDays(400)}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkOpen(b *testing.B) {
+	bigStore(b)
+	for b.Loop() {
+		if _, err := Open(bigPath, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkRevision(b *testing.B) {
+	s := bigStore(b)
+	for b.Loop() {
+		if _, err := s.Revision(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
