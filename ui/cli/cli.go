@@ -137,7 +137,7 @@ func (a *app) open() (*storage.Store, error) {
 	if err := a.resolveToday(); err != nil {
 		return nil, err
 	}
-	path := a.dbPath
+	path := a.path()
 	if a.demo {
 		dir, err := os.MkdirTemp("", "salesplan-demo-")
 		if err != nil {
@@ -145,12 +145,6 @@ func (a *app) open() (*storage.Store, error) {
 		}
 		a.tempDir = dir
 		path = filepath.Join(dir, "demo.db")
-	}
-	if path == "" {
-		path = a.env("SALESPLAN_DB")
-	}
-	if path == "" {
-		path = defaultDBPath(a.env)
 	}
 	if path == "" {
 		return nil, &failure{key: "cli.err.no_db_path"}
@@ -177,11 +171,22 @@ func (a *app) open() (*storage.Store, error) {
 		}
 	}
 	if a.demo {
-		if err := a.writeDemo(1); err != nil {
+		if err := a.writeDemo(0); err != nil {
 			return nil, err
 		}
 	}
 	return st, nil
+}
+
+// path is the database file: --db, else SALESPLAN_DB, else the default.
+func (a *app) path() string {
+	if a.dbPath != "" {
+		return a.dbPath
+	}
+	if p := a.env("SALESPLAN_DB"); p != "" {
+		return p
+	}
+	return defaultDBPath(a.env)
 }
 
 // defaultDBPath is $XDG_DATA_HOME/salesplan/salesplan.db, read from the
@@ -307,6 +312,7 @@ func (a *app) rootCmd() *cobra.Command {
 	)
 	a.persistentLang(root)
 	a.completionCmd(root)
+	a.addCompletions(root)
 	return root
 }
 
@@ -356,22 +362,28 @@ func (a *app) planner(st *storage.Store) error {
 	if err != nil {
 		return failWith(err, "cli.err.read_settings")
 	}
-	return a.cfg.Planner(PlannerArgs{Store: st, Today: a.today, Lang: a.lang, Currency: set.Currency,
+	before, _ := st.Revision()
+	err = a.cfg.Planner(PlannerArgs{Store: st, Today: a.today, Lang: a.lang, Currency: set.Currency,
 		Fixed: a.fixed, Demo: a.demo, Stdin: a.stdin, Stdout: a.stdout, Env: a.env})
+	// The session changed the database: make the daily backup on the way out.
+	if after, rerr := st.Revision(); rerr == nil && after != before {
+		a.wrote = true
+	}
+	return err
 }
 
 func (a *app) usageTemplate() string {
-	return a.t("cli.help.usage") + `:{{if .Runnable}}
+	return a.t("cli.help.usage") + `{{if .Runnable}}
   {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
   {{.CommandPath}} [command]{{end}}{{if .HasAvailableSubCommands}}
 
-` + a.t("cli.help.commands") + `:{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
+` + a.t("cli.help.commands") + `{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
   {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
 
-` + a.t("cli.help.flags") + `:
+` + a.t("cli.help.flags") + `
 {{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
 
-` + a.t("cli.help.global_flags") + `:
+` + a.t("cli.help.global_flags") + `
 {{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}
 `
 }

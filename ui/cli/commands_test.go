@@ -383,3 +383,38 @@ func TestHelpAndCompletion(t *testing.T) {
 		t.Errorf("help or completion created the database")
 	}
 }
+
+// TestNameCompletion: the shell completes client, project and stage names
+// from the database, and never creates one.
+func TestNameCompletion(t *testing.T) {
+	h := newHarness(t)
+	if out := h.ok("__complete", "note", ""); strings.Contains(out, "王总") {
+		t.Errorf("completion without a database: %q", out)
+	}
+	if _, err := os.Stat(h.db); err == nil {
+		t.Fatal("completion created the database")
+	}
+	seed(h)
+	tests := []struct {
+		args []string
+		want []string
+		not  string
+	}{
+		{[]string{"note", "wa"}, []string{"Wang Lei", "Wang Fang"}, "王总"},
+		{[]string{"log", "call", "王"}, []string{"王总"}, "Wang"},
+		{[]string{"project", "stage", "to"}, []string{"Tower A"}, "bidding"},
+		{[]string{"project", "stage", "Tower A", "b"}, []string{"bidding"}, "design"},
+		{[]string{"project", "add", "X", "--client", "Wang F"}, []string{"Wang Fang"}, "Wang Lei"},
+	}
+	for _, tc := range tests {
+		out := h.ok(append([]string{"__complete"}, tc.args...)...)
+		for _, w := range tc.want {
+			if !strings.Contains(out, w+"\n") {
+				t.Errorf("complete %v: %q lacks %q", tc.args, out, w)
+			}
+		}
+		if strings.Contains(out, tc.not) {
+			t.Errorf("complete %v: %q offers %q", tc.args, out, tc.not)
+		}
+	}
+}

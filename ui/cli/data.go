@@ -274,7 +274,7 @@ func (a *app) checkCmd() *cobra.Command {
 func (a *app) demoCmd() *cobra.Command {
 	var scale int
 	c := &cobra.Command{
-		Use:   "demo",
+		Use:   "demo [--scale N]",
 		Short: a.t("cli.short.demo"),
 		Args:  noArgs,
 	}
@@ -284,8 +284,8 @@ func (a *app) demoCmd() *cobra.Command {
 			a.say("cli.demo.done", st.Path())
 			return nil
 		}
-		if scale < 1 || scale > 1000 {
-			return fail("cli.err.bad_scale", scale)
+		if scale < 0 || scale > demo.MaxScale {
+			return fail("cli.err.bad_scale", scale, demo.MaxScale)
 		}
 		if err := a.writeDemo(scale); err != nil {
 			return err
@@ -294,13 +294,20 @@ func (a *app) demoCmd() *cobra.Command {
 		a.say("cli.demo.done", st.Path())
 		return nil
 	})
-	c.Flags().IntVar(&scale, "scale", 1, a.t("cli.flag.scale"))
+	c.Flags().IntVar(&scale, "scale", 0, a.t("cli.flag.scale"))
 	return c
 }
 
-// writeDemo fills the (empty) store with the demo data set.
+// writeDemo fills the (empty) store with the demo data set: a believable
+// month (scale 0), or N times ten years of heavy use for benchmarks.
 func (a *app) writeDemo(scale int) error {
-	if err := demo.WriteScaled(a.st, a.today, scale); err != nil {
+	var err error
+	if scale == 0 {
+		err = demo.Write(a.st, a.today)
+	} else {
+		err = demo.WriteScaled(a.st, a.today, scale)
+	}
+	if err != nil {
 		if errors.Is(err, storage.ErrNotEmpty) {
 			return fail("cli.err.demo_not_empty", a.st.Path())
 		}

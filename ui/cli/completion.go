@@ -1,0 +1,145 @@
+package cli
+
+import (
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"salesplan/model"
+	"salesplan/storage"
+)
+
+// Shell completion of client, project and stage names. Completion never
+// creates a database: with no file there is nothing to offer.
+
+// completionStore opens the existing database for a completion, or nil.
+func (a *app) completionStore() *storage.Store {
+	if a.demo {
+		return nil
+	}
+	p := a.path()
+	if p == "" {
+		return nil
+	}
+	if _, err := os.Stat(p); err != nil {
+		return nil
+	}
+	st, err := a.open()
+	if err != nil {
+		return nil
+	}
+	return st
+}
+
+// matching keeps the names that start with prefix, ignoring case.
+func matching(names []string, prefix string) []cobra.Completion {
+	var out []cobra.Completion
+	p := strings.ToLower(prefix)
+	for _, n := range names {
+		if strings.HasPrefix(strings.ToLower(n), p) {
+			out = append(out, model.InertLine(n))
+		}
+	}
+	return out
+}
+
+func (a *app) clientNames(prefix string) []cobra.Completion {
+	st := a.completionStore()
+	if st == nil {
+		return nil
+	}
+	rows, err := st.Clients(a.today, false)
+	if err != nil {
+		return nil
+	}
+	names := make([]string, len(rows))
+	for i, r := range rows {
+		names[i] = r.Name
+	}
+	return matching(names, prefix)
+}
+
+func (a *app) projectNames(prefix string) []cobra.Completion {
+	st := a.completionStore()
+	if st == nil {
+		return nil
+	}
+	rows, err := st.Projects(a.today, true)
+	if err != nil {
+		return nil
+	}
+	names := make([]string, len(rows))
+	for i, r := range rows {
+		names[i] = r.Name
+	}
+	return matching(names, prefix)
+}
+
+func stageNames(prefix string) []cobra.Completion {
+	names := make([]string, len(model.Stages))
+	for i, s := range model.Stages {
+		names[i] = string(s)
+	}
+	return matching(names, prefix)
+}
+
+// completeFirst completes the first argument with names, nothing after.
+func completeFirst(names func(string) []cobra.Completion) cobra.CompletionFunc {
+	return func(_ *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		if len(args) > 0 {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		return names(toComplete), cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+// flagNames completes a flag's value with names.
+func flagNames(names func(string) []cobra.Completion) cobra.CompletionFunc {
+	return func(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		return names(toComplete), cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+// addCompletions wires the name completions into the command tree.
+func (a *app) addCompletions(root *cobra.Command) {
+	find := func(path ...string) *cobra.Command {
+		c, _, err := root.Find(path)
+		if err != nil || c == root {
+			return nil
+		}
+		return c
+	}
+	for _, path := range [][]string{{"note"}, {"promise"}, {"log", "call"}, {"log", "visit"}, {"log", "meeting"}} {
+		if c := find(path...); c != nil {
+			c.ValidArgsFunction = completeFirst(a.clientNames)
+		}
+	}
+	if c := find("project", "stage"); c != nil {
+		c.ValidArgsFunction = func(_ *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			switch len(args) {
+			case 0:
+				return a.projectNames(toComplete), cobra.ShellCompDirectiveNoFileComp
+			case 1:
+				return stageNames(toComplete), cobra.ShellCompDirectiveNoFileComp
+			}
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+	}
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		if c.Flags().Lookup("client") != nil {
+			_ = c.RegisterFlagCompletionFunc("client", flagNames(a.clientNames))
+		}
+		if c.Flags().Lookup("project") != nil {
+			_ = c.RegisterFlagCompletionFunc("project", flagNames(a.projectNames))
+		}
+		if c.Flags().Lookup("stage") != nil {
+			_ = c.RegisterFlagCompletionFunc("stage", flagNames(stageNames))
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+}
