@@ -210,10 +210,25 @@ func verify(t *testing.T, db string, a *acks, i int) int {
 	if err != nil {
 		t.Fatalf("kill %d: open after the kill: %v", i, err)
 	}
+	// One read of the day's tasks: reading each task on its own would open
+	// the file thousands of times per round.
+	tasks, err := st.TasksOn(day)
+	if err != nil {
+		t.Fatalf("kill %d: tasks: %v", i, err)
+	}
+	byID := make(map[model.ID]model.Task, len(tasks))
+	seen := map[string]bool{}
+	for _, task := range tasks {
+		if seen[task.Title] {
+			t.Fatalf("kill %d: %q is there twice", i, task.Title)
+		}
+		seen[task.Title] = true
+		byID[task.ID] = task.Task
+	}
 	for title, id := range a.added {
-		task, err := st.Task(id)
-		if err != nil {
-			t.Fatalf("kill %d: acknowledged task %d (%s) is missing: %v", i, id, title, err)
+		task, ok := byID[id]
+		if !ok {
+			t.Fatalf("kill %d: acknowledged task %d (%s) is missing", i, id, title)
 		}
 		if task.Title != title {
 			t.Fatalf("kill %d: task %d is %q, want %q", i, id, task.Title, title)
@@ -224,17 +239,6 @@ func verify(t *testing.T, db string, a *acks, i int) int {
 	}
 	// At most one write per kill may have committed without its ack
 	// reaching the parent; more would mean writes appearing from nowhere.
-	tasks, err := st.TasksOn(day)
-	if err != nil {
-		t.Fatalf("kill %d: tasks: %v", i, err)
-	}
-	seen := map[string]bool{}
-	for _, task := range tasks {
-		if seen[task.Title] {
-			t.Fatalf("kill %d: %q is there twice", i, task.Title)
-		}
-		seen[task.Title] = true
-	}
 	extra := len(tasks) - len(a.added)
 	if extra < 0 || extra > i {
 		t.Fatalf("kill %d: %d tasks stored, %d acknowledged", i, len(tasks), len(a.added))
