@@ -75,7 +75,7 @@ func (a *app) explain(err error) string {
 	case errors.As(err, &f) && f.key != "":
 		msg := a.t(f.key, f.args...)
 		if f.err != nil {
-			msg += ": " + a.explain(f.err)
+			msg += a.t("cli.sep") + a.explain(f.err)
 		}
 		return msg
 	case errors.As(err, &oe):

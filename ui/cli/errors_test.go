@@ -248,3 +248,24 @@ func TestLockHeldPastTheWait(t *testing.T) {
 		t.Errorf("the refused client was added:\n%s", out)
 	}
 }
+
+// TestSecondImportRefused: importing a document twice without --merge is
+// refused the second time and changes nothing; --merge adds another one.
+func TestSecondImportRefused(t *testing.T) {
+	h := newHarness(t)
+	doc := h.write("doc.json", validDoc)
+	h.ok("import", doc)
+	before := h.dbBytes()
+	r := h.run("import", doc)
+	if r.code != ExitFail || len(stderrLines(r.err)) != 1 || !strings.Contains(r.err, "--merge") {
+		t.Fatalf("second import: exit %d, stderr %q", r.code, r.err)
+	}
+	if !bytes.Equal(before, h.dbBytes()) {
+		t.Fatal("the refused import changed the database")
+	}
+	other := h.write("other.json", strings.Replace(validDoc, "Li Ming", "Zhou Min", 1))
+	h.ok("import", "--merge", other)
+	if list := h.ok("client", "list"); !strings.Contains(list, "Li Ming") || !strings.Contains(list, "Zhou Min") {
+		t.Errorf("after --merge both clients are there:\n%s", list)
+	}
+}

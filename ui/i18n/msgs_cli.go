@@ -102,6 +102,7 @@ func init() {
 		"cli.help.global_flags":      {"Global flags:", "全局选项："},
 
 		// Bad usage (exit 2).
+		"cli.sep":                {": ", "："},
 		"cli.error_prefix":       {"salesplan: ", "salesplan："},
 		"cli.usage.bad":          {"%s", "%s"},
 		"cli.usage.hint":         {"Run '%s --help' for usage.", "运行 '%s --help' 查看用法。"},
