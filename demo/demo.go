@@ -318,10 +318,10 @@ func month(today model.Date) *dataset {
 			minute += 4 + r.IntN(6) // mornings are for the phone; a few run past noon
 		}
 		// Visits: one or two districts a day, clients of the same area on one trip.
-		visits, most, clock := 0, 2+r.IntN(3), 14*60
+		visits, most, clock := 0, 3+r.IntN(3), 13*60+30
 		for _, area := range []string{areas[r.IntN(len(areas))], areas[r.IntN(len(areas))]} {
 			for _, c := range byArea[area] {
-				if visits >= most || !eligible(c, day) || r.IntN(3) == 0 {
+				if visits >= most || !eligible(c, day) || r.IntN(4) == 0 {
 					continue
 				}
 				when := at(date, clock/60, clock%60)
@@ -330,7 +330,7 @@ func month(today model.Date) *dataset {
 				d.addTask(model.Task{Title: "拜访 " + c.Name, Date: date, Time: model.ClockAt(clock/60, clock%60),
 					Kind: model.TaskVisit, ClientID: c.ID, Done: true})
 				visits++
-				clock += 75
+				clock += 65
 			}
 		}
 		if date.Weekday() == time.Wednesday {
