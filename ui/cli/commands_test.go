@@ -227,6 +227,11 @@ func TestWorkflow(t *testing.T) {
 	if got := strings.TrimSpace(h.ok("config", "get", "calls_per_day")); got != "40" {
 		t.Errorf("config get calls_per_day = %q", got)
 	}
+	set := decode[map[string]any](t, h.ok("config", "get", "--json"))
+	if set["calls_per_day"] != 40.0 || len(set["workdays"].([]any)) != 6 ||
+		set["annual_targets"].(map[string]any)["2026"] != 1200000.0 {
+		t.Errorf("config get --json: %v", set)
+	}
 	week := decode[jsonWeek](t, h.ok("week", "--json", "--week", "2026-12-01"))
 	if week.Calls.Target != 240 || week.Start.String() != "2026-11-30" || week.Week != "2026-W49" {
 		t.Errorf("week of 12-01 with 6 working days × 40 calls: %+v", week)
@@ -299,6 +304,13 @@ func TestBackupRestoreAndCheck(t *testing.T) {
 	out := h.ok("backups")
 	if !strings.Contains(out, "copy.db") || !strings.Contains(out, "daily") {
 		t.Errorf("backups should list the manual copy and the daily backup:\n%s", out)
+	}
+	kinds := map[string]bool{}
+	for _, b := range decode[[]map[string]any](t, h.ok("backups", "--json")) {
+		kinds[b["kind"].(string)] = true
+	}
+	if !kinds["auto"] || !kinds["manual"] {
+		t.Errorf("backups --json kinds: %v", kinds)
 	}
 	before := h.dbBytes()
 	r := h.run("restore", file) // stdin is empty: no answer is no

@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"salesplan/demo"
+	"salesplan/model"
 	"salesplan/storage"
 )
 
@@ -177,6 +178,7 @@ func (a *app) backupCmd() *cobra.Command {
 }
 
 func (a *app) backupsCmd() *cobra.Command {
+	var asJSON bool
 	c := &cobra.Command{
 		Use:   "backups",
 		Short: a.t("cli.short.backups"),
@@ -186,6 +188,14 @@ func (a *app) backupsCmd() *cobra.Command {
 		list, err := st.Backups()
 		if err != nil {
 			return failWith(err, "cli.err.backups")
+		}
+		if asJSON {
+			out := []jsonBackup{}
+			for _, b := range list {
+				out = append(out, jsonBackup{Path: b.Path, Kind: b.Kind, Day: b.Day,
+					Modified: b.ModTime.Format(time.RFC3339), Size: b.Size})
+			}
+			return a.writeJSON(out)
 		}
 		if len(list) == 0 {
 			a.say("cli.backups.none", storage.BackupDir(st.Path()))
@@ -200,7 +210,17 @@ func (a *app) backupsCmd() *cobra.Command {
 		tb.write(a.stdout, "")
 		return nil
 	})
+	c.Flags().BoolVar(&asJSON, "json", false, a.t("cli.flag.json"))
 	return c
+}
+
+// jsonBackup is one backup in `backups --json`.
+type jsonBackup struct {
+	Path     string     `json:"path"`
+	Kind     string     `json:"kind"` // auto, before-restore or manual
+	Day      model.Date `json:"day"`  // of an automatic backup, else null
+	Modified string     `json:"modified"`
+	Size     int64      `json:"size"`
 }
 
 // fmtSize writes a file size in KiB or MiB.

@@ -43,4 +43,9 @@
 //	project list --json: {"id", "name", "client", "owner", "value", "stage",
 //	                      "stage_since", "bid_date", "last_contact",
 //	                      "next_followup", "due", "days_overdue"}
+//	backups --json:      {"path", "kind" (auto|before-restore|manual), "day",
+//	                      "modified" (RFC 3339), "size" (bytes)}
+//
+// `config get --json` prints the settings object of the exchange format
+// (with a KEY, just that field's value).
 package cli

@@ -151,6 +151,7 @@ func (a *app) checkConfigKey(key string) error {
 }
 
 func (a *app) configCmd() *cobra.Command {
+	var asJSON bool
 	get := &cobra.Command{
 		Use:   "get [KEY]",
 		Short: a.t("cli.short.config_get"),
@@ -165,8 +166,18 @@ func (a *app) configCmd() *cobra.Command {
 			if err := a.checkConfigKey(args[0]); err != nil {
 				return err
 			}
+			if asJSON {
+				b, _ := json.Marshal(s)
+				var all map[string]json.RawMessage
+				_ = json.Unmarshal(b, &all)
+				return a.writeJSON(all[args[0]])
+			}
 			fmt.Fprintln(a.stdout, configValue(s, args[0]))
 			return nil
+		}
+		if asJSON {
+			// The settings object of the exchange format.
+			return a.writeJSON(s)
 		}
 		var tb table
 		for _, k := range configKeys {
@@ -191,6 +202,7 @@ func (a *app) configCmd() *cobra.Command {
 		tb.write(a.stdout, "")
 		return nil
 	})
+	get.Flags().BoolVar(&asJSON, "json", false, a.t("cli.flag.json"))
 	set := &cobra.Command{
 		Use:   "set KEY VALUE",
 		Short: a.t("cli.short.config_set"),
