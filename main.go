@@ -7,6 +7,8 @@ package main
 
 import (
 	"os"
+	"os/signal"
+	"syscall"
 
 	"salesplan/ui"
 	"salesplan/ui/cli"
@@ -14,6 +16,9 @@ import (
 )
 
 func main() {
+	// `salesplan --demo today | head` must not be killed by SIGPIPE before
+	// it removes its throwaway database: a closed pipe becomes a write error.
+	signal.Ignore(syscall.SIGPIPE)
 	c := cli.Config{Planner: planner}
 	os.Exit(c.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv))
 }

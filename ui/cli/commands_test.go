@@ -430,3 +430,43 @@ func TestNameCompletion(t *testing.T) {
 		}
 	}
 }
+
+// TestGlobalFlagsAnywhere: --today, --db and --lang work before or after
+// the command; SALESPLAN_DB and XDG_DATA_HOME choose the file otherwise.
+func TestGlobalFlagsAnywhere(t *testing.T) {
+	h := newHarness(t)
+	seed(h)
+	for _, args := range [][]string{
+		{"--today", "2026-12-01", "today", "--json"},
+		{"today", "--today", "2026-12-01", "--json"},
+		{"today", "--json", "--today=2026-12-01"},
+	} {
+		if got := decode[jsonToday](t, h.ok(args...)); got.Date.String() != "2026-12-01" {
+			t.Errorf("%v: date %s", args, got.Date)
+		}
+	}
+	if out := h.ok("today", "--lang", "zh"); !strings.Contains(out, "今天") {
+		t.Errorf("--lang after the command:\n%s", out)
+	}
+
+	// Without --db: SALESPLAN_DB, else $XDG_DATA_HOME/salesplan/salesplan.db.
+	dir := t.TempDir()
+	env := map[string]string{"SALESPLAN_TODAY": "2026-11-27", "XDG_DATA_HOME": dir}
+	run := func(args ...string) int {
+		var out, errb strings.Builder
+		return Main(args, strings.NewReader(""), &out, &errb, func(k string) string { return env[k] })
+	}
+	if code := run("client", "add", "Xu"); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "salesplan", "salesplan.db")); err != nil {
+		t.Errorf("default path under XDG_DATA_HOME: %v", err)
+	}
+	env["SALESPLAN_DB"] = filepath.Join(dir, "other.db")
+	if code := run("client", "add", "Xu"); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	if _, err := os.Stat(env["SALESPLAN_DB"]); err != nil {
+		t.Errorf("SALESPLAN_DB: %v", err)
+	}
+}
