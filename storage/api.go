@@ -55,9 +55,9 @@ func (e *AmbiguousError) Error() string {
 }
 
 // Problem returns the translatable form: code "ambiguous_client" or
-// "ambiguous_project", args query and the candidates joined by ", ".
+// "ambiguous_project", args the query and the candidates joined by ", ".
 func (e *AmbiguousError) Problem() *model.Problem {
-	return model.Errf("ambiguous_"+e.Kind, "%s %q is ambiguous: %s", e.Kind, e.Query, strings.Join(e.Candidates, ", "))
+	return model.Errf("ambiguous_"+e.Kind, e.Kind+" %q is ambiguous: %s", e.Query, strings.Join(e.Candidates, ", "))
 }
 
 // Unwrap lets errors.As find the *model.Problem.

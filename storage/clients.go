@@ -92,7 +92,7 @@ func (s *Store) FindClient(query string) (c model.Client, err error) {
 func findName(tx *bolt.Tx, index []byte, kind, query string, name func(model.ID) (string, error)) (model.ID, error) {
 	q := nameKey(query)
 	if len(q) == 0 {
-		return 0, newStoreError(ErrNotFound, nil, "unknown_"+kind, "no %s matches %q", kind, query)
+		return 0, newStoreError(ErrNotFound, nil, "unknown_"+kind, "no "+kind+" matches %q", query)
 	}
 	b := ix(tx, index)
 	if v := b.Get(q); v != nil {
@@ -105,7 +105,7 @@ func findName(tx *bolt.Tx, index []byte, kind, query string, name func(model.ID)
 	})
 	switch len(ids) {
 	case 0:
-		return 0, newStoreError(ErrNotFound, nil, "unknown_"+kind, "no %s matches %q", kind, query)
+		return 0, newStoreError(ErrNotFound, nil, "unknown_"+kind, "no "+kind+" matches %q", query)
 	case 1:
 		return ids[0], nil
 	}

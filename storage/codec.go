@@ -38,19 +38,26 @@ func encodeRecord(v any) ([]byte, error) {
 // the record for the error ("task 7").
 func decodeRecord(what string, b []byte, v any) error {
 	if len(b) < envelopeHeader {
-		return fmt.Errorf("%w: %s: record too short (%d bytes)", ErrCorrupt, what, len(b))
+		return corrupt(what, fmt.Errorf("record too short (%d bytes)", len(b)))
 	}
 	if b[0] != codecVersion {
-		return fmt.Errorf("%w: %s: unknown record version %d", ErrCorrupt, what, b[0])
+		return corrupt(what, fmt.Errorf("unknown record version %d", b[0]))
 	}
 	payload := b[envelopeHeader:]
 	if want, got := binary.BigEndian.Uint32(b[1:5]), crc32.ChecksumIEEE(payload); want != got {
-		return fmt.Errorf("%w: %s: checksum mismatch (stored %08x, computed %08x)", ErrCorrupt, what, want, got)
+		return corrupt(what, fmt.Errorf("checksum mismatch (stored %08x, computed %08x)", want, got))
 	}
 	if err := json.Unmarshal(payload, v); err != nil {
-		return fmt.Errorf("%w: %s: %v", ErrCorrupt, what, err)
+		return corrupt(what, err)
 	}
 	return nil
+}
+
+// corrupt is the error for a damaged record: ErrCorrupt, and a Problem
+// (code "record_damaged", args the record, e.g. "client 7", and what is
+// wrong with it) so the UI can add what to do (check, restore a backup).
+func corrupt(what string, cause error) error {
+	return newStoreError(ErrCorrupt, nil, "record_damaged", "%s: %s", what, cause.Error())
 }
 
 // ---- key encodings: fixed-width big-endian so that byte order is value order

@@ -140,7 +140,7 @@ func nameKey(name string) []byte { return []byte(strings.ToLower(strings.TrimSpa
 // ---- getters
 
 func notFound(kind string, id model.ID) error {
-	return newStoreError(ErrNotFound, nil, "unknown_"+kind, "there is no %s %d", kind, id)
+	return newStoreError(ErrNotFound, nil, "unknown_"+kind, "there is no "+kind+" %d", id)
 }
 
 func getRecord(tx *bolt.Tx, bucket []byte, kind string, id model.ID, v any) error {

@@ -171,3 +171,35 @@ func TestClientDetail(t *testing.T) {
 		t.Errorf("scheduled client: tasks %+v follow-up %+v", det.Tasks, det.Row.FollowUp)
 	}
 }
+
+// Renaming a client or project shows in Today's attention list at once
+// (the live-project summaries carry both names).
+func TestTodayFollowsRenames(t *testing.T) {
+	w := newAgendaWorld(t)
+	c := w.fresh
+	c.Name = "Fresh Renamed"
+	if err := w.s.UpdateClient(c); err != nil {
+		t.Fatal(err)
+	}
+	p := w.project
+	p.Name = "Tower B"
+	if err := w.s.UpdateProject(p); err != nil {
+		t.Fatal(err)
+	}
+	a, err := w.s.Today(d("2026-11-27"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, it := range a.Attention {
+		if it.Type == model.AttBidPrep {
+			found = true
+			if it.Client != "Fresh Renamed" || it.Project != "Tower B" {
+				t.Errorf("bid prep item names %q / %q, want the new names", it.Client, it.Project)
+			}
+		}
+	}
+	if !found {
+		t.Error("no bid prep item")
+	}
+}
