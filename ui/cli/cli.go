@@ -75,7 +75,7 @@ type app struct {
 
 // Main parses args, runs the command and returns the exit code. It never
 // panics on bad input and never calls os.Exit.
-func (c Config) Main(args []string, stdin io.Reader, stdout, stderr io.Writer, env func(string) string) int {
+func (c Config) Main(args []string, stdin io.Reader, stdout, stderr io.Writer, env func(string) string) (code int) {
 	if env == nil {
 		env = func(string) string { return "" }
 	}
@@ -84,6 +84,14 @@ func (c Config) Main(args []string, stdin io.Reader, stdout, stderr io.Writer, e
 	}
 	a := &app{cfg: c, stdin: stdin, stdout: stdout, stderr: stderr, env: env}
 	defer a.cleanup()
+	// A bug must still end in one line, not a stack trace (the store
+	// recovers bbolt's own panics and names the damage itself).
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintln(a.stderr, oneLine(a.t("cli.error_prefix")+a.t("cli.err.internal", fmt.Sprint(r))))
+			code = ExitFail
+		}
+	}()
 	// The language is needed before parsing (help texts): take --lang from
 	// the raw arguments, then the locale. The setting refines it on open.
 	a.lang = i18n.Detect(rawFlag(args, "lang"), env)
