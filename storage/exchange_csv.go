@@ -268,7 +268,6 @@ func parseClientsCSV(r io.Reader, today model.Date) ([]model.Client, []int, erro
 	}
 	cr := csv.NewReader(br)
 	cr.FieldsPerRecord = -1 // short rows are padded below; spreadsheets drop trailing empties
-	cr.LazyQuotes = true
 	header, err := cr.Read()
 	if errors.Is(err, io.EOF) {
 		return nil, nil, csvRowError(1, "", "the file is empty (want a header row with a name column)")

@@ -1,0 +1,173 @@
+package storage
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"strings"
+	"testing"
+
+	"salesplan/model"
+)
+
+func exportCSV(t *testing.T, s *Store, kind string) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := s.ExportCSV(&buf, kind); err != nil {
+		t.Fatalf("ExportCSV %s: %v", kind, err)
+	}
+	return buf.String()
+}
+
+func readCSV(t *testing.T, text string) [][]string {
+	t.Helper()
+	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(text, utf8BOM))).ReadAll()
+	if err != nil {
+		t.Fatalf("exported CSV does not parse: %v", err)
+	}
+	return rows
+}
+
+func TestExportCSVEveryKind(t *testing.T) {
+	s := sampleStore(t)
+	for _, kind := range CSVKinds {
+		t.Run(kind, func(t *testing.T) {
+			out := exportCSV(t, s, kind)
+			if !strings.HasPrefix(out, utf8BOM) {
+				t.Errorf("no BOM")
+			}
+			rows := readCSV(t, out)
+			if len(rows) < 2 || rows[0][0] != "id" {
+				t.Fatalf("rows %q", rows)
+			}
+			for i, r := range rows {
+				if len(r) != len(rows[0]) {
+					t.Errorf("row %d has %d cells, header %d", i, len(r), len(rows[0]))
+				}
+			}
+		})
+	}
+	if err := s.ExportCSV(&bytes.Buffer{}, "contacts"); err == nil {
+		t.Errorf("an unknown kind was accepted")
+	}
+	tasks := readCSV(t, exportCSV(t, s, "tasks"))
+	if tasks[1][5] != `打电话给王总, 确认"报价"` || tasks[1][7] != "王总" || tasks[1][9] != "万达广场暖通" {
+		t.Errorf("task row %q", tasks[1])
+	}
+}
+
+func TestExportCSVNeutralisesFormulasAndControls(t *testing.T) {
+	s := newStore(t)
+	doc := sampleDocument()
+	doc.Clients[0].Phone = "+86 138"
+	doc.Clients[0].Area = "@SUM(1)"
+	doc.Clients[0].Company = "\x1b[31mred\x1b[0m\rover"
+	doc.Clients[0].ReferredBy = "\t=cmd"
+	if err := s.ImportDocument(doc, false); err != nil {
+		t.Fatal(err)
+	}
+	out := exportCSV(t, s, "clients")
+	if strings.ContainsAny(out, "\x1b\r") {
+		t.Errorf("escape or CR reached the CSV: %q", out)
+	}
+	row := readCSV(t, out)[1]
+	want := map[int]string{2: "redover", 4: "'@SUM(1)", 5: "'+86 138", 7: "'=SUM(A1)", 10: "'\t=cmd"}
+	for i, w := range want {
+		if row[i] != w {
+			t.Errorf("cell %d = %q, want %q", i, row[i], w)
+		}
+	}
+}
+
+func TestClientsCSVRoundTrip(t *testing.T) {
+	src := sampleStore(t)
+	out := exportCSV(t, src, "clients")
+	dst := newStore(t)
+	rep, err := dst.ImportClientsCSVOn(strings.NewReader(out), false, d("2026-11-27"))
+	if err != nil {
+		t.Fatalf("import exported clients: %v", err)
+	}
+	if len(rep.Added) != 3 || rep.Added[0].Name != "王总" || rep.Added[0].Line != 2 {
+		t.Fatalf("report %+v", rep)
+	}
+	got, err := dst.FindClient("王总")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := sampleDocument().Clients[0]
+	if got.Company != want.Company || got.Business != want.Business || got.Needs != want.Needs ||
+		got.Interests != want.Interests || got.Phone != want.Phone || got.Tier != model.TierKey || got.CadenceDays != 5 {
+		t.Errorf("round trip lost text:\n got %+v\nwant %+v", got, want)
+	}
+	if got.CreatedOn != d("2026-11-27") {
+		t.Errorf("created on %s", got.CreatedOn)
+	}
+	// Importing the same file again adds nothing and says why.
+	rep, err = dst.ImportClientsCSVOn(strings.NewReader(out), false, d("2026-11-27"))
+	if err != nil || len(rep.Added) != 0 || len(rep.Skipped) != 3 {
+		t.Errorf("second import: %+v %v", rep, err)
+	}
+}
+
+func TestImportClientsCSVChineseHeadersAndDryRun(t *testing.T) {
+	s := newStore(t)
+	mustClient(t, s, "老客户", model.TierRegular, d("2026-01-01"))
+	file := utf8BOM + "姓名,公司,级别,区域,电话,备注\n" +
+		"王总,\"华东, 建设\",大客户,朝阳,'+86 138,随便\n" +
+		"老客户,x,一般客户,,,\n" +
+		"\n" +
+		"李工,\"多行\n公司\",,海淀,,\n" +
+		"王总,重复,,,,\n"
+	rep, err := s.ImportClientsCSVOn(strings.NewReader(file), true, d("2026-11-27"))
+	if err != nil {
+		t.Fatalf("dry run: %v", err)
+	}
+	if !rep.DryRun || len(rep.Added) != 2 || rep.Added[1] != (CSVRow{5, "李工"}) ||
+		len(rep.Skipped) != 2 || rep.Skipped[0] != (CSVRow{3, "老客户"}) || rep.Skipped[1] != (CSVRow{7, "王总"}) {
+		t.Errorf("dry-run report %+v", rep)
+	}
+	if rows, _ := s.Clients(d("2026-11-27"), true); len(rows) != 1 {
+		t.Fatalf("a dry run wrote %d clients", len(rows))
+	}
+	if _, err := s.ImportClientsCSVOn(strings.NewReader(file), false, d("2026-11-27")); err != nil {
+		t.Fatal(err)
+	}
+	c, err := s.FindClient("王总")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Company != "华东, 建设" || c.Tier != model.TierKey || c.Area != "朝阳" || c.Phone != "+86 138" {
+		t.Errorf("imported %+v", c)
+	}
+	li, _ := s.FindClient("李工")
+	if li.Company != "多行\n公司" || li.Tier != model.TierRegular {
+		t.Errorf("imported %+v", li)
+	}
+}
+
+func TestImportClientsCSVRefusesBadRowWhole(t *testing.T) {
+	cases := []struct {
+		name, file, want string
+	}{
+		{"bad tier", "name,tier\nA,key\nB,gold\n", `line 3: tier: "gold" is not a tier`},
+		{"bad cadence", "Name,Cadence_Days\nA,7\nB,often\n", `line 3: cadence_days: "often" is not a number`},
+		{"empty name", "name,company\nA,x\n,y\n", "line 3: name: empty"},
+		{"no name column", "company,phone\nx,1\n", "line 1: no name column"},
+		{"empty file", "", "line 1: the file is empty"},
+		{"bad quote", "name\n\"A\"x\"\n", "line 2"},
+		{"invalid utf-8", "name\n\xff\xfe\n", "line 2: name: not valid UTF-8"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newStore(t)
+			_, err := s.ImportClientsCSVOn(strings.NewReader(tc.file), false, d("2026-11-27"))
+			var ve *ValidationError
+			if !errors.As(err, &ve) || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error %v, want …%s…", err, tc.want)
+			}
+			if empty, _ := s.IsEmpty(); !empty {
+				t.Errorf("a refused file wrote clients")
+			}
+		})
+	}
+}
