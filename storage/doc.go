@@ -27,7 +27,8 @@
 //	├── task_open        date|id → kind|client id           undone tasks (carry-over: seek below today)
 //	├── task_client      client|date|id → kind              undone tasks with a client ("scheduled")
 //	├── journal_client   client|at|id → kind                every entry (client timeline)
-//	├── journal_date     date|at|id → kind                  every entry (calls/visits per day)
+//	├── journal_date     date|at|id → kind|client|project   every entry (calls/visits per day;
+//	│                                                          week/month read contacts from it)
 //	├── journal_project  project|at|id → kind               entries linked to a project
 //	├── contact_client   client|date|id → ""                contacts only (last contact = reverse seek)
 //	├── contact_project  project|date|id → ""               contacts linked to a project
@@ -80,7 +81,8 @@
 // The client_due and project_live values are summaries: dueState and
 // liveState turn them into model.ClientState / model.ProjectState.
 //
-// Validation (shared with import): validateClient, validateTask,
-// validateEntry, validatePromise, validateProject (tx, *record) return a
-// *model.Problem naming what is wrong.
+// Validation (shared with import): validateClient(*c), validateTask,
+// validateEntry, validatePromise, validateProject (tx, *record),
+// validateSettings(*st) normalise the record and return a *model.Problem
+// naming what is wrong; checkRefs(tx, client, project).
 package storage

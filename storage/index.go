@@ -97,6 +97,18 @@ func kindByte(k model.EntryKind) byte {
 	return 'n'
 }
 
+func byteKind(b byte) model.EntryKind {
+	switch b {
+	case 'c':
+		return model.EntryCall
+	case 'v':
+		return model.EntryVisit
+	case 'm':
+		return model.EntryMeeting
+	}
+	return model.EntryNote
+}
+
 func taskKindByte(k model.TaskKind) byte {
 	switch k {
 	case model.TaskCall:
@@ -416,7 +428,7 @@ func entryIndex(tx *bolt.Tx, e *model.JournalEntry, add bool) error {
 	id, at, d, kind := idKey(e.ID), timeBytes(e.At), dateBytes(e.On()), []byte{kindByte(e.Kind)}
 	ops := []ixOp{
 		{ixJournalClient, cat(idKey(e.ClientID), at, id), kind},
-		{ixJournalDate, cat(d, at, id), kind},
+		{ixJournalDate, cat(d, at, id), cat(kind, idKey(e.ClientID), idKey(e.ProjectID))},
 	}
 	if e.ProjectID != 0 {
 		ops = append(ops, ixOp{ixJournalProject, cat(idKey(e.ProjectID), at, id), kind})

@@ -1,6 +1,9 @@
 package storage
 
 import (
+	"encoding/binary"
+	"time"
+
 	bolt "go.etcd.io/bbolt"
 
 	"salesplan/model"
@@ -189,7 +192,24 @@ func (s *Store) Month(m model.Month, today model.Date) (model.MonthSummary, erro
 	return out, err
 }
 
+// contactFromIndex builds a contact from its journal_date entry without
+// decoding the record: ID, ClientID, ProjectID, Kind and At — not Text, which
+// the week and month summaries do not show. It declines (false) when the
+// instant, seen in the local zone, falls on another day than the entry's
+// own (an entry recorded in another time zone): the caller decodes those.
+func contactFromIndex(k, v []byte) (model.JournalEntry, bool) {
+	if len(k) != 20 || len(v) != 17 {
+		return model.JournalEntry{}, false
+	}
+	at := time.Unix(0, int64(binary.BigEndian.Uint64(k[4:12])^(1<<63))).In(time.Local)
+	if model.DateOf(at) != readDate(k[:4]) {
+		return model.JournalEntry{}, false
+	}
+	return model.JournalEntry{ID: keyID(k[12:]), ClientID: keyID(v[1:9]), ProjectID: keyID(v[9:17]), Kind: byteKind(v[0]), At: at}, true
+}
+
 // gatherPeriod reads the records of from..to through the date indexes.
+// Its Contacts carry no Text (see contactFromIndex).
 func gatherPeriod(tx *bolt.Tx, from, to, today model.Date) (model.PeriodInput, error) {
 	st, err := readSettings(tx)
 	if err != nil {
@@ -211,6 +231,10 @@ func gatherPeriod(tx *bolt.Tx, from, to, today model.Date) (model.PeriodInput, e
 	}
 	err = seekRange(ix(tx, ixJournalDate), lo, hi, func(k, v []byte) error {
 		if len(v) == 0 || v[0] == 'n' {
+			return nil
+		}
+		if e, ok := contactFromIndex(k, v); ok {
+			in.Contacts = append(in.Contacts, e)
 			return nil
 		}
 		e, err := getEntry(tx, keyID(k[12:]))

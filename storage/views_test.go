@@ -3,6 +3,7 @@ package storage
 import (
 	"slices"
 	"testing"
+	"time"
 
 	"salesplan/model"
 )
@@ -201,5 +202,25 @@ func TestTodayFollowsRenames(t *testing.T) {
 	}
 	if !found {
 		t.Error("no bid prep item")
+	}
+}
+
+// A contact recorded in another time zone counts on its own civil day in
+// the week view, like in the client's history.
+func TestWeekCountsContactsOnTheirOwnDay(t *testing.T) {
+	s := newStore(t)
+	c := mustClient(t, s, "王总", model.TierKey, d("2026-11-01"))
+	for _, zone := range []*time.Location{time.FixedZone("CST", 8*3600), time.FixedZone("PST", -8*3600), time.Local} {
+		y, m, dd := d("2026-11-27").YMD()
+		for _, h := range []int{0, 23} {
+			mustEntry(t, s, model.JournalEntry{ClientID: c.ID, Kind: model.EntryCall, At: time.Date(y, m, dd, h, 30, 0, 0, zone)})
+		}
+	}
+	w, err := s.Week(d("2026-11-27"), d("2026-11-27"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w.Days[4].Calls != 6 || w.Calls.Done != 6 {
+		t.Errorf("Friday calls %d, week %d; want all 6 on Friday", w.Days[4].Calls, w.Calls.Done)
 	}
 }
