@@ -1,6 +1,8 @@
 package demo
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"path/filepath"
 	"testing"
@@ -194,26 +196,66 @@ func TestMonthIsBelievable(t *testing.T) {
 }
 
 func TestWriteShowsTheStory(t *testing.T) {
+	for _, day := range demoDays {
+		t.Run(day, func(t *testing.T) {
+			today := date(t, day)
+			st := openStore(t)
+			if err := Write(st, today); err != nil {
+				t.Fatalf("Write: %v", err)
+			}
+			a, err := st.Today(today)
+			if err != nil {
+				t.Fatalf("Today: %v", err)
+			}
+			rows, err := st.Projects(today, true)
+			if err != nil {
+				t.Fatalf("Projects: %v", err)
+			}
+			var projects []model.Project
+			for _, r := range rows {
+				projects = append(projects, r.Project)
+			}
+			checkStory(t, tell(a, projects))
+			if problems, err := st.Check(); err != nil || len(problems) > 0 {
+				t.Errorf("check after the demo: %v %v", problems, err)
+			}
+		})
+	}
+}
+
+// The demo is an ordinary database: what it exports imports again as it was.
+func TestWriteRoundTrips(t *testing.T) {
 	today := date(t, "2026-11-27")
-	st := openStore(t)
-	if err := Write(st, today); err != nil {
+	first := openStore(t)
+	if err := Write(first, today); err != nil {
 		t.Fatalf("Write: %v", err)
 	}
-	a, err := st.Today(today)
-	if err != nil {
-		t.Fatalf("Today: %v", err)
+	var a, b bytes.Buffer
+	if err := first.ExportJSON(&a); err != nil {
+		t.Fatalf("export: %v", err)
 	}
-	rows, err := st.Projects(today, true)
-	if err != nil {
-		t.Fatalf("Projects: %v", err)
+	second := openStore(t)
+	if err := second.ImportJSON(bytes.NewReader(a.Bytes()), false); err != nil {
+		t.Fatalf("import the export: %v", err)
 	}
-	var projects []model.Project
-	for _, r := range rows {
-		projects = append(projects, r.Project)
+	if err := second.ExportJSON(&b); err != nil {
+		t.Fatalf("export again: %v", err)
 	}
-	checkStory(t, tell(a, projects))
-	if problems, err := st.Check(); err != nil || len(problems) > 0 {
-		t.Errorf("check after the demo: %v %v", problems, err)
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Errorf("export → import → export differs (%d vs %d bytes)", a.Len(), b.Len())
+	}
+	var doc struct {
+		Clients, Tasks, Journal, Promises, Projects []json.RawMessage
+	}
+	if err := json.Unmarshal(a.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	d := month(today)
+	if len(doc.Clients) != len(d.clients) || len(doc.Tasks) != len(d.tasks) || len(doc.Journal) != len(d.journal) ||
+		len(doc.Promises) != len(d.promises) || len(doc.Projects) != len(d.projects) {
+		t.Errorf("the export holds %d clients, %d tasks, %d entries, %d promises, %d projects; the demo wrote %d, %d, %d, %d, %d",
+			len(doc.Clients), len(doc.Tasks), len(doc.Journal), len(doc.Promises), len(doc.Projects),
+			len(d.clients), len(d.tasks), len(d.journal), len(d.promises), len(d.projects))
 	}
 }
 
