@@ -9,6 +9,7 @@ import (
 
 	"salesplan/model"
 	"salesplan/storage"
+	"salesplan/ui/i18n"
 )
 
 // usageError is bad usage (exit 2): an unknown flag or command, a missing
@@ -79,10 +80,19 @@ func (a *app) explain(err error) string {
 		}
 		return msg
 	case errors.As(err, &oe):
+		if errors.Is(oe.err, storage.ErrNotBolt) && !(errors.As(oe.err, &p) && i18n.Has("err."+p.Code)) {
+			return a.t("cli.err.not_bolt", oe.path)
+		}
 		if errors.As(oe.err, &p) || errors.Is(oe.err, storage.ErrLocked) || errors.Is(oe.err, storage.ErrNewerSchema) {
 			return a.explain(oe.err)
 		}
 		return a.t("cli.err.open", oe.path, a.explain(oe.err))
+	case errors.As(err, &p) && i18n.Has("err."+p.Code):
+		return a.lang.Err(p)
+	case errors.As(err, &p) && a.lang != i18n.EN && a.sentinel(err) != "":
+		// A storage problem the catalog does not know yet: its sentinel
+		// says the gist in the user's language.
+		return a.sentinel(err)
 	case errors.As(err, &p):
 		return a.lang.Err(p)
 	case errors.Is(err, storage.ErrLocked):
@@ -97,6 +107,23 @@ func (a *app) explain(err error) string {
 		return ve.Error()
 	}
 	return a.lang.Err(err)
+}
+
+// sentinel words the storage sentinel behind err, or "".
+func (a *app) sentinel(err error) string {
+	switch {
+	case errors.Is(err, storage.ErrLocked):
+		return a.t("err.locked")
+	case errors.Is(err, storage.ErrNewerSchema):
+		return a.t("err.newer_schema")
+	case errors.Is(err, storage.ErrNotEmpty):
+		return a.t("err.not_empty")
+	case errors.Is(err, storage.ErrDamaged), errors.Is(err, storage.ErrCorrupt):
+		return a.t("cli.err.damaged")
+	case errors.Is(err, storage.ErrNotFound):
+		return a.t("err.not_found")
+	}
+	return ""
 }
 
 // kindWord names a record kind ("client", "project") in the run's language.

@@ -159,9 +159,10 @@ func TestNotBoltFileLeftIdentical(t *testing.T) {
 	if err := os.WriteFile(h.db, content, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, args := range [][]string{{"today"}, {"client", "add", "Zhao"}, {"import", h.write("v.json", validDoc)}} {
+	for _, args := range [][]string{{"today"}, {"client", "add", "Zhao"}, {"import", h.write("v.json", validDoc)},
+		{"--lang", "zh", "today"}} {
 		r := h.run(args...)
-		if r.code != ExitFail || len(stderrLines(r.err)) != 1 {
+		if r.code != ExitFail || len(stderrLines(r.err)) != 1 || !strings.Contains(r.err, "salesplan") {
 			t.Errorf("%v: exit %d, stderr %q; want exit 1 and one line", args, r.code, r.err)
 		}
 		got, _ := os.ReadFile(h.db)
@@ -202,10 +203,10 @@ func TestNewerSchemaRefused(t *testing.T) {
 	seed(h)
 	setSchema(t, h.db, 99)
 	before := h.dbBytes()
-	for _, args := range [][]string{{"today"}, {"client", "add", "Zhao"}} {
+	for _, args := range [][]string{{"today"}, {"client", "add", "Zhao"}, {"--lang", "zh", "today"}} {
 		r := h.run(args...)
 		lines := stderrLines(r.err)
-		if r.code != ExitFail || len(lines) != 1 || !strings.Contains(lines[0], "newer") {
+		if r.code != ExitFail || len(lines) != 1 || !strings.Contains(lines[0], "newer") && !strings.Contains(lines[0], "更新版本") {
 			t.Errorf("%v: exit %d, stderr %q; want exit 1 and one line about a newer salesplan", args, r.code, r.err)
 		}
 		if !bytes.Equal(before, h.dbBytes()) {

@@ -170,6 +170,8 @@ func init() {
 		"cli.err.backups":          {"cannot list the backups", "无法列出备份"},
 		"cli.err.restore":          {"cannot restore %s; the database was not changed", "无法恢复 %s，数据库未作更改"},
 		"cli.err.restore_declined": {"restore cancelled; nothing was changed (use --yes to skip the question)", "已取消恢复，未作任何更改（加 --yes 可跳过确认）"},
+		"cli.err.not_bolt":         {"%s is not a salesplan database; it was left untouched", "%s 不是 salesplan 数据库，未作任何改动"},
+		"cli.err.damaged":          {"the database is damaged; restore a backup (salesplan backups)", "数据库已损坏，请恢复备份（salesplan backups）"},
 		"cli.err.internal":         {"internal error (please report it): %s", "内部错误（请报告）：%s"},
 		"cli.warn.notice":          {"salesplan: note: %s", "salesplan：提示：%s"},
 		"cli.warn.autobackup":      {"salesplan: warning: the daily backup failed: %s", "salesplan：警告：每日自动备份失败：%s"},
