@@ -345,6 +345,9 @@ func parseClientsCSV(r io.Reader, today model.Date) ([]model.Client, []int, erro
 			}
 			c.CadenceDays = n
 		}
+		if err := validateClient(&c); err != nil {
+			return nil, nil, csvRowError(line, "", "%v", err)
+		}
 		out = append(out, c)
 		lines = append(lines, line)
 	}

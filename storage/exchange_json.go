@@ -364,17 +364,6 @@ func checkDate(d model.Date, required bool) string {
 	return ""
 }
 
-var repeatEveryRe = regexp.MustCompile(`^every ([1-9][0-9]{0,2}) (days|weeks)$`)
-
-// validRepeat accepts the canonical repeat rules of model.Repeat.
-func validRepeat(r model.Repeat) bool {
-	switch r {
-	case "", "daily", "weekdays", "weekly", "monthly":
-		return true
-	}
-	return repeatEveryRe.MatchString(string(r))
-}
-
 // validator collects the first problem found.
 type validator struct{ err *ValidationError }
 
@@ -531,8 +520,13 @@ func (d *Document) Validate() error {
 		if t.DoneOn.Valid() && !t.Done {
 			v.fail(rec, "done_on", "set on a task that is not done")
 		}
-		if !validRepeat(t.Repeat) {
+		if !t.Repeat.Valid() {
 			v.fail(rec, "repeat", "%q is not a repeat rule (daily, weekdays, weekly, monthly, every N days, every N weeks)", t.Repeat)
+		} else if t.Repeat != "" && !t.Date.Valid() {
+			v.fail(rec, "repeat", "a repeating task needs a date")
+		}
+		if t.Time.Valid() && !t.Date.Valid() {
+			v.fail(rec, "time", "a task with a time needs a date")
 		}
 	}
 
@@ -556,7 +550,7 @@ func (d *Document) Validate() error {
 		} else {
 			v.date(rec, "at", e.On(), true)
 		}
-		v.text(rec, "text", e.Text, false)
+		v.text(rec, "text", e.Text, e.Kind == model.EntryNote)
 	}
 
 	ids = map[model.ID]bool{}

@@ -225,6 +225,9 @@ func TestImportRejectsBadDocuments(t *testing.T) {
 		{"bad repeat", func(d *Document) { d.Tasks[0].Repeat = "sometimes" }, "tasks[0]", "repeat", "not a repeat rule"},
 		{"bad tier", func(d *Document) { d.Clients[0].Tier = "gold" }, "clients[0]", "tier", "not a tier"},
 		{"empty title", func(d *Document) { d.Tasks[0].Title = "  " }, "tasks[0]", "title", "required"},
+		{"note without text", func(d *Document) { d.Journal[1].Text = " " }, "journal[1]", "text", "required"},
+		{"time without date", func(d *Document) { d.Tasks[1].Time = model.ClockAt(9, 0) }, "tasks[1]", "time", "needs a date"},
+		{"repeat without date", func(d *Document) { d.Tasks[1].Repeat = "daily" }, "tasks[1]", "repeat", "needs a date"},
 		{"bad language", func(d *Document) { d.Settings.Language = "fr" }, "settings", "language", "not a language"},
 	}
 	for _, tc := range cases {
