@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -376,5 +378,41 @@ func TestOpenRebuildsMissingIndexes(t *testing.T) {
 	}
 	if got, err := s2.FindClient("王总"); err != nil || got.ID != c.ID {
 		t.Errorf("after reopening: %v, %v", got, err)
+	}
+}
+
+// The planner runs actions in goroutines while the command line writes to
+// the same file: every write lands, none fails on the lock.
+func TestConcurrentWriters(t *testing.T) {
+	s := newStore(t)
+	cli, err := Open(s.Path(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 20
+	errs := make(chan error, 3*n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(3)
+		go func() { defer wg.Done(); _, err := s.AddTask(model.Task{Title: fmt.Sprint("p", i)}); errs <- err }()
+		go func() { defer wg.Done(); _, err := cli.AddTask(model.Task{Title: fmt.Sprint("c", i)}); errs <- err }()
+		go func() { defer wg.Done(); _, err := s.Today(d("2026-11-27")); errs <- err }()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Error(err)
+		}
+	}
+	inbox, _ := s.TasksOn(model.NoDate)
+	if len(inbox) != 2*n {
+		t.Errorf("%d tasks stored, want %d", len(inbox), 2*n)
+	}
+	if rev, _ := s.Revision(); rev < 2*n {
+		t.Errorf("revision %d after %d writes", rev, 2*n)
+	}
+	if len(s.undo) != n {
+		t.Errorf("undo stack %d, want %d (the planner's own actions)", len(s.undo), n)
 	}
 }
