@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"salesplan/model"
 )
 
 // decode parses a command's JSON output.
@@ -468,5 +470,43 @@ func TestGlobalFlagsAnywhere(t *testing.T) {
 	}
 	if _, err := os.Stat(env["SALESPLAN_DB"]); err != nil {
 		t.Errorf("SALESPLAN_DB: %v", err)
+	}
+}
+
+// TestPlannerHandOver: with no command the planner gets the opened store
+// and the fixed today; a session that wrote makes the daily backup; with
+// --demo it gets a throwaway database that is removed afterwards.
+func TestPlannerHandOver(t *testing.T) {
+	h := newHarness(t)
+	var got PlannerArgs
+	cfg := Config{Planner: func(p PlannerArgs) error {
+		got = p
+		_, err := p.Store.AddClient(model.Client{Name: "From the planner"}, p.Today)
+		return err
+	}}
+	var out, errb strings.Builder
+	env := func(k string) string { return h.env[k] }
+	if code := cfg.Main([]string{"--db", h.db}, strings.NewReader(""), &out, &errb, env); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if got.Store == nil || got.Today.String() != "2026-11-27" || !got.Fixed || got.Demo {
+		t.Errorf("planner args: %+v", got)
+	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(h.db), "backups", "salesplan-2026-11-27.db")); err != nil {
+		t.Errorf("a planner session that wrote makes the daily backup: %v", err)
+	}
+
+	before := h.dbBytes()
+	if code := cfg.Main([]string{"--db", h.db, "--demo"}, strings.NewReader(""), &out, &errb, env); code != 0 {
+		t.Fatalf("--demo: exit %d: %s", code, errb.String())
+	}
+	if !got.Demo || got.Store.Path() == h.db {
+		t.Errorf("--demo planner args: %+v", got)
+	}
+	if _, err := os.Stat(got.Store.Path()); !os.IsNotExist(err) {
+		t.Errorf("the demo database is left behind: %v", err)
+	}
+	if !bytesEqual(before, h.dbBytes()) {
+		t.Errorf("--demo changed the real database")
 	}
 }
