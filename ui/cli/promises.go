@@ -167,7 +167,7 @@ func (a *app) promiseListCmd() *cobra.Command {
 func (a *app) promiseStatus(p model.Promise) string {
 	switch {
 	case p.Overdue(a.today):
-		return a.t("promise.overdue") + " " + a.t("rel.days_overdue", a.today.Sub(p.Due))
+		return a.t("rel.days_overdue", a.today.Sub(p.Due))
 	case p.DueSoon(a.today):
 		return a.t("promise.due_soon")
 	case p.Status == model.PromiseKept:
