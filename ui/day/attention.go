@@ -91,7 +91,7 @@ func (m *Model) attentionView(w, h int) string {
 		a := items[i]
 		sel := i == m.attCursor
 		cursor := " "
-		if sel {
+		if sel && focused {
 			cursor = "›"
 		}
 		head := cell(cursor+" "+m.attHead(a), w)

@@ -187,10 +187,7 @@ func (m *Model) listView(w, h int) string {
 func (m *Model) dayTitle(w int) string {
 	st := m.env.Styles
 	today := m.env.Today()
-	s := m.lang.Date(m.date)
-	if m.date != today {
-		s += " · " + m.lang.Relative(m.date, today)
-	}
+	s := m.lang.Date(m.date) + " · " + m.lang.Relative(m.date, today)
 	if m.loading && !m.loaded {
 		s += " · " + m.lang.T("day.loading")
 	}

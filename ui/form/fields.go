@@ -73,6 +73,7 @@ func NewForm(lang i18n.Lang, st Styles, title string, fields ...Field) *Form {
 			fs.ti.Prompt = ""
 			fs.ti.Placeholder = fd.Placeholder
 			fs.ti.CharLimit = 500
+			steadyCursor(&fs.ti)
 			fs.ti.SetValue(cleanPaste(fd.Value, true))
 			fs.ti.CursorEnd()
 		}

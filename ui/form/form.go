@@ -15,6 +15,7 @@ import (
 	"image/color"
 	"strings"
 
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -166,4 +167,13 @@ func ThemeStyles(t theme.Styles) Styles {
 		Error:   t.Error,
 		Choice:  t.Base.Bold(true),
 	}
+}
+
+// steadyCursor stops a text input's cursor from blinking: a blink redraws
+// the screen twice a second for nothing (over SSH too), and a steady
+// cursor keeps the screen still for tests and screen readers.
+func steadyCursor(ti *textinput.Model) {
+	s := ti.Styles()
+	s.Cursor.Blink = false
+	ti.SetStyles(s)
 }

@@ -29,6 +29,7 @@ func NewInput(lang i18n.Lang, st Styles, title, placeholder, value string) *Inpu
 	ti.Prompt = "› "
 	ti.Placeholder = placeholder
 	ti.CharLimit = 500
+	steadyCursor(&ti)
 	ti.SetValue(cleanPaste(value, true))
 	ti.CursorEnd()
 	ti.Focus()

@@ -30,6 +30,9 @@ func NewNote(lang i18n.Lang, st Styles, title, placeholder, value string, lines 
 	ta.Prompt = ""
 	ta.Placeholder = placeholder
 	ta.CharLimit = 5000
+	ts := ta.Styles()
+	ts.Cursor.Blink = false // see steadyCursor
+	ta.SetStyles(ts)
 	ta.SetHeight(max(lines, 1))
 	ta.SetValue(cleanPaste(value, false))
 	ta.Focus()

@@ -47,7 +47,7 @@ func init() {
 		"day.att.none":        {"Nothing needs attention.", "没有需要提醒的事项。"},
 		"day.att.due":         {"due %s", "%s到期"},
 		"day.att.bid":         {"bid %s", "投标 %s"},
-		"day.att.regular_due": {"%d regular clients due for follow-up", "%d 个一般客户该跟进了"},
+		"day.att.regular_due": {"Regular clients due for follow-up: %d", "该跟进的一般客户：%d"},
 
 		// Titles of tasks made from attention items (t).
 		"day.mk.promise":    {"Keep promise: %s", "兑现承诺：%s"},

@@ -1,0 +1,535 @@
+package day
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"salesplan/model"
+	"salesplan/ui/common"
+	"salesplan/ui/i18n"
+)
+
+func keyMsg(s string) tea.KeyPressMsg {
+	switch s {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "right":
+		return tea.KeyPressMsg{Code: tea.KeyRight}
+	case "left":
+		return tea.KeyPressMsg{Code: tea.KeyLeft}
+	case "ctrl+s":
+		return tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}
+	}
+	r := []rune(s)
+	return tea.KeyPressMsg{Code: r[0], Text: s}
+}
+
+// press sends one key and runs what it starts; it returns the statuses.
+func press(m *Model, s string) []tea.Msg {
+	_, cmd := m.Update(keyMsg(s))
+	return run(m, cmd)
+}
+
+func typeText(m *Model, s string) {
+	for _, r := range s {
+		_, cmd := m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		run(m, cmd)
+	}
+}
+
+// open builds a loaded pane over the seeded store.
+func open(t *testing.T, l i18n.Lang, w, h int) *Model {
+	t.Helper()
+	st := OpenStore(t)
+	Seed(t, st)
+	m := newModel(EnvFor(st, l))
+	m.SetSize(w, h)
+	run(m, m.Init())
+	if !m.loaded {
+		t.Fatal("the day did not load")
+	}
+	return m
+}
+
+func screen(m *Model) string { return ansi.Strip(m.View()) }
+
+func checkSize(t *testing.T, view string, w, h int) {
+	t.Helper()
+	lines := strings.Split(view, "\n")
+	if len(lines) != h {
+		t.Fatalf("view has %d lines, want %d", len(lines), h)
+	}
+	for i, l := range lines {
+		if got := ansi.StringWidth(l); got != w {
+			t.Fatalf("line %d is %d cells, want %d: %q", i, got, w, ansi.Strip(l))
+		}
+	}
+}
+
+func statusTexts(msgs []tea.Msg) []string {
+	var out []string
+	for _, m := range msgs {
+		if s, ok := m.(common.StatusMsg); ok {
+			out = append(out, s.Text)
+		}
+	}
+	return out
+}
+
+// The Day pane at two sizes in both languages, read by eye in
+// testdata/*.golden (regenerate: go test ./ui/day -run TestGolden -update).
+func TestGolden(t *testing.T) {
+	for _, tt := range []struct {
+		lang i18n.Lang
+		w, h int
+	}{{i18n.EN, 80, 24}, {i18n.EN, 120, 40}, {i18n.ZH, 80, 24}, {i18n.ZH, 120, 40}} {
+		t.Run(fmt.Sprintf("%s_%dx%d", tt.lang, tt.w, tt.h), func(t *testing.T) {
+			m := open(t, tt.lang, tt.w, tt.h)
+			checkSize(t, m.View(), tt.w, tt.h)
+			golden.RequireEqual(t, screen(m))
+		})
+	}
+}
+
+// Client names of both scripts start in the same column on every task row
+// (a key client's star takes the column's first cell).
+func TestChineseNamesLineUp(t *testing.T) {
+	for _, w := range []int{80, 120} {
+		m := open(t, i18n.ZH, w, 40)
+		col := -1
+		for _, line := range strings.Split(screen(m), "\n") {
+			for _, name := range []string{"★王总", "ACME Ltd", "★李经理", "陈工"} {
+				i := strings.Index(line, name)
+				if i < 0 {
+					continue
+				}
+				if !strings.Contains(line, ":") && !strings.Contains(line, "-") {
+					continue // not a task row (the attention list)
+				}
+				c := ansi.StringWidth(line[:i])
+				if col < 0 {
+					col = c
+				} else if c != col {
+					t.Errorf("width %d: %s starts at cell %d, others at %d:\n%s", w, name, c, col, line)
+				}
+			}
+		}
+		if col < 0 {
+			t.Fatalf("width %d: no client shown", w)
+		}
+	}
+}
+
+func TestSectionsAndNowMarker(t *testing.T) {
+	m := open(t, i18n.EN, 120, 40)
+	var order []string
+	for _, r := range m.rows {
+		switch r.kind {
+		case rowHeader, rowArea:
+			order = append(order, r.text)
+		case rowNow:
+			order = append(order, "NOW")
+		case rowTask:
+			order = append(order, m.tasks[r.task].Title)
+		}
+	}
+	want := []string{
+		"Carried over · 2", "给王总发备品备件清单", "Update the price list",
+		"Morning · 2", "确认预付款到账时间", "Pump lead time",
+		"Afternoon · 3", "Visits in 海淀 · 2", "冷站现场踏勘", "NOW", "Drawing review",
+		"Visits in 东城 · 1", "送选型手册",
+		"Evening · 1", "写日报，排明天的拜访路线",
+		"Any time · 2", "Expense report", "A very long title that cannot possibly fit in the title column of a narrow terminal",
+	}
+	if strings.Join(order, "|") != strings.Join(want, "|") {
+		t.Errorf("rows:\n got %q\nwant %q", order, want)
+	}
+}
+
+func TestNowMarkerPlaces(t *testing.T) {
+	tasks := []model.AgendaTask{
+		{Task: model.Task{ID: 1, Title: "a", Date: Today, Time: model.ClockAt(9, 0)}},
+		{Task: model.Task{ID: 2, Title: "b", Date: Today, Time: model.ClockAt(13, 0)}},
+		{Task: model.Task{ID: 3, Title: "c", Date: Today}},
+	}
+	where := func(now model.Clock) string {
+		var s []string
+		for _, r := range buildRows(tasks, nil, i18n.EN, now) {
+			switch r.kind {
+			case rowNow:
+				s = append(s, "NOW")
+			case rowHeader:
+				s = append(s, "H")
+			case rowTask:
+				s = append(s, tasks[r.task].Title)
+			}
+		}
+		return strings.Join(s, " ")
+	}
+	tests := []struct {
+		name string
+		now  model.Clock
+		want string
+	}{
+		{"before everything: above the first heading", model.ClockAt(7, 0), "NOW H a H b H c"},
+		{"between sections: above the next heading", model.ClockAt(10, 0), "H a NOW H b H c"},
+		{"after the last timed task", model.ClockAt(18, 0), "H a H b NOW H c"},
+		{"another day: none", model.NoClock, "H a H b H c"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := where(tc.now); got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestMovingSkipsHeadings(t *testing.T) {
+	m := open(t, i18n.EN, 120, 40)
+	var seen []string
+	for range 12 {
+		tk, _ := m.selected()
+		seen = append(seen, tk.Title)
+		press(m, "j")
+	}
+	if seen[0] != "给王总发备品备件清单" || seen[2] != "确认预付款到账时间" || seen[9] != "A very long title that cannot possibly fit in the title column of a narrow terminal" {
+		t.Errorf("j walked %q", seen)
+	}
+	if seen[10] != seen[9] {
+		t.Errorf("j moved past the last task: %q", seen[10])
+	}
+	press(m, "k")
+	if tk, _ := m.selected(); tk.Title != "Expense report" {
+		t.Errorf("k gave %q", tk.Title)
+	}
+}
+
+func TestDays(t *testing.T) {
+	m := open(t, i18n.EN, 120, 40)
+	for _, tc := range []struct {
+		key  string
+		want model.Date
+	}{{"l", Today + 1}, {"l", Today + 2}, {"[", Today + 1}, {"t", Today}, {"h", Today - 1}, {"]", Today}} {
+		press(m, tc.key)
+		if m.date != tc.want {
+			t.Fatalf("%s: date %s, want %s", tc.key, m.date, tc.want)
+		}
+	}
+	press(m, "h")
+	// Yesterday lists its own tasks, none carried over.
+	if got := screen(m); !strings.Contains(got, "Update the price list") || strings.Contains(got, "Carried over") {
+		t.Errorf("yesterday:\n%s", got)
+	}
+	press(m, "g")
+	typeText(m, "2026-12-01")
+	press(m, "enter")
+	if m.date != model.MakeDate(2026, 12, 1) || m.dlg.d != nil {
+		t.Errorf("g 2026-12-01: date %s, dialog open %v", m.date, m.dlg.d != nil)
+	}
+	press(m, "g")
+	typeText(m, "someday")
+	press(m, "enter")
+	if m.dlg.d == nil || !strings.Contains(screen(m), "someday") {
+		t.Errorf("a bad date closed the dialog:\n%s", screen(m))
+	}
+}
+
+func TestQuickAdd(t *testing.T) {
+	m := open(t, i18n.EN, 120, 40)
+	press(m, "a")
+	if !m.Capturing() {
+		t.Fatal("a did not open the quick-add")
+	}
+	typeText(m, "call @王 11:30 quote for pumps !")
+	view := screen(m)
+	for _, want := range []string{"→ quote for pumps", "call", "11:30", "@王总", "important"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("preview lacks %q:\n%s", want, view)
+		}
+	}
+	st := statusTexts(press(m, "enter"))
+	if len(st) != 1 || !strings.HasPrefix(st[0], "Added: quote for pumps") {
+		t.Fatalf("status %q", st)
+	}
+	if m.Capturing() {
+		t.Error("the dialog stayed open")
+	}
+	run(m, func() tea.Msg { return common.DataChangedMsg{} })
+	tk, _ := m.selected()
+	if tk.Title != "quote for pumps" || tk.ClientName != "王总" || !tk.Important || tk.Kind != model.TaskCall {
+		t.Errorf("selected after add: %+v", tk)
+	}
+}
+
+func TestQuickAddProblemsKeepTheLine(t *testing.T) {
+	m := open(t, i18n.EN, 120, 40)
+	press(m, "a")
+	typeText(m, "visit @Nobody tomorrow")
+	press(m, "enter")
+	if !m.Capturing() {
+		t.Fatal("an unknown client saved the task")
+	}
+	if !strings.Contains(screen(m), "Nobody") {
+		t.Errorf("no problem shown:\n%s", screen(m))
+	}
+	press(m, "esc")
+	if m.Capturing() {
+		t.Error("esc did not close the quick-add")
+	}
+}
+
+func TestQuickAddOnAnotherDay(t *testing.T) {
+	m := open(t, i18n.EN, 120, 40)
+	press(m, "l")
+	press(m, "l")
+	press(m, "a")
+	typeText(m, "write the proposal")
+	press(m, "enter")
+	run(m, func() tea.Msg { return common.DataChangedMsg{} })
+	if tk, _ := m.selected(); tk.Title != "write the proposal" || tk.Date != Today+2 {
+		t.Errorf("added %+v, want it on the day shown", tk)
+	}
+}
+
+// find puts the cursor on the task with that title.
+func find(t *testing.T, m *Model, title string) {
+	t.Helper()
+	for i, r := range m.rows {
+		if r.kind == rowTask && m.tasks[r.task].Title == title {
+			m.cursor = i
+			return
+		}
+	}
+	t.Fatalf("no task %q", title)
+}
+
+func TestTaskActions(t *testing.T) {
+	m := open(t, i18n.EN, 120, 40)
+	st := m.env.Store
+	reload := func() { run(m, func() tea.Msg { return common.DataChangedMsg{} }) }
+
+	// x on a call with a client asks for the outcome, then records it.
+	find(t, m, "Pump lead time")
+	press(m, "x")
+	if !m.Capturing() {
+		t.Fatal("x on a call did not ask for the outcome")
+	}
+	typeText(m, "six weeks")
+	if s := statusTexts(press(m, "enter")); len(s) != 1 || s[0] != "Done: Pump lead time" {
+		t.Errorf("status %q", s)
+	}
+	reload()
+	find(t, m, "Pump lead time")
+	if tk, _ := m.selected(); !tk.Done {
+		t.Error("the call is not done")
+	}
+	d, err := st.ClientDetail(m.tasks[m.rows[m.cursor].task].ClientID, Today, 1)
+	if err != nil || len(d.Journal) != 1 || d.Journal[0].Text != "six weeks" || d.Journal[0].Kind != model.EntryCall {
+		t.Errorf("journal %+v %v", d.Journal, err)
+	}
+
+	// x on a to-do completes at once.
+	find(t, m, "写日报，排明天的拜访路线")
+	press(m, "x")
+	reload()
+	find(t, m, "写日报，排明天的拜访路线")
+	if tk, _ := m.selected(); !tk.Done || m.Capturing() {
+		t.Error("x on a to-do did not complete it")
+	}
+
+	// ! toggles important; > moves it to tomorrow; d deletes it.
+	find(t, m, "Drawing review")
+	press(m, "!")
+	reload()
+	find(t, m, "Drawing review")
+	if tk, _ := m.selected(); !tk.Important {
+		t.Error("! did not mark it important")
+	}
+	press(m, ">")
+	reload()
+	for _, r := range m.rows {
+		if r.kind == rowTask && m.tasks[r.task].Title == "Drawing review" {
+			t.Error("> left the task on today")
+		}
+	}
+	if ts, _ := st.TasksOn(Today + 1); len(ts) != 1 || ts[0].Title != "Drawing review" {
+		t.Errorf("tomorrow has %+v", ts)
+	}
+	find(t, m, "送选型手册")
+	if s := statusTexts(press(m, "d")); len(s) != 1 || !strings.Contains(s[0], "u undoes") {
+		t.Errorf("delete status %q", s)
+	}
+	reload()
+	for _, r := range m.rows {
+		if r.kind == rowTask && m.tasks[r.task].Title == "送选型手册" {
+			t.Error("d did not delete")
+		}
+	}
+	if _, err := st.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	reload()
+	find(t, m, "送选型手册")
+}
+
+func TestLogPromiseAndBrief(t *testing.T) {
+	m := open(t, i18n.ZH, 120, 40)
+	st := m.env.Store
+	find(t, m, "冷站现场踏勘")
+	press(m, "v")
+	typeText(m, "现场看过了，下周出方案")
+	msgs := press(m, "ctrl+s")
+	var changed bool
+	for _, msg := range msgs {
+		_, changed = msg.(common.DataChangedMsg)
+	}
+	if !changed {
+		t.Error("recording a visit did not tell the shell (quota bars would not move)")
+	}
+	tk, _ := m.selected()
+	d, _ := st.ClientDetail(tk.ClientID, Today, 0)
+	if len(d.Journal) != 1 || d.Journal[0].Kind != model.EntryVisit || d.Journal[0].Text != "现场看过了，下周出方案" {
+		t.Errorf("journal %+v", d.Journal)
+	}
+
+	press(m, "p")
+	typeText(m, "周一前发方案")
+	press(m, "enter") // to the due field
+	typeText(m, "下周一")
+	press(m, "enter")
+	d, _ = st.ClientDetail(tk.ClientID, Today, 0)
+	if len(d.Promises) != 1 || d.Promises[0].Due != model.MakeDate(2026, 11, 30) {
+		t.Errorf("promises %+v", d.Promises)
+	}
+
+	find(t, m, "确认预付款到账时间")
+	press(m, "b")
+	view := screen(m)
+	for _, want := range []string{"拜访简报：王总", "主营业务: 机电总包", "决策人: 王总本人", "要报价单", "发报价单给采购部"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("brief lacks %q:\n%s", want, view)
+		}
+	}
+	press(m, "esc")
+	if m.Capturing() {
+		t.Error("esc did not close the brief")
+	}
+}
+
+func TestEditForm(t *testing.T) {
+	m := open(t, i18n.EN, 120, 40)
+	find(t, m, "Update the price list")
+	press(m, "e")
+	// Title, date, time, kind, client: set the time and a client.
+	press(m, "enter")
+	for range len("2026-11-26") {
+		m.Update(tea.KeyPressMsg{Code: tea.KeyBackspace})
+	}
+	typeText(m, "today")
+	press(m, "enter")
+	typeText(m, "16:00")
+	press(m, "enter")
+	press(m, "enter")
+	typeText(m, "Nobody")
+	press(m, "ctrl+s")
+	if !m.Capturing() || !strings.Contains(screen(m), "Nobody") {
+		t.Fatalf("an unknown client was accepted:\n%s", screen(m))
+	}
+	for range len("Nobody") {
+		m.Update(tea.KeyPressMsg{Code: tea.KeyBackspace})
+	}
+	typeText(m, "ACME")
+	press(m, "ctrl+s")
+	if m.Capturing() {
+		t.Fatalf("the form stayed open:\n%s", screen(m))
+	}
+	run(m, func() tea.Msg { return common.DataChangedMsg{} })
+	find(t, m, "Update the price list")
+	tk, _ := m.selected()
+	if tk.Date != Today || tk.Time != model.ClockAt(16, 0) || tk.ClientName != "ACME Ltd" || tk.CarriedOver {
+		t.Errorf("edited %+v", tk)
+	}
+}
+
+func TestAttention(t *testing.T) {
+	m := open(t, i18n.EN, 120, 40)
+	if len(m.attention) == 0 {
+		t.Fatal("no attention items")
+	}
+	if m.attention[0].Type != model.AttPromiseOverdue {
+		t.Fatalf("first item %v", m.attention[0].Type)
+	}
+	press(m, "right")
+	if m.focus != focusAttention {
+		t.Fatal("→ did not focus the attention list")
+	}
+	_, cmd := m.Update(keyMsg("enter"))
+	if msg := cmd(); msg != (common.OpenClientMsg{ID: m.attention[0].ClientID}) {
+		t.Errorf("enter sent %#v", msg)
+	}
+	n := len(m.tasks)
+	press(m, "t")
+	run(m, func() tea.Msg { return common.DataChangedMsg{} })
+	if len(m.tasks) != n+1 {
+		t.Fatalf("t made no task: %d → %d", n, len(m.tasks))
+	}
+	tk, _ := m.selected()
+	if tk.Title != "Keep promise: 发报价单给采购部" || tk.ClientName != "王总" || tk.Date != Today {
+		t.Errorf("made %+v", tk)
+	}
+	press(m, "esc")
+	if m.focus != focusTasks {
+		t.Error("esc did not go back to the tasks")
+	}
+}
+
+func TestAttentionColours(t *testing.T) {
+	tests := []struct {
+		a    model.AttentionItem
+		want bool
+	}{
+		{model.AttentionItem{Type: model.AttPromiseOverdue, DaysOverdue: 2}, true},
+		{model.AttentionItem{Type: model.AttPromiseDue, Due: Today + 1}, false},
+		{model.AttentionItem{Type: model.AttClientFollowUp, DaysOverdue: 3}, true},
+		{model.AttentionItem{Type: model.AttClientFollowUp, Due: Today}, false},
+		{model.AttentionItem{Type: model.AttBidPrep, Due: Today}, true},
+		{model.AttentionItem{Type: model.AttBidPrep, Due: Today + 2}, false},
+	}
+	for _, tc := range tests {
+		if got := urgent(tc.a, Today); got != tc.want {
+			t.Errorf("%+v: urgent %v", tc.a, got)
+		}
+	}
+}
+
+func TestNarrowAndResize(t *testing.T) {
+	m := open(t, i18n.ZH, 120, 40)
+	for _, sz := range [][2]int{{80, 24}, {60, 10}, {30, 6}, {200, 50}, {100, 30}} {
+		m.SetSize(sz[0], sz[1])
+		checkSize(t, m.View(), sz[0], sz[1])
+	}
+	m.SetSize(80, 24)
+	press(m, "a")
+	typeText(m, strings.Repeat("很长的标题", 20))
+	checkSize(t, m.View(), 80, 24)
+}
+
+func TestStaleLoadIsDropped(t *testing.T) {
+	m := open(t, i18n.EN, 120, 40)
+	stale := load(m.env.Store, m.seq, Today+5, Today, false, nil)
+	m.reload(false)
+	m.Update(stale())
+	if m.date != Today || len(m.tasks) == 0 {
+		t.Errorf("a stale answer replaced the day")
+	}
+	_ = time.Second
+}
