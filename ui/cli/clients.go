@@ -157,7 +157,7 @@ func (a *app) record(st *storage.Store, kind model.EntryKind, clientArg, text, o
 	if kind == model.EntryNote && text == "" {
 		return fail("cli.err.empty_note")
 	}
-	on, err := a.dateOr(onArg)
+	on, err := a.happenedOn(onArg)
 	if err != nil {
 		return err
 	}

@@ -195,7 +195,9 @@ func TestWorkflow(t *testing.T) {
 		t.Errorf("done twice: exit %d %q", r.code, r.err)
 	}
 
+	h.env["SALESPLAN_TODAY"] = "2026-12-01"
 	out = h.ok("promise", "keep", "1", "--on", "2026-12-01")
+	h.env["SALESPLAN_TODAY"] = "2026-11-27"
 	if !strings.Contains(out, "1 days late") {
 		t.Errorf("kept a day after its due date: %s", out)
 	}

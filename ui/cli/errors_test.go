@@ -48,6 +48,8 @@ func TestFailuresLeaveDatabaseUnchanged(t *testing.T) {
 	}{
 		{"malformed due date", []string{"promise", "王总", "send the quote", "--due", "2026-02-30"}, []string{"2026-02-30"}},
 		{"malformed date word", []string{"log", "call", "王总", "--on", "someday"}, []string{"someday"}},
+		{"contact in the future", []string{"log", "visit", "王总", "--on", "tomorrow"}, []string{"tomorrow"}},
+		{"promise kept in the future", []string{"promise", "keep", "1", "--on", "2026-12-25"}, []string{"2026-12-25"}},
 		{"malformed week date", []string{"week", "--week", "2026-13-01"}, []string{"2026-13-01"}},
 		{"malformed month", []string{"month", "--month", "2026-13"}, []string{"2026-13"}},
 		{"malformed --today", []string{"client", "add", "Zhao", "--today", "27.11.2026"}, []string{"27.11.2026"}},

@@ -19,12 +19,20 @@ func (a *app) parseDate(s string) (model.Date, error) {
 	return d, nil
 }
 
-// dateOr parses s, or returns today when s is empty.
-func (a *app) dateOr(s string) (model.Date, error) {
+// happenedOn reads the date something was done (--on): today when s is
+// empty; a later date is refused, since it records what has happened.
+func (a *app) happenedOn(s string) (model.Date, error) {
 	if s == "" {
 		return a.today, nil
 	}
-	return a.parseDate(s)
+	d, err := a.parseDate(s)
+	if err != nil {
+		return d, err
+	}
+	if d > a.today {
+		return model.NoDate, fail("cli.err.future", s, a.today)
+	}
+	return d, nil
 }
 
 // parseID reads a record id as shown by the lists ("7" or "#7").

@@ -85,7 +85,7 @@ func (a *app) projectStageCmd() *cobra.Command {
 		if err != nil {
 			return err
 		}
-		on, err := a.dateOr(onArg)
+		on, err := a.happenedOn(onArg)
 		if err != nil {
 			return err
 		}

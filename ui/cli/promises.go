@@ -31,7 +31,7 @@ func (a *app) promiseCmd() *cobra.Command {
 		if err != nil {
 			return err
 		}
-		made, err := a.dateOr(onArg)
+		made, err := a.happenedOn(onArg)
 		if err != nil {
 			return err
 		}
@@ -75,7 +75,7 @@ func (a *app) promiseKeepCmd() *cobra.Command {
 		if err != nil {
 			return err
 		}
-		on, err := a.dateOr(onArg)
+		on, err := a.happenedOn(onArg)
 		if err != nil {
 			return err
 		}
