@@ -21,6 +21,8 @@
 //   - `project stage P STAGE [--reason TEXT]`: the reason of a lost project
 //     is recorded as a note; entering contract, delivery or acceptance adds
 //     that stage's checklist as to-dos dated the day of the move.
+//   - `--on DATE` (log, done, promise, promise keep, project stage) says when
+//     something happened, so a date after today is refused.
 //   - `target set --year Y --sales N` and/or `--month YYYY-MM N`.
 //   - `config get` without a key lists every setting and target.
 //   - `export --format csv --kind clients|tasks|journal|promises|projects`;
