@@ -92,8 +92,6 @@ type Model struct {
 	rev         uint64
 	haveRev     bool
 	lastPollErr string // a failing poll reports its error once, not every second
-
-	tabs []tabSpan // where each tab was drawn, for clicks
 }
 
 type tabSpan struct {
@@ -306,7 +304,8 @@ func (m *Model) click(msg tea.MouseClickMsg) tea.Cmd {
 		return nil
 	}
 	if msg.Y == 1 && msg.Button == tea.MouseLeft {
-		for _, t := range m.tabs {
+		_, spans := m.tabLayout()
+		for _, t := range spans {
 			if msg.X >= t.from && msg.X < t.to {
 				m.switchTo(t.id)
 				return nil
@@ -358,7 +357,7 @@ func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
 
 func (m *Model) resize(w, h int) {
 	m.width, m.height = max(w, 0), max(h, 0)
-	m.help.SetWidth(m.width)
+	m.help.SetWidth(max(m.width-1, 0)) // the footer starts one cell in
 	pw, ph := m.paneSize()
 	for _, p := range m.panes {
 		p.SetSize(pw, ph)

@@ -12,6 +12,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
@@ -404,4 +405,58 @@ func TestResizeStorm(t *testing.T) {
 	waitFor(t, tm, "Attention 0")
 	m := finish(t, tm)
 	checkSize(t, m.View().Content, 90, 30)
+}
+
+// The top line keeps the numbers and drops bar cells first, then segments
+// from the right, as the terminal narrows.
+func TestTopLineFits(t *testing.T) {
+	env := testEnv(t, i18n.EN)
+	m := New(env, Options{Panes: Placeholders})
+	m.agenda = model.Agenda{Calls: model.Quota{Done: 12, Target: 30}, VisitsWeek: model.Quota{Done: 20, Target: 20},
+		SignedMonth: model.MoneyQuota{Value: 12000000, Target: 50000000}, Attention: make([]model.AttentionItem, 3)}
+	m.haveAgend = true
+	tests := []struct {
+		w       int
+		want    []string
+		notWant []string
+	}{
+		{160, []string{"Fri 27 Nov 2026", "Calls ▰▰▰▰▱▱▱▱▱▱ 12/30", "Visits ▰▰▰▰▰▰▰▰▰▰ 20/20", "Signed ▰▰▱▱▱▱▱▱▱▱ $120k/$500k", "Attention 3"}, nil},
+		{80, []string{"12/30", "20/20", "$120k/$500k", "Attention 3"}, []string{"▰▰▰▰▰▰▰▰▰▰"}},
+		{60, []string{"Fri 27 Nov 2026", "Calls 12/30", "Visits 20/20"}, []string{"▰", "Attention"}},
+	}
+	for _, tt := range tests {
+		m.sized(tt.w, 30)
+		top := ansi.Strip(m.renderTop())
+		if ansi.StringWidth(top) != tt.w {
+			t.Errorf("width %d: top line is %d cells", tt.w, ansi.StringWidth(top))
+		}
+		for _, s := range tt.want {
+			if !strings.Contains(top, s) {
+				t.Errorf("width %d: %q lacks %q", tt.w, top, s)
+			}
+		}
+		for _, s := range tt.notWant {
+			if strings.Contains(top, s) {
+				t.Errorf("width %d: %q has %q", tt.w, top, s)
+			}
+		}
+	}
+}
+
+// With NO_COLOR the screen carries no colour, and the active tab is still
+// marked (reverse video).
+func TestNoColorShell(t *testing.T) {
+	env := testEnv(t, i18n.EN)
+	m := New(env, Options{Panes: Placeholders, NoColor: true}).sized(80, 24)
+	m.Update(tea.BackgroundColorMsg{Color: lipgloss.Color("#ffffff")}) // a light terminal answers
+	view := m.View().Content
+	for _, seq := range []string{"\x1b[38;", "\x1b[48;", ";38;", ";48;"} {
+		if strings.Contains(view, seq) {
+			t.Fatalf("colour sequence %q in a NO_COLOR screen", seq)
+		}
+	}
+	tabs := strings.Split(view, "\n")[1]
+	if !strings.Contains(tabs, "7m") && !strings.Contains(tabs, ";7") {
+		t.Errorf("active tab is not reversed: %q", tabs)
+	}
 }

@@ -127,14 +127,24 @@ func (m *Model) bar(done, target, w int) string {
 
 // ---- tab bar
 
-// renderTabs draws " 1 Day  2 Week … " and records where each tab is for
-// clicks; when the names do not fit, inactive tabs show their number only.
+// renderTabs draws " 1 Day  2 Week … ─────" (see tabLayout).
 func (m *Model) renderTabs() string {
+	line, _ := m.tabLayout()
+	return line
+}
+
+// tabLayout draws the tab bar and says where each tab is, for clicks; when
+// the names do not fit, inactive tabs show their number only.
+func (m *Model) tabLayout() (string, []tabSpan) {
 	s := m.env.Styles
+	var (
+		b     strings.Builder
+		spans []tabSpan
+		x     int
+	)
 	for _, compact := range []bool{false, true} {
-		var b strings.Builder
-		spans := make([]tabSpan, 0, common.PaneCount)
-		x := 0
+		b.Reset()
+		spans, x = make([]tabSpan, 0, common.PaneCount), 0
 		for i := range common.PaneCount {
 			id := common.PaneID(i)
 			label := strconv.Itoa(i+1) + " " + m.env.T(tabKeys[i])
@@ -150,13 +160,12 @@ func (m *Model) renderTabs() string {
 			b.WriteString(cell)
 			x += w
 		}
-		if x <= m.width || compact {
-			m.tabs = spans
-			rule := s.TabGap.Render(strings.Repeat("─", max(m.width-x, 0)))
-			return common.PadRight(b.String()+rule, m.width)
+		if x <= m.width {
+			break
 		}
 	}
-	return ""
+	rule := s.TabGap.Render(strings.Repeat("─", max(m.width-x, 0)))
+	return common.PadRight(b.String()+rule, m.width), spans
 }
 
 // ---- footer and help
@@ -175,7 +184,6 @@ func (m *Model) renderFooter() string {
 	if !m.panes[m.active].Capturing() {
 		bindings = append(bindings, m.env.Keys.GlobalShortHelp()...)
 	}
-	m.help.SetWidth(max(m.width-1, 0))
 	return common.PadRight(" "+m.help.ShortHelpView(bindings), m.width)
 }
 

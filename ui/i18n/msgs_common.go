@@ -120,7 +120,6 @@ func init() {
 		"top.visits":           {"Visits", "拜访"},
 		"top.signed":           {"Signed", "签约"},
 		"top.attention":        {"Attention %d", "提醒 %d"},
-		"top.no_target":        {"no target", "未设目标"},
 		"help.title":           {"Keys", "按键"},
 		"help.close":           {"? or esc closes this help", "按 ? 或 esc 关闭帮助"},
 		"help.group.global":    {"Everywhere", "全局"},
