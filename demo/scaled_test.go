@@ -1,9 +1,8 @@
 package demo
 
 import (
-	"crypto/sha256"
-	"encoding/json"
 	"errors"
+	"reflect"
 	"testing"
 	"time"
 
@@ -98,26 +97,20 @@ func TestScaledSizes(t *testing.T) {
 
 func TestScaledIsDeterministicAndMultiplies(t *testing.T) {
 	today := date(t, "2026-11-27")
-	sum := func(scale int) ([32]byte, *dataset) {
+	gen := func(scale int) *dataset {
 		d, err := scaled(today, scale)
 		if err != nil {
 			t.Fatal(err)
 		}
-		b, err := json.Marshal(d.document())
-		if err != nil {
-			t.Fatal(err)
-		}
-		return sha256.Sum256(b), d
+		return d
 	}
-	a, _ := sum(1)
-	b, _ := sum(1)
-	if a != b {
+	if !reflect.DeepEqual(gen(1), gen(1)) {
 		t.Error("two runs at scale 1 differ")
 	}
 	if testing.Short() {
 		return
 	}
-	_, d2 := sum(2)
+	d2 := gen(2)
 	if len(d2.tasks) != 200_000 || len(d2.clients) != 10_000 || len(d2.projects) != 4_000 {
 		t.Errorf("scale 2: %d tasks, %d clients, %d projects", len(d2.tasks), len(d2.clients), len(d2.projects))
 	}
@@ -134,8 +127,11 @@ func TestScaledRefusesBadScale(t *testing.T) {
 }
 
 func TestWriteScaledImports(t *testing.T) {
-	if testing.Short() {
-		t.Skip("imports 200k records")
+	if testing.Short() || raceEnabled {
+		// 175k records: 5 s plain, 30 s and more under the race detector,
+		// which has nothing to find in this one goroutine. TestScaledSizes
+		// runs the import's validation on the same data in every mode.
+		t.Skip("imports 175k records; run without -race and -short")
 	}
 	today := date(t, "2026-11-27")
 	st := openStore(t)
