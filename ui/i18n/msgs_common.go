@@ -111,8 +111,8 @@ func init() {
 
 		// The shell: tabs, top bar, footer, help, placeholders.
 		"tab.day":              {"Day", "日程"},
-		"tab.week":             {"Week", "周"},
-		"tab.month":            {"Month", "月"},
+		"tab.week":             {"Week", "本周"},
+		"tab.month":            {"Month", "本月"},
 		"tab.clients":          {"Clients", "客户"},
 		"tab.projects":         {"Projects", "项目"},
 		"tab.promises":         {"Promises", "承诺"},
