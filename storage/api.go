@@ -95,6 +95,7 @@ type Store struct {
 	path   string
 	opts   Options
 	notice *model.Problem
+	ready  bool       // Open finished: from now on a 0-byte file is an accident
 	mu     sync.Mutex // guards undo
 	undo   []undoStep
 }

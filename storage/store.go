@@ -157,7 +157,14 @@ func (s *Store) preflight() error {
 	}
 	defer f.Close()
 	fi, err := f.Stat()
-	if err != nil || fi.Size() == 0 {
+	if err != nil {
+		return nil
+	}
+	if fi.Size() == 0 {
+		if s.ready {
+			// Emptied under us: bbolt would quietly start a new database.
+			return s.emptied()
+		}
 		return nil
 	}
 	buf := make([]byte, 80)
@@ -293,6 +300,7 @@ func Open(path string, opts Options) (*Store, error) {
 			return nil, err
 		}
 	}
+	s.ready = true
 	return s, nil
 }
 
@@ -344,6 +352,8 @@ func (s *Store) checkFile() error {
 	return nil
 }
 
+// emptied is the error for a database file found empty (0 bytes, or no
+// buckets) where there was data: never treat it as a new database.
 func (s *Store) emptied() error {
 	return newStoreError(ErrDamaged, nil, "db_emptied",
 		"the database %s is empty but backups exist in %s; restore one (salesplan backups) instead of starting over",

@@ -416,3 +416,19 @@ func TestConcurrentWriters(t *testing.T) {
 		t.Errorf("undo stack %d, want %d (the planner's own actions)", len(s.undo), n)
 	}
 }
+
+// A database emptied while the planner has it "open" is refused, not
+// silently restarted as a new one.
+func TestEmptiedWhileOpen(t *testing.T) {
+	s := openPlain(t)
+	mustClient(t, s, "王总", model.TierKey, d("2026-11-01"))
+	if err := os.Truncate(s.Path(), 0); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Clients(d("2026-11-27"), true); problemCode(err) != "db_emptied" {
+		t.Fatalf("Clients on an emptied file = %v, want db_emptied", err)
+	}
+	if fi, _ := os.Stat(s.Path()); fi.Size() != 0 {
+		t.Error("the emptied file was written to")
+	}
+}

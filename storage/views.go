@@ -32,14 +32,14 @@ func gatherAgenda(tx *bolt.Tx, today model.Date) (model.AgendaInput, error) {
 	if err != nil {
 		return model.AgendaInput{}, err
 	}
-	n := newNamer(tx)
+	names := newNamer(tx)
 	in := model.AgendaInput{Today: today, Settings: st}
 
 	// Today's tasks, then the undone ones dated before today (carried over).
 	addTask := func(k []byte) error {
 		t, err := getTask(tx, keyID(k[4:]))
 		if err == nil {
-			in.Tasks = append(in.Tasks, n.agendaTask(t, today))
+			in.Tasks = append(in.Tasks, names.agendaTask(t, today))
 		}
 		return err
 	}
@@ -74,7 +74,11 @@ func gatherAgenda(tx *bolt.Tx, today model.Date) (model.AgendaInput, error) {
 	// Clients whose follow-up date has come, from the follow-up index; the
 	// ones with a call, visit or meeting planned are scheduled.
 	sched := scheduledSet(tx, today)
-	err = seekRange(ix(tx, ixClientDue), nil, dateBytes(today+1), func(k, v []byte) error {
+	due := ix(tx, ixClientDue)
+	n := 0 // counted first: thousands of ClientStates, grown by append, cost more than a key walk
+	_ = seekRange(due, nil, dateBytes(today+1), func(_, _ []byte) error { n++; return nil })
+	in.Clients = make([]model.ClientState, 0, n)
+	err = seekRange(due, nil, dateBytes(today+1), func(k, v []byte) error {
 		cs, ok := dueState(k, v)
 		if !ok {
 			return model.Errf("corrupt_index", "a client follow-up index entry is damaged; run salesplan check")
@@ -92,9 +96,9 @@ func gatherAgenda(tx *bolt.Tx, today model.Date) (model.AgendaInput, error) {
 	}
 	in.ClientNames, in.ProjectNames = map[model.ID]string{}, map[model.ID]string{}
 	for _, p := range in.Promises {
-		in.ClientNames[p.ClientID] = n.client(p.ClientID)
+		in.ClientNames[p.ClientID] = names.client(p.ClientID)
 		if p.ProjectID != 0 {
-			in.ProjectNames[p.ProjectID] = n.project(p.ProjectID)
+			in.ProjectNames[p.ProjectID] = names.project(p.ProjectID)
 		}
 	}
 	for _, p := range in.Projects {
