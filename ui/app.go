@@ -257,7 +257,10 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if msg.String() == "ctrl+c" {
 		return tea.Quit
 	}
-	if !m.showHelp && !m.tooSmall() && m.panes[m.active].Capturing() {
+	if !m.showHelp && m.panes[m.active].Capturing() {
+		if m.tooSmall() {
+			return nil // the form is hidden: typing into it blind would be worse
+		}
 		return m.toActive(msg)
 	}
 	m.status = common.StatusMsg{}

@@ -462,3 +462,25 @@ func TestNoColorShell(t *testing.T) {
 		t.Errorf("active tab is not reversed: %q", tabs)
 	}
 }
+
+// On a screen too small to show the form, keys are not typed into it
+// blind, and q does not throw the typed text away.
+func TestCapturingPaneTooSmall(t *testing.T) {
+	p := &probe{capturing: true}
+	env := testEnv(t, i18n.EN)
+	m := New(env, Options{Panes: probePanes(p)}).sized(40, 10)
+	_, cmd := m.Update(tea.KeyPressMsg{Code: 'q', Text: "q"})
+	if cmd != nil {
+		if _, quit := cmd().(tea.QuitMsg); quit {
+			t.Error("q quit while a form was open")
+		}
+	}
+	if len(p.keys) != 0 {
+		t.Errorf("keys reached the hidden form: %v", p.keys)
+	}
+	if _, cmd := m.Update(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}); cmd == nil {
+		t.Error("ctrl+c must always quit")
+	} else if _, quit := cmd().(tea.QuitMsg); !quit {
+		t.Error("ctrl+c must always quit")
+	}
+}
