@@ -70,7 +70,9 @@
 // getEntry, getPromise, getProject (tx, id); putClient, putTask, putEntry,
 // putPromise, putProject (tx, *record): assign an id when 0 (or raise the
 // sequence to an imported id), replace the previous version and move its
-// index entries, all in the caller's tx; deleteClient, deleteTask,
+// index entries, all in the caller's tx (putClient and putProject refuse a
+// name another record has, any case: "duplicate_client" / "duplicate_project"
+// Problems); deleteClient, deleteTask,
 // deleteEntry, deletePromise, deleteProject (tx, id); readSettings(tx),
 // putSettings(tx, st).
 //
@@ -85,4 +87,26 @@
 // validateEntry, validatePromise, validateProject (tx, *record),
 // validateSettings(*st) normalise the record and return a *model.Problem
 // naming what is wrong; checkRefs(tx, client, project).
+//
+// # Safety (DESIGN.md §6 "Known traps")
+//
+//   - Every open has Options.Timeout (Options.LockTimeout, default 2s): a lock
+//     held longer is ErrLocked ("db_locked"), never a hang.
+//   - Before bbolt sees the file: Open refuses a file without the bbolt magic
+//     (ErrNotBolt, file untouched) and a 0-byte or bucket-less file while
+//     backups exist (ErrDamaged, "db_emptied"); every open (preflight) refuses a
+//     file shorter than its meta page says (a truncated file makes bbolt fault
+//     with SIGSEGV, which no recover catches) and a file emptied while in use.
+//   - Panics from bbolt (damaged pages) are recovered in update/view/openDB and
+//     become ErrDamaged naming the backup directory (BackupDir).
+//   - Each record carries a CRC-32: a flipped byte is ErrCorrupt
+//     ("record_damaged"), never silently wrong data.
+//   - A wider file mode is narrowed to 0600 at Open and reported by Notice.
+//
+// # Undo
+//
+// act records the before- and after-image of every record an action
+// touches; Undo checks that each is still as the action left it (else
+// ErrChanged) and puts the before-images back through the put/delete
+// helpers in one transaction, so the indexes follow. Codes: Act* in undo.go.
 package storage
