@@ -32,6 +32,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -676,21 +677,11 @@ func (s *Store) importStaged(doc *Document) (err error) {
 	} else if !empty {
 		return s.notEmptyError() // refused before the staging work
 	}
-	f, err := os.CreateTemp(filepath.Dir(s.path), ".salesplan-import-*.db")
+	sdb, cleanup, err := openStaging(filepath.Dir(s.path), s.lockTimeout())
 	if err != nil {
-		return fmt.Errorf("staging file: %w", err)
+		return err
 	}
-	staging := f.Name()
-	f.Close()
-	defer os.Remove(staging)
-	if err := os.Remove(staging); err != nil { // bbolt wants to create it itself
-		return fmt.Errorf("staging file: %w", err)
-	}
-	sdb, err := bolt.Open(staging, fileMode, &bolt.Options{Timeout: s.lockTimeout(), NoSync: true})
-	if err != nil {
-		return fmt.Errorf("staging file: %w", err)
-	}
-	defer sdb.Close()
+	defer cleanup()
 	if err := fillStaging(sdb, doc); err != nil {
 		return err
 	}
@@ -707,6 +698,27 @@ func (s *Store) importStaged(doc *Document) (err error) {
 		}
 		return copyStaging(stx, tx)
 	})
+}
+
+// openStaging creates a scratch bbolt file in dir (falling back to the
+// system's temporary directory when dir is not writable). It is written
+// without fsync: it is thrown away, and cleanup closes and removes it.
+func openStaging(dir string, timeout time.Duration) (*bolt.DB, func(), error) {
+	f, err := os.CreateTemp(dir, ".salesplan-staging-*.db")
+	if err != nil {
+		if f, err = os.CreateTemp("", "salesplan-staging-*.db"); err != nil {
+			return nil, nil, fmt.Errorf("staging file: %w", err)
+		}
+	}
+	name := f.Name()
+	f.Close()
+	// bbolt sets up an empty file as a new database.
+	sdb, err := bolt.Open(name, fileMode, &bolt.Options{Timeout: timeout, NoSync: true, NoFreelistSync: true, InitialMmapSize: 256 << 20})
+	if err != nil {
+		os.Remove(name)
+		return nil, nil, fmt.Errorf("staging file: %w", err)
+	}
+	return sdb, func() { sdb.Close(); os.Remove(name) }, nil
 }
 
 // fillStaging writes doc into the staging database through the
