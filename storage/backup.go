@@ -308,10 +308,12 @@ func (s *Store) Restore(path string) error {
 	if err != nil {
 		return err
 	}
-	if from < schemaVersion {
-		if err := migrateFile(tmpPath, from, s.lockTimeout()); err != nil {
-			return fmt.Errorf("restore %s: %w", path, err)
-		}
+	// The restored file's revision may be lower than the current one; a
+	// planner polling Revision must still see a change, so it is raised
+	// above both.
+	curRev, _ := s.Revision()
+	if err := prepareRestored(tmpPath, from, curRev, s.lockTimeout()); err != nil {
+		return fmt.Errorf("restore %s: %w", path, err)
 	}
 	if err := os.Chmod(tmpPath, fileMode); err != nil {
 		return fmt.Errorf("restore %s: %w", path, err)
@@ -335,6 +337,10 @@ func (s *Store) Restore(path string) error {
 	}
 	done = true
 	syncDir(dir)
+	// Undo steps describe the replaced database: drop them.
+	s.mu.Lock()
+	s.undo = nil
+	s.mu.Unlock()
 	return nil
 }
 
@@ -425,8 +431,9 @@ func hasBoltMagic(path string) (bool, error) {
 	return uint32(head[16])|uint32(head[17])<<8|uint32(head[18])<<16|uint32(head[19])<<24 == boltMagic, nil
 }
 
-// migrateFile runs the migrations on a copy that is not yet in place.
-func migrateFile(path string, from uint64, timeout time.Duration) (err error) {
+// prepareRestored runs the migrations on a copy that is not yet in place
+// and sets its revision above minRev.
+func prepareRestored(path string, from, minRev uint64, timeout time.Duration) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%w: %v", ErrDamaged, r)
@@ -438,13 +445,19 @@ func migrateFile(path string, from uint64, timeout time.Duration) (err error) {
 	}
 	defer db.Close()
 	return db.Update(func(tx *bolt.Tx) error {
-		if err := migrate(tx, from); err != nil {
-			return err
+		if from < schemaVersion {
+			if err := migrate(tx, from); err != nil {
+				return err
+			}
+			if err := ensureBuckets(tx); err != nil {
+				return err
+			}
+			if err := rb(tx, bMeta).Put(kSchema, u64(schemaVersion)); err != nil {
+				return err
+			}
 		}
-		if err := ensureBuckets(tx); err != nil {
-			return err
-		}
-		return rb(tx, bMeta).Put(kSchema, u64(schemaVersion))
+		m := rb(tx, bMeta)
+		return m.Put(kRevision, u64(max(minRev, readU64(m.Get(kRevision)))+1))
 	})
 }
 

@@ -119,8 +119,15 @@ func TestRestoreRoundTrip(t *testing.T) {
 	}
 	mustClient(t, s, "后来的客户", model.TierRegular, d("2026-11-27"))
 	changed := exportJSON(t, s)
+	revBefore, _ := s.Revision()
 	if err := s.Restore(path); err != nil {
 		t.Fatalf("Restore: %v", err)
+	}
+	if rev, _ := s.Revision(); rev <= revBefore {
+		t.Errorf("revision %d after restore, was %d: a polling planner would miss the change", rev, revBefore)
+	}
+	if _, err := s.Undo(); !errors.Is(err, ErrNothingToUndo) {
+		t.Errorf("undo after restore: %v, want nothing to undo", err)
 	}
 	if got := exportJSON(t, s); !bytes.Equal(got, saved) {
 		t.Errorf("after restore the data differs from the backup")
