@@ -174,4 +174,10 @@ func (s *Store) ExportJSON(w io.Writer) error { return s.exportJSONImpl(w) }
 
 // ImportJSON reads an exchange document; into a non-empty database only
 // with merge. A bad document is rejected whole.
-func (s *Store) ImportJSON(r io.Reader, merge bool) error { return s.importJSONImpl(r, merge) }
+func (s *Store) ImportJSON(r io.Reader, merge bool) error {
+	if err := s.importJSONImpl(r, merge); err != nil {
+		return err
+	}
+	s.forgetUndo() // the before-images describe the database before the import
+	return nil
+}

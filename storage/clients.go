@@ -131,7 +131,7 @@ func scheduled(tx *bolt.Tx, client model.ID, today model.Date) bool {
 	_ = seekRange(ix(tx, ixTaskClient), cat(idKey(client), dateBytes(today)), idKey(client+1), func(_, v []byte) error {
 		if len(v) > 0 && v[0] != 't' {
 			found = true
-			return errRollback // stop
+			return errStop
 		}
 		return nil
 	})

@@ -805,6 +805,9 @@ func indexDrift(tx *bolt.Tx) ([]string, error) {
 // errRollback makes dryRun's transaction roll back.
 var errRollback = errors.New("rollback")
 
+// errStop ends a seekRange/seekPrefix walk early; callers ignore it.
+var errStop = errors.New("stop")
+
 // dryRun runs fn in a write transaction that is always rolled back (for
 // checks that rebuild indexes to compare them). Writes nothing.
 func (s *Store) dryRun(fn func(tx *bolt.Tx) error) error {

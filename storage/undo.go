@@ -189,6 +189,14 @@ func (s *Store) act(action string, fn func(r *recorder) error) error {
 	return nil
 }
 
+// forgetUndo empties the undo stack: after a restore or an import the
+// before-images describe another database.
+func (s *Store) forgetUndo() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.undo = nil
+}
+
 func currentImage(tx *bolt.Tx, im image) []byte {
 	var v []byte
 	if bytes.Equal(im.bucket, bMeta) {
