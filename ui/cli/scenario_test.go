@@ -68,6 +68,30 @@ func TestScenarios(t *testing.T) {
 					t.Errorf("%s --json differs from %s\n--- got\n%s\n--- want\n%s", view, golden, got, want)
 				}
 			}
+			// The text form lists today's tasks and attention in the JSON's order.
+			today := decode[jsonToday](t, h.ok("today", "--json"))
+			text := h.ok("today")
+			at := 0
+			for _, task := range today.Tasks {
+				i := strings.Index(text[at:], task.Title)
+				if i < 0 {
+					t.Errorf("today text lacks task %q after offset %d:\n%s", task.Title, at, text)
+					break
+				}
+				at += i + len(task.Title)
+			}
+			for _, it := range today.Attention {
+				name := *it.Client
+				if it.Project != nil {
+					name = *it.Project
+				}
+				i := strings.Index(text[at:], name)
+				if i < 0 {
+					t.Errorf("today text lacks attention %s %q in order:\n%s", it.Type, name, text)
+					break
+				}
+				at += i + len(name)
+			}
 			// The text forms of the same views must run too.
 			for _, view := range []string{"today", "week", "month"} {
 				if out := h.ok(view); strings.Contains(out, "!cli.") || strings.Contains(out, "!stage.") {
