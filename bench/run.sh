@@ -54,9 +54,11 @@ hyperfine -N --warmup 3 --runs "$runs" --export-json "$out/hyperfine.json" \
 	-n "salesplan today --json (big db)" "$sp --db $out/big.db today --json" \
 	-n "salesplan week (big db)" "$sp --db $out/big.db week" \
 	-n "salesplan month (big db)" "$sp --db $out/big.db month" \
+	-n "salesplan client list --due (big db)" "$sp --db $out/big.db client list --due" \
+	-n "salesplan promise list (big db)" "$sp --db $out/big.db promise list" \
 	-n "task next" "task rc:$tw_rc next" \
 	-n "task due:today" "task rc:$tw_rc due:today" \
-	>"$out/hyperfine.log"
+	>"$out/hyperfine.log" 2>&1
 
 # --- planner peak memory: the real TUI in a detached tmux terminal under
 # /usr/bin/time -v, visiting every pane, then quitting with q.

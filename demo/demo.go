@@ -190,41 +190,42 @@ func month(today model.Date) *dataset {
 	}
 
 	// Projects: every stage, with histories that walk the pipeline.
-	hist := func(steps ...any) []model.StageEntry {
-		var out []model.StageEntry
-		for i := 0; i < len(steps); i += 2 {
-			out = append(out, model.StageEntry{Stage: steps[i].(model.Stage), On: T(-steps[i+1].(int))})
+	// path walks the pipeline from lead: the stage entered so many days ago,
+	// one number per stage.
+	path := func(daysAgo ...int) []model.StageEntry {
+		out := make([]model.StageEntry, len(daysAgo))
+		for k, n := range daysAgo {
+			out[k] = model.StageEntry{Stage: model.Stages[k], On: T(-n)}
 		}
 		return out
 	}
 	money := model.MoneyFromMain
-	S := model.Stages
 	pHospital := d.addProject(model.Project{Name: "副中心医院二期 洁净空调", ClientID: cl("刘主任"), Owner: "北京城市副中心医院",
-		Value: money(2_800_000), StageHistory: hist(S[0], 20)})
+		Value: money(2_800_000), StageHistory: path(20)})
 	pZGC := d.addProject(model.Project{Name: "中关村创新大厦 冷站改造", ClientID: cl("李经理"), Owner: "中关村科技园",
-		Value: money(1_500_000), BidDate: T(2), StageHistory: hist(S[0], 120, S[1], 75, S[2], 10)})
+		Value: money(1_500_000), BidDate: T(2), StageHistory: path(120, 75, 10)})
 	pFab := d.addProject(model.Project{Name: "ACME Fab 2 UPW & process cooling", ClientID: cl("ACME Ltd"), Owner: "ACME Semiconductor",
-		Value: money(3_600_000), BidDate: T(-3), StageHistory: hist(S[0], 150, S[1], 110, S[2], 30)})
+		Value: money(3_600_000), BidDate: T(-3), StageHistory: path(150, 110, 30)})
 	pFengtaiC := d.addProject(model.Project{Name: "丰台科技园C座 空调系统", ClientID: cl("赵总"), Owner: "丰台科技园开发有限公司",
-		Value: money(980_000), BidDate: T(21), StageHistory: hist(S[0], 45, S[1], 16)})
+		Value: money(980_000), BidDate: T(21), StageHistory: path(45, 16)})
 	pTsinghua := d.addProject(model.Project{Name: "清华科技园 冷站节能改造", ClientID: cl("何工"), Owner: "清华科技园",
-		Value: money(760_000), BidDate: T(-90), StageHistory: hist(S[0], 200, S[1], 160, S[2], 120, S[3], 35)})
+		Value: money(760_000), BidDate: T(-90), StageHistory: path(200, 160, 120, 35)})
 	pWangjing := d.addProject(model.Project{Name: "望京华建大厦 冷冻水泵及变频控制", ClientID: cl("王总"), Owner: "华建置业",
-		Value: money(128_000), BidDate: T(-40), StageHistory: hist(S[0], 160, S[1], 120, S[2], 60, S[3], 38, S[4], 5)})
+		Value: money(128_000), BidDate: T(-40), StageHistory: path(160, 120, 60, 38, 5)})
 	pSanlitun := d.addProject(model.Project{Name: "Sanlitun retail fit-out pumps", ClientID: cl("Harbour Engineering"), Owner: "三里屯商业管理",
-		Value: money(320_000), BidDate: T(-80), StageHistory: hist(S[0], 130, S[1], 115, S[2], 95, S[3], 70, S[4], 50, S[5], 20)})
+		Value: money(320_000), BidDate: T(-80), StageHistory: path(130, 115, 95, 70, 50, 20)})
 	pHutong := d.addProject(model.Project{Name: "东城胡同 空气源热泵", ClientID: cl("孙工"), Owner: "东城区住建委",
-		Value: money(240_000), StageHistory: hist(S[0], 190, S[1], 170, S[2], 140, S[3], 120, S[4], 100, S[5], 60, S[6], 6)})
+		Value: money(240_000), StageHistory: path(190, 170, 140, 120, 100, 60, 6)})
 	pSchool := d.addProject(model.Project{Name: "海淀实验学校 新风系统", ClientID: cl("周经理"), Owner: "海淀实验学校",
-		Value: money(180_000), StageHistory: hist(S[0], 300, S[1], 280, S[2], 250, S[3], 230, S[4], 200, S[5], 150, S[6], 90, S[7], 25)})
+		Value: money(180_000), StageHistory: path(300, 280, 250, 230, 200, 150, 90, 25)})
 	pColdStore := d.addProject(model.Project{Name: "宏达物流园 冷库制冷", ClientID: cl("吴总"), Owner: "通州宏达物流园",
-		Value: money(450_000), StageHistory: hist(S[0], 330, S[1], 310, S[2], 280, S[3], 260, S[4], 240, S[5], 200, S[6], 170, S[7], 120, S[8], 40)})
+		Value: money(450_000), StageHistory: path(330, 310, 280, 260, 240, 200, 170, 120, 40)})
 	pHotel := d.addProject(model.Project{Name: "Meridian plant replacement", ClientID: cl("Meridian Hotels Beijing"), Owner: "Meridian Hotels (Beijing)",
-		Value: money(1_100_000), BidDate: T(-17), StageHistory: hist(S[0], 120, S[1], 90, S[2], 45, model.StageLost, 15)})
+		Value: money(1_100_000), BidDate: T(-17), StageHistory: append(path(120, 90, 45), model.StageEntry{Stage: model.StageLost, On: T(-15)})})
 	pNorthgate := d.addProject(model.Project{Name: "Northgate Phase 2 cooling", ClientID: cl("Northgate Data Park"), Owner: "Northgate Data Park",
-		Value: money(2_200_000), StageHistory: hist(S[0], 8)})
+		Value: money(2_200_000), StageHistory: path(8)})
 	d.addProject(model.Project{Name: "亦庄生物医药园 实验楼空调", ClientID: cl("钱经理"), Owner: "亦庄生物医药园",
-		Value: money(390_000), StageHistory: hist(S[0], 400, S[1], 380, S[2], 350, S[3], 330, S[4], 300, S[5], 260, S[6], 230, S[7], 190, S[8], 100)})
+		Value: money(390_000), StageHistory: path(400, 380, 350, 330, 300, 260, 230, 190, 100)})
 
 	// Scripted journal entries: the contacts that set follow-ups as the
 	// demo wants them (see clientSpec.quiet) and the project stories.
