@@ -19,8 +19,9 @@ func Write(store *storage.Store, today model.Date) error {
 }
 
 // clientSpec is a hand-written demo client. created and quiet are days
-// before today: quiet > 0 means the client was last contacted exactly then,
-// which is how the demo makes follow-ups come due.
+// before today: quiet > 0 means the client was last contacted exactly then
+// (a scripted journal entry), quiet < 0 never; this is how the demo makes
+// follow-ups come due. quiet 0: contacted at random all month.
 type clientSpec struct {
 	c       model.Client
 	created int
@@ -189,8 +190,7 @@ func month(today model.Date) *dataset {
 		return v
 	}
 
-	// Projects: every stage, with histories that walk the pipeline.
-	// path walks the pipeline from lead: the stage entered so many days ago,
+	// Projects: every stage. path walks the pipeline from lead: the stage entered so many days ago,
 	// one number per stage.
 	path := func(daysAgo ...int) []model.StageEntry {
 		out := make([]model.StageEntry, len(daysAgo))
