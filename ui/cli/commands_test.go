@@ -264,6 +264,13 @@ func TestExportImportRoundTrip(t *testing.T) {
 	}
 	h2 := newHarness(t)
 	h2.ok("import", file)
+	h3 := newHarness(t)
+	var out, errb strings.Builder
+	code := Config{}.Main([]string{"--db", h3.db, "import", "-"}, strings.NewReader(string(first)), &out, &errb,
+		func(k string) string { return h3.env[k] })
+	if code != 0 || h3.ok("export") != string(first) {
+		t.Errorf("import - (standard input): exit %d %s", code, errb.String())
+	}
 	if again := h2.ok("export"); again != string(first) {
 		t.Errorf("export → import → export changed the document:\n%s\n---\n%s", first, again)
 	}

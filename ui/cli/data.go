@@ -108,11 +108,15 @@ func (a *app) importCmd() *cobra.Command {
 		default:
 			return fail("cli.err.bad_format", format, "json, csv")
 		}
-		f, err := os.Open(args[0])
-		if err != nil {
-			return failWith(err, "cli.err.read_file", args[0])
+		var f io.Reader = a.stdin // "-" reads standard input
+		if args[0] != "-" {
+			file, err := os.Open(args[0])
+			if err != nil {
+				return failWith(err, "cli.err.read_file", args[0])
+			}
+			defer file.Close()
+			f = file
 		}
-		defer f.Close()
 		if format == "csv" {
 			return a.importClientsCSV(st, f, args[0], dryRun)
 		}

@@ -27,6 +27,7 @@
 //   - `config get` without a key lists every setting and target.
 //   - `export --format csv --kind clients|tasks|journal|promises|projects`;
 //     `import --format csv --kind clients [--dry-run] FILE`.
+//   - `import -` reads the document from standard input.
 //   - `restore FILE` asks on stderr and reads the answer from stdin unless
 //     --yes; no answer is no.
 //   - JSON is indented; "none" is null; names and texts are made inert.
