@@ -66,8 +66,9 @@ func NewDocument() *Document {
 
 // ---- export
 
-// ExportJSON writes the exchange document (DESIGN.md §3), one record per
-// line so that it can be read and diffed, from one read transaction.
+// exportJSONImpl is Store.ExportJSON (api.go): the exchange document
+// (DESIGN.md §3), one record per line so that it can be read and diffed,
+// from one read transaction.
 func (s *Store) exportJSONImpl(w io.Writer) error {
 	doc, err := s.Document()
 	if err != nil {
@@ -128,12 +129,22 @@ func readAll[T any](tx *bolt.Tx, bucket []byte, kind string) ([]T, error) {
 // Write renders the document: valid JSON with one record per line.
 func (d *Document) Write(w io.Writer) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
-	enc := json.NewEncoder(bw)
+	var rec bytes.Buffer
+	enc := json.NewEncoder(&rec)
 	enc.SetEscapeHTML(false) // "<" and "&" stay readable in names
+	encode := func(v any) ([]byte, error) {
+		rec.Reset()
+		if err := enc.Encode(v); err != nil {
+			return nil, err
+		}
+		return bytes.TrimSuffix(rec.Bytes(), []byte("\n")), nil
+	}
 	fmt.Fprintf(bw, "{\"format\": %q, \"version\": %d,\n\"settings\": ", d.Format, d.Version)
-	if err := enc.Encode(d.Settings); err != nil { // Encode ends with "\n"
+	b, err := encode(d.Settings)
+	if err != nil {
 		return fmt.Errorf("export settings: %w", err)
 	}
+	bw.Write(b)
 	sections := []struct {
 		name string
 		n    int
@@ -145,26 +156,22 @@ func (d *Document) Write(w io.Writer) error {
 		{"promises", len(d.Promises), func(i int) any { return &d.Promises[i] }},
 		{"projects", len(d.Projects), func(i int) any { return &d.Projects[i] }},
 	}
-	for si, sec := range sections {
-		fmt.Fprintf(bw, ",\"%s\": [", sec.name)
+	for _, sec := range sections {
+		fmt.Fprintf(bw, ",\n\"%s\": [", sec.name)
 		for i := 0; i < sec.n; i++ {
 			if i > 0 {
 				bw.WriteByte(',')
 			}
 			bw.WriteByte('\n')
-			if err := enc.Encode(sec.at(i)); err != nil {
+			b, err := encode(sec.at(i))
+			if err != nil {
 				return fmt.Errorf("export %s[%d]: %w", sec.name, i, err)
 			}
-			// Encode added a newline; the next separator goes after it,
-			// which is still valid JSON.
+			bw.Write(b)
 		}
 		bw.WriteString("]")
-		if si == len(sections)-1 {
-			bw.WriteString("}\n")
-		} else {
-			bw.WriteString("\n")
-		}
 	}
+	bw.WriteString("}\n")
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write export: %w", err)
 	}
@@ -205,8 +212,7 @@ func DecodeDocument(r io.Reader) (*Document, error) {
 	if err := dec.Decode(&raw); err != nil {
 		return nil, notJSONError(data, err)
 	}
-	if tok, err := dec.Token(); err != io.EOF {
-		_ = tok
+	if _, err := dec.Token(); err != io.EOF {
 		return nil, docError("", "not a salesplan JSON document: unexpected data after the document")
 	}
 	if raw.Format == nil || *raw.Format != DocumentFormat {
@@ -622,8 +628,9 @@ func (d *Document) validateSettings(v *validator) {
 
 // ---- import
 
-// ImportJSON reads an exchange document; into a non-empty database only
-// with merge. A bad document is rejected whole.
+// importJSONImpl is Store.ImportJSON (api.go): it reads an exchange
+// document; into a non-empty database only with merge. A bad document is
+// rejected whole.
 func (s *Store) importJSONImpl(r io.Reader, merge bool) error {
 	doc, err := DecodeDocument(r)
 	if err != nil {
