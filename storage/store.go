@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -200,6 +201,24 @@ func (s *Store) preflight() error {
 	return nil
 }
 
+// fileLocks serialises this process's transactions per database file.
+// bbolt's file lock is polled (every 50 ms) without fairness, so goroutines
+// of one process (the planner's commands) could starve each other past the
+// lock timeout; queued on a mutex they take turns, and the file lock is
+// left to arbitrate between processes.
+var fileLocks sync.Map // absolute path → *sync.Mutex
+
+func (s *Store) lockProcess() (unlock func()) {
+	key := s.path
+	if abs, err := filepath.Abs(s.path); err == nil {
+		key = abs
+	}
+	m, _ := fileLocks.LoadOrStore(key, &sync.Mutex{})
+	mu := m.(*sync.Mutex)
+	mu.Lock()
+	return mu.Unlock
+}
+
 // update runs fn in one write transaction and bumps the revision counter.
 // The file is open only for the transaction's duration.
 func (s *Store) update(fn func(tx *bolt.Tx) error) error {
@@ -210,6 +229,7 @@ func (s *Store) write(fn func(tx *bolt.Tx) error, bump bool) (err error) {
 	if s.opts.ReadOnly {
 		return newStoreError(ErrReadOnly, nil, "db_read_only", "the database %s is open read-only", s.path)
 	}
+	defer s.lockProcess()()
 	db, err := s.openDB(false)
 	if err != nil {
 		return err
@@ -238,6 +258,7 @@ func (s *Store) write(fn func(tx *bolt.Tx) error, bump bool) (err error) {
 // view runs fn in one read transaction (a bbolt read-only open when the
 // Store was opened ReadOnly).
 func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
+	defer s.lockProcess()()
 	db, err := s.openDB(s.opts.ReadOnly)
 	if err != nil {
 		return err
