@@ -193,6 +193,11 @@ type rawDocument struct {
 	Projects []json.RawMessage `json:"projects"`
 }
 
+// maxDocumentBytes bounds what import reads into memory: the benchmark's
+// 160k records take 29 MiB, so this is years of headroom, and a wrong file
+// (a video) is refused before it fills the memory.
+const maxDocumentBytes = 1 << 30
+
 func docError(field, format string, args ...any) *ValidationError {
 	return &ValidationError{Record: "document", Field: field, Msg: fmt.Sprintf(format, args...)}
 }
@@ -201,9 +206,12 @@ func docError(field, format string, args ...any) *ValidationError {
 // naming the record and field ("tasks[3]", "date"); a file that is not JSON
 // gives one error saying so, with the line.
 func DecodeDocument(r io.Reader) (*Document, error) {
-	data, err := io.ReadAll(r)
+	data, err := io.ReadAll(io.LimitReader(r, maxDocumentBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("read import: %w", err)
+	}
+	if len(data) > maxDocumentBytes {
+		return nil, docError("", "larger than %d MiB: not a salesplan export", maxDocumentBytes>>20)
 	}
 	var raw rawDocument
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -457,7 +465,10 @@ func (d *Document) Validate() error {
 			v.fail(rec, "name", "%q is also the name of projects[%d] (names are unique, any case)", p.Name, j)
 		}
 		pnames[string(nameKey(p.Name))] = i
-		if !clients[p.ClientID] {
+		switch {
+		case p.ClientID == 0:
+			v.fail(rec, "client_id", "required")
+		case !clients[p.ClientID]:
 			v.fail(rec, "client_id", "no client %d", p.ClientID)
 		}
 		v.text(rec, "owner", p.Owner, false)
