@@ -19,8 +19,9 @@ import (
 )
 
 var (
-	kills = flag.Int("kills", 20, "how many times to kill the writer")
-	seed  = flag.Uint64("seed", 0, "random seed for the kill moments (0: from the clock)")
+	kills   = flag.Int("kills", 20, "how many times to kill the writer")
+	imports = flag.Int("imports", 20, "how many times to kill the demo import")
+	seed    = flag.Uint64("seed", 0, "random seed for the kill moments (0: from the clock)")
 )
 
 // Environment of the re-executed writer.
@@ -34,8 +35,11 @@ const (
 var day = model.MakeDate(2026, 11, 27)
 
 func TestMain(m *testing.M) {
-	if os.Getenv(envChild) == "1" {
+	switch os.Getenv(envChild) {
+	case "1":
 		os.Exit(writer())
+	case "import":
+		os.Exit(importer())
 	}
 	os.Exit(m.Run())
 }
