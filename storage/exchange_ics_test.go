@@ -58,6 +58,8 @@ func icsDoc() *Document {
 			Time: model.ClockAt(14, 0), Slot: model.SlotAfternoon},
 		model.Task{ID: 9, Title: "carried over", Date: d("2026-11-01"), Kind: model.TaskTodo},
 		model.Task{ID: 10, Title: "line one\nline two\r\nthree", Date: d("2026-12-05"), Kind: model.TaskTodo},
+		// No space to fold at: the fold must fall between characters.
+		model.Task{ID: 11, Title: strings.Repeat("一二三四五六七八九十", 12) + "😀", Date: d("2026-12-06"), Kind: model.TaskTodo},
 	)
 	doc.Projects[1].BidDate = d("2026-12-20") // lost: no bid event
 	return doc
@@ -99,7 +101,7 @@ func TestICSFollowsRFC5545(t *testing.T) {
 			t.Errorf("%s: DTSTAMP %q", e["UID"], e["DTSTAMP"])
 		}
 	}
-	wantUIDs := []string{"task-1@salesplan", "task-8@salesplan", "task-9@salesplan", "task-10@salesplan",
+	wantUIDs := []string{"task-1@salesplan", "task-8@salesplan", "task-9@salesplan", "task-10@salesplan", "task-11@salesplan",
 		"bid-2@salesplan", "promise-1@salesplan"}
 	if len(events) != len(wantUIDs) {
 		t.Errorf("%d events, want %d: %v", len(events), len(wantUIDs), events)
@@ -116,6 +118,9 @@ func TestICSFollowsRFC5545(t *testing.T) {
 	}
 	if raw := byUID["task-8@salesplan"]["SUMMARY"]; !strings.Contains(raw, `\,`) || !strings.Contains(raw, `\;`) || !strings.Contains(raw, `\\`) {
 		t.Errorf("TEXT not escaped: %q", raw)
+	}
+	if got, want := byUID["task-11@salesplan"]["SUMMARY"], icsDoc().Tasks[6].Title; got != want {
+		t.Errorf("unspaced Chinese did not survive folding:\n got %q\nwant %q", got, want)
 	}
 	if got := byUID["task-10@salesplan"]["SUMMARY"]; got != `line one\nline two\nthree` {
 		t.Errorf("newlines: %q", got)
