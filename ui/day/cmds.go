@@ -81,17 +81,18 @@ func load(st *storage.Store, seq uint64, date, today model.Date, withAtt bool, k
 			}
 		}
 		model.SortTasks(msg.tasks)
-		msg.clients = make(map[model.ID]clientInfo, len(known))
+		// Clients read before stay known, so paging through days reads each
+		// client once (the cache is dropped when data changes).
+		msg.clients = make(map[model.ID]clientInfo, len(known)+len(msg.tasks))
+		for id, ci := range known {
+			msg.clients[id] = ci
+		}
 		for _, t := range msg.tasks {
 			id := t.ClientID
 			if id == 0 {
 				continue
 			}
 			if _, ok := msg.clients[id]; ok {
-				continue
-			}
-			if ci, ok := known[id]; ok {
-				msg.clients[id] = ci
 				continue
 			}
 			c, err := st.Client(id)

@@ -56,6 +56,8 @@ type Model struct {
 	date    model.Date
 	tasks   []model.AgendaTask
 	clients map[model.ID]clientInfo
+	// clientsStale: the next load reads every client again (after a change).
+	clientsStale bool
 	rows    []row
 	cursor  int // index into rows; always a task row when there is one
 	offset  int // first row drawn

@@ -25,6 +25,31 @@ func waitFor(t *testing.T, tm *teatest.TestModel, s string) {
 	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
 }
 
+// waitScreen waits until a full redraw of the screen shows s. The renderer
+// sends only the cells that changed, so text that overlaps what was there
+// before never shows whole in the output; a cleared screen is drawn whole.
+func waitScreen(t *testing.T, tm *teatest.TestModel, s string) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	buf := make([]byte, 1<<16)
+	for time.Now().Before(deadline) {
+		tm.Send(tea.ClearScreen())
+		time.Sleep(30 * time.Millisecond)
+		var got []byte
+		for {
+			n, err := tm.Output().Read(buf)
+			got = append(got, buf[:n]...)
+			if n == 0 || err != nil {
+				break
+			}
+		}
+		if bytes.Contains(got, []byte(s)) {
+			return
+		}
+	}
+	t.Fatalf("the screen never showed %q", s)
+}
+
 // waitStore polls the store until cond holds: the planner writes in its
 // own commands, so the test waits for the effect rather than for pixels.
 func waitStore(t *testing.T, st *storage.Store, what string, cond func([]model.AgendaTask) bool) {
@@ -64,19 +89,19 @@ func TestInsideThePlanner(t *testing.T) {
 
 	tm.Type("a")
 	tm.Type("call @王 11:30 quote for pumps")
-	waitFor(t, tm, "@王总")
+	waitScreen(t, tm, "@王总")
 	tm.Send(enter())
 	waitStore(t, st, "the quick-added task", func(ts []model.AgendaTask) bool {
 		tk, ok := task(ts, "quote for pumps")
 		return ok && tk.Kind == model.TaskCall && tk.ClientName == "王总" && tk.Time == model.ClockAt(11, 30)
 	})
-	waitFor(t, tm, "Added: quote for pumps")
+	waitScreen(t, tm, "Added: quote for pumps")
 	// The list has reloaded (and selected the new task) once its row shows.
-	waitFor(t, tm, "call  quote for pumps")
+	waitScreen(t, tm, "11:30")
 
 	// The new task is selected: x asks for the call's outcome.
 	tm.Type("x")
-	waitFor(t, tm, "Outcome?")
+	waitScreen(t, tm, "Outcome?")
 	tm.Type("six weeks")
 	tm.Send(enter())
 	waitStore(t, st, "the call done", func(ts []model.AgendaTask) bool {
@@ -91,12 +116,12 @@ func TestInsideThePlanner(t *testing.T) {
 	})
 
 	tm.Type("l")
-	waitFor(t, tm, "Nothing planned")
+	waitScreen(t, tm, "Nothing planned")
 	tm.Type("t")
-	waitFor(t, tm, "Carried over · 2")
+	waitScreen(t, tm, "Carried over · 2")
 
 	tm.Send(tea.WindowSizeMsg{Width: 80, Height: 24})
-	waitFor(t, tm, "Attention · 3")
+	waitScreen(t, tm, "Attention · 3")
 	if err := tm.Quit(); err != nil {
 		t.Fatal(err)
 	}

@@ -23,6 +23,8 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	case previewMsg:
 		return m, m.applyPreview(msg)
 	case common.DataChangedMsg:
+		// A client's tier or area may have changed too: read them afresh.
+		m.clientsStale = true
 		return m, m.reload(true)
 	case common.GotoDateMsg:
 		return m, m.setDate(msg.Date)
@@ -59,7 +61,11 @@ func (m *Model) reload(withAtt bool) tea.Cmd {
 	}
 	m.seq++
 	m.loading = true
-	return load(m.env.Store, m.seq, m.date, m.env.Today(), withAtt || !m.loaded, m.clients)
+	known := m.clients
+	if m.clientsStale {
+		known, m.clientsStale = nil, false
+	}
+	return load(m.env.Store, m.seq, m.date, m.env.Today(), withAtt || !m.loaded, known)
 }
 
 func (m *Model) applyLoaded(msg loadedMsg) tea.Cmd {
