@@ -58,10 +58,10 @@ type Model struct {
 	clients map[model.ID]clientInfo
 	// clientsStale: the next load reads every client again (after a change).
 	clientsStale bool
-	rows    []row
-	cursor  int // index into rows; always a task row when there is one
-	offset  int // first row drawn
-	nowAt   model.Clock
+	rows         []row
+	cursor       int // index into rows; always a task row when there is one
+	offset       int // first row drawn
+	nowAt        model.Clock
 
 	attention  []model.AttentionItem
 	regularDue int
