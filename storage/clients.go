@@ -155,7 +155,7 @@ func clientRow(tx *bolt.Tx, c model.Client, today model.Date, st model.Settings)
 // Clients lists non-archived clients (archived too when all) with follow-up
 // state for today, by name.
 func (s *Store) Clients(today model.Date, all bool) ([]ClientRow, error) {
-	var rows []ClientRow
+	rows := []ClientRow{} // empty, not nil: lists marshal as []
 	err := s.view(func(tx *bolt.Tx) error {
 		st, err := readSettings(tx)
 		if err != nil {
@@ -252,7 +252,7 @@ func (s *Store) ClientDetail(id model.ID, today model.Date, journalLimit int) (C
 // entriesNewestFirst reads journal entries under an id prefix of
 // journal_client or journal_project, newest first; limit 0 = all.
 func entriesNewestFirst(tx *bolt.Tx, index []byte, id model.ID, limit int) ([]model.JournalEntry, error) {
-	var out []model.JournalEntry
+	out := []model.JournalEntry{}
 	c := ix(tx, index).Cursor()
 	prefix := idKey(id)
 	k, _ := c.Seek(idKey(id + 1))

@@ -161,7 +161,7 @@ func (s *Store) SetStage(id model.ID, stage model.Stage, on model.Date, checklis
 // Projects lists projects (live only unless all) with follow-up state, in
 // pipeline order of stage then by id.
 func (s *Store) Projects(today model.Date, all bool) ([]ProjectRow, error) {
-	var rows []ProjectRow
+	rows := []ProjectRow{} // empty, not nil: lists marshal as []
 	err := s.view(func(tx *bolt.Tx) error {
 		st, err := readSettings(tx)
 		if err != nil {

@@ -97,7 +97,7 @@ func (s *Store) closePromise(code string, id model.ID, status model.PromiseStatu
 // Promises lists open promises by due date, or all (open first, then the
 // rest newest first) when all is set.
 func (s *Store) Promises(all bool) ([]PromiseRow, error) {
-	var out []PromiseRow
+	out := []PromiseRow{} // empty, not nil: lists marshal as []
 	err := s.view(func(tx *bolt.Tx) error {
 		n := newNamer(tx)
 		row := func(p model.Promise) PromiseRow {

@@ -432,3 +432,21 @@ func TestEmptiedWhileOpen(t *testing.T) {
 		t.Error("the emptied file was written to")
 	}
 }
+
+// Lists of an empty database are empty, not nil, so `--json` prints [].
+func TestEmptyListsAreNotNil(t *testing.T) {
+	s := newStore(t)
+	today := d("2026-11-27")
+	clients, err1 := s.Clients(today, true)
+	promises, err2 := s.Promises(true)
+	projects, err3 := s.Projects(today, true)
+	tasks, err4 := s.TasksOn(today)
+	journal, err5 := s.ProjectJournal(1, 0)
+	if err := errors.Join(err1, err2, err3, err4, err5); err != nil {
+		t.Fatal(err)
+	}
+	if clients == nil || promises == nil || projects == nil || tasks == nil || journal == nil {
+		t.Errorf("nil list: clients %v promises %v projects %v tasks %v journal %v",
+			clients == nil, promises == nil, projects == nil, tasks == nil, journal == nil)
+	}
+}
