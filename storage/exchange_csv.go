@@ -225,6 +225,9 @@ func (s *Store) ImportClientsCSV(r io.Reader, dryRun bool) (CSVReport, error) {
 // --today).
 func (s *Store) ImportClientsCSVOn(r io.Reader, dryRun bool, today model.Date) (CSVReport, error) {
 	rep := CSVReport{DryRun: dryRun}
+	if !today.Valid() {
+		today = model.DateOf(time.Now())
+	}
 	clients, lines, err := parseClientsCSV(r, today)
 	if err != nil {
 		return rep, err
