@@ -10,6 +10,8 @@
 package day
 
 import (
+	"time"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -109,8 +111,23 @@ func (m *Model) restyle() {
 	}
 }
 
-// Init loads the day and the attention list.
-func (m *Model) Init() tea.Cmd { return m.reload(true) }
+// Init loads the day and the attention list and starts the minute tick
+// that moves the now marker.
+func (m *Model) Init() tea.Cmd { return tea.Batch(m.reload(true), m.tickClock()) }
+
+// minuteMsg moves the now marker; the next tick is scheduled on arrival.
+type minuteMsg struct{}
+
+// tickClock wakes the pane at the next minute. A fixed clock (tests, a
+// demo at a set time) never moves, so it does not tick.
+func (m *Model) tickClock() tea.Cmd {
+	if m.env.Clock != nil {
+		return nil
+	}
+	now := time.Now()
+	next := now.Truncate(time.Minute).Add(time.Minute)
+	return tea.Tick(next.Sub(now), func(time.Time) tea.Msg { return minuteMsg{} })
+}
 
 // SetSize lays the pane out: the attention list beside the tasks from
 // wideMin cells, below them (at most two fifths of the height) otherwise.
@@ -178,7 +195,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	case keys.PlaceDay:
 		h = append(h, []key.Binding{m.toAtt})
 	case keys.PlaceAttention:
-		h = append(h, []key.Binding{m.toTasks})
+		h = append(h, []key.Binding{m.km.Brief, m.toTasks})
 	}
 	return h
 }

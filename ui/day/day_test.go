@@ -533,3 +533,35 @@ func TestStaleLoadIsDropped(t *testing.T) {
 	}
 	_ = time.Second
 }
+
+func TestMouse(t *testing.T) {
+	m := open(t, i18n.EN, 120, 40)
+	// Line 0 is the date; line 5 is the first morning task.
+	m.Update(tea.MouseClickMsg{X: 10, Y: 5, Button: tea.MouseLeft})
+	if tk, _ := m.selected(); tk.Title != "确认预付款到账时间" {
+		t.Errorf("click on line 5 selected %q", tk.Title)
+	}
+	// A click on a heading changes nothing.
+	m.Update(tea.MouseClickMsg{X: 10, Y: 4, Button: tea.MouseLeft})
+	if tk, _ := m.selected(); tk.Title != "确认预付款到账时间" {
+		t.Errorf("click on a heading moved to %q", tk.Title)
+	}
+	// The attention list is right of the separator; its second item starts on line 3.
+	m.Update(tea.MouseClickMsg{X: 100, Y: 3, Button: tea.MouseLeft})
+	if m.focus != focusAttention || m.attCursor != 1 {
+		t.Errorf("click in the attention list: focus %v, item %d", m.focus, m.attCursor)
+	}
+	m.Update(tea.MouseWheelMsg{X: 10, Y: 10, Button: tea.MouseWheelDown})
+	if m.focus != focusAttention {
+		t.Error("the wheel moved the focus")
+	}
+}
+
+func TestAttentionBrief(t *testing.T) {
+	m := open(t, i18n.EN, 120, 40)
+	press(m, "right")
+	press(m, "b")
+	if !m.Capturing() || !strings.Contains(screen(m), "Brief: 王总") {
+		t.Errorf("b on an attention item:\n%s", screen(m))
+	}
+}

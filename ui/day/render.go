@@ -159,7 +159,7 @@ func (m *Model) listLine(r row, i, w int) string {
 	case rowArea:
 		return st.Muted.Render(cell("   ◦ "+r.text, w))
 	case rowNow:
-		label := "── " + m.lang.T("day.now", m.env.Now().Format("15:04")) + " "
+		label := "── " + m.lang.T("day.now", m.nowAt.String()) + " "
 		return st.Warning.Render(label + strings.Repeat("─", max(w-ansi.StringWidth(label), 0)))
 	case rowEmpty:
 		return st.Muted.Render(cell("  "+r.text, w))

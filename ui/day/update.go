@@ -22,6 +22,8 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		return m, m.applyEditFailed(msg)
 	case previewMsg:
 		return m, m.applyPreview(msg)
+	case minuteMsg:
+		return m, m.tickClock() // followClock above has moved the marker
 	case common.DataChangedMsg:
 		// A client's tier or area may have changed too: read them afresh.
 		m.clientsStale = true
@@ -383,6 +385,11 @@ func (m *Model) attentionKey(msg tea.KeyPressMsg) tea.Cmd {
 			return func() tea.Msg { return common.OpenProjectMsg{ID: a.ProjectID} }
 		default:
 			return func() tea.Msg { return common.OpenClientMsg{ID: a.ClientID} }
+		}
+	case key.Matches(msg, km.Brief):
+		// The client's profile in a popup, without leaving the Day.
+		if a := m.attention[m.attCursor]; a.ClientID != 0 {
+			return brief(m.env.Store, a.ClientID, m.env.Today())
 		}
 	case key.Matches(msg, km.MakeTask):
 		t := m.taskFor(m.attention[m.attCursor])
