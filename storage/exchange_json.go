@@ -718,11 +718,27 @@ func (s *Store) importStaged(doc *Document) (err error) {
 	})
 }
 
+const stagingPrefix = ".salesplan-staging-"
+
+// removeStaleStaging deletes staging files left by a process that was
+// killed mid-import (its deferred cleanup never ran). A live import writes
+// its file continuously, so one untouched for an hour is abandoned. Best
+// effort: a file that cannot be removed only wastes space.
+func removeStaleStaging(dir string) {
+	old, _ := filepath.Glob(filepath.Join(dir, stagingPrefix+"*.db"))
+	for _, p := range old {
+		if fi, err := os.Stat(p); err == nil && time.Since(fi.ModTime()) > time.Hour {
+			os.Remove(p)
+		}
+	}
+}
+
 // openStaging creates a scratch bbolt file in dir (falling back to the
 // system's temporary directory when dir is not writable). It is written
 // without fsync: it is thrown away, and cleanup closes and removes it.
 func openStaging(dir string, timeout time.Duration) (*bolt.DB, func(), error) {
-	f, err := os.CreateTemp(dir, ".salesplan-staging-*.db")
+	removeStaleStaging(dir)
+	f, err := os.CreateTemp(dir, stagingPrefix+"*.db")
 	if err != nil {
 		if f, err = os.CreateTemp("", "salesplan-staging-*.db"); err != nil {
 			return nil, nil, fmt.Errorf("staging file: %w", err)

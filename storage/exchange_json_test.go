@@ -392,3 +392,32 @@ func BenchmarkImportBig(b *testing.B) {
 		b.StartTimer()
 	}
 }
+
+func TestImportRemovesStaleStagingFiles(t *testing.T) {
+	s := newStore(t)
+	dir := filepath.Dir(s.Path())
+	stale := filepath.Join(dir, stagingPrefix+"killed.db")
+	fresh := filepath.Join(dir, stagingPrefix+"running.db")
+	for _, p := range []string{stale, fresh} {
+		if err := os.WriteFile(p, []byte("x"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := time.Now().Add(-2 * time.Hour)
+	if err := os.Chtimes(stale, old, old); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ImportDocument(sampleDocument(), false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("a stale staging file was kept")
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Errorf("a recent staging file (a running import's) was removed")
+	}
+	left, _ := filepath.Glob(filepath.Join(dir, stagingPrefix+"*"))
+	if len(left) != 1 {
+		t.Errorf("staging files after import: %v", left)
+	}
+}
