@@ -17,6 +17,12 @@ package storage
 //     are, so that what the store wrote round-trips; unknown values are refused.
 //   - Error records are named by their 0-based position in the document, as a
 //     JSON path does: tasks[3] is the fourth task.
+//   - Speed: import into an empty database builds records and indexes in a
+//     scratch file first (see importStaged) and copies them in one
+//     transaction: 160k records in about 3–4 s. A merge writes straight into
+//     the database's transaction, which is fine for the size merges see but
+//     grows quadratically past some 10k records (bbolt does not split nodes
+//     within a transaction).
 
 import (
 	"bufio"
