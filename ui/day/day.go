@@ -58,6 +58,7 @@ type Model struct {
 	date    model.Date
 	tasks   []model.AgendaTask
 	clients map[model.ID]clientInfo
+	filter  string // "/": only tasks whose title, client or project contain it
 	// clientsStale: the next load reads every client again (after a change).
 	clientsStale bool
 	rows         []row

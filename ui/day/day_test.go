@@ -162,7 +162,7 @@ func TestNowMarkerPlaces(t *testing.T) {
 	}
 	where := func(now model.Clock) string {
 		var s []string
-		for _, r := range buildRows(tasks, nil, i18n.EN, now) {
+		for _, r := range buildRows(tasks, nil, i18n.EN, now, "") {
 			switch r.kind {
 			case rowNow:
 				s = append(s, "NOW")
@@ -563,5 +563,34 @@ func TestAttentionBrief(t *testing.T) {
 	press(m, "b")
 	if !m.Capturing() || !strings.Contains(screen(m), "Brief: 王总") {
 		t.Errorf("b on an attention item:\n%s", screen(m))
+	}
+}
+
+func TestFilter(t *testing.T) {
+	m := open(t, i18n.EN, 120, 40)
+	press(m, "/")
+	typeText(m, "acme")
+	// Live: the list narrows while typing (client names match too).
+	var titles []string
+	for _, r := range m.rows {
+		if r.kind == rowTask {
+			titles = append(titles, m.tasks[r.task].Title)
+		}
+	}
+	if strings.Join(titles, "|") != "Pump lead time|Drawing review" {
+		t.Errorf("filtered rows %q", titles)
+	}
+	press(m, "enter")
+	if m.Capturing() || !strings.Contains(screen(m), "filter “acme”") {
+		t.Errorf("enter did not keep the filter:\n%s", screen(m))
+	}
+	press(m, "/")
+	typeText(m, "zzz")
+	if !strings.Contains(screen(m), "No task matches “acmezzz”") {
+		t.Errorf("no empty message:\n%s", screen(m))
+	}
+	press(m, "esc")
+	if m.filter != "" || len(m.rows) < 10 {
+		t.Errorf("esc kept the filter %q", m.filter)
 	}
 }

@@ -25,6 +25,7 @@ const (
 	dlgPromise
 	dlgGoto
 	dlgPopup
+	dlgFilter
 )
 
 type dialog struct {
@@ -59,13 +60,21 @@ func (m *Model) updateDialog(msg tea.Msg) tea.Cmd {
 	res, cmd := m.dlg.d.Update(msg)
 	switch res {
 	case form.Cancelled:
+		if m.dlg.kind == dlgFilter {
+			m.setFilter("")
+		}
 		m.closeDialog()
 		return cmd
 	case form.Submitted:
 		return tea.Batch(cmd, m.submit())
 	}
-	if in, ok := m.dlg.d.(*form.Input); ok && m.dlg.kind == dlgQuickAdd && in.Value() != before {
-		return tea.Batch(cmd, m.preview(in.Value(), false))
+	if in, ok := m.dlg.d.(*form.Input); ok && in.Value() != before {
+		switch m.dlg.kind {
+		case dlgQuickAdd:
+			return tea.Batch(cmd, m.preview(in.Value(), false))
+		case dlgFilter:
+			m.setFilter(in.Value()) // live, as the user types
+		}
 	}
 	return cmd
 }
@@ -83,6 +92,10 @@ func (m *Model) submit() tea.Cmd {
 		case dlgOutcome:
 			m.dlg.busy = true
 			return complete(st, t.ID, today, now, d.Value(), m.lang.T("day.status.done", model.InertLine(t.Title)))
+		case dlgFilter:
+			m.setFilter(d.Value())
+			m.closeDialog()
+			return nil
 		case dlgGoto:
 			date, err := quickadd.ParseDate(d.Value(), today)
 			if err != nil {
@@ -256,6 +269,22 @@ func scan(s, format string, n *int) bool {
 }
 
 // ---- the other dialogs
+
+// openFilter asks for the text to filter the day's tasks by; enter keeps
+// the filter, esc clears it.
+func (m *Model) openFilter() {
+	in := form.NewInput(m.lang, m.fst, m.lang.T("day.filter.title"), m.lang.T("day.filter.placeholder"), m.filter)
+	m.open(dlgFilter, in, model.AgendaTask{})
+}
+
+func (m *Model) setFilter(f string) {
+	f = strings.TrimSpace(f)
+	if f == m.filter {
+		return
+	}
+	m.filter = f
+	m.rebuild(m.selectedID())
+}
 
 func (m *Model) openGoto() {
 	in := form.NewInput(m.lang, m.fst, m.lang.T("day.goto.title"), m.lang.T("day.goto.placeholder"), "")

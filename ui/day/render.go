@@ -188,6 +188,9 @@ func (m *Model) dayTitle(w int) string {
 	st := m.env.Styles
 	today := m.env.Today()
 	s := m.lang.Date(m.date) + " · " + m.lang.Relative(m.date, today)
+	if m.filter != "" {
+		s += " · " + m.lang.T("day.filtered", model.InertLine(m.filter))
+	}
 	if m.loading && !m.loaded {
 		s += " · " + m.lang.T("day.loading")
 	}

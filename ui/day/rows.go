@@ -1,6 +1,8 @@
 package day
 
 import (
+	"strings"
+
 	"salesplan/model"
 	"salesplan/ui/i18n"
 )
@@ -64,14 +66,26 @@ func sectionOf(t model.AgendaTask) section {
 // section: tasks come sorted by model.SortTasks (the agenda's one rule). now is the time of day when
 // the day shown is today (the marker goes between the timed tasks), or
 // model.NoClock for any other day.
-func buildRows(tasks []model.AgendaTask, clients map[model.ID]clientInfo, lang i18n.Lang, now model.Clock) []row {
+//
+// filter, when not empty, keeps the tasks whose title, client or project
+// contains it (any case).
+func buildRows(tasks []model.AgendaTask, clients map[model.ID]clientInfo, lang i18n.Lang, now model.Clock, filter string) []row {
 	var bySec [nSections][]int
+	n := 0
+	f := strings.ToLower(filter)
 	for i, t := range tasks {
+		if f != "" && !matches(t, f) {
+			continue
+		}
 		s := sectionOf(t)
 		bySec[s] = append(bySec[s], i)
+		n++
 	}
-	rows := make([]row, 0, len(tasks)+12)
-	if len(tasks) == 0 {
+	rows := make([]row, 0, n+12)
+	switch {
+	case n == 0 && filter != "":
+		return append(rows, row{kind: rowEmpty, text: lang.T("day.no_match", model.InertLine(filter))})
+	case n == 0:
 		return append(rows, row{kind: rowEmpty, text: lang.T("day.empty")})
 	}
 	for s := section(0); s < nSections; s++ {
@@ -160,4 +174,15 @@ func insertNow(rows []row, tasks []model.AgendaTask, now model.Clock) []row {
 	copy(rows[at+1:], rows[at:])
 	rows[at] = row{kind: rowNow}
 	return rows
+}
+
+// matches reports whether a task's title, client or project contains f
+// (already lower case).
+func matches(t model.AgendaTask, f string) bool {
+	for _, s := range []string{t.Title, t.ClientName, t.ProjectName} {
+		if strings.Contains(strings.ToLower(s), f) {
+			return true
+		}
+	}
+	return false
 }

@@ -120,7 +120,7 @@ func keyOf(a model.AttentionItem) attKey {
 func (m *Model) rebuild(selID model.ID) {
 	oldCursor := m.cursor
 	m.nowAt = m.nowClock()
-	m.rows = buildRows(m.tasks, m.clients, m.lang, m.nowAt)
+	m.rows = buildRows(m.tasks, m.clients, m.lang, m.nowAt, m.filter)
 	m.cursor = -1
 	if selID != 0 {
 		for i, r := range m.rows {
@@ -285,6 +285,10 @@ func (m *Model) taskKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.setDate(m.env.Today())
 	case key.Matches(msg, km.GoTo):
 		m.openGoto()
+	case key.Matches(msg, km.Filter):
+		m.openFilter()
+	case key.Matches(msg, km.Back) && m.filter != "":
+		m.setFilter("")
 	case key.Matches(msg, km.Add):
 		return m.openQuickAdd()
 	case key.Matches(msg, m.toAtt):

@@ -82,8 +82,12 @@ func init() {
 		"day.repeat.days":     {"every %d days", "每%d天"},
 		"day.repeat.weeks":    {"every %d weeks", "每%d周"},
 
-		"day.goto.title":       {"Go to date", "跳转到日期"},
-		"day.goto.placeholder": {"2026-12-01, tomorrow, fri, next mon, +3d", "2026-12-01、明天、周五、下周一、+3d"},
+		"day.filter.title":       {"Filter the day's tasks (enter keeps it, esc clears it)", "筛选当天的任务（enter 保留，esc 清除）"},
+		"day.filter.placeholder": {"title, client or project", "标题、客户或项目"},
+		"day.filtered":           {"filter “%s”", "筛选“%s”"},
+		"day.no_match":           {"No task matches “%s”.", "没有任务包含“%s”。"},
+		"day.goto.title":         {"Go to date", "跳转到日期"},
+		"day.goto.placeholder":   {"2026-12-01, tomorrow, fri, next mon, +3d", "2026-12-01、明天、周五、下周一、+3d"},
 
 		"day.outcome.title":       {"Done: %s with %s. Outcome? (optional)", "已完成与%[2]s的%[1]s。结果如何？（可不填）"},
 		"day.outcome.placeholder": {"what was agreed, next step", "谈了什么、下一步"},
