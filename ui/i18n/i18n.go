@@ -147,10 +147,12 @@ func (l Lang) T(key string, args ...any) string {
 	return fmt.Sprintf(f, args...)
 }
 
-// Err says err in l. A *model.Problem anywhere in the chain is translated
-// through "err."+Code with its Args; when the code is unknown or its
-// message does not take that many arguments, the Problem's English is used.
-// Any other error is shown as err.Error(). nil gives "".
+// Err says err in l, on one line. A *model.Problem anywhere in the chain
+// is translated through "err."+Code with its Args; when the code is unknown
+// or its message does not take that many arguments, the Problem's English
+// is used. Any other error is shown as err.Error(). Arguments are often
+// text the user typed, so the result is made inert (model.InertLine). nil
+// gives "".
 func (l Lang) Err(err error) string {
 	if err == nil {
 		return ""
@@ -158,11 +160,11 @@ func (l Lang) Err(err error) string {
 	var p *model.Problem
 	if errors.As(err, &p) && p != nil {
 		if f, ok := l.text("err." + p.Code); ok && ArgCount(f) == len(p.Args) {
-			return fmt.Sprintf(f, p.Args...)
+			return model.InertLine(fmt.Sprintf(f, p.Args...))
 		}
-		return p.Error()
+		return model.InertLine(p.Error())
 	}
-	return err.Error()
+	return model.InertLine(err.Error())
 }
 
 // verbRE matches one fmt verb (not %%): flags, an optional argument index,

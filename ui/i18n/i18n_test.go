@@ -128,8 +128,11 @@ func TestErr(t *testing.T) {
 		want string
 	}{
 		{"nil", EN, nil, ""},
-		{"problem zh", ZH, p, "没有匹配 Wang 的客户"},
-		{"wrapped problem en", EN, wrapped, "no client matches Wang"},
+		{"problem zh", ZH, p, "找不到客户“Wang”"},
+		{"wrapped problem en", EN, wrapped, `client "Wang" not found`},
+		{"user text in arguments is made inert", ZH, model.Errf("unknown_client", "no client %q", "W\x1b[31mang\r"), "找不到客户“Wang”"},
+		{"fallback English is made inert", EN, model.Errf("zzz", "odd %s", "a\x1b]0;pwned\x07b"), "odd ab"},
+		{"plain error on one line", EN, errors.New("line one\nline two"), "line one line two"},
 		{"unknown code falls back to English", ZH, model.Errf("zzz", "odd %d", 3), "odd 3"},
 		{"argument count mismatch falls back", ZH, model.Errf("bad_date", "bad date"), "bad date"},
 		{"plain error", ZH, errors.New("disk full"), "disk full"},
