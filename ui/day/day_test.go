@@ -594,3 +594,35 @@ func TestFilter(t *testing.T) {
 		t.Errorf("esc kept the filter %q", m.filter)
 	}
 }
+
+// Dialogs over the pane, read by eye in testdata/TestGoldenDialogs/*.
+func TestGoldenDialogs(t *testing.T) {
+	steps := map[string]func(m *Model){
+		"quickadd": func(m *Model) {
+			press(m, "a")
+			typeText(m, "拜访 @王 明天下午3点 送样品 ! 每周一")
+		},
+		"edit": func(m *Model) {
+			find(t, m, "确认预付款到账时间")
+			press(m, "e")
+		},
+		"brief": func(m *Model) {
+			find(t, m, "确认预付款到账时间")
+			press(m, "b")
+		},
+	}
+	for name, step := range steps {
+		for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
+			t.Run(name+"_"+string(l), func(t *testing.T) {
+				m := open(t, l, 80, 24)
+				step(m)
+				v := m.View()
+				checkSize(t, v, 80, 24)
+				if strings.ContainsRune(v, 0) {
+					t.Error("a NUL byte reaches the terminal")
+				}
+				golden.RequireEqual(t, screen(m))
+			})
+		}
+	}
+}

@@ -128,7 +128,8 @@ func (f *Form) labelWidth() int {
 // SetWidth sets the dialog's whole width.
 func (f *Form) SetWidth(w int) {
 	f.width = w
-	tw := max(f.st.inner(w)-f.labelWidth()-3, 1)
+	// label, " : ", the text and the cursor cell after it.
+	tw := max(f.st.inner(w)-f.labelWidth()-4, 1)
 	for _, fs := range f.fields {
 		if fs.Choices == nil {
 			fs.ti.SetWidth(tw)
@@ -259,7 +260,7 @@ func (f *Form) View() string {
 				val = "  " + c
 			}
 		} else {
-			val = fs.ti.View()
+			val = noNUL(fs.ti.View())
 		}
 		lines = append(lines, ls.Render(label)+" : "+val)
 		if fs.err != "" {

@@ -177,3 +177,8 @@ func steadyCursor(ti *textinput.Model) {
 	s.Cursor.Blink = false
 	ti.SetStyles(s)
 }
+
+// noNUL drops the NUL bytes bubbles' text inputs pad a wide-character
+// placeholder with (v2.2.1): they are zero cells wide to the width
+// functions but still reach the terminal.
+func noNUL(s string) string { return strings.ReplaceAll(s, "\x00", "") }

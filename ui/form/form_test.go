@@ -259,3 +259,25 @@ func TestPopup(t *testing.T) {
 		t.Errorf("esc gave %v", got)
 	}
 }
+
+// Placeholders and fields stay inside the frame, with no NUL bytes and no
+// cut-off ellipsis, in both scripts.
+func TestPlaceholdersFit(t *testing.T) {
+	for _, ph := range []string{"谈了什么、下一步", "what was agreed, next step"} {
+		views := map[string]string{
+			"input": func() string { d := NewInput(i18n.ZH, st, "T", ph, ""); d.SetWidth(50); return d.View() }(),
+			"note":  func() string { d := NewNote(i18n.ZH, st, "T", ph, "", 2); d.SetWidth(50); return d.View() }(),
+			"form": func() string {
+				f := NewForm(i18n.ZH, st, "T", Field{Key: "a", Label: "承诺内容", Placeholder: ph}, Field{Key: "b", Label: "到期", Value: "周五"})
+				f.SetWidth(50)
+				return f.View()
+			}(),
+		}
+		for name, v := range views {
+			checkBox(t, v, 50)
+			if strings.Contains(v, "\x00") || strings.Contains(v, "…") {
+				t.Errorf("%s with %q: %q", name, ph, ansi.Strip(v))
+			}
+		}
+	}
+}

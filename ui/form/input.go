@@ -84,7 +84,7 @@ func (d *Input) Update(msg tea.Msg) (Result, tea.Cmd) {
 
 // View renders the dialog.
 func (d *Input) View() string {
-	lines := []string{d.st.Title.Render(d.title), d.ti.View()}
+	lines := []string{d.st.Title.Render(d.title), noNUL(d.ti.View())}
 	for _, p := range d.preview {
 		lines = append(lines, d.st.Hint.Render(p))
 	}

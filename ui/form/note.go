@@ -86,7 +86,7 @@ func (d *Note) Update(msg tea.Msg) (Result, tea.Cmd) {
 
 // View renders the dialog.
 func (d *Note) View() string {
-	lines := []string{d.st.Title.Render(d.title), d.ta.View()}
+	lines := []string{d.st.Title.Render(d.title), noNUL(d.ta.View())}
 	switch {
 	case d.confirming:
 		lines = append(lines, d.st.Error.Render(d.lang.T("form.discard")+" "+
