@@ -295,3 +295,24 @@ func BenchmarkRevision(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTodayBigInTx is Today without the per-action open and close
+// (gather + model.BuildAgenda in one long read transaction): the
+// difference to BenchmarkTodayBig is the cost of opening the file and
+// faulting its pages into a fresh memory map.
+func BenchmarkTodayBigInTx(b *testing.B) {
+	s := bigStore(b)
+	err := s.view(func(tx *bolt.Tx) error {
+		for b.Loop() {
+			in, err := gatherAgenda(tx, benchDay)
+			if err != nil {
+				return err
+			}
+			model.BuildAgenda(in)
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+}
