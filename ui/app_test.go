@@ -499,3 +499,41 @@ func TestCapturingPaneTooSmall(t *testing.T) {
 		t.Error("ctrl+c must always quit")
 	}
 }
+
+// At midnight the planner moves to the new day by itself: the top line's
+// date changes and every pane is told to reload.
+func TestNewDayReloads(t *testing.T) {
+	p := &probe{}
+	now := time.Date(2026, 11, 27, 23, 59, 30, 0, time.Local)
+	env := testEnv(t, i18n.EN)
+	env.TodayOverride = model.NoDate
+	env.Clock = func() time.Time { return now }
+	m := New(env, Options{Panes: probePanes(p)}).sized(100, 30)
+	if cmd := m.gotRev(revMsg{rev: 5}); cmd != nil {
+		t.Fatal("first revision read must not reload")
+	}
+	if cmd := m.gotRev(revMsg{rev: 5}); cmd != nil {
+		t.Fatal("same revision, same day: no reload")
+	}
+	now = now.Add(time.Minute) // 00:00:30 on the 28th
+	cmd := m.gotRev(revMsg{rev: 5})
+	if cmd == nil {
+		t.Fatal("a new day must reload")
+	}
+	m.Update(cmd())
+	if p.changes != 1 || !strings.Contains(screen(m), "Sat 28 Nov 2026") {
+		t.Errorf("after midnight: %d reloads, top line %q", p.changes, strings.Split(screen(m), "\n")[0])
+	}
+}
+
+func BenchmarkShellView(b *testing.B) {
+	env := common.Env{Lang: i18n.ZH, TodayOverride: testToday}
+	m := New(env, Options{Panes: Placeholders}).sized(200, 60)
+	m.agenda = model.Agenda{Calls: model.Quota{Done: 12, Target: 30}, VisitsWeek: model.Quota{Done: 7, Target: 20},
+		SignedMonth: model.MoneyQuota{Value: 12000000, Target: 50000000}}
+	m.haveAgend = true
+	b.ResetTimer()
+	for b.Loop() {
+		_ = m.View()
+	}
+}
