@@ -17,12 +17,9 @@ package storage
 //     are, so that what the store wrote round-trips; unknown values are refused.
 //   - Error records are named by their 0-based position in the document, as a
 //     JSON path does: tasks[3] is the fourth task.
-//   - Speed: import into an empty database builds records and indexes in a
-//     scratch file first (see importStaged) and copies them in one
-//     transaction: 160k records in about 3–4 s. A merge writes straight into
-//     the database's transaction, which is fine for the size merges see but
-//     grows quadratically past some 10k records (bbolt does not split nodes
-//     within a transaction).
+//   - Speed: an import builds records and indexes in a scratch file first
+//     (see importStaged) and copies them into the database in one
+//     transaction: 160k records in about 3–4 s, merge or not.
 
 import (
 	"bufio"
@@ -663,13 +660,7 @@ func (s *Store) ImportDocument(doc *Document, merge bool) error {
 	if err := doc.Validate(); err != nil {
 		return err
 	}
-	var err error
-	if merge {
-		err = s.update(func(tx *bolt.Tx) error { return writeDocument(tx, doc, true) })
-	} else {
-		err = s.importStaged(doc)
-	}
-	if err != nil {
+	if err := s.importStaged(doc, merge); err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
 	return nil
@@ -683,23 +674,40 @@ func (s *Store) notEmptyError() error {
 // stagingBatch is how many records one staging transaction writes.
 const stagingBatch = 5000
 
-// importStaged imports into an empty database. Inside one bbolt
-// transaction a bucket's nodes are not split until commit, so inserting
-// 100k index keys in random order into one transaction moves the node's
-// entries for every insert (quadratic: 15 s for the target size). So the
-// records and their indexes are first built in a staging file beside the
-// database, in batches (its nodes stay small), with the same helpers as
-// every other write; then the staging file's buckets are copied into the
-// database in ONE transaction, in key order, which bbolt does in linear
-// time. The staging file is removed in all cases.
-func (s *Store) importStaged(doc *Document) (err error) {
+// importStaged writes doc into the database. Inside one bbolt transaction
+// a bucket's nodes are not split until commit, so inserting 100k index keys
+// in random order into one transaction moves the node's entries for every
+// insert (quadratic: 15 s for the target size). So the records and their
+// indexes are first built in a staging file beside the database, in batches
+// (its nodes stay small), with the same helpers as every other write; then
+// the staging file's buckets are copied into the database in ONE
+// transaction, in key order, which bbolt does in linear time. The staging
+// file is removed in all cases.
+//
+// With merge, the ids the records will get are chosen from the database's
+// sequences before staging; the final transaction checks that nobody added
+// a record meanwhile (else it refuses: try again) and copies the new
+// records and index entries in beside the existing ones.
+func (s *Store) importStaged(doc *Document, merge bool) (err error) {
 	if s.opts.ReadOnly {
 		return newStoreError(ErrReadOnly, nil, "db_read_only", "the database %s is open read-only", s.path)
 	}
-	if empty, err := s.IsEmpty(); err != nil {
+	var base mergeBase
+	err = s.view(func(tx *bolt.Tx) error {
+		if !merge {
+			if !isEmpty(tx) {
+				return s.notEmptyError() // refused before the staging work
+			}
+			return nil
+		}
+		base, err = readMergeBase(tx, doc)
 		return err
-	} else if !empty {
-		return s.notEmptyError() // refused before the staging work
+	})
+	if err != nil {
+		return err
+	}
+	if merge {
+		doc = remapDocument(doc, base)
 	}
 	sdb, cleanup, err := openStaging(filepath.Dir(s.path), s.lockTimeout())
 	if err != nil {
@@ -717,11 +725,111 @@ func (s *Store) importStaged(doc *Document) (err error) {
 	// bbolt keeps the values handed to Put until then.
 	defer stx.Rollback()
 	return s.update(func(tx *bolt.Tx) error {
-		if !isEmpty(tx) {
-			return s.notEmptyError()
+		if !merge {
+			if !isEmpty(tx) {
+				return s.notEmptyError()
+			}
+			return copyStaging(stx, tx, true)
 		}
-		return copyStaging(stx, tx)
+		now, err := readMergeBase(tx, doc)
+		if err != nil {
+			return err
+		}
+		if now.seq != base.seq {
+			return newStoreError(nil, nil, "import_raced",
+				"the database %s changed while the import was prepared; run the import again", s.path)
+		}
+		return copyStaging(stx, tx, false)
 	})
+}
+
+// mergeBase is what a merge needs of the database: the last id in use of
+// each kind (records are numbered after it) and its settings (follow-up
+// dates of the new clients are computed with them).
+type mergeBase struct {
+	seq      [5]uint64 // by recordBuckets order
+	settings model.Settings
+}
+
+// readMergeBase reads the merge base and refuses a client or project whose
+// name (any case) the database has already, naming the document record.
+func readMergeBase(tx *bolt.Tx, doc *Document) (mergeBase, error) {
+	var mb mergeBase
+	for i, name := range recordBuckets {
+		b := rb(tx, name)
+		mb.seq[i] = b.Sequence()
+		if k, _ := b.Cursor().Last(); len(k) == 8 {
+			mb.seq[i] = max(mb.seq[i], readU64(k))
+		}
+	}
+	var err error
+	if mb.settings, err = readSettings(tx); err != nil {
+		return mb, err
+	}
+	for i, c := range doc.Clients {
+		if ix(tx, ixClientName).Get(nameKey(c.Name)) != nil {
+			return mb, &ValidationError{Record: fmt.Sprintf("clients[%d]", i), Field: "name",
+				Msg: fmt.Sprintf("a client named %q is already in the database", c.Name)}
+		}
+	}
+	for i, p := range doc.Projects {
+		if ix(tx, ixProjectName).Get(nameKey(p.Name)) != nil {
+			return mb, &ValidationError{Record: fmt.Sprintf("projects[%d]", i), Field: "name",
+				Msg: fmt.Sprintf("a project named %q is already in the database", p.Name)}
+		}
+	}
+	return mb, nil
+}
+
+// remapDocument returns a copy of doc whose records are numbered after the
+// database's (in document id order) with every reference rewritten, and
+// whose settings are the database's.
+func remapDocument(doc *Document, mb mergeBase) *Document {
+	out := &Document{Format: doc.Format, Version: doc.Version, Settings: mb.settings}
+	renumber := func(old []model.ID, next uint64) map[model.ID]model.ID {
+		sorted := append([]model.ID(nil), old...)
+		sort.Slice(sorted, func(i, j int) bool { return sorted[i] < sorted[j] })
+		m := make(map[model.ID]model.ID, len(sorted))
+		for i, id := range sorted {
+			m[id] = model.ID(next + uint64(i) + 1)
+		}
+		return m
+	}
+	ids := func(n int, at func(i int) model.ID) []model.ID {
+		out := make([]model.ID, n)
+		for i := range out {
+			out[i] = at(i)
+		}
+		return out
+	}
+	// recordBuckets order: clients, tasks, journal, promises, projects.
+	cm := renumber(ids(len(doc.Clients), func(i int) model.ID { return doc.Clients[i].ID }), mb.seq[0])
+	tm := renumber(ids(len(doc.Tasks), func(i int) model.ID { return doc.Tasks[i].ID }), mb.seq[1])
+	jm := renumber(ids(len(doc.Journal), func(i int) model.ID { return doc.Journal[i].ID }), mb.seq[2])
+	pm := renumber(ids(len(doc.Promises), func(i int) model.ID { return doc.Promises[i].ID }), mb.seq[3])
+	prm := renumber(ids(len(doc.Projects), func(i int) model.ID { return doc.Projects[i].ID }), mb.seq[4])
+	for _, c := range doc.Clients {
+		c.ID = cm[c.ID]
+		out.Clients = append(out.Clients, c)
+	}
+	for _, t := range doc.Tasks {
+		t.ID, t.ClientID, t.ProjectID = tm[t.ID], cm[t.ClientID], prm[t.ProjectID]
+		out.Tasks = append(out.Tasks, t)
+	}
+	for _, e := range doc.Journal {
+		e.ID, e.ClientID, e.ProjectID = jm[e.ID], cm[e.ClientID], prm[e.ProjectID]
+		out.Journal = append(out.Journal, e)
+	}
+	for _, p := range doc.Promises {
+		p.ID, p.ClientID, p.ProjectID = pm[p.ID], cm[p.ClientID], prm[p.ProjectID]
+		out.Promises = append(out.Promises, p)
+	}
+	for _, p := range doc.Projects {
+		p.ID, p.ClientID = prm[p.ID], cm[p.ClientID]
+		p.StageHistory = append([]model.StageEntry(nil), p.StageHistory...)
+		out.Projects = append(out.Projects, p)
+	}
+	return out
 }
 
 const stagingPrefix = ".salesplan-staging-"
@@ -821,16 +929,18 @@ func fillStaging(sdb *bolt.DB, doc *Document) error {
 	return nil
 }
 
-// copyStaging copies every record and index bucket (and the settings) from
-// the staging transaction into the database's, keys in order.
-func copyStaging(src, dst *bolt.Tx) error {
+// copyStaging copies every record and index bucket from the staging
+// transaction into the database's, keys in order, and the settings when
+// withSettings. The keys copied are new to the database: an empty one, or
+// ids above its sequences (merge), whose index keys contain those ids.
+func copyStaging(src, dst *bolt.Tx, withSettings bool) error {
 	for _, name := range rootBuckets {
 		sb, db := src.Bucket(name), dst.Bucket(name)
 		if sb == nil || db == nil {
 			return fmt.Errorf("staging: bucket %s missing", name)
 		}
 		if string(name) == string(bMeta) {
-			if v := sb.Get(kSettings); v != nil {
+			if v := sb.Get(kSettings); v != nil && withSettings {
 				if err := db.Put(kSettings, v); err != nil {
 					return err
 				}
@@ -845,7 +955,9 @@ func copyStaging(src, dst *bolt.Tx) error {
 }
 
 func copyBucket(dst, src *bolt.Bucket) error {
-	dst.FillPercent = 1.0 // keys arrive in order: fill pages whole
+	if k, _ := dst.Cursor().First(); k == nil {
+		dst.FillPercent = 1.0 // keys arrive in order into an empty bucket: fill pages whole
+	}
 	err := src.ForEach(func(k, v []byte) error {
 		if v == nil {
 			sub := src.Bucket(k)
@@ -866,118 +978,10 @@ func copyBucket(dst, src *bolt.Bucket) error {
 	return dst.SetSequence(max(dst.Sequence(), src.Sequence()))
 }
 
-// writeDocument puts every record through the index-maintaining helpers.
-// Without merge, ids are kept; with merge, each gets the next free id and
-// references are remapped.
-func writeDocument(tx *bolt.Tx, doc *Document, merge bool) error {
-	// Records go in id order: with keys appended at the end, full pages
-	// (FillPercent 1) halve the file's growth and the write work.
-	for _, name := range recordBuckets {
-		rb(tx, name).FillPercent = 1.0
-	}
-	if !merge {
-		if err := putSettings(tx, doc.Settings); err != nil {
-			return err
-		}
-	}
-	st, err := readSettings(tx)
-	if err != nil {
-		return err
-	}
-	newID := func(id model.ID) model.ID {
-		if merge {
-			return 0
-		}
-		return id
-	}
-	clientIDs := make(map[model.ID]model.ID, len(doc.Clients))
-	for i, c := range sortedBy(doc.Clients, func(c model.Client) model.ID { return c.ID }) {
-		old := c.ID
-		c.ID = newID(c.ID)
-		if merge {
-			if v := ix(tx, ixClientName).Get(nameKey(c.Name)); v != nil {
-				return &ValidationError{Record: recordName("clients", doc.Clients, old, func(c model.Client) model.ID { return c.ID }, i),
-					Field: "name", Msg: fmt.Sprintf("a client named %q is already in the database", c.Name)}
-			}
-		}
-		if err := putClient(tx, &c); err != nil {
-			return fmt.Errorf("clients: id %d: %w", old, err)
-		}
-		clientIDs[old] = c.ID
-	}
-	projectIDs := make(map[model.ID]model.ID, len(doc.Projects))
-	for i, p := range sortedBy(doc.Projects, func(p model.Project) model.ID { return p.ID }) {
-		old := p.ID
-		p.ID = newID(p.ID)
-		p.ClientID = clientIDs[p.ClientID]
-		if merge {
-			if v := ix(tx, ixProjectName).Get(nameKey(p.Name)); v != nil {
-				return &ValidationError{Record: recordName("projects", doc.Projects, old, func(p model.Project) model.ID { return p.ID }, i),
-					Field: "name", Msg: fmt.Sprintf("a project named %q is already in the database", p.Name)}
-			}
-		}
-		p.StageHistory = append([]model.StageEntry(nil), p.StageHistory...)
-		if err := putProject(tx, &p); err != nil {
-			return fmt.Errorf("projects: id %d: %w", old, err)
-		}
-		projectIDs[old] = p.ID
-	}
-	for _, t := range sortedBy(doc.Tasks, func(t model.Task) model.ID { return t.ID }) {
-		old := t.ID
-		t.ID = newID(t.ID)
-		t.ClientID = clientIDs[t.ClientID]
-		t.ProjectID = projectIDs[t.ProjectID]
-		if err := putTask(tx, &t); err != nil {
-			return fmt.Errorf("tasks: id %d: %w", old, err)
-		}
-	}
-	// Journal entries are written with their index entries directly:
-	// putEntry would recompute the client's follow-up once per entry; it is
-	// done once per client at the end instead.
-	journal := rb(tx, bJournal)
-	for _, e := range sortedBy(doc.Journal, func(e model.JournalEntry) model.ID { return e.ID }) {
-		old := e.ID
-		e.ID = newID(e.ID)
-		e.ClientID = clientIDs[e.ClientID]
-		e.ProjectID = projectIDs[e.ProjectID]
-		if _, err := putRaw(journal, &e.ID, &e); err != nil {
-			return fmt.Errorf("journal: id %d: %w", old, err)
-		}
-		if err := entryIndex(tx, &e, true); err != nil {
-			return fmt.Errorf("journal: id %d: %w", old, err)
-		}
-	}
-	for _, p := range sortedBy(doc.Promises, func(p model.Promise) model.ID { return p.ID }) {
-		old := p.ID
-		p.ID = newID(p.ID)
-		p.ClientID = clientIDs[p.ClientID]
-		p.ProjectID = projectIDs[p.ProjectID]
-		if err := putPromise(tx, &p); err != nil {
-			return fmt.Errorf("promises: id %d: %w", old, err)
-		}
-	}
-	for _, id := range clientIDs {
-		if err := refreshClientDue(tx, id, &st); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // sortedBy returns a copy of recs in id order (the input is left alone: it
 // may be the caller's document).
 func sortedBy[T any](recs []T, id func(T) model.ID) []T {
 	out := append([]T(nil), recs...)
 	sort.SliceStable(out, func(i, j int) bool { return id(out[i]) < id(out[j]) })
 	return out
-}
-
-// recordName finds a record's position in the document for an error.
-func recordName[T any](section string, recs []T, want model.ID, id func(T) model.ID, fallback int) string {
-	for i, r := range recs {
-		if id(r) == want {
-			return fmt.Sprintf("%s[%d]", section, i)
-		}
-	}
-	return fmt.Sprintf("%s[%d]", section, fallback)
 }
