@@ -43,9 +43,10 @@ type Model struct {
 	km   keys.KeyMap
 	fst  form.Styles
 
-	// focusKey moves between the task list and the attention list: → goes
-	// to the attention list (it sits to the right), ← and esc come back.
-	// h/l stay "previous/next day" (DESIGN.md §5).
+	// toAtt and toTasks move between the task list and the attention list:
+	// → goes to the attention list (it sits to the right), ← (or esc, the
+	// global "back") comes back. h/l stay "previous/next day" (DESIGN.md
+	// §5), and the key table has no other free key for it.
 	toAtt, toTasks key.Binding
 
 	width, height int
@@ -90,7 +91,7 @@ func newModel(env common.Env) *Model {
 	m := &Model{env: env, lang: env.Lang, km: env.Keys, date: env.Today(),
 		clients: map[model.ID]clientInfo{}}
 	m.toAtt = key.NewBinding(key.WithKeys("right"), key.WithHelp("→", env.Lang.T("day.key.attention")))
-	m.toTasks = key.NewBinding(key.WithKeys("left", "esc"), key.WithHelp("←/esc", env.Lang.T("day.key.tasks")))
+	m.toTasks = key.NewBinding(key.WithKeys("left"), key.WithHelp("←", env.Lang.T("day.key.tasks")))
 	m.kindWord = map[model.TaskKind]string{}
 	kw := 0
 	for _, k := range []model.TaskKind{model.TaskCall, model.TaskVisit, model.TaskMeeting, model.TaskTodo} {

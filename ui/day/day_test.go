@@ -626,3 +626,37 @@ func TestGoldenDialogs(t *testing.T) {
 		}
 	}
 }
+
+// Every key the pane lists has help text, and no key means two things in
+// one place.
+func TestHelpKeys(t *testing.T) {
+	m := open(t, i18n.EN, 120, 40)
+	check := func(place string) {
+		seen := map[string]string{}
+		for _, col := range m.FullHelp() {
+			for _, b := range col {
+				if b.Help().Desc == "" || strings.HasPrefix(b.Help().Desc, "!") {
+					t.Errorf("%s: %v has no help text", place, b.Keys())
+				}
+				for _, k := range b.Keys() {
+					if other, ok := seen[k]; ok && other != b.Help().Desc {
+						t.Errorf("%s: %q is both %q and %q", place, k, other, b.Help().Desc)
+					}
+					seen[k] = b.Help().Desc
+				}
+			}
+		}
+		if len(m.ShortHelp()) == 0 {
+			t.Errorf("%s: no short help", place)
+		}
+	}
+	check("tasks")
+	press(m, "right")
+	check("attention")
+	press(m, "left")
+	press(m, "a")
+	if !m.Capturing() {
+		t.Fatal("a did not open the quick-add")
+	}
+	check("dialog")
+}

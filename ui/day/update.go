@@ -46,11 +46,7 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	case tea.MouseClickMsg:
 		m.click(msg.Mouse())
 	case tea.MouseWheelMsg:
-		if msg.Mouse().Button == tea.MouseWheelUp {
-			m.moveCursor(-3)
-		} else {
-			m.moveCursor(3)
-		}
+		m.wheel(msg.Mouse())
 	}
 	return m, nil
 }
@@ -372,7 +368,7 @@ func (m *Model) attentionKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, km.Up):
 		m.attCursor--
 		m.keepAttVisible()
-	case key.Matches(msg, m.toTasks):
+	case key.Matches(msg, m.toTasks, km.Back):
 		m.focus = focusTasks
 	case key.Matches(msg, km.Prev):
 		return m.setDate(m.date.AddDays(-1))
@@ -411,8 +407,7 @@ func (m *Model) attentionKey(msg tea.KeyPressMsg) tea.Cmd {
 // click selects the task row or attention item under the mouse.
 func (m *Model) click(mo tea.Mouse) {
 	x, y := mo.X, mo.Y
-	inAtt := (m.wide && x > m.listW) || (!m.wide && y > m.listH)
-	if inAtt && m.attH > 0 {
+	if m.inAttention(x, y) {
 		ay := y
 		if !m.wide {
 			ay = y - m.listH - 1
@@ -427,6 +422,31 @@ func (m *Model) click(mo tea.Mouse) {
 	if y >= 1 && i < len(m.rows) && m.rows[i].kind == rowTask {
 		m.focus, m.cursor = focusTasks, i
 	}
+}
+
+// wheel scrolls the list under the mouse by moving its cursor.
+func (m *Model) wheel(mo tea.Mouse) {
+	step := 3
+	if mo.Button == tea.MouseWheelUp {
+		step = -3
+	}
+	if m.inAttention(mo.X, mo.Y) {
+		m.attCursor += step / 3
+		m.keepAttVisible()
+		return
+	}
+	m.moveCursor(step)
+}
+
+// inAttention reports whether pane cell (x, y) is in the attention list.
+func (m *Model) inAttention(x, y int) bool {
+	if m.attH == 0 {
+		return false
+	}
+	if m.wide {
+		return x > m.listW
+	}
+	return y > m.listH
 }
 
 // applySaved shows what a write did and has every pane reload.
