@@ -92,12 +92,13 @@ type Options struct {
 // transaction runs, so the planner and the command line work side by side.
 // Every method that changes data is one user action and one transaction.
 type Store struct {
-	path   string
-	opts   Options
-	notice *model.Problem
-	ready  bool       // Open finished: from now on a 0-byte file is an accident
-	mu     sync.Mutex // guards undo
-	undo   []undoStep
+	path    string
+	opts    Options
+	notice  *model.Problem
+	ready   bool       // Open finished: from now on a 0-byte file is an accident
+	mu      sync.Mutex // guards undo and lastRev
+	undo    []undoStep
+	lastRev uint64 // the revision after this Store's latest write
 }
 
 // Path returns the database file.

@@ -48,6 +48,17 @@ type undoStep struct {
 	images []image
 }
 
+// removesParent reports whether undoing the step deletes a client or a
+// project (one the action created), which other records may refer to.
+func (u undoStep) removesParent() bool {
+	for _, im := range u.images {
+		if im.before == nil && (bytes.Equal(im.bucket, bClients) || bytes.Equal(im.bucket, bProjects)) {
+			return true
+		}
+	}
+	return false
+}
+
 // recorder collects the before-images of an action's records inside its
 // transaction. Every change an action makes goes through it.
 type recorder struct {
@@ -166,7 +177,9 @@ func (r *recorder) putSettings(st model.Settings) error {
 // pushes its before-images on the undo stack.
 func (s *Store) act(action string, fn func(r *recorder) error) error {
 	var step undoStep
+	var rev uint64
 	err := s.update(func(tx *bolt.Tx) error {
+		rev = readU64(rb(tx, bMeta).Get(kRevision)) + 1 // update bumps it after fn
 		r := &recorder{tx: tx, seen: map[string]bool{}}
 		if err := fn(r); err != nil {
 			return err
@@ -182,6 +195,7 @@ func (s *Store) act(action string, fn func(r *recorder) error) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.lastRev = max(s.lastRev, rev)
 	s.undo = append(s.undo, step)
 	if len(s.undo) > undoDepth {
 		s.undo = append([]undoStep(nil), s.undo[len(s.undo)-undoDepth:]...)
@@ -221,7 +235,16 @@ func (s *Store) Undo() (string, error) {
 		return "", ErrNothingToUndo
 	}
 	step := s.undo[len(s.undo)-1]
+	var rev uint64
 	err := s.update(func(tx *bolt.Tx) error {
+		rev = readU64(rb(tx, bMeta).Get(kRevision))
+		if rev != s.lastRev && step.removesParent() {
+			// Someone else wrote since our last action; a client or project
+			// this step would remove may now have their records pointing at it.
+			return newStoreError(ErrChanged, nil, "undo_changed",
+				"cannot undo: the records were changed since (by another salesplan?)")
+		}
+		rev++
 		for _, im := range step.images {
 			if !bytes.Equal(currentImage(tx, im), im.after) {
 				return newStoreError(ErrChanged, nil, "undo_changed",
@@ -243,6 +266,7 @@ func (s *Store) Undo() (string, error) {
 	if err != nil {
 		return "", err
 	}
+	s.lastRev = max(s.lastRev, rev)
 	s.undo = s.undo[:len(s.undo)-1]
 	return step.action, nil
 }

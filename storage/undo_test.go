@@ -178,3 +178,29 @@ func TestUndoRefusesRecordsChangedElsewhere(t *testing.T) {
 		t.Errorf("third Undo = %v", err)
 	}
 }
+
+// Undoing "add client" after the command line gave that client a task
+// would leave the task pointing nowhere: refused.
+func TestUndoAddClientAfterForeignWrite(t *testing.T) {
+	s := newStore(t)
+	c := mustClient(t, s, "王总", model.TierKey, d("2026-11-01"))
+	other, err := Open(s.Path(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustTask(t, other, model.Task{Title: "call", Kind: model.TaskCall, ClientID: c.ID, Date: d("2026-11-27")})
+	if _, err := s.Undo(); !errors.Is(err, ErrChanged) {
+		t.Fatalf("Undo = %v, want ErrChanged", err)
+	}
+	if _, err := s.Client(c.ID); err != nil {
+		t.Errorf("the client was removed: %v", err)
+	}
+	// Without a foreign write in between, undoing an add removes it.
+	c2 := mustClient(t, s, "李总", model.TierKey, d("2026-11-01"))
+	if code, err := s.Undo(); err != nil || code != ActAddClient {
+		t.Fatalf("Undo = %q, %v", code, err)
+	}
+	if _, err := s.Client(c2.ID); !errors.Is(err, ErrNotFound) {
+		t.Errorf("undone client still there: %v", err)
+	}
+}
