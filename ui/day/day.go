@@ -3,10 +3,27 @@
 // client's area), evening, any time — with a marker at the current time,
 // and today's attention list beside them (below them on narrow terminals).
 //
+// Keys (DESIGN.md §5's table; where it is silent):
+//
+//	j/k ↑/↓ pgup/pgdn  move (headings are skipped)
+//	h/l [/]  t  g      previous/next day, today, go to a date (date words)
+//	a                  quick-add, with a live line of what was understood
+//	x e d > !          done (a call/visit/meeting with a client asks for the
+//	                   outcome), edit, delete (u undoes), postpone a day,
+//	                   important
+//	c v m n p b        record a call/visit/meeting, note, promise, brief —
+//	                   for the selected task's client
+//	/                  filter the day's tasks; esc clears the filter
+//	→                  focus the attention list; ← or esc come back. There:
+//	                   enter opens the client or project, t makes the item a
+//	                   task for today, b shows the client's profile.
+//
+// A line typed into quick-add without a date word lands on the day shown.
+//
 // Files: day.go the model and its face (size, help), update.go keys and
 // messages, dialogs.go what each dialog asks and saves, cmds.go the store
 // reads and writes, rows.go the list layout, render.go and attention.go the
-// drawing.
+// drawing, brief.go the client popup.
 package day
 
 import (
