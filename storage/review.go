@@ -18,6 +18,8 @@ import (
 
 // Review is one week's review.
 type Review struct {
+	Settings model.Settings // the targets the week is measured against
+	Today    model.Date     // the day the review was made (overdue is counted to it)
 	Week     model.WeekSummary
 	Funnel   model.Funnel
 	Meetings int // meetings in the week (contacts besides calls and visits)
@@ -81,6 +83,7 @@ func (s *Store) Review(day, today model.Date) (Review, error) {
 			return err
 		}
 		r.Week = model.BuildWeek(in)
+		r.Settings, r.Today = in.Settings, today
 		n := newNamer(tx)
 		r.Meetings = countKind(tx, from, to, 'm')
 		r.Funnel = model.BuildFunnel(r.Week.Calls.Done+r.Week.Visits.Done+r.Meetings, r.Week.StageMoves, newProjects(r.Week.StageMoves))

@@ -1,0 +1,358 @@
+// Package review renders the weekly review (DESIGN.md §1, §5): the week's
+// numbers against target, calls and visits per day against quota as text
+// bars, promises kept on time and late, stage moves, signed sales, the
+// funnel and win rate, the key clients nobody contacted, and next week's
+// known dates. It is pure: one storage.Review in, (a) Markdown fit to send
+// to a manager (`salesplan review`) or (b) the lines the Week pane shows on
+// `r`. Both say the same things through the same catalog keys.
+package review
+
+import (
+	"strconv"
+	"strings"
+
+	"salesplan/model"
+	"salesplan/storage"
+	"salesplan/ui/common"
+	"salesplan/ui/i18n"
+	"salesplan/ui/theme"
+)
+
+// DayQuotas returns the calls and visits quota of each day of the week
+// starting on start's Monday: calls per day on a working day, and the
+// weekly visits target spread over the working days in whole visits (the
+// days sum to the weekly target: 20 over 5 days is 4 a day, 20 over 6 is
+// 3,3,4,3,3,4).
+func DayQuotas(st model.Settings, start model.Date) (calls, visits [7]int) {
+	start = start.WeekStart()
+	work := 0
+	for i := range 7 {
+		if st.IsWorkday(start.AddDays(i)) {
+			work++
+		}
+	}
+	n := 0
+	for i := range 7 {
+		d := start.AddDays(i)
+		calls[i] = st.CallsTarget(d)
+		if work > 0 && st.IsWorkday(d) {
+			n++
+			visits[i] = st.VisitsPerWeek*n/work - st.VisitsPerWeek*(n-1)/work
+		}
+	}
+	return calls, visits
+}
+
+// Pct is done as a whole percentage of target (rounded half up); ok is
+// false when there is no target.
+func Pct(done, target int64) (int, bool) {
+	if target <= 0 {
+		return 0, false
+	}
+	return int((done*200 + target) / (2 * target)), true
+}
+
+// Count says "12 of 30 (40%)" / "12 / 30（40%）".
+func Count(l i18n.Lang, q model.Quota) string {
+	s := l.T("review.count", q.Done, q.Target)
+	if p, ok := Pct(int64(q.Done), int64(q.Target)); ok {
+		s += l.T("review.pct", p)
+	}
+	return s
+}
+
+// MoneyCount says "¥12,000 of ¥23,077 (52%)".
+func MoneyCount(l i18n.Lang, q model.MoneyQuota, currency string) string {
+	s := l.T("review.money_of", l.Money(q.Value, currency), l.Money(q.Target, currency))
+	if p, ok := Pct(int64(q.Value), int64(q.Target)); ok {
+		s += l.T("review.pct", p)
+	}
+	return s
+}
+
+// Bar is a text bar of w cells filled in proportion to done/target, with
+// fill and empty runes; a day without a target shows only its count.
+func Bar(done, target, w int, fill, empty string) (filled, rest string) {
+	if w <= 0 {
+		return "", ""
+	}
+	n := 0
+	switch {
+	case target > 0:
+		n = min(done, target) * w / target
+		if done > 0 && n == 0 {
+			n = 1 // something was done: show it
+		}
+	case done > 0:
+		n = w
+	}
+	return strings.Repeat(fill, n), strings.Repeat(empty, w-n)
+}
+
+// ---- what the review says, shared by both renderers
+
+// item is one line of a section, with how it is to be styled in the TUI.
+type item struct {
+	text string // already inert; Markdown escaping is applied per part
+	md   string // the Markdown form
+	warn bool   // late, overdue, never contacted
+}
+
+type section struct {
+	title string
+	items []item
+}
+
+func inert(s string) string { return model.InertLine(s) }
+
+// mdEscape escapes the characters that Markdown would read as markup in
+// text the user typed, after making it inert.
+func mdEscape(s string) string {
+	s = model.InertLine(s)
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune("\\`*_{}[]()<>#+-.!|~", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// say formats a catalog message twice: with the user's text made inert
+// (the TUI) and escaped for Markdown.
+func say(l i18n.Lang, key string, args ...any) (string, string) {
+	plain := make([]any, len(args))
+	md := make([]any, len(args))
+	for i, a := range args {
+		if u, ok := a.(userText); ok {
+			plain[i] = inert(string(u))
+			md[i] = mdEscape(string(u))
+			continue
+		}
+		plain[i], md[i] = a, a
+	}
+	return l.T(key, plain...), l.T(key, md...)
+}
+
+// userText marks an argument as typed by the user.
+type userText string
+
+func newItem(l i18n.Lang, warn bool, key string, args ...any) item {
+	t, m := say(l, key, args...)
+	return item{text: t, md: m, warn: warn}
+}
+
+func stageName(l i18n.Lang, s model.Stage) string { return l.T("stage." + string(s)) }
+
+// sections builds every section after the numbers and the day chart.
+func sections(r storage.Review, l i18n.Lang, currency string) []section {
+	var out []section
+	w := r.Week
+
+	// Promises.
+	late := w.Promises.Kept - w.Promises.KeptOnTime
+	ps := section{title: l.T("review.h.promises")}
+	ps.items = append(ps.items, newItem(l, false, "review.promises.summary",
+		w.Promises.Made, w.Promises.Kept, w.Promises.KeptOnTime, late, w.Promises.Overdue))
+	for _, p := range r.Kept {
+		if p.KeptOnTime() {
+			ps.items = append(ps.items, newItem(l, false, "review.promise.on_time",
+				userText(p.Client), userText(p.Text), l.DayMonth(p.Due), l.DayMonth(p.KeptOn)))
+		} else {
+			ps.items = append(ps.items, newItem(l, true, "review.promise.late",
+				userText(p.Client), userText(p.Text), l.DayMonth(p.Due), l.DayMonth(p.KeptOn), p.KeptOn.Sub(p.Due)))
+		}
+	}
+	asOf := r.Week.End.AddDays(1)
+	if r.Today.Valid() {
+		asOf = min(asOf, r.Today)
+	}
+	for _, p := range r.Overdue {
+		ps.items = append(ps.items, newItem(l, true, "review.promise.overdue",
+			userText(p.Client), userText(p.Text), l.DayMonth(p.Due), asOf.Sub(p.Due)))
+	}
+	out = append(out, ps)
+
+	// Stage moves.
+	mv := section{title: l.T("review.h.moves")}
+	for _, m := range w.StageMoves {
+		if m.From == "" {
+			mv.items = append(mv.items, newItem(l, false, "review.move_new", userText(m.Project), stageName(l, m.To), l.DayMonth(m.On)))
+			continue
+		}
+		mv.items = append(mv.items, newItem(l, m.To == model.StageLost, "review.move",
+			userText(m.Project), stageName(l, m.From), stageName(l, m.To), l.DayMonth(m.On)))
+	}
+	if len(mv.items) == 0 {
+		mv.items = append(mv.items, newItem(l, false, "review.none"))
+	}
+	out = append(out, mv)
+
+	// Signed.
+	sg := section{title: l.T("review.h.signed")}
+	sg.items = append(sg.items, newItem(l, false, "review.signed.total", MoneyCount(l, w.Signed, currency)))
+	for _, p := range r.Signed {
+		sg.items = append(sg.items, newItem(l, false, "review.signed.item", userText(p.Project), l.Money(p.Value, currency), l.DayMonth(p.On)))
+	}
+	out = append(out, sg)
+
+	// Funnel and win rate.
+	f := r.Funnel
+	fn := section{title: l.T("review.h.funnel")}
+	fn.items = append(fn.items, newItem(l, false, "review.funnel", f.Contacts, f.NewProjects, f.Bids, f.Wins))
+	if f.Wins+f.Lost > 0 {
+		fn.items = append(fn.items, newItem(l, false, "review.winrate", int(f.WinRate*100+0.5), f.Wins, f.Lost))
+	} else {
+		fn.items = append(fn.items, newItem(l, false, "review.winrate_none"))
+	}
+	out = append(out, fn)
+
+	// Key clients not contacted.
+	q := section{title: l.T("review.h.quiet")}
+	for _, c := range r.Quiet {
+		if c.LastContact.Valid() {
+			q.items = append(q.items, newItem(l, true, "review.quiet.item", userText(c.Name), l.DayMonth(c.LastContact)))
+		} else {
+			q.items = append(q.items, newItem(l, true, "review.quiet.never", userText(c.Name)))
+		}
+	}
+	if len(q.items) == 0 {
+		q.items = append(q.items, newItem(l, false, "review.all_contacted"))
+	}
+	out = append(out, q)
+
+	// Next week.
+	nx := section{title: l.T("review.h.next")}
+	for _, u := range r.Next {
+		day := l.ShortDate(u.Date)
+		switch u.Kind {
+		case storage.UpcomingBid:
+			nx.items = append(nx.items, newItem(l, false, "review.next.bid", day, userText(u.Project), userText(u.Client)))
+		default:
+			nx.items = append(nx.items, newItem(l, false, "review.next.promise", day, userText(u.Client), userText(u.Text)))
+		}
+	}
+	if len(nx.items) == 0 {
+		nx.items = append(nx.items, newItem(l, false, "review.nothing_next"))
+	}
+	out = append(out, nx)
+	return out
+}
+
+func title(r storage.Review, l i18n.Lang) string {
+	return l.T("review.title", r.Week.Start.ISOWeek(), l.DayMonth(r.Week.Start), l.DayMonth(r.Week.End))
+}
+
+// ---- Markdown
+
+// Markdown returns the review as a Markdown document fit to send: headings,
+// a table of the numbers, a table of the days with text bars, and lists.
+func Markdown(r storage.Review, l i18n.Lang, currency string) string {
+	var b strings.Builder
+	w := r.Week
+	line := func(s ...string) {
+		b.WriteString(strings.Join(s, ""))
+		b.WriteByte('\n')
+	}
+	line("# ", title(r, l))
+	line()
+	line("## ", l.T("review.h.numbers"))
+	line()
+	line("| ", l.T("review.col.what"), " | ", l.T("review.col.result"), " |")
+	line("|---|---:|")
+	line("| ", l.T("review.calls"), " | ", Count(l, w.Calls), " |")
+	line("| ", l.T("review.visits"), " | ", Count(l, w.Visits), " |")
+	line("| ", l.T("review.meetings"), " | ", strconv.Itoa(r.Meetings), " |")
+	line("| ", l.T("review.signed"), " | ", MoneyCount(l, w.Signed, currency), " |")
+	line()
+	line("## ", l.T("review.h.days"))
+	line()
+	line("| ", l.T("review.col.day"), " | ", l.T("review.calls"), " | ", l.T("review.visits"), " |")
+	line("|---|---|---|")
+	calls, visits := DayQuotas(r.Settings, w.Start)
+	for i, d := range w.Days {
+		cf, ce := Bar(d.Calls, calls[i], 10, "█", "░")
+		vf, ve := Bar(d.Visits, visits[i], 10, "█", "░")
+		line("| ", l.ShortDate(d.Date), " | `", cf, ce, "` ", l.T("review.count", d.Calls, calls[i]),
+			" | `", vf, ve, "` ", l.T("review.count", d.Visits, visits[i]), " |")
+	}
+	for _, s := range sections(r, l, currency) {
+		line()
+		line("## ", s.title)
+		line()
+		for _, it := range s.items {
+			line("- ", it.md)
+		}
+	}
+	return b.String()
+}
+
+// ---- the planner's view
+
+// Lines returns the review as the Week pane draws it: every line exactly w
+// cells wide (styled), to be scrolled by the pane.
+func Lines(r storage.Review, l i18n.Lang, currency string, st *theme.Styles, w int) []string {
+	if w <= 0 {
+		return nil
+	}
+	var out []string
+	add := func(s string) { out = append(out, common.PadRight(s, w)) }
+	head := func(s string) { add(st.Title.Render(common.PadRight(s, w))) }
+	wk := r.Week
+
+	head(title(r, l))
+	add("")
+	head(l.T("review.h.numbers"))
+	lw := 0
+	for _, k := range []string{"review.calls", "review.visits", "review.meetings", "review.signed"} {
+		lw = max(lw, common.Width(l.T(k)))
+	}
+	num := func(k, v string) { add("  " + st.Muted.Render(common.PadRight(l.T(k), lw)) + "  " + v) }
+	num("review.calls", Count(l, wk.Calls))
+	num("review.visits", Count(l, wk.Visits))
+	num("review.meetings", strconv.Itoa(r.Meetings))
+	num("review.signed", MoneyCount(l, wk.Signed, currency))
+	add("")
+
+	// The chart: one line per day, calls and visits side by side.
+	head(l.T("review.h.days"))
+	calls, visits := DayQuotas(r.Settings, wk.Start)
+	dayW := 0
+	for _, d := range wk.Days {
+		dayW = max(dayW, common.Width(l.ShortDate(d.Date)))
+	}
+	cntW := 7 // "123/150"
+	callLbl, visitLbl := l.T("review.calls"), l.T("review.visits")
+	fixed := 2 + dayW + 2 + common.Width(callLbl) + 1 + 1 + cntW + 2 + common.Width(visitLbl) + 1 + 1 + cntW
+	barW := max(min((w-fixed)/2, 20), 3)
+	bar := func(done, target int) string {
+		f, e := Bar(done, target, barW, "▰", "▱")
+		fill := st.BarFill
+		if target > 0 && done >= target {
+			fill = st.BarMet
+		}
+		return fill.Render(f) + st.BarEmpty.Render(e)
+	}
+	for i, d := range wk.Days {
+		name := common.PadRight(l.ShortDate(d.Date), dayW)
+		if !r.Settings.IsWorkday(d.Date) {
+			name = st.Muted.Render(name)
+		}
+		add("  " + name + "  " + st.Muted.Render(callLbl) + " " + bar(d.Calls, calls[i]) + " " +
+			common.PadRight(l.T("review.count", d.Calls, calls[i]), cntW) + "  " +
+			st.Muted.Render(visitLbl) + " " + bar(d.Visits, visits[i]) + " " + l.T("review.count", d.Visits, visits[i]))
+	}
+	for _, s := range sections(r, l, currency) {
+		add("")
+		head(s.title)
+		for _, it := range s.items {
+			text := "  • " + it.text
+			if it.warn {
+				text = "  • " + st.Warning.Render(it.text)
+			}
+			add(text)
+		}
+	}
+	return out
+}
