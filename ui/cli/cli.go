@@ -314,7 +314,7 @@ func (a *app) rootCmd() *cobra.Command {
 		a.addCmd(), a.doneCmd(),
 		a.clientCmd(), a.noteCmd(), a.logCmd(),
 		a.promiseCmd(), a.projectCmd(),
-		a.todayCmd(), a.weekCmd(), a.monthCmd(),
+		a.todayCmd(), a.weekCmd(), a.monthCmd(), a.reviewCmd(),
 		a.targetCmd(), a.configCmd(),
 		a.exportCmd(), a.importCmd(), a.backupCmd(), a.backupsCmd(), a.restoreCmd(), a.checkCmd(), a.demoCmd(),
 	)
