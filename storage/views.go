@@ -27,6 +27,10 @@ func (s *Store) Today(today model.Date) (model.Agenda, error) {
 	return a, err
 }
 
+// gatherAgenda reads what BuildAgenda needs for today: the day's and the
+// carried-over tasks, quota counts from index values, open promises due by
+// today+2, the clients whose follow-up date has come (client_due summaries)
+// and the live projects (project_live summaries).
 func gatherAgenda(tx *bolt.Tx, today model.Date) (model.AgendaInput, error) {
 	st, err := readSettings(tx)
 	if err != nil {
