@@ -1,6 +1,7 @@
 package day
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -107,6 +108,9 @@ func load(st *storage.Store, seq uint64, date, today model.Date, withAtt bool, k
 	}
 }
 
+// errNoStore: the pane was built without a database (a shell test).
+var errNoStore = errors.New("no database is open")
+
 // write runs one store action and reports the status to show.
 func write(status string, fn func() error) tea.Cmd {
 	return func() tea.Msg {
@@ -119,6 +123,9 @@ func write(status string, fn func() error) tea.Cmd {
 
 func addTask(st *storage.Store, t model.Task, status func(model.Task) string) tea.Cmd {
 	return func() tea.Msg {
+		if st == nil {
+			return savedMsg{err: errNoStore}
+		}
 		saved, err := st.AddTask(t)
 		if err != nil {
 			return savedMsg{err: err}
@@ -129,6 +136,9 @@ func addTask(st *storage.Store, t model.Task, status func(model.Task) string) te
 
 func complete(st *storage.Store, id model.ID, on model.Date, at time.Time, outcome, status string) tea.Cmd {
 	return write(status, func() error {
+		if st == nil {
+			return errNoStore
+		}
 		_, err := st.CompleteTask(id, on, at, outcome)
 		return err
 	})
@@ -136,6 +146,9 @@ func complete(st *storage.Store, id model.ID, on model.Date, at time.Time, outco
 
 func brief(st *storage.Store, client model.ID, today model.Date) tea.Cmd {
 	return func() tea.Msg {
+		if st == nil {
+			return briefMsg{err: errNoStore}
+		}
 		d, err := st.ClientDetail(client, today, 3)
 		return briefMsg{detail: d, err: err}
 	}
@@ -144,6 +157,9 @@ func brief(st *storage.Store, client model.ID, today model.Date) tea.Cmd {
 // editTask resolves the client name typed in the edit form, then saves.
 func editTask(st *storage.Store, t model.Task, clientName string, clientChanged bool, status string) tea.Cmd {
 	return func() tea.Msg {
+		if st == nil {
+			return editFailedMsg{err: errNoStore}
+		}
 		if clientChanged {
 			if clientName == "" {
 				t.ClientID = 0

@@ -660,3 +660,24 @@ func TestHelpKeys(t *testing.T) {
 	}
 	check("dialog")
 }
+
+// Without a database (the shell's own tests) the pane draws and refuses
+// writes with a message instead of failing.
+func TestNoStore(t *testing.T) {
+	m := newModel(EnvFor(nil, i18n.EN))
+	m.SetSize(80, 24)
+	run(m, m.Init())
+	for _, k := range []string{"j", "x", "e", "d", ">", "!", "c", "p", "b", "right", "t", "l", "h"} {
+		press(m, k)
+	}
+	press(m, "a")
+	typeText(m, "call someone")
+	msgs := press(m, "enter")
+	if st := statusTexts(msgs); len(st) != 1 || !strings.Contains(st[0], "no database") {
+		t.Errorf("status %q", st)
+	}
+	for _, sz := range [][2]int{{1, 1}, {0, 0}, {12, 3}} {
+		m.SetSize(sz[0], sz[1])
+		checkSize(t, m.View(), max(sz[0], 1), max(sz[1], 1))
+	}
+}
