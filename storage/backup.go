@@ -278,21 +278,40 @@ func (s *Store) Backups() ([]BackupInfo, error) {
 	return out, nil
 }
 
-// Restore replaces the database with the backup at path. The backup is
-// checked first — it must be a bbolt file with salesplan's meta bucket, a
-// schema this build reads and a clean bbolt consistency check — and
-// refused with nothing changed otherwise. An older schema is migrated in
-// the copy. The current database is backed up to BackupDir (before-restore)
-// before it is replaced.
+// Restore replaces the database with the backup at path (see RestoreFile)
+// and drops this Store's undo steps, which describe the replaced data.
 func (s *Store) Restore(path string) error {
 	if s.opts.ReadOnly {
 		return newStoreError(ErrReadOnly, nil, "db_read_only", "the database %s is open read-only", s.path)
 	}
-	if mustAbs(path) == mustAbs(s.path) {
+	if err := RestoreFile(s.path, path, s.opts); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	s.undo = nil
+	s.mu.Unlock()
+	return nil
+}
+
+// RestoreFile replaces the database at dbPath with the backup at path. It
+// needs no open Store, so it also works when the database is too damaged
+// (or emptied) for Open — when a restore is needed most. The backup is
+// checked first — a bbolt file of full length with salesplan's meta
+// bucket, a schema this build reads, and a clean bbolt consistency check —
+// and refused with nothing changed otherwise. An older schema is migrated
+// in the copy, never in the backup. The current database, if any, is kept
+// in BackupDir (before-restore) before it is replaced; the replacement is
+// a rename, so a reader sees the old file or the new one.
+func RestoreFile(dbPath, path string, opts Options) error {
+	s := &Store{path: dbPath, opts: opts} // for the per-transaction helpers only
+	if mustAbs(path) == mustAbs(dbPath) {
 		return newStoreError(nil, nil, "restore_self", "%s is the database itself", path)
 	}
-	dir := filepath.Dir(s.path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(s.path)+".restore-*")
+	dir := filepath.Dir(dbPath)
+	if err := os.MkdirAll(dir, dirMode); err != nil {
+		return fmt.Errorf("restore %s: %w", path, err)
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(dbPath)+".restore-*")
 	if err != nil {
 		return fmt.Errorf("restore %s: %w", path, err)
 	}
@@ -310,7 +329,7 @@ func (s *Store) Restore(path string) error {
 	}
 	// The restored file's revision may be lower than the current one; a
 	// planner polling Revision must still see a change, so it is raised
-	// above both.
+	// above both. (A damaged current file reads as 0.)
 	curRev, _ := s.Revision()
 	if err := prepareRestored(tmpPath, from, curRev, s.lockTimeout()); err != nil {
 		return fmt.Errorf("restore %s: %w", path, err)
@@ -322,25 +341,23 @@ func (s *Store) Restore(path string) error {
 		return err
 	}
 	// Hold the current file's lock across the rename, so that no
-	// transaction of another salesplan is half-way through it. A damaged
-	// current file is replaced without the lock.
-	if db, err := s.openDB(false); err == nil {
-		err = os.Rename(tmpPath, s.path)
+	// transaction of another salesplan is half-way through it. A missing or
+	// damaged current file is replaced without the lock.
+	if _, statErr := os.Stat(dbPath); statErr != nil {
+		err = os.Rename(tmpPath, dbPath)
+	} else if db, oerr := s.openDB(false); oerr == nil {
+		err = os.Rename(tmpPath, dbPath)
 		db.Close()
-		if err != nil {
-			return fmt.Errorf("restore %s: %w", path, err)
-		}
-	} else if errors.Is(err, ErrLocked) {
-		return err
-	} else if err := os.Rename(tmpPath, s.path); err != nil {
+	} else if errors.Is(oerr, ErrLocked) {
+		return oerr
+	} else {
+		err = os.Rename(tmpPath, dbPath)
+	}
+	if err != nil {
 		return fmt.Errorf("restore %s: %w", path, err)
 	}
 	done = true
 	syncDir(dir)
-	// Undo steps describe the replaced database: drop them.
-	s.mu.Lock()
-	s.undo = nil
-	s.mu.Unlock()
 	return nil
 }
 

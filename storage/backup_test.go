@@ -262,3 +262,42 @@ func TestRestoreMigratesOlderBackup(t *testing.T) {
 		return nil
 	})
 }
+
+func TestRestoreFileOverDamagedDatabase(t *testing.T) {
+	s := sampleStore(t)
+	saved := exportJSON(t, s)
+	backup := filepath.Join(t.TempDir(), "good.db")
+	if err := s.backupImpl(backup); err != nil {
+		t.Fatal(err)
+	}
+	for _, damage := range []string{"truncated", "emptied", "missing"} {
+		t.Run(damage, func(t *testing.T) {
+			db := filepath.Join(t.TempDir(), "data", "salesplan.db")
+			if damage != "missing" {
+				raw, _ := os.ReadFile(s.Path())
+				if damage == "truncated" {
+					raw = raw[:3*os.Getpagesize()] // the meta pages and a little: far short of the pages in use
+				} else {
+					raw = nil
+					os.MkdirAll(BackupDir(db), 0o700)
+					os.WriteFile(filepath.Join(BackupDir(db), "salesplan-2026-11-01.db"), []byte("x"), 0o600)
+				}
+				os.MkdirAll(filepath.Dir(db), 0o700)
+				os.WriteFile(db, raw, 0o600)
+				if _, err := Open(db, Options{}); err == nil {
+					t.Fatalf("Open accepted a %s database", damage)
+				}
+			}
+			if err := RestoreFile(db, backup, Options{}); err != nil {
+				t.Fatalf("RestoreFile over a %s database: %v", damage, err)
+			}
+			r, err := Open(db, Options{})
+			if err != nil {
+				t.Fatalf("Open after restore: %v", err)
+			}
+			if !bytes.Equal(exportJSON(t, r), saved) {
+				t.Errorf("restored data differs")
+			}
+		})
+	}
+}
