@@ -240,11 +240,16 @@ func autoBackups(dir string) ([]BackupInfo, error) {
 	return out, nil
 }
 
-// Backups lists the backups known for this database, newest first: the
-// automatic ones, the ones made before a restore, and the manual ones
-// remembered in the database that still exist.
-func (s *Store) Backups() ([]BackupInfo, error) {
-	dir := BackupDir(s.path)
+// Backups lists the backups known for this database (see BackupsOf).
+func (s *Store) Backups() ([]BackupInfo, error) { return BackupsOf(s.path) }
+
+// BackupsOf lists the backups known for the database at dbPath, newest
+// first: the automatic ones, the ones made before a restore, and the manual
+// ones remembered in the database that still exist. It needs no open Store:
+// when the database is too damaged to open, which is when the list is
+// wanted, the directory is still listed (the manual ones are then unknown).
+func BackupsOf(dbPath string) ([]BackupInfo, error) {
+	dir := BackupDir(dbPath)
 	out, err := autoBackups(dir)
 	if err != nil {
 		return nil, err
@@ -260,14 +265,14 @@ func (s *Store) Backups() ([]BackupInfo, error) {
 		}
 	}
 	var manual []string
-	err = s.view(func(tx *bolt.Tx) error {
-		if m := tx.Bucket(bMeta); m != nil {
-			manual = readManual(m.Get(kManualBackups))
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
+	if _, err := os.Stat(dbPath); err == nil {
+		ro := &Store{path: dbPath, opts: Options{ReadOnly: true}}
+		_ = ro.view(func(tx *bolt.Tx) error { // unreadable: the directory listing stands
+			if m := tx.Bucket(bMeta); m != nil {
+				manual = readManual(m.Get(kManualBackups))
+			}
+			return nil
+		})
 	}
 	for _, p := range manual {
 		if info, err := os.Stat(p); err == nil && info.Mode().IsRegular() {

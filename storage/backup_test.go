@@ -301,3 +301,20 @@ func TestRestoreFileOverDamagedDatabase(t *testing.T) {
 		})
 	}
 }
+
+func TestBackupsOfDamagedDatabase(t *testing.T) {
+	s := openPlain(t) // no index check on cleanup: the file is damaged below
+	if err := s.ImportDocument(sampleDocument(), false); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.autoBackupImpl(d("2026-11-20")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(s.Path(), []byte("garbage"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	list, err := BackupsOf(s.Path())
+	if err != nil || len(list) != 1 || list[0].Day != d("2026-11-20") {
+		t.Errorf("backups of a damaged database: %+v %v", list, err)
+	}
+}
