@@ -174,6 +174,9 @@ func writeCSV(w io.Writer, doc *Document, kind string) error {
 type CSVRow struct {
 	Line int
 	Name string
+	// SameAs is, for a skipped row, the line of the earlier row of the
+	// file with that name; 0 when the name is already in the database.
+	SameAs int
 }
 
 // CSVReport tells what ImportClientsCSV did, or would do on a dry run.
@@ -233,21 +236,25 @@ func (s *Store) ImportClientsCSVOn(r io.Reader, dryRun bool, today model.Date) (
 		return rep, err
 	}
 	write := func(tx *bolt.Tx) error {
-		seen := map[string]bool{}
+		seen := map[string]int{} // name key → line
 		for i := range clients {
 			c := clients[i]
 			key := string(nameKey(c.Name))
-			if seen[key] || ix(tx, ixClientName).Get(nameKey(c.Name)) != nil {
-				rep.Skipped = append(rep.Skipped, CSVRow{lines[i], c.Name})
+			if line, dup := seen[key]; dup {
+				rep.Skipped = append(rep.Skipped, CSVRow{Line: lines[i], Name: c.Name, SameAs: line})
 				continue
 			}
-			seen[key] = true
+			if ix(tx, ixClientName).Get(nameKey(c.Name)) != nil {
+				rep.Skipped = append(rep.Skipped, CSVRow{Line: lines[i], Name: c.Name})
+				continue
+			}
+			seen[key] = lines[i]
 			if !dryRun {
 				if err := putClient(tx, &c); err != nil {
 					return fmt.Errorf("line %d: %w", lines[i], err)
 				}
 			}
-			rep.Added = append(rep.Added, CSVRow{lines[i], c.Name})
+			rep.Added = append(rep.Added, CSVRow{Line: lines[i], Name: c.Name})
 		}
 		return nil
 	}

@@ -122,8 +122,8 @@ func TestImportClientsCSVChineseHeadersAndDryRun(t *testing.T) {
 	if err != nil {
 		t.Fatalf("dry run: %v", err)
 	}
-	if !rep.DryRun || len(rep.Added) != 2 || rep.Added[1] != (CSVRow{5, "李工"}) ||
-		len(rep.Skipped) != 2 || rep.Skipped[0] != (CSVRow{3, "老客户"}) || rep.Skipped[1] != (CSVRow{7, "王总"}) {
+	if !rep.DryRun || len(rep.Added) != 2 || rep.Added[1] != (CSVRow{Line: 5, Name: "李工"}) ||
+		len(rep.Skipped) != 2 || rep.Skipped[0] != (CSVRow{Line: 3, Name: "老客户"}) || rep.Skipped[1] != (CSVRow{Line: 7, Name: "王总", SameAs: 2}) {
 		t.Errorf("dry-run report %+v", rep)
 	}
 	if rows, _ := s.Clients(d("2026-11-27"), true); len(rows) != 1 {
