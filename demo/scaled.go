@@ -282,12 +282,18 @@ func (g *gen) projects(n, live int) {
 	}
 }
 
-// keyContacts calls most key clients in the last week, as a heavy user does.
+// keyContacts calls most key clients in the last week, as a heavy user
+// does; one in ten was last called one to four weeks ago and is due.
 func (g *gen) keyContacts() {
 	for _, c := range g.live {
-		if c.Tier == model.TierKey && g.r.IntN(10) != 0 {
-			g.entry(c, 0, model.EntryCall, g.today.AddDays(-1-g.r.IntN(5)), 9+g.r.IntN(3))
+		if c.Tier != model.TierKey {
+			continue
 		}
+		ago := 1 + g.r.IntN(5)
+		if g.r.IntN(10) == 0 {
+			ago = 8 + g.r.IntN(21)
+		}
+		g.entry(c, 0, model.EntryCall, g.today.AddDays(-ago), 9+g.r.IntN(3))
 	}
 }
 

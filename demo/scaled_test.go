@@ -88,6 +88,12 @@ func TestScaledSizes(t *testing.T) {
 	for _, it := range a.Attention {
 		kinds[it.Type]++
 	}
+	for _, it := range a.Attention {
+		if it.Type == model.AttClientFollowUp && it.DaysOverdue > 30 {
+			t.Errorf("key client %s is %d days overdue: a heavy user calls key clients", it.Client, it.DaysOverdue)
+		}
+	}
+	t.Logf("attention %v, regular clients due %d", kinds, a.RegularDue)
 	for _, typ := range model.AttentionTypes {
 		if kinds[typ] == 0 || kinds[typ] > 60 {
 			t.Errorf("attention %s: %d items, want some and not a flood (%v)", typ, kinds[typ], kinds)
