@@ -406,6 +406,10 @@ func (v *validator) text(record, field, s string, required bool) {
 	}
 }
 
+// maxImportID bounds imported ids: JSON readers in other languages hold
+// integers exactly only up to 2^53, and the id sequence must never wrap.
+const maxImportID = 1 << 53
+
 // maxTextBytes bounds one text field: a note is long, a megabyte is a mistake.
 const maxTextBytes = 64 << 10
 
@@ -429,6 +433,8 @@ func (d *Document) Validate() error {
 		switch {
 		case c.ID == 0:
 			v.fail(rec, "id", "required (a positive number)")
+		case uint64(c.ID) > maxImportID:
+			v.fail(rec, "id", "%d is too large (at most %d)", c.ID, uint64(maxImportID))
 		case clients[c.ID]:
 			v.fail(rec, "id", "id %d is used twice", c.ID)
 		}
@@ -459,6 +465,8 @@ func (d *Document) Validate() error {
 		switch {
 		case p.ID == 0:
 			v.fail(rec, "id", "required (a positive number)")
+		case uint64(p.ID) > maxImportID:
+			v.fail(rec, "id", "%d is too large (at most %d)", p.ID, uint64(maxImportID))
 		case projects[p.ID]:
 			v.fail(rec, "id", "id %d is used twice", p.ID)
 		}
@@ -518,6 +526,8 @@ func (d *Document) Validate() error {
 		switch {
 		case t.ID == 0:
 			v.fail(rec, "id", "required (a positive number)")
+		case uint64(t.ID) > maxImportID:
+			v.fail(rec, "id", "%d is too large (at most %d)", t.ID, uint64(maxImportID))
 		case ids[t.ID]:
 			v.fail(rec, "id", "id %d is used twice", t.ID)
 		}
@@ -557,6 +567,8 @@ func (d *Document) Validate() error {
 		switch {
 		case e.ID == 0:
 			v.fail(rec, "id", "required (a positive number)")
+		case uint64(e.ID) > maxImportID:
+			v.fail(rec, "id", "%d is too large (at most %d)", e.ID, uint64(maxImportID))
 		case ids[e.ID]:
 			v.fail(rec, "id", "id %d is used twice", e.ID)
 		}
@@ -580,6 +592,8 @@ func (d *Document) Validate() error {
 		switch {
 		case p.ID == 0:
 			v.fail(rec, "id", "required (a positive number)")
+		case uint64(p.ID) > maxImportID:
+			v.fail(rec, "id", "%d is too large (at most %d)", p.ID, uint64(maxImportID))
 		case ids[p.ID]:
 			v.fail(rec, "id", "id %d is used twice", p.ID)
 		}

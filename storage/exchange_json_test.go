@@ -228,6 +228,7 @@ func TestImportRejectsBadDocuments(t *testing.T) {
 		{"note without text", func(d *Document) { d.Journal[1].Text = " " }, "journal[1]", "text", "required"},
 		{"time without date", func(d *Document) { d.Tasks[1].Time = model.ClockAt(9, 0) }, "tasks[1]", "time", "needs a date"},
 		{"repeat without date", func(d *Document) { d.Tasks[1].Repeat = "daily" }, "tasks[1]", "repeat", "needs a date"},
+		{"id too large", func(d *Document) { d.Journal[0].ID = 1 << 60 }, "journal[0]", "id", "too large"},
 		{"bad language", func(d *Document) { d.Settings.Language = "fr" }, "settings", "language", "not a language"},
 	}
 	for _, tc := range cases {
