@@ -134,14 +134,23 @@ func addTask(st *storage.Store, t model.Task, status func(model.Task) string) te
 	}
 }
 
-func complete(st *storage.Store, id model.ID, on model.Date, at time.Time, outcome, status string) tea.Cmd {
-	return write(status, func() error {
+// complete marks a task done; the status names the next occurrence of a
+// repeating task, which the rep would otherwise have to go and look for.
+func complete(st *storage.Store, id model.ID, on model.Date, at time.Time, outcome string, status func(next model.Date) string) tea.Cmd {
+	return func() tea.Msg {
 		if st == nil {
-			return errNoStore
+			return savedMsg{err: errNoStore}
 		}
-		_, err := st.CompleteTask(id, on, at, outcome)
-		return err
-	})
+		res, err := st.CompleteTask(id, on, at, outcome)
+		if err != nil {
+			return savedMsg{err: err}
+		}
+		next := model.NoDate
+		if res.Next != nil {
+			next = res.Next.Date
+		}
+		return savedMsg{status: status(next)}
+	}
 }
 
 func brief(st *storage.Store, client model.ID, today model.Date) tea.Cmd {

@@ -681,3 +681,15 @@ func TestNoStore(t *testing.T) {
 		checkSize(t, m.View(), max(sz[0], 1), max(sz[1], 1))
 	}
 }
+
+func TestDoneRepeatingSaysWhenNext(t *testing.T) {
+	m := open(t, i18n.EN, 120, 40)
+	if _, err := m.env.Store.AddTask(model.Task{Title: "Weekly report", Date: Today, Kind: model.TaskTodo, Repeat: "weekly"}); err != nil {
+		t.Fatal(err)
+	}
+	run(m, func() tea.Msg { return common.DataChangedMsg{} })
+	find(t, m, "Weekly report")
+	if s := statusTexts(press(m, "x")); len(s) != 1 || s[0] != "Done: Weekly report (next: Fri 4 Dec)" {
+		t.Errorf("status %q", s)
+	}
+}

@@ -91,7 +91,7 @@ func (m *Model) submit() tea.Cmd {
 			return m.preview(d.Value(), true)
 		case dlgOutcome:
 			m.dlg.busy = true
-			return complete(st, t.ID, today, now, d.Value(), m.lang.T("day.status.done", model.InertLine(t.Title)))
+			return complete(st, t.ID, today, now, d.Value(), m.doneStatus(t))
 		case dlgFilter:
 			m.setFilter(d.Value())
 			m.closeDialog()

@@ -324,7 +324,7 @@ func (m *Model) taskAction(msg tea.KeyPressMsg) tea.Cmd {
 			m.openOutcome(t)
 			return nil
 		}
-		return complete(st, t.ID, m.env.Today(), m.env.Now(), "", m.lang.T("day.status.done", model.InertLine(t.Title)))
+		return complete(st, t.ID, m.env.Today(), m.env.Now(), "", m.doneStatus(t))
 	case key.Matches(msg, km.Edit):
 		m.openEdit(t)
 	case key.Matches(msg, km.Delete):
@@ -466,4 +466,15 @@ func (m *Model) applySaved(msg savedMsg) tea.Cmd {
 		m.pendingSelect = msg.selectID
 	}
 	return tea.Batch(common.Status(msg.status), func() tea.Msg { return common.DataChangedMsg{} })
+}
+
+// doneStatus says a task is done, and when it comes back if it repeats.
+func (m *Model) doneStatus(t model.AgendaTask) func(model.Date) string {
+	title := model.InertLine(t.Title)
+	return func(next model.Date) string {
+		if next.Valid() {
+			return m.lang.T("day.status.done_next", title, m.lang.ShortDate(next))
+		}
+		return m.lang.T("day.status.done", title)
+	}
 }

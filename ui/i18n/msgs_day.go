@@ -58,6 +58,7 @@ func init() {
 
 		"day.status.added":          {"Added: %s (%s)", "已添加：%s（%s）"},
 		"day.status.done":           {"Done: %s", "已完成：%s"},
+		"day.status.done_next":      {"Done: %s (next: %s)", "已完成：%s（下次：%s）"},
 		"day.status.deleted":        {"Deleted: %s (u undoes)", "已删除：%s（按 u 撤销）"},
 		"day.status.postponed":      {"Moved %s to %s", "已将 %s 推迟到 %s"},
 		"day.status.important":      {"Marked important: %s", "已标为重要：%s"},
