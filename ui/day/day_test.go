@@ -693,3 +693,46 @@ func TestDoneRepeatingSaysWhenNext(t *testing.T) {
 		t.Errorf("status %q", s)
 	}
 }
+
+// Keys built at run time exist in the catalog for every value they take.
+func TestCatalogKeys(t *testing.T) {
+	var keys []string
+	for _, k := range []string{"call", "visit", "meeting", "todo"} {
+		keys = append(keys, "day.kind."+k, "kind."+k)
+	}
+	for _, e := range []string{"call", "visit", "meeting", "note"} {
+		keys = append(keys, "day.status.logged."+e, "day.log.title."+e)
+	}
+	for _, r := range []string{"daily", "weekdays", "weekly", "monthly"} {
+		keys = append(keys, "day.repeat."+r)
+	}
+	for _, a := range model.AttentionTypes {
+		keys = append(keys, "att."+string(a))
+	}
+	keys = append(keys, sectionKeys[:]...)
+	for _, k := range keys {
+		if !i18n.Has(k) {
+			t.Errorf("catalog lacks %q", k)
+		}
+	}
+}
+
+func TestParseRepeat(t *testing.T) {
+	tests := []struct {
+		in   string
+		want model.Repeat
+		ok   bool
+	}{
+		{"weekly", "weekly", true},
+		{"every 2 weeks", "every 2 weeks", true},
+		{"每天", "daily", true},
+		{"every weekday", "weekdays", true},
+		{"sometimes", "", false},
+	}
+	for _, tc := range tests {
+		got, err := parseRepeat(tc.in, Today)
+		if (err == nil) != tc.ok || got != tc.want {
+			t.Errorf("%q: %q %v", tc.in, got, err)
+		}
+	}
+}

@@ -368,7 +368,7 @@ func (m *Model) openEdit(t model.AgendaTask) {
 				if s == "" {
 					return nil
 				}
-				_, err := model.ParseRepeat(s)
+				_, err := parseRepeat(s, today)
 				return err
 			}},
 	)
@@ -397,7 +397,7 @@ func (m *Model) saveEdit(f *form.Form) tea.Cmd {
 	t.Important = f.Value("important") == "yes"
 	t.Repeat = ""
 	if s := f.Value("repeat"); s != "" {
-		t.Repeat, _ = model.ParseRepeat(s)
+		t.Repeat, _ = parseRepeat(s, today)
 	}
 	client := f.Value("client")
 	m.dlg.busy = true
@@ -426,4 +426,18 @@ func (m *Model) showBrief(msg briefMsg) tea.Cmd {
 	}
 	m.open(dlgPopup, form.NewPopup(m.lang, m.fst, m.briefTitle(msg.detail), m.briefLines(msg.detail), max(m.height-4, 3)), model.AgendaTask{})
 	return nil
+}
+
+// parseRepeat reads a repeat rule in its canonical form ("weekly", "every
+// 2 weeks") or as quick-add words ("every mon", "每天", "每周一").
+func parseRepeat(s string, today model.Date) (model.Repeat, error) {
+	r, err := model.ParseRepeat(s)
+	if err == nil {
+		return r, nil
+	}
+	// A one-word title keeps quick-add from reading the rule as the title.
+	if q := quickadd.Parse("x "+s, today, nil); q.Task.Repeat != "" && len(q.Problems) == 0 && q.Task.Title == "x" {
+		return q.Task.Repeat, nil
+	}
+	return "", err
 }
