@@ -16,51 +16,65 @@ import (
 
 // The big database of the benchmarks: ten years of one busy rep — 5k
 // clients, 100k tasks (almost all done), 50k journal entries, 5k promises,
-// 2k projects of which about 200 are live. Built once per test binary.
+// 2k projects of which about 200 are live. Built once per test binary. The
+// "live" database has the same clients and the same live state (today's
+// and open tasks, the last 60 days of journal, open promises, live
+// projects) without the history: Today should cost the same on both.
+type fixture struct {
+	once sync.Once
+	path string
+	err  error
+}
+
 var (
-	bigOnce  sync.Once
-	bigPath  string
-	bigErr   error
-	bigDir   string
-	benchDay = d("2026-11-27")
+	big, live fixture
+	benchDirs []string
+	benchDay  = d("2026-11-27")
 )
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if bigDir != "" {
-		os.RemoveAll(bigDir)
+	for _, dir := range benchDirs {
+		os.RemoveAll(dir)
 	}
 	os.Exit(code)
 }
 
-func bigStore(b *testing.B) *Store {
+func (f *fixture) store(b *testing.B, history bool) *Store {
 	b.Helper()
-	bigOnce.Do(func() {
+	f.once.Do(func() {
 		start := time.Now()
-		bigDir, bigErr = os.MkdirTemp("", "salesplan-bench-")
-		if bigErr != nil {
+		dir, err := os.MkdirTemp("", "salesplan-bench-")
+		if err != nil {
+			f.err = err
 			return
 		}
-		bigPath = filepath.Join(bigDir, "big.db")
-		bigErr = buildBig(bigPath)
-		fi, _ := os.Stat(bigPath)
-		if fi != nil {
-			fmt.Fprintf(os.Stderr, "big database built in %v, %.1f MiB\n", time.Since(start).Round(time.Millisecond), float64(fi.Size())/(1<<20))
+		benchDirs = append(benchDirs, dir)
+		f.path = filepath.Join(dir, "bench.db")
+		f.err = buildBig(f.path, history)
+		if fi, _ := os.Stat(f.path); fi != nil {
+			fmt.Fprintf(os.Stderr, "database (history %v) built in %v, %.1f MiB\n", history,
+				time.Since(start).Round(time.Millisecond), float64(fi.Size())/(1<<20))
 		}
 	})
-	if bigErr != nil {
-		b.Fatal(bigErr)
+	if f.err != nil {
+		b.Fatal(f.err)
 	}
-	s, err := Open(bigPath, Options{})
+	s, err := Open(f.path, Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
 	return s
 }
 
+func bigStore(b *testing.B) *Store { return big.store(b, true) }
+
 // buildBig writes the data set in a few large transactions through the
 // same put helpers the actions use, so its indexes are the real ones.
-func buildBig(path string) error {
+// Without history it draws the same random numbers but skips the records
+// that are history (done tasks, old journal, kept promises, finished
+// projects), so the live state is the same.
+func buildBig(path string, history bool) error {
 	s, err := Open(path, Options{})
 	if err != nil {
 		return err
@@ -143,6 +157,10 @@ func buildBig(path string) error {
 		if p.Stage == model.StageDesign || p.Stage == model.StageBidding {
 			p.BidDate = benchDay.AddDays(r.IntN(60) - 20)
 		}
+		if !history && !live {
+			return nil
+		}
+		p.ID = model.ID(i + 1) // the same ids with and without history
 		return putProject(tx, &p)
 	})
 	if err != nil {
@@ -154,6 +172,14 @@ func buildBig(path string) error {
 		e := model.JournalEntry{ClientID: c, Kind: kinds[r.IntN(len(kinds))], At: instant(span(max(first, created[c]))), Text: "谈了价格，下周再联系 — talked about the price"}
 		if r.IntN(5) == 0 {
 			e.ProjectID = model.ID(1 + r.IntN(nProjects))
+		}
+		if !history {
+			if e.On() < benchDay.AddDays(-60) {
+				return nil
+			}
+			if e.ProjectID <= nProjects-200 {
+				e.ProjectID = 0 // its project is history; the contact still counts for the client
+			}
 		}
 		return putEntry(tx, &e)
 	})
@@ -180,6 +206,9 @@ func buildBig(path string) error {
 		default:
 			t.Date = span(first)
 			t.Done, t.DoneOn = true, t.Date
+			if !history {
+				return nil
+			}
 		}
 		return putTask(tx, &t)
 	})
@@ -199,6 +228,9 @@ func buildBig(path string) error {
 			p.Status = model.PromiseCancelled
 		default:
 			p.KeptOn = p.Due.AddDays(r.IntN(4) - 2)
+		}
+		if !history && p.Status != model.PromiseOpen {
+			return nil
 		}
 		return putPromise(tx, &p)
 	})
@@ -222,14 +254,32 @@ func BenchmarkTodayBig(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.ReportMetric(float64(len(a.Tasks)), "tasks")
-	b.ReportMetric(float64(len(a.Attention)), "attention")
-	b.ReportMetric(float64(a.RegularDue), "regular_due")
 	for b.Loop() {
 		if _, err := s.Today(benchDay); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64(len(a.Tasks)), "tasks")
+	b.ReportMetric(float64(len(a.Attention)), "attention")
+	b.ReportMetric(float64(a.RegularDue), "regular_due")
+}
+
+// BenchmarkTodayLive is BenchmarkTodayBig on the same live state without
+// ten years of history: equal times mean Today never reads the history.
+func BenchmarkTodayLive(b *testing.B) {
+	s := live.store(b, false)
+	a, err := s.Today(benchDay)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := s.Today(benchDay); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(a.Tasks)), "tasks")
+	b.ReportMetric(float64(len(a.Attention)), "attention")
+	b.ReportMetric(float64(a.RegularDue), "regular_due")
 }
 
 func BenchmarkWeekBig(b *testing.B) {
@@ -279,9 +329,9 @@ func BenchmarkAddTask(b *testing.B) {
 }
 
 func BenchmarkOpen(b *testing.B) {
-	bigStore(b)
+	path := bigStore(b).Path()
 	for b.Loop() {
-		if _, err := Open(bigPath, Options{}); err != nil {
+		if _, err := Open(path, Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
