@@ -447,7 +447,11 @@ func TestEditForm(t *testing.T) {
 	for range len("Nobody") {
 		m.Update(tea.KeyPressMsg{Code: tea.KeyBackspace})
 	}
-	typeText(m, "ACME")
+	typeText(m, "AC")
+	press(m, "right") // takes the suggested name
+	if !strings.Contains(screen(m), "ACME Ltd") {
+		t.Errorf("no completion:\n%s", screen(m))
+	}
 	press(m, "ctrl+s")
 	if m.Capturing() {
 		t.Fatalf("the form stayed open:\n%s", screen(m))

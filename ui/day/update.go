@@ -6,6 +6,7 @@ import (
 
 	"salesplan/model"
 	"salesplan/ui/common"
+	"salesplan/ui/form"
 )
 
 // Update handles store answers, the shell's messages, keys and the mouse.
@@ -20,6 +21,11 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		return m, m.showBrief(msg)
 	case editFailedMsg:
 		return m, m.applyEditFailed(msg)
+	case namesMsg:
+		if f, ok := m.dlg.d.(*form.Form); ok && m.dlg.kind == dlgEdit {
+			f.SetSuggestions("client", msg.names)
+		}
+		return m, nil
 	case previewMsg:
 		return m, m.applyPreview(msg)
 	case minuteMsg:
@@ -327,6 +333,7 @@ func (m *Model) taskAction(msg tea.KeyPressMsg) tea.Cmd {
 		return complete(st, t.ID, m.env.Today(), m.env.Now(), "", m.doneStatus(t))
 	case key.Matches(msg, km.Edit):
 		m.openEdit(t)
+		return clientNames(st)
 	case key.Matches(msg, km.Delete):
 		return write(m.lang.T("day.status.deleted", model.InertLine(t.Title)), func() error { return st.DeleteTask(t.ID) })
 	case key.Matches(msg, km.Postpone):

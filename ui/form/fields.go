@@ -3,10 +3,12 @@ package form
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"salesplan/model"
 	"salesplan/ui/i18n"
 )
 
@@ -24,6 +26,9 @@ type Field struct {
 	Placeholder string
 	// Choices makes a choice field: ←/→ or space cycle through them.
 	Choices []Choice
+	// Suggestions complete the text as it is typed (a client's name): the
+	// rest of the first match shows faint after the cursor and → takes it.
+	Suggestions []string
 	// Validate checks the value on save; its error is shown beside the
 	// field (translated with Lang.Err, so a *model.Problem reads well).
 	Validate func(string) error
@@ -74,6 +79,10 @@ func NewForm(lang i18n.Lang, st Styles, title string, fields ...Field) *Form {
 			fs.ti.Placeholder = fd.Placeholder
 			fs.ti.CharLimit = 500
 			steadyCursor(&fs.ti)
+			// tab moves between fields, so → (at the end of the text, as in
+			// a shell) takes a suggestion.
+			fs.ti.KeyMap.AcceptSuggestion = key.NewBinding(key.WithKeys("right"))
+			setSuggestions(&fs.ti, fd.Suggestions)
 			fs.ti.SetValue(cleanPaste(fd.Value, true))
 			fs.ti.CursorEnd()
 		}
@@ -93,6 +102,29 @@ func (f *Form) Value(key string) string {
 		}
 	}
 	return ""
+}
+
+// SetSuggestions replaces a text field's suggestions (they often arrive
+// from the store after the form opened).
+func (f *Form) SetSuggestions(key string, list []string) {
+	for _, fs := range f.fields {
+		if fs.Key == key && fs.Choices == nil {
+			setSuggestions(&fs.ti, list)
+		}
+	}
+}
+
+func setSuggestions(ti *textinput.Model, list []string) {
+	if len(list) == 0 {
+		ti.ShowSuggestions = false
+		return
+	}
+	clean := make([]string, len(list))
+	for i, s := range list {
+		clean[i] = model.InertLine(s)
+	}
+	ti.ShowSuggestions = true
+	ti.SetSuggestions(clean)
 }
 
 // SetError shows an error beside a field and focuses it; for checks only

@@ -281,3 +281,22 @@ func TestPlaceholdersFit(t *testing.T) {
 		}
 	}
 }
+
+func TestFormSuggestions(t *testing.T) {
+	f := NewForm(i18n.EN, st, "Edit", Field{Key: "client", Label: "Client"})
+	f.SetSuggestions("client", []string{"ACME Ltd", "王总", "王经理\x1b[31m"})
+	typeText(f, "AC")
+	if !strings.Contains(ansi.Strip(f.View()), "ACME Ltd") {
+		t.Errorf("no suggestion shown:\n%s", ansi.Strip(f.View()))
+	}
+	f.Update(press("right"))
+	if f.Value("client") != "ACME Ltd" {
+		t.Errorf("→ gave %q", f.Value("client"))
+	}
+	f = NewForm(i18n.ZH, st, "编辑", Field{Key: "client", Label: "客户", Suggestions: []string{"王经理\x1b[31m"}})
+	typeText(f, "王")
+	f.Update(press("right"))
+	if f.Value("client") != "王经理" {
+		t.Errorf("suggestion not inert: %q", f.Value("client"))
+	}
+}
