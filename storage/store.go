@@ -113,8 +113,7 @@ func (s *Store) openDB(readOnly bool) (db *bolt.DB, err error) {
 	case err == nil:
 		return db, nil
 	case errors.Is(err, berrors.ErrTimeout):
-		return nil, newStoreError(ErrLocked, nil, "db_locked",
-			"the database %s is busy: another salesplan held it for more than %s; try again", s.path, s.lockTimeout())
+		return nil, s.locked()
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum):
 		return nil, newStoreError(ErrDamaged, err, "db_damaged",
 			"the database %s is damaged; restore a backup from %s (salesplan backups)", s.path, BackupDir(s.path))
@@ -204,19 +203,31 @@ func (s *Store) preflight() error {
 // fileLocks serialises this process's transactions per database file.
 // bbolt's file lock is polled (every 50 ms) without fairness, so goroutines
 // of one process (the planner's commands) could starve each other past the
-// lock timeout; queued on a mutex they take turns, and the file lock is
-// left to arbitrate between processes.
-var fileLocks sync.Map // absolute path → *sync.Mutex
+// lock timeout; queued on a channel they take turns in order, and the file
+// lock is left to arbitrate between processes. The wait here is bounded by
+// the lock timeout too.
+var fileLocks sync.Map // absolute path → chan struct{} (capacity 1)
 
-func (s *Store) lockProcess() (unlock func()) {
+func (s *Store) lockProcess() (unlock func(), err error) {
 	key := s.path
 	if abs, err := filepath.Abs(s.path); err == nil {
 		key = abs
 	}
-	m, _ := fileLocks.LoadOrStore(key, &sync.Mutex{})
-	mu := m.(*sync.Mutex)
-	mu.Lock()
-	return mu.Unlock
+	v, _ := fileLocks.LoadOrStore(key, make(chan struct{}, 1))
+	sem := v.(chan struct{})
+	timer := time.NewTimer(s.lockTimeout())
+	defer timer.Stop()
+	select {
+	case sem <- struct{}{}:
+		return func() { <-sem }, nil
+	case <-timer.C:
+		return nil, s.locked()
+	}
+}
+
+func (s *Store) locked() error {
+	return newStoreError(ErrLocked, nil, "db_locked",
+		"the database %s is busy: another salesplan held it for more than %s; try again", s.path, s.lockTimeout())
 }
 
 // update runs fn in one write transaction and bumps the revision counter.
@@ -229,7 +240,11 @@ func (s *Store) write(fn func(tx *bolt.Tx) error, bump bool) (err error) {
 	if s.opts.ReadOnly {
 		return newStoreError(ErrReadOnly, nil, "db_read_only", "the database %s is open read-only", s.path)
 	}
-	defer s.lockProcess()()
+	unlock, err := s.lockProcess()
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	db, err := s.openDB(false)
 	if err != nil {
 		return err
@@ -258,7 +273,11 @@ func (s *Store) write(fn func(tx *bolt.Tx) error, bump bool) (err error) {
 // view runs fn in one read transaction (a bbolt read-only open when the
 // Store was opened ReadOnly).
 func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
-	defer s.lockProcess()()
+	unlock, err := s.lockProcess()
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	db, err := s.openDB(s.opts.ReadOnly)
 	if err != nil {
 		return err

@@ -450,3 +450,25 @@ func TestEmptyListsAreNotNil(t *testing.T) {
 			clients == nil, promises == nil, projects == nil, tasks == nil, journal == nil)
 	}
 }
+
+// A long transaction of this process makes another goroutine's action
+// fail with ErrLocked after the lock wait, not hang.
+func TestInProcessWaitIsBounded(t *testing.T) {
+	s := newStore(t)
+	s.opts.LockTimeout = 100 * time.Millisecond
+	release := make(chan struct{})
+	held := make(chan struct{})
+	go func() {
+		_ = s.view(func(tx *bolt.Tx) error { close(held); <-release; return nil })
+	}()
+	<-held
+	start := time.Now()
+	_, err := s.Revision()
+	close(release)
+	if !errors.Is(err, ErrLocked) {
+		t.Fatalf("Revision during a long transaction = %v, want ErrLocked", err)
+	}
+	if waited := time.Since(start); waited > time.Second {
+		t.Errorf("waited %v", waited)
+	}
+}
