@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"salesplan/demo"
+	"salesplan/model"
 	"salesplan/storage"
 	"salesplan/ui/i18n"
 )
@@ -80,6 +81,27 @@ func BenchmarkDayFirstFrame(b *testing.B) {
 		m := newModel(EnvFor(st, i18n.ZH))
 		m.SetSize(120, 40)
 		run(m, m.Init())
+		_ = m.View()
+	}
+}
+
+// BenchmarkDayKeypressHugeDay is a j press on a day listing 100k tasks (a
+// database whose every task was carried over): only the visible rows are
+// drawn, so a frame costs what a small day's does.
+func BenchmarkDayKeypressHugeDay(b *testing.B) {
+	m := newModel(EnvFor(nil, i18n.ZH))
+	m.SetSize(120, 40)
+	m.loaded = true
+	m.tasks = make([]model.AgendaTask, 100_000)
+	for i := range m.tasks {
+		m.tasks[i] = model.AgendaTask{Task: model.Task{ID: model.ID(i + 1), Title: "拜访客户，核对投标清单",
+			Date: Today - model.Date(i%400) - 1, Kind: model.TaskVisit, ClientID: model.ID(i%50 + 1)},
+			ClientName: "王总", CarriedOver: true}
+	}
+	m.rebuild(0)
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		m.Update(keyMsg("j"))
 		_ = m.View()
 	}
 }

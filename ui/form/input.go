@@ -7,7 +7,8 @@ import (
 	"salesplan/ui/i18n"
 )
 
-// Input is a one-line input: enter saves, esc cancels. Below the field it
+// Input is a one-line input: enter (or ctrl+s, as everywhere) saves, esc
+// cancels. Below the field it
 // can show a preview (what quick-add understood) and problems (an unknown
 // client), which the pane sets as the value changes.
 type Input struct {
@@ -64,7 +65,7 @@ func (d *Input) SetWidth(w int) {
 // Update handles keys and pastes.
 func (d *Input) Update(msg tea.Msg) (Result, tea.Cmd) {
 	switch {
-	case isKey(msg, "enter"):
+	case isKey(msg, "enter", "ctrl+s"):
 		if d.Required && d.ti.Value() == "" {
 			d.empty = true
 			return Open, nil
