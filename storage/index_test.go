@@ -140,3 +140,35 @@ func TestIndexesMatchRecordsAfterRandomActions(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// Re-putting a journal entry under another client (import --merge, check
+// repairs) moves both clients' follow-up dates.
+func TestPutEntryMovesFollowUp(t *testing.T) {
+	s := newStore(t)
+	a := mustClient(t, s, "A", model.TierKey, d("2026-11-01"))
+	b := mustClient(t, s, "B", model.TierKey, d("2026-11-01"))
+	e := mustEntry(t, s, model.JournalEntry{ClientID: a.ID, Kind: model.EntryCall, At: at("2026-11-26", 10)})
+	last := func(id model.ID) model.Date {
+		det, err := s.ClientDetail(id, d("2026-11-27"), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return det.Row.LastContact
+	}
+	if last(a.ID) != d("2026-11-26") || last(b.ID).Valid() {
+		t.Fatal("setup")
+	}
+	e.ClientID = b.ID
+	if err := s.update(func(tx *bolt.Tx) error { return putEntry(tx, &e) }); err != nil {
+		t.Fatal(err)
+	}
+	if last(a.ID).Valid() || last(b.ID) != d("2026-11-26") {
+		t.Errorf("after moving the call: A last %v, B last %v", last(a.ID), last(b.ID))
+	}
+	if err := s.update(func(tx *bolt.Tx) error { return deleteEntry(tx, e.ID) }); err != nil {
+		t.Fatal(err)
+	}
+	if last(b.ID).Valid() {
+		t.Error("deleted call still counts")
+	}
+}

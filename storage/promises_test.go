@@ -91,3 +91,31 @@ func TestReliabilityWindow(t *testing.T) {
 		t.Errorf("no promises: %v over %d", share, n)
 	}
 }
+
+func TestUpdatePromise(t *testing.T) {
+	s := newStore(t)
+	c := mustClient(t, s, "王总", model.TierKey, d("2026-11-01"))
+	a, _ := s.AddPromise(model.Promise{ClientID: c.ID, Text: "a", Due: d("2026-11-28")}, d("2026-11-27"))
+	b, _ := s.AddPromise(model.Promise{ClientID: c.ID, Text: "b", Due: d("2026-11-29")}, d("2026-11-27"))
+	a.Due, a.Text = d("2026-12-05"), "a, later"
+	if err := s.UpdatePromise(a); err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := s.Promises(false)
+	if len(rows) != 2 || rows[0].ID != b.ID || rows[1].Text != "a, later" {
+		t.Errorf("after moving a's due date: %+v", rows)
+	}
+	a.Due = 0
+	if err := s.UpdatePromise(a); problemCode(err) != "missing_due" {
+		t.Errorf("clearing the due date = %v", err)
+	}
+	if err := s.UpdatePromise(model.Promise{ID: 99, ClientID: c.ID, Text: "x", Due: d("2026-12-01")}); problemCode(err) != "unknown_promise" {
+		t.Errorf("updating a missing promise = %v", err)
+	}
+	if code, err := s.Undo(); err != nil || code != ActEditPromise {
+		t.Fatalf("Undo = %q, %v", code, err)
+	}
+	if got, _ := s.Promises(false); got[0].ID != a.ID {
+		t.Errorf("undo did not move a back first: %+v", got)
+	}
+}
