@@ -73,15 +73,9 @@ func (r *recorder) touch(bucket []byte, id model.ID) {
 		return
 	}
 	r.seen[key] = true
-	var before []byte
-	if id != 0 {
-		if v := rb(r.tx, bucket).Get(idKey(id)); v != nil {
-			before = append([]byte(nil), v...)
-		}
-	} else if v := rb(r.tx, bMeta).Get(kSettings); bytes.Equal(bucket, bMeta) && v != nil {
-		before = append([]byte(nil), v...)
-	}
-	r.images = append(r.images, image{bucket: bucket, id: id, before: before})
+	im := image{bucket: bucket, id: id}
+	im.before = currentImage(r.tx, im)
+	r.images = append(r.images, im)
 }
 
 // created records a record that did not exist before (its id was just assigned).
