@@ -29,8 +29,10 @@ func init() {
 		"review.promises.summary": {"%d made · %d kept (%d on time, %d late) · %d overdue",
 			"新增 %d · 兑现 %d（按时 %d，迟了 %d）· 逾期 %d"},
 		"review.promise.on_time": {"Kept on time: %s, %s (due %s, kept %s)", "按时兑现：%s，%s（%s 到期，%s 兑现）"},
-		"review.promise.late":    {"Kept late: %s, %s (due %s, kept %s, %d days late)", "迟了兑现：%s，%s（%s 到期，%s 兑现，迟了 %d 天）"},
-		"review.promise.overdue": {"Overdue: %s, %s (due %s, %d days overdue)", "逾期：%s，%s（%s 到期，逾期 %d 天）"},
+		"review.promise.late":    {"Kept late: %s, %s (due %s, kept %s, %s late)", "迟了兑现：%s，%s（%s 到期，%s 兑现，迟了 %s）"},
+		"review.promise.overdue": {"Overdue: %s, %s (due %s, %s overdue)", "逾期：%s，%s（%s 到期，逾期 %s）"},
+		"review.day":             {"%d day", "%d 天"},
+		"review.days":            {"%d days", "%d 天"},
 
 		"review.move":     {"%s: %s → %s (%s)", "%s：%s → %s（%s）"},
 		"review.move_new": {"%s: new project, %s (%s)", "%s：新项目，%s（%s）"},
@@ -39,7 +41,7 @@ func init() {
 		"review.signed.total": {"Signed %s", "签约 %s"},
 		"review.signed.item":  {"%s: %s (%s)", "%s：%s（%s）"},
 
-		"review.funnel":        {"%d contacts → %d new projects → %d bids → %d wins", "联系 %d 次 → 新项目 %d 个 → 投标 %d 个 → 签约 %d 个"},
+		"review.funnel":        {"Contacts %d → new projects %d → bids %d → wins %d", "联系 %d → 新项目 %d → 投标 %d → 签约 %d"},
 		"review.winrate":       {"Win rate %d%% (%d won, %d lost)", "赢单率 %d%%（签约 %d，丢单 %d）"},
 		"review.winrate_none":  {"Win rate: no project was won or lost this week.", "赢单率：本周没有签约或丢单的项目。"},
 		"review.quiet.item":    {"%s, last contact %s", "%s，上次联系 %s"},
@@ -49,7 +51,7 @@ func init() {
 		"review.next.promise":  {"%s promise due: %s, %s", "%s 承诺到期：%s，%s"},
 		"review.nothing_next":  {"Nothing known yet.", "暂无已知安排。"},
 
-		"review.loading": {"Reading the review…", "正在读取周回顾…"},
+		"review.loading":   {"Reading the review…", "正在读取周回顾…"},
 		"review.key.close": {"close the review", "关闭周回顾"},
 
 		"cli.short.review": {"The weekly review as Markdown", "以 Markdown 输出周回顾"},

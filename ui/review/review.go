@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"salesplan/model"
 	"salesplan/storage"
 	"salesplan/ui/common"
@@ -143,6 +145,14 @@ func newItem(l i18n.Lang, warn bool, key string, args ...any) item {
 	return item{text: t, md: m, warn: warn}
 }
 
+// days says "1 day" / "3 days".
+func days(l i18n.Lang, n int) string {
+	if n == 1 {
+		return l.T("review.day", n)
+	}
+	return l.T("review.days", n)
+}
+
 func stageName(l i18n.Lang, s model.Stage) string { return l.T("stage." + string(s)) }
 
 // sections builds every section after the numbers and the day chart.
@@ -161,7 +171,7 @@ func sections(r storage.Review, l i18n.Lang, currency string) []section {
 				userText(p.Client), userText(p.Text), l.DayMonth(p.Due), l.DayMonth(p.KeptOn)))
 		} else {
 			ps.items = append(ps.items, newItem(l, true, "review.promise.late",
-				userText(p.Client), userText(p.Text), l.DayMonth(p.Due), l.DayMonth(p.KeptOn), p.KeptOn.Sub(p.Due)))
+				userText(p.Client), userText(p.Text), l.DayMonth(p.Due), l.DayMonth(p.KeptOn), days(l, p.KeptOn.Sub(p.Due))))
 		}
 	}
 	asOf := r.Week.End.AddDays(1)
@@ -170,7 +180,7 @@ func sections(r storage.Review, l i18n.Lang, currency string) []section {
 	}
 	for _, p := range r.Overdue {
 		ps.items = append(ps.items, newItem(l, true, "review.promise.overdue",
-			userText(p.Client), userText(p.Text), l.DayMonth(p.Due), asOf.Sub(p.Due)))
+			userText(p.Client), userText(p.Text), l.DayMonth(p.Due), days(l, asOf.Sub(p.Due))))
 	}
 	out = append(out, ps)
 
@@ -347,11 +357,17 @@ func Lines(r storage.Review, l i18n.Lang, currency string, st *theme.Styles, w i
 		add("")
 		head(s.title)
 		for _, it := range s.items {
-			text := "  • " + it.text
-			if it.warn {
-				text = "  • " + st.Warning.Render(it.text)
+			// Long items wrap under their bullet rather than lose their end.
+			for i, l := range strings.Split(ansi.Wrap(it.text, max(w-4, 8), ""), "\n") {
+				lead := "    "
+				if i == 0 {
+					lead = "  • "
+				}
+				if it.warn {
+					l = st.Warning.Render(l)
+				}
+				add(lead + l)
 			}
-			add(text)
 		}
 	}
 	return out

@@ -1,0 +1,130 @@
+package week
+
+import (
+	"fmt"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"salesplan/model"
+	"salesplan/storage"
+)
+
+// Every read and write runs in a tea.Cmd and comes back as one of these
+// messages; Update alone changes the pane. Loads carry a request id so that
+// an answer overtaken by a newer request is dropped.
+
+// loadedMsg is the answer to load.
+type loadedMsg struct {
+	seq  uint64
+	week model.WeekSummary
+	set  model.Settings
+	err  error
+}
+
+// reviewMsg is the answer to loadReview.
+type reviewMsg struct {
+	seq uint64
+	r   storage.Review
+	err error
+}
+
+// savedMsg is the answer to a write: the status line to show.
+type savedMsg struct {
+	status string
+	err    error
+}
+
+// editFailedMsg keeps a form open with the error beside a field.
+type editFailedMsg struct {
+	field string
+	err   error
+}
+
+// load reads the week starting on start (the same Store.Week as `week
+// --json`) and the settings its quotas come from.
+func load(st *storage.Store, seq uint64, start, today model.Date) tea.Cmd {
+	return func() tea.Msg {
+		msg := loadedMsg{seq: seq}
+		w, err := st.Week(start, today)
+		if err != nil {
+			msg.err = fmt.Errorf("reading the week of %s: %w", start, err)
+			return msg
+		}
+		set, err := st.Settings()
+		if err != nil {
+			msg.err = fmt.Errorf("reading the settings: %w", err)
+			return msg
+		}
+		msg.week, msg.set = w, set
+		return msg
+	}
+}
+
+func loadReview(st *storage.Store, seq uint64, start, today model.Date) tea.Cmd {
+	return func() tea.Msg {
+		r, err := st.Review(start, today)
+		if err != nil {
+			err = fmt.Errorf("reading the review of the week of %s: %w", start, err)
+		}
+		return reviewMsg{seq: seq, r: r, err: err}
+	}
+}
+
+// write runs one store action and reports the status to show.
+func write(status string, fn func() error) tea.Cmd {
+	return func() tea.Msg {
+		if err := fn(); err != nil {
+			return savedMsg{err: err}
+		}
+		return savedMsg{status: status}
+	}
+}
+
+func complete(st *storage.Store, id model.ID, on model.Date, at time.Time, outcome, status string) tea.Cmd {
+	return write(status, func() error {
+		_, err := st.CompleteTask(id, on, at, outcome)
+		return err
+	})
+}
+
+// editTask resolves the client name typed in the edit form, then saves
+// (as the Day pane does).
+func editTask(st *storage.Store, t model.Task, clientName string, clientChanged bool, status string) tea.Cmd {
+	return func() tea.Msg {
+		if clientChanged {
+			if clientName == "" {
+				t.ClientID = 0
+			} else {
+				c, err := st.FindClient(clientName)
+				if err != nil {
+					return editFailedMsg{field: "client", err: err}
+				}
+				t.ClientID = c.ID
+			}
+		}
+		if err := st.UpdateTask(t); err != nil {
+			return editFailedMsg{err: err}
+		}
+		return savedMsg{status: status}
+	}
+}
+
+// resolver lets quick-add look up @client and #project in the store.
+type resolver struct{ st *storage.Store }
+
+func (r resolver) ResolveClient(q string) (model.ID, string, error) {
+	c, err := r.st.FindClient(q)
+	if err != nil {
+		return 0, "", fmt.Errorf("finding client %q: %w", q, err)
+	}
+	return c.ID, c.Name, nil
+}
+
+func (r resolver) ResolveProject(q string) (model.ID, string, error) {
+	p, err := r.st.FindProject(q)
+	if err != nil {
+		return 0, "", fmt.Errorf("finding project %q: %w", q, err)
+	}
+	return p.ID, p.Name, nil
+}

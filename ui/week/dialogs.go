@@ -1,0 +1,348 @@
+package week
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"salesplan/model"
+	"salesplan/model/quickadd"
+	"salesplan/ui/common"
+	"salesplan/ui/form"
+)
+
+// The dialogs ask and save what the Day pane's do, with its words (the
+// "day.*" messages), so a task behaves the same on either pane. A line
+// quick-added here without a date word lands on the day selected.
+
+type dialogKind int
+
+const (
+	dlgQuickAdd dialogKind = iota + 1
+	dlgOutcome
+	dlgEdit
+	dlgLog
+	dlgPromise
+	dlgGoto
+)
+
+type dialog struct {
+	d     form.Dialog
+	kind  dialogKind
+	task  model.AgendaTask
+	entry model.EntryKind
+	busy  bool   // a save is on its way: keys wait for its answer
+	seq   uint64 // quick-add preview requests
+}
+
+func (m *Model) open(kind dialogKind, d form.Dialog, t model.AgendaTask) {
+	d.SetWidth(m.dialogWidth())
+	m.dlg = dialog{d: d, kind: kind, task: t, seq: m.dlg.seq}
+}
+
+func (m *Model) closeDialog() { m.dlg = dialog{seq: m.dlg.seq} }
+
+// updateDialog passes a message to the open dialog and acts on its answer.
+func (m *Model) updateDialog(msg tea.Msg) tea.Cmd {
+	if m.dlg.busy {
+		if _, ok := msg.(tea.KeyPressMsg); ok {
+			return nil
+		}
+	}
+	before := ""
+	if in, ok := m.dlg.d.(*form.Input); ok {
+		before = in.Value()
+	}
+	res, cmd := m.dlg.d.Update(msg)
+	switch res {
+	case form.Cancelled:
+		m.closeDialog()
+		return cmd
+	case form.Submitted:
+		return tea.Batch(cmd, m.submit())
+	}
+	if in, ok := m.dlg.d.(*form.Input); ok && m.dlg.kind == dlgQuickAdd && in.Value() != before {
+		return tea.Batch(cmd, m.preview(in.Value(), false))
+	}
+	return cmd
+}
+
+// submit saves the open dialog.
+func (m *Model) submit() tea.Cmd {
+	st, t := m.env.Store, m.dlg.task
+	today, now := m.env.Today(), m.env.Now()
+	switch d := m.dlg.d.(type) {
+	case *form.Input:
+		switch m.dlg.kind {
+		case dlgQuickAdd:
+			m.dlg.busy = true
+			return m.preview(d.Value(), true)
+		case dlgOutcome:
+			m.dlg.busy = true
+			return complete(st, t.ID, today, now, d.Value(), m.lang.T("day.status.done", model.InertLine(t.Title)))
+		case dlgGoto:
+			date, err := quickadd.ParseDate(d.Value(), today)
+			if err != nil {
+				d.SetProblems([]string{m.lang.Err(err)})
+				return nil
+			}
+			m.closeDialog()
+			return m.setWeek(date, date.Sub(date.WeekStart()))
+		}
+	case *form.Note:
+		m.dlg.busy = true
+		e := model.JournalEntry{ClientID: t.ClientID, ProjectID: t.ProjectID, Kind: m.dlg.entry, At: now, Text: d.Value()}
+		status := m.lang.T("day.status.logged."+string(e.Kind), model.InertLine(t.ClientName))
+		return write(status, func() error {
+			_, err := st.AddEntry(e)
+			return err
+		})
+	case *form.Form:
+		switch m.dlg.kind {
+		case dlgEdit:
+			return m.saveEdit(d)
+		case dlgPromise:
+			due, _ := quickadd.ParseDate(d.Value("due"), today) // validated by the form
+			p := model.Promise{ClientID: t.ClientID, ProjectID: t.ProjectID, Text: d.Value("text"), MadeOn: today, Due: due}
+			m.dlg.busy = true
+			status := m.lang.T("day.status.promised", model.InertLine(t.ClientName), m.lang.ShortDate(due))
+			return write(status, func() error {
+				_, err := st.AddPromise(p, today)
+				return err
+			})
+		}
+	}
+	m.closeDialog()
+	return nil
+}
+
+// ---- quick-add
+
+// previewMsg is what a quick-add line means; save asks to add it when it
+// has no problems.
+type previewMsg struct {
+	seq  uint64
+	res  quickadd.Result
+	save bool
+}
+
+func (m *Model) openQuickAdd() {
+	in := form.NewInput(m.lang, m.fst, m.lang.T("day.qa.title"), m.lang.T("day.qa.placeholder"), "")
+	in.Required = true
+	m.open(dlgQuickAdd, in, model.AgendaTask{})
+	in.SetPreview([]string{m.lang.T("day.qa.help")})
+}
+
+// preview parses the line off the UI loop (the resolver reads the store).
+// A line without a date word lands on the day selected.
+func (m *Model) preview(input string, save bool) tea.Cmd {
+	m.dlg.seq++
+	seq, today, shown, st := m.dlg.seq, m.env.Today(), m.selectedDate(), m.env.Store
+	return func() tea.Msg {
+		var r quickadd.Resolver
+		if st != nil {
+			r = resolver{st}
+		}
+		res := quickadd.Parse(input, today, r)
+		if shown != today && res.Task.Date == today && res.Task.Repeat == "" {
+			// quickadd dates a line without a date word "today"; a second
+			// reading a week later tells that apart from a typed "today".
+			later := quickadd.Parse(input, today.AddDays(7), nil)
+			if later.Task.Date == today.AddDays(7) {
+				res.Task.Date = shown
+			}
+		}
+		return previewMsg{seq: seq, res: res, save: save}
+	}
+}
+
+func (m *Model) applyPreview(msg previewMsg) tea.Cmd {
+	in, ok := m.dlg.d.(*form.Input)
+	if !ok || m.dlg.kind != dlgQuickAdd || msg.seq != m.dlg.seq {
+		return nil
+	}
+	in.SetPreview([]string{m.describe(msg.res)})
+	probs := make([]string, len(msg.res.Problems))
+	for i, p := range msg.res.Problems {
+		probs[i] = m.lang.Err(p)
+	}
+	in.SetProblems(probs)
+	if !msg.save {
+		return nil
+	}
+	m.dlg.busy = false
+	if len(probs) > 0 {
+		return nil
+	}
+	m.dlg.busy = true
+	t, st := msg.res.Task, m.env.Store
+	return func() tea.Msg {
+		saved, err := st.AddTask(t)
+		if err != nil {
+			return savedMsg{err: err}
+		}
+		return savedMsg{status: m.lang.T("day.status.added", model.InertLine(saved.Title), m.lang.ShortDate(saved.Date))}
+	}
+}
+
+// describe says what a quick-add line was understood as.
+func (m *Model) describe(r quickadd.Result) string {
+	t := r.Task
+	parts := []string{m.kindWord[t.Kind]}
+	if t.Date.Valid() {
+		parts = append(parts, m.lang.ShortDate(t.Date))
+	}
+	if t.Time.Valid() {
+		parts = append(parts, t.Time.String())
+	} else if s := t.EffectiveSlot(); s != model.SlotAny {
+		parts = append(parts, m.lang.T("slot."+string(s)))
+	}
+	if r.ClientName != "" {
+		parts = append(parts, "@"+model.InertLine(r.ClientName))
+	}
+	if r.ProjectName != "" {
+		parts = append(parts, "#"+model.InertLine(r.ProjectName))
+	}
+	if t.Important {
+		parts = append(parts, m.lang.T("day.qa.important"))
+	}
+	title := model.InertLine(t.Title)
+	if title == "" {
+		title = "…"
+	}
+	return "→ " + title + " · " + strings.Join(parts, " · ")
+}
+
+// ---- the other dialogs
+
+func (m *Model) openGoto() {
+	in := form.NewInput(m.lang, m.fst, m.lang.T("day.goto.title"), m.lang.T("day.goto.placeholder"), "")
+	in.Required = true
+	m.open(dlgGoto, in, model.AgendaTask{})
+}
+
+func (m *Model) openOutcome(t model.AgendaTask) {
+	title := m.lang.T("day.outcome.title", m.kindWord[t.Kind], model.InertLine(t.ClientName))
+	m.open(dlgOutcome, form.NewInput(m.lang, m.fst, title, m.lang.T("day.outcome.placeholder"), ""), t)
+}
+
+func (m *Model) openLog(t model.AgendaTask, kind model.EntryKind) {
+	title := m.lang.T("day.log.title."+string(kind), model.InertLine(t.ClientName))
+	n := form.NewNote(m.lang, m.fst, title, m.lang.T("day.log.placeholder"), "", 5)
+	n.Required = kind == model.EntryNote
+	m.open(dlgLog, n, t)
+	m.dlg.entry = kind
+}
+
+func (m *Model) openPromise(t model.AgendaTask) {
+	today := m.env.Today()
+	f := form.NewForm(m.lang, m.fst, m.lang.T("day.promise.title", model.InertLine(t.ClientName)),
+		form.Field{Key: "text", Label: m.lang.T("day.promise.text"), Validate: required},
+		form.Field{Key: "due", Label: m.lang.T("day.promise.due"), Placeholder: m.lang.T("day.promise.due_hint"),
+			Validate: func(s string) error {
+				if s == "" {
+					return model.Errf("missing_due", "a promise needs a due date")
+				}
+				_, err := quickadd.ParseDate(s, today)
+				return err
+			}},
+	)
+	m.open(dlgPromise, f, t)
+}
+
+func required(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return model.Errf("empty_title", "the title is empty")
+	}
+	return nil
+}
+
+// openEdit shows the task in a field form.
+func (m *Model) openEdit(t model.AgendaTask) {
+	today := m.env.Today()
+	var kinds []form.Choice
+	for _, k := range []model.TaskKind{model.TaskCall, model.TaskVisit, model.TaskMeeting, model.TaskTodo} {
+		kinds = append(kinds, form.Choice{Value: string(k), Label: m.lang.T("kind." + string(k))})
+	}
+	yesNo := []form.Choice{{Value: "no", Label: m.lang.T("day.no")}, {Value: "yes", Label: m.lang.T("day.yes")}}
+	imp := "no"
+	if t.Important {
+		imp = "yes"
+	}
+	f := form.NewForm(m.lang, m.fst, m.lang.T("day.edit.title"),
+		form.Field{Key: "title", Label: m.lang.T("day.edit.f.title"), Value: t.Title, Validate: required},
+		form.Field{Key: "date", Label: m.lang.T("day.edit.f.date"), Value: t.Date.String(),
+			Placeholder: m.lang.T("day.edit.date_hint"), Validate: func(s string) error {
+				if s == "" {
+					return nil
+				}
+				_, err := quickadd.ParseDate(s, today)
+				return err
+			}},
+		form.Field{Key: "time", Label: m.lang.T("day.edit.f.time"), Value: t.Time.String(), Placeholder: "HH:MM",
+			Validate: func(s string) error {
+				if s == "" {
+					return nil
+				}
+				if _, err := model.ParseClock(s); err != nil {
+					return model.Errf("bad_time", "%q is not a time of day", s)
+				}
+				return nil
+			}},
+		form.Field{Key: "kind", Label: m.lang.T("day.edit.f.kind"), Value: string(t.Kind), Choices: kinds},
+		form.Field{Key: "client", Label: m.lang.T("day.edit.f.client"), Value: t.ClientName},
+		form.Field{Key: "important", Label: m.lang.T("day.edit.f.important"), Value: imp, Choices: yesNo},
+		form.Field{Key: "repeat", Label: m.lang.T("day.edit.f.repeat"), Value: string(t.Repeat),
+			Placeholder: m.lang.T("day.edit.repeat_hint"), Validate: func(s string) error {
+				if s == "" {
+					return nil
+				}
+				_, err := model.ParseRepeat(s)
+				return err
+			}},
+	)
+	m.open(dlgEdit, f, t)
+}
+
+// saveEdit builds the changed task from the form; the client name is
+// looked up in the command.
+func (m *Model) saveEdit(f *form.Form) tea.Cmd {
+	t := m.dlg.task.Task
+	today := m.env.Today()
+	t.Title = f.Value("title")
+	t.Date = model.NoDate
+	if s := f.Value("date"); s != "" {
+		t.Date, _ = quickadd.ParseDate(s, today)
+	}
+	t.Time = model.NoClock
+	if s := f.Value("time"); s != "" {
+		t.Time, _ = model.ParseClock(s)
+	}
+	t.Slot = model.SlotOf(t.Time)
+	if !t.Time.Valid() && m.dlg.task.Slot != "" && !m.dlg.task.Time.Valid() {
+		t.Slot = m.dlg.task.Slot // an untimed task keeps its slot
+	}
+	t.Kind = model.TaskKind(f.Value("kind"))
+	t.Important = f.Value("important") == "yes"
+	t.Repeat = ""
+	if s := f.Value("repeat"); s != "" {
+		t.Repeat, _ = model.ParseRepeat(s)
+	}
+	client := f.Value("client")
+	m.dlg.busy = true
+	return editTask(m.env.Store, t, client, client != m.dlg.task.ClientName,
+		m.lang.T("day.status.saved", model.InertLine(t.Title)))
+}
+
+func (m *Model) applyEditFailed(msg editFailedMsg) tea.Cmd {
+	f, ok := m.dlg.d.(*form.Form)
+	if !ok || m.dlg.kind != dlgEdit {
+		return common.StatusErr(m.env, msg.err)
+	}
+	m.dlg.busy = false
+	if msg.field != "" {
+		f.SetError(msg.field, m.lang.Err(msg.err))
+		return nil
+	}
+	return common.StatusErr(m.env, msg.err)
+}

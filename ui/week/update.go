@@ -1,0 +1,366 @@
+package week
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"salesplan/model"
+	"salesplan/ui/common"
+)
+
+// Update handles store answers, the shell's messages, keys and the mouse.
+func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
+	switch msg := msg.(type) {
+	case loadedMsg:
+		return m, m.applyLoaded(msg)
+	case reviewMsg:
+		return m, m.applyReview(msg)
+	case savedMsg:
+		return m, m.applySaved(msg)
+	case editFailedMsg:
+		return m, m.applyEditFailed(msg)
+	case previewMsg:
+		return m, m.applyPreview(msg)
+	case common.DataChangedMsg:
+		return m, tea.Batch(m.reload(), m.reloadReview())
+	case common.ThemeChangedMsg:
+		m.restyle()
+		return m, nil
+	}
+	if m.dlg.d != nil {
+		return m, m.updateDialog(msg)
+	}
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		if m.reviewOpen {
+			return m, m.reviewKey(msg)
+		}
+		return m, m.weekKey(msg)
+	case tea.MouseClickMsg:
+		if !m.reviewOpen {
+			m.click(msg.Mouse())
+		}
+	case tea.MouseWheelMsg:
+		d := 3
+		if msg.Mouse().Button == tea.MouseWheelUp {
+			d = -3
+		}
+		if m.reviewOpen {
+			m.scrollReview(d)
+		} else {
+			m.moveTask(d)
+		}
+	}
+	return m, nil
+}
+
+// reload asks for the week shown; an older request's answer is dropped.
+func (m *Model) reload() tea.Cmd {
+	if m.env.Store == nil {
+		return nil
+	}
+	m.seq++
+	return load(m.env.Store, m.seq, m.start, m.env.Today())
+}
+
+// reloadReview asks for the review when it is open.
+func (m *Model) reloadReview() tea.Cmd {
+	if !m.reviewOpen || m.env.Store == nil {
+		return nil
+	}
+	m.reviewSeq++
+	return loadReview(m.env.Store, m.reviewSeq, m.start, m.env.Today())
+}
+
+func (m *Model) applyLoaded(msg loadedMsg) tea.Cmd {
+	if msg.seq != m.seq {
+		return nil
+	}
+	if msg.err != nil {
+		return common.StatusErr(m.env, msg.err)
+	}
+	var selID model.ID
+	if t, ok := m.selected(); ok {
+		selID = t.ID
+	}
+	m.week, m.set, m.loaded = msg.week, msg.set, true
+	m.task = -1
+	// Back on the task that was selected (it may have moved to another day).
+	for d, dd := range m.week.Days {
+		for i, t := range dd.Tasks {
+			if selID != 0 && t.ID == selID {
+				m.day, m.task = d, i
+			}
+		}
+	}
+	m.clampTask(0)
+	m.keepVisible()
+	return nil
+}
+
+func (m *Model) applyReview(msg reviewMsg) tea.Cmd {
+	if msg.seq != m.reviewSeq {
+		return nil
+	}
+	if msg.err != nil {
+		return common.StatusErr(m.env, msg.err)
+	}
+	m.review, m.reviewLoaded, m.reviewLines = msg.r, true, nil
+	return nil
+}
+
+// applySaved shows what a write did and has every pane reload.
+func (m *Model) applySaved(msg savedMsg) tea.Cmd {
+	if m.dlg.d != nil && m.dlg.busy {
+		m.dlg.busy = false
+		if msg.err != nil {
+			return common.StatusErr(m.env, msg.err) // keep what was typed
+		}
+		m.closeDialog()
+	}
+	if msg.err != nil {
+		return common.StatusErr(m.env, msg.err)
+	}
+	return tea.Batch(common.Status(msg.status), func() tea.Msg { return common.DataChangedMsg{} })
+}
+
+// setWeek shows the week containing d, keeping the weekday selected.
+func (m *Model) setWeek(d model.Date, day int) tea.Cmd {
+	if !d.Valid() {
+		return nil
+	}
+	start := d.WeekStart()
+	if start != m.start {
+		m.start, m.loaded = start, false
+		m.week = model.WeekSummary{}
+		m.dayOff, m.listOff, m.reviewOff = [7]int{}, 0, 0
+		m.reviewLoaded, m.reviewLines = false, nil
+	}
+	m.day, m.task = min(max(day, 0), 6), 0
+	return tea.Batch(m.reload(), m.reloadReview())
+}
+
+// clampTask keeps the task index in the selected day, -1 when it is empty;
+// dir says where to look when the day has none (0: stay).
+func (m *Model) clampTask(dir int) {
+	m.day = min(max(m.day, 0), 6)
+	n := m.dayLen(m.day)
+	if n == 0 {
+		m.task = -1
+		return
+	}
+	m.task = min(max(m.task, 0), n-1)
+	_ = dir
+}
+
+func (m *Model) dayLen(d int) int {
+	if d < 0 || d >= len(m.week.Days) {
+		return 0
+	}
+	return len(m.week.Days[d].Tasks)
+}
+
+// moveTask moves the cursor n tasks down (negative: up): within the day on
+// the wide layout, on through the following days in the narrow one.
+func (m *Model) moveTask(n int) {
+	if m.wide {
+		if m.dayLen(m.day) > 0 {
+			m.task = min(max(m.task+n, 0), m.dayLen(m.day)-1)
+		}
+		m.keepVisible()
+		return
+	}
+	for ; n > 0; n-- {
+		switch {
+		case m.task+1 < m.dayLen(m.day):
+			m.task++
+		default:
+			next := m.day + 1
+			for next < 7 && m.dayLen(next) == 0 {
+				next++
+			}
+			if next < 7 {
+				m.day, m.task = next, 0
+			}
+		}
+	}
+	for ; n < 0; n++ {
+		switch {
+		case m.task > 0:
+			m.task--
+		default:
+			prev := m.day - 1
+			for prev >= 0 && m.dayLen(prev) == 0 {
+				prev--
+			}
+			if prev >= 0 {
+				m.day, m.task = prev, m.dayLen(prev)-1
+			} else {
+				m.listOff = 0 // at the top: show Monday's heading
+			}
+		}
+	}
+	m.keepVisible()
+}
+
+// moveDay selects the day n days on, keeping the row when it can.
+func (m *Model) moveDay(n int) {
+	m.day = min(max(m.day+n, 0), 6)
+	if m.task < 0 {
+		m.task = 0
+	}
+	m.clampTask(n)
+	m.keepVisible()
+}
+
+// weekKey handles a key on the week.
+func (m *Model) weekKey(msg tea.KeyPressMsg) tea.Cmd {
+	km := m.km
+	switch {
+	case key.Matches(msg, km.Down):
+		m.moveTask(1)
+	case key.Matches(msg, km.Up):
+		m.moveTask(-1)
+	case key.Matches(msg, km.Left):
+		m.moveDay(-1)
+	case key.Matches(msg, km.Right):
+		m.moveDay(1)
+	case key.Matches(msg, km.Prev):
+		return m.setWeek(m.start.AddDays(-7), m.day)
+	case key.Matches(msg, km.Next):
+		return m.setWeek(m.start.AddDays(7), m.day)
+	case key.Matches(msg, km.Today):
+		today := m.env.Today()
+		return m.setWeek(today, today.Sub(today.WeekStart()))
+	case key.Matches(msg, km.GoTo):
+		m.openGoto()
+	case key.Matches(msg, km.Review):
+		m.reviewOpen, m.reviewOff = true, 0
+		return m.reloadReview()
+	case key.Matches(msg, km.Open):
+		return func() tea.Msg { return common.GotoDateMsg{Date: m.selectedDate()} }
+	case key.Matches(msg, km.Add):
+		m.openQuickAdd()
+	default:
+		return m.taskAction(msg)
+	}
+	return nil
+}
+
+// reviewKey handles a key while the review is shown.
+func (m *Model) reviewKey(msg tea.KeyPressMsg) tea.Cmd {
+	km := m.km
+	switch {
+	case key.Matches(msg, m.closeReview):
+		m.reviewOpen = false
+	case key.Matches(msg, km.Down):
+		m.scrollReview(1)
+	case key.Matches(msg, km.Up):
+		m.scrollReview(-1)
+	case msg.String() == "pgdown" || msg.String() == "space":
+		m.scrollReview(max(m.height-2, 1))
+	case msg.String() == "pgup":
+		m.scrollReview(-max(m.height-2, 1))
+	case key.Matches(msg, km.Prev):
+		return m.setWeek(m.start.AddDays(-7), m.day)
+	case key.Matches(msg, km.Next):
+		return m.setWeek(m.start.AddDays(7), m.day)
+	case key.Matches(msg, km.Today):
+		today := m.env.Today()
+		return m.setWeek(today, today.Sub(today.WeekStart()))
+	}
+	return nil
+}
+
+func (m *Model) scrollReview(n int) {
+	m.ensureReviewLines()
+	maxOff := max(len(m.reviewLines)-m.height, 0)
+	m.reviewOff = min(max(m.reviewOff+n, 0), maxOff)
+}
+
+// taskAction handles the Day pane's keys on the selected task, with the
+// Day pane's behaviour and words.
+func (m *Model) taskAction(msg tea.KeyPressMsg) tea.Cmd {
+	km := m.km
+	needsTask := key.Matches(msg, km.Done, km.Edit, km.Delete, km.Postpone, km.Important,
+		km.LogCall, km.LogVisit, km.LogMeeting, km.Promise, km.Note)
+	if !needsTask {
+		return nil
+	}
+	t, ok := m.selected()
+	if !ok {
+		return common.Status(m.lang.T("day.no_task"))
+	}
+	needsClient := key.Matches(msg, km.LogCall, km.LogVisit, km.LogMeeting, km.Promise, km.Note)
+	if needsClient && t.ClientID == 0 {
+		return common.Status(m.lang.T("day.no_client"))
+	}
+	st := m.env.Store
+	switch {
+	case key.Matches(msg, km.Done):
+		if t.Done {
+			return common.Status(m.lang.T("day.already_done"))
+		}
+		if t.Kind.IsContact() && t.ClientID != 0 {
+			m.openOutcome(t)
+			return nil
+		}
+		return complete(st, t.ID, m.env.Today(), m.env.Now(), "", m.lang.T("day.status.done", model.InertLine(t.Title)))
+	case key.Matches(msg, km.Edit):
+		m.openEdit(t)
+	case key.Matches(msg, km.Delete):
+		return write(m.lang.T("day.status.deleted", model.InertLine(t.Title)), func() error { return st.DeleteTask(t.ID) })
+	case key.Matches(msg, km.Postpone):
+		nt := t.Task
+		nt.Date = max(t.Date, m.selectedDate()).AddDays(1)
+		return write(m.lang.T("day.status.postponed", model.InertLine(t.Title), m.lang.ShortDate(nt.Date)),
+			func() error { return st.UpdateTask(nt) })
+	case key.Matches(msg, km.Important):
+		nt := t.Task
+		nt.Important = !nt.Important
+		status := m.lang.T("day.status.important", model.InertLine(t.Title))
+		if !nt.Important {
+			status = m.lang.T("day.status.not_important", model.InertLine(t.Title))
+		}
+		return write(status, func() error { return st.UpdateTask(nt) })
+	case key.Matches(msg, km.LogCall):
+		m.openLog(t, model.EntryCall)
+	case key.Matches(msg, km.LogVisit):
+		m.openLog(t, model.EntryVisit)
+	case key.Matches(msg, km.LogMeeting):
+		m.openLog(t, model.EntryMeeting)
+	case key.Matches(msg, km.Note):
+		m.openLog(t, model.EntryNote)
+	case key.Matches(msg, km.Promise):
+		m.openPromise(t)
+	}
+	return nil
+}
+
+// click selects the task under the mouse.
+func (m *Model) click(mo tea.Mouse) {
+	if !m.loaded {
+		return
+	}
+	if m.wide {
+		d, row, ok := m.cellAt(mo.X, mo.Y)
+		if !ok {
+			return
+		}
+		m.day = d
+		if i := m.dayOff[d] + row; row >= 0 && i < m.dayLen(d) {
+			m.task = i
+		} else {
+			m.clampTask(0)
+		}
+		return
+	}
+	rows := m.listRows()
+	i := m.listOff + mo.Y - 1
+	if mo.Y >= 1 && i < len(rows) {
+		r := rows[i]
+		m.day = r.day
+		m.task = r.task
+		m.clampTask(0)
+	}
+}

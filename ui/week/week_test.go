@@ -1,0 +1,284 @@
+package week
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"salesplan/model"
+	"salesplan/storage"
+	"salesplan/ui/common"
+	"salesplan/ui/i18n"
+	rt "salesplan/ui/review/reviewtest"
+)
+
+func open(t *testing.T, l i18n.Lang, w, h int) (*Model, *storage.Store) {
+	t.Helper()
+	st := rt.OpenStore(t)
+	rt.Seed(t, st)
+	m := newModel(rt.EnvFor(st, l))
+	m.SetSize(w, h)
+	rt.Run(m, m.Init())
+	if !m.loaded {
+		t.Fatal("the week did not load")
+	}
+	return m, st
+}
+
+func screen(m *Model) string { return ansi.Strip(m.View()) }
+
+func checkSize(t *testing.T, view string, w, h int) {
+	t.Helper()
+	lines := strings.Split(view, "\n")
+	if len(lines) != h {
+		t.Fatalf("view has %d lines, want %d", len(lines), h)
+	}
+	for i, l := range lines {
+		if got := ansi.StringWidth(l); got != w {
+			t.Fatalf("line %d is %d cells, want %d: %q", i, got, w, ansi.Strip(l))
+		}
+	}
+}
+
+func statuses(msgs []tea.Msg) []string {
+	var out []string
+	for _, m := range msgs {
+		if s, ok := m.(common.StatusMsg); ok {
+			out = append(out, s.Text)
+		}
+	}
+	return out
+}
+
+// The Week pane and its review at two sizes in both languages, read by eye
+// in testdata/*.golden (regenerate: go test ./ui/week -run TestGolden -update).
+func TestGolden(t *testing.T) {
+	for _, tt := range []struct {
+		lang i18n.Lang
+		w, h int
+	}{{i18n.EN, 80, 24}, {i18n.EN, 120, 40}, {i18n.ZH, 80, 24}, {i18n.ZH, 120, 40}} {
+		name := fmt.Sprintf("%s_%dx%d", tt.lang, tt.w, tt.h)
+		t.Run(name, func(t *testing.T) {
+			m, _ := open(t, tt.lang, tt.w, tt.h)
+			checkSize(t, m.View(), tt.w, tt.h)
+			golden.RequireEqual(t, screen(m))
+		})
+		t.Run("review_"+name, func(t *testing.T) {
+			m, _ := open(t, tt.lang, tt.w, tt.h)
+			rt.Press(m, "r")
+			if !m.reviewOpen || !m.reviewLoaded {
+				t.Fatal("r did not open the review")
+			}
+			checkSize(t, m.View(), tt.w, tt.h)
+			golden.RequireEqual(t, screen(m))
+		})
+	}
+}
+
+// The pane shows Store.Week's numbers (those of `week --json`), including
+// on a week that spans November and December with different month targets.
+func TestNumbersEqualStoreWeek(t *testing.T) {
+	m, st := open(t, i18n.EN, 120, 40)
+	check := func(day model.Date) {
+		t.Helper()
+		want, err := st.Week(day, rt.Today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := m.Week()
+		if got.Start != want.Start || got.Calls != want.Calls || got.Visits != want.Visits ||
+			got.Signed != want.Signed || got.Promises != want.Promises || len(got.StageMoves) != len(want.StageMoves) {
+			t.Errorf("pane %+v\nstore %+v", got, want)
+		}
+		for i := range want.Days {
+			g, w := got.Days[i], want.Days[i]
+			if g.Calls != w.Calls || g.Visits != w.Visits || g.TasksDone != w.TasksDone || g.TasksTotal != w.TasksTotal {
+				t.Errorf("day %s: pane %+v store %+v", w.Date, g, w)
+			}
+		}
+	}
+	check(rt.Today)
+	foot := screen(m)
+	for _, s := range []string{"Calls 69/150 (46%)", "Visits 13/20 (65%)", "Signed $480,000 of $23,809.52",
+		"Promises 2 made · 2 kept (1 on time)", "1 overdue", "4 stage moves"} {
+		if !strings.Contains(foot, s) {
+			t.Errorf("the footer lacks %q:\n%s", s, foot)
+		}
+	}
+
+	rt.Press(m, "l") // 30 Nov – 6 Dec: one November working day, four December ones
+	check(rt.D(time.December, 1))
+	// By hand: November 100,000.00 over 21 working days, the 30th is the
+	// 21st: 10,000,000 − ⌊10,000,000·20/21⌋ = 476,191 cents; December
+	// 200,000.00 over 23 working days, days 1–4: ⌊20,000,000·4/23⌋ =
+	// 3,478,260 cents. Sum 3,954,451 cents.
+	if got := m.Week().Signed.Target; got != 3954451 {
+		t.Errorf("target of the week of 30 Nov = %d cents, want 3954451", got)
+	}
+	if s := screen(m); !strings.Contains(s, "of $39,544.51") || !strings.Contains(s, "Week 49") {
+		t.Errorf("the footer does not show the mixed target:\n%s", s)
+	}
+	if m.Week().Calls.Done != 1 || m.Week().Visits.Done != 1 {
+		t.Errorf("calls/visits of the week of 30 Nov = %+v %+v", m.Week().Calls, m.Week().Visits)
+	}
+}
+
+func TestNavigation(t *testing.T) {
+	m, _ := open(t, i18n.EN, 120, 40)
+	if m.day != 4 {
+		t.Fatalf("opens on today (Friday), day %d", m.day)
+	}
+	rt.Press(m, "h")
+	if m.start != rt.D(time.November, 16) || m.day != 4 {
+		t.Errorf("h: week of %s day %d", m.start, m.day)
+	}
+	rt.Press(m, "]")
+	rt.Press(m, "]")
+	if m.start != rt.D(time.November, 30) {
+		t.Errorf("]]: week of %s", m.start)
+	}
+	rt.Press(m, "t")
+	if m.start != rt.D(time.November, 23) {
+		t.Errorf("t: week of %s", m.start)
+	}
+	rt.Press(m, "left")
+	rt.Press(m, "left")
+	if m.day != 2 {
+		t.Errorf("← ←: day %d", m.day)
+	}
+	if tk, ok := m.selected(); !ok || tk.Title != "冷站现场踏勘" {
+		t.Errorf("Wednesday's task selected = %+v %v", tk, ok)
+	}
+	msgs := rt.Press(m, "enter")
+	if len(msgs) != 1 || msgs[0] != (common.GotoDateMsg{Date: rt.D(time.November, 25)}) {
+		t.Errorf("enter = %#v, want a GotoDateMsg for Wednesday", msgs)
+	}
+	rt.Press(m, "g")
+	rt.Type(m, "2026-12-02")
+	rt.Press(m, "enter")
+	if m.start != rt.D(time.November, 30) || m.day != 2 || m.Capturing() {
+		t.Errorf("g 2026-12-02: week of %s day %d", m.start, m.day)
+	}
+}
+
+// x, d, > and ! act on the selected task as on the Day pane.
+func TestTaskActions(t *testing.T) {
+	m, st := open(t, i18n.EN, 120, 40)
+	rt.Press(m, "left") // Thursday: Pump lead time, a call with ACME
+	tk, ok := m.selected()
+	if !ok || tk.Title != "Pump lead time" {
+		t.Fatalf("selected %+v", tk)
+	}
+	rt.Press(m, "!")
+	if tk, _ := m.selected(); !tk.Important {
+		t.Error("! did not mark it important")
+	}
+	rt.Press(m, ">")
+	w, _ := st.Week(rt.Today, rt.Today)
+	if len(w.Days[3].Tasks) != 0 || len(w.Days[4].Tasks) != 3 {
+		t.Errorf("> did not move it to Friday: thu %d fri %d", len(w.Days[3].Tasks), len(w.Days[4].Tasks))
+	}
+	if tk, _ := m.selected(); tk.Title != "Pump lead time" || m.day != 4 {
+		t.Errorf("the cursor did not follow the task: %+v day %d", tk, m.day)
+	}
+	rt.Press(m, "x") // a call with a client asks for the outcome
+	if !m.Capturing() {
+		t.Fatal("x on a call did not ask for the outcome")
+	}
+	rt.Type(m, "ok")
+	msgs := rt.Press(m, "enter")
+	if s := statuses(msgs); len(s) != 1 || s[0] != "Done: Pump lead time" {
+		t.Errorf("statuses %q", s)
+	}
+	if tk, _ := m.selected(); !tk.Done {
+		t.Error("x did not complete it")
+	}
+	// Friday had 3 calls and the call completed in the fixture; x adds one.
+	if got := m.Week().Days[4].Calls; got != 5 {
+		t.Errorf("Friday's calls = %d, want 5", got)
+	}
+	rt.Press(m, "d")
+	w, _ = st.Week(rt.Today, rt.Today)
+	if len(w.Days[4].Tasks) != 2 {
+		t.Errorf("d did not delete: %d tasks on Friday", len(w.Days[4].Tasks))
+	}
+	rt.Press(m, "a")
+	rt.Type(m, "call @王总 about the bid")
+	rt.Press(m, "enter")
+	if m.Capturing() {
+		t.Fatal("quick-add stayed open")
+	}
+	w, _ = st.Week(rt.Today, rt.Today)
+	if len(w.Days[4].Tasks) != 3 {
+		t.Errorf("a added no task on the selected day: %+v", w.Days[4].Tasks)
+	}
+}
+
+func TestEditForm(t *testing.T) {
+	m, st := open(t, i18n.EN, 120, 40)
+	rt.Press(m, "left")
+	rt.Press(m, "e")
+	if !m.Capturing() {
+		t.Fatal("e did not open the form")
+	}
+	rt.Press(m, "ctrl+s")
+	if m.Capturing() {
+		t.Fatal("ctrl+s did not save")
+	}
+	w, _ := st.Week(rt.Today, rt.Today)
+	if len(w.Days[3].Tasks) != 1 || w.Days[3].Tasks[0].Title != "Pump lead time" {
+		t.Errorf("saving unchanged changed the task: %+v", w.Days[3].Tasks)
+	}
+}
+
+func TestNarrowListsEveryDay(t *testing.T) {
+	m, _ := open(t, i18n.ZH, 80, 40)
+	s := screen(m)
+	for _, d := range []string{"11月23日 周一", "11月27日 周五", "11月29日 周日"} {
+		if !strings.Contains(s, d) {
+			t.Errorf("the narrow list lacks %s:\n%s", d, s)
+		}
+	}
+	// j walks on into the next days.
+	m.day, m.task = 0, 0
+	for range 3 {
+		rt.Press(m, "j")
+	}
+	if m.day != 2 || m.task != 0 { // Monday's second task, Tuesday's, Wednesday's
+		t.Errorf("after 3 j from Monday's first task: day %d task %d", m.day, m.task)
+	}
+}
+
+func TestReviewKeys(t *testing.T) {
+	m, _ := open(t, i18n.EN, 80, 24)
+	rt.Press(m, "r")
+	rt.Press(m, "j")
+	if m.reviewOff != 1 {
+		t.Errorf("j scrolls the review: offset %d", m.reviewOff)
+	}
+	rt.Press(m, "l")
+	if m.start != rt.D(time.November, 30) || !m.reviewLoaded || m.review.Week.Start != m.start {
+		t.Errorf("l in the review: week %s, review of %s", m.start, m.review.Week.Start)
+	}
+	rt.Press(m, "esc")
+	if m.reviewOpen {
+		t.Error("esc did not close the review")
+	}
+}
+
+func TestKeysWithoutTask(t *testing.T) {
+	m, _ := open(t, i18n.EN, 120, 40)
+	rt.Press(m, "right")
+	rt.Press(m, "right") // Sunday: no task
+	if _, ok := m.selected(); ok {
+		t.Fatal("Sunday has a task?")
+	}
+	if s := statuses(rt.Press(m, "x")); len(s) != 1 || s[0] != "No task selected." {
+		t.Errorf("x without a task: %q", s)
+	}
+}
