@@ -20,6 +20,7 @@ import (
 	"salesplan/ui/i18n"
 	"salesplan/ui/keys"
 	"salesplan/ui/theme"
+	"salesplan/ui/week"
 )
 
 // DefaultPanes builds the six tabs in order. To plug a pane in, replace its
@@ -27,7 +28,7 @@ import (
 func DefaultPanes(env common.Env) [common.PaneCount]common.Pane {
 	return [common.PaneCount]common.Pane{
 		common.PaneDay:      day.New(env),
-		common.PaneWeek:     Placeholder(env, common.PaneWeek),
+		common.PaneWeek:     week.New(env),
 		common.PaneMonth:    Placeholder(env, common.PaneMonth),
 		common.PaneClients:  Placeholder(env, common.PaneClients),
 		common.PaneProjects: Placeholder(env, common.PaneProjects),
