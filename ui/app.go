@@ -15,6 +15,7 @@ import (
 
 	"salesplan/model"
 	"salesplan/storage"
+	"salesplan/ui/clients"
 	"salesplan/ui/common"
 	"salesplan/ui/day"
 	"salesplan/ui/i18n"
@@ -30,7 +31,7 @@ func DefaultPanes(env common.Env) [common.PaneCount]common.Pane {
 		common.PaneDay:      day.New(env),
 		common.PaneWeek:     week.New(env),
 		common.PaneMonth:    Placeholder(env, common.PaneMonth),
-		common.PaneClients:  Placeholder(env, common.PaneClients),
+		common.PaneClients:  clients.New(env),
 		common.PaneProjects: Placeholder(env, common.PaneProjects),
 		common.PanePromises: Placeholder(env, common.PanePromises),
 	}

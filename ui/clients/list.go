@@ -1,0 +1,371 @@
+package clients
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"salesplan/model"
+	"salesplan/storage"
+	"salesplan/ui/common"
+	"salesplan/ui/theme"
+)
+
+// sortMode is the table's order (s cycles).
+type sortMode int
+
+const (
+	sortDue  sortMode = iota // due first, most overdue first, then by next follow-up
+	sortName                 // by name (the store's order)
+	sortArea                 // by area, then name
+)
+
+var sortKeys = [...]string{"clients.sort.due", "clients.sort.name", "clients.sort.area"}
+
+// filterMode narrows the table (f cycles).
+type filterMode int
+
+const (
+	filterAll filterMode = iota
+	filterKey
+	filterDue
+)
+
+var filterKeys = [...]string{"clients.filter.all", "clients.filter.key", "clients.filter.due"}
+
+// haystack is what / searches in a client: name, company and area, and as
+// the "notes" the profile's free text — phone, business, needs, decision
+// maker, interests, referred by. Journal text is left out on purpose:
+// searching it would mean reading every client's history on each load
+// (DESIGN.md §6: a view never scans the history), while the profile is
+// already in memory. Lower-cased once per load so a keystroke costs one
+// strings.Contains per client.
+func haystack(c model.Client) string {
+	return strings.ToLower(strings.Join([]string{c.Name, c.Company, c.Area, c.Phone, c.Business,
+		c.Needs, c.DecisionMaker, c.Interests, c.ReferredBy}, "\x00"))
+}
+
+// matchQuery reports whether every space-separated term of q (lower-case)
+// is a substring of hay. Substring rather than fuzzy matching: fuzzy
+// matching of Chinese finds characters scattered across unrelated fields
+// (王 … 总), and its ranking would fight the sort the user chose.
+func matchQuery(hay string, terms []string) bool {
+	for _, t := range terms {
+		if !strings.Contains(hay, t) {
+			return false
+		}
+	}
+	return true
+}
+
+// setRows takes a fresh load, keeping the cursor on the same client.
+func (m *Model) setRows(rows []storage.ClientRow) {
+	sel := model.ID(0)
+	if r, ok := m.selected(); ok {
+		sel = r.ID
+	}
+	m.rows = rows
+	m.hay = make([]string, len(rows))
+	for i, r := range rows {
+		m.hay[i] = haystack(r.Client)
+	}
+	m.resort()
+	m.selectID(sel)
+}
+
+// resort orders the rows for the sort mode, then refilters.
+func (m *Model) resort() {
+	m.order = make([]int, len(m.rows))
+	for i := range m.order {
+		m.order[i] = i
+	}
+	rows := m.rows
+	switch m.sort {
+	case sortDue:
+		sort.SliceStable(m.order, func(a, b int) bool {
+			x, y := rows[m.order[a]], rows[m.order[b]]
+			if x.FollowUp.IsDue != y.FollowUp.IsDue {
+				return x.FollowUp.IsDue
+			}
+			if x.FollowUp.Scheduled != y.FollowUp.Scheduled {
+				return !x.FollowUp.Scheduled
+			}
+			if (x.Tier == model.TierKey) != (y.Tier == model.TierKey) {
+				return x.Tier == model.TierKey
+			}
+			return x.FollowUp.Due < y.FollowUp.Due
+		})
+	case sortArea:
+		sort.SliceStable(m.order, func(a, b int) bool {
+			x, y := rows[m.order[a]], rows[m.order[b]]
+			if x.Area == "" || y.Area == "" {
+				return x.Area != "" && y.Area == "" // no area last
+			}
+			return x.Area < y.Area
+		})
+	}
+	m.refilter()
+}
+
+// refilter applies the tier/due filter and the query; it runs on every
+// keystroke of /, so it only walks the precomputed order and haystacks.
+func (m *Model) refilter() {
+	sel := model.ID(0)
+	if r, ok := m.selected(); ok {
+		sel = r.ID
+	}
+	terms := strings.Fields(strings.ToLower(m.query))
+	m.shown = m.shown[:0]
+	for _, i := range m.order {
+		r := &m.rows[i]
+		switch {
+		case m.filter == filterKey && r.Tier != model.TierKey:
+			continue
+		case m.filter == filterDue && !r.FollowUp.IsDue:
+			continue
+		case len(terms) > 0 && !matchQuery(m.hay[i], terms):
+			continue
+		}
+		m.shown = append(m.shown, i)
+	}
+	m.list.SetLen(len(m.shown))
+	m.selectID(sel)
+}
+
+func (m *Model) selectID(id model.ID) {
+	if id == 0 {
+		return
+	}
+	for i, r := range m.shown {
+		if m.rows[r].ID == id {
+			m.list.Select(i)
+			return
+		}
+	}
+}
+
+// selected returns the client under the cursor.
+func (m *Model) selected() (storage.ClientRow, bool) {
+	if m.list.Cursor < 0 || m.list.Cursor >= len(m.shown) {
+		return storage.ClientRow{}, false
+	}
+	return m.rows[m.shown[m.list.Cursor]], true
+}
+
+// tableRows is how many client rows fit: the pane less the title line and
+// the column heads.
+func (m *Model) tableRows() int { return max(m.height-2, 1) }
+
+// listKey handles a key on the table.
+func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
+	km := m.km
+	switch {
+	case key.Matches(msg, km.Down):
+		m.list.Move(1)
+	case key.Matches(msg, km.Up):
+		m.list.Move(-1)
+	case msg.String() == "pgdown":
+		m.list.Move(max(m.list.Height-1, 1))
+	case msg.String() == "pgup":
+		m.list.Move(-max(m.list.Height-1, 1))
+	case msg.String() == "home":
+		m.list.Top()
+	case msg.String() == "end":
+		m.list.Bottom()
+	case key.Matches(msg, km.Sort):
+		m.sort = (m.sort + 1) % sortMode(len(sortKeys))
+		m.resort()
+		return common.Status(m.lang.T("clients.status.sorted", m.lang.T(sortKeys[m.sort])))
+	case key.Matches(msg, km.ClientFilter):
+		m.filter = (m.filter + 1) % filterMode(len(filterKeys))
+		m.refilter()
+		return common.Status(m.lang.T("clients.status.filtered", m.lang.T(filterKeys[m.filter])))
+	case key.Matches(msg, km.Filter):
+		m.openFilter()
+	case key.Matches(msg, km.Back) && m.query != "":
+		m.setQuery("")
+	case key.Matches(msg, km.NewClient):
+		m.openClientForm(model.Client{}, false)
+	case key.Matches(msg, km.CallSheet):
+		return m.startSheet()
+	case key.Matches(msg, km.Note):
+		r, _ := m.selected()
+		return m.openNoteFlow(r.ID)
+	case key.Matches(msg, km.Open):
+		if r, ok := m.selected(); ok {
+			return m.openDetail(r.ID)
+		}
+	case key.Matches(msg, km.Brief):
+		if r, ok := m.selected(); ok {
+			return Brief(m.env, r.ID)
+		}
+	}
+	return nil
+}
+
+func (m *Model) setQuery(q string) {
+	q = strings.TrimSpace(q)
+	if q == m.query {
+		return
+	}
+	m.query = q
+	m.refilter()
+}
+
+// listClick selects (and on a second click opens) the row under the mouse.
+func (m *Model) listClick(mo tea.Mouse) tea.Cmd {
+	i, ok := m.list.RowAt(mo.Y - 2)
+	if !ok {
+		return nil
+	}
+	if i == m.list.Cursor {
+		if r, ok := m.selected(); ok {
+			return m.openDetail(r.ID)
+		}
+	}
+	m.list.Select(i)
+	return nil
+}
+
+// columns of the table, in cells.
+type columns struct {
+	name, company, area, last, next, prom int
+}
+
+func (m *Model) columns() columns {
+	w := m.width
+	c := columns{last: 12, next: 16, prom: 4}
+	switch {
+	case w >= 140:
+		c.company, c.area, c.last, c.next = 24, 12, 14, 18
+	case w >= 110:
+		c.company, c.area, c.last = 20, 10, 14
+	case w >= 90:
+		c.company, c.area = 16, 8
+	default:
+		c.company, c.area, c.last, c.next = 12, 6, 10, 14
+	}
+	// star (2) + 6 separators; a name needs no more than 24 cells, the
+	// company gets what is left beyond that.
+	c.name = max(w-2-c.company-c.area-c.last-c.next-c.prom-6, 6)
+	if c.name > 24 {
+		c.company += c.name - 24
+		c.name = 24
+	}
+	return c
+}
+
+// listView draws the title line, the column heads and the visible rows.
+func (m *Model) listView() string {
+	s := m.env.Styles
+	l := m.lang
+	title := s.Title.Render(l.T("clients.title", len(m.shown), len(m.rows)))
+	info := []string{l.T("clients.sorted_by", l.T(sortKeys[m.sort])), l.T("clients.showing", l.T(filterKeys[m.filter]))}
+	if m.query != "" {
+		info = append(info, l.T("clients.query", model.InertLine(m.query)))
+	}
+	head := title + s.Muted.Render(" · "+strings.Join(info, " · "))
+	if !m.loaded {
+		return head + "\n" + s.Muted.Render(l.T("clients.loading"))
+	}
+	c := m.columns()
+	heads := "  " + strings.Join([]string{
+		common.PadRight(l.T("clients.col.name"), c.name),
+		common.PadRight(l.T("clients.col.company"), c.company),
+		common.PadRight(l.T("clients.col.area"), c.area),
+		common.PadRight(l.T("clients.col.last"), c.last),
+		common.PadRight(l.T("clients.col.next"), c.next),
+		common.PadLeft(l.T("clients.col.promises"), c.prom),
+	}, " ")
+	lines := []string{common.PadRight(head, m.width), s.Label.Render(common.PadRight(heads, m.width))}
+	if len(m.shown) == 0 {
+		msg := l.T("clients.empty")
+		if len(m.rows) > 0 {
+			msg = l.T("clients.none_match")
+		}
+		return strings.Join(append(lines, s.Muted.Render(msg)), "\n")
+	}
+	from, to := m.list.Visible()
+	today := m.env.Today()
+	for i := from; i < to; i++ {
+		lines = append(lines, m.rowView(m.rows[m.shown[i]], c, i == m.list.Cursor, today))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// rowView draws one client row; the selected row is drawn plain and then
+// styled whole, so the selection bar spans the width.
+func (m *Model) rowView(r storage.ClientRow, c columns, sel bool, today model.Date) string {
+	s := m.env.Styles
+	l := m.lang
+	star := "  "
+	if r.Tier == model.TierKey {
+		star = theme.KeyStar + " "
+	}
+	last := l.T("rel.never")
+	if r.LastContact.Valid() {
+		last = l.DaysAgo(today.Sub(r.LastContact))
+	}
+	next, nextStyle := m.nextText(r.FollowUp, today)
+	prom := ""
+	if r.OpenPromises > 0 {
+		prom = strconv.Itoa(r.OpenPromises)
+	}
+	cells := []string{
+		common.Cell(r.Name, c.name),
+		common.Cell(r.Company, c.company),
+		common.Cell(r.Area, c.area),
+		common.PadRight(last, c.last),
+		common.PadRight(next, c.next),
+		common.PadLeft(prom, c.prom),
+	}
+	if sel {
+		return s.Selected.Render(common.PadRight(star+strings.Join(cells, " "), m.width))
+	}
+	if r.Tier == model.TierKey {
+		star = s.KeyClient.Render(theme.KeyStar) + " "
+	}
+	if nextStyle != nil {
+		cells[4] = nextStyle(cells[4])
+	}
+	return star + strings.Join(cells, " ")
+}
+
+// nextText says when the next follow-up is: "scheduled" when a call or
+// visit is booked, "due today" / "3 days overdue" in red when due, else
+// the relative date.
+func (m *Model) nextText(f model.FollowUp, today model.Date) (string, func(...string) string) {
+	s := m.env.Styles
+	l := m.lang
+	switch {
+	case f.Scheduled:
+		return l.T("clients.scheduled"), s.Muted.Render
+	case f.IsDue && f.DaysOverdue == 0:
+		return l.T("clients.due_today"), s.Overdue.Render
+	case f.IsDue:
+		return l.T("rel.days_overdue", f.DaysOverdue), s.Overdue.Render
+	case !f.Due.Valid():
+		return "", nil
+	}
+	return l.Relative(f.Due, today), nil
+}
+
+// overlay draws a dialog over the bottom of body, centred, replacing the
+// lines it covers.
+func overlay(body, dlg string, w, h int) string {
+	lines := strings.Split(common.Fit(body, w, h), "\n")
+	dl := strings.Split(dlg, "\n")
+	top := max(h-len(dl)-1, 0)
+	for i, d := range dl {
+		if top+i >= len(lines) {
+			break
+		}
+		left := max((w-ansi.StringWidth(d))/2, 0)
+		lines[top+i] = common.PadRight(strings.Repeat(" ", left)+d, w)
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,178 @@
+package clients
+
+import (
+	"sort"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/sahilm/fuzzy"
+
+	"salesplan/model"
+	"salesplan/storage"
+	"salesplan/ui/common"
+	"salesplan/ui/form"
+	"salesplan/ui/theme"
+)
+
+// Picker asks for a client by name: a one-line input with the best
+// matches under it; up/down (or ctrl+p/ctrl+n) choose, enter picks. Names
+// match fuzzily (sahilm/fuzzy: the typed characters in order, so "acm"
+// finds "ACME Ltd" and "王" finds 王总), and a substring of company or area
+// matches too, so "朝阳" lists the clients of that area.
+type Picker struct {
+	env     common.Env
+	in      *form.Input
+	names   []storage.ClientName
+	loaded  bool
+	matches []int // indexes into names, best first
+	cursor  int
+	id      uint64 // this picker's request id
+}
+
+// pickerNamesMsg carries the client names a picker searches.
+type pickerNamesMsg struct {
+	id    uint64
+	names []storage.ClientName
+	err   error
+}
+
+// pickerMax is how many matches a picker lists.
+const pickerMax = 6
+
+var pickerSeq uint64
+
+// NewPicker makes a picker with a title; its command loads the names.
+func NewPicker(env common.Env, fst form.Styles, title string) (*Picker, tea.Cmd) {
+	pickerSeq++
+	p := &Picker{env: env, id: pickerSeq,
+		in: form.NewInput(env.Lang, fst, title, env.T("clients.picker.placeholder"), "")}
+	p.in.Required = true
+	p.in.SetPreview([]string{env.T("clients.loading")})
+	st, id := env.Store, p.id
+	return p, func() tea.Msg {
+		if st == nil {
+			return pickerNamesMsg{id: id}
+		}
+		names, err := st.ClientNames()
+		return pickerNamesMsg{id: id, names: names, err: err}
+	}
+}
+
+// SetWidth sets the dialog's width.
+func (p *Picker) SetWidth(w int) { p.in.SetWidth(w) }
+
+// View draws the input and the matches.
+func (p *Picker) View() string { return p.in.View() }
+
+// Update handles a message; it returns the picked client (ok) or that the
+// picker was cancelled.
+func (p *Picker) Update(msg tea.Msg) (picked storage.ClientName, res form.Result, cmd tea.Cmd) {
+	switch msg := msg.(type) {
+	case pickerNamesMsg:
+		if msg.id != p.id {
+			return picked, form.Open, nil
+		}
+		if msg.err != nil {
+			p.in.SetProblems([]string{p.env.Lang.Err(msg.err)})
+		}
+		p.names, p.loaded = msg.names, true
+		p.refresh()
+		return picked, form.Open, nil
+	case tea.KeyPressMsg:
+		switch msg.String() {
+		case "up", "ctrl+p":
+			p.cursor = max(p.cursor-1, 0)
+			p.refresh()
+			return picked, form.Open, nil
+		case "down", "ctrl+n", "tab":
+			p.cursor = min(p.cursor+1, max(len(p.matches)-1, 0))
+			p.refresh()
+			return picked, form.Open, nil
+		case "enter":
+			if len(p.matches) == 0 {
+				if p.loaded {
+					p.in.SetProblems([]string{p.env.T("clients.picker.none")})
+				}
+				return picked, form.Open, nil
+			}
+			return p.names[p.matches[p.cursor]], form.Submitted, nil
+		}
+	}
+	before := p.in.Value()
+	res, cmd = p.in.Update(msg)
+	if res == form.Cancelled {
+		return picked, form.Cancelled, cmd
+	}
+	if p.in.Value() != before {
+		p.cursor = 0
+		p.refresh()
+	}
+	return picked, form.Open, cmd
+}
+
+// refresh recomputes the matches and the lines under the input.
+func (p *Picker) refresh() {
+	if !p.loaded {
+		return
+	}
+	p.matches = matchNames(p.names, p.in.Value())
+	p.cursor = min(p.cursor, max(len(p.matches)-1, 0))
+	var lines []string
+	for i, n := range p.matches {
+		if i == pickerMax {
+			lines = append(lines, "  "+p.env.T("clients.picker.more", len(p.matches)-pickerMax))
+			break
+		}
+		mark := "  "
+		if i == p.cursor {
+			mark = "› "
+		}
+		c := p.names[n]
+		star := "  "
+		if c.Key {
+			star = theme.KeyStar + " "
+		}
+		line := mark + star + model.InertLine(c.Name)
+		if c.Company != "" || c.Area != "" {
+			line += " · " + model.InertLine(strings.TrimPrefix(c.Company+" · "+c.Area, " · "))
+		}
+		lines = append(lines, strings.TrimSuffix(line, " · "))
+	}
+	if len(p.matches) == 0 {
+		lines = append(lines, p.env.T("clients.picker.none"))
+	}
+	p.in.SetPreview(lines)
+	p.in.SetProblems(nil)
+}
+
+// matchNames returns the names matching q, best first: all of them by name
+// when q is empty, else fuzzy name matches by score, then names whose
+// company or area contains q.
+func matchNames(names []storage.ClientName, q string) []int {
+	q = strings.TrimSpace(q)
+	out := make([]int, 0, min(len(names), 64))
+	if q == "" {
+		for i := range names {
+			out = append(out, i)
+		}
+		return out
+	}
+	src := make([]string, len(names))
+	for i, n := range names {
+		src[i] = n.Name
+	}
+	seen := map[int]bool{}
+	ms := fuzzy.Find(q, src)
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Score > ms[j].Score })
+	for _, m := range ms {
+		out = append(out, m.Index)
+		seen[m.Index] = true
+	}
+	lq := strings.ToLower(q)
+	for i, n := range names {
+		if !seen[i] && (strings.Contains(strings.ToLower(n.Company), lq) || strings.Contains(strings.ToLower(n.Area), lq)) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
