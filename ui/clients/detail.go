@@ -2,8 +2,8 @@ package clients
 
 import (
 	"sort"
-	"time"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"

@@ -100,4 +100,3 @@ func (m *Model) applyList(msg listMsg) tea.Cmd {
 	}
 	return nil
 }
-
