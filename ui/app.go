@@ -20,6 +20,8 @@ import (
 	"salesplan/ui/day"
 	"salesplan/ui/i18n"
 	"salesplan/ui/keys"
+	"salesplan/ui/month"
+	"salesplan/ui/promises"
 	"salesplan/ui/theme"
 	"salesplan/ui/week"
 )
@@ -30,10 +32,10 @@ func DefaultPanes(env common.Env) [common.PaneCount]common.Pane {
 	return [common.PaneCount]common.Pane{
 		common.PaneDay:      day.New(env),
 		common.PaneWeek:     week.New(env),
-		common.PaneMonth:    Placeholder(env, common.PaneMonth),
+		common.PaneMonth:    month.New(env),
 		common.PaneClients:  clients.New(env),
 		common.PaneProjects: Placeholder(env, common.PaneProjects),
-		common.PanePromises: Placeholder(env, common.PanePromises),
+		common.PanePromises: promises.New(env),
 	}
 }
 

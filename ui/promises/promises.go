@@ -1,0 +1,289 @@
+// Package promises is the planner's Promises pane (DESIGN.md §5): every
+// promise made to a client, open ones first by due date, overdue in red,
+// due soon in amber, kept and cancelled dimmed, with the reliability figure
+// (the share kept on time, DESIGN.md §2) on top. x marks one kept, c
+// cancels, e edits, a makes a new one (a client picker first), f cycles
+// open / overdue / all, enter opens the client.
+//
+// Files: promises.go the model, its face and drawing; update.go keys,
+// dialogs and the store commands.
+package promises
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"salesplan/model"
+	"salesplan/storage"
+	"salesplan/ui/common"
+	"salesplan/ui/form"
+	"salesplan/ui/i18n"
+	"salesplan/ui/keys"
+)
+
+// filterMode is which promises show (f cycles).
+type filterMode int
+
+const (
+	filterOpen filterMode = iota
+	filterOverdue
+	filterAll
+)
+
+var filterKeys = [...]string{"promises.filter.open", "promises.filter.overdue", "promises.filter.all"}
+
+// Model is the Promises pane.
+type Model struct {
+	env  common.Env
+	lang i18n.Lang
+	km   keys.KeyMap
+	fst  form.Styles
+
+	width, height int
+
+	rows   []storage.PromiseRow
+	shown  []int
+	list   common.List
+	filter filterMode
+	rel    float64
+	relN   int
+	seq    uint64
+	loaded bool
+
+	dlg dialog
+}
+
+// New builds the Promises pane.
+func New(env common.Env) common.Pane { return newModel(env) }
+
+func newModel(env common.Env) *Model {
+	m := &Model{env: env, lang: env.Lang, km: env.Keys}
+	if len(m.km.Quit.Keys()) == 0 {
+		m.km = keys.New(env.Lang)
+	}
+	m.restyle()
+	m.SetSize(80, 20)
+	return m
+}
+
+func (m *Model) restyle() {
+	if m.env.Styles != nil {
+		m.fst = form.ThemeStyles(*m.env.Styles)
+	} else {
+		m.fst = form.DefaultStyles(true)
+	}
+}
+
+// Init loads the promises.
+func (m *Model) Init() tea.Cmd { return m.reload() }
+
+// SetSize lays the pane out: a title line, the column heads, the rows.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = max(w, 1), max(h, 1)
+	m.list.SetHeight(max(m.height-2, 1))
+	m.dlg.setWidth(m.dialogWidth())
+}
+
+func (m *Model) dialogWidth() int { return min(m.width, 76) }
+
+// Capturing is true while a dialog is open.
+func (m *Model) Capturing() bool { return m.dlg.open() }
+
+// ContextClient is the selected promise's client (for n).
+func (m *Model) ContextClient() model.ID {
+	if r, ok := m.selected(); ok {
+		return r.ClientID
+	}
+	return 0
+}
+
+// ShortHelp lists the keys of the current place.
+func (m *Model) ShortHelp() []key.Binding {
+	if m.dlg.open() {
+		return m.km.ShortHelp(keys.PlaceForm)
+	}
+	return append(m.km.ShortHelp(keys.PlacePromises), m.km.Edit, m.km.Open)
+}
+
+// FullHelp lists every key of the current place.
+func (m *Model) FullHelp() [][]key.Binding {
+	if m.dlg.open() {
+		return m.km.FullHelp(keys.PlaceForm)
+	}
+	return append(m.km.FullHelp(keys.PlacePromises), []key.Binding{m.km.Note})
+}
+
+// selected returns the promise under the cursor.
+func (m *Model) selected() (storage.PromiseRow, bool) {
+	if m.list.Cursor < 0 || m.list.Cursor >= len(m.shown) {
+		return storage.PromiseRow{}, false
+	}
+	return m.rows[m.shown[m.list.Cursor]], true
+}
+
+// refilter applies the filter, keeping the cursor on the same promise.
+func (m *Model) refilter() {
+	sel := model.ID(0)
+	if r, ok := m.selected(); ok {
+		sel = r.ID
+	}
+	today := m.env.Today()
+	m.shown = m.shown[:0]
+	for i, r := range m.rows {
+		switch m.filter {
+		case filterOpen:
+			if r.Status != model.PromiseOpen {
+				continue
+			}
+		case filterOverdue:
+			if !r.Overdue(today) {
+				continue
+			}
+		}
+		m.shown = append(m.shown, i)
+	}
+	m.list.SetLen(len(m.shown))
+	for i, r := range m.shown {
+		if m.rows[r].ID == sel {
+			m.list.Select(i)
+		}
+	}
+}
+
+// counts returns how many promises are open and overdue.
+func (m *Model) counts() (open, overdue int) {
+	today := m.env.Today()
+	for _, r := range m.rows {
+		if r.Status == model.PromiseOpen {
+			open++
+			if r.Overdue(today) {
+				overdue++
+			}
+		}
+	}
+	return open, overdue
+}
+
+type columns struct{ due, state, client, project, text int }
+
+func (m *Model) columns() columns {
+	c := columns{due: dateWidth(m.lang), state: 14, client: 12, project: 0}
+	switch {
+	case m.width >= 110:
+		c.state, c.client, c.project = 16, 16, 20
+	case m.width >= 90:
+		c.client, c.project = 14, 14
+	}
+	fixed := 2 + c.due + 1 + c.state + 1 + c.client + 1
+	if c.project > 0 {
+		fixed += c.project + 1
+	}
+	c.text = max(m.width-fixed, 8)
+	return c
+}
+
+// dateWidth is the widest short date of l, in cells.
+func dateWidth(l i18n.Lang) int {
+	return ansi.StringWidth(l.ShortDate(model.MakeDate(2026, time.December, 30)))
+}
+
+// View draws the pane in exactly its size.
+func (m *Model) View() string {
+	body := m.listView()
+	if v := m.dlg.view(); v != "" {
+		body = overlay(body, v, m.width, m.height)
+	}
+	return common.Fit(body, m.width, m.height)
+}
+
+func (m *Model) listView() string {
+	s := m.env.Styles
+	l := m.lang
+	open, overdue := m.counts()
+	head := s.Title.Render(l.T("promises.title", open))
+	if overdue > 0 {
+		head += " · " + s.Overdue.Render(l.T("promises.overdue_n", overdue))
+	}
+	rel := l.T("promises.rel.none")
+	if m.relN > 0 {
+		rel = l.T("promises.rel", strconv.Itoa(int(m.rel*100+0.5))+"%", m.relN)
+	}
+	head += s.Muted.Render(" · ") + rel + s.Muted.Render(" · "+l.T(filterKeys[m.filter]))
+	if !m.loaded {
+		return head + "\n" + s.Muted.Render(l.T("promises.loading"))
+	}
+	c := m.columns()
+	heads := []string{"  " + common.PadRight(l.T("promises.col.due"), c.due), common.PadRight(l.T("promises.col.state"), c.state),
+		common.PadRight(l.T("promises.col.client"), c.client)}
+	if c.project > 0 {
+		heads = append(heads, common.PadRight(l.T("promises.col.project"), c.project))
+	}
+	heads = append(heads, l.T("promises.col.text"))
+	lines := []string{common.Truncate(head, m.width), s.Label.Render(common.PadRight(strings.Join(heads, " "), m.width))}
+	if len(m.shown) == 0 {
+		return strings.Join(append(lines, s.Muted.Render(l.T("promises.empty."+filterName[m.filter]))), "\n")
+	}
+	from, to := m.list.Visible()
+	today := m.env.Today()
+	for i := from; i < to; i++ {
+		lines = append(lines, m.rowView(m.rows[m.shown[i]], c, i == m.list.Cursor, today))
+	}
+	return strings.Join(lines, "\n")
+}
+
+var filterName = [...]string{"open", "overdue", "all"}
+
+func (m *Model) rowView(r storage.PromiseRow, c columns, sel bool, today model.Date) string {
+	s := m.env.Styles
+	l := m.lang
+	var state string
+	style, styled := s.Base, false
+	switch {
+	case r.Status == model.PromiseKept:
+		state, style, styled = l.T("promises.kept_on", l.DayMonth(r.KeptOn)), s.Done, true
+		if !r.KeptOnTime() {
+			state = l.T("promises.kept_late", l.DayMonth(r.KeptOn))
+		}
+	case r.Status == model.PromiseCancelled:
+		state, style, styled = l.T("promise.cancelled"), s.Done, true
+	case r.Overdue(today):
+		state, style, styled = l.T("rel.days_overdue", today.Sub(r.Due)), s.Overdue, true
+	case r.DueSoon(today):
+		state, style, styled = l.Relative(r.Due, today), s.DueSoon, true
+	default:
+		state = l.Relative(r.Due, today)
+	}
+	cells := []string{common.PadRight(l.ShortDate(r.Due), c.due), common.PadRight(state, c.state), common.Cell(r.Client, c.client)}
+	if c.project > 0 {
+		cells = append(cells, common.Cell(r.Project, c.project))
+	}
+	cells = append(cells, common.Cell(r.Text, c.text))
+	line := common.PadRight("  "+strings.Join(cells, " "), m.width)
+	switch {
+	case sel:
+		return s.Selected.Render(line)
+	case styled:
+		return style.Render(line)
+	}
+	return line
+}
+
+// overlay draws a dialog over the bottom of body, centred.
+func overlay(body, dlg string, w, h int) string {
+	lines := strings.Split(common.Fit(body, w, h), "\n")
+	dl := strings.Split(dlg, "\n")
+	top := max(h-len(dl)-1, 0)
+	for i, d := range dl {
+		if top+i >= len(lines) {
+			break
+		}
+		left := max((w-ansi.StringWidth(d))/2, 0)
+		lines[top+i] = common.PadRight(strings.Repeat(" ", left)+d, w)
+	}
+	return strings.Join(lines, "\n")
+}
