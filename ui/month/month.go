@@ -1,0 +1,307 @@
+// Package month is the planner's Month pane (DESIGN.md §5): a calendar
+// grid, Monday first, with each day's task count and done state, markers
+// for bid dates, promises due and today, and the month's signed sales,
+// calls and visits against target — the numbers of `salesplan month
+// --json`, read through the same Store.Month. `y` turns it into the year
+// view: the twelve months' signed sales against target as a bar chart.
+//
+// Keys: h/l and [/] go to the previous/next month (the shell's "previous /
+// next" everywhere); the arrows move the selected day (a week up or down,
+// a day left or right, across month ends), j/k move it a week like ↓/↑;
+// enter opens the selected day in the Day pane; t comes back to today; g
+// goes to a date. In the year view ←/→ (and j/k) select a month, h/l change
+// the year, enter opens the month.
+package month
+
+import (
+	"fmt"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"salesplan/model"
+	"salesplan/model/quickadd"
+	"salesplan/ui/common"
+	"salesplan/ui/form"
+	"salesplan/ui/i18n"
+	"salesplan/ui/keys"
+)
+
+// Model is the Month pane.
+type Model struct {
+	env  common.Env
+	lang i18n.Lang
+	km   keys.KeyMap
+	fst  form.Styles
+
+	width, height int
+
+	sel     model.Date // the selected day; its month is shown
+	month   model.MonthSummary
+	set     model.Settings
+	loaded  bool
+	seq     uint64
+	yearOn  bool
+	year    [12]model.MoneyQuota
+	yearOf  int // the year loaded in year
+	yearSeq uint64
+
+	yearKey key.Binding
+	dlg     form.Dialog // the go-to-date input, when open
+}
+
+// Messages.
+type (
+	loadedMsg struct {
+		seq uint64
+		ms  model.MonthSummary
+		set model.Settings
+		err error
+	}
+	yearMsg struct {
+		seq  uint64
+		year int
+		q    [12]model.MoneyQuota
+		err  error
+	}
+)
+
+// New builds the Month pane showing this month.
+func New(env common.Env) common.Pane { return newModel(env) }
+
+func newModel(env common.Env) *Model {
+	m := &Model{env: env, lang: env.Lang, km: env.Keys, sel: env.Today()}
+	m.yearKey = key.NewBinding(key.WithKeys("y"), key.WithHelp("y", env.Lang.T("month.key.year")))
+	m.restyle()
+	m.SetSize(80, 20)
+	return m
+}
+
+func (m *Model) restyle() {
+	if m.env.Styles != nil {
+		m.fst = form.ThemeStyles(*m.env.Styles)
+	} else {
+		m.fst = form.DefaultStyles(true)
+	}
+}
+
+// Init loads this month.
+func (m *Model) Init() tea.Cmd { return m.reload() }
+
+// SetSize sets the pane's size.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = max(w, 1), max(h, 1)
+	if m.dlg != nil {
+		m.dlg.SetWidth(min(m.width, 76))
+	}
+}
+
+// Capturing is true while the go-to-date input is open.
+func (m *Model) Capturing() bool { return m.dlg != nil }
+
+// ShortHelp lists the keys of the current place.
+func (m *Model) ShortHelp() []key.Binding {
+	if m.dlg != nil {
+		return m.km.ShortHelp(keys.PlaceForm)
+	}
+	return append(m.km.ShortHelp(keys.PlaceMonth), m.yearKey)
+}
+
+// FullHelp lists every key of the current place.
+func (m *Model) FullHelp() [][]key.Binding {
+	if m.dlg != nil {
+		return m.km.FullHelp(keys.PlaceForm)
+	}
+	return append(m.km.FullHelp(keys.PlaceMonth), []key.Binding{m.yearKey})
+}
+
+// Month returns the summary shown (tests compare it with Store.Month).
+func (m *Model) Month() model.MonthSummary { return m.month }
+
+func (m *Model) shown() model.Month { return model.MonthOf(m.sel) }
+
+func (m *Model) reload() tea.Cmd {
+	st := m.env.Store
+	if st == nil {
+		return nil
+	}
+	m.seq++
+	seq, mo, today := m.seq, m.shown(), m.env.Today()
+	cmds := []tea.Cmd{func() tea.Msg {
+		ms, err := st.Month(mo, today)
+		if err != nil {
+			return loadedMsg{seq: seq, err: fmt.Errorf("reading %s: %w", mo, err)}
+		}
+		set, err := st.Settings()
+		if err != nil {
+			return loadedMsg{seq: seq, err: fmt.Errorf("reading the settings: %w", err)}
+		}
+		return loadedMsg{seq: seq, ms: ms, set: set}
+	}}
+	if m.yearOn {
+		cmds = append(cmds, m.reloadYear())
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m *Model) reloadYear() tea.Cmd {
+	st := m.env.Store
+	if st == nil {
+		return nil
+	}
+	m.yearSeq++
+	seq, y := m.yearSeq, m.sel.Year()
+	return func() tea.Msg {
+		q, err := st.YearSigned(y)
+		if err != nil {
+			err = fmt.Errorf("reading the year %d: %w", y, err)
+		}
+		return yearMsg{seq: seq, year: y, q: q, err: err}
+	}
+}
+
+// Update handles store answers, the shell's messages and keys.
+func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
+	switch msg := msg.(type) {
+	case loadedMsg:
+		if msg.seq != m.seq {
+			return m, nil
+		}
+		if msg.err != nil {
+			return m, common.StatusErr(m.env, msg.err)
+		}
+		m.month, m.set, m.loaded = msg.ms, msg.set, true
+		return m, nil
+	case yearMsg:
+		if msg.seq != m.yearSeq {
+			return m, nil
+		}
+		if msg.err != nil {
+			return m, common.StatusErr(m.env, msg.err)
+		}
+		m.year, m.yearOf = msg.q, msg.year
+		return m, nil
+	case common.DataChangedMsg:
+		return m, m.reload()
+	case common.ThemeChangedMsg:
+		m.restyle()
+		return m, nil
+	}
+	if m.dlg != nil {
+		return m, m.updateDialog(msg)
+	}
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		if m.yearOn {
+			return m, m.yearKeyPress(msg)
+		}
+		return m, m.monthKey(msg)
+	case tea.MouseClickMsg:
+		return m, m.click(msg.Mouse())
+	}
+	return m, nil
+}
+
+// selectDay selects d, loading its month when it is another one.
+func (m *Model) selectDay(d model.Date) tea.Cmd {
+	if !d.Valid() {
+		return nil
+	}
+	other := model.MonthOf(d) != m.shown()
+	m.sel = d
+	if !other {
+		return nil
+	}
+	m.loaded = false
+	return m.reload() // in the year view this reads the year too
+}
+
+func (m *Model) monthKey(msg tea.KeyPressMsg) tea.Cmd {
+	km := m.km
+	switch {
+	case key.Matches(msg, km.Left):
+		return m.selectDay(m.sel.AddDays(-1))
+	case key.Matches(msg, km.Right):
+		return m.selectDay(m.sel.AddDays(1))
+	case key.Matches(msg, km.Up):
+		return m.selectDay(m.sel.AddDays(-7))
+	case key.Matches(msg, km.Down):
+		return m.selectDay(m.sel.AddDays(7))
+	case key.Matches(msg, km.Prev):
+		return m.selectDay(m.sel.AddMonths(-1))
+	case key.Matches(msg, km.Next):
+		return m.selectDay(m.sel.AddMonths(1))
+	case key.Matches(msg, km.Today):
+		return m.selectDay(m.env.Today())
+	case key.Matches(msg, km.Open):
+		d := m.sel
+		return func() tea.Msg { return common.GotoDateMsg{Date: d} }
+	case key.Matches(msg, km.GoTo):
+		in := form.NewInput(m.lang, m.fst, m.lang.T("day.goto.title"), m.lang.T("day.goto.placeholder"), "")
+		in.Required = true
+		in.SetWidth(min(m.width, 76))
+		m.dlg = in
+	case key.Matches(msg, m.yearKey):
+		m.yearOn = true
+		return m.reloadYear()
+	}
+	return nil
+}
+
+func (m *Model) yearKeyPress(msg tea.KeyPressMsg) tea.Cmd {
+	km := m.km
+	move := func(n int) tea.Cmd { return m.selectDay(m.sel.AddMonths(n)) }
+	switch {
+	case key.Matches(msg, m.yearKey, km.Back):
+		m.yearOn = false
+	case key.Matches(msg, km.Left, km.Up):
+		return move(-1)
+	case key.Matches(msg, km.Right, km.Down):
+		return move(1)
+	case key.Matches(msg, km.Prev):
+		return move(-12)
+	case key.Matches(msg, km.Next):
+		return move(12)
+	case key.Matches(msg, km.Today):
+		return m.selectDay(m.env.Today())
+	case key.Matches(msg, km.Open):
+		m.yearOn = false
+	}
+	return nil
+}
+
+func (m *Model) updateDialog(msg tea.Msg) tea.Cmd {
+	res, cmd := m.dlg.Update(msg)
+	switch res {
+	case form.Cancelled:
+		m.dlg = nil
+	case form.Submitted:
+		in, _ := m.dlg.(*form.Input)
+		if in == nil {
+			m.dlg = nil
+			return cmd
+		}
+		d, err := quickadd.ParseDate(in.Value(), m.env.Today())
+		if err != nil {
+			in.SetProblems([]string{m.lang.Err(err)})
+			return cmd
+		}
+		m.dlg = nil
+		return tea.Batch(cmd, m.selectDay(d))
+	}
+	return cmd
+}
+
+// click selects the day (or, in the year view, the month) under the mouse.
+func (m *Model) click(mo tea.Mouse) tea.Cmd {
+	if m.yearOn {
+		if i := mo.Y - yearTop; i >= 0 && i < 12 {
+			return m.selectDay(m.sel.AddMonths(i + 1 - int(m.sel.Month())))
+		}
+		return nil
+	}
+	if d, ok := m.grid().dayAt(mo.X, mo.Y); ok {
+		return m.selectDay(d)
+	}
+	return nil
+}

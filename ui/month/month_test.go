@@ -1,0 +1,189 @@
+package month
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"salesplan/model"
+	"salesplan/storage"
+	"salesplan/ui/common"
+	"salesplan/ui/i18n"
+	rt "salesplan/ui/review/reviewtest"
+)
+
+func open(t *testing.T, l i18n.Lang, w, h int) (*Model, *storage.Store) {
+	t.Helper()
+	st := rt.OpenStore(t)
+	rt.Seed(t, st)
+	m := newModel(rt.EnvFor(st, l))
+	m.SetSize(w, h)
+	rt.Run(m, m.Init())
+	if !m.loaded {
+		t.Fatal("the month did not load")
+	}
+	return m, st
+}
+
+func screen(m *Model) string { return ansi.Strip(m.View()) }
+
+func checkSize(t *testing.T, view string, w, h int) {
+	t.Helper()
+	lines := strings.Split(view, "\n")
+	if len(lines) != h {
+		t.Fatalf("view has %d lines, want %d", len(lines), h)
+	}
+	for i, l := range lines {
+		if got := ansi.StringWidth(l); got != w {
+			t.Fatalf("line %d is %d cells, want %d: %q", i, got, w, ansi.Strip(l))
+		}
+	}
+}
+
+// The month and the year view at two sizes in both languages
+// (regenerate: go test ./ui/month -run TestGolden -update).
+func TestGolden(t *testing.T) {
+	for _, tt := range []struct {
+		lang i18n.Lang
+		w, h int
+	}{{i18n.EN, 80, 24}, {i18n.EN, 120, 40}, {i18n.ZH, 80, 24}, {i18n.ZH, 120, 40}} {
+		name := fmt.Sprintf("%s_%dx%d", tt.lang, tt.w, tt.h)
+		t.Run(name, func(t *testing.T) {
+			m, _ := open(t, tt.lang, tt.w, tt.h)
+			checkSize(t, m.View(), tt.w, tt.h)
+			golden.RequireEqual(t, screen(m))
+		})
+		t.Run("year_"+name, func(t *testing.T) {
+			m, _ := open(t, tt.lang, tt.w, tt.h)
+			rt.Press(m, "y")
+			if !m.yearOn || m.yearOf != 2026 {
+				t.Fatal("y did not open the year view")
+			}
+			checkSize(t, m.View(), tt.w, tt.h)
+			golden.RequireEqual(t, screen(m))
+		})
+	}
+}
+
+// Every line of the grid — weekday names, borders, cells — is as wide as
+// the others, with Chinese names, at every size.
+func TestGridAligned(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.ZH, i18n.EN} {
+		for _, size := range [][2]int{{60, 13}, {80, 24}, {97, 30}, {120, 40}, {160, 48}} {
+			m, _ := open(t, l, size[0], size[1])
+			for _, mo := range []int{0, 1, 2} { // Nov 2026 (6 rows), Dec, Jan 2027
+				lines := m.GridLines()
+				want := ansi.StringWidth(lines[1]) // the top border
+				for i, line := range lines {
+					if got := ansi.StringWidth(line); got != want && i > 0 {
+						t.Errorf("%s %dx%d month +%d: grid line %d is %d cells, want %d: %q", l, size[0], size[1], mo, i, got, want, ansi.Strip(line))
+					}
+				}
+				// Each border column sits at the same cell on every line.
+				for i, line := range lines[1:] {
+					plain := ansi.Strip(line)
+					if c := ansi.Cut(plain, want-1, want); c != "┐" && c != "│" && c != "┤" && c != "┘" {
+						t.Errorf("%s %dx%d: line %d ends in %q", l, size[0], size[1], i+1, c)
+					}
+				}
+				rt.Press(m, "l")
+			}
+		}
+	}
+}
+
+// The pane shows Store.Month's numbers (`month --json`).
+func TestNumbersEqualStoreMonth(t *testing.T) {
+	m, st := open(t, i18n.EN, 120, 40)
+	for _, mo := range []model.Month{{Year: 2026, Month: time.November}, {Year: 2026, Month: time.December}} {
+		want, err := st.Month(mo, rt.Today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := m.Month()
+		if got.Month != want.Month || got.Calls != want.Calls || got.Visits != want.Visits || got.Signed != want.Signed || len(got.Days) != len(want.Days) {
+			t.Errorf("pane %+v\nstore %+v", got, want)
+		}
+		for i := range want.Days {
+			g, w := got.Days[i], want.Days[i]
+			if g.TasksDone != w.TasksDone || g.TasksTotal != w.TasksTotal || strings.Join(g.Markers, ",") != strings.Join(w.Markers, ",") {
+				t.Errorf("%s: pane %+v store %+v", w.Date, g, w)
+			}
+		}
+		s := screen(m)
+		if mo.Month == time.November && !strings.Contains(s, "Signed $480,000 of $100,000 (480%)") {
+			t.Errorf("November's totals:\n%s", s)
+		}
+		if mo.Month == time.December && !strings.Contains(s, "Signed $0 of $200,000 (0%)") {
+			t.Errorf("December's own target:\n%s", s)
+		}
+		rt.Press(m, "l")
+	}
+}
+
+func TestMarkersAndKeys(t *testing.T) {
+	m, _ := open(t, i18n.EN, 120, 40)
+	if m.sel != rt.Today {
+		t.Fatalf("selected %s", m.sel)
+	}
+	rt.Press(m, "down") // 4 Dec: into December
+	if m.sel != rt.D(time.December, 4) || m.shown() != (model.Month{Year: 2026, Month: time.December}) || !m.loaded {
+		t.Fatalf("↓ from 27 Nov: %s, month %s", m.sel, m.shown())
+	}
+	rt.Press(m, "left")
+	rt.Press(m, "left") // 2 Dec: the bid
+	if dd, _ := m.day(m.sel); strings.Join(dd.Markers, ",") != "bid" {
+		t.Errorf("2 Dec markers %v", dd.Markers)
+	}
+	if s := screen(m); !strings.Contains(s, "Wed 2 Dec · tasks 0/0 done · calls 0 · visits 0 · bid date") {
+		t.Errorf("the detail line:\n%s", s)
+	}
+	msgs := rt.Press(m, "enter")
+	if len(msgs) != 1 || msgs[0] != (common.GotoDateMsg{Date: rt.D(time.December, 2)}) {
+		t.Errorf("enter = %#v", msgs)
+	}
+	rt.Press(m, "h")
+	if m.sel != rt.D(time.November, 2) {
+		t.Errorf("h: %s", m.sel)
+	}
+	rt.Press(m, "t")
+	if m.sel != rt.Today {
+		t.Errorf("t: %s", m.sel)
+	}
+	rt.Press(m, "g")
+	rt.Type(m, "2027-03-15")
+	rt.Press(m, "enter")
+	if m.sel != model.MakeDate(2027, time.March, 15) || m.Capturing() {
+		t.Errorf("g: %s", m.sel)
+	}
+}
+
+func TestYearView(t *testing.T) {
+	m, _ := open(t, i18n.EN, 120, 40)
+	rt.Press(m, "y")
+	if m.year[10].Value != 48000000 || m.year[11].Target != 20000000 || m.year[0].Target != 10000000 {
+		t.Errorf("year = %+v", m.year)
+	}
+	s := screen(m)
+	for _, want := range []string{"Nov", "$480,000 of $100,000 (480%)", "Dec", "$0 of $200,000 (0%)", "Year 2026: $480,000 of $1,300,000 (37%)"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the year view lacks %q:\n%s", want, s)
+		}
+	}
+	rt.Press(m, "right")
+	if m.sel.Month() != time.December {
+		t.Errorf("→ selects December: %s", m.sel)
+	}
+	rt.Press(m, "l")
+	if m.sel.Year() != 2027 || m.yearOf != 2027 {
+		t.Errorf("l: %s, year loaded %d", m.sel, m.yearOf)
+	}
+	rt.Press(m, "enter")
+	if m.yearOn || m.shown() != (model.Month{Year: 2027, Month: time.December}) {
+		t.Errorf("enter: year view %v, month %s", m.yearOn, m.shown())
+	}
+}

@@ -1,0 +1,378 @@
+package month
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"salesplan/model"
+	"salesplan/ui/common"
+	"salesplan/ui/review"
+)
+
+// The grid is measured in cells: every cell is padded to the same width
+// with common.PadRight, so weekday and month names in Chinese (two cells a
+// character) keep the borders straight.
+
+// Rows above and below the grid: title, totals and weekday names; the
+// selected day's line and the legend.
+const (
+	headRows = 3
+	tailRows = 2
+)
+
+// yearTop is the first month line of the year view.
+const yearTop = 2
+
+// grid is the calendar's layout for the current size and month.
+type grid struct {
+	first model.Date // Monday of the first row
+	weeks int
+	cw    int  // a cell's inner width
+	ch    int  // a cell's height in lines
+	rules bool // rules between weeks
+}
+
+func (m *Model) grid() grid {
+	mo := m.shown()
+	first := mo.First().WeekStart()
+	weeks := (mo.Last().Sub(first))/7 + 1
+	g := grid{first: first, weeks: weeks, cw: max((m.width-8)/7, 2), ch: 1, rules: true}
+	avail := m.height - headRows - tailRows
+	for ch := 4; ch >= 1; ch-- {
+		if 1+weeks*(ch+1) <= avail {
+			g.ch = ch
+			return g
+		}
+	}
+	g.rules = false // 2 + weeks lines: borders only at the top and bottom
+	return g
+}
+
+// lines is how many lines a week row takes (its rule included).
+func (g grid) rowLines() int {
+	if g.rules {
+		return g.ch + 1
+	}
+	return g.ch
+}
+
+// dayAt maps a click (pane coordinates) to a day.
+func (g grid) dayAt(x, y int) (model.Date, bool) {
+	y -= headRows + 1 // below the top border
+	if y < 0 || x < 1 {
+		return 0, false
+	}
+	row := y / g.rowLines()
+	if row >= g.weeks || (g.rules && y%g.rowLines() == g.ch) {
+		return 0, false
+	}
+	col := (x - 1) / (g.cw + 1)
+	if col > 6 {
+		return 0, false
+	}
+	return g.first.AddDays(row*7 + col), true
+}
+
+// View draws the pane in exactly its size.
+func (m *Model) View() string {
+	var body string
+	if m.yearOn {
+		body = m.yearView()
+	} else {
+		body = m.monthView()
+	}
+	if m.dlg != nil {
+		body = overlayBottom(common.Fit(body, m.width, m.height), m.dlg.View(), m.width, m.height)
+	}
+	return common.Fit(body, m.width, m.height)
+}
+
+// GridLines returns the calendar's lines alone (the header of weekday
+// names, the borders and the cells), for the alignment test.
+func (m *Model) GridLines() []string {
+	lines := strings.Split(m.monthView(), "\n")
+	return lines[headRows-1 : len(lines)-tailRows]
+}
+
+func (m *Model) monthView() string {
+	st := m.env.Styles
+	g := m.grid()
+	mo := m.shown()
+	lines := make([]string, 0, m.height)
+
+	title := m.lang.MonthYear(mo)
+	if mo == model.MonthOf(m.env.Today()) {
+		title += " · " + m.lang.T("month.this")
+	}
+	if !m.loaded {
+		title += " · " + m.lang.T("week.loading")
+	}
+	lines = append(lines, st.Title.Render(common.PadRight(title, m.width)))
+	lines = append(lines, m.totals())
+
+	// Weekday names, centred over their cells.
+	var hb strings.Builder
+	hb.WriteString(" ")
+	for i := range 7 {
+		wd := time.Weekday((i + 1) % 7)
+		name := common.Center(m.lang.Weekday(wd), g.cw)
+		if !m.set.IsWorkday(g.first.AddDays(i)) {
+			name = st.Muted.Render(name)
+		} else {
+			name = st.Title.Render(name)
+		}
+		hb.WriteString(name + " ")
+	}
+	lines = append(lines, hb.String())
+
+	rule := func(l, mid, r string) string {
+		seg := strings.Repeat("─", g.cw)
+		return st.Rule.Render(l + strings.Repeat(seg+mid, 6) + seg + r)
+	}
+	lines = append(lines, rule("┌", "┬", "┐"))
+	bar := st.Rule.Render("│")
+	for w := range g.weeks {
+		cells := make([][]string, 7)
+		for i := range 7 {
+			cells[i] = m.cell(g, g.first.AddDays(w*7+i))
+		}
+		for y := range g.ch {
+			var b strings.Builder
+			b.WriteString(bar)
+			for i := range 7 {
+				b.WriteString(cells[i][y])
+				b.WriteString(bar)
+			}
+			lines = append(lines, b.String())
+		}
+		switch {
+		case w == g.weeks-1:
+			lines = append(lines, rule("└", "┴", "┘"))
+		case g.rules:
+			lines = append(lines, rule("├", "┼", "┤"))
+		}
+	}
+	lines = append(lines, m.detail(), st.Muted.Render(common.PadRight(m.lang.T("month.legend"), m.width)))
+	return strings.Join(lines, "\n")
+}
+
+// day returns the summary of d when it is in the month shown.
+func (m *Model) day(d model.Date) (model.DaySummary, bool) {
+	if !m.loaded || len(m.month.Days) == 0 {
+		return model.DaySummary{}, false
+	}
+	i := d.Sub(m.month.Days[0].Date)
+	if i < 0 || i >= len(m.month.Days) {
+		return model.DaySummary{}, false
+	}
+	return m.month.Days[i], true
+}
+
+// markers writes a day's markers as one letter each.
+func (m *Model) markers(dd model.DaySummary) string {
+	st := m.env.Styles
+	var b strings.Builder
+	for _, k := range dd.Markers {
+		switch k {
+		case "bid":
+			b.WriteString(st.Warning.Render(m.lang.T("month.mark.bid")))
+		case "promise_due":
+			b.WriteString(st.DueSoon.Render(m.lang.T("month.mark.promise")))
+		case "today":
+			b.WriteString(st.Title.Render(m.lang.T("month.mark.today")))
+		}
+	}
+	return b.String()
+}
+
+// tasks writes a day's task count and done state: "3/5", all done in green,
+// undone ones on a past day in amber.
+func (m *Model) tasks(dd model.DaySummary, long bool) string {
+	if dd.TasksTotal == 0 {
+		return ""
+	}
+	st := m.env.Styles
+	s := strconv.Itoa(dd.TasksDone) + "/" + strconv.Itoa(dd.TasksTotal)
+	if long {
+		s = m.lang.T("month.tasks", dd.TasksDone, dd.TasksTotal)
+	}
+	switch {
+	case dd.TasksDone == dd.TasksTotal:
+		return st.Success.Render(s)
+	case dd.Date < m.env.Today():
+		return st.Warning.Render(s)
+	}
+	return s
+}
+
+// cell draws one day in g.ch lines of exactly g.cw cells.
+func (m *Model) cell(g grid, d model.Date) []string {
+	st := m.env.Styles
+	out := make([]string, g.ch)
+	selected := d == m.sel
+	lead := " "
+	if selected {
+		lead = "›"
+	}
+	num := strconv.Itoa(d.Day())
+	if len(num) == 1 {
+		num = " " + num
+	}
+	dd, in := m.day(d)
+	switch {
+	case !in:
+		out[0] = st.Muted.Render(common.PadRight(lead+num, g.cw))
+	case d == m.env.Today():
+		num = st.TabActive.UnsetPadding().Render(num)
+	case !m.set.IsWorkday(d):
+		num = st.Muted.Render(num)
+	}
+	if in {
+		marks := m.markers(dd)
+		if g.ch == 1 {
+			out[0] = common.PadRight(joinNonEmpty(lead+num, m.tasks(dd, false), marks), g.cw)
+		} else {
+			out[0] = common.PadRight(joinNonEmpty(lead+num, marks), g.cw)
+			tasks := m.tasks(dd, true)
+			if ansi.StringWidth(tasks) > g.cw-1 {
+				tasks = m.tasks(dd, false)
+			}
+			out[1] = common.PadRight(" "+tasks, g.cw)
+			if g.ch >= 3 && (dd.Calls > 0 || dd.Visits > 0) {
+				out[2] = st.Muted.Render(common.PadRight(" "+m.lang.T("month.contacts", dd.Calls, dd.Visits), g.cw))
+			}
+		}
+	}
+	for i := range out {
+		out[i] = common.PadRight(out[i], g.cw)
+		if selected {
+			out[i] = st.Selected.Render(ansi.Strip(out[i]))
+		}
+	}
+	return out
+}
+
+func joinNonEmpty(parts ...string) string {
+	out := make([]string, 0, len(parts))
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// totals is the month's signed sales, calls and visits against target.
+func (m *Model) totals() string {
+	st := m.env.Styles
+	ms := m.month
+	sep := st.Muted.Render(" · ")
+	met := func(ok bool, s string) string {
+		if ok {
+			return st.Success.Render(s)
+		}
+		return s
+	}
+	s := st.Muted.Render(m.lang.T("review.signed")+" ") +
+		met(ms.Signed.Target > 0 && ms.Signed.Value >= ms.Signed.Target, review.MoneyCount(m.lang, ms.Signed, m.currency())) +
+		sep + st.Muted.Render(m.lang.T("review.calls")+" ") + met(ms.Calls.Target > 0 && ms.Calls.Done >= ms.Calls.Target, review.Count(m.lang, ms.Calls)) +
+		sep + st.Muted.Render(m.lang.T("review.visits")+" ") + met(ms.Visits.Target > 0 && ms.Visits.Done >= ms.Visits.Target, review.Count(m.lang, ms.Visits))
+	return common.PadRight(s, m.width)
+}
+
+// detail is the selected day in words.
+func (m *Model) detail() string {
+	dd, ok := m.day(m.sel)
+	if !ok {
+		return ""
+	}
+	s := m.lang.T("month.detail", m.lang.ShortDate(m.sel), dd.TasksDone, dd.TasksTotal, dd.Calls, dd.Visits)
+	for _, k := range dd.Markers {
+		switch k {
+		case "bid":
+			s += " · " + m.lang.T("month.word.bid")
+		case "promise_due":
+			s += " · " + m.lang.T("month.word.promise")
+		}
+	}
+	return common.PadRight(s, m.width)
+}
+
+func (m *Model) currency() string {
+	if m.env.Currency != "" {
+		return m.env.Currency
+	}
+	return model.InertLine(m.set.Currency)
+}
+
+// yearView draws the twelve months' signed sales against target.
+func (m *Model) yearView() string {
+	st := m.env.Styles
+	y := m.sel.Year()
+	lines := []string{
+		st.Title.Render(common.PadRight(m.lang.T("month.year.title", y), m.width)),
+		"",
+	}
+	if m.yearOf != y {
+		lines = append(lines, st.Muted.Render(m.lang.T("week.loading")))
+		return strings.Join(lines, "\n")
+	}
+	nameW := 0
+	for i := range 12 {
+		nameW = max(nameW, ansi.StringWidth(m.lang.MonthShort(time.Month(i+1))))
+	}
+	barW := max(min(m.width-nameW-4-34, 40), 5)
+	var sum model.MoneyQuota
+	this := model.MonthOf(m.env.Today())
+	for i, q := range m.year {
+		sum.Value += q.Value
+		sum.Target += q.Target
+		lead := " "
+		if time.Month(i+1) == m.sel.Month() {
+			lead = "›"
+		}
+		name := common.PadRight(m.lang.MonthShort(time.Month(i+1)), nameW)
+		if (model.Month{Year: y, Month: time.Month(i + 1)}) == this {
+			name = st.Title.Render(name)
+		}
+		f, e := review.Bar(int(min(q.Value, 1<<40)/100), int(min(q.Target, 1<<40)/100), barW, "▰", "▱")
+		fill := st.BarFill
+		if q.Target > 0 && q.Value >= q.Target {
+			fill = st.BarMet
+		}
+		line := lead + " " + name + "  " + fill.Render(f) + st.BarEmpty.Render(e) + "  " + review.MoneyCount(m.lang, q, m.currency())
+		if lead == "›" {
+			line = st.Selected.Render(common.PadRight(ansi.Strip(line), m.width))
+		}
+		lines = append(lines, common.PadRight(line, m.width))
+	}
+	lines = append(lines, "", common.PadRight("  "+m.lang.T("month.year.total", y, review.MoneyCount(m.lang, sum, m.currency())), m.width))
+	lines = append(lines, "", st.Muted.Render(common.PadRight(m.lang.T("month.year.help"), m.width)))
+	return strings.Join(lines, "\n")
+}
+
+// overlayBottom draws a dialog over the bottom of the body, centred.
+func overlayBottom(body, dlg string, w, h int) string {
+	lines := strings.Split(body, "\n")
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	d := strings.Split(dlg, "\n")
+	if len(d) > h {
+		d = d[len(d)-h:]
+	}
+	dw := 0
+	for _, l := range d {
+		dw = max(dw, ansi.StringWidth(l))
+	}
+	x := max((w-dw)/2, 0)
+	top := h - len(d)
+	for i, dl := range d {
+		base := common.PadRight(lines[top+i], w)
+		lines[top+i] = ansi.Cut(base, 0, x) + ansi.ResetStyle + dl + ansi.ResetStyle + ansi.Cut(base, x+ansi.StringWidth(dl), w)
+	}
+	return strings.Join(lines[:h], "\n")
+}
