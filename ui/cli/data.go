@@ -42,7 +42,8 @@ func (a *app) exportCmd() *cobra.Command {
 			err = st.ExportCSV(&buf, kind)
 		case "ics":
 			err = st.ExportICSWith(&buf, a.today, storage.ICSLabels{
-				Bid: a.t("cli.ics.bid"), Promise: a.t("cli.ics.promise")})
+				// The labels are formats: pass the verbs through the catalog.
+				Bid: a.t("cli.ics.bid", "%s"), Promise: a.t("cli.ics.promise", "%s", "%s")})
 		default:
 			return fail("cli.err.bad_format", format, "json, csv, ics")
 		}
