@@ -301,11 +301,17 @@ func (a *app) rootCmd() *cobra.Command {
 		Use:   "help [command]",
 		Short: a.t("cli.short.help"),
 		Run: func(c *cobra.Command, args []string) {
+			if len(args) == 1 && a.helpTopic(args[0]) {
+				return
+			}
 			cmd, _, e := c.Root().Find(args)
 			if cmd == nil || e != nil {
 				cmd = c.Root()
 			}
 			_ = cmd.Help()
+			if cmd == c.Root() {
+				fmt.Fprintln(a.stdout, a.t("cli.help.topics"))
+			}
 		},
 	})
 	root.CompletionOptions.HiddenDefaultCmd = false

@@ -11,7 +11,7 @@ import (
 )
 
 func (a *app) todayCmd() *cobra.Command {
-	var asJSON bool
+	var asJSON, short bool
 	c := &cobra.Command{
 		Use:   "today",
 		Short: a.t("cli.short.today"),
@@ -25,6 +25,10 @@ func (a *app) todayCmd() *cobra.Command {
 		if asJSON {
 			return a.writeJSON(todayJSON(ag))
 		}
+		if short {
+			a.printShort(ag)
+			return nil
+		}
 		set, err := st.Settings()
 		if err != nil {
 			return failWith(err, "cli.err.read_settings")
@@ -32,6 +36,8 @@ func (a *app) todayCmd() *cobra.Command {
 		return a.printAgenda(ag, set)
 	})
 	c.Flags().BoolVar(&asJSON, "json", false, a.t("cli.flag.json"))
+	c.Flags().BoolVar(&short, "short", false, a.t("cli.flag.short"))
+	c.MarkFlagsMutuallyExclusive("json", "short")
 	return c
 }
 
