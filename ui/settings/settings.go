@@ -1,0 +1,387 @@
+// Package settings is the planner's settings screen, opened with `,` from
+// anywhere (DESIGN.md §5): the annual target and its year, month targets
+// of their own, calls per day, visits per week, working days, follow-up
+// cadences, language and currency. Every field is checked as the form is
+// saved, and the whole change is one Store.UpdateSettings transaction —
+// the same settings `salesplan target set` and `salesplan config set`
+// change.
+//
+// The shell keeps one Model and shows it over the pane area while it is
+// open: Open starts it, Active says whether it is showing, and Update
+// returns the messages for the shell (a status line and DataChangedMsg
+// after a save).
+package settings
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"salesplan/model"
+	"salesplan/ui/common"
+	"salesplan/ui/form"
+	"salesplan/ui/i18n"
+	"salesplan/ui/keys"
+)
+
+// Model is the settings screen.
+type Model struct {
+	env  common.Env
+	lang i18n.Lang
+	km   keys.KeyMap
+
+	width, height int
+	open          bool
+	loading       bool
+	busy          bool // a save is on its way
+	set           model.Settings
+	form          *form.Form
+	seq           uint64
+}
+
+type (
+	loadedMsg struct {
+		seq uint64
+		set model.Settings
+		err error
+	}
+	savedMsg struct {
+		seq  uint64
+		err  error
+		lang bool // the language changed
+	}
+)
+
+// New builds the (closed) settings screen.
+func New(env common.Env) *Model {
+	return &Model{env: env, lang: env.Lang, km: env.Keys, width: 80, height: 20}
+}
+
+// Active reports whether the screen is showing.
+func (m *Model) Active() bool { return m.open }
+
+// Capturing is true while the screen shows: its form takes every key.
+func (m *Model) Capturing() bool { return m.open }
+
+// SetSize sets the area the screen draws in (the pane area).
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = max(w, 1), max(h, 1)
+	if m.form != nil {
+		m.form.SetWidth(m.formWidth())
+	}
+}
+
+func (m *Model) formWidth() int { return min(m.width, 76) }
+
+// Open shows the screen and reads the current settings.
+func (m *Model) Open() tea.Cmd {
+	m.open, m.loading, m.busy, m.form = true, true, false, nil
+	m.seq++
+	seq, st := m.seq, m.env.Store
+	return func() tea.Msg {
+		if st == nil {
+			return loadedMsg{seq: seq, err: model.Errf("no_store", "no database is open")}
+		}
+		s, err := st.Settings()
+		if err != nil {
+			err = fmt.Errorf("reading the settings: %w", err)
+		}
+		return loadedMsg{seq: seq, set: s, err: err}
+	}
+}
+
+// Close hides the screen without saving.
+func (m *Model) Close() { m.open, m.form = false, nil }
+
+// ShortHelp lists the form's keys.
+func (m *Model) ShortHelp() []key.Binding { return m.km.ShortHelp(keys.PlaceForm) }
+
+// FullHelp lists the form's keys.
+func (m *Model) FullHelp() [][]key.Binding { return m.km.FullHelp(keys.PlaceForm) }
+
+// Update handles the store's answers and, while open, every key.
+func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case loadedMsg:
+		if msg.seq != m.seq || !m.open {
+			return m, nil
+		}
+		m.loading = false
+		if msg.err != nil {
+			m.open = false
+			return m, common.StatusErr(m.env, msg.err)
+		}
+		m.set = msg.set
+		m.form = m.buildForm(msg.set)
+		return m, nil
+	case savedMsg:
+		if msg.seq != m.seq {
+			return m, nil
+		}
+		m.busy = false
+		if msg.err != nil {
+			return m, common.StatusErr(m.env, msg.err) // the form stays, as typed
+		}
+		m.Close()
+		status := m.lang.T("settings.saved")
+		if msg.lang {
+			status = m.lang.T("settings.saved_lang")
+		}
+		return m, tea.Batch(common.Status(status), func() tea.Msg { return common.DataChangedMsg{} })
+	}
+	if !m.open {
+		return m, nil
+	}
+	if m.form == nil {
+		if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, m.km.Cancel) {
+			m.Close()
+		}
+		return m, nil
+	}
+	if _, ok := msg.(tea.KeyPressMsg); ok && m.busy {
+		return m, nil
+	}
+	res, cmd := m.form.Update(msg)
+	switch res {
+	case form.Cancelled:
+		m.Close()
+	case form.Submitted:
+		return m, tea.Batch(cmd, m.save())
+	}
+	return m, cmd
+}
+
+// View draws the screen: the form centred in the area.
+func (m *Model) View() string {
+	st := m.env.Styles
+	if m.form == nil {
+		return common.Fit(st.Muted.Render(m.lang.T("settings.loading")), m.width, m.height)
+	}
+	f := m.form.View()
+	lines := strings.Split(f, "\n")
+	top := max((m.height-len(lines))/2, 0)
+	left := max((m.width-common.Width(f))/2, 0)
+	out := make([]string, 0, m.height)
+	for range top {
+		out = append(out, "")
+	}
+	for _, l := range lines {
+		out = append(out, strings.Repeat(" ", left)+l)
+	}
+	return common.Fit(strings.Join(out, "\n"), m.width, m.height)
+}
+
+// ---- the form
+
+// field keys.
+const (
+	fYear     = "year"
+	fAnnual   = "annual"
+	fMonths   = "months"
+	fCalls    = "calls"
+	fVisits   = "visits"
+	fWorkdays = "workdays"
+	fKey      = "key_cadence"
+	fRegular  = "regular_cadence"
+	fLead     = "lead_cadence"
+	fDesign   = "design_cadence"
+	fStage    = "stage_cadence"
+	fLanguage = "language"
+	fCurrency = "currency"
+)
+
+func (m *Model) buildForm(s model.Settings) *form.Form {
+	l := m.lang
+	year := m.env.Today().Year()
+	annual := ""
+	if v, ok := s.AnnualTargets[year]; ok {
+		annual = plainAmount(v)
+	}
+	num := func(k, label string, v, lo int) form.Field {
+		return form.Field{Key: k, Label: l.T(label), Value: strconv.Itoa(v), Validate: intIn(lo, 3650)}
+	}
+	langs := []form.Choice{{Value: "", Label: l.T("settings.lang.auto")}, {Value: "en", Label: "English"}, {Value: "zh", Label: "中文"}}
+	f := form.NewForm(l, form.ThemeStyles(*m.env.Styles), l.T("settings.title"),
+		form.Field{Key: fYear, Label: l.T("settings.f.year"), Value: strconv.Itoa(year), Validate: validYear},
+		form.Field{Key: fAnnual, Label: l.T("settings.f.annual"), Value: annual, Placeholder: l.T("settings.h.annual"), Validate: validAmount},
+		form.Field{Key: fMonths, Label: l.T("settings.f.months"), Value: formatMonths(s.MonthTargets), Placeholder: l.T("settings.h.months"),
+			Validate: func(v string) error { _, err := parseMonths(v); return err }},
+		num(fCalls, "settings.f.calls", s.CallsPerDay, 0),
+		num(fVisits, "settings.f.visits", s.VisitsPerWeek, 0),
+		form.Field{Key: fWorkdays, Label: l.T("settings.f.workdays"), Value: m.formatWorkdays(s.Workdays), Placeholder: l.T("settings.h.workdays"),
+			Validate: func(v string) error { _, err := m.parseWorkdays(v); return err }},
+		num(fKey, "settings.f.key_cadence", s.KeyCadenceDays, 1),
+		num(fRegular, "settings.f.regular_cadence", s.RegularCadenceDays, 1),
+		num(fLead, "settings.f.lead_cadence", s.LeadCadenceDays, 1),
+		num(fDesign, "settings.f.design_cadence", s.DesignCadenceDays, 1),
+		num(fStage, "settings.f.stage_cadence", s.StageCadenceDays, 1),
+		form.Field{Key: fLanguage, Label: l.T("settings.f.language"), Value: s.Language, Choices: langs},
+		form.Field{Key: fCurrency, Label: l.T("settings.f.currency"), Value: model.InertLine(s.Currency),
+			Placeholder: l.T("settings.h.currency"), Validate: validCurrency},
+	)
+	f.SetWidth(m.formWidth())
+	return f
+}
+
+// save applies the form to the settings in one transaction. The fields
+// were validated by the form; the store checks the ranges again.
+func (m *Model) save() tea.Cmd {
+	f := m.form
+	year, _ := strconv.Atoi(f.Value(fYear))
+	var annual *model.Money
+	if v := f.Value(fAnnual); v != "" {
+		a, _ := model.ParseMoney(v)
+		annual = &a
+	}
+	months, _ := parseMonths(f.Value(fMonths))
+	ints := map[string]int{}
+	for _, k := range []string{fCalls, fVisits, fKey, fRegular, fLead, fDesign, fStage} {
+		ints[k], _ = strconv.Atoi(f.Value(k))
+	}
+	ws, _ := m.parseWorkdays(f.Value(fWorkdays))
+	lang, cur := f.Value(fLanguage), f.Value(fCurrency)
+	langChanged := lang != m.set.Language
+	m.busy = true
+	seq, st := m.seq, m.env.Store
+	return func() tea.Msg {
+		err := st.UpdateSettings(func(s *model.Settings) error {
+			if annual != nil {
+				s.AnnualTargets[year] = *annual
+			} else {
+				delete(s.AnnualTargets, year)
+			}
+			s.MonthTargets = months
+			s.CallsPerDay, s.VisitsPerWeek = ints[fCalls], ints[fVisits]
+			s.Workdays = ws
+			s.KeyCadenceDays, s.RegularCadenceDays = ints[fKey], ints[fRegular]
+			s.LeadCadenceDays, s.DesignCadenceDays, s.StageCadenceDays = ints[fLead], ints[fDesign], ints[fStage]
+			s.Language, s.Currency = lang, cur
+			return nil
+		})
+		if err != nil {
+			err = fmt.Errorf("saving the settings: %w", err)
+		}
+		return savedMsg{seq: seq, err: err, lang: langChanged}
+	}
+}
+
+// ---- parsing and checks (each error a *model.Problem the catalog words)
+
+func intIn(lo, hi int) func(string) error {
+	return func(s string) error {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n < lo || n > hi {
+			return model.Errf("settings_int", "%q is not a whole number from %d to %d", s, lo, hi)
+		}
+		return nil
+	}
+}
+
+func validYear(s string) error {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n < 2000 || n > 2200 {
+		return model.Errf("settings_year", "%q is not a year", s)
+	}
+	return nil
+}
+
+func validAmount(s string) error {
+	if s == "" {
+		return nil
+	}
+	if _, err := model.ParseMoney(s); err != nil {
+		return model.Errf("bad_amount", "%q is not an amount (e.g. 500000 or 50万)", s)
+	}
+	return nil
+}
+
+func validCurrency(s string) error {
+	if model.InertLine(s) != s || len([]rune(s)) > 8 {
+		return model.Errf("settings_currency", "%q is not a currency symbol (at most 8 characters)", s)
+	}
+	return nil
+}
+
+// plainAmount writes an amount as the user would type it: "1200000",
+// "1200000.5".
+func plainAmount(v model.Money) string {
+	return strconv.FormatFloat(v.Main(), 'f', -1, 64)
+}
+
+// formatMonths writes the month targets as "2026-12=200000 2027-01=90000".
+func formatMonths(ms map[string]model.Money) string {
+	keys := make([]string, 0, len(ms))
+	for k := range ms {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = k + "=" + plainAmount(ms[k])
+	}
+	return strings.Join(parts, " ")
+}
+
+// parseMonths reads "2026-12=200000, 2027-01=9万" (spaces or commas
+// between pairs; an empty field sets no month of its own).
+func parseMonths(s string) (map[string]model.Money, error) {
+	out := map[string]model.Money{}
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '，' || r == ';' }) {
+		k, v, ok := strings.Cut(p, "=")
+		mo, err := model.ParseMonth(strings.TrimSpace(k))
+		if !ok || err != nil {
+			return nil, model.Errf("settings_months", "%q is not YYYY-MM=amount", p)
+		}
+		a, err := model.ParseMoney(v)
+		if err != nil {
+			return nil, model.Errf("settings_months", "%q is not YYYY-MM=amount", p)
+		}
+		out[mo.String()] = a
+	}
+	return out, nil
+}
+
+// formatWorkdays names the working days in the user's language, Monday
+// first.
+func (m *Model) formatWorkdays(ws model.Workdays) string {
+	var names []string
+	for i := range 7 {
+		w := time.Weekday((i + 1) % 7)
+		if ws.Has(w) {
+			names = append(names, m.lang.Weekday(w))
+		}
+	}
+	return strings.Join(names, ",")
+}
+
+// parseWorkdays reads weekday names in English ("mon", "Monday") or in the
+// user's language ("周一").
+func (m *Model) parseWorkdays(s string) (model.Workdays, error) {
+	var ws model.Workdays
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '，' || r == '、' }) {
+		w, ok := model.ParseWeekdayName(p)
+		if !ok {
+			for d := time.Sunday; d <= time.Saturday; d++ {
+				if p == m.lang.Weekday(d) || p == m.lang.WeekdayLong(d) || strings.EqualFold(p, i18n.EN.Weekday(d)) {
+					w, ok = d, true
+				}
+			}
+		}
+		if !ok {
+			return nil, model.Errf("settings_workdays", "%q is not a weekday", p)
+		}
+		if !ws.Has(w) {
+			ws = append(ws, w)
+		}
+	}
+	if len(ws) == 0 {
+		return nil, model.Errf("settings_no_workdays", "name at least one working day")
+	}
+	slices.Sort(ws)
+	return ws, nil
+}

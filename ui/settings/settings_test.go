@@ -1,0 +1,162 @@
+package settings
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"salesplan/model"
+	"salesplan/ui/common"
+	"salesplan/ui/i18n"
+	rt "salesplan/ui/review/reviewtest"
+)
+
+// run feeds a command's messages back into the screen; shell messages are
+// returned.
+func run(m *Model, cmd tea.Cmd) []tea.Msg {
+	var out []tea.Msg
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		msg := c()
+		switch msg := msg.(type) {
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+			continue
+		case common.StatusMsg, common.DataChangedMsg:
+			out = append(out, msg)
+			continue
+		case loadedMsg, savedMsg:
+			_, next := m.Update(msg)
+			queue = append(queue, next)
+		}
+	}
+	return out
+}
+
+func press(m *Model, k string) []tea.Msg {
+	_, cmd := m.Update(rt.Key(k))
+	return run(m, cmd)
+}
+
+// setField focuses a field by tabbing from the first and replaces its text.
+func setField(m *Model, index int, text string) {
+	for range index {
+		press(m, "tab")
+	}
+	m.Update(tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl})
+	for _, r := range text {
+		m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	for range 13 - index { // back round to the first field
+		press(m, "tab")
+	}
+}
+
+func openScreen(t *testing.T, l i18n.Lang) (*Model, func() model.Settings) {
+	t.Helper()
+	st := rt.OpenStore(t)
+	rt.Seed(t, st)
+	m := New(rt.EnvFor(st, l))
+	m.SetSize(80, 21)
+	run(m, m.Open())
+	if !m.Active() || m.form == nil {
+		t.Fatal("the settings did not open")
+	}
+	return m, func() model.Settings {
+		s, err := st.Settings()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+}
+
+func TestShowsAndSaves(t *testing.T) {
+	m, read := openScreen(t, i18n.EN)
+	view := ansi.Strip(m.View())
+	for _, want := range []string{"Settings", "Target year", "2026", "1200000", "2026-12=200000", "Mon,Tue,Wed,Thu,Fri", "30"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("the form lacks %q:\n%s", want, view)
+		}
+	}
+	for i, line := range strings.Split(m.View(), "\n") {
+		if w := ansi.StringWidth(line); w != 80 {
+			t.Errorf("line %d is %d cells", i, w)
+		}
+	}
+	setField(m, 1, "150万")
+	setField(m, 2, "2026-12=200000, 2027-01=90000")
+	setField(m, 3, "25")
+	setField(m, 5, "mon,tue,wed,thu,fri,sat")
+	msgs := press(m, "ctrl+s")
+	if m.Active() {
+		t.Fatalf("ctrl+s did not save and close:\n%s", ansi.Strip(m.View()))
+	}
+	if len(msgs) != 2 {
+		t.Errorf("after saving: %#v, want a status and DataChangedMsg", msgs)
+	}
+	s := read()
+	if s.AnnualTargets[2026] != 150000000 || s.MonthTargets["2027-01"] != 9000000 || s.MonthTargets["2026-12"] != 20000000 ||
+		s.CallsPerDay != 25 || len(s.Workdays) != 6 || s.VisitsPerWeek != 20 {
+		t.Errorf("saved %+v", s)
+	}
+	if got := s.MonthTarget(model.Month{Year: 2026, Month: time.March}); got != 12500000 {
+		t.Errorf("March target %d, want the new annual ÷ 12", got)
+	}
+}
+
+func TestBadValuesStayInTheForm(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		field int
+		text  string
+		want  string
+	}{
+		{"amount", 1, "lots", `"lots" is not an amount`},
+		{"month", 2, "2026-13=5", `"2026-13=5" is not YYYY-MM=amount`},
+		{"calls", 3, "-1", `"-1" is not a whole number from 0 to`},
+		{"workdays", 5, "mon,funday", `"funday" is not a weekday`},
+		{"cadence", 6, "0", `"0" is not a whole number from 1 to`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			m, read := openScreen(t, i18n.EN)
+			before := read()
+			setField(m, tt.field, tt.text)
+			press(m, "ctrl+s")
+			if !m.Active() {
+				t.Fatal("a bad value was saved")
+			}
+			if v := ansi.Strip(m.View()); !strings.Contains(v, tt.want) {
+				t.Errorf("no %q beside the field:\n%s", tt.want, v)
+			}
+			if after := read(); after.CallsPerDay != before.CallsPerDay || len(after.MonthTargets) != len(before.MonthTargets) {
+				t.Errorf("the settings changed: %+v", after)
+			}
+		})
+	}
+}
+
+func TestChineseWorkdaysAndEsc(t *testing.T) {
+	m, read := openScreen(t, i18n.ZH)
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "周一,周二,周三,周四,周五") {
+		t.Errorf("working days in Chinese:\n%s", v)
+	}
+	setField(m, 5, "周一、周三")
+	press(m, "ctrl+s")
+	if s := read(); len(s.Workdays) != 2 || !s.Workdays.Has(time.Wednesday) {
+		t.Errorf("workdays %v", s.Workdays)
+	}
+	run(m, m.Open())
+	press(m, "esc")
+	if m.Active() {
+		t.Error("esc on an unchanged form did not close it")
+	}
+}
