@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -204,24 +205,49 @@ func (s *Store) preflight() error {
 // bbolt's file lock is polled (every 50 ms) without fairness, so goroutines
 // of one process (the planner's commands) could starve each other past the
 // lock timeout; queued on a channel they take turns in order, and the file
-// lock is left to arbitrate between processes. The wait here is bounded by
-// the lock timeout too.
-var fileLocks sync.Map // absolute path → chan struct{} (capacity 1)
+// lock is left to arbitrate between processes.
+//
+// The wait here is bounded by the lock timeout measured from the later of
+// joining the queue and the last hand-over: a long queue of short
+// transactions (the planner's commands, a loaded machine) is progress, not
+// a lock "held too long", and must not fail; one holder that keeps the
+// lock past the timeout still makes every waiter fail with ErrLocked.
+var fileLocks sync.Map // absolute path → *fileLock
+
+type fileLock struct {
+	sem     chan struct{} // capacity 1: holding it is holding the lock
+	handoff atomic.Int64  // monotonic time (since lockEpoch) of the last take
+}
+
+// lockEpoch anchors fileLock.handoff to the monotonic clock.
+var lockEpoch = time.Now()
 
 func (s *Store) lockProcess() (unlock func(), err error) {
 	key := s.path
 	if abs, err := filepath.Abs(s.path); err == nil {
 		key = abs
 	}
-	v, _ := fileLocks.LoadOrStore(key, make(chan struct{}, 1))
-	sem := v.(chan struct{})
+	v, _ := fileLocks.LoadOrStore(key, &fileLock{sem: make(chan struct{}, 1)})
+	lk := v.(*fileLock)
+	take := func() func() {
+		lk.handoff.Store(int64(time.Since(lockEpoch)))
+		return func() { <-lk.sem }
+	}
+	joined := time.Since(lockEpoch)
 	timer := time.NewTimer(s.lockTimeout())
 	defer timer.Stop()
-	select {
-	case sem <- struct{}{}:
-		return func() { <-sem }, nil
-	case <-timer.C:
-		return nil, s.locked()
+	for {
+		select {
+		case lk.sem <- struct{}{}:
+			return take(), nil
+		case <-timer.C:
+		}
+		since := max(joined, time.Duration(lk.handoff.Load()))
+		left := s.lockTimeout() - (time.Since(lockEpoch) - since)
+		if left <= 0 {
+			return nil, s.locked()
+		}
+		timer.Reset(left)
 	}
 }
 

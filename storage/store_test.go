@@ -472,3 +472,29 @@ func TestInProcessWaitIsBounded(t *testing.T) {
 		t.Errorf("waited %v", waited)
 	}
 }
+
+// A queue of short transactions longer than the lock timeout in total is
+// not a lock "held too long": every waiter gets its turn, because the wait
+// is measured from the last time the lock changed hands, not from when the
+// waiter joined the queue. (A loaded CI machine under -race queues dozens.)
+func TestInProcessQueueOutlastsTimeout(t *testing.T) {
+	s := newStore(t)
+	s.opts.LockTimeout = 150 * time.Millisecond
+	const n = 12 // 12 × 40 ms ≈ 3 timeouts of queue, each holder well under one
+	errs := make(chan error, n)
+	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs <- s.view(func(tx *bolt.Tx) error { time.Sleep(40 * time.Millisecond); return nil })
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Errorf("a waiter behind short transactions failed: %v", err)
+		}
+	}
+}
