@@ -39,7 +39,7 @@ func BriefText(env common.Env, d storage.ClientDetail) (string, []string) {
 	var out []string
 	field := func(key, v string) {
 		if strings.TrimSpace(v) != "" {
-			out = append(out, l.T(key)+": "+v)
+			out = append(out, l.T("clients.brief.field", l.T(key), v))
 		}
 	}
 	var who []string
@@ -63,10 +63,10 @@ func BriefText(env common.Env, d storage.ClientDetail) (string, []string) {
 	out = append(out, "", l.T("clients.brief.talking"))
 	n := len(out)
 	if c.DecisionMaker != "" {
-		out = append(out, "  "+l.T("clients.f.decision_maker")+": "+c.DecisionMaker)
+		out = append(out, "  "+l.T("clients.brief.field", l.T("clients.f.decision_maker"), c.DecisionMaker))
 	}
 	if c.Interests != "" {
-		out = append(out, "  "+l.T("clients.f.interests")+": "+c.Interests)
+		out = append(out, "  "+l.T("clients.brief.field", l.T("clients.f.interests"), c.Interests))
 	}
 	if len(out) == n {
 		out = append(out, "  "+l.T("clients.brief.no_talking"))
@@ -79,7 +79,7 @@ func BriefText(env common.Env, d storage.ClientDetail) (string, []string) {
 			break
 		}
 		n++
-		out = append(out, "  "+l.DayMonth(e.On())+" "+l.T("kind."+string(e.Kind))+": "+e.Text)
+		out = append(out, "  "+l.T("clients.brief.field", l.DayMonth(e.On())+" "+l.T("kind."+string(e.Kind)), e.Text))
 	}
 	if n == 0 {
 		out = append(out, "  "+l.T("word.none"))
@@ -97,7 +97,7 @@ func BriefText(env common.Env, d storage.ClientDetail) (string, []string) {
 		if p.Overdue(today) {
 			due = "! " + l.T("rel.days_overdue", today.Sub(p.Due))
 		}
-		out = append(out, "  "+due+": "+p.Text)
+		out = append(out, "  "+l.T("clients.brief.field", due, p.Text))
 	}
 	if n == 0 {
 		out = append(out, "  "+l.T("word.none"))

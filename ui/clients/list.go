@@ -247,7 +247,7 @@ func (m *Model) columns() columns {
 	case w >= 90:
 		c.company, c.area = 16, 8
 	default:
-		c.company, c.area, c.last, c.next = 12, 6, 10, 14
+		c.company, c.area, c.next = 14, 6, 15
 	}
 	// star (2) + 6 separators; a name needs no more than 24 cells, the
 	// company gets what is left beyond that.

@@ -117,6 +117,7 @@ func init() {
 		"clients.sheet.near":         {"also near %s: %s", "同在%s：%s"},
 
 		"clients.brief.title":      {"Brief: %s", "拜访简报：%s"},
+		"clients.brief.field":      {"%s: %s", "%s：%s"},
 		"clients.brief.talking":    {"Talking points", "谈话要点"},
 		"clients.brief.no_talking": {"no decision maker or interests on file (e edits the client)", "没有记录决策人或爱好（按 e 编辑客户）"},
 		"clients.brief.notes":      {"Last notes", "最近记录"},
