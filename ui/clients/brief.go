@@ -7,6 +7,7 @@ import (
 	"salesplan/storage"
 	"salesplan/ui/common"
 	"salesplan/ui/form"
+	"salesplan/ui/i18n"
 	"salesplan/ui/theme"
 )
 
@@ -95,7 +96,7 @@ func BriefText(env common.Env, d storage.ClientDetail) (string, []string) {
 		n++
 		due := l.T("clients.brief.due", l.ShortDate(p.Due))
 		if p.Overdue(today) {
-			due = "! " + l.T("rel.days_overdue", today.Sub(p.Due))
+			due = "! " + OverdueText(l, today.Sub(p.Due))
 		}
 		out = append(out, "  "+l.T("clients.brief.field", due, p.Text))
 	}
@@ -142,4 +143,12 @@ func nextStep(env common.Env, p model.Project, tasks []model.Task, today model.D
 		return l.T("clients.brief.to_stage", l.T("stage."+string(next)))
 	}
 	return l.T("word.none")
+}
+
+// OverdueText says "1 day overdue" / "3 days overdue" in l.
+func OverdueText(l i18n.Lang, days int) string {
+	if days == 1 {
+		return l.T("clients.day_overdue")
+	}
+	return l.T("rel.days_overdue", days)
 }

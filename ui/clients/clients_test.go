@@ -136,11 +136,11 @@ func TestFilterTyping(t *testing.T) {
 		query string
 		want  []string
 	}{
-		{"朝阳", []string{"王总", "李经理"}},   // area
-		{"钓鱼", []string{"王总"}},          // interests (the profile's notes)
-		{"acme", []string{"ACME Ltd"}},    // any case
+		{"朝阳", []string{"王总", "李经理"}},  // area
+		{"钓鱼", []string{"王总"}},         // interests (the profile's notes)
+		{"acme", []string{"ACME Ltd"}}, // any case
 		{"semiconductor", []string{"ACME Ltd"}},
-		{"望京 冷冻", []string{"王总"}},       // every term must match
+		{"望京 冷冻", []string{"王总"}}, // every term must match
 		{"nobody", nil},
 	}
 	for _, tc := range tests {

@@ -329,7 +329,7 @@ func (m *Model) promiseLines(p model.Promise, projName map[model.ID]string, toda
 	case p.Status == model.PromiseCancelled:
 		state = l.T("promise.cancelled")
 	case p.Overdue(today):
-		state, style, colored = l.T("rel.days_overdue", today.Sub(p.Due)), s.Overdue, true
+		state, style, colored = OverdueText(l, today.Sub(p.Due)), s.Overdue, true
 	case p.DueSoon(today):
 		state, style, colored = l.Relative(p.Due, today), s.DueSoon, true
 	default:

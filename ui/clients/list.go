@@ -347,7 +347,7 @@ func (m *Model) nextText(f model.FollowUp, today model.Date) (string, func(...st
 	case f.IsDue && f.DaysOverdue == 0:
 		return l.T("clients.due_today"), s.Overdue.Render
 	case f.IsDue:
-		return l.T("rel.days_overdue", f.DaysOverdue), s.Overdue.Render
+		return OverdueText(l, f.DaysOverdue), s.Overdue.Render
 	case !f.Due.Valid():
 		return "", nil
 	}

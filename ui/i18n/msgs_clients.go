@@ -5,16 +5,17 @@ package i18n
 
 func init() {
 	Register(map[string]Msg{
-		"clients.title":      {"Clients %d/%d", "客户 %d/%d"},
-		"clients.sorted_by":  {"by %s", "按%s排序"},
-		"clients.showing":    {"%s", "%s"},
-		"clients.query":      {"filter “%s”", "筛选“%s”"},
-		"clients.loading":    {"loading…", "加载中…"},
-		"clients.empty":      {"No clients yet. Press a to add one.", "还没有客户。按 a 添加。"},
-		"clients.none_match": {"No client matches. esc clears the filter, f changes what is shown.", "没有匹配的客户。esc 清除筛选，f 切换显示范围。"},
-		"clients.more":       {" ↓%d more", " ↓还有%d行"},
-		"clients.scheduled":  {"scheduled", "已安排"},
-		"clients.due_today":  {"due today", "今天该跟进"},
+		"clients.title":       {"Clients %d/%d", "客户 %d/%d"},
+		"clients.sorted_by":   {"by %s", "按%s排序"},
+		"clients.showing":     {"%s", "%s"},
+		"clients.query":       {"filter “%s”", "筛选“%s”"},
+		"clients.loading":     {"loading…", "加载中…"},
+		"clients.empty":       {"No clients yet. Press a to add one.", "还没有客户。按 a 添加。"},
+		"clients.none_match":  {"No client matches. esc clears the filter, f changes what is shown.", "没有匹配的客户。esc 清除筛选，f 切换显示范围。"},
+		"clients.more":        {" ↓%d more", " ↓还有%d行"},
+		"clients.scheduled":   {"scheduled", "已安排"},
+		"clients.day_overdue": {"1 day overdue", "逾期1天"},
+		"clients.due_today":   {"due today", "今天该跟进"},
 
 		"clients.sort.due":           {"follow-up", "跟进日期"},
 		"clients.sort.name":          {"name", "名称"},

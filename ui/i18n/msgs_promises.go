@@ -6,8 +6,8 @@ func init() {
 	Register(map[string]Msg{
 		"promises.title":       {"Promises · %d open", "承诺 · %d 项待兑现"},
 		"promises.overdue_n":   {"%d overdue", "%d 项逾期"},
-		"promises.rel":         {"kept on time %s (of %d due in the last 90 days)", "按时兑现率 %s（近90天到期 %d 项）"},
-		"promises.rel.none":    {"kept on time: no promise due in the last 90 days", "按时兑现率：近90天没有到期的承诺"},
+		"promises.rel":         {"kept on time %s (%d due in 90 days)", "按时兑现率 %s（近90天到期 %d 项）"},
+		"promises.rel.none":    {"kept on time: none due in 90 days", "按时兑现率：近90天没有到期的承诺"},
 		"promises.loading":     {"loading…", "加载中…"},
 		"promises.col.due":     {"Due", "到期"},
 		"promises.col.state":   {"State", "状态"},

@@ -20,6 +20,7 @@ import (
 
 	"salesplan/model"
 	"salesplan/storage"
+	"salesplan/ui/clients"
 	"salesplan/ui/common"
 	"salesplan/ui/form"
 	"salesplan/ui/i18n"
@@ -213,7 +214,7 @@ func (m *Model) listView() string {
 	if m.relN > 0 {
 		rel = l.T("promises.rel", strconv.Itoa(int(m.rel*100+0.5))+"%", m.relN)
 	}
-	head += s.Muted.Render(" · ") + rel + s.Muted.Render(" · "+l.T(filterKeys[m.filter]))
+	head += s.Muted.Render(" · "+l.T(filterKeys[m.filter])+" · ") + rel
 	if !m.loaded {
 		return head + "\n" + s.Muted.Render(l.T("promises.loading"))
 	}
@@ -252,7 +253,7 @@ func (m *Model) rowView(r storage.PromiseRow, c columns, sel bool, today model.D
 	case r.Status == model.PromiseCancelled:
 		state, style, styled = l.T("promise.cancelled"), s.Done, true
 	case r.Overdue(today):
-		state, style, styled = l.T("rel.days_overdue", today.Sub(r.Due)), s.Overdue, true
+		state, style, styled = clients.OverdueText(l, today.Sub(r.Due)), s.Overdue, true
 	case r.DueSoon(today):
 		state, style, styled = l.Relative(r.Due, today), s.DueSoon, true
 	default:

@@ -47,8 +47,8 @@ func EnvFor(st *storage.Store, l i18n.Lang) common.Env {
 // IDs are the seeded records a test refers to.
 type IDs struct {
 	Wang, Li, Zhao, Acme, Chen, Lisa, Old model.ID
-	Project                                model.ID
-	WangPromise, AcmePromise, ChenPromise  model.ID
+	Project                               model.ID
+	WangPromise, AcmePromise, ChenPromise model.ID
 }
 
 // Seed writes a small book of clients through the store's own methods:

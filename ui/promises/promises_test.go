@@ -1,0 +1,281 @@
+package promises
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"salesplan/model"
+	"salesplan/storage"
+	"salesplan/ui/clients"
+	ct "salesplan/ui/clients/clientstest"
+	"salesplan/ui/common"
+	"salesplan/ui/i18n"
+)
+
+func open(t *testing.T, l i18n.Lang, w, h int) (*Model, *storage.Store, ct.IDs) {
+	t.Helper()
+	st := ct.OpenStore(t)
+	ids := ct.Seed(t, st)
+	m := newModel(ct.EnvFor(st, l))
+	m.SetSize(w, h)
+	ct.Run(m, m.Init())
+	if !m.loaded {
+		t.Fatal("the promises did not load")
+	}
+	return m, st, ids
+}
+
+func plain(m *Model) string { return ansi.Strip(m.View()) }
+
+func texts(m *Model) []string {
+	var out []string
+	for _, i := range m.shown {
+		out = append(out, m.rows[i].Text)
+	}
+	return out
+}
+
+func checkSize(t *testing.T, view string, w, h int) {
+	t.Helper()
+	lines := strings.Split(view, "\n")
+	if len(lines) != h {
+		t.Fatalf("view has %d lines, want %d", len(lines), h)
+	}
+	for i, l := range lines {
+		if got := ansi.StringWidth(l); got != w {
+			t.Fatalf("line %d is %d cells, want %d: %q", i, got, w, ansi.Strip(l))
+		}
+	}
+}
+
+// The pane at two sizes in both languages, open and all, read by eye in
+// testdata/ (regenerate: go test ./ui/promises -run TestGolden -update).
+func TestGolden(t *testing.T) {
+	for _, f := range []struct {
+		name string
+		keys []string
+	}{{"open", nil}, {"all", []string{"f", "f"}}} {
+		for _, tt := range []struct {
+			lang i18n.Lang
+			w, h int
+		}{{i18n.EN, 80, 24}, {i18n.EN, 120, 40}, {i18n.ZH, 80, 24}, {i18n.ZH, 120, 40}} {
+			t.Run(fmt.Sprintf("%s_%s_%dx%d", f.name, tt.lang, tt.w, tt.h), func(t *testing.T) {
+				m, _, _ := open(t, tt.lang, tt.w, tt.h)
+				ct.Press(m, f.keys...)
+				checkSize(t, m.View(), tt.w, tt.h)
+				golden.RequireEqual(t, plain(m))
+			})
+		}
+	}
+}
+
+func TestOrderFilterAndReliability(t *testing.T) {
+	m, _, _ := open(t, i18n.EN, 120, 30)
+	want := "发报价单给采购部,送一套新版选型手册,Send the pump curves,安排一次节能测算汇报"
+	if got := strings.Join(texts(m), ","); got != want {
+		t.Errorf("open promises %q, want %q", got, want)
+	}
+	v := plain(m)
+	// Reliability: due in the 90 days before today and not cancelled are
+	// 王总's (open, overdue), 陈工's (open, overdue) and 赵总's (kept on
+	// time): 1 of 3.
+	for _, w := range []string{"4 open", "2 overdue", "kept on time 33% (3 due in 90 days)", "2 days overdue", "tomorrow"} {
+		if !strings.Contains(v, w) {
+			t.Errorf("screen lacks %q:\n%s", w, v)
+		}
+	}
+	ct.Press(m, "f")
+	if got := strings.Join(texts(m), ","); got != "发报价单给采购部,送一套新版选型手册" {
+		t.Errorf("overdue shows %q", got)
+	}
+	ct.Press(m, "f")
+	if len(m.shown) != 6 || !strings.Contains(plain(m), "kept 19 Nov") || !strings.Contains(plain(m), "cancelled") {
+		t.Errorf("all shows %v:\n%s", texts(m), plain(m))
+	}
+	ct.Press(m, "f")
+	if len(m.shown) != 4 {
+		t.Errorf("back to open shows %v", texts(m))
+	}
+}
+
+func TestKeepCancelEdit(t *testing.T) {
+	m, st, ids := open(t, i18n.EN, 100, 30)
+	// x: kept today (enter takes the offered "today").
+	ct.Press(m, "x")
+	if !m.Capturing() {
+		t.Fatal("x did not ask for the date")
+	}
+	msgs := ct.Press(m, "enter")
+	ps, _ := st.Promises(true)
+	for _, p := range ps {
+		if p.ID == ids.WangPromise && (p.Status != model.PromiseKept || p.KeptOn != ct.Today) {
+			t.Errorf("kept as %+v", p.Promise)
+		}
+	}
+	if s := ct.Statuses(msgs); len(s) == 0 || !strings.Contains(s[0], "Kept: 发报价单给采购部") {
+		t.Errorf("statuses %v", s)
+	}
+	if strings.Contains(plain(m), "发报价单给采购部") {
+		t.Error("the kept promise is still in the open list")
+	}
+
+	// x with a chosen date word: 陈工's was kept yesterday.
+	ct.Press(m, "x")
+	for range 5 {
+		m.Update(ct.Key("backspace"))
+	}
+	ct.Type(m, "yesterday")
+	ct.Press(m, "enter")
+	if p := find(t, st, ids.ChenPromise); p.KeptOn != ct.D(time.November, 26) {
+		t.Errorf("kept on %s, want yesterday", p.KeptOn)
+	}
+
+	// e edits the text and the due date of ACME's.
+	ct.Press(m, "e")
+	ct.Type(m, " and the manual")
+	ct.Press(m, "tab")
+	for range 10 {
+		m.Update(ct.Key("backspace"))
+	}
+	ct.Type(m, "next mon")
+	ct.Press(m, "ctrl+s")
+	if p := find(t, st, ids.AcmePromise); p.Text != "Send the pump curves and the manual" || p.Due != ct.D(time.November, 30) {
+		t.Errorf("edited to %q due %s", p.Text, p.Due)
+	}
+
+	// c cancels; the store's undo brings it back.
+	ct.Press(m, "c")
+	if p := find(t, st, ids.AcmePromise); p.Status != model.PromiseCancelled {
+		t.Errorf("status %s after c", p.Status)
+	}
+	if _, err := st.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if p := find(t, st, ids.AcmePromise); p.Status != model.PromiseOpen {
+		t.Errorf("status %s after undo", p.Status)
+	}
+
+	// enter opens the client.
+	ct.Run(m, m.reload())
+	msgs = ct.Press(m, "enter")
+	opened := false
+	for _, msg := range msgs {
+		if o, ok := msg.(common.OpenClientMsg); ok && o.ID == ids.Acme {
+			opened = true
+		}
+	}
+	if !opened {
+		t.Errorf("enter did not open ACME: %v", msgs)
+	}
+}
+
+func TestNewPromiseWithPicker(t *testing.T) {
+	m, st, ids := open(t, i18n.ZH, 100, 30)
+	ct.Press(m, "a")
+	ct.Type(m, "赵")
+	if !strings.Contains(plain(m), "赵总") {
+		t.Fatalf("the picker does not list 赵总:\n%s", plain(m))
+	}
+	ct.Press(m, "enter")
+	ct.Type(m, "下周送报价")
+	ct.Press(m, "tab")
+	ct.Type(m, "下周一")
+	ct.Press(m, "ctrl+s")
+	if m.Capturing() {
+		t.Fatalf("the form stayed open:\n%s", plain(m))
+	}
+	found := false
+	ps, _ := st.Promises(false)
+	for _, p := range ps {
+		if p.ClientID == ids.Zhao && p.Text == "下周送报价" && p.Due == ct.D(time.November, 30) && p.MadeOn == ct.Today {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("promise not saved: %+v", ps)
+	}
+}
+
+func find(t *testing.T, st *storage.Store, id model.ID) storage.PromiseRow {
+	t.Helper()
+	ps, err := st.Promises(true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range ps {
+		if p.ID == id {
+			return p
+		}
+	}
+	t.Fatalf("promise %d not found", id)
+	return storage.PromiseRow{}
+}
+
+// The Clients and Promises panes and store.Today (what `today --json`
+// prints) agree on who is due for follow-up and which promises are
+// overdue, for the same database.
+func TestPanesAgreeWithToday(t *testing.T) {
+	st := ct.OpenStore(t)
+	ct.Seed(t, st)
+	env := ct.EnvFor(st, i18n.EN)
+	agenda, err := st.Today(ct.Today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantKey, wantOverdue := map[string]bool{}, map[model.ID]bool{}
+	for _, a := range agenda.Attention {
+		switch a.Type {
+		case model.AttClientFollowUp:
+			wantKey[a.Client] = true
+		case model.AttPromiseOverdue:
+			wantOverdue[a.PromiseID] = true
+		}
+	}
+	if len(wantKey) == 0 || len(wantOverdue) == 0 {
+		t.Fatalf("the seed has nothing due: %+v", agenda.Attention)
+	}
+
+	cp := clients.New(env)
+	cp.SetSize(120, 40)
+	ct.Run(cp, cp.Init())
+	ct.Press(cp, "f", "f") // due for follow-up
+	gotKey, regular := map[string]bool{}, 0
+	for _, line := range strings.Split(ansi.Strip(cp.View()), "\n")[2:] {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		name := strings.TrimSpace(ansi.Truncate(line[len("★ "):], 20, ""))
+		if strings.HasPrefix(line, "★") {
+			gotKey[strings.Fields(name)[0]] = true
+		} else {
+			regular++
+		}
+	}
+	if fmt.Sprint(gotKey) != fmt.Sprint(wantKey) {
+		t.Errorf("Clients pane: key clients due %v, today says %v", gotKey, wantKey)
+	}
+	if regular != agenda.RegularDue {
+		t.Errorf("Clients pane: %d regular clients due, today says %d", regular, agenda.RegularDue)
+	}
+
+	pp := newModel(env)
+	pp.SetSize(120, 40)
+	ct.Run(pp, pp.Init())
+	ct.Press(pp, "f") // overdue
+	got := map[model.ID]bool{}
+	for _, i := range pp.shown {
+		got[pp.rows[i].ID] = true
+	}
+	if fmt.Sprint(got) != fmt.Sprint(wantOverdue) {
+		t.Errorf("Promises pane: overdue %v, today says %v", got, wantOverdue)
+	}
+	_, overdue := pp.counts()
+	if overdue != len(wantOverdue) {
+		t.Errorf("Promises pane counts %d overdue, today %d", overdue, len(wantOverdue))
+	}
+}
