@@ -69,6 +69,8 @@ type app struct {
 	st      *storage.Store
 	tempDir string // the --demo database's directory, removed at the end
 
+	lockTimeout time.Duration // SALESPLAN_LOCK_TIMEOUT; 0 is the storage default
+
 	ran   bool // a command's RunE started: errors before it are usage errors
 	wrote bool // the command changed the database: run the daily backup
 }
@@ -165,6 +167,7 @@ func (a *app) open() (*storage.Store, error) {
 		}
 		timeout = d
 	}
+	a.lockTimeout = timeout
 	st, err := storage.Open(path, storage.Options{LockTimeout: timeout})
 	if err != nil {
 		return nil, &openError{path: path, err: err}
@@ -267,6 +270,27 @@ func (a *app) run(fn func(st *storage.Store, args []string) error) func(*cobra.C
 			return err
 		}
 		return fn(st, args)
+	}
+}
+
+// runRescue wraps the commands that exist for a damaged database
+// (backups, restore): when the store cannot be opened because of the file
+// itself (damaged, truncated, emptied, foreign, newer), fn runs with a nil
+// store and the database path, and works on the file through the storage
+// functions that need no open Store. Bad flags and a lock held by another
+// salesplan still fail as usual.
+func (a *app) runRescue(fn func(st *storage.Store, path string, args []string) error) func(*cobra.Command, []string) error {
+	return func(_ *cobra.Command, args []string) error {
+		a.ran = true
+		st, err := a.open()
+		var oe *openError
+		switch {
+		case err == nil:
+			return fn(st, st.Path(), args)
+		case errors.As(err, &oe) && !errors.Is(err, storage.ErrLocked):
+			return fn(nil, oe.path, args)
+		}
+		return err
 	}
 }
 

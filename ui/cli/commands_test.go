@@ -519,3 +519,44 @@ func TestPlannerHandOver(t *testing.T) {
 		t.Errorf("--demo changed the real database")
 	}
 }
+
+// TestRescueDamagedDatabase: `backups` and `restore` are for a database
+// too damaged to open, so they must work on exactly that one: the list
+// shows the daily backup and restoring it brings the data back.
+func TestRescueDamagedDatabase(t *testing.T) {
+	h := newHarness(t)
+	seed(h) // the first write of the day made the daily backup (with 王总)
+	// Keep the two meta pages only: the file is shorter than its contents.
+	if err := os.Truncate(h.db, 2*int64(os.Getpagesize())); err != nil {
+		t.Fatal(err)
+	}
+	if r := h.run("client", "list"); r.code != ExitFail {
+		t.Fatalf("client list on a truncated file: exit %d, want 1 (damaged)", r.code)
+	}
+	if out := h.ok("backups"); !strings.Contains(out, "salesplan-2026-11-27.db") {
+		t.Errorf("backups on a damaged database should list the daily backup:\n%s", out)
+	}
+	var daily string
+	for _, b := range decode[[]map[string]any](t, h.ok("backups", "--json")) {
+		if b["kind"] == "auto" {
+			daily = b["path"].(string)
+		}
+	}
+	if daily == "" {
+		t.Fatal("backups --json on a damaged database lists no daily backup")
+	}
+	if r := h.run("restore", daily); r.code != ExitFail {
+		t.Errorf("restore without --yes and no answer: exit %d, want 1", r.code)
+	}
+	h.ok("restore", daily, "--yes")
+	if list := h.ok("client", "list"); !strings.Contains(list, "王总") {
+		t.Errorf("after restoring the daily backup 王总 is back:\n%s", list)
+	}
+	kept := false
+	for _, b := range decode[[]map[string]any](t, h.ok("backups", "--json")) {
+		kept = kept || b["kind"] == "before-restore"
+	}
+	if !kept {
+		t.Error("the damaged file was not kept as a before-restore backup")
+	}
+}

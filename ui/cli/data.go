@@ -189,8 +189,8 @@ func (a *app) backupsCmd() *cobra.Command {
 		Short: a.t("cli.short.backups"),
 		Args:  noArgs,
 	}
-	c.RunE = a.run(func(st *storage.Store, _ []string) error {
-		list, err := st.Backups()
+	c.RunE = a.runRescue(func(_ *storage.Store, path string, _ []string) error {
+		list, err := storage.BackupsOf(path)
 		if err != nil {
 			return failWith(err, "cli.err.backups")
 		}
@@ -203,7 +203,7 @@ func (a *app) backupsCmd() *cobra.Command {
 			return a.writeJSON(out)
 		}
 		if len(list) == 0 {
-			a.say("cli.backups.none", storage.BackupDir(st.Path()))
+			a.say("cli.backups.none", storage.BackupDir(path))
 			return nil
 		}
 		tb := table{right: []bool{false, false, true}}
@@ -243,17 +243,25 @@ func (a *app) restoreCmd() *cobra.Command {
 		Short: a.t("cli.short.restore"),
 		Args:  exactArgs(1),
 	}
-	c.RunE = a.run(func(st *storage.Store, args []string) error {
+	c.RunE = a.runRescue(func(st *storage.Store, path string, args []string) error {
 		if _, err := os.Stat(args[0]); err != nil {
 			return failWith(err, "cli.err.read_file", args[0])
 		}
-		if !yes && !a.confirm(a.t("cli.restore.confirm", st.Path(), args[0])) {
+		if !yes && !a.confirm(a.t("cli.restore.confirm", path, args[0])) {
 			return fail("cli.err.restore_declined")
 		}
-		if err := st.Restore(args[0]); err != nil {
+		// A database too damaged to open is replaced through RestoreFile,
+		// which needs no open Store (and keeps the damaged file too).
+		var err error
+		if st != nil {
+			err = st.Restore(args[0])
+		} else {
+			err = storage.RestoreFile(path, args[0], storage.Options{LockTimeout: a.lockTimeout})
+		}
+		if err != nil {
 			return failWith(err, "cli.err.restore", args[0])
 		}
-		a.say("cli.restore.done", args[0], storage.BackupDir(st.Path()))
+		a.say("cli.restore.done", args[0], storage.BackupDir(path))
 		return nil
 	})
 	c.Flags().BoolVar(&yes, "yes", false, a.t("cli.flag.yes"))
