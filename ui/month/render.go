@@ -325,6 +325,12 @@ func (m *Model) yearView() string {
 		nameW = max(nameW, ansi.StringWidth(m.lang.MonthShort(time.Month(i+1))))
 	}
 	barW := max(min(m.width-nameW-4-34, 40), 5)
+	// One scale for the twelve bars (the largest sale or target), so months
+	// compare; a │ marks each month's target on its bar.
+	var top model.Money
+	for _, q := range m.year {
+		top = max(top, q.Value, q.Target)
+	}
 	var sum model.MoneyQuota
 	this := model.MonthOf(m.env.Today())
 	for i, q := range m.year {
@@ -338,12 +344,7 @@ func (m *Model) yearView() string {
 		if (model.Month{Year: y, Month: time.Month(i + 1)}) == this {
 			name = st.Title.Render(name)
 		}
-		f, e := review.Bar(int(min(q.Value, 1<<40)/100), int(min(q.Target, 1<<40)/100), barW, "▰", "▱")
-		fill := st.BarFill
-		if q.Target > 0 && q.Value >= q.Target {
-			fill = st.BarMet
-		}
-		line := lead + " " + name + "  " + fill.Render(f) + st.BarEmpty.Render(e) + "  " + review.MoneyCount(m.lang, q, m.currency())
+		line := lead + " " + name + "  " + m.yearBar(q, top, barW) + "  " + review.MoneyCount(m.lang, q, m.currency())
 		if lead == "›" {
 			line = st.Selected.Render(common.PadRight(ansi.Strip(line), m.width))
 		}
@@ -352,6 +353,39 @@ func (m *Model) yearView() string {
 	lines = append(lines, "", common.PadRight("  "+m.lang.T("month.year.total", y, review.MoneyCount(m.lang, sum, m.currency())), m.width))
 	lines = append(lines, "", st.Muted.Render(common.PadRight(m.lang.T("month.year.help"), m.width)))
 	return strings.Join(lines, "\n")
+}
+
+// yearBar draws one month's signed sales on a scale where top fills w
+// cells, with its target marked.
+func (m *Model) yearBar(q model.MoneyQuota, top model.Money, w int) string {
+	st := m.env.Styles
+	if top <= 0 {
+		return st.BarEmpty.Render(strings.Repeat("▱", w))
+	}
+	fill := int(int64(q.Value) * int64(w) / int64(top))
+	if q.Value > 0 && fill == 0 {
+		fill = 1
+	}
+	mark := -1
+	if q.Target > 0 {
+		mark = min(int(int64(q.Target)*int64(w)/int64(top)), w-1)
+	}
+	fs := st.BarFill
+	if q.Target > 0 && q.Value >= q.Target {
+		fs = st.BarMet
+	}
+	var b strings.Builder
+	for i := range w {
+		switch {
+		case i == mark:
+			b.WriteString(st.Title.Render("│"))
+		case i < fill:
+			b.WriteString(fs.Render("▰"))
+		default:
+			b.WriteString(st.BarEmpty.Render("▱"))
+		}
+	}
+	return b.String()
 }
 
 // overlayBottom draws a dialog over the bottom of the body, centred.
