@@ -68,7 +68,7 @@ func (m *Model) setRows(rows []storage.ClientRow) {
 	if r, ok := m.selected(); ok {
 		sel = r.ID
 	}
-	m.rows = rows
+	m.rows, m.shown = rows, m.shown[:0] // the old indexes mean nothing now
 	m.hay = make([]string, len(rows))
 	for i, r := range rows {
 		m.hay[i] = haystack(r.Client)
@@ -150,7 +150,7 @@ func (m *Model) selectID(id model.ID) {
 
 // selected returns the client under the cursor.
 func (m *Model) selected() (storage.ClientRow, bool) {
-	if m.list.Cursor < 0 || m.list.Cursor >= len(m.shown) {
+	if m.list.Cursor < 0 || m.list.Cursor >= len(m.shown) || m.shown[m.list.Cursor] >= len(m.rows) {
 		return storage.ClientRow{}, false
 	}
 	return m.rows[m.shown[m.list.Cursor]], true

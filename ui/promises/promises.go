@@ -121,7 +121,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 
 // selected returns the promise under the cursor.
 func (m *Model) selected() (storage.PromiseRow, bool) {
-	if m.list.Cursor < 0 || m.list.Cursor >= len(m.shown) {
+	if m.list.Cursor < 0 || m.list.Cursor >= len(m.shown) || m.shown[m.list.Cursor] >= len(m.rows) {
 		return storage.PromiseRow{}, false
 	}
 	return m.rows[m.shown[m.list.Cursor]], true
@@ -133,6 +133,11 @@ func (m *Model) refilter() {
 	if r, ok := m.selected(); ok {
 		sel = r.ID
 	}
+	m.refilterKeeping(sel)
+}
+
+// refilterKeeping applies the filter and puts the cursor on promise sel.
+func (m *Model) refilterKeeping(sel model.ID) {
 	today := m.env.Today()
 	m.shown = m.shown[:0]
 	for i, r := range m.rows {

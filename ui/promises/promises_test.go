@@ -162,6 +162,11 @@ func TestKeepCancelEdit(t *testing.T) {
 
 	// enter opens the client.
 	ct.Run(m, m.reload())
+	for i, r := range m.shown {
+		if m.rows[r].ID == ids.AcmePromise {
+			m.list.Select(i)
+		}
+	}
 	msgs = ct.Press(m, "enter")
 	opened := false
 	for _, msg := range msgs {

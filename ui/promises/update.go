@@ -72,8 +72,12 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		if msg.err != nil {
 			return m, common.StatusErr(m.env, msg.err)
 		}
+		sel := model.ID(0)
+		if r, ok := m.selected(); ok {
+			sel = r.ID
+		}
 		m.rows, m.rel, m.relN, m.loaded = msg.rows, msg.rel, msg.relN, true
-		m.refilter()
+		m.refilterKeeping(sel)
 		return m, nil
 	case savedMsg:
 		return m, m.applySaved(msg)
