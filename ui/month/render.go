@@ -1,6 +1,7 @@
 package month
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -41,13 +42,22 @@ func (m *Model) grid() grid {
 	weeks := (mo.Last().Sub(first))/7 + 1
 	g := grid{first: first, weeks: weeks, cw: max((m.width-8)/7, 2), ch: 1, rules: true}
 	avail := m.height - headRows - tailRows
-	for ch := 4; ch >= 1; ch-- {
-		if 1+weeks*(ch+1) <= avail {
-			g.ch = ch
+	// Two-line cells (day and markers, then the tasks) matter more than the
+	// rules between weeks: drop the rules before going down to one line.
+	for _, o := range []struct {
+		ch    int
+		rules bool
+	}{{4, true}, {3, true}, {2, true}, {3, false}, {2, false}, {1, true}} {
+		lines := 1 + weeks*o.ch + 1
+		if o.rules {
+			lines = 1 + weeks*(o.ch+1)
+		}
+		if lines <= avail {
+			g.ch, g.rules = o.ch, o.rules
 			return g
 		}
 	}
-	g.rules = false // 2 + weeks lines: borders only at the top and bottom
+	g.rules = false // one line a week, borders only at the top and bottom
 	return g
 }
 
@@ -233,7 +243,9 @@ func (m *Model) cell(g grid, d model.Date) []string {
 	if in {
 		marks := m.markers(dd)
 		if g.ch == 1 {
-			out[0] = common.PadRight(joinNonEmpty(lead+num, m.tasks(dd, false), marks), g.cw)
+			// One line: no room for spaces; today shows by its number's style.
+			marks = m.markers(model.DaySummary{Markers: slices.DeleteFunc(slices.Clone(dd.Markers), func(k string) bool { return k == "today" })})
+			out[0] = common.PadRight(joinNonEmpty(lead+num, m.tasks(dd, false)+marks), g.cw)
 		} else {
 			out[0] = common.PadRight(joinNonEmpty(lead+num, marks), g.cw)
 			tasks := m.tasks(dd, true)

@@ -86,6 +86,15 @@ func (m *Model) listRows() []listRow {
 	return rows
 }
 
+// headingRow is the narrow list's row of day d's heading.
+func (m *Model) headingRow(d int) int {
+	n := 0
+	for i := range min(d, 7) {
+		n += 1 + m.dayLen(i)
+	}
+	return n
+}
+
 func (m *Model) cursorRow(rows []listRow) int {
 	for i, r := range rows {
 		if r.day == m.day && r.task == m.task {

@@ -83,6 +83,7 @@ func (m *Model) applyLoaded(msg loadedMsg) tea.Cmd {
 	if t, ok := m.selected(); ok {
 		selID = t.ID
 	}
+	first := !m.loaded
 	m.week, m.set, m.loaded = msg.week, msg.set, true
 	m.task = -1
 	// Back on the task that was selected (it may have moved to another day).
@@ -94,6 +95,9 @@ func (m *Model) applyLoaded(msg loadedMsg) tea.Cmd {
 		}
 	}
 	m.clampTask(0)
+	if first {
+		m.listOff = m.headingRow(m.day) // a new week opens with the day's heading on top
+	}
 	m.keepVisible()
 	return nil
 }
