@@ -70,8 +70,14 @@ type ValidationError struct {
 	Msg    string
 }
 
-// Problem returns the translatable form (code "invalid_field").
+// Problem returns the translatable form: code "invalid_field" (record,
+// field, message) when a field is at fault, "invalid_record" (record,
+// message) when the record as a whole is. Each code keeps one argument
+// count so the catalog can translate it.
 func (e *ValidationError) Problem() *model.Problem {
+	if e.Field == "" {
+		return model.Errf("invalid_record", "%s: %s", e.Record, e.Msg)
+	}
 	return model.Errf("invalid_field", "%s: %s: %s", e.Record, e.Field, e.Msg)
 }
 

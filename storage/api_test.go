@@ -1,0 +1,31 @@
+package storage
+
+import "testing"
+
+// A validation error reads the same as a Problem (translated by the UI) and
+// as an error, and a record-level one has no empty field in it.
+func TestValidationErrorWording(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		err   ValidationError
+		code  string
+		nargs int
+		want  string
+	}{
+		{"field", ValidationError{Record: "clients[3]", Field: "name", Msg: "is empty"}, "invalid_field", 3, "clients[3]: name: is empty"},
+		{"whole record", ValidationError{Record: "document", Msg: "must be a JSON object"}, "invalid_record", 2, "document: must be a JSON object"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p := c.err.Problem()
+			if p.Code != c.code || len(p.Args) != c.nargs {
+				t.Errorf("Problem code %q with %d args, want %q with %d", p.Code, len(p.Args), c.code, c.nargs)
+			}
+			if got := p.Error(); got != c.want {
+				t.Errorf("Problem says %q, want %q", got, c.want)
+			}
+			if got := c.err.Error(); got != c.want {
+				t.Errorf("Error says %q, want %q", got, c.want)
+			}
+		})
+	}
+}
