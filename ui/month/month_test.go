@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
@@ -185,5 +186,17 @@ func TestYearView(t *testing.T) {
 	rt.Press(m, "enter")
 	if m.yearOn || m.shown() != (model.Month{Year: 2027, Month: time.December}) {
 		t.Errorf("enter: year view %v, month %s", m.yearOn, m.shown())
+	}
+}
+
+func TestClickSelects(t *testing.T) {
+	m, _ := open(t, i18n.EN, 120, 40)
+	// 120×40: cells 16 wide, 4 high with rules; 18 Nov is row 3, Wednesday.
+	g := m.grid()
+	x := 1 + 2*(g.cw+1) + 2
+	y := headRows + 1 + 3*g.rowLines() + 1
+	rt.Run(m, func() tea.Cmd { _, c := m.Update(tea.MouseClickMsg{X: x, Y: y, Button: tea.MouseLeft}); return c }())
+	if m.sel != rt.D(time.November, 18) {
+		t.Errorf("click selected %s", m.sel)
 	}
 }

@@ -282,3 +282,17 @@ func TestKeysWithoutTask(t *testing.T) {
 		t.Errorf("x without a task: %q", s)
 	}
 }
+
+func TestClickSelects(t *testing.T) {
+	m, _ := open(t, i18n.EN, 120, 40)
+	// Wednesday's column starts at 2×17; its first task is on line 1+3.
+	m.Update(tea.MouseClickMsg{X: 2*17 + 3, Y: 4, Button: tea.MouseLeft})
+	if tk, ok := m.selected(); !ok || m.day != 2 || tk.Title != "冷站现场踏勘" {
+		t.Errorf("click on Wednesday's task: day %d %+v", m.day, tk)
+	}
+	n, _ := open(t, i18n.EN, 80, 40)
+	n.Update(tea.MouseClickMsg{X: 10, Y: 2, Button: tea.MouseLeft}) // Monday's first task
+	if tk, ok := n.selected(); !ok || tk.Title != "确认预付款" {
+		t.Errorf("click in the narrow list: %+v", tk)
+	}
+}
