@@ -256,6 +256,7 @@ func (m *Model) columns() columns {
 		c.company += c.name - 24
 		c.name = 24
 	}
+	c.company = min(c.company, 44) // wider only spreads the table out
 	return c
 }
 

@@ -180,6 +180,8 @@ type columns struct{ due, state, client, project, text int }
 func (m *Model) columns() columns {
 	c := columns{due: dateWidth(m.lang), state: 14, client: 12, project: 0}
 	switch {
+	case m.width >= 140:
+		c.state, c.client, c.project = 16, 20, 28
 	case m.width >= 110:
 		c.state, c.client, c.project = 16, 16, 20
 	case m.width >= 90:

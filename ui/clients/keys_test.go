@@ -1,0 +1,38 @@
+package clients
+
+import (
+	"testing"
+
+	"charm.land/bubbles/v2/key"
+
+	ct "salesplan/ui/clients/clientstest"
+	"salesplan/ui/i18n"
+)
+
+// Every key the pane lists has help text, and no key does two things in
+// one place (list, detail, call sheet).
+func TestHelpKeys(t *testing.T) {
+	m, _, _ := open(t, i18n.ZH, 100, 30)
+	places := map[string][]string{"list": nil, "detail": {"enter"}, "sheet": {"esc", "C"}}
+	for _, name := range []string{"list", "detail", "sheet"} {
+		ct.Press(m, places[name]...)
+		seen := map[string]string{}
+		var all []key.Binding
+		for _, col := range m.FullHelp() {
+			all = append(all, col...)
+		}
+		all = append(all, m.ShortHelp()...)
+		for _, b := range all {
+			h := b.Help()
+			if h.Key == "" || h.Desc == "" || h.Desc[0] == '!' {
+				t.Errorf("%s: binding %v has no help (%q)", name, b.Keys(), h.Desc)
+			}
+			for _, k := range b.Keys() {
+				if prev, ok := seen[k]; ok && prev != h.Desc {
+					t.Errorf("%s: key %q is both %q and %q", name, k, prev, h.Desc)
+				}
+				seen[k] = h.Desc
+			}
+		}
+	}
+}
