@@ -109,8 +109,8 @@ func (m *Model) cellAt(x, y int) (day, row int, ok bool) {
 	if y < 1 || y > m.bodyH() || x < 0 {
 		return 0, 0, false
 	}
-	d := x / (m.colW() + 1)
-	if d > 6 {
+	d := min(x/(m.colW()+1), 6) // the last column takes the spare cells
+	if x >= m.width {
 		return 0, 0, false
 	}
 	return d, y - 1 - colHeadRows, true
@@ -219,9 +219,13 @@ func (m *Model) dayName(i, w int, long bool) string {
 // columnsView draws the seven columns: bodyH lines of exactly m.width cells.
 func (m *Model) columnsView() []string {
 	st := m.env.Styles
-	cw, h := m.colW(), m.bodyH()
+	h := m.bodyH()
 	cols := make([][]string, 7)
 	for i := range 7 {
+		cw := m.colW()
+		if i == 6 {
+			cw = max(m.width-6-6*cw, 1) // the spare cells, so the right edge lines up
+		}
 		col := make([]string, 0, h)
 		col = append(col, m.dayName(i, cw, false))
 		q := common.PadRight(m.dayQuota(i), cw)
@@ -246,7 +250,6 @@ func (m *Model) columnsView() []string {
 		cols[i] = col
 	}
 	sep := st.Rule.Render("│")
-	blank := strings.Repeat(" ", cw)
 	out := make([]string, h)
 	for y := range h {
 		var b strings.Builder
@@ -257,7 +260,7 @@ func (m *Model) columnsView() []string {
 			if y < len(cols[i]) {
 				b.WriteString(cols[i][y])
 			} else {
-				b.WriteString(blank)
+				b.WriteString(strings.Repeat(" ", ansi.StringWidth(cols[i][0])))
 			}
 		}
 		out[y] = b.String()
