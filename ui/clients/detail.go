@@ -188,9 +188,20 @@ func (m *Model) detailLines() []string {
 	// Profile: labels padded to one width (cells), values wrapped under
 	// their own column.
 	type field struct{ label, value string }
-	cad := m.lang.T("clients.detail.cadence_default", l.T("tier."+string(c.Tier)))
-	if c.CadenceDays > 0 {
-		cad = l.T("clients.detail.cadence_days", c.CadenceDays)
+	// The tier's default cadence lives in the settings; the follow-up due
+	// date is the last contact (or the created date) plus it, so it is
+	// read back from there rather than loading the settings.
+	base := d.Row.LastContact
+	if !base.Valid() {
+		base = c.CreatedOn
+	}
+	cad := l.T("clients.detail.cadence_days", c.CadenceDays)
+	switch {
+	case c.CadenceDays > 0:
+	case base.Valid():
+		cad = l.T("clients.detail.cadence_default", d.Row.FollowUp.Due.Sub(base), l.T("tier."+string(c.Tier)))
+	default: // hand-edited data without a created date
+		cad = l.T("tier." + string(c.Tier))
 	}
 	fields := []field{
 		{l.T("clients.f.phone"), c.Phone},

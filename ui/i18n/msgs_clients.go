@@ -53,7 +53,7 @@ func init() {
 
 		"clients.detail.last":            {"last contact %s", "上次联系 %s"},
 		"clients.detail.next":            {"next follow-up", "下次跟进"},
-		"clients.detail.cadence_default": {"the %s default", "按%s默认"},
+		"clients.detail.cadence_default": {"%d days (the %s default)", "%d天（%s默认）"},
 		"clients.detail.cadence_days":    {"%d days", "%d天"},
 		"clients.detail.open_promises":   {"Open promises · %d", "待兑现的承诺 · %d"},
 		"clients.detail.past_promises":   {"Past promises · %d", "已结束的承诺 · %d"},
