@@ -45,15 +45,19 @@ type Model struct {
 }
 
 type (
+	// The messages name their screen: with one overlay per tab, every tab
+	// receives them, and only the one that asked may act.
 	loadedMsg struct {
-		seq uint64
-		set model.Settings
-		err error
+		owner *Model
+		seq   uint64
+		set   model.Settings
+		err   error
 	}
 	savedMsg struct {
-		seq  uint64
-		err  error
-		lang bool // the language changed
+		owner *Model
+		seq   uint64
+		err   error
+		lang  bool // the language changed
 	}
 )
 
@@ -85,13 +89,13 @@ func (m *Model) Open() tea.Cmd {
 	seq, st := m.seq, m.env.Store
 	return func() tea.Msg {
 		if st == nil {
-			return loadedMsg{seq: seq, err: model.Errf("no_store", "no database is open")}
+			return loadedMsg{owner: m, seq: seq, err: model.Errf("no_store", "no database is open")}
 		}
 		s, err := st.Settings()
 		if err != nil {
 			err = fmt.Errorf("reading the settings: %w", err)
 		}
-		return loadedMsg{seq: seq, set: s, err: err}
+		return loadedMsg{owner: m, seq: seq, set: s, err: err}
 	}
 }
 
@@ -108,7 +112,7 @@ func (m *Model) FullHelp() [][]key.Binding { return m.km.FullHelp(keys.PlaceForm
 func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case loadedMsg:
-		if msg.seq != m.seq || !m.open {
+		if msg.owner != m || msg.seq != m.seq || !m.open {
 			return m, nil
 		}
 		m.loading = false
@@ -120,7 +124,7 @@ func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
 		m.form = m.buildForm(msg.set)
 		return m, nil
 	case savedMsg:
-		if msg.seq != m.seq {
+		if msg.owner != m || msg.seq != m.seq {
 			return m, nil
 		}
 		m.busy = false
@@ -266,7 +270,7 @@ func (m *Model) save() tea.Cmd {
 		if err != nil {
 			err = fmt.Errorf("saving the settings: %w", err)
 		}
-		return savedMsg{seq: seq, err: err, lang: langChanged}
+		return savedMsg{owner: m, seq: seq, err: err, lang: langChanged}
 	}
 }
 
