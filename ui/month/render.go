@@ -313,11 +313,13 @@ func (m *Model) detail() string {
 	return common.PadRight(s, m.width)
 }
 
+// currency is the symbol of the settings just read (so a change made in
+// the settings shows at once), else the one the planner started with.
 func (m *Model) currency() string {
-	if m.env.Currency != "" {
-		return m.env.Currency
+	if m.loaded {
+		return model.InertLine(m.set.Currency)
 	}
-	return model.InertLine(m.set.Currency)
+	return m.env.Currency
 }
 
 // yearView draws the twelve months' signed sales against target.

@@ -411,11 +411,13 @@ func (m *Model) footer() []string {
 	return []string{common.PadRight(l1, m.width), common.PadRight(l2, m.width)}
 }
 
+// currency is the symbol of the settings just read (so a change made in
+// the settings shows at once), else the one the planner started with.
 func (m *Model) currency() string {
-	if m.env.Currency != "" {
-		return m.env.Currency
+	if m.loaded {
+		return model.InertLine(m.set.Currency)
 	}
-	return model.InertLine(m.set.Currency)
+	return m.env.Currency
 }
 
 // reviewView draws the review's visible lines.

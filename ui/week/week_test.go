@@ -296,3 +296,18 @@ func TestClickSelects(t *testing.T) {
 		t.Errorf("click in the narrow list: %+v", tk)
 	}
 }
+
+// A change made elsewhere (the settings screen, `salesplan config set`)
+// shows after DataChangedMsg: the currency and the calls quota.
+func TestSettingsChangeShows(t *testing.T) {
+	m, st := open(t, i18n.EN, 120, 40)
+	if err := st.UpdateSettings(func(s *model.Settings) error { s.Currency = "€"; s.CallsPerDay = 20; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	m.Update(common.DataChangedMsg{})
+	rt.Run(m, m.reload())
+	s := screen(m)
+	if !strings.Contains(s, "Signed €480,000 of €23,809.52") || !strings.Contains(s, "Calls 69/100") || !strings.Contains(s, "C 12/20") {
+		t.Errorf("after the settings changed:\n%s", s)
+	}
+}
