@@ -151,8 +151,11 @@ func nameKey(name string) []byte { return []byte(strings.ToLower(strings.TrimSpa
 
 // ---- getters
 
+// notFound is the error for a record missing by id: code
+// "unknown_<kind>_id" (the id), apart from "unknown_<kind>" (a name the
+// user typed) so that each code has one kind of argument to translate.
 func notFound(kind string, id model.ID) error {
-	return newStoreError(ErrNotFound, nil, "unknown_"+kind, "there is no "+kind+" %d", id)
+	return newStoreError(ErrNotFound, nil, "unknown_"+kind+"_id", "there is no "+kind+" %d", id)
 }
 
 func getRecord(tx *bolt.Tx, bucket []byte, kind string, id model.ID, v any) error {

@@ -16,10 +16,10 @@ func TestAddEntry(t *testing.T) {
 		code string
 	}{
 		{"no client", model.JournalEntry{Kind: model.EntryCall}, "missing_client"},
-		{"unknown client", model.JournalEntry{ClientID: 9, Kind: model.EntryCall}, "unknown_client"},
+		{"unknown client", model.JournalEntry{ClientID: 9, Kind: model.EntryCall}, "unknown_client_id"},
 		{"bad kind", model.JournalEntry{ClientID: c.ID, Kind: "email"}, "bad_kind"},
 		{"empty note", model.JournalEntry{ClientID: c.ID, Kind: model.EntryNote, Text: "  "}, "empty_text"},
-		{"unknown project", model.JournalEntry{ClientID: c.ID, Kind: model.EntryCall, ProjectID: 5}, "unknown_project"},
+		{"unknown project", model.JournalEntry{ClientID: c.ID, Kind: model.EntryCall, ProjectID: 5}, "unknown_project_id"},
 	} {
 		if _, err := s.AddEntry(tc.e); problemCode(err) != tc.code {
 			t.Errorf("%s: AddEntry = %v, want %s", tc.name, err, tc.code)

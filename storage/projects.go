@@ -35,10 +35,10 @@ func validateProject(tx *bolt.Tx, p *model.Project) error {
 	}
 	for i, h := range p.StageHistory {
 		if !h.Stage.Valid() || !h.On.Valid() {
-			return model.Errf("bad_stage_history", "stage history entry %d needs a known stage and a date", i+1)
+			return model.Errf("bad_stage_history_entry", "stage history entry %d needs a known stage and a date", i+1)
 		}
 		if i > 0 && h.On < p.StageHistory[i-1].On {
-			return model.Errf("bad_stage_history", "the stage history must be in date order")
+			return model.Errf("bad_stage_history_order", "the stage history must be in date order")
 		}
 	}
 	return checkRefs(tx, p.ClientID, 0)

@@ -16,7 +16,7 @@ func TestPromiseLifecycle(t *testing.T) {
 		code string
 	}{
 		{"no client", model.Promise{Text: "x", Due: d("2026-12-01")}, "missing_client"},
-		{"unknown client", model.Promise{ClientID: 77, Text: "x", Due: d("2026-12-01")}, "unknown_client"},
+		{"unknown client", model.Promise{ClientID: 77, Text: "x", Due: d("2026-12-01")}, "unknown_client_id"},
 		{"no text", model.Promise{ClientID: c.ID, Due: d("2026-12-01")}, "empty_text"},
 		{"no due", model.Promise{ClientID: c.ID, Text: "x"}, "missing_due"},
 	} {
@@ -109,7 +109,7 @@ func TestUpdatePromise(t *testing.T) {
 	if err := s.UpdatePromise(a); problemCode(err) != "missing_due" {
 		t.Errorf("clearing the due date = %v", err)
 	}
-	if err := s.UpdatePromise(model.Promise{ID: 99, ClientID: c.ID, Text: "x", Due: d("2026-12-01")}); problemCode(err) != "unknown_promise" {
+	if err := s.UpdatePromise(model.Promise{ID: 99, ClientID: c.ID, Text: "x", Due: d("2026-12-01")}); problemCode(err) != "unknown_promise_id" {
 		t.Errorf("updating a missing promise = %v", err)
 	}
 	if code, err := s.Undo(); err != nil || code != ActEditPromise {

@@ -76,7 +76,8 @@ func (s *Store) UpdateSettings(fn func(*model.Settings) error) error {
 	})
 }
 
-// validateSettings checks ranges (shared with import).
+// validateSettings checks ranges (shared with import). Each problem code
+// takes one set of arguments, so that the catalog can translate it.
 func validateSettings(st *model.Settings) error {
 	for _, f := range []struct {
 		name string
@@ -94,12 +95,12 @@ func validateSettings(st *model.Settings) error {
 	}
 	for y, v := range st.AnnualTargets {
 		if v < 0 {
-			return model.Errf("bad_setting", "the target for %d cannot be negative", y)
+			return model.Errf("bad_annual_target", "the target for %d cannot be negative", y)
 		}
 	}
 	for m, v := range st.MonthTargets {
 		if _, err := model.ParseMonth(m); err != nil || v < 0 {
-			return model.Errf("bad_setting", "month target %s is not a month with an amount of zero or more", m)
+			return model.Errf("bad_month_target", "month target %s is not a month with an amount of zero or more", m)
 		}
 	}
 	return nil

@@ -27,15 +27,16 @@ func TestSettings(t *testing.T) {
 	for _, c := range []struct {
 		name string
 		fn   func(*model.Settings)
+		code string
 	}{
-		{"negative calls", func(st *model.Settings) { st.CallsPerDay = -1 }},
-		{"zero cadence", func(st *model.Settings) { st.KeyCadenceDays = 0 }},
-		{"bad month key", func(st *model.Settings) { st.MonthTargets["2026-13"] = 1 }},
-		{"negative target", func(st *model.Settings) { st.AnnualTargets[2027] = -5 }},
+		{"negative calls", func(st *model.Settings) { st.CallsPerDay = -1 }, "bad_setting"},
+		{"zero cadence", func(st *model.Settings) { st.KeyCadenceDays = 0 }, "bad_setting"},
+		{"bad month key", func(st *model.Settings) { st.MonthTargets["2026-13"] = 1 }, "bad_month_target"},
+		{"negative target", func(st *model.Settings) { st.AnnualTargets[2027] = -5 }, "bad_annual_target"},
 	} {
 		err := s.UpdateSettings(func(st *model.Settings) error { c.fn(st); return nil })
-		if problemCode(err) != "bad_setting" {
-			t.Errorf("%s: %v, want bad_setting", c.name, err)
+		if problemCode(err) != c.code {
+			t.Errorf("%s: %v, want %s", c.name, err, c.code)
 		}
 	}
 	boom := errors.New("changed my mind")

@@ -57,10 +57,10 @@ func validateTask(tx *bolt.Tx, t *model.Task) error {
 // checkRefs checks that a referenced client and project exist.
 func checkRefs(tx *bolt.Tx, client, project model.ID) error {
 	if client != 0 && rb(tx, bClients).Get(idKey(client)) == nil {
-		return model.Errf("unknown_client", "there is no client %d", client)
+		return model.Errf("unknown_client_id", "there is no client %d", client)
 	}
 	if project != 0 && rb(tx, bProjects).Get(idKey(project)) == nil {
-		return model.Errf("unknown_project", "there is no project %d", project)
+		return model.Errf("unknown_project_id", "there is no project %d", project)
 	}
 	return nil
 }

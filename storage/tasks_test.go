@@ -17,8 +17,8 @@ func TestAddTaskValidation(t *testing.T) {
 		{"empty title", model.Task{Title: " "}, "empty_title"},
 		{"bad kind", model.Task{Title: "x", Kind: "lunch"}, "bad_kind"},
 		{"bad slot", model.Task{Title: "x", Slot: "night"}, "bad_slot"},
-		{"unknown client", model.Task{Title: "x", ClientID: 42}, "unknown_client"},
-		{"unknown project", model.Task{Title: "x", ProjectID: 42}, "unknown_project"},
+		{"unknown client", model.Task{Title: "x", ClientID: 42}, "unknown_client_id"},
+		{"unknown project", model.Task{Title: "x", ProjectID: 42}, "unknown_project_id"},
 		{"bad repeat", model.Task{Title: "x", Date: d("2026-11-27"), Repeat: "sometimes"}, "bad_repeat"},
 		{"repeat without date", model.Task{Title: "x", Repeat: "daily"}, "repeat_needs_date"},
 		{"time without date", model.Task{Title: "x", Time: model.ClockAt(9, 0)}, "time_needs_date"},
@@ -68,7 +68,7 @@ func TestTasksOnAndDelete(t *testing.T) {
 	if got, _ := s.TasksOn(d("2026-11-27")); len(got) != 0 {
 		t.Errorf("deleted task still listed: %v", got)
 	}
-	if err := s.DeleteTask(a.ID); problemCode(err) != "unknown_task" {
+	if err := s.DeleteTask(a.ID); problemCode(err) != "unknown_task_id" {
 		t.Errorf("delete twice = %v", err)
 	}
 }

@@ -104,7 +104,7 @@ func (a *app) explain(err error) string {
 	case errors.As(err, &amb):
 		return a.t("cli.err.ambiguous", a.kindWord(amb.Kind), amb.Query, strings.Join(amb.Candidates, ", "))
 	case errors.As(err, &ve):
-		return ve.Error()
+		return a.lang.Err(ve.Problem())
 	}
 	return a.lang.Err(err)
 }

@@ -279,3 +279,22 @@ func TestSecondImportRefused(t *testing.T) {
 		t.Errorf("after --merge both clients are there:\n%s", list)
 	}
 }
+
+// A rejected import names the record and field in the user's language.
+func TestImportValidationTranslated(t *testing.T) {
+	h := newHarness(t)
+	dangling := h.write("dangling.json", danglingDoc)
+	tests := []struct {
+		lang string
+		want string
+	}{
+		{"en", "tasks[0]: client_id: "},
+		{"zh", "tasks[0] 的字段 client_id："},
+	}
+	for _, c := range tests {
+		r := h.run("--lang", c.lang, "import", dangling)
+		if r.code != ExitFail || !strings.Contains(r.err, c.want) {
+			t.Errorf("%s: exit %d, stderr %q, want it to contain %q", c.lang, r.code, r.err, c.want)
+		}
+	}
+}
