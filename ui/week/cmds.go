@@ -41,6 +41,25 @@ type editFailedMsg struct {
 	err   error
 }
 
+// briefMsg is the answer to brief: the client for the pre-visit brief.
+type briefMsg struct {
+	detail storage.ClientDetail
+	err    error
+}
+
+// brief reads a client for the pre-visit brief (drawn by the Clients
+// pane's BriefPopup). It answers with this pane's own message, so that no
+// other pane opens the brief too.
+func brief(st *storage.Store, client model.ID, today model.Date) tea.Cmd {
+	return func() tea.Msg {
+		d, err := st.ClientDetail(client, today, 3)
+		if err != nil {
+			err = fmt.Errorf("reading the client for the brief: %w", err)
+		}
+		return briefMsg{detail: d, err: err}
+	}
+}
+
 // load reads the week starting on start (the same Store.Week as `week
 // --json`) and the settings its quotas come from.
 func load(st *storage.Store, seq uint64, start, today model.Date) tea.Cmd {

@@ -7,6 +7,7 @@ import (
 
 	"salesplan/model"
 	"salesplan/model/quickadd"
+	"salesplan/ui/clients"
 	"salesplan/ui/common"
 	"salesplan/ui/form"
 )
@@ -24,6 +25,7 @@ const (
 	dlgLog
 	dlgPromise
 	dlgGoto
+	dlgPopup
 )
 
 type dialog struct {
@@ -214,6 +216,15 @@ func (m *Model) describe(r quickadd.Result) string {
 }
 
 // ---- the other dialogs
+
+// showBrief opens the client's pre-visit brief in a popup.
+func (m *Model) showBrief(msg briefMsg) tea.Cmd {
+	if msg.err != nil {
+		return common.StatusErr(m.env, msg.err)
+	}
+	m.open(dlgPopup, clients.BriefPopup(m.env, msg.detail, max(m.height-4, 3)), model.AgendaTask{})
+	return nil
+}
 
 func (m *Model) openGoto() {
 	in := form.NewInput(m.lang, m.fst, m.lang.T("day.goto.title"), m.lang.T("day.goto.placeholder"), "")

@@ -19,6 +19,8 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		return m, m.applySaved(msg)
 	case editFailedMsg:
 		return m, m.applyEditFailed(msg)
+	case briefMsg:
+		return m, m.showBrief(msg)
 	case previewMsg:
 		return m, m.applyPreview(msg)
 	case common.DataChangedMsg:
@@ -287,7 +289,7 @@ func (m *Model) scrollReview(n int) {
 func (m *Model) taskAction(msg tea.KeyPressMsg) tea.Cmd {
 	km := m.km
 	needsTask := key.Matches(msg, km.Done, km.Edit, km.Delete, km.Postpone, km.Important,
-		km.LogCall, km.LogVisit, km.LogMeeting, km.Promise, km.Note)
+		km.LogCall, km.LogVisit, km.LogMeeting, km.Promise, km.Note, km.Brief)
 	if !needsTask {
 		return nil
 	}
@@ -295,7 +297,7 @@ func (m *Model) taskAction(msg tea.KeyPressMsg) tea.Cmd {
 	if !ok {
 		return common.Status(m.lang.T("day.no_task"))
 	}
-	needsClient := key.Matches(msg, km.LogCall, km.LogVisit, km.LogMeeting, km.Promise, km.Note)
+	needsClient := key.Matches(msg, km.LogCall, km.LogVisit, km.LogMeeting, km.Promise, km.Note, km.Brief)
 	if needsClient && t.ClientID == 0 {
 		return common.Status(m.lang.T("day.no_client"))
 	}
@@ -337,6 +339,8 @@ func (m *Model) taskAction(msg tea.KeyPressMsg) tea.Cmd {
 		m.openLog(t, model.EntryNote)
 	case key.Matches(msg, km.Promise):
 		m.openPromise(t)
+	case key.Matches(msg, km.Brief):
+		return brief(st, t.ClientID, m.env.Today())
 	}
 	return nil
 }

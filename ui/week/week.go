@@ -133,23 +133,12 @@ func (m *Model) ShortHelp() []key.Binding {
 	return m.km.ShortHelp(m.place())
 }
 
-// FullHelp lists every key of the current place. The brief (b) is the
-// Clients pane's; the Week pane leaves it out rather than list a dead key.
+// FullHelp lists every key of the current place.
 func (m *Model) FullHelp() [][]key.Binding {
 	if m.reviewOpen && m.dlg.d == nil {
 		return [][]key.Binding{{m.km.Up, m.km.Down, m.km.Prev, m.km.Next, m.km.Today, m.closeReview}}
 	}
-	var out [][]key.Binding
-	for _, col := range m.km.FullHelp(m.place()) {
-		var c []key.Binding
-		for _, b := range col {
-			if b.Help().Key != m.km.Brief.Help().Key || m.place() == keys.PlaceForm {
-				c = append(c, b)
-			}
-		}
-		out = append(out, c)
-	}
-	return out
+	return m.km.FullHelp(m.place())
 }
 
 // Week returns the summary shown (tests compare it with Store.Week).

@@ -311,3 +311,32 @@ func TestSettingsChangeShows(t *testing.T) {
 		t.Errorf("after the settings changed:\n%s", s)
 	}
 }
+
+// b opens the pre-visit brief of the selected task's client, c records a
+// call with it, and n a note; a task without a client says so.
+func TestClientKeys(t *testing.T) {
+	m, st := open(t, i18n.EN, 120, 40)
+	rt.Press(m, "left") // Thursday: a call with ACME Ltd
+	rt.Press(m, "b")
+	if m.dlg.kind != dlgPopup || !strings.Contains(screen(m), "ACME Ltd") {
+		t.Fatalf("b did not open the brief:\n%s", screen(m))
+	}
+	rt.Press(m, "esc")
+	if m.Capturing() {
+		t.Fatal("esc did not close the brief")
+	}
+	rt.Press(m, "c")
+	rt.Type(m, "asked for the curves")
+	rt.Press(m, "ctrl+s")
+	if got := m.Week().Days[4].Calls; got != 5 {
+		t.Errorf("c recorded no call today: Friday's calls %d", got)
+	}
+	if d, err := st.ClientDetail(m.Week().Days[3].Tasks[0].ClientID, rt.Today, 1); err != nil || d.Journal[0].Text != "asked for the curves" {
+		t.Errorf("journal %+v %v", d.Journal, err)
+	}
+	rt.Press(m, "right")
+	rt.Press(m, "j") // Friday's to-do without a client
+	if s := statuses(rt.Press(m, "b")); len(s) != 1 || s[0] != "This task has no client." {
+		t.Errorf("b without a client: %q", s)
+	}
+}
