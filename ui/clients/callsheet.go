@@ -258,6 +258,11 @@ func (m *Model) sheetView() string {
 		next = style(next)
 	}
 	out = append(out, strings.Repeat(" ", lw+2)+st.Muted.Render(l.T("clients.detail.last", last)+" · "+l.T("clients.detail.next")+" ")+next)
+	// The area hint sits high: on a short terminal the notes and promises
+	// below may be cut, the hint that decides a booking must not be.
+	if hint := m.areaHint(); hint != "" {
+		out = append(out, strings.Repeat(" ", lw+2)+st.Warning.Render(common.Truncate(hint, max(w-lw-2, 1))))
+	}
 	field(l.T("clients.f.decision_maker"), c.DecisionMaker)
 	field(l.T("clients.f.interests"), c.Interests)
 	field(l.T("clients.f.needs"), c.Needs)
@@ -288,9 +293,6 @@ func (m *Model) sheetView() string {
 	}
 	if n == 0 {
 		out = append(out, st.Muted.Render("  "+l.T("word.none")))
-	}
-	if hint := m.areaHint(); hint != "" {
-		out = append(out, "", st.Warning.Render(common.Truncate(hint, w)))
 	}
 	return strings.Join(out, "\n")
 }

@@ -169,28 +169,66 @@ func (m *Model) detailView() string {
 	return strings.Join(out, "\n")
 }
 
-// detailLines builds (or returns the cached) body lines at the pane width.
+// wideDetail is the width from which the journal sits beside the
+// profile, promises, tasks and projects instead of below them.
+const wideDetail = 120
+
+// detailLines builds (or returns the cached) body lines at the pane width:
+// one column on narrow terminals, two from wideDetail cells.
 func (m *Model) detailLines() []string {
 	if m.det.wrapped != nil {
 		return m.det.wrapped
 	}
+	w := m.width
+	if w < wideDetail {
+		out := m.profileLines(w)
+		out = append(out, m.journalLines(w)...)
+		out = append(out, m.pastLines(w)...)
+		m.det.wrapped = out
+		return out
+	}
+	leftW := w / 2
+	rightW := w - leftW - 3
+	left := append(m.profileLines(leftW), m.pastLines(leftW)...)
+	right := m.journalLines(rightW)
+	if len(right) > 0 && right[0] == "" {
+		right = right[1:] // the column starts at the top, no blank line
+	}
+	sep := m.env.Styles.Rule.Render(" │ ")
+	out := make([]string, max(len(left), len(right)))
+	for i := range out {
+		var l, r string
+		if i < len(left) {
+			l = left[i]
+		}
+		if i < len(right) {
+			r = right[i]
+		}
+		out[i] = common.PadRight(l, leftW) + sep + r
+	}
+	m.det.wrapped = out
+	return out
+}
+
+// section starts a titled part of the detail.
+func (m *Model) section(out []string, title string) []string {
+	return append(out, "", m.env.Styles.Title.Render(title))
+}
+
+// profileLines are the profile, open promises, upcoming tasks and projects.
+func (m *Model) profileLines(w int) []string {
 	s := m.env.Styles
 	l := m.lang
 	d := m.det.d
 	c := d.Row.Client
 	today := m.env.Today()
-	w := m.width
 	var out []string
-	section := func(title string) {
-		out = append(out, "", s.Title.Render(title))
-	}
 
-	// Profile: labels padded to one width (cells), values wrapped under
-	// their own column.
+	// Labels padded to one width (cells), values wrapped under their own
+	// column. The tier's default cadence lives in the settings; the
+	// follow-up due date is the last contact (or the created date) plus
+	// it, so it is read back from there rather than loading the settings.
 	type field struct{ label, value string }
-	// The tier's default cadence lives in the settings; the follow-up due
-	// date is the last contact (or the created date) plus it, so it is
-	// read back from there rather than loading the settings.
 	base := d.Row.LastContact
 	if !base.Valid() {
 		base = c.CreatedOn
@@ -231,28 +269,20 @@ func (m *Model) detailLines() []string {
 		}
 	}
 
-	projName := map[model.ID]string{}
-	for _, p := range d.Projects {
-		projName[p.ID] = p.Name
-	}
-
-	var open, past []model.Promise
+	projName := m.projectNames()
+	open := 0
+	out = m.section(out, l.T("clients.detail.open_promises", countOpen(d.Promises)))
 	for _, p := range d.Promises {
 		if p.Status == model.PromiseOpen {
-			open = append(open, p)
-		} else {
-			past = append(past, p)
+			open++
+			out = append(out, m.promiseLines(p, projName, today, w)...)
 		}
 	}
-	section(l.T("clients.detail.open_promises", len(open)))
-	if len(open) == 0 {
+	if open == 0 {
 		out = append(out, s.Muted.Render("  "+l.T("word.none")))
 	}
-	for _, p := range open {
-		out = append(out, m.promiseLines(p, projName, today, w)...)
-	}
 
-	section(l.T("clients.detail.tasks", len(d.Tasks)))
+	out = m.section(out, l.T("clients.detail.tasks", len(d.Tasks)))
 	if len(d.Tasks) == 0 {
 		out = append(out, s.Muted.Render("  "+l.T("word.none")))
 	}
@@ -268,7 +298,7 @@ func (m *Model) detailLines() []string {
 		out = append(out, hanging(head, model.InertLine(t.Title), w)...)
 	}
 
-	section(l.T("clients.detail.projects", len(d.Projects)))
+	out = m.section(out, l.T("clients.detail.projects", len(d.Projects)))
 	if len(d.Projects) == 0 {
 		out = append(out, s.Muted.Render("  "+l.T("word.none")))
 	}
@@ -287,11 +317,19 @@ func (m *Model) detailLines() []string {
 		}
 		out = append(out, common.Truncate(line, w))
 	}
+	return out
+}
 
-	section(l.T("clients.detail.journal", len(d.Journal)))
+// journalLines are the journal, newest first.
+func (m *Model) journalLines(w int) []string {
+	s := m.env.Styles
+	l := m.lang
+	d := m.det.d
+	out := m.section(nil, l.T("clients.detail.journal", len(d.Journal)))
 	if len(d.Journal) == 0 {
 		out = append(out, s.Muted.Render("  "+l.T("clients.detail.no_journal")))
 	}
+	projName := m.projectNames()
 	kw := m.kindWidth()
 	for _, e := range d.Journal {
 		// Fixed columns (ISO date, kind) so the texts line up; the project
@@ -306,17 +344,45 @@ func (m *Model) detailLines() []string {
 	if len(d.Journal) == journalLimit {
 		out = append(out, s.Muted.Render("  "+l.T("clients.detail.older")))
 	}
+	return out
+}
 
-	if len(past) > 0 {
-		section(l.T("clients.detail.past_promises", len(past)))
-		for _, p := range past {
-			for _, line := range m.promiseLines(p, projName, today, w) {
-				out = append(out, s.Done.Render(ansi.Strip(line)))
-			}
+// pastLines are the kept and cancelled promises, dimmed.
+func (m *Model) pastLines(w int) []string {
+	d := m.det.d
+	n := len(d.Promises) - countOpen(d.Promises)
+	if n == 0 {
+		return nil
+	}
+	out := m.section(nil, m.lang.T("clients.detail.past_promises", n))
+	projName := m.projectNames()
+	for _, p := range d.Promises {
+		if p.Status == model.PromiseOpen {
+			continue
+		}
+		for _, line := range m.promiseLines(p, projName, m.env.Today(), w) {
+			out = append(out, m.env.Styles.Done.Render(ansi.Strip(line)))
 		}
 	}
-	m.det.wrapped = out
 	return out
+}
+
+func (m *Model) projectNames() map[model.ID]string {
+	names := make(map[model.ID]string, len(m.det.d.Projects))
+	for _, p := range m.det.d.Projects {
+		names[p.ID] = p.Name
+	}
+	return names
+}
+
+func countOpen(ps []model.Promise) int {
+	n := 0
+	for _, p := range ps {
+		if p.Status == model.PromiseOpen {
+			n++
+		}
+	}
+	return n
 }
 
 // kindWidth is the widest journal kind word, in cells.
@@ -366,11 +432,16 @@ func dateWidth(l i18n.Lang) int {
 }
 
 // hanging writes head then the user's text wrapped to w cells, later lines
-// indented under the text.
+// indented under the text; a head wider than half the line goes on a line
+// of its own, the text indented under it.
 func hanging(head, text string, w int) []string {
 	hw := ansi.StringWidth(head)
 	if hw > w/2 {
-		hw = 4
+		out := []string{common.Truncate(strings.TrimRight(head, " "), w)}
+		for _, p := range wrapText(text, max(w-4, 10)) {
+			out = append(out, "    "+p)
+		}
+		return out
 	}
 	parts := wrapText(text, max(w-hw, 10))
 	out := make([]string, 0, len(parts))
