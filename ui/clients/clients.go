@@ -160,11 +160,8 @@ func (m *Model) FullHelp() [][]key.Binding {
 		return [][]key.Binding{{m.km.LogCall, m.skip, m.km.Promise, m.book, m.km.Note, m.km.Back}}
 	}
 	h := m.km.FullHelp(m.place())
-	switch m.place() {
-	case keys.PlaceClients:
-		h = append(h, []key.Binding{m.km.Brief, m.km.CallSheet})
-	case keys.PlaceClientDetail:
-		h = append(h, []key.Binding{m.km.Note, m.km.Back})
+	if m.place() == keys.PlaceClients {
+		h = append(h, []key.Binding{m.km.Brief}) // b on a row, as in the detail
 	}
 	return h
 }
