@@ -10,3 +10,5 @@ import (
 func commonOpen(id model.ID) tea.Msg { return common.OpenClientMsg{ID: id} }
 
 func teaPaste(s string) tea.Msg { return tea.PasteMsg{Content: s} }
+
+type commonPane = common.Pane
