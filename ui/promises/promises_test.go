@@ -284,3 +284,36 @@ func TestPanesAgreeWithToday(t *testing.T) {
 		t.Errorf("Promises pane counts %d overdue, today %d", overdue, len(wantOverdue))
 	}
 }
+
+func TestClosedPromisesRefuseActions(t *testing.T) {
+	m, st, _ := open(t, i18n.EN, 100, 30)
+	ct.Press(m, "f", "f") // all
+	for i, r := range m.shown {
+		if m.rows[r].Status == model.PromiseKept {
+			m.list.Select(i)
+		}
+	}
+	for _, k := range []string{"x", "c", "e"} {
+		msgs := ct.Press(m, k)
+		if m.Capturing() {
+			t.Fatalf("%s opened a dialog on a kept promise", k)
+		}
+		if s := ct.Statuses(msgs); len(s) != 1 || s[0] != "This promise is already kept." {
+			t.Errorf("%s said %v", k, s)
+		}
+	}
+	if ps, _ := st.Promises(true); len(ps) != 6 {
+		t.Errorf("%d promises", len(ps))
+	}
+	// A bad date word keeps the dialog open and says why.
+	ct.Press(m, "f") // open
+	ct.Press(m, "x")
+	for range 5 {
+		m.Update(ct.Key("backspace"))
+	}
+	ct.Type(m, "someday")
+	ct.Press(m, "enter")
+	if !m.Capturing() || !strings.Contains(plain(m), "is not a date") {
+		t.Errorf("a bad date was taken:\n%s", plain(m))
+	}
+}
