@@ -21,6 +21,7 @@ import (
 	"salesplan/ui/i18n"
 	"salesplan/ui/keys"
 	"salesplan/ui/month"
+	"salesplan/ui/projects"
 	"salesplan/ui/promises"
 	"salesplan/ui/theme"
 	"salesplan/ui/week"
@@ -34,7 +35,7 @@ func DefaultPanes(env common.Env) [common.PaneCount]common.Pane {
 		common.PaneWeek:     week.New(env),
 		common.PaneMonth:    month.New(env),
 		common.PaneClients:  clients.New(env),
-		common.PaneProjects: Placeholder(env, common.PaneProjects),
+		common.PaneProjects: projects.New(env),
 		common.PanePromises: promises.New(env),
 	}
 }

@@ -1,0 +1,155 @@
+package projects
+
+import (
+	"errors"
+	"fmt"
+
+	tea "charm.land/bubbletea/v2"
+
+	"salesplan/model"
+	"salesplan/storage"
+)
+
+// Every read and write runs in a tea.Cmd and comes back as one of these
+// messages; Update alone changes the pane. Loads carry a request id so an
+// answer that arrives after a newer request was made is dropped.
+
+type loadedMsg struct {
+	seq  uint64
+	rows []storage.ProjectRow
+	err  error
+}
+
+type detailMsg struct {
+	seq    uint64
+	id     model.ID
+	detail storage.ProjectDetail
+	err    error
+}
+
+// savedMsg is the answer to a write. A failed write that belongs beside a
+// form field names it, so the form stays open with the error there.
+type savedMsg struct {
+	status   string
+	err      error
+	field    string
+	selectID model.ID
+}
+
+// namesMsg carries the client names the project form completes.
+type namesMsg struct{ names []string }
+
+// errNoStore: the pane was built without a database (a shell test).
+var errNoStore = model.Errf("no_store", "no database is open")
+
+func loadRows(st *storage.Store, seq uint64, today model.Date, all bool) tea.Cmd {
+	return func() tea.Msg {
+		if st == nil {
+			return loadedMsg{seq: seq, err: errNoStore}
+		}
+		rows, err := st.Projects(today, all)
+		if err != nil {
+			err = fmt.Errorf("reading the projects: %w", err)
+		}
+		return loadedMsg{seq: seq, rows: rows, err: err}
+	}
+}
+
+// detailJournal is how many journal entries the detail reads: enough for
+// a project's history on screen, bounded so a long one stays quick.
+const detailJournal = 200
+
+func loadDetail(st *storage.Store, seq uint64, id model.ID, today model.Date) tea.Cmd {
+	return func() tea.Msg {
+		if st == nil {
+			return detailMsg{seq: seq, id: id, err: errNoStore}
+		}
+		d, err := st.ProjectDetail(id, today, detailJournal)
+		if err != nil {
+			err = fmt.Errorf("reading project %d: %w", id, err)
+		}
+		return detailMsg{seq: seq, id: id, detail: d, err: err}
+	}
+}
+
+// write runs one store action and reports the status to show.
+func write(st *storage.Store, status string, fn func(*storage.Store) error) tea.Cmd {
+	return func() tea.Msg {
+		if st == nil {
+			return savedMsg{err: errNoStore}
+		}
+		if err := fn(st); err != nil {
+			return savedMsg{err: err}
+		}
+		return savedMsg{status: status}
+	}
+}
+
+// projectInput is what the add and edit forms hand to saveProject; the
+// client is a name, resolved in the command (exact, then unique prefix).
+type projectInput struct {
+	p          model.Project
+	clientName string
+	add        bool
+	today      model.Date
+}
+
+func saveProject(st *storage.Store, in projectInput, status func(model.Project) string) tea.Cmd {
+	return func() tea.Msg {
+		if st == nil {
+			return savedMsg{err: errNoStore}
+		}
+		c, err := st.FindClient(in.clientName)
+		if err != nil {
+			return savedMsg{err: err, field: "client"}
+		}
+		p := in.p
+		p.ClientID = c.ID
+		if in.add {
+			p, err = st.AddProject(p, in.today)
+		} else {
+			err = st.UpdateProject(p)
+		}
+		if err != nil {
+			field := ""
+			var pr *model.Problem
+			if errors.As(err, &pr) && (pr.Code == "duplicate_project" || pr.Code == "empty_name") {
+				field = "name"
+			}
+			return savedMsg{err: err, field: field}
+		}
+		return savedMsg{status: status(p), selectID: p.ID}
+	}
+}
+
+// setStage moves a project, adding the checklist tasks kept and, for lost,
+// the reason; one transaction in the store.
+func setStage(st *storage.Store, id model.ID, to model.Stage, on model.Date, tasks []model.Task, reason, status string) tea.Cmd {
+	return func() tea.Msg {
+		if st == nil {
+			return savedMsg{err: errNoStore}
+		}
+		p, err := st.SetStage(id, to, on, tasks, reason)
+		if err != nil {
+			return savedMsg{err: err}
+		}
+		return savedMsg{status: status, selectID: p.ID}
+	}
+}
+
+func clientNames(st *storage.Store) tea.Cmd {
+	if st == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		list, err := st.ClientNames()
+		if err != nil {
+			return nil // completion is a help, not a need: typing still works
+		}
+		names := make([]string, len(list))
+		for i, c := range list {
+			names[i] = c.Name
+		}
+		return namesMsg{names}
+	}
+}

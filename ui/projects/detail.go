@@ -1,0 +1,156 @@
+package projects
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"salesplan/model"
+	"salesplan/ui/common"
+)
+
+// detailView draws the project detail: a fixed first line (name, stage,
+// days in it) over a scrolling body.
+func (m *Model) detailView(w, h int) string {
+	st := m.env.Styles
+	dv := m.detail
+	if !dv.loaded {
+		return st.Muted.Render(common.PadRight(m.lang.T("projects.loading"), w))
+	}
+	r := dv.d.Row
+	right := m.stageName(r.Stage) + " · " + m.lang.T("projects.detail.since", m.lang.ShortDate(r.StageSince()), m.daysText(r.Project))
+	left := common.Cell(r.Name, max(w-ansi.StringWidth(right)-1, 1))
+	out := []string{st.Title.Render(left) + " " + st.Muted.Render(right)}
+	body := m.detailLines(w)
+	end := min(dv.offset+h-1, len(body))
+	out = append(out, body[dv.offset:end]...)
+	if more := len(body) - end; more > 0 && len(out) == h {
+		out[h-1] = st.Muted.Render(common.PadRight("  "+m.lang.T("projects.more", more), w))
+	}
+	return strings.Join(out, "\n")
+}
+
+// detailLines are the detail's body lines, each exactly w cells.
+func (m *Model) detailLines(w int) []string {
+	if m.detail == nil || !m.detail.loaded {
+		return nil
+	}
+	st := m.env.Styles
+	d := m.detail.d
+	r := d.Row
+	today := m.env.Today()
+	var out []string
+	add := func(s string) { out = append(out, common.PadRight(s, w)) }
+	labels := []string{"projects.d.client", "projects.d.owner", "projects.d.value", "projects.d.bid", "projects.d.next"}
+	lw := 0
+	for _, k := range labels {
+		lw = max(lw, ansi.StringWidth(m.lang.T(k)))
+	}
+	field := func(k, v string) string { return st.Label.Render(common.PadRight(m.lang.T(k), lw)) + "  " + v }
+
+	add(field("projects.d.client", model.InertLine(r.Client)))
+	owner := model.InertLine(r.Owner)
+	if owner == "" {
+		owner = "—"
+	}
+	add(field("projects.d.owner", owner))
+	add(field("projects.d.value", m.lang.MoneyExact(r.Value, m.env.Currency)))
+	bid := "—"
+	if r.BidDate.Valid() {
+		bid = m.lang.ShortDate(r.BidDate) + " (" + m.lang.Relative(r.BidDate, today) + ")"
+		if bs, ok := m.bidStyle(r.Project); ok {
+			bid = bs.Render(bid)
+		}
+	}
+	add(field("projects.d.bid", bid))
+	next := "—"
+	if r.Stage.Live() && r.FollowUp.Due.Valid() {
+		when := m.lang.Relative(r.FollowUp.Due, today)
+		if r.FollowUp.IsDue && r.FollowUp.DaysOverdue > 0 {
+			when = m.lang.T("rel.days_overdue", r.FollowUp.DaysOverdue)
+		}
+		next = m.lang.ShortDate(r.FollowUp.Due) + " (" + when + ")"
+		if r.FollowUp.IsDue {
+			next = st.Overdue.Render(next)
+		}
+		cadence := m.lang.T("projects.d.cadence", m.settingsCadence(r.Stage))
+		last := m.lang.T("projects.d.last_contact", m.lang.T("rel.never"))
+		if r.LastContact.Valid() {
+			last = m.lang.T("projects.d.last_contact", m.lang.ShortDate(r.LastContact))
+		}
+		add(field("projects.d.next", next))
+		// The rule behind the date, on its own line: it is long in Chinese too.
+		add(strings.Repeat(" ", lw+2) + st.Muted.Render(cadence+" · "+last))
+	} else {
+		add(field("projects.d.next", next))
+	}
+
+	section := func(key string, n int) {
+		add("")
+		add(st.Title.Render(m.lang.T(key, n)))
+	}
+	section("projects.d.stages", len(r.StageHistory))
+	for i, h := range r.StageHistory {
+		mark := "  "
+		if i == len(r.StageHistory)-1 {
+			mark = "● "
+		}
+		add(mark + common.PadRight(m.lang.ShortDate(h.On), 12) + " " + m.stageName(h.Stage))
+	}
+
+	section("projects.d.tasks", len(d.Tasks))
+	if len(d.Tasks) == 0 {
+		add(st.Muted.Render("  " + m.lang.T("projects.d.none")))
+	}
+	for _, t := range d.Tasks {
+		when := m.lang.T("projects.d.inbox")
+		if t.Date.Valid() {
+			when = m.lang.ShortDate(t.Date)
+		}
+		line := "  " + common.PadRight(when, 12) + " " + common.PadRight(m.lang.T("kind."+string(t.Kind)), 8) + " " + model.InertLine(t.Title)
+		if t.Date.Valid() && t.Date < today {
+			line = st.Warning.Render(common.PadRight(line, w))
+		}
+		add(line)
+	}
+
+	section("projects.d.promises", len(d.Promises))
+	if len(d.Promises) == 0 {
+		add(st.Muted.Render("  " + m.lang.T("projects.d.none")))
+	}
+	for _, p := range d.Promises {
+		status := m.lang.T("projects.d.promise." + string(p.Status))
+		line := "  " + common.PadRight(m.lang.ShortDate(p.Due), 12) + " " + common.PadRight(status, 8) + " " + model.InertLine(p.Text)
+		switch {
+		case p.Status == model.PromiseOpen && p.Due < today:
+			line = st.Overdue.Render(common.PadRight(line, w))
+		case p.Status != model.PromiseOpen:
+			line = st.Muted.Render(common.PadRight(line, w))
+		}
+		add(line)
+	}
+
+	section("projects.d.journal", len(d.Journal))
+	if len(d.Journal) == 0 {
+		add(st.Muted.Render("  " + m.lang.T("projects.d.none")))
+	}
+	for _, e := range d.Journal {
+		at := m.lang.ShortDate(model.DateOf(e.At)) + " " + e.At.Format("15:04")
+		text := model.InertLine(strings.SplitN(e.Text, "\n", 2)[0])
+		add("  " + common.PadRight(at, 18) + " " + common.PadRight(m.lang.T("kind."+string(e.Kind)), 8) + " " + text)
+	}
+	return out
+}
+
+// settingsCadence is the follow-up cadence of a stage as the store
+// computed it: the gap between the due date and its base. Reading it back
+// from the row keeps the pane and `today` in agreement even when the
+// settings change the defaults.
+func (m *Model) settingsCadence(s model.Stage) int {
+	r := m.detail.d.Row
+	base := max(r.LastContact, r.StageSince())
+	if !base.Valid() || !r.FollowUp.Due.Valid() {
+		return model.DefaultSettings().StageCadence(s)
+	}
+	return r.FollowUp.Due.Sub(base)
+}

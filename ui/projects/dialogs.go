@@ -1,0 +1,356 @@
+package projects
+
+import (
+	"strconv"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"salesplan/model"
+	"salesplan/model/quickadd"
+	"salesplan/storage"
+	"salesplan/ui/common"
+	"salesplan/ui/form"
+)
+
+// What each dialog asks, and what saving it does.
+
+type dialogKind int
+
+const (
+	dlgAdd dialogKind = iota + 1
+	dlgEdit
+	dlgMove      // the date of a stage move (the confirmation)
+	dlgChecklist // the checklist of the stage entered
+	dlgLost      // the date and the reason
+	dlgLog       // a note, call or visit linked to the project
+	dlgFilter
+)
+
+type dialog struct {
+	d       form.Dialog
+	kind    dialogKind
+	project storage.ProjectRow // the project the dialog is about
+	to      model.Stage        // dlgMove, dlgChecklist: the stage entered
+	on      model.Date         // dlgChecklist: the date of the move
+	entry   model.EntryKind    // dlgLog
+	// busy: a save is on its way; keys wait until it answers, so a double
+	// enter cannot save twice.
+	busy bool
+}
+
+func (m *Model) open(kind dialogKind, d form.Dialog, p storage.ProjectRow) {
+	d.SetWidth(m.dialogWidth())
+	m.dlg = dialog{d: d, kind: kind, project: p}
+}
+
+func (m *Model) closeDialog() { m.dlg = dialog{} }
+
+// updateDialog passes a message to the open dialog and acts on its answer.
+func (m *Model) updateDialog(msg tea.Msg) tea.Cmd {
+	if m.dlg.busy {
+		if _, ok := msg.(tea.KeyPressMsg); ok {
+			return nil
+		}
+	}
+	res, cmd := m.dlg.d.Update(msg)
+	switch res {
+	case form.Cancelled:
+		if m.dlg.kind == dlgFilter {
+			m.setFilter("")
+		}
+		m.closeDialog()
+		return cmd
+	case form.Submitted:
+		return tea.Batch(cmd, m.submit())
+	}
+	if in, ok := m.dlg.d.(*form.Input); ok && m.dlg.kind == dlgFilter {
+		m.setFilter(in.Value()) // live, as the user types
+	}
+	return cmd
+}
+
+// submit saves the open dialog.
+func (m *Model) submit() tea.Cmd {
+	st, p := m.env.Store, m.dlg.project
+	today := m.env.Today()
+	name := model.InertLine(p.Name)
+	switch d := m.dlg.d.(type) {
+	case *form.Input: // the filter
+		m.setFilter(d.Value())
+		m.closeDialog()
+		return nil
+	case *form.Note:
+		m.dlg.busy = true
+		e := model.JournalEntry{ClientID: p.ClientID, ProjectID: p.ID, Kind: m.dlg.entry, At: m.env.Now(), Text: d.Value()}
+		return write(st, m.lang.T("projects.status.logged."+string(e.Kind), name), func(st *storage.Store) error {
+			_, err := st.AddEntry(e)
+			return err
+		})
+	case *checklistDialog:
+		m.dlg.busy = true
+		items := model.Checklist(m.dlg.to)
+		titles, kinds := d.Titles(), make([]model.TaskKind, len(items))
+		for i, it := range items {
+			kinds[i] = it.Kind
+		}
+		tasks := model.ChecklistTasks(p.Project, m.dlg.on, titles, kinds)
+		return setStage(st, p.ID, m.dlg.to, m.dlg.on, tasks, "", m.movedStatus(p, m.dlg.to, m.dlg.on, len(tasks)))
+	case *form.Form:
+		switch m.dlg.kind {
+		case dlgAdd, dlgEdit:
+			return m.saveProject(d)
+		case dlgMove:
+			on, _ := quickadd.ParseDate(d.Value("date"), today) // validated by the form
+			items := model.Checklist(m.dlg.to)
+			if len(items) > 0 && m.dlg.to.Index() > p.Stage.Index() {
+				m.openChecklist(p, m.dlg.to, on, items)
+				return nil
+			}
+			m.dlg.busy = true
+			return setStage(st, p.ID, m.dlg.to, on, nil, "", m.movedStatus(p, m.dlg.to, on, 0))
+		case dlgLost:
+			on, _ := quickadd.ParseDate(d.Value("date"), today)
+			m.dlg.busy = true
+			return setStage(st, p.ID, model.StageLost, on, nil, d.Value("reason"),
+				m.lang.T("projects.status.lost", name))
+		}
+	}
+	m.closeDialog()
+	return nil
+}
+
+func (m *Model) movedStatus(p storage.ProjectRow, to model.Stage, on model.Date, tasks int) string {
+	s := m.lang.T("projects.status.moved", model.InertLine(p.Name), m.stageName(p.Stage), m.stageName(to), m.lang.ShortDate(on))
+	if tasks > 0 {
+		s += " · " + m.lang.T("projects.status.tasks_added", tasks)
+	}
+	return s
+}
+
+func (m *Model) stageName(s model.Stage) string { return m.lang.T("stage." + string(s)) }
+
+// ---- stage moves
+
+// startMove asks to move p one stage forward (dir 1) or back (dir -1).
+// Closed and lost end the pipeline: > on them says so, < on a lost
+// project reopens it in the stage it was lost from.
+func (m *Model) startMove(p storage.ProjectRow, dir int) tea.Cmd {
+	name := model.InertLine(p.Name)
+	var to model.Stage
+	var ok bool
+	switch {
+	case p.Stage == model.StageLost && dir < 0:
+		to, ok = reopenStage(p.Project), true
+	case p.Stage == model.StageLost:
+		return common.Status(m.lang.T("projects.status.is_lost", name))
+	case dir > 0:
+		to, ok = p.Stage.Next()
+		if !ok {
+			return common.Status(m.lang.T("projects.status.is_closed", name))
+		}
+	default:
+		to, ok = p.Stage.Prev()
+		if !ok {
+			return common.Status(m.lang.T("projects.status.first_stage", name))
+		}
+	}
+	title := m.lang.T("projects.move.title", name, m.stageName(p.Stage), m.stageName(to))
+	f := form.NewForm(m.lang, m.fst, title, m.dateField(p.Project))
+	m.open(dlgMove, f, p)
+	m.dlg.to = to
+	return nil
+}
+
+// reopenStage is where a lost project goes back to: the stage it was in
+// before it was lost (lead when the history does not say).
+func reopenStage(p model.Project) model.Stage {
+	for i := len(p.StageHistory) - 1; i >= 0; i-- {
+		if s := p.StageHistory[i].Stage; s.Live() {
+			return s
+		}
+	}
+	return model.StageLead
+}
+
+// dateField is the date of a stage move: today unless changed, in date
+// words too; not before the day the current stage was entered (the store
+// refuses it, and saying so beside the field is clearer).
+func (m *Model) dateField(p model.Project) form.Field {
+	today := m.env.Today()
+	return form.Field{Key: "date", Label: m.lang.T("projects.f.on"), Value: m.lang.T("rel.today"),
+		Validate: func(s string) error {
+			on, err := quickadd.ParseDate(s, today)
+			if err != nil {
+				return err
+			}
+			if since := p.StageSince(); since.Valid() && on < since {
+				return model.Errf("stage_date_before", "project %s entered its current stage on %s, after %s",
+					p.Name, since.String(), on.String())
+			}
+			return nil
+		}}
+}
+
+func (m *Model) openChecklist(p storage.ProjectRow, to model.Stage, on model.Date, items []model.ChecklistItem) {
+	titles := make([]string, len(items))
+	for i, it := range items {
+		// The same words as the command line's checklist: the tasks are the
+		// user's own, written in their language.
+		titles[i] = m.lang.T("cli.check."+it.Code, p.Name)
+	}
+	title := m.lang.T("projects.check.title", m.stageName(to), model.InertLine(p.Name))
+	d := newChecklist(m.lang, m.fst, title, titles)
+	m.open(dlgChecklist, d, p)
+	m.dlg.to, m.dlg.on = to, on
+}
+
+func (m *Model) startLost(p storage.ProjectRow) tea.Cmd {
+	name := model.InertLine(p.Name)
+	if p.Stage == model.StageLost {
+		return common.Status(m.lang.T("projects.status.is_lost", name))
+	}
+	f := form.NewForm(m.lang, m.fst, m.lang.T("projects.lost.title", name),
+		m.dateField(p.Project),
+		form.Field{Key: "reason", Label: m.lang.T("projects.f.reason"), Placeholder: m.lang.T("projects.lost.placeholder"),
+			Validate: func(s string) error {
+				if strings.TrimSpace(s) == "" {
+					return model.Errf("missing_reason", "say why the project was lost")
+				}
+				return nil
+			}})
+	m.open(dlgLost, f, p)
+	return nil
+}
+
+// ---- notes, calls and visits
+
+func (m *Model) openLog(p storage.ProjectRow, kind model.EntryKind) {
+	title := m.lang.T("projects.log.title."+string(kind), model.InertLine(p.Client), model.InertLine(p.Name))
+	n := form.NewNote(m.lang, m.fst, title, m.lang.T("projects.log.placeholder"), "", 5)
+	n.Required = kind == model.EntryNote
+	m.open(dlgLog, n, p)
+	m.dlg.entry = kind
+}
+
+// ---- the filter
+
+func (m *Model) openFilter() {
+	in := form.NewInput(m.lang, m.fst, m.lang.T("projects.filter.title"), m.lang.T("projects.filter.placeholder"), m.filter)
+	m.open(dlgFilter, in, storage.ProjectRow{})
+}
+
+func (m *Model) setFilter(f string) {
+	f = strings.TrimSpace(f)
+	if f == m.filter {
+		return
+	}
+	m.filter = f
+	m.applyFilter(m.selectedID())
+}
+
+// ---- add and edit
+
+func (m *Model) stageChoices() []form.Choice {
+	var out []form.Choice
+	for _, s := range model.Stages {
+		if s.Live() {
+			out = append(out, form.Choice{Value: string(s), Label: m.stageName(s)})
+		}
+	}
+	return out
+}
+
+// openProjectForm opens the add form (p zero) or the edit form.
+func (m *Model) openProjectForm(p storage.ProjectRow, add bool) tea.Cmd {
+	today := m.env.Today()
+	value := ""
+	if p.Value > 0 {
+		value = moneyInput(p.Value)
+	}
+	bid := ""
+	if p.BidDate.Valid() {
+		bid = p.BidDate.String()
+	}
+	fields := []form.Field{
+		{Key: "name", Label: m.lang.T("projects.f.name"), Value: p.Name, Validate: func(s string) error {
+			if strings.TrimSpace(s) == "" {
+				return model.Errf("empty_name", "a name is needed")
+			}
+			return nil
+		}},
+		{Key: "client", Label: m.lang.T("projects.f.client"), Value: p.Client, Placeholder: m.lang.T("projects.f.client_hint"),
+			Validate: func(s string) error {
+				if strings.TrimSpace(s) == "" {
+					return model.Errf("missing_client", "a client is needed")
+				}
+				return nil
+			}},
+		{Key: "owner", Label: m.lang.T("projects.f.owner"), Value: p.Owner, Placeholder: m.lang.T("projects.f.owner_hint")},
+		{Key: "value", Label: m.lang.T("projects.f.value"), Value: value, Placeholder: m.lang.T("projects.f.value_hint"),
+			Validate: func(s string) error {
+				if s == "" {
+					return nil
+				}
+				if _, err := model.ParseMoney(s); err != nil {
+					return model.Errf("bad_amount", "%q is not an amount (e.g. 500000 or 50万)", s)
+				}
+				return nil
+			}},
+	}
+	if add {
+		fields = append(fields, form.Field{Key: "stage", Label: m.lang.T("projects.f.stage"), Value: string(model.StageLead), Choices: m.stageChoices()})
+	}
+	fields = append(fields, form.Field{Key: "bid", Label: m.lang.T("projects.f.bid"), Value: bid, Placeholder: m.lang.T("projects.f.bid_hint"),
+		Validate: func(s string) error {
+			if s == "" {
+				return nil
+			}
+			_, err := quickadd.ParseDate(s, today)
+			return err
+		}})
+	title := m.lang.T("projects.edit.title", model.InertLine(p.Name))
+	kind := dlgEdit
+	if add {
+		title, kind = m.lang.T("projects.add.title"), dlgAdd
+	}
+	m.open(kind, form.NewForm(m.lang, m.fst, title, fields...), p)
+	return clientNames(m.env.Store)
+}
+
+// moneyInput writes an amount as the user would type it: main units, no
+// symbol or separators, cents only when there are some.
+func moneyInput(v model.Money) string {
+	if v%100 == 0 {
+		return strconv.FormatInt(int64(v)/100, 10)
+	}
+	return strconv.FormatFloat(v.Main(), 'f', 2, 64)
+}
+
+func (m *Model) saveProject(f *form.Form) tea.Cmd {
+	today := m.env.Today()
+	p := m.dlg.project.Project
+	p.Name = f.Value("name")
+	p.Owner = f.Value("owner")
+	p.Value = 0
+	if s := f.Value("value"); s != "" {
+		p.Value, _ = model.ParseMoney(s) // validated by the form
+	}
+	p.BidDate = model.NoDate
+	if s := f.Value("bid"); s != "" {
+		p.BidDate, _ = quickadd.ParseDate(s, today)
+	}
+	add := m.dlg.kind == dlgAdd
+	if add {
+		p.Stage = model.Stage(f.Value("stage"))
+		p.StageHistory = nil
+	}
+	m.dlg.busy = true
+	return saveProject(m.env.Store, projectInput{p: p, clientName: f.Value("client"), add: add, today: today},
+		func(saved model.Project) string {
+			if add {
+				return m.lang.T("projects.status.added", model.InertLine(saved.Name))
+			}
+			return m.lang.T("projects.status.saved", model.InertLine(saved.Name))
+		})
+}

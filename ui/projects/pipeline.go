@@ -1,0 +1,405 @@
+package projects
+
+import (
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"salesplan/model"
+	"salesplan/storage"
+	"salesplan/ui/common"
+)
+
+// Widths are cells: every part of a row is cut with … and padded with the
+// common helpers, so Chinese and Latin names line up.
+
+// ---- parts shared by both layouts
+
+// followCell says when the project is next followed up: its date, "—"
+// for closed and lost projects; due is true when it is due (drawn red).
+func (m *Model) followCell(r storage.ProjectRow) (text string, due bool) {
+	if !r.Stage.Live() || !r.FollowUp.Due.Valid() {
+		return "—", false
+	}
+	return m.lang.DayMonth(r.FollowUp.Due), r.FollowUp.IsDue
+}
+
+// bidStyle colours a bid date: amber while the bid documents are due
+// (D−2…D), red while the result has not been asked for (still bidding
+// after D).
+func (m *Model) bidStyle(p model.Project) (lipgloss.Style, bool) {
+	today := m.env.Today()
+	switch {
+	case model.BidResult(p, today):
+		return m.env.Styles.Overdue, true
+	case model.BidPrep(p, today):
+		return m.env.Styles.Warning, true
+	}
+	return lipgloss.Style{}, false
+}
+
+func (m *Model) daysText(p model.Project) string {
+	return m.lang.T("projects.days", m.daysIn(p))
+}
+
+// title is the pane's first line: the pipeline's count and value, the
+// filter, and whether closed and lost projects show.
+func (m *Model) title(w int) string {
+	st := m.env.Styles
+	n, v := 0, model.Money(0)
+	for _, ri := range m.shown {
+		if r := m.rows[ri]; r.Stage.Live() {
+			n++
+			v += r.Value
+		}
+	}
+	s := m.lang.T("projects.title", n, m.env.Money(v))
+	if m.filter != "" {
+		s += " · " + m.lang.T("projects.filtered", model.InertLine(m.filter))
+	}
+	if m.showAll {
+		s += " · " + m.lang.T("projects.with_closed")
+	}
+	if !m.loaded && m.env.Store != nil {
+		s += " · " + m.lang.T("projects.loading")
+	}
+	return st.Title.Render(common.PadRight(s, w))
+}
+
+// emptyText is what an empty pipeline says.
+func (m *Model) emptyText() string {
+	switch {
+	case m.env.Store == nil:
+		return m.lang.T("projects.no_store")
+	case !m.loaded:
+		return ""
+	case len(m.rows) == 0:
+		return m.lang.T("projects.empty")
+	}
+	return m.lang.T("projects.none_match")
+}
+
+// ---- the narrow layout: a list grouped by stage
+
+type lineKind int
+
+const (
+	lineHeading lineKind = iota
+	lineProject
+)
+
+type listLine struct {
+	kind  lineKind
+	stage model.Stage
+	idx   int // lineProject: position in shown
+}
+
+// listLines lays the grouped list out: a heading per stage that has
+// projects, then its projects.
+func (m *Model) listLines() []listLine {
+	var out []listLine
+	for _, s := range m.stages() {
+		g := m.group(s)
+		if len(g) == 0 {
+			continue
+		}
+		out = append(out, listLine{kind: lineHeading, stage: s})
+		for _, i := range g {
+			out = append(out, listLine{kind: lineProject, stage: s, idx: i})
+		}
+	}
+	return out
+}
+
+// listTop is the number of lines above the grouped list: the title and
+// the column names.
+const listTop = 2
+
+type listCols struct{ name, client, value, days, next, bid int }
+
+func listColumns(w int) listCols {
+	c := listCols{client: 10, value: 8, days: 5, next: 8, bid: 8}
+	if w >= 100 {
+		c.client = 14
+	}
+	// cursor 2, five one-cell gaps.
+	c.name = max(w-2-c.client-c.value-c.days-c.next-c.bid-5, 6)
+	return c
+}
+
+// keepVisible scrolls the grouped list so the cursor's row shows, with
+// its stage heading when it is the stage's first project.
+func (m *Model) keepVisible() {
+	if m.wide() || m.detail != nil {
+		return
+	}
+	lines := m.listLines()
+	h := max(m.height-listTop, 1)
+	at := -1
+	for i, l := range lines {
+		if l.kind == lineProject && l.idx == m.cur {
+			at = i
+		}
+	}
+	if at < 0 {
+		m.offset = 0
+		return
+	}
+	if at-1 < m.offset {
+		m.offset = max(at-1, 0) // the heading above the first project too
+	}
+	if at >= m.offset+h {
+		m.offset = at - h + 1
+	}
+	m.offset = min(max(m.offset, 0), max(len(lines)-h, 0))
+}
+
+func (m *Model) listView(w, h int) string {
+	st := m.env.Styles
+	c := listColumns(w)
+	out := []string{m.title(w)}
+	head := "  " + common.PadRight(m.lang.T("projects.col.name"), c.name) + " " +
+		common.PadRight(m.lang.T("projects.col.client"), c.client) + " " +
+		common.PadLeft(m.lang.T("projects.col.value"), c.value) + " " +
+		common.PadLeft(m.lang.T("projects.col.days"), c.days) + " " +
+		common.PadRight(m.lang.T("projects.col.next"), c.next) + " " +
+		common.PadRight(m.lang.T("projects.col.bid"), c.bid)
+	out = append(out, st.Muted.Render(common.PadRight(head, w)))
+	lines := m.listLines()
+	if len(lines) == 0 {
+		out = append(out, st.Muted.Render(common.PadRight("  "+m.emptyText(), w)))
+	}
+	end := min(m.offset+h-listTop, len(lines))
+	for i := m.offset; i < end; i++ {
+		l := lines[i]
+		if l.kind == lineHeading {
+			n, v := m.stageSum(l.stage)
+			text := m.stageName(l.stage) + " · " + m.lang.T("projects.count", n) + " · " + m.env.Money(v)
+			out = append(out, st.Title.Render(common.PadRight(text, w)))
+			continue
+		}
+		out = append(out, m.listRow(m.rows[m.shown[l.idx]], c, w, l.idx == m.cur))
+	}
+	if more := len(lines) - end; more > 0 && len(out) == h {
+		// The last line says how much is below instead of one more row.
+		out[h-1] = st.Muted.Render(common.PadRight("  "+m.lang.T("projects.more", more), w))
+	}
+	return strings.Join(out, "\n")
+}
+
+func (m *Model) listRow(r storage.ProjectRow, c listCols, w int, sel bool) string {
+	st := m.env.Styles
+	plain := sel // the selected row is drawn in one style
+	style := func(s lipgloss.Style, text string) string {
+		if plain {
+			return text
+		}
+		return s.Render(text)
+	}
+	cursor := "  "
+	if sel {
+		cursor = "› "
+	}
+	next, due := m.followCell(r)
+	nextStyle := st.Base
+	if due {
+		nextStyle = st.Overdue
+	}
+	bid := ""
+	if r.BidDate.Valid() {
+		bid = m.lang.DayMonth(r.BidDate)
+	}
+	bidSt, marked := m.bidStyle(r.Project)
+	if !marked {
+		bidSt = st.Base
+	}
+	var b strings.Builder
+	b.WriteString(cursor)
+	b.WriteString(common.Cell(r.Name, c.name) + " ")
+	b.WriteString(style(st.Muted, common.Cell(r.Client, c.client)) + " ")
+	b.WriteString(common.PadLeft(m.lang.MoneyShort(r.Value, m.env.Currency), c.value) + " ")
+	b.WriteString(style(st.Muted, common.PadLeft(m.daysText(r.Project), c.days)) + " ")
+	b.WriteString(style(nextStyle, common.PadRight(next, c.next)) + " ")
+	b.WriteString(style(bidSt, common.PadRight(bid, c.bid)))
+	line := common.PadRight(b.String(), w)
+	if sel {
+		return st.Selected.Render(line)
+	}
+	return line
+}
+
+// ---- the wide layout: one column per stage
+
+// colTop is the lines above the cards: the pane title, then per column
+// the stage, its count and value, and a rule.
+const colTop = 4
+
+// cardLines is one card's height, its blank line included.
+const cardLines = 6
+
+// colWidths are the stage columns' widths: the width shared out, the
+// cells left over going one each to the first columns, so the columns
+// fill the pane.
+func (m *Model) colWidths() []int {
+	n := len(m.stages())
+	room := max(m.width-(n-1), n)
+	out := make([]int, n)
+	for i := range out {
+		out[i] = room / n
+		if i < room%n {
+			out[i]++
+		}
+	}
+	return out
+}
+
+// colOffset is the first card drawn in column c: the selected column
+// scrolls to keep the cursor's card on screen, the others start at the top.
+func (m *Model) colOffset(c int, g []int) int {
+	fit := max((m.height-colTop)/cardLines, 1)
+	sc, sr := m.position(m.cur)
+	if c != sc || len(m.shown) == 0 {
+		return 0
+	}
+	return min(max(sr-fit+1, 0), max(len(g)-fit, 0))
+}
+
+func (m *Model) columnsView(w, h int) string {
+	st := m.env.Styles
+	stages := m.stages()
+	widths := m.colWidths()
+	cols := make([][]string, len(stages))
+	fit := max((h-colTop)/cardLines, 1)
+	for c, s := range stages {
+		cw := widths[c]
+		g := m.group(s)
+		n, v := m.stageSum(s)
+		off := m.colOffset(c, g)
+		sum := m.lang.T("projects.count", n) + " · " + m.lang.MoneyShort(v, m.env.Currency)
+		if hidden := len(g) - off - fit; hidden > 0 {
+			sum += " " + m.lang.T("projects.more_short", hidden)
+		}
+		col := []string{
+			st.Title.Render(common.PadRight(m.stageName(s), cw)),
+			st.Muted.Render(common.PadRight(sum, cw)),
+			st.Rule.Render(strings.Repeat("─", cw)),
+		}
+		for i := off; i < len(g) && i < off+fit; i++ {
+			col = append(col, m.card(m.rows[m.shown[g[i]]], cw, g[i] == m.cur)...)
+		}
+		cols[c] = col
+	}
+	out := []string{m.title(w)}
+	if len(m.shown) == 0 {
+		if t := m.emptyText(); t != "" {
+			out[0] = m.title(w/2) + st.Muted.Render(common.PadRight(t, w-w/2))
+		}
+	}
+	sep := st.Rule.Render("│")
+	for y := 0; y < h-1; y++ {
+		var b strings.Builder
+		for c := range cols {
+			if c > 0 {
+				b.WriteString(sep)
+			}
+			if y < len(cols[c]) {
+				b.WriteString(cols[c][y])
+			} else {
+				b.WriteString(strings.Repeat(" ", widths[c]))
+			}
+		}
+		out = append(out, b.String())
+	}
+	return strings.Join(out, "\n")
+}
+
+// card draws one project in a stage column: name, client, value and days
+// in the stage, next follow-up, bid date, and a blank line.
+func (m *Model) card(r storage.ProjectRow, w int, sel bool) []string {
+	st := m.env.Styles
+	next, due := m.followCell(r)
+	nextText := m.lang.T("projects.card.next", next)
+	bid := ""
+	if r.BidDate.Valid() {
+		bid = m.lang.T("projects.card.bid", m.lang.DayMonth(r.BidDate))
+	}
+	lines := []string{
+		st.Base.Bold(true).Render(common.Cell(r.Name, w)),
+		st.Muted.Render(common.Cell(r.Client, w)),
+		common.PadRight(m.lang.MoneyShort(r.Value, m.env.Currency)+" · "+m.daysText(r.Project), w),
+		common.PadRight(nextText, w),
+		common.PadRight(bid, w),
+		strings.Repeat(" ", w),
+	}
+	if sel {
+		plain := []string{"›" + common.Cell(r.Name, w-1), common.Cell(r.Client, w), lines[2], lines[3], lines[4]}
+		for i, l := range plain {
+			lines[i] = st.Selected.Render(l)
+		}
+		return lines
+	}
+	if due {
+		lines[3] = st.Overdue.Render(lines[3])
+	}
+	if bs, ok := m.bidStyle(r.Project); ok {
+		lines[4] = bs.Render(lines[4])
+	}
+	return lines
+}
+
+// hit returns the project drawn at pane cell (x, y).
+func (m *Model) hit(x, y int) (int, bool) {
+	if m.wide() {
+		stages := m.stages()
+		c, left := 0, 0
+		for i, cw := range m.colWidths() {
+			c = i
+			if x < left+cw+1 {
+				break
+			}
+			left += cw + 1
+		}
+		if y < colTop {
+			return 0, false
+		}
+		g := m.group(stages[c])
+		i := m.colOffset(c, g) + (y-colTop)/cardLines
+		if (y-colTop)%cardLines == cardLines-1 || i >= len(g) {
+			return 0, false
+		}
+		return g[i], true
+	}
+	lines := m.listLines()
+	i := m.offset + y - listTop
+	if y < listTop || i >= len(lines) || lines[i].kind != lineProject {
+		return 0, false
+	}
+	return lines[i].idx, true
+}
+
+// overlayBottom draws a dialog over the bottom of the body, centred, the
+// body still visible around it.
+func overlayBottom(body, dlg string, w, h int) string {
+	lines := strings.Split(body, "\n")
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	d := strings.Split(dlg, "\n")
+	if len(d) > h {
+		d = d[len(d)-h:]
+	}
+	dw := 0
+	for _, l := range d {
+		dw = max(dw, ansi.StringWidth(l))
+	}
+	x := max((w-dw)/2, 0)
+	top := h - len(d)
+	for i, dl := range d {
+		base := lines[top+i]
+		base += strings.Repeat(" ", max(w-ansi.StringWidth(base), 0))
+		// The reset keeps a style open in the cut body from bleeding into the dialog.
+		lines[top+i] = ansi.Cut(base, 0, x) + ansi.ResetStyle + dl + ansi.ResetStyle + ansi.Cut(base, x+ansi.StringWidth(dl), w)
+	}
+	return strings.Join(lines[:h], "\n")
+}

@@ -1,0 +1,257 @@
+// Package projects is the planner's Projects pane (DESIGN.md §5): the
+// project tracking sheet (项目跟踪表). The pipeline shows the projects by
+// stage — one column per stage on wide terminals, a list grouped by stage
+// on narrow ones — with each stage's count and value sum, and per project
+// its client, value, days in the stage, next follow-up (red when due) and
+// bid date. The detail shows the client, owner, value, stage history, bid
+// date, next follow-up with the stage's cadence, and the tasks, promises
+// and journal entries linked to the project.
+//
+// Keys (DESIGN.md §5's table; where it is silent):
+//
+//	j/k ↑/↓             move (in columns: within the column)
+//	h/l ←/→ [/]         the previous/next stage column (wide pipeline)
+//	/  f                filter by name, client or owner; show closed and lost
+//	a  e  enter         new project, edit, open the detail
+//	>  <                next/previous stage: asks the date (today by default,
+//	                    date words work), then offers the stage's checklist
+//	                    as tasks (space ticks, e rewords) before anything is
+//	                    written; < on a lost project reopens it
+//	L                   mark lost (asks the reason, kept in the journal).
+//	                    The key table has no lost key; L is free everywhere
+//	                    (l is "next", a different key).
+//	n  c  v             note, call, visit linked to the project
+//	esc                 back from the detail; clears the filter in the list
+//
+// Files: projects.go the model and its face, update.go keys and messages,
+// dialogs.go what each dialog asks and saves, checklist.go the checklist
+// dialog, cmds.go the store reads and writes, pipeline.go and detail.go
+// the drawing.
+package projects
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"salesplan/model"
+	"salesplan/storage"
+	"salesplan/ui/common"
+	"salesplan/ui/form"
+	"salesplan/ui/i18n"
+	"salesplan/ui/keys"
+)
+
+// WideMin is the width from which the pipeline shows one column per stage.
+const WideMin = 140
+
+// Model is the Projects pane.
+type Model struct {
+	env  common.Env
+	lang i18n.Lang
+	km   keys.KeyMap
+	fst  form.Styles
+	// lost marks the project lost; the key table has none (see the package
+	// doc).
+	lost key.Binding
+
+	width, height int
+
+	rows    []storage.ProjectRow // as loaded: stage order, then id
+	showAll bool                 // f: closed and lost too
+	filter  string
+	shown   []int // indexes into rows after the filter
+	cur     int   // index into shown
+	offset  int   // first line of the grouped list drawn (narrow)
+	seq     uint64
+	loaded  bool
+	// pendingSelect moves the cursor to this project when it next appears.
+	pendingSelect model.ID
+
+	detail *detailView // nil: the pipeline shows
+	dlg    dialog
+}
+
+// detailView is the open project detail.
+type detailView struct {
+	id     model.ID
+	d      storage.ProjectDetail
+	loaded bool
+	seq    uint64
+	offset int // first line drawn
+}
+
+// New builds the Projects pane.
+func New(env common.Env) common.Pane { return newModel(env) }
+
+func newModel(env common.Env) *Model {
+	if env.Lang == "" {
+		env.Lang = i18n.EN
+	}
+	if len(env.Keys.Quit.Keys()) == 0 {
+		env.Keys = keys.New(env.Lang)
+	}
+	m := &Model{env: env, lang: env.Lang, km: env.Keys}
+	m.lost = key.NewBinding(key.WithKeys("L"), key.WithHelp("L", env.Lang.T("projects.key.lost")))
+	m.restyle()
+	m.SetSize(80, 20)
+	return m
+}
+
+func (m *Model) restyle() {
+	if m.env.Styles != nil {
+		m.fst = form.ThemeStyles(*m.env.Styles)
+	} else {
+		m.fst = form.DefaultStyles(true)
+	}
+}
+
+// Init loads the pipeline.
+func (m *Model) Init() tea.Cmd { return m.reload() }
+
+// SetSize sets the pane's size.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = max(w, 1), max(h, 1)
+	if m.dlg.d != nil {
+		m.dlg.d.SetWidth(m.dialogWidth())
+	}
+	m.keepVisible()
+}
+
+func (m *Model) wide() bool { return m.width >= WideMin }
+
+func (m *Model) dialogWidth() int { return min(m.width, 76) }
+
+// Capturing is true while a dialog is open: it gets every key.
+func (m *Model) Capturing() bool { return m.dlg.d != nil }
+
+func (m *Model) place() keys.Place {
+	switch {
+	case m.dlg.d != nil:
+		return keys.PlaceForm
+	case m.detail != nil:
+		return keys.PlaceProjectDetail
+	}
+	return keys.PlaceProjects
+}
+
+// ShortHelp lists the keys of the current place.
+func (m *Model) ShortHelp() []key.Binding {
+	h := m.km.ShortHelp(m.place())
+	if m.place() == keys.PlaceProjectDetail {
+		h = append(h, m.lost)
+	}
+	return h
+}
+
+// FullHelp lists every key of the current place.
+func (m *Model) FullHelp() [][]key.Binding {
+	h := m.km.FullHelp(m.place())
+	if m.place() != keys.PlaceForm {
+		h = append(h, []key.Binding{m.lost, m.km.Note, m.km.Left, m.km.Right})
+	}
+	return h
+}
+
+// View draws the pane in exactly its size.
+func (m *Model) View() string {
+	var body string
+	switch {
+	case m.detail != nil:
+		body = m.detailView(m.width, m.height)
+	case m.wide():
+		body = m.columnsView(m.width, m.height)
+	default:
+		body = m.listView(m.width, m.height)
+	}
+	if m.dlg.d != nil {
+		body = overlayBottom(body, m.dlg.d.View(), m.width, m.height)
+	}
+	return common.Fit(body, m.width, m.height)
+}
+
+// ---- the pipeline's data
+
+// applyFilter recomputes shown from rows and the filter, keeping the
+// cursor on the project it was on.
+func (m *Model) applyFilter(selID model.ID) {
+	q := strings.ToLower(strings.TrimSpace(m.filter))
+	m.shown = m.shown[:0]
+	for i, r := range m.rows {
+		if q != "" && !strings.Contains(strings.ToLower(r.Name+"\x00"+r.Client+"\x00"+r.Owner), q) {
+			continue
+		}
+		m.shown = append(m.shown, i)
+	}
+	m.cur = min(m.cur, max(len(m.shown)-1, 0))
+	if selID != 0 {
+		for i, ri := range m.shown {
+			if m.rows[ri].ID == selID {
+				m.cur = i
+			}
+		}
+	}
+	m.keepVisible()
+}
+
+// selected returns the project under the cursor.
+func (m *Model) selected() (storage.ProjectRow, bool) {
+	if m.cur < 0 || m.cur >= len(m.shown) {
+		return storage.ProjectRow{}, false
+	}
+	return m.rows[m.shown[m.cur]], true
+}
+
+func (m *Model) selectedID() model.ID {
+	r, ok := m.selected()
+	if !ok {
+		return 0
+	}
+	return r.ID
+}
+
+// stages are the stages the pipeline shows: the live ones, and closed and
+// lost after f.
+func (m *Model) stages() []model.Stage {
+	var out []model.Stage
+	for _, s := range model.Stages {
+		if s.Live() || m.showAll {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// group returns the positions in shown of the projects in stage s, in
+// order.
+func (m *Model) group(s model.Stage) []int {
+	var out []int
+	for i, ri := range m.shown {
+		if m.rows[ri].Stage == s {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// stageSum returns the number of shown projects in a stage and their value.
+func (m *Model) stageSum(s model.Stage) (int, model.Money) {
+	n, v := 0, model.Money(0)
+	for _, ri := range m.shown {
+		if r := m.rows[ri]; r.Stage == s {
+			n++
+			v += r.Value
+		}
+	}
+	return n, v
+}
+
+// daysIn is the number of days the project has been in its stage.
+func (m *Model) daysIn(p model.Project) int {
+	since := p.StageSince()
+	if !since.Valid() {
+		return 0
+	}
+	return max(m.env.Today().Sub(since), 0)
+}

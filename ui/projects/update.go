@@ -1,0 +1,310 @@
+package projects
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"salesplan/model"
+	"salesplan/storage"
+	"salesplan/ui/common"
+	"salesplan/ui/form"
+)
+
+// Update handles store answers, the shell's messages, keys and the mouse.
+func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
+	switch msg := msg.(type) {
+	case loadedMsg:
+		return m, m.applyLoaded(msg)
+	case detailMsg:
+		return m, m.applyDetail(msg)
+	case savedMsg:
+		return m, m.applySaved(msg)
+	case namesMsg:
+		if f, ok := m.dlg.d.(*form.Form); ok && (m.dlg.kind == dlgAdd || m.dlg.kind == dlgEdit) {
+			f.SetSuggestions("client", msg.names)
+		}
+		return m, nil
+	case common.DataChangedMsg:
+		return m, tea.Batch(m.reload(), m.reloadDetail())
+	case common.OpenProjectMsg:
+		m.closeDialog()
+		return m, m.openDetail(msg.ID)
+	case common.ThemeChangedMsg:
+		m.restyle()
+		return m, nil
+	}
+	if m.dlg.d != nil {
+		return m, m.updateDialog(msg)
+	}
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		if m.detail != nil {
+			return m, m.detailKey(msg)
+		}
+		return m, m.listKey(msg)
+	case tea.MouseClickMsg:
+		if m.detail == nil && msg.Button == tea.MouseLeft {
+			if i, ok := m.hit(msg.X, msg.Y); ok {
+				m.cur = i
+				m.keepVisible()
+			}
+		}
+	case tea.MouseWheelMsg:
+		step := 1
+		if msg.Button == tea.MouseWheelUp {
+			step = -1
+		}
+		if m.detail != nil {
+			m.scrollDetail(step * 3)
+		} else {
+			m.moveVertical(step)
+		}
+	}
+	return m, nil
+}
+
+func (m *Model) reload() tea.Cmd {
+	m.seq++
+	return loadRows(m.env.Store, m.seq, m.env.Today(), m.showAll)
+}
+
+func (m *Model) reloadDetail() tea.Cmd {
+	if m.detail == nil {
+		return nil
+	}
+	m.detail.seq++
+	return loadDetail(m.env.Store, m.detail.seq, m.detail.id, m.env.Today())
+}
+
+func (m *Model) openDetail(id model.ID) tea.Cmd {
+	if id == 0 {
+		return nil
+	}
+	m.detail = &detailView{id: id}
+	m.pendingSelect = id // back in the pipeline, the cursor is on it
+	return m.reloadDetail()
+}
+
+func (m *Model) applyLoaded(msg loadedMsg) tea.Cmd {
+	if msg.seq != m.seq {
+		return nil // a newer request is on its way
+	}
+	if msg.err != nil {
+		return common.StatusErr(m.env, msg.err)
+	}
+	sel := m.selectedID()
+	if m.pendingSelect != 0 {
+		sel = m.pendingSelect
+		for _, r := range msg.rows {
+			if r.ID == sel {
+				m.pendingSelect = 0
+			}
+		}
+	}
+	m.rows, m.loaded = msg.rows, true
+	m.applyFilter(sel)
+	return nil
+}
+
+func (m *Model) applyDetail(msg detailMsg) tea.Cmd {
+	if m.detail == nil || msg.seq != m.detail.seq || msg.id != m.detail.id {
+		return nil
+	}
+	if msg.err != nil {
+		m.detail = nil
+		return common.StatusErr(m.env, msg.err)
+	}
+	m.detail.d, m.detail.loaded = msg.detail, true
+	m.scrollDetail(0)
+	return nil
+}
+
+// applySaved shows what a write did and has every pane reload; a failure
+// keeps the dialog open with what was typed (beside the field at fault
+// when there is one).
+func (m *Model) applySaved(msg savedMsg) tea.Cmd {
+	if m.dlg.d != nil && m.dlg.busy {
+		m.dlg.busy = false
+		if msg.err != nil {
+			if f, ok := m.dlg.d.(*form.Form); ok && msg.field != "" {
+				f.SetError(msg.field, m.lang.Err(msg.err))
+				return nil
+			}
+			return common.StatusErr(m.env, msg.err)
+		}
+		m.closeDialog()
+	}
+	if msg.err != nil {
+		return common.StatusErr(m.env, msg.err)
+	}
+	if msg.selectID != 0 && m.detail == nil {
+		m.pendingSelect = msg.selectID
+	}
+	return tea.Batch(common.Status(msg.status), func() tea.Msg { return common.DataChangedMsg{} })
+}
+
+// listKey handles a key in the pipeline.
+func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
+	km := m.km
+	switch {
+	case key.Matches(msg, km.Down):
+		m.moveVertical(1)
+	case key.Matches(msg, km.Up):
+		m.moveVertical(-1)
+	case msg.String() == "pgdown":
+		m.moveVertical(max(m.height/2, 1))
+	case msg.String() == "pgup":
+		m.moveVertical(-max(m.height/2, 1))
+	case key.Matches(msg, km.Left, km.Prev):
+		m.moveColumn(-1)
+	case key.Matches(msg, km.Right, km.Next):
+		m.moveColumn(1)
+	case key.Matches(msg, km.Filter):
+		m.openFilter()
+	case key.Matches(msg, km.Back) && m.filter != "":
+		m.setFilter("")
+	case key.Matches(msg, km.ShowClosed):
+		m.showAll = !m.showAll
+		status := m.lang.T("projects.status.live_only")
+		if m.showAll {
+			status = m.lang.T("projects.status.show_all")
+		}
+		return tea.Batch(common.Status(status), m.reload())
+	case key.Matches(msg, km.NewProject):
+		return m.openProjectForm(storage.ProjectRow{}, true)
+	default:
+		p, ok := m.selected()
+		if !key.Matches(msg, km.Open, km.Edit, km.NextStage, km.PrevStage, km.LogCall, km.LogVisit, km.Note, m.lost) {
+			return nil
+		}
+		if !ok {
+			return common.Status(m.lang.T("projects.no_project"))
+		}
+		if key.Matches(msg, km.Open) {
+			return m.openDetail(p.ID)
+		}
+		return m.projectAction(msg, p)
+	}
+	return nil
+}
+
+// projectAction handles the keys that act on one project, in the pipeline
+// and in the detail alike.
+func (m *Model) projectAction(msg tea.KeyPressMsg, p storage.ProjectRow) tea.Cmd {
+	km := m.km
+	switch {
+	case key.Matches(msg, km.Edit):
+		return m.openProjectForm(p, false)
+	case key.Matches(msg, km.NextStage):
+		return m.startMove(p, 1)
+	case key.Matches(msg, km.PrevStage):
+		return m.startMove(p, -1)
+	case key.Matches(msg, m.lost):
+		return m.startLost(p)
+	case key.Matches(msg, km.LogCall):
+		m.openLog(p, model.EntryCall)
+	case key.Matches(msg, km.LogVisit):
+		m.openLog(p, model.EntryVisit)
+	case key.Matches(msg, km.Note):
+		m.openLog(p, model.EntryNote)
+	}
+	return nil
+}
+
+// detailKey handles a key in the project detail.
+func (m *Model) detailKey(msg tea.KeyPressMsg) tea.Cmd {
+	km := m.km
+	switch {
+	case key.Matches(msg, km.Back):
+		m.detail = nil
+		m.applyFilter(m.pendingSelectOr())
+		return nil
+	case key.Matches(msg, km.Down):
+		m.scrollDetail(1)
+	case key.Matches(msg, km.Up):
+		m.scrollDetail(-1)
+	case msg.String() == "pgdown":
+		m.scrollDetail(max(m.height-3, 1))
+	case msg.String() == "pgup":
+		m.scrollDetail(-max(m.height-3, 1))
+	case !m.detail.loaded:
+		return nil
+	default:
+		return m.projectAction(msg, m.detail.d.Row)
+	}
+	return nil
+}
+
+// pendingSelectOr is the project to select on leaving the detail: the one
+// shown there.
+func (m *Model) pendingSelectOr() model.ID {
+	if m.pendingSelect != 0 {
+		id := m.pendingSelect
+		m.pendingSelect = 0
+		return id
+	}
+	return m.selectedID()
+}
+
+// ---- moving in the pipeline
+
+// position returns the stage column and the row in it of shown[i].
+func (m *Model) position(i int) (col, row int) {
+	stages := m.stages()
+	for c, s := range stages {
+		g := m.group(s)
+		for r, gi := range g {
+			if gi == i {
+				return c, r
+			}
+		}
+	}
+	return 0, 0
+}
+
+// moveVertical moves the cursor: in columns within the column, in the list
+// through every project.
+func (m *Model) moveVertical(n int) {
+	if len(m.shown) == 0 {
+		return
+	}
+	if !m.wide() {
+		m.cur = min(max(m.cur+n, 0), len(m.shown)-1)
+		m.keepVisible()
+		return
+	}
+	c, r := m.position(m.cur)
+	g := m.group(m.stages()[c])
+	if len(g) == 0 {
+		return
+	}
+	m.cur = g[min(max(r+n, 0), len(g)-1)]
+}
+
+// moveColumn moves to the nearest non-empty stage column on the left or
+// right (in the list: to the next stage's first project).
+func (m *Model) moveColumn(dir int) {
+	if len(m.shown) == 0 {
+		return
+	}
+	stages := m.stages()
+	c, r := m.position(m.cur)
+	for c += dir; c >= 0 && c < len(stages); c += dir {
+		if g := m.group(stages[c]); len(g) > 0 {
+			if !m.wide() {
+				r = 0
+			}
+			m.cur = g[min(r, len(g)-1)]
+			m.keepVisible()
+			return
+		}
+	}
+}
+
+func (m *Model) scrollDetail(n int) {
+	if m.detail == nil {
+		return
+	}
+	lines := len(m.detailLines(m.width))
+	m.detail.offset = min(max(m.detail.offset+n, 0), max(lines-(m.height-1), 0))
+}
