@@ -75,6 +75,8 @@ type AgendaTask struct {
 	ClientName  string // "" if none
 	ProjectName string // "" if none
 	CarriedOver bool
+	ClientTier  Tier   // the client's tier ("" if no client), for the key-client star
+	ClientArea  string // the client's area ("" if none), for grouping visits
 }
 
 // Agenda is the Day pane and `today`.

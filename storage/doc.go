@@ -49,6 +49,8 @@
 //	│                                                   (before "scheduled"); tier 'k' or 'r'
 //	├── client_due_rev   client → due                       where a client's client_due entry is
 //	├── client_label     client → name                      names for lists without decoding clients
+//	├── client_card      client → tier|area                 tier 'k' or 'r'; a day's rows (star, visits
+//	│                                                          by area) without decoding clients
 //	├── project_label    project → name
 //	└── project_live     project → stage|stage since|bid date|client id|value(8)|
 //	                                   client name length(2)|client name|project name

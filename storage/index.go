@@ -49,6 +49,7 @@ var (
 	ixClientDue      = []byte("client_due")
 	ixClientDueRev   = []byte("client_due_rev")
 	ixClientLabel    = []byte("client_label")
+	ixClientCard     = []byte("client_card")
 	ixProjectLabel   = []byte("project_label")
 	ixProjectLive    = []byte("project_live")
 )
@@ -59,7 +60,7 @@ var (
 	indexBuckets  = [][]byte{ixTaskDate, ixTaskOpen, ixTaskClient, ixJournalClient, ixJournalDate,
 		ixJournalProject, ixContactClient, ixContactProject, ixPromiseStatus, ixPromiseClient,
 		ixPromiseMade, ixPromiseKept, ixProjectStage, ixProjectClient, ixProjectName, ixStageMove,
-		ixBidDate, ixClientName, ixClientDue, ixClientDueRev, ixClientLabel, ixProjectLabel, ixProjectLive}
+		ixBidDate, ixClientName, ixClientDue, ixClientDueRev, ixClientLabel, ixClientCard, ixProjectLabel, ixProjectLive}
 )
 
 // ix returns an index bucket; a missing one means a damaged or foreign file.
@@ -247,6 +248,9 @@ func putClient(tx *bolt.Tx, c *model.Client) error {
 	if err := ix(tx, ixClientLabel).Put(idKey(c.ID), []byte(c.Name)); err != nil {
 		return err
 	}
+	if err := ix(tx, ixClientCard).Put(idKey(c.ID), cardValue(*c)); err != nil {
+		return err
+	}
 	if err := relabelLiveProjects(tx, c.ID); err != nil {
 		return err
 	}
@@ -270,6 +274,9 @@ func deleteClient(tx *bolt.Tx, id model.ID) error {
 	if err := ix(tx, ixClientLabel).Delete(idKey(id)); err != nil {
 		return err
 	}
+	if err := ix(tx, ixClientCard).Delete(idKey(id)); err != nil {
+		return err
+	}
 	if err := relabelLiveProjects(tx, id); err != nil {
 		return err
 	}
@@ -277,6 +284,28 @@ func deleteClient(tx *bolt.Tx, id model.ID) error {
 		return err
 	}
 	return refreshClientDue(tx, id, nil)
+}
+
+// Client card index value: [tier 'k'|'r'][area]. A day's task rows show
+// their client's star and group visits by area from it, without decoding
+// the client records (archived clients included: old tasks refer to them).
+func cardValue(c model.Client) []byte {
+	tier := byte('r')
+	if c.Tier == model.TierKey {
+		tier = 'k'
+	}
+	return append([]byte{tier}, c.Area...)
+}
+
+// readCard decodes a client_card value; a missing or short one is no card.
+func readCard(v []byte) (model.Tier, string) {
+	if len(v) == 0 {
+		return "", ""
+	}
+	if v[0] == 'k' {
+		return model.TierKey, string(v[1:])
+	}
+	return model.TierRegular, string(v[1:])
 }
 
 // Client follow-up index value: [tier 'k'|'r'][cadence uint16][created 4]
@@ -702,6 +731,9 @@ func reindex(tx *bolt.Tx) error {
 			return model.Errf("duplicate_client", "there is already a client named %q", c.Name)
 		}
 		if err := ix(tx, ixClientLabel).Put(idKey(c.ID), []byte(c.Name)); err != nil {
+			return err
+		}
+		if err := ix(tx, ixClientCard).Put(idKey(c.ID), cardValue(c)); err != nil {
 			return err
 		}
 		return names.Put(nameKey(c.Name), idKey(c.ID))

@@ -1,9 +1,12 @@
 package storage
 
 import (
+	"errors"
 	"slices"
 	"testing"
 	"time"
+
+	bolt "go.etcd.io/bbolt"
 
 	"salesplan/model"
 )
@@ -223,4 +226,63 @@ func TestWeekCountsContactsOnTheirOwnDay(t *testing.T) {
 	if w.Days[4].Calls != 6 || w.Calls.Done != 6 {
 		t.Errorf("Friday calls %d, week %d; want all 6 on Friday", w.Days[4].Calls, w.Calls.Done)
 	}
+}
+
+// A day's tasks carry their client's tier and area (the Day pane's star and
+// visits by area) from the client_card index: kept up to date by edits,
+// present for archived clients, rebuilt for a database made before it.
+func TestAgendaTasksCarryClientCard(t *testing.T) {
+	s := newStore(t)
+	today := d("2026-11-27")
+	key, err := s.AddClient(model.Client{Name: "王总", Tier: model.TierKey, Area: "朝阳"}, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg := mustClient(t, s, "Li", model.TierRegular, today)
+	mustTask(t, s, model.Task{Title: "visit", Kind: model.TaskVisit, ClientID: key.ID, Date: today})
+	mustTask(t, s, model.Task{Title: "call", Kind: model.TaskCall, ClientID: reg.ID, Date: today})
+	mustTask(t, s, model.Task{Title: "todo", Date: today})
+	type card struct {
+		tier model.Tier
+		area string
+	}
+	check := func(when string, want map[string]card) {
+		t.Helper()
+		ag, err := s.Today(today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		on, err := s.TasksOn(today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, list := range map[string][]model.AgendaTask{"Today": ag.Tasks, "TasksOn": on} {
+			if len(list) != len(want) {
+				t.Fatalf("%s, %s: %d tasks, want %d", when, name, len(list), len(want))
+			}
+			for _, at := range list {
+				if got := (card{at.ClientTier, at.ClientArea}); got != want[at.Title] {
+					t.Errorf("%s, %s: task %q has client card %+v, want %+v", when, name, at.Title, got, want[at.Title])
+				}
+			}
+		}
+	}
+	check("new", map[string]card{"visit": {model.TierKey, "朝阳"}, "call": {model.TierRegular, ""}, "todo": {}})
+
+	key.Tier, key.Area, key.Archived = model.TierRegular, "海淀", true
+	reg.Tier, reg.Area = model.TierKey, "东城"
+	if err := errors.Join(s.UpdateClient(key), s.UpdateClient(reg)); err != nil {
+		t.Fatal(err)
+	}
+	after := map[string]card{"visit": {model.TierRegular, "海淀"}, "call": {model.TierKey, "东城"}, "todo": {}}
+	check("after edits", after)
+
+	// A database from before the index: Open rebuilds it.
+	if err := s.write(func(tx *bolt.Tx) error { return tx.Bucket(bIndex).DeleteBucket(ixClientCard) }, false); err != nil {
+		t.Fatal(err)
+	}
+	if s, err = Open(s.Path(), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	check("reopened without the index", after)
 }

@@ -20,7 +20,6 @@ type loadedMsg struct {
 	seq        uint64
 	date       model.Date
 	tasks      []model.AgendaTask
-	clients    map[model.ID]clientInfo
 	withAtt    bool
 	attention  []model.AttentionItem
 	regularDue int
@@ -50,9 +49,8 @@ type editFailedMsg struct {
 
 // load reads the tasks of date and, when withAtt, today's attention list.
 // Today's tasks and attention come from one Store.Today; another day reads
-// its tasks through the date index only. known are client details already
-// read; it is never changed here, only copied.
-func load(st *storage.Store, seq uint64, date, today model.Date, withAtt bool, known map[model.ID]clientInfo) tea.Cmd {
+// its tasks through the date index only.
+func load(st *storage.Store, seq uint64, date, today model.Date, withAtt bool) tea.Cmd {
 	return func() tea.Msg {
 		msg := loadedMsg{seq: seq, date: date, withAtt: withAtt}
 		if date == today || withAtt {
@@ -81,29 +79,9 @@ func load(st *storage.Store, seq uint64, date, today model.Date, withAtt bool, k
 				msg.tasks[i].CarriedOver = false // only today lists carried-over tasks
 			}
 		}
+		// Each task carries its client's tier and area (storage reads them
+		// from an index), so no client is read here.
 		model.SortTasks(msg.tasks)
-		// Clients read before stay known, so paging through days reads each
-		// client once (the cache is dropped when data changes).
-		msg.clients = make(map[model.ID]clientInfo, len(known)+len(msg.tasks))
-		for id, ci := range known {
-			msg.clients[id] = ci
-		}
-		for _, t := range msg.tasks {
-			id := t.ClientID
-			if id == 0 {
-				continue
-			}
-			if _, ok := msg.clients[id]; ok {
-				continue
-			}
-			c, err := st.Client(id)
-			if err != nil {
-				// A dangling client shows without star or area; `check` reports it.
-				msg.clients[id] = clientInfo{}
-				continue
-			}
-			msg.clients[id] = clientInfo{Key: c.Tier == model.TierKey, Area: c.Area}
-		}
 		return msg
 	}
 }

@@ -73,16 +73,13 @@ type Model struct {
 	cols          columns
 	kindWord      map[model.TaskKind]string
 
-	date    model.Date
-	tasks   []model.AgendaTask
-	clients map[model.ID]clientInfo
-	filter  string // "/": only tasks whose title, client or project contain it
-	// clientsStale: the next load reads every client again (after a change).
-	clientsStale bool
-	rows         []row
-	cursor       int // index into rows; always a task row when there is one
-	offset       int // first row drawn
-	nowAt        model.Clock
+	date   model.Date
+	tasks  []model.AgendaTask
+	filter string // "/": only tasks whose title, client or project contain it
+	rows   []row
+	cursor int // index into rows; always a task row when there is one
+	offset int // first row drawn
+	nowAt  model.Clock
 
 	attention  []model.AttentionItem
 	regularDue int
@@ -105,8 +102,7 @@ func New(env common.Env) common.Pane {
 }
 
 func newModel(env common.Env) *Model {
-	m := &Model{env: env, lang: env.Lang, km: env.Keys, date: env.Today(),
-		clients: map[model.ID]clientInfo{}}
+	m := &Model{env: env, lang: env.Lang, km: env.Keys, date: env.Today()}
 	m.toAtt = key.NewBinding(key.WithKeys("right"), key.WithHelp("→", env.Lang.T("day.key.attention")))
 	m.toTasks = key.NewBinding(key.WithKeys("left"), key.WithHelp("←", env.Lang.T("day.key.tasks")))
 	m.kindWord = map[model.TaskKind]string{}

@@ -162,7 +162,7 @@ func TestNowMarkerPlaces(t *testing.T) {
 	}
 	where := func(now model.Clock) string {
 		var s []string
-		for _, r := range buildRows(tasks, nil, i18n.EN, now, "") {
+		for _, r := range buildRows(tasks, i18n.EN, now, "") {
 			switch r.kind {
 			case rowNow:
 				s = append(s, "NOW")
@@ -529,7 +529,7 @@ func TestNarrowAndResize(t *testing.T) {
 
 func TestStaleLoadIsDropped(t *testing.T) {
 	m := open(t, i18n.EN, 120, 40)
-	stale := load(m.env.Store, m.seq, Today+5, Today, false, nil)
+	stale := load(m.env.Store, m.seq, Today+5, Today, false)
 	m.reload(false)
 	m.Update(stale())
 	if m.date != Today || len(m.tasks) == 0 {

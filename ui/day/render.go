@@ -79,9 +79,7 @@ func (m *Model) parts(t model.AgendaTask) taskParts {
 	case t.Time.Valid():
 		p.when = t.Time.String()
 	}
-	if t.ClientID != 0 {
-		p.key = m.clients[t.ClientID].Key
-	}
+	p.key = t.ClientID != 0 && t.ClientTier == model.TierKey
 	return p
 }
 

@@ -27,12 +27,6 @@ type row struct {
 	task int    // index into the task slice, for rowTask
 }
 
-// clientInfo is what a row shows about a task's client beyond its name.
-type clientInfo struct {
-	Key  bool
-	Area string
-}
-
 // section is where a task is listed.
 type section int
 
@@ -69,7 +63,7 @@ func sectionOf(t model.AgendaTask) section {
 //
 // filter, when not empty, keeps the tasks whose title, client or project
 // contains it (any case).
-func buildRows(tasks []model.AgendaTask, clients map[model.ID]clientInfo, lang i18n.Lang, now model.Clock, filter string) []row {
+func buildRows(tasks []model.AgendaTask, lang i18n.Lang, now model.Clock, filter string) []row {
 	var bySec [nSections][]int
 	n := 0
 	f := strings.ToLower(filter)
@@ -95,7 +89,7 @@ func buildRows(tasks []model.AgendaTask, clients map[model.ID]clientInfo, lang i
 		}
 		rows = append(rows, row{kind: rowHeader, text: lang.T(sectionKeys[s], len(idx))})
 		if s == secAfternoon {
-			rows = appendAfternoon(rows, idx, tasks, clients, lang)
+			rows = appendAfternoon(rows, idx, tasks, lang)
 			continue
 		}
 		for _, i := range idx {
@@ -111,7 +105,7 @@ func buildRows(tasks []model.AgendaTask, clients map[model.ID]clientInfo, lang i
 // appendAfternoon lists the afternoon's other tasks first, then its visits
 // grouped by the client's area, so one trip covers one area (DESIGN.md §1).
 // Areas come in the order of their first visit.
-func appendAfternoon(rows []row, idx []int, tasks []model.AgendaTask, clients map[model.ID]clientInfo, lang i18n.Lang) []row {
+func appendAfternoon(rows []row, idx []int, tasks []model.AgendaTask, lang i18n.Lang) []row {
 	var areas []string
 	groups := map[string][]int{}
 	for _, i := range idx {
@@ -120,7 +114,7 @@ func appendAfternoon(rows []row, idx []int, tasks []model.AgendaTask, clients ma
 			rows = append(rows, row{kind: rowTask, task: i})
 			continue
 		}
-		a := clients[t.ClientID].Area
+		a := t.ClientArea
 		if _, ok := groups[a]; !ok {
 			areas = append(areas, a)
 		}

@@ -31,8 +31,6 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	case minuteMsg:
 		return m, m.tickClock() // followClock above has moved the marker
 	case common.DataChangedMsg:
-		// A client's tier or area may have changed too: read them afresh.
-		m.clientsStale = true
 		return m, m.reload(true)
 	case common.GotoDateMsg:
 		return m, m.setDate(msg.Date)
@@ -65,11 +63,7 @@ func (m *Model) reload(withAtt bool) tea.Cmd {
 	}
 	m.seq++
 	m.loading = true
-	known := m.clients
-	if m.clientsStale {
-		known, m.clientsStale = nil, false
-	}
-	return load(m.env.Store, m.seq, m.date, m.env.Today(), withAtt || !m.loaded, known)
+	return load(m.env.Store, m.seq, m.date, m.env.Today(), withAtt || !m.loaded)
 }
 
 func (m *Model) applyLoaded(msg loadedMsg) tea.Cmd {
@@ -85,7 +79,7 @@ func (m *Model) applyLoaded(msg loadedMsg) tea.Cmd {
 	if m.pendingSelect != 0 {
 		selID, m.pendingSelect = m.pendingSelect, 0
 	}
-	m.tasks, m.clients = msg.tasks, msg.clients
+	m.tasks = msg.tasks
 	if msg.withAtt {
 		var attID attKey
 		if m.attCursor < len(m.attention) {
@@ -122,7 +116,7 @@ func keyOf(a model.AttentionItem) attKey {
 func (m *Model) rebuild(selID model.ID) {
 	oldCursor := m.cursor
 	m.nowAt = m.nowClock()
-	m.rows = buildRows(m.tasks, m.clients, m.lang, m.nowAt, m.filter)
+	m.rows = buildRows(m.tasks, m.lang, m.nowAt, m.filter)
 	m.cursor = -1
 	if selID != 0 {
 		for i, r := range m.rows {
