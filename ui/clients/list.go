@@ -265,6 +265,9 @@ func (m *Model) listView() string {
 	s := m.env.Styles
 	l := m.lang
 	title := s.Title.Render(l.T("clients.title", len(m.shown), len(m.rows)))
+	if due := m.dueCount(); due > 0 {
+		title += s.Muted.Render(" · ") + s.Overdue.Render(l.T("clients.due_n", due))
+	}
 	info := []string{l.T("clients.sorted_by", l.T(sortKeys[m.sort])), l.T("clients.showing", l.T(filterKeys[m.filter]))}
 	if m.query != "" {
 		info = append(info, l.T("clients.query", model.InertLine(m.query)))
@@ -296,6 +299,17 @@ func (m *Model) listView() string {
 		lines = append(lines, m.rowView(m.rows[m.shown[i]], c, i == m.list.Cursor, today))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// dueCount is how many clients are due for follow-up.
+func (m *Model) dueCount() int {
+	n := 0
+	for i := range m.rows {
+		if m.rows[i].FollowUp.IsDue {
+			n++
+		}
+	}
+	return n
 }
 
 // rowView draws one client row; the selected row is drawn plain and then

@@ -6,6 +6,7 @@ package i18n
 func init() {
 	Register(map[string]Msg{
 		"clients.title":       {"Clients %d/%d", "客户 %d/%d"},
+		"clients.due_n":       {"%d due", "%d 个该跟进"},
 		"clients.sorted_by":   {"by %s", "按%s排序"},
 		"clients.showing":     {"%s", "%s"},
 		"clients.query":       {"filter “%s”", "筛选“%s”"},
