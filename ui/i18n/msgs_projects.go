@@ -41,6 +41,7 @@ func init() {
 		"projects.d.tasks":             {"Tasks (%d)", "任务（%d）"},
 		"projects.d.promises":          {"Promises (%d)", "承诺（%d）"},
 		"projects.d.journal":           {"Journal (%d)", "记录（%d）"},
+		"projects.d.when":              {"%s (%s)", "%s（%s）"},
 		"projects.d.none":              {"none", "无"},
 		"projects.d.inbox":             {"no date", "未定日期"},
 		"projects.d.promise.open":      {"open", "未兑现"},

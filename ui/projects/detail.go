@@ -47,6 +47,22 @@ func (m *Model) detailLines(w int) []string {
 		lw = max(lw, ansi.StringWidth(m.lang.T(k)))
 	}
 	field := func(k, v string) string { return st.Label.Render(common.PadRight(m.lang.T(k), lw)) + "  " + v }
+	// The date column is as wide as the widest date it shows.
+	dw := 0
+	measure := func(dt model.Date) { dw = max(dw, ansi.StringWidth(m.lang.ShortDate(dt))) }
+	for _, h := range r.StageHistory {
+		measure(h.On)
+	}
+	for _, t := range d.Tasks {
+		measure(t.Date)
+	}
+	for _, p := range d.Promises {
+		measure(p.Due)
+	}
+	for _, e := range d.Journal {
+		measure(model.DateOf(e.At))
+	}
+	dw = max(dw, ansi.StringWidth(m.lang.T("projects.d.inbox")))
 
 	add(field("projects.d.client", model.InertLine(r.Client)))
 	owner := model.InertLine(r.Owner)
@@ -57,7 +73,7 @@ func (m *Model) detailLines(w int) []string {
 	add(field("projects.d.value", m.lang.MoneyExact(r.Value, m.env.Currency)))
 	bid := "—"
 	if r.BidDate.Valid() {
-		bid = m.lang.ShortDate(r.BidDate) + " (" + m.lang.Relative(r.BidDate, today) + ")"
+		bid = m.lang.T("projects.d.when", m.lang.ShortDate(r.BidDate), m.lang.Relative(r.BidDate, today))
 		if bs, ok := m.bidStyle(r.Project); ok {
 			bid = bs.Render(bid)
 		}
@@ -69,7 +85,7 @@ func (m *Model) detailLines(w int) []string {
 		if r.FollowUp.IsDue && r.FollowUp.DaysOverdue > 0 {
 			when = m.lang.T("rel.days_overdue", r.FollowUp.DaysOverdue)
 		}
-		next = m.lang.ShortDate(r.FollowUp.Due) + " (" + when + ")"
+		next = m.lang.T("projects.d.when", m.lang.ShortDate(r.FollowUp.Due), when)
 		if r.FollowUp.IsDue {
 			next = st.Overdue.Render(next)
 		}
@@ -95,7 +111,7 @@ func (m *Model) detailLines(w int) []string {
 		if i == len(r.StageHistory)-1 {
 			mark = "● "
 		}
-		add(mark + common.PadRight(m.lang.ShortDate(h.On), 12) + " " + m.stageName(h.Stage))
+		add(mark + common.PadRight(m.lang.ShortDate(h.On), dw) + " " + m.stageName(h.Stage))
 	}
 
 	section("projects.d.tasks", len(d.Tasks))
@@ -107,7 +123,7 @@ func (m *Model) detailLines(w int) []string {
 		if t.Date.Valid() {
 			when = m.lang.ShortDate(t.Date)
 		}
-		line := "  " + common.PadRight(when, 12) + " " + common.PadRight(m.lang.T("kind."+string(t.Kind)), 8) + " " + model.InertLine(t.Title)
+		line := "  " + common.PadRight(when, dw) + " " + common.PadRight(m.lang.T("kind."+string(t.Kind)), 8) + " " + model.InertLine(t.Title)
 		if t.Date.Valid() && t.Date < today {
 			line = st.Warning.Render(common.PadRight(line, w))
 		}
@@ -120,7 +136,7 @@ func (m *Model) detailLines(w int) []string {
 	}
 	for _, p := range d.Promises {
 		status := m.lang.T("projects.d.promise." + string(p.Status))
-		line := "  " + common.PadRight(m.lang.ShortDate(p.Due), 12) + " " + common.PadRight(status, 8) + " " + model.InertLine(p.Text)
+		line := "  " + common.PadRight(m.lang.ShortDate(p.Due), dw) + " " + common.PadRight(status, 8) + " " + model.InertLine(p.Text)
 		switch {
 		case p.Status == model.PromiseOpen && p.Due < today:
 			line = st.Overdue.Render(common.PadRight(line, w))
@@ -137,7 +153,7 @@ func (m *Model) detailLines(w int) []string {
 	for _, e := range d.Journal {
 		at := m.lang.ShortDate(model.DateOf(e.At)) + " " + e.At.Format("15:04")
 		text := model.InertLine(strings.SplitN(e.Text, "\n", 2)[0])
-		add("  " + common.PadRight(at, 18) + " " + common.PadRight(m.lang.T("kind."+string(e.Kind)), 8) + " " + text)
+		add("  " + common.PadRight(at, dw+6) + " " + common.PadRight(m.lang.T("kind."+string(e.Kind)), 8) + " " + text)
 	}
 	return out
 }

@@ -1,0 +1,205 @@
+package projects
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"charm.land/bubbles/v2/key"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"salesplan/model"
+	"salesplan/ui/i18n"
+	"salesplan/ui/keys"
+)
+
+// The pipeline and the detail at two sizes in both languages, read by eye
+// in testdata/*.golden (regenerate: go test ./ui/projects -run TestGolden
+// -update). 140 columns is the stage-column layout, 80 the grouped list.
+func TestGolden(t *testing.T) {
+	for _, tt := range []struct {
+		lang i18n.Lang
+		w, h int
+	}{{i18n.EN, 80, 24}, {i18n.EN, 140, 40}, {i18n.ZH, 80, 24}, {i18n.ZH, 140, 40}} {
+		t.Run(fmt.Sprintf("pipeline_%s_%dx%d", tt.lang, tt.w, tt.h), func(t *testing.T) {
+			m, _, _ := open(t, tt.lang, tt.w, tt.h)
+			checkSize(t, m.View(), tt.w, tt.h)
+			golden.RequireEqual(t, screen(m))
+		})
+		t.Run(fmt.Sprintf("detail_%s_%dx%d", tt.lang, tt.w, tt.h), func(t *testing.T) {
+			m, _, s := open(t, tt.lang, tt.w, tt.h)
+			run(m, m.openDetail(s.school))
+			checkSize(t, m.View(), tt.w, tt.h)
+			golden.RequireEqual(t, screen(m))
+		})
+	}
+}
+
+// Project names of both scripts start in the same column, and so do the
+// client names after them (the grouped list, Chinese).
+func TestChineseColumnsLineUp(t *testing.T) {
+	m, _, _ := open(t, i18n.ZH, 80, 24)
+	cols := map[string]int{}
+	for _, line := range strings.Split(screen(m), "\n") {
+		for _, name := range []string{"王总", "ACME Ltd", "李经理"} {
+			if i := strings.Index(line, name); i >= 0 && !strings.Contains(line, "·") {
+				cols[name] = ansi.StringWidth(line[:i])
+			}
+		}
+	}
+	if len(cols) != 3 {
+		t.Fatalf("not every client shows: %v\n%s", cols, screen(m))
+	}
+	want := cols["王总"]
+	for name, c := range cols {
+		if c != want {
+			t.Errorf("client %s starts in column %d, 王总 in %d", name, c, want)
+		}
+	}
+}
+
+// What the pane shows as each project's next follow-up (and whether it is
+// due) agrees with today's attention list, the source of `today --json`'s
+// project_followup items — with a cadence changed in the settings, so that
+// the pane cannot be using defaults of its own.
+func TestFollowUpAgreesWithToday(t *testing.T) {
+	m, st, s := open(t, i18n.EN, 80, 24)
+	if err := st.UpdateSettings(func(set *model.Settings) error { set.DesignCadenceDays = 5; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	run(m, m.reload())
+	ag, err := st.Today(today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	due := map[model.ID]model.AttentionItem{}
+	for _, a := range ag.Attention {
+		if a.Type == model.AttProjectFollowUp {
+			due[a.ProjectID] = a
+		}
+	}
+	view := screen(m)
+	checked := 0
+	for _, r := range m.rows {
+		a, inToday := due[r.ID]
+		if r.FollowUp.IsDue != inToday {
+			t.Errorf("%s: due in the pane = %v, in today's attention = %v", r.Name, r.FollowUp.IsDue, inToday)
+		}
+		if inToday && (a.Due != r.FollowUp.Due || a.DaysOverdue != r.FollowUp.DaysOverdue) {
+			t.Errorf("%s: pane says due %s (%d overdue), today says %s (%d)", r.Name, r.FollowUp.Due, r.FollowUp.DaysOverdue, a.Due, a.DaysOverdue)
+		}
+		if r.Stage.Live() {
+			text, isDue := m.followCell(r)
+			if text != m.lang.DayMonth(r.FollowUp.Due) || isDue != r.FollowUp.IsDue {
+				t.Errorf("%s: cell %q (due %v) for follow-up %+v", r.Name, text, isDue, r.FollowUp)
+			}
+			checked++
+		}
+	}
+	if checked < 3 || len(due) < 2 {
+		t.Fatalf("too little to compare: %d live rows, %d due in today", checked, len(due))
+	}
+	// The design project: 20 Nov + the 5-day cadence = 25 Nov, two days overdue.
+	if a := due[s.tower]; a.Due != day(11, 25) || a.DaysOverdue != 2 {
+		t.Errorf("tower follow-up in today = %+v, want 25 Nov, 2 days overdue", a)
+	}
+	if !strings.Contains(view, "25 Nov") {
+		t.Errorf("the list does not show the tower's follow-up date:\n%s", view)
+	}
+	// The detail says the cadence the store used.
+	run(m, m.openDetail(s.tower))
+	if d := screen(m); !strings.Contains(d, "every 5 days in this stage") || !strings.Contains(d, "2 days overdue") {
+		t.Errorf("detail lacks the cadence or the overdue days:\n%s", d)
+	}
+}
+
+// Closed and lost projects are hidden until f, and then have their own
+// columns with counts.
+func TestShowClosedAndLost(t *testing.T) {
+	m, _, _ := open(t, i18n.EN, 140, 40)
+	if v := screen(m); strings.Contains(v, "Closed job") || strings.Contains(v, "丢了的项目") {
+		t.Fatalf("closed or lost shown by default:\n%s", v)
+	}
+	statuses := press(m, "f")
+	v := screen(m)
+	for _, want := range []string{"Closed job", "丢了的项目", "closed", "lost"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("after f the pipeline lacks %q:\n%s", want, v)
+		}
+	}
+	if len(statuses) == 0 || !strings.Contains(statuses[0], "closed and lost") {
+		t.Errorf("f says %v", statuses)
+	}
+	press(m, "f")
+	if strings.Contains(screen(m), "Closed job") {
+		t.Error("a second f does not hide them again")
+	}
+}
+
+// The filter narrows the pipeline as the user types; esc clears it.
+func TestFilter(t *testing.T) {
+	m, _, _ := open(t, i18n.EN, 80, 24)
+	press(m, "/")
+	typeText(m, "acme")
+	press(m, "enter")
+	v := screen(m)
+	if !strings.Contains(v, "ACME Fab 2 cooling") || strings.Contains(v, "望京华建大厦") {
+		t.Fatalf("filter acme shows:\n%s", v)
+	}
+	press(m, "esc")
+	if !strings.Contains(screen(m), "望京华建大厦") {
+		t.Fatal("esc did not clear the filter")
+	}
+}
+
+// The pane's local lost key does not clash with any key live in the
+// projects places.
+func TestLostKeyIsFree(t *testing.T) {
+	m := newModel(envFor(nil, i18n.EN))
+	for _, p := range []keys.Place{keys.PlaceProjects, keys.PlaceProjectDetail} {
+		for _, b := range m.km.Active(p) {
+			for _, k := range b.Keys() {
+				if key.Matches(keyMsg("L"), key.NewBinding(key.WithKeys(k))) {
+					t.Errorf("L clashes with %q (%s) in place %d", k, b.Help().Desc, p)
+				}
+			}
+		}
+	}
+}
+
+// The checklist dialog: every item ticked at first; space unticks, e
+// rewords (esc puts the words back), and only ticked, non-empty items
+// come back.
+func TestChecklistDialog(t *testing.T) {
+	m := newModel(envFor(nil, i18n.EN))
+	d := newChecklist(m.lang, m.fst, "t", []string{"Sign", "Pay", "Stock"})
+	send := func(ks ...string) {
+		for _, k := range ks {
+			d.Update(keyMsg(k))
+		}
+	}
+	send("j", "space") // untick Pay
+	send("j", "e")
+	for _, r := range " now" {
+		d.Update(keyMsg(string(r)))
+	}
+	send("enter") // ends the edit, does not submit
+	send("k", "k", "e", "x", "esc")
+	got := d.Titles()
+	want := []string{"Sign", "", "Stock now"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("titles = %q, want %q", got, want)
+	}
+	if res, _ := d.Update(keyMsg("enter")); res != 1 { // form.Submitted
+		t.Errorf("enter outside an edit answers %v, want submitted", res)
+	}
+	for _, w := range []int{30, 60} {
+		d.SetWidth(w)
+		for i, l := range strings.Split(d.View(), "\n") {
+			if lw := ansi.StringWidth(l); lw != w {
+				t.Errorf("width %d: line %d is %d cells", w, i, lw)
+			}
+		}
+	}
+}
