@@ -479,15 +479,17 @@ func TestInProcessWaitIsBounded(t *testing.T) {
 // waiter joined the queue. (A loaded CI machine under -race queues dozens.)
 func TestInProcessQueueOutlastsTimeout(t *testing.T) {
 	s := newStore(t)
-	s.opts.LockTimeout = 150 * time.Millisecond
-	const n = 12 // 12 × 40 ms ≈ 3 timeouts of queue, each holder well under one
+	// 20 × 30 ms is well over two timeouts of queue, while each holder
+	// stays far under one (room for a slow open on a loaded machine).
+	s.opts.LockTimeout = 250 * time.Millisecond
+	const n = 20
 	errs := make(chan error, n)
 	var wg sync.WaitGroup
 	for range n {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			errs <- s.view(func(tx *bolt.Tx) error { time.Sleep(40 * time.Millisecond); return nil })
+			errs <- s.view(func(tx *bolt.Tx) error { time.Sleep(30 * time.Millisecond); return nil })
 		}()
 	}
 	wg.Wait()
