@@ -30,6 +30,8 @@
 //   - `import -` reads the document from standard input.
 //   - `restore FILE` asks on stderr and reads the answer from stdin unless
 //     --yes; no answer is no.
+//   - `backups` and `restore` also work when the database cannot be opened
+//     (damaged, truncated, emptied): they are what the error points to.
 //   - JSON is indented; "none" is null; names and texts are made inert.
 //     The attention `text` is the promise's text, or for the other types a
 //     fixed English phrase ("follow up with the client", "follow up on the
