@@ -1,0 +1,189 @@
+package projects
+
+import (
+	"strings"
+	"testing"
+
+	"salesplan/model"
+	"salesplan/ui/i18n"
+)
+
+// selectProject puts the pipeline's cursor on a project.
+func selectProject(t *testing.T, m *Model, id model.ID) {
+	t.Helper()
+	for i, ri := range m.shown {
+		if m.rows[ri].ID == id {
+			m.cur = i
+			return
+		}
+	}
+	t.Fatalf("project %d is not in the pipeline", id)
+}
+
+// c, v and n record a call, a visit and a note linked to the selected
+// project, with its client; the call resets the project's follow-up.
+func TestLogLinkedToProject(t *testing.T) {
+	m, st, s := open(t, i18n.EN, 80, 24)
+	selectProject(t, m, s.fab)
+	press(m, "c")
+	typeText(m, "result next week")
+	statuses := press(m, "ctrl+s")
+	press(m, "v", "ctrl+s") // a visit without words is fine
+	press(m, "n", "ctrl+s") // a note needs words: nothing saved
+	if m.dlg.d == nil {
+		t.Fatal("an empty note was accepted")
+	}
+	press(m, "esc")
+	j, err := st.ProjectJournal(s.fab, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(j) != 2 || j[0].ClientID != s.acme || j[1].Kind != model.EntryCall || j[1].Text != "result next week" {
+		t.Fatalf("journal = %+v, want the call and the visit for ACME", j)
+	}
+	if len(statuses) == 0 || !strings.Contains(statuses[0], "Call recorded for ACME Fab 2 cooling") {
+		t.Errorf("statuses = %q", statuses)
+	}
+	r, _ := m.selected()
+	if r.ID != s.fab || r.FollowUp.IsDue || r.FollowUp.Due != today.AddDays(14) {
+		t.Errorf("after the call the follow-up is %+v, want due in 14 days", r.FollowUp)
+	}
+}
+
+// fillAdd opens the add form and types its fields (the stage stays lead).
+func fillAdd(m *Model, name, client, owner, value, bid string) {
+	press(m, "a")
+	for i, v := range []string{name, client, owner, value, "", bid} {
+		if i > 0 {
+			press(m, "tab")
+		}
+		typeText(m, v)
+	}
+}
+
+// The add form names the field at fault — a bad amount, a bad date, an
+// unknown client, a name already taken — and saves nothing until all is
+// right.
+func TestAddFormErrors(t *testing.T) {
+	for _, tt := range []struct {
+		name, client, value, bid string
+		want                     []string
+	}{
+		{"New job", "ACME", "lots", "someday", []string{`"lots" is not an amount`, `"someday" is not a date`}},
+		{"New job", "Nobody", "5万", "fri", []string{`client "Nobody" not found`}},
+		{"ACME Fab 2 cooling", "ACME", "", "", []string{`already a project named "ACME Fab 2 cooling"`}},
+		{"", "", "", "", []string{"a name is needed", "a client is needed"}},
+	} {
+		t.Run(tt.name+"/"+tt.client, func(t *testing.T) {
+			m, st, _ := open(t, i18n.EN, 100, 30)
+			before, _ := st.Projects(today, true)
+			fillAdd(m, tt.name, tt.client, "", tt.value, tt.bid)
+			press(m, "ctrl+s")
+			v := screen(m)
+			for _, want := range tt.want {
+				if !strings.Contains(v, want) {
+					t.Errorf("form lacks %q:\n%s", want, v)
+				}
+			}
+			if m.dlg.d == nil {
+				t.Fatal("the form closed on an error")
+			}
+			if after, _ := st.Projects(today, true); len(after) != len(before) {
+				t.Fatalf("a project was saved from a wrong form")
+			}
+		})
+	}
+}
+
+// A good form saves, resolving the client by a unique prefix, reading 万
+// and date words; the new project is selected.
+func TestAddProject(t *testing.T) {
+	m, st, s := open(t, i18n.ZH, 80, 24)
+	fillAdd(m, "朝阳医院 冷站", "王", "朝阳医院", "1.5亿", "下周一")
+	statuses := press(m, "enter")
+	p, err := st.FindProject("朝阳医院 冷站")
+	if err != nil {
+		t.Fatalf("not saved (%q): %v\n%s", statuses, err, screen(m))
+	}
+	if p.ClientID != s.wang || p.Value != model.MoneyFromMain(1.5e8) || p.BidDate != day(11, 30) || p.Owner != "朝阳医院" {
+		t.Errorf("saved %+v", p)
+	}
+	if r, _ := m.selected(); r.ID != p.ID {
+		t.Errorf("the new project is not selected: %+v", r)
+	}
+}
+
+// e edits the fields but never the stage; a changed client is resolved.
+func TestEditProject(t *testing.T) {
+	m, st, s := open(t, i18n.EN, 80, 24)
+	selectProject(t, m, s.school)
+	press(m, "e")
+	press(m, "tab")
+	for range 3 {
+		press(m, "backspace")
+	}
+	typeText(m, "ACME")
+	press(m, "ctrl+s")
+	p, err := st.Project(s.school)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.ClientID != s.acme || p.Stage != model.StageContract || p.Value != model.MoneyFromMain(180000) {
+		t.Errorf("after edit %+v: want client ACME, still contract, value kept", p)
+	}
+}
+
+// A stage move dated before the current stage was entered is refused
+// beside the date; < on a lost project reopens it where it was lost.
+func TestMoveDateAndReopen(t *testing.T) {
+	m, st, s := open(t, i18n.EN, 80, 24)
+	selectProject(t, m, s.school) // contract since 25 Nov
+	press(m, ">")
+	for range 5 {
+		press(m, "backspace")
+	}
+	typeText(m, "2026-11-20")
+	press(m, "enter")
+	if v := screen(m); !strings.Contains(v, "entered its current stage on 2026-11-25") {
+		t.Fatalf("no error beside the date:\n%s", v)
+	}
+	press(m, "esc", "y")
+	if p, _ := st.Project(s.school); p.Stage != model.StageContract {
+		t.Fatalf("moved anyway: %s", p.Stage)
+	}
+
+	press(m, "f")
+	selectProject(t, m, s.lost)
+	press(m, ">")
+	if m.dlg.d != nil {
+		t.Fatal("> on a lost project opened a dialog")
+	}
+	press(m, "<", "enter")
+	p, _ := st.Project(s.lost)
+	if p.Stage != model.StageBidding {
+		t.Fatalf("reopened to %s, want bidding", p.Stage)
+	}
+}
+
+// L asks for the reason; the project leaves the live pipeline and the
+// reason is in its journal.
+func TestMarkLost(t *testing.T) {
+	m, st, s := open(t, i18n.EN, 80, 24)
+	run(m, m.openDetail(s.fab))
+	press(m, "L")
+	press(m, "ctrl+s")
+	if !strings.Contains(screen(m), "say why the project was lost") {
+		t.Fatalf("a lost project without a reason was accepted:\n%s", screen(m))
+	}
+	typeText(m, "competitor cheaper") // the error focused the reason
+	press(m, "ctrl+s")
+	p, _ := st.Project(s.fab)
+	j, _ := st.ProjectJournal(s.fab, 1)
+	if p.Stage != model.StageLost || len(j) != 1 || j[0].Text != "competitor cheaper" {
+		t.Fatalf("stage %s, journal %+v", p.Stage, j)
+	}
+	press(m, "esc")
+	if strings.Contains(screen(m), "ACME Fab 2 cooling") {
+		t.Error("the lost project still shows in the live pipeline")
+	}
+}
