@@ -149,7 +149,7 @@ func (m *Model) ShortHelp() []key.Binding {
 func (m *Model) FullHelp() [][]key.Binding {
 	h := m.km.FullHelp(m.place())
 	if m.place() != keys.PlaceForm {
-		h = append(h, []key.Binding{m.lost, m.km.Note, m.km.Left, m.km.Right})
+		h = append(h, []key.Binding{m.lost, m.km.Left, m.km.Right})
 	}
 	return h
 }
