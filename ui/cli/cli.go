@@ -278,8 +278,10 @@ func (a *app) run(fn func(st *storage.Store, args []string) error) func(*cobra.C
 // itself (damaged, truncated, emptied, foreign, newer), fn runs with a nil
 // store and the database path, and works on the file through the storage
 // functions that need no open Store. Bad flags and a lock held by another
-// salesplan still fail as usual.
-func (a *app) runRescue(fn func(st *storage.Store, path string, args []string) error) func(*cobra.Command, []string) error {
+// salesplan still fail as usual; so does a file that is not salesplan's at
+// all when foreignOK is false (restore must not replace someone's document
+// that --db pointed at by mistake).
+func (a *app) runRescue(foreignOK bool, fn func(st *storage.Store, path string, args []string) error) func(*cobra.Command, []string) error {
 	return func(_ *cobra.Command, args []string) error {
 		a.ran = true
 		st, err := a.open()
@@ -287,7 +289,7 @@ func (a *app) runRescue(fn func(st *storage.Store, path string, args []string) e
 		switch {
 		case err == nil:
 			return fn(st, st.Path(), args)
-		case errors.As(err, &oe) && !errors.Is(err, storage.ErrLocked):
+		case errors.As(err, &oe) && !errors.Is(err, storage.ErrLocked) && (foreignOK || !errors.Is(err, storage.ErrNotBolt)):
 			return fn(nil, oe.path, args)
 		}
 		return err

@@ -559,4 +559,15 @@ func TestRescueDamagedDatabase(t *testing.T) {
 	if !kept {
 		t.Error("the damaged file was not kept as a before-restore backup")
 	}
+
+	// --db pointing at someone's document by mistake: restore refuses it
+	// and leaves it as it was.
+	doc := h.write("notes.txt", "Met 王总 today, he wants a quote.\n")
+	h.db = doc
+	if r := h.run("restore", daily, "--yes"); r.code != ExitFail {
+		t.Errorf("restore over a file that is not a database: exit %d, want 1", r.code)
+	}
+	if got, _ := os.ReadFile(doc); string(got) != "Met 王总 today, he wants a quote.\n" {
+		t.Errorf("restore changed a file that is not a database: %q", got)
+	}
 }

@@ -189,7 +189,7 @@ func (a *app) backupsCmd() *cobra.Command {
 		Short: a.t("cli.short.backups"),
 		Args:  noArgs,
 	}
-	c.RunE = a.runRescue(func(_ *storage.Store, path string, _ []string) error {
+	c.RunE = a.runRescue(true, func(_ *storage.Store, path string, _ []string) error {
 		list, err := storage.BackupsOf(path)
 		if err != nil {
 			return failWith(err, "cli.err.backups")
@@ -243,7 +243,7 @@ func (a *app) restoreCmd() *cobra.Command {
 		Short: a.t("cli.short.restore"),
 		Args:  exactArgs(1),
 	}
-	c.RunE = a.runRescue(func(st *storage.Store, path string, args []string) error {
+	c.RunE = a.runRescue(false, func(st *storage.Store, path string, args []string) error {
 		if _, err := os.Stat(args[0]); err != nil {
 			return failWith(err, "cli.err.read_file", args[0])
 		}
