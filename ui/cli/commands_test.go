@@ -568,6 +568,6 @@ func TestRescueDamagedDatabase(t *testing.T) {
 		t.Errorf("restore over a file that is not a database: exit %d, want 1", r.code)
 	}
 	if got, _ := os.ReadFile(doc); string(got) != "Met 王总 today, he wants a quote.\n" {
-		t.Errorf("restore changed a file that is not a database: %q", got)
+		t.Errorf("restore replaced a file that is not a database (now %d bytes)", len(got))
 	}
 }
