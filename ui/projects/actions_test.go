@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"salesplan/model"
 	"salesplan/ui/i18n"
 )
@@ -185,5 +187,47 @@ func TestMarkLost(t *testing.T) {
 	press(m, "esc")
 	if strings.Contains(screen(m), "ACME Fab 2 cooling") {
 		t.Error("the lost project still shows in the live pipeline")
+	}
+}
+
+// A click selects the project drawn under the mouse, in both layouts.
+func TestClickSelects(t *testing.T) {
+	for _, tt := range []struct {
+		w, h, x, y int
+		want       string
+	}{
+		{80, 24, 10, 7, "ACME Fab 2 cooling"},  // the grouped list: title, columns, lead, row, design, row, bidding, row
+		{140, 40, 20, 5, "望京华建大厦 冷冻水泵"},        // the second column's first card
+		{140, 40, 40, 6, "ACME Fab 2 cooling"}, // the third column, the card's client line
+	} {
+		m, _, _ := open(t, i18n.EN, tt.w, tt.h)
+		m.Update(tea.MouseClickMsg{X: tt.x, Y: tt.y, Button: tea.MouseLeft})
+		if r, _ := m.selected(); r.Name != tt.want {
+			t.Errorf("%dx%d click at (%d,%d) selects %q, want %q", tt.w, tt.h, tt.x, tt.y, r.Name, tt.want)
+		}
+	}
+}
+
+// A stage column with more cards than fit says how many are hidden and
+// scrolls to keep the selected card on screen; so does the grouped list.
+func TestLongColumnScrolls(t *testing.T) {
+	for _, w := range []int{80, 140} {
+		m, st, s := open(t, i18n.EN, w, 24)
+		for i := range 12 {
+			_, err := st.AddProject(model.Project{Name: "Lead " + string(rune('A'+i)), ClientID: s.acme}, today)
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		run(m, m.reload())
+		if w == 140 && !strings.Contains(screen(m), "13 · $320k ↓10") {
+			t.Errorf("the lead column does not say 10 are hidden:\n%s", screen(m))
+		}
+		press(m, "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j")
+		v := screen(m)
+		checkSize(t, m.View(), w, 24)
+		if !strings.Contains(v, "›Lead L") && !strings.Contains(v, "› Lead L") {
+			t.Errorf("width %d: the selected last lead is off screen:\n%s", w, v)
+		}
 	}
 }
