@@ -94,12 +94,9 @@ func (m *Model) applyLoaded(msg loadedMsg) tea.Cmd {
 	}
 	sel := m.selectedID()
 	if m.pendingSelect != 0 {
-		sel = m.pendingSelect
-		for _, r := range msg.rows {
-			if r.ID == sel {
-				m.pendingSelect = 0
-			}
-		}
+		// Once only: a project that left the list (lost, filtered out)
+		// must not grab the cursor when it comes back later.
+		sel, m.pendingSelect = m.pendingSelect, 0
 	}
 	m.rows, m.loaded = msg.rows, true
 	m.applyFilter(sel)
