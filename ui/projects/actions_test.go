@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"salesplan/model"
+	"salesplan/ui/common"
 	"salesplan/ui/i18n"
 )
 
@@ -229,5 +230,31 @@ func TestLongColumnScrolls(t *testing.T) {
 		if !strings.Contains(v, "›Lead L") && !strings.Contains(v, "› Lead L") {
 			t.Errorf("width %d: the selected last lead is off screen:\n%s", w, v)
 		}
+	}
+}
+
+// u after adding a project from its detail takes the project away and the
+// pane goes back to the pipeline without an error.
+func TestUndoAddWhileInDetail(t *testing.T) {
+	m, st, _ := open(t, i18n.EN, 80, 24)
+	fillAdd(m, "Temp", "ACME", "", "", "")
+	press(m, "enter")
+	p, err := st.FindProject("Temp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	press(m, "enter")
+	if m.detail == nil || m.detail.id != p.ID {
+		t.Fatalf("enter did not open the new project")
+	}
+	if _, err := st.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	statuses := run(m, func() tea.Msg { return common.DataChangedMsg{} })
+	if m.detail != nil || len(statuses) != 0 {
+		t.Errorf("after undo: detail %v, statuses %q", m.detail != nil, statuses)
+	}
+	if strings.Contains(screen(m), "Temp") {
+		t.Error("the undone project still shows")
 	}
 }

@@ -1,6 +1,8 @@
 package projects
 
 import (
+	"errors"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -109,6 +111,9 @@ func (m *Model) applyDetail(msg detailMsg) tea.Cmd {
 	}
 	if msg.err != nil {
 		m.detail = nil
+		if errors.Is(msg.err, storage.ErrNotFound) && m.loaded {
+			return nil // undone (or removed elsewhere) while open: back to the pipeline
+		}
 		return common.StatusErr(m.env, msg.err)
 	}
 	m.detail.d, m.detail.loaded = msg.detail, true
