@@ -1,0 +1,331 @@
+package proof
+
+import (
+	"cmp"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// step is one command run against a bad file.
+type step struct {
+	args  []string
+	stdin string
+	ok    bool   // the command may succeed: it does not touch the damage
+	want  string // a word stderr (or stdout, when ok) must hold; "" = the case's
+}
+
+// damageCase is a database file made bad in one way.
+type damageCase struct {
+	name string
+	// setup damages the database at path (demo data, the daily backup
+	// beside it unless noBackups) and returns how to start the child.
+	setup     func(t *testing.T, dir, path string) proc
+	noBackups bool
+	want      string // a word each failing command's line holds (lower case)
+	steps     []step // nil = failing(allCommands)
+}
+
+// The commands run against each bad file: reads, writes, and the check.
+var allCommands = [][]string{
+	{"today"},
+	{"client", "list"},
+	{"client", "add", "Proof Client", "--company", strings.Repeat("x", 64<<10)},
+	{"note", "王总", "proof note"},
+	{"check"},
+}
+
+func failing(cmds [][]string) []step {
+	out := make([]step, len(cmds))
+	for i, c := range cmds {
+		out[i] = step{args: c}
+	}
+	return out
+}
+
+// Every bad file gives one clear line and exit 1, never a panic or a crash,
+// and is left byte for byte as it was.
+func TestDamagedFiles(t *testing.T) {
+	for _, tc := range damageCases() {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := tempDir(t)
+			path := demoDB(t, dir, !tc.noBackups)
+			p := tc.setup(t, dir, path)
+			steps := tc.steps
+			if steps == nil {
+				steps = failing(allCommands)
+			}
+			for _, s := range steps {
+				before := fileSum(t, path)
+				p.stdin = s.stdin
+				r := salesplan(t, p, append([]string{"--db", path, "--today", today}, s.args...)...)
+				what := tc.name + ": " + strings.Join(s.args[:min(len(s.args), 2)], " ")
+				t.Logf("%s: exit %d, %s", what, r.code, strings.TrimSpace(r.err))
+				want := cmp.Or(s.want, tc.want)
+				if s.ok {
+					if r.code != 0 {
+						t.Errorf("%s: exit %d, want 0\nstderr: %s", what, r.code, r.err)
+					}
+					if !strings.Contains(strings.ToLower(r.out), want) {
+						t.Errorf("%s: stdout does not say %q: %.300s", what, want, r.out)
+					}
+				} else {
+					if r.code != 1 {
+						t.Errorf("%s: exit %d, want 1\nstdout: %.300s", what, r.code, r.out)
+					}
+					oneLine(t, what, r.err)
+					if !strings.Contains(strings.ToLower(r.err), want) {
+						t.Errorf("%s: stderr %q does not say %q", what, r.err, want)
+					}
+				}
+				if after := fileSum(t, path); after != before {
+					t.Errorf("%s: the file changed", what)
+				}
+			}
+		})
+	}
+}
+
+// bigImport is an exchange document of about 2 MiB, to merge: a write
+// that must grow the file.
+func bigImport() string {
+	var b strings.Builder
+	b.WriteString(`{"format":"salesplan","version":1,"clients":[`)
+	for i := range 32 {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"id":%d,"name":"Big %d","company":"%s","created_on":"2026-11-01"}`, 1000+i, i, strings.Repeat("y", 64<<10))
+	}
+	b.WriteString("]}")
+	return b.String()
+}
+
+func damageCases() []damageCase {
+	reads := []step{{args: []string{"today"}, ok: true, want: "today"}, {args: []string{"client", "list"}, ok: true, want: "王总"}}
+	return []damageCase{
+		{name: "truncated to half", want: "damaged", setup: func(t *testing.T, _, path string) proc {
+			truncate(t, path, size(t, path)/2)
+			return proc{}
+		}},
+		{name: "truncated to one page", want: "damaged", setup: func(t *testing.T, _, path string) proc {
+			truncate(t, path, 4096)
+			return proc{}
+		}},
+		{name: "emptied with backups", want: "backup", setup: func(t *testing.T, _, path string) proc {
+			truncate(t, path, 0)
+			return proc{}
+		}},
+		{name: "clients root page zeroed", want: "damaged", setup: func(t *testing.T, _, path string) proc {
+			zeroPage(t, path, clientsRoot(t, path))
+			return proc{}
+		}, steps: []step{
+			{args: []string{"today"}, ok: true, want: "today"}, // the day reads no client record
+			{args: []string{"client", "list"}},
+			{args: []string{"client", "add", "Proof Client"}},
+			{args: []string{"note", "王总", "proof note"}},
+			{args: []string{"check"}, want: "problems"},
+		}},
+		{name: "first meta page zeroed", want: "damaged", setup: func(t *testing.T, _, path string) proc {
+			// bbolt keeps two meta pages so that one torn write loses no
+			// more than the last transaction: it opens on the other.
+			zeroPage(t, path, 0)
+			return proc{}
+		}, steps: []step{
+			{args: []string{"today"}, ok: true, want: "today"},
+			{args: []string{"check"}, want: "problems"},
+		}},
+		{name: "both meta pages zeroed", want: "not a salesplan database", setup: func(t *testing.T, _, path string) proc {
+			zeroPage(t, path, 0)
+			zeroPage(t, path, 1)
+			return proc{}
+		}},
+		{name: "not bbolt (text)", want: "not a salesplan database", setup: func(t *testing.T, _, path string) proc {
+			write(t, path, []byte("name,phone\n王总,138\n"))
+			return proc{}
+		}},
+		{name: "not bbolt (random bytes)", want: "not a salesplan database", setup: func(t *testing.T, _, path string) proc {
+			b := make([]byte, 64<<10)
+			for i := range b {
+				b[i] = byte(i*7919 + i/13)
+			}
+			write(t, path, b)
+			return proc{}
+		}},
+		{name: "another program's bbolt file", want: "not a salesplan database", setup: func(t *testing.T, _, path string) proc {
+			if err := os.Remove(path); err != nil {
+				t.Fatal(err)
+			}
+			foreignBolt(t, path)
+			return proc{}
+		}},
+		{name: "newer schema", want: "newer salesplan", setup: func(t *testing.T, _, path string) proc {
+			setSchema(t, path, 99)
+			return proc{}
+		}},
+		{name: "immutable file (chattr +i)", want: "not permitted", setup: func(t *testing.T, _, path string) proc {
+			chattr(t, path, "+i")
+			return proc{}
+		}},
+		{name: "read-only file, not root", want: "permission denied", setup: func(t *testing.T, dir, path string) proc {
+			return asNobody(t, dir, path)
+		}},
+		{name: "disk full", want: "file too large", setup: func(t *testing.T, dir, path string) proc {
+			// No write may grow any file (the database, its backups): a
+			// full disk as far as this process can tell.
+			return proc{env: []string{fsizeEnv + "=" + strconv.FormatInt(size(t, path), 10)}}
+		}, steps: append(reads, step{args: []string{"import", "--merge", "-"}, stdin: bigImport()})},
+	}
+}
+
+func size(t *testing.T, path string) int64 {
+	t.Helper()
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fi.Size()
+}
+
+func truncate(t *testing.T, path string, n int64) {
+	t.Helper()
+	if err := os.Truncate(path, n); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func write(t *testing.T, path string, b []byte) {
+	t.Helper()
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// withBolt opens the file with bbolt directly, as a tool would.
+func withBolt(t *testing.T, path string, readOnly bool, fn func(tx *bolt.Tx) error) {
+	t.Helper()
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: readOnly})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if readOnly {
+		err = db.View(fn)
+	} else {
+		err = db.Update(fn)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// clientsRoot returns the page id of the clients bucket's root (the demo
+// has enough clients that it is not inline).
+func clientsRoot(t *testing.T, path string) int64 {
+	var root int64
+	withBolt(t, path, true, func(tx *bolt.Tx) error {
+		root = int64(tx.Bucket([]byte("clients")).Root())
+		return nil
+	})
+	if root == 0 {
+		t.Fatal("the clients bucket is inline: no page to zero")
+	}
+	return root
+}
+
+func zeroPage(t *testing.T, path string, id int64) {
+	t.Helper()
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	ps := int64(os.Getpagesize())
+	if _, err := f.WriteAt(make([]byte, ps), id*ps); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func foreignBolt(t *testing.T, path string) {
+	withBolt(t, path, false, func(tx *bolt.Tx) error {
+		b, err := tx.CreateBucket([]byte("widgets"))
+		if err != nil {
+			return err
+		}
+		return b.Put([]byte("k"), []byte("v"))
+	})
+}
+
+func setSchema(t *testing.T, path string, v uint64) {
+	withBolt(t, path, false, func(tx *bolt.Tx) error {
+		b := make([]byte, 8)
+		for i := 7; i >= 0; i-- {
+			b[i] = byte(v)
+			v >>= 8
+		}
+		return tx.Bucket([]byte("meta")).Put([]byte("schema"), b)
+	})
+}
+
+// chattr sets a file attribute; +i makes the file immutable even for root
+// (which permission bits do not stop).
+func chattr(t *testing.T, path, attr string) {
+	t.Helper()
+	if out, err := exec.Command("chattr", attr, path).CombinedOutput(); err != nil {
+		t.Skipf("chattr %s: %v %s", attr, err, out)
+	}
+	if attr == "+i" {
+		t.Cleanup(func() { _ = exec.Command("chattr", "-i", path).Run() })
+	}
+}
+
+// nobody is the unprivileged user the read-only case runs as.
+const nobody = 65534
+
+// asNobody gives the database directory to nobody, makes the file
+// read-only (0400) and returns a child that runs as nobody: tests run as
+// root, for whom permission bits do not apply. The binary is copied where
+// nobody may run it.
+func asNobody(t *testing.T, dir, path string) proc {
+	t.Helper()
+	if os.Getuid() != 0 {
+		// Not root: chmod alone makes the file read-only for us.
+		if err := os.Chmod(path, 0o400); err != nil {
+			t.Fatal(err)
+		}
+		return proc{}
+	}
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin, err := os.ReadFile(self)
+	if err != nil {
+		t.Fatal(err)
+	}
+	exe := filepath.Join(dir, "salesplan")
+	if err := os.WriteFile(exe, bin, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	err = filepath.Walk(filepath.Dir(path), func(p string, _ os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		return os.Chown(p, nobody, nobody)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(path, 0o400); err != nil {
+		t.Fatal(err)
+	}
+	return proc{exe: exe, env: []string{"HOME=" + dir},
+		attr: &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: nobody, Gid: nobody}}}
+}
