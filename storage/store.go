@@ -403,8 +403,13 @@ func (s *Store) checkFile() error {
 		}
 		head := make([]byte, 20)
 		_, err = io.ReadFull(f, head)
+		// A torn first meta page still leaves bbolt the second one (at
+		// the default page size): that file is damaged, not foreign.
+		second := make([]byte, 20)
+		_, err2 := f.ReadAt(second, int64(os.Getpagesize()))
 		f.Close()
-		if err != nil || binary.LittleEndian.Uint32(head[16:20]) != boltMagic {
+		magic := func(b []byte) bool { return binary.LittleEndian.Uint32(b[16:20]) == boltMagic }
+		if (err != nil || !magic(head)) && (err2 != nil || !magic(second)) {
 			return newStoreError(ErrNotBolt, nil, "db_not_bolt", "%s is not a salesplan database; it was left untouched", s.path)
 		}
 	}
