@@ -329,3 +329,48 @@ func asNobody(t *testing.T, dir, path string) proc {
 	return proc{exe: exe, env: []string{"HOME=" + dir},
 		attr: &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: nobody, Gid: nobody}}}
 }
+
+// On a full disk a write either commits whole or fails with one line and
+// leaves the file as it was; afterwards every acknowledged write is there
+// and the check is clean.
+func TestDiskFullWrites(t *testing.T) {
+	dir := tempDir(t)
+	path := demoDB(t, dir, true)
+	p := proc{env: []string{fsizeEnv + "=" + strconv.FormatInt(size(t, path), 10)}}
+	var added []string
+	failed := 0
+	for i := range 12 {
+		name := fmt.Sprintf("Full %d", i)
+		before := fileSum(t, path)
+		r := salesplan(t, p, "--db", path, "--today", today, "client", "add", name, "--company", strings.Repeat("z", 100<<10))
+		switch r.code {
+		case 0:
+			added = append(added, name)
+		case 1:
+			failed++
+			oneLine(t, name, r.err)
+			if !strings.Contains(r.err, "file too large") {
+				t.Errorf("%s: %q does not say why", name, r.err)
+			}
+			if fileSum(t, path) != before {
+				t.Errorf("%s: a failed write changed the file", name)
+			}
+		default:
+			t.Fatalf("%s: exit %d: %s", name, r.code, r.err)
+		}
+	}
+	t.Logf("disk full: %d writes fitted in the file's free pages, %d refused", len(added), failed)
+	if failed == 0 {
+		t.Fatal("no write hit the size limit: the test proves nothing")
+	}
+	r := salesplan(t, proc{}, "--db", path, "--today", today, "check")
+	if r.code != 0 {
+		t.Errorf("check after a full disk: exit %d\n%s%s", r.code, r.out, r.err)
+	}
+	list := salesplan(t, proc{}, "--db", path, "--today", today, "client", "list")
+	for _, name := range added {
+		if !strings.Contains(list.out, name) {
+			t.Errorf("acknowledged %q is missing", name)
+		}
+	}
+}
