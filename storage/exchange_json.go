@@ -36,6 +36,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -140,7 +141,7 @@ func (d *Document) Write(w io.Writer) error {
 		if err := enc.Encode(v); err != nil {
 			return nil, err
 		}
-		return bytes.TrimSuffix(rec.Bytes(), []byte("\n")), nil
+		return escapeControls(bytes.TrimSuffix(rec.Bytes(), []byte("\n"))), nil
 	}
 	fmt.Fprintf(bw, "{\"format\": %q, \"version\": %d,\n\"settings\": ", d.Format, d.Version)
 	b, err := encode(d.Settings)
@@ -998,4 +999,30 @@ func sortedBy[T any](recs []T, id func(T) model.ID) []T {
 	out := append([]T(nil), recs...)
 	sort.SliceStable(out, func(i, j int) bool { return id(out[i]) < id(out[j]) })
 	return out
+}
+
+// escapeControls writes DEL, the C1 controls and the bidi controls as
+// \uXXXX escapes, as encoding/json already does for C0: the document keeps
+// the text exactly, but its bytes stay inert when printed to a terminal
+// (export without -o). In JSON these runes can only occur inside strings.
+func escapeControls(b []byte) []byte {
+	if !bytes.ContainsFunc(b, controlRune) {
+		return b
+	}
+	out := make([]byte, 0, len(b)+32)
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if controlRune(r) {
+			out = fmt.Appendf(out, `\u%04x`, r)
+		} else {
+			out = append(out, b[:size]...)
+		}
+		b = b[size:]
+	}
+	return out
+}
+
+func controlRune(r rune) bool {
+	return r == 0x7f || (r >= 0x80 && r <= 0x9f) || (r >= 0x202a && r <= 0x202e) ||
+		(r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f || r == 0x061c
 }
