@@ -162,6 +162,9 @@ func (a *app) configCmd() *cobra.Command {
 		if err != nil {
 			return failWith(err, "cli.err.read_settings")
 		}
+		// The currency is the one text a user types into the settings:
+		// inert like every text in the command line's JSON.
+		s.Currency = model.InertLine(s.Currency)
 		if len(args) == 1 {
 			if err := a.checkConfigKey(args[0]); err != nil {
 				return err
