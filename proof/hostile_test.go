@@ -383,7 +383,7 @@ func TestHostileTextPlanner(t *testing.T) {
 		}
 		for tab := 1; tab <= 6; tab++ {
 			tk := fmt.Sprint(tab)
-			m = pump(t, m, func() tea.Msg { return key(tk) })
+			m = switchTab(t, m, tab)
 			check("tab " + tk)
 			for _, k := range []string{"enter", "b", "esc", "esc", "j", "enter", "esc", "esc", "?", "?"} {
 				m = pump(t, m, func() tea.Msg { return key(k) })
@@ -395,4 +395,19 @@ func TestHostileTextPlanner(t *testing.T) {
 		}
 		t.Logf("%s: %d screens show the hostile text", lang, shown)
 	}
+}
+
+// switchTab closes whatever is open (a form captures digits) and shows
+// tab (1–6), failing when the planner does not get there.
+func switchTab(t testing.TB, m tea.Model, tab int) tea.Model {
+	t.Helper()
+	for range 3 {
+		m = pump(t, m, func() tea.Msg { return key("esc") })
+	}
+	tk := fmt.Sprint(tab)
+	m = pump(t, m, func() tea.Msg { return key(tk) })
+	if got := m.(*ui.Model).Active(); got != common.PaneID(tab-1) {
+		t.Fatalf("pressed %d, the planner shows tab %d", tab, got+1)
+	}
+	return m
 }

@@ -56,9 +56,8 @@ func TestResizeEveryPane(t *testing.T) {
 		var m tea.Model = ui.New(env, ui.Options{PollInterval: time.Hour})
 		m = pump(t, m, m.Init())
 		for tab := 1; tab <= 6; tab++ {
-			tk := fmt.Sprint(tab)
 			m, _ = m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-			m = pump(t, m, func() tea.Msg { return key(tk) })
+			m = switchTab(t, m, tab)
 			for i, sz := range sizes {
 				m, _ = m.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
 				switch i % 50 { // change what is open now and then
