@@ -401,8 +401,12 @@ func TestHostileTextPlanner(t *testing.T) {
 // tab (1–6), failing when the planner does not get there.
 func switchTab(t testing.TB, m tea.Model, tab int) tea.Model {
 	t.Helper()
-	for range 3 {
+	discard := m.(*ui.Model).Env().T("form.discard")
+	for range 4 {
 		m = pump(t, m, func() tea.Msg { return key("esc") })
+		if strings.Contains(ansi.Strip(m.View().Content), discard) {
+			m = pump(t, m, func() tea.Msg { return key("y") })
+		}
 	}
 	tk := fmt.Sprint(tab)
 	m = pump(t, m, func() tea.Msg { return key(tk) })
@@ -410,4 +414,54 @@ func switchTab(t testing.TB, m tea.Model, tab int) tea.Model {
 		t.Fatalf("pressed %d, the planner shows tab %d", tab, got+1)
 	}
 	return m
+}
+
+// A paste of hostile text into every form the panes open (a, n, e, …)
+// shows inert while it is typed; pasted into quick-add and saved, it makes
+// a task.
+func TestHostilePaste(t *testing.T) {
+	st, _ := hostileDB(t)
+	env := common.Env{Store: st, Lang: i18n.EN, TodayOverride: testToday}
+	var m tea.Model = ui.New(env, ui.Options{NoColor: true, PollInterval: time.Hour})
+	m = pump(t, m, m.Init())
+	m, _ = m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	paste := func() tea.Msg { return tea.PasteMsg{Content: "Pasted " + hostile} }
+	forms := 0
+	for tab := 1; tab <= 6; tab++ {
+		for _, k := range []string{"a", "n", "e", "c", "p", "/"} {
+			m = switchTab(t, m, tab)
+			m = pump(t, m, func() tea.Msg { return key(k) })
+			m = pump(t, m, paste)
+			view := m.View().Content
+			if p := inertProblem(view, true, false); p != "" {
+				t.Errorf("tab %d, %s then a paste: the screen holds %s", tab, k, p)
+			}
+			if strings.Contains(ansi.Strip(view), "Pasted") {
+				forms++
+			}
+		}
+	}
+	t.Logf("%d forms showed the paste", forms)
+	if forms == 0 {
+		t.Fatal("no form showed the paste (the test proves nothing)")
+	}
+	// Quick-add on the Day tab, saved.
+	m = switchTab(t, m, 1)
+	m = pump(t, m, func() tea.Msg { return key("a") })
+	m = pump(t, m, paste)
+	m = pump(t, m, func() tea.Msg { return key("enter") })
+	if p := inertProblem(m.View().Content, true, false); p != "" {
+		t.Errorf("after saving the paste the screen holds %s", p)
+	}
+	doc, err := st.Document()
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, task := range doc.Tasks {
+		found = found || strings.HasPrefix(task.Title, "Pasted A")
+	}
+	if !found {
+		t.Errorf("the pasted quick-add made no task")
+	}
 }
