@@ -309,32 +309,43 @@ func collect(v reflect.Value, out map[string]bool) {
 	}
 }
 
-// pump runs the planner's commands synchronously, feeding each result back
-// to Update, until nothing is left; a command that has not answered within
-// the wait (a tick, a poll timer) is dropped.
+// pumpIdle is how long pump waits for the next answer before it calls the
+// planner idle: loads answer in milliseconds, while ticks and poll timers
+// would answer only after their interval and are dropped.
+var pumpIdle = 150 * time.Millisecond
+
+// pump runs the planner's commands, each in its own goroutine as Bubble Tea
+// does, and feeds every answer back to Update (whose commands run in turn)
+// until no command is left or none answers for pumpIdle.
 func pump(t testing.TB, m tea.Model, cmd tea.Cmd) tea.Model {
 	t.Helper()
-	queue := []tea.Cmd{cmd}
-	for steps := 0; len(queue) > 0 && steps < 2000; steps++ {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
+	// Buffered so that a late answer (after pump returned) never blocks.
+	answers := make(chan tea.Msg, 1024)
+	running := 0
+	start := func(c tea.Cmd) {
+		if c != nil {
+			running++
+			go func() { answers <- c() }()
 		}
-		got := make(chan tea.Msg, 1)
-		go func() { got <- c() }()
+	}
+	start(cmd)
+	for steps := 0; steps < 5000; steps++ {
+		if running == 0 {
+			return m
+		}
 		var msg tea.Msg
 		select {
-		case msg = <-got:
-		case <-time.After(300 * time.Millisecond):
-			continue
+		case msg = <-answers:
+			running--
+		case <-time.After(pumpIdle):
+			return m
 		}
 		if msg == nil {
 			continue
 		}
 		if rv := reflect.ValueOf(msg); rv.Kind() == reflect.Slice && rv.Type().Elem() == reflect.TypeFor[tea.Cmd]() {
 			for i := range rv.Len() { // tea.BatchMsg and the sequence message
-				queue = append(queue, rv.Index(i).Interface().(tea.Cmd))
+				start(rv.Index(i).Interface().(tea.Cmd))
 			}
 			continue
 		}
@@ -343,8 +354,9 @@ func pump(t testing.TB, m tea.Model, cmd tea.Cmd) tea.Model {
 		}
 		var next tea.Cmd
 		m, next = m.Update(msg)
-		queue = append(queue, next)
+		start(next)
 	}
+	t.Fatal("the planner never went idle")
 	return m
 }
 
