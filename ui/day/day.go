@@ -231,7 +231,7 @@ func (m *Model) View() string {
 		body = m.listView(m.listW, m.listH) + "\n" + rule + "\n" + m.attentionView(m.attW, m.attH)
 	}
 	if m.dlg.d != nil {
-		body = overlayBottom(body, m.dlg.d.View(), m.width, m.height)
+		body = common.OverlayBottom(body, m.dlg.d.View(), m.width, m.height)
 	}
 	return common.Fit(body, m.width, m.height)
 }

@@ -220,29 +220,3 @@ func joinColumns(left, sep, right string, h int) string {
 	}
 	return strings.Join(out, "\n")
 }
-
-// overlayBottom draws a dialog over the bottom of the body, centred, the
-// body still visible around it.
-func overlayBottom(body, dlg string, w, h int) string {
-	lines := strings.Split(body, "\n")
-	for len(lines) < h {
-		lines = append(lines, "")
-	}
-	d := strings.Split(dlg, "\n")
-	if len(d) > h {
-		d = d[len(d)-h:]
-	}
-	dw := 0
-	for _, l := range d {
-		dw = max(dw, ansi.StringWidth(l))
-	}
-	x := max((w-dw)/2, 0)
-	top := h - len(d)
-	for i, dl := range d {
-		base := lines[top+i]
-		base += repeat(" ", w-ansi.StringWidth(base))
-		// The reset keeps a style open in the cut body from bleeding into the dialog.
-		lines[top+i] = ansi.Cut(base, 0, x) + ansi.ResetStyle + dl + ansi.ResetStyle + ansi.Cut(base, x+ansi.StringWidth(dl), w)
-	}
-	return strings.Join(lines[:h], "\n")
-}

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"salesplan/model"
 	"salesplan/storage"
@@ -376,30 +375,4 @@ func (m *Model) hit(x, y int) (int, bool) {
 		return 0, false
 	}
 	return lines[i].idx, true
-}
-
-// overlayBottom draws a dialog over the bottom of the body, centred, the
-// body still visible around it.
-func overlayBottom(body, dlg string, w, h int) string {
-	lines := strings.Split(body, "\n")
-	for len(lines) < h {
-		lines = append(lines, "")
-	}
-	d := strings.Split(dlg, "\n")
-	if len(d) > h {
-		d = d[len(d)-h:]
-	}
-	dw := 0
-	for _, l := range d {
-		dw = max(dw, ansi.StringWidth(l))
-	}
-	x := max((w-dw)/2, 0)
-	top := h - len(d)
-	for i, dl := range d {
-		base := lines[top+i]
-		base += strings.Repeat(" ", max(w-ansi.StringWidth(base), 0))
-		// The reset keeps a style open in the cut body from bleeding into the dialog.
-		lines[top+i] = ansi.Cut(base, 0, x) + ansi.ResetStyle + dl + ansi.ResetStyle + ansi.Cut(base, x+ansi.StringWidth(dl), w)
-	}
-	return strings.Join(lines[:h], "\n")
 }

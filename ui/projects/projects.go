@@ -166,7 +166,7 @@ func (m *Model) View() string {
 		body = m.listView(m.width, m.height)
 	}
 	if m.dlg.d != nil {
-		body = overlayBottom(body, m.dlg.d.View(), m.width, m.height)
+		body = common.OverlayBottom(body, m.dlg.d.View(), m.width, m.height)
 	}
 	return common.Fit(body, m.width, m.height)
 }
