@@ -152,6 +152,27 @@ func UndoCmd(env Env) tea.Cmd {
 	}
 }
 
+// ClientNamesCmd reads the names of the live clients, off the UI loop, for
+// a form's completion; wrap makes the pane's own message of them, so that
+// each pane takes only the answers it asked for. A failed read sends
+// nothing: completion is a help, not a need, and typing still works.
+func ClientNamesCmd(st *storage.Store, wrap func(names []string) tea.Msg) tea.Cmd {
+	if st == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		list, err := st.ClientNames()
+		if err != nil {
+			return nil
+		}
+		names := make([]string, len(list))
+		for i, c := range list {
+			names[i] = c.Name
+		}
+		return wrap(names)
+	}
+}
+
 // Status returns a command that shows text in the footer.
 func Status(text string) tea.Cmd {
 	return func() tea.Msg { return StatusMsg{Text: text} }

@@ -167,20 +167,3 @@ func editTask(st *storage.Store, t model.Task, clientName string, clientChanged 
 
 // namesMsg carries the client names the edit form completes.
 type namesMsg struct{ names []string }
-
-func clientNames(st *storage.Store) tea.Cmd {
-	if st == nil {
-		return nil
-	}
-	return func() tea.Msg {
-		list, err := st.ClientNames()
-		if err != nil {
-			return nil // completion is a help, not a need: typing still works
-		}
-		names := make([]string, len(list))
-		for i, c := range list {
-			names[i] = c.Name
-		}
-		return namesMsg{names}
-	}
-}

@@ -327,7 +327,7 @@ func (m *Model) taskAction(msg tea.KeyPressMsg) tea.Cmd {
 		return complete(st, t.ID, m.env.Today(), m.env.Now(), "", m.doneStatus(t))
 	case key.Matches(msg, km.Edit):
 		m.openEdit(t)
-		return clientNames(st)
+		return common.ClientNamesCmd(st, func(n []string) tea.Msg { return namesMsg{n} })
 	case key.Matches(msg, km.Delete):
 		return write(m.lang.T("day.status.deleted", model.InertLine(t.Title)), func() error { return st.DeleteTask(t.ID) })
 	case key.Matches(msg, km.Postpone):

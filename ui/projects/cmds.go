@@ -136,20 +136,3 @@ func setStage(st *storage.Store, id model.ID, to model.Stage, on model.Date, tas
 		return savedMsg{status: status, selectID: p.ID}
 	}
 }
-
-func clientNames(st *storage.Store) tea.Cmd {
-	if st == nil {
-		return nil
-	}
-	return func() tea.Msg {
-		list, err := st.ClientNames()
-		if err != nil {
-			return nil // completion is a help, not a need: typing still works
-		}
-		names := make([]string, len(list))
-		for i, c := range list {
-			names[i] = c.Name
-		}
-		return namesMsg{names}
-	}
-}

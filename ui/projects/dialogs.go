@@ -315,7 +315,7 @@ func (m *Model) openProjectForm(p storage.ProjectRow, add bool) tea.Cmd {
 		title, kind = m.lang.T("projects.add.title"), dlgAdd
 	}
 	m.open(kind, form.NewForm(m.lang, m.fst, title, fields...), p)
-	return clientNames(m.env.Store)
+	return common.ClientNamesCmd(m.env.Store, func(n []string) tea.Msg { return namesMsg{n} })
 }
 
 // moneyInput writes an amount as the user would type it: main units, no
