@@ -262,49 +262,39 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 	return s.write(fn, true)
 }
 
-func (s *Store) write(fn func(tx *bolt.Tx) error, bump bool) (err error) {
+func (s *Store) write(fn func(tx *bolt.Tx) error, bump bool) error {
 	if s.opts.ReadOnly {
 		return newStoreError(ErrReadOnly, nil, "db_read_only", "the database %s is open read-only", s.path)
 	}
-	unlock, err := s.lockProcess()
-	if err != nil {
-		return err
-	}
-	defer unlock()
-	db, err := s.openDB(false)
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if cerr := db.Close(); cerr != nil && err == nil {
-			err = fmt.Errorf("close database %s: %w", s.path, cerr)
-		}
-	}()
-	defer func() {
-		if r := recover(); r != nil {
-			err = s.damaged(r)
-		}
-	}()
-	return db.Update(func(tx *bolt.Tx) error {
-		if err := fn(tx); err != nil {
-			return err
-		}
-		if bump {
-			return bumpRevision(tx)
-		}
-		return nil
+	return s.withDB(false, func(db *bolt.DB) error {
+		return db.Update(func(tx *bolt.Tx) error {
+			if err := fn(tx); err != nil {
+				return err
+			}
+			if bump {
+				return bumpRevision(tx)
+			}
+			return nil
+		})
 	})
 }
 
 // view runs fn in one read transaction (a bbolt read-only open when the
 // Store was opened ReadOnly).
-func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
+func (s *Store) view(fn func(tx *bolt.Tx) error) error {
+	return s.withDB(s.opts.ReadOnly, func(db *bolt.DB) error { return db.View(fn) })
+}
+
+// withDB holds this process's turn on the file, opens it for fn alone and
+// closes it again; a bbolt panic (a damaged page) becomes an error that
+// points to the backups.
+func (s *Store) withDB(readOnly bool, fn func(db *bolt.DB) error) (err error) {
 	unlock, err := s.lockProcess()
 	if err != nil {
 		return err
 	}
 	defer unlock()
-	db, err := s.openDB(s.opts.ReadOnly)
+	db, err := s.openDB(readOnly)
 	if err != nil {
 		return err
 	}
@@ -318,7 +308,7 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
 			err = s.damaged(r)
 		}
 	}()
-	return db.View(fn)
+	return fn(db)
 }
 
 func bumpRevision(tx *bolt.Tx) error {
