@@ -62,24 +62,8 @@ func (s *Store) checkImpl() ([]string, error) {
 // compareIndexes rebuilds the indexes from tx's records in a scratch file
 // and reports every entry that differs, in the words indexDrift uses.
 func compareIndexes(s *Store, tx *bolt.Tx, add func(string, ...any)) error {
-	doc := NewDocument()
-	var err error
-	if doc.Settings, err = readSettings(tx); err != nil {
-		return err
-	}
-	if doc.Clients, err = readAll[model.Client](tx, bClients, "client"); err != nil {
-		return err
-	}
-	if doc.Tasks, err = readAll[model.Task](tx, bTasks, "task"); err != nil {
-		return err
-	}
-	if doc.Journal, err = readAll[model.JournalEntry](tx, bJournal, "entry"); err != nil {
-		return err
-	}
-	if doc.Promises, err = readAll[model.Promise](tx, bPromises, "promise"); err != nil {
-		return err
-	}
-	if doc.Projects, err = readAll[model.Project](tx, bProjects, "project"); err != nil {
+	doc, err := readDocument(tx)
+	if err != nil {
 		return err
 	}
 	sdb, cleanup, err := openStaging(filepath.Dir(s.path), s.lockTimeout())

@@ -84,30 +84,38 @@ func (s *Store) exportJSONImpl(w io.Writer) error {
 // Document reads the whole database into an exchange document (one read
 // transaction, records in id order).
 func (s *Store) Document() (*Document, error) {
-	doc := NewDocument()
-	err := s.view(func(tx *bolt.Tx) error {
-		st, err := readSettings(tx)
-		if err != nil {
-			return err
-		}
-		doc.Settings = st
-		if doc.Clients, err = readAll[model.Client](tx, bClients, "client"); err != nil {
-			return err
-		}
-		if doc.Tasks, err = readAll[model.Task](tx, bTasks, "task"); err != nil {
-			return err
-		}
-		if doc.Journal, err = readAll[model.JournalEntry](tx, bJournal, "entry"); err != nil {
-			return err
-		}
-		if doc.Promises, err = readAll[model.Promise](tx, bPromises, "promise"); err != nil {
-			return err
-		}
-		doc.Projects, err = readAll[model.Project](tx, bProjects, "project")
+	var doc *Document
+	err := s.view(func(tx *bolt.Tx) (err error) {
+		doc, err = readDocument(tx)
 		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("export: %w", err)
+	}
+	return doc, nil
+}
+
+// readDocument decodes the settings and every record in tx.
+func readDocument(tx *bolt.Tx) (*Document, error) {
+	doc := NewDocument()
+	var err error
+	if doc.Settings, err = readSettings(tx); err != nil {
+		return nil, err
+	}
+	if doc.Clients, err = readAll[model.Client](tx, bClients, "client"); err != nil {
+		return nil, err
+	}
+	if doc.Tasks, err = readAll[model.Task](tx, bTasks, "task"); err != nil {
+		return nil, err
+	}
+	if doc.Journal, err = readAll[model.JournalEntry](tx, bJournal, "entry"); err != nil {
+		return nil, err
+	}
+	if doc.Promises, err = readAll[model.Promise](tx, bPromises, "promise"); err != nil {
+		return nil, err
+	}
+	if doc.Projects, err = readAll[model.Project](tx, bProjects, "project"); err != nil {
+		return nil, err
 	}
 	return doc, nil
 }
