@@ -406,6 +406,31 @@ func (v *validator) date(record, field string, d model.Date, required bool) {
 	}
 }
 
+// id checks a record's id: present, below maxImportID, not used by an
+// earlier record of its kind (seen, which it joins).
+func (v *validator) id(record string, id model.ID, seen map[model.ID]bool) {
+	switch {
+	case id == 0:
+		v.fail(record, "id", "required (a positive number)")
+	case uint64(id) > maxImportID:
+		v.fail(record, "id", "%d is too large (at most %d)", id, uint64(maxImportID))
+	case seen[id]:
+		v.fail(record, "id", "id %d is used twice", id)
+	}
+	seen[id] = true
+}
+
+// uniqueName checks that name, the i-th of kind ("clients"), is not the
+// name of an earlier record in any case (seen maps the folded name to its
+// index, and the name joins it).
+func (v *validator) uniqueName(record, kind, name string, i int, seen map[string]int) {
+	k := string(nameKey(name))
+	if j, dup := seen[k]; dup && strings.TrimSpace(name) != "" {
+		v.fail(record, "name", "%q is also the name of %s[%d] (names are unique, any case)", name, kind, j)
+	}
+	seen[k] = i
+}
+
 func (v *validator) text(record, field, s string, required bool) {
 	switch {
 	case required && strings.TrimSpace(s) == "":
@@ -439,20 +464,9 @@ func (d *Document) Validate() error {
 	names := map[string]int{}
 	for i, c := range d.Clients {
 		rec := fmt.Sprintf("clients[%d]", i)
-		switch {
-		case c.ID == 0:
-			v.fail(rec, "id", "required (a positive number)")
-		case uint64(c.ID) > maxImportID:
-			v.fail(rec, "id", "%d is too large (at most %d)", c.ID, uint64(maxImportID))
-		case clients[c.ID]:
-			v.fail(rec, "id", "id %d is used twice", c.ID)
-		}
-		clients[c.ID] = true
+		v.id(rec, c.ID, clients)
 		v.text(rec, "name", c.Name, true)
-		if j, dup := names[string(nameKey(c.Name))]; dup && strings.TrimSpace(c.Name) != "" {
-			v.fail(rec, "name", "%q is also the name of clients[%d] (names are unique, any case)", c.Name, j)
-		}
-		names[string(nameKey(c.Name))] = i
+		v.uniqueName(rec, "clients", c.Name, i, names)
 		if c.Tier != "" && c.Tier != model.TierKey && c.Tier != model.TierRegular {
 			v.fail(rec, "tier", "%q is not a tier (key or regular)", c.Tier)
 		}
@@ -471,20 +485,9 @@ func (d *Document) Validate() error {
 	pnames := map[string]int{}
 	for i, p := range d.Projects {
 		rec := fmt.Sprintf("projects[%d]", i)
-		switch {
-		case p.ID == 0:
-			v.fail(rec, "id", "required (a positive number)")
-		case uint64(p.ID) > maxImportID:
-			v.fail(rec, "id", "%d is too large (at most %d)", p.ID, uint64(maxImportID))
-		case projects[p.ID]:
-			v.fail(rec, "id", "id %d is used twice", p.ID)
-		}
-		projects[p.ID] = true
+		v.id(rec, p.ID, projects)
 		v.text(rec, "name", p.Name, true)
-		if j, dup := pnames[string(nameKey(p.Name))]; dup && strings.TrimSpace(p.Name) != "" {
-			v.fail(rec, "name", "%q is also the name of projects[%d] (names are unique, any case)", p.Name, j)
-		}
-		pnames[string(nameKey(p.Name))] = i
+		v.uniqueName(rec, "projects", p.Name, i, pnames)
 		switch {
 		case p.ClientID == 0:
 			v.fail(rec, "client_id", "required")
@@ -532,15 +535,7 @@ func (d *Document) Validate() error {
 	ids := map[model.ID]bool{}
 	for i, t := range d.Tasks {
 		rec := fmt.Sprintf("tasks[%d]", i)
-		switch {
-		case t.ID == 0:
-			v.fail(rec, "id", "required (a positive number)")
-		case uint64(t.ID) > maxImportID:
-			v.fail(rec, "id", "%d is too large (at most %d)", t.ID, uint64(maxImportID))
-		case ids[t.ID]:
-			v.fail(rec, "id", "id %d is used twice", t.ID)
-		}
-		ids[t.ID] = true
+		v.id(rec, t.ID, ids)
 		v.text(rec, "title", t.Title, true)
 		v.date(rec, "date", t.Date, false)
 		if t.Time.Valid() && t.Time.Minutes() >= 24*60 {
@@ -573,15 +568,7 @@ func (d *Document) Validate() error {
 	ids = map[model.ID]bool{}
 	for i, e := range d.Journal {
 		rec := fmt.Sprintf("journal[%d]", i)
-		switch {
-		case e.ID == 0:
-			v.fail(rec, "id", "required (a positive number)")
-		case uint64(e.ID) > maxImportID:
-			v.fail(rec, "id", "%d is too large (at most %d)", e.ID, uint64(maxImportID))
-		case ids[e.ID]:
-			v.fail(rec, "id", "id %d is used twice", e.ID)
-		}
-		ids[e.ID] = true
+		v.id(rec, e.ID, ids)
 		ref(rec, "client_id", e.ClientID, clients, "client", true)
 		ref(rec, "project_id", e.ProjectID, projects, "project", false)
 		if !e.Kind.Valid() {
@@ -598,15 +585,7 @@ func (d *Document) Validate() error {
 	ids = map[model.ID]bool{}
 	for i, p := range d.Promises {
 		rec := fmt.Sprintf("promises[%d]", i)
-		switch {
-		case p.ID == 0:
-			v.fail(rec, "id", "required (a positive number)")
-		case uint64(p.ID) > maxImportID:
-			v.fail(rec, "id", "%d is too large (at most %d)", p.ID, uint64(maxImportID))
-		case ids[p.ID]:
-			v.fail(rec, "id", "id %d is used twice", p.ID)
-		}
-		ids[p.ID] = true
+		v.id(rec, p.ID, ids)
 		ref(rec, "client_id", p.ClientID, clients, "client", true)
 		ref(rec, "project_id", p.ProjectID, projects, "project", false)
 		v.text(rec, "text", p.Text, true)
