@@ -255,13 +255,7 @@ func entriesNewestFirst(tx *bolt.Tx, index []byte, id model.ID, limit int) ([]mo
 	out := []model.JournalEntry{}
 	c := ix(tx, index).Cursor()
 	prefix := idKey(id)
-	k, _ := c.Seek(idKey(id + 1))
-	if k == nil {
-		k, _ = c.Last()
-	} else {
-		k, _ = c.Prev()
-	}
-	for ; hasPrefix(k, prefix); k, _ = c.Prev() {
+	for k := lastUnder(c, id); hasPrefix(k, prefix); k, _ = c.Prev() {
 		if limit > 0 && len(out) >= limit {
 			break
 		}

@@ -395,18 +395,27 @@ func refreshAllClientDue(tx *bolt.Tx) error {
 // lastContact returns the date of the newest contact under the id prefix of
 // contact_client or contact_project (reverse seek), or NoDate.
 func lastContact(tx *bolt.Tx, index []byte, id model.ID) model.Date {
-	c := ix(tx, index).Cursor()
-	prefix := idKey(id)
+	k := lastUnder(ix(tx, index).Cursor(), id)
+	if len(k) < 12 {
+		return model.NoDate
+	}
+	return readDate(k[8:12])
+}
+
+// lastUnder puts c on the last key that starts with id's 8-byte key and
+// returns it; nil when there is none. Keys under one id sort by what
+// follows the id (a date, then a record id), so this is the newest.
+func lastUnder(c *bolt.Cursor, id model.ID) []byte {
 	k, _ := c.Seek(idKey(id + 1))
 	if k == nil {
 		k, _ = c.Last()
 	} else {
 		k, _ = c.Prev()
 	}
-	if !hasPrefix(k, prefix) || len(k) < 12 {
-		return model.NoDate
+	if !hasPrefix(k, idKey(id)) {
+		return nil
 	}
-	return readDate(k[8:12])
+	return k
 }
 
 // ---- tasks
