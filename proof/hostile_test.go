@@ -319,6 +319,12 @@ var pumpIdle = 150 * time.Millisecond
 // until no command is left or none answers for pumpIdle.
 func pump(t testing.TB, m tea.Model, cmd tea.Cmd) tea.Model {
 	t.Helper()
+	return pumpWith(t, m, cmd, pumpIdle)
+}
+
+// pumpWith is pump with its own idle wait.
+func pumpWith(t testing.TB, m tea.Model, cmd tea.Cmd, idle time.Duration) tea.Model {
+	t.Helper()
 	// Buffered so that a late answer (after pump returned) never blocks.
 	answers := make(chan tea.Msg, 1024)
 	running := 0
@@ -337,7 +343,7 @@ func pump(t testing.TB, m tea.Model, cmd tea.Cmd) tea.Model {
 		select {
 		case msg = <-answers:
 			running--
-		case <-time.After(pumpIdle):
+		case <-time.After(idle):
 			return m
 		}
 		if msg == nil {
