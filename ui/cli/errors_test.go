@@ -54,6 +54,7 @@ func TestFailuresLeaveDatabaseUnchanged(t *testing.T) {
 		{"malformed month", []string{"month", "--month", "2026-13"}, []string{"2026-13"}},
 		{"malformed --today", []string{"client", "add", "Zhao", "--today", "27.11.2026"}, []string{"27.11.2026"}},
 		{"unknown client", []string{"note", "Nobody", "hello"}, []string{"Nobody"}},
+		{"task id not a number", []string{"done", "abc"}, []string{`"abc" is not a task number`}},
 		{"unknown client in promise", []string{"promise", "Nobody", "call back", "--due", "tomorrow"}, []string{"Nobody"}},
 		{"ambiguous prefix", []string{"note", "wang", "hello"}, []string{"Wang Lei", "Wang Fang"}},
 		{"unknown project", []string{"project", "stage", "Bridge", "bidding"}, []string{"Bridge"}},

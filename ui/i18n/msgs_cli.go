@@ -125,7 +125,7 @@ func init() {
 		"cli.err.future":           {"--on %s is after today (%s): only what has happened can be recorded", "--on %s 晚于今天（%s）：只能记录已发生的事"},
 		"cli.err.bad_month":        {"%q is not a month (want YYYY-MM)", "%q 不是月份（应为 YYYY-MM）"},
 		"cli.err.bad_year":         {"%d is not a year", "%d 不是年份"},
-		"cli.err.bad_id":           {"%q is not a %s number", "%[2]q 不是%[1]s编号"},
+		"cli.err.bad_id":           {"%[2]q is not a %[1]s number", "%[2]q 不是%[1]s编号"},
 		"cli.err.bad_amount":       {"%q is not an amount (e.g. 500000 or 50万)", "%q 不是金额（例如 500000 或 50万）"},
 		"cli.err.bad_stage":        {"%q is not a stage (%s)", "%q 不是阶段（%s）"},
 		"cli.err.bad_cadence":      {"cadence %d must be 0 or more days", "跟进周期 %d 必须是 0 或更多天"},
