@@ -390,14 +390,12 @@ func (m *Model) tooSmall() bool { return m.width < MinWidth || m.height < MinHei
 
 // ---- commands: all store access happens here, off the UI loop
 
-var errNoStore = model.Errf("no_store", "no database is open")
-
 func (m *Model) loadAgenda() tea.Cmd {
 	m.agendaSeq++
 	seq, store, today := m.agendaSeq, m.env.Store, m.env.Today()
 	return func() tea.Msg {
 		if store == nil {
-			return agendaMsg{seq: seq, err: errNoStore}
+			return agendaMsg{seq: seq, err: common.ErrNoStore}
 		}
 		a, err := store.Today(today)
 		return agendaMsg{seq: seq, agenda: a, err: err}
@@ -408,7 +406,7 @@ func (m *Model) readRev() tea.Cmd {
 	store := m.env.Store
 	return func() tea.Msg {
 		if store == nil {
-			return revMsg{err: errNoStore}
+			return revMsg{err: common.ErrNoStore}
 		}
 		rev, err := store.Revision()
 		return revMsg{rev: rev, err: err}

@@ -141,6 +141,11 @@ type UndoneMsg struct {
 
 // ---- commands
 
+// ErrNoStore is what a command answers when the pane was built without a
+// database (a shell test): a Problem, so the footer words it in the
+// user's language.
+var ErrNoStore = model.Errf("no_store", "no database is open")
+
 // UndoCmd undoes the latest action through the store, off the UI loop.
 func UndoCmd(env Env) tea.Cmd {
 	return func() tea.Msg {

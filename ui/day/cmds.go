@@ -1,7 +1,6 @@
 package day
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
@@ -9,6 +8,7 @@ import (
 
 	"salesplan/model"
 	"salesplan/storage"
+	"salesplan/ui/common"
 )
 
 // Every read and write runs in a tea.Cmd and comes back as one of these
@@ -86,9 +86,6 @@ func load(st *storage.Store, seq uint64, date, today model.Date, withAtt bool) t
 	}
 }
 
-// errNoStore: the pane was built without a database (a shell test).
-var errNoStore = errors.New("no database is open")
-
 // write runs one store action and reports the status to show.
 func write(status string, fn func() error) tea.Cmd {
 	return func() tea.Msg {
@@ -102,7 +99,7 @@ func write(status string, fn func() error) tea.Cmd {
 func addTask(st *storage.Store, t model.Task, status func(model.Task) string) tea.Cmd {
 	return func() tea.Msg {
 		if st == nil {
-			return savedMsg{err: errNoStore}
+			return savedMsg{err: common.ErrNoStore}
 		}
 		saved, err := st.AddTask(t)
 		if err != nil {
@@ -117,7 +114,7 @@ func addTask(st *storage.Store, t model.Task, status func(model.Task) string) te
 func complete(st *storage.Store, id model.ID, on model.Date, at time.Time, outcome string, status func(next model.Date) string) tea.Cmd {
 	return func() tea.Msg {
 		if st == nil {
-			return savedMsg{err: errNoStore}
+			return savedMsg{err: common.ErrNoStore}
 		}
 		res, err := st.CompleteTask(id, on, at, outcome)
 		if err != nil {
@@ -134,7 +131,7 @@ func complete(st *storage.Store, id model.ID, on model.Date, at time.Time, outco
 func brief(st *storage.Store, client model.ID, today model.Date) tea.Cmd {
 	return func() tea.Msg {
 		if st == nil {
-			return briefMsg{err: errNoStore}
+			return briefMsg{err: common.ErrNoStore}
 		}
 		d, err := st.ClientDetail(client, today, 3)
 		return briefMsg{detail: d, err: err}
@@ -145,7 +142,7 @@ func brief(st *storage.Store, client model.ID, today model.Date) tea.Cmd {
 func editTask(st *storage.Store, t model.Task, clientName string, clientChanged bool, status string) tea.Cmd {
 	return func() tea.Msg {
 		if st == nil {
-			return editFailedMsg{err: errNoStore}
+			return editFailedMsg{err: common.ErrNoStore}
 		}
 		if clientChanged {
 			if clientName == "" {

@@ -740,3 +740,17 @@ func TestParseRepeat(t *testing.T) {
 		}
 	}
 }
+
+// TestNoStoreWordedInTheUsersLanguage: a write without a database says so
+// in Chinese in a Chinese planner, not in English.
+func TestNoStoreWordedInTheUsersLanguage(t *testing.T) {
+	m := newModel(EnvFor(nil, i18n.ZH))
+	msgs := run(m, addTask(nil, model.Task{Title: "x"}, nil))
+	if len(msgs) != 1 {
+		t.Fatalf("got %d messages, want one status: %v", len(msgs), msgs)
+	}
+	st, ok := msgs[0].(common.StatusMsg)
+	if !ok || !st.IsErr || !strings.Contains(st.Text, "没有打开数据库") {
+		t.Errorf("status %+v, want the Chinese no-database error", msgs[0])
+	}
+}

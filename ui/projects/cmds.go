@@ -8,6 +8,7 @@ import (
 
 	"salesplan/model"
 	"salesplan/storage"
+	"salesplan/ui/common"
 )
 
 // Every read and write runs in a tea.Cmd and comes back as one of these
@@ -39,13 +40,10 @@ type savedMsg struct {
 // namesMsg carries the client names the project form completes.
 type namesMsg struct{ names []string }
 
-// errNoStore: the pane was built without a database (a shell test).
-var errNoStore = model.Errf("no_store", "no database is open")
-
 func loadRows(st *storage.Store, seq uint64, today model.Date, all bool) tea.Cmd {
 	return func() tea.Msg {
 		if st == nil {
-			return loadedMsg{seq: seq, err: errNoStore}
+			return loadedMsg{seq: seq, err: common.ErrNoStore}
 		}
 		rows, err := st.Projects(today, all)
 		if err != nil {
@@ -62,7 +60,7 @@ const detailJournal = 200
 func loadDetail(st *storage.Store, seq uint64, id model.ID, today model.Date) tea.Cmd {
 	return func() tea.Msg {
 		if st == nil {
-			return detailMsg{seq: seq, id: id, err: errNoStore}
+			return detailMsg{seq: seq, id: id, err: common.ErrNoStore}
 		}
 		d, err := st.ProjectDetail(id, today, detailJournal)
 		if err != nil {
@@ -76,7 +74,7 @@ func loadDetail(st *storage.Store, seq uint64, id model.ID, today model.Date) te
 func write(st *storage.Store, status string, fn func(*storage.Store) error) tea.Cmd {
 	return func() tea.Msg {
 		if st == nil {
-			return savedMsg{err: errNoStore}
+			return savedMsg{err: common.ErrNoStore}
 		}
 		if err := fn(st); err != nil {
 			return savedMsg{err: err}
@@ -97,7 +95,7 @@ type projectInput struct {
 func saveProject(st *storage.Store, in projectInput, status func(model.Project) string) tea.Cmd {
 	return func() tea.Msg {
 		if st == nil {
-			return savedMsg{err: errNoStore}
+			return savedMsg{err: common.ErrNoStore}
 		}
 		c, err := st.FindClient(in.clientName)
 		if err != nil {
@@ -127,7 +125,7 @@ func saveProject(st *storage.Store, in projectInput, status func(model.Project) 
 func setStage(st *storage.Store, id model.ID, to model.Stage, on model.Date, tasks []model.Task, reason, status string) tea.Cmd {
 	return func() tea.Msg {
 		if st == nil {
-			return savedMsg{err: errNoStore}
+			return savedMsg{err: common.ErrNoStore}
 		}
 		p, err := st.SetStage(id, to, on, tasks, reason)
 		if err != nil {
