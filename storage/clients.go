@@ -47,17 +47,13 @@ func (s *Store) UpdateClient(c model.Client) error {
 	if err := validateClient(&c); err != nil {
 		return err
 	}
-	var old model.Client
-	if err := s.view(func(tx *bolt.Tx) (err error) { old, err = getClient(tx, c.ID); return err }); err != nil {
-		return err
-	}
-	code := ActEditClient
-	if c.Archived && !old.Archived {
-		code = ActArchiveClient
-	}
-	return s.act(code, func(r *recorder) error {
-		if _, err := getClient(r.tx, c.ID); err != nil {
+	return s.act(ActEditClient, func(r *recorder) error {
+		old, err := getClient(r.tx, c.ID)
+		if err != nil {
 			return err
+		}
+		if c.Archived && !old.Archived {
+			r.action = ActArchiveClient
 		}
 		return r.putClient(&c)
 	})

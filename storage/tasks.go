@@ -80,27 +80,29 @@ func (s *Store) AddTask(t model.Task) (model.Task, error) {
 // UpdateTask replaces a task's fields. An edit that changes only the date,
 // time or slot is recorded as a move for undo.
 func (s *Store) UpdateTask(t model.Task) error {
-	var old model.Task
-	if err := s.view(func(tx *bolt.Tx) (err error) { old, err = getTask(tx, t.ID); return err }); err != nil {
-		return err
-	}
-	code := ActEditTask
-	moved := old
-	moved.Date, moved.Time, moved.Slot = t.Date, t.Time, t.Slot
-	if moved.Title == t.Title && moved.Kind == t.Kind && moved.ClientID == t.ClientID &&
-		moved.ProjectID == t.ProjectID && moved.Important == t.Important && moved.Done == t.Done &&
-		moved.DoneOn == t.DoneOn && moved.Repeat == t.Repeat && (old.Date != t.Date || old.Time != t.Time) {
-		code = ActMoveTask
-	}
-	return s.act(code, func(r *recorder) error {
-		if _, err := getTask(r.tx, t.ID); err != nil {
+	return s.act(ActEditTask, func(r *recorder) error {
+		old, err := getTask(r.tx, t.ID)
+		if err != nil {
 			return err
+		}
+		if onlyMoved(old, t) {
+			r.action = ActMoveTask
 		}
 		if err := validateTask(r.tx, &t); err != nil {
 			return err
 		}
 		return r.putTask(&t)
 	})
+}
+
+// onlyMoved tells an edit that changed nothing but the date or time (the
+// undo says "move") from any other edit.
+func onlyMoved(old, t model.Task) bool {
+	moved := old
+	moved.Date, moved.Time, moved.Slot = t.Date, t.Time, t.Slot
+	return moved.Title == t.Title && moved.Kind == t.Kind && moved.ClientID == t.ClientID &&
+		moved.ProjectID == t.ProjectID && moved.Important == t.Important && moved.Done == t.Done &&
+		moved.DoneOn == t.DoneOn && moved.Repeat == t.Repeat && (old.Date != t.Date || old.Time != t.Time)
 }
 
 // Task returns one task.

@@ -65,6 +65,9 @@ type recorder struct {
 	tx     *bolt.Tx
 	images []image
 	seen   map[string]bool
+	// action is the Act* code the undo step is labelled with; fn may
+	// narrow it once it has read the record in the same transaction.
+	action string
 }
 
 func (r *recorder) touch(bucket []byte, id model.ID) {
@@ -174,14 +177,14 @@ func (s *Store) act(action string, fn func(r *recorder) error) error {
 	var rev uint64
 	err := s.update(func(tx *bolt.Tx) error {
 		rev = readU64(rb(tx, bMeta).Get(kRevision)) + 1 // update bumps it after fn
-		r := &recorder{tx: tx, seen: map[string]bool{}}
+		r := &recorder{tx: tx, seen: map[string]bool{}, action: action}
 		if err := fn(r); err != nil {
 			return err
 		}
 		for i := range r.images {
 			r.images[i].after = currentImage(tx, r.images[i])
 		}
-		step = undoStep{action: action, images: r.images}
+		step = undoStep{action: r.action, images: r.images}
 		return nil
 	})
 	if err != nil {
