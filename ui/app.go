@@ -307,6 +307,23 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 	}
+	if m.active > common.PaneMonth && key.Matches(msg, km.Today, km.GoTo) {
+		return m.toDay(msg)
+	}
+	return m.toActive(msg)
+}
+
+// toDay answers t and g in the panes without a date of their own (Clients,
+// Projects, Promises), where DESIGN.md §5 still has them work: t shows
+// today's Day, g opens the Day's go-to-date input.
+func (m *Model) toDay(msg tea.KeyPressMsg) tea.Cmd {
+	m.switchTo(common.PaneDay)
+	if key.Matches(msg, m.env.Keys.Today) {
+		return m.toActive(common.GotoDateMsg{Date: m.env.Today()})
+	}
+	if m.panes[common.PaneDay].Capturing() {
+		return nil // the Day's own input is open: show it, type nothing into it
+	}
 	return m.toActive(msg)
 }
 

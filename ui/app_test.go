@@ -384,6 +384,39 @@ func TestGotoDateSwitchesToDay(t *testing.T) {
 	}
 }
 
+// t and g work in the panes without a date of their own (DESIGN.md §5,
+// "everywhere"): t shows today's Day, g hands the key to the Day, which
+// opens its go-to-date input; in the Week and Month they stay with the pane.
+func TestTodayAndGoToFromUndatedPanes(t *testing.T) {
+	tests := []struct {
+		name      string
+		from      common.PaneID
+		key       tea.KeyPressMsg
+		want      common.PaneID
+		wantGotos []model.Date
+		wantKeys  string
+	}{
+		{"t in Projects", common.PaneProjects, tea.KeyPressMsg{Code: 't', Text: "t"}, common.PaneDay, []model.Date{testToday}, ""},
+		{"g in Clients", common.PaneClients, tea.KeyPressMsg{Code: 'g', Text: "g"}, common.PaneDay, nil, "g"},
+		{"t in Promises", common.PanePromises, tea.KeyPressMsg{Code: 't', Text: "t"}, common.PaneDay, []model.Date{testToday}, ""},
+		{"t in Month stays", common.PaneMonth, tea.KeyPressMsg{Code: 't', Text: "t"}, common.PaneMonth, nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := &probe{}
+			m := New(testEnv(t, i18n.EN), Options{Panes: probePanes(p)}).sized(80, 24)
+			m.Update(common.SwitchPaneMsg{Pane: tt.from})
+			m.Update(tt.key)
+			if m.Active() != tt.want {
+				t.Errorf("active %d, want %d", m.Active(), tt.want)
+			}
+			if fmt.Sprint(p.gotos) != fmt.Sprint(tt.wantGotos) || strings.Join(p.keys, ",") != tt.wantKeys {
+				t.Errorf("day pane got dates %v keys %q, want %v %q", p.gotos, p.keys, tt.wantGotos, tt.wantKeys)
+			}
+		})
+	}
+}
+
 // The view is exactly the terminal's size at every size from 1×1 up, and
 // nothing panics however fast the sizes change.
 func TestResizeStorm(t *testing.T) {
