@@ -374,3 +374,46 @@ func TestDiskFullWrites(t *testing.T) {
 		}
 	}
 }
+
+// A 0-byte file with no backup anywhere near is what a new database looks
+// like, and bbolt would start one in it (DESIGN.md §6): salesplan does so
+// and says nothing. A backup beside it, automatic or made by hand, shows
+// there was data: then it refuses and points to the backups.
+func TestEmptiedFile(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		backup string // a file made beside the database, relative to its directory
+		code   int
+	}{
+		{"no backups", "", 0},
+		{"an automatic backup", "backups/salesplan-2026-11-20.db", 1},
+		{"a backup made by hand", "salesplan.db.backup-1", 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := tempDir(t)
+			path := demoDB(t, dir, false)
+			truncate(t, path, 0)
+			if tc.backup != "" {
+				b := filepath.Join(filepath.Dir(path), tc.backup)
+				if err := os.MkdirAll(filepath.Dir(b), 0o700); err != nil {
+					t.Fatal(err)
+				}
+				write(t, b, []byte("x"))
+			}
+			r := salesplan(t, proc{}, "--db", path, "--today", today, "client", "list")
+			if r.code != tc.code {
+				t.Fatalf("exit %d, want %d\nstdout: %s\nstderr: %s", r.code, tc.code, r.out, r.err)
+			}
+			if tc.code == 0 {
+				if strings.Contains(r.out, "王总") {
+					t.Errorf("the emptied file still lists clients:\n%s", r.out)
+				}
+				return
+			}
+			oneLine(t, tc.name, r.err)
+			if !strings.Contains(r.err, "backups") || size(t, path) != 0 {
+				t.Errorf("stderr %q, file %d bytes", r.err, size(t, path))
+			}
+		})
+	}
+}
