@@ -483,3 +483,26 @@ func TestHostilePaste(t *testing.T) {
 		t.Errorf("the pasted quick-add made no task")
 	}
 }
+
+// A name made only of control and escape sequences would show as nothing
+// everywhere (every output makes it inert): it is refused like an empty
+// name, with one line.
+func TestInvisibleNameRefused(t *testing.T) {
+	dir := tempDir(t)
+	db := filepath.Join(dir, "salesplan.db")
+	for _, args := range [][]string{
+		{"client", "add", "\x1b[31m"},
+		{"client", "add", "\u202e\u2066\x07 \x08"},
+		{"project", "add", "\x1b]8;;http://x\x1b\\", "--client", "ACME"},
+	} {
+		if r := inProcess("--db", db, "--today", today, "client", "add", "ACME"); r.code != 0 && !strings.Contains(r.err, "ACME") {
+			t.Fatalf("add ACME: %s", r.err)
+		}
+		r := inProcess(append([]string{"--db", db, "--today", today}, args...)...)
+		if r.code != 1 {
+			t.Errorf("%q: exit %d, want 1 (stdout %q)", args, r.code, r.out)
+			continue
+		}
+		oneLine(t, fmt.Sprintf("%q", args), r.err)
+	}
+}
