@@ -12,7 +12,9 @@ import (
 // validateClient normalises and checks a client (shared with import).
 func validateClient(c *model.Client) error {
 	c.Name = strings.TrimSpace(c.Name)
-	if c.Name == "" {
+	// A name that is only control or escape sequences shows as nothing
+	// once made inert (every output does): as good as empty.
+	if strings.TrimSpace(model.InertLine(c.Name)) == "" {
 		return model.Errf("empty_name", "a client needs a name")
 	}
 	if c.Tier == "" {

@@ -14,7 +14,9 @@ import (
 // stage history in date order that ends with the current stage.
 func validateProject(tx *bolt.Tx, p *model.Project) error {
 	p.Name = strings.TrimSpace(p.Name)
-	if p.Name == "" {
+	// A name that is only control or escape sequences shows as nothing
+	// once made inert (every output does): as good as empty.
+	if strings.TrimSpace(model.InertLine(p.Name)) == "" {
 		return model.Errf("empty_name", "a project needs a name")
 	}
 	if p.ClientID == 0 {
