@@ -44,7 +44,8 @@ func (m *Money) UnmarshalJSON(b []byte) error {
 }
 
 // ParseMoney reads a user-typed amount in main units: "500000", "1,200,000.50",
-// "50万" (ten thousands) and "1.2m" / "300k" are accepted.
+// "50万" (ten thousands) and "1.2m" / "300k" are accepted. A bad amount is a
+// Problem ("bad_amount"), so a form can show it as it comes.
 func ParseMoney(s string) (Money, error) {
 	t := strings.TrimSpace(strings.ReplaceAll(s, ",", ""))
 	t = strings.TrimLeft(t, "¥$€£")
@@ -61,7 +62,7 @@ func ParseMoney(s string) (Money, error) {
 	}
 	f, err := strconv.ParseFloat(t, 64)
 	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || f < 0 || f*mult > 9e13 {
-		return 0, fmt.Errorf("%q is not an amount (e.g. 500000 or 50万)", s)
+		return 0, Errf("bad_amount", "%q is not an amount (e.g. 500000 or 50万)", s)
 	}
 	return MoneyFromMain(f * mult), nil
 }

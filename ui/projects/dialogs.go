@@ -292,10 +292,8 @@ func (m *Model) openProjectForm(p storage.ProjectRow, add bool) tea.Cmd {
 				if s == "" {
 					return nil
 				}
-				if _, err := model.ParseMoney(s); err != nil {
-					return model.Errf("bad_amount", "%q is not an amount (e.g. 500000 or 50万)", s)
-				}
-				return nil
+				_, err := model.ParseMoney(s)
+				return err
 			}},
 	}
 	if add {
