@@ -124,7 +124,7 @@ func (m *Model) detailLines(w int) []string {
 			when = m.lang.ShortDate(t.Date)
 		}
 		line := "  " + common.PadRight(when, dw) + " " + common.PadRight(m.lang.T("kind."+string(t.Kind)), 8) + " " + model.InertLine(t.Title)
-		if t.Date.Valid() && t.Date < today {
+		if t.CarriedOver(today) {
 			line = st.Warning.Render(common.PadRight(line, w))
 		}
 		add(line)
@@ -138,7 +138,7 @@ func (m *Model) detailLines(w int) []string {
 		status := m.lang.T("projects.d.promise." + string(p.Status))
 		line := "  " + common.PadRight(m.lang.ShortDate(p.Due), dw) + " " + common.PadRight(status, 8) + " " + model.InertLine(p.Text)
 		switch {
-		case p.Status == model.PromiseOpen && p.Due < today:
+		case p.Overdue(today):
 			line = st.Overdue.Render(common.PadRight(line, w))
 		case p.Status != model.PromiseOpen:
 			line = st.Muted.Render(common.PadRight(line, w))
