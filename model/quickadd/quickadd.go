@@ -93,6 +93,9 @@ type Result struct {
 	ClientName  string
 	ProjectName string
 	Problems    []error // *model.Problem each: unknown/ambiguous client or project, empty title, bad date…
+	// Dated says a date word was typed; without one Task.Date is today (or
+	// the repeat's first day), and a caller showing another day may move it.
+	Dated bool
 }
 
 // Problem codes produced by this package (the Resolver adds its own, such as
@@ -440,7 +443,8 @@ func Parse(input string, today model.Date, r Resolver) Result {
 	t.Repeat = st.repeat
 	t.Important = st.important
 	t.Date = st.date
-	if st.dateText == "" {
+	res.Dated = st.dateText != ""
+	if !res.Dated {
 		switch {
 		case st.repeatHasW:
 			t.Date = onOrAfter(today, st.repeatWd)

@@ -421,3 +421,27 @@ func TestJoinArgs(t *testing.T) {
 	check(t, JoinArgs([]string{"call", "@ACME Ltd", "tomorrow"}), friday, newFake(),
 		want{title: "call", kind: "call", date: "2026-11-28", client: "ACME Ltd", clientID: 4})
 }
+
+// TestParseDated: Dated tells a typed date word, "today" included, from the
+// default date, which the Day pane moves to the day it shows.
+func TestParseDated(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"write the proposal", false},
+		{"write the proposal today", true},
+		{"write the proposal fri", true},
+		{"write the proposal 2026-11-27", true},
+		{"call Bob 10:00", false},
+		{"call Bob every mon", false},
+		{"写方案 今天", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := Parse(tt.in, friday, nil).Dated; got != tt.want {
+				t.Errorf("Dated = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

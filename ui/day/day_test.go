@@ -300,6 +300,23 @@ func TestQuickAddOnAnotherDay(t *testing.T) {
 	}
 }
 
+// A date word typed while another day is shown wins over the day shown,
+// "today" included.
+func TestQuickAddTodayFromAnotherDay(t *testing.T) {
+	m := open(t, i18n.EN, 120, 40)
+	press(m, "l")
+	press(m, "l")
+	press(m, "a")
+	typeText(m, "write the proposal today")
+	press(m, "enter")
+	press(m, "t")
+	run(m, func() tea.Msg { return common.DataChangedMsg{} })
+	find(t, m, "write the proposal")
+	if tk, _ := m.selected(); tk.Date != Today {
+		t.Errorf("added %+v, want it today", tk)
+	}
+}
+
 // find puts the cursor on the task with that title.
 func find(t *testing.T, m *Model, title string) {
 	t.Helper()

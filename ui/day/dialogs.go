@@ -181,13 +181,8 @@ func (m *Model) preview(input string, save bool) tea.Cmd {
 			r = resolver{st}
 		}
 		res := quickadd.Parse(input, today, r)
-		if shown != today && res.Task.Date == today && res.Task.Repeat == "" {
-			// quickadd dates a line without a date word "today"; a second
-			// reading a week later tells that apart from a typed "today".
-			later := quickadd.Parse(input, today.AddDays(7), nil)
-			if later.Task.Date == today.AddDays(7) {
-				res.Task.Date = shown
-			}
+		if !res.Dated && res.Task.Repeat == "" {
+			res.Task.Date = shown
 		}
 		return previewMsg{seq: seq, res: res, save: save}
 	}
