@@ -14,6 +14,7 @@ type ProjectDetail struct {
 	Journal  []model.JournalEntry // entries linked to the project, newest first
 	Promises []model.Promise      // linked to the project: open first by due, then the rest newest first
 	Tasks    []model.Task         // undone tasks linked to the project, by date, undated last
+	Cadence  int                  // days between follow-ups in the current stage (the settings'); 0 when not live
 }
 
 // ProjectDetail returns the project detail view; journalLimit 0 = all.
@@ -34,6 +35,7 @@ func (s *Store) ProjectDetail(id model.ID, today model.Date, journalLimit int) (
 		}
 		n := newNamer(tx)
 		d.Row = ProjectRow{Project: p, Client: n.client(p.ClientID), LastContact: lastContact(tx, ixContactProject, p.ID)}
+		d.Cadence = st.StageCadence(p.Stage)
 		d.Row.FollowUp = projectFollowUp(model.ProjectState{Project: p, ClientName: d.Row.Client, LastContact: d.Row.LastContact}, st, today)
 		if d.Journal, err = entriesNewestFirst(tx, ixJournalProject, id, journalLimit); err != nil {
 			return err

@@ -89,7 +89,7 @@ func (m *Model) detailLines(w int) []string {
 		if r.FollowUp.IsDue {
 			next = st.Overdue.Render(next)
 		}
-		cadence := m.lang.T("projects.d.cadence", m.settingsCadence(r.Stage))
+		cadence := m.lang.T("projects.d.cadence", d.Cadence)
 		last := m.lang.T("projects.d.last_contact", m.lang.T("rel.never"))
 		if r.LastContact.Valid() {
 			last = m.lang.T("projects.d.last_contact", m.lang.ShortDate(r.LastContact))
@@ -156,17 +156,4 @@ func (m *Model) detailLines(w int) []string {
 		add("  " + common.PadRight(at, dw+6) + " " + common.PadRight(m.lang.T("kind."+string(e.Kind)), 8) + " " + text)
 	}
 	return out
-}
-
-// settingsCadence is the follow-up cadence of a stage as the store
-// computed it: the gap between the due date and its base. Reading it back
-// from the row keeps the pane and `today` in agreement even when the
-// settings change the defaults.
-func (m *Model) settingsCadence(s model.Stage) int {
-	r := m.detail.d.Row
-	base := max(r.LastContact, r.StageSince())
-	if !base.Valid() || !r.FollowUp.Due.Valid() {
-		return model.DefaultSettings().StageCadence(s)
-	}
-	return r.FollowUp.Due.Sub(base)
 }
