@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -164,27 +165,10 @@ func noArgs(c *cobra.Command, args []string) error {
 }
 
 // exactArgs requires n arguments, naming what is missing.
-func exactArgs(n int) cobra.PositionalArgs {
-	return func(c *cobra.Command, args []string) error {
-		if len(args) < n {
-			return &usageError{key: "cli.usage.missing_arg", args: []any{c.UseLine()}}
-		}
-		if len(args) > n {
-			return &usageError{key: "cli.usage.unknown_arg", args: []any{args[n], c.CommandPath()}}
-		}
-		return nil
-	}
-}
+func exactArgs(n int) cobra.PositionalArgs { return rangeArgs(n, n) }
 
 // minArgs requires at least n arguments.
-func minArgs(n int) cobra.PositionalArgs {
-	return func(c *cobra.Command, args []string) error {
-		if len(args) < n {
-			return &usageError{key: "cli.usage.missing_arg", args: []any{c.UseLine()}}
-		}
-		return nil
-	}
-}
+func minArgs(n int) cobra.PositionalArgs { return rangeArgs(n, math.MaxInt) }
 
 // rangeArgs requires between lo and hi arguments.
 func rangeArgs(lo, hi int) cobra.PositionalArgs {
