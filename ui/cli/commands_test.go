@@ -571,3 +571,21 @@ func TestRescueDamagedDatabase(t *testing.T) {
 		t.Errorf("restore replaced a file that is not a database (now %d bytes)", len(got))
 	}
 }
+
+// TestCompleteClientNames: shell completion offers the live clients whose
+// names start with what was typed, in any case.
+func TestCompleteClientNames(t *testing.T) {
+	h := newHarness(t)
+	h.ok("client", "add", "Wang Lei")
+	h.ok("client", "add", "wang Fang")
+	h.ok("client", "add", "Li Ming")
+	out := h.ok("__complete", "note", "wa")
+	for _, want := range []string{"Wang Lei", "wang Fang"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("completion lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "Li Ming") {
+		t.Errorf("completion offers a name that does not match:\n%s", out)
+	}
+}

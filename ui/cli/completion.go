@@ -49,7 +49,8 @@ func (a *app) clientNames(prefix string) []cobra.Completion {
 	if st == nil {
 		return nil
 	}
-	rows, err := st.Clients(a.today, false)
+	// Names only: the follow-up state Clients works out would be thrown away.
+	rows, err := st.ClientNames()
 	if err != nil {
 		return nil
 	}
