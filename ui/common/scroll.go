@@ -55,27 +55,15 @@ func (l *List) Bottom() { l.Select(l.Len - 1) }
 // Scroll moves the view by delta rows without leaving the cursor off
 // screen (the mouse wheel).
 func (l *List) Scroll(delta int) {
-	l.Offset += delta
-	maxOff := l.Len - l.Height
-	if maxOff < 0 {
-		maxOff = 0
-	}
-	if l.Offset > maxOff {
-		l.Offset = maxOff
-	}
-	if l.Offset < 0 {
-		l.Offset = 0
-	}
+	l.Offset = min(max(l.Offset+delta, 0), l.maxOffset())
 	if l.Height > 0 {
-		if l.Cursor < l.Offset {
-			l.Cursor = l.Offset
-		}
-		if l.Cursor >= l.Offset+l.Height {
-			l.Cursor = l.Offset + l.Height - 1
-		}
+		l.Cursor = min(max(l.Cursor, l.Offset), l.Offset+l.Height-1)
 	}
 	l.clamp()
 }
+
+// maxOffset is the offset that shows the last row at the bottom.
+func (l List) maxOffset() int { return max(l.Len-l.Height, 0) }
 
 // Visible returns the rows to draw: [from, to).
 func (l List) Visible() (from, to int) {
@@ -101,28 +89,9 @@ func (l List) RowAt(y int) (int, bool) {
 }
 
 func (l *List) clamp() {
-	if l.Cursor >= l.Len {
-		l.Cursor = l.Len - 1
-	}
-	if l.Cursor < 0 {
-		l.Cursor = 0
-	}
+	l.Cursor = max(min(l.Cursor, l.Len-1), 0)
 	if l.Height > 0 {
-		if l.Cursor < l.Offset {
-			l.Offset = l.Cursor
-		}
-		if l.Cursor >= l.Offset+l.Height {
-			l.Offset = l.Cursor - l.Height + 1
-		}
+		l.Offset = min(max(l.Offset, l.Cursor-l.Height+1), l.Cursor)
 	}
-	maxOff := l.Len - l.Height
-	if maxOff < 0 {
-		maxOff = 0
-	}
-	if l.Offset > maxOff {
-		l.Offset = maxOff
-	}
-	if l.Offset < 0 {
-		l.Offset = 0
-	}
+	l.Offset = min(max(l.Offset, 0), l.maxOffset())
 }
