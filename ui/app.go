@@ -65,8 +65,6 @@ const (
 // made by the command line show within two seconds (DESIGN.md §5).
 const pollInterval = time.Second
 
-var tabKeys = [common.PaneCount]string{"tab.day", "tab.week", "tab.month", "tab.clients", "tab.projects", "tab.promises"}
-
 // Options configure the root model.
 type Options struct {
 	NoColor bool // NO_COLOR: no colours, attributes only

@@ -23,6 +23,7 @@ import (
 	"salesplan/storage"
 	"salesplan/ui/common"
 	"salesplan/ui/i18n"
+	"salesplan/ui/keys"
 )
 
 var testToday = model.MakeDate(2026, time.November, 27)
@@ -171,7 +172,7 @@ func TestTabSwitchingByKey(t *testing.T) {
 			if m.Active() != tt.want {
 				t.Errorf("active = %d, want %d", m.Active(), tt.want)
 			}
-			if !strings.Contains(screen(m), "Coming: "+env.Lang.T(tabKeys[tt.want])) {
+			if !strings.Contains(screen(m), "Coming: "+env.Lang.T(keys.TabNames[tt.want])) {
 				t.Errorf("screen does not show the pane:\n%s", screen(m))
 			}
 		})

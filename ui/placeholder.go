@@ -5,6 +5,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"salesplan/ui/common"
+	"salesplan/ui/keys"
 )
 
 // placeholder stands in for a pane not built yet: it says what is coming,
@@ -36,7 +37,7 @@ func (p *placeholder) View() string {
 	if p.w <= 0 || p.h <= 0 {
 		return ""
 	}
-	name := p.env.T(tabKeys[p.id])
+	name := p.env.T(keys.TabNames[p.id])
 	line := p.env.Styles.Muted.Render(p.env.T("placeholder.coming", name+" — "+p.env.T(placeholderWhat[p.id])))
 	lines := make([]string, p.h)
 	lines[p.h/2] = common.Center(line, p.w)

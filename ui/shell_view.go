@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"salesplan/ui/common"
+	"salesplan/ui/keys"
 )
 
 // View draws the planner: exactly width × height cells, in the alternate
@@ -147,7 +148,7 @@ func (m *Model) tabLayout() (string, []tabSpan) {
 		spans, x = make([]tabSpan, 0, common.PaneCount), 0
 		for i := range common.PaneCount {
 			id := common.PaneID(i)
-			label := strconv.Itoa(i+1) + " " + m.env.T(tabKeys[i])
+			label := strconv.Itoa(i+1) + " " + m.env.T(keys.TabNames[i])
 			st := s.TabInactive
 			if id == m.active {
 				st = s.TabActive

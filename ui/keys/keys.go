@@ -167,13 +167,14 @@ func New(l i18n.Lang) KeyMap {
 	}
 	for i := range k.Pane {
 		n := string(rune('1' + i))
-		k.Pane[i] = key.NewBinding(key.WithKeys(n), key.WithHelp(n, l.T(paneTabKeys[i])))
+		k.Pane[i] = key.NewBinding(key.WithKeys(n), key.WithHelp(n, l.T(TabNames[i])))
 	}
 	return k
 }
 
-// paneTabKeys are the catalog keys of the six tabs, in order.
-var paneTabKeys = [6]string{"tab.day", "tab.week", "tab.month", "tab.clients", "tab.projects", "tab.promises"}
+// TabNames are the catalog keys of the six tabs' names, in tab order
+// (the tab bar and the 1–6 help say the same).
+var TabNames = [6]string{"tab.day", "tab.week", "tab.month", "tab.clients", "tab.projects", "tab.promises"}
 
 // globalNav are the global keys that move between panes and leave; the
 // shell shows them after every pane's own short help.
