@@ -273,9 +273,11 @@ func (g *gen) projects(n, live int) {
 					p.BidDate = g.today.AddDays(-1 - g.r.IntN(5))
 				}
 			}
-			// A heavy user follows up: most live projects were contacted lately.
+			// A heavy user follows up: most live projects were contacted
+			// within their stage's cadence.
 			if g.r.IntN(10) != 0 {
-				g.entry(c, model.ID(i+1), model.EntryCall, g.today.AddDays(-1-g.r.IntN(5)), 9+g.r.IntN(3))
+				cadence := g.d.settings.StageCadence(final)
+				g.entry(c, model.ID(i+1), model.EntryCall, g.today.AddDays(-1-g.r.IntN(cadence-1)), 9+g.r.IntN(3))
 			}
 		}
 		g.d.addProject(p)
