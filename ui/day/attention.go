@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"salesplan/model"
+	"salesplan/ui/common"
 )
 
 // attLines is how many lines one attention item takes.
@@ -74,7 +75,7 @@ func (m *Model) attentionView(w, h int) string {
 	items := m.attention
 	lines := make([]string, 0, h)
 	title := m.lang.T("day.att.title", len(items))
-	lines = append(lines, st.Title.Render(cell(title, w)))
+	lines = append(lines, st.Title.Render(common.PadRight(title, w)))
 	footer := ""
 	if m.regularDue > 0 {
 		footer = m.lang.T("day.att.regular_due", m.regularDue)
@@ -84,7 +85,7 @@ func (m *Model) attentionView(w, h int) string {
 		room--
 	}
 	if len(items) == 0 {
-		lines = append(lines, st.Muted.Render(cell("  "+m.lang.T("day.att.none"), w)))
+		lines = append(lines, st.Muted.Render(common.PadRight("  "+m.lang.T("day.att.none"), w)))
 	}
 	focused := m.focus == focusAttention
 	for i := m.attOffset; i < len(items) && len(lines)+attLines <= room+1; i++ {
@@ -94,8 +95,8 @@ func (m *Model) attentionView(w, h int) string {
 		if sel && focused {
 			cursor = "›"
 		}
-		head := cell(cursor+" "+m.attHead(a), w)
-		body := cell("    "+attBody(a), w)
+		head := common.PadRight(cursor+" "+m.attHead(a), w)
+		body := common.PadRight("    "+attBody(a), w)
 		switch {
 		case sel && focused:
 			head, body = st.Selected.Render(head), st.Selected.Render(body)
@@ -110,7 +111,7 @@ func (m *Model) attentionView(w, h int) string {
 		lines = append(lines, strings.Repeat(" ", w))
 	}
 	if footer != "" && len(lines) < h {
-		lines = append(lines, st.Muted.Render(cell(footer, w)))
+		lines = append(lines, st.Muted.Render(common.PadRight(footer, w)))
 	}
 	return strings.Join(lines[:min(len(lines), h)], "\n")
 }

@@ -7,24 +7,12 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"salesplan/model"
+	"salesplan/ui/common"
 	"salesplan/ui/theme"
 )
 
 // Widths are cells. Every cell of a row is cut with … and padded to its
-// column with cell(), so Chinese and Latin names line up.
-
-// cell cuts s to w cells (ending with … when cut) and pads it to exactly w.
-func cell(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	sw := ansi.StringWidth(s)
-	if sw > w {
-		s = ansi.Truncate(s, w, "…")
-		sw = ansi.StringWidth(s)
-	}
-	return s + strings.Repeat(" ", w-sw)
-}
+// column with common.PadRight, so Chinese and Latin names line up.
 
 // columns are the widths of a task row's parts, set on resize.
 type columns struct {
@@ -93,12 +81,12 @@ func twoDigits(n int) string {
 // clientCell is the client's name with the key-client star in front.
 func clientCell(p taskParts, w int, star func(string) string) string {
 	if p.client == "" {
-		return cell("", w)
+		return common.PadRight("", w)
 	}
 	if !p.key {
-		return cell(p.client, w)
+		return common.PadRight(p.client, w)
 	}
-	name := cell(p.client, w-ansi.StringWidth(theme.KeyStar))
+	name := common.PadRight(p.client, w-ansi.StringWidth(theme.KeyStar))
 	return star(theme.KeyStar) + name
 }
 
@@ -130,12 +118,12 @@ func (m *Model) taskRow(t model.AgendaTask, w int, selected, focused bool) strin
 	}
 	var b strings.Builder
 	b.WriteString(cursor + mark + " ")
-	b.WriteString(style(whenStyle, cell(p.when, timeW)) + " ")
-	b.WriteString(style(st.Muted, cell(p.kind, c.kind)) + " ")
-	b.WriteString(cell(p.title, c.title) + " ")
+	b.WriteString(style(whenStyle, common.PadRight(p.when, timeW)) + " ")
+	b.WriteString(style(st.Muted, common.PadRight(p.kind, c.kind)) + " ")
+	b.WriteString(common.PadRight(p.title, c.title) + " ")
 	b.WriteString(clientCell(p, c.client, func(s string) string { return style(st.KeyClient, s) }))
 	if c.project > 0 {
-		b.WriteString(" " + style(st.Muted, cell(p.project, c.project)))
+		b.WriteString(" " + style(st.Muted, common.PadRight(p.project, c.project)))
 	}
 	line := b.String()
 	line += strings.Repeat(" ", max(w-ansi.StringWidth(line), 0))
@@ -153,14 +141,14 @@ func (m *Model) listLine(r row, i, w int) string {
 	st := m.env.Styles
 	switch r.kind {
 	case rowHeader:
-		return st.Title.Render(cell(r.text, w))
+		return st.Title.Render(common.PadRight(r.text, w))
 	case rowArea:
-		return st.Muted.Render(cell("   ◦ "+r.text, w))
+		return st.Muted.Render(common.PadRight("   ◦ "+r.text, w))
 	case rowNow:
 		label := "── " + m.lang.T("day.now", m.nowAt.String()) + " "
 		return st.Warning.Render(label + strings.Repeat("─", max(w-ansi.StringWidth(label), 0)))
 	case rowEmpty:
-		return st.Muted.Render(cell("  "+r.text, w))
+		return st.Muted.Render(common.PadRight("  "+r.text, w))
 	}
 	return m.taskRow(m.tasks[r.task], w, i == m.cursor, m.focus == focusTasks)
 }
@@ -196,7 +184,7 @@ func (m *Model) dayTitle(w int) string {
 	if n := len(m.rows) - (m.offset + m.listH - 1); n > 0 {
 		more = m.lang.T("day.more", n)
 	}
-	left := cell(s, max(w-ansi.StringWidth(more), 0))
+	left := common.PadRight(s, max(w-ansi.StringWidth(more), 0))
 	return st.Title.Render(left) + st.Muted.Render(more)
 }
 
