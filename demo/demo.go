@@ -168,6 +168,8 @@ func month(today model.Date) *dataset {
 	d.settings.AnnualTargets[today.Year()] = model.MoneyFromMain(1_200_000)
 	d.settings.MonthTargets[model.MonthOf(today).String()] = model.MoneyFromMain(150_000)
 	d.settings.MonthTargets[model.MonthOf(today).Add(1).String()] = model.MoneyFromMain(200_000)
+	// The rep sells in Beijing: yuan, whichever language the planner speaks.
+	d.settings.Currency = "¥"
 
 	// Clients.
 	specs := demoClients()

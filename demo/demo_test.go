@@ -278,3 +278,9 @@ func TestWriteRefusesNonEmpty(t *testing.T) {
 		t.Errorf("the store changed: %d clients, %v", len(rows), err)
 	}
 }
+
+func TestDemoSellsInYuan(t *testing.T) {
+	if got := month(model.MakeDate(2026, 11, 27)).settings.Currency; got != "¥" {
+		t.Errorf("demo currency = %q, want ¥ (a Beijing rep)", got)
+	}
+}
