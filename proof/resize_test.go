@@ -40,14 +40,18 @@ func TestResizeEveryPane(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	dw, dh, random := 7, 9, 300
+	if raceOn {
+		dw, dh, random = 29, 23, 40
+	}
 	sizes := [][2]int{{1, 1}, {300, 100}}
-	for w := 1; w <= 300; w += 7 {
-		for h := 1; h <= 100; h += 9 {
+	for w := 1; w <= 300; w += dw {
+		for h := 1; h <= 100; h += dh {
 			sizes = append(sizes, [2]int{w, h})
 		}
 	}
 	r := rand.New(rand.NewPCG(8, 8))
-	for range 300 {
+	for range random {
 		sizes = append(sizes, [2]int{1 + r.IntN(300), 1 + r.IntN(100)})
 	}
 	bad := 0
