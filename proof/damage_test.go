@@ -472,3 +472,22 @@ func TestAnyPageZeroed(t *testing.T) {
 	}
 	t.Logf("zeroed %d of %d pages, one at a time: %v", len(kinds[2:])/step, len(kinds), tested)
 }
+
+// check on a full disk cannot rebuild the indexes in its scratch file: that
+// is the check failing to run, not a problem found in the database.
+func TestCheckOnFullDisk(t *testing.T) {
+	dir := tempDir(t)
+	path := demoDB(t, dir, true)
+	p := proc{env: []string{fsizeEnv + "=" + strconv.FormatInt(size(t, path)/4, 10)}}
+	r := salesplan(t, p, "--db", path, "--today", today, "check")
+	if r.code != 1 {
+		t.Fatalf("exit %d, want 1\nstdout: %s\nstderr: %s", r.code, r.out, r.err)
+	}
+	oneLine(t, "check", r.err)
+	if strings.Contains(r.err, "problems") || !strings.Contains(r.err, "file too large") {
+		t.Errorf("check on a full disk says %q (stdout %q): the database is fine, the check could not run", r.err, r.out)
+	}
+	if r := salesplan(t, proc{}, "--db", path, "--today", today, "check"); r.code != 0 {
+		t.Errorf("check with room: exit %d: %s%s", r.code, r.out, r.err)
+	}
+}
