@@ -72,6 +72,13 @@ func compareIndexes(s *Store, tx *bolt.Tx, add func(string, ...any)) error {
 	}
 	defer cleanup()
 	if err := fillStaging(sdb, doc); err != nil {
+		// Records that cannot be put back (a Problem) are a finding; a
+		// scratch file that cannot be written (a full disk) means the
+		// check could not run, which is not the database's fault.
+		var p *model.Problem
+		if !errors.As(err, &p) {
+			return fmt.Errorf("rebuild the indexes in a scratch file: %w", err)
+		}
 		add("indexes cannot be rebuilt from the records: %v", err)
 		return nil
 	}
