@@ -23,6 +23,7 @@ import (
 	"salesplan/ui/month"
 	"salesplan/ui/projects"
 	"salesplan/ui/promises"
+	"salesplan/ui/settings"
 	"salesplan/ui/theme"
 	"salesplan/ui/week"
 )
@@ -85,6 +86,9 @@ type Model struct {
 	width, height int
 	help          help.Model
 	showHelp      bool
+	// note is the note flow n opened over a pane that had no use for n
+	// (notes.go); while open it takes the keys.
+	note *clients.NoteFlow
 
 	today     model.Date
 	agenda    model.Agenda
@@ -147,8 +151,9 @@ func New(env common.Env, opts Options) *Model {
 	}
 	for i, p := range m.panes {
 		if p == nil {
-			m.panes[i] = Placeholder(env, common.PaneID(i))
+			p = Placeholder(env, common.PaneID(i))
 		}
+		m.panes[i] = settings.Overlay(env, p) // `,` opens the settings over any tab
 	}
 	m.help.Styles = env.Styles.Help()
 	return m
@@ -189,11 +194,20 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.key(msg)
 
 	case tea.MouseClickMsg:
+		if m.note != nil {
+			return m, nil // the note box is modal
+		}
 		return m, m.click(msg)
 	case tea.MouseWheelMsg, tea.MouseReleaseMsg, tea.MouseMotionMsg:
+		if m.note != nil {
+			return m, nil
+		}
 		return m, m.mouseToPane(msg.(tea.MouseMsg))
 
 	case tea.PasteMsg, tea.PasteStartMsg, tea.PasteEndMsg:
+		if m.note != nil {
+			return m, m.updateNote(msg)
+		}
 		return m, m.toActive(msg)
 
 	case common.StatusMsg:
@@ -249,7 +263,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case revMsg:
 		return m, tea.Batch(m.gotRev(msg), m.tick())
 	}
-	return m, m.broadcast(msg)
+	return m, tea.Batch(m.broadcast(msg), m.updateNote(msg))
 }
 
 // undoneWhat words the store's action code ("add_client") for the footer;
@@ -268,6 +282,12 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	km := m.env.Keys
 	if msg.String() == "ctrl+c" {
 		return tea.Quit
+	}
+	if m.note != nil {
+		if m.tooSmall() {
+			return nil
+		}
+		return m.updateNote(msg)
 	}
 	if !m.showHelp && m.panes[m.active].Capturing() {
 		if m.tooSmall() {
@@ -307,6 +327,13 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	if m.active > common.PaneMonth && key.Matches(msg, km.Today, km.GoTo) {
 		return m.toDay(msg)
+	}
+	switch {
+	case key.Matches(msg, km.CallSheet): // from anywhere, on the Clients pane
+		m.switchTo(common.PaneClients)
+		return m.toActive(clients.OpenCallSheetMsg{})
+	case key.Matches(msg, km.Note):
+		return m.noteKey(msg)
 	}
 	return m.toActive(msg)
 }
@@ -389,6 +416,9 @@ func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
 
 func (m *Model) resize(w, h int) {
 	m.width, m.height = max(w, 0), max(h, 0)
+	if m.note != nil {
+		m.note.SetWidth(m.noteWidth())
+	}
 	m.help.SetWidth(max(m.width-1, 0)) // the footer starts one cell in
 	pw, ph := m.paneSize()
 	for _, p := range m.panes {
