@@ -36,6 +36,9 @@ func (m *Model) render() string {
 		body = m.renderHelp(pw, ph)
 	} else {
 		body = common.Fit(m.panes[m.active].View(), pw, ph)
+		if m.note != nil {
+			body = overlayNote(body, m.note.View(), pw, ph)
+		}
 	}
 	return strings.Join([]string{m.renderTop(), m.renderTabs(), body, m.renderFooter()}, "\n")
 }
@@ -182,6 +185,9 @@ func (m *Model) renderFooter() string {
 		return common.PadRight(" "+st.Render(m.status.Text), m.width)
 	}
 	bindings := append([]key.Binding{}, m.panes[m.active].ShortHelp()...)
+	if m.note != nil {
+		return common.PadRight(" "+m.help.ShortHelpView(m.env.Keys.ShortHelp(keys.PlaceForm)), m.width)
+	}
 	if !m.panes[m.active].Capturing() {
 		bindings = append(bindings, m.env.Keys.GlobalShortHelp()...)
 	}

@@ -1,0 +1,82 @@
+package ui_test
+
+import (
+	"bytes"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"salesplan/model"
+	"salesplan/ui"
+	ct "salesplan/ui/clients/clientstest"
+	"salesplan/ui/i18n"
+)
+
+func showsEventually(t *testing.T, tm *teatest.TestModel, s string) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	buf := make([]byte, 1<<16)
+	for time.Now().Before(deadline) {
+		tm.Send(tea.ClearScreen())
+		time.Sleep(30 * time.Millisecond)
+		var got []byte
+		for {
+			n, err := tm.Output().Read(buf)
+			got = append(got, buf[:n]...)
+			if n == 0 || err != nil {
+				break
+			}
+		}
+		if bytes.Contains(got, []byte(s)) {
+			return
+		}
+	}
+	t.Fatalf("the screen never showed %q", s)
+}
+
+// n on a pane that does nothing with it (the Month pane) opens the
+// shell's note flow: a client picker, then the note box; C from any pane
+// opens the call sheet on the Clients pane.
+func TestNoteFromAnywhereAndCallSheet(t *testing.T) {
+	st := ct.OpenStore(t)
+	ids := ct.Seed(t, st)
+	tm := teatest.NewTestModel(t, ui.New(ct.EnvFor(st, i18n.EN), ui.Options{NoColor: true}),
+		teatest.WithInitialTermSize(100, 30),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+	tm.Type("3")
+	tm.Type("n")
+	showsEventually(t, tm, "Note for which client?")
+	tm.Type("李")
+	showsEventually(t, tm, "› ★ 李经理")
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
+	showsEventually(t, tm, "Note on 李经理")
+	tm.Type("q is a letter here, not quit; 1 is not a tab")
+	tm.Send(tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		d, err := st.ClientDetail(ids.Li, ct.Today, 1)
+		if err == nil && len(d.Journal) == 1 && d.Journal[0].Kind == model.EntryNote &&
+			d.Journal[0].Text == "q is a letter here, not quit; 1 is not a tab" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the note was not saved: %+v", d.Journal)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	showsEventually(t, tm, "Note saved for 李经理")
+
+	tm.Type("1")
+	tm.Type("C")
+	showsEventually(t, tm, "Call sheet · 1 of 3")
+	if err := tm.Quit(); err != nil {
+		t.Fatal(err)
+	}
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*ui.Model)
+	if final.Active() != 3 {
+		t.Errorf("C left the planner on pane %d", final.Active())
+	}
+}
