@@ -13,8 +13,21 @@ type ClientContexter interface {
 // ContextClientOf returns p's client in context, 0 when it has none or does
 // not say.
 func ContextClientOf(p Pane) model.ID {
-	if c, ok := p.(ClientContexter); ok {
-		return c.ContextClient()
+	for range 8 { // wrappers nest a level or two; never loop forever
+		if c, ok := p.(ClientContexter); ok {
+			return c.ContextClient()
+		}
+		w, ok := p.(Wrapper)
+		if !ok {
+			return 0
+		}
+		p = w.Unwrap()
 	}
 	return 0
+}
+
+// Wrapper is implemented by a pane that wraps another (e.g. an overlay
+// drawn over any tab); ContextClientOf looks through it.
+type Wrapper interface {
+	Unwrap() Pane
 }
