@@ -63,6 +63,19 @@ func TestInsideThePlanner(t *testing.T) {
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyLeft})
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
 	waitScreen(t, tm, "Thu 26 Nov 2026")
+
+	// , opens the settings over the tab; a smaller quota shows at once.
+	tm.Type(",")
+	waitScreen(t, tm, "Calls per day")
+	for range 3 {
+		tm.Send(tea.KeyPressMsg{Code: tea.KeyTab})
+	}
+	tm.Send(tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl})
+	tm.Type("20")
+	tm.Send(tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
+	waitScreen(t, tm, "Settings saved")
+	tm.Type("2")
+	waitScreen(t, tm, "/100 (")
 	if err := tm.Quit(); err != nil {
 		t.Fatal(err)
 	}
