@@ -50,7 +50,7 @@ func TestNoteFromAnywhereAndCallSheet(t *testing.T) {
 	tm.Type("n")
 	showsEventually(t, tm, "Note for which client?")
 	tm.Type("李")
-	showsEventually(t, tm, "› ★ 李经理")
+	showsEventually(t, tm, "▸ ★ 李经理")
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
 	showsEventually(t, tm, "Note on 李经理")
 	tm.Type("q is a letter here, not quit; 1 is not a tab")

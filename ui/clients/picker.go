@@ -125,7 +125,7 @@ func (p *Picker) refresh() {
 		}
 		mark := "  "
 		if i == p.cursor {
-			mark = "› "
+			mark = "▸ "
 		}
 		c := p.names[n]
 		star := "  "
