@@ -123,7 +123,7 @@ func TestInsideThePlanner(t *testing.T) {
 		tm.Type("j")
 	}
 	tm.Type("x")
-	waitScreen(t, tm, "Kept: Send samples")
+	waitScreen(t, tm, "Kept on which day? Send samples")
 	tm.Send(keyPress("enter"))
 	waitStore(t, "the promise kept", func() bool {
 		ps := detailOf(t, st, "孙工").Promises

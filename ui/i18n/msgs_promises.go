@@ -29,7 +29,7 @@ func init() {
 		"promises.pick":          {"Promise to which client?", "对哪个客户的承诺？"},
 		"promises.new.title":     {"Promise to %s", "对%s的承诺"},
 		"promises.edit.title":    {"Edit the promise to %s", "编辑对%s的承诺"},
-		"promises.kept.title":    {"Kept: %s — on which day?", "已兑现：%s——哪天兑现的？"},
+		"promises.kept.title":    {"Kept on which day? %s", "哪天兑现的？%s"},
 		"promises.kept.hint":     {"today, yesterday, mon, 11/25", "今天、昨天、周一、11/25"},
 
 		"promises.status.showing":   {"Showing %s promises", "显示：%s"},
