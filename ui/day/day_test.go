@@ -431,7 +431,7 @@ func TestLogPromiseAndBrief(t *testing.T) {
 	find(t, m, "确认预付款到账时间")
 	press(m, "b")
 	view := screen(m)
-	for _, want := range []string{"拜访简报：王总", "主营业务: 机电总包", "决策人: 王总本人", "要报价单", "发报价单给采购部"} {
+	for _, want := range []string{"拜访简报：王总", "主营业务：机电总包", "决策人：王总本人", "要报价单", "发报价单给采购部", "进行中的项目", "望京华建大厦 · 投标"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("brief lacks %q:\n%s", want, view)
 		}

@@ -9,6 +9,7 @@ import (
 	"salesplan/model"
 	"salesplan/model/quickadd"
 	"salesplan/storage"
+	"salesplan/ui/clients"
 	"salesplan/ui/common"
 	"salesplan/ui/form"
 )
@@ -413,13 +414,13 @@ func (m *Model) applyEditFailed(msg editFailedMsg) tea.Cmd {
 	return common.StatusErr(m.env, msg.err)
 }
 
-// showBrief opens the client's profile in a popup (the Clients pane will
-// have the full pre-visit brief).
+// showBrief opens the Clients pane's pre-visit brief, so `b` shows the same
+// brief from every pane.
 func (m *Model) showBrief(msg briefMsg) tea.Cmd {
 	if msg.err != nil {
 		return common.StatusErr(m.env, msg.err)
 	}
-	m.open(dlgPopup, form.NewPopup(m.lang, m.fst, m.briefTitle(msg.detail), m.briefLines(msg.detail), max(m.height-4, 3)), model.AgendaTask{})
+	m.open(dlgPopup, clients.BriefPopup(m.env, msg.detail, max(m.height-4, 3)), model.AgendaTask{})
 	return nil
 }
 

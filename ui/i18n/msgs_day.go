@@ -115,18 +115,5 @@ func init() {
 		"day.edit.date_hint":   {"empty: no date", "留空：不定日期"},
 		"day.edit.repeat_hint": {"daily, weekdays, every 2 weeks", "daily、weekdays、every 2 weeks"},
 
-		"day.brief.title":          {"Brief: %s", "拜访简报：%s"},
-		"day.brief.company":        {"Company", "公司"},
-		"day.brief.area":           {"Area", "区域"},
-		"day.brief.phone":          {"Phone", "电话"},
-		"day.brief.business":       {"Business", "主营业务"},
-		"day.brief.needs":          {"Needs", "潜在需求"},
-		"day.brief.decision_maker": {"Decision maker", "决策人"},
-		"day.brief.interests":      {"Interests", "兴趣话题"},
-		"day.brief.referred_by":    {"Referred by", "介绍人"},
-		"day.brief.contact":        {"Last contact %s · next follow-up %s", "上次联系 %s · 下次跟进 %s"},
-		"day.brief.journal":        {"Latest notes", "最近记录"},
-		"day.brief.promises":       {"Open promises", "未兑现的承诺"},
-		"day.brief.due":            {"due %s", "%s到期"},
 	})
 }
