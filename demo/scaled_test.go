@@ -145,11 +145,8 @@ func TestWriteScaledImports(t *testing.T) {
 	if err := WriteScaled(st, today, 1); err != nil {
 		t.Fatalf("WriteScaled: %v", err)
 	}
-	took := time.Since(start)
-	t.Logf("scale 1 written in %v", took)
-	if took > 30*time.Second {
-		t.Errorf("writing scale 1 took %v; the import target is 10 s", took)
-	}
+	// The import's speed is measured by BenchmarkImportBig (storage), not here.
+	t.Logf("scale 1 written in %v", time.Since(start))
 	a, err := st.Today(today)
 	if err != nil {
 		t.Fatalf("Today: %v", err)
