@@ -114,6 +114,5 @@ func init() {
 		"day.edit.f.repeat":    {"Repeat", "重复"},
 		"day.edit.date_hint":   {"empty: no date", "留空：不定日期"},
 		"day.edit.repeat_hint": {"daily, weekdays, every 2 weeks", "daily、weekdays、every 2 weeks"},
-
 	})
 }
