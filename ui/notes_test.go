@@ -12,6 +12,7 @@ import (
 	"salesplan/model"
 	"salesplan/ui"
 	ct "salesplan/ui/clients/clientstest"
+	"salesplan/ui/common"
 	"salesplan/ui/i18n"
 )
 
@@ -78,5 +79,42 @@ func TestNoteFromAnywhereAndCallSheet(t *testing.T) {
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*ui.Model)
 	if final.Active() != 3 {
 		t.Errorf("C left the planner on pane %d", final.Active())
+	}
+}
+
+// contextMonth is the real Month pane with a client in context; it lets n
+// pass, so the shell's note hook must find its client through the
+// settings overlay that wraps every tab.
+type contextMonth struct {
+	common.Pane
+	client model.ID
+}
+
+func (c contextMonth) ContextClient() model.ID { return c.client }
+
+func (c contextMonth) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
+	p, cmd := c.Pane.Update(msg)
+	c.Pane = p
+	return c, cmd
+}
+
+// n on a pane with a client in context opens the note box for that client
+// straight away, with no picker, though the pane sits under the overlay.
+func TestNoteFindsClientThroughOverlay(t *testing.T) {
+	st := ct.OpenStore(t)
+	ids := ct.Seed(t, st)
+	panes := func(env common.Env) [common.PaneCount]common.Pane {
+		p := ui.DefaultPanes(env)
+		p[common.PaneMonth] = contextMonth{Pane: p[common.PaneMonth], client: ids.Li}
+		return p
+	}
+	tm := teatest.NewTestModel(t, ui.New(ct.EnvFor(st, i18n.EN), ui.Options{NoColor: true, Panes: panes}),
+		teatest.WithInitialTermSize(100, 30),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+	tm.Type("3")
+	tm.Type("n")
+	showsEventually(t, tm, "Note on 李经理")
+	if err := tm.Quit(); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -79,3 +79,7 @@ func (o *overlay) FullHelp() [][]key.Binding {
 }
 
 func (o *overlay) Capturing() bool { return o.s.Active() || o.inner.Capturing() }
+
+// Unwrap gives the shell the pane under the overlay, so n finds that
+// pane's client in context (common.ContextClientOf).
+func (o *overlay) Unwrap() common.Pane { return o.inner }
