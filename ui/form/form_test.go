@@ -117,7 +117,8 @@ func TestNote(t *testing.T) {
 		if got, _ := d.Update(press("ctrl+s")); got != Submitted {
 			t.Fatalf("ctrl+s gave %v", got)
 		}
-		if d.Value() != "王总想要报价\nnextline" {
+		// Shown inert, saved as pasted (DESIGN.md §6).
+		if d.Value() != "王总想要报价\nnext\x1b[2Jline" {
 			t.Errorf("value %q", d.Value())
 		}
 	})

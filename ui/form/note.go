@@ -2,6 +2,7 @@ package form
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
@@ -21,7 +22,14 @@ type Note struct {
 	empty      bool // ctrl+s was pressed on an empty required note
 	// Required: ctrl+s on an empty note does nothing but say so.
 	Required bool
+	// pastes remember what each paste really was: the box shows it inert
+	// (and the text area turns tabs into spaces), but the note is stored
+	// as the user gave it (DESIGN.md §6) unless they edited inside it.
+	pastes []pasted
 }
+
+// pasted is one paste: as the box holds it, and as it came.
+type pasted struct{ shown, raw string }
 
 // NewNote makes a focused note box of the given number of text lines.
 func NewNote(lang i18n.Lang, st Styles, title, placeholder, value string, lines int) *Note {
@@ -41,8 +49,17 @@ func NewNote(lang i18n.Lang, st Styles, title, placeholder, value string, lines 
 	return d
 }
 
-// Value returns the note's text with outer blank space trimmed.
-func (d *Note) Value() string { return strings.TrimSpace(d.ta.Value()) }
+// Value returns the note's text with outer blank space trimmed, each
+// paste left untouched since it came back as it was pasted.
+func (d *Note) Value() string {
+	v := d.ta.Value()
+	for _, p := range d.pastes {
+		if i := strings.Index(v, p.shown); i >= 0 {
+			v = v[:i] + p.raw + v[i+len(p.shown):]
+		}
+	}
+	return strings.TrimSpace(v)
+}
 
 // SetWidth sets the dialog's whole width.
 func (d *Note) SetWidth(w int) {
@@ -77,11 +94,43 @@ func (d *Note) Update(msg tea.Msg) (Result, tea.Cmd) {
 	}
 	d.empty = false
 	if p, ok := msg.(tea.PasteMsg); ok {
-		msg = tea.PasteMsg{Content: cleanPaste(p.Content, false)}
+		before := d.ta.Value()
+		clean := cleanPaste(p.Content, false)
+		var cmd tea.Cmd
+		d.ta, cmd = d.ta.Update(tea.PasteMsg{Content: clean})
+		d.remember(before, d.ta.Value(), clean, p.Content)
+		return Open, cmd
 	}
 	var cmd tea.Cmd
 	d.ta, cmd = d.ta.Update(msg)
 	return Open, cmd
+}
+
+// remember records a paste when the box took all of it (a paste cut by
+// the character limit is stored as shown, never longer than what was seen).
+func (d *Note) remember(before, after, clean, raw string) {
+	if raw == clean || len(after) <= len(before) {
+		return
+	}
+	p := 0
+	for p < len(before) && before[p] == after[p] {
+		p++
+	}
+	for p > 0 && !utf8.RuneStart(after[p]) {
+		p--
+	}
+	s := 0
+	for s < len(before)-p && before[len(before)-1-s] == after[len(after)-1-s] {
+		s++
+	}
+	for s > 0 && !utf8.RuneStart(after[len(after)-s]) {
+		s--
+	}
+	shown := after[p : len(after)-s]
+	if strings.Join(strings.Fields(shown), "") != strings.Join(strings.Fields(clean), "") {
+		return
+	}
+	d.pastes = append(d.pastes, pasted{shown: shown, raw: raw})
 }
 
 // View renders the dialog.
