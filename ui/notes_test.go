@@ -118,3 +118,27 @@ func TestNoteFindsClientThroughOverlay(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// C, which the Week and Month help list, opens the call sheet from there
+// too (the shell answers it, not the pane).
+func TestCallSheetFromWeekAndMonth(t *testing.T) {
+	for _, tab := range []string{"2", "3"} {
+		t.Run("tab"+tab, func(t *testing.T) {
+			st := ct.OpenStore(t)
+			ct.Seed(t, st)
+			tm := teatest.NewTestModel(t, ui.New(ct.EnvFor(st, i18n.EN), ui.Options{NoColor: true}),
+				teatest.WithInitialTermSize(100, 30),
+				teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+			tm.Type(tab)
+			tm.Type("C")
+			showsEventually(t, tm, "Call sheet · 1 of 3")
+			if err := tm.Quit(); err != nil {
+				t.Fatal(err)
+			}
+			final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*ui.Model)
+			if final.Active() != 3 {
+				t.Errorf("C left the planner on pane %d", final.Active())
+			}
+		})
+	}
+}

@@ -182,13 +182,36 @@ func (k KeyMap) globalNav() []key.Binding {
 	return []key.Binding{k.NextPane, k.Undo, k.Help, k.Quit}
 }
 
-// globalPane are the global keys a pane interprets itself.
-func (k KeyMap) globalPane(withToday bool) []key.Binding {
-	out := []key.Binding{k.Note, k.Filter, k.GoTo}
-	if withToday {
+// paneKeys says which of the optional global keys a place truly answers,
+// so its help promises nothing that does nothing.
+type paneKeys int
+
+const (
+	withFilter   paneKeys = 1 << iota // / filters the list
+	withToday                         // t jumps to today
+	withPrevNext                      // h/[ and l/] step the period
+	withBack                          // esc goes back or clears
+)
+
+// globalPane are the global keys a place answers: n, g, "," and C work
+// everywhere (the shell or the pane), the rest only where flags says.
+func (k KeyMap) globalPane(f paneKeys) []key.Binding {
+	out := []key.Binding{k.Note}
+	if f&withFilter != 0 {
+		out = append(out, k.Filter)
+	}
+	out = append(out, k.GoTo)
+	if f&withToday != 0 {
 		out = append(out, k.Today)
 	}
-	return append(out, k.Prev, k.Next, k.Settings, k.CallSheet, k.Back)
+	if f&withPrevNext != 0 {
+		out = append(out, k.Prev, k.Next)
+	}
+	out = append(out, k.Settings, k.CallSheet)
+	if f&withBack != 0 {
+		out = append(out, k.Back)
+	}
+	return out
 }
 
 // GlobalHelp is the shell's own column of the full help: pane switching,
@@ -237,34 +260,38 @@ func (k KeyMap) FullHelp(p Place) [][]key.Binding {
 	move := []key.Binding{k.Up, k.Down, k.Open}
 	switch p {
 	case PlaceGlobal:
-		return [][]key.Binding{k.globalPane(true)}
+		return [][]key.Binding{k.globalPane(withToday | withBack)}
 	case PlaceDay:
 		return [][]key.Binding{
 			{k.Add, k.Done, k.Edit, k.Delete, k.Postpone, k.Important},
 			{k.LogCall, k.LogVisit, k.LogMeeting, k.Promise, k.Brief},
-			move, k.globalPane(true)}
+			move, k.globalPane(withFilter | withToday | withPrevNext | withBack)}
 	case PlaceAttention:
-		return [][]key.Binding{{k.Open, k.MakeTask, k.Up, k.Down}, k.globalPane(false)}
+		return [][]key.Binding{{k.Open, k.MakeTask, k.Up, k.Down}, k.globalPane(withPrevNext | withBack)}
 	case PlaceWeek:
 		return [][]key.Binding{
 			{k.Add, k.Done, k.Edit, k.Delete, k.Postpone, k.Important},
 			{k.LogCall, k.LogVisit, k.LogMeeting, k.Promise, k.Brief, k.Review},
-			append(move, k.Left, k.Right), k.globalPane(true)}
+			append(move, k.Left, k.Right), k.globalPane(withToday | withPrevNext)}
 	case PlaceMonth:
-		return [][]key.Binding{append(move, k.Left, k.Right), k.globalPane(true)}
+		return [][]key.Binding{append(move, k.Left, k.Right), k.globalPane(withToday | withPrevNext | withBack)}
 	case PlaceClients:
-		return [][]key.Binding{{k.NewClient, k.Sort, k.ClientFilter}, move, k.globalPane(true)}
+		return [][]key.Binding{{k.NewClient, k.Sort, k.ClientFilter}, move, k.globalPane(withFilter | withToday | withBack)}
 	case PlaceClientDetail:
 		return [][]key.Binding{
 			{k.Edit, k.LogCall, k.LogVisit, k.LogMeeting, k.Promise, k.ToggleKey, k.Archive, k.Brief},
-			{k.Up, k.Down}, k.globalPane(true)}
-	case PlaceProjects, PlaceProjectDetail:
+			{k.Up, k.Down}, k.globalPane(withToday | withBack)}
+	case PlaceProjects:
 		return [][]key.Binding{
 			{k.NewProject, k.NextStage, k.PrevStage, k.Edit, k.LogCall, k.LogVisit, k.ShowClosed},
-			move, k.globalPane(true)}
+			move, k.globalPane(withFilter | withToday | withPrevNext | withBack)}
+	case PlaceProjectDetail: // the list's a, f and enter do nothing here
+		return [][]key.Binding{
+			{k.NextStage, k.PrevStage, k.Edit, k.LogCall, k.LogVisit},
+			{k.Up, k.Down}, k.globalPane(withToday | withBack)}
 	case PlacePromises:
 		return [][]key.Binding{
-			{k.NewPromise, k.Kept, k.CancelPromise, k.Edit, k.PromiseFilter}, move, k.globalPane(true)}
+			{k.NewPromise, k.Kept, k.CancelPromise, k.Edit, k.PromiseFilter}, move, k.globalPane(withToday)}
 	case PlaceForm:
 		return [][]key.Binding{{k.Save, k.Cancel}}
 	}

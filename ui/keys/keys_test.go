@@ -114,3 +114,55 @@ func allBindings(km KeyMap) map[string]key.Binding {
 	}
 	return out
 }
+
+// Each place's full help lists only keys its pane (or the shell, for n,
+// g, t on undated panes, "," and C) really answers there: a key shown in
+// help that does nothing is a broken promise.
+func TestHelpListsOnlyLiveKeys(t *testing.T) {
+	km := New(i18n.EN)
+	global := []string{"n", "g", ",", "C"}
+	allow := map[Place][]string{
+		PlaceGlobal:        {"t", "esc"},
+		PlaceDay:           {"a", "x", "e", "d", ">", "!", "c", "v", "m", "p", "b", "k/↑", "j/↓", "enter", "/", "t", "h/[", "l/]", "esc"},
+		PlaceAttention:     {"enter", "t", "k/↑", "j/↓", "h/[", "l/]", "esc"},
+		PlaceWeek:          {"a", "x", "e", "d", ">", "!", "c", "v", "m", "p", "b", "r", "k/↑", "j/↓", "enter", "←", "→", "t", "h/[", "l/]"},
+		PlaceMonth:         {"k/↑", "j/↓", "enter", "←", "→", "t", "h/[", "l/]", "esc"},
+		PlaceClients:       {"a", "s", "f", "k/↑", "j/↓", "enter", "/", "t", "esc"},
+		PlaceClientDetail:  {"e", "c", "v", "m", "p", "*", "d", "b", "k/↑", "j/↓", "t", "esc"},
+		PlaceProjects:      {"a", ">", "<", "e", "c", "v", "f", "k/↑", "j/↓", "enter", "/", "t", "h/[", "l/]", "esc"},
+		PlaceProjectDetail: {">", "<", "e", "c", "v", "k/↑", "j/↓", "t", "esc"},
+		PlacePromises:      {"a", "x", "c", "e", "f", "k/↑", "j/↓", "enter", "t"},
+		PlaceForm:          {"ctrl+s", "esc"},
+	}
+	for _, p := range Places {
+		ok := map[string]bool{}
+		for _, k := range allow[p] {
+			ok[k] = true
+		}
+		if p != PlaceForm {
+			for _, k := range global {
+				ok[k] = true
+			}
+		}
+		for _, col := range km.FullHelp(p) {
+			for _, b := range col {
+				if h := b.Help().Key; !ok[h] {
+					t.Errorf("place %d: help lists %q (%s), which does nothing there", p, h, b.Help().Desc)
+				}
+			}
+		}
+	}
+	// The keys that used to be promised wrongly stay out.
+	for _, tt := range []struct {
+		place Place
+		key   string
+	}{{PlaceWeek, "/"}, {PlaceMonth, "/"}, {PlaceClients, "h/["}, {PlacePromises, "l/]"}, {PlacePromises, "/"}} {
+		for _, col := range km.FullHelp(tt.place) {
+			for _, b := range col {
+				if b.Help().Key == tt.key {
+					t.Errorf("place %d still lists %q", tt.place, tt.key)
+				}
+			}
+		}
+	}
+}
