@@ -771,3 +771,18 @@ func TestNoStoreWordedInTheUsersLanguage(t *testing.T) {
 		t.Errorf("status %+v, want the Chinese no-database error", msgs[0])
 	}
 }
+
+// n on a task without a client is left to the shell (its client picker),
+// not refused with a message; on a task with a client it opens the note.
+func TestNoteKeyWithoutClientPasses(t *testing.T) {
+	m := open(t, i18n.EN, 120, 40)
+	find(t, m, "Update the price list")
+	if _, cmd := m.Update(keyMsg("n")); cmd != nil || m.Capturing() {
+		t.Errorf("n on a task without a client was handled (cmd %v, capturing %v)", cmd != nil, m.Capturing())
+	}
+	find(t, m, "确认预付款到账时间")
+	press(m, "n")
+	if !m.Capturing() {
+		t.Error("n on a task with a client opened nothing")
+	}
+}

@@ -143,3 +143,21 @@ func TestInsideThePlanner(t *testing.T) {
 		}
 	}
 }
+
+// n on a day with no task lets the shell's note flow ask which client,
+// as n does everywhere (DESIGN.md §5).
+func TestNoteWithoutATaskOpensThePicker(t *testing.T) {
+	st := day.OpenStore(t)
+	day.Seed(t, st)
+	tm := teatest.NewTestModel(t, ui.New(day.EnvFor(st, i18n.EN), ui.Options{NoColor: true}),
+		teatest.WithInitialTermSize(120, 40),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+	waitFor(t, tm, "Carried over · 2")
+	tm.Type("l")
+	waitScreen(t, tm, "Nothing planned")
+	tm.Type("n")
+	waitScreen(t, tm, "Note for which client?")
+	if err := tm.Quit(); err != nil {
+		t.Fatal(err)
+	}
+}

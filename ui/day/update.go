@@ -307,6 +307,10 @@ func (m *Model) taskAction(msg tea.KeyPressMsg) tea.Cmd {
 	if !needsTask {
 		return nil
 	}
+	if key.Matches(msg, km.Note) && (!ok || t.ClientID == 0) {
+		// Let n pass: the shell's note flow asks which client with a picker.
+		return nil
+	}
 	if !ok {
 		return common.Status(m.lang.T("day.no_task"))
 	}
