@@ -152,8 +152,10 @@ func (m *Model) sheetKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
+	// The keys need only the client, not its detail: a rep who presses s
+	// while the next screen is still loading must not lose the key.
 	c, ok := s.current()
-	if !ok || !s.loaded {
+	if !ok {
 		return nil
 	}
 	switch {

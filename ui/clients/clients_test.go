@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
@@ -497,4 +498,20 @@ func sameSet(a, b []model.ID) bool {
 		}
 	}
 	return true
+}
+
+// Keys on the call sheet act at once, even while the next client's notes
+// are still loading: a quick "s s" skips two clients.
+func TestCallSheetKeysBeforeDetailLoads(t *testing.T) {
+	m, _, _ := open(t, i18n.EN, 100, 30)
+	ct.Press(m, "C")
+	if !m.sheet.loaded {
+		t.Fatal("the first client's detail did not load")
+	}
+	skip := tea.KeyPressMsg{Code: 's', Text: "s"}
+	m.Update(skip) // its load command is not run: the detail stays unloaded
+	m.Update(skip)
+	if m.sheet.i != 2 || m.sheet.skipped != 2 {
+		t.Errorf("after s s: client %d of the queue, %d skipped; want 2 and 2", m.sheet.i, m.sheet.skipped)
+	}
 }
