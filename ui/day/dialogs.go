@@ -119,10 +119,9 @@ func (m *Model) submit() tea.Cmd {
 		case dlgEdit:
 			return m.saveEdit(d)
 		case dlgPromise:
-			due, _ := quickadd.ParseDate(d.Value("due"), today) // validated by the form
-			p := model.Promise{ClientID: t.ClientID, ProjectID: t.ProjectID, Text: d.Value("text"), MadeOn: today, Due: due}
+			p := PromiseFromForm(d, t, today)
 			m.dlg.busy = true
-			status := m.lang.T("day.status.promised", model.InertLine(t.ClientName), m.lang.ShortDate(due))
+			status := m.lang.T("day.status.promised", model.InertLine(t.ClientName), m.lang.ShortDate(p.Due))
 			return write(status, func() error {
 				_, err := st.AddPromise(p, today)
 				return err
@@ -283,118 +282,31 @@ func (m *Model) setFilter(f string) {
 }
 
 func (m *Model) openGoto() {
-	in := form.NewInput(m.lang, m.fst, m.lang.T("day.goto.title"), m.lang.T("day.goto.placeholder"), "")
-	in.Required = true
-	m.open(dlgGoto, in, model.AgendaTask{})
+	m.open(dlgGoto, GotoInput(m.lang, m.fst), model.AgendaTask{})
 }
 
 func (m *Model) openOutcome(t model.AgendaTask) {
-	title := m.lang.T("day.outcome.title", m.kindWord[t.Kind], model.InertLine(t.ClientName))
-	m.open(dlgOutcome, form.NewInput(m.lang, m.fst, title, m.lang.T("day.outcome.placeholder"), ""), t)
+	m.open(dlgOutcome, OutcomeInput(m.lang, m.fst, t, m.kindWord[t.Kind]), t)
 }
 
 func (m *Model) openLog(t model.AgendaTask, kind model.EntryKind) {
-	title := m.lang.T("day.log.title."+string(kind), model.InertLine(t.ClientName))
-	n := form.NewNote(m.lang, m.fst, title, m.lang.T("day.log.placeholder"), "", 5)
-	n.Required = kind == model.EntryNote
-	m.open(dlgLog, n, t)
+	m.open(dlgLog, LogNote(m.lang, m.fst, t, kind), t)
 	m.dlg.entry = kind
 }
 
 func (m *Model) openPromise(t model.AgendaTask) {
-	today := m.env.Today()
-	f := form.NewForm(m.lang, m.fst, m.lang.T("day.promise.title", model.InertLine(t.ClientName)),
-		form.Field{Key: "text", Label: m.lang.T("day.promise.text"), Validate: required},
-		form.Field{Key: "due", Label: m.lang.T("day.promise.due"), Placeholder: m.lang.T("day.promise.due_hint"),
-			Validate: func(s string) error {
-				if s == "" {
-					return model.Errf("missing_due", "a promise needs a due date")
-				}
-				_, err := quickadd.ParseDate(s, today)
-				return err
-			}},
-	)
-	m.open(dlgPromise, f, t)
-}
-
-func required(s string) error {
-	if strings.TrimSpace(s) == "" {
-		return model.Errf("empty_title", "the title is empty")
-	}
-	return nil
+	m.open(dlgPromise, PromiseForm(m.lang, m.fst, t, m.env.Today()), t)
 }
 
 // openEdit shows the task in a field form.
 func (m *Model) openEdit(t model.AgendaTask) {
-	today := m.env.Today()
-	var kinds []form.Choice
-	for _, k := range []model.TaskKind{model.TaskCall, model.TaskVisit, model.TaskMeeting, model.TaskTodo} {
-		kinds = append(kinds, form.Choice{Value: string(k), Label: m.lang.T("kind." + string(k))})
-	}
-	yesNo := []form.Choice{{Value: "no", Label: m.lang.T("day.no")}, {Value: "yes", Label: m.lang.T("day.yes")}}
-	imp := "no"
-	if t.Important {
-		imp = "yes"
-	}
-	f := form.NewForm(m.lang, m.fst, m.lang.T("day.edit.title"),
-		form.Field{Key: "title", Label: m.lang.T("day.edit.f.title"), Value: t.Title, Validate: required},
-		form.Field{Key: "date", Label: m.lang.T("day.edit.f.date"), Value: t.Date.String(),
-			Placeholder: m.lang.T("day.edit.date_hint"), Validate: func(s string) error {
-				if s == "" {
-					return nil // no date: the inbox
-				}
-				_, err := quickadd.ParseDate(s, today)
-				return err
-			}},
-		form.Field{Key: "time", Label: m.lang.T("day.edit.f.time"), Value: t.Time.String(), Placeholder: "HH:MM",
-			Validate: func(s string) error {
-				if s == "" {
-					return nil
-				}
-				if _, err := model.ParseClock(s); err != nil {
-					return model.Errf("bad_time", "%q is not a time of day", s)
-				}
-				return nil
-			}},
-		form.Field{Key: "kind", Label: m.lang.T("day.edit.f.kind"), Value: string(t.Kind), Choices: kinds},
-		form.Field{Key: "client", Label: m.lang.T("day.edit.f.client"), Value: t.ClientName},
-		form.Field{Key: "important", Label: m.lang.T("day.edit.f.important"), Value: imp, Choices: yesNo},
-		form.Field{Key: "repeat", Label: m.lang.T("day.edit.f.repeat"), Value: string(t.Repeat),
-			Placeholder: m.lang.T("day.edit.repeat_hint"), Validate: func(s string) error {
-				if s == "" {
-					return nil
-				}
-				_, err := parseRepeat(s, today)
-				return err
-			}},
-	)
-	m.open(dlgEdit, f, t)
+	m.open(dlgEdit, EditForm(m.lang, m.fst, t, m.env.Today(), parseRepeat), t)
 }
 
 // saveEdit builds the changed task from the form; the client name is
 // looked up in the command, and an unknown one comes back beside its field.
 func (m *Model) saveEdit(f *form.Form) tea.Cmd {
-	t := m.dlg.task.Task
-	today := m.env.Today()
-	t.Title = f.Value("title")
-	t.Date = model.NoDate
-	if s := f.Value("date"); s != "" {
-		t.Date, _ = quickadd.ParseDate(s, today) // validated by the form
-	}
-	t.Time = model.NoClock
-	if s := f.Value("time"); s != "" {
-		t.Time, _ = model.ParseClock(s)
-	}
-	t.Slot = model.SlotOf(t.Time)
-	if !t.Time.Valid() && m.dlg.task.Slot != "" && !m.dlg.task.Time.Valid() {
-		t.Slot = m.dlg.task.Slot // an untimed task keeps its slot
-	}
-	t.Kind = model.TaskKind(f.Value("kind"))
-	t.Important = f.Value("important") == "yes"
-	t.Repeat = ""
-	if s := f.Value("repeat"); s != "" {
-		t.Repeat, _ = parseRepeat(s, today)
-	}
+	t := EditedTask(f, m.dlg.task, m.env.Today(), parseRepeat)
 	client := f.Value("client")
 	m.dlg.busy = true
 	return editTask(m.env.Store, t, client, client != m.dlg.task.ClientName,

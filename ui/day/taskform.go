@@ -1,0 +1,139 @@
+package day
+
+import (
+	"strings"
+
+	"salesplan/model"
+	"salesplan/model/quickadd"
+	"salesplan/ui/form"
+	"salesplan/ui/i18n"
+)
+
+// The task dialogs the Day and Week panes share, so a task is asked for
+// and saved the same way on either pane.
+
+// RepeatParser reads the text of the edit form's repeat field.
+type RepeatParser func(s string, today model.Date) (model.Repeat, error)
+
+// Required rejects an empty or blank field.
+func Required(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return model.Errf("empty_title", "the title is empty")
+	}
+	return nil
+}
+
+// GotoInput asks for a date to go to.
+func GotoInput(lang i18n.Lang, fst form.Styles) *form.Input {
+	in := form.NewInput(lang, fst, lang.T("day.goto.title"), lang.T("day.goto.placeholder"), "")
+	in.Required = true
+	return in
+}
+
+// OutcomeInput asks how a contact task went; kindWord names the task's kind.
+func OutcomeInput(lang i18n.Lang, fst form.Styles, t model.AgendaTask, kindWord string) *form.Input {
+	title := lang.T("day.outcome.title", kindWord, model.InertLine(t.ClientName))
+	return form.NewInput(lang, fst, title, lang.T("day.outcome.placeholder"), "")
+}
+
+// LogNote asks for the text of a journal entry of the given kind; only a
+// plain note must have text.
+func LogNote(lang i18n.Lang, fst form.Styles, t model.AgendaTask, kind model.EntryKind) *form.Note {
+	title := lang.T("day.log.title."+string(kind), model.InertLine(t.ClientName))
+	n := form.NewNote(lang, fst, title, lang.T("day.log.placeholder"), "", 5)
+	n.Required = kind == model.EntryNote
+	return n
+}
+
+// PromiseForm asks what was promised to the task's client and by when.
+func PromiseForm(lang i18n.Lang, fst form.Styles, t model.AgendaTask, today model.Date) *form.Form {
+	return form.NewForm(lang, fst, lang.T("day.promise.title", model.InertLine(t.ClientName)),
+		form.Field{Key: "text", Label: lang.T("day.promise.text"), Validate: Required},
+		form.Field{Key: "due", Label: lang.T("day.promise.due"), Placeholder: lang.T("day.promise.due_hint"),
+			Validate: func(s string) error {
+				if s == "" {
+					return model.Errf("missing_due", "a promise needs a due date")
+				}
+				_, err := quickadd.ParseDate(s, today)
+				return err
+			}},
+	)
+}
+
+// EditForm shows the task in a field form; parse checks the repeat field.
+func EditForm(lang i18n.Lang, fst form.Styles, t model.AgendaTask, today model.Date, parse RepeatParser) *form.Form {
+	var kinds []form.Choice
+	for _, k := range []model.TaskKind{model.TaskCall, model.TaskVisit, model.TaskMeeting, model.TaskTodo} {
+		kinds = append(kinds, form.Choice{Value: string(k), Label: lang.T("kind." + string(k))})
+	}
+	yesNo := []form.Choice{{Value: "no", Label: lang.T("day.no")}, {Value: "yes", Label: lang.T("day.yes")}}
+	imp := "no"
+	if t.Important {
+		imp = "yes"
+	}
+	return form.NewForm(lang, fst, lang.T("day.edit.title"),
+		form.Field{Key: "title", Label: lang.T("day.edit.f.title"), Value: t.Title, Validate: Required},
+		form.Field{Key: "date", Label: lang.T("day.edit.f.date"), Value: t.Date.String(),
+			Placeholder: lang.T("day.edit.date_hint"), Validate: func(s string) error {
+				if s == "" {
+					return nil // no date: the inbox
+				}
+				_, err := quickadd.ParseDate(s, today)
+				return err
+			}},
+		form.Field{Key: "time", Label: lang.T("day.edit.f.time"), Value: t.Time.String(), Placeholder: "HH:MM",
+			Validate: func(s string) error {
+				if s == "" {
+					return nil
+				}
+				if _, err := model.ParseClock(s); err != nil {
+					return model.Errf("bad_time", "%q is not a time of day", s)
+				}
+				return nil
+			}},
+		form.Field{Key: "kind", Label: lang.T("day.edit.f.kind"), Value: string(t.Kind), Choices: kinds},
+		form.Field{Key: "client", Label: lang.T("day.edit.f.client"), Value: t.ClientName},
+		form.Field{Key: "important", Label: lang.T("day.edit.f.important"), Value: imp, Choices: yesNo},
+		form.Field{Key: "repeat", Label: lang.T("day.edit.f.repeat"), Value: string(t.Repeat),
+			Placeholder: lang.T("day.edit.repeat_hint"), Validate: func(s string) error {
+				if s == "" {
+					return nil
+				}
+				_, err := parse(s, today)
+				return err
+			}},
+	)
+}
+
+// EditedTask turns a submitted EditForm back into orig's task; the client
+// field is left to the caller, which looks the name up in the store.
+func EditedTask(f *form.Form, orig model.AgendaTask, today model.Date, parse RepeatParser) model.Task {
+	t := orig.Task
+	t.Title = f.Value("title")
+	t.Date = model.NoDate
+	if s := f.Value("date"); s != "" {
+		t.Date, _ = quickadd.ParseDate(s, today) // validated by the form
+	}
+	t.Time = model.NoClock
+	if s := f.Value("time"); s != "" {
+		t.Time, _ = model.ParseClock(s)
+	}
+	t.Slot = model.SlotOf(t.Time)
+	if !t.Time.Valid() && orig.Slot != "" && !orig.Time.Valid() {
+		t.Slot = orig.Slot // an untimed task keeps its slot
+	}
+	t.Kind = model.TaskKind(f.Value("kind"))
+	t.Important = f.Value("important") == "yes"
+	t.Repeat = ""
+	if s := f.Value("repeat"); s != "" {
+		t.Repeat, _ = parse(s, today)
+	}
+	return t
+}
+
+// PromiseFromForm reads a submitted PromiseForm as a promise made today to
+// the task's client.
+func PromiseFromForm(f *form.Form, t model.AgendaTask, today model.Date) model.Promise {
+	due, _ := quickadd.ParseDate(f.Value("due"), today) // validated by the form
+	return model.Promise{ClientID: t.ClientID, ProjectID: t.ProjectID, Text: f.Value("text"), MadeOn: today, Due: due}
+}
