@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -68,8 +69,18 @@ func newStoreError(sentinel, cause error, code, english string, args ...any) err
 	return &storeError{problem: model.Errf(code, english, args...), sentinel: sentinel, cause: cause}
 }
 
-// BackupDir is where the automatic backups of the database at path live.
-func BackupDir(path string) string { return filepath.Join(filepath.Dir(path), "backups") }
+// BackupDir is where the automatic backups of the database at path live:
+// backups/ beside the default salesplan.db, backups/<name>/ for a database
+// of another name, so that two databases in one folder never share (or
+// mistake each other's) backups.
+func BackupDir(path string) string {
+	dir := filepath.Join(filepath.Dir(path), "backups")
+	base := filepath.Base(path)
+	if base == "salesplan.db" {
+		return dir
+	}
+	return filepath.Join(dir, strings.TrimSuffix(base, filepath.Ext(base)))
+}
 
 // backupsExist reports whether backups of the database at path exist: the
 // automatic ones (backups/salesplan-YYYY-MM-DD.db) or a hand-made <db>.backup-*.
