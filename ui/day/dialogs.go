@@ -1,14 +1,12 @@
 package day
 
 import (
-	"fmt"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
 	"salesplan/model"
 	"salesplan/model/quickadd"
-	"salesplan/storage"
 	"salesplan/ui/clients"
 	"salesplan/ui/common"
 	"salesplan/ui/form"
@@ -142,25 +140,6 @@ type previewMsg struct {
 	save bool
 }
 
-// resolver lets quick-add look up @client and #project in the store.
-type resolver struct{ st *storage.Store }
-
-func (r resolver) ResolveClient(q string) (model.ID, string, error) {
-	c, err := r.st.FindClient(q)
-	if err != nil {
-		return 0, "", fmt.Errorf("finding client %q: %w", q, err)
-	}
-	return c.ID, c.Name, nil
-}
-
-func (r resolver) ResolveProject(q string) (model.ID, string, error) {
-	p, err := r.st.FindProject(q)
-	if err != nil {
-		return 0, "", fmt.Errorf("finding project %q: %w", q, err)
-	}
-	return p.ID, p.Name, nil
-}
-
 func (m *Model) openQuickAdd() tea.Cmd {
 	in := form.NewInput(m.lang, m.fst, m.lang.T("day.qa.title"), m.lang.T("day.qa.placeholder"), "")
 	in.Required = true
@@ -193,11 +172,8 @@ func (m *Model) applyPreview(msg previewMsg) tea.Cmd {
 	if !ok || m.dlg.kind != dlgQuickAdd || msg.seq != m.dlg.seq {
 		return nil
 	}
-	in.SetPreview([]string{m.describe(msg.res)})
-	probs := make([]string, len(msg.res.Problems))
-	for i, p := range msg.res.Problems {
-		probs[i] = m.lang.Err(p)
-	}
+	in.SetPreview([]string{Describe(m.lang, m.kindWord[msg.res.Task.Kind], msg.res, true)})
+	probs := ProblemTexts(m.lang, msg.res.Problems)
 	in.SetProblems(probs)
 	if !msg.save {
 		return nil
@@ -210,57 +186,6 @@ func (m *Model) applyPreview(msg previewMsg) tea.Cmd {
 	return addTask(m.env.Store, msg.res.Task, func(saved model.Task) string {
 		return m.lang.T("day.status.added", model.InertLine(saved.Title), m.lang.ShortDate(saved.Date))
 	})
-}
-
-// describe says what a quick-add line was understood as: kind, date, time
-// or slot, client, project, important, repeat.
-func (m *Model) describe(r quickadd.Result) string {
-	t := r.Task
-	parts := []string{m.kindWord[t.Kind]}
-	if t.Date.Valid() {
-		parts = append(parts, m.lang.ShortDate(t.Date))
-	}
-	if t.Time.Valid() {
-		parts = append(parts, t.Time.String())
-	} else if s := t.EffectiveSlot(); s != model.SlotAny {
-		parts = append(parts, m.lang.T("slot."+string(s)))
-	}
-	if r.ClientName != "" {
-		parts = append(parts, "@"+model.InertLine(r.ClientName))
-	}
-	if r.ProjectName != "" {
-		parts = append(parts, "#"+model.InertLine(r.ProjectName))
-	}
-	if t.Important {
-		parts = append(parts, m.lang.T("day.qa.important"))
-	}
-	if t.Repeat != "" {
-		parts = append(parts, m.lang.T("day.qa.repeat", m.repeatText(t.Repeat)))
-	}
-	title := model.InertLine(t.Title)
-	if title == "" {
-		title = "…"
-	}
-	return "→ " + title + " · " + strings.Join(parts, " · ")
-}
-
-// repeatText says a repeat rule in the user's language.
-func (m *Model) repeatText(r model.Repeat) string {
-	var n int
-	switch {
-	case r == "daily", r == "weekdays", r == "weekly", r == "monthly":
-		return m.lang.T("day.repeat." + string(r))
-	case scan(string(r), "every %d days", &n):
-		return m.lang.T("day.repeat.days", n)
-	case scan(string(r), "every %d weeks", &n):
-		return m.lang.T("day.repeat.weeks", n)
-	}
-	return model.InertLine(string(r))
-}
-
-func scan(s, format string, n *int) bool {
-	_, err := fmt.Sscanf(s, format, n)
-	return err == nil
 }
 
 // ---- the other dialogs

@@ -1,10 +1,12 @@
 package day
 
 import (
+	"fmt"
 	"strings"
 
 	"salesplan/model"
 	"salesplan/model/quickadd"
+	"salesplan/storage"
 	"salesplan/ui/form"
 	"salesplan/ui/i18n"
 )
@@ -136,4 +138,87 @@ func EditedTask(f *form.Form, orig model.AgendaTask, today model.Date, parse Rep
 func PromiseFromForm(f *form.Form, t model.AgendaTask, today model.Date) model.Promise {
 	due, _ := quickadd.ParseDate(f.Value("due"), today) // validated by the form
 	return model.Promise{ClientID: t.ClientID, ProjectID: t.ProjectID, Text: f.Value("text"), MadeOn: today, Due: due}
+}
+
+// ProblemTexts says each quick-add problem in the user's language.
+func ProblemTexts(lang i18n.Lang, probs []error) []string {
+	out := make([]string, len(probs))
+	for i, p := range probs {
+		out[i] = lang.Err(p)
+	}
+	return out
+}
+
+// QuickAddResolver lets quick-add look up @client and #project in st.
+func QuickAddResolver(st *storage.Store) quickadd.Resolver { return resolver{st} }
+
+// resolver lets quick-add look up @client and #project in the store.
+type resolver struct{ st *storage.Store }
+
+func (r resolver) ResolveClient(q string) (model.ID, string, error) {
+	c, err := r.st.FindClient(q)
+	if err != nil {
+		return 0, "", fmt.Errorf("finding client %q: %w", q, err)
+	}
+	return c.ID, c.Name, nil
+}
+
+func (r resolver) ResolveProject(q string) (model.ID, string, error) {
+	p, err := r.st.FindProject(q)
+	if err != nil {
+		return 0, "", fmt.Errorf("finding project %q: %w", q, err)
+	}
+	return p.ID, p.Name, nil
+}
+
+// Describe says what a quick-add line was understood as: kind (kindWord),
+// date, time or slot, client, project, important and, when withRepeat,
+// repeat.
+func Describe(lang i18n.Lang, kindWord string, r quickadd.Result, withRepeat bool) string {
+	t := r.Task
+	parts := []string{kindWord}
+	if t.Date.Valid() {
+		parts = append(parts, lang.ShortDate(t.Date))
+	}
+	if t.Time.Valid() {
+		parts = append(parts, t.Time.String())
+	} else if s := t.EffectiveSlot(); s != model.SlotAny {
+		parts = append(parts, lang.T("slot."+string(s)))
+	}
+	if r.ClientName != "" {
+		parts = append(parts, "@"+model.InertLine(r.ClientName))
+	}
+	if r.ProjectName != "" {
+		parts = append(parts, "#"+model.InertLine(r.ProjectName))
+	}
+	if t.Important {
+		parts = append(parts, lang.T("day.qa.important"))
+	}
+	if withRepeat && t.Repeat != "" {
+		parts = append(parts, lang.T("day.qa.repeat", repeatText(lang, t.Repeat)))
+	}
+	title := model.InertLine(t.Title)
+	if title == "" {
+		title = "…"
+	}
+	return "→ " + title + " · " + strings.Join(parts, " · ")
+}
+
+// repeatText says a repeat rule in the user's language.
+func repeatText(lang i18n.Lang, r model.Repeat) string {
+	var n int
+	switch {
+	case r == "daily", r == "weekdays", r == "weekly", r == "monthly":
+		return lang.T("day.repeat." + string(r))
+	case scan(string(r), "every %d days", &n):
+		return lang.T("day.repeat.days", n)
+	case scan(string(r), "every %d weeks", &n):
+		return lang.T("day.repeat.weeks", n)
+	}
+	return model.InertLine(string(r))
+}
+
+func scan(s, format string, n *int) bool {
+	_, err := fmt.Sscanf(s, format, n)
+	return err == nil
 }

@@ -128,22 +128,3 @@ func editTask(st *storage.Store, t model.Task, clientName string, clientChanged 
 		return savedMsg{status: status}
 	}
 }
-
-// resolver lets quick-add look up @client and #project in the store.
-type resolver struct{ st *storage.Store }
-
-func (r resolver) ResolveClient(q string) (model.ID, string, error) {
-	c, err := r.st.FindClient(q)
-	if err != nil {
-		return 0, "", fmt.Errorf("finding client %q: %w", q, err)
-	}
-	return c.ID, c.Name, nil
-}
-
-func (r resolver) ResolveProject(q string) (model.ID, string, error) {
-	p, err := r.st.FindProject(q)
-	if err != nil {
-		return 0, "", fmt.Errorf("finding project %q: %w", q, err)
-	}
-	return p.ID, p.Name, nil
-}

@@ -1,8 +1,6 @@
 package week
 
 import (
-	"strings"
-
 	tea "charm.land/bubbletea/v2"
 
 	"salesplan/model"
@@ -143,7 +141,7 @@ func (m *Model) preview(input string, save bool) tea.Cmd {
 	return func() tea.Msg {
 		var r quickadd.Resolver
 		if st != nil {
-			r = resolver{st}
+			r = day.QuickAddResolver(st)
 		}
 		res := quickadd.Parse(input, today, r)
 		if shown != today && res.Task.Date == today && res.Task.Repeat == "" {
@@ -163,11 +161,8 @@ func (m *Model) applyPreview(msg previewMsg) tea.Cmd {
 	if !ok || m.dlg.kind != dlgQuickAdd || msg.seq != m.dlg.seq {
 		return nil
 	}
-	in.SetPreview([]string{m.describe(msg.res)})
-	probs := make([]string, len(msg.res.Problems))
-	for i, p := range msg.res.Problems {
-		probs[i] = m.lang.Err(p)
-	}
+	in.SetPreview([]string{day.Describe(m.lang, m.kindWord[msg.res.Task.Kind], msg.res, false)})
+	probs := day.ProblemTexts(m.lang, msg.res.Problems)
 	in.SetProblems(probs)
 	if !msg.save {
 		return nil
@@ -185,34 +180,6 @@ func (m *Model) applyPreview(msg previewMsg) tea.Cmd {
 		}
 		return savedMsg{status: m.lang.T("day.status.added", model.InertLine(saved.Title), m.lang.ShortDate(saved.Date))}
 	}
-}
-
-// describe says what a quick-add line was understood as.
-func (m *Model) describe(r quickadd.Result) string {
-	t := r.Task
-	parts := []string{m.kindWord[t.Kind]}
-	if t.Date.Valid() {
-		parts = append(parts, m.lang.ShortDate(t.Date))
-	}
-	if t.Time.Valid() {
-		parts = append(parts, t.Time.String())
-	} else if s := t.EffectiveSlot(); s != model.SlotAny {
-		parts = append(parts, m.lang.T("slot."+string(s)))
-	}
-	if r.ClientName != "" {
-		parts = append(parts, "@"+model.InertLine(r.ClientName))
-	}
-	if r.ProjectName != "" {
-		parts = append(parts, "#"+model.InertLine(r.ProjectName))
-	}
-	if t.Important {
-		parts = append(parts, m.lang.T("day.qa.important"))
-	}
-	title := model.InertLine(t.Title)
-	if title == "" {
-		title = "…"
-	}
-	return "→ " + title + " · " + strings.Join(parts, " · ")
 }
 
 // ---- the other dialogs
