@@ -164,3 +164,6 @@ func editTask(st *storage.Store, t model.Task, clientName string, clientChanged 
 
 // namesMsg carries the client names the edit form completes.
 type namesMsg struct{ names []string }
+
+// writeTask runs a shared task action as a write.
+func writeTask(w TaskWrite) tea.Cmd { return write(w.Status, w.Do) }

@@ -302,21 +302,12 @@ func (m *Model) taskKey(msg tea.KeyPressMsg) tea.Cmd {
 func (m *Model) taskAction(msg tea.KeyPressMsg) tea.Cmd {
 	km := m.km
 	t, ok := m.selected()
-	needsTask := key.Matches(msg, km.Done, km.Edit, km.Delete, km.Postpone, km.Important,
-		km.LogCall, km.LogVisit, km.LogMeeting, km.Promise, km.Brief, km.Note)
-	if !needsTask {
-		return nil
-	}
 	if key.Matches(msg, km.Note) && (!ok || t.ClientID == 0) {
 		// Let n pass: the shell's note flow asks which client with a picker.
 		return nil
 	}
-	if !ok {
-		return common.Status(m.lang.T("day.no_task"))
-	}
-	needsClient := key.Matches(msg, km.LogCall, km.LogVisit, km.LogMeeting, km.Promise, km.Brief, km.Note)
-	if needsClient && t.ClientID == 0 {
-		return common.Status(m.lang.T("day.no_client"))
+	if cmd, act := CheckTaskKey(m.lang, km, msg, t, ok); !act {
+		return cmd
 	}
 	st := m.env.Store
 	switch {
@@ -333,28 +324,14 @@ func (m *Model) taskAction(msg tea.KeyPressMsg) tea.Cmd {
 		m.openEdit(t)
 		return common.ClientNamesCmd(st, func(n []string) tea.Msg { return namesMsg{n} })
 	case key.Matches(msg, km.Delete):
-		return write(m.lang.T("day.status.deleted", model.InertLine(t.Title)), func() error { return st.DeleteTask(t.ID) })
+		return writeTask(DeleteTask(m.lang, st, t))
 	case key.Matches(msg, km.Postpone):
-		nt := t.Task
-		nt.Date = max(t.Date, m.date).AddDays(1)
-		return write(m.lang.T("day.status.postponed", model.InertLine(t.Title), m.lang.ShortDate(nt.Date)),
-			func() error { return st.UpdateTask(nt) })
+		return writeTask(PostponeTask(m.lang, st, t, m.date))
 	case key.Matches(msg, km.Important):
-		nt := t.Task
-		nt.Important = !nt.Important
-		status := m.lang.T("day.status.important", model.InertLine(t.Title))
-		if !nt.Important {
-			status = m.lang.T("day.status.not_important", model.InertLine(t.Title))
-		}
-		return write(status, func() error { return st.UpdateTask(nt) })
-	case key.Matches(msg, km.LogCall):
-		m.openLog(t, model.EntryCall)
-	case key.Matches(msg, km.LogVisit):
-		m.openLog(t, model.EntryVisit)
-	case key.Matches(msg, km.LogMeeting):
-		m.openLog(t, model.EntryMeeting)
-	case key.Matches(msg, km.Note):
-		m.openLog(t, model.EntryNote)
+		return writeTask(ToggleImportant(m.lang, st, t))
+	case key.Matches(msg, km.LogCall, km.LogVisit, km.LogMeeting, km.Note):
+		kind, _ := LogKind(km, msg)
+		m.openLog(t, kind)
 	case key.Matches(msg, km.Promise):
 		m.openPromise(t)
 	case key.Matches(msg, km.Brief):

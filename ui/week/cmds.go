@@ -8,6 +8,7 @@ import (
 
 	"salesplan/model"
 	"salesplan/storage"
+	"salesplan/ui/day"
 )
 
 // Every read and write runs in a tea.Cmd and comes back as one of these
@@ -128,3 +129,6 @@ func editTask(st *storage.Store, t model.Task, clientName string, clientChanged 
 		return savedMsg{status: status}
 	}
 }
+
+// writeTask runs a shared task action as a write.
+func writeTask(w day.TaskWrite) tea.Cmd { return write(w.Status, w.Do) }

@@ -6,6 +6,7 @@ import (
 
 	"salesplan/model"
 	"salesplan/ui/common"
+	"salesplan/ui/day"
 )
 
 // Update handles store answers, the shell's messages, keys and the mouse.
@@ -288,18 +289,9 @@ func (m *Model) scrollReview(n int) {
 // Day pane's behaviour and words.
 func (m *Model) taskAction(msg tea.KeyPressMsg) tea.Cmd {
 	km := m.km
-	needsTask := key.Matches(msg, km.Done, km.Edit, km.Delete, km.Postpone, km.Important,
-		km.LogCall, km.LogVisit, km.LogMeeting, km.Promise, km.Note, km.Brief)
-	if !needsTask {
-		return nil
-	}
 	t, ok := m.selected()
-	if !ok {
-		return common.Status(m.lang.T("day.no_task"))
-	}
-	needsClient := key.Matches(msg, km.LogCall, km.LogVisit, km.LogMeeting, km.Promise, km.Note, km.Brief)
-	if needsClient && t.ClientID == 0 {
-		return common.Status(m.lang.T("day.no_client"))
+	if cmd, act := day.CheckTaskKey(m.lang, km, msg, t, ok); !act {
+		return cmd
 	}
 	st := m.env.Store
 	switch {
@@ -315,28 +307,14 @@ func (m *Model) taskAction(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, km.Edit):
 		m.openEdit(t)
 	case key.Matches(msg, km.Delete):
-		return write(m.lang.T("day.status.deleted", model.InertLine(t.Title)), func() error { return st.DeleteTask(t.ID) })
+		return writeTask(day.DeleteTask(m.lang, st, t))
 	case key.Matches(msg, km.Postpone):
-		nt := t.Task
-		nt.Date = max(t.Date, m.selectedDate()).AddDays(1)
-		return write(m.lang.T("day.status.postponed", model.InertLine(t.Title), m.lang.ShortDate(nt.Date)),
-			func() error { return st.UpdateTask(nt) })
+		return writeTask(day.PostponeTask(m.lang, st, t, m.selectedDate()))
 	case key.Matches(msg, km.Important):
-		nt := t.Task
-		nt.Important = !nt.Important
-		status := m.lang.T("day.status.important", model.InertLine(t.Title))
-		if !nt.Important {
-			status = m.lang.T("day.status.not_important", model.InertLine(t.Title))
-		}
-		return write(status, func() error { return st.UpdateTask(nt) })
-	case key.Matches(msg, km.LogCall):
-		m.openLog(t, model.EntryCall)
-	case key.Matches(msg, km.LogVisit):
-		m.openLog(t, model.EntryVisit)
-	case key.Matches(msg, km.LogMeeting):
-		m.openLog(t, model.EntryMeeting)
-	case key.Matches(msg, km.Note):
-		m.openLog(t, model.EntryNote)
+		return writeTask(day.ToggleImportant(m.lang, st, t))
+	case key.Matches(msg, km.LogCall, km.LogVisit, km.LogMeeting, km.Note):
+		kind, _ := day.LogKind(km, msg)
+		m.openLog(t, kind)
 	case key.Matches(msg, km.Promise):
 		m.openPromise(t)
 	case key.Matches(msg, km.Brief):
