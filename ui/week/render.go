@@ -9,6 +9,7 @@ import (
 
 	"salesplan/model"
 	"salesplan/ui/common"
+	"salesplan/ui/overlay"
 	"salesplan/ui/review"
 )
 
@@ -134,7 +135,7 @@ func (m *Model) View() string {
 		body = strings.Join(lines, "\n")
 	}
 	if m.dlg.d != nil {
-		body = overlayBottom(common.Fit(body, m.width, m.height), m.dlg.d.View(), m.width, m.height)
+		body = overlay.Bottom(common.Fit(body, m.width, m.height), m.dlg.d.View(), m.width, m.height)
 	}
 	return common.Fit(body, m.width, m.height)
 }
@@ -438,27 +439,4 @@ func (m *Model) ensureReviewLines() {
 		m.reviewLines = review.Lines(m.review, m.lang, m.currency(), m.env.Styles, m.width)
 		m.reviewW = m.width
 	}
-}
-
-// overlayBottom draws a dialog over the bottom of the body, centred.
-func overlayBottom(body, dlg string, w, h int) string {
-	lines := strings.Split(body, "\n")
-	for len(lines) < h {
-		lines = append(lines, "")
-	}
-	d := strings.Split(dlg, "\n")
-	if len(d) > h {
-		d = d[len(d)-h:]
-	}
-	dw := 0
-	for _, l := range d {
-		dw = max(dw, ansi.StringWidth(l))
-	}
-	x := max((w-dw)/2, 0)
-	top := h - len(d)
-	for i, dl := range d {
-		base := common.PadRight(lines[top+i], w)
-		lines[top+i] = ansi.Cut(base, 0, x) + ansi.ResetStyle + dl + ansi.ResetStyle + ansi.Cut(base, x+ansi.StringWidth(dl), w)
-	}
-	return strings.Join(lines[:h], "\n")
 }
