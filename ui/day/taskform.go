@@ -3,6 +3,7 @@ package day
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"salesplan/model"
 	"salesplan/model/quickadd"
@@ -133,11 +134,27 @@ func EditedTask(f *form.Form, orig model.AgendaTask, today model.Date, parse Rep
 	return t
 }
 
-// PromiseFromForm reads a submitted PromiseForm as a promise made today to
-// the task's client.
-func PromiseFromForm(f *form.Form, t model.AgendaTask, today model.Date) model.Promise {
+// AddPromise saves a submitted PromiseForm as a promise made today to the
+// task's client.
+func AddPromise(lang i18n.Lang, st *storage.Store, f *form.Form, t model.AgendaTask, today model.Date) TaskWrite {
 	due, _ := quickadd.ParseDate(f.Value("due"), today) // validated by the form
-	return model.Promise{ClientID: t.ClientID, ProjectID: t.ProjectID, Text: f.Value("text"), MadeOn: today, Due: due}
+	p := model.Promise{ClientID: t.ClientID, ProjectID: t.ProjectID, Text: f.Value("text"), MadeOn: today, Due: due}
+	status := lang.T("day.status.promised", model.InertLine(t.ClientName), lang.ShortDate(due))
+	return TaskWrite{status, func() error {
+		_, err := st.AddPromise(p, today)
+		return err
+	}}
+}
+
+// LogEntry saves a submitted LogNote as a journal entry of the given kind
+// about the task's client, made at now.
+func LogEntry(lang i18n.Lang, st *storage.Store, t model.AgendaTask, kind model.EntryKind, now time.Time, text string) TaskWrite {
+	e := model.JournalEntry{ClientID: t.ClientID, ProjectID: t.ProjectID, Kind: kind, At: now, Text: text}
+	status := lang.T("day.status.logged."+string(e.Kind), model.InertLine(t.ClientName))
+	return TaskWrite{status, func() error {
+		_, err := st.AddEntry(e)
+		return err
+	}}
 }
 
 // ProblemTexts says each quick-add problem in the user's language.

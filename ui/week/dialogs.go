@@ -92,24 +92,14 @@ func (m *Model) submit() tea.Cmd {
 		}
 	case *form.Note:
 		m.dlg.busy = true
-		e := model.JournalEntry{ClientID: t.ClientID, ProjectID: t.ProjectID, Kind: m.dlg.entry, At: now, Text: d.Value()}
-		status := m.lang.T("day.status.logged."+string(e.Kind), model.InertLine(t.ClientName))
-		return write(status, func() error {
-			_, err := st.AddEntry(e)
-			return err
-		})
+		return writeTask(day.LogEntry(m.lang, st, t, m.dlg.entry, now, d.Value()))
 	case *form.Form:
 		switch m.dlg.kind {
 		case dlgEdit:
 			return m.saveEdit(d)
 		case dlgPromise:
-			p := day.PromiseFromForm(d, t, today)
 			m.dlg.busy = true
-			status := m.lang.T("day.status.promised", model.InertLine(t.ClientName), m.lang.ShortDate(p.Due))
-			return write(status, func() error {
-				_, err := st.AddPromise(p, today)
-				return err
-			})
+			return writeTask(day.AddPromise(m.lang, st, d, t, today))
 		}
 	}
 	m.closeDialog()
