@@ -6,7 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"salesplan/storage"
-	"salesplan/ui/review"
+	"salesplan/ui/report"
 )
 
 // reviewCmd is `salesplan review [--week DATE]`: the weekly review of the
@@ -33,7 +33,7 @@ func (a *app) reviewCmd() *cobra.Command {
 		if err != nil {
 			return failWith(err, "cli.err.read_view", "review")
 		}
-		if _, err := fmt.Fprint(a.stdout, review.Markdown(r, a.lang, a.currency(r.Settings))); err != nil {
+		if _, err := fmt.Fprint(a.stdout, report.Markdown(r, a.lang, a.currency(r.Settings))); err != nil {
 			return fmt.Errorf("write review: %w", err)
 		}
 		return nil

@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"salesplan/ui/i18n"
-	rt "salesplan/ui/review/reviewtest"
+	rt "salesplan/ui/report/reporttest"
 )
 
 // The Month pane's own key (y) has help in both languages and answers no

@@ -11,7 +11,7 @@ import (
 	"salesplan/model"
 	"salesplan/ui/common"
 	"salesplan/ui/overlay"
-	"salesplan/ui/review"
+	"salesplan/ui/report"
 )
 
 // The grid is measured in cells: every cell is padded to the same width
@@ -290,9 +290,9 @@ func (m *Model) totals() string {
 		return s
 	}
 	s := st.Muted.Render(m.lang.T("review.signed")+" ") +
-		met(ms.Signed.Target > 0 && ms.Signed.Value >= ms.Signed.Target, review.MoneyCount(m.lang, ms.Signed, m.currency())) +
-		sep + st.Muted.Render(m.lang.T("review.calls")+" ") + met(ms.Calls.Target > 0 && ms.Calls.Done >= ms.Calls.Target, review.Count(m.lang, ms.Calls)) +
-		sep + st.Muted.Render(m.lang.T("review.visits")+" ") + met(ms.Visits.Target > 0 && ms.Visits.Done >= ms.Visits.Target, review.Count(m.lang, ms.Visits))
+		met(ms.Signed.Target > 0 && ms.Signed.Value >= ms.Signed.Target, report.MoneyCount(m.lang, ms.Signed, m.currency())) +
+		sep + st.Muted.Render(m.lang.T("review.calls")+" ") + met(ms.Calls.Target > 0 && ms.Calls.Done >= ms.Calls.Target, report.Count(m.lang, ms.Calls)) +
+		sep + st.Muted.Render(m.lang.T("review.visits")+" ") + met(ms.Visits.Target > 0 && ms.Visits.Done >= ms.Visits.Target, report.Count(m.lang, ms.Visits))
 	return common.PadRight(s, m.width)
 }
 
@@ -359,13 +359,13 @@ func (m *Model) yearView() string {
 		if (model.Month{Year: y, Month: time.Month(i + 1)}) == this {
 			name = st.Title.Render(name)
 		}
-		line := lead + " " + name + "  " + m.yearBar(q, top, barW) + "  " + review.MoneyCount(m.lang, q, m.currency())
+		line := lead + " " + name + "  " + m.yearBar(q, top, barW) + "  " + report.MoneyCount(m.lang, q, m.currency())
 		if lead == "›" {
 			line = st.Selected.Render(common.PadRight(ansi.Strip(line), m.width))
 		}
 		lines = append(lines, common.PadRight(line, m.width))
 	}
-	lines = append(lines, "", common.PadRight("  "+m.lang.T("month.year.total", y, review.MoneyCount(m.lang, sum, m.currency())), m.width))
+	lines = append(lines, "", common.PadRight("  "+m.lang.T("month.year.total", y, report.MoneyCount(m.lang, sum, m.currency())), m.width))
 	lines = append(lines, "", st.Muted.Render(common.PadRight(m.lang.T("month.year.help"), m.width)))
 	return strings.Join(lines, "\n")
 }

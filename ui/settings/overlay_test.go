@@ -10,7 +10,7 @@ import (
 
 	"salesplan/ui/common"
 	"salesplan/ui/i18n"
-	rt "salesplan/ui/review/reviewtest"
+	rt "salesplan/ui/report/reporttest"
 )
 
 // stub is a pane that records what reaches it.

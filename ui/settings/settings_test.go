@@ -11,7 +11,7 @@ import (
 	"salesplan/model"
 	"salesplan/ui/common"
 	"salesplan/ui/i18n"
-	rt "salesplan/ui/review/reviewtest"
+	rt "salesplan/ui/report/reporttest"
 )
 
 // run feeds a command's messages back into the screen; shell messages are

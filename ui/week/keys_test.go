@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"salesplan/ui/i18n"
-	rt "salesplan/ui/review/reviewtest"
+	rt "salesplan/ui/report/reporttest"
 )
 
 // Every key the Week pane lists has help and none clashes with another

@@ -10,7 +10,7 @@ import (
 	"salesplan/model"
 	"salesplan/ui/common"
 	"salesplan/ui/overlay"
-	"salesplan/ui/review"
+	"salesplan/ui/report"
 )
 
 // Widths are cells, measured with x/ansi; every user text goes through
@@ -176,7 +176,7 @@ func (m *Model) dayQuota(i int) string {
 	if i < len(m.week.Days) {
 		dd = m.week.Days[i]
 	}
-	calls, visits := review.DayQuotas(m.set, m.start)
+	calls, visits := report.DayQuotas(m.set, m.start)
 	if calls[i] == 0 && visits[i] == 0 {
 		return m.lang.T("week.day_counts", dd.Calls, dd.Visits)
 	}
@@ -187,7 +187,7 @@ func (m *Model) quotaMet(i int) bool {
 	if i >= len(m.week.Days) {
 		return false
 	}
-	calls, visits := review.DayQuotas(m.set, m.start)
+	calls, visits := report.DayQuotas(m.set, m.start)
 	dd := m.week.Days[i]
 	return (calls[i] > 0 || visits[i] > 0) && dd.Calls >= calls[i] && dd.Visits >= visits[i]
 }
@@ -398,9 +398,9 @@ func (m *Model) footer() []string {
 		return s
 	}
 	sep := st.Muted.Render(" · ")
-	l1 := st.Muted.Render(m.lang.T("review.calls")+" ") + met(w.Calls.Target > 0 && w.Calls.Done >= w.Calls.Target, review.Count(m.lang, w.Calls)) +
-		sep + st.Muted.Render(m.lang.T("review.visits")+" ") + met(w.Visits.Target > 0 && w.Visits.Done >= w.Visits.Target, review.Count(m.lang, w.Visits)) +
-		sep + st.Muted.Render(m.lang.T("review.signed")+" ") + met(w.Signed.Target > 0 && w.Signed.Value >= w.Signed.Target, review.MoneyCount(m.lang, w.Signed, cur))
+	l1 := st.Muted.Render(m.lang.T("review.calls")+" ") + met(w.Calls.Target > 0 && w.Calls.Done >= w.Calls.Target, report.Count(m.lang, w.Calls)) +
+		sep + st.Muted.Render(m.lang.T("review.visits")+" ") + met(w.Visits.Target > 0 && w.Visits.Done >= w.Visits.Target, report.Count(m.lang, w.Visits)) +
+		sep + st.Muted.Render(m.lang.T("review.signed")+" ") + met(w.Signed.Target > 0 && w.Signed.Value >= w.Signed.Target, report.MoneyCount(m.lang, w.Signed, cur))
 	p := w.Promises
 	l2 := m.lang.T("week.promises", p.Made, p.Kept, p.KeptOnTime)
 	if p.Overdue > 0 {
@@ -436,7 +436,7 @@ func (m *Model) reviewView() string {
 // ensureReviewLines lays the review out for the current width.
 func (m *Model) ensureReviewLines() {
 	if m.reviewLoaded && (m.reviewLines == nil || m.reviewW != m.width) {
-		m.reviewLines = review.Lines(m.review, m.lang, m.currency(), m.env.Styles, m.width)
+		m.reviewLines = report.Lines(m.review, m.lang, m.currency(), m.env.Styles, m.width)
 		m.reviewW = m.width
 	}
 }

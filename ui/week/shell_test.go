@@ -11,7 +11,7 @@ import (
 
 	"salesplan/ui"
 	"salesplan/ui/i18n"
-	rt "salesplan/ui/review/reviewtest"
+	rt "salesplan/ui/report/reporttest"
 )
 
 // waitScreen waits until a full redraw of the screen shows s (the renderer

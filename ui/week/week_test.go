@@ -14,7 +14,7 @@ import (
 	"salesplan/storage"
 	"salesplan/ui/common"
 	"salesplan/ui/i18n"
-	rt "salesplan/ui/review/reviewtest"
+	rt "salesplan/ui/report/reporttest"
 )
 
 func open(t *testing.T, l i18n.Lang, w, h int) (*Model, *storage.Store) {

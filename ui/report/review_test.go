@@ -1,4 +1,4 @@
-package review
+package report
 
 import (
 	"strings"
@@ -11,7 +11,7 @@ import (
 	"salesplan/model"
 	"salesplan/storage"
 	"salesplan/ui/i18n"
-	rt "salesplan/ui/review/reviewtest"
+	rt "salesplan/ui/report/reporttest"
 	"salesplan/ui/theme"
 )
 

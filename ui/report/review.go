@@ -1,11 +1,11 @@
-// Package review renders the weekly review (DESIGN.md §1, §5): the week's
+// Package report renders the weekly review (DESIGN.md §1, §5): the week's
 // numbers against target, calls and visits per day against quota as text
 // bars, promises kept on time and late, stage moves, signed sales, the
 // funnel and win rate, the key clients nobody contacted, and next week's
 // known dates. It is pure: one storage.Review in, (a) Markdown fit to send
 // to a manager (`salesplan review`) or (b) the lines the Week pane shows on
 // `r`. Both say the same things through the same catalog keys.
-package review
+package report
 
 import (
 	"strconv"

@@ -1,4 +1,4 @@
-package reviewtest
+package reporttest
 
 import (
 	"os"

@@ -1,8 +1,8 @@
-// Package reviewtest is the test fixture shared by the Week, Month, review
+// Package reporttest is the test fixture shared by the Week, Month, review
 // and settings tests: a store seeded with two weeks of a rep's work around
 // Friday 27 Nov 2026, a fixed clock, and a loop that feeds a pane's
 // commands back into it as the program would.
-package reviewtest
+package reporttest
 
 import (
 	"path/filepath"
