@@ -11,7 +11,7 @@ import (
 
 // reviewCmd is `salesplan review [--week DATE]`: the weekly review of the
 // week containing DATE (default today) as Markdown, fit to send to a
-// manager. The text comes from package ui/review, the same words the
+// manager. The text comes from package ui/report, the same words the
 // planner shows on `r` in the Week pane.
 func (a *app) reviewCmd() *cobra.Command {
 	var weekArg string

@@ -1,6 +1,6 @@
 package i18n
 
-// Messages of the weekly review (ui/review, `salesplan review`, `r` on Week).
+// Messages of the weekly review (ui/report, `salesplan review`, `r` on Week).
 
 func init() {
 	Register(map[string]Msg{

@@ -27,7 +27,7 @@ func seeded(t *testing.T) storage.Review {
 }
 
 // The Markdown a manager receives, in both languages, read by eye in
-// testdata (regenerate: go test ./ui/review -run TestMarkdownGolden -update).
+// testdata (regenerate: go test ./ui/report -run TestMarkdownGolden -update).
 func TestMarkdownGolden(t *testing.T) {
 	r := seeded(t)
 	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {

@@ -3,7 +3,7 @@
 // against quota, and the week's totals against its targets below — the same
 // numbers as `salesplan week --json`, read through the same Store.Week.
 // Below wideMin cells the columns become one list per day. `r` shows the
-// weekly review (package ui/review) in place of the week.
+// weekly review (package ui/report) in place of the week.
 //
 // Files: week.go the model and its face, update.go keys and messages,
 // dialogs.go what each dialog asks and saves (as the Day pane's), cmds.go
