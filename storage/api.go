@@ -4,7 +4,7 @@ package storage
 // The methods' bodies live by area: clients.go, tasks.go, journal.go,
 // promises.go, projects.go, settings.go, views.go, undo.go, store.go (Open,
 // Revision, IsEmpty, Notice); maintenance below delegates to backup.go,
-// check.go and exchange_json.go.
+// check.go and the exchange_*.go files.
 
 import (
 	"errors"

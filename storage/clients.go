@@ -1,6 +1,12 @@
 package storage
 
+// Clients: validation, the record, its index entries (client_name,
+// client_label, client_card, client_due/client_due_rev), the client
+// operations and the client views.
+
 import (
+	"encoding/binary"
+	"fmt"
 	"sort"
 	"strings"
 
@@ -27,6 +33,218 @@ func validateClient(c *model.Client) error {
 		return model.Errf("bad_cadence", "cadence %d days is out of range (0–3650)", c.CadenceDays)
 	}
 	return nil
+}
+
+func getClient(tx *bolt.Tx, id model.ID) (c model.Client, err error) {
+	err = getRecord(tx, bClients, "client", id, &c)
+	return c, err
+}
+
+// putClient stores c (assigning an id when c.ID is 0) and maintains the name
+// and follow-up indexes. A name already used by another client (any case) is
+// a "duplicate_client" Problem.
+func putClient(tx *bolt.Tx, c *model.Client) error {
+	names := ix(tx, ixClientName)
+	if v := names.Get(nameKey(c.Name)); v != nil && keyID(v) != c.ID {
+		return model.Errf("duplicate_client", "there is already a client named %q", c.Name)
+	}
+	prev, err := putRaw(rb(tx, bClients), &c.ID, c)
+	if err != nil {
+		return fmt.Errorf("store client %d: %w", c.ID, err)
+	}
+	if prev != nil {
+		var old model.Client
+		if err := decodeRecord(fmt.Sprintf("client %d", c.ID), prev, &old); err != nil {
+			return err
+		}
+		if err := names.Delete(nameKey(old.Name)); err != nil {
+			return err
+		}
+	}
+	if err := names.Put(nameKey(c.Name), idKey(c.ID)); err != nil {
+		return err
+	}
+	if err := ix(tx, ixClientLabel).Put(idKey(c.ID), []byte(c.Name)); err != nil {
+		return err
+	}
+	if err := ix(tx, ixClientCard).Put(idKey(c.ID), cardValue(*c)); err != nil {
+		return err
+	}
+	if err := relabelLiveProjects(tx, c.ID); err != nil {
+		return err
+	}
+	st, err := readSettings(tx)
+	if err != nil {
+		return err
+	}
+	return refreshClientDue(tx, c.ID, &st)
+}
+
+// deleteClient removes a client and its index entries (not its journal,
+// tasks, promises or projects: callers archive clients; undo and import use this).
+func deleteClient(tx *bolt.Tx, id model.ID) error {
+	c, err := getClient(tx, id)
+	if err != nil {
+		return err
+	}
+	if err := ix(tx, ixClientName).Delete(nameKey(c.Name)); err != nil {
+		return err
+	}
+	if err := ix(tx, ixClientLabel).Delete(idKey(id)); err != nil {
+		return err
+	}
+	if err := ix(tx, ixClientCard).Delete(idKey(id)); err != nil {
+		return err
+	}
+	if err := relabelLiveProjects(tx, id); err != nil {
+		return err
+	}
+	if err := rb(tx, bClients).Delete(idKey(id)); err != nil {
+		return err
+	}
+	return refreshClientDue(tx, id, nil)
+}
+
+// reindexClients rebuilds the clients' name, label and card entries (for
+// reindex; their follow-up entries come last, after the journal's).
+func reindexClients(tx *bolt.Tx) error {
+	names := ix(tx, ixClientName)
+	return rb(tx, bClients).ForEach(func(k, v []byte) error {
+		var c model.Client
+		if err := decodeRecord(fmt.Sprintf("client %d", keyID(k)), v, &c); err != nil {
+			return err
+		}
+		if names.Get(nameKey(c.Name)) != nil {
+			return model.Errf("duplicate_client", "there is already a client named %q", c.Name)
+		}
+		if err := ix(tx, ixClientLabel).Put(idKey(c.ID), []byte(c.Name)); err != nil {
+			return err
+		}
+		if err := ix(tx, ixClientCard).Put(idKey(c.ID), cardValue(c)); err != nil {
+			return err
+		}
+		return names.Put(nameKey(c.Name), idKey(c.ID))
+	})
+}
+
+// Client card index value: [tier 'k'|'r'][area]. A day's task rows show
+// their client's star and group visits by area from it, without decoding
+// the client records (archived clients included: old tasks refer to them).
+func cardValue(c model.Client) []byte {
+	tier := byte('r')
+	if c.Tier == model.TierKey {
+		tier = 'k'
+	}
+	return append([]byte{tier}, c.Area...)
+}
+
+// readCard decodes a client_card value; a missing or short one is no card.
+func readCard(v []byte) (model.Tier, string) {
+	if len(v) == 0 {
+		return "", ""
+	}
+	if v[0] == 'k' {
+		return model.TierKey, string(v[1:])
+	}
+	return model.TierRegular, string(v[1:])
+}
+
+// Client follow-up index value: [tier 'k'|'r'][cadence uint16][created 4]
+// [last contact 4][name]. Today builds ClientStates from it without decoding
+// thousands of client records.
+func dueValue(c model.Client, last model.Date) []byte {
+	tier := byte('r')
+	if c.Tier == model.TierKey {
+		tier = 'k'
+	}
+	v := make([]byte, 11, 11+len(c.Name))
+	v[0] = tier
+	binary.BigEndian.PutUint16(v[1:3], uint16(min(max(c.CadenceDays, 0), 65535)))
+	copy(v[3:7], dateBytes(c.CreatedOn))
+	copy(v[7:11], dateBytes(last))
+	return append(v, c.Name...)
+}
+
+// dueState decodes a client_due entry into the ClientState it summarises.
+func dueState(k, v []byte) (model.ClientState, bool) {
+	if len(k) != 12 || len(v) < 11 {
+		return model.ClientState{}, false
+	}
+	c := model.Client{
+		ID:          keyID(k[4:]),
+		Name:        string(v[11:]),
+		Tier:        model.TierRegular,
+		CadenceDays: int(binary.BigEndian.Uint16(v[1:3])),
+		CreatedOn:   readDate(v[3:7]),
+	}
+	if v[0] == 'k' {
+		c.Tier = model.TierKey
+	}
+	return model.ClientState{Client: c, LastContact: readDate(v[7:11])}, true
+}
+
+// clientDueDate is the client's follow-up due date for the client_due
+// index: model's rule without "today" and "scheduled". A client with neither
+// a contact nor a created date is due from the first day (model: due today).
+func clientDueDate(c model.Client, last model.Date, st model.Settings) model.Date {
+	base := last
+	if !base.Valid() {
+		base = c.CreatedOn
+	}
+	if !base.Valid() {
+		return 1
+	}
+	return base.AddDays(st.ClientCadence(c))
+}
+
+// refreshClientDue recomputes one client's follow-up index entry (after a
+// change to the client, its contacts or the settings). st nil = read them.
+func refreshClientDue(tx *bolt.Tx, id model.ID, st *model.Settings) error {
+	rev, due := ix(tx, ixClientDueRev), ix(tx, ixClientDue)
+	if old := rev.Get(idKey(id)); old != nil {
+		if err := due.Delete(cat(old, idKey(id))); err != nil {
+			return err
+		}
+		if err := rev.Delete(idKey(id)); err != nil {
+			return err
+		}
+	}
+	raw := rb(tx, bClients).Get(idKey(id))
+	if raw == nil {
+		return nil
+	}
+	var c model.Client
+	if err := decodeRecord(fmt.Sprintf("client %d", id), raw, &c); err != nil {
+		return err
+	}
+	if c.Archived {
+		return nil
+	}
+	if st == nil {
+		s, err := readSettings(tx)
+		if err != nil {
+			return err
+		}
+		st = &s
+	}
+	last := lastContact(tx, ixContactClient, id)
+	d := dateBytes(clientDueDate(c, last, *st))
+	if err := due.Put(cat(d, idKey(id)), dueValue(c, last)); err != nil {
+		return err
+	}
+	return rev.Put(idKey(id), d)
+}
+
+// refreshAllClientDue recomputes every client's follow-up entry (after a
+// settings change of the cadences).
+func refreshAllClientDue(tx *bolt.Tx) error {
+	st, err := readSettings(tx)
+	if err != nil {
+		return err
+	}
+	return rb(tx, bClients).ForEach(func(k, _ []byte) error {
+		return refreshClientDue(tx, keyID(k), &st)
+	})
 }
 
 // AddClient validates and stores a new client (name unique). CreatedOn
@@ -61,6 +279,47 @@ func (s *Store) UpdateClient(c model.Client) error {
 	})
 }
 
+// Client actions of the planner's Clients pane that change one field
+// (SetClientTier, ArchiveClient) read the client afresh inside their own
+// transaction, so a change made by the command line since the pane last
+// loaded is not overwritten (a whole-record UpdateClient from a stale copy
+// would undo it).
+
+// SetClientTier makes a client key or regular; undoable as "edit_client".
+func (s *Store) SetClientTier(id model.ID, tier model.Tier) (model.Client, error) {
+	var c model.Client
+	err := s.act(ActEditClient, func(r *recorder) error {
+		var err error
+		if c, err = getClient(r.tx, id); err != nil {
+			return fmt.Errorf("reading client %d: %w", id, err)
+		}
+		c.Tier = tier
+		if err := validateClient(&c); err != nil {
+			return err
+		}
+		return r.putClient(&c)
+	})
+	return c, err
+}
+
+// ArchiveClient hides a client from lists, keeping its history; undoable as
+// "archive_client". Archiving an archived client changes nothing.
+func (s *Store) ArchiveClient(id model.ID) (model.Client, error) {
+	var c model.Client
+	err := s.act(ActArchiveClient, func(r *recorder) error {
+		var err error
+		if c, err = getClient(r.tx, id); err != nil {
+			return fmt.Errorf("reading client %d: %w", id, err)
+		}
+		if c.Archived {
+			return nil
+		}
+		c.Archived = true
+		return r.putClient(&c)
+	})
+	return c, err
+}
+
 // Client returns one client.
 func (s *Store) Client(id model.ID) (c model.Client, err error) {
 	err = s.view(func(tx *bolt.Tx) error { c, err = getClient(tx, id); return err })
@@ -85,41 +344,35 @@ func (s *Store) FindClient(query string) (c model.Client, err error) {
 	return c, err
 }
 
-// findName looks a name up in a unique-name index: exact (any case) first,
-// then a unique prefix.
-func findName(tx *bolt.Tx, index []byte, kind, query string, name func(model.ID) (string, error)) (model.ID, error) {
-	q := nameKey(query)
-	if len(q) == 0 {
-		return 0, newStoreError(ErrNotFound, nil, "unknown_"+kind, "no "+kind+" matches %q", query)
-	}
-	b := ix(tx, index)
-	if v := b.Get(q); v != nil {
-		return keyID(v), nil
-	}
-	var ids []model.ID
-	_ = seekPrefix(b, q, func(_, v []byte) error {
-		ids = append(ids, keyID(v))
-		return nil
+// ClientName is what a client picker shows and searches.
+type ClientName struct {
+	ID      model.ID
+	Name    string
+	Company string
+	Area    string
+	Key     bool
+}
+
+// ClientNames lists the non-archived clients by name, for pickers: it reads
+// the client records only, none of their history.
+func (s *Store) ClientNames() ([]ClientName, error) {
+	out := []ClientName{}
+	err := s.view(func(tx *bolt.Tx) error {
+		return ix(tx, ixClientName).ForEach(func(_, v []byte) error {
+			c, err := getClient(tx, keyID(v))
+			if err != nil {
+				return err
+			}
+			if !c.Archived {
+				out = append(out, ClientName{ID: c.ID, Name: c.Name, Company: c.Company, Area: c.Area, Key: c.Tier == model.TierKey})
+			}
+			return nil
+		})
 	})
-	switch len(ids) {
-	case 0:
-		return 0, newStoreError(ErrNotFound, nil, "unknown_"+kind, "no "+kind+" matches %q", query)
-	case 1:
-		return ids[0], nil
+	if err != nil {
+		return nil, fmt.Errorf("listing client names: %w", err)
 	}
-	amb := &AmbiguousError{Kind: kind, Query: query}
-	for i, id := range ids {
-		if i == 10 {
-			amb.Candidates = append(amb.Candidates, "…")
-			break
-		}
-		n, err := name(id)
-		if err != nil {
-			return 0, err
-		}
-		amb.Candidates = append(amb.Candidates, n)
-	}
-	return 0, amb
+	return out, nil
 }
 
 // scheduled reports whether a client has an undone call, visit or meeting
@@ -134,6 +387,11 @@ func scheduled(tx *bolt.Tx, client model.ID, today model.Date) bool {
 		return nil
 	})
 	return found
+}
+
+// clientFollowUp is model's follow-up rule for a client row.
+func clientFollowUp(cs model.ClientState, st model.Settings, today model.Date) model.FollowUp {
+	return model.ClientFollowUp(cs.Client, cs.LastContact, cs.Scheduled, st, today)
 }
 
 // clientRow builds a list row for a client.
@@ -245,23 +503,4 @@ func (s *Store) ClientDetail(id model.ID, today model.Date, journalLimit int) (C
 		return err
 	})
 	return d, err
-}
-
-// entriesNewestFirst reads journal entries under an id prefix of
-// journal_client or journal_project, newest first; limit 0 = all.
-func entriesNewestFirst(tx *bolt.Tx, index []byte, id model.ID, limit int) ([]model.JournalEntry, error) {
-	out := []model.JournalEntry{}
-	c := ix(tx, index).Cursor()
-	prefix := idKey(id)
-	for k := lastUnder(c, id); hasPrefix(k, prefix); k, _ = c.Prev() {
-		if limit > 0 && len(out) >= limit {
-			break
-		}
-		e, err := getEntry(tx, keyID(k[16:]))
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	return out, nil
 }

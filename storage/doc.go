@@ -62,33 +62,70 @@
 // kind is one byte: journal 'n' note, 'c' call, 'v' visit, 'm' meeting; tasks
 // 'c', 'v', 'm', 't' todo.
 //
+// # Files
+//
+// As in containerd's core/metadata, each kind of record keeps together its
+// validation, its record reading and writing, its index entries and its
+// operations and views:
+//
+//	clients.go   client_name, client_label, client_card, client_due(_rev)
+//	tasks.go     task_date, task_open, task_client; repeat generation
+//	journal.go   journal_*, contact_*; last contact
+//	promises.go  promise_*
+//	projects.go  project_*, stage_move, bid_date; project detail
+//	settings.go  meta/settings
+//
+// and what they share:
+//
+//	buckets.go   bucket and index names, ix/rb
+//	codec.go     record envelope, key encodings
+//	records.go   get/put by id, reference checks
+//	index.go     apply, reindex, indexDrift, range scans, name lookups
+//	store.go     open, preflight, transactions, locks
+//	undo.go      act/recorder, Undo
+//	views.go     Today, Week, Month; namer (labels without decoding)
+//	review.go    the weekly review
+//	migrate.go   schema migrations
+//	backup.go    backup, automatic backups, restore
+//	check.go     check
+//	exchange_document.go  Document, JSON export
+//	exchange_decode.go    DecodeDocument (errors naming record and field)
+//	exchange_validate.go  Document.Validate
+//	exchange_import.go    import through a staging file, merge
+//	exchange_csv.go, exchange_ics.go  the other formats
+//
 // # Helpers for the rest of the package (stable names)
 //
 // Transactions: (*Store).update(fn) (write + revision bump), view(fn),
 // write(fn, bump), dryRun(fn) (write tx always rolled back), act(code, fn)
 // (a user action recorded for undo).
 //
-// Records: encodeRecord(v), decodeRecord(what, raw, &v); getClient, getTask,
-// getEntry, getPromise, getProject (tx, id); putClient, putTask, putEntry,
-// putPromise, putProject (tx, *record): assign an id when 0 (or raise the
-// sequence to an imported id), replace the previous version and move its
-// index entries, all in the caller's tx (putClient and putProject refuse a
-// name another record has, any case: "duplicate_client" / "duplicate_project"
-// Problems); deleteClient, deleteTask,
-// deleteEntry, deletePromise, deleteProject (tx, id); readSettings(tx),
-// putSettings(tx, st).
+// Records: encodeRecord(v), decodeRecord(what, raw, &v) (codec.go);
+// getRecord, putRaw, checkRefs(tx, client, project) (records.go);
+// per kind, in its file: getClient, getTask, getEntry, getPromise,
+// getProject (tx, id); putClient, putTask, putEntry, putPromise, putProject
+// (tx, *record): assign an id when 0 (or raise the sequence to an imported
+// id), replace the previous version and move its index entries, all in the
+// caller's tx (putClient and putProject refuse a name another record has,
+// any case: "duplicate_client" / "duplicate_project" Problems);
+// deleteClient, deleteTask, deleteEntry, deletePromise, deleteProject (tx,
+// id); readSettings(tx), putSettings(tx, st).
 //
-// Indexes: reindex(tx) drops and rebuilds every index; indexDrift(tx) lists
-// the differences between the maintained and rebuilt indexes (run it under
-// dryRun); refreshClientDue(tx, id, st), refreshAllClientDue(tx),
-// relabelLiveProjects(tx, client); ensureBuckets(tx); isEmpty(tx).
-// The client_due and project_live values are summaries: dueState and
-// liveState turn them into model.ClientState / model.ProjectState.
+// Indexes: each kind's entries are built by taskIndex, entryIndex,
+// promiseIndex, projectIndex (tx, *record, add) as a list of ixOp applied
+// by apply, or written by putClient; reindexClients … reindexProjects
+// rebuild one kind. reindex(tx) drops and rebuilds every index;
+// indexDrift(tx) lists the differences between the maintained and rebuilt
+// indexes (run it under dryRun); refreshClientDue(tx, id, st),
+// refreshAllClientDue(tx), relabelLiveProjects(tx, client); ensureBuckets(tx);
+// isEmpty(tx). The client_due and project_live values are summaries:
+// dueState and liveState turn them into model.ClientState /
+// model.ProjectState.
 //
 // Validation (shared with import): validateClient(*c), validateTask,
 // validateEntry, validatePromise, validateProject (tx, *record),
 // validateSettings(*st) normalise the record and return a *model.Problem
-// naming what is wrong; checkRefs(tx, client, project).
+// naming what is wrong.
 //
 // # Safety (DESIGN.md §6 "Known traps")
 //

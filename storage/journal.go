@@ -1,6 +1,11 @@
 package storage
 
+// Journal entries: validation, the record, its index entries
+// (journal_client, journal_date, journal_project, contact_client,
+// contact_project), last contact and the journal operations.
+
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -8,6 +13,31 @@ import (
 
 	"salesplan/model"
 )
+
+// Journal kinds as one byte.
+func kindByte(k model.EntryKind) byte {
+	switch k {
+	case model.EntryCall:
+		return 'c'
+	case model.EntryVisit:
+		return 'v'
+	case model.EntryMeeting:
+		return 'm'
+	}
+	return 'n'
+}
+
+func byteKind(b byte) model.EntryKind {
+	switch b {
+	case 'c':
+		return model.EntryCall
+	case 'v':
+		return model.EntryVisit
+	case 'm':
+		return model.EntryMeeting
+	}
+	return model.EntryNote
+}
 
 // validateEntry normalises and checks a journal entry (shared with import):
 // a client that exists, a known kind, a note with text.
@@ -26,6 +56,111 @@ func validateEntry(tx *bolt.Tx, e *model.JournalEntry) error {
 		e.At = time.Now()
 	}
 	return checkRefs(tx, e.ClientID, e.ProjectID)
+}
+
+func getEntry(tx *bolt.Tx, id model.ID) (e model.JournalEntry, err error) {
+	err = getRecord(tx, bJournal, "entry", id, &e)
+	return e, err
+}
+
+func entryIndex(tx *bolt.Tx, e *model.JournalEntry, add bool) error {
+	id, at, d, kind := idKey(e.ID), timeBytes(e.At), dateBytes(e.On()), []byte{kindByte(e.Kind)}
+	ops := []ixOp{
+		{ixJournalClient, cat(idKey(e.ClientID), at, id), kind},
+		{ixJournalDate, cat(d, at, id), cat(kind, idKey(e.ClientID), idKey(e.ProjectID))},
+	}
+	if e.ProjectID != 0 {
+		ops = append(ops, ixOp{ixJournalProject, cat(idKey(e.ProjectID), at, id), kind})
+	}
+	if e.Kind.IsContact() {
+		ops = append(ops, ixOp{ixContactClient, cat(idKey(e.ClientID), d, id), empty})
+		if e.ProjectID != 0 {
+			ops = append(ops, ixOp{ixContactProject, cat(idKey(e.ProjectID), d, id), empty})
+		}
+	}
+	return apply(tx, ops, add)
+}
+
+// putEntry stores a journal entry and its index entries, and refreshes the
+// follow-up of the client(s) it belongs to.
+func putEntry(tx *bolt.Tx, e *model.JournalEntry) error {
+	prev, err := putRaw(rb(tx, bJournal), &e.ID, e)
+	if err != nil {
+		return fmt.Errorf("store journal entry %d: %w", e.ID, err)
+	}
+	if prev != nil {
+		var old model.JournalEntry
+		if err := decodeRecord(fmt.Sprintf("entry %d", e.ID), prev, &old); err != nil {
+			return err
+		}
+		if err := entryIndex(tx, &old, false); err != nil {
+			return err
+		}
+		if old.ClientID != e.ClientID && old.Kind.IsContact() {
+			if err := refreshClientDue(tx, old.ClientID, nil); err != nil {
+				return err
+			}
+		}
+	}
+	if err := entryIndex(tx, e, true); err != nil {
+		return err
+	}
+	return refreshClientDue(tx, e.ClientID, nil)
+}
+
+// deleteEntry removes a journal entry and its index entries.
+func deleteEntry(tx *bolt.Tx, id model.ID) error {
+	e, err := getEntry(tx, id)
+	if err != nil {
+		return err
+	}
+	if err := entryIndex(tx, &e, false); err != nil {
+		return err
+	}
+	if err := rb(tx, bJournal).Delete(idKey(id)); err != nil {
+		return err
+	}
+	return refreshClientDue(tx, e.ClientID, nil)
+}
+
+// reindexJournal rebuilds every journal entry's index entries (for reindex).
+func reindexJournal(tx *bolt.Tx) error {
+	return rb(tx, bJournal).ForEach(func(k, v []byte) error {
+		var e model.JournalEntry
+		if err := decodeRecord(fmt.Sprintf("entry %d", keyID(k)), v, &e); err != nil {
+			return err
+		}
+		return entryIndex(tx, &e, true)
+	})
+}
+
+// lastContact returns the date of the newest contact under the id prefix of
+// contact_client or contact_project (reverse seek), or NoDate.
+func lastContact(tx *bolt.Tx, index []byte, id model.ID) model.Date {
+	k := lastUnder(ix(tx, index).Cursor(), id)
+	if len(k) < 12 {
+		return model.NoDate
+	}
+	return readDate(k[8:12])
+}
+
+// entriesNewestFirst reads journal entries under an id prefix of
+// journal_client or journal_project, newest first; limit 0 = all.
+func entriesNewestFirst(tx *bolt.Tx, index []byte, id model.ID, limit int) ([]model.JournalEntry, error) {
+	out := []model.JournalEntry{}
+	c := ix(tx, index).Cursor()
+	prefix := idKey(id)
+	for k := lastUnder(c, id); hasPrefix(k, prefix); k, _ = c.Prev() {
+		if limit > 0 && len(out) >= limit {
+			break
+		}
+		e, err := getEntry(tx, keyID(k[16:]))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, nil
 }
 
 // AddEntry records a journal entry (note or contact). At zero = now.

@@ -1,6 +1,13 @@
 package storage
 
+// Projects: validation, the record, its index entries (project_stage,
+// project_client, project_name, project_label, project_live, stage_move,
+// bid_date), the project operations and views.
+
 import (
+	"encoding/binary"
+	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -8,6 +15,21 @@ import (
 
 	"salesplan/model"
 )
+
+// stageByte is the stage's pipeline position; 0xff for none.
+func stageByte(s model.Stage) byte {
+	if i := s.Index(); i >= 0 {
+		return byte(i)
+	}
+	return 0xff
+}
+
+func byteStage(b byte) model.Stage {
+	if int(b) < len(model.Stages) {
+		return model.Stages[b]
+	}
+	return ""
+}
 
 // validateProject normalises and checks a project (shared with import): a
 // name, a client that exists, a known stage, a value not below zero, and a
@@ -44,6 +66,156 @@ func validateProject(tx *bolt.Tx, p *model.Project) error {
 		}
 	}
 	return checkRefs(tx, p.ClientID, 0)
+}
+
+func getProject(tx *bolt.Tx, id model.ID) (p model.Project, err error) {
+	err = getRecord(tx, bProjects, "project", id, &p)
+	return p, err
+}
+
+// Stage move index value: [from stage byte or 0xff][to stage byte][1 if this
+// is the project's first entry into contract, else 0].
+func projectIndex(tx *bolt.Tx, p *model.Project, add bool) error {
+	id := idKey(p.ID)
+	ops := []ixOp{
+		{ixProjectStage, cat([]byte{stageByte(p.Stage)}, id), empty},
+		{ixProjectClient, cat(idKey(p.ClientID), id), empty},
+		{ixProjectName, nameKey(p.Name), id},
+	}
+	ops = append(ops, ixOp{ixProjectLabel, id, []byte(p.Name)})
+	if p.Stage.Live() {
+		ops = append(ops, ixOp{ixProjectLive, id, liveValue(tx, p)})
+	}
+	if p.BidDate.Valid() {
+		ops = append(ops, ixOp{ixBidDate, cat(dateBytes(p.BidDate), id), []byte{stageByte(p.Stage)}})
+	}
+	signed := false
+	for i, h := range p.StageHistory {
+		from := byte(0xff)
+		if i > 0 {
+			from = stageByte(p.StageHistory[i-1].Stage)
+		}
+		first := byte(0)
+		if h.Stage == model.StageContract && !signed {
+			first, signed = 1, true
+		}
+		seq := []byte{byte(i >> 8), byte(i)}
+		ops = append(ops, ixOp{ixStageMove, cat(dateBytes(h.On), id, seq), []byte{from, stageByte(h.Stage), first}})
+	}
+	return apply(tx, ops, add)
+}
+
+// Live project summary (project_live value): [stage][stage since 4]
+// [bid date 4][client id 8][value 8][client name length 2][client name]
+// [project name]. Today reads the live projects from it without decoding
+// them or their clients.
+func liveValue(tx *bolt.Tx, p *model.Project) []byte {
+	client := ix(tx, ixClientLabel).Get(idKey(p.ClientID))
+	v := make([]byte, 0, 27+len(client)+len(p.Name))
+	v = append(v, stageByte(p.Stage))
+	v = append(v, dateBytes(p.StageSince())...)
+	v = append(v, dateBytes(p.BidDate)...)
+	v = append(v, idKey(p.ClientID)...)
+	v = append(v, u64(uint64(p.Value))...)
+	v = binary.BigEndian.AppendUint16(v, uint16(min(len(client), 65535)))
+	v = append(v, client[:min(len(client), 65535)]...)
+	return append(v, p.Name...)
+}
+
+// liveState decodes a project_live entry into the ProjectState it
+// summarises. Its Project carries ID, Name, ClientID, Value, Stage, BidDate
+// and a one-entry StageHistory (the current stage and its date): what the
+// follow-up and attention rules read.
+func liveState(k, v []byte) (model.ProjectState, bool) {
+	if len(k) != 8 || len(v) < 27 {
+		return model.ProjectState{}, false
+	}
+	n := int(binary.BigEndian.Uint16(v[25:27]))
+	if len(v) < 27+n {
+		return model.ProjectState{}, false
+	}
+	st := byteStage(v[0])
+	p := model.Project{ID: keyID(k), Stage: st, BidDate: readDate(v[5:9]), ClientID: keyID(v[9:17]),
+		Value: model.Money(binary.BigEndian.Uint64(v[17:25])), Name: string(v[27+n:]),
+		StageHistory: []model.StageEntry{{Stage: st, On: readDate(v[1:5])}}}
+	return model.ProjectState{Project: p, ClientName: string(v[27 : 27+n])}, true
+}
+
+// relabelLiveProjects rewrites the live summaries of a client's projects
+// after the client's name changed.
+func relabelLiveProjects(tx *bolt.Tx, client model.ID) error {
+	live := ix(tx, ixProjectLive)
+	var keys [][]byte
+	_ = seekPrefix(ix(tx, ixProjectClient), idKey(client), func(k, _ []byte) error {
+		if live.Get(k[8:]) != nil {
+			keys = append(keys, append([]byte(nil), k[8:]...))
+		}
+		return nil
+	})
+	for _, k := range keys {
+		p, err := getProject(tx, keyID(k))
+		if err != nil {
+			return err
+		}
+		if err := live.Put(k, liveValue(tx, &p)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// putProject stores a project and its index entries. A name already used by
+// another project (any case) is a "duplicate_project" Problem.
+func putProject(tx *bolt.Tx, p *model.Project) error {
+	if v := ix(tx, ixProjectName).Get(nameKey(p.Name)); v != nil && keyID(v) != p.ID {
+		return model.Errf("duplicate_project", "there is already a project named %q", p.Name)
+	}
+	prev, err := putRaw(rb(tx, bProjects), &p.ID, p)
+	if err != nil {
+		return fmt.Errorf("store project %d: %w", p.ID, err)
+	}
+	if prev != nil {
+		var old model.Project
+		if err := decodeRecord(fmt.Sprintf("project %d", p.ID), prev, &old); err != nil {
+			return err
+		}
+		if err := projectIndex(tx, &old, false); err != nil {
+			return err
+		}
+	}
+	return projectIndex(tx, p, true)
+}
+
+// deleteProject removes a project and its index entries.
+func deleteProject(tx *bolt.Tx, id model.ID) error {
+	p, err := getProject(tx, id)
+	if err != nil {
+		return err
+	}
+	if err := projectIndex(tx, &p, false); err != nil {
+		return err
+	}
+	return rb(tx, bProjects).Delete(idKey(id))
+}
+
+// reindexProjects rebuilds every project's index entries (for reindex); a
+// name used twice (any case) is a "duplicate_project" Problem.
+func reindexProjects(tx *bolt.Tx) error {
+	return rb(tx, bProjects).ForEach(func(k, v []byte) error {
+		var p model.Project
+		if err := decodeRecord(fmt.Sprintf("project %d", keyID(k)), v, &p); err != nil {
+			return err
+		}
+		if ix(tx, ixProjectName).Get(nameKey(p.Name)) != nil {
+			return model.Errf("duplicate_project", "there is already a project named %q", p.Name)
+		}
+		return projectIndex(tx, &p, true)
+	})
+}
+
+// projectFollowUp is model's follow-up rule for a project row.
+func projectFollowUp(ps model.ProjectState, st model.Settings, today model.Date) model.FollowUp {
+	return model.ProjectFollowUp(ps.Project, ps.LastContact, st, today)
 }
 
 // AddProject stores a project (client required; stage defaults to lead,
@@ -185,4 +357,128 @@ func (s *Store) Projects(today model.Date, all bool) ([]ProjectRow, error) {
 		})
 	})
 	return rows, err
+}
+
+// ProjectDetail is everything the project detail view shows.
+type ProjectDetail struct {
+	Row      ProjectRow
+	Journal  []model.JournalEntry // entries linked to the project, newest first
+	Promises []model.Promise      // linked to the project: open first by due, then the rest newest first
+	Tasks    []model.Task         // undone tasks linked to the project, by date, undated last
+	Cadence  int                  // days between follow-ups in the current stage (the settings'); 0 when not live
+}
+
+// ProjectDetail returns the project detail view; journalLimit 0 = all.
+// It reads through the indexes: the journal by project, the promises of
+// the project's client plus every open promise (a promise may be made to
+// another client about the project), and the undone tasks of the project's
+// client plus the undone tasks without a client (#project quick-adds).
+func (s *Store) ProjectDetail(id model.ID, today model.Date, journalLimit int) (ProjectDetail, error) {
+	var d ProjectDetail
+	err := s.view(func(tx *bolt.Tx) error {
+		p, err := getProject(tx, id)
+		if err != nil {
+			return err
+		}
+		st, err := readSettings(tx)
+		if err != nil {
+			return err
+		}
+		n := newNamer(tx)
+		d.Row = ProjectRow{Project: p, Client: n.client(p.ClientID), LastContact: lastContact(tx, ixContactProject, p.ID)}
+		d.Cadence = st.StageCadence(p.Stage)
+		d.Row.FollowUp = projectFollowUp(model.ProjectState{Project: p, ClientName: d.Row.Client, LastContact: d.Row.LastContact}, st, today)
+		if d.Journal, err = entriesNewestFirst(tx, ixJournalProject, id, journalLimit); err != nil {
+			return err
+		}
+		if d.Promises, err = projectPromises(tx, p); err != nil {
+			return err
+		}
+		d.Tasks, err = projectTasks(tx, p)
+		return err
+	})
+	return d, err
+}
+
+func projectPromises(tx *bolt.Tx, p model.Project) ([]model.Promise, error) {
+	seen := map[model.ID]bool{}
+	var open, rest []model.Promise
+	add := func(pid model.ID) error {
+		if seen[pid] {
+			return nil
+		}
+		seen[pid] = true
+		pr, err := getPromise(tx, pid)
+		if err != nil {
+			return err
+		}
+		switch {
+		case pr.ProjectID != p.ID:
+		case pr.Status == model.PromiseOpen:
+			open = append(open, pr)
+		default:
+			rest = append(rest, pr)
+		}
+		return nil
+	}
+	err := seekPrefix(ix(tx, ixPromiseClient), idKey(p.ClientID), func(k, _ []byte) error { return add(keyID(k[8:])) })
+	if err != nil {
+		return nil, err
+	}
+	err = seekPrefix(ix(tx, ixPromiseStatus), []byte{'o'}, func(k, _ []byte) error { return add(keyID(k[5:])) })
+	if err != nil {
+		return nil, err
+	}
+	sort.SliceStable(open, func(i, j int) bool {
+		if open[i].Due != open[j].Due {
+			return open[i].Due < open[j].Due
+		}
+		return open[i].ID < open[j].ID
+	})
+	sort.SliceStable(rest, func(i, j int) bool {
+		if rest[i].MadeOn != rest[j].MadeOn {
+			return rest[i].MadeOn > rest[j].MadeOn
+		}
+		return rest[i].ID > rest[j].ID
+	})
+	return append(open, rest...), nil
+}
+
+func projectTasks(tx *bolt.Tx, p model.Project) ([]model.Task, error) {
+	var dated, undated []model.Task
+	add := func(tid model.ID) error {
+		t, err := getTask(tx, tid)
+		if err != nil || t.ProjectID != p.ID || t.Done {
+			return err
+		}
+		if t.Date.Valid() {
+			dated = append(dated, t)
+		} else {
+			undated = append(undated, t)
+		}
+		return nil
+	}
+	// task_client: client|date|id, undone tasks with a client.
+	err := seekPrefix(ix(tx, ixTaskClient), idKey(p.ClientID), func(k, _ []byte) error { return add(keyID(k[12:])) })
+	if err != nil {
+		return nil, err
+	}
+	// task_open: date|id → kind|client; only those without a client are
+	// decoded (the ones with the project's client were read above).
+	err = ix(tx, ixTaskOpen).ForEach(func(k, v []byte) error {
+		if len(v) == 9 && keyID(v[1:]) == 0 && len(k) == 12 {
+			return add(keyID(k[4:]))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.SliceStable(dated, func(i, j int) bool {
+		if dated[i].Date != dated[j].Date {
+			return dated[i].Date < dated[j].Date
+		}
+		return dated[i].ID < dated[j].ID
+	})
+	return append(dated, undated...), nil
 }

@@ -1,6 +1,11 @@
 package storage
 
+// Promises: validation, the record, its index entries (promise_status,
+// promise_client, promise_made, promise_kept), the promise operations and
+// views.
+
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -8,6 +13,16 @@ import (
 
 	"salesplan/model"
 )
+
+func statusByte(s model.PromiseStatus) byte {
+	switch s {
+	case model.PromiseKept:
+		return 'k'
+	case model.PromiseCancelled:
+		return 'x'
+	}
+	return 'o'
+}
 
 // validatePromise normalises and checks a promise (shared with import).
 func validatePromise(tx *bolt.Tx, p *model.Promise) error {
@@ -34,6 +49,65 @@ func validatePromise(tx *bolt.Tx, p *model.Promise) error {
 		p.KeptOn = model.NoDate
 	}
 	return checkRefs(tx, p.ClientID, p.ProjectID)
+}
+
+func getPromise(tx *bolt.Tx, id model.ID) (p model.Promise, err error) {
+	err = getRecord(tx, bPromises, "promise", id, &p)
+	return p, err
+}
+
+func promiseIndex(tx *bolt.Tx, p *model.Promise, add bool) error {
+	id, st := idKey(p.ID), []byte{statusByte(p.Status)}
+	ops := []ixOp{
+		{ixPromiseStatus, cat(st, dateBytes(p.Due), id), empty},
+		{ixPromiseClient, cat(idKey(p.ClientID), id), st},
+		{ixPromiseMade, cat(dateBytes(p.MadeOn), id), empty},
+	}
+	if p.Status == model.PromiseKept {
+		ops = append(ops, ixOp{ixPromiseKept, cat(dateBytes(p.KeptOn), id), empty})
+	}
+	return apply(tx, ops, add)
+}
+
+// putPromise stores a promise and its index entries.
+func putPromise(tx *bolt.Tx, p *model.Promise) error {
+	prev, err := putRaw(rb(tx, bPromises), &p.ID, p)
+	if err != nil {
+		return fmt.Errorf("store promise %d: %w", p.ID, err)
+	}
+	if prev != nil {
+		var old model.Promise
+		if err := decodeRecord(fmt.Sprintf("promise %d", p.ID), prev, &old); err != nil {
+			return err
+		}
+		if err := promiseIndex(tx, &old, false); err != nil {
+			return err
+		}
+	}
+	return promiseIndex(tx, p, true)
+}
+
+// deletePromise removes a promise and its index entries.
+func deletePromise(tx *bolt.Tx, id model.ID) error {
+	p, err := getPromise(tx, id)
+	if err != nil {
+		return err
+	}
+	if err := promiseIndex(tx, &p, false); err != nil {
+		return err
+	}
+	return rb(tx, bPromises).Delete(idKey(id))
+}
+
+// reindexPromises rebuilds every promise's index entries (for reindex).
+func reindexPromises(tx *bolt.Tx) error {
+	return rb(tx, bPromises).ForEach(func(k, v []byte) error {
+		var p model.Promise
+		if err := decodeRecord(fmt.Sprintf("promise %d", keyID(k)), v, &p); err != nil {
+			return err
+		}
+		return promiseIndex(tx, &p, true)
+	})
 }
 
 // AddPromise stores a promise (client, text and due required; MadeOn defaults to today).

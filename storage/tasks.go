@@ -1,6 +1,10 @@
 package storage
 
+// Tasks: validation, the record, its index entries (task_date, task_open,
+// task_client), repeat generation, the task operations and the day's list.
+
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -8,6 +12,18 @@ import (
 
 	"salesplan/model"
 )
+
+func taskKindByte(k model.TaskKind) byte {
+	switch k {
+	case model.TaskCall:
+		return 'c'
+	case model.TaskVisit:
+		return 'v'
+	case model.TaskMeeting:
+		return 'm'
+	}
+	return 't'
+}
 
 // validateTask normalises and checks a task (shared with import): title
 // required, kind and slot known (the slot follows the time when one is
@@ -54,15 +70,72 @@ func validateTask(tx *bolt.Tx, t *model.Task) error {
 	return checkRefs(tx, t.ClientID, t.ProjectID)
 }
 
-// checkRefs checks that a referenced client and project exist.
-func checkRefs(tx *bolt.Tx, client, project model.ID) error {
-	if client != 0 && rb(tx, bClients).Get(idKey(client)) == nil {
-		return model.Errf("unknown_client_id", "there is no client %d", client)
+func getTask(tx *bolt.Tx, id model.ID) (t model.Task, err error) {
+	err = getRecord(tx, bTasks, "task", id, &t)
+	return t, err
+}
+
+// Task index values: task_open [kind][client id 8]; task_client [kind].
+func taskIndex(tx *bolt.Tx, t *model.Task, add bool) error {
+	id, d := idKey(t.ID), dateBytes(t.Date)
+	ops := []ixOp{{ixTaskDate, cat(d, id), empty}}
+	if !t.Done {
+		ops = append(ops, ixOp{ixTaskOpen, cat(d, id), cat([]byte{taskKindByte(t.Kind)}, idKey(t.ClientID))})
+		if t.ClientID != 0 {
+			ops = append(ops, ixOp{ixTaskClient, cat(idKey(t.ClientID), d, id), []byte{taskKindByte(t.Kind)}})
+		}
 	}
-	if project != 0 && rb(tx, bProjects).Get(idKey(project)) == nil {
-		return model.Errf("unknown_project_id", "there is no project %d", project)
+	return apply(tx, ops, add)
+}
+
+// putTask stores t (assigning an id when 0) and its index entries.
+func putTask(tx *bolt.Tx, t *model.Task) error {
+	prev, err := putRaw(rb(tx, bTasks), &t.ID, t)
+	if err != nil {
+		return fmt.Errorf("store task %d: %w", t.ID, err)
 	}
-	return nil
+	if prev != nil {
+		var old model.Task
+		if err := decodeRecord(fmt.Sprintf("task %d", t.ID), prev, &old); err != nil {
+			return err
+		}
+		if err := taskIndex(tx, &old, false); err != nil {
+			return err
+		}
+	}
+	return taskIndex(tx, t, true)
+}
+
+// deleteTask removes a task and its index entries.
+func deleteTask(tx *bolt.Tx, id model.ID) error {
+	t, err := getTask(tx, id)
+	if err != nil {
+		return err
+	}
+	if err := taskIndex(tx, &t, false); err != nil {
+		return err
+	}
+	return rb(tx, bTasks).Delete(idKey(id))
+}
+
+// reindexTasks rebuilds every task's index entries (for reindex).
+func reindexTasks(tx *bolt.Tx) error {
+	return rb(tx, bTasks).ForEach(func(k, v []byte) error {
+		var t model.Task
+		if err := decodeRecord(fmt.Sprintf("task %d", keyID(k)), v, &t); err != nil {
+			return err
+		}
+		return taskIndex(tx, &t, true)
+	})
+}
+
+// nextOccurrence is the date of a repeating task's next occurrence.
+func nextOccurrence(r model.Repeat, anchor, after model.Date, wd model.Workdays) (model.Date, error) {
+	d := r.Next(anchor, after, wd)
+	if !d.Valid() {
+		return model.NoDate, model.Errf("bad_repeat", "repeat rule %q is not understood", string(r))
+	}
+	return d, nil
 }
 
 // AddTask validates and stores a task (title required; slot derived from time).
@@ -197,66 +270,4 @@ func (s *Store) TasksOn(d model.Date) ([]model.AgendaTask, error) {
 		})
 	})
 	return out, err
-}
-
-// namer caches client and project names (and client cards) within one
-// transaction.
-type namer struct {
-	tx       *bolt.Tx
-	clients  map[model.ID]string
-	projects map[model.ID]string
-	cards    map[model.ID]clientCard
-}
-
-// clientCard is what a task row shows of its client beyond the name.
-type clientCard struct {
-	tier model.Tier
-	area string
-}
-
-func newNamer(tx *bolt.Tx) *namer {
-	return &namer{tx: tx, clients: map[model.ID]string{}, projects: map[model.ID]string{}, cards: map[model.ID]clientCard{}}
-}
-
-// card returns a client's tier and area from the client_card index.
-func (n *namer) card(id model.ID) (model.Tier, string) {
-	if id == 0 {
-		return "", ""
-	}
-	c, ok := n.cards[id]
-	if !ok {
-		c.tier, c.area = readCard(ix(n.tx, ixClientCard).Get(idKey(id))) // copies: bytes live only in the tx
-		n.cards[id] = c
-	}
-	return c.tier, c.area
-}
-
-func (n *namer) client(id model.ID) string {
-	return n.label(n.clients, ixClientLabel, id)
-}
-
-func (n *namer) project(id model.ID) string {
-	return n.label(n.projects, ixProjectLabel, id)
-}
-
-// label reads a name from a label index (id → name) without decoding the
-// record; a dangling reference shows as none (check reports it).
-func (n *namer) label(cache map[model.ID]string, index []byte, id model.ID) string {
-	if id == 0 {
-		return ""
-	}
-	if v, ok := cache[id]; ok {
-		return v
-	}
-	name := string(ix(n.tx, index).Get(idKey(id)))
-	cache[id] = name
-	return name
-}
-
-// agendaTask names a task's client and project; today marks carry-over
-// (NoDate: never carried over).
-func (n *namer) agendaTask(t model.Task, today model.Date) model.AgendaTask {
-	tier, area := n.card(t.ClientID)
-	return model.AgendaTask{Task: t, ClientName: n.client(t.ClientID), ProjectName: n.project(t.ProjectID),
-		CarriedOver: today.Valid() && t.CarriedOver(today), ClientTier: tier, ClientArea: area}
 }

@@ -309,3 +309,65 @@ func gatherPeriod(tx *bolt.Tx, from, to, today model.Date) (model.PeriodInput, e
 	})
 	return in, err
 }
+
+// namer caches client and project names (and client cards) within one
+// transaction.
+type namer struct {
+	tx       *bolt.Tx
+	clients  map[model.ID]string
+	projects map[model.ID]string
+	cards    map[model.ID]clientCard
+}
+
+// clientCard is what a task row shows of its client beyond the name.
+type clientCard struct {
+	tier model.Tier
+	area string
+}
+
+func newNamer(tx *bolt.Tx) *namer {
+	return &namer{tx: tx, clients: map[model.ID]string{}, projects: map[model.ID]string{}, cards: map[model.ID]clientCard{}}
+}
+
+// card returns a client's tier and area from the client_card index.
+func (n *namer) card(id model.ID) (model.Tier, string) {
+	if id == 0 {
+		return "", ""
+	}
+	c, ok := n.cards[id]
+	if !ok {
+		c.tier, c.area = readCard(ix(n.tx, ixClientCard).Get(idKey(id))) // copies: bytes live only in the tx
+		n.cards[id] = c
+	}
+	return c.tier, c.area
+}
+
+func (n *namer) client(id model.ID) string {
+	return n.label(n.clients, ixClientLabel, id)
+}
+
+func (n *namer) project(id model.ID) string {
+	return n.label(n.projects, ixProjectLabel, id)
+}
+
+// label reads a name from a label index (id → name) without decoding the
+// record; a dangling reference shows as none (check reports it).
+func (n *namer) label(cache map[model.ID]string, index []byte, id model.ID) string {
+	if id == 0 {
+		return ""
+	}
+	if v, ok := cache[id]; ok {
+		return v
+	}
+	name := string(ix(n.tx, index).Get(idKey(id)))
+	cache[id] = name
+	return name
+}
+
+// agendaTask names a task's client and project; today marks carry-over
+// (NoDate: never carried over).
+func (n *namer) agendaTask(t model.Task, today model.Date) model.AgendaTask {
+	tier, area := n.card(t.ClientID)
+	return model.AgendaTask{Task: t, ClientName: n.client(t.ClientID), ProjectName: n.project(t.ProjectID),
+		CarriedOver: today.Valid() && t.CarriedOver(today), ClientTier: tier, ClientArea: area}
+}

@@ -1,0 +1,77 @@
+package storage
+
+import (
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Bucket and key names; doc.go draws the tree. Names are part of the file
+// format: never rename one without a migration.
+var (
+	bMeta     = []byte("meta")
+	bClients  = []byte("clients")
+	bTasks    = []byte("tasks")
+	bJournal  = []byte("journal")
+	bPromises = []byte("promises")
+	bProjects = []byte("projects")
+	bIndex    = []byte("idx")
+
+	kSchema   = []byte("schema")
+	kRevision = []byte("revision")
+	kSettings = []byte("settings")
+
+	ixTaskDate       = []byte("task_date")
+	ixTaskOpen       = []byte("task_open")
+	ixTaskClient     = []byte("task_client")
+	ixJournalClient  = []byte("journal_client")
+	ixJournalDate    = []byte("journal_date")
+	ixJournalProject = []byte("journal_project")
+	ixContactClient  = []byte("contact_client")
+	ixContactProject = []byte("contact_project")
+	ixPromiseStatus  = []byte("promise_status")
+	ixPromiseClient  = []byte("promise_client")
+	ixPromiseMade    = []byte("promise_made")
+	ixPromiseKept    = []byte("promise_kept")
+	ixProjectStage   = []byte("project_stage")
+	ixProjectClient  = []byte("project_client")
+	ixProjectName    = []byte("project_name")
+	ixStageMove      = []byte("stage_move")
+	ixBidDate        = []byte("bid_date")
+	ixClientName     = []byte("client_name")
+	ixClientDue      = []byte("client_due")
+	ixClientDueRev   = []byte("client_due_rev")
+	ixClientLabel    = []byte("client_label")
+	ixClientCard     = []byte("client_card")
+	ixProjectLabel   = []byte("project_label")
+	ixProjectLive    = []byte("project_live")
+)
+
+var (
+	recordBuckets = [][]byte{bClients, bTasks, bJournal, bPromises, bProjects}
+	rootBuckets   = [][]byte{bMeta, bClients, bTasks, bJournal, bPromises, bProjects, bIndex}
+	indexBuckets  = [][]byte{ixTaskDate, ixTaskOpen, ixTaskClient, ixJournalClient, ixJournalDate,
+		ixJournalProject, ixContactClient, ixContactProject, ixPromiseStatus, ixPromiseClient,
+		ixPromiseMade, ixPromiseKept, ixProjectStage, ixProjectClient, ixProjectName, ixStageMove,
+		ixBidDate, ixClientName, ixClientDue, ixClientDueRev, ixClientLabel, ixClientCard, ixProjectLabel, ixProjectLive}
+)
+
+// ix returns an index bucket; a missing one means a damaged or foreign file.
+func ix(tx *bolt.Tx, name []byte) *bolt.Bucket {
+	if idx := tx.Bucket(bIndex); idx != nil {
+		if b := idx.Bucket(name); b != nil {
+			return b
+		}
+	}
+	panic(fmt.Sprintf("salesplan: index bucket %s missing", name))
+}
+
+// rb returns a record bucket (see ix about missing ones).
+func rb(tx *bolt.Tx, name []byte) *bolt.Bucket {
+	if b := tx.Bucket(name); b != nil {
+		return b
+	}
+	panic(fmt.Sprintf("salesplan: bucket %s missing", name))
+}
+
+var empty = []byte{}

@@ -1,0 +1,67 @@
+package storage
+
+// What every kind of record shares: reading one by id, writing one with
+// its id assigned, and checking its references. Each kind's own file
+// (clients.go, tasks.go, journal.go, promises.go, projects.go) builds on
+// these.
+
+import (
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+
+	"salesplan/model"
+)
+
+// notFound is the error for a record missing by id: code
+// "unknown_<kind>_id" (the id), apart from "unknown_<kind>" (a name the
+// user typed) so that each code has one kind of argument to translate.
+func notFound(kind string, id model.ID) error {
+	return newStoreError(ErrNotFound, nil, "unknown_"+kind+"_id", "there is no "+kind+" %d", id)
+}
+
+func getRecord(tx *bolt.Tx, bucket []byte, kind string, id model.ID, v any) error {
+	raw := rb(tx, bucket).Get(idKey(id))
+	if raw == nil {
+		return notFound(kind, id)
+	}
+	return decodeRecord(fmt.Sprintf("%s %d", kind, id), raw, v)
+}
+
+// putRaw assigns an id when *id is 0 (NextSequence) or raises the bucket's
+// sequence to an imported id, writes v, and returns the previous value (nil
+// when new) for the caller's index maintenance.
+func putRaw(b *bolt.Bucket, id *model.ID, v any) (prev []byte, err error) {
+	if *id == 0 {
+		seq, err := b.NextSequence()
+		if err != nil {
+			return nil, fmt.Errorf("next id: %w", err)
+		}
+		*id = model.ID(seq)
+	} else {
+		if old := b.Get(idKey(*id)); old != nil {
+			prev = append([]byte(nil), old...)
+		}
+		if uint64(*id) > b.Sequence() {
+			if err := b.SetSequence(uint64(*id)); err != nil {
+				return nil, fmt.Errorf("set sequence: %w", err)
+			}
+		}
+	}
+	raw, err := encodeRecord(v)
+	if err != nil {
+		return nil, err
+	}
+	return prev, b.Put(idKey(*id), raw)
+}
+
+// checkRefs checks that a referenced client and project exist.
+func checkRefs(tx *bolt.Tx, client, project model.ID) error {
+	if client != 0 && rb(tx, bClients).Get(idKey(client)) == nil {
+		return model.Errf("unknown_client_id", "there is no client %d", client)
+	}
+	if project != 0 && rb(tx, bProjects).Get(idKey(project)) == nil {
+		return model.Errf("unknown_project_id", "there is no project %d", project)
+	}
+	return nil
+}
