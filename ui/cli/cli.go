@@ -63,6 +63,8 @@ type app struct {
 	langArg  string
 	demo     bool
 
+	neglected bool // demo --neglected: the scaled data set, left alone for three months
+
 	lang    i18n.Lang
 	today   model.Date
 	fixed   bool
