@@ -354,7 +354,7 @@ func BenchmarkTodayBigInTx(b *testing.B) {
 	s := bigStore(b)
 	err := s.view(func(tx *bolt.Tx) error {
 		for b.Loop() {
-			in, err := gatherAgenda(tx, benchDay)
+			in, err := gatherAgenda(tx, benchDay, "")
 			if err != nil {
 				return err
 			}

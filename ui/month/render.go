@@ -292,7 +292,7 @@ func (m *Model) totals() string {
 	s := st.Muted.Render(m.lang.T("review.signed")+" ") +
 		met(ms.Signed.Target > 0 && ms.Signed.Value >= ms.Signed.Target, report.MoneyCount(m.lang, ms.Signed, m.currency())) +
 		sep + st.Muted.Render(m.lang.T("review.calls")+" ") + met(ms.Calls.Target > 0 && ms.Calls.Done >= ms.Calls.Target, report.Count(m.lang, ms.Calls)) +
-		sep + st.Muted.Render(m.lang.T("review.visits")+" ") + met(ms.Visits.Target > 0 && ms.Visits.Done >= ms.Visits.Target, report.Count(m.lang, ms.Visits))
+		sep + st.Muted.Render(m.lang.T("report.visits_clients")+" ") + met(ms.Visits.Target > 0 && ms.Visits.Done >= ms.Visits.Target, report.VisitCount(m.lang, ms.Visits))
 	return common.PadRight(s, m.width)
 }
 

@@ -74,7 +74,7 @@ func (m *Model) detailLines(w int) []string {
 	bid := "—"
 	if r.BidDate.Valid() {
 		bid = m.lang.T("projects.d.when", m.lang.ShortDate(r.BidDate), m.lang.Relative(r.BidDate, today))
-		if bs, ok := m.bidStyle(r.Project); ok {
+		if bs, ok := m.bidStyle(r); ok {
 			bid = bs.Render(bid)
 		}
 	}

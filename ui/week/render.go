@@ -399,7 +399,7 @@ func (m *Model) footer() []string {
 	}
 	sep := st.Muted.Render(" · ")
 	l1 := st.Muted.Render(m.lang.T("review.calls")+" ") + met(w.Calls.Target > 0 && w.Calls.Done >= w.Calls.Target, report.Count(m.lang, w.Calls)) +
-		sep + st.Muted.Render(m.lang.T("review.visits")+" ") + met(w.Visits.Target > 0 && w.Visits.Done >= w.Visits.Target, report.Count(m.lang, w.Visits)) +
+		sep + st.Muted.Render(m.lang.T("report.visits_clients")+" ") + met(w.Visits.Target > 0 && w.Visits.Done >= w.Visits.Target, report.VisitCount(m.lang, w.Visits)) +
 		sep + st.Muted.Render(m.lang.T("review.signed")+" ") + met(w.Signed.Target > 0 && w.Signed.Value >= w.Signed.Target, report.MoneyCount(m.lang, w.Signed, cur))
 	p := w.Promises
 	l2 := m.lang.T("week.promises", p.Made, p.Kept, p.KeptOnTime)
