@@ -141,6 +141,14 @@ func (e JournalEntry) CheckClient() error {
 	return nil
 }
 
+// LogCompletes reports whether recording a contact of kind with t's
+// client, from t, completes t instead (DESIGN.md §2 v2: c/v/m on a task of
+// the same kind with that client completes the task): an undone call, visit
+// or meeting task with a client, of that kind.
+func LogCompletes(t Task, kind EntryKind) bool {
+	return !t.Done && t.ClientID != 0 && t.Kind.IsContact() && t.Kind.EntryKind() == kind
+}
+
 // ContactToLink returns the entry that completing task t on day on should
 // link instead of recording another contact (DESIGN.md §2, v2: one
 // contact, once): among es, an entry of t's contact kind with t's client,

@@ -25,6 +25,8 @@ func init() {
 		// The reports (ui/report: report day|week|month, and on screen).
 		"report.day.title":         {"Daily record · %s", "日报 · %s"},
 		"report.visits_clients":    {"Clients visited", "拜访客户"},
+		"report.visits_short":      {"Visited", "拜访客户"},
+		"report.visits_entry":      {" · %d visit", " · 共 %d 次拜访"},
 		"report.visits_entries":    {" · %d visits", " · 共 %d 次拜访"},
 		"report.prospect":          {"prospect", "潜在客户"},
 		"report.entry":             {"%s %s · %s", "%s %s · %s"},
@@ -52,6 +54,13 @@ func init() {
 		"report.no_reason": {"no reason given", "未说明原因"},
 
 		// The planner.
+		"projects.d.papers":       {"Bid papers due", "标书截止"},
+		"month.mark.papers":       {"D", "书"},
+		"month.word.papers":       {"bid papers due", "标书截止"},
+		"month.year.by_hand":      {"* set by hand; the other months share the rest", "* 手动设定，其余月份平分余额"},
+		"month.year.quarter":      {"Q%d %s", "第%d季度 %s"},
+		"day.att.booked":          {"booked %s", "已约 %s"},
+		"day.att.papers":          {"papers due %s, bid %s", "标书%s备好，%s投标"},
 		"promises.cancel.title":   {"Cancel “%s”: why?", "取消“%s”：原因？"},
 		"promises.cancel.hint":    {"the reason (the review lists it)", "原因（周回顾会列出）"},
 		"promises.cancelled_late": {"cancelled %s, late", "%s 逾期取消"},
@@ -62,7 +71,7 @@ func init() {
 		"settings.holidays.none":    {"none", "无"},
 		"settings.f.days_off":       {"My days off", "我的休息日"},
 		"settings.f.extra_workdays": {"My extra working days", "我的加班日"},
-		"settings.h.dates":          {"2026-10-08, 2026-10-09", "2026-10-08, 2026-10-09"},
+		"settings.h.dates":          {"dates: YYYY-MM-DD, YYYY-MM-DD", "日期：YYYY-MM-DD, YYYY-MM-DD"},
 
 		// The command line.
 		"cli.flag.prospect":          {"a call with someone not yet a client: the words say who", "与尚未成为客户的人通话：文字写明是谁"},
@@ -96,6 +105,7 @@ func init() {
 		"cli.col.signed":             {"Signed", "已签约"},
 		"report.promises.summary": {"%d made · %d kept (%d on time, %d late) · %d overdue · %d cancelled",
 			"新增 %d · 兑现 %d（按时 %d，迟了 %d）· 逾期 %d · 取消 %d"},
+		"report.next.papers":        {"%s bid papers due: %s (%s)", "%s 标书截止：%s（%s）"},
 		"report.month.title":        {"Monthly review · %s", "月回顾 · %s"},
 		"report.h.month_numbers":    {"The month against its targets", "本月与目标"},
 		"report.quarter":            {"Q%d to date (%s – %s)", "第%d季度至今（%s – %s）"},

@@ -24,23 +24,13 @@ import (
 // starting on start's Monday: calls per day on a working day, and the
 // weekly visits target spread over the working days in whole visits (the
 // days sum to the weekly target: 20 over 5 days is 4 a day, 20 over 6 is
-// 3,3,4,3,3,4).
+// 3,3,4,3,3,4; model.DayVisitsTarget).
 func DayQuotas(st model.Settings, start model.Date) (calls, visits [7]int) {
 	start = start.WeekStart()
-	work := 0
-	for i := range 7 {
-		if st.IsWorkday(start.AddDays(i)) {
-			work++
-		}
-	}
-	n := 0
 	for i := range 7 {
 		d := start.AddDays(i)
 		calls[i] = st.CallsTarget(d)
-		if work > 0 && st.IsWorkday(d) {
-			n++
-			visits[i] = st.VisitsPerWeek*n/work - st.VisitsPerWeek*(n-1)/work
-		}
+		visits[i] = model.DayVisitsTarget(st, d)
 	}
 	return calls, visits
 }
@@ -209,6 +199,8 @@ func sections(r storage.Review, l i18n.Lang, currency string) []section {
 		switch u.Kind {
 		case storage.UpcomingBid:
 			nx.items = append(nx.items, newItem(l, false, "review.next.bid", day, userText(u.Project), userText(u.Client)))
+		case storage.UpcomingPapers:
+			nx.items = append(nx.items, newItem(l, false, "report.next.papers", day, userText(u.Project), userText(u.Client)))
 		default:
 			nx.items = append(nx.items, newItem(l, false, "review.next.promise", day, userText(u.Client), userText(u.Text)))
 		}
