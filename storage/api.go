@@ -129,7 +129,7 @@ type ClientDetail struct {
 	Journal  []model.JournalEntry // newest first
 	Promises []model.Promise      // open first by due, then the rest newest first
 	Projects []model.Project
-	Tasks    []model.Task // undone, dated today or later or undated, by date
+	Tasks    []model.Task   // undone, dated today or later or undated, by date
 	Calendar model.Calendar // the working-day calendar ("due soon" counts working days)
 }
 
