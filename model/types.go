@@ -392,17 +392,14 @@ type StageEntry struct {
 
 // Project is a sales project tracked through its stages.
 type Project struct {
-	ID       ID     `json:"id"`
-	Name     string `json:"name"`
-	ClientID ID     `json:"client_id"`
-	Owner    string `json:"owner"`
-	Value    Money  `json:"value"`
-	Stage    Stage  `json:"stage"`
-	BidDate  Date   `json:"bid_date"`
-	// SignedOn is the signed date of a project added or imported at
-	// contract or a later stage (v2); NoDate when its history says when it
-	// entered contract, or it is not signed.
-	SignedOn     Date         `json:"signed_on"`
+	ID           ID           `json:"id"`
+	Name         string       `json:"name"`
+	ClientID     ID           `json:"client_id"`
+	Owner        string       `json:"owner"`
+	Value        Money        `json:"value"`
+	Stage        Stage        `json:"stage"`
+	BidDate      Date         `json:"bid_date"`
+	SignedOn     Date         `json:"signed_on"` // v2: signed date of a project added or imported at contract or later (see Signed)
 	StageHistory []StageEntry `json:"stage_history"`
 }
 
