@@ -273,8 +273,10 @@ func TestSettingsFollowTheLanguage(t *testing.T) {
 		t.Errorf("a setting of its own is overridden by the language: %q", st.Holidays)
 	}
 	for name, f := range map[string]func(*model.Settings){
-		"unknown calendar":   func(st *model.Settings) { st.Holidays = "us" },
-		"a day off and on":   func(st *model.Settings) { st.DaysOff, st.ExtraWorkdays = []model.Date{national}, []model.Date{national} },
+		"unknown calendar": func(st *model.Settings) { st.Holidays = "us" },
+		"a day off and on": func(st *model.Settings) {
+			st.DaysOff, st.ExtraWorkdays = []model.Date{national}, []model.Date{national}
+		},
 		"months over a year": func(st *model.Settings) { st.AnnualTargets[2026] = 100; st.MonthTargets["2026-05"] = 101 },
 	} {
 		if err := s.UpdateSettings(func(st *model.Settings) error { f(st); return nil }); err == nil {
