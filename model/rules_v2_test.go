@@ -272,3 +272,23 @@ func TestDayVisitsTarget(t *testing.T) {
 		t.Errorf("national day week shares = %v", got)
 	}
 }
+
+func TestLogCompletes(t *testing.T) {
+	call := Task{Kind: TaskCall, ClientID: 1}
+	for _, tt := range []struct {
+		t    Task
+		kind EntryKind
+		want bool
+	}{
+		{call, EntryCall, true},
+		{call, EntryVisit, false},
+		{Task{Kind: TaskCall}, EntryCall, false},                          // no client
+		{Task{Kind: TaskCall, ClientID: 1, Done: true}, EntryCall, false}, // already done
+		{Task{Kind: TaskTodo, ClientID: 1}, EntryNote, false},
+		{Task{Kind: TaskMeeting, ClientID: 1}, EntryMeeting, true},
+	} {
+		if got := LogCompletes(tt.t, tt.kind); got != tt.want {
+			t.Errorf("LogCompletes(%+v, %s) = %v", tt.t, tt.kind, got)
+		}
+	}
+}

@@ -218,6 +218,40 @@ func TestSignedOnboarded(t *testing.T) {
 	}
 }
 
+// A stage's checklist is added once per project: re-entering a stage adds
+// nothing, even when a face sends the list.
+func TestChecklistOncePerStage(t *testing.T) {
+	s := newStore(t)
+	c := mustClient(t, s, "GC", model.TierRegular, d("2026-01-01"))
+	p, err := s.AddProject(model.Project{Name: "P", ClientID: c.ID, Stage: model.StageDetailing}, d("2026-11-01"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	list := []model.Task{{Title: "sign the supply contract", Date: d("2026-11-10")}}
+	count := func() int {
+		n := 0
+		for day := d("2026-11-01"); day <= d("2026-11-30"); day++ {
+			ts, _ := s.TasksOn(day)
+			n += len(ts)
+		}
+		return n
+	}
+	for i, step := range []struct {
+		stage model.Stage
+		on    string
+		want  int
+	}{
+		{model.StageContract, "2026-11-10", 1}, {model.StageDetailing, "2026-11-11", 1}, {model.StageContract, "2026-11-12", 1},
+	} {
+		if _, err := s.SetStage(p.ID, step.stage, d(step.on), list, ""); err != nil {
+			t.Fatal(err)
+		}
+		if got := count(); got != step.want {
+			t.Errorf("step %d: %d checklist tasks, want %d", i, got, step.want)
+		}
+	}
+}
+
 // A version-1 document imports: defaults for what it lacks, and a project
 // at a signed stage that never entered contract carries the date it
 // entered that stage.

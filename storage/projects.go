@@ -312,6 +312,11 @@ func (s *Store) SetStage(id model.ID, stage model.Stage, on model.Date, checklis
 		if on < p.StageSince() {
 			return model.Errf("stage_date_before", "project %s entered its current stage on %s, after %s", p.Name, p.StageSince().String(), on.String())
 		}
+		if p.HasBeenIn(stage) {
+			// A stage's checklist is added once per project (DESIGN.md §2
+			// v2): the project as stored decides, whatever the face sent.
+			checklist = nil
+		}
 		p.Stage = stage
 		p.StageHistory = append(append([]model.StageEntry(nil), p.StageHistory...), model.StageEntry{Stage: stage, On: on})
 		if err := r.putProject(&p); err != nil {
