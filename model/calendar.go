@@ -165,33 +165,26 @@ func (c Calendar) Kind(d Date) WorkdayKind {
 
 // cnDays is mainland China's official calendar: true for a make-up working
 // day, false for a day off; days not in the map follow the weekdays. Built
-// once, the first time a cn calendar is asked (a few hundred entries).
-var cnDays = sync.OnceValue(func() map[Date]bool {
-	out := map[Date]bool{}
-	seen := false
-	for y := 2001; y <= 2200; y++ {
-		l := HolidayUtil.GetHolidaysByYear(y)
-		if l.Len() == 0 {
-			if seen {
-				break // the data ends; later years follow the weekdays
-			}
+// once, the first time a cn calendar is asked (a few hundred entries), so
+// a run that never needs it pays nothing at start-up.
+var cnDays = sync.OnceValue(buildCNDays)
+
+// buildCNDays reads HolidayUtil's data in one pass: every entry of this
+// century ("20" is the prefix of every day it has).
+func buildCNDays() map[Date]bool {
+	l := HolidayUtil.GetHolidays("20")
+	out := make(map[Date]bool, l.Len())
+	for e := l.Front(); e != nil; e = e.Next() {
+		h, ok := e.Value.(*HolidayUtil.Holiday)
+		if !ok || h == nil {
 			continue
 		}
-		seen = true
-		for e := l.Front(); e != nil; e = e.Next() {
-			h, ok := e.Value.(*HolidayUtil.Holiday)
-			if !ok || h == nil {
-				continue
-			}
-			d, err := ParseDate(h.GetDay())
-			if err != nil || d.Year() != y {
-				continue
-			}
+		if d, err := ParseDate(h.GetDay()); err == nil {
 			out[d] = h.IsWork()
 		}
 	}
 	return out
-})
+}
 
 // CNHolidayName returns the name (in Chinese, from the data source) of the
 // official holiday or make-up day d belongs to, or "".

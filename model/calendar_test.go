@@ -285,3 +285,14 @@ func BenchmarkCalendarIsWorkdayCN(b *testing.B) {
 		cal.IsWorkday(day.AddDays(i % 730))
 	}
 }
+
+// BenchmarkCNCalendarBuild is the one-time cost of the cn calendar (the
+// first working-day rule of a run with holidays cn pays it).
+func BenchmarkCNCalendarBuild(b *testing.B) {
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		n = len(buildCNDays())
+	}
+	b.ReportMetric(float64(n), "days")
+}
