@@ -54,6 +54,10 @@ func init() {
 		"report.no_reason": {"no reason given", "未说明原因"},
 
 		// The planner.
+		"month.day.holiday":       {"public holiday %s", "法定假日 %s"},
+		"month.day.makeup":        {"make-up working day (%s)", "调休上班（%s）"},
+		"month.day.own_off":       {"my day off", "我的休息日"},
+		"month.day.own_extra":     {"my extra working day", "我的加班日"},
 		"projects.d.papers":       {"Bid papers due", "标书截止"},
 		"month.mark.papers":       {"D", "书"},
 		"month.word.papers":       {"bid papers due", "标书截止"},

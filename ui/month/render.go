@@ -311,6 +311,17 @@ func (m *Model) detail() string {
 		return ""
 	}
 	s := m.lang.T("month.detail", m.lang.ShortDate(m.sel), dd.TasksDone, dd.TasksTotal, dd.Calls, dd.Visits)
+	// Why a day is or is not worked, when the calendar says so.
+	switch m.set.Calendar().Kind(m.sel) {
+	case model.DayHoliday:
+		s += " · " + m.lang.T("month.day.holiday", model.CNHolidayName(m.sel))
+	case model.DayMakeUp:
+		s += " · " + m.lang.T("month.day.makeup", model.CNHolidayName(m.sel))
+	case model.DayOwnOff:
+		s += " · " + m.lang.T("month.day.own_off")
+	case model.DayOwnExtra:
+		s += " · " + m.lang.T("month.day.own_extra")
+	}
 	for _, k := range dd.Markers {
 		switch k {
 		case "bid":
