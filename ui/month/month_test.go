@@ -205,3 +205,30 @@ func TestClickSelects(t *testing.T) {
 		t.Errorf("click selected %s", m.sel)
 	}
 }
+
+// With mainland China's calendar the day's line says why a day is or is
+// not worked, and the month's quotas count the make-up days.
+func TestHolidayDays(t *testing.T) {
+	m, st := open(t, i18n.EN, 120, 40)
+	if err := st.UpdateSettings(func(s *model.Settings) error { s.Holidays = model.HolidaysCN; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	m.Update(common.DataChangedMsg{})
+	rt.Run(m, m.reload())
+	for day, want := range map[model.Date]string{
+		model.MakeDate(2026, time.October, 1):  "public holiday 国庆节",
+		model.MakeDate(2026, time.October, 10): "make-up working day (国庆节)",
+	} {
+		rt.Press(m, "g")
+		rt.Type(m, day.String())
+		rt.Press(m, "enter")
+		rt.Run(m, m.reload())
+		if s := screen(m); !strings.Contains(s, want) {
+			t.Errorf("%s: the day's line lacks %q:\n%s", day, want, s)
+		}
+	}
+	// October 2026 with cn: 18 working days.
+	if got := m.Month().Calls.Target; got != 18*30 {
+		t.Errorf("October's calls target %d, want 18 × 30", got)
+	}
+}
