@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"sync"
 	"time"
 
 	"salesplan/model"
@@ -101,10 +100,7 @@ type Store struct {
 	path    string
 	opts    Options
 	notice  *model.Problem
-	ready   bool       // Open finished: from now on a 0-byte file is an accident
-	mu      sync.Mutex // guards undo and lastRev
-	undo    []undoStep
-	lastRev uint64 // the revision after this Store's latest write
+	ready   bool // Open finished: from now on a 0-byte file is an accident
 }
 
 // Path returns the database file.
@@ -182,9 +178,5 @@ func (s *Store) ExportJSON(w io.Writer) error { return s.exportJSONImpl(w) }
 // ImportJSON reads an exchange document; into a non-empty database only
 // with merge. A bad document is rejected whole.
 func (s *Store) ImportJSON(r io.Reader, merge bool) error {
-	if err := s.importJSONImpl(r, merge); err != nil {
-		return err
-	}
-	s.forgetUndo() // the before-images describe the database before the import
-	return nil
+	return s.importJSONImpl(r, merge) // the import empties the undo log (importStaged)
 }

@@ -283,19 +283,13 @@ func BackupsOf(dbPath string) ([]BackupInfo, error) {
 	return out, nil
 }
 
-// Restore replaces the database with the backup at path (see RestoreFile)
-// and drops this Store's undo steps, which describe the replaced data.
+// Restore replaces the database with the backup at path (see RestoreFile;
+// the restored file's undo log is emptied: its steps describe the past).
 func (s *Store) Restore(path string) error {
 	if s.opts.ReadOnly {
 		return newStoreError(ErrReadOnly, nil, "db_read_only", "the database %s is open read-only", s.path)
 	}
-	if err := RestoreFile(s.path, path, s.opts); err != nil {
-		return err
-	}
-	s.mu.Lock()
-	s.undo = nil
-	s.mu.Unlock()
-	return nil
+	return RestoreFile(s.path, path, s.opts)
 }
 
 // RestoreFile replaces the database at dbPath with the backup at path. It
@@ -477,6 +471,9 @@ func prepareRestored(path string, from, minRev uint64, timeout time.Duration) (e
 			if err := rb(tx, bMeta).Put(kSchema, u64(schemaVersion)); err != nil {
 				return err
 			}
+		}
+		if err := clearUndo(tx); err != nil {
+			return err
 		}
 		m := rb(tx, bMeta)
 		return m.Put(kRevision, u64(max(minRev, readU64(m.Get(kRevision)))+1))

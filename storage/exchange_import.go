@@ -96,6 +96,11 @@ func (s *Store) importStaged(doc *Document, merge bool) (err error) {
 	// bbolt keeps the values handed to Put until then.
 	defer stx.Rollback()
 	return s.update(func(tx *bolt.Tx) error {
+		// The undo log's before-images describe the database before the
+		// import: undoing one now could remove a record the import refers to.
+		if err := clearUndo(tx); err != nil {
+			return err
+		}
 		if !merge {
 			if !isEmpty(tx) {
 				return s.notEmptyError()

@@ -39,7 +39,7 @@ func putSettings(tx *bolt.Tx, st model.Settings) error {
 	if err != nil {
 		return err
 	}
-	raw, err := encodeRecord(st)
+	raw, err := encodeRecordRev(st, txRevision(tx))
 	if err != nil {
 		return err
 	}
