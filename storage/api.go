@@ -97,10 +97,10 @@ type Options struct {
 // transaction runs, so the planner and the command line work side by side.
 // Every method that changes data is one user action and one transaction.
 type Store struct {
-	path    string
-	opts    Options
-	notice  *model.Problem
-	ready   bool // Open finished: from now on a 0-byte file is an accident
+	path   string
+	opts   Options
+	notice *model.Problem
+	ready  bool // Open finished: from now on a 0-byte file is an accident
 }
 
 // Path returns the database file.
