@@ -16,6 +16,7 @@ const (
 	ActEditClient    = "edit_client"
 	ActArchiveClient = "archive_client"
 	ActAddEntry      = "add_entry"
+	ActEditEntry     = "edit_entry"
 	ActAddTask       = "add_task"
 	ActEditTask      = "edit_task"
 	ActMoveTask      = "move_task" // an edit that changed only the date/time/slot
