@@ -323,13 +323,11 @@ func (s *Store) UndoLast() (Undone, error) {
 	err := s.write(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bUndo)
 		if b == nil {
-			outcome = ErrNothingToUndo
-			return nil
+			return ErrNothingToUndo // rolled back: the file is left as it was
 		}
 		k, raw := b.Cursor().Last()
 		if k == nil {
-			outcome = ErrNothingToUndo
-			return nil
+			return ErrNothingToUndo
 		}
 		seq := readU64(k)
 		step, err := decodeStep(seq, raw)
