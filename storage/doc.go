@@ -87,7 +87,12 @@
 //	records.go   get/put by id, reference checks
 //	index.go     apply, reindex, indexDrift, range scans, name lookups
 //	store.go     open, preflight, transactions, locks
-//	undo.go      act/recorder, Undo
+//	undo.go      act/recorder, the undo log in the database, Undo
+//	revision.go  edits against the record as stored: the three-way field
+//	             merge, ConflictError ("changed elsewhere since you opened it")
+//	restorelock.go  restore under the database's lock; openCurrent (the
+//	             path still names the locked file); scratch files by pid
+//	filelock_unix.go, filelock_windows.go  the file lock as bbolt takes it
 //	views.go     Today, Week, Month; namer (labels without decoding)
 //	review.go    the weekly review
 //	migrate.go   schema migrations

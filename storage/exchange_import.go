@@ -228,7 +228,7 @@ func removeStaleStaging(dir string) {
 // without fsync: it is thrown away, and cleanup closes and removes it.
 func openStaging(dir string, timeout time.Duration) (*bolt.DB, func(), error) {
 	removeStaleStaging(dir)
-	f, err := os.CreateTemp(dir, stagingPrefix+"*.db")
+	f, err := os.CreateTemp(dir, scratchPattern(stagingPrefix, ".db"))
 	if err != nil {
 		if f, err = os.CreateTemp("", "salesplan-staging-*.db"); err != nil {
 			return nil, nil, fmt.Errorf("staging file: %w", err)
