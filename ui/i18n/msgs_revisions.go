@@ -27,6 +27,9 @@ func init() {
 		"err.too_long_currency":       {"the currency is %[2]d bytes long; the limit is 64 KiB (%[3]d bytes)", "货币一栏有 %[2]d 字节，上限为 64 KiB（%[3]d 字节）"},
 		"err.too_long_language":       {"the language is %[2]d bytes long; the limit is 64 KiB (%[3]d bytes)", "语言一栏有 %[2]d 字节，上限为 64 KiB（%[3]d 字节）"},
 
+		// A database replaced again and again while a command waited for it.
+		"err.db_replaced": {"the database %s kept being replaced (restores?) while waiting for it; try again", "等待期间数据库 %s 一再被替换（正在恢复备份？）；请重试"},
+
 		// Stage steps that go nowhere (model.StepStage).
 		"err.project_lost":        {"project %s is lost; < reopens it", "项目 %s 已丢单；按 < 重新打开"},
 		"err.project_closed":      {"project %s is closed: it has no next stage", "项目 %s 已回款：没有下一阶段"},
@@ -57,6 +60,14 @@ func init() {
 		"undone.add_project":    {"adding project %s", "添加项目%s"},
 		"undone.edit_project":   {"editing project %s", "编辑项目%s"},
 		"undone.set_stage":      {"the stage move of %s", "项目%s的阶段变更"},
+
+		// Forms: a field changed both in the form and elsewhere (its value
+		// there now), a paste the note box cannot hold.
+		"form.changed_elsewhere":    {"changed elsewhere meanwhile, now: %s (save again to replace it)", "已在别处修改，现为：%s（再次保存将覆盖）"},
+		"form.paste_too_many_lines": {"the paste has %d lines; a note holds at most %d: nothing was pasted", "粘贴的内容有 %d 行，笔记最多 %d 行：未粘贴"},
+
+		// A project moved elsewhere meanwhile: > and < step from the stage stored.
+		"projects.status.moved_from_stored": {"it was in %s, not %s as shown", "它已在%s阶段，而非显示的%s"},
 
 		// The command line's undo.
 		"cli.short.undo":   {"Undo the last action on this database (the planner's too)", "撤销此数据库上的最近一次操作（包括规划器中的）"},
