@@ -6,6 +6,7 @@ package storage
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -354,6 +355,9 @@ type StageMove struct {
 // and must not touch the store.
 func (s *Store) StepStage(id model.ID, dir int, shown model.Stage, on model.Date, checklist func(p model.Project, to model.Stage) []model.Task) (StageMove, error) {
 	mv := StageMove{Shown: shown}
+	if dir == 0 {
+		return mv, errors.New("step stage: no direction (1 or -1)")
+	}
 	err := s.act(ActSetStage, func(r *recorder) error {
 		p, err := getProject(r.tx, id)
 		if err != nil {
