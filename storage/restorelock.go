@@ -80,7 +80,9 @@ func (s *Store) openCurrent(readOnly bool) (*bolt.DB, error) {
 func lockFile(path string, timeout time.Duration) (*os.File, error) {
 	deadline := time.Now().Add(timeout)
 	for {
-		f, err := os.OpenFile(path, os.O_RDWR, 0)
+		// Read-only is enough for the lock (it is on the file, not the
+		// descriptor's mode), and works on a database made read-only.
+		f, err := os.Open(path)
 		if err != nil {
 			return nil, err
 		}

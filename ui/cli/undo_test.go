@@ -79,3 +79,45 @@ func TestUndoCommand(t *testing.T) {
 		t.Error("a refused undo changed the database file")
 	}
 }
+
+// Over the limits, every command refuses with one line naming the limit
+// and leaves the database as it was; at the limit, it keeps every byte.
+func TestTextLimitsOnTheCommandLine(t *testing.T) {
+	h := newHarness(t)
+	h.ok("client", "add", "王总", "--key")
+	before := h.dbBytes()
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"add", strings.Repeat("标", 1005)}, "the limit is 500 characters"},
+		{[]string{"client", "add", "ACME", "--needs", strings.Repeat("n", 64<<10+1)}, "the limit is 64 KiB"},
+		{[]string{"note", "王总", strings.Repeat("长", 30000)}, "the limit is 64 KiB"},
+		{[]string{"--lang", "zh", "add", strings.Repeat("x", 501)}, "上限为 500 个字符"},
+	} {
+		r := h.run(tc.args...)
+		if r.code != 1 || len(stderrLines(r.err)) != 1 || !strings.Contains(r.err, tc.want) {
+			t.Errorf("%s…: exit %d, stderr %q; want one line with %q", tc.args[0], r.code, r.err, tc.want)
+		}
+		if !bytes.Equal(before, h.dbBytes()) {
+			t.Fatalf("%s…: a refused command changed the database", tc.args[0])
+		}
+	}
+	title := strings.Repeat("标", 500)
+	h.ok("add", title)
+	st, err := storage.Open(h.db, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	inbox, err := st.TasksOn(model.NoDate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	day, err := st.TasksOn(model.MakeDate(2026, 11, 27))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if all := append(inbox, day...); len(all) != 1 || all[0].Title != title {
+		t.Errorf("a 500-character title: %d tasks", len(all))
+	}
+}
