@@ -263,20 +263,23 @@ func (r *recorder) putSettings(st model.Settings) error {
 // act runs one user action in one write transaction and records its
 // before- and after-images in the undo log, in the same transaction.
 func (s *Store) act(action string, fn func(r *recorder) error) error {
-	return s.update(func(tx *bolt.Tx) error {
-		r := &recorder{tx: tx, seen: map[string]bool{}, action: action}
-		if err := fn(r); err != nil {
-			return err
-		}
-		for i := range r.images {
-			r.images[i].after = currentImage(tx, r.images[i])
-		}
-		if len(r.images) == 0 {
-			// Nothing changed (archiving an archived client): nothing to undo.
-			return rb(tx, bMeta).Put(kUndoRev, u64(txRevision(tx)))
-		}
-		return pushStep(tx, undoStep{action: r.action, images: r.images}, txRevision(tx))
-	})
+	return s.update(func(tx *bolt.Tx) error { return runAct(tx, action, fn) })
+}
+
+// runAct is act inside the caller's write transaction.
+func runAct(tx *bolt.Tx, action string, fn func(r *recorder) error) error {
+	r := &recorder{tx: tx, seen: map[string]bool{}, action: action}
+	if err := fn(r); err != nil {
+		return err
+	}
+	for i := range r.images {
+		r.images[i].after = currentImage(tx, r.images[i])
+	}
+	if len(r.images) == 0 {
+		// Nothing changed (archiving an archived client): nothing to undo.
+		return rb(tx, bMeta).Put(kUndoRev, u64(txRevision(tx)))
+	}
+	return pushStep(tx, undoStep{action: r.action, images: r.images}, txRevision(tx))
 }
 
 func currentImage(tx *bolt.Tx, im image) []byte {
