@@ -95,15 +95,6 @@ func openEnvelope(what string, b []byte) (rev uint64, payload []byte, err error)
 	return rev, payload, nil
 }
 
-// recordRev reads the revision of a stored value without decoding it (0
-// for a version-1 or damaged value).
-func recordRev(b []byte) uint64 {
-	if len(b) >= revisionHeader && b[0] == codecVersion {
-		return binary.BigEndian.Uint64(b[5:13])
-	}
-	return 0
-}
-
 // setRev reaches the Rev field of the model types (it is not in
 // their JSON).
 func setRev(v any, rev uint64) {

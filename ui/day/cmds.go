@@ -87,16 +87,6 @@ func load(st *storage.Store, seq uint64, date, today model.Date, withAtt bool) t
 	}
 }
 
-// write runs one store action and reports the status to show.
-func write(status string, fn func() error) tea.Cmd {
-	return func() tea.Msg {
-		if err := fn(); err != nil {
-			return savedMsg{err: err}
-		}
-		return savedMsg{status: status}
-	}
-}
-
 func addTask(st *storage.Store, t model.Task, status func(model.Task) string) tea.Cmd {
 	return func() tea.Msg {
 		if st == nil {

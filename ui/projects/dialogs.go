@@ -1,6 +1,7 @@
 package projects
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 
@@ -162,14 +163,6 @@ func (m *Model) stepStage(p storage.ProjectRow, dir int, to model.Stage, on mode
 	}
 }
 
-func (m *Model) movedStatus(p storage.ProjectRow, to model.Stage, on model.Date, tasks int) string {
-	s := m.lang.T("projects.status.moved", model.InertLine(p.Name), m.stageName(p.Stage), m.stageName(to), m.lang.ShortDate(on))
-	if tasks > 0 {
-		s += " · " + m.lang.T("projects.status.tasks_added", tasks)
-	}
-	return s
-}
-
 func (m *Model) stageName(s model.Stage) string { return m.lang.T("stage." + string(s)) }
 
 // ---- stage moves
@@ -179,21 +172,15 @@ func (m *Model) stageName(s model.Stage) string { return m.lang.T("stage." + str
 // project reopens it in the stage it was lost from.
 func (m *Model) startMove(p storage.ProjectRow, dir int) tea.Cmd {
 	name := model.InertLine(p.Name)
-	var to model.Stage
-	var ok bool
-	switch {
-	case p.Stage == model.StageLost && dir < 0:
-		to, ok = reopenStage(p.Project), true
-	case p.Stage == model.StageLost:
-		return common.Status(m.lang.T("projects.status.is_lost", name))
-	case dir > 0:
-		to, ok = p.Stage.Next()
-		if !ok {
+	to, err := model.StepStage(p.Project, dir) // the same rule the store moves by
+	var pr *model.Problem
+	if errors.As(err, &pr) {
+		switch pr.Code {
+		case "project_lost":
+			return common.Status(m.lang.T("projects.status.is_lost", name))
+		case "project_closed":
 			return common.Status(m.lang.T("projects.status.is_closed", name))
-		}
-	default:
-		to, ok = p.Stage.Prev()
-		if !ok {
+		default:
 			return common.Status(m.lang.T("projects.status.first_stage", name))
 		}
 	}
@@ -202,17 +189,6 @@ func (m *Model) startMove(p storage.ProjectRow, dir int) tea.Cmd {
 	m.open(dlgMove, f, p)
 	m.dlg.to, m.dlg.dir = to, dir
 	return nil
-}
-
-// reopenStage is where a lost project goes back to: the stage it was in
-// before it was lost (lead when the history does not say).
-func reopenStage(p model.Project) model.Stage {
-	for i := len(p.StageHistory) - 1; i >= 0; i-- {
-		if s := p.StageHistory[i].Stage; s.Live() {
-			return s
-		}
-	}
-	return model.StageLead
 }
 
 // dateField is the date of a stage move: today unless changed, in date
