@@ -226,7 +226,7 @@ func TestStaleSettingsConflictKeepsTyped(t *testing.T) {
 	p.cli("config", "set", "calls_per_day", "40")
 	p.keys("ctrl+s")
 	p.wait("changed elsewhere since you opened it")
-	p.wait("now: 40")
+	p.wait("now 40 elsewhere")
 	if set := must(p.st.Settings()); set.CallsPerDay != 40 {
 		t.Fatalf("the refused save wrote calls_per_day %d", set.CallsPerDay)
 	}

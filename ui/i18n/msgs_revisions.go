@@ -63,7 +63,7 @@ func init() {
 
 		// Forms: a field changed both in the form and elsewhere (its value
 		// there now), a paste the note box cannot hold.
-		"form.changed_elsewhere":    {"changed elsewhere meanwhile, now: %s (save again to replace it)", "已在别处修改，现为：%s（再次保存将覆盖）"},
+		"form.changed_elsewhere":    {"now %s elsewhere; save again to replace it", "别处已改为 %s；再次保存将覆盖"},
 		"form.paste_too_many_lines": {"the paste has %d lines; a note holds at most %d: nothing was pasted", "粘贴的内容有 %d 行，笔记最多 %d 行：未粘贴"},
 
 		// A project moved elsewhere meanwhile: > and < step from the stage stored.
