@@ -369,6 +369,68 @@ func BenchmarkAddTask(b *testing.B) {
 	}
 }
 
+// BenchmarkEditTask is the planner's edit form saved: one field changed,
+// merged into the task as stored (EditTask), undo log included.
+func BenchmarkEditTask(b *testing.B) {
+	s := bigStore(b)
+	seen, err := s.AddTask(model.Task{Title: "call back", Kind: model.TaskCall, ClientID: 11, Date: benchDay.AddDays(400)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	i := 0
+	for b.Loop() {
+		i++
+		edited := seen
+		edited.Title = fmt.Sprint("call back ", i)
+		if seen, err = s.EditTask(seen, edited); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkMergeEdit is the merge alone (no transaction): what EditTask
+// adds to a whole-record write.
+func BenchmarkMergeEdit(b *testing.B) {
+	seen := model.Task{ID: 7, Rev: 3, Title: "call back", Kind: model.TaskCall, ClientID: 11, Date: benchDay, Slot: model.SlotAny}
+	edited, stored := seen, seen
+	edited.Title = "call back about the price"
+	stored.Done, stored.DoneOn = true, benchDay
+	for b.Loop() {
+		if _, c, _, err := mergeEdit(seen, edited, stored); err != nil || len(c) > 0 {
+			b.Fatal(err, c)
+		}
+	}
+}
+
+// BenchmarkAddTaskInTx is AddTask's work inside one write transaction
+// (rolled back): validation, the record with its revision, its index
+// entries and the undo log — what a write costs besides the open and the
+// fsync, which dominate BenchmarkAddTask.
+func BenchmarkAddTaskInTx(b *testing.B) {
+	s := bigStore(b)
+	err := s.dryRun(func(tx *bolt.Tx) error {
+		for b.Loop() {
+			err := runAct(tx, ActAddTask, func(r *recorder) error {
+				t := model.Task{Title: "call back", Kind: model.TaskCall, ClientID: 11, Date: benchDay.AddDays(400)}
+				if err := validateTask(r.tx, &t); err != nil {
+					return err
+				}
+				return r.putTask(&t)
+			})
+			if err == nil {
+				err = bumpRevision(tx)
+			}
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+}
+
 func BenchmarkOpen(b *testing.B) {
 	path := bigStore(b).Path()
 	for b.Loop() {

@@ -32,7 +32,7 @@ func validateClient(c *model.Client) error {
 	if c.CadenceDays < 0 || c.CadenceDays > 3650 {
 		return model.Errf("bad_cadence", "cadence %d days is out of range (0–3650)", c.CadenceDays)
 	}
-	return nil
+	return c.CheckLimits()
 }
 
 func getClient(tx *bolt.Tx, id model.ID) (c model.Client, err error) {
@@ -261,8 +261,10 @@ func (s *Store) AddClient(c model.Client, today model.Date) (model.Client, error
 	return c, err
 }
 
-// UpdateClient replaces a client's fields (name stays unique). Setting
-// Archived is the "archive client" action for undo.
+// UpdateClient replaces a client's fields (name stays unique), if the
+// client is still the one c was read as (same revision); otherwise a
+// *ConflictError (see UpdateTask; editors use EditClient). Setting Archived
+// is the "archive client" action for undo.
 func (s *Store) UpdateClient(c model.Client) error {
 	if err := validateClient(&c); err != nil {
 		return err
@@ -272,11 +274,54 @@ func (s *Store) UpdateClient(c model.Client) error {
 		if err != nil {
 			return err
 		}
+		if old.Rev != c.Rev {
+			return conflict("client", c.ID, nil, old)
+		}
 		if c.Archived && !old.Archived {
 			r.action = ActArchiveClient
 		}
 		return r.putClient(&c)
 	})
+}
+
+// EditClient applies an edit to the client as stored now (see EditTask):
+// the fields edited changes from seen are set, the others keep their
+// stored values; a field changed both here and elsewhere is a
+// *ConflictError carrying the stored client. It returns the client as
+// stored after the edit.
+func (s *Store) EditClient(seen, edited model.Client) (model.Client, error) {
+	var out model.Client
+	edited.ID = seen.ID
+	err := s.act(ActEditClient, func(r *recorder) error {
+		stored, err := getClient(r.tx, seen.ID)
+		if err != nil {
+			return err
+		}
+		merged, conflicts, changed, err := mergeEdit(seen, edited, stored)
+		if err != nil {
+			return err
+		}
+		if len(conflicts) > 0 {
+			return conflict("client", seen.ID, conflicts, stored)
+		}
+		out = stored
+		if !changed {
+			return nil
+		}
+		merged.ID = seen.ID
+		if err := validateClient(&merged); err != nil {
+			return err
+		}
+		if merged.Archived && !stored.Archived {
+			r.action = ActArchiveClient
+		}
+		if err := r.putClient(&merged); err != nil {
+			return err
+		}
+		out = merged
+		return nil
+	})
+	return out, err
 }
 
 // Client actions of the planner's Clients pane that change one field

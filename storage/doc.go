@@ -10,13 +10,18 @@
 // Integers are big-endian; id = 8 bytes (model.ID, from the bucket's
 // NextSequence); date = 4 bytes (model.Date day number, 0 = none, sorts
 // first); at = 8 bytes (Unix nanoseconds with the sign bit flipped, so
-// earlier sorts first); record = envelope [1 byte version][4 bytes CRC-32 of
-// the payload][JSON of the model type] (codec.go).
+// earlier sorts first); record = envelope [1 byte version 2][4 bytes CRC-32
+// of the rest][8 bytes revision][JSON of the model type] (codec.go; version
+// 1, without the revision, is still read as revision 0). A record's
+// revision is the meta revision of the transaction that last wrote it.
 //
 //	meta
 //	├── schema   → uint64 schema version (schemaVersion in migrate.go)
 //	├── revision → uint64, +1 per write transaction (the planner polls it)
-//	└── settings → record model.Settings (absent = defaults)
+//	├── settings → record model.Settings (absent = defaults)
+//	└── undo_rev → uint64, the revision after the latest action or undo in the log
+//	undo         seq → envelope of one action's before/after images (undo.go),
+//	                    the newest last, at most 50
 //	clients      id → record model.Client
 //	tasks        id → record model.Task
 //	journal      id → record model.JournalEntry
@@ -94,7 +99,12 @@
 //	records.go   get/put by id, reference checks
 //	index.go     apply, reindex, indexDrift, range scans, name lookups
 //	store.go     open, preflight, transactions, locks
-//	undo.go      act/recorder, Undo
+//	undo.go      act/recorder, the undo log in the database, Undo
+//	revision.go  edits against the record as stored: the three-way field
+//	             merge, ConflictError ("changed elsewhere since you opened it")
+//	restorelock.go  restore under the database's lock; openCurrent (the
+//	             path still names the locked file); scratch files by pid
+//	filelock_unix.go, filelock_windows.go  the file lock as bbolt takes it
 //	views.go     Today, Week, Month; namer (labels without decoding)
 //	review.go    the weekly review
 //	report.go    the month's review (quarter to date) and the day's record
@@ -158,7 +168,9 @@
 // # Undo
 //
 // act records the before- and after-image of every record an action
-// touches; Undo checks that each is still as the action left it (else
-// ErrChanged) and puts the before-images back through the put/delete
+// touches in the undo log, in the action's own transaction: the log is in
+// the database, so the planner and the command line undo each other's
+// actions. Undo checks that each record is still as the action left it
+// (else ErrChanged) and puts the before-images back through the put/delete
 // helpers in one transaction, so the indexes follow. Codes: Act* in undo.go.
 package storage

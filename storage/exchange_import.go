@@ -97,6 +97,11 @@ func (s *Store) importStaged(doc *Document, merge bool) (err error) {
 	// bbolt keeps the values handed to Put until then.
 	defer stx.Rollback()
 	return s.update(func(tx *bolt.Tx) error {
+		// The undo log's before-images describe the database before the
+		// import: undoing one now could remove a record the import refers to.
+		if err := clearUndo(tx); err != nil {
+			return err
+		}
 		if !merge {
 			if !isEmpty(tx) {
 				return s.notEmptyError()
@@ -224,7 +229,7 @@ func removeStaleStaging(dir string) {
 // without fsync: it is thrown away, and cleanup closes and removes it.
 func openStaging(dir string, timeout time.Duration) (*bolt.DB, func(), error) {
 	removeStaleStaging(dir)
-	f, err := os.CreateTemp(dir, stagingPrefix+"*.db")
+	f, err := os.CreateTemp(dir, scratchPattern(stagingPrefix, ".db"))
 	if err != nil {
 		if f, err = os.CreateTemp("", "salesplan-staging-*.db"); err != nil {
 			return nil, nil, fmt.Errorf("staging file: %w", err)

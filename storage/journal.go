@@ -63,6 +63,9 @@ func validateEntry(tx *bolt.Tx, e *model.JournalEntry) error {
 	if e.Kind == model.EntryNote && e.Text == "" {
 		return model.Errf("empty_text", "a note needs text")
 	}
+	if err := e.CheckLimits(); err != nil {
+		return err
+	}
 	if e.At.IsZero() {
 		e.At = time.Now()
 	}
@@ -187,6 +190,42 @@ func (s *Store) AddEntry(e model.JournalEntry) (model.JournalEntry, error) {
 		return r.putEntry(&e)
 	})
 	return e, err
+}
+
+// EditEntry applies an edit to a journal entry as stored now (see
+// EditTask): its text, kind, moment or project as edited changes them from
+// seen; the other fields keep their stored values. A field changed both
+// here and elsewhere is a *ConflictError carrying the stored entry.
+func (s *Store) EditEntry(seen, edited model.JournalEntry) (model.JournalEntry, error) {
+	var out model.JournalEntry
+	edited.ID = seen.ID
+	err := s.act(ActEditEntry, func(r *recorder) error {
+		stored, err := getEntry(r.tx, seen.ID)
+		if err != nil {
+			return err
+		}
+		merged, conflicts, changed, err := mergeEdit(seen, edited, stored)
+		if err != nil {
+			return err
+		}
+		if len(conflicts) > 0 {
+			return conflict("entry", seen.ID, conflicts, stored)
+		}
+		out = stored
+		if !changed {
+			return nil
+		}
+		merged.ID = seen.ID
+		if err := validateEntry(r.tx, &merged); err != nil {
+			return err
+		}
+		if err := r.putEntry(&merged); err != nil {
+			return err
+		}
+		out = merged
+		return nil
+	})
+	return out, err
 }
 
 // ProjectJournal lists entries linked to a project, newest first; limit 0 = all.
