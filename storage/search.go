@@ -36,6 +36,7 @@ import (
 	"bytes"
 	"container/heap"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -325,33 +326,45 @@ func blockKey(token string, d model.Date) []byte {
 func encodeBlock(ps []posting) []byte {
 	out := make([]byte, 0, len(ps)*4)
 	for _, p := range ps {
-		out = append(out, byte(p.date&31), p.kind)
-		out = binary.AppendUvarint(out, uint64(p.id))
+		out = appendPosting(out, p)
 	}
 	return out
+}
+
+func appendPosting(out []byte, p posting) []byte {
+	out = append(out, byte(p.date&31), p.kind)
+	return binary.AppendUvarint(out, uint64(p.id))
+}
+
+// readPosting reads the posting at the start of v in the block of period
+// per, and its length; 0 when v does not start with a whole posting.
+func readPosting(per uint16, v []byte) (posting, int) {
+	if len(v) < 3 {
+		return posting{}, 0
+	}
+	id, n := binary.Uvarint(v[2:])
+	if n <= 0 {
+		return posting{}, 0
+	}
+	p := posting{kind: v[1], id: model.ID(id)}
+	if per != 0 {
+		p.date = model.Date(^per)<<5 | model.Date(v[0]&31)
+	}
+	return p, 2 + n
 }
 
 // decodeBlock reads a block's postings; bytes it cannot read end the list
 // (check reports the damage: the block differs from a rebuilt one).
 func decodeBlock(per uint16, v []byte) []posting {
-	var base model.Date
-	if per != 0 {
-		base = model.Date(^per) << 5
-	}
 	out := make([]posting, 0, len(v)/4)
-	for len(v) >= 3 {
-		id, n := binary.Uvarint(v[2:])
-		if n <= 0 {
-			break
-		}
-		p := posting{kind: v[1], id: model.ID(id)}
-		if per != 0 {
-			p.date = base | model.Date(v[0]&31)
+	for {
+		p, n := readPosting(per, v)
+		if n == 0 {
+			return out
 		}
 		out = append(out, p)
-		v = v[2+n:]
+		v = v[n:]
 	}
-	return out
 }
 
 // ---- what each kind puts in the index (the builders live with each kind)
@@ -484,25 +497,47 @@ func minus(a, b []string) []string {
 	return out
 }
 
-// searchEdit adds p to (or removes it from) token's block.
+// searchEdit adds p to (or removes it from) token's block. The block is
+// read only up to p's place and spliced there: a new record is usually the
+// newest, near the start of its block, so adding one costs a copy of the
+// block, not a decode of it.
 func searchEdit(b *bolt.Bucket, token string, p posting, add bool) error {
 	key := blockKey(token, p.date)
 	per := period(p.date)
-	ps := decodeBlock(per, b.Get(key))
-	i, found := slices.BinarySearchFunc(ps, p, cmpPosting)
+	v := b.Get(key)
+	off, n := 0, 0
+	for off < len(v) {
+		q, qn := readPosting(per, v[off:])
+		if qn == 0 {
+			break // damaged from here on (check reports it)
+		}
+		if c := cmpPosting(q, p); c >= 0 {
+			if c == 0 {
+				n = qn
+			}
+			break
+		}
+		off += qn
+	}
+	var nv []byte
 	switch {
-	case add && !found:
-		ps = slices.Insert(ps, i, p)
-	case !add && found:
-		ps = slices.Delete(ps, i, i+1)
+	case add && n == 0:
+		nv = make([]byte, 0, len(v)+12)
+		nv = append(nv, v[:off]...)
+		nv = appendPosting(nv, p)
+		nv = append(nv, v[off:]...)
+	case !add && n > 0:
+		nv = make([]byte, 0, len(v)-n)
+		nv = append(nv, v[:off]...)
+		nv = append(nv, v[off+n:]...)
 	default:
 		return nil
 	}
 	var err error
-	if len(ps) == 0 {
+	if len(nv) == 0 {
 		err = b.Delete(key)
 	} else {
-		err = b.Put(key, encodeBlock(ps))
+		err = b.Put(key, nv)
 	}
 	if err != nil {
 		return fmt.Errorf("search index %q: %w", token, err)
@@ -842,6 +877,9 @@ func checkHit(tx *bolt.Tx, names *namer, p posting, terms []model.SearchTerm) (S
 		}
 	default:
 		return hit, false, nil
+	}
+	if errors.Is(err, ErrNotFound) {
+		return hit, false, nil // a stale entry (check reports it): not a hit
 	}
 	if err != nil {
 		return hit, false, err

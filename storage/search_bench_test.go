@@ -113,6 +113,24 @@ func BenchmarkSearchTenYear(b *testing.B) {
 	}
 }
 
+// BenchmarkAddEntryTenYear is one user action on the ten-year database:
+// a call with a Chinese note recorded today, whose words are in thousands
+// of records (the search index rewrites those words' newest blocks).
+func BenchmarkAddEntryTenYear(b *testing.B) {
+	s := tenYearStore(b)
+	c, err := s.FindClient("王总")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		_, err := s.AddEntry(model.JournalEntry{ClientID: c.ID, Kind: model.EntryCall,
+			At: time.Date(2026, 11, 27, 9, 30, 0, 0, time.Local), Text: "确认报价已收到，正在内部比价；对方说下周定方案"})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkSearchIndexAtOpen is the one-time cost of opening a ten-year
 // database written before search: Open builds the search index.
 func BenchmarkSearchIndexAtOpen(b *testing.B) {

@@ -438,3 +438,19 @@ func TestSearchMatchesBruteForce(t *testing.T) {
 		}
 	}
 }
+
+// An index entry whose record is gone (drift, which check reports) is not
+// a hit and does not fail the search.
+func TestSearchSkipsStaleEntries(t *testing.T) {
+	s := openPlain(t)
+	c := mustClient(t, s, "王总", model.TierKey, d("2026-01-01"))
+	e := mustEntry(t, s, model.JournalEntry{ClientID: c.ID, Kind: model.EntryNote, At: at("2026-02-01", 9), Text: "女儿明年高考"})
+	mustEntry(t, s, model.JournalEntry{ClientID: c.ID, Kind: model.EntryNote, At: at("2026-01-05", 9), Text: "高考以后再约"})
+	if err := s.update(func(tx *bolt.Tx) error { return rb(tx, bJournal).Delete(idKey(e.ID)) }); err != nil {
+		t.Fatal(err)
+	}
+	res := mustSearch(t, s, "高考", "", 0)
+	if len(res.Hits) != 1 || res.Hits[0].ID == e.ID {
+		t.Errorf("hits: %+v", res.Hits)
+	}
+}
