@@ -254,3 +254,27 @@ func TestWorkdayFailures(t *testing.T) {
 		})
 	}
 }
+
+func TestWorkdayCompletion(t *testing.T) {
+	h := newHarness(t)
+	seedWorkday(h)
+	for _, tc := range []struct {
+		args []string
+		want []string
+		not  string
+	}{
+		{[]string{"client", "show", "王"}, []string{"王总"}, "ACME"},
+		{[]string{"journal", "list", "a"}, []string{"ACME Trading"}, "王总"},
+		{[]string{"search", "x", "--kind", "p"}, []string{"promise", "project"}, "client"},
+	} {
+		out := h.ok(append([]string{"__complete"}, tc.args...)...)
+		for _, w := range tc.want {
+			if !strings.Contains(out, w+"\n") {
+				t.Errorf("complete %v: %q lacks %q", tc.args, out, w)
+			}
+		}
+		if strings.Contains(out, tc.not) {
+			t.Errorf("complete %v: %q offers %q", tc.args, out, tc.not)
+		}
+	}
+}
