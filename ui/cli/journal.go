@@ -75,10 +75,18 @@ func (a *app) journalListCmd() *cobra.Command {
 			a.say("cli.journal.none")
 			return nil
 		}
+		projects := false // the project column only when an entry has one
+		for _, r := range rows {
+			projects = projects || r.Project != ""
+		}
 		tb := table{right: []bool{false, false, true}}
 		for _, r := range rows {
-			tb.add(r.At.In(time.Local).Format("2006-01-02 15:04"), a.t("kind."+string(r.Kind)), fmt.Sprintf("#%d", r.ID),
-				orDash(clean(r.Client)), orDash(clean(r.Project)), orDash(clean(r.Text)))
+			cells := []string{r.At.In(time.Local).Format("2006-01-02 15:04"), a.t("kind." + string(r.Kind)),
+				fmt.Sprintf("#%d", r.ID), orDash(clean(r.Client))}
+			if projects {
+				cells = append(cells, orDash(clean(r.Project)))
+			}
+			tb.add(append(cells, orDash(clean(r.Text)))...)
 		}
 		tb.write(a.stdout, "")
 		return nil
