@@ -25,7 +25,7 @@ package storage
 // id descending). A block's value is a function of the records alone, so
 // the maintained index equals a rebuilt one byte for byte (indexDrift,
 // check). Blocks instead of a key per posting: 1.8M postings on the
-// ten-year database take ~107k keys and about 14 MiB instead of ~80 MiB.
+// ten-year database take ~108k keys and 11 MiB instead of ~80 MiB.
 //
 // A query joins the terms' posting streams (leapfrog: each stream seeks to
 // the furthest candidate), newest first, decodes each candidate record to
@@ -387,7 +387,7 @@ func (d *searchDoc) posting() posting {
 	return posting{date: searchDate(d.date), kind: d.kind, id: d.id}
 }
 
-// text returns a field as searched and shown: inert, on one line.
+// shown returns a field as searched and shown: inert, on one line.
 func (f searchField) shown() string { return model.InertLine(f.text) }
 
 // tokens returns the document's index tokens, sorted, each once.
