@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -479,4 +480,46 @@ func TestSearchAtTheLimits(t *testing.T) {
 	if res := mustSearch(t, s, strings.Repeat("quote ", 5000)+"高考", "", 0); len(res.Hits) != 0 {
 		t.Errorf("a long query with a word no record has: %+v", res.Hits)
 	}
+}
+
+// The command line writes notes while the planner searches the same file:
+// every search sees whole notes only (each hit is a note that exists, in
+// order), the hits never go down, and at the end all are found.
+func TestSearchWhileAnotherStoreWrites(t *testing.T) {
+	s := newStore(t)
+	c := mustClient(t, s, "王总", model.TierKey, d("2026-01-01"))
+	cli, err := Open(s.Path(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 40
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for i := range n {
+			if _, err := cli.AddEntry(model.JournalEntry{ClientID: c.ID, Kind: model.EntryCall,
+				At: at("2026-03-01", 9).AddDate(0, 0, i), Text: fmt.Sprintf("第%d次 报价 quotation", i)}); err != nil {
+				t.Error(err)
+				return
+			}
+		}
+	}()
+	seen := 0
+	for seen < n {
+		res, err := s.Search("报价 quot", "", maxSearchLimit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Hits) < seen {
+			t.Fatalf("hits went down from %d to %d", seen, len(res.Hits))
+		}
+		for i, h := range res.Hits {
+			if want := d("2026-03-01").AddDays(len(res.Hits) - 1 - i); h.Date != want {
+				t.Fatalf("hit %d of %d on %v, want %v (newest first, none missing)", i, len(res.Hits), h.Date, want)
+			}
+		}
+		seen = len(res.Hits)
+	}
+	wg.Wait()
 }
