@@ -39,7 +39,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 
@@ -316,11 +315,11 @@ func period(d model.Date) uint16 {
 	return ^uint16(d >> 5)
 }
 
-func blockKey(token string, d model.Date) []byte {
+func blockKey(token string, per uint16) []byte {
 	k := make([]byte, 0, len(token)+3)
 	k = append(k, token...)
 	k = append(k, searchSep)
-	return binary.BigEndian.AppendUint16(k, period(d))
+	return binary.BigEndian.AppendUint16(k, per)
 }
 
 func encodeBlock(ps []posting) []byte {
@@ -392,25 +391,21 @@ func (f searchField) shown() string { return model.InertLine(f.text) }
 
 // tokens returns the document's index tokens, sorted, each once.
 func (d *searchDoc) tokens() []string {
-	set := map[string]struct{}{}
+	var out []string
 	for _, f := range d.fields {
 		model.SearchRuns(f.shown(), func(run []rune, cjk bool, _ int) {
 			if !cjk {
-				set[string(cutToken([]byte(string(run))))] = struct{}{}
+				out = append(out, string(cutToken([]byte(string(run)))))
 				return
 			}
 			for i := 0; i+1 < len(run); i++ {
-				set[string(run[i:i+2])] = struct{}{}
+				out = append(out, string(run[i:i+2]))
 			}
-			set[string(run[len(run)-1])+string(rune(searchEnd))] = struct{}{}
+			out = append(out, string([]rune{run[len(run)-1], searchEnd}))
 		})
 	}
-	out := make([]string, 0, len(set))
-	for t := range set {
-		out = append(out, t)
-	}
-	sort.Strings(out)
-	return out
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // cutToken cuts a word to maxSearchToken bytes on a rune boundary.
@@ -502,8 +497,8 @@ func minus(a, b []string) []string {
 // newest, near the start of its block, so adding one costs a copy of the
 // block, not a decode of it.
 func searchEdit(b *bolt.Bucket, token string, p posting, add bool) error {
-	key := blockKey(token, p.date)
 	per := period(p.date)
+	key := blockKey(token, per)
 	v := b.Get(key)
 	off, n := 0, 0
 	for off < len(v) {
@@ -550,11 +545,16 @@ func searchEdit(b *bolt.Bucket, token string, p posting, add bool) error {
 // hundreds of thousands of keys in random order into one bbolt
 // transaction costs quadratic time (its nodes split only at commit).
 func reindexSearch(tx *bolt.Tx) error {
-	blocks := map[string][]posting{}
+	type block struct {
+		token string
+		per   uint16
+	}
+	blocks := map[block][]posting{}
 	add := func(d *searchDoc) {
 		p := d.posting()
+		per := period(p.date)
 		for _, t := range d.tokens() {
-			k := string(blockKey(t, p.date))
+			k := block{t, per}
 			blocks[k] = append(blocks[k], p)
 		}
 	}
@@ -603,11 +603,18 @@ func reindexSearch(tx *bolt.Tx) error {
 			return err
 		}
 	}
-	keys := make([]string, 0, len(blocks))
+	keys := make([]block, 0, len(blocks))
 	for k := range blocks {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
+	// In key order: token, then period (the separator sorts below every
+	// byte of a token, so a token's keys come before a longer token's).
+	slices.SortFunc(keys, func(a, b block) int {
+		if c := strings.Compare(a.token, b.token); c != 0 {
+			return c
+		}
+		return int(a.per) - int(b.per)
+	})
 	b := ix(tx, ixSearch)
 	if k, _ := b.Cursor().First(); k == nil {
 		b.FillPercent = 1.0 // keys arrive in order into an empty bucket
@@ -615,7 +622,7 @@ func reindexSearch(tx *bolt.Tx) error {
 	for _, k := range keys {
 		ps := blocks[k]
 		slices.SortFunc(ps, cmpPosting)
-		if err := b.Put([]byte(k), encodeBlock(ps)); err != nil {
+		if err := b.Put(blockKey(k.token, k.per), encodeBlock(ps)); err != nil {
 			return fmt.Errorf("search index: %w", err)
 		}
 	}
