@@ -128,6 +128,10 @@ type SearchHit struct {
 	// itself); 0 and "" for none (an inbox todo, a prospect call).
 	ClientID model.ID
 	Client   string
+	// Title names the record, inert and on one line, at most 200
+	// characters: a client's name, a task's title, a promise's text, a
+	// project's name; "" for a journal entry (its text is the snippet).
+	Title string
 	// Date is what the hits are ordered by: a client's created date, an
 	// entry's day, a task's date (none for the inbox: those come first), a
 	// promise's made-on date, a project's current stage's date.
@@ -893,6 +897,9 @@ func checkHit(tx *bolt.Tx, names *namer, p posting, terms []model.SearchTerm) (S
 	}
 	hit.Date = doc.date
 	hit.Client = names.client(hit.ClientID)
+	if p.kind != skNote {
+		hit.Title = cutRunes(doc.fields[0].shown(), maxTitleRunes)
+	}
 	// Each term must match some field; the snippet comes from the field
 	// that matches the most terms (the first such), at its first match.
 	matched := make([]bool, len(terms))
@@ -932,6 +939,17 @@ func checkHit(tx *bolt.Tx, names *namer, p posting, terms []model.SearchTerm) (S
 	}
 	hit.Snippet, hit.MatchStart, hit.MatchEnd = snippet(bestText, bestAt, bestEnd)
 	return hit, true, nil
+}
+
+// maxTitleRunes bounds SearchHit.Title (a promise's text can be 64 KiB).
+const maxTitleRunes = 200
+
+// cutRunes cuts s to n runes, marking the cut with "…".
+func cutRunes(s string, n int) string {
+	if len(s) <= n || len([]rune(s)) <= n {
+		return s
+	}
+	return string([]rune(s)[:n-1]) + "…"
 }
 
 // fieldPhoneDigits is the hidden field with a phone's digits only; it

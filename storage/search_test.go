@@ -83,7 +83,8 @@ func TestSearchFindsChineseInsideASentence(t *testing.T) {
 		t.Fatalf("高考: %v, want %v (newest first)", got, want)
 	}
 	h := res.Hits[1]
-	if h.Client != "王总" || h.ClientID != ids["wang"] || h.Entry != model.EntryNote || h.Date != d("2026-03-02") || h.Field != "text" {
+	if h.Client != "王总" || h.ClientID != ids["wang"] || h.Entry != model.EntryNote || h.Date != d("2026-03-02") || h.Field != "text" ||
+		h.Title != "" {
 		t.Errorf("hit: %+v", h)
 	}
 	if h.Snippet != "王总女儿明年高考，别约周末" || h.Snippet[h.MatchStart:h.MatchEnd] != "高考" {
@@ -135,6 +136,32 @@ func TestSearchTable(t *testing.T) {
 				t.Errorf("Search(%q): bad match offsets %+v", tc.query, h)
 			}
 		}
+	}
+}
+
+func TestSearchHitTitles(t *testing.T) {
+	s, ids := searchFixture(t)
+	for _, tc := range []struct {
+		query, title string
+		kind         SearchKind
+	}{
+		{"golf", "王总", SearchClient},
+		{"报价单", "给王总送报价单", SearchTask},
+		{"报价单", "发报价单和样本", SearchPromise},
+		{"朝阳医院", "朝阳医院冷站改造", SearchProject},
+	} {
+		res := mustSearch(t, s, tc.query, tc.kind, 0)
+		if len(res.Hits) != 1 || res.Hits[0].Title != tc.title {
+			t.Errorf("Search(%q, %s): %+v, want title %q", tc.query, tc.kind, res.Hits, tc.title)
+		}
+	}
+	long := strings.Repeat("长", 300)
+	if _, err := s.AddPromise(model.Promise{ClientID: ids["wang"], Text: "寄资料" + long, Due: d("2026-12-01")}, d("2026-11-26")); err != nil {
+		t.Fatal(err)
+	}
+	h := mustSearch(t, s, "寄资料", "", 0).Hits[0]
+	if n := len([]rune(h.Title)); n != maxTitleRunes || !strings.HasSuffix(h.Title, "…") {
+		t.Errorf("a long promise's title has %d runes: %q", n, h.Title)
 	}
 }
 

@@ -75,7 +75,8 @@
 //	                      "modified" (RFC 3339), "size" (bytes)}
 //	search --json:       {"kind" (client|note|task|promise|project),
 //	                      "entry_kind" (a note's: note|call|visit|meeting, else
-//	                      null), "id", "client_id", "client", "date" (what the
+//	                      null), "id", "client_id", "client", "title" (the
+//	                      record's name or title; null for a note), "date" (what the
 //	                      hits are ordered by), "field", "snippet", "match"
 //	                      (the matched text in the snippet)}
 //	journal list --json: {"id", "kind", "date", "at" (RFC 3339), "client_id",

@@ -97,14 +97,19 @@ func (a *app) searchKindWord(h storage.SearchHit) string {
 }
 
 // searchSnippet is the hit's snippet, after the field's name when it is
-// not the record's main text (a client's phone, a project's owner).
+// not the record's main text (a client's phone, a project's owner); a
+// project found by its owner is named first (a client is in its column).
 func (a *app) searchSnippet(h storage.SearchHit) string {
 	s := clean(h.Snippet)
 	switch h.Field {
 	case "", "name", "title", "text":
 		return s
 	}
-	return a.t("cli.search.in_field", a.t("cli.field."+h.Field), s)
+	s = a.t("cli.search.in_field", a.t("cli.field."+h.Field), s)
+	if h.Kind == storage.SearchProject && h.Title != "" {
+		s = clean(h.Title) + " · " + s
+	}
+	return s
 }
 
 type jsonSearchHit struct {
@@ -113,6 +118,7 @@ type jsonSearchHit struct {
 	ID        model.ID   `json:"id"`
 	ClientID  model.ID   `json:"client_id"`
 	Client    *string    `json:"client"`
+	Title     *string    `json:"title"`
 	Date      model.Date `json:"date"`
 	Field     string     `json:"field"`
 	Snippet   string     `json:"snippet"`
@@ -121,7 +127,7 @@ type jsonSearchHit struct {
 
 func searchHitJSON(h storage.SearchHit) jsonSearchHit {
 	out := jsonSearchHit{Kind: string(h.Kind), EntryKind: str(string(h.Entry)), ID: h.ID, ClientID: h.ClientID,
-		Client: str(h.Client), Date: h.Date, Field: h.Field, Snippet: model.Inert(h.Snippet)}
+		Client: str(h.Client), Title: str(h.Title), Date: h.Date, Field: h.Field, Snippet: model.Inert(h.Snippet)}
 	if h.MatchStart >= 0 && h.MatchEnd <= len(h.Snippet) && h.MatchStart <= h.MatchEnd {
 		out.Match = model.Inert(h.Snippet[h.MatchStart:h.MatchEnd])
 	}

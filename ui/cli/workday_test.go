@@ -42,6 +42,10 @@ func TestSearchCommand(t *testing.T) {
 	if out := h.ok("search", "quot"); strings.Count(out, "\n") != 2 {
 		t.Errorf("quot finds Quotation and quote:\n%s", out)
 	}
+	h.ok("project", "add", "Depot", "--client", "ACME Trading", "--owner", "城建集团")
+	if out := h.ok("search", "城建"); !strings.Contains(out, "Depot · Owner: 城建集团") {
+		t.Errorf("a project found by its owner is named:\n%s", out)
+	}
 	if out := h.ok("search", "13800001234"); !strings.Contains(out, "Phone: 138 0000 1234") {
 		t.Errorf("a phone without spaces:\n%s", out)
 	}
@@ -63,16 +67,17 @@ func TestSearchCommand(t *testing.T) {
 	}
 
 	hits := decode[[]map[string]any](t, h.ok("search", "高考", "--json"))
-	want := sorted("kind", "entry_kind", "id", "client_id", "client", "date", "field", "snippet", "match")
+	want := sorted("kind", "entry_kind", "id", "client_id", "client", "title", "date", "field", "snippet", "match")
 	if len(hits) != 1 || !slices.Equal(keysOf(hits[0]), want) {
 		t.Fatalf("JSON keys: %v", hits)
 	}
 	if hits[0]["kind"] != "note" || hits[0]["entry_kind"] != "note" || hits[0]["client"] != "王总" ||
-		hits[0]["date"] != "2026-11-20" || hits[0]["match"] != "高考" || hits[0]["field"] != "text" {
+		hits[0]["date"] != "2026-11-20" || hits[0]["match"] != "高考" || hits[0]["field"] != "text" || hits[0]["title"] != nil {
 		t.Errorf("JSON hit: %v", hits[0])
 	}
 	if hits := decode[[]map[string]any](t, h.ok("search", "整理", "--json")); len(hits) != 1 || hits[0]["client"] != nil ||
-		hits[0]["client_id"] != nil || hits[0]["entry_kind"] != nil || hits[0]["kind"] != "task" || hits[0]["date"] != "2026-11-27" {
+		hits[0]["client_id"] != nil || hits[0]["entry_kind"] != nil || hits[0]["kind"] != "task" || hits[0]["date"] != "2026-11-27" ||
+		hits[0]["title"] != "整理报价模板" {
 		t.Errorf("a todo without a client: %v", hits)
 	}
 }
