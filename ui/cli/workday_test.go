@@ -82,14 +82,26 @@ func TestSearchCommand(t *testing.T) {
 	}
 }
 
-func TestSearchOutputIsInert(t *testing.T) {
+// Text from users reaches the terminal inert through the new commands.
+func TestWorkdayOutputIsInert(t *testing.T) {
 	h := newHarness(t)
-	h.ok("client", "add", "Evil\x1b[31mRed")
+	h.ok("client", "add", "Evil\x1b[31mRed", "--phone", "1\x1b[2J38", "--needs", "x\u202eevil")
 	h.ok("note", "Evil", "高考\x1b]8;;http://x\x07Link\x1b]8;;\x07 and \x1b[2Jmore\rOver")
-	for _, args := range [][]string{{"search", "高考"}, {"search", "高考", "--json"}, {"search", "evil"}} {
+	h.ok("promise", "Evil", "pay\x1b[2J back", "--due", "today")
+	h.ok("add", "call", "@Evil", "\x1b[5mblink")
+	h.ok("project", "add", "P\x1b[1mroject", "--client", "Evil")
+	for _, args := range [][]string{{"search", "高考"}, {"search", "高考", "--json"}, {"search", "evil"},
+		{"client", "show", "Evil"}, {"client", "show", "Evil", "--json"}, {"journal", "list", "Evil"},
+		{"journal", "list", "--json"}, {"today", "--status"}} {
 		out := h.ok(args...)
-		if strings.ContainsAny(out, "\x1b\x07\r") || strings.Contains(out, `\u001b`) {
+		if strings.ContainsAny(out, "\x1b\x07\r\u202e") || strings.Contains(out, `\u001b`) {
 			t.Errorf("%v passes a control sequence through: %q", args, out)
+		}
+	}
+	out := h.ok("client", "show", "Evil")
+	for _, want := range []string{"EvilRed", "138", "xevil", "pay back", "Project", "blink"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("client show lost the visible text %q:\n%s", want, out)
 		}
 	}
 }
