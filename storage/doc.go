@@ -74,7 +74,8 @@
 //	                                                   "Search" below)
 //
 // An index bucket missing at Open (one added by a newer build of the same
-// schema) makes Open rebuild every index.
+// schema) makes Open rebuild every index; when search is the only one
+// missing (a database from before search), only it is built.
 //
 // kind is one byte: journal 'n' note, 'c' call, 'v' visit, 'm' meeting; tasks
 // 'c', 'v', 'm', 't' todo.
