@@ -187,10 +187,11 @@
 // the ten-year database (once, at the first open by this version; import
 // builds it too: demo --scale 1 takes 5.0 s of CPU instead of 2.7 s).
 //
-// Against bleve v2.6.3 with its CJK analyzer (scorch, the same records,
-// measured the same way): build 48 s into a 58.7 MiB directory beside the
-// file; 0.7 ms for a rare word but 25 ms for 报价 and 20 ms for quot sorted
-// newest first (it scores and sorts every hit); 王 finds nothing (the CJK
+// Against bleve v2.6.3 with its CJK analyzer (scorch, the same records and
+// queries, measured the same way: bench/searchcmp): build 48–57 s into a
+// 58.7 MiB directory beside the file; 0.7–1.3 ms for a rare word but 17–26
+// ms for words in thousands of records (报价, quot, q, 确认 报价) sorted
+// newest first (it collects and sorts every hit); 王 finds nothing (the CJK
 // analyzer emits unigrams only for lone characters); importing it costs
 // every command 1.2 MB and 26,500 allocations of package init (salesplan's
 // whole init is 233 KB and 843; the start-up budget is 512 KB) and 18.7 MB
