@@ -84,10 +84,11 @@ func promiseIndex(tx *bolt.Tx, p *model.Promise, add bool) error {
 	return apply(tx, ops, add)
 }
 
-// promiseSearch is what search finds a promise by: its text; its date is
-// the day it was made.
+// promiseSearch is what search finds a promise by: its text and the
+// reason it was cancelled; its date is the day it was made.
 func promiseSearch(p *model.Promise) *searchDoc {
-	return &searchDoc{kind: skPromise, id: p.ID, date: p.MadeOn, fields: []searchField{{"text", p.Text}}}
+	return &searchDoc{kind: skPromise, id: p.ID, date: p.MadeOn,
+		fields: []searchField{{"text", p.Text}, {"cancel_reason", p.CancelReason}}}
 }
 
 // putPromise stores a promise and its index entries.

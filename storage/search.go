@@ -138,7 +138,8 @@ type SearchHit struct {
 	Date model.Date
 	// Field is the field the snippet is from: name, company, area, phone,
 	// business, needs, decision_maker, interests, referred_by (clients),
-	// text (journal, promises), title (tasks), name or owner (projects).
+	// text (journal, promises), cancel_reason (promises), title (tasks),
+	// name or owner (projects).
 	Field string
 	// Snippet is that field around the match, inert and on one line, cut
 	// with "…" where it was cut; the match is Snippet[MatchStart:MatchEnd].

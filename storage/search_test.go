@@ -550,3 +550,16 @@ func TestSearchWhileAnotherStoreWrites(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// A cancelled promise is found by the reason it was cancelled.
+func TestSearchFindsACancelReason(t *testing.T) {
+	s, ids := searchFixture(t)
+	if _, err := s.CancelPromise(ids["promise"], d("2026-11-26"), "客户改用国产泵", d("2026-11-27")); err != nil {
+		t.Fatal(err)
+	}
+	res := mustSearch(t, s, "国产泵", "", 0)
+	if len(res.Hits) != 1 || res.Hits[0].Kind != SearchPromise || res.Hits[0].Field != "cancel_reason" ||
+		res.Hits[0].Title != "发报价单和样本" {
+		t.Errorf("hits: %+v", res.Hits)
+	}
+}

@@ -98,7 +98,8 @@ func (a *app) searchKindWord(h storage.SearchHit) string {
 
 // searchSnippet is the hit's snippet, after the field's name when it is
 // not the record's main text (a client's phone, a project's owner); a
-// project found by its owner is named first (a client is in its column).
+// project or promise found that way is named first (a client is in its
+// column).
 func (a *app) searchSnippet(h storage.SearchHit) string {
 	s := clean(h.Snippet)
 	switch h.Field {
@@ -106,7 +107,7 @@ func (a *app) searchSnippet(h storage.SearchHit) string {
 		return s
 	}
 	s = a.t("cli.search.in_field", a.t("cli.field."+h.Field), s)
-	if h.Kind == storage.SearchProject && h.Title != "" {
+	if h.Kind != storage.SearchClient && h.Title != "" {
 		s = clean(h.Title) + " · " + s
 	}
 	return s

@@ -46,6 +46,10 @@ func TestSearchCommand(t *testing.T) {
 	if out := h.ok("search", "城建"); !strings.Contains(out, "Depot · Owner: 城建集团") {
 		t.Errorf("a project found by its owner is named:\n%s", out)
 	}
+	h.ok("promise", "cancel", "1", "--reason", "改用国产泵")
+	if out := h.ok("search", "国产泵"); !strings.Contains(out, "发报价单 · Cancelled because: 改用国产泵") {
+		t.Errorf("a promise found by its cancel reason:\n%s", out)
+	}
 	if out := h.ok("search", "13800001234"); !strings.Contains(out, "Phone: 138 0000 1234") {
 		t.Errorf("a phone without spaces:\n%s", out)
 	}

@@ -32,6 +32,7 @@ func init() {
 		"cli.field.interests":      {"Interests", "兴趣话题"},
 		"cli.field.referred_by":    {"Referred by", "介绍人"},
 		"cli.field.owner":          {"Owner", "业主"},
+		"cli.field.cancel_reason":  {"Cancelled because", "取消原因"},
 		"cli.field.followup":       {"Follow-up", "跟进"},
 
 		// client show
