@@ -52,6 +52,7 @@ func putClient(tx *bolt.Tx, c *model.Client) error {
 	if err != nil {
 		return fmt.Errorf("store client %d: %w", c.ID, err)
 	}
+	var oldSearch *searchDoc
 	if prev != nil {
 		var old model.Client
 		if err := decodeRecord(fmt.Sprintf("client %d", c.ID), prev, &old); err != nil {
@@ -60,8 +61,12 @@ func putClient(tx *bolt.Tx, c *model.Client) error {
 		if err := names.Delete(nameKey(old.Name)); err != nil {
 			return err
 		}
+		oldSearch = clientSearch(&old)
 	}
 	if err := names.Put(nameKey(c.Name), idKey(c.ID)); err != nil {
+		return err
+	}
+	if err := searchReplace(tx, oldSearch, clientSearch(c)); err != nil {
 		return err
 	}
 	if err := ix(tx, ixClientLabel).Put(idKey(c.ID), []byte(c.Name)); err != nil {
@@ -96,6 +101,9 @@ func deleteClient(tx *bolt.Tx, id model.ID) error {
 	if err := ix(tx, ixClientCard).Delete(idKey(id)); err != nil {
 		return err
 	}
+	if err := searchReplace(tx, clientSearch(&c), nil); err != nil {
+		return err
+	}
 	if err := relabelLiveProjects(tx, id); err != nil {
 		return err
 	}
@@ -125,6 +133,20 @@ func reindexClients(tx *bolt.Tx) error {
 		}
 		return names.Put(nameKey(c.Name), idKey(c.ID))
 	})
+}
+
+// clientSearch is what search finds a client by: the profile. Its date is
+// the day the client was added.
+func clientSearch(c *model.Client) *searchDoc {
+	d := &searchDoc{kind: skClient, id: c.ID, date: c.CreatedOn, fields: []searchField{
+		{"name", c.Name}, {"company", c.Company}, {"area", c.Area}, {"phone", c.Phone}}}
+	if digits := digitsOnly(c.Phone); digits != "" {
+		d.fields = append(d.fields, searchField{fieldPhoneDigits, digits})
+	}
+	d.fields = append(d.fields, searchField{"business", c.Business}, searchField{"needs", c.Needs},
+		searchField{"decision_maker", c.DecisionMaker}, searchField{"interests", c.Interests},
+		searchField{"referred_by", c.ReferredBy})
+	return d
 }
 
 // Client card index value: [tier 'k'|'r'][area]. A day's task rows show

@@ -253,6 +253,12 @@ func fillStaging(sdb *bolt.DB, doc *Document) error {
 		if err := ensureBuckets(tx); err != nil {
 			return err
 		}
+		// The search index is built last, in one pass (reindexSearch):
+		// kept up record by record its blocks would be rewritten for every
+		// record (44 s instead of 9 s for the ten-year data set).
+		if err := tx.Bucket(bIndex).DeleteBucket(ixSearch); err != nil {
+			return err
+		}
 		return putSettings(tx, doc.Settings)
 	})
 	if err != nil {
@@ -302,6 +308,15 @@ func fillStaging(sdb *bolt.DB, doc *Document) error {
 				return fmt.Errorf("staging: %w", err)
 			}
 		}
+	}
+	err = sdb.Update(func(tx *bolt.Tx) error {
+		if _, err := tx.Bucket(bIndex).CreateBucket(ixSearch); err != nil {
+			return err
+		}
+		return reindexSearch(tx)
+	})
+	if err != nil {
+		return fmt.Errorf("staging: %w", err)
 	}
 	return nil
 }

@@ -173,6 +173,12 @@ func relabelLiveProjects(tx *bolt.Tx, client model.ID) error {
 	return nil
 }
 
+// projectSearch is what search finds a project by: its name and owner;
+// its date is the day its current stage was entered.
+func projectSearch(p *model.Project) *searchDoc {
+	return &searchDoc{kind: skProject, id: p.ID, date: p.StageSince(), fields: []searchField{{"name", p.Name}, {"owner", p.Owner}}}
+}
+
 // putProject stores a project and its index entries. A name already used by
 // another project (any case) is a "duplicate_project" Problem.
 func putProject(tx *bolt.Tx, p *model.Project) error {
@@ -183,6 +189,7 @@ func putProject(tx *bolt.Tx, p *model.Project) error {
 	if err != nil {
 		return fmt.Errorf("store project %d: %w", p.ID, err)
 	}
+	var oldSearch *searchDoc
 	if prev != nil {
 		var old model.Project
 		if err := decodeRecord(fmt.Sprintf("project %d", p.ID), prev, &old); err != nil {
@@ -191,8 +198,12 @@ func putProject(tx *bolt.Tx, p *model.Project) error {
 		if err := projectIndex(tx, &old, false); err != nil {
 			return err
 		}
+		oldSearch = projectSearch(&old)
 	}
-	return projectIndex(tx, p, true)
+	if err := projectIndex(tx, p, true); err != nil {
+		return err
+	}
+	return searchReplace(tx, oldSearch, projectSearch(p))
 }
 
 // deleteProject removes a project and its index entries.
@@ -202,6 +213,9 @@ func deleteProject(tx *bolt.Tx, id model.ID) error {
 		return err
 	}
 	if err := projectIndex(tx, &p, false); err != nil {
+		return err
+	}
+	if err := searchReplace(tx, projectSearch(&p), nil); err != nil {
 		return err
 	}
 	return rb(tx, bProjects).Delete(idKey(id))

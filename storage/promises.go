@@ -84,12 +84,20 @@ func promiseIndex(tx *bolt.Tx, p *model.Promise, add bool) error {
 	return apply(tx, ops, add)
 }
 
+// promiseSearch is what search finds a promise by: its text and the
+// reason it was cancelled; its date is the day it was made.
+func promiseSearch(p *model.Promise) *searchDoc {
+	return &searchDoc{kind: skPromise, id: p.ID, date: p.MadeOn,
+		fields: []searchField{{"text", p.Text}, {"cancel_reason", p.CancelReason}}}
+}
+
 // putPromise stores a promise and its index entries.
 func putPromise(tx *bolt.Tx, p *model.Promise) error {
 	prev, err := putRaw(rb(tx, bPromises), &p.ID, p)
 	if err != nil {
 		return fmt.Errorf("store promise %d: %w", p.ID, err)
 	}
+	var oldSearch *searchDoc
 	if prev != nil {
 		var old model.Promise
 		if err := decodeRecord(fmt.Sprintf("promise %d", p.ID), prev, &old); err != nil {
@@ -98,8 +106,12 @@ func putPromise(tx *bolt.Tx, p *model.Promise) error {
 		if err := promiseIndex(tx, &old, false); err != nil {
 			return err
 		}
+		oldSearch = promiseSearch(&old)
 	}
-	return promiseIndex(tx, p, true)
+	if err := promiseIndex(tx, p, true); err != nil {
+		return err
+	}
+	return searchReplace(tx, oldSearch, promiseSearch(p))
 }
 
 // deletePromise removes a promise and its index entries.
@@ -109,6 +121,9 @@ func deletePromise(tx *bolt.Tx, id model.ID) error {
 		return err
 	}
 	if err := promiseIndex(tx, &p, false); err != nil {
+		return err
+	}
+	if err := searchReplace(tx, promiseSearch(&p), nil); err != nil {
 		return err
 	}
 	return rb(tx, bPromises).Delete(idKey(id))

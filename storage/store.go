@@ -498,7 +498,7 @@ func prepare(tx *bolt.Tx, state int) error {
 		}
 		return tx.Bucket(bMeta).Put(kSchema, u64(schemaVersion))
 	case 3:
-		return reindex(tx)
+		return reindexMissing(tx) // a database from before search builds just that
 	}
 	return nil
 }

@@ -94,12 +94,19 @@ func taskIndex(tx *bolt.Tx, t *model.Task, add bool) error {
 	return apply(tx, ops, add)
 }
 
+// taskSearch is what search finds a task by: its title; its date is the
+// task's (none for the inbox).
+func taskSearch(t *model.Task) *searchDoc {
+	return &searchDoc{kind: skTask, id: t.ID, date: t.Date, fields: []searchField{{"title", t.Title}}}
+}
+
 // putTask stores t (assigning an id when 0) and its index entries.
 func putTask(tx *bolt.Tx, t *model.Task) error {
 	prev, err := putRaw(rb(tx, bTasks), &t.ID, t)
 	if err != nil {
 		return fmt.Errorf("store task %d: %w", t.ID, err)
 	}
+	var oldSearch *searchDoc
 	if prev != nil {
 		var old model.Task
 		if err := decodeRecord(fmt.Sprintf("task %d", t.ID), prev, &old); err != nil {
@@ -108,8 +115,12 @@ func putTask(tx *bolt.Tx, t *model.Task) error {
 		if err := taskIndex(tx, &old, false); err != nil {
 			return err
 		}
+		oldSearch = taskSearch(&old)
 	}
-	return taskIndex(tx, t, true)
+	if err := taskIndex(tx, t, true); err != nil {
+		return err
+	}
+	return searchReplace(tx, oldSearch, taskSearch(t))
 }
 
 // deleteTask removes a task and its index entries.
@@ -119,6 +130,9 @@ func deleteTask(tx *bolt.Tx, id model.ID) error {
 		return err
 	}
 	if err := taskIndex(tx, &t, false); err != nil {
+		return err
+	}
+	if err := searchReplace(tx, taskSearch(&t), nil); err != nil {
 		return err
 	}
 	return rb(tx, bTasks).Delete(idKey(id))
