@@ -728,3 +728,25 @@ func TestEditChangedDuringTheCommand(t *testing.T) {
 		}
 	}
 }
+
+// At the limits the corrections keep every byte: a 500-character title or
+// name, a 64 KiB note or profile field, multi-line text with its tabs.
+func TestEditAtTheLimits(t *testing.T) {
+	h := newHarness(t)
+	seedEdits(h)
+	title := strings.Repeat("标", model.MaxTitleChars)
+	text := "第一行\n\tsecond line\n" + strings.Repeat("记", (model.MaxTextBytes-len("第一行\n\tsecond line\n"))/3)
+	text += strings.Repeat("x", model.MaxTextBytes-len(text))
+	h.ok("task", "edit", "1", "--title", title)
+	h.ok("journal", "edit", "4", "--text", text)
+	h.ok("client", "edit", "ACME", "--name", title, "--needs", text)
+	if got := h.task(1).Title; got != title {
+		t.Errorf("title kept %d of %d characters", len([]rune(got)), len([]rune(title)))
+	}
+	if got := h.entry(4).Text; got != text {
+		t.Errorf("note kept %d of %d bytes", len(got), len(text))
+	}
+	if c := h.client(title); c.Needs != text {
+		t.Errorf("needs kept %d of %d bytes", len(c.Needs), len(text))
+	}
+}
