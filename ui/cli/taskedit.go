@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -149,6 +150,11 @@ func (a *app) taskEditCmd() *cobra.Command {
 			return nil
 		}
 		out, err := st.EditTask(seen, edited)
+		var p *model.Problem
+		if errors.As(err, &p) && (p.Code == "time_needs_date" || p.Code == "repeat_needs_date") {
+			// The model's rule, with the flags that satisfy it.
+			return fail("cli.err.task_"+p.Code, id)
+		}
 		if err != nil {
 			return a.editFailed(err, "task", id, "cli.err.task_edit", id)
 		}
