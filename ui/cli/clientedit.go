@@ -30,7 +30,7 @@ func (a *app) clientEditCmd() *cobra.Command {
 			if c.Flags().Changed("key") && c.Flags().Changed("regular") {
 				return &usageError{key: "cli.usage.key_regular", args: []any{c.CommandPath()}}
 			}
-			return editArgs(clientEditFlags...)(c, args)
+			return a.editArgs(clientEditFlags...)(c, args)
 		},
 	}
 	c.RunE = a.run(func(st *storage.Store, args []string) error {

@@ -20,17 +20,17 @@ import (
 // editArgs checks an edit command's line before the database is opened:
 // one argument (the record), and at least one of the flags that change
 // something — without one it would do nothing, which is bad usage.
-func editArgs(names ...string) cobra.PositionalArgs {
+func (a *app) editArgs(names ...string) cobra.PositionalArgs {
 	return func(c *cobra.Command, args []string) error {
 		if err := exactArgs(1)(c, args); err != nil {
 			return err
 		}
-		return requireSome(c, names...)
+		return a.requireSome(c, names...)
 	}
 }
 
 // requireSome refuses an edit command given none of the flags names.
-func requireSome(c *cobra.Command, names ...string) error {
+func (a *app) requireSome(c *cobra.Command, names ...string) error {
 	for _, n := range names {
 		if c.Flags().Changed(n) {
 			return nil
@@ -40,7 +40,7 @@ func requireSome(c *cobra.Command, names ...string) error {
 	for i, n := range names {
 		flags[i] = "--" + n
 	}
-	return &usageError{key: "cli.usage.nothing_to_do", args: []any{c.CommandPath(), strings.Join(flags, ", ")}}
+	return &usageError{key: "cli.usage.nothing_to_do", args: []any{c.CommandPath(), strings.Join(flags, a.t("cli.changed.sep"))}}
 }
 
 // changeList gathers what an edit changed, for its one-line confirmation:

@@ -22,7 +22,7 @@ func (a *app) journalEditCmd() *cobra.Command {
 		Use:   "edit ID",
 		Short: a.t("cli.short.journal_edit"),
 		Long:  a.t("cli.long.journal_edit"),
-		Args:  editArgs(journalEditFlags...),
+		Args:  a.editArgs(journalEditFlags...),
 	}
 	c.RunE = a.run(func(st *storage.Store, args []string) error {
 		id, err := parseID(a.t("cli.word.entry"), args[0])

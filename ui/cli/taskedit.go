@@ -30,7 +30,7 @@ func (a *app) taskEditCmd() *cobra.Command {
 		Use:   "edit ID",
 		Short: a.t("cli.short.task_edit"),
 		Long:  a.t("cli.long.task_edit"),
-		Args:  editArgs(taskEditFlags...),
+		Args:  a.editArgs(taskEditFlags...),
 	}
 	c.RunE = a.run(func(st *storage.Store, args []string) error {
 		id, err := parseID(a.t("word.task"), args[0])
