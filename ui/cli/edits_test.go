@@ -751,3 +751,30 @@ func TestEditAtTheLimits(t *testing.T) {
 		t.Errorf("needs kept %d of %d bytes", len(c.Needs), len(text))
 	}
 }
+
+// The keys the corrections build from a field or kind name are all in the
+// catalog (the catalog test finds only literal keys).
+func TestEditKeysExist(t *testing.T) {
+	var keys []string
+	for _, f := range []string{"title", "date", "time", "kind", "client", "project", "important", "repeat", "text",
+		"name", "tier", "company", "area", "phone", "cadence", "business", "needs", "decision_maker", "interests",
+		"referred_by", "archived"} {
+		keys = append(keys, "cli.edited."+f)
+	}
+	for _, k := range []string{"note", "call", "visit", "meeting", "prospect"} {
+		keys = append(keys, "cli.entry.desc."+k)
+	}
+	for _, k := range []string{"call", "visit", "meeting", "todo", "note"} {
+		keys = append(keys, "kind."+k)
+	}
+	for _, r := range []string{"daily", "weekdays", "weekly", "monthly", "days", "weeks"} {
+		keys = append(keys, "day.repeat."+r)
+	}
+	keys = append(keys, "cli.err.task_time_needs_date", "cli.err.task_repeat_needs_date", "cli.word.entry",
+		"word.task", "word.client", "tier.key", "tier.regular", "undo.delete_entry", "undone.delete_entry")
+	for _, k := range keys {
+		if !i18n.Has(k) {
+			t.Errorf("%s is not in the catalog", k)
+		}
+	}
+}
