@@ -236,27 +236,35 @@ func (s *Store) CancelPromise(id model.ID, on model.Date, reason string, today m
 
 func (s *Store) closePromise(code string, id model.ID, status model.PromiseStatus, on model.Date, reason string, today model.Date) (p model.Promise, err error) {
 	err = s.act(code, func(r *recorder) error {
-		if p, err = getPromise(r.tx, id); err != nil {
-			return err
-		}
-		if p.Status != model.PromiseOpen {
-			return model.Errf("promise_not_open", "promise %d is already %s", id, string(p.Status))
-		}
-		if status == model.PromiseKept && !on.Valid() {
-			return model.Errf("missing_kept_on", "a kept promise needs the date it was kept")
-		}
-		p.Status = status
-		if status == model.PromiseKept {
-			p.KeptOn = on
-		} else {
-			p.CancelledOn, p.CancelReason = on, reason
-		}
-		if err := model.CheckPromiseDates(p, today); err != nil {
-			return err
-		}
-		return r.putPromise(&p)
+		p, err = closePromise(r, id, status, on, reason, today)
+		return err
 	})
 	return p, err
+}
+
+// closePromise is KeepPromise / CancelPromise inside the caller's action
+// (sync keeps a promise completed on the phone with it).
+func closePromise(r *recorder, id model.ID, status model.PromiseStatus, on model.Date, reason string, today model.Date) (model.Promise, error) {
+	p, err := getPromise(r.tx, id)
+	if err != nil {
+		return p, err
+	}
+	if p.Status != model.PromiseOpen {
+		return p, model.Errf("promise_not_open", "promise %d is already %s", id, string(p.Status))
+	}
+	if status == model.PromiseKept && !on.Valid() {
+		return p, model.Errf("missing_kept_on", "a kept promise needs the date it was kept")
+	}
+	p.Status = status
+	if status == model.PromiseKept {
+		p.KeptOn = on
+	} else {
+		p.CancelledOn, p.CancelReason = on, reason
+	}
+	if err := model.CheckPromiseDates(p, today); err != nil {
+		return p, err
+	}
+	return p, r.putPromise(&p)
 }
 
 // Promises lists open promises by due date, or all (open first, then the

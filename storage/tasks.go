@@ -176,22 +176,26 @@ func (s *Store) AddTask(t model.Task) (model.Task, error) {
 // instead. Editors that know what they changed use EditTask, which merges.
 // An edit that changes only the date, time or slot is undone as a move.
 func (s *Store) UpdateTask(t model.Task) error {
-	return s.act(ActEditTask, func(r *recorder) error {
-		old, err := getTask(r.tx, t.ID)
-		if err != nil {
-			return err
-		}
-		if old.Rev != t.Rev {
-			return conflict("task", t.ID, nil, old)
-		}
-		if onlyMoved(old, t) {
-			r.action = ActMoveTask
-		}
-		if err := validateTask(r.tx, &t); err != nil {
-			return err
-		}
-		return r.putTask(&t)
-	})
+	return s.act(ActEditTask, func(r *recorder) error { return updateTask(r, t) })
+}
+
+// updateTask is UpdateTask inside the caller's action (sync applies a
+// move from the phone with it).
+func updateTask(r *recorder, t model.Task) error {
+	old, err := getTask(r.tx, t.ID)
+	if err != nil {
+		return err
+	}
+	if old.Rev != t.Rev {
+		return conflict("task", t.ID, nil, old)
+	}
+	if onlyMoved(old, t) {
+		r.action = ActMoveTask
+	}
+	if err := validateTask(r.tx, &t); err != nil {
+		return err
+	}
+	return r.putTask(&t)
 }
 
 // EditTask applies an edit to the task as stored now, in one transaction:

@@ -3,6 +3,7 @@ package storage
 import (
 	"bytes"
 	"fmt"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -159,6 +160,9 @@ type recorder struct {
 	// action is the Act* code the undo step is labelled with; fn may
 	// narrow it once it has read the record in the same transaction.
 	action string
+	// fromSync: the phone's change, taken back by sync, is not a change
+	// made here (syncstate.go).
+	fromSync bool
 }
 
 func (r *recorder) touch(bucket []byte, id model.ID) {
@@ -281,6 +285,11 @@ func runAct(tx *bolt.Tx, action string, fn func(r *recorder) error) error {
 	for i := range r.images {
 		r.images[i].after = currentImage(tx, r.images[i])
 	}
+	if !r.fromSync {
+		if err := noteSyncChanges(tx, r.images, time.Now()); err != nil {
+			return err
+		}
+	}
 	if len(r.images) == 0 {
 		// Nothing changed (archiving an archived client): nothing to undo.
 		return rb(tx, bMeta).Put(kUndoRev, u64(txRevision(tx)))
@@ -366,6 +375,9 @@ func (s *Store) UndoLast() (Undone, error) {
 			if err := restore(tx, step.images[i]); err != nil {
 				return fmt.Errorf("undo %s: %w", step.action, err)
 			}
+		}
+		if err := noteSyncChanges(tx, step.images, time.Now()); err != nil {
+			return err
 		}
 		if err := bumpRevision(tx); err != nil {
 			return err

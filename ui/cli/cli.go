@@ -355,6 +355,7 @@ func (a *app) rootCmd() *cobra.Command {
 		a.targetCmd(), a.configCmd(),
 		a.exportCmd(), a.importCmd(), a.backupCmd(), a.backupsCmd(), a.restoreCmd(), a.checkCmd(), a.demoCmd(),
 		a.searchCmd(), a.journalCmd(),
+		a.syncCmd(),
 	)
 	root.AddCommand(a.undoCmd())
 	root.AddCommand(a.taskCmd())

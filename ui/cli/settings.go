@@ -261,6 +261,17 @@ func (a *app) configCmd() *cobra.Command {
 		// The currency is the one text a user types into the settings:
 		// inert like every text in the command line's JSON.
 		s.Currency = model.InertLine(s.Currency)
+		if len(args) == 1 && isSyncKey(args[0]) {
+			v, err := a.syncConfigGet(st, args[0])
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return a.writeJSON(v)
+			}
+			fmt.Fprintln(a.stdout, v)
+			return nil
+		}
 		if len(args) == 1 {
 			if err := a.checkConfigKey(args[0]); err != nil {
 				return err
@@ -282,6 +293,7 @@ func (a *app) configCmd() *cobra.Command {
 		for _, k := range configKeys {
 			tb.add(k, configValue(s, k))
 		}
+		a.syncConfigRows(st, &tb)
 		years := make([]int, 0, len(s.AnnualTargets))
 		for y := range s.AnnualTargets {
 			years = append(years, y)
@@ -309,6 +321,14 @@ func (a *app) configCmd() *cobra.Command {
 	}
 	set.RunE = a.run(func(st *storage.Store, args []string) error {
 		key, val := args[0], strings.TrimSpace(args[1])
+		if isSyncKey(key) {
+			v, err := a.syncConfigSet(st, key, val)
+			if err != nil {
+				return err
+			}
+			a.say("cli.config.set", key, v)
+			return nil
+		}
 		if err := a.checkConfigKey(key); err != nil {
 			return err
 		}
