@@ -113,8 +113,10 @@ func (f *fixture) href(k storage.SyncKey) string {
 	return f.cal + storage.SyncUID(m.DBID, k) + ".ics"
 }
 
-func taskKey(t model.Task) storage.SyncKey       { return storage.SyncKey{Kind: storage.SyncTask, ID: t.ID} }
-func promiseKey(p model.Promise) storage.SyncKey { return storage.SyncKey{Kind: storage.SyncPromise, ID: p.ID} }
+func taskKey(t model.Task) storage.SyncKey { return storage.SyncKey{Kind: storage.SyncTask, ID: t.ID} }
+func promiseKey(p model.Promise) storage.SyncKey {
+	return storage.SyncKey{Kind: storage.SyncPromise, ID: p.ID}
+}
 
 func TestPublish(t *testing.T) {
 	f := newFixture(t)

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"salesplan/davsync/davtest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of testdata/scenarios")
@@ -17,7 +19,9 @@ func TestMain(m *testing.M) {
 	// product is used in; pin the local zone so that dates do not depend on
 	// the machine running the tests.
 	time.Local = time.FixedZone("CST", 8*3600)
-	os.Exit(m.Run())
+	code := m.Run()
+	davtest.StopShared() // the Radicale of sync_test.go, if one was started
+	os.Exit(code)
 }
 
 const scenarioDir = "../../testdata/scenarios"
