@@ -73,6 +73,21 @@
 //	└── search           token|0x00|period(2) → postings   full-text search (search.go,
 //	                                                   "Search" below)
 //
+// The CalDAV sync keeps its state in its own bucket (syncstate.go), created
+// by the first sync, outside the exchange document and the indexes:
+//
+//	sync
+//	├── config → record SyncConfig      caldav.url, caldav.user (never a password)
+//	├── meta   → record SyncMeta        database id in UIDs, calendar, last result
+//	├── items    kind|id → record SyncItem   one per published item: UID, href,
+//	│                                        ETag, hash of what was sent, start
+//	│                                        sent, client, last seen
+//	└── changed  kind|id → at           when an action here last changed a
+//	                                    published task or promise (act and Undo
+//	                                    write it; a conflict goes to the later change)
+//
+// kind is 't' task, 'p' promise, 'b' bid date, 'd' papers due (project id).
+//
 // An index bucket missing at Open (one added by a newer build of the same
 // schema) makes Open rebuild every index; when search is the only one
 // missing (a database from before search), only it is built.

@@ -243,7 +243,7 @@ func (a *app) checkConfigKey(key string) error {
 			return nil
 		}
 	}
-	return fail("cli.err.config_key", key, strings.Join(configKeys, ", "))
+	return fail("cli.err.config_key", key, strings.Join(allConfigKeys(), ", "))
 }
 
 func (a *app) configCmd() *cobra.Command {
@@ -413,7 +413,7 @@ func (a *app) configSetter(key, val string) (func(*model.Settings) error, error)
 			return s.CheckCalendar()
 		}, nil
 	}
-	return nil, fail("cli.err.config_key", key, strings.Join(configKeys, ", "))
+	return nil, fail("cli.err.config_key", key, strings.Join(allConfigKeys(), ", "))
 }
 
 // dateListEdit reads a value for a list of dates: a list ("2026-10-08,

@@ -113,6 +113,9 @@ func startCell(d model.Date, c model.Clock) string {
 
 var syncConfigKeys = []string{"caldav.url", "caldav.user"}
 
+// allConfigKeys names every key `config` takes, for its error message.
+func allConfigKeys() []string { return append(append([]string{}, configKeys...), syncConfigKeys...) }
+
 func isSyncKey(key string) bool { return strings.HasPrefix(key, "caldav.") }
 
 // syncConfigGet returns a caldav.* setting.
@@ -127,7 +130,7 @@ func (a *app) syncConfigGet(st *storage.Store, key string) (string, error) {
 	case "caldav.user":
 		return clean(c.User), nil
 	}
-	return "", fail("cli.err.config_key", key, strings.Join(append(append([]string{}, configKeys...), syncConfigKeys...), ", "))
+	return "", fail("cli.err.config_key", key, strings.Join(allConfigKeys(), ", "))
 }
 
 // syncConfigSet checks and saves a caldav.* setting; "" clears it.
@@ -150,7 +153,7 @@ func (a *app) syncConfigSet(st *storage.Store, key, val string) (string, error) 
 		}
 		apply = func(c *storage.SyncConfig) { c.User = val }
 	default:
-		return "", fail("cli.err.config_key", key, strings.Join(append(append([]string{}, configKeys...), syncConfigKeys...), ", "))
+		return "", fail("cli.err.config_key", key, strings.Join(allConfigKeys(), ", "))
 	}
 	if err := st.SetSyncConfig(func(c *storage.SyncConfig) error { apply(c); return nil }); err != nil {
 		return "", failWith(err, "cli.err.save_settings")
