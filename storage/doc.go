@@ -136,6 +136,7 @@
 //	exchange_validate.go  Document.Validate
 //	exchange_import.go    import through a staging file, merge
 //	exchange_csv.go, exchange_ics.go  the other formats
+//	syncstate.go the CalDAV sync's state and ApplySync (bucket sync, above)
 //
 // # Helpers for the rest of the package (stable names)
 //

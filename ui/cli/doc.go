@@ -52,6 +52,12 @@
 //     given). --on may be any date (it reads, it records nothing).
 //   - `today --status`: "calls 3/30 · visits 12/20 · overdue 2 · attention
 //     13"; overdue promises and attention are left out when zero.
+//   - `sync [--dry-run]` (package davsync; README "Use with your phone"):
+//     caldav.url and caldav.user are set with `config set` and kept with the
+//     sync's state, not in the exchange document's settings; the password
+//     comes from SALESPLAN_CALDAV_PASSWORD or <db name>.caldav-password
+//     beside the database (0600, else refused). It prints one line per item
+//     taken back from the phone, then a summary with the request count.
 //
 // Corrections (issue 15): `task edit|delete|postpone`, `journal
 // edit|delete`, `client edit`. Each is one undoable action, and `salesplan
