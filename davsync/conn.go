@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/tls"
 	"errors"
+	"io"
 	"net"
 	"net/http"
 	"net/url"
@@ -78,8 +79,37 @@ func (t *transport) Do(req *http.Request) (*http.Response, error) {
 			ex.status, ex.header = resp.StatusCode, resp.Header.Clone()
 		}
 	}
+	if err == nil {
+		resp.Body = &boundedBody{rc: resp.Body, left: maxAnswer}
+	}
 	return resp, err
 }
+
+// maxAnswer bounds one answer: a listing of 100,000 items is about 100 MB;
+// a server that sends more is answering garbage, not filling our memory.
+const maxAnswer = 256 << 20
+
+// errTooLarge ends an answer longer than maxAnswer.
+var errTooLarge = errors.New("answer too large")
+
+type boundedBody struct {
+	rc   io.ReadCloser
+	left int64
+}
+
+func (b *boundedBody) Read(p []byte) (int, error) {
+	if b.left <= 0 {
+		return 0, errTooLarge
+	}
+	if int64(len(p)) > b.left {
+		p = p[:b.left]
+	}
+	n, err := b.rc.Read(p)
+	b.left -= int64(n)
+	return n, err
+}
+
+func (b *boundedBody) Close() error { return b.rc.Close() }
 
 // quoteETag writes an ETag as a header wants it: quoted, a weak one as it came.
 func quoteETag(etag string) string {

@@ -348,8 +348,9 @@ func startOf(c *ical.Component, loc *time.Location) (model.Date, model.Clock, bo
 	if p == nil {
 		return 0, 0, false
 	}
-	if p.ValueType() == ical.ValueDate || (p.ValueType() == ical.ValueDefault && len(p.Value) == 8) {
-		t, err := p.DateTime(time.UTC)
+	if p.ValueType() == ical.ValueDate || len(p.Value) == 8 {
+		// A DATE, marked or not (some clients leave VALUE=DATE out).
+		t, err := time.Parse("20060102", p.Value)
 		if err != nil {
 			return 0, 0, false
 		}

@@ -22,6 +22,9 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	// The product is used at +08:00: civil times must survive the trip
+	// through the UTC times on the server, whatever the machine's zone.
+	time.Local = time.FixedZone("CST", 8*3600)
 	code := m.Run()
 	davtest.StopShared()
 	os.Exit(code)
@@ -695,5 +698,23 @@ func TestPapersDue(t *testing.T) {
 		if got := papersDue(st, bid); got.String() != tc.want {
 			t.Errorf("papers for a bid on %s: %s, want %s", tc.bid, got, tc.want)
 		}
+	}
+}
+
+func TestOneSyncAtATime(t *testing.T) {
+	f := newFixture(t)
+	unlock, err := lockSync(f.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := dbUnchanged(t, f.db)
+	_, err = Run(context.Background(), f.options())
+	if problemCode(err) != "sync_running" {
+		t.Fatalf("a second sync at once: %v", err)
+	}
+	check()
+	unlock()
+	if rep := f.sync(); rep.Created != 6 {
+		t.Fatalf("after the lock is released: %+v", rep)
 	}
 }
