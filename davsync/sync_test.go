@@ -8,11 +8,13 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -25,6 +27,9 @@ func TestMain(m *testing.M) {
 	// The product is used at +08:00: civil times must survive the trip
 	// through the UTC times on the server, whatever the machine's zone.
 	time.Local = time.FixedZone("CST", 8*3600)
+	if os.Getenv(envKillChild) != "" {
+		os.Exit(killChild())
+	}
 	code := m.Run()
 	davtest.StopShared()
 	os.Exit(code)
@@ -716,5 +721,60 @@ func TestOneSyncAtATime(t *testing.T) {
 	unlock()
 	if rep := f.sync(); rep.Created != 6 {
 		t.Fatalf("after the lock is released: %+v", rep)
+	}
+}
+
+// envKillChild makes the test binary a sync that TestKilledSyncIsCompleted
+// kills with SIGKILL half-way.
+const envKillChild = "SALESPLAN_SYNC_KILL_CHILD"
+
+func killChild() int {
+	st, err := storage.Open(os.Getenv(envKillChild), storage.Options{})
+	if err != nil {
+		return 3
+	}
+	_, err = Run(context.Background(), Options{Store: st, DBPath: os.Getenv(envKillChild), Password: davtest.Password,
+		PasswordSet: true, Today: today, Workers: 1})
+	if err != nil {
+		return 1
+	}
+	return 0
+}
+
+// TestKilledSyncIsCompleted kills a sync process (SIGKILL) while it
+// uploads, twice, and checks that the next sync completes it: every item
+// once on the server, the database consistent, nothing left to do after.
+func TestKilledSyncIsCompleted(t *testing.T) {
+	f := newFixture(t)
+	for i := range 250 {
+		if _, err := f.st.AddTask(model.Task{Title: "批量 " + itoa(model.ID(i+1)), Date: today.AddDays(i % 25), Time: model.ClockAt(8+i%10, 0)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, at := range []int{40, 170} {
+		cmd := exec.Command(os.Args[0], "-test.run", "^$")
+		cmd.Env = append(os.Environ(), envKillChild+"="+f.db)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		deadline := time.Now().Add(2 * time.Minute)
+		for len(f.srv.Files(t, f.cal)) < at && time.Now().Before(deadline) {
+			time.Sleep(5 * time.Millisecond)
+		}
+		_ = cmd.Process.Signal(syscall.SIGKILL)
+		_ = cmd.Wait()
+		if n := len(f.srv.Files(t, f.cal)); n < at || n >= 256 {
+			t.Fatalf("killed with %d files on the server, wanted to kill at %d", n, at)
+		}
+	}
+	rep := f.sync()
+	if rep.Published != 256 || len(f.srv.Files(t, f.cal)) != 256 {
+		t.Fatalf("after two kills: %d published, %d files; want 256", rep.Published, len(f.srv.Files(t, f.cal)))
+	}
+	if problems, err := f.st.Check(); err != nil || len(problems) != 0 {
+		t.Fatalf("check: %v %v", problems, err)
+	}
+	if rep := f.sync(); rep.Requests != 1 {
+		t.Fatalf("the sync after: %+v, want nothing left", rep)
 	}
 }
