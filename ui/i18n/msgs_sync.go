@@ -7,7 +7,7 @@ package i18n
 func init() {
 	Register(map[string]Msg{
 		"cli.short.sync":        {"Sync with a CalDAV calendar (your phone): tasks, promises, bids", "与 CalDAV 日历（手机）同步：任务、承诺、投标"},
-		"cli.long.sync":         {"Publish dated tasks (from 30 days ago on), open promises, bid dates and papers-due dates to the calendar at caldav.url, with reminders; take back what the phone did (a promise completed, an event moved). The password comes from SALESPLAN_CALDAV_PASSWORD or a file beside the database (mode 0600).", "将有日期的任务（30 天前起）、待兑现的承诺、投标日与投标文件截止日发布到 caldav.url 的日历并带提醒；取回手机上的改动（承诺完成、日程移动）。密码来自 SALESPLAN_CALDAV_PASSWORD 或数据库旁的文件（权限 0600）。"},
+		"cli.long.sync":         {"Publish dated tasks (from 30 days ago on), open promises, bid dates and papers-due dates to the calendar at caldav.url, with reminders; take back what the phone did (a promise completed, an event moved). The password comes from SALESPLAN_CALDAV_PASSWORD or a file beside the database (mode 0600).", "将有日期的任务（30 天前起）、待兑现的承诺、投标日与投标文件截止日发布到 caldav.url 的日历并设闹钟；取回手机上的改动（承诺完成、日程移动）。密码来自 SALESPLAN_CALDAV_PASSWORD 或数据库旁的文件（权限 0600）。"},
 		"cli.flag.dry_run_sync": {"show what would be sent and taken back, change nothing", "只显示将发送与取回的内容，不做改动"},
 
 		"cli.sync.done":          {"Synced with %s: %d sent (%d new), %d removed, %d taken back, %d conflicts; %d requests in %s", "已与 %s 同步：发送 %d 项（新 %d 项），删除 %d 项，取回 %d 项，冲突 %d 项；请求 %d 次，用时 %s"},
