@@ -373,6 +373,19 @@ func startOf(c *ical.Component, loc *time.Location) (model.Date, model.Clock, bo
 	return model.DateOf(t), model.ClockAt(t.Hour(), t.Minute()), true
 }
 
+// dueOf reads a to-do's DUE as a date.
+func dueOf(c *ical.Component) (model.Date, bool) {
+	p := c.Props.Get(ical.PropDue)
+	if p == nil || len(p.Value) < 8 {
+		return 0, false
+	}
+	t, err := time.Parse("20060102", p.Value[:8])
+	if err != nil {
+		return 0, false
+	}
+	return model.MakeDate(t.Date()), true
+}
+
 // instant reads a date-time property (COMPLETED, LAST-MODIFIED) as an instant.
 func instant(c *ical.Component, name string, loc *time.Location) (time.Time, bool) {
 	p := c.Props.Get(name)

@@ -195,7 +195,7 @@ func Run(ctx context.Context, o Options) (rep Report, err error) {
 		if etag == "" {
 			etag = list[obj.Path].etag
 		}
-		back, changed := readBack(obj.Data, key, storage.SyncUID(dbid, key), state[key], o.Location, o.Today)
+		back, changed, resend := readBack(obj.Data, key, storage.SyncUID(dbid, key), state[key], o.Location, o.Today)
 		if changed {
 			back.Href, back.ETag = obj.Path, etag
 			if back.At.IsZero() {
@@ -210,7 +210,7 @@ func Run(ctx context.Context, o Options) (rep Report, err error) {
 			apply.Back = append(apply.Back, back)
 			continue
 		}
-		apply.Seen = append(apply.Seen, storage.SyncSeen{Key: key, Href: obj.Path, ETag: etag, UID: storage.SyncUID(dbid, key)})
+		apply.Seen = append(apply.Seen, storage.SyncSeen{Key: key, Href: obj.Path, ETag: etag, UID: storage.SyncUID(dbid, key), Resend: resend})
 	}
 
 	// Take back what the phone did; record what was seen.
@@ -247,13 +247,15 @@ func Run(ctx context.Context, o Options) (rep Report, err error) {
 }
 
 // readBack decides what the phone did to one of our objects: moved a
-// task's event, or completed a promise's to-do. changed is false when
-// there is nothing to take back (the object only gets its new ETag noted).
-func readBack(cal *ical.Calendar, key storage.SyncKey, uid string, st storage.SyncItem, loc *time.Location, today model.Date) (storage.SyncBack, bool) {
-	back := storage.SyncBack{Key: key, UID: uid}
+// task's event, or completed a promise's to-do (changed: take it back).
+// resend: the phone moved what only salesplan moves (a bid, a papers-due
+// day, a promise's due date), or it is not our object any more: put
+// salesplan's version back. Neither: only the new ETag is noted.
+func readBack(cal *ical.Calendar, key storage.SyncKey, uid string, st storage.SyncItem, loc *time.Location, today model.Date) (back storage.SyncBack, changed, resend bool) {
+	back = storage.SyncBack{Key: key, UID: uid}
 	comp := findComponent(cal, uid)
 	if comp == nil {
-		return back, false // not ours after all: it is overwritten
+		return back, false, true
 	}
 	if t, ok := instant(comp, ical.PropLastModified, loc); ok {
 		back.At = t
@@ -261,11 +263,11 @@ func readBack(cal *ical.Calendar, key storage.SyncKey, uid string, st storage.Sy
 	switch key.Kind {
 	case storage.SyncTask:
 		if comp.Name != ical.CompEvent {
-			return back, false
+			return back, false, true
 		}
 		d, c, ok := startOf(comp, loc)
 		if !ok {
-			return back, false
+			return back, false, true
 		}
 		sentD, sentC := st.Start, st.Time
 		if v, err := comp.Props.Text(markerProp); err == nil {
@@ -274,13 +276,17 @@ func readBack(cal *ical.Calendar, key storage.SyncKey, uid string, st storage.Sy
 			}
 		}
 		if !sentD.Valid() || (d == sentD && c == sentC) {
-			return back, false
+			return back, false, false
 		}
 		back.Date, back.Time, back.SentDate, back.SentTime = d, c, sentD, sentC
-		return back, true
+		return back, true, false
 	case storage.SyncPromise:
-		if comp.Name != ical.CompToDo || !completed(comp) {
-			return back, false
+		if comp.Name != ical.CompToDo {
+			return back, false, true
+		}
+		if !completed(comp) {
+			due, ok := dueOf(comp)
+			return back, false, !ok || (st.Start.Valid() && due != st.Start)
 		}
 		back.Completed = true
 		if t, ok := instant(comp, ical.PropCompleted, loc); ok {
@@ -292,9 +298,11 @@ func readBack(cal *ical.Calendar, key storage.SyncKey, uid string, st storage.Sy
 		if back.On > today {
 			back.On = today
 		}
-		return back, true
+		return back, true, false
 	}
-	return back, false
+	// Bids and papers: all-day events on salesplan's dates.
+	d, c, ok := startOf(comp, loc)
+	return back, false, !ok || c.Valid() || (st.Start.Valid() && d != st.Start)
 }
 
 // job is one upload (obj set) or removal (obj nil).

@@ -778,3 +778,27 @@ func TestKilledSyncIsCompleted(t *testing.T) {
 		t.Fatalf("the sync after: %+v, want nothing left", rep)
 	}
 }
+
+// TestPhoneCannotMoveBids: a bid date moved on the phone is not taken back
+// (the project's bid date is salesplan's); the phone gets it back.
+func TestPhoneCannotMoveBids(t *testing.T) {
+	f := newFixture(t)
+	f.sync()
+	k := storage.SyncKey{Kind: storage.SyncBid, ID: f.project.ID}
+	f.phoneEdit(k, time.Now(), "DTSTART", "DTSTART;VALUE=DATE:20261210", "DTEND", "DTEND;VALUE=DATE:20261211")
+	rep := f.sync()
+	if len(rep.Back) != 0 || rep.Updated != 1 {
+		t.Fatalf("%+v, want the bid sent again and nothing taken back", rep)
+	}
+	if p, _ := f.st.Project(f.project.ID); p.BidDate != f.project.BidDate {
+		t.Fatalf("the bid date moved to %s", p.BidDate)
+	}
+	if body := unfold(f.srv.Get(t, f.href(k))); !strings.Contains(body, "DTSTART;VALUE=DATE:20261207") {
+		t.Fatalf("server copy:\n%s", body)
+	}
+	// A title edited on the phone is left until salesplan changes the task.
+	f.phoneEdit(taskKey(f.timed), time.Now(), "SUMMARY", "SUMMARY:my own words")
+	if rep := f.sync(); rep.Updated != 0 || len(rep.Back) != 0 {
+		t.Fatalf("a title edited on the phone: %+v", rep)
+	}
+}

@@ -321,6 +321,9 @@ type SyncSeen struct {
 	Key        SyncKey
 	Href, ETag string
 	UID        string
+	// Resend: the phone changed what it cannot change here (a bid's date,
+	// a promise's due date): salesplan's version goes up again.
+	Resend bool
 }
 
 // SyncBack is one change the phone made that salesplan takes back: a task
@@ -432,6 +435,9 @@ func (s *Store) ApplySync(in SyncApply) (snap *SyncSnapshot, out []SyncOutcome, 
 				it.UID = seen.UID
 			}
 			it.Href, it.ETag, it.Seen = seen.Href, seen.ETag, in.Now
+			if seen.Resend {
+				it.Hash = ""
+			}
 			if err := putSyncItem(items, seen.Key, it); err != nil {
 				return err
 			}
