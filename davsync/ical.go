@@ -102,6 +102,10 @@ func buildObjects(snap *storage.SyncSnapshot, dbid string, lb Labels, loc *time.
 			return nil, err
 		}
 	}
+	var cal model.Calendar
+	if len(snap.Bids) > 0 {
+		cal = snap.Settings.Calendar() // working days and holidays, for the papers
+	}
 	for _, p := range snap.Bids {
 		if !p.BidDate.Valid() {
 			continue
@@ -114,7 +118,7 @@ func buildObjects(snap *storage.SyncSnapshot, dbid string, lb Labels, loc *time.
 		if err := add(bid); err != nil {
 			return nil, err
 		}
-		due := papersDue(snap.Settings, p.BidDate)
+		due := model.PapersDue(p.BidDate, cal)
 		papers := allDay(storage.SyncKey{Kind: storage.SyncPapers, ID: p.ID}, ical.CompEvent, due,
 			fmt.Sprintf(lb.Papers, model.InertLine(p.Name), p.BidDate.String()), desc, "", true)
 		papers.what, papers.client, papers.project = p.Name, p.ClientID, p.ID

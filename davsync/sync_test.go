@@ -382,7 +382,7 @@ func TestConflictLaterChangeWins(t *testing.T) {
 	t.Run("cancelled here, completed later on the phone", func(t *testing.T) {
 		f := newFixture(t)
 		f.sync()
-		if _, err := f.st.CancelPromise(f.promise.ID); err != nil {
+		if _, err := f.st.CancelPromise(f.promise.ID, today, "client changed supplier", today); err != nil {
 			t.Fatal(err)
 		}
 		f.phoneEdit(promiseKey(f.promise), time.Now().Add(time.Hour), "STATUS:", "STATUS:COMPLETED")
@@ -688,20 +688,6 @@ func TestParseURL(t *testing.T) {
 		}
 		if err != nil && strings.Contains(err.Error(), "hunter2") {
 			t.Errorf("%q: the message shows the password: %v", tc.in, err)
-		}
-	}
-}
-
-func TestPapersDue(t *testing.T) {
-	st := model.DefaultSettings()
-	for _, tc := range []struct{ bid, want string }{
-		{"2026-12-07", "2026-12-03"}, // Monday → Thursday
-		{"2026-12-09", "2026-12-07"}, // Wednesday → Monday
-		{"2026-12-08", "2026-12-04"}, // Tuesday → Friday
-	} {
-		bid, _ := model.ParseDate(tc.bid)
-		if got := papersDue(st, bid); got.String() != tc.want {
-			t.Errorf("papers for a bid on %s: %s, want %s", tc.bid, got, tc.want)
 		}
 	}
 }
