@@ -315,13 +315,16 @@ func sortedKeys[V any](m map[storage.SyncKey]V) []storage.SyncKey {
 	for k := range m {
 		keys = append(keys, k)
 	}
-	sort.Slice(keys, func(i, j int) bool {
-		if keys[i].Kind != keys[j].Kind {
-			return keys[i].Kind < keys[j].Kind
-		}
-		return keys[i].ID < keys[j].ID
-	})
+	sort.Slice(keys, func(i, j int) bool { return keyLess(keys[i], keys[j]) })
 	return keys
+}
+
+// keyLess orders items by kind, then id.
+func keyLess(a, b storage.SyncKey) bool {
+	if a.Kind != b.Kind {
+		return a.Kind < b.Kind
+	}
+	return a.ID < b.ID
 }
 
 // ---- reading what the phone did

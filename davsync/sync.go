@@ -7,6 +7,7 @@ import (
 	"errors"
 	"net/http"
 	"path"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -212,6 +213,9 @@ func Run(ctx context.Context, o Options) (rep Report, err error) {
 		}
 		apply.Seen = append(apply.Seen, storage.SyncSeen{Key: key, Href: obj.Path, ETag: etag, UID: storage.SyncUID(dbid, key), Resend: resend})
 	}
+
+	// In a stable order (the server's is its own): the report lists them so.
+	sort.Slice(apply.Back, func(i, j int) bool { return keyLess(apply.Back[i].Key, apply.Back[j].Key) })
 
 	// Take back what the phone did; record what was seen.
 	if len(apply.Back) > 0 || len(apply.Seen) > 0 || snap.Meta.DBID == "" || snap.Meta.URL != rep.URL || o.DryRun {
