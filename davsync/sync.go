@@ -156,9 +156,29 @@ func Run(ctx context.Context, o Options) (rep Report, err error) {
 			return rep, err
 		}
 	}
-	list, err := c.list(ctx)
+	token := ""
+	if snap.Meta.URL == rep.URL {
+		token = snap.Meta.SyncToken
+	}
+	lst, err := c.listSince(ctx, token)
 	if err != nil {
 		return rep, err
+	}
+	list := lst.objs
+	if !lst.full {
+		// What changed since the last sync, over what that sync left.
+		list = make(map[string]listed, len(state)+len(lst.objs))
+		for _, st := range state {
+			if st.Href != "" {
+				list[st.Href] = listed{etag: st.ETag}
+			}
+		}
+		for href, l := range lst.objs {
+			list[href] = l
+		}
+		for _, href := range lst.deleted {
+			delete(list, href)
+		}
 	}
 
 	// What changed there: ours (by name) with another ETag than last seen.
@@ -247,7 +267,7 @@ func Run(ctx context.Context, o Options) (rep Report, err error) {
 	if o.DryRun {
 		return rep, nil
 	}
-	return rep, run(ctx, c, o, jobs, &rep)
+	return rep, run(ctx, c, o, jobs, lst.token, &rep)
 }
 
 // readBack decides what the phone did to one of our objects: moved a
@@ -365,7 +385,11 @@ const (
 
 // run performs the jobs with o.Workers at once and saves the state in
 // batches. The first failure that is not a precondition stops the rest.
-func run(ctx context.Context, c *conn, o Options, jobs []job, rep *Report) error {
+//
+// token is the server's sync token from the start of this sync: saved only
+// when every job is done, so that whatever this sync left undone is still
+// in the next sync's list of changes.
+func run(ctx context.Context, c *conn, o Options, jobs []job, token string, rep *Report) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	queue := make(chan job)
@@ -419,6 +443,9 @@ func run(ctx context.Context, c *conn, o Options, jobs []job, rep *Report) error
 				res.Problem = p.Code
 			}
 			batch.Result = &res
+			if firstErr == nil && rep.Skipped == 0 {
+				batch.Token, batch.SetToken = token, true
+			}
 		}
 		if len(batch.Put) == 0 && len(batch.Delete) == 0 && batch.Result == nil {
 			return nil

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -214,8 +215,12 @@ func TestSecondSyncSendsNothing(t *testing.T) {
 	if rep.Created+rep.Updated+rep.Removed != 0 || len(rep.Back) != 0 {
 		t.Fatalf("second sync did something: %+v", rep)
 	}
-	if rep.Requests != 1 || rep.ByMethod["PROPFIND"] != 1 {
-		t.Fatalf("second sync made %d requests %v, want one PROPFIND", rep.Requests, rep.ByMethod)
+	// One sync-collection REPORT: what changed since the last sync (nothing).
+	if rep.Requests != 1 || rep.ByMethod["REPORT"] != 1 {
+		t.Fatalf("second sync made %d requests %v, want one REPORT", rep.Requests, rep.ByMethod)
+	}
+	if m, _ := f.st.SyncMeta(); m.SyncToken == "" {
+		t.Fatal("no sync token kept")
 	}
 	if after, _ := f.st.Revision(); after != rev {
 		t.Errorf("a sync that took nothing back bumped the revision %d → %d", rev, after)
@@ -786,5 +791,78 @@ func TestPhoneCannotMoveBids(t *testing.T) {
 	f.phoneEdit(taskKey(f.timed), time.Now(), "SUMMARY", "SUMMARY:my own words")
 	if rep := f.sync(); rep.Updated != 0 || len(rep.Back) != 0 {
 		t.Fatalf("a title edited on the phone: %+v", rep)
+	}
+}
+
+// TestPhoneDeletedItemComesBack: an item deleted on the phone shows in the
+// sync token's changes and is put back; a token the server no longer
+// knows makes the sync read the whole calendar again, not fail.
+func TestPhoneDeletedItemComesBack(t *testing.T) {
+	f := newFixture(t)
+	f.sync()
+	url := f.href(taskKey(f.timed))
+	if r := f.srv.Do(t, http.MethodDelete, url, "", nil); r.Status/100 != 2 {
+		t.Fatalf("DELETE: %d", r.Status)
+	}
+	rep := f.sync()
+	if rep.Created != 1 || rep.Requests != 2 || f.srv.Get(t, url) == "" {
+		t.Fatalf("after a delete on the phone: %+v", rep)
+	}
+	if err := f.st.SaveSync(storage.SyncSave{Token: "http://radicale.org/ns/sync/0000", SetToken: true, Before: time.Now(),
+		Result: &storage.SyncResult{At: time.Now(), OK: true}}); err != nil {
+		t.Fatal(err)
+	}
+	rep = f.sync()
+	if rep.Created+rep.Updated+rep.Removed != 0 || rep.ByMethod["REPORT"] != 2 {
+		t.Fatalf("with a token the server does not know: %+v", rep)
+	}
+	if rep := f.sync(); rep.Requests != 1 {
+		t.Fatalf("after starting over: %+v", rep)
+	}
+}
+
+// TestWithoutSyncCollection: a server that has no sync-collection (it
+// refuses the REPORT) is listed with PROPFIND instead.
+func TestWithoutSyncCollection(t *testing.T) {
+	f := newFixture(t)
+	var reports atomic.Int64
+	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == "REPORT" {
+			body := new(bytes.Buffer)
+			_, _ = body.ReadFrom(r.Body)
+			if strings.Contains(body.String(), "sync-collection") {
+				reports.Add(1)
+				http.Error(w, "not implemented", http.StatusNotImplemented)
+				return
+			}
+			r.Body = io.NopCloser(body)
+		}
+		target := f.srv.Base + r.URL.Path
+		req, _ := http.NewRequestWithContext(r.Context(), r.Method, target, r.Body)
+		req.Header = r.Header.Clone()
+		req.ContentLength = r.ContentLength // Radicale wants a length, not chunks
+		resp, err := http.DefaultTransport.RoundTrip(req)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadGateway)
+			return
+		}
+		defer resp.Body.Close()
+		for k, v := range resp.Header {
+			w.Header()[k] = v
+		}
+		w.WriteHeader(resp.StatusCode)
+		_, _ = io.Copy(w, resp.Body)
+	}))
+	defer proxy.Close()
+	cal := proxy.URL + strings.TrimPrefix(f.cal, f.srv.Base)
+	if err := f.st.SetSyncConfig(func(c *storage.SyncConfig) error { c.URL = cal; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if rep := f.sync(); rep.Created != 6 {
+		t.Fatalf("first sync through the proxy: %+v", rep)
+	}
+	rep := f.sync()
+	if rep.Created+rep.Updated != 0 || rep.ByMethod["PROPFIND"] != 1 || reports.Load() != 2 {
+		t.Fatalf("second sync: %+v, %d sync-collection reports", rep, reports.Load())
 	}
 }

@@ -78,7 +78,8 @@
 //
 //	sync
 //	├── config → record SyncConfig      caldav.url, caldav.user (never a password)
-//	├── meta   → record SyncMeta        database id in UIDs, calendar, last result
+//	├── meta   → record SyncMeta        database id in UIDs, calendar, sync token,
+//	│                                   last result
 //	├── items    kind|id → record SyncItem   one per published item: UID, href,
 //	│                                        ETag, hash of what was sent, start
 //	│                                        sent, client, last seen

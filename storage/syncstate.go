@@ -93,6 +93,9 @@ type SyncMeta struct {
 	// and tasks) passed, so the check is not repeated on every sync.
 	Verified string     `json:"verified"`
 	Last     SyncResult `json:"last"`
+	// SyncToken is the calendar's RFC 6578 sync token after the last
+	// complete sync: the next one asks only for what changed since.
+	SyncToken string `json:"sync_token,omitempty"`
 }
 
 // SyncItem is one published item: where it lives on the server, the ETag
@@ -420,7 +423,7 @@ func (s *Store) ApplySync(in SyncApply) (snap *SyncSnapshot, out []SyncOutcome, 
 					return fmt.Errorf("reset sync state: %w", err)
 				}
 			}
-			meta.URL = in.URL
+			meta.URL, meta.SyncToken = in.URL, ""
 		}
 		if meta.DBID == "" {
 			meta.DBID = in.DBID
@@ -651,6 +654,9 @@ type SyncSave struct {
 	// put (their change was sent); later ones stay for the next sync.
 	Before time.Time
 	Result *SyncResult // set on the last batch
+	// Token replaces the sync token when SetToken (a sync that finished).
+	Token    string
+	SetToken bool
 }
 
 // SaveSync writes a batch of sync state in one transaction. It is state,
@@ -688,6 +694,9 @@ func (s *Store) SaveSync(save SyncSave) error {
 			meta.Last = *save.Result
 			if save.Result.OK {
 				meta.Verified = meta.URL
+			}
+			if save.SetToken {
+				meta.SyncToken = save.Token
 			}
 			return putSyncRecord(b, kSyncMeta, meta)
 		}
