@@ -63,30 +63,32 @@ func (e *AmbiguousError) Problem() *model.Problem {
 // Unwrap lets errors.As find the *model.Problem.
 func (e *AmbiguousError) Unwrap() error { return e.Problem() }
 
-// ValidationError names the record and field at fault.
+// ValidationError names the record and field at fault in a document or
+// file being imported.
 type ValidationError struct {
-	Record string // e.g. "task", "clients[3]"
-	Field  string
-	Msg    string
+	Record string         // e.g. "clients[3]", "document", "line 4"
+	Field  string         // as the exchange format spells it; "" = the record as a whole
+	Msg    string         // what is wrong, in English
+	Why    *model.Problem // what is wrong, translatable (Msg is its English)
 }
 
 // Problem returns the translatable form: code "invalid_field" (record,
-// field, message) when a field is at fault, "invalid_record" (record,
-// message) when the record as a whole is. Each code keeps one argument
-// count so the catalog can translate it.
+// field, what is wrong) when a field is at fault, "invalid_record" (record,
+// what is wrong) when the record as a whole is. What is wrong is Why, a
+// Problem the catalog translates in turn, or else the English Msg. Each
+// code keeps one argument count so the catalog can translate it.
 func (e *ValidationError) Problem() *model.Problem {
-	if e.Field == "" {
-		return model.Errf("invalid_record", "%s: %s", e.Record, e.Msg)
+	var why any = e.Msg
+	if e.Why != nil {
+		why = e.Why
 	}
-	return model.Errf("invalid_field", "%s: %s: %s", e.Record, e.Field, e.Msg)
+	if e.Field == "" {
+		return model.Errf("invalid_record", "%s: %s", e.Record, why)
+	}
+	return model.Errf("invalid_field", "%s: %s: %s", e.Record, e.Field, why)
 }
 
-func (e *ValidationError) Error() string {
-	if e.Field == "" {
-		return fmt.Sprintf("%s: %s", e.Record, e.Msg)
-	}
-	return fmt.Sprintf("%s: %s: %s", e.Record, e.Field, e.Msg)
-}
+func (e *ValidationError) Error() string { return e.Problem().Error() }
 
 // Options configure Open.
 type Options struct {

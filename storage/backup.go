@@ -478,6 +478,9 @@ func prepareRestored(path string, from, minRev uint64, timeout time.Duration) (e
 				return err
 			}
 		}
+		if err := reindexIfOld(tx); err != nil {
+			return err
+		}
 		m := rb(tx, bMeta)
 		return m.Put(kRevision, u64(max(minRev, readU64(m.Get(kRevision)))+1))
 	})

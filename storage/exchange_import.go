@@ -138,13 +138,13 @@ func readMergeBase(tx *bolt.Tx, doc *Document) (mergeBase, error) {
 		return mb, err
 	}
 	for i, c := range doc.Clients {
-		if ix(tx, ixClientName).Get(nameKey(c.Name)) != nil {
+		if nameTaken(ix(tx, ixClientName), c.Name, 0) {
 			return mb, &ValidationError{Record: fmt.Sprintf("clients[%d]", i), Field: "name",
 				Msg: fmt.Sprintf("a client named %q is already in the database", c.Name)}
 		}
 	}
 	for i, p := range doc.Projects {
-		if ix(tx, ixProjectName).Get(nameKey(p.Name)) != nil {
+		if nameTaken(ix(tx, ixProjectName), p.Name, 0) {
 			return mb, &ValidationError{Record: fmt.Sprintf("projects[%d]", i), Field: "name",
 				Msg: fmt.Sprintf("a project named %q is already in the database", p.Name)}
 		}

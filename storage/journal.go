@@ -6,7 +6,6 @@ package storage
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -39,21 +38,15 @@ func byteKind(b byte) model.EntryKind {
 	return model.EntryNote
 }
 
-// validateEntry normalises and checks a journal entry (shared with import):
-// a client that exists, a known kind, a note with text.
+// validateEntry normalises and checks a journal entry
+// (model.JournalEntry.Validate; a missing moment is now) and that its
+// client and project exist.
 func validateEntry(tx *bolt.Tx, e *model.JournalEntry) error {
-	e.Text = strings.TrimSpace(e.Text)
-	if e.ClientID == 0 {
-		return model.Errf("missing_client", "a journal entry needs a client")
-	}
-	if !e.Kind.Valid() {
-		return model.Errf("bad_kind", "entry kind %q is not note, call, visit or meeting", string(e.Kind))
-	}
-	if e.Kind == model.EntryNote && e.Text == "" {
-		return model.Errf("empty_text", "a note needs text")
-	}
 	if e.At.IsZero() {
 		e.At = time.Now()
+	}
+	if err := e.Validate(); err != nil {
+		return err
 	}
 	return checkRefs(tx, e.ClientID, e.ProjectID)
 }

@@ -7,7 +7,6 @@ package storage
 import (
 	"fmt"
 	"sort"
-	"strings"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -24,29 +23,11 @@ func statusByte(s model.PromiseStatus) byte {
 	return 'o'
 }
 
-// validatePromise normalises and checks a promise (shared with import).
+// validatePromise normalises and checks a promise (model.Promise.Validate)
+// and that its client and project exist.
 func validatePromise(tx *bolt.Tx, p *model.Promise) error {
-	p.Text = strings.TrimSpace(p.Text)
-	if p.ClientID == 0 {
-		return model.Errf("missing_client", "a promise needs a client")
-	}
-	if p.Text == "" {
-		return model.Errf("empty_text", "a promise needs text")
-	}
-	if !p.Due.Valid() {
-		return model.Errf("missing_due", "a promise needs a due date")
-	}
-	if p.Status == "" {
-		p.Status = model.PromiseOpen
-	}
-	if !p.Status.Valid() {
-		return model.Errf("bad_status", "promise status %q is not open, kept or cancelled", string(p.Status))
-	}
-	if p.Status == model.PromiseKept && !p.KeptOn.Valid() {
-		return model.Errf("missing_kept_on", "a kept promise needs the date it was kept")
-	}
-	if p.Status != model.PromiseKept {
-		p.KeptOn = model.NoDate
+	if err := p.Validate(); err != nil {
+		return err
 	}
 	return checkRefs(tx, p.ClientID, p.ProjectID)
 }

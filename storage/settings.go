@@ -76,32 +76,5 @@ func (s *Store) UpdateSettings(fn func(*model.Settings) error) error {
 	})
 }
 
-// validateSettings checks ranges (shared with import). Each problem code
-// takes one set of arguments, so that the catalog can translate it.
-func validateSettings(st *model.Settings) error {
-	for _, f := range []struct {
-		name string
-		v    int
-		min  int
-	}{
-		{"calls_per_day", st.CallsPerDay, 0}, {"visits_per_week", st.VisitsPerWeek, 0},
-		{"key_cadence_days", st.KeyCadenceDays, 1}, {"regular_cadence_days", st.RegularCadenceDays, 1},
-		{"lead_cadence_days", st.LeadCadenceDays, 1}, {"design_cadence_days", st.DesignCadenceDays, 1},
-		{"stage_cadence_days", st.StageCadenceDays, 1},
-	} {
-		if f.v < f.min || f.v > 3650 {
-			return model.Errf("bad_setting", "setting %s = %d is out of range (%d–3650)", f.name, f.v, f.min)
-		}
-	}
-	for y, v := range st.AnnualTargets {
-		if v < 0 {
-			return model.Errf("bad_annual_target", "the target for %d cannot be negative", y)
-		}
-	}
-	for m, v := range st.MonthTargets {
-		if _, err := model.ParseMonth(m); err != nil || v < 0 {
-			return model.Errf("bad_month_target", "month target %s is not a month with an amount of zero or more", m)
-		}
-	}
-	return nil
-}
+// validateSettings checks the settings (model.Settings.Validate).
+func validateSettings(st *model.Settings) error { return st.Validate() }

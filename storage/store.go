@@ -434,7 +434,8 @@ func (s *Store) emptied() error {
 
 // inspect returns 0 when the schema is current, 1 when the file needs its
 // buckets, 2 when it needs a migration, 3 when an index bucket is missing
-// (all indexes are then rebuilt from the records).
+// or the indexes are of an older encoding (all indexes are then rebuilt
+// from the records).
 func (s *Store) inspect(tx *bolt.Tx) (int, error) {
 	m := tx.Bucket(bMeta)
 	if m == nil {
@@ -460,7 +461,7 @@ func (s *Store) inspect(tx *bolt.Tx) (int, error) {
 	case v < schemaVersion:
 		return 2, nil
 	}
-	if idx := tx.Bucket(bIndex); idx == nil || !hasAll(idx) {
+	if idx := tx.Bucket(bIndex); idx == nil || !hasAll(idx) || readU64(m.Get(kIndexVersion)) < indexVersion {
 		return 3, nil
 	}
 	return 0, nil
@@ -484,7 +485,9 @@ func prepare(tx *bolt.Tx, state int) error {
 		if err := ensureBuckets(tx); err != nil {
 			return err
 		}
-		return tx.Bucket(bMeta).Put(kSchema, u64(schemaVersion))
+		if err := tx.Bucket(bMeta).Put(kSchema, u64(schemaVersion)); err != nil {
+			return err
+		}
 	case 2:
 		from := readU64(tx.Bucket(bMeta).Get(kSchema))
 		if err := migrate(tx, from); err != nil {
@@ -493,11 +496,24 @@ func prepare(tx *bolt.Tx, state int) error {
 		if err := ensureBuckets(tx); err != nil {
 			return err
 		}
-		return tx.Bucket(bMeta).Put(kSchema, u64(schemaVersion))
-	case 3:
-		return reindex(tx)
+		if err := tx.Bucket(bMeta).Put(kSchema, u64(schemaVersion)); err != nil {
+			return err
+		}
 	}
-	return nil
+	return reindexIfOld(tx)
+}
+
+// reindexIfOld rebuilds every index when the file's are missing or of an
+// older encoding, and records the encoding.
+func reindexIfOld(tx *bolt.Tx) error {
+	m := tx.Bucket(bMeta)
+	if idx := tx.Bucket(bIndex); idx != nil && hasAll(idx) && readU64(m.Get(kIndexVersion)) >= indexVersion {
+		return nil
+	}
+	if err := reindex(tx); err != nil {
+		return err
+	}
+	return m.Put(kIndexVersion, u64(indexVersion))
 }
 
 // ensureBuckets creates every record and index bucket that is missing.

@@ -90,7 +90,14 @@ func (r *recorder) created(bucket []byte, id model.ID) {
 	}
 }
 
+// The recorder's puts validate the record first (model's rules, and that
+// what it refers to exists): every action's writes go through them, so no
+// action can store a record that import would refuse.
+
 func (r *recorder) putClient(c *model.Client) error {
+	if err := validateClient(c); err != nil {
+		return err
+	}
 	isNew := c.ID == 0
 	if !isNew {
 		r.touch(bClients, c.ID)
@@ -105,6 +112,9 @@ func (r *recorder) putClient(c *model.Client) error {
 }
 
 func (r *recorder) putTask(t *model.Task) error {
+	if err := validateTask(r.tx, t); err != nil {
+		return err
+	}
 	isNew := t.ID == 0
 	if !isNew {
 		r.touch(bTasks, t.ID)
@@ -124,6 +134,9 @@ func (r *recorder) deleteTask(id model.ID) error {
 }
 
 func (r *recorder) putEntry(e *model.JournalEntry) error {
+	if err := validateEntry(r.tx, e); err != nil {
+		return err
+	}
 	isNew := e.ID == 0
 	if !isNew {
 		r.touch(bJournal, e.ID)
@@ -138,6 +151,9 @@ func (r *recorder) putEntry(e *model.JournalEntry) error {
 }
 
 func (r *recorder) putPromise(p *model.Promise) error {
+	if err := validatePromise(r.tx, p); err != nil {
+		return err
+	}
 	isNew := p.ID == 0
 	if !isNew {
 		r.touch(bPromises, p.ID)
@@ -152,6 +168,9 @@ func (r *recorder) putPromise(p *model.Promise) error {
 }
 
 func (r *recorder) putProject(p *model.Project) error {
+	if err := validateProject(r.tx, p); err != nil {
+		return err
+	}
 	isNew := p.ID == 0
 	if !isNew {
 		r.touch(bProjects, p.ID)
@@ -166,6 +185,9 @@ func (r *recorder) putProject(p *model.Project) error {
 }
 
 func (r *recorder) putSettings(st model.Settings) error {
+	if err := validateSettings(&st); err != nil {
+		return err
+	}
 	r.touch(bMeta, 0)
 	return putSettings(r.tx, st)
 }

@@ -133,7 +133,7 @@ func signedIn(tx *bolt.Tx, from, to model.Date) (model.Money, error) {
 		}
 		p, err := getProject(tx, keyID(k[4:12]))
 		if err == nil {
-			sum += p.Value
+			sum = sum.Plus(p.Value) // saturates: many large values never wrap
 		}
 		return err
 	})

@@ -349,8 +349,8 @@ func (m *Model) yearView() string {
 	var sum model.MoneyQuota
 	this := model.MonthOf(m.env.Today())
 	for i, q := range m.year {
-		sum.Value += q.Value
-		sum.Target += q.Target
+		sum.Value = sum.Value.Plus(q.Value)
+		sum.Target = sum.Target.Plus(q.Target)
 		lead := " "
 		if time.Month(i+1) == m.sel.Month() {
 			lead = "›"
