@@ -41,6 +41,9 @@ var (
 	// ErrChanged: undo refused because the records were changed since
 	// (e.g. by the command line while the planner was open).
 	ErrChanged = errors.New("changed since")
+	// ErrUnsafeTarget: a file to write is not a regular file or a new path,
+	// or is one of the database's own files; nothing was written.
+	ErrUnsafeTarget = errors.New("not a file salesplan may write")
 )
 
 // AmbiguousError is returned when a name prefix matches several records.

@@ -22,6 +22,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -50,8 +51,17 @@ type BackupInfo struct {
 	Size    int64
 }
 
-// backupImpl writes a consistent copy of the database to path atomically.
+// backupImpl writes a consistent copy of the database to path atomically;
+// path must be a new path or a regular file that is none of the
+// database's own files (checkTarget).
 func (s *Store) backupImpl(path string) error {
+	// A manual backup may be refreshed at its own path (backup FILE every
+	// week); a link to it, like any other backup of the database, is refused.
+	manual := s.manualBackups()
+	manual = slices.DeleteFunc(manual, func(p string) bool { return p == mustAbs(path) })
+	if err := checkTarget(s.path, path, manual); err != nil {
+		return err
+	}
 	if err := s.writeCopy(path); err != nil {
 		return err
 	}
@@ -70,59 +80,12 @@ func (s *Store) writeCopy(path string) error {
 	if err != nil {
 		return fmt.Errorf("backup to %s: %w", path, err)
 	}
-	if dbAbs, _ := filepath.Abs(s.path); dbAbs == abs {
-		return newStoreError(nil, nil, "backup_onto_db", "a backup cannot overwrite the database itself (%s)", path)
-	}
 	return atomicWrite(abs, func(f *os.File) error {
 		return s.view(func(tx *bolt.Tx) error {
 			_, err := tx.WriteTo(f)
 			return err
 		})
 	})
-}
-
-// atomicWrite creates a 0600 temporary file in path's directory, lets fill
-// write it, and then syncs and renames it into place. On any error the
-// temporary file is removed and path is untouched.
-func atomicWrite(path string, fill func(f *os.File) error) (err error) {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("backup to %s: %w", path, err)
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	if err := f.Chmod(fileMode); err != nil {
-		return fmt.Errorf("backup to %s: %w", path, err)
-	}
-	if err := fill(f); err != nil {
-		return fmt.Errorf("backup to %s: %w", path, err)
-	}
-	if err := f.Sync(); err != nil {
-		return fmt.Errorf("backup to %s: sync: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("backup to %s: %w", path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("backup to %s: %w", path, err)
-	}
-	syncDir(dir)
-	return nil
-}
-
-// syncDir makes a rename durable. Best effort: some systems cannot fsync a
-// directory, and the file itself is already synced.
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync()
-		d.Close()
-	}
 }
 
 func (s *Store) rememberManual(path string) error {
@@ -309,10 +272,25 @@ func (s *Store) Restore(path string) error {
 // a rename, so a reader sees the old file or the new one.
 func RestoreFile(dbPath, path string, opts Options) error {
 	s := &Store{path: dbPath, opts: opts} // for the per-transaction helpers only
-	if mustAbs(path) == mustAbs(dbPath) {
-		return newStoreError(nil, nil, "restore_self", "%s is the database itself", path)
+	if src, err := os.Stat(path); err == nil {
+		if cur, err := os.Stat(dbPath); err == nil && os.SameFile(src, cur) { // hard and symbolic links too
+			return newStoreError(nil, nil, "restore_self", "%s is the database itself", path)
+		}
 	}
-	dir := filepath.Dir(dbPath)
+	// The restored file replaces the database file itself: a database
+	// reached through a symbolic link is restored where the link points,
+	// and the link stays. Anything but a regular file (or no file) is
+	// refused before anything is written.
+	target := dbPath
+	if fi, err := os.Lstat(dbPath); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+		if real, err := filepath.EvalSymlinks(dbPath); err == nil {
+			target = real
+		}
+	}
+	if _, err := checkKind(target); err != nil {
+		return err
+	}
+	dir := filepath.Dir(target)
 	if err := os.MkdirAll(dir, dirMode); err != nil {
 		return fmt.Errorf("restore %s: %w", path, err)
 	}
@@ -349,14 +327,14 @@ func RestoreFile(dbPath, path string, opts Options) error {
 	// transaction of another salesplan is half-way through it. A missing or
 	// damaged current file is replaced without the lock.
 	if _, statErr := os.Stat(dbPath); statErr != nil {
-		err = os.Rename(tmpPath, dbPath)
+		err = os.Rename(tmpPath, target)
 	} else if db, oerr := s.openDB(false); oerr == nil {
-		err = os.Rename(tmpPath, dbPath)
+		err = os.Rename(tmpPath, target)
 		db.Close()
 	} else if errors.Is(oerr, ErrLocked) {
 		return oerr
 	} else {
-		err = os.Rename(tmpPath, dbPath)
+		err = os.Rename(tmpPath, target)
 	}
 	if err != nil {
 		return fmt.Errorf("restore %s: %w", path, err)

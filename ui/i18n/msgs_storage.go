@@ -39,6 +39,17 @@ func init() {
 		"err.duplicate_id":          {"id %v is used twice", "编号 %v 重复"},
 		"err.duplicate_in_document": {"%q is also the name of %v (names are unique, any case)", "“%v”与 %v 同名（名称不能重复，不分大小写）"},
 
+		// Files salesplan writes (export -o, backup FILE, restore).
+		"err.target_link":      {"%v is a symbolic link; give the path of the file itself (nothing was written)", "%v 是符号链接，请给出文件本身的路径（未写入任何内容）"},
+		"err.target_dir":       {"%v is a folder; give a file name (nothing was written)", "%v 是文件夹，请给出文件名（未写入任何内容）"},
+		"err.target_fifo":      {"%v is a FIFO, not a file; nothing was written", "%v 是命名管道，不是文件；未写入任何内容"},
+		"err.target_socket":    {"%v is a socket, not a file; nothing was written", "%v 是套接字，不是文件；未写入任何内容"},
+		"err.target_device":    {"%v is a device, not a file; nothing was written", "%v 是设备，不是文件；未写入任何内容"},
+		"err.target_irregular": {"%v is not a regular file; nothing was written", "%v 不是普通文件；未写入任何内容"},
+		"err.target_db":        {"%v is the database itself; nothing was written", "%v 就是数据库本身；未写入任何内容"},
+		"err.target_backup":    {"%v is a backup of the database; nothing was written", "%v 是数据库的备份；未写入任何内容"},
+		"err.target_scratch":   {"%v is a working file of the database; nothing was written", "%v 是数据库的工作文件；未写入任何内容"},
+
 		// A CSV file of clients being imported.
 		"err.csv_empty":          {"the file is empty (want a header row with a name column)", "文件为空（需要带有名称列的表头行）"},
 		"err.csv_second_column":  {"a second column for %v", "%v 列重复"},
