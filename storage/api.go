@@ -110,6 +110,9 @@ type Store struct {
 	mu      sync.Mutex // guards undo and lastRev
 	undo    []undoStep
 	lastRev uint64 // the revision after this Store's latest write
+	// verified is the file state whose page structure is known sound
+	// (verifyBeforeWrite); used under the file lock only.
+	verified verifiedFile
 }
 
 // Path returns the database file.

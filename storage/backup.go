@@ -22,6 +22,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
@@ -328,7 +329,7 @@ func RestoreFile(dbPath, path string, opts Options) error {
 	// damaged current file is replaced without the lock.
 	if _, statErr := os.Stat(dbPath); statErr != nil {
 		err = os.Rename(tmpPath, target)
-	} else if db, oerr := s.openDB(false); oerr == nil {
+	} else if db, _, oerr := s.openDB(false); oerr == nil {
 		err = os.Rename(tmpPath, target)
 		db.Close()
 	} else if errors.Is(oerr, ErrLocked) {
@@ -364,11 +365,18 @@ func copyCheckedBackup(src, dst string, timeout time.Duration) (schema uint64, e
 	if ok, err := hasBoltMagic(src); err != nil || !ok {
 		return 0, notSalesplan(src, "not a bbolt file")
 	}
-	// A file shorter than its pages would make bbolt fault (SIGBUS), which
-	// no recover catches: the store's preflight refuses it first.
-	if err := (&Store{path: src}).preflight(); err != nil {
-		return 0, notSalesplan(src, "damaged: the file is shorter than its contents or its meta pages are bad")
+	// Every page id and size is checked against the file before bbolt maps
+	// it (a file shorter than its pages, or a damaged page, would make
+	// bbolt fault, and tx.Check below reads in a goroutine where no fault
+	// is recovered); what is left is contained.
+	if pages, err := verifyPages(src); err != nil || len(pages) > 0 {
+		why := "the file cannot be read"
+		if len(pages) > 0 {
+			why = pages[0]
+		}
+		return 0, notSalesplan(src, "damaged: "+why)
 	}
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			schema, err = 0, notSalesplan(src, fmt.Sprintf("damaged: %v", r))
@@ -434,6 +442,7 @@ func hasBoltMagic(path string) (bool, error) {
 // prepareRestored runs the migrations on a copy that is not yet in place
 // and sets its revision above minRev.
 func prepareRestored(path string, from, minRev uint64, timeout time.Duration) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%w: %v", ErrDamaged, r)

@@ -37,6 +37,20 @@ func (s *Store) checkImpl() ([]string, error) {
 		}
 	}
 	err := s.view(func(tx *bolt.Tx) error {
+		// The page structure first, read with ReadAt (the file is locked:
+		// it is the one tx reads): bbolt's Check reads the map in a
+		// goroutine of its own, where a fault on a damaged page id or size
+		// could not be recovered.
+		pages, err := verifyPages(s.path)
+		if err != nil {
+			return fmt.Errorf("read pages: %w", err)
+		}
+		for _, p := range pages {
+			add("pages: %s", p)
+		}
+		if len(problems) > 0 {
+			return nil
+		}
 		for cerr := range tx.Check() { // drained whole: Check reads in its own goroutine
 			add("bbolt: %v", cerr)
 		}

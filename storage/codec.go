@@ -19,6 +19,10 @@ import (
 const (
 	codecVersion   = byte(1)
 	envelopeHeader = 5
+	// maxRecordBytes bounds a record before it is read: the largest one
+	// (a client with every text at model.MaxTextBytes, escaped) is a few
+	// MiB, so a longer value is a damaged size, not data to copy.
+	maxRecordBytes = 16 << 20
 )
 
 // encodeRecord wraps v's JSON in the envelope.
@@ -39,6 +43,9 @@ func encodeRecord(v any) ([]byte, error) {
 func decodeRecord(what string, b []byte, v any) error {
 	if len(b) < envelopeHeader {
 		return corrupt(what, fmt.Errorf("record too short (%d bytes)", len(b)))
+	}
+	if len(b) > maxRecordBytes {
+		return corrupt(what, fmt.Errorf("record of %d bytes: its size is damaged", len(b)))
 	}
 	if b[0] != codecVersion {
 		return corrupt(what, fmt.Errorf("unknown record version %d", b[0]))

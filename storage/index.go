@@ -119,6 +119,46 @@ func reindex(tx *bolt.Tx) error {
 	return refreshAllClientDue(tx)
 }
 
+// reindexNames rebuilds the unique-name indexes (client_name,
+// project_name) from the records.
+func reindexNames(tx *bolt.Tx) error {
+	idx := tx.Bucket(bIndex)
+	for _, kind := range []struct {
+		index, records []byte
+		name           func(raw []byte, id model.ID) (string, error)
+	}{
+		{ixClientName, bClients, func(raw []byte, id model.ID) (string, error) {
+			var c model.Client
+			err := decodeRecord(fmt.Sprintf("client %d", id), raw, &c)
+			return c.Name, err
+		}},
+		{ixProjectName, bProjects, func(raw []byte, id model.ID) (string, error) {
+			var p model.Project
+			err := decodeRecord(fmt.Sprintf("project %d", id), raw, &p)
+			return p.Name, err
+		}},
+	} {
+		if err := idx.DeleteBucket(kind.index); err != nil {
+			return fmt.Errorf("drop index %s: %w", kind.index, err)
+		}
+		b, err := idx.CreateBucket(kind.index)
+		if err != nil {
+			return fmt.Errorf("create index %s: %w", kind.index, err)
+		}
+		err = rb(tx, kind.records).ForEach(func(k, v []byte) error {
+			name, err := kind.name(v, keyID(k))
+			if err != nil {
+				return err
+			}
+			return putName(b, name, keyID(k))
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // snapshotIndexes copies every index bucket's entries ("bucket/key" hex →
 // value) for comparison.
 func snapshotIndexes(tx *bolt.Tx) map[string]string {
