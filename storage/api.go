@@ -44,6 +44,9 @@ var (
 	// ErrUnsafeTarget: a file to write is not a regular file or a new path,
 	// or is one of the database's own files; nothing was written.
 	ErrUnsafeTarget = errors.New("not a file salesplan may write")
+	// ErrBackupDamaged: today's automatic copy failed its verification; it
+	// was kept aside and counts for nothing.
+	ErrBackupDamaged = errors.New("the automatic backup failed its check")
 )
 
 // AmbiguousError is returned when a name prefix matches several records.
@@ -97,6 +100,17 @@ func (e *ValidationError) Error() string { return e.Problem().Error() }
 type Options struct {
 	LockTimeout time.Duration // how long one transaction waits for the file lock; 0 = 2s
 	ReadOnly    bool
+	// Clock is the real clock, for backup names and rotation (never
+	// --today); nil = time.Now. Tests set it.
+	Clock func() time.Time
+}
+
+// now is the real time (Options.Clock).
+func (s *Store) now() time.Time {
+	if s.opts.Clock != nil {
+		return s.opts.Clock()
+	}
+	return time.Now()
 }
 
 // Store is the salesplan database. It holds the bbolt file open only while a
@@ -177,8 +191,10 @@ type ProjectRow struct {
 func (s *Store) Backup(path string) error { return s.backupImpl(path) }
 
 // AutoBackup makes the daily automatic backup beside the database if none
-// exists for today, keeping the last 7.
-func (s *Store) AutoBackup(today model.Date) error { return s.autoBackupImpl(today) }
+// exists for today by the real clock, verifies it before it counts, and
+// keeps the last 7; a copy that fails is kept aside and reported once
+// (ErrBackupDamaged, naming the last good backup).
+func (s *Store) AutoBackup() error { return s.autoBackupImpl() }
 
 // Check verifies bbolt's own consistency and that every index entry matches
 // its record; it returns the problems found (none = healthy).

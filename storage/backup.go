@@ -3,9 +3,12 @@ package storage
 // Backups and restore.
 //
 // Where backups are and how they are found (Backups lists them):
-//   - Automatic: one a day, BackupDir(db)/salesplan-YYYY-MM-DD.db, the
-//     newest 7 kept. AutoBackup skips a database with no records, so an
-//     emptied database can never push the good copies out.
+//   - Automatic: one a day by the real clock, BackupDir(db)/salesplan-
+//     YYYY-MM-DD.db, each verified before it joins the rotation, the newest
+//     7 (by when they were made) kept. AutoBackup skips a database with no
+//     records, so an emptied database can never push the good copies out;
+//     a copy that fails its verification is kept aside as salesplan-
+//     YYYY-MM-DD.damaged.db (the newest 7 kept) and pushes nothing out.
 //   - Before a restore: BackupDir(db)/salesplan-before-restore-<stamp>.db,
 //     so a restore can itself be undone by restoring that file. Not rotated.
 //   - Manual (`salesplan backup FILE`): written where the user asked. The
@@ -133,16 +136,27 @@ func mustAbs(p string) string {
 	return p
 }
 
-// autoBackupImpl makes today's automatic backup unless one exists or the
-// database holds no records, then keeps the newest autoBackupKeep.
-func (s *Store) autoBackupImpl(today model.Date) error {
-	if !today.Valid() {
-		return errors.New("automatic backup: no date given")
-	}
+// autoBackupImpl makes today's automatic backup unless one exists (good
+// or kept aside as damaged) or the database holds no records. "Today" is
+// the real clock's (Options.Clock), never --today: a backup named in the
+// future would outlive every real one.
+//
+// The copy is written under a hidden name and verified (verifyCopy: the
+// page structure, bbolt's check, every record's checksum) before it is
+// renamed into the rotation; only then are old ones pruned, so a failing
+// copy can never push the last good backup out. A copy that fails is kept
+// aside as salesplan-DAY.damaged.db and the error says so once (the next
+// run that day finds it and says nothing), naming the last good backup.
+func (s *Store) autoBackupImpl() error {
+	today := model.DateOf(s.now())
 	dir := BackupDir(s.path)
-	path := filepath.Join(dir, autoBackupPrefix+today.String()+autoBackupSuffix)
-	if _, err := os.Stat(path); err == nil {
-		return nil
+	name := autoBackupPrefix + today.String()
+	path := filepath.Join(dir, name+autoBackupSuffix)
+	aside := filepath.Join(dir, name+damagedSuffix)
+	for _, p := range []string{path, aside} {
+		if _, err := os.Stat(p); err == nil {
+			return nil
+		}
 	}
 	empty, err := s.IsEmpty()
 	if err != nil {
@@ -154,14 +168,102 @@ func (s *Store) autoBackupImpl(today model.Date) error {
 	if err := os.MkdirAll(dir, dirMode); err != nil {
 		return fmt.Errorf("automatic backup: %w", err)
 	}
-	if err := s.writeCopy(path); err != nil {
+	unverified := filepath.Join(dir, "."+name+".unverified"+autoBackupSuffix)
+	os.Remove(unverified) // left by a process killed mid-backup
+	if err := s.writeCopy(unverified); err != nil {
+		os.Remove(unverified)
 		return fmt.Errorf("automatic backup: %w", err)
 	}
+	if verr := verifyCopy(unverified, s.lockTimeout()); verr != nil {
+		if err := os.Rename(unverified, aside); err != nil {
+			os.Remove(unverified)
+			return fmt.Errorf("automatic backup: %w", err)
+		}
+		syncDir(dir)
+		_ = pruneDamaged(dir, autoBackupKeep)
+		return s.damagedCopy(aside, verr)
+	}
+	if err := os.Rename(unverified, path); err != nil {
+		os.Remove(unverified)
+		return fmt.Errorf("automatic backup: %w", err)
+	}
+	syncDir(dir)
 	return pruneAuto(dir, autoBackupKeep)
 }
 
-// pruneAuto removes all but the newest keep automatic backups. The date is
-// in the name, so name order is date order.
+// damagedSuffix names an automatic copy that failed its verification.
+const damagedSuffix = ".damaged.db"
+
+// damagedCopy is what the person is told when today's copy failed: where
+// it was kept aside and the last good backup (the newest that verifies).
+func (s *Store) damagedCopy(aside string, cause error) error {
+	autos, _ := autoBackups(BackupDir(s.path))
+	for i := len(autos) - 1; i >= 0; i-- {
+		if verifyCopy(autos[i].Path, s.lockTimeout()) == nil {
+			return newStoreError(ErrBackupDamaged, cause, "backup_damaged",
+				"today's automatic backup failed its check and was kept aside as %s; the last good backup is from %s (salesplan backups, salesplan check)",
+				aside, autos[i].ModTime.In(time.Local).Format("2006-01-02"))
+		}
+	}
+	return newStoreError(ErrBackupDamaged, cause, "backup_damaged_none",
+		"today's automatic backup failed its check and was kept aside as %s, and there is no good backup; run salesplan check", aside)
+}
+
+// verifyCopy checks a backup file whole: its page structure (so that bbolt
+// can read it without faulting), bbolt's own consistency check, and every
+// record's envelope (version, checksum, JSON).
+func verifyCopy(path string, timeout time.Duration) (err error) {
+	pages, err := verifyPages(path)
+	if err != nil {
+		return err
+	}
+	if len(pages) > 0 {
+		return errors.New(pages[0])
+	}
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("damaged: %v", r)
+		}
+	}()
+	db, err := bolt.Open(path, fileMode, &bolt.Options{ReadOnly: true, Timeout: timeout})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return db.View(func(tx *bolt.Tx) error {
+		var damage error
+		for cerr := range tx.Check() { // drained whole: Check reads in its own goroutine
+			if damage == nil {
+				damage = cerr
+			}
+		}
+		if damage != nil {
+			return damage
+		}
+		if _, err := readSettings(tx); err != nil {
+			return err
+		}
+		for i, b := range recordBuckets {
+			bucket := tx.Bucket(b)
+			if bucket == nil {
+				return fmt.Errorf("bucket %s missing", b)
+			}
+			err := bucket.ForEach(func(k, v []byte) error {
+				var rec json.RawMessage
+				return decodeRecord(fmt.Sprintf("%s %d", recordKinds[i], keyID(k)), v, &rec)
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// pruneAuto removes all but the newest keep automatic backups, newest by
+// when they were made (the real clock), so that a name from a clock or a
+// --today in the future cannot keep a copy past its turn.
 func pruneAuto(dir string, keep int) error {
 	autos, err := autoBackups(dir)
 	if err != nil {
@@ -173,6 +275,35 @@ func pruneAuto(dir string, keep int) error {
 		}
 	}
 	return nil
+}
+
+// pruneDamaged keeps the newest keep copies kept aside as damaged.
+func pruneDamaged(dir string, keep int) error {
+	damaged := damagedCopies(dir)
+	for i := 0; i < len(damaged)-keep; i++ {
+		if err := os.Remove(damaged[i].Path); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
+}
+
+// damagedCopies lists the copies kept aside in dir, oldest first.
+func damagedCopies(dir string) []BackupInfo {
+	entries, _ := os.ReadDir(dir)
+	var out []BackupInfo
+	for _, e := range entries {
+		name := e.Name()
+		if !e.Type().IsRegular() || !strings.HasPrefix(name, autoBackupPrefix) || !strings.HasSuffix(name, damagedSuffix) {
+			continue
+		}
+		day, _ := model.ParseDate(strings.TrimSuffix(strings.TrimPrefix(name, autoBackupPrefix), damagedSuffix))
+		if info, err := e.Info(); err == nil {
+			out = append(out, BackupInfo{Path: filepath.Join(dir, name), Kind: "damaged", Day: day, ModTime: info.ModTime(), Size: info.Size()})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ModTime.Before(out[j].ModTime) })
+	return out
 }
 
 // autoBackups lists salesplan-YYYY-MM-DD.db in dir, oldest first.
@@ -200,7 +331,13 @@ func autoBackups(dir string) ([]BackupInfo, error) {
 		}
 		out = append(out, BackupInfo{Path: filepath.Join(dir, name), Kind: "auto", Day: day, ModTime: info.ModTime(), Size: info.Size()})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Day < out[j].Day })
+	// Oldest first by when each was made; the day in the name breaks ties.
+	sort.Slice(out, func(i, j int) bool {
+		if !out[i].ModTime.Equal(out[j].ModTime) {
+			return out[i].ModTime.Before(out[j].ModTime)
+		}
+		return out[i].Day < out[j].Day
+	})
 	return out, nil
 }
 
@@ -228,6 +365,7 @@ func BackupsOf(dbPath string) ([]BackupInfo, error) {
 			}
 		}
 	}
+	out = append(out, damagedCopies(dir)...)
 	var manual []string
 	if _, err := os.Stat(dbPath); err == nil {
 		ro := &Store{path: dbPath, opts: Options{ReadOnly: true}}

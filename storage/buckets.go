@@ -53,6 +53,7 @@ var (
 
 var (
 	recordBuckets = [][]byte{bClients, bTasks, bJournal, bPromises, bProjects}
+	recordKinds   = []string{"client", "task", "entry", "promise", "project"} // as errors name them, by recordBuckets
 	rootBuckets   = [][]byte{bMeta, bClients, bTasks, bJournal, bPromises, bProjects, bIndex}
 	indexBuckets  = [][]byte{ixTaskDate, ixTaskOpen, ixTaskClient, ixJournalClient, ixJournalDate,
 		ixJournalProject, ixContactClient, ixContactProject, ixPromiseStatus, ixPromiseClient,

@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -71,16 +70,17 @@ func newStoreError(sentinel, cause error, code, english string, args ...any) err
 }
 
 // BackupDir is where the automatic backups of the database at path live:
-// backups/ beside the default salesplan.db, backups/<name>/ for a database
-// of another name, so that two databases in one folder never share (or
-// mistake each other's) backups.
+// backups/ beside the default salesplan.db, backups/<file name>/ (the
+// whole name, work.db) for a database of another name, so that two
+// databases in one folder never share (or mistake each other's) backups.
 func BackupDir(path string) string {
 	dir := filepath.Join(filepath.Dir(path), "backups")
 	base := filepath.Base(path)
 	if base == "salesplan.db" {
 		return dir
 	}
-	return filepath.Join(dir, strings.TrimSuffix(base, filepath.Ext(base)))
+	// The whole file name: work.db and work.old keep apart.
+	return filepath.Join(dir, base)
 }
 
 // backupsExist reports whether backups of the database at path exist: the

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -349,6 +350,15 @@ func TestAutoBackupAfterWrite(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(filepath.Dir(h.db), "backups", "salesplan-2026-11-28.db")); err == nil {
 		t.Errorf("a read made a backup")
 	}
+	// --today in the future names no backup: the real clock does.
+	h.now = h.now.AddDate(0, 0, 1)
+	h.ok("--today", "2099-01-01", "client", "add", "Future")
+	if m, _ := filepath.Glob(filepath.Join(filepath.Dir(h.db), "backups", "salesplan-2099-*")); len(m) > 0 {
+		t.Errorf("--today named a backup: %v", m)
+	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(h.db), "backups", "salesplan-2026-11-28.db")); err != nil {
+		t.Errorf("the write on the real next day made no backup: %v", err)
+	}
 }
 
 // TestLanguage: --lang, the locale and the setting choose the language of
@@ -492,7 +502,7 @@ func TestPlannerHandOver(t *testing.T) {
 		got = p
 		_, err := p.Store.AddClient(model.Client{Name: "From the planner"}, p.Today)
 		return err
-	}}
+	}, Now: func() time.Time { return h.now }} // the real clock names the backup
 	var out, errb strings.Builder
 	env := func(k string) string { return h.env[k] }
 	if code := cfg.Main([]string{"--db", h.db}, strings.NewReader(""), &out, &errb, env); code != 0 {

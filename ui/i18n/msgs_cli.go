@@ -266,6 +266,7 @@ func init() {
 		"cli.backup_kind.auto":           {"daily", "每日"},
 		"cli.backup_kind.manual":         {"manual", "手动"},
 		"cli.backup_kind.before-restore": {"before restore", "恢复前"},
+		"cli.backup_kind.damaged":        {"damaged, kept aside", "已损坏，另存"},
 		"cli.col.when":                   {"When", "时间"},
 		"cli.col.kind":                   {"Kind", "类型"},
 		"cli.col.size":                   {"Size", "大小"},

@@ -50,6 +50,10 @@ func init() {
 		"err.target_backup":    {"%v is a backup of the database; nothing was written", "%v 是数据库的备份；未写入任何内容"},
 		"err.target_scratch":   {"%v is a working file of the database; nothing was written", "%v 是数据库的工作文件；未写入任何内容"},
 
+		// Automatic backups (storage/backup.go).
+		"err.backup_damaged":      {"today's automatic backup failed its check and was kept aside as %v; the last good backup is from %v (salesplan backups, salesplan check)", "今天的自动备份未通过检查，已另存为 %v；最近一份完好的备份是 %v 的（salesplan backups，salesplan check）"},
+		"err.backup_damaged_none": {"today's automatic backup failed its check and was kept aside as %v, and there is no good backup; run salesplan check", "今天的自动备份未通过检查，已另存为 %v，且没有完好的备份；请运行 salesplan check"},
+
 		// A CSV file of clients being imported.
 		"err.csv_empty":          {"the file is empty (want a header row with a name column)", "文件为空（需要带有名称列的表头行）"},
 		"err.csv_second_column":  {"a second column for %v", "%v 列重复"},
