@@ -80,7 +80,7 @@ func compareIndexes(s *Store, tx *bolt.Tx, add func(string, ...any)) error {
 	if err != nil {
 		return err
 	}
-	sdb, cleanup, err := openStaging(filepath.Dir(s.path), s.lockTimeout())
+	sdb, _, cleanup, err := openStaging(filepath.Dir(s.path), s.lockTimeout())
 	if err != nil {
 		return err
 	}

@@ -111,7 +111,34 @@ func (s *Store) damaged(r any) error { return s.damagedFile(fmt.Errorf("%v", r))
 // openDB opens the file for one transaction. It returns the file bbolt
 // opened too, so that a transaction that faulted can release the file
 // lock without bbolt (see abandon).
+//
+// The lock is taken on the file the path named when bbolt opened it; a
+// restore or an import may rename another file over the path while this
+// open waited for that lock. Then the path names a new file, and writing
+// to the old one would be lost: the old one is let go and the path opened
+// again.
 func (s *Store) openDB(readOnly bool) (db *bolt.DB, file *os.File, err error) {
+	for range 3 {
+		db, file, err = s.openOnce(readOnly)
+		if err != nil || stillNamed(file, s.path) {
+			return db, file, err
+		}
+		_ = db.Close()
+	}
+	return db, file, err
+}
+
+// stillNamed reports whether path still names the open file f.
+func stillNamed(f *os.File, path string) bool {
+	if f == nil {
+		return true
+	}
+	a, err1 := f.Stat()
+	b, err2 := os.Stat(path)
+	return err1 != nil || err2 != nil || os.SameFile(a, b)
+}
+
+func (s *Store) openOnce(readOnly bool) (db *bolt.DB, file *os.File, err error) {
 	if err := s.preflight(); err != nil {
 		return nil, nil, err
 	}
