@@ -599,3 +599,27 @@ func TestCompleteClientNames(t *testing.T) {
 		t.Errorf("completion offers a name that does not match:\n%s", out)
 	}
 }
+
+// A daily task run into the last date salesplan keeps (2200-12-31) ends
+// its repeat instead of making a task past the range; check is clean and
+// the export imports into a new database.
+func TestRepeatRunsIntoTheEndOfTheRange(t *testing.T) {
+	h := newHarness(t)
+	h.ok("--today", "2200-12-30", "add", "call the bank every day 2200-12-30")
+	for _, day := range []string{"2200-12-30", "2200-12-31"} {
+		out := h.ok("--today", day, "done", map[string]string{"2200-12-30": "1", "2200-12-31": "2"}[day])
+		if day == "2200-12-31" && !strings.Contains(out, "repeat ends") {
+			t.Errorf("done on the last day: %s", out)
+		}
+	}
+	if out := h.ok("check"); !strings.Contains(out, "healthy") {
+		t.Errorf("check: %s", out)
+	}
+	file := filepath.Join(h.dir, "end.json")
+	h.ok("export", "-o", file)
+	h2 := newHarness(t)
+	h2.ok("import", file)
+	if out := h2.ok("--today", "2200-12-31", "today"); !strings.Contains(out, "the bank") {
+		t.Errorf("imported today: %s", out)
+	}
+}

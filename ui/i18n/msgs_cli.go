@@ -183,6 +183,7 @@ func init() {
 		"cli.task.done":                  {"Done: #%d %s", "已完成：#%d %s"},
 		"cli.task.recorded":              {"Recorded the %s with the client.", "已记录与客户的%s。"},
 		"cli.task.next":                  {"Next occurrence: #%d on %s", "下一次：#%d，%s"},
+		"cli.task.repeat_ended":          {"The repeat ends here: its next date would pass %s, the last date salesplan keeps.", "重复到此结束：下一次的日期将超过 %s（salesplan 可记录的最后日期）。"},
 		"cli.task.carried":               {"from %s", "自 %s 顺延"},
 		"cli.client.added":               {"Added %s (%s), #%d", "已添加 %s（%s），#%d"},
 		"cli.client.none":                {"No clients.", "没有客户。"},
