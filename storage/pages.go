@@ -16,8 +16,10 @@ package storage
 //     line before bbolt sees it.
 //   - verifyPages walks every page reachable from the meta's root, every
 //     bucket and sub-bucket, and the freelist, with the same checks plus:
-//     no page reached twice (a cycle would loop bbolt forever), keys in
-//     order within a page, pages within the high-water mark. check runs it
+//     no page reached twice (a cycle would loop bbolt forever), no free
+//     page in use, pages within the high-water mark. (Key order is bbolt's
+//     Check's: a key out of order misleads a lookup but reads nothing
+//     outside the file.) check runs it
 //     before bbolt's own Check (which reads in a goroutine of its own,
 //     where no fault can be recovered), and so do the verification of
 //     automatic backups and restore's check of the file to restore.
@@ -35,7 +37,6 @@ package storage
 // is the first u64.
 
 import (
-	"bytes"
 	"encoding/binary"
 	"fmt"
 	"io"
@@ -66,7 +67,8 @@ var le = binary.LittleEndian
 // error, never a fault.
 type pageFile struct {
 	r    io.ReaderAt
-	size int64 // bytes in the file
+	data []byte // the file mapped, when it could be (verifyPages); else ReadAt
+	size int64  // bytes in the file
 	ps   uint64
 	hwm  uint64 // pages in use, from the meta
 	seen []uint64
@@ -88,6 +90,9 @@ func (pf *pageFile) page(id uint64) ([]byte, error) {
 	if id < 2 || id >= pf.hwm {
 		return nil, fmt.Errorf("page id %d is outside the file's pages (2…%d)", id, pf.hwm-1)
 	}
+	if pf.data != nil {
+		return pf.mapped(id)
+	}
 	p := make([]byte, pf.ps)
 	if _, err := pf.r.ReadAt(p, int64(id*pf.ps)); err != nil {
 		return nil, fmt.Errorf("page %d: %w", id, err)
@@ -108,6 +113,22 @@ func (pf *pageFile) page(id uint64) ([]byte, error) {
 	return p, nil
 }
 
+// mapped is page for a mapped file: the same checks, no copy.
+func (pf *pageFile) mapped(id uint64) ([]byte, error) {
+	if (id+1)*pf.ps > uint64(len(pf.data)) {
+		return nil, fmt.Errorf("page %d runs past the file", id)
+	}
+	p := pf.data[id*pf.ps : (id+1)*pf.ps]
+	if got := le.Uint64(p); got != id {
+		return nil, fmt.Errorf("page %d names itself page %d", id, got)
+	}
+	over := uint64(le.Uint32(p[12:]))
+	if id+over >= pf.hwm || (id+over+1)*pf.ps > uint64(len(pf.data)) {
+		return nil, fmt.Errorf("page %d with %d overflow pages runs past the file", id, over)
+	}
+	return pf.data[id*pf.ps : (id+over+1)*pf.ps], nil
+}
+
 // mark records that pages id…id+over are in use; a page reached twice is
 // damage (bbolt would loop or share it between two trees).
 func (pf *pageFile) mark(id, over uint64) error {
@@ -125,9 +146,12 @@ func (pf *pageFile) mark(id, over uint64) error {
 }
 
 // elements checks a branch or leaf page's header and elements against the
-// page's bytes and calls fn for each (its key, and for a leaf its flags
-// and value; for a branch the child page id).
-func elements(p []byte, fn func(key []byte, flags uint32, value []byte, child uint64) error) error {
+// page's bytes — every element's key and value must lie inside the page —
+// and calls fn for each child of a branch page and each bucket of a leaf
+// page (its flags and value; for a branch the child page id). Plain
+// leaf values are only bounds-checked: this runs over every element of
+// the file, so it does no more per element than it must.
+func elements(p []byte, fn func(flags uint32, value []byte, child uint64) error) error {
 	if len(p) < pageHeaderSize {
 		return fmt.Errorf("page of %d bytes is too short", len(p))
 	}
@@ -141,32 +165,32 @@ func elements(p []byte, fn func(key []byte, flags uint32, value []byte, child ui
 	if pageHeaderSize+count*pageElementSize > len(p) {
 		return fmt.Errorf("page %d: %d elements do not fit in %d bytes", le.Uint64(p), count, len(p))
 	}
-	var prev []byte
+	size := uint64(len(p))
 	for i := range count {
 		off := pageHeaderSize + i*pageElementSize
-		e := p[off : off+pageElementSize]
-		var pos, ksize, vsize uint64
-		var eflags uint32
-		var child uint64
+		e := p[off : off+pageElementSize : off+pageElementSize]
 		if flags == pageBranch {
-			pos, ksize, child = uint64(le.Uint32(e)), uint64(le.Uint32(e[4:])), le.Uint64(e[8:])
-		} else {
-			eflags, pos, ksize, vsize = le.Uint32(e), uint64(le.Uint32(e[4:])), uint64(le.Uint32(e[8:])), uint64(le.Uint32(e[12:]))
+			pos, ksize := uint64(le.Uint32(e)), uint64(le.Uint32(e[4:]))
+			if ksize == 0 || uint64(off)+pos+ksize > size {
+				return fmt.Errorf("page %d element %d (key %d bytes) runs past its page", le.Uint64(p), i, ksize)
+			}
+			if err := fn(0, nil, le.Uint64(e[8:])); err != nil {
+				return err
+			}
+			continue
 		}
+		eflags, pos, ksize, vsize := le.Uint32(e), uint64(le.Uint32(e[4:])), uint64(le.Uint32(e[8:])), uint64(le.Uint32(e[12:]))
 		start := uint64(off) + pos
-		if start+ksize+vsize > uint64(len(p)) {
+		if ksize == 0 || start+ksize+vsize > size {
 			return fmt.Errorf("page %d element %d (key %d bytes, value %d) runs past its page", le.Uint64(p), i, ksize, vsize)
 		}
 		if eflags&^leafBucket != 0 {
 			return fmt.Errorf("page %d element %d has unknown flags %#x", le.Uint64(p), i, eflags)
 		}
-		key := p[start : start+ksize]
-		if ksize == 0 || (prev != nil && bytes.Compare(prev, key) >= 0) {
-			return fmt.Errorf("page %d element %d: keys out of order", le.Uint64(p), i)
-		}
-		prev = key
-		if err := fn(key, eflags, p[start+ksize:start+ksize+vsize], child); err != nil {
-			return err
+		if eflags&leafBucket != 0 {
+			if err := fn(eflags, p[start+ksize:start+ksize+vsize], 0); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -189,7 +213,7 @@ func (pf *pageFile) tree(id uint64, depth int, shallow bool) error {
 		}
 	}
 	branch := le.Uint16(p[8:]) == pageBranch
-	return elements(p, func(_ []byte, flags uint32, value []byte, child uint64) error {
+	return elements(p, func(flags uint32, value []byte, child uint64) error {
 		switch {
 		case branch:
 			if child < 2 || child >= pf.hwm {
@@ -228,7 +252,7 @@ func (pf *pageFile) bucket(parent uint64, value []byte, depth int, shallow bool)
 	if depth > maxTreeDepth {
 		return fmt.Errorf("page %d: buckets nested deeper than %d levels", parent, maxTreeDepth)
 	}
-	return elements(inline, func(_ []byte, flags uint32, v []byte, _ uint64) error {
+	return elements(inline, func(flags uint32, v []byte, _ uint64) error {
 		if flags&leafBucket != 0 {
 			return pf.bucket(parent, v, depth+1, shallow)
 		}
@@ -335,14 +359,13 @@ func checkMeta(f io.ReaderAt, size int64, m boltMeta) (problem string, truncated
 	// bucket's page (a flipped bit in a crafted meta) is damage, not a
 	// foreign file.
 	if p, err := pf.page(m.root); err == nil && le.Uint16(p[8:]) == pageLeaf {
-		err := elements(p, func(_ []byte, flags uint32, _ []byte, _ uint64) error {
-			if flags&leafBucket == 0 {
-				return fmt.Errorf("root page %d holds a value, not a bucket", m.root)
-			}
-			return nil
-		})
-		if err != nil {
+		if err := elements(p, func(uint32, []byte, uint64) error { return nil }); err != nil {
 			return "root: " + err.Error(), false
+		}
+		for i := range int(le.Uint16(p[10:])) {
+			if le.Uint32(p[pageHeaderSize+i*pageElementSize:])&leafBucket == 0 {
+				return fmt.Sprintf("root: root page %d holds a value, not a bucket", m.root), false
+			}
 		}
 	}
 	if err := pf.freelist(m.freelist, false); err != nil {
@@ -371,11 +394,22 @@ func verifyPages(path string) ([]string, error) {
 		return []string{problem}, nil
 	}
 	pf := newPageFile(f, size, m)
+	if data, unmap, err := mapFile(f, size); err == nil {
+		pf.data = data
+		defer unmap()
+	}
 	var out []string
-	if err := pf.tree(m.root, 0, false); err != nil {
-		out = append(out, err.Error())
-	} else if err := pf.freelist(m.freelist, true); err != nil {
-		out = append(out, err.Error())
+	walk := func() {
+		if err := pf.tree(m.root, 0, false); err != nil {
+			out = append(out, err.Error())
+		} else if err := pf.freelist(m.freelist, true); err != nil {
+			out = append(out, err.Error())
+		}
+	}
+	// The map is read under contain: a file cut short by another program
+	// meanwhile faults, which is then a problem found, not a crash.
+	if r := contain(walk); r != nil {
+		out = append(out, fmt.Sprintf("the file changed while it was read: %v", r))
 	}
 	return out[:min(len(out), maxPageReport)], nil
 }
