@@ -57,7 +57,7 @@ func CheckDate(field string, d Date) *Problem { return checkDate(field, d, false
 // says in its own words why a negative amount is wrong).
 func checkMoney(field string, m Money) *Problem {
 	if m > MaxMoney {
-		return Errf("amount_too_large", "%s is more than salesplan keeps (at most 10000000000000)", m.String()).In(field)
+		return Errf("amount_too_large", "%s is more than salesplan keeps (at most 10000000000000)", m.Plain()).In(field)
 	}
 	return nil
 }
@@ -76,12 +76,6 @@ func CheckID(field string, id ID) *Problem {
 		return Errf("bad_id", "%d is not an id (a whole number from 1 to 9007199254740991)", uint64(id)).In(field)
 	}
 	return nil
-}
-
-// String renders money in main units without a currency, as a number.
-func (m Money) String() string {
-	b, _ := m.MarshalJSON()
-	return string(b)
 }
 
 // SumMoney adds amounts without overflow: a sum beyond the int64 range

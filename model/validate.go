@@ -117,17 +117,24 @@ func (t *Task) Validate() error {
 	return v.err()
 }
 
-// Validate normalises and checks a journal entry: a client, a known kind,
-// text for a note, a moment whose date is in range, text within
-// MaxTextBytes.
+// Validate normalises and checks a journal entry: a known kind, a client
+// unless it is a prospect call (DESIGN.md §2 v2: a call with no client,
+// whose text says who, about no project), text for a note, a moment whose
+// date is in range, text within MaxTextBytes.
 func (e *JournalEntry) Validate() error {
 	var v checks
 	e.Text = strings.TrimSpace(e.Text)
-	if e.ClientID == 0 {
-		v.add(Errf("missing_client", "a journal entry needs a client").In("client_id"))
-	}
 	if !e.Kind.Valid() {
 		v.add(Errf("bad_kind", "entry kind %q is not note, call, visit or meeting", string(e.Kind)).In("kind"))
+	}
+	if e.ClientID == 0 && e.Kind.Valid() {
+		if err := e.CheckClient(); err != nil {
+			v.add(ProblemOf(err).In("client_id"))
+		} else if e.Text == "" {
+			v.add(Errf("prospect_needs_text", "a prospect call needs text saying who it was with").In("text"))
+		} else if e.ProjectID != 0 {
+			v.add(Errf("prospect_project", "a prospect call has no project").In("project_id"))
+		}
 	}
 	if e.Kind == EntryNote && e.Text == "" {
 		v.add(Errf("empty_text", "a note needs text").In("text"))
@@ -142,8 +149,10 @@ func (e *JournalEntry) Validate() error {
 }
 
 // Validate normalises and checks a promise: a client, text, a due date, a
-// known status (default open), a kept date exactly when kept (cleared
-// otherwise), dates in range.
+// known status (default open), a kept date exactly when kept and a
+// cancellation's date and reason only when cancelled (cleared otherwise),
+// dates in range and in order (CheckPromiseDates without today: the
+// operations that know today check that half).
 func (p *Promise) Validate() error {
 	var v checks
 	p.Text = strings.TrimSpace(p.Text)
@@ -171,7 +180,27 @@ func (p *Promise) Validate() error {
 	if p.Status != PromiseKept {
 		p.KeptOn = NoDate
 	}
+	if p.Status != PromiseCancelled {
+		p.CancelledOn, p.CancelReason = NoDate, ""
+	}
+	p.CancelReason = strings.TrimSpace(p.CancelReason)
+	v.add(checkText("cancel_reason", p.CancelReason))
 	v.add(checkDate("kept_on", p.KeptOn, false))
+	// A cancellation recorded before dates were kept has none.
+	v.add(checkDate("cancelled_on", p.CancelledOn, false))
+	if v.p == nil {
+		if err := CheckPromiseDates(*p, NoDate); err != nil {
+			pr := ProblemOf(err)
+			field := "due"
+			switch {
+			case strings.HasPrefix(pr.Code, "promise_kept"):
+				field = "kept_on"
+			case strings.HasPrefix(pr.Code, "promise_cancelled"):
+				field = "cancelled_on"
+			}
+			v.add(pr.In(field))
+		}
+	}
 	return v.err()
 }
 
@@ -205,6 +234,7 @@ func (p *Project) Validate() error {
 	v.add(checkMoney("value", p.Value))
 	v.add(checkText("owner", p.Owner))
 	v.add(checkDate("bid_date", p.BidDate, false))
+	v.add(checkDate("signed_on", p.SignedOn, false))
 	for i, h := range p.StageHistory {
 		field := fmt.Sprintf("stage_history[%d]", i)
 		if !h.Stage.Valid() || !h.On.Valid() {
@@ -234,8 +264,11 @@ var Languages = []string{"", "en", "zh"}
 
 // Validate checks the settings: quotas and cadences in range, targets for
 // years in range and months that are months, amounts from 0 to MaxMoney,
-// a known language, working days that are weekdays. Each problem code
-// takes one set of arguments, so that the catalog can translate it.
+// months set by hand that keep the year whole (CheckTargets), a known
+// language, working days that are weekdays, and the holiday calendar and
+// the person's own days (CheckCalendar; the lists are sorted, without
+// repeats). Each problem code takes one set of arguments, so that the
+// catalog can translate it.
 func (st *Settings) Validate() error {
 	var v checks
 	for _, f := range []struct {
@@ -281,6 +314,28 @@ func (st *Settings) Validate() error {
 		}
 	}
 	v.add(checkText("currency", st.Currency))
+	if v.p == nil {
+		if err := st.CheckTargets(); err != nil {
+			v.add(ProblemOf(err).In("month_targets"))
+		}
+	}
+	if st.DaysOff == nil {
+		st.DaysOff = []Date{}
+	}
+	if st.ExtraWorkdays == nil {
+		st.ExtraWorkdays = []Date{}
+	}
+	slices.Sort(st.DaysOff)
+	st.DaysOff = slices.Compact(st.DaysOff)
+	slices.Sort(st.ExtraWorkdays)
+	st.ExtraWorkdays = slices.Compact(st.ExtraWorkdays)
+	if err := st.CheckCalendar(); err != nil {
+		field := "days_off"
+		if ProblemOf(err).Code == "bad_holidays" {
+			field = "holidays"
+		}
+		v.add(ProblemOf(err).In(field))
+	}
 	return v.err()
 }
 

@@ -142,9 +142,11 @@ func (d *docDecoder) decode() (*Document, error) {
 			if err := d.dec.Decode(&n); err != nil {
 				return nil, d.valueError("version", err)
 			}
-			if v, err := n.Int64(); err != nil || v != DocumentVersion {
+			v, err := n.Int64()
+			if err != nil || v < MinDocumentVersion || v > DocumentVersion {
 				return nil, docError(versionProblem(n.String()))
 			}
+			doc.Version = int(v)
 			version = &n
 		case "settings":
 			var raw json.RawMessage

@@ -31,6 +31,7 @@ func (s *Store) ImportDocument(doc *Document, merge bool) error {
 	if err := doc.Validate(); err != nil {
 		return err
 	}
+	doc.fillSignedOn()
 	if err := s.importStaged(doc, merge); err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
@@ -201,7 +202,7 @@ func remapDocument(doc *Document, mb mergeBase) *Document {
 		out.Tasks = append(out.Tasks, t)
 	}
 	for _, e := range doc.Journal {
-		e.ID, e.ClientID, e.ProjectID = jm[e.ID], cm[e.ClientID], prm[e.ProjectID]
+		e.ID, e.ClientID, e.ProjectID, e.TaskID = jm[e.ID], cm[e.ClientID], prm[e.ProjectID], tm[e.TaskID]
 		out.Journal = append(out.Journal, e)
 	}
 	for _, p := range doc.Promises {
@@ -245,8 +246,11 @@ func openStaging(dir string, timeout time.Duration) (*bolt.DB, string, func(), e
 	}
 	name := f.Name()
 	f.Close()
-	// bbolt sets up an empty file as a new database.
-	sdb, err := bolt.Open(name, fileMode, &bolt.Options{Timeout: timeout, NoSync: true, NoFreelistSync: true, InitialMmapSize: 256 << 20})
+	// bbolt sets up an empty file as a new database. Without fsync (the
+	// file is synced once, before it may become the database), but with
+	// bbolt's other defaults — a synced freelist, the file grown as used —
+	// so that a staging file swapped in is a database like any other.
+	sdb, err := bolt.Open(name, fileMode, &bolt.Options{Timeout: timeout, NoSync: true})
 	if err != nil {
 		os.Remove(name)
 		return nil, "", nil, fmt.Errorf("staging file: %w", err)
@@ -387,6 +391,11 @@ func fillStaging(sdb *bolt.DB, doc *Document) error {
 		for lo := 0; lo < st.n; lo += stagingBatch {
 			hi := min(lo+stagingBatch, st.n)
 			err := sdb.Update(func(tx *bolt.Tx) error {
+				// Records go in id order: pages filled whole pack the file
+				// (the index buckets, in random order, keep bbolt's half).
+				for _, b := range recordBuckets {
+					rb(tx, b).FillPercent = 1.0
+				}
 				for i := lo; i < hi; i++ {
 					if err := st.put(tx, i); err != nil {
 						return err
@@ -457,4 +466,14 @@ func sortedBy[T any](recs []T, id func(T) model.ID) []T {
 	out := append([]T(nil), recs...)
 	sort.SliceStable(out, func(i, j int) bool { return id(out[i]) < id(out[j]) })
 	return out
+}
+
+// fillSignedOn gives a project imported at contract or a later stage whose
+// history never entered contract the signed date it carries (DESIGN.md §2
+// v2: model.DefaultSignedOn), so a year of onboarded projects each count in
+// their own month. A version-1 document has no signed_on at all.
+func (d *Document) fillSignedOn() {
+	for i := range d.Projects {
+		d.Projects[i].SignedOn = model.DefaultSignedOn(d.Projects[i])
+	}
 }

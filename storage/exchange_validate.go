@@ -20,7 +20,8 @@ func formatProblem(got string) *model.Problem {
 }
 
 func versionProblem(got string) *model.Problem {
-	return model.Errf("doc_bad_version", "version %s is not supported (this salesplan reads version %d)", got, DocumentVersion).In("version")
+	return model.Errf("doc_bad_version", "version %s is not supported (this salesplan reads versions %d to %d)",
+		got, MinDocumentVersion, DocumentVersion).In("version")
 }
 
 // Validate checks a document whole, through each kind's model Validate —
@@ -35,7 +36,7 @@ func (d *Document) Validate() error {
 	if d.Format != DocumentFormat {
 		return invalid("document", formatProblem(fmt.Sprintf("%q", d.Format)))
 	}
-	if d.Version != DocumentVersion {
+	if d.Version < MinDocumentVersion || d.Version > DocumentVersion {
 		return invalid("document", versionProblem(fmt.Sprint(d.Version)))
 	}
 	if err := d.Settings.Validate(); err != nil {
@@ -59,21 +60,21 @@ func (d *Document) Validate() error {
 			return invalid(rec, model.ProblemOf(err))
 		}
 	}
-	ids := map[model.ID]bool{}
+	tasks := map[model.ID]bool{}
 	for i := range d.Tasks {
 		t := &d.Tasks[i]
 		rec := fmt.Sprintf("tasks[%d]", i)
-		if err := firstOf(checkDocID(t.ID, ids), t.Validate(), docRef("client_id", t.ClientID, clients, "client"),
+		if err := firstOf(checkDocID(t.ID, tasks), t.Validate(), docRef("client_id", t.ClientID, clients, "client"),
 			docRef("project_id", t.ProjectID, projects, "project")); err != nil {
 			return invalid(rec, model.ProblemOf(err))
 		}
 	}
-	ids = map[model.ID]bool{}
+	ids := map[model.ID]bool{}
 	for i := range d.Journal {
 		e := &d.Journal[i]
 		rec := fmt.Sprintf("journal[%d]", i)
 		if err := firstOf(checkDocID(e.ID, ids), e.Validate(), docRef("client_id", e.ClientID, clients, "client"),
-			docRef("project_id", e.ProjectID, projects, "project")); err != nil {
+			docRef("project_id", e.ProjectID, projects, "project"), docRef("task_id", e.TaskID, tasks, "task")); err != nil {
 			return invalid(rec, model.ProblemOf(err))
 		}
 	}

@@ -17,7 +17,30 @@ func TestImportRejectsBadDocuments(t *testing.T) {
 	}{
 		{"dangling client in task", func(d *Document) { d.Tasks[1].ClientID = 99 }, "tasks[1]", "client_id", "unknown_client_id"},
 		{"dangling project in promise", func(d *Document) { d.Promises[0].ProjectID = 42 }, "promises[0]", "project_id", "unknown_project_id"},
-		{"journal without client", func(d *Document) { d.Journal[0].ClientID = 0 }, "journal[0]", "client_id", "missing_client"},
+		{"note without client", func(d *Document) { d.Journal[1].ClientID = 0 }, "journal[1]", "client_id", "entry_needs_client"},
+		{"visit without client", func(d *Document) { d.Journal[0].ClientID, d.Journal[0].Kind = 0, model.EntryVisit }, "journal[0]", "client_id", "entry_needs_client"},
+		{"prospect call with a project", func(d *Document) {
+			d.Journal[0].ClientID, d.Journal[0].Kind, d.Journal[0].ProjectID = 0, model.EntryCall, d.Projects[0].ID
+		}, "journal[0]", "project_id", "prospect_project"},
+		{"prospect call without text", func(d *Document) {
+			d.Journal[0].ClientID, d.Journal[0].Kind, d.Journal[0].ProjectID, d.Journal[0].Text = 0, model.EntryCall, 0, " "
+		}, "journal[0]", "text", "prospect_needs_text"},
+		{"dangling task in journal", func(d *Document) { d.Journal[0].TaskID = 77 }, "journal[0]", "task_id", "unknown_task_id"},
+		{"due before made", func(d *Document) { d.Promises[0].MadeOn = d.Promises[0].Due + 1 }, "promises[0]", "due", "promise_due_before_made"},
+		{"kept before made", func(d *Document) {
+			d.Promises[1].MadeOn = d.Promises[1].KeptOn + 1
+			d.Promises[1].Due = d.Promises[1].KeptOn + 2
+		}, "promises[1]", "kept_on", "promise_kept_before_made"},
+		{"signed on out of range", func(d *Document) { d.Projects[0].SignedOn = model.MakeDate(2300, 1, 1) }, "projects[0]", "signed_on", "date_out_of_range"},
+		{"months over the year", func(d *Document) {
+			d.Settings.AnnualTargets = map[int]model.Money{2026: 100}
+			d.Settings.MonthTargets = map[string]model.Money{"2026-05": 101}
+		}, "settings", "month_targets", "months_over_year"},
+		{"bad holidays", func(d *Document) { d.Settings.Holidays = "us" }, "settings", "holidays", "bad_holidays"},
+		{"a day both off and worked", func(d *Document) {
+			d.Settings.DaysOff = []model.Date{model.MakeDate(2026, 10, 8)}
+			d.Settings.ExtraWorkdays = []model.Date{model.MakeDate(2026, 10, 8)}
+		}, "settings", "days_off", "day_off_and_extra"},
 		{"bad stage", func(d *Document) { d.Projects[0].Stage = "negotiating" }, "projects[0]", "stage", "bad_stage"},
 		{"history not ending in stage", func(d *Document) { d.Projects[0].Stage = model.StageDetailing }, "projects[0]", "stage_history", "bad_stage_history"},
 		{"history out of order", func(d *Document) { d.Projects[0].StageHistory[1].On = d.Projects[0].StageHistory[0].On - 1 }, "projects[0]", "stage_history[1].on", "bad_stage_history_order"},
@@ -27,7 +50,7 @@ func TestImportRejectsBadDocuments(t *testing.T) {
 		{"date out of range", func(d *Document) { d.Promises[0].Due = model.MakeDate(3000, 1, 1) }, "promises[0]", "due", "date_out_of_range"},
 		{"kept without date", func(d *Document) { d.Promises[1].KeptOn = 0 }, "promises[1]", "kept_on", "missing_kept_on"},
 		{"unknown format", func(d *Document) { d.Format = "other" }, "document", "format", "doc_bad_format"},
-		{"unknown version", func(d *Document) { d.Version = 2 }, "document", "version", "doc_bad_version"},
+		{"unknown version", func(d *Document) { d.Version = 3 }, "document", "version", "doc_bad_version"},
 		{"bad repeat", func(d *Document) { d.Tasks[0].Repeat = "sometimes" }, "tasks[0]", "repeat", "bad_repeat"},
 		{"bad tier", func(d *Document) { d.Clients[0].Tier = "gold" }, "clients[0]", "tier", "bad_tier"},
 		{"empty title", func(d *Document) { d.Tasks[0].Title = "  " }, "tasks[0]", "title", "empty_title"},

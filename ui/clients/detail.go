@@ -407,7 +407,7 @@ func (m *Model) promiseLines(p model.Promise, projName map[model.ID]string, toda
 		state = l.T("promise.cancelled")
 	case p.Overdue(today):
 		state, style, colored = OverdueText(l, today.Sub(p.Due)), s.Overdue, true
-	case p.DueSoon(today):
+	case p.DueSoon(today, m.det.d.Calendar):
 		state, style, colored = l.Relative(p.Due, today), s.DueSoon, true
 	default:
 		state = l.Relative(p.Due, today)

@@ -178,6 +178,13 @@ func (m *Model) dialogWidth() int { return min(m.width, 76) }
 // Capturing is true while a dialog is open: it gets every key.
 func (m *Model) Capturing() bool { return m.dlg.d != nil }
 
+// Attention returns the attention list and the count of regular clients
+// due, as the pane shows them (tests compare them with `today --json`).
+func (m *Model) Attention() ([]model.AttentionItem, int) { return m.attention, m.regularDue }
+
+// Tasks returns the day's tasks in the order shown.
+func (m *Model) Tasks() []model.AgendaTask { return m.tasks }
+
 // place is where the user is, for help.
 func (m *Model) place() keys.Place {
 	switch {

@@ -522,8 +522,9 @@ func TestAttentionColours(t *testing.T) {
 		{model.AttentionItem{Type: model.AttPromiseDue, Due: Today + 1}, false},
 		{model.AttentionItem{Type: model.AttClientFollowUp, DaysOverdue: 3}, true},
 		{model.AttentionItem{Type: model.AttClientFollowUp, Due: Today}, false},
-		{model.AttentionItem{Type: model.AttBidPrep, Due: Today}, true},
-		{model.AttentionItem{Type: model.AttBidPrep, Due: Today + 2}, false},
+		// Bid papers turn red from the day they are due (model sets Urgent).
+		{model.AttentionItem{Type: model.AttBidPrep, Due: Today, PapersDue: Today, Urgent: true}, true},
+		{model.AttentionItem{Type: model.AttBidPrep, Due: Today + 2, PapersDue: Today + 2}, false},
 	}
 	for _, tc := range tests {
 		if got := urgent(tc.a, Today); got != tc.want {

@@ -331,6 +331,10 @@ func (m *Model) taskAction(msg tea.KeyPressMsg) tea.Cmd {
 		return writeTask(ToggleImportant(m.lang, st, t))
 	case key.Matches(msg, km.LogCall, km.LogVisit, km.LogMeeting, km.Note):
 		kind, _ := LogKind(km, msg)
+		if model.LogCompletes(t.Task, kind) {
+			m.openOutcome(t) // one contact, once: it completes the task
+			return nil
+		}
 		m.openLog(t, kind)
 	case key.Matches(msg, km.Promise):
 		m.openPromise(t)

@@ -17,7 +17,7 @@ func init() {
 
 		// An exchange document being imported.
 		"err.doc_bad_format":        {"must be \"salesplan\" (got %v): not a salesplan export", "应为 \"salesplan\"（实际为 %v）：不是 salesplan 导出文件"},
-		"err.doc_bad_version":       {"version %v is not supported (this salesplan reads version %v)", "不支持版本 %v（本程序读取版本 %v）"},
+		"err.doc_bad_version":       {"version %v is not supported (this salesplan reads versions %v to %v)", "不支持版本 %v（本程序读取版本 %v 至 %v）"},
 		"err.doc_missing_version":   {"missing", "缺少此项"},
 		"err.doc_too_large":         {"larger than %v MiB: not a salesplan export", "大于 %v MiB：不是 salesplan 导出文件"},
 		"err.doc_not_a_file":        {"not a file (a device, a directory or a socket): not a salesplan export", "不是普通文件（是设备、目录或套接字）：不是 salesplan 导出文件"},

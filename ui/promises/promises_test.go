@@ -148,10 +148,20 @@ func TestKeepCancelEdit(t *testing.T) {
 		t.Errorf("edited to %q due %s", p.Text, p.Due)
 	}
 
-	// c cancels; the store's undo brings it back.
+	// c asks why, then cancels today with that reason; the store's undo
+	// brings it back.
 	ct.Press(m, "c")
-	if p := find(t, st, ids.AcmePromise); p.Status != model.PromiseCancelled {
-		t.Errorf("status %s after c", p.Status)
+	if p := find(t, st, ids.AcmePromise); p.Status != model.PromiseOpen || !m.Capturing() {
+		t.Fatalf("c cancelled before asking why: %s", p.Status)
+	}
+	ct.Press(m, "enter") // no reason: refused, the dialog stays
+	if p := find(t, st, ids.AcmePromise); p.Status != model.PromiseOpen || !m.Capturing() {
+		t.Errorf("cancelled without a reason: %s", p.Status)
+	}
+	ct.Type(m, "they found the curves online")
+	ct.Press(m, "enter")
+	if p := find(t, st, ids.AcmePromise); p.Status != model.PromiseCancelled || p.CancelledOn != ct.Today || p.CancelReason != "they found the curves online" {
+		t.Errorf("after c: %+v", p)
 	}
 	if _, err := st.Undo(); err != nil {
 		t.Fatal(err)

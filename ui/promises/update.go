@@ -21,6 +21,7 @@ type (
 		rows []storage.PromiseRow
 		rel  float64
 		relN int
+		cal  model.Calendar // "due soon" counts working days
 		err  error
 	}
 	savedMsg struct {
@@ -49,7 +50,11 @@ func (m *Model) reload() tea.Cmd {
 		if err != nil {
 			return loadedMsg{seq: seq, err: fmt.Errorf("reading reliability: %w", err)}
 		}
-		return loadedMsg{seq: seq, rows: rows, rel: rel, relN: n}
+		set, err := st.Settings()
+		if err != nil {
+			return loadedMsg{seq: seq, err: fmt.Errorf("reading settings: %w", err)}
+		}
+		return loadedMsg{seq: seq, rows: rows, rel: rel, relN: n, cal: set.Calendar()}
 	}
 }
 
@@ -76,7 +81,7 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		if r, ok := m.selected(); ok {
 			sel = r.ID
 		}
-		m.rows, m.rel, m.relN, m.loaded = msg.rows, msg.rel, msg.relN, true
+		m.rows, m.rel, m.relN, m.cal, m.loaded = msg.rows, msg.rel, msg.relN, msg.cal, true
 		m.refilterKeeping(sel)
 		return m, nil
 	case savedMsg:
@@ -162,11 +167,12 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		in.Required = true
 		m.openDlg(dlgKept, in, r)
 	case key.Matches(msg, km.CancelPromise):
-		st := m.env.Store
-		return write(m.lang.T("promises.status.cancelled", model.InertLine(r.Text)), func() error {
-			_, err := st.CancelPromise(r.ID)
-			return err
-		})
+		// A cancellation keeps its reason (DESIGN.md §2 v2): the review
+		// lists it, and one after the due date still counts as broken.
+		in := form.NewInput(m.lang, m.fst, m.lang.T("promises.cancel.title", model.InertLine(r.Text)),
+			m.lang.T("promises.cancel.hint"), "")
+		in.Required = true
+		m.openDlg(dlgCancel, in, r)
 	case key.Matches(msg, km.Edit):
 		f := clients.PromiseForm(m.env, m.fst, m.lang.T("promises.edit.title", model.InertLine(r.Client)), r.Text, r.Due.String())
 		m.openDlg(dlgEdit, f, r)
@@ -189,6 +195,7 @@ const (
 	dlgNew dialogKind = iota + 1
 	dlgKept
 	dlgEdit
+	dlgCancel
 )
 
 type dialog struct {
@@ -267,7 +274,16 @@ func (m *Model) updateDialog(msg tea.Msg) tea.Cmd {
 func (m *Model) submit() tea.Cmd {
 	st, today, r := m.env.Store, m.env.Today(), m.dlg.row
 	switch d := m.dlg.d.(type) {
-	case *form.Input: // dlgKept
+	case *form.Input:
+		if m.dlg.kind == dlgCancel {
+			reason := d.Value()
+			m.dlg.busy = true
+			return write(m.lang.T("promises.status.cancelled", model.InertLine(r.Text)), func() error {
+				_, err := st.CancelPromise(r.ID, today, reason, today)
+				return err
+			})
+		}
+		// dlgKept
 		on, err := quickadd.ParseDate(d.Value(), today)
 		if err != nil {
 			d.SetProblems([]string{m.lang.Err(err)})
