@@ -3,6 +3,7 @@ package storage
 import (
 	"errors"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
@@ -261,5 +262,26 @@ func TestValuesAtTheLimitsRoundTrip(t *testing.T) {
 	}
 	if got, _ := s2.YearSigned(2200); got[11].Value != model.MaxMoney {
 		t.Errorf("signed in December 2200 = %d, want %d", got[11].Value, model.MaxMoney)
+	}
+}
+
+// check reports a stored record that today's rules refuse (one written by
+// an older build: a repeat run past the end of the range), so it can be
+// found and edited before an export stops at it.
+func TestCheckReportsRecordsTheRulesRefuse(t *testing.T) {
+	s := openPlain(t)
+	if _, err := s.AddClient(model.Client{Name: "A"}, d("2026-11-27")); err != nil {
+		t.Fatal(err)
+	}
+	err := s.update(func(tx *bolt.Tx) error {
+		task := model.Task{Title: "daily", Date: model.MaxDate + 1, Repeat: model.RepeatDaily, Kind: model.TaskTodo, Slot: model.SlotAny}
+		return putTask(tx, &task)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	problems, err := s.Check()
+	if err != nil || len(problems) != 1 || !strings.Contains(problems[0], "task 1: date: 2201-01-01 is outside") {
+		t.Errorf("check = %q, %v", problems, err)
 	}
 }
