@@ -1,169 +1,98 @@
 package model
 
-import (
-	"math"
-	"strings"
-	"unicode"
-	"unicode/utf8"
+import "unicode/utf8"
+
+// Text limits (DESIGN.md §2 "Ranges and limits"), the same for the planner,
+// the command line and import: a longer value is refused with the limit
+// named, never cut. Each kind of record has a CheckLimits that its
+// validation calls.
+const (
+	// MaxTitleChars bounds a task's title and a client's or project's
+	// name, in characters (runes): a line that fits a list row.
+	MaxTitleChars = 500
+	// MaxTextBytes bounds every other text field, in bytes of UTF-8: a long
+	// note is welcome, a megabyte is a mistake (a paste of the wrong thing).
+	MaxTextBytes = 64 << 10
 )
 
-// Ranges and limits, the same in every path: command line, planner, import,
-// repeats (DESIGN.md §2 "Ranges and limits"). Each kind of record checks
-// them in its Validate (validate.go).
-
-// The date range. A date outside it is a typing error, not a plan; a repeat
-// whose next date would pass MaxDate ends instead.
-var (
-	MinDate = MakeDate(1900, 1, 1)
-	MaxDate = MakeDate(2200, 12, 31)
+// Field names for the limit problems: the code is "too_long_"+field and
+// the catalog words each (ui/i18n "err.too_long_<field>").
+const (
+	FieldTitle         = "title"
+	FieldName          = "name"
+	FieldCompany       = "company"
+	FieldArea          = "area"
+	FieldPhone         = "phone"
+	FieldBusiness      = "business"
+	FieldNeeds         = "needs"
+	FieldDecisionMaker = "decision_maker"
+	FieldInterests     = "interests"
+	FieldReferredBy    = "referred_by"
+	FieldText          = "text"
+	FieldOwner         = "owner"
+	FieldReason        = "reason"
+	FieldCurrency      = "currency"
+	FieldLanguage      = "language"
 )
 
-// MaxID bounds record ids: JSON readers in other languages hold integers
-// exactly only below 2^53, and an id sequence must never wrap.
-const MaxID ID = 1<<53 - 1
-
-// MaxMoney is the largest money value: 10^13 main units (in minor units).
-// A sum of 9 000 such values still fits in an int64; SumMoney saturates
-// beyond that instead of wrapping into negative money.
-const MaxMoney Money = 1e13 * 100
-
-// MaxTextBytes bounds one text field: a long note is fine, a megabyte is a
-// mistake (a paste of the wrong thing).
-const MaxTextBytes = 64 << 10
-
-// DateInRange reports whether d is a date of the range (NoDate is not).
-func DateInRange(d Date) bool { return d >= MinDate && d <= MaxDate }
-
-// checkDate is the problem with a date field: missing when required, or
-// outside the range. field names the field as the exchange format does.
-func checkDate(field string, d Date, required bool) *Problem {
-	switch {
-	case d == NoDate && required:
-		return Errf("missing_date", "a date is needed").In(field)
-	case d == NoDate:
-		return nil
-	case !DateInRange(d):
-		return Errf("date_out_of_range", "%s is outside the dates salesplan keeps (1900-01-01 to 2200-12-31)", d.String()).In(field)
+// CheckTitle refuses a title or name of more than MaxTitleChars
+// characters: Problem "too_long_<field>" with the length in characters.
+func CheckTitle(field, s string) error {
+	if n := utf8.RuneCountInString(s); n > MaxTitleChars {
+		return Errf("too_long_"+field, "%s is %d characters long; the limit is %d characters", field, n, MaxTitleChars)
 	}
 	return nil
 }
 
-// CheckDate is the problem with a date typed for field (nil when it is in
-// range or NoDate), for forms and commands that check a date before they
-// build a record.
-func CheckDate(field string, d Date) *Problem { return checkDate(field, d, false) }
-
-// checkMoney is the problem with a money field above MaxMoney (each kind
-// says in its own words why a negative amount is wrong).
-func checkMoney(field string, m Money) *Problem {
-	if m > MaxMoney {
-		return Errf("amount_too_large", "%s is more than salesplan keeps (at most 10000000000000)", m.Plain()).In(field)
+// CheckText refuses a text field of more than MaxTextBytes: Problem
+// "too_long_<field>" with the length in bytes.
+func CheckText(field, s string) error {
+	if n := len(s); n > MaxTextBytes {
+		return Errf("too_long_"+field, "%s is %d bytes long; the limit is 64 KiB (%d bytes)", field, n, MaxTextBytes)
 	}
 	return nil
 }
 
-// checkText is the problem with a text field longer than MaxTextBytes.
-func checkText(field, s string) *Problem {
-	if len(s) > MaxTextBytes {
-		return Errf("text_too_long", "the text is %d bytes long; at most %d fit", len(s), MaxTextBytes).In(field)
-	}
-	return nil
-}
-
-// CheckID is the problem with a record id outside 1…MaxID.
-func CheckID(field string, id ID) *Problem {
-	if id == 0 || id > MaxID {
-		return Errf("bad_id", "%d is not an id (a whole number from 1 to 9007199254740991)", uint64(id)).In(field)
-	}
-	return nil
-}
-
-// SumMoney adds amounts without overflow: a sum beyond the int64 range
-// saturates at its end rather than wrapping into money of the other sign.
-func SumMoney(ms ...Money) Money {
-	var total Money
-	for _, m := range ms {
-		total = total.Plus(m)
-	}
-	return total
-}
-
-// Plus is m + n, saturating at the int64 range.
-func (m Money) Plus(n Money) Money {
-	s := m + n
-	switch {
-	case n > 0 && s < m:
-		return math.MaxInt64
-	case n < 0 && s > m:
-		return math.MinInt64
-	}
-	return s
-}
-
-// invisible reports whether r is a zero-width or bidi control character:
-// it changes how a name looks (or nothing at all) without being seen, so
-// "ACME Ltd" and "ACME Ltd" + U+200B would pass for two names.
-func invisible(r rune) bool {
-	switch {
-	case r == 0x200b || r == 0x200c || r == 0x200d: // zero-width space, non-joiner, joiner
-	case r >= 0x2060 && r <= 0x2064: // word joiner, invisible operators
-	case r == 0xfeff: // zero-width no-break space (BOM)
-	case r == 0x00ad || r == 0x034f || r == 0x180e: // soft hyphen, grapheme joiner, Mongolian vowel separator
-	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069: // bidi embeddings, overrides, isolates
-	case r == 0x200e || r == 0x200f || r == 0x061c: // bidi marks
-	default:
-		return false
-	}
-	return true
-}
-
-// CleanName is a name as salesplan keeps it: zero-width and bidi control
-// characters removed, spaces trimmed at both ends. Nothing else changes: the
-// name stays as typed.
-func CleanName(s string) string {
-	if strings.ContainsFunc(s, invisible) {
-		s = strings.Map(func(r rune) rune {
-			if invisible(r) {
-				return -1
-			}
-			return r
-		}, s)
-	}
-	return strings.TrimSpace(s)
-}
-
-// NameKey is what two names must share to be the same name: the clean name
-// as it shows (made inert), in lower case, with each run of spaces (any
-// kind: no-break, ideographic) as one space. Client names and project names
-// are unique by this key, so look-alikes are caught as duplicates.
-func NameKey(s string) string {
-	s = strings.ToLower(InertLine(CleanName(s)))
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			space = true
-			continue
+// checkAll returns the first problem of a list of checks.
+func checkAll(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
 		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		if r == utf8.RuneError {
-			r = '\ufffd'
-		}
-		b.WriteRune(r)
 	}
-	return b.String()
+	return nil
 }
 
-// checkName cleans a name in place and refuses one that is then empty, or
-// shows as nothing once made inert (only control or escape sequences).
-func checkName(field string, s *string) *Problem {
-	*s = CleanName(*s)
-	if NameKey(*s) == "" {
-		return Errf("empty_name", "a name is needed").In(field)
-	}
-	return checkText(field, *s)
+// CheckLimits checks a client's name and text fields against the limits.
+func (c Client) CheckLimits() error {
+	return checkAll(
+		CheckTitle(FieldName, c.Name),
+		CheckText(FieldCompany, c.Company),
+		CheckText(FieldArea, c.Area),
+		CheckText(FieldPhone, c.Phone),
+		CheckText(FieldBusiness, c.Business),
+		CheckText(FieldNeeds, c.Needs),
+		CheckText(FieldDecisionMaker, c.DecisionMaker),
+		CheckText(FieldInterests, c.Interests),
+		CheckText(FieldReferredBy, c.ReferredBy),
+	)
+}
+
+// CheckLimits checks a task's title against the limit.
+func (t Task) CheckLimits() error { return CheckTitle(FieldTitle, t.Title) }
+
+// CheckLimits checks a journal entry's text against the limit.
+func (e JournalEntry) CheckLimits() error { return CheckText(FieldText, e.Text) }
+
+// CheckLimits checks a promise's text against the limit.
+func (p Promise) CheckLimits() error { return CheckText(FieldText, p.Text) }
+
+// CheckLimits checks a project's name and owner against the limits.
+func (p Project) CheckLimits() error {
+	return checkAll(CheckTitle(FieldName, p.Name), CheckText(FieldOwner, p.Owner))
+}
+
+// CheckLimits checks the settings' text fields against the limit.
+func (s Settings) CheckLimits() error {
+	return checkAll(CheckText(FieldLanguage, s.Language), CheckText(FieldCurrency, s.Currency))
 }

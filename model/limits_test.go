@@ -2,179 +2,75 @@ package model
 
 import (
 	"errors"
-	"math"
 	"strings"
 	"testing"
-	"time"
 )
 
-func TestNameKeyCatchesLookAlikes(t *testing.T) {
-	same := []string{
-		"ACME Ltd",
-		"acme ltd",
-		"ACME Ltd\u200b",       // zero-width space
-		"\u200bACME\u200d Ltd", // zero-width space and joiner
-		"ACME  Ltd",            // two spaces
-		"ACME\u00a0Ltd",        // no-break space
-		"ACME\u3000Ltd",        // ideographic space
-		" ACME Ltd\t",
-		"\u202eACME Ltd\u202c", // bidi override and pop
-		"ACME\u2066 Ltd\u2069", // bidi isolate
-		"ACME\x1b[31m Ltd",     // an escape sequence shows as nothing
-		"ACME\ufeff Ltd",       // BOM
-	}
-	want := NameKey("ACME Ltd")
-	for _, s := range same {
-		if got := NameKey(s); got != want {
-			t.Errorf("NameKey(%q) = %q, want %q", s, got, want)
+func TestLimits(t *testing.T) {
+	code := func(err error) string {
+		var p *Problem
+		if errors.As(err, &p) {
+			return p.Code
 		}
-	}
-	for _, s := range []string{"ACME Ltd.", "ACME Co", "ACMELtd", "王总"} {
-		if NameKey(s) == want {
-			t.Errorf("NameKey(%q) = %q: a different name taken for ACME Ltd", s, want)
-		}
-	}
-}
-
-func TestCleanNameKeepsWhatShows(t *testing.T) {
-	for in, want := range map[string]string{
-		"ACME Ltd\u200b":     "ACME Ltd",
-		"  王总 \u200e":        "王总",
-		"A  B":               "A  B", // spaces inside stay as typed
-		"\u200b\u200c\u2060": "",
-		"Zoë":                "Zoë",
-	} {
-		if got := CleanName(in); got != want {
-			t.Errorf("CleanName(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
-func TestEmptyNamesRefused(t *testing.T) {
-	for _, name := range []string{"", "  ", "\u200b", "\u200b\u200d\ufeff", "\u202e\u202c", "\x1b[2J", "\x07"} {
-		c := Client{Name: name, CreatedOn: MakeDate(2026, 1, 1)}
-		if p := ProblemOf(c.Validate()); p == nil || p.Code != "empty_name" || p.Field != "name" {
-			t.Errorf("client named %q: %v, want empty_name on name", name, p)
-		}
-		pr := Project{Name: name, ClientID: 1, StageHistory: []StageEntry{{StageLead, MakeDate(2026, 1, 1)}}}
-		if p := ProblemOf(pr.Validate()); p == nil || p.Code != "empty_name" {
-			t.Errorf("project named %q: %v, want empty_name", name, p)
-		}
-	}
-	c := Client{Name: "\u200bACME Ltd\u200b", CreatedOn: MakeDate(2026, 1, 1)}
-	if err := c.Validate(); err != nil || c.Name != "ACME Ltd" {
-		t.Errorf("Validate = %v, name %q; want the name cleaned", err, c.Name)
-	}
-}
-
-func TestSumMoneyNeverWraps(t *testing.T) {
-	many := make([]Money, 2_000_000)
-	for i := range many {
-		many[i] = MaxMoney
-	}
-	if got := SumMoney(many...); got != math.MaxInt64 {
-		t.Errorf("sum of 2e6 × MaxMoney = %d, want saturation at %d", got, int64(math.MaxInt64))
-	}
-	if got := SumMoney(MaxMoney, MaxMoney, -MaxMoney); got != MaxMoney {
-		t.Errorf("small sum = %d", got)
-	}
-	if got := Money(math.MinInt64 + 5).Plus(-10); got != math.MinInt64 {
-		t.Errorf("negative saturation = %d", got)
-	}
-	// 9 000 values at the limit still sum exactly.
-	if got := SumMoney(many[:9_000]...); got != 9_000*MaxMoney {
-		t.Errorf("9000 × MaxMoney = %d, want %d", got, 9_000*MaxMoney)
-	}
-}
-
-func TestDateRangeInEveryKind(t *testing.T) {
-	before, after := MinDate-1, MaxDate+1
-	ok := MakeDate(2026, 1, 1)
-	at := func(d Date) time.Time { return d.Time(time.UTC).Add(10 * time.Hour) }
-	cases := []struct {
-		name  string
-		err   error
-		field string
-	}{
-		{"client created", (&Client{Name: "A", CreatedOn: after}).Validate(), "created_on"},
-		{"task date", (&Task{Title: "t", Date: before}).Validate(), "date"},
-		{"task done on", (&Task{Title: "t", Date: ok, Done: true, DoneOn: after}).Validate(), "done_on"},
-		{"entry at", (&JournalEntry{ClientID: 1, Kind: EntryCall, At: at(after)}).Validate(), "at"},
-		{"promise due", (&Promise{ClientID: 1, Text: "x", Due: after}).Validate(), "due"},
-		{"promise made", (&Promise{ClientID: 1, Text: "x", Due: ok, MadeOn: before}).Validate(), "made_on"},
-		{"promise kept", (&Promise{ClientID: 1, Text: "x", Due: ok, Status: PromiseKept, KeptOn: after}).Validate(), "kept_on"},
-		{"project bid", (&Project{Name: "P", ClientID: 1, BidDate: after, StageHistory: []StageEntry{{StageLead, ok}}}).Validate(), "bid_date"},
-		{"project history", (&Project{Name: "P", ClientID: 1, StageHistory: []StageEntry{{StageLead, before}}}).Validate(), "stage_history[0].on"},
-	}
-	for _, c := range cases {
-		p := ProblemOf(c.err)
-		if p == nil || p.Code != "date_out_of_range" || p.Field != c.field {
-			t.Errorf("%s: %v (field %q), want date_out_of_range on %s", c.name, c.err, fieldOf(p), c.field)
-		}
-	}
-	// The ends of the range are in it.
-	for _, d := range []Date{MinDate, MaxDate} {
-		if err := (&Task{Title: "t", Date: d, Done: true}).Validate(); err != nil {
-			t.Errorf("task on %s: %v", d, err)
-		}
-	}
-}
-
-func fieldOf(p *Problem) string {
-	if p == nil {
 		return ""
 	}
-	return p.Field
+	tests := []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"title at 500 characters, Chinese", Task{Title: strings.Repeat("标", 500)}.CheckLimits(), ""},
+		{"title of 501", Task{Title: strings.Repeat("a", 501)}.CheckLimits(), "too_long_title"},
+		{"client name of 501", Client{Name: strings.Repeat("名", 501)}.CheckLimits(), "too_long_name"},
+		{"needs at 64 KiB", Client{Name: "x", Needs: strings.Repeat("n", MaxTextBytes)}.CheckLimits(), ""},
+		{"needs one byte over", Client{Name: "x", Needs: strings.Repeat("n", MaxTextBytes+1)}.CheckLimits(), "too_long_needs"},
+		{"note over in bytes, not characters", JournalEntry{Text: strings.Repeat("长", MaxTextBytes/3+1)}.CheckLimits(), "too_long_text"},
+		{"promise text", Promise{Text: strings.Repeat("p", MaxTextBytes+1)}.CheckLimits(), "too_long_text"},
+		{"project owner", Project{Name: "x", Owner: strings.Repeat("o", MaxTextBytes+1)}.CheckLimits(), "too_long_owner"},
+		{"project name", Project{Name: strings.Repeat("p", 501)}.CheckLimits(), "too_long_name"},
+		{"currency", Settings{Currency: strings.Repeat("¥", MaxTextBytes)}.CheckLimits(), "too_long_currency"},
+	}
+	for _, tt := range tests {
+		if got := code(tt.err); got != tt.want {
+			t.Errorf("%s: %v, want %q", tt.name, tt.err, tt.want)
+		}
+	}
+	if err := CheckTitle(FieldTitle, strings.Repeat("x", 1005)); !strings.Contains(err.Error(), "1005 characters") || !strings.Contains(err.Error(), "500") {
+		t.Errorf("the message names neither the length nor the limit: %v", err)
+	}
 }
 
-func TestMoneyLimits(t *testing.T) {
-	hist := []StageEntry{{StageLead, MakeDate(2026, 1, 1)}}
-	for _, c := range []struct {
-		v    Money
+func TestStepStage(t *testing.T) {
+	hist := func(ss ...Stage) []StageEntry {
+		var out []StageEntry
+		for i, s := range ss {
+			out = append(out, StageEntry{Stage: s, On: MakeDate(2026, 11, 1+i)})
+		}
+		return out
+	}
+	tests := []struct {
+		p    Project
+		dir  int
+		want Stage
 		code string
-	}{{0, ""}, {MaxMoney, ""}, {MaxMoney + 1, "amount_too_large"}, {-1, "bad_value"}} {
-		p := ProblemOf((&Project{Name: "P", ClientID: 1, Value: c.v, StageHistory: hist}).Validate())
-		switch {
-		case c.code == "" && p != nil:
-			t.Errorf("value %d: %v", c.v, p)
-		case c.code != "" && (p == nil || p.Code != c.code || p.Field != "value"):
-			t.Errorf("value %d: %v, want %s", c.v, p, c.code)
+	}{
+		{Project{Stage: StageDesign}, 1, StageBidding, ""},
+		{Project{Stage: StageDesign}, -1, StageLead, ""},
+		{Project{Stage: StageLead}, -1, StageLead, "project_first_stage"},
+		{Project{Stage: StageClosed}, 1, StageClosed, "project_closed"},
+		{Project{Stage: StageLost}, 1, StageLost, "project_lost"},
+		{Project{Stage: StageLost, StageHistory: hist(StageDesign, StageBidding, StageLost)}, -1, StageBidding, ""},
+		{Project{Stage: StageLost, StageHistory: hist(StageLost)}, -1, StageLead, ""},
+	}
+	for _, tt := range tests {
+		got, err := StepStage(tt.p, tt.dir)
+		var p *Problem
+		code := ""
+		if errors.As(err, &p) {
+			code = p.Code
 		}
-	}
-	st := DefaultSettings()
-	st.AnnualTargets[2026] = MaxMoney + 1
-	if p := ProblemOf(st.Validate()); p == nil || p.Code != "amount_too_large" {
-		t.Errorf("annual target above the limit: %v", p)
-	}
-	var m Money
-	if err := m.UnmarshalJSON([]byte("10000000000000.01")); !errors.As(err, new(*Problem)) {
-		t.Errorf("JSON money above the limit: %v", err)
-	}
-	if err := m.UnmarshalJSON([]byte("10000000000000")); err != nil || m != MaxMoney {
-		t.Errorf("JSON money at the limit: %v, %d", err, m)
-	}
-}
-
-func TestRepeatEndsAtTheEndOfTheRange(t *testing.T) {
-	wd := DefaultSettings().Workdays
-	for _, r := range []Repeat{RepeatDaily, RepeatWeekdays, RepeatWeekly, RepeatMonthly, EveryDays(999)} {
-		if d := r.Next(MaxDate, MaxDate, wd); d != NoDate {
-			t.Errorf("%s after %s = %s, want the repeat to end", r, MaxDate, d)
+		if got != tt.want || code != tt.code {
+			t.Errorf("StepStage(%s, %d) = %s, %q; want %s, %q", tt.p.Stage, tt.dir, got, code, tt.want, tt.code)
 		}
-	}
-	if d := RepeatDaily.Next(MaxDate-1, MaxDate-1, wd); d != MaxDate {
-		t.Errorf("daily after the day before the end = %s, want %s", d, MaxDate)
-	}
-}
-
-func TestTextLimit(t *testing.T) {
-	long := strings.Repeat("x", MaxTextBytes+1)
-	c := Client{Name: "A", CreatedOn: MakeDate(2026, 1, 1), Needs: long}
-	if p := ProblemOf(c.Validate()); p == nil || p.Code != "text_too_long" || p.Field != "needs" {
-		t.Errorf("long needs: %v", p)
-	}
-	c.Needs = long[:MaxTextBytes]
-	if err := c.Validate(); err != nil {
-		t.Errorf("needs at the limit: %v", err)
 	}
 }

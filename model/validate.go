@@ -53,11 +53,7 @@ func (c *Client) Validate() error {
 		v.add(Errf("bad_cadence", "cadence %d days is out of range (0–3650)", c.CadenceDays).In("cadence_days"))
 	}
 	v.add(checkDate("created_on", c.CreatedOn, true))
-	for _, f := range []struct{ name, val string }{{"company", c.Company}, {"area", c.Area}, {"phone", c.Phone},
-		{"business", c.Business}, {"needs", c.Needs}, {"decision_maker", c.DecisionMaker},
-		{"interests", c.Interests}, {"referred_by", c.ReferredBy}} {
-		v.add(checkText(f.name, f.val))
-	}
+	v.add(limit("", c.CheckLimits())) // the text limits (limits.go); each names its field
 	return v.err()
 }
 
@@ -72,7 +68,7 @@ func (t *Task) Validate() error {
 	if t.Title == "" {
 		v.add(Errf("empty_title", "a task needs a title").In("title"))
 	}
-	v.add(checkText("title", t.Title))
+	v.add(limit("title", t.CheckLimits()))
 	if t.Kind == "" {
 		t.Kind = TaskTodo
 	}
@@ -139,7 +135,7 @@ func (e *JournalEntry) Validate() error {
 	if e.Kind == EntryNote && e.Text == "" {
 		v.add(Errf("empty_text", "a note needs text").In("text"))
 	}
-	v.add(checkText("text", e.Text))
+	v.add(limit("text", e.CheckLimits()))
 	if e.At.IsZero() {
 		v.add(Errf("missing_date", "a date is needed").In("at"))
 	} else {
@@ -162,7 +158,7 @@ func (p *Promise) Validate() error {
 	if p.Text == "" {
 		v.add(Errf("empty_text", "a promise needs text").In("text"))
 	}
-	v.add(checkText("text", p.Text))
+	v.add(limit("text", p.CheckLimits()))
 	if !p.Due.Valid() {
 		v.add(Errf("missing_due", "a promise needs a due date").In("due"))
 	}
@@ -184,7 +180,7 @@ func (p *Promise) Validate() error {
 		p.CancelledOn, p.CancelReason = NoDate, ""
 	}
 	p.CancelReason = strings.TrimSpace(p.CancelReason)
-	v.add(checkText("cancel_reason", p.CancelReason))
+	v.add(limit("cancel_reason", CheckText(FieldReason, p.CancelReason)))
 	v.add(checkDate("kept_on", p.KeptOn, false))
 	// A cancellation recorded before dates were kept has none.
 	v.add(checkDate("cancelled_on", p.CancelledOn, false))
@@ -232,7 +228,7 @@ func (p *Project) Validate() error {
 		v.add(Errf("bad_value", "a project's value cannot be negative").In("value"))
 	}
 	v.add(checkMoney("value", p.Value))
-	v.add(checkText("owner", p.Owner))
+	v.add(limit("owner", CheckText(FieldOwner, p.Owner)))
 	v.add(checkDate("bid_date", p.BidDate, false))
 	v.add(checkDate("signed_on", p.SignedOn, false))
 	for i, h := range p.StageHistory {
@@ -313,7 +309,7 @@ func (st *Settings) Validate() error {
 			v.add(Errf("bad_workdays", "the working days must be days of the week").In("workdays"))
 		}
 	}
-	v.add(checkText("currency", st.Currency))
+	v.add(limit("", st.CheckLimits()))
 	if v.p == nil {
 		if err := st.CheckTargets(); err != nil {
 			v.add(ProblemOf(err).In("month_targets"))

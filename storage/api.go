@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -117,14 +118,12 @@ func (s *Store) now() time.Time {
 // transaction runs, so the planner and the command line work side by side.
 // Every method that changes data is one user action and one transaction.
 type Store struct {
-	path    string
-	opts    Options
-	notice  *model.Problem
-	ready   bool       // Open finished: from now on a 0-byte file is an accident
-	mu      sync.Mutex // guards undo, lastRev and lang
-	undo    []undoStep
-	lastRev uint64 // the revision after this Store's latest write
-	lang    string // the language the person reads (SetLanguage), for defaults that follow it
+	path   string
+	opts   Options
+	notice *model.Problem
+	ready  bool       // Open finished: from now on a 0-byte file is an accident
+	mu     sync.Mutex // guards lang
+	lang   string     // the language the person reads (SetLanguage), for defaults that follow it
 	// verified is the file state whose page structure is known sound
 	// (verifyBeforeWrite); used under the file lock only.
 	verified verifiedFile
@@ -219,9 +218,10 @@ func (s *Store) ExportJSON(w io.Writer) error { return s.exportJSONImpl(w) }
 // ImportJSON reads an exchange document; into a non-empty database only
 // with merge. A bad document is rejected whole.
 func (s *Store) ImportJSON(r io.Reader, merge bool) error {
-	if err := s.importJSONImpl(r, merge); err != nil {
-		return err
-	}
-	s.forgetUndo() // the before-images describe the database before the import
-	return nil
+	err := s.importJSONImpl(r, merge) // the import empties the undo log (importStaged)
+	// The decoded document and the index builds are garbage now: give the
+	// memory back before what comes next (the daily backup maps and
+	// verifies the whole file), so the two peaks do not add up.
+	debug.FreeOSMemory()
+	return err
 }

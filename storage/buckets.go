@@ -53,6 +53,8 @@ var (
 	ixProjectSigned    = []byte("project_signed")
 	ixPromiseCancelled = []byte("promise_cancelled")
 	ixTaskDone         = []byte("task_done")
+	// Search (issue 15): search.go.
+	ixSearch = []byte("search")
 )
 
 var (
@@ -63,7 +65,8 @@ var (
 		ixJournalProject, ixContactClient, ixContactProject, ixPromiseStatus, ixPromiseClient,
 		ixPromiseMade, ixPromiseKept, ixProjectStage, ixProjectClient, ixProjectName, ixStageMove,
 		ixBidDate, ixClientName, ixClientDue, ixClientDueRev, ixClientLabel, ixClientCard, ixProjectLabel, ixProjectLive,
-		ixProjectSigned, ixPromiseCancelled, ixTaskDone}
+		ixProjectSigned, ixPromiseCancelled, ixTaskDone,
+		ixSearch}
 )
 
 // indexVersion is the index encoding this build writes. 2: the unique-name

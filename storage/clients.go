@@ -44,6 +44,10 @@ func putClient(tx *bolt.Tx, c *model.Client) error {
 	if _, err := putRaw(rb(tx, bClients), &c.ID, c); err != nil {
 		return fmt.Errorf("store client %d: %w", c.ID, err)
 	}
+	var oldSearch *searchDoc
+	if old != nil {
+		oldSearch = clientSearch(old)
+	}
 	if renamed {
 		if old != nil {
 			if err := deleteName(names, old.Name, c.ID); err != nil {
@@ -53,6 +57,9 @@ func putClient(tx *bolt.Tx, c *model.Client) error {
 		if err := putName(names, c.Name, c.ID); err != nil {
 			return err
 		}
+	}
+	if err := searchReplace(tx, oldSearch, clientSearch(c)); err != nil {
+		return err
 	}
 	if err := ix(tx, ixClientLabel).Put(idKey(c.ID), []byte(c.Name)); err != nil {
 		return err
@@ -86,6 +93,9 @@ func deleteClient(tx *bolt.Tx, id model.ID) error {
 	if err := ix(tx, ixClientCard).Delete(idKey(id)); err != nil {
 		return err
 	}
+	if err := searchReplace(tx, clientSearch(&c), nil); err != nil {
+		return err
+	}
 	if err := relabelLiveProjects(tx, id); err != nil {
 		return err
 	}
@@ -117,6 +127,20 @@ func reindexClients(tx *bolt.Tx) error {
 		}
 		return nil
 	})
+}
+
+// clientSearch is what search finds a client by: the profile. Its date is
+// the day the client was added.
+func clientSearch(c *model.Client) *searchDoc {
+	d := &searchDoc{kind: skClient, id: c.ID, date: c.CreatedOn, fields: []searchField{
+		{"name", c.Name}, {"company", c.Company}, {"area", c.Area}, {"phone", c.Phone}}}
+	if digits := digitsOnly(c.Phone); digits != "" {
+		d.fields = append(d.fields, searchField{fieldPhoneDigits, digits})
+	}
+	d.fields = append(d.fields, searchField{"business", c.Business}, searchField{"needs", c.Needs},
+		searchField{"decision_maker", c.DecisionMaker}, searchField{"interests", c.Interests},
+		searchField{"referred_by", c.ReferredBy})
+	return d
 }
 
 // Client card index value: [tier 'k'|'r'][area]. A day's task rows show
@@ -253,13 +277,18 @@ func (s *Store) AddClient(c model.Client, today model.Date) (model.Client, error
 	return c, err
 }
 
-// UpdateClient replaces a client's fields (name stays unique). Setting
-// Archived is the "archive client" action for undo.
+// UpdateClient replaces a client's fields (name stays unique), if the
+// client is still the one c was read as (same revision); otherwise a
+// *ConflictError (see UpdateTask; editors use EditClient). Setting Archived
+// is the "archive client" action for undo.
 func (s *Store) UpdateClient(c model.Client) error {
 	return s.act(ActEditClient, func(r *recorder) error {
 		old, err := getClient(r.tx, c.ID)
 		if err != nil {
 			return err
+		}
+		if old.Rev != c.Rev {
+			return conflict("client", c.ID, nil, old)
 		}
 		if !c.CreatedOn.Valid() {
 			c.CreatedOn = old.CreatedOn
@@ -269,6 +298,46 @@ func (s *Store) UpdateClient(c model.Client) error {
 		}
 		return r.putClient(&c)
 	})
+}
+
+// EditClient applies an edit to the client as stored now (see EditTask):
+// the fields edited changes from seen are set, the others keep their
+// stored values; a field changed both here and elsewhere is a
+// *ConflictError carrying the stored client. It returns the client as
+// stored after the edit.
+func (s *Store) EditClient(seen, edited model.Client) (model.Client, error) {
+	var out model.Client
+	edited.ID = seen.ID
+	err := s.act(ActEditClient, func(r *recorder) error {
+		stored, err := getClient(r.tx, seen.ID)
+		if err != nil {
+			return err
+		}
+		merged, conflicts, changed, err := mergeEdit(seen, edited, stored)
+		if err != nil {
+			return err
+		}
+		if len(conflicts) > 0 {
+			return conflict("client", seen.ID, conflicts, stored)
+		}
+		out = stored
+		if !changed {
+			return nil
+		}
+		merged.ID = seen.ID
+		if err := validateClient(&merged); err != nil {
+			return err
+		}
+		if merged.Archived && !stored.Archived {
+			r.action = ActArchiveClient
+		}
+		if err := r.putClient(&merged); err != nil {
+			return err
+		}
+		out = merged
+		return nil
+	})
+	return out, err
 }
 
 // Client actions of the planner's Clients pane that change one field

@@ -155,7 +155,7 @@ func TestOperationsAndImportAgree(t *testing.T) {
 		{"text above the limit", func() error {
 			_, err := s.AddEntry(model.JournalEntry{ClientID: c.ID, Kind: model.EntryNote, Text: string(make([]byte, model.MaxTextBytes+1))})
 			return err
-		}, func(d *Document) { d.Journal[0].Text = string(make([]byte, model.MaxTextBytes+1)) }, "text_too_long", "text"},
+		}, func(d *Document) { d.Journal[0].Text = string(make([]byte, model.MaxTextBytes+1)) }, "too_long_text", "text"},
 	} {
 		t.Run(pr.name, func(t *testing.T) {
 			opP := model.ProblemOf(pr.op())

@@ -110,35 +110,9 @@ func (s *Store) damaged(r any) error { return s.damagedFile(fmt.Errorf("%v", r))
 
 // openDB opens the file for one transaction. It returns the file bbolt
 // opened too, so that a transaction that faulted can release the file
-// lock without bbolt (see abandon).
-//
-// The lock is taken on the file the path named when bbolt opened it; a
-// restore or an import may rename another file over the path while this
-// open waited for that lock. Then the path names a new file, and writing
-// to the old one would be lost: the old one is let go and the path opened
-// again.
+// lock without bbolt (see abandon). openCurrent (restorelock.go) makes
+// sure the file is still the one the path names.
 func (s *Store) openDB(readOnly bool) (db *bolt.DB, file *os.File, err error) {
-	for range 3 {
-		db, file, err = s.openOnce(readOnly)
-		if err != nil || stillNamed(file, s.path) {
-			return db, file, err
-		}
-		_ = db.Close()
-	}
-	return db, file, err
-}
-
-// stillNamed reports whether path still names the open file f.
-func stillNamed(f *os.File, path string) bool {
-	if f == nil {
-		return true
-	}
-	a, err1 := f.Stat()
-	b, err2 := os.Stat(path)
-	return err1 != nil || err2 != nil || os.SameFile(a, b)
-}
-
-func (s *Store) openOnce(readOnly bool) (db *bolt.DB, file *os.File, err error) {
 	if err := s.preflight(); err != nil {
 		return nil, nil, err
 	}
@@ -423,7 +397,7 @@ func (s *Store) withDB(readOnly bool, fn func(db *bolt.DB) error) (err error) {
 		return err
 	}
 	defer unlock()
-	db, file, err := s.openDB(readOnly)
+	db, file, err := s.openCurrent(readOnly) // the file the path names, not one a restore replaced
 	if err != nil {
 		return err
 	}
@@ -454,6 +428,9 @@ func Open(path string, opts Options) (*Store, error) {
 	s := &Store{path: path, opts: opts}
 	if err := s.checkFile(); err != nil {
 		return nil, err
+	}
+	if !opts.ReadOnly {
+		removeDeadScratch(path)
 	}
 	var state int // 0 ready, 1 needs init, 2 needs migration
 	err := s.view(func(tx *bolt.Tx) error {
@@ -628,8 +605,14 @@ func reindexIfOld(tx *bolt.Tx) error {
 	idx := tx.Bucket(bIndex)
 	switch v := readU64(m.Get(kIndexVersion)); {
 	case idx == nil || !hasAll(idx):
-		if err := reindex(tx); err != nil {
+		// A database from before search builds just that (reindexMissing).
+		if err := reindexMissing(tx); err != nil {
 			return err
+		}
+		if v < 2 && tx.Bucket(bIndex) != nil {
+			if err := reindexNames(tx); err != nil {
+				return err
+			}
 		}
 	case v < 2:
 		if err := reindexNames(tx); err != nil {

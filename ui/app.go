@@ -233,7 +233,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 			return m, nil
 		}
-		m.status = common.StatusMsg{Text: m.env.T("status.undone", m.undoneWhat(msg.What))}
+		u := msg.Undone
+		m.status = common.StatusMsg{Text: m.env.T("status.undone", m.env.Lang.Undone(u.Action, u.What, u.Client, u.On))}
 		return m, func() tea.Msg { return common.DataChangedMsg{} }
 
 	case common.SwitchPaneMsg:
@@ -268,15 +269,6 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(m.gotRev(msg), m.tick())
 	}
 	return m, tea.Batch(m.broadcast(msg), m.updateNote(msg))
-}
-
-// undoneWhat words the store's action code ("add_client") for the footer;
-// an unknown code is shown as it is.
-func (m *Model) undoneWhat(code string) string {
-	if i18n.Has("undo." + code) {
-		return m.env.T("undo." + code)
-	}
-	return model.InertLine(code)
 }
 
 // key handles a key press: ctrl+c always quits; the help overlay takes

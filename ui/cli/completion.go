@@ -111,7 +111,8 @@ func (a *app) addCompletions(root *cobra.Command) {
 		}
 		return c
 	}
-	for _, path := range [][]string{{"note"}, {"promise"}, {"log", "call"}, {"log", "visit"}, {"log", "meeting"}} {
+	for _, path := range [][]string{{"note"}, {"promise"}, {"log", "call"}, {"log", "visit"}, {"log", "meeting"},
+		{"client", "show"}, {"journal", "list"}} {
 		if c := find(path...); c != nil {
 			c.ValidArgsFunction = completeFirst(a.clientNames)
 		}
@@ -126,6 +127,15 @@ func (a *app) addCompletions(root *cobra.Command) {
 			}
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
+	}
+	if c := find("search"); c != nil {
+		_ = c.RegisterFlagCompletionFunc("kind", flagNames(func(prefix string) []cobra.Completion {
+			names := make([]string, len(storage.SearchKinds))
+			for i, k := range storage.SearchKinds {
+				names[i] = string(k)
+			}
+			return matching(names, prefix)
+		}))
 	}
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {

@@ -36,6 +36,22 @@
 //     The attention `text` is the promise's text, or for the other types a
 //     fixed English phrase ("follow up with the client", "follow up on the
 //     project", "prepare bid documents", "ask for the bid result").
+//   - `search TEXT…`: every word must match (storage.Search); newest first,
+//     20 hits unless --limit (1–1000), then a line saying there are more.
+//     --kind takes client, note (any journal entry), task, promise, project,
+//     in English or the run's language ("journal" is note). The text output
+//     is date, kind (a journal entry's own: call, visit…), #id, client and
+//     the snippet, after the field's name when the match is not in the
+//     record's main text ("Phone: 138 0000 1234").
+//   - `client show CLIENT [--last N]`: the latest 5 journal entries unless
+//     --last (0: all); open promises only; the tasks ahead (undone, from
+//     today or undated), as the planner's client detail.
+//   - `journal list [CLIENT] [--on DATE] [--limit N]`: with a client, its
+//     journal newest first; with --on, or with no client (today), that day's
+//     entries in the order they happened (only the client's when one is
+//     given). --on may be any date (it reads, it records nothing).
+//   - `today --status`: "calls 3/30 · visits 12/20 · overdue 2 · attention
+//     13"; overdue promises and attention are left out when zero.
 //
 // The list commands' JSON (not fixed by DESIGN.md) is an array of objects:
 //
@@ -57,6 +73,23 @@
 //	                      [{"quarter", "target", "signed"}]}
 //	backups --json:      {"path", "kind" (auto|before-restore|manual), "day",
 //	                      "modified" (RFC 3339), "size" (bytes)}
+//	search --json:       {"kind" (client|note|task|promise|project),
+//	                      "entry_kind" (a note's: note|call|visit|meeting, else
+//	                      null), "id", "client_id", "client", "title" (the
+//	                      record's name or title; null for a note), "date" (what the
+//	                      hits are ordered by), "field", "snippet", "match"
+//	                      (the matched text in the snippet)}
+//	journal list --json: {"id", "kind", "date", "at" (RFC 3339), "client_id",
+//	                      "client", "project", "text"}
+//	client show --json:  {"id", "name", "tier", "company", "area", "phone",
+//	                      "business", "needs", "decision_maker", "interests",
+//	                      "referred_by", "cadence_days" (effective),
+//	                      "created_on", "archived", "last_contact",
+//	                      "next_followup", "due", "scheduled", "days_overdue",
+//	                      "journal" (as journal list), "promises" (as promise
+//	                      list, open ones), "projects" ({"id", "name", "stage",
+//	                      "stage_since", "value", "bid_date"}), "tasks" ({"id",
+//	                      "title", "kind", "date", "time", "important"})}
 //
 // `config get --json` prints the settings object of the exchange format
 // (with a KEY, just that field's value); `holidays` shows the calendar in

@@ -34,9 +34,10 @@ type (
 	savedMsg struct {
 		status string
 		err    error
-		field  string   // a form field the error belongs beside
-		open   model.ID // open this client's detail (a new client)
-		back   bool     // leave the detail (the client was archived)
+		field  string        // a form field the error belongs beside
+		open   model.ID      // open this client's detail (a new client)
+		back   bool          // leave the detail (the client was archived)
+		fresh  *model.Client // the client as stored, when an edit was refused as changed elsewhere
 	}
 	// BriefMsg answers Brief: the client's detail for the pre-visit brief.
 	BriefMsg struct {

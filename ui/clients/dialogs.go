@@ -6,9 +6,11 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"salesplan/model"
 	"salesplan/model/quickadd"
+	"salesplan/storage"
 	"salesplan/ui/common"
 	"salesplan/ui/form"
 )
@@ -174,6 +176,15 @@ type sheetSavedMsg struct {
 func (m *Model) applySaved(msg savedMsg) tea.Cmd {
 	if m.dlg.d != nil && m.dlg.busy {
 		m.dlg.busy = false
+		if f, ok := m.dlg.d.(*form.Form); ok && msg.fresh != nil && m.dlg.kind == dlgEditClient {
+			// Changed elsewhere: keep what was typed, show the client as
+			// stored now; saving again applies it over that.
+			f.Rebase(m.clientForm(*msg.fresh, true), func(v string) string {
+				return m.lang.T("form.changed_elsewhere", ansi.Truncate(model.InertLine(v), 40, "…"))
+			})
+			m.dlg.client = *msg.fresh
+			return tea.Batch(common.StatusErr(m.env, msg.err), func() tea.Msg { return common.DataChangedMsg{} })
+		}
 		if msg.err != nil {
 			if f, ok := m.dlg.d.(*form.Form); ok && msg.field != "" {
 				f.SetError(msg.field, m.lang.Err(msg.err))
@@ -253,6 +264,15 @@ func (m *Model) openPromise(c model.Client) {
 
 // openClientForm shows every field of a client; edit keeps its id.
 func (m *Model) openClientForm(c model.Client, edit bool) {
+	kind := dlgNewClient
+	if edit {
+		kind = dlgEditClient
+	}
+	m.openDlg(kind, m.clientForm(c, edit), c)
+}
+
+// clientForm is the form of every field of a client.
+func (m *Model) clientForm(c model.Client, edit bool) *form.Form {
 	l := m.lang
 	tier := string(c.Tier)
 	if tier == "" {
@@ -296,33 +316,45 @@ func (m *Model) openClientForm(c model.Client, edit bool) {
 				return nil
 			}},
 	)
-	kind := dlgNewClient
-	if edit {
-		kind = dlgEditClient
-	}
-	m.openDlg(kind, f, c)
+	return f
 }
 
-// saveClient builds the client from the form and saves it.
+// saveClient builds the client from the form and saves it. An edit sets
+// only the fields the person changed, on the client as stored: a
+// multi-line needs the one-line field cannot hold comes back untouched
+// when only the phone was edited, and a change made elsewhere survives.
 func (m *Model) saveClient(f *form.Form) tea.Cmd {
-	c := m.dlg.client
-	c.Name = f.Value("name")
-	c.Company = f.Value("company")
-	c.Tier = model.Tier(f.Value("tier"))
-	c.Area = f.Value("area")
-	c.Phone = f.Value("phone")
-	c.Business = f.Value("business")
-	c.Needs = f.Value("needs")
-	c.DecisionMaker = f.Value("decision_maker")
-	c.Interests = f.Value("interests")
-	c.ReferredBy = f.Value("referred_by")
-	c.CadenceDays, _ = strconv.Atoi(f.Value("cadence")) // validated by the form
+	seen := m.dlg.client
+	c := seen
 	st, today, edit := m.env.Store, m.env.Today(), m.dlg.kind == dlgEditClient
+	for _, fd := range []struct {
+		key string
+		to  *string
+	}{{"name", &c.Name}, {"company", &c.Company}, {"area", &c.Area}, {"phone", &c.Phone},
+		{"business", &c.Business}, {"needs", &c.Needs}, {"decision_maker", &c.DecisionMaker},
+		{"interests", &c.Interests}, {"referred_by", &c.ReferredBy}} {
+		if !edit || f.Changed(fd.key) {
+			*fd.to = f.Value(fd.key)
+		}
+	}
+	if !edit || f.Changed("tier") {
+		c.Tier = model.Tier(f.Value("tier"))
+	}
+	if !edit || f.Changed("cadence") {
+		c.CadenceDays, _ = strconv.Atoi(f.Value("cadence")) // validated by the form
+	}
 	m.dlg.busy = true
 	name := model.InertLine(c.Name)
 	return func() tea.Msg {
 		if edit {
-			if err := st.UpdateClient(c); err != nil {
+			_, err := st.EditClient(seen, c)
+			var ce *storage.ConflictError
+			if errors.As(err, &ce) {
+				if fresh, ok := ce.Fresh.(model.Client); ok {
+					return savedMsg{err: err, fresh: &fresh}
+				}
+			}
+			if err != nil {
 				return savedMsg{err: err, field: fieldOf(err)}
 			}
 			return savedMsg{status: m.lang.T("clients.status.saved", name)}

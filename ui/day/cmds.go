@@ -45,6 +45,7 @@ type briefMsg struct {
 type editFailedMsg struct {
 	field string
 	err   error
+	fresh *model.AgendaTask // the task as stored, when the save was refused as changed elsewhere
 }
 
 // load reads the tasks of date and, when withAtt, today's attention list.
@@ -83,16 +84,6 @@ func load(st *storage.Store, seq uint64, date, today model.Date, withAtt bool) t
 		// from an index), so no client is read here.
 		model.SortTasks(msg.tasks)
 		return msg
-	}
-}
-
-// write runs one store action and reports the status to show.
-func write(status string, fn func() error) tea.Cmd {
-	return func() tea.Msg {
-		if err := fn(); err != nil {
-			return savedMsg{err: err}
-		}
-		return savedMsg{status: status}
 	}
 }
 
@@ -138,25 +129,15 @@ func brief(st *storage.Store, client model.ID, today model.Date) tea.Cmd {
 	}
 }
 
-// editTask resolves the client name typed in the edit form, then saves.
-func editTask(st *storage.Store, t model.Task, clientName string, clientChanged bool, status string) tea.Cmd {
+// editTask saves the edit form's changes to the task as stored (SaveEdit).
+func editTask(st *storage.Store, seen model.AgendaTask, t model.Task, clientName string, clientChanged bool, status string) tea.Cmd {
 	return func() tea.Msg {
 		if st == nil {
 			return editFailedMsg{err: common.ErrNoStore}
 		}
-		if clientChanged {
-			if clientName == "" {
-				t.ClientID = 0
-			} else {
-				c, err := st.FindClient(clientName)
-				if err != nil {
-					return editFailedMsg{field: "client", err: err}
-				}
-				t.ClientID = c.ID
-			}
-		}
-		if err := st.UpdateTask(t); err != nil {
-			return editFailedMsg{err: err}
+		field, fresh, err := SaveEdit(st, seen, t, clientName, clientChanged)
+		if err != nil {
+			return editFailedMsg{field: field, err: err, fresh: fresh}
 		}
 		return savedMsg{status: status}
 	}
@@ -166,4 +147,11 @@ func editTask(st *storage.Store, t model.Task, clientName string, clientChanged 
 type namesMsg struct{ names []string }
 
 // writeTask runs a shared task action as a write.
-func writeTask(w TaskWrite) tea.Cmd { return write(w.Status, w.Do) }
+func writeTask(w TaskWrite) tea.Cmd {
+	return func() tea.Msg {
+		if err := w.Do(); err != nil {
+			return savedMsg{err: err}
+		}
+		return savedMsg{status: w.Said()}
+	}
+}

@@ -1,9 +1,12 @@
 package day
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"salesplan/model"
 	"salesplan/model/quickadd"
@@ -108,30 +111,88 @@ func EditForm(lang i18n.Lang, fst form.Styles, t model.AgendaTask, today model.D
 	)
 }
 
-// EditedTask turns a submitted EditForm back into orig's task; the client
-// field is left to the caller, which looks the name up in the store.
+// EditedTask turns a submitted EditForm back into orig's task with only
+// the fields the person changed (the store merges those into the task as
+// stored: a title the form holds differently, a completion made elsewhere,
+// stay as they are); the client field is left to the caller, which looks
+// the name up in the store.
 func EditedTask(f *form.Form, orig model.AgendaTask, today model.Date, parse RepeatParser) model.Task {
 	t := orig.Task
-	t.Title = f.Value("title")
-	t.Date = model.NoDate
-	if s := f.Value("date"); s != "" {
-		t.Date, _ = quickadd.ParseDate(s, today) // validated by the form
+	if f.Changed("title") {
+		t.Title = f.Value("title")
 	}
-	t.Time = model.NoClock
-	if s := f.Value("time"); s != "" {
-		t.Time, _ = model.ParseClock(s)
+	if f.Changed("date") {
+		t.Date = model.NoDate
+		if s := f.Value("date"); s != "" {
+			t.Date, _ = quickadd.ParseDate(s, today) // validated by the form
+		}
 	}
-	t.Slot = model.SlotOf(t.Time)
-	if !t.Time.Valid() && orig.Slot != "" && !orig.Time.Valid() {
-		t.Slot = orig.Slot // an untimed task keeps its slot
+	if f.Changed("time") {
+		t.Time = model.NoClock
+		if s := f.Value("time"); s != "" {
+			t.Time, _ = model.ParseClock(s)
+		}
+		t.Slot = model.SlotOf(t.Time)
+		if !t.Time.Valid() && orig.Slot != "" && !orig.Time.Valid() {
+			t.Slot = orig.Slot // an untimed task keeps its slot
+		}
 	}
-	t.Kind = model.TaskKind(f.Value("kind"))
-	t.Important = f.Value("important") == "yes"
-	t.Repeat = ""
-	if s := f.Value("repeat"); s != "" {
-		t.Repeat, _ = parse(s, today)
+	if f.Changed("kind") {
+		t.Kind = model.TaskKind(f.Value("kind"))
+	}
+	if f.Changed("important") {
+		t.Important = f.Value("important") == "yes"
+	}
+	if f.Changed("repeat") {
+		t.Repeat = ""
+		if s := f.Value("repeat"); s != "" {
+			t.Repeat, _ = parse(s, today)
+		}
 	}
 	return t
+}
+
+// SaveEdit saves an edit form's changes (edited, from EditedTask) to the
+// task as stored, seen being the task the form was opened on; a changed
+// client name is looked up first. It returns the field at fault for a name
+// that matches no client, and, when the save is refused because a field
+// was changed elsewhere meanwhile, the task as stored now (for RebaseEdit).
+func SaveEdit(st *storage.Store, seen model.AgendaTask, edited model.Task, clientName string, clientChanged bool) (field string, fresh *model.AgendaTask, err error) {
+	if clientChanged {
+		if clientName == "" {
+			edited.ClientID = 0
+		} else {
+			c, err := st.FindClient(clientName)
+			if err != nil {
+				return "client", nil, err
+			}
+			edited.ClientID = c.ID
+		}
+	}
+	_, err = st.EditTask(seen.Task, edited)
+	var ce *storage.ConflictError
+	if errors.As(err, &ce) {
+		if t, ok := ce.Fresh.(model.Task); ok {
+			now := seen
+			now.Task = t
+			now.ClientName = ""
+			if c, cerr := st.Client(t.ClientID); cerr == nil {
+				now.ClientName = c.Name
+			}
+			return "", &now, err
+		}
+	}
+	return "", nil, err
+}
+
+// RebaseEdit moves an open edit form onto the task as stored now, after a
+// save was refused as changed elsewhere: fields the person did not touch
+// show the new values, what they typed stays, and each field changed both
+// here and there says what it is now. Saving again applies what they typed.
+func RebaseEdit(lang i18n.Lang, fst form.Styles, f *form.Form, fresh model.AgendaTask, today model.Date, parse RepeatParser) {
+	f.Rebase(EditForm(lang, fst, fresh, today, parse), func(now string) string {
+		return lang.T("form.changed_elsewhere", ansi.Truncate(model.InertLine(now), 40, "…"))
+	})
 }
 
 // AddPromise saves a submitted PromiseForm as a promise made today to the
@@ -140,7 +201,7 @@ func AddPromise(lang i18n.Lang, st *storage.Store, f *form.Form, t model.AgendaT
 	due, _ := quickadd.ParseDate(f.Value("due"), today) // validated by the form
 	p := model.Promise{ClientID: t.ClientID, ProjectID: t.ProjectID, Text: f.Value("text"), MadeOn: today, Due: due}
 	status := lang.T("day.status.promised", model.InertLine(t.ClientName), lang.ShortDate(due))
-	return TaskWrite{status, func() error {
+	return TaskWrite{Status: status, Do: func() error {
 		_, err := st.AddPromise(p, today)
 		return err
 	}}
@@ -151,7 +212,7 @@ func AddPromise(lang i18n.Lang, st *storage.Store, f *form.Form, t model.AgendaT
 func LogEntry(lang i18n.Lang, st *storage.Store, t model.AgendaTask, kind model.EntryKind, now time.Time, text string) TaskWrite {
 	e := model.JournalEntry{ClientID: t.ClientID, ProjectID: t.ProjectID, Kind: kind, At: now, Text: text}
 	status := lang.T("day.status.logged."+string(e.Kind), model.InertLine(t.ClientName))
-	return TaskWrite{status, func() error {
+	return TaskWrite{Status: status, Do: func() error {
 		_, err := st.AddEntry(e)
 		return err
 	}}

@@ -53,29 +53,53 @@ func LogKind(km keys.KeyMap, msg tea.KeyPressMsg) (kind model.EntryKind, ok bool
 type TaskWrite struct {
 	Status string
 	Do     func() error
+	// After, when set, words the status once Do has run: the store acted
+	// on the task as stored, which may not be the one shown.
+	After func() string
+}
+
+// Said is the status line to show after Do.
+func (w TaskWrite) Said() string {
+	if w.After != nil {
+		return w.After()
+	}
+	return w.Status
 }
 
 // DeleteTask deletes t.
 func DeleteTask(lang i18n.Lang, st *storage.Store, t model.AgendaTask) TaskWrite {
-	return TaskWrite{lang.T("day.status.deleted", model.InertLine(t.Title)), func() error { return st.DeleteTask(t.ID) }}
+	return TaskWrite{Status: lang.T("day.status.deleted", model.InertLine(t.Title)), Do: func() error { return st.DeleteTask(t.ID) }}
 }
 
-// PostponeTask moves t to the day after the later of its date and shown,
-// the day the pane shows or has selected.
+// PostponeTask moves t to the day after the later of its date as stored
+// and shown, the day the pane shows or has selected (a task the command
+// line moved further meanwhile goes one day past that); the status names
+// the day it went to.
 func PostponeTask(lang i18n.Lang, st *storage.Store, t model.AgendaTask, shown model.Date) TaskWrite {
-	nt := t.Task
-	nt.Date = max(t.Date, shown).AddDays(1)
-	return TaskWrite{lang.T("day.status.postponed", model.InertLine(t.Title), lang.ShortDate(nt.Date)),
-		func() error { return st.UpdateTask(nt) }}
+	var moved model.Task
+	return TaskWrite{
+		Status: lang.T("day.status.postponed", model.InertLine(t.Title), lang.ShortDate(max(t.Date, shown).AddDays(1))),
+		Do: func() (err error) {
+			moved, err = st.PostponeTask(t.ID, shown)
+			return err
+		},
+		After: func() string {
+			return lang.T("day.status.postponed", model.InertLine(moved.Title), lang.ShortDate(moved.Date))
+		},
+	}
 }
 
-// ToggleImportant marks t important, or no longer important.
+// ToggleImportant marks t important, or no longer important, as the
+// person saw it: only that flag is written, on the task as stored (a
+// completion made elsewhere a moment ago stays).
 func ToggleImportant(lang i18n.Lang, st *storage.Store, t model.AgendaTask) TaskWrite {
-	nt := t.Task
-	nt.Important = !nt.Important
+	want := !t.Important
 	status := lang.T("day.status.important", model.InertLine(t.Title))
-	if !nt.Important {
+	if !want {
 		status = lang.T("day.status.not_important", model.InertLine(t.Title))
 	}
-	return TaskWrite{status, func() error { return st.UpdateTask(nt) }}
+	return TaskWrite{Status: status, Do: func() error {
+		_, err := st.MarkImportant(t.ID, want)
+		return err
+	}}
 }

@@ -33,8 +33,8 @@ func TestErrFindsEveryExplainedError(t *testing.T) {
 	}{
 		{"nested zh", ZH, wrapped, "promises[0] 的字段 due：2201-01-01 超出 salesplan 可记录的日期范围（1900-01-01 至 2200-12-31）"},
 		{"nested en", EN, wrapped, "promises[0]: due: 2201-01-01 is outside the dates salesplan keeps (1900-01-01 to 2200-12-31)"},
-		{"explained zh", ZH, fmt.Errorf("add: %w", explainedErr{model.Errf("text_too_long", "the text is %d bytes long; at most %d fit", 70000, 65536)}),
-			"内容长 70000 字节，最多 65536 字节"},
+		{"explained zh", ZH, fmt.Errorf("add: %w", explainedErr{model.CheckText(model.FieldText, string(make([]byte, 70000))).(*model.Problem)}),
+			"内容有 70000 字节，上限为 64 KiB（65536 字节）：未作截断，请缩短或把其余部分另存"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			if got := c.l.Err(c.err); got != c.want {

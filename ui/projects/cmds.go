@@ -35,6 +35,7 @@ type savedMsg struct {
 	err      error
 	field    string
 	selectID model.ID
+	fresh    *model.Project // the project as stored, when an edit was refused as changed elsewhere
 }
 
 // namesMsg carries the client names the project form completes.
@@ -86,10 +87,12 @@ func write(st *storage.Store, status string, fn func(*storage.Store) error) tea.
 // projectInput is what the add and edit forms hand to saveProject; the
 // client is a name, resolved in the command (exact, then unique prefix).
 type projectInput struct {
-	p          model.Project
-	clientName string
-	add        bool
-	today      model.Date
+	p             model.Project
+	seen          model.Project // an edit: the project the form was opened on
+	clientName    string
+	clientChanged bool
+	add           bool
+	today         model.Date
 }
 
 func saveProject(st *storage.Store, in projectInput, status func(model.Project) string) tea.Cmd {
@@ -97,16 +100,25 @@ func saveProject(st *storage.Store, in projectInput, status func(model.Project) 
 		if st == nil {
 			return savedMsg{err: common.ErrNoStore}
 		}
-		c, err := st.FindClient(in.clientName)
-		if err != nil {
-			return savedMsg{err: err, field: "client"}
-		}
 		p := in.p
-		p.ClientID = c.ID
+		if in.clientChanged {
+			c, err := st.FindClient(in.clientName)
+			if err != nil {
+				return savedMsg{err: err, field: "client"}
+			}
+			p.ClientID = c.ID
+		}
+		var err error
 		if in.add {
 			p, err = st.AddProject(p, in.today)
 		} else {
-			err = st.UpdateProject(p)
+			p, err = st.EditProject(in.seen, p)
+			var ce *storage.ConflictError
+			if errors.As(err, &ce) {
+				if fresh, ok := ce.Fresh.(model.Project); ok {
+					return savedMsg{err: err, fresh: &fresh}
+				}
+			}
 		}
 		if err != nil {
 			field := ""

@@ -127,6 +127,12 @@ func (m *Model) applyDetail(msg detailMsg) tea.Cmd {
 func (m *Model) applySaved(msg savedMsg) tea.Cmd {
 	if m.dlg.d != nil && m.dlg.busy {
 		m.dlg.busy = false
+		if msg.fresh != nil {
+			// Changed elsewhere: the form keeps what was typed; saving
+			// again applies the fields typed over the project as stored.
+			m.dlg.project.Project = *msg.fresh
+			return tea.Batch(common.StatusErr(m.env, msg.err), func() tea.Msg { return common.DataChangedMsg{} })
+		}
 		if msg.err != nil {
 			if f, ok := m.dlg.d.(*form.Form); ok && msg.field != "" {
 				f.SetError(msg.field, m.lang.Err(msg.err))

@@ -1,10 +1,12 @@
 package promises
 
 import (
+	"errors"
 	"fmt"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"salesplan/model"
 	"salesplan/model/quickadd"
@@ -27,6 +29,7 @@ type (
 	savedMsg struct {
 		status string
 		err    error
+		fresh  *model.Promise // the promise as stored, when an edit was refused as changed elsewhere
 	}
 )
 
@@ -304,9 +307,29 @@ func (m *Model) submit() tea.Cmd {
 				return err
 			})
 		}
+		// Only what the person changed is saved, onto the promise as
+		// stored: one kept or cancelled meanwhile stays so.
 		p := r.Promise
-		p.Text, p.Due = d.Value("text"), due
-		return write(m.lang.T("promises.status.saved", model.InertLine(p.Text)), func() error { return st.UpdatePromise(p) })
+		if d.Changed("text") {
+			p.Text = d.Value("text")
+		}
+		if d.Changed("due") {
+			p.Due = due
+		}
+		status := m.lang.T("promises.status.saved", model.InertLine(p.Text))
+		return func() tea.Msg {
+			_, err := st.EditPromise(r.Promise, p)
+			var ce *storage.ConflictError
+			if errors.As(err, &ce) {
+				if fresh, ok := ce.Fresh.(model.Promise); ok {
+					return savedMsg{err: err, fresh: &fresh}
+				}
+			}
+			if err != nil {
+				return savedMsg{err: err}
+			}
+			return savedMsg{status: status}
+		}
 	}
 	m.dlg = dialog{}
 	return nil
@@ -315,6 +338,16 @@ func (m *Model) submit() tea.Cmd {
 func (m *Model) applySaved(msg savedMsg) tea.Cmd {
 	if m.dlg.busy {
 		m.dlg.busy = false
+		if f, ok := m.dlg.d.(*form.Form); ok && msg.fresh != nil && m.dlg.kind == dlgEdit {
+			// Changed elsewhere: keep what was typed, show the promise as
+			// stored now; saving again applies it over that.
+			now := clients.PromiseForm(m.env, m.fst, "", msg.fresh.Text, msg.fresh.Due.String())
+			f.Rebase(now, func(v string) string {
+				return m.lang.T("form.changed_elsewhere", ansi.Truncate(model.InertLine(v), 40, "…"))
+			})
+			m.dlg.row.Promise = *msg.fresh
+			return tea.Batch(common.StatusErr(m.env, msg.err), func() tea.Msg { return common.DataChangedMsg{} })
+		}
 		if msg.err != nil {
 			return common.StatusErr(m.env, msg.err) // keep what was typed
 		}

@@ -40,6 +40,7 @@ type savedMsg struct {
 type editFailedMsg struct {
 	field string
 	err   error
+	fresh *model.AgendaTask // the task as stored, when the save was refused as changed elsewhere
 }
 
 // briefMsg is the answer to brief: the client for the pre-visit brief.
@@ -108,27 +109,23 @@ func complete(st *storage.Store, id model.ID, on model.Date, at time.Time, outco
 	})
 }
 
-// editTask resolves the client name typed in the edit form, then saves
-// (as the Day pane does).
-func editTask(st *storage.Store, t model.Task, clientName string, clientChanged bool, status string) tea.Cmd {
+// editTask saves the edit form's changes to the task as stored (day.SaveEdit).
+func editTask(st *storage.Store, seen model.AgendaTask, t model.Task, clientName string, clientChanged bool, status string) tea.Cmd {
 	return func() tea.Msg {
-		if clientChanged {
-			if clientName == "" {
-				t.ClientID = 0
-			} else {
-				c, err := st.FindClient(clientName)
-				if err != nil {
-					return editFailedMsg{field: "client", err: err}
-				}
-				t.ClientID = c.ID
-			}
-		}
-		if err := st.UpdateTask(t); err != nil {
-			return editFailedMsg{err: err}
+		field, fresh, err := day.SaveEdit(st, seen, t, clientName, clientChanged)
+		if err != nil {
+			return editFailedMsg{field: field, err: err, fresh: fresh}
 		}
 		return savedMsg{status: status}
 	}
 }
 
 // writeTask runs a shared task action as a write.
-func writeTask(w day.TaskWrite) tea.Cmd { return write(w.Status, w.Do) }
+func writeTask(w day.TaskWrite) tea.Cmd {
+	return func() tea.Msg {
+		if err := w.Do(); err != nil {
+			return savedMsg{err: err}
+		}
+		return savedMsg{status: w.Said()}
+	}
+}

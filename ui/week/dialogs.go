@@ -211,7 +211,7 @@ func (m *Model) saveEdit(f *form.Form) tea.Cmd {
 	t := day.EditedTask(f, m.dlg.task, m.env.Today(), canonicalRepeat)
 	client := f.Value("client")
 	m.dlg.busy = true
-	return editTask(m.env.Store, t, client, client != m.dlg.task.ClientName,
+	return editTask(m.env.Store, m.dlg.task, t, client, client != m.dlg.task.ClientName,
 		m.lang.T("day.status.saved", model.InertLine(t.Title)))
 }
 
@@ -221,6 +221,13 @@ func (m *Model) applyEditFailed(msg editFailedMsg) tea.Cmd {
 		return common.StatusErr(m.env, msg.err)
 	}
 	m.dlg.busy = false
+	if msg.fresh != nil {
+		// Changed elsewhere: the form keeps what was typed and shows the
+		// task as stored now; saving again applies it over that.
+		day.RebaseEdit(m.lang, m.fst, f, *msg.fresh, m.env.Today(), canonicalRepeat)
+		m.dlg.task = *msg.fresh
+		return common.StatusErr(m.env, msg.err)
+	}
 	if msg.field != "" {
 		f.SetError(msg.field, m.lang.Err(msg.err))
 		return nil
