@@ -28,6 +28,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -168,8 +169,9 @@ func (s *Store) autoBackupImpl() error {
 	if err := os.MkdirAll(dir, dirMode); err != nil {
 		return fmt.Errorf("automatic backup: %w", err)
 	}
-	unverified := filepath.Join(dir, "."+name+".unverified"+autoBackupSuffix)
-	os.Remove(unverified) // left by a process killed mid-backup
+	// Hidden, and named as scratch (with this process's pid) so that a copy
+	// left by a process killed mid-backup is removed on a later open.
+	unverified := filepath.Join(dir, "."+name+autoBackupSuffix+tempMarker+strconv.Itoa(os.Getpid())+"-unverified")
 	if err := s.writeCopy(unverified); err != nil {
 		os.Remove(unverified)
 		return fmt.Errorf("automatic backup: %w", err)
