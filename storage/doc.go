@@ -251,4 +251,7 @@
 // actions. Undo checks that each record is still as the action left it
 // (else ErrChanged) and puts the before-images back through the put/delete
 // helpers in one transaction, so the indexes follow. Codes: Act* in undo.go.
+// DeleteTask also unlinks (task_id 0) the journal entries its completion
+// recorded, found in the task's client's timeline and on its done day, so
+// no entry names a task that is gone; undo links them again.
 package storage

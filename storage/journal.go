@@ -221,6 +221,44 @@ func (s *Store) EditEntry(seen, edited model.JournalEntry) (model.JournalEntry, 
 	return out, err
 }
 
+// Entry returns one journal entry with its client's and project's names.
+func (s *Store) Entry(id model.ID) (JournalRow, error) {
+	var row JournalRow
+	err := s.view(func(tx *bolt.Tx) error {
+		e, err := getEntry(tx, id)
+		if err != nil {
+			return err
+		}
+		row = journalRow(newNamer(tx), e)
+		return nil
+	})
+	return row, err
+}
+
+// DeleteEntry removes a journal entry in one transaction: the record, its
+// index entries and its words in the search index; the client's follow-up
+// is worked out again (a deleted contact no longer resets its clock).
+// Undoable as "delete_entry". A task whose completion recorded the entry
+// stays done: the entry is the record of a contact, the completion is the
+// task's own (deleting a duplicate call must not reopen the task). It
+// returns the entry as it was, with its names.
+func (s *Store) DeleteEntry(id model.ID) (JournalRow, error) {
+	var row JournalRow
+	err := s.act(ActDeleteEntry, func(r *recorder) error {
+		e, err := getEntry(r.tx, id)
+		if err != nil {
+			return err
+		}
+		row = journalRow(newNamer(r.tx), e)
+		return r.deleteEntry(id)
+	})
+	return row, err
+}
+
+func journalRow(names *namer, e model.JournalEntry) JournalRow {
+	return JournalRow{JournalEntry: e, Client: names.client(e.ClientID), Project: names.project(e.ProjectID)}
+}
+
 // ProjectJournal lists entries linked to a project, newest first; limit 0 = all.
 func (s *Store) ProjectJournal(projectID model.ID, limit int) (out []model.JournalEntry, err error) {
 	err = s.view(func(tx *bolt.Tx) error {

@@ -251,9 +251,80 @@ func (s *Store) Task(id model.ID) (t model.Task, err error) {
 	return t, err
 }
 
-// DeleteTask removes a task (undoable with Undo).
+// DeleteTask removes a task (undoable with Undo). A contact its completion
+// recorded stays in the journal, unlinked (task_id 0) in the same
+// transaction: the call happened whether or not the task is kept, and an
+// entry must never name a task that is gone (an export would not import).
 func (s *Store) DeleteTask(id model.ID) error {
-	return s.act(ActDeleteTask, func(r *recorder) error { return r.deleteTask(id) })
+	return s.act(ActDeleteTask, func(r *recorder) error {
+		t, err := getTask(r.tx, id)
+		if err != nil {
+			return err
+		}
+		linked, err := entriesOfTask(r.tx, t)
+		if err != nil {
+			return err
+		}
+		// The task first: the undo step is named after its first record.
+		if err := r.deleteTask(id); err != nil {
+			return err
+		}
+		for i := range linked {
+			linked[i].TaskID = 0
+			if err := r.putEntry(&linked[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// entriesOfTask finds the journal entries linked to t (task_id). There is
+// no index by task: completing a task links an entry of its client on the
+// day it was done, so the client's timeline and that day's entries hold
+// every link (also after the entry's date or the task's client was
+// edited, unless both were). It decodes one client's entries and one
+// day's, never the whole journal.
+func entriesOfTask(tx *bolt.Tx, t model.Task) ([]model.JournalEntry, error) {
+	seen := map[model.ID]bool{}
+	var out []model.JournalEntry
+	consider := func(id model.ID) error {
+		if seen[id] {
+			return nil
+		}
+		seen[id] = true
+		e, err := getEntry(tx, id)
+		if err != nil {
+			return err
+		}
+		if e.TaskID == t.ID {
+			out = append(out, e)
+		}
+		return nil
+	}
+	if t.ClientID != 0 {
+		err := seekRange(ix(tx, ixJournalClient), idKey(t.ClientID), idKey(t.ClientID+1), func(k, _ []byte) error {
+			if len(k) != 24 {
+				return model.Errf("corrupt_index", "a journal client index entry is damaged; run salesplan check")
+			}
+			return consider(keyID(k[16:]))
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	if t.DoneOn.Valid() {
+		err := seekRange(ix(tx, ixJournalDate), dateBytes(t.DoneOn), dateBytes(t.DoneOn+1), func(k, _ []byte) error {
+			if len(k) != 20 {
+				return model.Errf("corrupt_index", "a journal date index entry is damaged; run salesplan check")
+			}
+			return consider(keyID(k[12:]))
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // CompleteTask marks a task done on the given date, creates the next

@@ -17,6 +17,7 @@ const (
 	ActArchiveClient = "archive_client"
 	ActAddEntry      = "add_entry"
 	ActEditEntry     = "edit_entry"
+	ActDeleteEntry   = "delete_entry"
 	ActAddTask       = "add_task"
 	ActEditTask      = "edit_task"
 	ActMoveTask      = "move_task" // an edit that changed only the date/time/slot
@@ -238,6 +239,11 @@ func (r *recorder) putEntry(e *model.JournalEntry) error {
 		r.created(bJournal, e.ID)
 	}
 	return nil
+}
+
+func (r *recorder) deleteEntry(id model.ID) error {
+	r.touch(bJournal, id)
+	return deleteEntry(r.tx, id)
 }
 
 func (r *recorder) putPromise(p *model.Promise) error {

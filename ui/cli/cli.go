@@ -357,6 +357,7 @@ func (a *app) rootCmd() *cobra.Command {
 		a.searchCmd(), a.journalCmd(),
 	)
 	root.AddCommand(a.undoCmd())
+	root.AddCommand(a.taskCmd())
 	a.persistentLang(root)
 	a.completionCmd(root)
 	a.addCompletions(root)

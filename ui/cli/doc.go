@@ -53,6 +53,61 @@
 //   - `today --status`: "calls 3/30 · visits 12/20 · overdue 2 · attention
 //     13"; overdue promises and attention are left out when zero.
 //
+// Corrections (issue 15): `task edit|delete|postpone`, `journal
+// edit|delete`, `client edit`. Each is one undoable action, and `salesplan
+// undo` names it ("Undone: moving “Call 王总” (back to 28 Nov)").
+//   - An edit changes only the fields whose flags were given (cobra's
+//     Changed: `--phone ""` clears, a flag left out never touches its
+//     field). The command reads the record and hands it and the edited copy
+//     to the store's Edit*, which merges the changed fields onto the record
+//     as stored, in one transaction: what another process changed meanwhile
+//     survives, and the same field changed meanwhile refuses the edit ("…
+//     was changed by another salesplan while this command ran; nothing was
+//     saved: run it again"). No flag at all is bad usage (exit 2); values
+//     equal to the stored ones say "Nothing changed" and write nothing.
+//   - The confirmation is one line naming the record and what changed, with
+//     the new value where it is short (a date, a kind, a name, yes/no); long
+//     texts by name only. The edits take no --json: the list commands
+//     (`journal list`, `client show`) show the result.
+//   - `task edit`: `--date ""` (or none) moves the task to the inbox;
+//     `--time ""`, `--client ""`, `--project ""` clear (a task whose time
+//     is cleared keeps its part of the day); `--important=true|false`;
+//     `--repeat` reads like quick-add (quickadd.ParseRepeat: `every 2w`,
+//     `every other week`, `every mon`, `每周一`, `每两周`; `none` stops it).
+//     A rule that names a weekday puts the task on that day: the first one
+//     from its date (from today for a task carried over or in the inbox),
+//     and a `--date` on another weekday is refused. A date before today is
+//     allowed: the task is then carried over, as the model says. The
+//     model's rules refuse a time or a repeat without a date.
+//   - `task postpone ID`: the planner's `>` on today's list — the day after
+//     the later of its date and today (a task carried over goes to
+//     tomorrow). `--to DATE` must be today or later (earlier is `task edit
+//     --date`); a done task is refused.
+//   - `task delete ID`: a call, visit or meeting its completion recorded
+//     stays in the journal, no longer linked (storage unlinks it in the same
+//     transaction, so an export still imports).
+//   - `journal edit ID [--text S] [--on DATE] [--kind K] [--project P]
+//     [--client C]`: --on keeps the time of day and, like every --on,
+//     refuses a date after today. --client (beyond DESIGN.md's list) turns
+//     a prospect call into a client's call, or `--client ""` a call into a
+//     prospect call; the model refuses a note, visit or meeting without a
+//     client, a prospect call with a project, a note without text. An entry
+//     that completing a task recorded stays linked to it whatever is edited,
+//     and the task stays done.
+//   - `journal delete ID`: the task whose completion recorded the entry
+//     stays done (the line says so): deleting a call logged twice must not
+//     reopen the task. The client's follow-up is worked out again.
+//   - `client edit CLIENT`: every field of `client add`, `--key` or
+//     `--regular` (not both: bad usage), `--cadence 0` for the tier's
+//     default, `--archived=true|false`; CLIENT matches archived clients
+//     too. `--name` loses zero-width and bidi characters (model.CleanName)
+//     and is refused when nothing is left, or when another client has that
+//     name in any case.
+//   - Completion offers the task ids of today's list (today's and carried
+//     over) with their titles, today's journal entry ids with kind, client
+//     and text (cut to 60 cells), and the values of --kind, --repeat,
+//     --client and --project.
+//
 // The list commands' JSON (not fixed by DESIGN.md) is an array of objects:
 //
 //	client list --json:  {"id", "name", "company", "tier", "area", "phone",

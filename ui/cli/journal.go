@@ -10,10 +10,9 @@ import (
 	"salesplan/storage"
 )
 
-// journalCmd groups the journal commands (list; edit and delete come with
-// the revision-checked edits).
+// journalCmd groups the journal commands: list, edit, delete.
 func (a *app) journalCmd() *cobra.Command {
-	return a.group("journal", a.t("cli.short.journal"), a.journalListCmd())
+	return a.group("journal", a.t("cli.short.journal"), a.journalListCmd(), a.journalEditCmd(), a.journalDeleteCmd())
 }
 
 // journalListCmd is `journal list [CLIENT] [--on DATE] [--limit N] [--json]`:

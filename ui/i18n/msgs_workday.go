@@ -49,7 +49,7 @@ func init() {
 		"cli.show.no_projects":   {"No projects.", "没有项目。"},
 		"cli.show.tasks":         {"Tasks ahead (%d)", "待办任务（%d）"},
 		"cli.show.no_tasks":      {"No tasks ahead.", "没有待办任务。"},
-		"cli.short.journal":      {"List a client's or a day's journal", "列出客户或某天的记录"},
+		"cli.short.journal":      {"List, correct or delete journal entries", "列出、修改或删除记录"},
 		"cli.short.journal_list": {"List the journal: a client's newest first, or a day's (default today)", "列出记录：某客户的（最新在前），或某天的（默认今天）"},
 		"cli.long.journal_list": {"With CLIENT, that client's journal, newest first. With --on DATE (or with no CLIENT: today), that day's entries in the order they happened, only CLIENT's when one is given.",
 			"给出客户时，列出该客户的记录，最新的在前。加 --on 日期时（或不给客户时：今天），按发生顺序列出当天的记录；同时给出客户则只列该客户的。"},

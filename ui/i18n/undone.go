@@ -19,7 +19,7 @@ func (l Lang) Undone(action, what, client string, on model.Date) string {
 	client = model.InertLine(client)
 	date := l.DayMonth(on)
 	switch action {
-	case "add_entry", "edit_entry":
+	case "add_entry", "edit_entry", "delete_entry":
 		entry := l.T("undone.entry."+what, client, date)
 		if client == "" {
 			entry = l.T("undone.entry.prospect", client, date)
