@@ -269,6 +269,4 @@ func dateOrNumber(d Date) string {
 
 // inDateBounds reports whether d lies in 1900-01-01…2200-12-31, the range
 // every path accepts (DESIGN.md §2 "Ranges and limits").
-func inDateBounds(d Date) bool {
-	return d >= MakeDate(1900, time.January, 1) && d <= MakeDate(2200, time.December, 31)
-}
+func inDateBounds(d Date) bool { return DateInRange(d) }

@@ -114,7 +114,7 @@ func (d *Date) UnmarshalJSON(b []byte) error {
 	}
 	var s string
 	if err := json.Unmarshal(b, &s); err != nil {
-		return fmt.Errorf("date must be a string YYYY-MM-DD: %w", err)
+		return Errf("bad_date", "%q is not a date (want YYYY-MM-DD)", string(b))
 	}
 	if s == "" {
 		*d = NoDate
@@ -239,7 +239,7 @@ func (c *Clock) UnmarshalJSON(b []byte) error {
 	}
 	var s string
 	if err := json.Unmarshal(b, &s); err != nil {
-		return fmt.Errorf("time must be a string HH:MM: %w", err)
+		return Errf("bad_time", "%q is not a time (want HH:MM)", string(b))
 	}
 	if s == "" {
 		*c = NoClock

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"strconv"
 )
 
@@ -22,7 +21,7 @@ func (id *ID) UnmarshalJSON(b []byte) error {
 	}
 	v, err := strconv.ParseUint(string(b), 10, 64)
 	if err != nil {
-		return fmt.Errorf("an id must be a whole number or null, not %s", b)
+		return Errf("doc_bad_id", "an id must be a whole number or null, not %s", string(b))
 	}
 	*id = ID(v)
 	return nil

@@ -118,7 +118,18 @@ func (r Repeat) step() int {
 // the day it was done — never in the past, where it would only be carried
 // over again — and still on the rule's rhythm (the same weekday, the same day
 // of the month). A task without a date repeats from `after`.
+//
+// A repeat ends at the end of the date range: when the next date would
+// pass MaxDate, Next returns NoDate (so a daily task done on 2200-12-31
+// has no next occurrence, rather than one that no check would accept).
 func (r Repeat) Next(anchor, after Date, workdays Workdays) Date {
+	if d := r.next(anchor, after, workdays); d <= MaxDate {
+		return d
+	}
+	return NoDate
+}
+
+func (r Repeat) next(anchor, after Date, workdays Workdays) Date {
 	r, err := ParseRepeat(string(r)) // tolerate a hand-edited "Every 2 Weeks"
 	if err != nil || r == RepeatNone || !after.Valid() {
 		return NoDate

@@ -88,7 +88,7 @@ func (s Settings) CheckTargets() error {
 		if err != nil || v < 0 {
 			return Errf("bad_month_target", "month target %s is not a month with an amount of zero or more", k)
 		}
-		byYear[m.Year] += v
+		byYear[m.Year] = byYear[m.Year].Plus(v) // saturates: never wraps below the year
 	}
 	for y, sum := range byYear {
 		if annual, ok := s.AnnualTargets[y]; ok && sum > annual {

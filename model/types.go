@@ -36,8 +36,10 @@ func (m *Money) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &f); err != nil {
 		return fmt.Errorf("money must be a number in main units: %w", err)
 	}
-	if math.IsNaN(f) || math.IsInf(f, 0) || math.Abs(f) > 9e13 {
-		return fmt.Errorf("money %v is out of range", f)
+	// Beyond MaxMoney (either sign) the value is refused here, before the
+	// conversion to cents could overflow; Validate names the field.
+	if math.IsNaN(f) || math.IsInf(f, 0) || math.Abs(f) > MaxMoney.Main() {
+		return Errf("amount_too_large", "%s is more than salesplan keeps (at most 10000000000000)", string(b))
 	}
 	*m = MoneyFromMain(f)
 	return nil
@@ -61,8 +63,11 @@ func ParseMoney(s string) (Money, error) {
 		mult, t = 1e6, t[:len(t)-1]
 	}
 	f, err := strconv.ParseFloat(t, 64)
-	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || f < 0 || f*mult > 9e13 {
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || f < 0 {
 		return 0, Errf("bad_amount", "%q is not an amount (e.g. 500000 or 50万)", s)
+	}
+	if m := MoneyFromMain(f * mult); f*mult > MaxMoney.Main() || m > MaxMoney {
+		return 0, Errf("amount_too_large", "%s is more than salesplan keeps (at most 10000000000000)", strings.TrimSpace(s))
 	}
 	return MoneyFromMain(f * mult), nil
 }

@@ -10,6 +10,7 @@ func TestParseMoney(t *testing.T) {
 		in   string
 		want Money
 		bad  bool
+		code string // the Problem's code when bad; "" = bad_amount
 	}{
 		{in: "500000", want: 50000000},
 		{in: "1,200,000.50", want: 120000050},
@@ -21,7 +22,12 @@ func TestParseMoney(t *testing.T) {
 		{in: "abc", bad: true},
 		{in: "-5", bad: true},
 		{in: "NaN", bad: true},
-		{in: "1e20", bad: true},
+		{in: "1e20", bad: true, code: "amount_too_large"},
+		{in: "10000000000000", want: MaxMoney},
+		{in: "9999999999999.99", want: MaxMoney - 1},
+		{in: "10000000000000.01", bad: true, code: "amount_too_large"},
+		{in: "100000亿", want: MaxMoney},
+		{in: "100001亿", bad: true, code: "amount_too_large"},
 		{in: "", bad: true},
 	}
 	for _, tt := range tests {
@@ -29,8 +35,12 @@ func TestParseMoney(t *testing.T) {
 			got, err := ParseMoney(tt.in)
 			if tt.bad {
 				var p *Problem
-				if !errors.As(err, &p) || p.Code != "bad_amount" {
-					t.Fatalf("ParseMoney(%q) = %v, %v; want a bad_amount Problem", tt.in, got, err)
+				want := tt.code
+				if want == "" {
+					want = "bad_amount"
+				}
+				if !errors.As(err, &p) || p.Code != want {
+					t.Fatalf("ParseMoney(%q) = %v, %v; want a %s Problem", tt.in, got, err, want)
 				}
 				return
 			}

@@ -26,7 +26,7 @@ func demoDB(t testing.TB, dir string, backups bool) string {
 		t.Fatalf("demo: %v", err)
 	}
 	if backups {
-		if err := st.AutoBackup(testToday); err != nil {
+		if err := st.AutoBackup(); err != nil {
 			t.Fatalf("backup: %v", err)
 		}
 	}

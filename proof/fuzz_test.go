@@ -168,8 +168,9 @@ func FuzzTextOutputs(f *testing.F) {
 			}
 		}
 		got, err := st.Client(c.ID)
-		// Names are trimmed; otherwise the text is kept as typed.
-		if want := strings.TrimSpace(stored(text)); err != nil || got.Name != want || got.Needs != stored(text) {
+		// Names are trimmed and lose zero-width and bidi characters;
+		// otherwise the text is kept as typed.
+		if want := stored(model.CleanName(text)); err != nil || got.Name != want || got.Needs != stored(text) {
 			t.Fatalf("stored name %q, needs %q; want %q, %q (%v)", got.Name, got.Needs, want, stored(text), err)
 		}
 		db := st.Path()

@@ -31,7 +31,8 @@ const hostile = "A\x1b[31mRED\x1b[0m \x1b]8;;http://evil.example/\x1b\\link\x1b]
 	"\u202eevil\u202c \u2066iso\u2069 \xff\xfe Z"
 
 // stored is what the store keeps of s: records are JSON, which turns each
-// invalid byte into U+FFFD; everything else is kept as typed.
+// invalid byte into U+FFFD; everything else is kept as typed (names lose
+// their zero-width and bidi characters: see keepName).
 func stored(s string) string {
 	b, _ := json.Marshal(s)
 	var out string
@@ -52,8 +53,11 @@ func hostileDB(t *testing.T) (*storage.Store, map[string]string) {
 	h := func(field string) string { return field + ":" + hostile }
 	written := map[string]string{}
 	keep := func(field, v string) string { written[field] = v; return v }
+	// Names are kept without zero-width and bidi characters (DESIGN.md §2):
+	// the rest of the name as typed.
+	keepName := func(field, v string) string { written[field] = model.CleanName(v); return v }
 	c, err := st.AddClient(model.Client{
-		Name: keep("client.name", h("Name")), Company: keep("client.company", h("Company")),
+		Name: keepName("client.name", h("Name")), Company: keep("client.company", h("Company")),
 		Tier: model.TierKey, Area: keep("client.area", h("Area")), Phone: keep("client.phone", h("Phone")),
 		Business: keep("client.business", h("Business")), Needs: keep("client.needs", h("Needs")),
 		DecisionMaker: keep("client.decision_maker", h("DM")), Interests: keep("client.interests", h("Interests")),
@@ -62,13 +66,13 @@ func hostileDB(t *testing.T) (*storage.Store, map[string]string) {
 	if err != nil {
 		t.Fatalf("add client: %v", err)
 	}
-	p, err := st.AddProject(model.Project{Name: keep("project.name", h("Project")), ClientID: c.ID,
+	p, err := st.AddProject(model.Project{Name: keepName("project.name", h("Project")), ClientID: c.ID,
 		Owner: keep("project.owner", h("Owner")), Value: 12345600, Stage: model.StageBidding,
 		BidDate: testToday.AddDays(2)}, testToday.AddDays(-30))
 	if err != nil {
 		t.Fatalf("add project: %v", err)
 	}
-	lost, err := st.AddProject(model.Project{Name: keep("project.name2", h("Lost")), ClientID: c.ID,
+	lost, err := st.AddProject(model.Project{Name: keepName("project.name2", h("Lost")), ClientID: c.ID,
 		Stage: model.StageDesign}, testToday.AddDays(-30))
 	if err != nil {
 		t.Fatalf("add project: %v", err)

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -41,6 +42,12 @@ var (
 	// ErrChanged: undo refused because the records were changed since
 	// (e.g. by the command line while the planner was open).
 	ErrChanged = errors.New("changed since")
+	// ErrUnsafeTarget: a file to write is not a regular file or a new path,
+	// or is one of the database's own files; nothing was written.
+	ErrUnsafeTarget = errors.New("not a file salesplan may write")
+	// ErrBackupDamaged: today's automatic copy failed its verification; it
+	// was kept aside and counts for nothing.
+	ErrBackupDamaged = errors.New("the automatic backup failed its check")
 )
 
 // AmbiguousError is returned when a name prefix matches several records.
@@ -63,35 +70,48 @@ func (e *AmbiguousError) Problem() *model.Problem {
 // Unwrap lets errors.As find the *model.Problem.
 func (e *AmbiguousError) Unwrap() error { return e.Problem() }
 
-// ValidationError names the record and field at fault.
+// ValidationError names the record and field at fault in a document or
+// file being imported.
 type ValidationError struct {
-	Record string // e.g. "task", "clients[3]"
-	Field  string
-	Msg    string
+	Record string         // e.g. "clients[3]", "document", "line 4"
+	Field  string         // as the exchange format spells it; "" = the record as a whole
+	Msg    string         // what is wrong, in English
+	Why    *model.Problem // what is wrong, translatable (Msg is its English)
 }
 
 // Problem returns the translatable form: code "invalid_field" (record,
-// field, message) when a field is at fault, "invalid_record" (record,
-// message) when the record as a whole is. Each code keeps one argument
-// count so the catalog can translate it.
+// field, what is wrong) when a field is at fault, "invalid_record" (record,
+// what is wrong) when the record as a whole is. What is wrong is Why, a
+// Problem the catalog translates in turn, or else the English Msg. Each
+// code keeps one argument count so the catalog can translate it.
 func (e *ValidationError) Problem() *model.Problem {
-	if e.Field == "" {
-		return model.Errf("invalid_record", "%s: %s", e.Record, e.Msg)
+	var why any = e.Msg
+	if e.Why != nil {
+		why = e.Why
 	}
-	return model.Errf("invalid_field", "%s: %s: %s", e.Record, e.Field, e.Msg)
+	if e.Field == "" {
+		return model.Errf("invalid_record", "%s: %s", e.Record, why)
+	}
+	return model.Errf("invalid_field", "%s: %s: %s", e.Record, e.Field, why)
 }
 
-func (e *ValidationError) Error() string {
-	if e.Field == "" {
-		return fmt.Sprintf("%s: %s", e.Record, e.Msg)
-	}
-	return fmt.Sprintf("%s: %s: %s", e.Record, e.Field, e.Msg)
-}
+func (e *ValidationError) Error() string { return e.Problem().Error() }
 
 // Options configure Open.
 type Options struct {
 	LockTimeout time.Duration // how long one transaction waits for the file lock; 0 = 2s
 	ReadOnly    bool
+	// Clock is the real clock, for backup names and rotation (never
+	// --today); nil = time.Now. Tests set it.
+	Clock func() time.Time
+}
+
+// now is the real time (Options.Clock).
+func (s *Store) now() time.Time {
+	if s.opts.Clock != nil {
+		return s.opts.Clock()
+	}
+	return time.Now()
 }
 
 // Store is the salesplan database. It holds the bbolt file open only while a
@@ -104,6 +124,9 @@ type Store struct {
 	ready  bool       // Open finished: from now on a 0-byte file is an accident
 	mu     sync.Mutex // guards lang
 	lang   string     // the language the person reads (SetLanguage), for defaults that follow it
+	// verified is the file state whose page structure is known sound
+	// (verifyBeforeWrite); used under the file lock only.
+	verified verifiedFile
 }
 
 // Path returns the database file.
@@ -180,8 +203,10 @@ type ProjectRow struct {
 func (s *Store) Backup(path string) error { return s.backupImpl(path) }
 
 // AutoBackup makes the daily automatic backup beside the database if none
-// exists for today, keeping the last 7.
-func (s *Store) AutoBackup(today model.Date) error { return s.autoBackupImpl(today) }
+// exists for today by the real clock, verifies it before it counts, and
+// keeps the last 7; a copy that fails is kept aside and reported once
+// (ErrBackupDamaged, naming the last good backup).
+func (s *Store) AutoBackup() error { return s.autoBackupImpl() }
 
 // Check verifies bbolt's own consistency and that every index entry matches
 // its record; it returns the problems found (none = healthy).
@@ -193,5 +218,10 @@ func (s *Store) ExportJSON(w io.Writer) error { return s.exportJSONImpl(w) }
 // ImportJSON reads an exchange document; into a non-empty database only
 // with merge. A bad document is rejected whole.
 func (s *Store) ImportJSON(r io.Reader, merge bool) error {
-	return s.importJSONImpl(r, merge) // the import empties the undo log (importStaged)
+	err := s.importJSONImpl(r, merge) // the import empties the undo log (importStaged)
+	// The decoded document and the index builds are garbage now: give the
+	// memory back before what comes next (the daily backup maps and
+	// verifies the whole file), so the two peaks do not add up.
+	debug.FreeOSMemory()
+	return err
 }

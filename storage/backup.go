@@ -3,9 +3,12 @@ package storage
 // Backups and restore.
 //
 // Where backups are and how they are found (Backups lists them):
-//   - Automatic: one a day, BackupDir(db)/salesplan-YYYY-MM-DD.db, the
-//     newest 7 kept. AutoBackup skips a database with no records, so an
-//     emptied database can never push the good copies out.
+//   - Automatic: one a day by the real clock, BackupDir(db)/salesplan-
+//     YYYY-MM-DD.db, each verified before it joins the rotation, the newest
+//     7 (by when they were made) kept. AutoBackup skips a database with no
+//     records, so an emptied database can never push the good copies out;
+//     a copy that fails its verification is kept aside as salesplan-
+//     YYYY-MM-DD.damaged.db (the newest 7 kept) and pushes nothing out.
 //   - Before a restore: BackupDir(db)/salesplan-before-restore-<stamp>.db,
 //     so a restore can itself be undone by restoring that file. Not rotated.
 //   - Manual (`salesplan backup FILE`): written where the user asked. The
@@ -22,7 +25,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -50,8 +56,17 @@ type BackupInfo struct {
 	Size    int64
 }
 
-// backupImpl writes a consistent copy of the database to path atomically.
+// backupImpl writes a consistent copy of the database to path atomically;
+// path must be a new path or a regular file that is none of the
+// database's own files (checkTarget).
 func (s *Store) backupImpl(path string) error {
+	// A manual backup may be refreshed at its own path (backup FILE every
+	// week); a link to it, like any other backup of the database, is refused.
+	manual := s.manualBackups()
+	manual = slices.DeleteFunc(manual, func(p string) bool { return p == mustAbs(path) })
+	if err := checkTarget(s.path, path, manual); err != nil {
+		return err
+	}
 	if err := s.writeCopy(path); err != nil {
 		return err
 	}
@@ -70,59 +85,12 @@ func (s *Store) writeCopy(path string) error {
 	if err != nil {
 		return fmt.Errorf("backup to %s: %w", path, err)
 	}
-	if dbAbs, _ := filepath.Abs(s.path); dbAbs == abs {
-		return newStoreError(nil, nil, "backup_onto_db", "a backup cannot overwrite the database itself (%s)", path)
-	}
 	return atomicWrite(abs, func(f *os.File) error {
 		return s.view(func(tx *bolt.Tx) error {
 			_, err := tx.WriteTo(f)
 			return err
 		})
 	})
-}
-
-// atomicWrite creates a 0600 temporary file in path's directory, lets fill
-// write it, and then syncs and renames it into place. On any error the
-// temporary file is removed and path is untouched.
-func atomicWrite(path string, fill func(f *os.File) error) (err error) {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, scratchPattern("."+filepath.Base(path)+tempMarker, ""))
-	if err != nil {
-		return fmt.Errorf("backup to %s: %w", path, err)
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	if err := f.Chmod(fileMode); err != nil {
-		return fmt.Errorf("backup to %s: %w", path, err)
-	}
-	if err := fill(f); err != nil {
-		return fmt.Errorf("backup to %s: %w", path, err)
-	}
-	if err := f.Sync(); err != nil {
-		return fmt.Errorf("backup to %s: sync: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("backup to %s: %w", path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("backup to %s: %w", path, err)
-	}
-	syncDir(dir)
-	return nil
-}
-
-// syncDir makes a rename durable. Best effort: some systems cannot fsync a
-// directory, and the file itself is already synced.
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync()
-		d.Close()
-	}
 }
 
 func (s *Store) rememberManual(path string) error {
@@ -169,16 +137,27 @@ func mustAbs(p string) string {
 	return p
 }
 
-// autoBackupImpl makes today's automatic backup unless one exists or the
-// database holds no records, then keeps the newest autoBackupKeep.
-func (s *Store) autoBackupImpl(today model.Date) error {
-	if !today.Valid() {
-		return errors.New("automatic backup: no date given")
-	}
+// autoBackupImpl makes today's automatic backup unless one exists (good
+// or kept aside as damaged) or the database holds no records. "Today" is
+// the real clock's (Options.Clock), never --today: a backup named in the
+// future would outlive every real one.
+//
+// The copy is written under a hidden name and verified (verifyCopy: the
+// page structure, bbolt's check, every record's checksum) before it is
+// renamed into the rotation; only then are old ones pruned, so a failing
+// copy can never push the last good backup out. A copy that fails is kept
+// aside as salesplan-DAY.damaged.db and the error says so once (the next
+// run that day finds it and says nothing), naming the last good backup.
+func (s *Store) autoBackupImpl() error {
+	today := model.DateOf(s.now())
 	dir := BackupDir(s.path)
-	path := filepath.Join(dir, autoBackupPrefix+today.String()+autoBackupSuffix)
-	if _, err := os.Stat(path); err == nil {
-		return nil
+	name := autoBackupPrefix + today.String()
+	path := filepath.Join(dir, name+autoBackupSuffix)
+	aside := filepath.Join(dir, name+damagedSuffix)
+	for _, p := range []string{path, aside} {
+		if _, err := os.Stat(p); err == nil {
+			return nil
+		}
 	}
 	empty, err := s.IsEmpty()
 	if err != nil {
@@ -190,14 +169,103 @@ func (s *Store) autoBackupImpl(today model.Date) error {
 	if err := os.MkdirAll(dir, dirMode); err != nil {
 		return fmt.Errorf("automatic backup: %w", err)
 	}
-	if err := s.writeCopy(path); err != nil {
+	// Hidden, and named as scratch (with this process's pid) so that a copy
+	// left by a process killed mid-backup is removed on a later open.
+	unverified := filepath.Join(dir, "."+name+autoBackupSuffix+tempMarker+strconv.Itoa(os.Getpid())+"-unverified")
+	if err := s.writeCopy(unverified); err != nil {
+		os.Remove(unverified)
 		return fmt.Errorf("automatic backup: %w", err)
 	}
+	if verr := verifyCopy(unverified, s.lockTimeout()); verr != nil {
+		if err := os.Rename(unverified, aside); err != nil {
+			os.Remove(unverified)
+			return fmt.Errorf("automatic backup: %w", err)
+		}
+		syncDir(dir)
+		_ = pruneDamaged(dir, autoBackupKeep)
+		return s.damagedCopy(aside, verr)
+	}
+	if err := os.Rename(unverified, path); err != nil {
+		os.Remove(unverified)
+		return fmt.Errorf("automatic backup: %w", err)
+	}
+	syncDir(dir)
 	return pruneAuto(dir, autoBackupKeep)
 }
 
-// pruneAuto removes all but the newest keep automatic backups. The date is
-// in the name, so name order is date order.
+// damagedSuffix names an automatic copy that failed its verification.
+const damagedSuffix = ".damaged.db"
+
+// damagedCopy is what the person is told when today's copy failed: where
+// it was kept aside and the last good backup (the newest that verifies).
+func (s *Store) damagedCopy(aside string, cause error) error {
+	autos, _ := autoBackups(BackupDir(s.path))
+	for i := len(autos) - 1; i >= 0; i-- {
+		if verifyCopy(autos[i].Path, s.lockTimeout()) == nil {
+			return newStoreError(ErrBackupDamaged, cause, "backup_damaged",
+				"today's automatic backup failed its check and was kept aside as %s; the last good backup is from %s (salesplan backups, salesplan check)",
+				aside, autos[i].ModTime.In(time.Local).Format("2006-01-02"))
+		}
+	}
+	return newStoreError(ErrBackupDamaged, cause, "backup_damaged_none",
+		"today's automatic backup failed its check and was kept aside as %s, and there is no good backup; run salesplan check", aside)
+}
+
+// verifyCopy checks a backup file whole: its page structure (so that bbolt
+// can read it without faulting), bbolt's own consistency check, and every
+// record's envelope (version, checksum, JSON).
+func verifyCopy(path string, timeout time.Duration) (err error) {
+	pages, err := verifyPages(path)
+	if err != nil {
+		return err
+	}
+	if len(pages) > 0 {
+		return errors.New(pages[0])
+	}
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("damaged: %v", r)
+		}
+	}()
+	db, err := bolt.Open(path, fileMode, &bolt.Options{ReadOnly: true, Timeout: timeout})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return db.View(func(tx *bolt.Tx) error {
+		var damage error
+		for cerr := range tx.Check() { // drained whole: Check reads in its own goroutine
+			if damage == nil {
+				damage = cerr
+			}
+		}
+		if damage != nil {
+			return damage
+		}
+		if _, err := readSettings(tx); err != nil {
+			return err
+		}
+		for i, b := range recordBuckets {
+			bucket := tx.Bucket(b)
+			if bucket == nil {
+				return fmt.Errorf("bucket %s missing", b)
+			}
+			err := bucket.ForEach(func(k, v []byte) error {
+				var rec json.RawMessage
+				return decodeRecord(fmt.Sprintf("%s %d", recordKinds[i], keyID(k)), v, &rec)
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// pruneAuto removes all but the newest keep automatic backups, newest by
+// when they were made (the real clock), so that a name from a clock or a
+// --today in the future cannot keep a copy past its turn.
 func pruneAuto(dir string, keep int) error {
 	autos, err := autoBackups(dir)
 	if err != nil {
@@ -209,6 +277,35 @@ func pruneAuto(dir string, keep int) error {
 		}
 	}
 	return nil
+}
+
+// pruneDamaged keeps the newest keep copies kept aside as damaged.
+func pruneDamaged(dir string, keep int) error {
+	damaged := damagedCopies(dir)
+	for i := 0; i < len(damaged)-keep; i++ {
+		if err := os.Remove(damaged[i].Path); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
+}
+
+// damagedCopies lists the copies kept aside in dir, oldest first.
+func damagedCopies(dir string) []BackupInfo {
+	entries, _ := os.ReadDir(dir)
+	var out []BackupInfo
+	for _, e := range entries {
+		name := e.Name()
+		if !e.Type().IsRegular() || !strings.HasPrefix(name, autoBackupPrefix) || !strings.HasSuffix(name, damagedSuffix) {
+			continue
+		}
+		day, _ := model.ParseDate(strings.TrimSuffix(strings.TrimPrefix(name, autoBackupPrefix), damagedSuffix))
+		if info, err := e.Info(); err == nil {
+			out = append(out, BackupInfo{Path: filepath.Join(dir, name), Kind: "damaged", Day: day, ModTime: info.ModTime(), Size: info.Size()})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ModTime.Before(out[j].ModTime) })
+	return out
 }
 
 // autoBackups lists salesplan-YYYY-MM-DD.db in dir, oldest first.
@@ -236,7 +333,13 @@ func autoBackups(dir string) ([]BackupInfo, error) {
 		}
 		out = append(out, BackupInfo{Path: filepath.Join(dir, name), Kind: "auto", Day: day, ModTime: info.ModTime(), Size: info.Size()})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Day < out[j].Day })
+	// Oldest first by when each was made; the day in the name breaks ties.
+	sort.Slice(out, func(i, j int) bool {
+		if !out[i].ModTime.Equal(out[j].ModTime) {
+			return out[i].ModTime.Before(out[j].ModTime)
+		}
+		return out[i].Day < out[j].Day
+	})
 	return out, nil
 }
 
@@ -264,6 +367,7 @@ func BackupsOf(dbPath string) ([]BackupInfo, error) {
 			}
 		}
 	}
+	out = append(out, damagedCopies(dir)...)
 	var manual []string
 	if _, err := os.Stat(dbPath); err == nil {
 		ro := &Store{path: dbPath, opts: Options{ReadOnly: true}}
@@ -305,10 +409,25 @@ func (s *Store) Restore(path string) error {
 // every write after is in the restored file).
 func RestoreFile(dbPath, path string, opts Options) error {
 	s := &Store{path: dbPath, opts: opts} // for the per-transaction helpers only
-	if mustAbs(path) == mustAbs(dbPath) {
-		return newStoreError(nil, nil, "restore_self", "%s is the database itself", path)
+	if src, err := os.Stat(path); err == nil {
+		if cur, err := os.Stat(dbPath); err == nil && os.SameFile(src, cur) { // hard and symbolic links too
+			return newStoreError(nil, nil, "restore_self", "%s is the database itself", path)
+		}
 	}
-	dir := filepath.Dir(dbPath)
+	// The restored file replaces the database file itself: a database
+	// reached through a symbolic link is restored where the link points,
+	// and the link stays. Anything but a regular file (or no file) is
+	// refused before anything is written.
+	target := dbPath
+	if fi, err := os.Lstat(dbPath); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+		if real, err := filepath.EvalSymlinks(dbPath); err == nil {
+			target = real
+		}
+	}
+	if _, err := checkKind(target); err != nil {
+		return err
+	}
+	dir := filepath.Dir(target)
 	if err := os.MkdirAll(dir, dirMode); err != nil {
 		return fmt.Errorf("restore %s: %w", path, err)
 	}
@@ -364,11 +483,18 @@ func copyCheckedBackup(src, dst string, timeout time.Duration) (schema uint64, e
 	if ok, err := hasBoltMagic(src); err != nil || !ok {
 		return 0, notSalesplan(src, "not a bbolt file")
 	}
-	// A file shorter than its pages would make bbolt fault (SIGBUS), which
-	// no recover catches: the store's preflight refuses it first.
-	if err := (&Store{path: src}).preflight(); err != nil {
-		return 0, notSalesplan(src, "damaged: the file is shorter than its contents or its meta pages are bad")
+	// Every page id and size is checked against the file before bbolt maps
+	// it (a file shorter than its pages, or a damaged page, would make
+	// bbolt fault, and tx.Check below reads in a goroutine where no fault
+	// is recovered); what is left is contained.
+	if pages, err := verifyPages(src); err != nil || len(pages) > 0 {
+		why := "the file cannot be read"
+		if len(pages) > 0 {
+			why = pages[0]
+		}
+		return 0, notSalesplan(src, "damaged: "+why)
 	}
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			schema, err = 0, notSalesplan(src, fmt.Sprintf("damaged: %v", r))
@@ -432,8 +558,10 @@ func hasBoltMagic(path string) (bool, error) {
 }
 
 // prepareRestored runs the migrations on a copy that is not yet in place
-// and empties its undo log (the revision is raised under the lock, swapIn).
+// and empties its undo log (the revision is raised under the lock,
+// swapIn); indexes of an older encoding are rebuilt there too.
 func prepareRestored(path string, from uint64, timeout time.Duration) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%w: %v", ErrDamaged, r)
@@ -455,6 +583,9 @@ func prepareRestored(path string, from uint64, timeout time.Duration) (err error
 			if err := rb(tx, bMeta).Put(kSchema, u64(schemaVersion)); err != nil {
 				return err
 			}
+		}
+		if err := reindexIfOld(tx); err != nil {
+			return err
 		}
 		return clearUndo(tx)
 	})

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -65,16 +66,23 @@ func TestBackupFailureLeavesTargetAlone(t *testing.T) {
 	}
 }
 
+// on sets the store's real clock to noon of day.
+func on(s *Store, day model.Date) {
+	y, m, dd := day.YMD()
+	s.opts.Clock = func() time.Time { return time.Date(y, m, dd, 12, 0, 0, 0, time.Local) }
+}
+
 func TestAutoBackupKeepsSeven(t *testing.T) {
 	s := sampleStore(t)
 	start := d("2026-11-01")
 	for i := 0; i < 10; i++ {
-		if err := s.autoBackupImpl(start.AddDays(i)); err != nil {
+		on(s, start.AddDays(i))
+		if err := s.autoBackupImpl(); err != nil {
 			t.Fatalf("AutoBackup day %d: %v", i, err)
 		}
 	}
 	// A second call on the same day does nothing.
-	if err := s.autoBackupImpl(start.AddDays(9)); err != nil {
+	if err := s.autoBackupImpl(); err != nil {
 		t.Fatal(err)
 	}
 	autos, err := autoBackups(BackupDir(s.Path()))
@@ -102,11 +110,123 @@ func TestAutoBackupKeepsSeven(t *testing.T) {
 
 func TestAutoBackupSkipsEmptyDatabase(t *testing.T) {
 	s := newStore(t)
-	if err := s.autoBackupImpl(d("2026-11-01")); err != nil {
+	if err := s.autoBackupImpl(); err != nil {
 		t.Fatal(err)
 	}
 	if autos, _ := autoBackups(BackupDir(s.Path())); len(autos) != 0 {
 		t.Errorf("an empty database was backed up: %v", autos)
+	}
+}
+
+// corruptRecord changes one byte of a record's JSON in the file, as a
+// flipped bit on the disk would: bbolt's pages stay sound, the record's
+// checksum no longer matches.
+func corruptRecord(t *testing.T, path, text string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := bytes.Index(b, []byte(text))
+	if i < 0 {
+		t.Fatalf("%q not in the file", text)
+	}
+	b[i] ^= 0x01
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A copy of silent damage is kept aside, never counted: the good backups
+// stay (none is pruned for it), the person is told once naming the last
+// good one, and a later good copy rotates as usual.
+func TestDamagedCopyKeptAside(t *testing.T) {
+	s := openPlain(t) // the file is damaged below: no index check on cleanup
+	if err := s.ImportDocument(sampleDocument(), false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddClient(model.Client{Name: "Marker", Needs: "SILENTDAMAGEHERE"}, d("2026-11-01")); err != nil {
+		t.Fatal(err)
+	}
+	start := d("2026-11-01")
+	for i := range 7 {
+		on(s, start.AddDays(i))
+		if err := s.autoBackupImpl(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	good, _ := autoBackups(BackupDir(s.Path()))
+	corruptRecord(t, s.Path(), "SILENTDAMAGEHERE")
+	on(s, start.AddDays(7))
+	err := s.autoBackupImpl()
+	p := model.ProblemOf(err)
+	if !errors.Is(err, ErrBackupDamaged) || p == nil || p.Code != "backup_damaged" {
+		t.Fatalf("AutoBackup of a damaged file = %v, want backup_damaged", err)
+	}
+	if !strings.Contains(err.Error(), good[len(good)-1].ModTime.Format("2006-01-02")) || !strings.Contains(err.Error(), ".damaged.db") {
+		t.Errorf("the message does not name the last good backup and the copy kept aside: %v", err)
+	}
+	after, _ := autoBackups(BackupDir(s.Path()))
+	if len(after) != 7 || after[0].Path != good[0].Path {
+		t.Errorf("a damaged copy rotated a good one out: %d backups, oldest %s", len(after), filepath.Base(after[0].Path))
+	}
+	aside := filepath.Join(BackupDir(s.Path()), "salesplan-2026-11-08.damaged.db")
+	if _, err := os.Stat(aside); err != nil {
+		t.Errorf("the damaged copy was not kept aside: %v", err)
+	}
+	// Told once: the same day again says nothing.
+	if err := s.autoBackupImpl(); err != nil {
+		t.Errorf("second run the same day: %v", err)
+	}
+	list, _ := s.Backups()
+	kinds := map[string]int{}
+	for _, b := range list {
+		kinds[b.Kind]++
+	}
+	if kinds["damaged"] != 1 || kinds["auto"] != 7 {
+		t.Errorf("Backups lists %v", kinds)
+	}
+	// The next day, still damaged: still nothing pruned.
+	on(s, start.AddDays(8))
+	if err := s.autoBackupImpl(); !errors.Is(err, ErrBackupDamaged) {
+		t.Errorf("day 9: %v", err)
+	}
+	if after, _ := autoBackups(BackupDir(s.Path())); len(after) != 7 || after[0].Path != good[0].Path {
+		t.Errorf("day 9 pruned a good backup")
+	}
+}
+
+// Backup names and rotation follow the real clock: a backup made while
+// --today was far in the future is named for the real day, and an old
+// future-named file (from an older build) rotates out in its turn instead
+// of outliving the real ones.
+func TestAutoBackupUsesTheRealClock(t *testing.T) {
+	s := sampleStore(t)
+	dir := BackupDir(s.Path())
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	future := filepath.Join(dir, "salesplan-2099-01-01.db")
+	if err := os.WriteFile(future, []byte("old build"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Date(2026, 10, 1, 12, 0, 0, 0, time.Local)
+	os.Chtimes(future, old, old)
+	start := d("2026-11-01")
+	for i := range 8 {
+		on(s, start.AddDays(i))
+		if err := s.autoBackupImpl(); err != nil {
+			t.Fatal(err)
+		}
+		made := time.Date(2026, 11, 1+i, 12, 0, 0, 0, time.Local)
+		os.Chtimes(filepath.Join(dir, "salesplan-"+start.AddDays(i).String()+".db"), made, made)
+	}
+	if _, err := os.Stat(future); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the future-named backup outlived the real ones")
+	}
+	autos, _ := autoBackups(dir)
+	if len(autos) != 7 || autos[len(autos)-1].Day != d("2026-11-08") {
+		t.Errorf("backups %v", autos)
 	}
 }
 
@@ -307,7 +427,8 @@ func TestBackupsOfDamagedDatabase(t *testing.T) {
 	if err := s.ImportDocument(sampleDocument(), false); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.autoBackupImpl(d("2026-11-20")); err != nil {
+	on(s, d("2026-11-20"))
+	if err := s.autoBackupImpl(); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(s.Path(), []byte("garbage"), 0o600); err != nil {

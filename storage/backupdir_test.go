@@ -22,7 +22,7 @@ func TestBackupDirPerDatabase(t *testing.T) {
 	if _, err := big.AddClient(model.Client{Name: "王总"}, today); err != nil {
 		t.Fatal(err)
 	}
-	if err := big.AutoBackup(today); err != nil {
+	if err := big.AutoBackup(); err != nil {
 		t.Fatal(err)
 	}
 	empty, err := Open(filepath.Join(dir, "empty.db"), Options{})
@@ -31,5 +31,16 @@ func TestBackupDirPerDatabase(t *testing.T) {
 	}
 	if _, err := empty.Today(today); err != nil {
 		t.Errorf("reading the new database: %v", err)
+	}
+	// Names that share a stem keep apart: the whole file name is the folder.
+	if a, b := BackupDir(filepath.Join(dir, "work.db")), BackupDir(filepath.Join(dir, "work.old")); a == b {
+		t.Errorf("work.db and work.old share %s", a)
+	}
+	old, err := Open(filepath.Join(dir, "big.old"), Options{})
+	if err != nil {
+		t.Fatalf("big.old beside big.db's backups: %v", err)
+	}
+	if list, _ := old.Backups(); len(list) != 0 {
+		t.Errorf("big.old lists big.db's backups: %v", list)
 	}
 }

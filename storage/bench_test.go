@@ -483,3 +483,27 @@ func BenchmarkTodayBigInTx(b *testing.B) {
 		b.Fatal(err)
 	}
 }
+
+// BenchmarkPreflight is what every open adds to look at the file before
+// bbolt maps it: both metas, the root bucket page and the freelist page.
+func BenchmarkPreflight(b *testing.B) {
+	s := bigStore(b)
+	for b.Loop() {
+		if err := s.preflight(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkVerifyPages walks the whole page structure (check, restore,
+// backups, and a Store's first write after another process wrote).
+func BenchmarkVerifyPages(b *testing.B) {
+	s := bigStore(b)
+	fi, _ := os.Stat(s.Path())
+	for b.Loop() {
+		if problems, err := verifyPages(s.Path()); err != nil || len(problems) > 0 {
+			b.Fatal(problems, err)
+		}
+	}
+	b.ReportMetric(float64(fi.Size())/(1<<20), "file-MiB")
+}

@@ -20,6 +20,10 @@ var (
 	kSchema   = []byte("schema")
 	kRevision = []byte("revision")
 	kSettings = []byte("settings")
+	// kIndexVersion: the version of the index keys' encoding (indexVersion);
+	// an older one makes Open rebuild every index, as a missing index
+	// bucket does. Not a schema change: the records are as they were.
+	kIndexVersion = []byte("index_version")
 
 	ixTaskDate       = []byte("task_date")
 	ixTaskOpen       = []byte("task_open")
@@ -55,6 +59,7 @@ var (
 
 var (
 	recordBuckets = [][]byte{bClients, bTasks, bJournal, bPromises, bProjects}
+	recordKinds   = []string{"client", "task", "entry", "promise", "project"} // as errors name them, by recordBuckets
 	rootBuckets   = [][]byte{bMeta, bClients, bTasks, bJournal, bPromises, bProjects, bIndex}
 	indexBuckets  = [][]byte{ixTaskDate, ixTaskOpen, ixTaskClient, ixJournalClient, ixJournalDate,
 		ixJournalProject, ixContactClient, ixContactProject, ixPromiseStatus, ixPromiseClient,
@@ -63,6 +68,11 @@ var (
 		ixProjectSigned, ixPromiseCancelled, ixTaskDone,
 		ixSearch}
 )
+
+// indexVersion is the index encoding this build writes. 2: the unique-name
+// indexes key by model.NameKey (zero-width and bidi characters and runs of
+// spaces folded; look-alikes held apart).
+const indexVersion = 2
 
 // ix returns an index bucket; a missing one means a damaged or foreign file.
 func ix(tx *bolt.Tx, name []byte) *bolt.Bucket {

@@ -37,14 +37,29 @@ func (s *Store) checkImpl() ([]string, error) {
 		}
 	}
 	err := s.view(func(tx *bolt.Tx) error {
+		// The page structure first, read with ReadAt (the file is locked:
+		// it is the one tx reads): bbolt's Check reads the map in a
+		// goroutine of its own, where a fault on a damaged page id or size
+		// could not be recovered.
+		pages, err := verifyPages(s.path)
+		if err != nil {
+			return fmt.Errorf("read pages: %w", err)
+		}
+		for _, p := range pages {
+			add("pages: %s", p)
+		}
+		if len(problems) > 0 {
+			return nil
+		}
 		for cerr := range tx.Check() { // drained whole: Check reads in its own goroutine
 			add("bbolt: %v", cerr)
 		}
 		if len(problems) > 0 {
 			return nil // pages are damaged: reading records could panic
 		}
-		checkRecords(tx, add)
-		if len(problems) > 0 {
+		damaged := 0
+		checkRecords(tx, func(format string, args ...any) { damaged++; add(format, args...) }, add)
+		if damaged > 0 {
 			add("indexes not compared: the records above must be repaired first")
 			return nil
 		}
@@ -66,7 +81,7 @@ func compareIndexes(s *Store, tx *bolt.Tx, add func(string, ...any)) error {
 	if err != nil {
 		return err
 	}
-	sdb, cleanup, err := openStaging(filepath.Dir(s.path), s.lockTimeout())
+	sdb, _, cleanup, err := openStaging(filepath.Dir(s.path), s.lockTimeout())
 	if err != nil {
 		return err
 	}
@@ -136,8 +151,10 @@ func compareKeys(a, b []byte) int {
 }
 
 // checkRecords decodes every record (envelope checksum and JSON), checks
-// that its key matches its id, and that the ids it refers to exist.
-func checkRecords(tx *bolt.Tx, add func(string, ...any)) {
+// that its key matches its id, and that the ids it refers to exist (add),
+// and reports a record that today's rules refuse (rule: the record reads
+// fine, so the indexes can still be compared).
+func checkRecords(tx *bolt.Tx, add, rule func(string, ...any)) {
 	for _, name := range rootBuckets {
 		if tx.Bucket(name) == nil {
 			add("bucket %s is missing", name)
@@ -155,6 +172,8 @@ func checkRecords(tx *bolt.Tx, add func(string, ...any)) {
 			var st model.Settings
 			if err := decodeRecord("settings", v, &st); err != nil {
 				add("%v", err)
+			} else if err := st.Validate(); err != nil {
+				rule("settings: %s", ruleProblem(model.ProblemOf(err)))
 			}
 		}
 	}
@@ -177,7 +196,11 @@ func checkRecords(tx *bolt.Tx, add func(string, ...any)) {
 				return nil
 			}
 			id, rs, err := decode(v, what)
-			if err != nil {
+			if p := model.ProblemOf(err); p != nil && p.Code != "record_damaged" {
+				// Readable, but refused by today's rules (a record stored
+				// before they held): import would stop at it.
+				rule("%s: %s", what, ruleProblem(p))
+			} else if err != nil {
 				add("%v", err)
 				return nil
 			}
@@ -195,26 +218,41 @@ func checkRecords(tx *bolt.Tx, add func(string, ...any)) {
 	walk(bClients, "client", func(raw []byte, what string) (model.ID, []ref, error) {
 		var c model.Client
 		err := decodeRecord(what, raw, &c)
+		if err == nil {
+			err = validCopy(c)
+		}
 		return c.ID, nil, err
 	})
 	walk(bProjects, "project", func(raw []byte, what string) (model.ID, []ref, error) {
 		var p model.Project
 		err := decodeRecord(what, raw, &p)
+		if err == nil {
+			err = validCopy(p)
+		}
 		return p.ID, []ref{{what, "client", p.ClientID}}, err
 	})
 	walk(bTasks, "task", func(raw []byte, what string) (model.ID, []ref, error) {
 		var t model.Task
 		err := decodeRecord(what, raw, &t)
+		if err == nil {
+			err = validCopy(t)
+		}
 		return t.ID, []ref{{what, "client", t.ClientID}, {what, "project", t.ProjectID}}, err
 	})
 	walk(bJournal, "entry", func(raw []byte, what string) (model.ID, []ref, error) {
 		var e model.JournalEntry
 		err := decodeRecord(what, raw, &e)
+		if err == nil {
+			err = validCopy(e)
+		}
 		return e.ID, []ref{{what, "client", e.ClientID}, {what, "project", e.ProjectID}}, err
 	})
 	walk(bPromises, "promise", func(raw []byte, what string) (model.ID, []ref, error) {
 		var p model.Promise
 		err := decodeRecord(what, raw, &p)
+		if err == nil {
+			err = validCopy(p)
+		}
 		return p.ID, []ref{{what, "client", p.ClientID}, {what, "project", p.ProjectID}}, err
 	})
 	var dangling []string
@@ -227,4 +265,21 @@ func checkRecords(tx *bolt.Tx, add func(string, ...any)) {
 	for _, d := range dangling {
 		add("%s", d)
 	}
+}
+
+// validCopy checks a record against today's rules (model's Validate) on a
+// copy: Validate normalises, and check changes nothing.
+func validCopy[T any, P interface {
+	*T
+	Validate() error
+}](rec T) error {
+	return P(&rec).Validate()
+}
+
+// ruleProblem words a rule a stored record breaks, with its field.
+func ruleProblem(p *model.Problem) string {
+	if p.Field == "" {
+		return p.Error()
+	}
+	return p.Field + ": " + p.Error()
 }

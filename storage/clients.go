@@ -5,35 +5,19 @@ package storage
 // operations and the client views.
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"sort"
-	"strings"
 
 	bolt "go.etcd.io/bbolt"
 
 	"salesplan/model"
 )
 
-// validateClient normalises and checks a client (shared with import).
-func validateClient(c *model.Client) error {
-	c.Name = strings.TrimSpace(c.Name)
-	// A name that is only control or escape sequences shows as nothing
-	// once made inert (every output does): as good as empty.
-	if strings.TrimSpace(model.InertLine(c.Name)) == "" {
-		return model.Errf("empty_name", "a client needs a name")
-	}
-	if c.Tier == "" {
-		c.Tier = model.TierRegular
-	}
-	if c.Tier != model.TierKey && c.Tier != model.TierRegular {
-		return model.Errf("bad_tier", "tier %q is not key or regular", string(c.Tier))
-	}
-	if c.CadenceDays < 0 || c.CadenceDays > 3650 {
-		return model.Errf("bad_cadence", "cadence %d days is out of range (0–3650)", c.CadenceDays)
-	}
-	return c.CheckLimits()
-}
+// validateClient normalises and checks a client (model.Client.Validate:
+// the rules live in model, the same for every path).
+func validateClient(c *model.Client) error { return c.Validate() }
 
 func getClient(tx *bolt.Tx, id model.ID) (c model.Client, err error) {
 	err = getRecord(tx, bClients, "client", id, &c)
@@ -45,26 +29,34 @@ func getClient(tx *bolt.Tx, id model.ID) (c model.Client, err error) {
 // a "duplicate_client" Problem.
 func putClient(tx *bolt.Tx, c *model.Client) error {
 	names := ix(tx, ixClientName)
-	if v := names.Get(nameKey(c.Name)); v != nil && keyID(v) != c.ID {
-		return model.Errf("duplicate_client", "there is already a client named %q", c.Name)
+	var old *model.Client
+	if raw := getRaw(tx, bClients, c.ID); raw != nil {
+		old = new(model.Client)
+		if err := decodeRecord(fmt.Sprintf("client %d", c.ID), raw, old); err != nil {
+			return err
+		}
 	}
-	prev, err := putRaw(rb(tx, bClients), &c.ID, c)
-	if err != nil {
+	// A client that keeps its name keeps its entry (even an old look-alike's).
+	renamed := old == nil || !bytes.Equal(nameKey(old.Name), nameKey(c.Name))
+	if renamed && nameTaken(names, c.Name, c.ID) {
+		return model.Errf("duplicate_client", "there is already a client named %q", c.Name).In("name")
+	}
+	if _, err := putRaw(rb(tx, bClients), &c.ID, c); err != nil {
 		return fmt.Errorf("store client %d: %w", c.ID, err)
 	}
 	var oldSearch *searchDoc
-	if prev != nil {
-		var old model.Client
-		if err := decodeRecord(fmt.Sprintf("client %d", c.ID), prev, &old); err != nil {
-			return err
-		}
-		if err := names.Delete(nameKey(old.Name)); err != nil {
-			return err
-		}
-		oldSearch = clientSearch(&old)
+	if old != nil {
+		oldSearch = clientSearch(old)
 	}
-	if err := names.Put(nameKey(c.Name), idKey(c.ID)); err != nil {
-		return err
+	if renamed {
+		if old != nil {
+			if err := deleteName(names, old.Name, c.ID); err != nil {
+				return err
+			}
+		}
+		if err := putName(names, c.Name, c.ID); err != nil {
+			return err
+		}
 	}
 	if err := searchReplace(tx, oldSearch, clientSearch(c)); err != nil {
 		return err
@@ -92,7 +84,7 @@ func deleteClient(tx *bolt.Tx, id model.ID) error {
 	if err != nil {
 		return err
 	}
-	if err := ix(tx, ixClientName).Delete(nameKey(c.Name)); err != nil {
+	if err := deleteName(ix(tx, ixClientName), c.Name, id); err != nil {
 		return err
 	}
 	if err := ix(tx, ixClientLabel).Delete(idKey(id)); err != nil {
@@ -114,7 +106,9 @@ func deleteClient(tx *bolt.Tx, id model.ID) error {
 }
 
 // reindexClients rebuilds the clients' name, label and card entries (for
-// reindex; their follow-up entries come last, after the journal's).
+// reindex; their follow-up entries come last, after the journal's). Old
+// look-alike names are entered apart (putName), never refused: a database
+// must open to be repaired.
 func reindexClients(tx *bolt.Tx) error {
 	names := ix(tx, ixClientName)
 	return rb(tx, bClients).ForEach(func(k, v []byte) error {
@@ -122,8 +116,8 @@ func reindexClients(tx *bolt.Tx) error {
 		if err := decodeRecord(fmt.Sprintf("client %d", keyID(k)), v, &c); err != nil {
 			return err
 		}
-		if names.Get(nameKey(c.Name)) != nil {
-			return model.Errf("duplicate_client", "there is already a client named %q", c.Name)
+		if err := putName(names, c.Name, c.ID); err != nil {
+			return err
 		}
 		if err := ix(tx, ixClientLabel).Put(idKey(c.ID), []byte(c.Name)); err != nil {
 			return err
@@ -131,7 +125,7 @@ func reindexClients(tx *bolt.Tx) error {
 		if err := ix(tx, ixClientCard).Put(idKey(c.ID), cardValue(c)); err != nil {
 			return err
 		}
-		return names.Put(nameKey(c.Name), idKey(c.ID))
+		return nil
 	})
 }
 
@@ -288,9 +282,6 @@ func (s *Store) AddClient(c model.Client, today model.Date) (model.Client, error
 // *ConflictError (see UpdateTask; editors use EditClient). Setting Archived
 // is the "archive client" action for undo.
 func (s *Store) UpdateClient(c model.Client) error {
-	if err := validateClient(&c); err != nil {
-		return err
-	}
 	return s.act(ActEditClient, func(r *recorder) error {
 		old, err := getClient(r.tx, c.ID)
 		if err != nil {
@@ -298,6 +289,9 @@ func (s *Store) UpdateClient(c model.Client) error {
 		}
 		if old.Rev != c.Rev {
 			return conflict("client", c.ID, nil, old)
+		}
+		if !c.CreatedOn.Valid() {
+			c.CreatedOn = old.CreatedOn
 		}
 		if c.Archived && !old.Archived {
 			r.action = ActArchiveClient

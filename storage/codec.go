@@ -31,6 +31,10 @@ const (
 	codecVersion   = byte(2)
 	envelopeHeader = 5     // version 1: version + CRC
 	revisionHeader = 5 + 8 // version 2: version + CRC + revision
+	// maxRecordBytes bounds a record before it is read: the largest one
+	// (a client with every text at model.MaxTextBytes, escaped) is a few
+	// MiB, so a longer value is a damaged size, not data to copy.
+	maxRecordBytes = 16 << 20
 )
 
 // isEnvelope reports whether a stored value is in an envelope (any codec
@@ -76,6 +80,9 @@ func decodeRecord(what string, b []byte, v any) error {
 func openEnvelope(what string, b []byte) (rev uint64, payload []byte, err error) {
 	if len(b) < envelopeHeader {
 		return 0, nil, corrupt(what, fmt.Errorf("record too short (%d bytes)", len(b)))
+	}
+	if len(b) > maxRecordBytes {
+		return 0, nil, corrupt(what, fmt.Errorf("record of %d bytes: its size is damaged", len(b)))
 	}
 	var sum []byte
 	switch b[0] {

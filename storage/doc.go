@@ -16,10 +16,12 @@
 // revision is the meta revision of the transaction that last wrote it.
 //
 //	meta
-//	├── schema   → uint64 schema version (schemaVersion in migrate.go)
-//	├── revision → uint64, +1 per write transaction (the planner polls it)
-//	├── settings → record model.Settings (absent = defaults)
-//	└── undo_rev → uint64, the revision after the latest action or undo in the log
+//	├── schema         → uint64 schema version (schemaVersion in migrate.go)
+//	├── index_version  → uint64 index encoding (indexVersion in buckets.go; older = rebuilt at Open)
+//	├── revision       → uint64, +1 per write transaction (the planner polls it)
+//	├── manual_backups → JSON list of remembered backup FILE paths (backup.go)
+//	├── settings       → record model.Settings (absent = defaults)
+//	└── undo_rev       → uint64, the revision after the latest action or undo in the log
 //	undo         seq → envelope of one action's before/after images (undo.go),
 //	                    the newest last, at most 50
 //	clients      id → record model.Client
@@ -47,7 +49,7 @@
 //	├── promise_cancelled cancelled date|id → ""            cancelled promises with a date (v2)
 //	├── project_stage    stage|id → ""                      stage = position in model.Stages
 //	├── project_client   client|id → ""
-//	├── project_name     lower(name) → id                   unique, exact/prefix lookup by Seek
+//	├── project_name     namekey → id                       unique, exact/prefix lookup by Seek
 //	├── stage_move       date|project|seq(2) → from|to|first   one per stage-history entry;
 //	│                                                          from 0xff = none; first = 1 on the
 //	│                                                          project's first entry into contract
@@ -56,7 +58,7 @@
 //	│                                                          contract); signed sales sum from it
 //	├── bid_date         date|project → stage               projects with a bid date (Month's bid and
 //	│                                                          papers-due markers, review's next week)
-//	├── client_name      lower(name) → id                   unique, exact/prefix lookup by Seek
+//	├── client_name      namekey → id                       unique, exact/prefix lookup by Seek
 //	├── client_due       due|client → tier|cadence(2)|created|last contact|name
 //	│                                                   non-archived clients by follow-up due date
 //	│                                                   (before "scheduled"); tier 'k' or 'r'
@@ -91,7 +93,11 @@
 //
 // An index bucket missing at Open (one added by a newer build of the same
 // schema) makes Open rebuild every index; when search is the only one
-// missing (a database from before search), only it is built.
+// missing (a database from before search), only it is built. namekey is
+// model.NameKey (case, runs of spaces, zero-width and bidi characters
+// folded, so look-alikes are one name); a look-alike stored before they
+// were refused is held apart as namekey|0x00|id (index.go), so an old file
+// opens and lists both.
 //
 // kind is one byte: journal 'n' note, 'c' call, 'v' visit, 'm' meeting; tasks
 // 'c', 'v', 'm', 't' todo.
@@ -119,7 +125,9 @@
 //	codec.go     record envelope, key encodings
 //	records.go   get/put by id, reference checks
 //	index.go     apply, reindex, indexDrift, range scans, name lookups
-//	store.go     open, preflight, transactions, locks
+//	store.go     open, preflight, fault containment, transactions, locks
+//	pages.go     the bbolt page structure checked with ReadAt (preflight, verifyPages)
+//	files.go     files written for the person (checkTarget, WriteOutput, atomicWrite)
 //	undo.go      act/recorder, the undo log in the database, Undo
 //	revision.go  edits against the record as stored: the three-way field
 //	             merge, ConflictError ("changed elsewhere since you opened it")
@@ -167,10 +175,16 @@
 // dueState and liveState turn them into model.ClientState /
 // model.ProjectState.
 //
-// Validation (shared with import): validateClient(*c), validateTask,
-// validateEntry, validatePromise, validateProject (tx, *record),
-// validateSettings(*st) normalise the record and return a *model.Problem
-// naming what is wrong.
+// Validation: the rules are model's, one Validate per kind (model/
+// validate.go), the same for the operations and import. validateClient(*c),
+// validateTask, validateEntry, validatePromise, validateProject (tx,
+// *record), validateSettings(*st) call it and add what needs the database
+// (references exist; a journal entry's moment defaults to now). Every
+// action's put goes through the recorder, which validates first;
+// Document.Validate runs the same Validate per record. Errors are
+// *model.Problem naming the field (Problem.Field), or for an import a
+// *ValidationError whose Why is that Problem: model.Explained, the one
+// vocabulary ui/i18n's Lang.Err translates.
 //
 // # Search (DESIGN.md §6 "(v2) Search")
 //
@@ -215,19 +229,35 @@
 // of binary; and a second store cannot share the record's transaction,
 // backup, restore, lock or check. So the index lives here.
 //
-// # Safety (DESIGN.md §6 "Known traps")
+// # Safety (DESIGN.md §6 "Known traps", "(v2) Files the program writes or is pointed at")
 //
 //   - Every open has Options.Timeout (Options.LockTimeout, default 2s): a lock
-//     held longer is ErrLocked ("db_locked"), never a hang.
+//     held longer is ErrLocked ("db_locked"), never a hang. The lock is on
+//     the file the path names: if a restore or an import renamed another
+//     file over the path while the open waited, the path is opened again.
 //   - Before bbolt sees the file: Open refuses a file without the bbolt magic
 //     (ErrNotBolt, file untouched) and a 0-byte or bucket-less file while
-//     backups exist (ErrDamaged, "db_emptied"); every open (preflight) refuses a
-//     file shorter than its meta page says (a truncated file makes bbolt fault
-//     with SIGSEGV, which no recover catches) and a file emptied while in use.
-//   - Panics from bbolt (damaged pages) are recovered in update/view/openDB and
-//     become ErrDamaged naming the backup directory (BackupDir).
-//   - Each record carries a CRC-32: a flipped byte is ErrCorrupt
-//     ("record_damaged"), never silently wrong data.
+//     backups exist (ErrDamaged, "db_emptied"); every open (preflight) checks
+//     the meta bbolt will open on against the file (page size, pages in use,
+//     root, freelist), the root bucket page (buckets only) and the freelist
+//     page with ReadAt (pages.go), and refuses what is wrong: bbolt would
+//     otherwise read outside its memory map, which faults.
+//   - Fault containment: every transaction and bbolt's open run under
+//     runtime/debug.SetPanicOnFault with a recover (contain); a fault
+//     (SIGSEGV/SIGBUS on a damaged page id or size) or a bbolt panic becomes
+//     ErrDamaged naming the backup directory (BackupDir), and the faulted
+//     transaction's file is closed to release the lock (abandon).
+//   - A Store walks the whole page structure (verifyPages: page ids and
+//     element sizes within the file, no page reached twice, no free page in
+//     use) before its first write and whenever another process wrote since:
+//     a write is never made on a damaged structure. check walks it before
+//     bbolt's Check, whose goroutine no fault containment reaches; restore
+//     and the automatic backups' verification too.
+//   - Each record carries a CRC-32 and is at most 16 MiB: a flipped byte or
+//     size is ErrCorrupt ("record_damaged"), never silently wrong data.
+//   - Files written for the person (export -o, backup FILE, restore) are
+//     only a regular file or a new path, never the database, its backups or
+//     scratch files, through any link (checkTarget: ErrUnsafeTarget).
 //   - A wider file mode is narrowed to 0600 at Open and reported by Notice.
 //
 // # Undo

@@ -204,8 +204,9 @@ var clientColumns = map[string]string{
 	"cadence_days": "cadence_days", "cadence": "cadence_days", "跟进周期": "cadence_days", "周期": "cadence_days",
 }
 
-func csvRowError(line int, field, format string, args ...any) *ValidationError {
-	return &ValidationError{Record: fmt.Sprintf("line %d", line), Field: field, Msg: fmt.Sprintf(format, args...)}
+// csvRowError is the refusal of a CSV file for what is wrong on one line.
+func csvRowError(line int, p *model.Problem) *ValidationError {
+	return invalid(fmt.Sprintf("line %d", line), p)
 }
 
 // parseTier reads a tier cell: key/大客户/重点 or regular/一般客户/普通, empty = regular.
@@ -247,7 +248,7 @@ func (s *Store) ImportClientsCSVOn(r io.Reader, dryRun bool, today model.Date) (
 				rep.Skipped = append(rep.Skipped, CSVRow{Line: lines[i], Name: c.Name, SameAs: line})
 				continue
 			}
-			if ix(tx, ixClientName).Get(nameKey(c.Name)) != nil {
+			if nameTaken(ix(tx, ixClientName), c.Name, 0) {
 				rep.Skipped = append(rep.Skipped, CSVRow{Line: lines[i], Name: c.Name})
 				continue
 			}
@@ -283,7 +284,7 @@ func parseClientsCSV(r io.Reader, today model.Date) ([]model.Client, []int, erro
 	cr.FieldsPerRecord = -1 // short rows are padded below; spreadsheets drop trailing empties
 	header, err := cr.Read()
 	if errors.Is(err, io.EOF) {
-		return nil, nil, csvRowError(1, "", "the file is empty (want a header row with a name column)")
+		return nil, nil, csvRowError(1, model.Errf("csv_empty", "the file is empty (want a header row with a name column)"))
 	}
 	if err != nil {
 		return nil, nil, csvParseError(err)
@@ -293,13 +294,13 @@ func parseClientsCSV(r io.Reader, today model.Date) ([]model.Client, []int, erro
 		h = strings.ToLower(strings.TrimSpace(uncsvCell(h)))
 		if f, ok := clientColumns[h]; ok {
 			if _, dup := cols[f]; dup {
-				return nil, nil, csvRowError(1, h, "a second column for %s", f)
+				return nil, nil, csvRowError(1, model.Errf("csv_second_column", "a second column for %s", f).In(h))
 			}
 			cols[f] = i
 		}
 	}
 	if _, ok := cols["name"]; !ok {
-		return nil, nil, csvRowError(1, "", "no name column (name, 姓名 or 客户) in the header")
+		return nil, nil, csvRowError(1, model.Errf("csv_no_name_column", "no name column (name, 姓名 or 客户) in the header"))
 	}
 	var out []model.Client
 	var lines []int
@@ -337,29 +338,23 @@ func parseClientsCSV(r io.Reader, today model.Date) ([]model.Client, []int, erro
 			{"phone", c.Phone}, {"business", c.Business}, {"needs", c.Needs}, {"decision_maker", c.DecisionMaker},
 			{"interests", c.Interests}, {"referred_by", c.ReferredBy}} {
 			if !utf8.ValidString(f.val) {
-				return nil, nil, csvRowError(line, f.name, "not valid UTF-8 (save the file as CSV UTF-8)")
+				return nil, nil, csvRowError(line, model.Errf("csv_not_utf8", "not valid UTF-8 (save the file as CSV UTF-8)").In(f.name))
 			}
-			if len(f.val) > maxTextBytes {
-				return nil, nil, csvRowError(line, f.name, "longer than %d bytes", maxTextBytes)
-			}
-		}
-		if c.Name == "" {
-			return nil, nil, csvRowError(line, "name", "empty")
 		}
 		tier, ok := parseTier(cell("tier"))
 		if !ok {
-			return nil, nil, csvRowError(line, "tier", "%q is not a tier (key/大客户 or regular/一般客户)", cell("tier"))
+			return nil, nil, csvRowError(line, model.Errf("bad_tier", "tier %q is not key or regular", cell("tier")).In("tier"))
 		}
 		c.Tier = tier
 		if v := cell("cadence_days"); v != "" {
 			n, err := strconv.Atoi(v)
 			if err != nil || n < 0 || n > 3650 {
-				return nil, nil, csvRowError(line, "cadence_days", "%q is not a number of days (0–3650)", v)
+				return nil, nil, csvRowError(line, model.Errf("csv_bad_cadence", "%q is not a number of days (0–3650)", v).In("cadence_days"))
 			}
 			c.CadenceDays = n
 		}
 		if err := validateClient(&c); err != nil {
-			return nil, nil, csvRowError(line, "", "%v", err)
+			return nil, nil, csvRowError(line, model.ProblemOf(err))
 		}
 		out = append(out, c)
 		lines = append(lines, line)
@@ -370,7 +365,7 @@ func parseClientsCSV(r io.Reader, today model.Date) ([]model.Client, []int, erro
 func csvParseError(err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return csvRowError(pe.StartLine, "", "%v", pe.Err)
+		return csvRowError(pe.StartLine, model.Errf("csv_bad_row", "not CSV: %s", pe.Err.Error()))
 	}
 	return fmt.Errorf("read CSV: %w", err)
 }

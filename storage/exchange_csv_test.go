@@ -149,9 +149,9 @@ func TestImportClientsCSVRefusesBadRowWhole(t *testing.T) {
 	cases := []struct {
 		name, file, want string
 	}{
-		{"bad tier", "name,tier\nA,key\nB,gold\n", `line 3: tier: "gold" is not a tier`},
+		{"bad tier", "name,tier\nA,key\nB,gold\n", `line 3: tier: tier "gold" is not key or regular`},
 		{"bad cadence", "Name,Cadence_Days\nA,7\nB,often\n", `line 3: cadence_days: "often" is not a number`},
-		{"empty name", "name,company\nA,x\n,y\n", "line 3: name: empty"},
+		{"empty name", "name,company\nA,x\n,y\n", "line 3: name: a name is needed"},
 		{"no name column", "company,phone\nx,1\n", "line 1: no name column"},
 		{"empty file", "", "line 1: the file is empty"},
 		{"bad quote", "name\n\"A\"x\"\n", "line 2"},

@@ -1,13 +1,16 @@
 package storage
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"reflect"
 	"regexp"
+	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
@@ -15,100 +18,245 @@ import (
 	"salesplan/model"
 )
 
-// rawDocument is the first decoding pass: the envelope checked before any
-// record is looked at, so a newer version is refused for what it is.
-type rawDocument struct {
-	Format   *string           `json:"format"`
-	Version  *json.Number      `json:"version"`
-	Settings json.RawMessage   `json:"settings"`
-	Clients  []json.RawMessage `json:"clients"`
-	Tasks    []json.RawMessage `json:"tasks"`
-	Journal  []json.RawMessage `json:"journal"`
-	Promises []json.RawMessage `json:"promises"`
-	Projects []json.RawMessage `json:"projects"`
-}
-
-// maxDocumentBytes bounds what import reads into memory: the benchmark's
-// 160k records take 29 MiB, so this is years of headroom, and a wrong file
-// (a video) is refused before it fills the memory.
+// maxDocumentBytes bounds what import reads: the ten-year data set is
+// 33 MB, so this is decades of headroom, and a wrong file (a video,
+// /dev/zero) is refused before it fills the memory — by its size when it
+// has one, else once this much has been read.
 const maxDocumentBytes = 1 << 30
 
-func docError(field, format string, args ...any) *ValidationError {
-	return &ValidationError{Record: "document", Field: field, Msg: fmt.Sprintf(format, args...)}
+// errTooLarge is what sizedReader returns past maxDocumentBytes.
+var errTooLarge = errors.New("document too large")
+
+// docError is the refusal of the document as a whole (or of one of its
+// top-level fields).
+func docError(p *model.Problem) *ValidationError { return invalid("document", p) }
+
+func tooLarge() *ValidationError {
+	return docError(model.Errf("doc_too_large", "larger than %d MiB: not a salesplan export", maxDocumentBytes>>20))
 }
 
-// DecodeDocument reads an exchange document. Errors are *ValidationError
-// naming the record and field ("tasks[3]", "date"); a file that is not JSON
-// gives one error saying so, with the line.
-func DecodeDocument(r io.Reader) (*Document, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxDocumentBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("read import: %w", err)
-	}
-	if len(data) > maxDocumentBytes {
-		return nil, docError("", "larger than %d MiB: not a salesplan export", maxDocumentBytes>>20)
-	}
-	var raw rawDocument
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	dec.UseNumber()
-	if err := dec.Decode(&raw); err != nil {
-		return nil, notJSONError(data, err)
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, docError("", "not a salesplan JSON document: unexpected data after the document")
-	}
-	if raw.Format == nil || *raw.Format != DocumentFormat {
-		got := "missing"
-		if raw.Format != nil {
-			got = strconv.Quote(*raw.Format)
+// sizedReader counts what is read and fails past the limit.
+type sizedReader struct {
+	r     io.Reader
+	n     int64
+	limit int64
+}
+
+func (s *sizedReader) Read(p []byte) (int, error) {
+	if s.n >= s.limit {
+		// One byte more tells a document of exactly the limit from a longer one.
+		var one [1]byte
+		if n, _ := s.r.Read(one[:]); n == 0 {
+			return 0, io.EOF
 		}
-		return nil, docError("format", "must be %q (got %s): not a salesplan export", DocumentFormat, got)
+		return 0, errTooLarge
 	}
-	if raw.Version == nil {
-		return nil, docError("version", "missing")
+	if int64(len(p)) > s.limit-s.n {
+		p = p[:s.limit-s.n]
 	}
-	version, err := raw.Version.Int64()
-	if err != nil || version < MinDocumentVersion || version > DocumentVersion {
-		return nil, docError("version", "version %s is not supported (this salesplan reads versions %d to %d)", raw.Version.String(), MinDocumentVersion, DocumentVersion)
+	n, err := s.r.Read(p)
+	s.n += int64(n)
+	return n, err
+}
+
+// checkImportSource refuses, before reading anything, an input that cannot
+// be an export: a device (/dev/zero, a terminal), a directory, a socket, or
+// a file larger than maxDocumentBytes. Pipes and FIFOs are read, up to the
+// limit.
+func checkImportSource(r io.Reader) error {
+	f, ok := r.(*os.File)
+	if !ok {
+		return nil
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		return nil // the read says what is wrong
+	}
+	switch m := fi.Mode(); {
+	case m.IsRegular():
+		if fi.Size() > maxDocumentBytes {
+			return tooLarge()
+		}
+	case m&os.ModeNamedPipe != 0:
+	default:
+		return docError(model.Errf("doc_not_a_file", "not a file (a device, a directory or a socket): not a salesplan export"))
+	}
+	return nil
+}
+
+// DecodeDocument reads an exchange document as a stream: one record at a
+// time is held as JSON, so memory stays near the size of the records
+// decoded, and a bad record stops the read there. The input is checked
+// first (checkImportSource). Errors are *ValidationError naming the record
+// and field ("tasks[3]", "date"); a file that is not JSON gives one error
+// saying so, with the line.
+func DecodeDocument(r io.Reader) (*Document, error) {
+	if err := checkImportSource(r); err != nil {
+		return nil, err
+	}
+	// The decoded records are the document's whole size and stay live
+	// until the import: collecting at half the usual growth keeps the
+	// peak near them instead of twice them (a 200 MB document).
+	defer debug.SetGCPercent(debug.SetGCPercent(50))
+	sr := &sizedReader{r: r, limit: maxDocumentBytes}
+	dec := json.NewDecoder(bufio.NewReaderSize(sr, 1<<16))
+	dec.UseNumber()
+	d := &docDecoder{dec: dec, src: r}
+	doc, err := d.decode()
+	if errors.Is(err, errTooLarge) {
+		return nil, tooLarge()
+	}
+	return doc, err
+}
+
+// docDecoder walks the document's top-level object token by token.
+type docDecoder struct {
+	dec *json.Decoder
+	src io.Reader // for the line of a syntax error, when it can be re-read
+}
+
+func (d *docDecoder) decode() (*Document, error) {
+	tok, err := d.dec.Token()
+	if err != nil {
+		return nil, d.notJSON(err)
+	}
+	if tok != json.Delim('{') {
+		return nil, docError(model.Errf("doc_not_object", "not a salesplan JSON document: must be a JSON object"))
 	}
 	doc := NewDocument()
-	doc.Version = int(version)
-	if len(raw.Settings) > 0 {
-		// Decoding over the defaults: a field left out keeps its default.
-		if err := decodeStrict(raw.Settings, &doc.Settings); err != nil {
-			return nil, fieldError("settings", raw.Settings, func() any { s := model.DefaultSettings(); return &s }, err)
+	var format *string
+	var version *json.Number
+	for d.dec.More() {
+		tok, err := d.dec.Token()
+		if err != nil {
+			return nil, d.notJSON(err)
+		}
+		key, _ := tok.(string)
+		switch key {
+		case "format":
+			var s string
+			if err := d.dec.Decode(&s); err != nil {
+				return nil, d.valueError("format", err)
+			}
+			if s != DocumentFormat {
+				return nil, docError(formatProblem(strconv.Quote(s)))
+			}
+			format = &s
+		case "version":
+			var n json.Number
+			if err := d.dec.Decode(&n); err != nil {
+				return nil, d.valueError("version", err)
+			}
+			v, err := n.Int64()
+			if err != nil || v < MinDocumentVersion || v > DocumentVersion {
+				return nil, docError(versionProblem(n.String()))
+			}
+			doc.Version = int(v)
+			version = &n
+		case "settings":
+			var raw json.RawMessage
+			if err := d.dec.Decode(&raw); err != nil {
+				return nil, d.notJSON(err)
+			}
+			// Decoding over the defaults: a field left out keeps its default.
+			doc.Settings = model.DefaultSettings()
+			if err := decodeStrict(raw, &doc.Settings); err != nil {
+				return nil, fieldError("settings", raw, func() any { s := model.DefaultSettings(); return &s }, err)
+			}
+		case "clients":
+			doc.Clients, err = decodeSection[model.Client](d, key)
+		case "tasks":
+			doc.Tasks, err = decodeSection[model.Task](d, key)
+		case "journal":
+			doc.Journal, err = decodeSection[model.JournalEntry](d, key)
+		case "promises":
+			doc.Promises, err = decodeSection[model.Promise](d, key)
+		case "projects":
+			doc.Projects, err = decodeSection[model.Project](d, key)
+		default:
+			return nil, docError(model.Errf("doc_unknown_field", "unknown field").In(key))
+		}
+		if err != nil {
+			return nil, err
 		}
 	}
-	if doc.Clients, err = decodeSection[model.Client]("clients", raw.Clients); err != nil {
-		return nil, err
+	if _, err := d.dec.Token(); err != nil { // the closing brace
+		return nil, d.notJSON(err)
 	}
-	if doc.Tasks, err = decodeSection[model.Task]("tasks", raw.Tasks); err != nil {
-		return nil, err
+	if _, err := d.dec.Token(); err != io.EOF {
+		if errors.Is(err, errTooLarge) {
+			return nil, err
+		}
+		return nil, docError(model.Errf("doc_trailing_data", "not a salesplan JSON document: unexpected data after the document"))
 	}
-	if doc.Journal, err = decodeSection[model.JournalEntry]("journal", raw.Journal); err != nil {
-		return nil, err
+	if format == nil {
+		return nil, docError(formatProblem("missing"))
 	}
-	if doc.Promises, err = decodeSection[model.Promise]("promises", raw.Promises); err != nil {
-		return nil, err
-	}
-	if doc.Projects, err = decodeSection[model.Project]("projects", raw.Projects); err != nil {
-		return nil, err
+	if version == nil {
+		return nil, docError(model.Errf("doc_missing_version", "missing").In("version"))
 	}
 	return doc, nil
 }
 
-func decodeSection[T any](name string, raws []json.RawMessage) ([]T, error) {
-	out := make([]T, len(raws))
-	for i, raw := range raws {
-		if bytes.Equal(bytes.TrimSpace(raw), []byte("null")) {
-			return nil, &ValidationError{Record: fmt.Sprintf("%s[%d]", name, i), Msg: "null is not a record"}
+// valueError is the refusal of a top-level field's value.
+func (d *docDecoder) valueError(field string, err error) error {
+	var se *json.SyntaxError
+	if errors.As(err, &se) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, errTooLarge) {
+		return d.notJSON(err)
+	}
+	return docError(friendlyJSONError(err).In(field))
+}
+
+// decodeSection reads one section's array (or null), one record at a
+// time: each is held as raw JSON only while it is decoded, so that a bad
+// field can be named.
+func decodeSection[T any](d *docDecoder, name string) ([]T, error) {
+	tok, err := d.dec.Token()
+	if err != nil {
+		return nil, d.notJSON(err)
+	}
+	if tok == nil {
+		return []T{}, nil
+	}
+	if tok != json.Delim('[') {
+		return nil, docError(model.Errf("doc_want_list", "must be a list, not a JSON %s", jsonTokenKind(tok)).In(name))
+	}
+	out := []T{}
+	for i := 0; d.dec.More(); i++ {
+		var raw json.RawMessage
+		if err := d.dec.Decode(&raw); err != nil {
+			return nil, d.notJSON(err)
 		}
-		if err := decodeStrict(raw, &out[i]); err != nil {
-			return nil, fieldError(fmt.Sprintf("%s[%d]", name, i), raw, func() any { return new(T) }, err)
+		record := fmt.Sprintf("%s[%d]", name, i)
+		if bytes.Equal(raw, []byte("null")) {
+			return nil, invalid(record, model.Errf("doc_null_record", "null is not a record"))
 		}
+		var rec T
+		if err := decodeStrict(raw, &rec); err != nil {
+			return nil, fieldError(record, raw, func() any { return new(T) }, err)
+		}
+		out = append(out, rec)
+	}
+	if _, err := d.dec.Token(); err != nil { // the closing bracket
+		return nil, d.notJSON(err)
 	}
 	return out, nil
+}
+
+// jsonTokenKind names the JSON type of a token as the standard decoder's
+// errors do.
+func jsonTokenKind(tok json.Token) string {
+	switch tok.(type) {
+	case string:
+		return "string"
+	case json.Number, float64:
+		return "number"
+	case bool:
+		return "bool"
+	case json.Delim:
+		return "object"
+	}
+	return "null"
 }
 
 func decodeStrict(raw []byte, v any) error {
@@ -125,11 +273,11 @@ var unknownFieldRe = regexp.MustCompile(`unknown field "(.*)"`)
 // is decoded on its own into a fresh record to find the culprit.
 func fieldError(record string, raw []byte, fresh func() any, err error) error {
 	if m := unknownFieldRe.FindStringSubmatch(err.Error()); m != nil {
-		return &ValidationError{Record: record, Field: m[1], Msg: "unknown field"}
+		return invalid(record, model.Errf("doc_unknown_field", "unknown field").In(m[1]))
 	}
 	var fields map[string]json.RawMessage
 	if json.Unmarshal(raw, &fields) != nil {
-		return &ValidationError{Record: record, Msg: "must be a JSON object"}
+		return invalid(record, model.Errf("doc_not_object", "not a salesplan JSON document: must be a JSON object"))
 	}
 	keys := make([]string, 0, len(fields))
 	for k := range fields {
@@ -139,59 +287,89 @@ func fieldError(record string, raw []byte, fresh func() any, err error) error {
 	for _, k := range keys {
 		one, _ := json.Marshal(map[string]json.RawMessage{k: fields[k]})
 		if ferr := decodeStrict(one, fresh()); ferr != nil {
-			return &ValidationError{Record: record, Field: k, Msg: friendlyJSONError(ferr)}
+			return invalid(record, friendlyJSONError(ferr).In(k))
 		}
 	}
-	return &ValidationError{Record: record, Msg: friendlyJSONError(err)}
+	return invalid(record, friendlyJSONError(err))
 }
 
-// friendlyJSONError words a decoding error without Go type names.
-func friendlyJSONError(err error) string {
+// friendlyJSONError words a decoding error of a value without Go type
+// names: the Problem of a field's own decoder (a bad date), or what type
+// the field wants.
+func friendlyJSONError(err error) *model.Problem {
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
-		return fmt.Sprintf("must be %s, not a JSON %s", jsonKindName(te.Type), te.Value)
+		return wantKind(te.Type, te.Value)
 	}
-	return strings.TrimPrefix(err.Error(), "json: ")
+	if p := model.ProblemOf(err); p != nil {
+		return p
+	}
+	return model.Errf("doc_bad_value", "%s", strings.TrimPrefix(err.Error(), "json: "))
 }
 
-func jsonKindName(t reflect.Type) string {
+// wantKind is the problem of a JSON value of the wrong type (got: the JSON
+// type found).
+func wantKind(t reflect.Type, got string) *model.Problem {
 	switch t.Kind() {
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return "a whole number"
+		return model.Errf("doc_want_whole_number", "must be a whole number, not a JSON %s", got)
 	case reflect.Float32, reflect.Float64:
-		return "a number"
+		return model.Errf("doc_want_number", "must be a number, not a JSON %s", got)
 	case reflect.String:
-		return "a string"
+		return model.Errf("doc_want_string", "must be a string, not a JSON %s", got)
 	case reflect.Bool:
-		return "true or false"
+		return model.Errf("doc_want_bool", "must be true or false, not a JSON %s", got)
 	case reflect.Slice, reflect.Array:
-		return "a list"
+		return model.Errf("doc_want_list", "must be a list, not a JSON %s", got)
 	default:
-		return "an object"
+		return model.Errf("doc_want_object", "must be an object, not a JSON %s", got)
 	}
 }
 
-// notJSONError turns a decoding failure of the document itself into one
-// clear line.
-func notJSONError(data []byte, err error) error {
+// notJSON turns a failure to read the document's JSON into one clear line,
+// with the line of a syntax error when the input can be read again.
+func (d *docDecoder) notJSON(err error) error {
+	if errors.Is(err, errTooLarge) {
+		return err
+	}
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		line := 1 + bytes.Count(data[:min(int(se.Offset), len(data))], []byte("\n"))
-		return docError("", "not a salesplan JSON document: %s (line %d)", strings.TrimPrefix(se.Error(), "json: "), line)
-	}
-	if m := unknownFieldRe.FindStringSubmatch(err.Error()); m != nil {
-		return docError(m[1], "unknown field")
+		msg := strings.TrimPrefix(se.Error(), "json: ")
+		if line, ok := lineAt(d.src, se.Offset); ok {
+			return docError(model.Errf("doc_not_json", "not a salesplan JSON document: %s (line %d)", msg, line))
+		}
+		return docError(model.Errf("doc_not_json_at", "not a salesplan JSON document: %s (at byte %d)", msg, se.Offset))
 	}
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
-		if te.Field == "" {
-			return docError("", "not a salesplan JSON document: must be a JSON object")
-		}
-		return docError(te.Field, "%s", friendlyJSONError(err))
+		return docError(wantKind(te.Type, te.Value).In(te.Field))
 	}
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return docError("", "not a salesplan JSON document: the file is empty or cut short")
+		return docError(model.Errf("doc_cut_short", "not a salesplan JSON document: the file is empty or cut short"))
 	}
-	return docError("", "not a salesplan JSON document: %s", strings.TrimPrefix(err.Error(), "json: "))
+	if p := model.ProblemOf(err); p != nil {
+		return docError(p)
+	}
+	return fmt.Errorf("read import: %w", err)
+}
+
+// lineAt counts the lines up to offset when src is a file that can be read
+// again (the decoder has read past the error; a pipe cannot be re-read).
+func lineAt(src io.Reader, offset int64) (int, bool) {
+	ra, ok := src.(io.ReaderAt)
+	if !ok {
+		return 0, false
+	}
+	line := 1
+	buf := make([]byte, 64<<10)
+	for pos := int64(0); pos < offset; {
+		n, err := ra.ReadAt(buf[:min(int64(len(buf)), offset-pos)], pos)
+		line += bytes.Count(buf[:n], []byte("\n"))
+		pos += int64(n)
+		if n == 0 || (err != nil && !errors.Is(err, io.EOF)) {
+			return 0, false // a pipe: ReadAt is not for it
+		}
+	}
+	return line, true
 }

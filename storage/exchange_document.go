@@ -15,8 +15,12 @@ package storage
 //     a merge never silently joins two people into one.
 //   - The document is checked whole before anything is written and written in
 //     one transaction: a bad document leaves the database as it was.
-//   - Empty enum fields (tier, task kind, slot) are accepted and kept as they
-//     are, so that what the store wrote round-trips; unknown values are refused.
+//   - Every record is checked by its kind's model Validate, the rules of the
+//     operations (DESIGN.md §2 ranges and limits included), so a record is
+//     accepted by import exactly when an operation would store it, and
+//     normalised the same way: empty enum fields (tier, task kind, slot) get
+//     their defaults, the slot follows the time, names lose zero-width and
+//     bidi characters. What the store wrote round-trips unchanged.
 //   - Error records are named by their 0-based position in the document, as a
 //     JSON path does: tasks[3] is the fourth task.
 //   - Speed: an import builds records and indexes in a scratch file first

@@ -49,7 +49,7 @@ func sampleDocument() *Document {
 	doc.Tasks = []model.Task{
 		{ID: 1, Title: "打电话给王总, 确认\"报价\"", Date: d("2026-12-02"), Time: model.ClockAt(9, 30), Slot: model.SlotMorning,
 			Kind: model.TaskCall, ClientID: 1, ProjectID: 2, Important: true},
-		{ID: 2, Title: "inbox idea", Kind: model.TaskTodo},
+		{ID: 2, Title: "inbox idea", Kind: model.TaskTodo, Slot: model.SlotAny},
 		{ID: 7, Title: "拜访赵经理", Date: d("2026-11-20"), Slot: model.SlotAfternoon, Kind: model.TaskVisit, ClientID: 4,
 			Done: true, DoneOn: d("2026-11-20"), Repeat: "every 2 weeks"},
 	}

@@ -60,16 +60,25 @@ const stagingBatch = 5000
 // sequences before staging; the final transaction checks that nobody added
 // a record meanwhile (else it refuses: try again) and copies the new
 // records and index entries in beside the existing ones.
+//
+// Into an empty database the staging file becomes the database: it is
+// finished (schema, index encoding, the database's other meta keys, a
+// revision above the database's), synced, and renamed over the empty
+// file while its lock is held (swapStaging). That skips the copy, whose
+// one transaction holds every page of the file in memory at once: the
+// ten-year data set then imports in a fraction of the memory.
 func (s *Store) importStaged(doc *Document, merge bool) (err error) {
 	if s.opts.ReadOnly {
 		return newStoreError(ErrReadOnly, nil, "db_read_only", "the database %s is open read-only", s.path)
 	}
 	var base mergeBase
+	var meta map[string][]byte // the empty database's meta keys, for a swap
 	err = s.view(func(tx *bolt.Tx) error {
 		if !merge {
 			if !isEmpty(tx) {
 				return s.notEmptyError() // refused before the staging work
 			}
+			meta = metaKeys(tx)
 			return nil
 		}
 		base, err = readMergeBase(tx, doc)
@@ -81,13 +90,17 @@ func (s *Store) importStaged(doc *Document, merge bool) (err error) {
 	if merge {
 		doc = remapDocument(doc, base)
 	}
-	sdb, cleanup, err := openStaging(filepath.Dir(s.path), s.lockTimeout())
+	target := resolveLink(s.path)
+	sdb, name, cleanup, err := openStaging(filepath.Dir(target), s.lockTimeout())
 	if err != nil {
 		return err
 	}
 	defer cleanup()
 	if err := fillStaging(sdb, doc); err != nil {
 		return err
+	}
+	if !merge && filepath.Dir(name) == filepath.Dir(target) {
+		return s.swapStaging(sdb, name, target, meta)
 	}
 	stx, err := sdb.Begin(false)
 	if err != nil {
@@ -144,13 +157,13 @@ func readMergeBase(tx *bolt.Tx, doc *Document) (mergeBase, error) {
 		return mb, err
 	}
 	for i, c := range doc.Clients {
-		if ix(tx, ixClientName).Get(nameKey(c.Name)) != nil {
+		if nameTaken(ix(tx, ixClientName), c.Name, 0) {
 			return mb, &ValidationError{Record: fmt.Sprintf("clients[%d]", i), Field: "name",
 				Msg: fmt.Sprintf("a client named %q is already in the database", c.Name)}
 		}
 	}
 	for i, p := range doc.Projects {
-		if ix(tx, ixProjectName).Get(nameKey(p.Name)) != nil {
+		if nameTaken(ix(tx, ixProjectName), p.Name, 0) {
 			return mb, &ValidationError{Record: fmt.Sprintf("projects[%d]", i), Field: "name",
 				Msg: fmt.Sprintf("a project named %q is already in the database", p.Name)}
 		}
@@ -225,25 +238,117 @@ func removeStaleStaging(dir string) {
 }
 
 // openStaging creates a scratch bbolt file in dir (falling back to the
-// system's temporary directory when dir is not writable). It is written
-// without fsync: it is thrown away, and cleanup closes and removes it.
-func openStaging(dir string, timeout time.Duration) (*bolt.DB, func(), error) {
+// system's temporary directory when dir is not writable) and returns it
+// and its name. It is written without fsync (swapStaging syncs it before
+// it becomes the database); cleanup closes and removes it.
+func openStaging(dir string, timeout time.Duration) (*bolt.DB, string, func(), error) {
 	removeStaleStaging(dir)
 	f, err := os.CreateTemp(dir, scratchPattern(stagingPrefix, ".db"))
 	if err != nil {
 		if f, err = os.CreateTemp("", "salesplan-staging-*.db"); err != nil {
-			return nil, nil, fmt.Errorf("staging file: %w", err)
+			return nil, "", nil, fmt.Errorf("staging file: %w", err)
 		}
 	}
 	name := f.Name()
 	f.Close()
-	// bbolt sets up an empty file as a new database.
-	sdb, err := bolt.Open(name, fileMode, &bolt.Options{Timeout: timeout, NoSync: true, NoFreelistSync: true, InitialMmapSize: 256 << 20})
+	// bbolt sets up an empty file as a new database. Without fsync (the
+	// file is synced once, before it may become the database), but with
+	// bbolt's other defaults — a synced freelist, the file grown as used —
+	// so that a staging file swapped in is a database like any other.
+	sdb, err := bolt.Open(name, fileMode, &bolt.Options{Timeout: timeout, NoSync: true})
 	if err != nil {
 		os.Remove(name)
-		return nil, nil, fmt.Errorf("staging file: %w", err)
+		return nil, "", nil, fmt.Errorf("staging file: %w", err)
 	}
-	return sdb, func() { sdb.Close(); os.Remove(name) }, nil
+	return sdb, name, func() { sdb.Close(); os.Remove(name) }, nil
+}
+
+// metaKeys copies the meta bucket's keys (the settings aside: an import
+// brings its own).
+func metaKeys(tx *bolt.Tx) map[string][]byte {
+	out := map[string][]byte{}
+	if m := tx.Bucket(bMeta); m != nil {
+		_ = m.ForEach(func(k, v []byte) error {
+			if v != nil && string(k) != string(kSettings) {
+				out[string(k)] = append([]byte(nil), v...)
+			}
+			return nil
+		})
+	}
+	return out
+}
+
+// resolveLink is the file a path names, through a symbolic link (the
+// database is replaced there, and the link stays); path itself otherwise.
+func resolveLink(path string) string {
+	if fi, err := os.Lstat(path); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+		if real, err := filepath.EvalSymlinks(path); err == nil {
+			return real
+		}
+	}
+	return path
+}
+
+// swapStaging makes the filled staging file the database (see
+// importStaged): it writes the empty database's meta keys into it with a
+// revision one above, syncs it, and renames it over the database while
+// holding the database's lock, after checking under that lock that the
+// database is still empty and unchanged. A writer waiting on the old file
+// finds the path names a new file and opens that one (openDB).
+func (s *Store) swapStaging(sdb *bolt.DB, name, target string, meta map[string][]byte) error {
+	rev := readU64(meta[string(kRevision)])
+	err := sdb.Update(func(tx *bolt.Tx) error {
+		m := rb(tx, bMeta)
+		for k, v := range meta {
+			if err := m.Put([]byte(k), v); err != nil {
+				return err
+			}
+		}
+		for k, v := range map[string]uint64{string(kSchema): schemaVersion, string(kIndexVersion): indexVersion, string(kRevision): rev + 1} {
+			if err := m.Put([]byte(k), u64(v)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("staging: %w", err)
+	}
+	if err := sdb.Close(); err != nil {
+		return fmt.Errorf("staging: %w", err)
+	}
+	if f, err := os.OpenFile(name, os.O_RDWR, 0); err == nil {
+		err = f.Sync()
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("staging: sync: %w", err)
+		}
+	}
+	return s.withDB(false, func(db *bolt.DB) error {
+		var now uint64
+		empty := true
+		if err := db.View(func(tx *bolt.Tx) error {
+			empty = isEmpty(tx)
+			if m := tx.Bucket(bMeta); m != nil {
+				now = readU64(m.Get(kRevision))
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+		switch {
+		case !empty:
+			return s.notEmptyError()
+		case now != rev:
+			return newStoreError(nil, nil, "import_raced",
+				"the database %s changed while the import was prepared; run the import again", s.path)
+		}
+		if err := os.Rename(name, target); err != nil {
+			return fmt.Errorf("import: %w", err)
+		}
+		syncDir(filepath.Dir(target))
+		return nil
+	})
 }
 
 // fillStaging writes doc into the staging database through the
@@ -257,6 +362,16 @@ func fillStaging(sdb *bolt.DB, doc *Document) error {
 		// kept up record by record its blocks would be rewritten for every
 		// record (44 s instead of 9 s for the ten-year data set).
 		if err := tx.Bucket(bIndex).DeleteBucket(ixSearch); err != nil {
+			return err
+		}
+		// A salesplan database from its first commit on: should the file
+		// become the database (swapStaging) and its last meta page be torn,
+		// bbolt opens on an earlier one, which must read as salesplan's too.
+		m := rb(tx, bMeta)
+		if err := m.Put(kSchema, u64(schemaVersion)); err != nil {
+			return err
+		}
+		if err := m.Put(kIndexVersion, u64(indexVersion)); err != nil {
 			return err
 		}
 		return putSettings(tx, doc.Settings)
@@ -297,6 +412,11 @@ func fillStaging(sdb *bolt.DB, doc *Document) error {
 		for lo := 0; lo < st.n; lo += stagingBatch {
 			hi := min(lo+stagingBatch, st.n)
 			err := sdb.Update(func(tx *bolt.Tx) error {
+				// Records go in id order: pages filled whole pack the file
+				// (the index buckets, in random order, keep bbolt's half).
+				for _, b := range recordBuckets {
+					rb(tx, b).FillPercent = 1.0
+				}
 				for i := lo; i < hi; i++ {
 					if err := st.put(tx, i); err != nil {
 						return err

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	bolt "go.etcd.io/bbolt"
+
 	"salesplan/model"
 )
 
@@ -199,5 +201,75 @@ func TestImportRemovesStaleStagingFiles(t *testing.T) {
 	left, _ := filepath.Glob(filepath.Join(dir, stagingPrefix+"*"))
 	if len(left) != 1 {
 		t.Errorf("staging files after import: %v", left)
+	}
+}
+
+// Import into an empty database swaps the filled staging file in: the
+// revision moves on (a planner polling it sees the change), the
+// database's own meta keys (remembered manual backups) stay, and the file
+// is sound.
+func TestImportSwapKeepsMeta(t *testing.T) {
+	s := newStore(t)
+	copyPath := filepath.Join(t.TempDir(), "manual.db")
+	if err := s.Backup(copyPath); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := s.Revision()
+	if err := importJSON(s, docJSON(t, sampleDocument()), false); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := s.Revision(); after <= before {
+		t.Errorf("revision %d after the import, was %d", after, before)
+	}
+	if got := s.manualBackups(); len(got) != 1 || got[0] != copyPath {
+		t.Errorf("manual backups after the import: %v", got)
+	}
+	if problems, err := verifyPages(s.Path()); err != nil || len(problems) > 0 {
+		t.Errorf("pages: %v %v", problems, err)
+	}
+	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(s.Path()), stagingPrefix+"*")); len(left) > 0 {
+		t.Errorf("staging files left: %v", left)
+	}
+}
+
+// A write that waited for the lock while another file was renamed over
+// the path (a restore, an import) goes to the new file, not the old one
+// nobody will read again.
+func TestWriteAfterSwapGoesToTheNewFile(t *testing.T) {
+	s := newStore(t)
+	if _, err := s.AddClient(model.Client{Name: "Old"}, d("2026-11-27")); err != nil {
+		t.Fatal(err)
+	}
+	other := filepath.Join(filepath.Dir(s.Path()), "other.db")
+	o, err := Open(other, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := o.AddClient(model.Client{Name: "New file"}, d("2026-11-27")); err != nil {
+		t.Fatal(err)
+	}
+	// Hold the current file's lock, as a restore does across its rename.
+	held, err := bolt.Open(s.Path(), fileMode, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := s.AddClient(model.Client{Name: "Waited"}, d("2026-11-27"))
+		done <- err
+	}()
+	time.Sleep(200 * time.Millisecond) // the write is waiting for the lock
+	if err := os.Rename(other, s.Path()); err != nil {
+		t.Fatal(err)
+	}
+	held.Close()
+	if err := <-done; err != nil {
+		t.Fatalf("the waiting write: %v", err)
+	}
+	if _, err := s.FindClient("Waited"); err != nil {
+		t.Errorf("the write that waited is not in the file the path names: %v", err)
+	}
+	if _, err := s.FindClient("New file"); err != nil {
+		t.Errorf("not the new file: %v", err)
 	}
 }

@@ -10,15 +10,59 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"strings"
 
 	bolt "go.etcd.io/bbolt"
 
 	"salesplan/model"
 )
 
-// nameKey is the unique-name index key: names are unique regardless of case.
-func nameKey(name string) []byte { return []byte(strings.ToLower(strings.TrimSpace(name))) }
+// nameKey is the unique-name index key (model.NameKey): case, runs of
+// spaces and zero-width or bidi characters do not make two names.
+func nameKey(name string) []byte { return []byte(model.NameKey(name)) }
+
+// Unique-name indexes (client_name, project_name) map nameKey → id. A name
+// that no key holds apart — an empty key, or a look-alike of another
+// record's name stored before look-alikes were refused — is entered under
+// nameKey|0x00|id instead, so that an old database still opens and lists
+// both; a prefix lookup finds it, and the next rename or look-alike check
+// sees it. (NameKey never contains 0x00: it is made inert.)
+
+// nameTaken reports whether another record than id holds name's key, in
+// either form.
+func nameTaken(b *bolt.Bucket, name string, id model.ID) bool {
+	k := nameKey(name)
+	if v := b.Get(k); v != nil && keyID(v) != id {
+		return true
+	}
+	taken := false
+	_ = seekPrefix(b, append(k, 0), func(_, v []byte) error {
+		if keyID(v) != id {
+			taken = true
+			return errStop
+		}
+		return nil
+	})
+	return taken
+}
+
+// putName enters id's name; a key held by another record makes it an
+// apart entry (callers refuse new duplicates with nameTaken first).
+func putName(b *bolt.Bucket, name string, id model.ID) error {
+	k := nameKey(name)
+	if v := b.Get(k); len(k) == 0 || (v != nil && keyID(v) != id) {
+		k = cat(k, []byte{0}, idKey(id))
+	}
+	return b.Put(k, idKey(id))
+}
+
+// deleteName removes id's name entry, in whichever form it has.
+func deleteName(b *bolt.Bucket, name string, id model.ID) error {
+	k := nameKey(name)
+	if v := b.Get(k); v != nil && keyID(v) == id {
+		return b.Delete(k)
+	}
+	return b.Delete(cat(k, []byte{0}, idKey(id)))
+}
 
 // lastUnder puts c on the last key that starts with id's 8-byte key and
 // returns it; nil when there is none. Keys under one id sort by what
@@ -74,6 +118,46 @@ func reindex(tx *bolt.Tx) error {
 		}
 	}
 	return refreshAllClientDue(tx)
+}
+
+// reindexNames rebuilds the unique-name indexes (client_name,
+// project_name) from the records.
+func reindexNames(tx *bolt.Tx) error {
+	idx := tx.Bucket(bIndex)
+	for _, kind := range []struct {
+		index, records []byte
+		name           func(raw []byte, id model.ID) (string, error)
+	}{
+		{ixClientName, bClients, func(raw []byte, id model.ID) (string, error) {
+			var c model.Client
+			err := decodeRecord(fmt.Sprintf("client %d", id), raw, &c)
+			return c.Name, err
+		}},
+		{ixProjectName, bProjects, func(raw []byte, id model.ID) (string, error) {
+			var p model.Project
+			err := decodeRecord(fmt.Sprintf("project %d", id), raw, &p)
+			return p.Name, err
+		}},
+	} {
+		if err := idx.DeleteBucket(kind.index); err != nil {
+			return fmt.Errorf("drop index %s: %w", kind.index, err)
+		}
+		b, err := idx.CreateBucket(kind.index)
+		if err != nil {
+			return fmt.Errorf("create index %s: %w", kind.index, err)
+		}
+		err = rb(tx, kind.records).ForEach(func(k, v []byte) error {
+			name, err := kind.name(v, keyID(k))
+			if err != nil {
+				return err
+			}
+			return putName(b, name, keyID(k))
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // snapshotIndexes copies every index bucket's entries ("bucket/key" hex →

@@ -6,7 +6,6 @@ package storage
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -39,35 +38,15 @@ func byteKind(b byte) model.EntryKind {
 	return model.EntryNote
 }
 
-// validateEntry normalises and checks a journal entry (shared with import):
-// a client that exists, a known kind, a note with text.
+// validateEntry normalises and checks a journal entry
+// (model.JournalEntry.Validate; a missing moment is now) and that its
+// client and project exist.
 func validateEntry(tx *bolt.Tx, e *model.JournalEntry) error {
-	e.Text = strings.TrimSpace(e.Text)
-	if !e.Kind.Valid() {
-		return model.Errf("bad_kind", "entry kind %q is not note, call, visit or meeting", string(e.Kind))
-	}
-	if e.ClientID == 0 {
-		// Only a call stands without a client: a prospect call (DESIGN.md
-		// §2 v2), whose text says who; it is about no project either, since
-		// a project's clock is a contact with its client.
-		if err := e.CheckClient(); err != nil {
-			return err
-		}
-		if e.Text == "" {
-			return model.Errf("prospect_needs_text", "a prospect call needs text saying who it was with")
-		}
-		if e.ProjectID != 0 {
-			return model.Errf("prospect_project", "a prospect call has no project")
-		}
-	}
-	if e.Kind == model.EntryNote && e.Text == "" {
-		return model.Errf("empty_text", "a note needs text")
-	}
-	if err := e.CheckLimits(); err != nil {
-		return err
-	}
 	if e.At.IsZero() {
 		e.At = time.Now()
+	}
+	if err := e.Validate(); err != nil {
+		return err
 	}
 	return checkRefs(tx, e.ClientID, e.ProjectID)
 }

@@ -5,6 +5,7 @@ package storage
 // bid_date), the project operations and views.
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -32,42 +33,11 @@ func byteStage(b byte) model.Stage {
 	return ""
 }
 
-// validateProject normalises and checks a project (shared with import): a
-// name, a client that exists, a known stage, a value not below zero, and a
-// stage history in date order that ends with the current stage.
+// validateProject normalises and checks a project (model.Project.Validate)
+// and that its client exists.
 func validateProject(tx *bolt.Tx, p *model.Project) error {
-	p.Name = strings.TrimSpace(p.Name)
-	// A name that is only control or escape sequences shows as nothing
-	// once made inert (every output does): as good as empty.
-	if strings.TrimSpace(model.InertLine(p.Name)) == "" {
-		return model.Errf("empty_name", "a project needs a name")
-	}
-	if err := p.CheckLimits(); err != nil {
+	if err := p.Validate(); err != nil {
 		return err
-	}
-	if p.ClientID == 0 {
-		return model.Errf("missing_client", "a project needs a client")
-	}
-	if p.Stage == "" {
-		p.Stage = model.StageLead
-	}
-	if !p.Stage.Valid() {
-		return model.Errf("bad_stage", "stage %q is not one of lead, design, bidding, detailing, contract, delivery, commissioning, acceptance, closed, lost", string(p.Stage))
-	}
-	if p.Value < 0 {
-		return model.Errf("bad_value", "a project's value cannot be negative")
-	}
-	n := len(p.StageHistory)
-	if n == 0 || p.StageHistory[n-1].Stage != p.Stage {
-		return model.Errf("bad_stage_history", "the stage history must end with the current stage %s", string(p.Stage))
-	}
-	for i, h := range p.StageHistory {
-		if !h.Stage.Valid() || !h.On.Valid() {
-			return model.Errf("bad_stage_history_entry", "stage history entry %d needs a known stage and a date", i+1)
-		}
-		if i > 0 && h.On < p.StageHistory[i-1].On {
-			return model.Errf("bad_stage_history_order", "the stage history must be in date order")
-		}
 	}
 	return checkRefs(tx, p.ClientID, 0)
 }
@@ -84,7 +54,6 @@ func projectIndex(tx *bolt.Tx, p *model.Project, add bool) error {
 	ops := []ixOp{
 		{ixProjectStage, cat([]byte{stageByte(p.Stage)}, id), empty},
 		{ixProjectClient, cat(idKey(p.ClientID), id), empty},
-		{ixProjectName, nameKey(p.Name), id},
 	}
 	ops = append(ops, ixOp{ixProjectLabel, id, []byte(p.Name)})
 	if p.Stage.Live() {
@@ -182,23 +151,40 @@ func projectSearch(p *model.Project) *searchDoc {
 // putProject stores a project and its index entries. A name already used by
 // another project (any case) is a "duplicate_project" Problem.
 func putProject(tx *bolt.Tx, p *model.Project) error {
-	if v := ix(tx, ixProjectName).Get(nameKey(p.Name)); v != nil && keyID(v) != p.ID {
-		return model.Errf("duplicate_project", "there is already a project named %q", p.Name)
+	names := ix(tx, ixProjectName)
+	var old *model.Project
+	if raw := getRaw(tx, bProjects, p.ID); raw != nil {
+		old = new(model.Project)
+		if err := decodeRecord(fmt.Sprintf("project %d", p.ID), raw, old); err != nil {
+			return err
+		}
 	}
-	prev, err := putRaw(rb(tx, bProjects), &p.ID, p)
-	if err != nil {
+	// A project that keeps its name keeps its entry (even an old look-alike's).
+	renamed := old == nil || !bytes.Equal(nameKey(old.Name), nameKey(p.Name))
+	if renamed && nameTaken(names, p.Name, p.ID) {
+		return model.Errf("duplicate_project", "there is already a project named %q", p.Name).In("name")
+	}
+	if _, err := putRaw(rb(tx, bProjects), &p.ID, p); err != nil {
 		return fmt.Errorf("store project %d: %w", p.ID, err)
 	}
+	if old != nil {
+		if err := projectIndex(tx, old, false); err != nil {
+			return err
+		}
+	}
+	if renamed {
+		if old != nil {
+			if err := deleteName(names, old.Name, p.ID); err != nil {
+				return err
+			}
+		}
+		if err := putName(names, p.Name, p.ID); err != nil {
+			return err
+		}
+	}
 	var oldSearch *searchDoc
-	if prev != nil {
-		var old model.Project
-		if err := decodeRecord(fmt.Sprintf("project %d", p.ID), prev, &old); err != nil {
-			return err
-		}
-		if err := projectIndex(tx, &old, false); err != nil {
-			return err
-		}
-		oldSearch = projectSearch(&old)
+	if old != nil {
+		oldSearch = projectSearch(old)
 	}
 	if err := projectIndex(tx, p, true); err != nil {
 		return err
@@ -218,19 +204,22 @@ func deleteProject(tx *bolt.Tx, id model.ID) error {
 	if err := searchReplace(tx, projectSearch(&p), nil); err != nil {
 		return err
 	}
+	if err := deleteName(ix(tx, ixProjectName), p.Name, id); err != nil {
+		return err
+	}
 	return rb(tx, bProjects).Delete(idKey(id))
 }
 
-// reindexProjects rebuilds every project's index entries (for reindex); a
-// name used twice (any case) is a "duplicate_project" Problem.
+// reindexProjects rebuilds every project's index entries (for reindex);
+// old look-alike names are entered apart (see reindexClients).
 func reindexProjects(tx *bolt.Tx) error {
 	return rb(tx, bProjects).ForEach(func(k, v []byte) error {
 		var p model.Project
 		if err := decodeRecord(fmt.Sprintf("project %d", keyID(k)), v, &p); err != nil {
 			return err
 		}
-		if ix(tx, ixProjectName).Get(nameKey(p.Name)) != nil {
-			return model.Errf("duplicate_project", "there is already a project named %q", p.Name)
+		if err := putName(ix(tx, ixProjectName), p.Name, p.ID); err != nil {
+			return err
 		}
 		return projectIndex(tx, &p, true)
 	})
@@ -413,7 +402,7 @@ func (s *Store) StepStage(id model.ID, dir int, shown model.Stage, on model.Date
 // its checklist tasks and, for lost, the reason as a note.
 func setStage(r *recorder, p *model.Project, stage model.Stage, on model.Date, checklist []model.Task, lostReason string) error {
 	if !stage.Valid() {
-		return model.Errf("bad_stage", "stage %q is not one of lead, design, bidding, detailing, contract, delivery, commissioning, acceptance, closed, lost", string(stage))
+		return model.BadStage(stage)
 	}
 	if stage == p.Stage {
 		return model.Errf("same_stage", "project %s is already in stage %s", p.Name, string(stage))

@@ -24,40 +24,13 @@ func statusByte(s model.PromiseStatus) byte {
 	return 'o'
 }
 
-// validatePromise normalises and checks a promise (shared with import).
+// validatePromise normalises and checks a promise (model.Promise.Validate)
+// and that its client and project exist.
 func validatePromise(tx *bolt.Tx, p *model.Promise) error {
-	p.Text = strings.TrimSpace(p.Text)
-	if p.ClientID == 0 {
-		return model.Errf("missing_client", "a promise needs a client")
-	}
-	if p.Text == "" {
-		return model.Errf("empty_text", "a promise needs text")
-	}
-	if err := p.CheckLimits(); err != nil {
-		return err
-	}
-	if !p.Due.Valid() {
-		return model.Errf("missing_due", "a promise needs a due date")
-	}
-	if p.Status == "" {
-		p.Status = model.PromiseOpen
-	}
-	if !p.Status.Valid() {
-		return model.Errf("bad_status", "promise status %q is not open, kept or cancelled", string(p.Status))
-	}
-	if p.Status == model.PromiseKept && !p.KeptOn.Valid() {
-		return model.Errf("missing_kept_on", "a kept promise needs the date it was kept")
-	}
-	if p.Status != model.PromiseKept {
-		p.KeptOn = model.NoDate
-	}
-	if p.Status != model.PromiseCancelled {
-		p.CancelledOn, p.CancelReason = model.NoDate, ""
-	}
-	p.CancelReason = strings.TrimSpace(p.CancelReason)
 	// Due on or after made on; kept and cancelled between made on and
-	// today (the operations that know today check that half).
-	if err := model.CheckPromiseDates(*p, model.NoDate); err != nil {
+	// today: model checks the order, the operations that know today check
+	// that half (closePromise).
+	if err := p.Validate(); err != nil {
 		return err
 	}
 	return checkRefs(tx, p.ClientID, p.ProjectID)

@@ -20,6 +20,15 @@ func notFound(kind string, id model.ID) error {
 	return newStoreError(ErrNotFound, nil, "unknown_"+kind+"_id", "there is no "+kind+" %d", id)
 }
 
+// getRaw returns a record's stored bytes, nil when there is none (id 0
+// included). The bytes are valid only in tx.
+func getRaw(tx *bolt.Tx, bucket []byte, id model.ID) []byte {
+	if id == 0 {
+		return nil
+	}
+	return rb(tx, bucket).Get(idKey(id))
+}
+
 func getRecord(tx *bolt.Tx, bucket []byte, kind string, id model.ID, v any) error {
 	raw := rb(tx, bucket).Get(idKey(id))
 	if raw == nil {
@@ -39,6 +48,9 @@ func putRaw(b *bolt.Bucket, id *model.ID, v any) (prev []byte, err error) {
 			return nil, fmt.Errorf("next id: %w", err)
 		}
 		*id = model.ID(seq)
+		if p := model.CheckID("id", *id); p != nil {
+			return nil, p // the kind's ids are used up to 2^53-1
+		}
 	} else {
 		if old := b.Get(idKey(*id)); old != nil {
 			prev = append([]byte(nil), old...)
@@ -71,10 +83,10 @@ func txRevision(tx *bolt.Tx) uint64 {
 // checkRefs checks that a referenced client and project exist.
 func checkRefs(tx *bolt.Tx, client, project model.ID) error {
 	if client != 0 && rb(tx, bClients).Get(idKey(client)) == nil {
-		return model.Errf("unknown_client_id", "there is no client %d", client)
+		return model.Errf("unknown_client_id", "there is no client %d", client).In("client_id")
 	}
 	if project != 0 && rb(tx, bProjects).Get(idKey(project)) == nil {
-		return model.Errf("unknown_project_id", "there is no project %d", project)
+		return model.Errf("unknown_project_id", "there is no project %d", project).In("project_id")
 	}
 	return nil
 }

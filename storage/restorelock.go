@@ -33,6 +33,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -51,24 +52,24 @@ var errLockWait = errors.New("lock wait timed out")
 // sure the file it holds the lock of is still the one the path names: the
 // path named the same file before the open and after it (no rename in
 // between). Otherwise it closes that file and opens the path again.
-func (s *Store) openCurrent(readOnly bool) (*bolt.DB, error) {
+func (s *Store) openCurrent(readOnly bool) (*bolt.DB, *os.File, error) {
 	for attempt := 0; ; attempt++ {
 		before, _ := os.Stat(s.path)
-		db, err := s.openDB(readOnly)
+		db, file, err := s.openDB(readOnly)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		after, _ := os.Stat(s.path)
 		if before != nil && after != nil && os.SameFile(before, after) {
-			return db, nil
+			return db, file, nil
 		}
 		// A file bbolt has just created (before == nil) is checked once
 		// more too: a restore may have renamed its file in between.
 		if err := db.Close(); err != nil {
-			return nil, fmt.Errorf("close database %s: %w", s.path, err)
+			return nil, nil, fmt.Errorf("close database %s: %w", s.path, err)
 		}
 		if attempt >= openRetries {
-			return nil, newStoreError(ErrLocked, nil, "db_replaced",
+			return nil, nil, newStoreError(ErrLocked, nil, "db_replaced",
 				"the database %s kept being replaced (restores?) while waiting for it; try again", s.path)
 		}
 	}
@@ -116,14 +117,17 @@ func lockFile(path string, timeout time.Duration) (*os.File, error) {
 // swapIn replaces the database with the prepared file tmp under the
 // database's lock (steps 2–4 above).
 func (s *Store) swapIn(tmp string) error {
-	dir := filepath.Dir(s.path)
+	// A database reached through a symbolic link is replaced where the
+	// link points; the link stays.
+	dst := resolveLink(s.path)
+	dir := filepath.Dir(dst)
 	if _, err := os.Stat(s.path); errors.Is(err, os.ErrNotExist) {
 		// Nothing to keep and nobody to wait for: a writer that creates
 		// the file meanwhile is caught by openCurrent.
 		if err := raiseRevision(tmp, 0, s.lockTimeout()); err != nil {
 			return err
 		}
-		if err := os.Rename(tmp, s.path); err != nil {
+		if err := os.Rename(tmp, dst); err != nil {
 			return err
 		}
 		syncDir(dir)
@@ -153,7 +157,7 @@ func (s *Store) swapIn(tmp string) error {
 	if err := raiseRevision(tmp, cur, s.lockTimeout()); err != nil {
 		return err
 	}
-	if err := os.Rename(tmp, s.path); err != nil {
+	if err := os.Rename(tmp, dst); err != nil {
 		return err
 	}
 	syncDir(dir)
@@ -194,6 +198,7 @@ func revisionOf(path string, timeout time.Duration) (rev uint64) {
 	if (&Store{path: path}).preflight() != nil {
 		return 0
 	}
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if recover() != nil {
 			rev = 0
@@ -216,6 +221,7 @@ func revisionOf(path string, timeout time.Duration) (rev uint64) {
 // raiseRevision sets the revision of the prepared file above minRev (and
 // its own), so that a planner polling the counter sees the restore.
 func raiseRevision(path string, minRev uint64, timeout time.Duration) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%w: %v", ErrDamaged, r)

@@ -2,7 +2,6 @@ package storage
 
 import (
 	"fmt"
-	"slices"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -162,39 +161,5 @@ func (s *Store) EditSettings(seen, edited model.Settings) (model.Settings, error
 	return out, err
 }
 
-// validateSettings checks ranges (shared with import). Each problem code
-// takes one set of arguments, so that the catalog can translate it.
-func validateSettings(st *model.Settings) error {
-	for _, f := range []struct {
-		name string
-		v    int
-		min  int
-	}{
-		{"calls_per_day", st.CallsPerDay, 0}, {"visits_per_week", st.VisitsPerWeek, 0},
-		{"key_cadence_days", st.KeyCadenceDays, 1}, {"regular_cadence_days", st.RegularCadenceDays, 1},
-		{"lead_cadence_days", st.LeadCadenceDays, 1}, {"design_cadence_days", st.DesignCadenceDays, 1},
-		{"stage_cadence_days", st.StageCadenceDays, 1},
-	} {
-		if f.v < f.min || f.v > 3650 {
-			return model.Errf("bad_setting", "setting %s = %d is out of range (%d–3650)", f.name, f.v, f.min)
-		}
-	}
-	if err := st.CheckLimits(); err != nil {
-		return err
-	}
-	// Targets that keep the year whole, and the working-day calendar.
-	if err := st.CheckTargets(); err != nil {
-		return err
-	}
-	if st.DaysOff == nil {
-		st.DaysOff = []model.Date{}
-	}
-	if st.ExtraWorkdays == nil {
-		st.ExtraWorkdays = []model.Date{}
-	}
-	slices.Sort(st.DaysOff)
-	st.DaysOff = slices.Compact(st.DaysOff)
-	slices.Sort(st.ExtraWorkdays)
-	st.ExtraWorkdays = slices.Compact(st.ExtraWorkdays)
-	return st.CheckCalendar()
-}
+// validateSettings checks the settings (model.Settings.Validate).
+func validateSettings(st *model.Settings) error { return st.Validate() }

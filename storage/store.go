@@ -9,7 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -70,16 +70,17 @@ func newStoreError(sentinel, cause error, code, english string, args ...any) err
 }
 
 // BackupDir is where the automatic backups of the database at path live:
-// backups/ beside the default salesplan.db, backups/<name>/ for a database
-// of another name, so that two databases in one folder never share (or
-// mistake each other's) backups.
+// backups/ beside the default salesplan.db, backups/<file name>/ (the
+// whole name, work.db) for a database of another name, so that two
+// databases in one folder never share (or mistake each other's) backups.
 func BackupDir(path string) string {
 	dir := filepath.Join(filepath.Dir(path), "backups")
 	base := filepath.Base(path)
 	if base == "salesplan.db" {
 		return dir
 	}
-	return filepath.Join(dir, strings.TrimSuffix(base, filepath.Ext(base)))
+	// The whole file name: work.db and work.old keep apart.
+	return filepath.Join(dir, base)
 }
 
 // backupsExist reports whether backups of the database at path exist: the
@@ -105,40 +106,69 @@ func (s *Store) lockTimeout() time.Duration {
 
 // damaged turns a panic from bbolt (it panics on damaged pages) into an
 // error that points to the backups.
-func (s *Store) damaged(r any) error {
-	return newStoreError(ErrDamaged, fmt.Errorf("%v", r), "db_damaged",
-		"the database %s is damaged; restore a backup from %s (salesplan backups)", s.path, BackupDir(s.path))
-}
+func (s *Store) damaged(r any) error { return s.damagedFile(fmt.Errorf("%v", r)) }
 
-// openDB opens the file for one transaction.
-func (s *Store) openDB(readOnly bool) (db *bolt.DB, err error) {
+// openDB opens the file for one transaction. It returns the file bbolt
+// opened too, so that a transaction that faulted can release the file
+// lock without bbolt (see abandon). openCurrent (restorelock.go) makes
+// sure the file is still the one the path names.
+func (s *Store) openDB(readOnly bool) (db *bolt.DB, file *os.File, err error) {
 	if err := s.preflight(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	defer func() {
-		if r := recover(); r != nil {
-			db, err = nil, s.damaged(r)
-		}
-	}()
-	db, err = bolt.Open(s.path, fileMode, &bolt.Options{Timeout: s.lockTimeout(), ReadOnly: readOnly})
+	opts := &bolt.Options{Timeout: s.lockTimeout(), ReadOnly: readOnly,
+		OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
+			f, err := os.OpenFile(name, flag, perm)
+			file = f
+			return f, err
+		}}
+	if r := contain(func() { db, err = bolt.Open(s.path, fileMode, opts) }); r != nil {
+		abandon(nil, file)
+		return nil, nil, s.damaged(r)
+	}
 	switch {
 	case err == nil:
-		return db, nil
+		return db, file, nil
 	case errors.Is(err, berrors.ErrTimeout):
-		return nil, s.locked()
+		return nil, nil, s.locked()
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum):
-		return nil, newStoreError(ErrDamaged, err, "db_damaged",
-			"the database %s is damaged; restore a backup from %s (salesplan backups)", s.path, BackupDir(s.path))
+		return nil, nil, s.damagedFile(err)
 	default:
-		return nil, fmt.Errorf("open database %s: %w", s.path, err)
+		return nil, nil, fmt.Errorf("open database %s: %w", s.path, err)
+	}
+}
+
+// contain runs fn at the storage boundary: a fault in bbolt's memory map
+// (a page id or size pointing outside the file, SIGSEGV/SIGBUS) becomes a
+// panic (runtime/debug.SetPanicOnFault, for this goroutine only), and any
+// panic — bbolt's own on a page it finds damaged too — is recovered and
+// returned; nil when fn returned.
+func contain(fn func()) (r any) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() { r = recover() }()
+	fn()
+	return nil
+}
+
+// abandon lets go of a database whose transaction panicked: bbolt may hold
+// its own locks still (a panic mid-transaction skips their release), so
+// Close could wait forever. The file is closed directly, which releases
+// the file lock for the next transaction and other processes; Close runs
+// on its own to unmap the file, if it can.
+func abandon(db *bolt.DB, file *os.File) {
+	if file != nil {
+		_ = file.Close()
+	}
+	if db != nil {
+		go func() { _ = db.Close() }()
 	}
 }
 
 // boltMeta is what preflight needs of a bbolt meta page.
 type boltMeta struct {
-	pageSize      uint32
-	freelist, hwm uint64 // hwm: pages in use (the file must hold them)
-	txid          uint64
+	pageSize            uint32
+	root, freelist, hwm uint64 // hwm: pages in use (the file must hold them)
+	txid                uint64
 }
 
 // parseMeta reads the meta in a page (little-endian, as bbolt writes it on
@@ -156,60 +186,62 @@ func parseMeta(p []byte) (boltMeta, bool) {
 	if h.Sum64() != le.Uint64(p[72:]) {
 		return boltMeta{}, false
 	}
-	return boltMeta{pageSize: le.Uint32(p[24:]), freelist: le.Uint64(p[48:]), hwm: le.Uint64(p[56:]), txid: le.Uint64(p[64:])}, true
+	return boltMeta{pageSize: le.Uint32(p[24:]), root: le.Uint64(p[32:]), freelist: le.Uint64(p[48:]),
+		hwm: le.Uint64(p[56:]), txid: le.Uint64(p[64:])}, true
 }
 
-// preflight refuses a file shorter than the pages its meta says are in
-// use. bbolt would read past the end of its memory map, which faults
-// (SIGSEGV/SIGBUS) — a crash no recover can catch — rather than panic.
+// preflight looks at the file before bbolt maps it (pages.go): the meta
+// bbolt will open on must lie within the file — a file shorter than the
+// pages its meta says are in use would make bbolt read past the end of its
+// map, which faults — and the root bucket's page and the freelist page
+// must hold what their headers say. Reading a freelist whose count is
+// damaged would make bbolt allocate or read without bound.
+//
+// The file is not locked yet: another salesplan may commit meanwhile and
+// reuse a page this check reads, so a problem is confirmed on a second
+// reading of the metas before it is reported.
 func (s *Store) preflight() error {
 	f, err := os.Open(s.path)
 	if err != nil {
 		return nil // bbolt creates it or reports the error itself
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil
-	}
-	if fi.Size() == 0 {
-		if s.ready {
+	var lastTx uint64
+	for attempt := 0; ; attempt++ {
+		m, size, ok, err := readMetas(f)
+		switch {
+		case err != nil:
+			return nil // bbolt reports it
+		case size == 0 && s.ready:
 			// Emptied under us: bbolt would quietly start a new database.
 			return s.emptied()
+		case size == 0:
+			return nil
+		case !ok:
+			return s.damagedFile(errors.New("both meta pages are damaged"))
 		}
-		return nil
-	}
-	buf := make([]byte, 80)
-	var metas []boltMeta
-	if _, err := f.ReadAt(buf, 0); err == nil {
-		if m, ok := parseMeta(buf); ok {
-			metas = append(metas, m)
+		problem, truncated := checkMeta(f, size, m)
+		if problem == "" {
+			return nil
 		}
-	}
-	ps := int64(os.Getpagesize())
-	if len(metas) > 0 {
-		ps = int64(metas[0].pageSize)
-	}
-	if _, err := f.ReadAt(buf, ps); err == nil {
-		if m, ok := parseMeta(buf); ok {
-			metas = append(metas, m)
+		if attempt < 2 && (attempt == 0 || m.txid != lastTx) {
+			lastTx = m.txid
+			continue // a commit may have raced the reading: read again
 		}
+		if truncated {
+			return newStoreError(ErrDamaged, errors.New(problem), "db_truncated",
+				"the database %s is damaged (the file is shorter than its contents); restore a backup from %s (salesplan backups)",
+				s.path, BackupDir(s.path))
+		}
+		return s.damagedFile(errors.New(problem))
 	}
-	if len(metas) == 0 {
-		return newStoreError(ErrDamaged, nil, "db_damaged",
-			"the database %s is damaged; restore a backup from %s (salesplan backups)", s.path, BackupDir(s.path))
-	}
-	m := metas[0]
-	if len(metas) == 2 && metas[1].txid > m.txid {
-		m = metas[1]
-	}
-	const noFreelist = ^uint64(0)
-	if m.pageSize == 0 || m.hwm > uint64(fi.Size())/uint64(m.pageSize) || (m.freelist != noFreelist && m.freelist >= m.hwm) {
-		return newStoreError(ErrDamaged, nil, "db_truncated",
-			"the database %s is damaged (the file is shorter than its contents); restore a backup from %s (salesplan backups)",
-			s.path, BackupDir(s.path))
-	}
-	return nil
+}
+
+// damagedFile is the one-line error for a damaged file; cause says what
+// was found (kept for check and the logs, not shown in the line).
+func (s *Store) damagedFile(cause error) error {
+	return newStoreError(ErrDamaged, cause, "db_damaged",
+		"the database %s is damaged; restore a backup from %s (salesplan backups)", s.path, BackupDir(s.path))
 }
 
 // fileLocks serialises this process's transactions per database file.
@@ -278,7 +310,10 @@ func (s *Store) write(fn func(tx *bolt.Tx) error, bump bool) error {
 		return newStoreError(ErrReadOnly, nil, "db_read_only", "the database %s is open read-only", s.path)
 	}
 	return s.withDB(false, func(db *bolt.DB) error {
-		return db.Update(func(tx *bolt.Tx) error {
+		if err := s.verifyBeforeWrite(); err != nil {
+			return err
+		}
+		err := db.Update(func(tx *bolt.Tx) error {
 			if err := fn(tx); err != nil {
 				return err
 			}
@@ -287,7 +322,64 @@ func (s *Store) write(fn func(tx *bolt.Tx) error, bump bool) error {
 			}
 			return nil
 		})
+		if err == nil {
+			s.noteOwnCommit()
+		}
+		return err
 	})
+}
+
+// verifiedFile is the state of the file whose page structure was last
+// verified (or written by this Store from a verified state).
+type verifiedFile struct {
+	fi   os.FileInfo
+	txid uint64
+}
+
+// verifyBeforeWrite walks the page structure (verifyPages) before this
+// Store's first write, and again whenever the file is not as this Store
+// last left it (another process wrote, or a restore replaced it). bbolt
+// writes over pages its freelist calls free and rewrites the pages on a
+// changed key's path: on a damaged structure that would spread the damage
+// or overwrite data in use, so a write is refused instead. Runs under the
+// file lock (withDB).
+func (s *Store) verifyBeforeWrite() error {
+	fi, m, ok := s.fileState()
+	if ok && s.verified.fi != nil && os.SameFile(fi, s.verified.fi) && m.txid == s.verified.txid {
+		return nil
+	}
+	problems, err := verifyPages(s.path)
+	if err != nil {
+		return fmt.Errorf("open database %s: %w", s.path, err)
+	}
+	if len(problems) > 0 {
+		return s.damagedFile(errors.New(problems[0]))
+	}
+	s.verified = verifiedFile{fi: fi, txid: m.txid}
+	return nil
+}
+
+// noteOwnCommit records the file as this Store's commit left it: it was
+// verified before, and bbolt wrote it.
+func (s *Store) noteOwnCommit() {
+	if fi, m, ok := s.fileState(); ok {
+		s.verified = verifiedFile{fi: fi, txid: m.txid}
+	}
+}
+
+// fileState is the file's identity and the meta bbolt opens on.
+func (s *Store) fileState() (os.FileInfo, boltMeta, bool) {
+	f, err := os.Open(s.path)
+	if err != nil {
+		return nil, boltMeta{}, false
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, boltMeta{}, false
+	}
+	m, _, ok, err := readMetas(f)
+	return fi, m, ok && err == nil
 }
 
 // view runs fn in one read transaction (a bbolt read-only open when the
@@ -297,29 +389,26 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) error {
 }
 
 // withDB holds this process's turn on the file, opens it for fn alone and
-// closes it again; a bbolt panic (a damaged page) becomes an error that
-// points to the backups.
+// closes it again; a fault or a panic while bbolt reads a damaged file
+// (contain) becomes an error that points to the backups.
 func (s *Store) withDB(readOnly bool, fn func(db *bolt.DB) error) (err error) {
 	unlock, err := s.lockProcess()
 	if err != nil {
 		return err
 	}
 	defer unlock()
-	db, err := s.openCurrent(readOnly) // the file the path names, not one a restore replaced
+	db, file, err := s.openCurrent(readOnly) // the file the path names, not one a restore replaced
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if cerr := db.Close(); cerr != nil && err == nil {
-			err = fmt.Errorf("close database %s: %w", s.path, cerr)
-		}
-	}()
-	defer func() {
-		if r := recover(); r != nil {
-			err = s.damaged(r)
-		}
-	}()
-	return fn(db)
+	if r := contain(func() { err = fn(db) }); r != nil {
+		abandon(db, file)
+		return s.damaged(r)
+	}
+	if cerr := db.Close(); cerr != nil && err == nil {
+		err = fmt.Errorf("close database %s: %w", s.path, cerr)
+	}
+	return err
 }
 
 func bumpRevision(tx *bolt.Tx) error {
@@ -437,7 +526,8 @@ func (s *Store) emptied() error {
 
 // inspect returns 0 when the schema is current, 1 when the file needs its
 // buckets, 2 when it needs a migration, 3 when an index bucket is missing
-// (all indexes are then rebuilt from the records).
+// or the indexes are of an older encoding (all indexes are then rebuilt
+// from the records).
 func (s *Store) inspect(tx *bolt.Tx) (int, error) {
 	m := tx.Bucket(bMeta)
 	if m == nil {
@@ -463,7 +553,7 @@ func (s *Store) inspect(tx *bolt.Tx) (int, error) {
 	case v < schemaVersion:
 		return 2, nil
 	}
-	if idx := tx.Bucket(bIndex); idx == nil || !hasAll(idx) {
+	if idx := tx.Bucket(bIndex); idx == nil || !hasAll(idx) || readU64(m.Get(kIndexVersion)) < indexVersion {
 		return 3, nil
 	}
 	return 0, nil
@@ -487,7 +577,9 @@ func prepare(tx *bolt.Tx, state int) error {
 		if err := ensureBuckets(tx); err != nil {
 			return err
 		}
-		return tx.Bucket(bMeta).Put(kSchema, u64(schemaVersion))
+		if err := tx.Bucket(bMeta).Put(kSchema, u64(schemaVersion)); err != nil {
+			return err
+		}
 	case 2:
 		from := readU64(tx.Bucket(bMeta).Get(kSchema))
 		if err := migrate(tx, from); err != nil {
@@ -496,11 +588,40 @@ func prepare(tx *bolt.Tx, state int) error {
 		if err := ensureBuckets(tx); err != nil {
 			return err
 		}
-		return tx.Bucket(bMeta).Put(kSchema, u64(schemaVersion))
-	case 3:
-		return reindexMissing(tx) // a database from before search builds just that
+		if err := tx.Bucket(bMeta).Put(kSchema, u64(schemaVersion)); err != nil {
+			return err
+		}
 	}
-	return nil
+	return reindexIfOld(tx)
+}
+
+// reindexIfOld rebuilds every index when one is missing, or the indexes
+// whose encoding changed when the file's are older, and records the
+// encoding. (Version 1 → 2 changed the unique-name keys only: rebuilding
+// those is quick, where a whole reindex of a ten-year file in one
+// transaction takes seconds.)
+func reindexIfOld(tx *bolt.Tx) error {
+	m := tx.Bucket(bMeta)
+	idx := tx.Bucket(bIndex)
+	switch v := readU64(m.Get(kIndexVersion)); {
+	case idx == nil || !hasAll(idx):
+		// A database from before search builds just that (reindexMissing).
+		if err := reindexMissing(tx); err != nil {
+			return err
+		}
+		if v < 2 && tx.Bucket(bIndex) != nil {
+			if err := reindexNames(tx); err != nil {
+				return err
+			}
+		}
+	case v < 2:
+		if err := reindexNames(tx); err != nil {
+			return err
+		}
+	default:
+		return nil
+	}
+	return m.Put(kIndexVersion, u64(indexVersion))
 }
 
 // ensureBuckets creates every record and index bucket that is missing.

@@ -25,50 +25,11 @@ func taskKindByte(k model.TaskKind) byte {
 	return 't'
 }
 
-// validateTask normalises and checks a task (shared with import): title
-// required, kind and slot known (the slot follows the time when one is
-// given), client and project must exist.
+// validateTask normalises and checks a task (model.Task.Validate) and
+// that its client and project exist.
 func validateTask(tx *bolt.Tx, t *model.Task) error {
-	t.Title = strings.TrimSpace(t.Title)
-	if t.Title == "" {
-		return model.Errf("empty_title", "a task needs a title")
-	}
-	if err := t.CheckLimits(); err != nil {
+	if err := t.Validate(); err != nil {
 		return err
-	}
-	if t.Kind == "" {
-		t.Kind = model.TaskTodo
-	}
-	if !t.Kind.Valid() {
-		return model.Errf("bad_kind", "task kind %q is not call, visit, meeting or todo", string(t.Kind))
-	}
-	if t.Time.Valid() {
-		t.Slot = model.SlotOf(t.Time)
-	} else if t.Slot == "" {
-		t.Slot = model.SlotAny
-	}
-	if !t.Slot.Valid() {
-		return model.Errf("bad_slot", "slot %q is not morning, afternoon, evening or any", string(t.Slot))
-	}
-	if t.Time.Valid() && !t.Date.Valid() {
-		return model.Errf("time_needs_date", "a task with a time needs a date")
-	}
-	if t.Repeat != "" {
-		r, err := model.ParseRepeat(string(t.Repeat))
-		if err != nil {
-			return err
-		}
-		t.Repeat = r
-	}
-	if t.Repeat != "" && !t.Date.Valid() {
-		return model.Errf("repeat_needs_date", "a repeating task needs a date")
-	}
-	if t.Done {
-		if !t.DoneOn.Valid() {
-			t.DoneOn = t.Date
-		}
-	} else {
-		t.DoneOn = model.NoDate
 	}
 	return checkRefs(tx, t.ClientID, t.ProjectID)
 }
@@ -149,13 +110,14 @@ func reindexTasks(tx *bolt.Tx) error {
 	})
 }
 
-// nextOccurrence is the date of a repeating task's next occurrence.
+// nextOccurrence is the date of a repeating task's next occurrence, or
+// NoDate when the repeat has ended (its next date would pass the end of
+// the date range, model.MaxDate).
 func nextOccurrence(r model.Repeat, anchor, after model.Date, wd model.Workdays) (model.Date, error) {
-	d := r.Next(anchor, after, wd)
-	if !d.Valid() {
-		return model.NoDate, model.Errf("bad_repeat", "repeat rule %q is not understood", string(r))
+	if _, err := model.ParseRepeat(string(r)); err != nil {
+		return model.NoDate, model.ProblemOf(err).In("repeat")
 	}
-	return d, nil
+	return r.Next(anchor, after, wd), nil
 }
 
 // AddTask validates and stores a task (title required; slot derived from time).
@@ -412,12 +374,14 @@ func (s *Store) CompleteTask(id model.ID, on model.Date, at time.Time, outcome s
 			if err != nil {
 				return err
 			}
-			next := t
-			next.ID, next.Done, next.DoneOn, next.Date = 0, false, model.NoDate, nd
-			if err := r.putTask(&next); err != nil {
-				return err
+			if nd.Valid() { // else the repeat ended with this occurrence
+				next := t
+				next.ID, next.Done, next.DoneOn, next.Date = 0, false, model.NoDate, nd
+				if err := r.putTask(&next); err != nil {
+					return err
+				}
+				res.Next = &next
 			}
-			res.Next = &next
 		}
 		if t.Kind.IsContact() && t.ClientID != 0 {
 			// One contact, once (DESIGN.md §2 v2): a contact of this kind

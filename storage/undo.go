@@ -185,7 +185,14 @@ func (r *recorder) created(bucket []byte, id model.ID) {
 	}
 }
 
+// The recorder's puts validate the record first (model's rules, and that
+// what it refers to exists): every action's writes go through them, so no
+// action can store a record that import would refuse.
+
 func (r *recorder) putClient(c *model.Client) error {
+	if err := validateClient(c); err != nil {
+		return err
+	}
 	isNew := c.ID == 0
 	if !isNew {
 		r.touch(bClients, c.ID)
@@ -200,6 +207,9 @@ func (r *recorder) putClient(c *model.Client) error {
 }
 
 func (r *recorder) putTask(t *model.Task) error {
+	if err := validateTask(r.tx, t); err != nil {
+		return err
+	}
 	isNew := t.ID == 0
 	if !isNew {
 		r.touch(bTasks, t.ID)
@@ -219,6 +229,9 @@ func (r *recorder) deleteTask(id model.ID) error {
 }
 
 func (r *recorder) putEntry(e *model.JournalEntry) error {
+	if err := validateEntry(r.tx, e); err != nil {
+		return err
+	}
 	isNew := e.ID == 0
 	if !isNew {
 		r.touch(bJournal, e.ID)
@@ -238,6 +251,9 @@ func (r *recorder) deleteEntry(id model.ID) error {
 }
 
 func (r *recorder) putPromise(p *model.Promise) error {
+	if err := validatePromise(r.tx, p); err != nil {
+		return err
+	}
 	isNew := p.ID == 0
 	if !isNew {
 		r.touch(bPromises, p.ID)
@@ -252,6 +268,9 @@ func (r *recorder) putPromise(p *model.Promise) error {
 }
 
 func (r *recorder) putProject(p *model.Project) error {
+	if err := validateProject(r.tx, p); err != nil {
+		return err
+	}
 	isNew := p.ID == 0
 	if !isNew {
 		r.touch(bProjects, p.ID)
@@ -266,6 +285,9 @@ func (r *recorder) putProject(p *model.Project) error {
 }
 
 func (r *recorder) putSettings(st model.Settings) error {
+	if err := validateSettings(&st); err != nil {
+		return err
+	}
 	r.touch(bMeta, 0)
 	return putSettings(r.tx, st)
 }

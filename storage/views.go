@@ -151,7 +151,7 @@ func signedIn(tx *bolt.Tx, from, to model.Date) (model.Money, error) {
 		if len(v) != 8 {
 			return model.Errf("corrupt_index", "a signed project index entry is damaged; run salesplan check")
 		}
-		sum += model.Money(binary.BigEndian.Uint64(v))
+		sum = sum.Plus(model.Money(binary.BigEndian.Uint64(v))) // saturates: many large values never wrap
 		return nil
 	})
 	return sum, err

@@ -170,7 +170,7 @@ func (a *app) open() (*storage.Store, error) {
 		timeout = d
 	}
 	a.lockTimeout = timeout
-	st, err := storage.Open(path, storage.Options{LockTimeout: timeout})
+	st, err := storage.Open(path, storage.Options{LockTimeout: timeout, Clock: a.cfg.Now})
 	if err != nil {
 		return nil, &openError{path: path, err: err}
 	}
@@ -252,7 +252,7 @@ func (a *app) autoBackup() {
 	if a.st == nil || a.demo {
 		return
 	}
-	if err := a.st.AutoBackup(a.today); err != nil {
+	if err := a.st.AutoBackup(); err != nil { // named by the real clock, never --today
 		fmt.Fprintln(a.stderr, oneLine(a.t("cli.warn.autobackup", a.explain(err))))
 	}
 }

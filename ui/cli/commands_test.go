@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -350,6 +351,15 @@ func TestAutoBackupAfterWrite(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(filepath.Dir(h.db), "backups", "salesplan-2026-11-28.db")); err == nil {
 		t.Errorf("a read made a backup")
 	}
+	// --today in the future names no backup: the real clock does.
+	h.now = h.now.AddDate(0, 0, 1)
+	h.ok("--today", "2099-01-01", "client", "add", "Future")
+	if m, _ := filepath.Glob(filepath.Join(filepath.Dir(h.db), "backups", "salesplan-2099-*")); len(m) > 0 {
+		t.Errorf("--today named a backup: %v", m)
+	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(h.db), "backups", "salesplan-2026-11-28.db")); err != nil {
+		t.Errorf("the write on the real next day made no backup: %v", err)
+	}
 }
 
 // TestLanguage: --lang, the locale and the setting choose the language of
@@ -494,7 +504,7 @@ func TestPlannerHandOver(t *testing.T) {
 		got = p
 		_, err := p.Store.AddClient(model.Client{Name: "From the planner"}, p.Today)
 		return err
-	}}
+	}, Now: func() time.Time { return h.now }} // the real clock names the backup
 	var out, errb strings.Builder
 	env := func(k string) string { return h.env[k] }
 	if code := cfg.Main([]string{"--db", h.db}, strings.NewReader(""), &out, &errb, env); code != 0 {
@@ -589,5 +599,29 @@ func TestCompleteClientNames(t *testing.T) {
 	}
 	if strings.Contains(out, "Li Ming") {
 		t.Errorf("completion offers a name that does not match:\n%s", out)
+	}
+}
+
+// A daily task run into the last date salesplan keeps (2200-12-31) ends
+// its repeat instead of making a task past the range; check is clean and
+// the export imports into a new database.
+func TestRepeatRunsIntoTheEndOfTheRange(t *testing.T) {
+	h := newHarness(t)
+	h.ok("--today", "2200-12-30", "add", "call the bank every day 2200-12-30")
+	for _, day := range []string{"2200-12-30", "2200-12-31"} {
+		out := h.ok("--today", day, "done", map[string]string{"2200-12-30": "1", "2200-12-31": "2"}[day])
+		if day == "2200-12-31" && !strings.Contains(out, "repeat ends") {
+			t.Errorf("done on the last day: %s", out)
+		}
+	}
+	if out := h.ok("check"); !strings.Contains(out, "healthy") {
+		t.Errorf("check: %s", out)
+	}
+	file := filepath.Join(h.dir, "end.json")
+	h.ok("export", "-o", file)
+	h2 := newHarness(t)
+	h2.ok("import", file)
+	if out := h2.ok("--today", "2200-12-31", "today"); !strings.Contains(out, "the bank") {
+		t.Errorf("imported today: %s", out)
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -54,7 +53,10 @@ func (a *app) exportCmd() *cobra.Command {
 			_, err := a.stdout.Write(buf.Bytes())
 			return err
 		}
-		if err := writeFileAtomic(out, buf.Bytes()); err != nil {
+		if err := st.WriteOutput(out, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }); err != nil {
+			if errors.Is(err, storage.ErrUnsafeTarget) {
+				return err // the refusal says it all, naming the file
+			}
 			return failWith(err, "cli.err.write_file", out)
 		}
 		a.say("cli.export.done", out)
@@ -64,31 +66,6 @@ func (a *app) exportCmd() *cobra.Command {
 	c.Flags().StringVarP(&out, "output", "o", "", a.t("cli.flag.output"))
 	c.Flags().StringVar(&kind, "kind", "clients", a.t("cli.flag.kind"))
 	return c
-}
-
-// writeFileAtomic writes data to path through a temporary file in the same
-// directory and a rename, so a reader never sees half a file.
-func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return fmt.Errorf("create temp file: %w", err)
-	}
-	defer func() { _ = os.Remove(tmp.Name()) }()
-	if _, err := tmp.Write(data); err != nil {
-		_ = tmp.Close()
-		return fmt.Errorf("write %s: %w", tmp.Name(), err)
-	}
-	if err := tmp.Sync(); err != nil {
-		_ = tmp.Close()
-		return fmt.Errorf("sync %s: %w", tmp.Name(), err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("close %s: %w", tmp.Name(), err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("rename to %s: %w", path, err)
-	}
-	return nil
 }
 
 func (a *app) importCmd() *cobra.Command {
@@ -174,6 +151,9 @@ func (a *app) backupCmd() *cobra.Command {
 	}
 	c.RunE = a.run(func(st *storage.Store, args []string) error {
 		if err := st.Backup(args[0]); err != nil {
+			if errors.Is(err, storage.ErrUnsafeTarget) {
+				return err // the refusal says it all, naming the file
+			}
 			return failWith(err, "cli.err.backup", args[0])
 		}
 		a.say("cli.backup.done", args[0])
@@ -271,7 +251,7 @@ func (a *app) restoreCmd() *cobra.Command {
 // confirm asks a yes/no question on stderr and reads the answer from
 // stdin; anything but yes (or no input at all) is no.
 func (a *app) confirm(question string) bool {
-	fmt.Fprint(a.stderr, question+" ")
+	fmt.Fprint(a.stderr, clean(question)+" ")
 	line, _ := bufio.NewReader(a.stdin).ReadString('\n')
 	fmt.Fprintln(a.stderr)
 	switch strings.ToLower(strings.TrimSpace(line)) {

@@ -99,7 +99,14 @@ func (a *app) writeJSON(v any) error {
 	return nil
 }
 
-// say prints one translated line on stdout.
+// say prints one translated line on stdout. Text arguments (paths, names
+// the person typed) are made inert: "Backed up to FILE" must not pass an
+// escape sequence in FILE to the terminal.
 func (a *app) say(key string, args ...any) {
+	for i, v := range args {
+		if s, ok := v.(string); ok {
+			args[i] = clean(s)
+		}
+	}
 	fmt.Fprintln(a.stdout, a.t(key, args...))
 }

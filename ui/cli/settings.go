@@ -153,11 +153,11 @@ func (a *app) targetShowCmd() *cobra.Command {
 		for i, q := range signed {
 			m := model.Month{Year: year, Month: time.Month(i + 1)}
 			out.Months = append(out.Months, jsonTargetMonth{Month: m.String(), Target: q.Target, ByHand: s.MonthSetByHand(m), Signed: q.Value})
-			out.Signed += q.Value
+			out.Signed = out.Signed.Plus(q.Value)
 			if i%3 == 0 {
 				out.Quarters = append(out.Quarters, jsonTargetQuarter{Quarter: i/3 + 1, Target: s.QuarterTarget(year, i/3+1)})
 			}
-			out.Quarters[i/3].Signed += q.Value
+			out.Quarters[i/3].Signed = out.Quarters[i/3].Signed.Plus(q.Value)
 		}
 		if asJSON {
 			return a.writeJSON(out)

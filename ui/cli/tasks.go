@@ -88,6 +88,8 @@ func (a *app) doneCmd() *cobra.Command {
 		}
 		if res.Next != nil {
 			a.say("cli.task.next", res.Next.ID, res.Next.Date)
+		} else if res.Task.Repeat != "" {
+			a.say("cli.task.repeat_ended", model.MaxDate)
 		}
 		return nil
 	})

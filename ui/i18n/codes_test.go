@@ -137,7 +137,7 @@ func pattern(e ast.Expr, dir string, consts map[string]string) (string, bool) {
 
 // codeAt is where the code is among the arguments of the functions that
 // make a Problem; the format follows it, then the format's arguments.
-var codeAt = map[string]int{"Errf": 0, "newStoreError": 2}
+var codeAt = map[string]int{"Errf": 0, "newStoreError": 2, "refuseTarget": 0}
 
 // problemSites finds every model.Errf(code, format, args…) and
 // newStoreError(sentinel, cause, code, format, args…) call.

@@ -181,14 +181,33 @@ func (l Lang) Err(err error) string {
 	if err == nil {
 		return ""
 	}
-	var p *model.Problem
-	if errors.As(err, &p) && p != nil {
-		if f, ok := l.text("err." + p.Code); ok && ArgCount(f) == len(p.Args) {
-			return model.InertLine(fmt.Sprintf(f, p.Args...))
+	// One vocabulary: any error in the chain that explains itself as a
+	// Problem (model.Explained: a *model.Problem, a storage error, an
+	// import's ValidationError) is said in the user's language.
+	var e model.Explained
+	if errors.As(err, &e) {
+		if p := e.Problem(); p != nil {
+			return model.InertLine(l.problem(p))
 		}
-		return model.InertLine(p.Error())
 	}
 	return model.InertLine(err.Error())
+}
+
+// problem words p from the catalog; an argument that is itself a Problem
+// (what is wrong with a record of an import) is worded the same way.
+func (l Lang) problem(p *model.Problem) string {
+	f, ok := l.text("err." + p.Code)
+	if !ok || ArgCount(f) != len(p.Args) {
+		return p.Error()
+	}
+	args := make([]any, len(p.Args))
+	for i, a := range p.Args {
+		args[i] = a
+		if e, ok := a.(model.Explained); ok && e.Problem() != nil {
+			args[i] = l.problem(e.Problem())
+		}
+	}
+	return fmt.Sprintf(f, args...)
 }
 
 // verbRE matches one fmt verb (not %%): flags, an optional argument index,

@@ -370,8 +370,8 @@ func (m *Model) yearView() string {
 	var sum model.MoneyQuota
 	this := model.MonthOf(m.env.Today())
 	for i, q := range m.year {
-		sum.Value += q.Value
-		sum.Target += q.Target
+		sum.Value = sum.Value.Plus(q.Value)
+		sum.Target = sum.Target.Plus(q.Target)
 		lead := " "
 		if time.Month(i+1) == m.sel.Month() {
 			lead = "›"
@@ -400,7 +400,7 @@ func (m *Model) yearView() string {
 	for q := range 4 {
 		qq := model.MoneyQuota{Target: m.set.QuarterTarget(y, q+1)}
 		for _, mq := range m.year[q*3 : q*3+3] {
-			qq.Value += mq.Value
+			qq.Value = qq.Value.Plus(mq.Value)
 		}
 		qs = append(qs, m.lang.T("month.year.quarter", q+1, report.MoneyCount(m.lang, qq, m.currency())))
 	}

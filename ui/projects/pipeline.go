@@ -50,7 +50,7 @@ func (m *Model) title(w int) string {
 	for _, ri := range m.shown {
 		if r := m.rows[ri]; r.Stage.Live() {
 			n++
-			v += r.Value
+			v = v.Plus(r.Value)
 		}
 	}
 	s := m.lang.T("projects.title", n, m.env.Money(v))

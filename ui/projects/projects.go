@@ -241,7 +241,7 @@ func (m *Model) stageSum(s model.Stage) (int, model.Money) {
 	for _, ri := range m.shown {
 		if r := m.rows[ri]; r.Stage == s {
 			n++
-			v += r.Value
+			v = v.Plus(r.Value)
 		}
 	}
 	return n, v

@@ -1,0 +1,171 @@
+package model
+
+import (
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Ranges, the same in every path: command line, planner, import, repeats
+// (DESIGN.md §2 "Ranges and limits"); the text limits are in limits.go.
+// Each kind of record checks both in its Validate (validate.go).
+
+// The date range. A date outside it is a typing error, not a plan; a repeat
+// whose next date would pass MaxDate ends instead.
+var (
+	MinDate = MakeDate(1900, 1, 1)
+	MaxDate = MakeDate(2200, 12, 31)
+)
+
+// MaxID bounds record ids: JSON readers in other languages hold integers
+// exactly only below 2^53, and an id sequence must never wrap.
+const MaxID ID = 1<<53 - 1
+
+// MaxMoney is the largest money value: 10^13 main units (in minor units).
+// A sum of 9 000 such values still fits in an int64; SumMoney saturates
+// beyond that instead of wrapping into negative money.
+const MaxMoney Money = 1e13 * 100
+
+// DateInRange reports whether d is a date of the range (NoDate is not).
+func DateInRange(d Date) bool { return d >= MinDate && d <= MaxDate }
+
+// checkDate is the problem with a date field: missing when required, or
+// outside the range. field names the field as the exchange format does.
+func checkDate(field string, d Date, required bool) *Problem {
+	switch {
+	case d == NoDate && required:
+		return Errf("missing_date", "a date is needed").In(field)
+	case d == NoDate:
+		return nil
+	case !DateInRange(d):
+		return Errf("date_out_of_range", "%s is outside the dates salesplan keeps (1900-01-01 to 2200-12-31)", d.String()).In(field)
+	}
+	return nil
+}
+
+// CheckDate is the problem with a date typed for field (nil when it is in
+// range or NoDate), for forms and commands that check a date before they
+// build a record.
+func CheckDate(field string, d Date) *Problem { return checkDate(field, d, false) }
+
+// checkMoney is the problem with a money field above MaxMoney (each kind
+// says in its own words why a negative amount is wrong).
+func checkMoney(field string, m Money) *Problem {
+	if m > MaxMoney {
+		return Errf("amount_too_large", "%s is more than salesplan keeps (at most 10000000000000)", m.Plain()).In(field)
+	}
+	return nil
+}
+
+// limit is a text limit's problem (limits.go: CheckTitle, CheckText) with
+// the record's field named ("" = the field its code names,
+// too_long_<field>), or nil.
+func limit(field string, err error) *Problem {
+	p := ProblemOf(err)
+	if p == nil {
+		return nil
+	}
+	if field == "" {
+		field = strings.TrimPrefix(p.Code, "too_long_")
+	}
+	return p.In(field)
+}
+
+// CheckID is the problem with a record id outside 1…MaxID.
+func CheckID(field string, id ID) *Problem {
+	if id == 0 || id > MaxID {
+		return Errf("bad_id", "%d is not an id (a whole number from 1 to 9007199254740991)", uint64(id)).In(field)
+	}
+	return nil
+}
+
+// SumMoney adds amounts without overflow: a sum beyond the int64 range
+// saturates at its end rather than wrapping into money of the other sign.
+func SumMoney(ms ...Money) Money {
+	var total Money
+	for _, m := range ms {
+		total = total.Plus(m)
+	}
+	return total
+}
+
+// Plus is m + n, saturating at the int64 range.
+func (m Money) Plus(n Money) Money {
+	s := m + n
+	switch {
+	case n > 0 && s < m:
+		return math.MaxInt64
+	case n < 0 && s > m:
+		return math.MinInt64
+	}
+	return s
+}
+
+// invisible reports whether r is a zero-width or bidi control character:
+// it changes how a name looks (or nothing at all) without being seen, so
+// "ACME Ltd" and "ACME Ltd" + U+200B would pass for two names.
+func invisible(r rune) bool {
+	switch {
+	case r == 0x200b || r == 0x200c || r == 0x200d: // zero-width space, non-joiner, joiner
+	case r >= 0x2060 && r <= 0x2064: // word joiner, invisible operators
+	case r == 0xfeff: // zero-width no-break space (BOM)
+	case r == 0x00ad || r == 0x034f || r == 0x180e: // soft hyphen, grapheme joiner, Mongolian vowel separator
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069: // bidi embeddings, overrides, isolates
+	case r == 0x200e || r == 0x200f || r == 0x061c: // bidi marks
+	default:
+		return false
+	}
+	return true
+}
+
+// CleanName is a name as salesplan keeps it: zero-width and bidi control
+// characters removed, spaces trimmed at both ends. Nothing else changes: the
+// name stays as typed.
+func CleanName(s string) string {
+	if strings.ContainsFunc(s, invisible) {
+		s = strings.Map(func(r rune) rune {
+			if invisible(r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	return strings.TrimSpace(s)
+}
+
+// NameKey is what two names must share to be the same name: the clean name
+// as it shows (made inert), in lower case, with each run of spaces (any
+// kind: no-break, ideographic) as one space. Client names and project names
+// are unique by this key, so look-alikes are caught as duplicates.
+func NameKey(s string) string {
+	s = strings.ToLower(InertLine(CleanName(s)))
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		if r == utf8.RuneError {
+			r = '\ufffd'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// checkName cleans a name in place and refuses one that is then empty, or
+// shows as nothing once made inert (only control or escape sequences).
+func checkName(field string, s *string) *Problem {
+	*s = CleanName(*s)
+	if NameKey(*s) == "" {
+		return Errf("empty_name", "a name is needed").In(field)
+	}
+	return limit(field, CheckTitle(FieldName, *s))
+}

@@ -1,0 +1,64 @@
+package i18n
+
+// Problems of the data's ranges and limits (model/limits.go, model/validate.go),
+// of documents and files being imported (storage/exchange_*.go), and of the
+// files salesplan writes or is pointed at (storage/files.go, backup.go).
+
+func init() {
+	Register(map[string]Msg{
+		// Ranges and limits (DESIGN.md §2).
+		"err.date_out_of_range": {"%v is outside the dates salesplan keeps (1900-01-01 to 2200-12-31)", "%v 超出 salesplan 可记录的日期范围（1900-01-01 至 2200-12-31）"},
+		"err.amount_too_large":  {"%v is more than salesplan keeps (at most 10000000000000)", "%v 超出 salesplan 可记录的金额（最多 10000000000000）"},
+		"err.bad_id":            {"%v is not an id (a whole number from 1 to 9007199254740991)", "%v 不是有效编号（1 到 9007199254740991 的整数）"},
+		"err.bad_language":      {"%q is not a language (en, zh)", "“%v”不是可选语言（en、zh）"},
+		"err.bad_target_year":   {"%v is not a year salesplan keeps (1900–2200)", "%v 不是可设置目标的年份（1900–2200）"},
+		"err.bad_workdays":      {"the working days must be days of the week", "工作日必须是星期几"},
+
+		// An exchange document being imported.
+		"err.doc_bad_format":        {"must be \"salesplan\" (got %v): not a salesplan export", "应为 \"salesplan\"（实际为 %v）：不是 salesplan 导出文件"},
+		"err.doc_bad_version":       {"version %v is not supported (this salesplan reads versions %v to %v)", "不支持版本 %v（本程序读取版本 %v 至 %v）"},
+		"err.doc_missing_version":   {"missing", "缺少此项"},
+		"err.doc_too_large":         {"larger than %v MiB: not a salesplan export", "大于 %v MiB：不是 salesplan 导出文件"},
+		"err.doc_not_a_file":        {"not a file (a device, a directory or a socket): not a salesplan export", "不是普通文件（是设备、目录或套接字）：不是 salesplan 导出文件"},
+		"err.doc_not_object":        {"not a salesplan JSON document: must be a JSON object", "不是 salesplan JSON 文档：必须是 JSON 对象"},
+		"err.doc_not_json":          {"not a salesplan JSON document: %v (line %v)", "不是 salesplan JSON 文档：%v（第 %v 行）"},
+		"err.doc_not_json_at":       {"not a salesplan JSON document: %v (at byte %v)", "不是 salesplan JSON 文档：%v（第 %v 字节处）"},
+		"err.doc_cut_short":         {"not a salesplan JSON document: the file is empty or cut short", "不是 salesplan JSON 文档：文件为空或不完整"},
+		"err.doc_trailing_data":     {"not a salesplan JSON document: unexpected data after the document", "不是 salesplan JSON 文档：文档之后还有多余内容"},
+		"err.doc_unknown_field":     {"unknown field", "未知字段"},
+		"err.doc_null_record":       {"null is not a record", "null 不是记录"},
+		"err.doc_bad_id":            {"an id must be a whole number or null, not %v", "编号必须是整数或 null，不能是 %v"},
+		"err.doc_bad_value":         {"%v", "%v"},
+		"err.doc_want_whole_number": {"must be a whole number, not a JSON %v", "必须是整数，不能是 JSON %v"},
+		"err.doc_want_number":       {"must be a number, not a JSON %v", "必须是数字，不能是 JSON %v"},
+		"err.doc_want_string":       {"must be a string, not a JSON %v", "必须是字符串，不能是 JSON %v"},
+		"err.doc_want_bool":         {"must be true or false, not a JSON %v", "必须是 true 或 false，不能是 JSON %v"},
+		"err.doc_want_list":         {"must be a list, not a JSON %v", "必须是列表，不能是 JSON %v"},
+		"err.doc_want_object":       {"must be an object, not a JSON %v", "必须是对象，不能是 JSON %v"},
+		"err.duplicate_id":          {"id %v is used twice", "编号 %v 重复"},
+		"err.duplicate_in_document": {"%q is also the name of %v (names are unique, any case)", "“%v”与 %v 同名（名称不能重复，不分大小写）"},
+
+		// Files salesplan writes (export -o, backup FILE, restore).
+		"err.target_link":      {"%v is a symbolic link; give the path of the file itself (nothing was written)", "%v 是符号链接，请给出文件本身的路径（未写入任何内容）"},
+		"err.target_dir":       {"%v is a folder; give a file name (nothing was written)", "%v 是文件夹，请给出文件名（未写入任何内容）"},
+		"err.target_fifo":      {"%v is a FIFO, not a file; nothing was written", "%v 是命名管道，不是文件；未写入任何内容"},
+		"err.target_socket":    {"%v is a socket, not a file; nothing was written", "%v 是套接字，不是文件；未写入任何内容"},
+		"err.target_device":    {"%v is a device, not a file; nothing was written", "%v 是设备，不是文件；未写入任何内容"},
+		"err.target_irregular": {"%v is not a regular file; nothing was written", "%v 不是普通文件；未写入任何内容"},
+		"err.target_db":        {"%v is the database itself; nothing was written", "%v 就是数据库本身；未写入任何内容"},
+		"err.target_backup":    {"%v is a backup of the database; nothing was written", "%v 是数据库的备份；未写入任何内容"},
+		"err.target_scratch":   {"%v is a working file of the database; nothing was written", "%v 是数据库的工作文件；未写入任何内容"},
+
+		// Automatic backups (storage/backup.go).
+		"err.backup_damaged":      {"today's automatic backup failed its check and was kept aside as %v; the last good backup is from %v (salesplan backups, salesplan check)", "今天的自动备份未通过检查，已另存为 %v；最近一份完好的备份是 %v 的（salesplan backups，salesplan check）"},
+		"err.backup_damaged_none": {"today's automatic backup failed its check and was kept aside as %v, and there is no good backup; run salesplan check", "今天的自动备份未通过检查，已另存为 %v，且没有完好的备份；请运行 salesplan check"},
+
+		// A CSV file of clients being imported.
+		"err.csv_empty":          {"the file is empty (want a header row with a name column)", "文件为空（需要带有名称列的表头行）"},
+		"err.csv_second_column":  {"a second column for %v", "%v 列重复"},
+		"err.csv_no_name_column": {"no name column (name, 姓名 or 客户) in the header", "表头中没有名称列（name、姓名或客户）"},
+		"err.csv_not_utf8":       {"not valid UTF-8 (save the file as CSV UTF-8)", "不是有效的 UTF-8（请另存为 CSV UTF-8）"},
+		"err.csv_bad_cadence":    {"%q is not a number of days (0–3650)", "“%v”不是天数（0–3650）"},
+		"err.csv_bad_row":        {"not CSV: %v", "不是 CSV：%v"},
+	})
+}
