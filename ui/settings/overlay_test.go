@@ -10,7 +10,7 @@ import (
 
 	"salesplan/ui/common"
 	"salesplan/ui/i18n"
-	rt "salesplan/ui/report/reporttest"
+	"salesplan/ui/uitest"
 )
 
 // stub is a pane that records what reaches it.
@@ -28,16 +28,16 @@ func (s *stub) FullHelp() [][]key.Binding                 { return nil }
 func (s *stub) Capturing() bool                           { return s.capturing }
 
 func TestOverlayOpensOnComma(t *testing.T) {
-	st := rt.OpenStore(t)
-	rt.Seed(t, st)
+	st := uitest.OpenStore(t)
+	uitest.SeedWeeks(t, st)
 	inner := &stub{}
-	o := Overlay(rt.EnvFor(st, i18n.EN), inner)
+	o := Overlay(uitest.Env(st, i18n.EN), inner)
 	o.SetSize(80, 21)
-	rt.Run(o, func() tea.Cmd { _, c := o.Update(rt.Key(",")); return c }())
+	uitest.Run(o, func() tea.Cmd { _, c := o.Update(uitest.Key(",")); return c }())
 	if !o.Capturing() || !strings.Contains(ansi.Strip(o.View()), "Calls per day") {
 		t.Fatalf(", did not open the settings:\n%s", ansi.Strip(o.View()))
 	}
-	o.Update(rt.Key("j"))
+	o.Update(uitest.Key("j"))
 	for _, m := range inner.got {
 		if k, ok := m.(tea.KeyPressMsg); ok {
 			t.Errorf("the pane got %v while the settings were open", k)
@@ -47,15 +47,15 @@ func TestOverlayOpensOnComma(t *testing.T) {
 	if len(inner.got) != 1 {
 		t.Errorf("DataChangedMsg did not reach the pane: %#v", inner.got)
 	}
-	o.Update(rt.Key("esc")) // "j" was typed: esc asks first
-	o.Update(rt.Key("y"))
+	o.Update(uitest.Key("esc")) // "j" was typed: esc asks first
+	o.Update(uitest.Key("y"))
 	if o.Capturing() || o.View() != "the pane" {
 		t.Errorf("esc, y did not close the settings:\n%s", o.View())
 	}
 
 	// A pane with a text input keeps its commas.
 	inner.capturing = true
-	o.Update(rt.Key(","))
+	o.Update(uitest.Key(","))
 	if v := o.View(); v != "the pane" {
 		t.Errorf(", while the pane captures opened the settings")
 	}

@@ -11,7 +11,7 @@ import (
 	"salesplan/model"
 	"salesplan/ui/common"
 	"salesplan/ui/i18n"
-	rt "salesplan/ui/report/reporttest"
+	"salesplan/ui/uitest"
 )
 
 // run feeds a command's messages back into the screen; shell messages are
@@ -42,7 +42,7 @@ func run(m *Model, cmd tea.Cmd) []tea.Msg {
 }
 
 func press(m *Model, k string) []tea.Msg {
-	_, cmd := m.Update(rt.Key(k))
+	_, cmd := m.Update(uitest.Key(k))
 	return run(m, cmd)
 }
 
@@ -62,9 +62,9 @@ func setField(m *Model, index int, text string) {
 
 func openScreen(t *testing.T, l i18n.Lang) (*Model, func() model.Settings) {
 	t.Helper()
-	st := rt.OpenStore(t)
-	rt.Seed(t, st)
-	m := New(rt.EnvFor(st, l))
+	st := uitest.OpenStore(t)
+	uitest.SeedWeeks(t, st)
+	m := New(uitest.Env(st, l))
 	m.SetSize(80, 21)
 	run(m, m.Open())
 	if !m.Active() || m.form == nil {

@@ -1,48 +1,12 @@
-// Package clientstest holds what the tests of the Clients and Promises
-// panes share: a fixed day, a seeded store and a loop that runs a pane's
-// commands the way the program would.
-package clientstest
+package uitest
 
 import (
-	"path/filepath"
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
-
 	"salesplan/model"
 	"salesplan/storage"
-	"salesplan/ui/common"
-	"salesplan/ui/i18n"
-	"salesplan/ui/keys"
-	"salesplan/ui/theme"
 )
-
-// The tests run on Friday 27 Nov 2026 at 10:05.
-var (
-	Today = model.MakeDate(2026, time.November, 27)
-	Now   = time.Date(2026, time.November, 27, 10, 5, 0, 0, time.Local)
-)
-
-// D is a date in 2026.
-func D(m time.Month, day int) model.Date { return model.MakeDate(2026, m, day) }
-
-// OpenStore opens an empty store in a temporary directory.
-func OpenStore(t testing.TB) *storage.Store {
-	t.Helper()
-	st, err := storage.Open(filepath.Join(t.TempDir(), "salesplan.db"), storage.Options{})
-	if err != nil {
-		t.Fatalf("open store: %v", err)
-	}
-	return st
-}
-
-// EnvFor is a pane's environment under test: date and clock fixed, no colour.
-func EnvFor(st *storage.Store, l i18n.Lang) common.Env {
-	s := theme.New(true, true)
-	return common.Env{Store: st, Lang: l, Styles: &s, Keys: keys.New(l), TodayOverride: Today,
-		Clock: func() time.Time { return Now }}
-}
 
 // IDs are the seeded records a test refers to.
 type IDs struct {
@@ -51,14 +15,14 @@ type IDs struct {
 	WangPromise, AcmePromise, ChenPromise model.ID
 }
 
-// Seed writes a small book of clients through the store's own methods:
+// SeedClients writes a small book of clients through the store's own methods:
 // due for follow-up are the key clients 王总 (10 days overdue) and 李经理
 // (2 days), both in 朝阳, and the regular ACME Ltd (never contacted);
 // 陈工 is due but has a call booked today (scheduled); 赵总 and Lisa Wang
 // are not due; 旧客户 is archived. Promises: 王总's and 陈工's are
 // overdue, ACME's is due tomorrow, 李经理's next week, one kept on time and
 // one cancelled.
-func Seed(t testing.TB, st *storage.Store) IDs {
+func SeedClients(t testing.TB, st *storage.Store) IDs {
 	t.Helper()
 	must := func(err error) {
 		t.Helper()
@@ -131,106 +95,4 @@ func Seed(t testing.TB, st *storage.Store) IDs {
 	_, err = st.AddTask(model.Task{Title: "准备投标文件", Date: D(time.November, 29), Kind: model.TaskTodo, ClientID: ids.Wang, ProjectID: proj.ID})
 	must(err)
 	return ids
-}
-
-// Pane is what Run drives: a pane's Update.
-type Pane interface {
-	Update(tea.Msg) (common.Pane, tea.Cmd)
-}
-
-// quick runs a command, giving up on timers (a cursor blink) that would
-// keep a synchronous loop busy forever.
-func quick(c tea.Cmd) tea.Msg {
-	ch := make(chan tea.Msg, 1)
-	go func() { ch <- c() }()
-	select {
-	case msg := <-ch:
-		return msg
-	case <-time.After(2 * time.Second):
-		return nil
-	}
-}
-
-// Run feeds a command's messages back into the pane until none is left,
-// as the program would; footer statuses and data-changed notices are
-// returned (a DataChangedMsg is also fed back, as the shell would).
-func Run(p Pane, cmd tea.Cmd) []tea.Msg {
-	var out []tea.Msg
-	queue := []tea.Cmd{cmd}
-	for n := 0; len(queue) > 0 && n < 1000; n++ {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		msg := quick(c)
-		switch msg := msg.(type) {
-		case nil:
-			continue
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-			continue
-		case common.StatusMsg:
-			out = append(out, msg)
-			continue
-		case common.OpenClientMsg:
-			out = append(out, msg)
-		case common.DataChangedMsg:
-			out = append(out, msg)
-		}
-		_, next := p.Update(msg)
-		queue = append(queue, next)
-	}
-	return out
-}
-
-// Key builds a key press from its name ("enter", "esc", "ctrl+s", "down",
-// "up", or one character).
-func Key(s string) tea.KeyPressMsg {
-	switch s {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	case "up":
-		return tea.KeyPressMsg{Code: tea.KeyUp}
-	case "tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab}
-	case "ctrl+s":
-		return tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}
-	}
-	r := []rune(s)
-	return tea.KeyPressMsg{Code: r[0], Text: s}
-}
-
-// Press sends keys one after the other, running what each starts; it
-// returns the statuses and notices.
-func Press(p Pane, names ...string) []tea.Msg {
-	var out []tea.Msg
-	for _, n := range names {
-		_, cmd := p.Update(Key(n))
-		out = append(out, Run(p, cmd)...)
-	}
-	return out
-}
-
-// Type types text one character at a time.
-func Type(p Pane, s string) {
-	for _, r := range s {
-		_, cmd := p.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
-		Run(p, cmd)
-	}
-}
-
-// Statuses returns the footer texts among msgs.
-func Statuses(msgs []tea.Msg) []string {
-	var out []string
-	for _, m := range msgs {
-		if s, ok := m.(common.StatusMsg); ok {
-			out = append(out, s.Text)
-		}
-	}
-	return out
 }

@@ -1,50 +1,18 @@
-package day
+package uitest
 
 import (
-	"path/filepath"
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
-
 	"salesplan/model"
 	"salesplan/storage"
-	"salesplan/ui/common"
-	"salesplan/ui/i18n"
-	"salesplan/ui/keys"
-	"salesplan/ui/theme"
 )
 
-// The tests run on Friday 27 Nov 2026 at 14:05, between the afternoon's
-// first and second visits.
-var (
-	Today = model.MakeDate(2026, time.November, 27)
-	Now   = time.Date(2026, time.November, 27, 14, 5, 0, 0, time.Local)
-)
-
-// OpenStore opens an empty store in a temporary directory.
-func OpenStore(t testing.TB) *storage.Store {
-	t.Helper()
-	st, err := storage.Open(filepath.Join(t.TempDir(), "salesplan.db"), storage.Options{})
-	if err != nil {
-		t.Fatalf("open store: %v", err)
-	}
-	return st
-}
-
-// EnvFor is the environment of a pane under test: the date and the clock
-// fixed, no colour.
-func EnvFor(st *storage.Store, l i18n.Lang) common.Env {
-	s := theme.New(true, true)
-	return common.Env{Store: st, Lang: l, Styles: &s, Keys: keys.New(l), TodayOverride: Today,
-		Clock: func() time.Time { return Now }}
-}
-
-// Seed writes a small day through the store's own methods: key clients
+// SeedDay writes a small day through the store's own methods: key clients
 // with Chinese names next to a Latin one, carried-over tasks, visits in two
 // areas, a done task, an overdue promise, a promise due tomorrow and a bid
 // in two days.
-func Seed(t testing.TB, st *storage.Store) {
+func SeedDay(t testing.TB, st *storage.Store) {
 	t.Helper()
 	must := func(err error) {
 		t.Helper()
@@ -96,47 +64,4 @@ func Seed(t testing.TB, st *storage.Store) {
 	task(model.Task{Title: "A very long title that cannot possibly fit in the title column of a narrow terminal", Date: Today, Kind: model.TaskTodo})
 	_, err = st.CompleteTask(done, Today, Now, "")
 	must(err)
-}
-
-// quick runs a command, giving up on timers (the cursor's blink) that
-// would keep a synchronous loop busy forever.
-func quick(c tea.Cmd) tea.Msg {
-	ch := make(chan tea.Msg, 1)
-	go func() { ch <- c() }()
-	select {
-	case msg := <-ch:
-		return msg
-	case <-time.After(2 * time.Second):
-		return nil
-	}
-}
-
-// run feeds a command's messages back into the pane until none is left,
-// as the program would; messages for the shell are returned.
-func run(m *Model, cmd tea.Cmd) []tea.Msg {
-	var out []tea.Msg
-	queue := []tea.Cmd{cmd}
-	for len(queue) > 0 {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		msg := quick(c)
-		switch msg := msg.(type) {
-		case nil:
-			continue
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-			continue
-		case common.StatusMsg:
-			out = append(out, msg)
-			continue
-		case common.DataChangedMsg:
-			out = append(out, msg)
-		}
-		_, next := m.Update(msg)
-		queue = append(queue, next)
-	}
-	return out
 }

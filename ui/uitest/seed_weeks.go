@@ -1,58 +1,20 @@
-// Package reporttest is the test fixture shared by the Week, Month, review
-// and settings tests: a store seeded with two weeks of a rep's work around
-// Friday 27 Nov 2026, a fixed clock, and a loop that feeds a pane's
-// commands back into it as the program would.
-package reporttest
+package uitest
 
 import (
-	"path/filepath"
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
-
 	"salesplan/model"
 	"salesplan/storage"
-	"salesplan/ui/common"
-	"salesplan/ui/i18n"
-	"salesplan/ui/keys"
-	"salesplan/ui/theme"
 )
 
-// The tests run on Friday 27 Nov 2026 at 14:05.
-var (
-	Today = model.MakeDate(2026, time.November, 27)
-	Now   = time.Date(2026, time.November, 27, 14, 5, 0, 0, time.Local)
-)
-
-// OpenStore opens an empty store in a temporary directory.
-func OpenStore(t testing.TB) *storage.Store {
-	t.Helper()
-	st, err := storage.Open(filepath.Join(t.TempDir(), "salesplan.db"), storage.Options{})
-	if err != nil {
-		t.Fatalf("open store: %v", err)
-	}
-	return st
-}
-
-// EnvFor is a pane's environment under test: date and clock fixed, no
-// colour.
-func EnvFor(st *storage.Store, l i18n.Lang) common.Env {
-	s := theme.New(true, true)
-	return common.Env{Store: st, Lang: l, Styles: &s, Keys: keys.New(l), TodayOverride: Today,
-		Clock: func() time.Time { return Now }}
-}
-
-// D is a date of 2026.
-func D(m time.Month, day int) model.Date { return model.MakeDate(2026, m, day) }
-
-// Seed writes the fixture through the store's own methods: targets with a
+// SeedWeeks writes two weeks of a rep's work through the store's own methods: targets with a
 // December of its own (so the week of 30 Nov – 6 Dec mixes two months'
 // rates), key and regular clients with Chinese and Latin names, tasks on
 // most days of the weeks of 23 Nov and 30 Nov, calls and visits, promises
 // kept on time, late and overdue, a project won and one lost, a bid next
 // week, and a key client nobody called.
-func Seed(t testing.TB, st *storage.Store) {
+func SeedWeeks(t testing.TB, st *storage.Store) {
 	t.Helper()
 	must := func(err error) {
 		t.Helper()
@@ -142,88 +104,5 @@ func Seed(t testing.TB, st *storage.Store) {
 	for _, id := range done {
 		_, err := st.CompleteTask(id, Today, Now, "")
 		must(err)
-	}
-}
-
-// Run feeds a command's messages back into the pane until none is left, as
-// the program would; messages meant for the shell (status, data changed,
-// go to date) are returned, and data changed is also handed to the pane.
-func Run(p common.Pane, cmd tea.Cmd) []tea.Msg {
-	var out []tea.Msg
-	queue := []tea.Cmd{cmd}
-	for len(queue) > 0 {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		msg := quick(c)
-		switch msg := msg.(type) {
-		case nil:
-			continue
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-			continue
-		case common.StatusMsg, common.GotoDateMsg, common.SwitchPaneMsg:
-			out = append(out, msg)
-			continue
-		case common.DataChangedMsg:
-			out = append(out, msg)
-		}
-		_, next := p.Update(msg)
-		queue = append(queue, next)
-	}
-	return out
-}
-
-// quick runs a command, giving up on timers (the cursor's blink) that
-// would keep a synchronous loop busy forever.
-func quick(c tea.Cmd) tea.Msg {
-	ch := make(chan tea.Msg, 1)
-	go func() { ch <- c() }()
-	select {
-	case msg := <-ch:
-		return msg
-	case <-time.After(2 * time.Second):
-		return nil
-	}
-}
-
-// Key makes a key press from its name ("enter", "esc", "left", "right",
-// "ctrl+s") or its text.
-func Key(s string) tea.KeyPressMsg {
-	switch s {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "right":
-		return tea.KeyPressMsg{Code: tea.KeyRight}
-	case "left":
-		return tea.KeyPressMsg{Code: tea.KeyLeft}
-	case "up":
-		return tea.KeyPressMsg{Code: tea.KeyUp}
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	case "tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab}
-	case "ctrl+s":
-		return tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}
-	}
-	r := []rune(s)
-	return tea.KeyPressMsg{Code: r[0], Text: s}
-}
-
-// Press sends one key to a pane and runs what it starts.
-func Press(p common.Pane, s string) []tea.Msg {
-	_, cmd := p.Update(Key(s))
-	return Run(p, cmd)
-}
-
-// Type types text into a pane, one key at a time.
-func Type(p common.Pane, s string) {
-	for _, r := range s {
-		_, cmd := p.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
-		Run(p, cmd)
 	}
 }
