@@ -169,8 +169,8 @@ func (m *Model) Active() common.PaneID { return m.active }
 // line and starts polling the revision counter.
 func (m *Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.loadAgenda(), m.readRev()}
-	for _, p := range m.panes {
-		cmds = append(cmds, p.Init())
+	for i, p := range m.panes {
+		cmds = append(cmds, address(common.PaneID(i), p.Init()))
 	}
 	return tea.Batch(cmds...)
 }
@@ -192,6 +192,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 	case tea.KeyPressMsg:
 		return m, m.key(msg)
+
+	case paneMsg:
+		if forShell(msg.msg) {
+			return m.Update(msg.msg)
+		}
+		return m, m.toPane(msg.id, msg.msg)
 
 	case tea.MouseClickMsg:
 		if m.note != nil {
@@ -392,26 +398,6 @@ func (m *Model) switchTo(id common.PaneID) {
 	}
 	m.active = id
 	m.showHelp = false
-}
-
-func (m *Model) toActive(msg tea.Msg) tea.Cmd {
-	p, cmd := m.panes[m.active].Update(msg)
-	if p != nil {
-		m.panes[m.active] = p
-	}
-	return cmd
-}
-
-func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
-	cmds := make([]tea.Cmd, 0, len(m.panes))
-	for i, p := range m.panes {
-		np, cmd := p.Update(msg)
-		if np != nil {
-			m.panes[i] = np
-		}
-		cmds = append(cmds, cmd)
-	}
-	return tea.Batch(cmds...)
 }
 
 func (m *Model) resize(w, h int) {

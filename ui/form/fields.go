@@ -60,6 +60,7 @@ type Form struct {
 	width      int
 	confirming bool
 	initial    []string
+	failed     string // why the last save was refused
 }
 
 // NewForm makes a form with its first field focused.
@@ -138,6 +139,10 @@ func (f *Form) SetError(key, msg string) {
 		}
 	}
 }
+
+// Fail shows why the save was refused, above the key hints, until the
+// next edit; every field keeps what was typed.
+func (f *Form) Fail(msg string) { f.failed = msg }
 
 // Dirty reports whether any field differs from its starting value.
 func (f *Form) Dirty() bool {
@@ -227,6 +232,12 @@ func (f *Form) Update(msg tea.Msg) (Result, tea.Cmd) {
 		return Open, nil
 	}
 	cur := f.fields[f.focus]
+	switch msg.(type) {
+	case tea.KeyPressMsg, tea.PasteMsg:
+		if !isKey(msg, "ctrl+s", "enter") {
+			f.failed = ""
+		}
+	}
 	switch {
 	case isKey(msg, "esc"):
 		if f.Dirty() {
@@ -298,6 +309,9 @@ func (f *Form) View() string {
 		if fs.err != "" {
 			lines = append(lines, strings.Repeat(" ", lw+3)+f.st.Error.Render(fs.err))
 		}
+	}
+	if f.failed != "" && !f.confirming {
+		lines = append(lines, f.st.Error.Render(f.failed))
 	}
 	if f.confirming {
 		lines = append(lines, f.st.Error.Render(f.lang.T("form.discard")+" "+

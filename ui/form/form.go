@@ -116,15 +116,38 @@ func fit(s string, w int) string {
 	return ansi.Truncate(s, w, "…")
 }
 
-// cleanPaste turns pasted text into something safe to keep in a field: the
-// model's sanitizer first (escapes, C0/C1 and bidi controls out), then, for
-// one-line fields, line breaks and tabs become spaces.
+// cleanPaste turns pasted text into something safe to keep in a field.
+// Line breaks come as CR, CRLF or LF depending on the terminal; they are
+// made LF first, since the sanitizer drops a lone CR with the other C0
+// controls. Then the model's sanitizer (escapes, C0/C1 and bidi controls
+// out), and, for one-line fields, line breaks and tabs become spaces.
 func cleanPaste(s string, oneLine bool) string {
-	s = model.Inert(s)
+	s = model.Inert(Newlines(s))
 	if oneLine {
-		s = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ").Replace(s)
+		s = strings.NewReplacer("\n", " ", "\t", " ").Replace(s)
 	}
 	return s
+}
+
+// Newlines makes every line break LF: a terminal's paste may send CR
+// (most do, for the Enter key in the pasted text) or CRLF.
+func Newlines(s string) string {
+	if !strings.ContainsRune(s, '\r') {
+		return s
+	}
+	return strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(s)
+}
+
+// Failer is a dialog that can say, inside its frame, why its save was
+// refused, keeping everything typed; the line goes at the next edit.
+type Failer interface {
+	Fail(msg string)
+}
+
+// Dirtier is a dialog holding typed text that is not saved: quitting asks
+// first.
+type Dirtier interface {
+	Dirty() bool
 }
 
 // hints joins key hints ("enter save · esc cancel").

@@ -24,8 +24,11 @@ type Note struct {
 	Required bool
 	// pastes remember what each paste really was: the box shows it inert
 	// (and the text area turns tabs into spaces), but the note is stored
-	// as the user gave it (DESIGN.md §6) unless they edited inside it.
-	pastes []pasted
+	// as the user gave it (DESIGN.md §6), its line breaks made LF, unless
+	// they edited inside it.
+	pastes  []pasted
+	initial string // the starting text
+	failed  string // why the last save was refused
 }
 
 // pasted is one paste: as the box holds it, and as it came.
@@ -45,6 +48,7 @@ func NewNote(lang i18n.Lang, st Styles, title, placeholder, value string, lines 
 	ta.SetValue(cleanPaste(value, false))
 	ta.Focus()
 	d := &Note{lang: lang, st: st, title: title, ta: ta}
+	d.initial = d.Value()
 	d.SetWidth(60)
 	return d
 }
@@ -60,6 +64,13 @@ func (d *Note) Value() string {
 	}
 	return strings.TrimSpace(v)
 }
+
+// Dirty reports whether the note differs from its starting text.
+func (d *Note) Dirty() bool { return d.Value() != d.initial }
+
+// Fail shows why the save was refused, until the next edit; the text
+// stays.
+func (d *Note) Fail(msg string) { d.failed = msg }
 
 // SetWidth sets the dialog's whole width.
 func (d *Note) SetWidth(w int) {
@@ -86,19 +97,24 @@ func (d *Note) Update(msg tea.Msg) (Result, tea.Cmd) {
 		}
 		return Submitted, nil
 	case isKey(msg, "esc"):
-		if d.Value() == "" {
+		if !d.Dirty() {
 			return Cancelled, nil
 		}
 		d.confirming = true
 		return Open, nil
 	}
 	d.empty = false
+	switch msg.(type) {
+	case tea.KeyPressMsg, tea.PasteMsg:
+		d.failed = ""
+	}
 	if p, ok := msg.(tea.PasteMsg); ok {
 		before := d.ta.Value()
-		clean := cleanPaste(p.Content, false)
+		raw := Newlines(p.Content)
+		clean := cleanPaste(raw, false)
 		var cmd tea.Cmd
 		d.ta, cmd = d.ta.Update(tea.PasteMsg{Content: clean})
-		d.remember(before, d.ta.Value(), clean, p.Content)
+		d.remember(before, d.ta.Value(), clean, raw)
 		return Open, cmd
 	}
 	var cmd tea.Cmd
@@ -106,10 +122,11 @@ func (d *Note) Update(msg tea.Msg) (Result, tea.Cmd) {
 	return Open, cmd
 }
 
-// remember records a paste when the box took all of it (a paste cut by
-// the character limit is stored as shown, never longer than what was seen).
+// remember records a paste the box holds otherwise than it came (made
+// inert, tabs as spaces) when the box took all of it (a paste cut by the
+// character limit is stored as shown, never longer than what was seen).
 func (d *Note) remember(before, after, clean, raw string) {
-	if raw == clean || len(after) <= len(before) {
+	if len(after) <= len(before) {
 		return
 	}
 	p := 0
@@ -127,6 +144,9 @@ func (d *Note) remember(before, after, clean, raw string) {
 		s--
 	}
 	shown := after[p : len(after)-s]
+	if shown == raw {
+		return // the box holds it as it came
+	}
 	if strings.Join(strings.Fields(shown), "") != strings.Join(strings.Fields(clean), "") {
 		return
 	}
@@ -142,6 +162,9 @@ func (d *Note) View() string {
 			hints(d.lang, "form.key.y_yes", "form.key.n_no")))
 	case d.empty:
 		lines = append(lines, d.st.Error.Render(d.lang.T("form.required")))
+	case d.failed != "":
+		lines = append(lines, d.st.Error.Render(d.failed),
+			d.st.Hint.Render(hints(d.lang, "form.key.ctrls_save", "form.key.esc_cancel")))
 	default:
 		lines = append(lines, d.st.Hint.Render(hints(d.lang, "form.key.ctrls_save", "form.key.esc_cancel")))
 	}

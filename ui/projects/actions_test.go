@@ -34,7 +34,7 @@ func TestLogLinkedToProject(t *testing.T) {
 	statuses := press(m, "ctrl+s")
 	press(m, "v", "ctrl+s") // a visit without words is fine
 	press(m, "n", "ctrl+s") // a note needs words: nothing saved
-	if m.dlg.d == nil {
+	if m.host.Dialog() == nil {
 		t.Fatal("an empty note was accepted")
 	}
 	press(m, "esc")
@@ -89,7 +89,7 @@ func TestAddFormErrors(t *testing.T) {
 					t.Errorf("form lacks %q:\n%s", want, v)
 				}
 			}
-			if m.dlg.d == nil {
+			if m.host.Dialog() == nil {
 				t.Fatal("the form closed on an error")
 			}
 			if after, _ := st.Projects(uitest.Today, true); len(after) != len(before) {
@@ -159,7 +159,7 @@ func TestMoveDateAndReopen(t *testing.T) {
 	press(m, "f")
 	selectProject(t, m, s.Lost)
 	press(m, ">")
-	if m.dlg.d != nil {
+	if m.host.Dialog() != nil {
 		t.Fatal("> on a lost project opened a dialog")
 	}
 	press(m, "<", "enter")

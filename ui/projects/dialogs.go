@@ -27,36 +27,30 @@ const (
 	dlgFilter
 )
 
-type dialog struct {
-	d       form.Dialog
-	kind    dialogKind
+// about is what the open dialog is about (the host holds the dialog).
+type about struct {
 	project storage.ProjectRow // the project the dialog is about
 	to      model.Stage        // dlgMove, dlgChecklist: the stage entered
 	on      model.Date         // dlgChecklist: the date of the move
 	entry   model.EntryKind    // dlgLog
-	// busy: a save is on its way; keys wait until it answers, so a double
-	// enter cannot save twice.
-	busy bool
 }
 
 func (m *Model) open(kind dialogKind, d form.Dialog, p storage.ProjectRow) {
-	d.SetWidth(m.dialogWidth())
-	m.dlg = dialog{d: d, kind: kind, project: p}
+	m.host.Open(d, kind)
+	m.dlg = about{project: p}
 }
 
-func (m *Model) closeDialog() { m.dlg = dialog{} }
+func (m *Model) closeDialog() {
+	m.host.Close()
+	m.dlg = about{}
+}
 
 // updateDialog passes a message to the open dialog and acts on its answer.
 func (m *Model) updateDialog(msg tea.Msg) tea.Cmd {
-	if m.dlg.busy {
-		if _, ok := msg.(tea.KeyPressMsg); ok {
-			return nil
-		}
-	}
-	res, cmd := m.dlg.d.Update(msg)
+	res, cmd := m.host.Update(msg)
 	switch res {
 	case form.Cancelled:
-		if m.dlg.kind == dlgFilter {
+		if m.host.Is(dlgFilter) {
 			m.setFilter("")
 		}
 		m.closeDialog()
@@ -64,7 +58,7 @@ func (m *Model) updateDialog(msg tea.Msg) tea.Cmd {
 	case form.Submitted:
 		return tea.Batch(cmd, m.submit())
 	}
-	if in, ok := m.dlg.d.(*form.Input); ok && m.dlg.kind == dlgFilter {
+	if in, ok := m.host.Dialog().(*form.Input); ok && m.host.Is(dlgFilter) {
 		m.setFilter(in.Value()) // live, as the user types
 	}
 	return cmd
@@ -75,20 +69,20 @@ func (m *Model) submit() tea.Cmd {
 	st, p := m.env.Store, m.dlg.project
 	today := m.env.Today()
 	name := model.InertLine(p.Name)
-	switch d := m.dlg.d.(type) {
+	switch d := m.host.Dialog().(type) {
 	case *form.Input: // the filter
 		m.setFilter(d.Value())
 		m.closeDialog()
 		return nil
 	case *form.Note:
-		m.dlg.busy = true
+		m.host.Start()
 		e := model.JournalEntry{ClientID: p.ClientID, ProjectID: p.ID, Kind: m.dlg.entry, At: m.env.Now(), Text: d.Value()}
 		return write(st, m.lang.T("projects.status.logged."+string(e.Kind), name), func(st *storage.Store) error {
 			_, err := st.AddEntry(e)
 			return err
 		})
 	case *checklistDialog:
-		m.dlg.busy = true
+		m.host.Start()
 		items := model.Checklist(m.dlg.to)
 		titles, kinds := d.Titles(), make([]model.TaskKind, len(items))
 		for i, it := range items {
@@ -97,7 +91,7 @@ func (m *Model) submit() tea.Cmd {
 		tasks := model.ChecklistTasks(p.Project, m.dlg.on, titles, kinds)
 		return setStage(st, p.ID, m.dlg.to, m.dlg.on, tasks, "", m.movedStatus(p, m.dlg.to, m.dlg.on, len(tasks)))
 	case *form.Form:
-		switch m.dlg.kind {
+		switch m.host.Kind() {
 		case dlgAdd, dlgEdit:
 			return m.saveProject(d)
 		case dlgMove:
@@ -107,11 +101,11 @@ func (m *Model) submit() tea.Cmd {
 				m.openChecklist(p, m.dlg.to, on, items)
 				return nil
 			}
-			m.dlg.busy = true
+			m.host.Start()
 			return setStage(st, p.ID, m.dlg.to, on, nil, "", m.movedStatus(p, m.dlg.to, on, 0))
 		case dlgLost:
 			on, _ := quickadd.ParseDate(d.Value("date"), today)
-			m.dlg.busy = true
+			m.host.Start()
 			return setStage(st, p.ID, model.StageLost, on, nil, d.Value("reason"),
 				m.lang.T("projects.status.lost", name))
 		}
@@ -237,6 +231,7 @@ func (m *Model) openLog(p storage.ProjectRow, kind model.EntryKind) {
 
 func (m *Model) openFilter() {
 	in := form.NewInput(m.lang, m.fst, m.lang.T("projects.filter.title"), m.lang.T("projects.filter.placeholder"), m.filter)
+	in.Scratch = true
 	m.open(dlgFilter, in, storage.ProjectRow{})
 }
 
@@ -338,12 +333,12 @@ func (m *Model) saveProject(f *form.Form) tea.Cmd {
 	if s := f.Value("bid"); s != "" {
 		p.BidDate, _ = quickadd.ParseDate(s, today)
 	}
-	add := m.dlg.kind == dlgAdd
+	add := m.host.Is(dlgAdd)
 	if add {
 		p.Stage = model.Stage(f.Value("stage"))
 		p.StageHistory = nil
 	}
-	m.dlg.busy = true
+	m.host.Start()
 	return saveProject(m.env.Store, projectInput{p: p, clientName: f.Value("client"), add: add, today: today},
 		func(saved model.Project) string {
 			if add {

@@ -22,7 +22,7 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	case savedMsg:
 		return m, m.applySaved(msg)
 	case namesMsg:
-		if f, ok := m.dlg.d.(*form.Form); ok && (m.dlg.kind == dlgAdd || m.dlg.kind == dlgEdit) {
+		if f, ok := m.host.Dialog().(*form.Form); ok && (m.host.Is(dlgAdd) || m.host.Is(dlgEdit)) {
 			f.SetSuggestions("client", msg.names)
 		}
 		return m, nil
@@ -35,7 +35,7 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		m.restyle()
 		return m, nil
 	}
-	if m.dlg.d != nil {
+	if m.host.IsOpen() {
 		return m, m.updateDialog(msg)
 	}
 	switch msg := msg.(type) {
@@ -66,16 +66,14 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 }
 
 func (m *Model) reload() tea.Cmd {
-	m.seq++
-	return loadRows(m.env.Store, m.seq, m.env.Today(), m.showAll)
+	return loadRows(m.env.Store, m.loads.Next(), m.env.Today(), m.showAll)
 }
 
 func (m *Model) reloadDetail() tea.Cmd {
 	if m.detail == nil {
 		return nil
 	}
-	m.detail.seq++
-	return loadDetail(m.env.Store, m.detail.seq, m.detail.id, m.env.Today())
+	return loadDetail(m.env.Store, m.detail.loads.Next(), m.detail.id, m.env.Today())
 }
 
 func (m *Model) openDetail(id model.ID) tea.Cmd {
@@ -88,9 +86,10 @@ func (m *Model) openDetail(id model.ID) tea.Cmd {
 }
 
 func (m *Model) applyLoaded(msg loadedMsg) tea.Cmd {
-	if msg.seq != m.seq {
+	if !m.loads.Answer(msg.seq) {
 		return nil // a newer request is on its way
 	}
+	m.host.Fresh()
 	if msg.err != nil {
 		return common.StatusErr(m.env, msg.err)
 	}
@@ -106,7 +105,7 @@ func (m *Model) applyLoaded(msg loadedMsg) tea.Cmd {
 }
 
 func (m *Model) applyDetail(msg detailMsg) tea.Cmd {
-	if m.detail == nil || msg.seq != m.detail.seq || msg.id != m.detail.id {
+	if m.detail == nil || msg.id != m.detail.id || !m.detail.loads.Answer(msg.seq) {
 		return nil
 	}
 	if msg.err != nil {
@@ -125,20 +124,10 @@ func (m *Model) applyDetail(msg detailMsg) tea.Cmd {
 // keeps the dialog open with what was typed (beside the field at fault
 // when there is one).
 func (m *Model) applySaved(msg savedMsg) tea.Cmd {
-	if m.dlg.d != nil && m.dlg.busy {
-		m.dlg.busy = false
-		if msg.err != nil {
-			if f, ok := m.dlg.d.(*form.Form); ok && msg.field != "" {
-				f.SetError(msg.field, m.lang.Err(msg.err))
-				return nil
-			}
-			return common.StatusErr(m.env, msg.err)
-		}
-		m.closeDialog()
+	if cmd := m.host.Saved(msg.err, msg.field); msg.err != nil {
+		return cmd
 	}
-	if msg.err != nil {
-		return common.StatusErr(m.env, msg.err)
-	}
+	m.dlg = about{}
 	if msg.selectID != 0 && m.detail == nil {
 		m.pendingSelect = msg.selectID
 	}
