@@ -74,7 +74,7 @@ func TestGoldenHelpOverlay(t *testing.T) {
 	tm.Type("?")
 	uitest.WaitFor(t, tm, "closes this help")
 	m := finish(t, tm)
-	if !m.showHelp {
+	if !m.showing(common.ScreenHelp) {
 		t.Fatal("? did not open the help")
 	}
 	uitest.CheckSize(t, m.View().Content, 100, 30)
@@ -239,8 +239,8 @@ func TestCapturingPaneGetsKeys(t *testing.T) {
 	if got := strings.Join(p.keys, ","); got != "q,2,?,u,tab" {
 		t.Errorf("pane got keys %q", got)
 	}
-	if m.Active() != common.PaneDay || m.showHelp {
-		t.Errorf("shell acted on keys meant for the form: active %d help %v", m.Active(), m.showHelp)
+	if m.Active() != common.PaneDay || len(m.screens) > 0 {
+		t.Errorf("shell acted on keys meant for the form: active %d help %v", m.Active(), len(m.screens) > 0)
 	}
 }
 

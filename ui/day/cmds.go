@@ -128,7 +128,7 @@ func complete(st *storage.Store, id model.ID, on model.Date, at time.Time, outco
 	}
 }
 
-func brief(st *storage.Store, client model.ID, today model.Date) tea.Cmd {
+func loadBrief(st *storage.Store, client model.ID, today model.Date) tea.Cmd {
 	return func() tea.Msg {
 		if st == nil {
 			return briefMsg{err: common.ErrNoStore}

@@ -7,8 +7,8 @@ import (
 
 	"salesplan/model"
 	"salesplan/model/quickadd"
-	"salesplan/ui/clients"
 	"salesplan/ui/common"
+	"salesplan/ui/components/brief"
 	"salesplan/ui/form"
 )
 
@@ -247,7 +247,7 @@ func (m *Model) showBrief(msg briefMsg) tea.Cmd {
 	if msg.err != nil {
 		return common.StatusErr(m.env, msg.err)
 	}
-	m.open(dlgPopup, clients.BriefPopup(m.env, msg.detail, max(m.height-4, 3)), model.AgendaTask{})
+	m.open(dlgPopup, brief.Popup(m.env, msg.detail), model.AgendaTask{})
 	return nil
 }
 

@@ -335,7 +335,7 @@ func (m *Model) taskAction(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, km.Promise):
 		m.openPromise(t)
 	case key.Matches(msg, km.Brief):
-		return brief(st, t.ClientID, m.env.Today())
+		return loadBrief(st, t.ClientID, m.env.Today())
 	}
 	return nil
 }
@@ -371,7 +371,7 @@ func (m *Model) attentionKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, km.Brief):
 		// The client's profile in a popup, without leaving the Day.
 		if a := m.attention[m.attCursor]; a.ClientID != 0 {
-			return brief(m.env.Store, a.ClientID, m.env.Today())
+			return loadBrief(m.env.Store, a.ClientID, m.env.Today())
 		}
 	case key.Matches(msg, km.MakeTask):
 		t := m.taskFor(m.attention[m.attCursor])

@@ -51,7 +51,7 @@ type briefMsg struct {
 // brief reads a client for the pre-visit brief (drawn by the Clients
 // pane's BriefPopup). It answers with this pane's own message, so that no
 // other pane opens the brief too.
-func brief(st *storage.Store, client model.ID, today model.Date) tea.Cmd {
+func loadBrief(st *storage.Store, client model.ID, today model.Date) tea.Cmd {
 	return func() tea.Msg {
 		d, err := st.ClientDetail(client, today, 3)
 		if err != nil {

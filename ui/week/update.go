@@ -318,7 +318,7 @@ func (m *Model) taskAction(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, km.Promise):
 		m.openPromise(t)
 	case key.Matches(msg, km.Brief):
-		return brief(st, t.ClientID, m.env.Today())
+		return loadBrief(st, t.ClientID, m.env.Today())
 	}
 	return nil
 }

@@ -1,4 +1,6 @@
-package clients
+// Package picker is the client picker: the note flow (n with no client in
+// context) and the Promises pane's new promise ask for a client with it.
+package picker
 
 import (
 	"sort"
@@ -19,6 +21,9 @@ import (
 // match fuzzily (sahilm/fuzzy: the typed characters in order, so "acm"
 // finds "ACME Ltd" and "王" finds 王总), and a substring of company or area
 // matches too, so "朝阳" lists the clients of that area.
+//
+// A Picker is a form.Dialog: it answers Submitted when a client is picked
+// (read it with Picked) and Cancelled on esc.
 type Picker struct {
 	env     common.Env
 	in      *form.Input
@@ -26,12 +31,13 @@ type Picker struct {
 	loaded  bool
 	matches []int // indexes into names, best first
 	cursor  int
-	id      uint64 // this picker's request id
+	picked  storage.ClientName
 }
 
-// pickerNamesMsg carries the client names a picker searches.
-type pickerNamesMsg struct {
-	id    uint64
+// namesMsg carries the client names a picker searches; owner is the picker
+// that asked, so a picker opened again ignores the first one's answer.
+type namesMsg struct {
+	owner *Picker
 	names []storage.ClientName
 	err   error
 }
@@ -39,24 +45,24 @@ type pickerNamesMsg struct {
 // pickerMax is how many matches a picker lists.
 const pickerMax = 6
 
-var pickerSeq uint64
-
-// NewPicker makes a picker with a title; its command loads the names.
-func NewPicker(env common.Env, fst form.Styles, title string) (*Picker, tea.Cmd) {
-	pickerSeq++
-	p := &Picker{env: env, id: pickerSeq,
-		in: form.NewInput(env.Lang, fst, title, env.T("clients.picker.placeholder"), "")}
+// New makes a picker with a title; its command loads the names.
+func New(env common.Env, fst form.Styles, title string) (*Picker, tea.Cmd) {
+	p := &Picker{env: env, in: form.NewInput(env.Lang, fst, title, env.T("clients.picker.placeholder"), "")}
 	p.in.Required = true
+	p.in.Scratch = true
 	p.in.SetPreview([]string{env.T("clients.loading")})
-	st, id := env.Store, p.id
+	st := env.Store
 	return p, func() tea.Msg {
 		if st == nil {
-			return pickerNamesMsg{id: id}
+			return namesMsg{owner: p}
 		}
 		names, err := st.ClientNames()
-		return pickerNamesMsg{id: id, names: names, err: err}
+		return namesMsg{owner: p, names: names, err: err}
 	}
 }
+
+// Picked is the client picked (after Update answered Submitted).
+func (p *Picker) Picked() storage.ClientName { return p.picked }
 
 // SetWidth sets the dialog's width.
 func (p *Picker) SetWidth(w int) { p.in.SetWidth(w) }
@@ -64,50 +70,51 @@ func (p *Picker) SetWidth(w int) { p.in.SetWidth(w) }
 // View draws the input and the matches.
 func (p *Picker) View() string { return p.in.View() }
 
-// Update handles a message; it returns the picked client (ok) or that the
-// picker was cancelled.
-func (p *Picker) Update(msg tea.Msg) (picked storage.ClientName, res form.Result, cmd tea.Cmd) {
+// Update handles a message: Submitted when a client is picked, Cancelled
+// on esc.
+func (p *Picker) Update(msg tea.Msg) (res form.Result, cmd tea.Cmd) {
 	switch msg := msg.(type) {
-	case pickerNamesMsg:
-		if msg.id != p.id {
-			return picked, form.Open, nil
+	case namesMsg:
+		if msg.owner != p {
+			return form.Open, nil
 		}
 		if msg.err != nil {
 			p.in.SetProblems([]string{p.env.Lang.Err(msg.err)})
 		}
 		p.names, p.loaded = msg.names, true
 		p.refresh()
-		return picked, form.Open, nil
+		return form.Open, nil
 	case tea.KeyPressMsg:
 		switch msg.String() {
 		case "up", "ctrl+p":
 			p.cursor = max(p.cursor-1, 0)
 			p.refresh()
-			return picked, form.Open, nil
+			return form.Open, nil
 		case "down", "ctrl+n", "tab":
 			p.cursor = min(p.cursor+1, max(len(p.matches)-1, 0))
 			p.refresh()
-			return picked, form.Open, nil
+			return form.Open, nil
 		case "enter":
 			if len(p.matches) == 0 {
 				if p.loaded {
 					p.in.SetProblems([]string{p.env.T("clients.picker.none")})
 				}
-				return picked, form.Open, nil
+				return form.Open, nil
 			}
-			return p.names[p.matches[p.cursor]], form.Submitted, nil
+			p.picked = p.names[p.matches[p.cursor]]
+			return form.Submitted, nil
 		}
 	}
 	before := p.in.Value()
 	res, cmd = p.in.Update(msg)
 	if res == form.Cancelled {
-		return picked, form.Cancelled, cmd
+		return form.Cancelled, cmd
 	}
 	if p.in.Value() != before {
 		p.cursor = 0
 		p.refresh()
 	}
-	return picked, form.Open, cmd
+	return form.Open, cmd
 }
 
 // refresh recomputes the matches and the lines under the input.

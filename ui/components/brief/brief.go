@@ -1,35 +1,61 @@
-package clients
+// Package brief is the pre-visit brief (b) shown from the Day and Week
+// panes' tasks, the Day's attention list and the Clients pane: what a rep
+// reviews before a visit (DESIGN.md §1) — the business and needs, the
+// decision maker and their interests as talking points, the last notes,
+// the open promises (overdue first) and the live projects with their
+// stage and next step. A scrolling popup, so it reads at 80×24; the popup
+// makes every line inert.
+package brief
 
 import (
+	"fmt"
 	"strings"
+
+	tea "charm.land/bubbletea/v2"
 
 	"salesplan/model"
 	"salesplan/storage"
 	"salesplan/ui/common"
+	"salesplan/ui/components/client"
 	"salesplan/ui/form"
-	"salesplan/ui/i18n"
 	"salesplan/ui/theme"
 )
 
-// The pre-visit brief (b): what a rep reviews before a visit (DESIGN.md
-// §1) — the business and needs, the decision maker and their interests as
-// talking points, the last notes, the open promises (overdue first) and the
-// live projects with their stage and next step. A scrolling popup, so it
-// reads at 80×24; the popup makes every line inert.
+// LoadedMsg is the answer to Load: the client for the brief. It goes back
+// to the pane that asked (the shell addresses a pane's answers).
+type LoadedMsg struct {
+	Detail storage.ClientDetail
+	Err    error
+}
 
-// BriefPopup builds the brief of a client's detail (from Brief) as a popup
-// showing at most height lines of text at once.
-func BriefPopup(env common.Env, d storage.ClientDetail, height int) *form.Popup {
+// Load reads a client for the brief (its last three notes suffice).
+func Load(env common.Env, id model.ID) tea.Cmd {
+	st, today := env.Store, env.Today()
+	return func() tea.Msg {
+		if st == nil {
+			return LoadedMsg{Err: common.ErrNoStore}
+		}
+		d, err := st.ClientDetail(id, today, 3)
+		if err != nil {
+			err = fmt.Errorf("reading the client for the brief: %w", err)
+		}
+		return LoadedMsg{Detail: d, Err: err}
+	}
+}
+
+// Popup builds the brief of a loaded client as a popup (a dialog host
+// sizes it to the screen).
+func Popup(env common.Env, d storage.ClientDetail) *form.Popup {
 	fst := form.DefaultStyles(true)
 	if env.Styles != nil {
 		fst = form.ThemeStyles(*env.Styles)
 	}
-	title, lines := BriefText(env, d)
-	return form.NewPopup(env.Lang, fst, title, lines, height)
+	title, lines := Text(env, d)
+	return form.NewPopup(env.Lang, fst, title, lines, 20)
 }
 
-// BriefText returns the brief's title and lines (plain text, not yet inert).
-func BriefText(env common.Env, d storage.ClientDetail) (string, []string) {
+// Text returns the brief's title and lines (plain text, not yet inert).
+func Text(env common.Env, d storage.ClientDetail) (string, []string) {
 	l := env.Lang
 	c := d.Row.Client
 	today := env.Today()
@@ -96,7 +122,7 @@ func BriefText(env common.Env, d storage.ClientDetail) (string, []string) {
 		n++
 		due := l.T("clients.brief.due", l.ShortDate(p.Due))
 		if p.Overdue(today) {
-			due = "! " + OverdueText(l, today.Sub(p.Due))
+			due = "! " + client.OverdueText(l, today.Sub(p.Due))
 		}
 		out = append(out, "  "+l.T("clients.brief.field", due, p.Text))
 	}
@@ -143,12 +169,4 @@ func nextStep(env common.Env, p model.Project, tasks []model.Task, today model.D
 		return l.T("clients.brief.to_stage", l.T("stage."+string(next)))
 	}
 	return l.T("word.none")
-}
-
-// OverdueText says "1 day overdue" / "3 days overdue" in l.
-func OverdueText(l i18n.Lang, days int) string {
-	if days == 1 {
-		return l.T("clients.day_overdue")
-	}
-	return l.T("rel.days_overdue", days)
 }
