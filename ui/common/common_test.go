@@ -147,38 +147,3 @@ func TestUndoCmdWithoutStore(t *testing.T) {
 		t.Error("StatusErr(nil) must be nil")
 	}
 }
-
-func TestOverlayBottom(t *testing.T) {
-	body := "aaaaaaaa\nbbbbbbbb\ncccccccc"
-	tests := []struct {
-		name      string
-		dlg       string
-		w, h      int
-		want      []string
-		wantEmpty bool
-	}{
-		{name: "centred over the last lines", dlg: "XX\nYY", w: 8, h: 3,
-			want: []string{"aaaaaaaa", "bbbXXbbb", "cccYYccc"}},
-		{name: "short body padded to the height", dlg: "XX", w: 8, h: 4,
-			want: []string{"aaaaaaaa", "bbbbbbbb", "cccccccc", "   XX   "}},
-		{name: "tall dialog keeps its bottom lines", dlg: "1\n2\n3\n4", w: 8, h: 2,
-			want: []string{"aaa3aaaa", "bbb4bbbb"}},
-		{name: "wide characters measured in cells", dlg: "王总", w: 8, h: 3,
-			want: []string{"aaaaaaaa", "bbbbbbbb", "cc王总cc"}},
-		{name: "no height", dlg: "XX", w: 8, h: 0, wantEmpty: true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := ansi.Strip(OverlayBottom(body, tt.dlg, tt.w, tt.h))
-			if tt.wantEmpty {
-				if got != "" {
-					t.Errorf("got %q, want nothing", got)
-				}
-				return
-			}
-			if want := strings.Join(tt.want, "\n"); got != want {
-				t.Errorf("got\n%s\nwant\n%s", got, want)
-			}
-		})
-	}
-}

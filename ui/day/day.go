@@ -20,10 +20,12 @@
 //
 // A line typed into quick-add without a date word lands on the day shown.
 //
+// The keys on a task, quick-add, go to a date and their dialogs are the
+// task component's (ui/components/tasks), which the Week pane embeds too.
+//
 // Files: day.go the model and its face (size, help), update.go keys and
-// messages, dialogs.go what each dialog asks and saves, cmds.go the store
-// reads and writes, rows.go the list layout, render.go and attention.go the
-// drawing, brief.go the client popup.
+// messages, dialogs.go the filter, cmds.go the store reads, rows.go the
+// list layout, render.go and attention.go the drawing.
 package day
 
 import (
@@ -35,7 +37,8 @@ import (
 
 	"salesplan/model"
 	"salesplan/ui/common"
-	"salesplan/ui/form"
+	"salesplan/ui/components/dialog"
+	"salesplan/ui/components/tasks"
 	"salesplan/ui/i18n"
 	"salesplan/ui/keys"
 )
@@ -58,7 +61,8 @@ type Model struct {
 	env  common.Env
 	lang i18n.Lang
 	km   keys.KeyMap
-	fst  form.Styles
+	host dialog.Host
+	tc   *tasks.Tasks // the task component: task keys, quick-add, their dialogs
 
 	// toAtt and toTasks move between the task list and the attention list:
 	// → goes to the attention list (it sits to the right), ← (or esc, the
@@ -71,7 +75,6 @@ type Model struct {
 	listW, listH  int
 	attW, attH    int
 	cols          columns
-	kindWord      map[model.TaskKind]string
 
 	date   model.Date
 	tasks  []model.AgendaTask
@@ -87,13 +90,10 @@ type Model struct {
 	attOffset  int
 	focus      focus
 
-	seq     uint64 // id of the latest load; older answers are dropped
-	loading bool
-	loaded  bool
+	loads  common.Loads // the day's reads; an older answer is dropped
+	loaded bool
 	// pendingSelect moves the cursor to this task when it next appears.
 	pendingSelect model.ID
-
-	dlg dialog
 }
 
 // New builds the Day pane showing today.
@@ -102,28 +102,15 @@ func New(env common.Env) common.Pane {
 }
 
 func newModel(env common.Env) *Model {
-	m := &Model{env: env, lang: env.Lang, km: env.Keys, date: env.Today()}
+	m := &Model{env: env, lang: env.Lang, km: env.Keys, date: env.Today(), host: dialog.New(env.Lang)}
+	m.tc = tasks.New(env, &m.host)
 	m.toAtt = key.NewBinding(key.WithKeys("right"), key.WithHelp("→", env.Lang.T("day.key.attention")))
 	m.toTasks = key.NewBinding(key.WithKeys("left"), key.WithHelp("←", env.Lang.T("day.key.tasks")))
-	m.kindWord = map[model.TaskKind]string{}
-	kw := 0
-	for _, k := range []model.TaskKind{model.TaskCall, model.TaskVisit, model.TaskMeeting, model.TaskTodo} {
-		w := env.Lang.T("day.kind." + string(k))
-		m.kindWord[k] = w
-		kw = max(kw, ansi.StringWidth(w))
+	for _, k := range tasks.Kinds {
+		m.cols.kind = max(m.cols.kind, ansi.StringWidth(m.tc.KindWord(k)))
 	}
-	m.cols.kind = kw
-	m.restyle()
 	m.SetSize(80, 20)
 	return m
-}
-
-func (m *Model) restyle() {
-	if m.env.Styles != nil {
-		m.fst = form.ThemeStyles(*m.env.Styles)
-	} else {
-		m.fst = form.DefaultStyles(true)
-	}
 }
 
 // Init loads the day and the attention list and starts the minute tick
@@ -168,20 +155,23 @@ func (m *Model) SetSize(w, h int) {
 	m.cols = layoutColumns(m.listW, m.cols.kind)
 	m.keepVisible()
 	m.keepAttVisible()
-	if m.dlg.d != nil {
-		m.dlg.d.SetWidth(m.dialogWidth())
-	}
+	m.host.SetSize(m.width, m.height)
 }
 
-func (m *Model) dialogWidth() int { return min(m.width, 76) }
-
 // Capturing is true while a dialog is open: it gets every key.
-func (m *Model) Capturing() bool { return m.dlg.d != nil }
+func (m *Model) Capturing() bool { return m.host.IsOpen() }
+
+// Busy is true while a write, or the day the keys act on, is on its way:
+// keys typed meanwhile wait for it.
+func (m *Model) Busy() bool { return m.host.Busy() || m.loads.Pending() }
+
+// Dirty is true while a dialog holds typed text not saved.
+func (m *Model) Dirty() bool { return m.host.Dirty() }
 
 // place is where the user is, for help.
 func (m *Model) place() keys.Place {
 	switch {
-	case m.dlg.d != nil:
+	case m.host.IsOpen():
 		return keys.PlaceForm
 	case m.focus == focusAttention:
 		return keys.PlaceAttention
@@ -230,8 +220,5 @@ func (m *Model) View() string {
 		rule := m.env.Styles.Rule.Render(repeat("─", m.width))
 		body = m.listView(m.listW, m.listH) + "\n" + rule + "\n" + m.attentionView(m.attW, m.attH)
 	}
-	if m.dlg.d != nil {
-		body = common.OverlayBottom(body, m.dlg.d.View(), m.width, m.height)
-	}
-	return common.Fit(body, m.width, m.height)
+	return common.Fit(m.host.View(common.Fit(body, m.width, m.height)), m.width, m.height)
 }

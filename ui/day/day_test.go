@@ -180,13 +180,13 @@ func TestDays(t *testing.T) {
 	uitest.Press(m, "g")
 	uitest.Type(m, "2026-12-01")
 	uitest.Press(m, "enter")
-	if m.date != model.MakeDate(2026, 12, 1) || m.dlg.d != nil {
-		t.Errorf("g 2026-12-01: date %s, dialog open %v", m.date, m.dlg.d != nil)
+	if m.date != model.MakeDate(2026, 12, 1) || m.host.IsOpen() {
+		t.Errorf("g 2026-12-01: date %s, dialog open %v", m.date, m.host.IsOpen())
 	}
 	uitest.Press(m, "g")
 	uitest.Type(m, "someday")
 	uitest.Press(m, "enter")
-	if m.dlg.d == nil || !strings.Contains(screen(m), "someday") {
+	if !m.host.IsOpen() || !strings.Contains(screen(m), "someday") {
 		t.Errorf("a bad date closed the dialog:\n%s", screen(m))
 	}
 }
@@ -494,7 +494,7 @@ func TestNarrowAndResize(t *testing.T) {
 
 func TestStaleLoadIsDropped(t *testing.T) {
 	m := open(t, i18n.EN, 120, 40)
-	stale := load(m.env.Store, m.seq, uitest.Today+5, uitest.Today, false)
+	stale := load(m.env.Store, m.loads.Latest(), uitest.Today+5, uitest.Today, false)
 	m.reload(false)
 	m.Update(stale())
 	if m.date != uitest.Today || len(m.tasks) == 0 {
@@ -686,31 +686,11 @@ func TestCatalogKeys(t *testing.T) {
 	}
 }
 
-func TestParseRepeat(t *testing.T) {
-	tests := []struct {
-		in   string
-		want model.Repeat
-		ok   bool
-	}{
-		{"weekly", "weekly", true},
-		{"every 2 weeks", "every 2 weeks", true},
-		{"每天", "daily", true},
-		{"every weekday", "weekdays", true},
-		{"sometimes", "", false},
-	}
-	for _, tc := range tests {
-		got, err := parseRepeat(tc.in, uitest.Today)
-		if (err == nil) != tc.ok || got != tc.want {
-			t.Errorf("%q: %q %v", tc.in, got, err)
-		}
-	}
-}
-
 // TestNoStoreWordedInTheUsersLanguage: a write without a database says so
 // in Chinese in a Chinese planner, not in English.
 func TestNoStoreWordedInTheUsersLanguage(t *testing.T) {
 	m := newModel(uitest.Env(nil, i18n.ZH))
-	msgs := uitest.Run(m, addTask(nil, model.Task{Title: "x"}, nil))
+	msgs := uitest.Run(m, m.tc.Add(model.Task{Title: "x"}))
 	if len(msgs) != 1 {
 		t.Fatalf("got %d messages, want one status: %v", len(msgs), msgs)
 	}

@@ -50,7 +50,7 @@ type taskParts struct {
 }
 
 func (m *Model) parts(t model.AgendaTask) taskParts {
-	p := taskParts{kind: m.kindWord[t.Kind], title: model.InertLine(t.Title),
+	p := taskParts{kind: m.tc.KindWord(t.Kind), title: model.InertLine(t.Title),
 		client: model.InertLine(t.ClientName), project: model.InertLine(t.ProjectName)}
 	switch {
 	case t.Done:
@@ -177,7 +177,7 @@ func (m *Model) dayTitle(w int) string {
 	if m.filter != "" {
 		s += " · " + m.lang.T("day.filtered", model.InertLine(m.filter))
 	}
-	if m.loading && !m.loaded {
+	if !m.loaded && m.loads.Pending() {
 		s += " · " + m.lang.T("day.loading")
 	}
 	more := ""

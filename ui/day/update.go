@@ -6,7 +6,7 @@ import (
 
 	"salesplan/model"
 	"salesplan/ui/common"
-	"salesplan/ui/form"
+	"salesplan/ui/components/tasks"
 )
 
 // Update handles store answers, the shell's messages, keys and the mouse.
@@ -15,19 +15,6 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	switch msg := msg.(type) {
 	case loadedMsg:
 		return m, m.applyLoaded(msg)
-	case savedMsg:
-		return m, m.applySaved(msg)
-	case briefMsg:
-		return m, m.showBrief(msg)
-	case editFailedMsg:
-		return m, m.applyEditFailed(msg)
-	case namesMsg:
-		if f, ok := m.dlg.d.(*form.Form); ok && m.dlg.kind == dlgEdit {
-			f.SetSuggestions("client", msg.names)
-		}
-		return m, nil
-	case previewMsg:
-		return m, m.applyPreview(msg)
 	case minuteMsg:
 		return m, m.tickClock() // followClock above has moved the marker
 	case common.DataChangedMsg:
@@ -35,11 +22,14 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	case common.GotoDateMsg:
 		return m, m.setDate(msg.Date)
 	case common.ThemeChangedMsg:
-		m.restyle()
+		m.tc.Restyle()
 		return m, nil
 	}
-	if m.dlg.d != nil {
-		return m, m.updateDialog(msg)
+	if ev, cmd := m.tc.Update(msg); ev.Handled {
+		return m, m.after(ev, cmd)
+	}
+	if m.host.IsOpen() {
+		return m, m.updateFilter(msg)
 	}
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
@@ -61,16 +51,14 @@ func (m *Model) reload(withAtt bool) tea.Cmd {
 	if m.env.Store == nil {
 		return nil
 	}
-	m.seq++
-	m.loading = true
-	return load(m.env.Store, m.seq, m.date, m.env.Today(), withAtt || !m.loaded)
+	return load(m.env.Store, m.loads.Next(), m.date, m.env.Today(), withAtt || !m.loaded)
 }
 
 func (m *Model) applyLoaded(msg loadedMsg) tea.Cmd {
-	if msg.seq != m.seq {
+	if !m.loads.Answer(msg.seq) {
 		return nil // a newer request is on its way
 	}
-	m.loading = false
+	m.host.Fresh()
 	if msg.err != nil {
 		return common.StatusErr(m.env, msg.err)
 	}
@@ -279,65 +267,35 @@ func (m *Model) taskKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.setDate(m.date.AddDays(1))
 	case key.Matches(msg, km.Today):
 		return m.setDate(m.env.Today())
-	case key.Matches(msg, km.GoTo):
-		m.openGoto()
 	case key.Matches(msg, km.Filter):
 		m.openFilter()
 	case key.Matches(msg, km.Back) && m.filter != "":
 		m.setFilter("")
-	case key.Matches(msg, km.Add):
-		return m.openQuickAdd()
+	case key.Matches(msg, km.Back):
+		return common.Back // nothing of the Day's to close: back where the user came from
 	case key.Matches(msg, m.toAtt):
 		if len(m.attention) > 0 {
 			m.focus = focusAttention
 			m.keepAttVisible()
 		}
 	default:
-		return m.taskAction(msg)
+		t, ok := m.selected()
+		ev, cmd := m.tc.Key(msg, tasks.At{Task: t, Selected: ok, Shown: m.date})
+		return m.after(ev, cmd)
 	}
 	return nil
 }
 
-// taskAction handles the keys that act on the selected task.
-func (m *Model) taskAction(msg tea.KeyPressMsg) tea.Cmd {
-	km := m.km
-	t, ok := m.selected()
-	if key.Matches(msg, km.Note) && (!ok || t.ClientID == 0) {
-		// Let n pass: the shell's note flow asks which client with a picker.
-		return nil
+// after does what the task component asks once it handled a message: go
+// to the day g named, or select the task just added once it shows.
+func (m *Model) after(ev tasks.Event, cmd tea.Cmd) tea.Cmd {
+	if ev.Select != 0 {
+		m.pendingSelect = ev.Select
 	}
-	if cmd, act := CheckTaskKey(m.lang, km, msg, t, ok); !act {
-		return cmd
+	if ev.Goto.Valid() {
+		return tea.Batch(cmd, m.setDate(ev.Goto))
 	}
-	st := m.env.Store
-	switch {
-	case key.Matches(msg, km.Done):
-		if t.Done {
-			return common.Status(m.lang.T("day.already_done"))
-		}
-		if t.Kind.IsContact() && t.ClientID != 0 {
-			m.openOutcome(t)
-			return nil
-		}
-		return complete(st, t.ID, m.env.Today(), m.env.Now(), "", m.doneStatus(t))
-	case key.Matches(msg, km.Edit):
-		m.openEdit(t)
-		return common.ClientNamesCmd(st, func(n []string) tea.Msg { return namesMsg{n} })
-	case key.Matches(msg, km.Delete):
-		return writeTask(DeleteTask(m.lang, st, t))
-	case key.Matches(msg, km.Postpone):
-		return writeTask(PostponeTask(m.lang, st, t, m.date))
-	case key.Matches(msg, km.Important):
-		return writeTask(ToggleImportant(m.lang, st, t))
-	case key.Matches(msg, km.LogCall, km.LogVisit, km.LogMeeting, km.Note):
-		kind, _ := LogKind(km, msg)
-		m.openLog(t, kind)
-	case key.Matches(msg, km.Promise):
-		m.openPromise(t)
-	case key.Matches(msg, km.Brief):
-		return loadBrief(st, t.ClientID, m.env.Today())
-	}
-	return nil
+	return cmd
 }
 
 // attentionKey handles a key with the attention list focused.
@@ -357,7 +315,8 @@ func (m *Model) attentionKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, km.Next):
 		return m.setDate(m.date.AddDays(1))
 	case key.Matches(msg, km.GoTo):
-		m.openGoto()
+		ev, cmd := m.tc.Key(msg, tasks.At{Shown: m.date})
+		return m.after(ev, cmd)
 	case m.attCursor >= len(m.attention):
 		return nil
 	case key.Matches(msg, km.Open):
@@ -371,7 +330,7 @@ func (m *Model) attentionKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, km.Brief):
 		// The client's profile in a popup, without leaving the Day.
 		if a := m.attention[m.attCursor]; a.ClientID != 0 {
-			return loadBrief(m.env.Store, a.ClientID, m.env.Today())
+			return m.tc.Brief(a.ClientID)
 		}
 	case key.Matches(msg, km.MakeTask):
 		t := m.taskFor(m.attention[m.attCursor])
@@ -379,9 +338,7 @@ func (m *Model) attentionKey(msg tea.KeyPressMsg) tea.Cmd {
 		if m.date != m.env.Today() {
 			m.date = m.env.Today()
 		}
-		return addTask(m.env.Store, t, func(saved model.Task) string {
-			return m.lang.T("day.status.added", model.InertLine(saved.Title), m.lang.ShortDate(saved.Date))
-		})
+		return m.tc.Add(t)
 	}
 	return nil
 }
@@ -429,34 +386,4 @@ func (m *Model) inAttention(x, y int) bool {
 		return x > m.listW
 	}
 	return y > m.listH
-}
-
-// applySaved shows what a write did and has every pane reload.
-func (m *Model) applySaved(msg savedMsg) tea.Cmd {
-	if m.dlg.d != nil && m.dlg.busy {
-		m.dlg.busy = false
-		if msg.err != nil {
-			// Keep what was typed; the footer says what went wrong.
-			return common.StatusErr(m.env, msg.err)
-		}
-		m.closeDialog()
-	}
-	if msg.err != nil {
-		return common.StatusErr(m.env, msg.err)
-	}
-	if msg.selectID != 0 {
-		m.pendingSelect = msg.selectID
-	}
-	return tea.Batch(common.Status(msg.status), func() tea.Msg { return common.DataChangedMsg{} })
-}
-
-// doneStatus says a task is done, and when it comes back if it repeats.
-func (m *Model) doneStatus(t model.AgendaTask) func(model.Date) string {
-	title := model.InertLine(t.Title)
-	return func(next model.Date) string {
-		if next.Valid() {
-			return m.lang.T("day.status.done_next", title, m.lang.ShortDate(next))
-		}
-		return m.lang.T("day.status.done", title)
-	}
 }

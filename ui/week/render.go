@@ -9,7 +9,6 @@ import (
 
 	"salesplan/model"
 	"salesplan/ui/common"
-	"salesplan/ui/overlay"
 	"salesplan/ui/report"
 )
 
@@ -134,10 +133,7 @@ func (m *Model) View() string {
 		lines = append(lines, m.footer()...)
 		body = strings.Join(lines, "\n")
 	}
-	if m.dlg.d != nil {
-		body = overlay.Bottom(common.Fit(body, m.width, m.height), m.dlg.d.View(), m.width, m.height)
-	}
-	return common.Fit(body, m.width, m.height)
+	return common.Fit(m.host.View(common.Fit(body, m.width, m.height)), m.width, m.height)
 }
 
 // titleLine names the week and where it sits relative to this one.
@@ -346,7 +342,7 @@ func (m *Model) listView() []string {
 			when = t.Time.String()
 		}
 		titleW := max(m.width-(2+1+5+1+m.kindW+1+1+clientW), 4)
-		line := cur + mark(t) + " " + when + " " + common.PadRight(m.kindWord[t.Kind], m.kindW) + " " +
+		line := cur + mark(t) + " " + when + " " + common.PadRight(m.tc.KindWord(t.Kind), m.kindW) + " " +
 			common.Cell(t.Title, titleW) + " " + common.Cell(t.ClientName, clientW)
 		line = common.PadRight(line, m.width)
 		switch {
@@ -375,7 +371,7 @@ func (m *Model) detailLine() string {
 	if t.Time.Valid() {
 		parts = append(parts, t.Time.String())
 	}
-	parts = append(parts, m.kindWord[t.Kind], model.InertLine(t.Title))
+	parts = append(parts, m.tc.KindWord(t.Kind), model.InertLine(t.Title))
 	if t.ClientName != "" {
 		parts = append(parts, "@"+model.InertLine(t.ClientName))
 	}

@@ -6,7 +6,7 @@ import (
 
 	"salesplan/model"
 	"salesplan/ui/common"
-	"salesplan/ui/day"
+	"salesplan/ui/components/tasks"
 )
 
 // Update handles store answers, the shell's messages, keys and the mouse.
@@ -16,22 +16,14 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		return m, m.applyLoaded(msg)
 	case reviewMsg:
 		return m, m.applyReview(msg)
-	case savedMsg:
-		return m, m.applySaved(msg)
-	case editFailedMsg:
-		return m, m.applyEditFailed(msg)
-	case briefMsg:
-		return m, m.showBrief(msg)
-	case previewMsg:
-		return m, m.applyPreview(msg)
 	case common.DataChangedMsg:
 		return m, tea.Batch(m.reload(), m.reloadReview())
 	case common.ThemeChangedMsg:
 		m.restyle()
 		return m, nil
 	}
-	if m.dlg.d != nil {
-		return m, m.updateDialog(msg)
+	if ev, cmd := m.tc.Update(msg); ev.Handled {
+		return m, m.after(ev, cmd)
 	}
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
@@ -62,8 +54,7 @@ func (m *Model) reload() tea.Cmd {
 	if m.env.Store == nil {
 		return nil
 	}
-	m.seq++
-	return load(m.env.Store, m.seq, m.start, m.env.Today())
+	return load(m.env.Store, m.loads.Next(), m.start, m.env.Today())
 }
 
 // reloadReview asks for the review when it is open.
@@ -71,20 +62,23 @@ func (m *Model) reloadReview() tea.Cmd {
 	if !m.reviewOpen || m.env.Store == nil {
 		return nil
 	}
-	m.reviewSeq++
-	return loadReview(m.env.Store, m.reviewSeq, m.start, m.env.Today())
+	return loadReview(m.env.Store, m.reviewLoads.Next(), m.start, m.env.Today())
 }
 
 func (m *Model) applyLoaded(msg loadedMsg) tea.Cmd {
-	if msg.seq != m.seq {
+	if !m.loads.Answer(msg.seq) {
 		return nil
 	}
+	m.host.Fresh()
 	if msg.err != nil {
 		return common.StatusErr(m.env, msg.err)
 	}
 	var selID model.ID
 	if t, ok := m.selected(); ok {
 		selID = t.ID
+	}
+	if m.pendingSelect != 0 {
+		selID, m.pendingSelect = m.pendingSelect, 0 // a task just added
 	}
 	first := !m.loaded
 	m.week, m.set, m.loaded = msg.week, msg.set, true
@@ -106,7 +100,7 @@ func (m *Model) applyLoaded(msg loadedMsg) tea.Cmd {
 }
 
 func (m *Model) applyReview(msg reviewMsg) tea.Cmd {
-	if msg.seq != m.reviewSeq {
+	if !m.reviewLoads.Answer(msg.seq) {
 		return nil
 	}
 	if msg.err != nil {
@@ -116,19 +110,16 @@ func (m *Model) applyReview(msg reviewMsg) tea.Cmd {
 	return nil
 }
 
-// applySaved shows what a write did and has every pane reload.
-func (m *Model) applySaved(msg savedMsg) tea.Cmd {
-	if m.dlg.d != nil && m.dlg.busy {
-		m.dlg.busy = false
-		if msg.err != nil {
-			return common.StatusErr(m.env, msg.err) // keep what was typed
-		}
-		m.closeDialog()
+// after does what the task component asks once it handled a message: go
+// to the week of the day g named, or select the task just added.
+func (m *Model) after(ev tasks.Event, cmd tea.Cmd) tea.Cmd {
+	if ev.Select != 0 {
+		m.pendingSelect = ev.Select
 	}
-	if msg.err != nil {
-		return common.StatusErr(m.env, msg.err)
+	if d := ev.Goto; d.Valid() {
+		return tea.Batch(cmd, m.setWeek(d, d.Sub(d.WeekStart())))
 	}
-	return tea.Batch(common.Status(msg.status), func() tea.Msg { return common.DataChangedMsg{} })
+	return cmd
 }
 
 // setWeek shows the week containing d, keeping the weekday selected.
@@ -239,17 +230,18 @@ func (m *Model) weekKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, km.Today):
 		today := m.env.Today()
 		return m.setWeek(today, today.Sub(today.WeekStart()))
-	case key.Matches(msg, km.GoTo):
-		m.openGoto()
 	case key.Matches(msg, km.Review):
 		m.reviewOpen, m.reviewOff = true, 0
 		return m.reloadReview()
 	case key.Matches(msg, km.Open):
-		return func() tea.Msg { return common.GotoDateMsg{Date: m.selectedDate()} }
-	case key.Matches(msg, km.Add):
-		m.openQuickAdd()
+		d := m.selectedDate()
+		return func() tea.Msg { return common.GotoDateMsg{Date: d} }
+	case key.Matches(msg, km.Back):
+		return common.Back
 	default:
-		return m.taskAction(msg)
+		t, ok := m.selected()
+		ev, cmd := m.tc.Key(msg, tasks.At{Task: t, Selected: ok, Shown: m.selectedDate()})
+		return m.after(ev, cmd)
 	}
 	return nil
 }
@@ -283,44 +275,6 @@ func (m *Model) scrollReview(n int) {
 	m.ensureReviewLines()
 	maxOff := max(len(m.reviewLines)-m.height, 0)
 	m.reviewOff = min(max(m.reviewOff+n, 0), maxOff)
-}
-
-// taskAction handles the Day pane's keys on the selected task, with the
-// Day pane's behaviour and words.
-func (m *Model) taskAction(msg tea.KeyPressMsg) tea.Cmd {
-	km := m.km
-	t, ok := m.selected()
-	if cmd, act := day.CheckTaskKey(m.lang, km, msg, t, ok); !act {
-		return cmd
-	}
-	st := m.env.Store
-	switch {
-	case key.Matches(msg, km.Done):
-		if t.Done {
-			return common.Status(m.lang.T("day.already_done"))
-		}
-		if t.Kind.IsContact() && t.ClientID != 0 {
-			m.openOutcome(t)
-			return nil
-		}
-		return complete(st, t.ID, m.env.Today(), m.env.Now(), "", m.lang.T("day.status.done", model.InertLine(t.Title)))
-	case key.Matches(msg, km.Edit):
-		m.openEdit(t)
-	case key.Matches(msg, km.Delete):
-		return writeTask(day.DeleteTask(m.lang, st, t))
-	case key.Matches(msg, km.Postpone):
-		return writeTask(day.PostponeTask(m.lang, st, t, m.selectedDate()))
-	case key.Matches(msg, km.Important):
-		return writeTask(day.ToggleImportant(m.lang, st, t))
-	case key.Matches(msg, km.LogCall, km.LogVisit, km.LogMeeting, km.Note):
-		kind, _ := day.LogKind(km, msg)
-		m.openLog(t, kind)
-	case key.Matches(msg, km.Promise):
-		m.openPromise(t)
-	case key.Matches(msg, km.Brief):
-		return loadBrief(st, t.ClientID, m.env.Today())
-	}
-	return nil
 }
 
 // click selects the task under the mouse.

@@ -13,6 +13,7 @@ import (
 	"salesplan/model"
 	"salesplan/storage"
 	"salesplan/ui/common"
+	"salesplan/ui/form"
 	"salesplan/ui/i18n"
 	"salesplan/ui/uitest"
 )
@@ -305,7 +306,7 @@ func TestClientKeys(t *testing.T) {
 	m, st := open(t, i18n.EN, 120, 40)
 	uitest.Press(m, "left") // Thursday: a call with ACME Ltd
 	uitest.Press(m, "b")
-	if m.dlg.kind != dlgPopup || !strings.Contains(screen(m), "ACME Ltd") {
+	if _, popup := m.host.Dialog().(*form.Popup); !popup || !strings.Contains(screen(m), "ACME Ltd") {
 		t.Fatalf("b did not open the brief:\n%s", screen(m))
 	}
 	uitest.Press(m, "esc")
