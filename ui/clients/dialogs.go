@@ -42,19 +42,12 @@ func (m *Model) closeDialog() {
 
 // updateDialog passes a message to the open dialog and acts on its answer.
 func (m *Model) updateDialog(msg tea.Msg) tea.Cmd {
-	res, cmd := m.host.Update(msg)
-	switch res {
-	case form.Cancelled:
-		if m.host.Is(dlgFilter) {
-			m.setQuery("")
-		}
-		m.closeDialog()
-		return cmd
-	case form.Submitted:
-		return tea.Batch(cmd, m.submit())
+	if m.host.Is(dlgFilter) {
+		return m.host.Filter(msg, m.setQuery)
 	}
-	if in, ok := m.host.Dialog().(*form.Input); ok && m.host.Is(dlgFilter) {
-		m.setQuery(in.Value()) // live, as the user types
+	res, cmd := m.host.Handle(msg, m.submit)
+	if res == form.Cancelled {
+		m.client = model.Client{}
 	}
 	return cmd
 }
@@ -70,10 +63,6 @@ func (m *Model) submit() tea.Cmd {
 	switch d := m.host.Dialog().(type) {
 	case *form.Input:
 		switch m.host.Kind() {
-		case dlgFilter:
-			m.setQuery(d.Value())
-			m.closeDialog()
-			return nil
 		}
 	case *form.Note:
 		m.host.Start()

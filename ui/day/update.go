@@ -29,7 +29,7 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		return m, m.after(ev, cmd)
 	}
 	if m.host.IsOpen() {
-		return m, m.updateFilter(msg)
+		return m, m.host.Filter(msg, m.setFilter) // the Day's own dialog: the filter
 	}
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:

@@ -280,19 +280,15 @@ func (m *Model) yearKeyPress(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (m *Model) updateDialog(msg tea.Msg) tea.Cmd {
-	res, cmd := m.host.Update(msg)
-	switch res {
-	case form.Cancelled:
-		m.host.Close()
-	case form.Submitted:
+	_, cmd := m.host.Handle(msg, func() tea.Cmd {
 		in, _ := m.host.Dialog().(*form.Input)
 		d, ok := gotodate.Date(m.lang, in, m.env.Today())
 		if !ok {
-			return cmd
+			return nil
 		}
 		m.host.Close()
-		return tea.Batch(cmd, m.selectDay(d))
-	}
+		return m.selectDay(d)
+	})
 	return cmd
 }
 

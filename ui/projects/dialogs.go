@@ -47,19 +47,12 @@ func (m *Model) closeDialog() {
 
 // updateDialog passes a message to the open dialog and acts on its answer.
 func (m *Model) updateDialog(msg tea.Msg) tea.Cmd {
-	res, cmd := m.host.Update(msg)
-	switch res {
-	case form.Cancelled:
-		if m.host.Is(dlgFilter) {
-			m.setFilter("")
-		}
-		m.closeDialog()
-		return cmd
-	case form.Submitted:
-		return tea.Batch(cmd, m.submit())
+	if m.host.Is(dlgFilter) {
+		return m.host.Filter(msg, m.setFilter)
 	}
-	if in, ok := m.host.Dialog().(*form.Input); ok && m.host.Is(dlgFilter) {
-		m.setFilter(in.Value()) // live, as the user types
+	res, cmd := m.host.Handle(msg, m.submit)
+	if res == form.Cancelled {
+		m.dlg = about{}
 	}
 	return cmd
 }
@@ -70,10 +63,6 @@ func (m *Model) submit() tea.Cmd {
 	today := m.env.Today()
 	name := model.InertLine(p.Name)
 	switch d := m.host.Dialog().(type) {
-	case *form.Input: // the filter
-		m.setFilter(d.Value())
-		m.closeDialog()
-		return nil
 	case *form.Note:
 		m.host.Start()
 		e := model.JournalEntry{ClientID: p.ClientID, ProjectID: p.ID, Kind: m.dlg.entry, At: m.env.Now(), Text: d.Value()}

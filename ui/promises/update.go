@@ -7,10 +7,10 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"salesplan/model"
-	"salesplan/model/quickadd"
 	"salesplan/storage"
 	"salesplan/ui/common"
 	"salesplan/ui/components/dialog"
+	"salesplan/ui/components/gotodate"
 	"salesplan/ui/components/picker"
 	"salesplan/ui/components/promise"
 	"salesplan/ui/form"
@@ -73,7 +73,8 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		return m, nil
 	}
 	if m.host.IsOpen() {
-		return m, m.updateDialog(msg)
+		_, cmd := m.host.Handle(msg, m.submit)
+		return m, cmd
 	}
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
@@ -170,17 +171,6 @@ func (m *Model) openDlg(kind dialogKind, d form.Dialog, r storage.PromiseRow) {
 	m.row = r
 }
 
-func (m *Model) updateDialog(msg tea.Msg) tea.Cmd {
-	res, cmd := m.host.Update(msg)
-	switch res {
-	case form.Cancelled:
-		m.host.Close()
-	case form.Submitted:
-		return tea.Batch(cmd, m.submit())
-	}
-	return cmd
-}
-
 func (m *Model) submit() tea.Cmd {
 	st, today, r := m.env.Store, m.env.Today(), m.row
 	switch d := m.host.Dialog().(type) {
@@ -189,9 +179,8 @@ func (m *Model) submit() tea.Cmd {
 		m.openDlg(dlgNew, promise.New(m.lang, m.fst, today, m.picked.Name), storage.PromiseRow{})
 		return nil
 	case *form.Input: // dlgKept
-		on, err := quickadd.ParseDate(d.Value(), today)
-		if err != nil {
-			d.SetProblems([]string{m.lang.Err(err)})
+		on, ok := gotodate.Date(m.lang, d, today)
+		if !ok {
 			return nil
 		}
 		m.host.Start()

@@ -91,6 +91,43 @@ func (h *Host) Update(msg tea.Msg) (form.Result, tea.Cmd) {
 	return h.d.Update(msg)
 }
 
+// Handle passes msg to the open dialog and acts on its answer: Cancelled
+// closes it, Submitted calls submit (which saves — calling Start — or
+// closes it). The answer is returned for owners with more to do (a live
+// filter undone on cancel).
+func (h *Host) Handle(msg tea.Msg, submit func() tea.Cmd) (form.Result, tea.Cmd) {
+	res, cmd := h.Update(msg)
+	switch res {
+	case form.Cancelled:
+		h.Close()
+	case form.Submitted:
+		cmd = tea.Batch(cmd, submit())
+	}
+	return res, cmd
+}
+
+// Filter passes msg to an open filter input (/): the list narrows as it is
+// typed — set gets the text after every change — enter keeps the filter
+// and esc clears it (set("")); either closes the input.
+func (h *Host) Filter(msg tea.Msg, set func(string)) tea.Cmd {
+	in, ok := h.d.(*form.Input)
+	if !ok {
+		return nil
+	}
+	res, cmd := h.Update(msg)
+	switch res {
+	case form.Cancelled:
+		set("")
+		h.Close()
+	case form.Submitted:
+		set(in.Value())
+		h.Close()
+	default:
+		set(in.Value())
+	}
+	return cmd
+}
+
 // View draws the open dialog over body, the owner's view of the area.
 func (h *Host) View(body string) string {
 	if h.d == nil {

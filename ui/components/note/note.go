@@ -141,21 +141,26 @@ func (f *Flow) Update(msg tea.Msg) tea.Cmd {
 		f.closed = msg.Err == nil
 		return cmd
 	}
-	res, cmd := f.host.Update(msg)
-	switch res {
-	case form.Cancelled:
+	if f.closed {
+		return nil
+	}
+	res, cmd := f.host.Handle(msg, f.submit)
+	if res == form.Cancelled {
 		f.closed = true
-	case form.Submitted:
-		switch d := f.host.Dialog().(type) {
-		case *picker.Picker:
-			c := d.Picked()
-			f.client, f.name = c.ID, c.Name
-			f.openNote("")
-		case *form.Note:
-			f.host.Start()
-			save := journal.Add(f.env.Lang, f.env.Store, f.client, 0, f.name, model.EntryNote, f.env.Now(), d.Value())
-			return tea.Batch(cmd, save)
-		}
 	}
 	return cmd
+}
+
+// submit goes from the picker to the note box, or saves the note.
+func (f *Flow) submit() tea.Cmd {
+	switch d := f.host.Dialog().(type) {
+	case *picker.Picker:
+		c := d.Picked()
+		f.client, f.name = c.ID, c.Name
+		f.openNote("")
+	case *form.Note:
+		f.host.Start()
+		return journal.Add(f.env.Lang, f.env.Store, f.client, 0, f.name, model.EntryNote, f.env.Now(), d.Value())
+	}
+	return nil
 }

@@ -247,14 +247,14 @@ func (t *Tasks) Update(msg tea.Msg) (Event, tea.Cmd) {
 	if in, ok := t.host.Dialog().(*form.Input); ok {
 		before = in.Value()
 	}
-	res, cmd := t.host.Update(msg)
-	switch res {
-	case form.Cancelled:
-		t.host.Close()
-		return handled, cmd
-	case form.Submitted:
-		ev, save := t.submit()
-		return ev, tea.Batch(cmd, save)
+	ev := handled
+	res, cmd := t.host.Handle(msg, func() tea.Cmd {
+		var save tea.Cmd
+		ev, save = t.submit()
+		return save
+	})
+	if res != form.Open {
+		return ev, cmd
 	}
 	if in, ok := t.host.Dialog().(*form.Input); ok && t.host.Is(kindQuickAdd) && in.Value() != before {
 		return handled, tea.Batch(cmd, t.preview(in.Value(), false))

@@ -18,11 +18,11 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"salesplan/model"
-	"salesplan/model/quickadd"
 	"salesplan/storage"
 	"salesplan/ui/common"
 	"salesplan/ui/components/client"
 	"salesplan/ui/components/dialog"
+	"salesplan/ui/components/gotodate"
 	"salesplan/ui/components/journal"
 	"salesplan/ui/components/promise"
 	"salesplan/ui/form"
@@ -225,7 +225,8 @@ func (m *Sheet) Update(msg tea.Msg) tea.Cmd {
 		return m.load()
 	}
 	if m.host.IsOpen() {
-		return m.updateDialog(msg)
+		_, cmd := m.host.Handle(msg, m.submit)
+		return cmd
 	}
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		return m.key(k)
@@ -276,17 +277,6 @@ func (m *Sheet) key(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-func (m *Sheet) updateDialog(msg tea.Msg) tea.Cmd {
-	res, cmd := m.host.Update(msg)
-	switch res {
-	case form.Cancelled:
-		m.host.Close()
-	case form.Submitted:
-		return tea.Batch(cmd, m.submit())
-	}
-	return cmd
-}
-
 // submit saves the open dialog about the client on screen.
 func (m *Sheet) submit() tea.Cmd {
 	c, _ := m.current()
@@ -298,9 +288,8 @@ func (m *Sheet) submit() tea.Cmd {
 			return dialog.Tag(journal.Add(m.lang, st, c.ID, 0, c.Name, model.EntryCall, now, strings.TrimSpace(d.Value())),
 				advance{called: true})
 		}
-		date, err := quickadd.ParseDate(d.Value(), today)
-		if err != nil {
-			d.SetProblems([]string{m.lang.Err(err)})
+		date, ok := gotodate.Date(m.lang, d, today)
+		if !ok {
 			return nil
 		}
 		m.host.Start()
