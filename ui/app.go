@@ -182,7 +182,13 @@ func (m *Model) Active() common.PaneID { return m.active }
 // Init asks for the background colour, starts every pane, loads the top
 // line and starts polling the revision counter.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.loadAgenda(), m.readRev()}
+	return tea.Batch(tea.RequestBackgroundColor, m.readRev(), m.start())
+}
+
+// start loads the top line and starts every pane (Init without the
+// background query and the polling, which tests run on their own).
+func (m *Model) start() tea.Cmd {
+	cmds := []tea.Cmd{m.loadAgenda()}
 	for i, p := range m.panes {
 		cmds = append(cmds, address(common.PaneID(i), p.Init()))
 	}

@@ -25,6 +25,9 @@ func step(p any, msg tea.Msg) tea.Cmd {
 		return cmd
 	case screenModel:
 		return m.Update(msg)
+	case tea.Model:
+		_, cmd := m.Update(msg)
+		return cmd
 	}
 	panic(fmt.Sprintf("uitest: %T has no Update that uitest knows", p))
 }
@@ -46,8 +49,10 @@ func quick(c tea.Cmd) tea.Msg {
 // program would, and returns the messages meant for the shell: footer
 // statuses, data changed, going to a date, a pane or a screen, and back.
 // The shell passes data changed and the open-a-record messages on to the
-// panes, so they are also fed back.
+// panes, so they are also fed back; the whole planner (a tea.Model) gets
+// every message back.
 func Run(p any, cmd tea.Cmd) []tea.Msg {
+	_, root := p.(tea.Model)
 	var out []tea.Msg
 	queue := []tea.Cmd{cmd}
 	for n := 0; len(queue) > 0 && n < 2000; n++ {
@@ -63,9 +68,11 @@ func Run(p any, cmd tea.Cmd) []tea.Msg {
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
 			continue
-		case common.StatusMsg, common.GotoDateMsg, common.SwitchPaneMsg:
+		case common.StatusMsg, common.GotoDateMsg, common.SwitchPaneMsg, common.OpenScreenMsg, common.BackMsg:
 			out = append(out, msg)
-			continue
+			if !root {
+				continue
+			}
 		case common.DataChangedMsg, common.OpenClientMsg, common.OpenProjectMsg:
 			out = append(out, msg)
 		}
