@@ -22,6 +22,9 @@ import (
 // the visible ones are drawn).
 type detail struct {
 	id      model.ID
+	// outside: opened from another pane (an attention item, a promise),
+	// so esc goes back there once the detail closes.
+	outside bool
 	loads   common.Loads
 	d       storage.ClientDetail
 	loaded  bool
@@ -68,17 +71,20 @@ func (m *Model) scrollDetail(n int) {
 // detailKey handles a key on the client detail.
 func (m *Model) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 	km := m.km
-	if !m.det.loaded {
-		if key.Matches(msg, km.Back) {
-			m.screen = screenList
+	if key.Matches(msg, km.Back) {
+		m.screen = screenList
+		m.selectID(m.det.id)
+		if m.det.outside {
+			m.det.outside = false
+			return common.Back
 		}
+		return nil
+	}
+	if !m.det.loaded {
 		return nil
 	}
 	c := m.det.d.Row.Client
 	switch {
-	case key.Matches(msg, km.Back):
-		m.screen = screenList
-		m.selectID(c.ID)
 	case key.Matches(msg, km.Down):
 		m.scrollDetail(1)
 	case key.Matches(msg, km.Up):

@@ -189,6 +189,8 @@ func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.openFilter()
 	case key.Matches(msg, km.Back) && m.query != "":
 		m.setQuery("")
+	case key.Matches(msg, km.Back):
+		return common.Back
 	case key.Matches(msg, km.NewClient):
 		m.openClientForm(model.Client{}, false)
 	case key.Matches(msg, km.Open):

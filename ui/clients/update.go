@@ -23,7 +23,9 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		return m, m.reload()
 	case common.OpenClientMsg:
 		m.closeDialog()
-		return m, m.openDetail(msg.ID)
+		cmd := m.openDetail(msg.ID)
+		m.det.outside = true
+		return m, cmd
 	case common.ThemeChangedMsg:
 		m.restyle()
 		m.det.wrapped = nil

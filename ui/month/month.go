@@ -253,6 +253,8 @@ func (m *Model) monthKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, m.yearKey):
 		m.yearOn = true
 		return m.reloadYear()
+	case key.Matches(msg, km.Back):
+		return common.Back
 	}
 	return nil
 }

@@ -78,6 +78,9 @@ type Model struct {
 // detailView is the open project detail.
 type detailView struct {
 	id     model.ID
+	// outside: opened from another pane (an attention item), so esc goes
+	// back there once the detail closes.
+	outside bool
 	d      storage.ProjectDetail
 	loaded bool
 	loads  common.Loads

@@ -30,7 +30,11 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		return m, tea.Batch(m.reload(), m.reloadDetail())
 	case common.OpenProjectMsg:
 		m.closeDialog()
-		return m, m.openDetail(msg.ID)
+		cmd := m.openDetail(msg.ID)
+		if m.detail != nil {
+			m.detail.outside = true
+		}
+		return m, cmd
 	case common.ThemeChangedMsg:
 		m.restyle()
 		return m, nil
@@ -154,6 +158,8 @@ func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.openFilter()
 	case key.Matches(msg, km.Back) && m.filter != "":
 		m.setFilter("")
+	case key.Matches(msg, km.Back):
+		return common.Back
 	case key.Matches(msg, km.ShowClosed):
 		m.showAll = !m.showAll
 		status := m.lang.T("projects.status.live_only")
@@ -207,8 +213,12 @@ func (m *Model) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 	km := m.km
 	switch {
 	case key.Matches(msg, km.Back):
+		outside := m.detail.outside
 		m.detail = nil
 		m.applyFilter(m.pendingSelectOr())
+		if outside {
+			return common.Back
+		}
 		return nil
 	case key.Matches(msg, km.Down):
 		m.scrollDetail(1)

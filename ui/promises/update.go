@@ -96,6 +96,8 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	km := m.km
 	switch {
+	case key.Matches(msg, km.Back):
+		return common.Back
 	case key.Matches(msg, km.Down):
 		m.list.Move(1)
 		return nil
