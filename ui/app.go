@@ -143,6 +143,9 @@ func New(env common.Env, opts Options) *Model {
 	if len(env.Keys.Quit.Keys()) == 0 {
 		env.Keys = keys.New(env.Lang)
 	}
+	if env.Agendas == nil {
+		env.Agendas = &common.Agendas{}
+	}
 	if env.Styles == nil {
 		// Dark until the terminal answers the background query.
 		s := theme.New(true, opts.NoColor)
@@ -340,12 +343,12 @@ func (m *Model) tooSmall() bool { return m.width < MinWidth || m.height < MinHei
 // ---- commands: all store access happens here, off the UI loop
 
 func (m *Model) loadAgenda() tea.Cmd {
-	seq, store, today := m.agendas.Next(), m.env.Store, m.env.Today()
+	seq, store, today, cache := m.agendas.Next(), m.env.Store, m.env.Today(), m.env.Agendas
 	return func() tea.Msg {
 		if store == nil {
 			return agendaMsg{seq: seq, err: common.ErrNoStore}
 		}
-		a, err := store.Today(today)
+		a, err := cache.Today(store, today)
 		return agendaMsg{seq: seq, agenda: a, err: err}
 	}
 }

@@ -106,3 +106,27 @@ func TestCallSheetOverTheClientsTab(t *testing.T) {
 		t.Errorf("esc left %d screens, tab %d; want the Week", len(m.screens), m.Active())
 	}
 }
+
+// The agenda is read once per write: after a task is added, the top line
+// and the Day pane both reload it, from one Store.Today.
+func TestAgendaOncePerWrite(t *testing.T) {
+	st := uitest.OpenStore(t)
+	uitest.SeedDay(t, st)
+	env := uitest.Env(st, i18n.EN)
+	env.Agendas = &common.Agendas{}
+	m := New(env, Options{NoColor: true}).sized(120, 40)
+	uitest.Run(m, m.start())
+	if asked, computed := env.Agendas.Readings(); asked != 2 || computed != 1 {
+		t.Fatalf("opening the planner: the agenda asked for %d times, read %d; want 2 and 1", asked, computed)
+	}
+	uitest.Press(m, "a")
+	uitest.Type(m, "call 王总 tomorrow")
+	uitest.Press(m, "enter")
+	uitest.Press(m, "x") // a to-do done: a second write
+	if asked, computed := env.Agendas.Readings(); asked != 6 || computed != 3 {
+		t.Errorf("after two writes: the agenda asked for %d times, read %d; want 6 and 3", asked, computed)
+	}
+	if got := m.agenda.Attention; len(got) == 0 || !strings.Contains(screen(m), "Attention · 3") {
+		t.Errorf("the top line and the Day disagree:\n%s", screen(m))
+	}
+}

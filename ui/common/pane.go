@@ -69,6 +69,9 @@ type Env struct {
 	TodayOverride model.Date
 	// Clock returns the current time; nil = time.Now. Tests fix it.
 	Clock func() time.Time
+	// Agendas shares today's agenda between the top line and the Day pane
+	// (one reading per write); the shell makes it, nil computes each time.
+	Agendas *Agendas
 }
 
 // Now returns the current time; with TodayOverride, the current time of day

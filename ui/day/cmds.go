@@ -7,6 +7,7 @@ import (
 
 	"salesplan/model"
 	"salesplan/storage"
+	"salesplan/ui/common"
 )
 
 // Every read runs in a tea.Cmd and comes back as one of these messages
@@ -28,11 +29,11 @@ type loadedMsg struct {
 // load reads the tasks of date and, when withAtt, today's attention list.
 // Today's tasks and attention come from one Store.Today; another day reads
 // its tasks through the date index only.
-func load(st *storage.Store, seq uint64, date, today model.Date, withAtt bool) tea.Cmd {
+func load(st *storage.Store, agendas *common.Agendas, seq uint64, date, today model.Date, withAtt bool) tea.Cmd {
 	return func() tea.Msg {
 		msg := loadedMsg{seq: seq, date: date, withAtt: withAtt}
 		if date == today || withAtt {
-			ag, err := st.Today(today)
+			ag, err := agendas.Today(st, today)
 			if err != nil {
 				msg.err = fmt.Errorf("reading today's agenda: %w", err)
 				return msg

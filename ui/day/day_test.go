@@ -494,7 +494,7 @@ func TestNarrowAndResize(t *testing.T) {
 
 func TestStaleLoadIsDropped(t *testing.T) {
 	m := open(t, i18n.EN, 120, 40)
-	stale := load(m.env.Store, m.loads.Latest(), uitest.Today+5, uitest.Today, false)
+	stale := load(m.env.Store, nil, m.loads.Latest(), uitest.Today+5, uitest.Today, false)
 	m.reload(false)
 	m.Update(stale())
 	if m.date != uitest.Today || len(m.tasks) == 0 {

@@ -51,7 +51,7 @@ func (m *Model) reload(withAtt bool) tea.Cmd {
 	if m.env.Store == nil {
 		return nil
 	}
-	return load(m.env.Store, m.loads.Next(), m.date, m.env.Today(), withAtt || !m.loaded)
+	return load(m.env.Store, m.env.Agendas, m.loads.Next(), m.date, m.env.Today(), withAtt || !m.loaded)
 }
 
 func (m *Model) applyLoaded(msg loadedMsg) tea.Cmd {
