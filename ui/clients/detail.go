@@ -21,7 +21,7 @@ import (
 // lines wrapped for the current width (built once per load or resize; only
 // the visible ones are drawn).
 type detail struct {
-	id      model.ID
+	id model.ID
 	// outside: opened from another pane (an attention item, a promise),
 	// so esc goes back there once the detail closes.
 	outside bool

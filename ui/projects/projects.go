@@ -77,14 +77,14 @@ type Model struct {
 
 // detailView is the open project detail.
 type detailView struct {
-	id     model.ID
+	id model.ID
 	// outside: opened from another pane (an attention item), so esc goes
 	// back there once the detail closes.
 	outside bool
-	d      storage.ProjectDetail
-	loaded bool
-	loads  common.Loads
-	offset int // first line drawn
+	d       storage.ProjectDetail
+	loaded  bool
+	loads   common.Loads
+	offset  int // first line drawn
 }
 
 // New builds the Projects pane.
