@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"salesplan/model"
@@ -221,7 +222,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.broadcast(common.ThemeChangedMsg{})
 
 	case tea.KeyPressMsg, tea.PasteMsg, tea.MouseClickMsg, tea.MouseWheelMsg:
-		if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "ctrl+c" {
+		if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, keys.Dialog.Interrupt) {
 			return m.quit() // never held: it must work when something hangs
 		}
 		if m.busy() || m.host.Holding() {

@@ -89,11 +89,11 @@ func (m *Model) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.scrollDetail(1)
 	case key.Matches(msg, km.Up):
 		m.scrollDetail(-1)
-	case msg.String() == "pgdown" || msg.String() == "space":
+	case key.Matches(msg, km.PageDown):
 		m.scrollDetail(m.bodyHeight() - 1)
-	case msg.String() == "pgup":
+	case key.Matches(msg, km.PageUp):
 		m.scrollDetail(-(m.bodyHeight() - 1))
-	case msg.String() == "home":
+	case key.Matches(msg, km.Home):
 		m.det.offset = 0
 	case key.Matches(msg, km.Edit):
 		m.openClientForm(c, true)

@@ -169,13 +169,13 @@ func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.list.Move(1)
 	case key.Matches(msg, km.Up):
 		m.list.Move(-1)
-	case msg.String() == "pgdown":
+	case key.Matches(msg, km.PageDown):
 		m.list.Move(max(m.list.Height-1, 1))
-	case msg.String() == "pgup":
+	case key.Matches(msg, km.PageUp):
 		m.list.Move(-max(m.list.Height-1, 1))
-	case msg.String() == "home":
+	case key.Matches(msg, km.Home):
 		m.list.Top()
-	case msg.String() == "end":
+	case key.Matches(msg, km.End):
 		m.list.Bottom()
 	case key.Matches(msg, km.Sort):
 		m.sort = (m.sort + 1) % sortMode(len(sortKeys))

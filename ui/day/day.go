@@ -64,12 +64,6 @@ type Model struct {
 	host dialog.Host
 	tc   *tasks.Tasks // the task component: task keys, quick-add, their dialogs
 
-	// toAtt and toTasks move between the task list and the attention list:
-	// → goes to the attention list (it sits to the right), ← (or esc, the
-	// global "back") comes back. h/l stay "previous/next day" (DESIGN.md
-	// §5), and the key table has no other free key for it.
-	toAtt, toTasks key.Binding
-
 	width, height int
 	wide          bool
 	listW, listH  int
@@ -104,8 +98,6 @@ func New(env common.Env) common.Pane {
 func newModel(env common.Env) *Model {
 	m := &Model{env: env, lang: env.Lang, km: env.Keys, date: env.Today(), host: dialog.New(env.Lang)}
 	m.tc = tasks.New(env, &m.host)
-	m.toAtt = key.NewBinding(key.WithKeys("right"), key.WithHelp("→", env.Lang.T("day.key.attention")))
-	m.toTasks = key.NewBinding(key.WithKeys("left"), key.WithHelp("←", env.Lang.T("day.key.tasks")))
 	for _, k := range tasks.Kinds {
 		m.cols.kind = max(m.cols.kind, ansi.StringWidth(m.tc.KindWord(k)))
 	}
@@ -185,10 +177,10 @@ func (m *Model) ShortHelp() []key.Binding {
 	switch m.place() {
 	case keys.PlaceDay:
 		if len(m.attention) > 0 {
-			h = append(h, m.toAtt)
+			h = append(h, m.km.ToAttention)
 		}
 	case keys.PlaceAttention:
-		h = append(h, m.toTasks)
+		h = append(h, m.km.ToTasks)
 	}
 	return h
 }
@@ -198,9 +190,9 @@ func (m *Model) FullHelp() [][]key.Binding {
 	h := m.km.FullHelp(m.place())
 	switch m.place() {
 	case keys.PlaceDay:
-		h = append(h, []key.Binding{m.toAtt})
+		h = append(h, []key.Binding{m.km.ToAttention})
 	case keys.PlaceAttention:
-		h = append(h, []key.Binding{m.km.Brief, m.toTasks})
+		h = append(h, []key.Binding{m.km.Brief, m.km.ToTasks})
 	}
 	return h
 }

@@ -257,9 +257,9 @@ func (m *Model) taskKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.moveCursor(1)
 	case key.Matches(msg, km.Up):
 		m.moveCursor(-1)
-	case msg.String() == "pgdown":
+	case key.Matches(msg, km.PageDown):
 		m.moveCursor(max(m.listH-2, 1))
-	case msg.String() == "pgup":
+	case key.Matches(msg, km.PageUp):
 		m.moveCursor(-max(m.listH-2, 1))
 	case key.Matches(msg, km.Prev):
 		return m.setDate(m.date.AddDays(-1))
@@ -273,7 +273,7 @@ func (m *Model) taskKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.setFilter("")
 	case key.Matches(msg, km.Back):
 		return common.Back // nothing of the Day's to close: back where the user came from
-	case key.Matches(msg, m.toAtt):
+	case key.Matches(msg, km.ToAttention):
 		if len(m.attention) > 0 {
 			m.focus = focusAttention
 			m.keepAttVisible()
@@ -308,7 +308,7 @@ func (m *Model) attentionKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, km.Up):
 		m.attCursor--
 		m.keepAttVisible()
-	case key.Matches(msg, m.toTasks, km.Back):
+	case key.Matches(msg, km.ToTasks, km.Back):
 		m.focus = focusTasks
 	case key.Matches(msg, km.Prev):
 		return m.setDate(m.date.AddDays(-1))

@@ -3,7 +3,6 @@ package form
 import (
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -82,7 +81,7 @@ func NewForm(lang i18n.Lang, st Styles, title string, fields ...Field) *Form {
 			steadyCursor(&fs.ti)
 			// tab moves between fields, so → (at the end of the text, as in
 			// a shell) takes a suggestion.
-			fs.ti.KeyMap.AcceptSuggestion = key.NewBinding(key.WithKeys("right"))
+			fs.ti.KeyMap.AcceptSuggestion = dk.Suggest
 			setSuggestions(&fs.ti, fd.Suggestions)
 			fs.ti.SetValue(cleanPaste(fd.Value, true))
 			fs.ti.CursorEnd()
@@ -218,15 +217,15 @@ func (f *Form) validate() bool {
 func (f *Form) Update(msg tea.Msg) (Result, tea.Cmd) {
 	if f.confirming {
 		switch {
-		case isKey(msg, "y", "Y", "enter"):
+		case isKey(msg, dk.Yes):
 			return Cancelled, nil
-		case isKey(msg, "n", "N", "esc"):
+		case isKey(msg, dk.No):
 			f.confirming = false
 		}
 		return Open, nil
 	}
 	if len(f.fields) == 0 {
-		if isKey(msg, "esc") {
+		if isKey(msg, dk.Cancel) {
 			return Cancelled, nil
 		}
 		return Open, nil
@@ -234,23 +233,23 @@ func (f *Form) Update(msg tea.Msg) (Result, tea.Cmd) {
 	cur := f.fields[f.focus]
 	switch msg.(type) {
 	case tea.KeyPressMsg, tea.PasteMsg:
-		if !isKey(msg, "ctrl+s", "enter") {
+		if !isKey(msg, dk.Save, dk.Submit) {
 			f.failed = ""
 		}
 	}
 	switch {
-	case isKey(msg, "esc"):
+	case isKey(msg, dk.Cancel):
 		if f.Dirty() {
 			f.confirming = true
 			return Open, nil
 		}
 		return Cancelled, nil
-	case isKey(msg, "ctrl+s"):
+	case isKey(msg, dk.Save):
 		if f.validate() {
 			return Submitted, nil
 		}
 		return Open, nil
-	case isKey(msg, "enter"):
+	case isKey(msg, dk.Submit):
 		if f.focus == len(f.fields)-1 {
 			if f.validate() {
 				return Submitted, nil
@@ -259,18 +258,18 @@ func (f *Form) Update(msg tea.Msg) (Result, tea.Cmd) {
 		}
 		f.setFocus(f.focus + 1)
 		return Open, nil
-	case isKey(msg, "tab", "down"):
+	case isKey(msg, dk.NextField):
 		f.setFocus(f.focus + 1)
 		return Open, nil
-	case isKey(msg, "shift+tab", "up"):
+	case isKey(msg, dk.PrevField):
 		f.setFocus(f.focus - 1)
 		return Open, nil
 	}
 	if cur.Choices != nil {
 		switch {
-		case isKey(msg, "right", "l", "space"):
+		case isKey(msg, dk.NextValue):
 			cur.choice = (cur.choice + 1) % len(cur.Choices)
-		case isKey(msg, "left", "h"):
+		case isKey(msg, dk.PrevValue):
 			cur.choice = (cur.choice - 1 + len(cur.Choices)) % len(cur.Choices)
 		}
 		return Open, nil

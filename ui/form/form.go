@@ -15,6 +15,7 @@ import (
 	"image/color"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -22,6 +23,7 @@ import (
 
 	"salesplan/model"
 	"salesplan/ui/i18n"
+	"salesplan/ui/keys"
 	"salesplan/ui/theme"
 )
 
@@ -163,19 +165,13 @@ func keysT(lang i18n.Lang, keys []string) []string {
 	return out
 }
 
-// isKey reports whether msg is a key press of one of the given keys.
-func isKey(msg tea.Msg, keys ...string) bool {
+// dk are the dialogs' keys, from the planner's one key map.
+var dk = keys.Dialog
+
+// isKey reports whether msg is a key press of one of the bindings.
+func isKey(msg tea.Msg, bindings ...key.Binding) bool {
 	k, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return false
-	}
-	s := k.String()
-	for _, want := range keys {
-		if s == want {
-			return true
-		}
-	}
-	return false
+	return ok && key.Matches(k, bindings...)
 }
 
 // ThemeStyles builds the dialog styles from the planner's theme, so dialogs

@@ -78,13 +78,13 @@ func (d *Input) SetWidth(w int) {
 // Update handles keys and pastes.
 func (d *Input) Update(msg tea.Msg) (Result, tea.Cmd) {
 	switch {
-	case isKey(msg, "enter", "ctrl+s"):
+	case isKey(msg, dk.Submit, dk.Save):
 		if d.Required && d.ti.Value() == "" {
 			d.empty = true
 			return Open, nil
 		}
 		return Submitted, nil
-	case isKey(msg, "esc"):
+	case isKey(msg, dk.Cancel):
 		return Cancelled, nil
 	}
 	d.empty = false

@@ -82,21 +82,21 @@ func (d *Note) SetWidth(w int) {
 func (d *Note) Update(msg tea.Msg) (Result, tea.Cmd) {
 	if d.confirming {
 		switch {
-		case isKey(msg, "y", "Y", "enter"):
+		case isKey(msg, dk.Yes):
 			return Cancelled, nil
-		case isKey(msg, "n", "N", "esc"):
+		case isKey(msg, dk.No):
 			d.confirming = false
 		}
 		return Open, nil
 	}
 	switch {
-	case isKey(msg, "ctrl+s"):
+	case isKey(msg, dk.Save):
 		if d.Required && d.Value() == "" {
 			d.empty = true
 			return Open, nil
 		}
 		return Submitted, nil
-	case isKey(msg, "esc"):
+	case isKey(msg, dk.Cancel):
 		if !d.Dirty() {
 			return Cancelled, nil
 		}

@@ -47,7 +47,6 @@ type Model struct {
 	yearOf  int // the year loaded in year
 	yearLds common.Loads
 
-	yearKey key.Binding
 	host    dialog.Host // the go-to-date input, when open
 }
 
@@ -77,7 +76,6 @@ func New(env common.Env) common.Pane { return newModel(env) }
 
 func newModel(env common.Env) *Model {
 	m := &Model{env: env, lang: env.Lang, km: env.Keys, sel: env.Today(), host: dialog.New(env.Lang)}
-	m.yearKey = key.NewBinding(key.WithKeys("y"), key.WithHelp("y", env.Lang.T("month.key.year")))
 	m.restyle()
 	m.SetSize(80, 20)
 	return m
@@ -118,7 +116,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	if m.host.IsOpen() {
 		return m.km.ShortHelp(keys.PlaceForm)
 	}
-	return append(m.km.ShortHelp(keys.PlaceMonth), m.yearKey)
+	return append(m.km.ShortHelp(keys.PlaceMonth), m.km.Year)
 }
 
 // FullHelp lists every key of the current place.
@@ -126,7 +124,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	if m.host.IsOpen() {
 		return m.km.FullHelp(keys.PlaceForm)
 	}
-	return append(m.km.FullHelp(keys.PlaceMonth), []key.Binding{m.yearKey})
+	return append(m.km.FullHelp(keys.PlaceMonth), []key.Binding{m.km.Year})
 }
 
 // Month returns the summary shown (tests compare it with Store.Month).
@@ -250,7 +248,7 @@ func (m *Model) monthKey(msg tea.KeyPressMsg) tea.Cmd {
 		return func() tea.Msg { return common.GotoDateMsg{Date: d} }
 	case key.Matches(msg, km.GoTo):
 		m.host.Open(gotodate.New(m.lang, m.fst), dlgGoto)
-	case key.Matches(msg, m.yearKey):
+	case key.Matches(msg, m.km.Year):
 		m.yearOn = true
 		return m.reloadYear()
 	case key.Matches(msg, km.Back):
@@ -263,7 +261,7 @@ func (m *Model) yearKeyPress(msg tea.KeyPressMsg) tea.Cmd {
 	km := m.km
 	move := func(n int) tea.Cmd { return m.selectDay(m.sel.AddMonths(n)) }
 	switch {
-	case key.Matches(msg, m.yearKey, km.Back):
+	case key.Matches(msg, m.km.Year, km.Back):
 		m.yearOn = false
 	case key.Matches(msg, km.Left, km.Up):
 		return move(-1)

@@ -53,9 +53,6 @@ type Model struct {
 	lang i18n.Lang
 	km   keys.KeyMap
 	fst  form.Styles
-	// lost marks the project lost; the key table has none (see the package
-	// doc).
-	lost key.Binding
 
 	width, height int
 
@@ -98,7 +95,6 @@ func newModel(env common.Env) *Model {
 		env.Keys = keys.New(env.Lang)
 	}
 	m := &Model{env: env, lang: env.Lang, km: env.Keys, host: dialog.New(env.Lang)}
-	m.lost = key.NewBinding(key.WithKeys("L"), key.WithHelp("L", env.Lang.T("projects.key.lost")))
 	m.restyle()
 	m.SetSize(80, 20)
 	return m
@@ -150,7 +146,7 @@ func (m *Model) place() keys.Place {
 func (m *Model) ShortHelp() []key.Binding {
 	h := m.km.ShortHelp(m.place())
 	if m.place() == keys.PlaceProjectDetail {
-		h = append(h, m.lost)
+		h = append(h, m.km.Lost)
 	}
 	return h
 }
@@ -159,7 +155,7 @@ func (m *Model) ShortHelp() []key.Binding {
 func (m *Model) FullHelp() [][]key.Binding {
 	h := m.km.FullHelp(m.place())
 	if m.place() != keys.PlaceForm {
-		h = append(h, []key.Binding{m.lost, m.km.Left, m.km.Right})
+		h = append(h, []key.Binding{m.km.Lost, m.km.Left, m.km.Right})
 	}
 	return h
 }

@@ -146,9 +146,9 @@ func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.moveVertical(1)
 	case key.Matches(msg, km.Up):
 		m.moveVertical(-1)
-	case msg.String() == "pgdown":
+	case key.Matches(msg, km.PageDown):
 		m.moveVertical(max(m.height/2, 1))
-	case msg.String() == "pgup":
+	case key.Matches(msg, km.PageUp):
 		m.moveVertical(-max(m.height/2, 1))
 	case key.Matches(msg, km.Left, km.Prev):
 		m.moveColumn(-1)
@@ -171,7 +171,7 @@ func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.openProjectForm(storage.ProjectRow{}, true)
 	default:
 		p, ok := m.selected()
-		if !key.Matches(msg, km.Open, km.Edit, km.NextStage, km.PrevStage, km.LogCall, km.LogVisit, km.Note, m.lost) {
+		if !key.Matches(msg, km.Open, km.Edit, km.NextStage, km.PrevStage, km.LogCall, km.LogVisit, km.Note, km.Lost) {
 			return nil
 		}
 		if !ok {
@@ -196,7 +196,7 @@ func (m *Model) projectAction(msg tea.KeyPressMsg, p storage.ProjectRow) tea.Cmd
 		return m.startMove(p, 1)
 	case key.Matches(msg, km.PrevStage):
 		return m.startMove(p, -1)
-	case key.Matches(msg, m.lost):
+	case key.Matches(msg, km.Lost):
 		return m.startLost(p)
 	case key.Matches(msg, km.LogCall):
 		m.openLog(p, model.EntryCall)
@@ -224,9 +224,9 @@ func (m *Model) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.scrollDetail(1)
 	case key.Matches(msg, km.Up):
 		m.scrollDetail(-1)
-	case msg.String() == "pgdown":
+	case key.Matches(msg, km.PageDown):
 		m.scrollDetail(max(m.height-3, 1))
-	case msg.String() == "pgup":
+	case key.Matches(msg, km.PageUp):
 		m.scrollDetail(-max(m.height-3, 1))
 	case !m.detail.loaded:
 		return nil

@@ -104,10 +104,10 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, km.Up):
 		m.list.Move(-1)
 		return nil
-	case msg.String() == "pgdown":
+	case key.Matches(msg, km.PageDown):
 		m.list.Move(max(m.list.Height-1, 1))
 		return nil
-	case msg.String() == "pgup":
+	case key.Matches(msg, km.PageUp):
 		m.list.Move(-max(m.list.Height-1, 1))
 		return nil
 	case key.Matches(msg, km.PromiseFilter):

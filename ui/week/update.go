@@ -250,15 +250,15 @@ func (m *Model) weekKey(msg tea.KeyPressMsg) tea.Cmd {
 func (m *Model) reviewKey(msg tea.KeyPressMsg) tea.Cmd {
 	km := m.km
 	switch {
-	case key.Matches(msg, m.closeReview):
+	case key.Matches(msg, km.CloseReview):
 		m.reviewOpen = false
 	case key.Matches(msg, km.Down):
 		m.scrollReview(1)
 	case key.Matches(msg, km.Up):
 		m.scrollReview(-1)
-	case msg.String() == "pgdown" || msg.String() == "space":
+	case key.Matches(msg, km.PageDown):
 		m.scrollReview(max(m.height-2, 1))
-	case msg.String() == "pgup":
+	case key.Matches(msg, km.PageUp):
 		m.scrollReview(-max(m.height-2, 1))
 	case key.Matches(msg, km.Prev):
 		return m.setWeek(m.start.AddDays(-7), m.day)

@@ -75,8 +75,6 @@ type Model struct {
 
 	kindShort map[model.TaskKind]string
 	kindW     int
-
-	closeReview key.Binding
 }
 
 // New builds the Week pane showing this week.
@@ -91,7 +89,6 @@ func newModel(env common.Env) *Model {
 		m.kindShort[k] = env.Lang.T("week.kind." + string(k))
 		m.kindW = max(m.kindW, common.Width(m.tc.KindWord(k)))
 	}
-	m.closeReview = key.NewBinding(key.WithKeys("r", "esc"), key.WithHelp("r/esc", env.Lang.T("review.key.close")))
 	m.restyle()
 	m.SetSize(120, 30)
 	return m
@@ -135,7 +132,7 @@ func (m *Model) place() keys.Place {
 // ShortHelp lists the keys of the current place.
 func (m *Model) ShortHelp() []key.Binding {
 	if m.reviewOpen && !m.host.IsOpen() {
-		return []key.Binding{m.km.Up, m.km.Down, m.km.Prev, m.km.Next, m.closeReview}
+		return []key.Binding{m.km.Up, m.km.Down, m.km.Prev, m.km.Next, m.km.CloseReview}
 	}
 	return m.km.ShortHelp(m.place())
 }
@@ -143,7 +140,7 @@ func (m *Model) ShortHelp() []key.Binding {
 // FullHelp lists every key of the current place.
 func (m *Model) FullHelp() [][]key.Binding {
 	if m.reviewOpen && !m.host.IsOpen() {
-		return [][]key.Binding{{m.km.Up, m.km.Down, m.km.Prev, m.km.Next, m.km.Today, m.closeReview}}
+		return [][]key.Binding{{m.km.Up, m.km.Down, m.km.Prev, m.km.Next, m.km.Today, m.km.CloseReview}}
 	}
 	return m.km.FullHelp(m.place())
 }

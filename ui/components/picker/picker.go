@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/sahilm/fuzzy"
 
@@ -13,6 +14,7 @@ import (
 	"salesplan/storage"
 	"salesplan/ui/common"
 	"salesplan/ui/form"
+	"salesplan/ui/keys"
 	"salesplan/ui/theme"
 )
 
@@ -85,16 +87,17 @@ func (p *Picker) Update(msg tea.Msg) (res form.Result, cmd tea.Cmd) {
 		p.refresh()
 		return form.Open, nil
 	case tea.KeyPressMsg:
-		switch msg.String() {
-		case "up", "ctrl+p":
+		dk := keys.Dialog
+		switch {
+		case key.Matches(msg, dk.PickUp):
 			p.cursor = max(p.cursor-1, 0)
 			p.refresh()
 			return form.Open, nil
-		case "down", "ctrl+n", "tab":
+		case key.Matches(msg, dk.PickDown):
 			p.cursor = min(p.cursor+1, max(len(p.matches)-1, 0))
 			p.refresh()
 			return form.Open, nil
-		case "enter":
+		case key.Matches(msg, dk.Submit):
 			if len(p.matches) == 0 {
 				if p.loaded {
 					p.in.SetProblems([]string{p.env.T("clients.picker.none")})

@@ -37,7 +37,6 @@ type Sheet struct {
 	lang       i18n.Lang
 	km         keys.KeyMap
 	fst        form.Styles
-	skip, book key.Binding
 	host       dialog.Host
 	width      int
 	height     int
@@ -86,8 +85,6 @@ func New(env common.Env) (*Sheet, tea.Cmd) {
 	if env.Styles != nil {
 		s.fst = form.ThemeStyles(*env.Styles)
 	}
-	s.skip = key.NewBinding(key.WithKeys("s"), key.WithHelp("s", env.T("clients.key.skip")))
-	s.book = key.NewBinding(key.WithKeys("b"), key.WithHelp("b", env.T("clients.key.book")))
 	st, today := env.Store, env.Today()
 	s.host.Start() // keys wait for the queue
 	return s, func() tea.Msg {
@@ -171,7 +168,7 @@ func (m *Sheet) ShortHelp() []key.Binding {
 	if m.host.IsOpen() {
 		return m.km.ShortHelp(keys.PlaceForm)
 	}
-	return []key.Binding{m.km.LogCall, m.skip, m.km.Promise, m.book, m.km.Note, m.km.Back}
+	return []key.Binding{m.km.LogCall, m.km.Skip, m.km.Promise, m.km.Book, m.km.Note, m.km.Back}
 }
 
 // FullHelp lists the sheet's keys.
@@ -179,7 +176,7 @@ func (m *Sheet) FullHelp() [][]key.Binding {
 	if m.host.IsOpen() {
 		return m.km.FullHelp(keys.PlaceForm)
 	}
-	return [][]key.Binding{{m.km.LogCall, m.skip, m.km.Promise, m.book, m.km.Note, m.km.Back}}
+	return [][]key.Binding{{m.km.LogCall, m.km.Skip, m.km.Promise, m.km.Book, m.km.Note, m.km.Back}}
 }
 
 // Update handles the store's answers and the keys.
@@ -260,12 +257,12 @@ func (m *Sheet) key(msg tea.KeyPressMsg) tea.Cmd {
 		in := form.NewInput(m.lang, m.fst, m.lang.T("clients.sheet.called", model.InertLine(c.Name)),
 			m.lang.T("clients.sheet.outcome_hint"), "")
 		m.host.Open(in, kindCalled)
-	case key.Matches(msg, m.skip):
+	case key.Matches(msg, m.km.Skip):
 		m.skipped++
 		return m.next()
 	case key.Matches(msg, km.Promise):
 		m.host.Open(promise.New(m.lang, m.fst, m.env.Today(), c.Name), kindPromise)
-	case key.Matches(msg, m.book):
+	case key.Matches(msg, m.km.Book):
 		in := form.NewInput(m.lang, m.fst, m.lang.T("clients.sheet.book", model.InertLine(c.Name)),
 			m.lang.T("clients.sheet.book_hint"), "")
 		in.Required = true

@@ -155,13 +155,13 @@ func (h *Help) Update(msg tea.Msg) tea.Cmd {
 			h.scrollBy(1)
 		case key.Matches(msg, km.Up):
 			h.scrollBy(-1)
-		case msg.String() == "pgdown" || msg.String() == "space":
+		case key.Matches(msg, km.PageDown):
 			h.scrollBy(max(h.rows()-1, 1))
-		case msg.String() == "pgup":
+		case key.Matches(msg, km.PageUp):
 			h.scrollBy(-max(h.rows()-1, 1))
-		case msg.String() == "home":
+		case key.Matches(msg, km.Home):
 			h.offset = 0
-		case msg.String() == "end":
+		case key.Matches(msg, km.End):
 			h.offset = h.maxOffset()
 		}
 	case tea.MouseWheelMsg:
