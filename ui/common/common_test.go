@@ -147,3 +147,44 @@ func TestUndoCmdWithoutStore(t *testing.T) {
 		t.Error("StatusErr(nil) must be nil")
 	}
 }
+
+// A list with headings: the cursor steps over them, a heading stays in
+// view above its first row, and the first row shows the top.
+func TestListWithHeadings(t *testing.T) {
+	//           0    1    2    3    4    5    6    7
+	rows := []bool{true, false, false, true, false, true, true, false} // true: a heading
+	l := List{Skip: func(i int) bool { return rows[i] }}
+	l.SetHeight(3)
+	l.SetLen(len(rows))
+	if l.Cursor != 1 || l.Offset != 0 {
+		t.Fatalf("opened on row %d, offset %d; want the first task, row 1, at the top", l.Cursor, l.Offset)
+	}
+	l.Move(2)
+	if l.Cursor != 4 || l.Offset != 2 {
+		t.Errorf("2 down: row %d offset %d, want 4 and 2", l.Cursor, l.Offset)
+	}
+	l.Move(5)
+	if l.Cursor != 7 {
+		t.Errorf("5 down past the end: row %d, want the last task 7", l.Cursor)
+	}
+	l.Move(-1)
+	if l.Cursor != 4 || l.Offset != 3 {
+		t.Errorf("1 up over two headings: row %d offset %d, want 4 with its heading (3) in view", l.Cursor, l.Offset)
+	}
+	l.Move(-2)
+	if l.Cursor != 1 || l.Offset != 0 {
+		t.Errorf("back to the first task: row %d offset %d, want 1 and 0", l.Cursor, l.Offset)
+	}
+	l.Select(5)
+	if l.Cursor != 7 {
+		t.Errorf("Select on a heading: row %d, want the next task 7", l.Cursor)
+	}
+	if i, ok := l.RowAt(0); !ok || l.Selectable(i) {
+		t.Errorf("RowAt(0) = %d: the heading 5 or 6", i)
+	}
+	l.Skip = func(int) bool { return true } // a day with nothing planned
+	l.SetLen(1)
+	if l.Cursor != 0 || l.Offset != 0 || l.Selectable(0) {
+		t.Errorf("all headings: cursor %d offset %d", l.Cursor, l.Offset)
+	}
+}

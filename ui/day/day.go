@@ -74,14 +74,12 @@ type Model struct {
 	tasks  []model.AgendaTask
 	filter string // "/": only tasks whose title, client or project contain it
 	rows   []row
-	cursor int // index into rows; always a task row when there is one
-	offset int // first row drawn
+	list   common.List // over rows; the cursor rests on task rows only
 	nowAt  model.Clock
 
 	attention  []model.AttentionItem
 	regularDue int
-	attCursor  int
-	attOffset  int
+	att        common.List // over attention
 	focus      focus
 
 	loads  common.Loads // the day's reads; an older answer is dropped
@@ -98,6 +96,7 @@ func New(env common.Env) common.Pane {
 func newModel(env common.Env) *Model {
 	m := &Model{env: env, lang: env.Lang, km: env.Keys, date: env.Today(), host: dialog.New(env.Lang)}
 	m.tc = tasks.New(env, &m.host)
+	m.list.Skip = func(i int) bool { return m.rows[i].kind != rowTask }
 	for _, k := range tasks.Kinds {
 		m.cols.kind = max(m.cols.kind, ansi.StringWidth(m.tc.KindWord(k)))
 	}
@@ -145,8 +144,8 @@ func (m *Model) SetSize(w, h int) {
 		}
 	}
 	m.cols = layoutColumns(m.listW, m.cols.kind)
-	m.keepVisible()
-	m.keepAttVisible()
+	m.list.SetHeight(max(m.listH-1, 1)) // the list's first line is the day's title
+	m.att.SetHeight(m.attVisible())
 	m.host.SetSize(m.width, m.height)
 }
 

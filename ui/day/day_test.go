@@ -270,7 +270,7 @@ func find(t *testing.T, m *Model, title string) {
 	t.Helper()
 	for i, r := range m.rows {
 		if r.kind == rowTask && m.tasks[r.task].Title == title {
-			m.cursor = i
+			m.list.Select(i)
 			return
 		}
 	}
@@ -297,7 +297,7 @@ func TestTaskActions(t *testing.T) {
 	if tk, _ := m.selected(); !tk.Done {
 		t.Error("the call is not done")
 	}
-	d, err := st.ClientDetail(m.tasks[m.rows[m.cursor].task].ClientID, uitest.Today, 1)
+	d, err := st.ClientDetail(m.tasks[m.rows[m.list.Cursor].task].ClientID, uitest.Today, 1)
 	if err != nil || len(d.Journal) != 1 || d.Journal[0].Text != "six weeks" || d.Journal[0].Kind != model.EntryCall {
 		t.Errorf("journal %+v %v", d.Journal, err)
 	}
@@ -517,8 +517,8 @@ func TestMouse(t *testing.T) {
 	}
 	// The attention list is right of the separator; its second item starts on line 3.
 	m.Update(tea.MouseClickMsg{X: 100, Y: 3, Button: tea.MouseLeft})
-	if m.focus != focusAttention || m.attCursor != 1 {
-		t.Errorf("click in the attention list: focus %v, item %d", m.focus, m.attCursor)
+	if m.focus != focusAttention || m.att.Cursor != 1 {
+		t.Errorf("click in the attention list: focus %v, item %d", m.focus, m.att.Cursor)
 	}
 	m.Update(tea.MouseWheelMsg{X: 10, Y: 10, Button: tea.MouseWheelDown})
 	if m.focus != focusAttention {

@@ -70,16 +70,18 @@ func (m *Model) applyLoaded(msg loadedMsg) tea.Cmd {
 	m.tasks = msg.tasks
 	if msg.withAtt {
 		var attID attKey
-		if m.attCursor < len(m.attention) {
-			attID = keyOf(m.attention[m.attCursor])
+		if m.att.Cursor < len(m.attention) {
+			attID = keyOf(m.attention[m.att.Cursor])
 		}
 		m.attention, m.regularDue = msg.attention, msg.regularDue
-		m.attCursor = 0
+		at := 0
 		for i, a := range m.attention {
 			if keyOf(a) == attID {
-				m.attCursor = i
+				at = i
 			}
 		}
+		m.att.SetLen(len(m.attention))
+		m.att.Select(at)
 		if len(m.attention) == 0 && m.focus == focusAttention {
 			m.focus = focusTasks
 		}
@@ -102,23 +104,19 @@ func keyOf(a model.AttentionItem) attKey {
 // rebuild lays the rows out again and puts the cursor back on the task it
 // was on (or the nearest task row).
 func (m *Model) rebuild(selID model.ID) {
-	oldCursor := m.cursor
+	at := m.list.Cursor
 	m.nowAt = m.nowClock()
 	m.rows = buildRows(m.tasks, m.lang, m.nowAt, m.filter)
-	m.cursor = -1
 	if selID != 0 {
 		for i, r := range m.rows {
 			if r.kind == rowTask && m.tasks[r.task].ID == selID {
-				m.cursor = i
+				at = i
 				break
 			}
 		}
 	}
-	if m.cursor < 0 {
-		m.cursor = min(max(oldCursor, 0), max(len(m.rows)-1, 0))
-		m.snapCursor(1)
-	}
-	m.keepVisible()
+	m.list.SetLen(len(m.rows))
+	m.list.Select(at)
 }
 
 // nowClock is the current time of day when the day shown is today.
@@ -138,10 +136,10 @@ func (m *Model) followClock() {
 
 // selected returns the task under the cursor.
 func (m *Model) selected() (model.AgendaTask, bool) {
-	if m.cursor < 0 || m.cursor >= len(m.rows) || m.rows[m.cursor].kind != rowTask {
+	if !m.list.Selectable(m.list.Cursor) {
 		return model.AgendaTask{}, false
 	}
-	return m.tasks[m.rows[m.cursor].task], true
+	return m.tasks[m.rows[m.list.Cursor].task], true
 }
 
 func (m *Model) selectedID() model.ID {
@@ -152,89 +150,8 @@ func (m *Model) selectedID() model.ID {
 	return t.ID
 }
 
-// snapCursor moves the cursor onto a task row, looking in direction dir
-// first, then the other way.
-func (m *Model) snapCursor(dir int) {
-	if len(m.rows) == 0 {
-		m.cursor = 0
-		return
-	}
-	m.cursor = min(max(m.cursor, 0), len(m.rows)-1)
-	for _, d := range []int{dir, -dir} {
-		for i := m.cursor; i >= 0 && i < len(m.rows); i += d {
-			if m.rows[i].kind == rowTask {
-				m.cursor = i
-				return
-			}
-		}
-	}
-}
-
-// moveCursor moves n task rows down (negative: up), skipping headings.
-func (m *Model) moveCursor(n int) {
-	dir := 1
-	if n < 0 {
-		dir, n = -1, -n
-	}
-	for ; n > 0; n-- {
-		next := -1
-		for i := m.cursor + dir; i >= 0 && i < len(m.rows); i += dir {
-			if m.rows[i].kind == rowTask {
-				next = i
-				break
-			}
-		}
-		if next < 0 {
-			break
-		}
-		m.cursor = next
-	}
-	// At the top, show the headings above the first task too.
-	if dir < 0 && m.cursor >= 0 && m.firstTaskRow() == m.cursor {
-		m.offset = 0
-	}
-	m.keepVisible()
-}
-
-func (m *Model) firstTaskRow() int {
-	for i, r := range m.rows {
-		if r.kind == rowTask {
-			return i
-		}
-	}
-	return -1
-}
-
-// keepVisible scrolls so the cursor row is on screen (the list's first
-// line is the day's title, hence listH-1 rows). A cursor on a section's
-// first task keeps its heading in view.
-func (m *Model) keepVisible() {
-	h := max(m.listH-1, 1)
-	if m.cursor < m.offset {
-		m.offset = m.cursor
-		for m.offset > 0 && m.rows[m.offset-1].kind != rowTask {
-			m.offset--
-		}
-	}
-	if m.cursor >= m.offset+h {
-		m.offset = m.cursor - h + 1
-	}
-	m.offset = max(min(m.offset, len(m.rows)-h), 0)
-	if m.cursor < m.offset {
-		m.offset = m.cursor
-	}
-}
-
 func (m *Model) keepAttVisible() {
-	n := m.attVisible()
-	m.attCursor = min(max(m.attCursor, 0), max(len(m.attention)-1, 0))
-	if m.attCursor < m.attOffset {
-		m.attOffset = m.attCursor
-	}
-	if m.attCursor >= m.attOffset+n {
-		m.attOffset = m.attCursor - n + 1
-	}
-	m.attOffset = max(m.attOffset, 0)
+	m.att.SetHeight(m.attVisible())
 }
 
 // setDate shows another day.
@@ -244,7 +161,7 @@ func (m *Model) setDate(d model.Date) tea.Cmd {
 	}
 	if d != m.date {
 		m.date = d
-		m.cursor, m.offset = 0, 0
+		m.list.Top()
 	}
 	return m.reload(false)
 }
@@ -254,13 +171,13 @@ func (m *Model) taskKey(msg tea.KeyPressMsg) tea.Cmd {
 	km := m.km
 	switch {
 	case key.Matches(msg, km.Down):
-		m.moveCursor(1)
+		m.list.Move(1)
 	case key.Matches(msg, km.Up):
-		m.moveCursor(-1)
+		m.list.Move(-1)
 	case key.Matches(msg, km.PageDown):
-		m.moveCursor(max(m.listH-2, 1))
+		m.list.Move(max(m.listH-2, 1))
 	case key.Matches(msg, km.PageUp):
-		m.moveCursor(-max(m.listH-2, 1))
+		m.list.Move(-max(m.listH-2, 1))
 	case key.Matches(msg, km.Prev):
 		return m.setDate(m.date.AddDays(-1))
 	case key.Matches(msg, km.Next):
@@ -303,11 +220,9 @@ func (m *Model) attentionKey(msg tea.KeyPressMsg) tea.Cmd {
 	km := m.km
 	switch {
 	case key.Matches(msg, km.Down):
-		m.attCursor++
-		m.keepAttVisible()
+		m.att.Move(1)
 	case key.Matches(msg, km.Up):
-		m.attCursor--
-		m.keepAttVisible()
+		m.att.Move(-1)
 	case key.Matches(msg, km.ToTasks, km.Back):
 		m.focus = focusTasks
 	case key.Matches(msg, km.Prev):
@@ -317,10 +232,10 @@ func (m *Model) attentionKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, km.GoTo):
 		ev, cmd := m.tc.Key(msg, tasks.At{Shown: m.date})
 		return m.after(ev, cmd)
-	case m.attCursor >= len(m.attention):
+	case m.att.Cursor >= len(m.attention):
 		return nil
 	case key.Matches(msg, km.Open):
-		a := m.attention[m.attCursor]
+		a := m.attention[m.att.Cursor]
 		switch {
 		case a.Type == model.AttProjectFollowUp || a.Type == model.AttBidPrep || a.Type == model.AttBidResult:
 			return func() tea.Msg { return common.OpenProjectMsg{ID: a.ProjectID} }
@@ -329,11 +244,11 @@ func (m *Model) attentionKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, km.Brief):
 		// The client's profile in a popup, without leaving the Day.
-		if a := m.attention[m.attCursor]; a.ClientID != 0 {
+		if a := m.attention[m.att.Cursor]; a.ClientID != 0 {
 			return m.tc.Brief(a.ClientID)
 		}
 	case key.Matches(msg, km.MakeTask):
-		t := m.taskFor(m.attention[m.attCursor])
+		t := m.taskFor(m.attention[m.att.Cursor])
 		m.pendingSelect = 0
 		if m.date != m.env.Today() {
 			m.date = m.env.Today()
@@ -351,15 +266,15 @@ func (m *Model) click(mo tea.Mouse) {
 		if !m.wide {
 			ay = y - m.listH - 1
 		}
-		i := m.attOffset + (ay-1)/attLines
-		if ay >= 1 && i < len(m.attention) {
-			m.focus, m.attCursor = focusAttention, i
+		if i, ok := m.att.RowAt((ay - 1) / attLines); ay >= 1 && ok {
+			m.focus = focusAttention
+			m.att.Select(i)
 		}
 		return
 	}
-	i := m.offset + y - 1
-	if y >= 1 && i < len(m.rows) && m.rows[i].kind == rowTask {
-		m.focus, m.cursor = focusTasks, i
+	if i, ok := m.list.RowAt(y - 1); ok && m.list.Selectable(i) {
+		m.focus = focusTasks
+		m.list.Select(i)
 	}
 }
 
@@ -370,11 +285,10 @@ func (m *Model) wheel(mo tea.Mouse) {
 		step = -3
 	}
 	if m.inAttention(mo.X, mo.Y) {
-		m.attCursor += step / 3
-		m.keepAttVisible()
+		m.att.Move(step / 3)
 		return
 	}
-	m.moveCursor(step)
+	m.list.Move(step)
 }
 
 // inAttention reports whether pane cell (x, y) is in the attention list.

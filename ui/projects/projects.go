@@ -61,7 +61,7 @@ type Model struct {
 	filter  string
 	shown   []int // indexes into rows after the filter
 	cur     int   // index into shown
-	offset  int   // first line of the grouped list drawn (narrow)
+	list    common.List // the grouped list's lines (narrow); m.cur is the truth
 	loads   common.Loads
 	loaded  bool
 	// pendingSelect moves the cursor to this project when it next appears.

@@ -42,33 +42,20 @@ func (m *Model) colVisible(n int) int {
 // keepVisible scrolls so that the selected task is on screen.
 func (m *Model) keepVisible() {
 	if m.wide {
+		c := &m.cols[m.day]
 		n := m.dayLen(m.day)
-		vis := m.colVisible(n)
-		off := m.dayOff[m.day]
+		c.SetLen(n)
+		c.SetHeight(m.colVisible(n))
 		if m.task >= 0 {
-			if m.task < off {
-				off = m.task
-			}
-			if m.task >= off+vis {
-				off = m.task - vis + 1
-			}
+			c.Select(m.task)
 		}
-		m.dayOff[m.day] = min(max(off, 0), max(n-vis, 0))
 		return
 	}
 	rows := m.listRows()
-	h := m.bodyH()
-	cur := m.cursorRow(rows)
-	if cur < m.listOff {
-		m.listOff = cur
-		if cur > 0 && rows[cur-1].task < 0 {
-			m.listOff = cur - 1 // keep the day's heading in view
-		}
-	}
-	if cur >= m.listOff+h {
-		m.listOff = cur - h + 1
-	}
-	m.listOff = min(max(m.listOff, 0), max(len(rows)-h, 0))
+	m.list.Lead = func(i int) bool { return rows[i].task < 0 } // keep the day's heading in view
+	m.list.SetLen(len(rows))
+	m.list.SetHeight(m.bodyH())
+	m.list.Select(m.cursorRow(rows))
 }
 
 // listRow is one line of the narrow layout: a day's heading (task -1) or
@@ -234,7 +221,7 @@ func (m *Model) columnsView() []string {
 		col = append(col, q, st.Rule.Render(strings.Repeat("─", cw)))
 		n := m.dayLen(i)
 		vis := m.colVisible(n)
-		off := m.dayOff[i]
+		off := min(m.cols[i].Offset, max(n-vis, 0))
 		for j := off; j < min(off+vis, n); j++ {
 			col = append(col, m.cellTask(m.week.Days[i].Tasks[j], cw, i == m.day && j == m.task))
 		}
@@ -315,7 +302,7 @@ func (m *Model) listView() []string {
 	if m.width < 70 {
 		clientW = 8
 	}
-	for i := m.listOff; i < min(m.listOff+h, len(rows)); i++ {
+	for i := m.list.Offset; i < min(m.list.Offset+h, len(rows)); i++ {
 		r := rows[i]
 		if r.task < 0 {
 			name := m.dayName(r.day, 0, true)

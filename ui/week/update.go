@@ -93,7 +93,7 @@ func (m *Model) applyLoaded(msg loadedMsg) tea.Cmd {
 	}
 	m.clampTask(0)
 	if first {
-		m.listOff = m.headingRow(m.day) // a new week opens with the day's heading on top
+		m.list.Offset = m.headingRow(m.day) // a new week opens with the day's heading on top
 	}
 	m.keepVisible()
 	return nil
@@ -131,7 +131,7 @@ func (m *Model) setWeek(d model.Date, day int) tea.Cmd {
 	if start != m.start {
 		m.start, m.loaded = start, false
 		m.week = model.WeekSummary{}
-		m.dayOff, m.listOff, m.reviewOff = [7]int{}, 0, 0
+		m.cols, m.list, m.reviewOff = [7]common.List{}, common.List{}, 0
 		m.reviewLoaded, m.reviewLines = false, nil
 	}
 	m.day, m.task = min(max(day, 0), 6), 0
@@ -194,7 +194,7 @@ func (m *Model) moveTask(n int) {
 			if prev >= 0 {
 				m.day, m.task = prev, m.dayLen(prev)-1
 			} else {
-				m.listOff = 0 // at the top: show Monday's heading
+				m.list.Offset = 0 // at the top: show Monday's heading
 			}
 		}
 	}
@@ -288,7 +288,7 @@ func (m *Model) click(mo tea.Mouse) {
 			return
 		}
 		m.day = d
-		if i := m.dayOff[d] + row; row >= 0 && i < m.dayLen(d) {
+		if i := m.cols[d].Offset + row; row >= 0 && i < m.dayLen(d) {
 			m.task = i
 		} else {
 			m.clampTask(0)
@@ -296,8 +296,7 @@ func (m *Model) click(mo tea.Mouse) {
 		return
 	}
 	rows := m.listRows()
-	i := m.listOff + mo.Y - 1
-	if mo.Y >= 1 && i < len(rows) {
+	if i, ok := m.list.RowAt(mo.Y - 1); ok && i < len(rows) {
 		r := rows[i]
 		m.day = r.day
 		m.task = r.task

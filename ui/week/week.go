@@ -56,11 +56,11 @@ type Model struct {
 	loads  common.Loads
 
 	// The selection: a day (0 = Monday) and a task in it (-1 when the day
-	// has none). dayOff scrolls each column (wide), listOff the one list
-	// (narrow).
+	// has none). cols scroll each column (wide), list the one list of every
+	// day (narrow); the cursor is day and task, which they follow.
 	day, task int
-	dayOff    [7]int
-	listOff   int
+	cols      [7]common.List
+	list      common.List
 	// pendingSelect moves the cursor to this task when it next appears.
 	pendingSelect model.ID
 
