@@ -9,6 +9,7 @@ import (
 	"salesplan/model"
 	"salesplan/storage"
 	"salesplan/ui/common"
+	"salesplan/ui/components/dialog"
 )
 
 // Every read and write runs in a tea.Cmd and comes back as one of these
@@ -26,15 +27,6 @@ type detailMsg struct {
 	id     model.ID
 	detail storage.ProjectDetail
 	err    error
-}
-
-// savedMsg is the answer to a write. A failed write that belongs beside a
-// form field names it, so the form stays open with the error there.
-type savedMsg struct {
-	status   string
-	err      error
-	field    string
-	selectID model.ID
 }
 
 // namesMsg carries the client names the project form completes.
@@ -70,19 +62,6 @@ func loadDetail(st *storage.Store, seq uint64, id model.ID, today model.Date) te
 	}
 }
 
-// write runs one store action and reports the status to show.
-func write(st *storage.Store, status string, fn func(*storage.Store) error) tea.Cmd {
-	return func() tea.Msg {
-		if st == nil {
-			return savedMsg{err: common.ErrNoStore}
-		}
-		if err := fn(st); err != nil {
-			return savedMsg{err: err}
-		}
-		return savedMsg{status: status}
-	}
-}
-
 // projectInput is what the add and edit forms hand to saveProject; the
 // client is a name, resolved in the command (exact, then unique prefix).
 type projectInput struct {
@@ -93,13 +72,10 @@ type projectInput struct {
 }
 
 func saveProject(st *storage.Store, in projectInput, status func(model.Project) string) tea.Cmd {
-	return func() tea.Msg {
-		if st == nil {
-			return savedMsg{err: common.ErrNoStore}
-		}
+	return dialog.Write(st, func(st *storage.Store) dialog.SavedMsg {
 		c, err := st.FindClient(in.clientName)
 		if err != nil {
-			return savedMsg{err: err, field: "client"}
+			return dialog.SavedMsg{Err: err, Field: "client"}
 		}
 		p := in.p
 		p.ClientID = c.ID
@@ -114,23 +90,20 @@ func saveProject(st *storage.Store, in projectInput, status func(model.Project) 
 			if errors.As(err, &pr) && (pr.Code == "duplicate_project" || pr.Code == "empty_name") {
 				field = "name"
 			}
-			return savedMsg{err: err, field: field}
+			return dialog.SavedMsg{Err: err, Field: field}
 		}
-		return savedMsg{status: status(p), selectID: p.ID}
-	}
+		return dialog.SavedMsg{Status: status(p), ID: p.ID}
+	})
 }
 
 // setStage moves a project, adding the checklist tasks kept and, for lost,
 // the reason; one transaction in the store.
 func setStage(st *storage.Store, id model.ID, to model.Stage, on model.Date, tasks []model.Task, reason, status string) tea.Cmd {
-	return func() tea.Msg {
-		if st == nil {
-			return savedMsg{err: common.ErrNoStore}
-		}
+	return dialog.Write(st, func(st *storage.Store) dialog.SavedMsg {
 		p, err := st.SetStage(id, to, on, tasks, reason)
 		if err != nil {
-			return savedMsg{err: err}
+			return dialog.SavedMsg{Err: err}
 		}
-		return savedMsg{status: status, selectID: p.ID}
-	}
+		return dialog.SavedMsg{Status: status, ID: p.ID}
+	})
 }

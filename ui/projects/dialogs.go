@@ -10,6 +10,7 @@ import (
 	"salesplan/model/quickadd"
 	"salesplan/storage"
 	"salesplan/ui/common"
+	"salesplan/ui/components/dialog"
 	"salesplan/ui/form"
 )
 
@@ -66,7 +67,7 @@ func (m *Model) submit() tea.Cmd {
 	case *form.Note:
 		m.host.Start()
 		e := model.JournalEntry{ClientID: p.ClientID, ProjectID: p.ID, Kind: m.dlg.entry, At: m.env.Now(), Text: d.Value()}
-		return write(st, m.lang.T("projects.status.logged."+string(e.Kind), name), func(st *storage.Store) error {
+		return dialog.Do(st, m.lang.T("projects.status.logged."+string(e.Kind), name), func(st *storage.Store) error {
 			_, err := st.AddEntry(e)
 			return err
 		})
@@ -328,11 +329,12 @@ func (m *Model) saveProject(f *form.Form) tea.Cmd {
 		p.StageHistory = nil
 	}
 	m.host.Start()
+	lang := m.lang
 	return saveProject(m.env.Store, projectInput{p: p, clientName: f.Value("client"), add: add, today: today},
 		func(saved model.Project) string {
 			if add {
-				return m.lang.T("projects.status.added", model.InertLine(saved.Name))
+				return lang.T("projects.status.added", model.InertLine(saved.Name))
 			}
-			return m.lang.T("projects.status.saved", model.InertLine(saved.Name))
+			return lang.T("projects.status.saved", model.InertLine(saved.Name))
 		})
 }

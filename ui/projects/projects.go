@@ -59,8 +59,8 @@ type Model struct {
 	rows    []storage.ProjectRow // as loaded: stage order, then id
 	showAll bool                 // f: closed and lost too
 	filter  string
-	shown   []int // indexes into rows after the filter
-	cur     int   // index into shown
+	shown   []int       // indexes into rows after the filter
+	cur     int         // index into shown
 	list    common.List // the grouped list's lines (narrow); m.cur is the truth
 	loads   common.Loads
 	loaded  bool

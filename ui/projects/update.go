@@ -9,6 +9,7 @@ import (
 	"salesplan/model"
 	"salesplan/storage"
 	"salesplan/ui/common"
+	"salesplan/ui/components/dialog"
 	"salesplan/ui/form"
 )
 
@@ -19,7 +20,7 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		return m, m.applyLoaded(msg)
 	case detailMsg:
 		return m, m.applyDetail(msg)
-	case savedMsg:
+	case dialog.SavedMsg:
 		return m, m.applySaved(msg)
 	case namesMsg:
 		if f, ok := m.host.Dialog().(*form.Form); ok && (m.host.Is(dlgAdd) || m.host.Is(dlgEdit)) {
@@ -127,15 +128,16 @@ func (m *Model) applyDetail(msg detailMsg) tea.Cmd {
 // applySaved shows what a write did and has every pane reload; a failure
 // keeps the dialog open with what was typed (beside the field at fault
 // when there is one).
-func (m *Model) applySaved(msg savedMsg) tea.Cmd {
-	if cmd := m.host.Saved(msg.err, msg.field); msg.err != nil {
+func (m *Model) applySaved(msg dialog.SavedMsg) tea.Cmd {
+	cmd := m.host.Landed(msg)
+	if msg.Err != nil {
 		return cmd
 	}
 	m.dlg = about{}
-	if msg.selectID != 0 && m.detail == nil {
-		m.pendingSelect = msg.selectID
+	if msg.ID != 0 && m.detail == nil {
+		m.pendingSelect = msg.ID
 	}
-	return tea.Batch(common.Status(msg.status), func() tea.Msg { return common.DataChangedMsg{} })
+	return cmd
 }
 
 // listKey handles a key in the pipeline.
