@@ -229,9 +229,13 @@ func TestQuickAddProblemsKeepTheLine(t *testing.T) {
 	if !strings.Contains(screen(m), "Nobody") {
 		t.Errorf("no problem shown:\n%s", screen(m))
 	}
-	uitest.Press(m, "esc")
+	uitest.Press(m, "esc") // the line was typed: esc asks first
+	if !m.Capturing() || !strings.Contains(screen(m), "Discard") {
+		t.Fatalf("esc over a typed line did not ask:\n%s", screen(m))
+	}
+	uitest.Press(m, "y")
 	if m.Capturing() {
-		t.Error("esc did not close the quick-add")
+		t.Error("esc, y did not close the quick-add")
 	}
 }
 

@@ -8,7 +8,8 @@ import (
 )
 
 // Input is a one-line input: enter (or ctrl+s, as everywhere) saves, esc
-// cancels. Below the field it
+// cancels — asking first when something was typed, unless the input is
+// Scratch. Below the field it
 // can show a preview (what quick-add understood) and problems (an unknown
 // client), which the pane sets as the value changes.
 type Input struct {
@@ -24,7 +25,8 @@ type Input struct {
 	// Scratch: what is typed is not worth keeping (a filter, a date to go
 	// to, a name to pick), so quitting over it does not ask.
 	Scratch bool
-	empty   bool   // enter was pressed on an empty required field
+	empty      bool // enter was pressed on an empty required field
+	confirming bool // "discard what you typed?" is showing
 	initial string // the starting value
 	failed  string // why the last save was refused
 }
@@ -77,6 +79,15 @@ func (d *Input) SetWidth(w int) {
 
 // Update handles keys and pastes.
 func (d *Input) Update(msg tea.Msg) (Result, tea.Cmd) {
+	if d.confirming {
+		switch {
+		case isKey(msg, dk.Yes):
+			return Cancelled, nil
+		case isKey(msg, dk.No):
+			d.confirming = false
+		}
+		return Open, nil
+	}
 	switch {
 	case isKey(msg, dk.Submit, dk.Save):
 		if d.Required && d.ti.Value() == "" {
@@ -85,6 +96,10 @@ func (d *Input) Update(msg tea.Msg) (Result, tea.Cmd) {
 		}
 		return Submitted, nil
 	case isKey(msg, dk.Cancel):
+		if d.Dirty() {
+			d.confirming = true
+			return Open, nil
+		}
 		return Cancelled, nil
 	}
 	d.empty = false
@@ -115,6 +130,11 @@ func (d *Input) View() string {
 	if d.failed != "" {
 		lines = append(lines, d.st.Error.Render(d.failed))
 	}
-	lines = append(lines, d.st.Hint.Render(hints(d.lang, "form.key.enter_save", "form.key.esc_cancel")))
+	if d.confirming {
+		lines = append(lines, d.st.Error.Render(d.lang.T("form.discard")+" "+
+			hints(d.lang, "form.key.y_yes", "form.key.n_no")))
+	} else {
+		lines = append(lines, d.st.Hint.Render(hints(d.lang, "form.key.enter_save", "form.key.esc_cancel")))
+	}
 	return d.st.frame(d.width, lines...)
 }
