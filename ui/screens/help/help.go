@@ -180,10 +180,17 @@ func (h *Help) Update(msg tea.Msg) tea.Cmd {
 func (h *Help) View() string {
 	s := h.env.Styles
 	end := min(h.offset+h.rows(), len(h.lines))
-	body := append([]string{}, h.lines[h.offset:end]...)
 	title := s.Title.Render(h.env.T("help.title")) + "  " + s.Muted.Render(h.env.T("help.close"))
 	out := []string{common.Truncate(title, h.inner()), ""}
-	out = append(out, body...)
+	// Every line as wide as the widest, so the box keeps its size as it
+	// scrolls.
+	w := 0
+	for _, l := range h.lines {
+		w = max(w, ansi.StringWidth(l))
+	}
+	for _, l := range h.lines[h.offset:end] {
+		out = append(out, common.PadRight(l, w))
+	}
 	if h.maxOffset() > 0 {
 		where := h.env.T("help.scroll", h.offset+1, end, len(h.lines))
 		out = append(out, s.Muted.Render(common.Truncate(where, h.inner())))
