@@ -24,11 +24,11 @@ type Input struct {
 	Required bool
 	// Scratch: what is typed is not worth keeping (a filter, a date to go
 	// to, a name to pick), so quitting over it does not ask.
-	Scratch bool
-	empty      bool // enter was pressed on an empty required field
-	confirming bool // "discard what you typed?" is showing
-	initial string // the starting value
-	failed  string // why the last save was refused
+	Scratch    bool
+	empty      bool   // enter was pressed on an empty required field
+	confirming bool   // "discard what you typed?" is showing
+	initial    string // the starting value
+	failed     string // why the last save was refused
 }
 
 // NewInput makes a focused one-line input with a title and a starting value.

@@ -47,7 +47,7 @@ type Model struct {
 	yearOf  int // the year loaded in year
 	yearLds common.Loads
 
-	host    dialog.Host // the go-to-date input, when open
+	host dialog.Host // the go-to-date input, when open
 }
 
 // dlgGoto is the Month's one dialog: a date to go to.

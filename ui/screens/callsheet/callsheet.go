@@ -33,14 +33,14 @@ import (
 
 // Sheet is the call sheet screen.
 type Sheet struct {
-	env        common.Env
-	lang       i18n.Lang
-	km         keys.KeyMap
-	fst        form.Styles
-	host       dialog.Host
-	width      int
-	height     int
-	closed     bool
+	env    common.Env
+	lang   i18n.Lang
+	km     keys.KeyMap
+	fst    form.Styles
+	host   dialog.Host
+	width  int
+	height int
+	closed bool
 
 	queue   []storage.ClientRow
 	ready   bool // the queue has loaded
