@@ -1,15 +1,14 @@
 // Package clients is the planner's Clients pane (DESIGN.md §5): the client
 // table (tier, area, last contact, next follow-up, open promises) with a
 // live filter, sorts and filters; the client detail (profile, journal,
-// promises, projects, upcoming tasks) with its actions; the call sheet (C)
-// that walks through the clients due for a call; and the pre-visit brief.
-// NoteFlow and Picker are the pieces other panes and the shell reuse to
-// jot a note for a client from anywhere.
+// promises, projects, upcoming tasks) with its actions; the pre-visit
+// brief (b). The call sheet (C) and the note flow (n) are the shell's
+// screens (ui/screens/callsheet, ui/components/note); n here lets the
+// shell jot a note for the client selected or open.
 //
 // Files: clients.go the model and its face, list.go the table, detail.go
-// the client detail, callsheet.go the call sheet, brief.go the brief,
-// dialogs.go what each dialog asks and saves, cmds.go the store reads and
-// writes, picker.go and noteflow.go the reusable pieces.
+// the client detail, dialogs.go what each dialog asks and saves, cmds.go
+// the store reads.
 package clients
 
 import (
