@@ -129,6 +129,9 @@ type (
 		err    error
 	}
 	tickMsg struct{}
+	// waitMsg checks, a while after input began to wait, whether it still
+	// does.
+	waitMsg struct{}
 	revMsg  struct {
 		rev uint64
 		err error
@@ -226,7 +229,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			return m.quit() // never held: it must work when something hangs
 		}
 		if m.busy() || m.host.Holding() {
+			first := !m.host.Holding()
 			m.host.Hold(msg)
+			if first {
+				return m.waitCheck()
+			}
 			return nil
 		}
 		return m.input(msg)
@@ -256,6 +263,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		if msg.Rev != 0 {
 			m.rev, m.haveRev = msg.Rev, true
 		}
+		m.env.Agendas.Changed() // before anyone reloads: the next reading is fresh
 		cmds := []tea.Cmd{m.broadcast(msg), m.loadAgenda()}
 		for _, f := range m.screens {
 			cmds = append(cmds, m.toScreen(f.s, msg))
@@ -306,6 +314,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 
 	case tickMsg:
 		return m.readRev()
+	case waitMsg:
+		if m.host.Holding() && m.busy() && m.status.Text == "" {
+			m.status = common.StatusMsg{Text: m.env.T("status.waiting")} // keys wait: say why
+		}
+		return nil
 
 	case revMsg:
 		return tea.Batch(m.gotRev(msg), m.tick())
@@ -363,6 +376,15 @@ func (m *Model) readRev() tea.Cmd {
 		rev, err := store.Revision()
 		return revMsg{rev: rev, err: err}
 	}
+}
+
+// waitAfter is how long input waits unexplained: past it, the footer says
+// the planner is waiting for the database (a lock held by a restore, a
+// slow disk).
+const waitAfter = 2 * time.Second
+
+func (m *Model) waitCheck() tea.Cmd {
+	return tea.Tick(waitAfter, func(time.Time) tea.Msg { return waitMsg{} })
 }
 
 func (m *Model) tick() tea.Cmd {

@@ -155,5 +155,5 @@ func (m *Model) View() string {
 	default:
 		body = m.listView()
 	}
-	return common.Fit(m.host.View(common.Fit(body, m.width, m.height)), m.width, m.height)
+	return m.host.View(common.Fit(body, m.width, m.height))
 }

@@ -8,26 +8,40 @@ import (
 	"salesplan/storage"
 )
 
-// Agendas computes today's agenda (Store.Today) at most once per database
-// revision and day. After every write both the top line and the Day pane
-// want it; with one Agendas in the Env they share one reading. The
-// revision is read before the agenda, so a write landing in between
-// leaves the cache holding data newer than its key, never older.
+// Agendas computes today's agenda (Store.Today) at most once per change of
+// the data. After every write both the top line and the Day pane want it;
+// with one Agendas in the Env they share one reading. The shell calls
+// Changed when the data changed (a DataChangedMsg: a write here, undo, or
+// the command line noticed by the poll) before the panes reload, so the
+// reading after a change is always fresh and no extra read is needed to
+// know whether it is (a revision check would open the file again for
+// every pane).
 //
-// Its methods run in commands, off the UI loop; it is safe for that. A nil
+// Its Today runs in commands, off the UI loop; it is safe for that. A nil
 // *Agendas computes every time (a pane tested without the shell).
 type Agendas struct {
-	mu       sync.Mutex
-	rev      uint64
-	day      model.Date
-	have     bool
-	a        model.Agenda
-	asked    int
-	readings int
+	mu        sync.Mutex
+	gen       uint64 // bumped by Changed
+	cachedGen uint64
+	day       model.Date
+	have      bool
+	a         model.Agenda
+	asked     int
+	readings  int
 }
 
-// Today returns the agenda of today, from the cache when nothing was
-// written since it was read. The slices are the caller's own.
+// Changed says the data changed: the next Today reads it again.
+func (c *Agendas) Changed() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	c.gen++
+	c.mu.Unlock()
+}
+
+// Today returns the agenda of today, from the cache when nothing changed
+// since it was read. The slices are the caller's own.
 func (c *Agendas) Today(st *storage.Store, today model.Date) (model.Agenda, error) {
 	if c == nil {
 		return st.Today(today)
@@ -35,16 +49,13 @@ func (c *Agendas) Today(st *storage.Store, today model.Date) (model.Agenda, erro
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.asked++
-	rev, err := st.Revision()
-	if err != nil {
-		return model.Agenda{}, err
-	}
-	if !c.have || c.rev != rev || c.day != today {
+	if !c.have || c.cachedGen != c.gen || c.day != today {
+		gen := c.gen
 		a, err := st.Today(today)
 		if err != nil {
 			return model.Agenda{}, err
 		}
-		c.rev, c.day, c.a, c.have = rev, today, a, true
+		c.cachedGen, c.day, c.a, c.have = gen, today, a, true
 		c.readings++
 	}
 	a := c.a

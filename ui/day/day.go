@@ -211,5 +211,5 @@ func (m *Model) View() string {
 		rule := m.env.Styles.Rule.Render(repeat("─", m.width))
 		body = m.listView(m.listW, m.listH) + "\n" + rule + "\n" + m.attentionView(m.attW, m.attH)
 	}
-	return common.Fit(m.host.View(common.Fit(body, m.width, m.height)), m.width, m.height)
+	return m.host.View(common.Fit(body, m.width, m.height))
 }

@@ -12,6 +12,8 @@ func init() {
 		"key.home":      {"first", "第一行"},
 		"key.end":       {"last", "最后一行"},
 
+		"status.waiting": {"Waiting for the database… what you type is kept and applied in order", "正在等待数据库……输入的内容会保留并按顺序执行"},
+
 		"quit.unsaved": {"What you typed is not saved. Quit anyway?", "输入的内容还没保存。仍要退出吗？"},
 	})
 }

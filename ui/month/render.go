@@ -94,7 +94,7 @@ func (m *Model) View() string {
 	} else {
 		body = m.monthView()
 	}
-	return common.Fit(m.host.View(common.Fit(body, m.width, m.height)), m.width, m.height)
+	return m.host.View(common.Fit(body, m.width, m.height))
 }
 
 // GridLines returns the calendar's lines alone (the header of weekday

@@ -171,7 +171,7 @@ func (m *Model) View() string {
 	default:
 		body = m.listView(m.width, m.height)
 	}
-	return common.Fit(m.host.View(common.Fit(body, m.width, m.height)), m.width, m.height)
+	return m.host.View(common.Fit(body, m.width, m.height))
 }
 
 // ---- the pipeline's data

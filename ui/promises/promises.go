@@ -203,7 +203,7 @@ func (m *Model) columns() columns {
 
 // View draws the pane in exactly its size.
 func (m *Model) View() string {
-	return common.Fit(m.host.View(common.Fit(m.listView(), m.width, m.height)), m.width, m.height)
+	return m.host.View(common.Fit(m.listView(), m.width, m.height))
 }
 
 func (m *Model) listView() string {

@@ -120,7 +120,7 @@ func (m *Model) View() string {
 		lines = append(lines, m.footer()...)
 		body = strings.Join(lines, "\n")
 	}
-	return common.Fit(m.host.View(common.Fit(body, m.width, m.height)), m.width, m.height)
+	return m.host.View(common.Fit(body, m.width, m.height))
 }
 
 // titleLine names the week and where it sits relative to this one.

@@ -424,5 +424,5 @@ func (m *Sheet) View() string {
 
 // frame fits the lines to the screen and draws the open dialog over them.
 func (m *Sheet) frame(lines []string) string {
-	return common.Fit(m.host.View(common.Fit(strings.Join(lines, "\n"), m.width, m.height)), m.width, m.height)
+	return m.host.View(common.Fit(strings.Join(lines, "\n"), m.width, m.height))
 }
