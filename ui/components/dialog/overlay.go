@@ -34,6 +34,9 @@ func Over(body, dlg string, w, h int) string {
 	x := max((w-dw)/2, 0)
 	top := h - len(d)
 	for i, dl := range d {
+		if ansi.StringWidth(dl) > w {
+			dl = ansi.Truncate(dl, w, "") // an area narrower than the dialog
+		}
 		// The reset keeps a style open in the cut body from bleeding into
 		// the dialog, and the dialog's from bleeding into the body.
 		lines[top+i] = cellsBefore(lines[top+i], x) + ansi.ResetStyle + dl + ansi.ResetStyle +

@@ -31,6 +31,8 @@ func TestOver(t *testing.T) {
 			dlg: "│x│\n│x│", w: 12, h: 2, want: []string{"王总│x│ 很好", "王总│x│ 很好"}},
 		{name: "both borders at once", body: "a王总客户\na王总客户",
 			dlg: "│xy│\n│xy│", w: 9, h: 2, want: []string{"a │xy│ 户", "a │xy│ 户"}},
+		{name: "a dialog wider than the area is cut to it", body: "ab\ncd", dlg: "╭────╮\n╰────╯", w: 3, h: 2,
+			want: []string{"╭──", "╰──"}},
 		{name: "no height", dlg: "XX", w: 8, h: 0, wantEmpty: true},
 	}
 	for _, tt := range tests {
