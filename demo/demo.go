@@ -170,6 +170,7 @@ func month(today model.Date) *dataset {
 	d.settings.MonthTargets[model.MonthOf(today).Add(1).String()] = model.MoneyFromMain(200_000)
 	// The rep sells in Beijing: yuan, whichever language the planner speaks.
 	d.settings.Currency = "¥"
+	d.settings.Holidays = model.HolidaysCN // the demo counts working days like a rep in China (DESIGN.md §2)
 
 	// Clients.
 	specs := demoClients()

@@ -41,13 +41,15 @@ func agendaInput(d *dataset, today model.Date) model.AgendaInput {
 	for _, p := range d.projects {
 		in.ProjectNames[p.ID] = p.Name
 	}
-	scheduled := map[model.ID]bool{}
+	booked := map[model.ID]model.Date{}
 	for _, t := range d.tasks {
 		if t.Date == today || t.CarriedOver(today) {
 			in.Tasks = append(in.Tasks, model.AgendaTask{Task: t})
 		}
 		if !t.Done && t.Kind.IsContact() && t.ClientID != 0 && t.Date >= today {
-			scheduled[t.ClientID] = true
+			if b := booked[t.ClientID]; !b.Valid() || t.Date < b {
+				booked[t.ClientID] = t.Date
+			}
 		}
 	}
 	lastClient, lastProject := map[model.ID]model.Date{}, map[model.ID]model.Date{}
@@ -66,7 +68,7 @@ func agendaInput(d *dataset, today model.Date) model.AgendaInput {
 	}
 	for _, c := range d.clients {
 		if !c.Archived {
-			in.Clients = append(in.Clients, model.ClientState{Client: c, LastContact: lastClient[c.ID], Scheduled: scheduled[c.ID]})
+			in.Clients = append(in.Clients, model.ClientState{Client: c, LastContact: lastClient[c.ID], NextBooked: booked[c.ID]})
 		}
 	}
 	for _, p := range d.projects {

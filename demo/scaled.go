@@ -40,6 +40,61 @@ func WriteScaled(store *storage.Store, today model.Date, scale int) error {
 	return d.write(store)
 }
 
+// Sizes of the neglect at scale 1 (WriteNeglected).
+const (
+	neglectedTasks    = 3_000 // carried-over tasks
+	neglectedPromises = 2_300 // open promises, all overdue
+	neglectedDays     = 90    // the weeks the planner was left alone
+)
+
+// WriteNeglected is WriteScaled's ten years, then three months in which the
+// planner was left alone: the last 90 days hold no contact, 3,000 tasks of
+// those days are left undone (carried over to today), and the latest 2,300
+// promises are still open and overdue, and the key clients and live
+// projects need their follow-ups: about 2,600 attention items and 4,000 due
+// regular clients at scale 1. The worst case for Day and `client list
+// --due`. Deterministic, one import, like WriteScaled.
+func WriteNeglected(store *storage.Store, today model.Date, scale int) error {
+	d, err := scaled(today, scale)
+	if err != nil {
+		return err
+	}
+	neglect(d, today, scale)
+	return d.write(store)
+}
+
+// neglect turns a scaled data set into a neglected one (see WriteNeglected).
+// It keeps the ids renumber gave: it only reopens and removes.
+func neglect(d *dataset, today model.Date, scale int) {
+	from := today.AddDays(-neglectedDays)
+	journal := d.journal[:0]
+	for _, e := range d.journal {
+		if model.DateOf(e.At) < from {
+			journal = append(journal, e)
+		}
+	}
+	d.journal = journal
+	// Reopen the latest done tasks first, back from yesterday.
+	left := neglectedTasks * scale
+	for i := len(d.tasks) - 1; i >= 0 && left > 0; i-- {
+		t := &d.tasks[i]
+		if !t.Done || !t.Date.Valid() || t.Date >= today || t.Date < from.AddDays(-neglectedDays) || t.Repeat != "" {
+			continue
+		}
+		t.Done, t.DoneOn = false, model.NoDate
+		left--
+	}
+	left = neglectedPromises * scale
+	for i := len(d.promises) - 1; i >= 0 && left > 0; i-- {
+		p := &d.promises[i]
+		if p.Status == model.PromiseOpen {
+			continue
+		}
+		p.Status, p.KeptOn = model.PromiseOpen, model.NoDate
+		left--
+	}
+}
+
 // scaled builds the data set; see WriteScaled.
 func scaled(today model.Date, scale int) (*dataset, error) {
 	if scale < 1 || scale > MaxScale {

@@ -155,3 +155,45 @@ func TestWriteScaledImports(t *testing.T) {
 		t.Errorf("today lists %d tasks, want today's 11 and the carried-over ones", len(a.Tasks))
 	}
 }
+
+// TestNeglectedSizes: the neglected data set has what the benchmark says it
+// has: 3,000 carried-over tasks, 2,300 overdue promises, and no contact in
+// its last 90 days; the history before that is the scaled one.
+func TestNeglectedSizes(t *testing.T) {
+	today := date(t, "2026-11-27")
+	d, err := scaled(today, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	journalBefore := len(d.journal)
+	neglect(d, today, 1)
+	var carried, overdue int
+	for _, tk := range d.tasks {
+		if !tk.Done && tk.Date.Valid() && tk.Date < today {
+			carried++
+		}
+	}
+	for _, p := range d.promises {
+		if p.Status == model.PromiseOpen && p.Due < today {
+			overdue++
+		}
+		if p.Status == model.PromiseOpen && p.KeptOn.Valid() {
+			t.Fatalf("promise %d is open with a kept date", p.ID)
+		}
+	}
+	// The scaled set already carries 40 tasks and ~10 late promises.
+	if carried < 3_000 || carried > 3_100 {
+		t.Errorf("carried-over tasks: %d, want about 3,000", carried)
+	}
+	if overdue < 2_300 || overdue > 2_320 {
+		t.Errorf("overdue promises: %d, want about 2,300", overdue)
+	}
+	for _, e := range d.journal {
+		if model.DateOf(e.At) >= today.AddDays(-neglectedDays) {
+			t.Fatalf("journal entry %d on %s, inside the neglected months", e.ID, e.At)
+		}
+	}
+	if len(d.journal) >= journalBefore || len(d.journal) < journalBefore*9/10 {
+		t.Errorf("journal: %d entries of %d kept", len(d.journal), journalBefore)
+	}
+}

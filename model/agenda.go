@@ -28,7 +28,7 @@ func BuildAgenda(in AgendaInput) Agenda {
 	return Agenda{
 		Date:        today,
 		Calls:       Quota{Done: in.CallsToday, Target: s.CallsTarget(today)},
-		VisitsWeek:  Quota{Done: in.VisitsWeek, Target: s.VisitsPerWeek},
+		VisitsWeek:  visitQuota(in.WeekVisits, s.VisitsPerWeek),
 		SignedMonth: MoneyQuota{Value: in.SignedMonth, Target: s.MonthTarget(MonthOf(today))},
 		Tasks:       tasks,
 		Attention:   attention,
@@ -96,4 +96,10 @@ func compareImportant(a, b AgendaTask) int {
 		return -1
 	}
 	return 1
+}
+
+// visitQuota counts visit entries against a target (see VisitQuota).
+func visitQuota(es []JournalEntry, target int) VisitQuota {
+	clients, visits := CountVisits(es)
+	return VisitQuota{Done: clients, Visits: visits, Target: target}
 }

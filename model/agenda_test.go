@@ -48,8 +48,11 @@ func TestBuildAgendaOrder(t *testing.T) {
 			task(13, "2026-11-27", "", "", false, false),     // no slot: any
 			task(14, "2026-11-27", "", SlotMorning, false, false),
 		},
-		CallsToday:  3,
-		VisitsWeek:  5,
+		CallsToday: 3,
+		WeekVisits: []JournalEntry{
+			{ClientID: 1, Kind: EntryVisit}, {ClientID: 1, Kind: EntryVisit}, {ClientID: 2, Kind: EntryVisit},
+			{ClientID: 3, Kind: EntryVisit}, {ClientID: 4, Kind: EntryVisit}, {ClientID: 4, Kind: EntryCall},
+		},
 		SignedMonth: 5_000_000,
 	}
 	a := BuildAgenda(in)
@@ -62,7 +65,7 @@ func TestBuildAgendaOrder(t *testing.T) {
 			t.Errorf("task %d CarriedOver = %v, want %v", tk.ID, tk.CarriedOver, wantCarried)
 		}
 	}
-	if a.Calls != (Quota{3, 30}) || a.VisitsWeek != (Quota{5, 20}) || a.SignedMonth != (MoneyQuota{5_000_000, 10_000_000}) {
+	if a.Calls != (Quota{3, 30}) || a.VisitsWeek != (VisitQuota{Done: 4, Visits: 5, Target: 20}) || a.SignedMonth != (MoneyQuota{5_000_000, 10_000_000}) {
 		t.Errorf("quotas = %+v %+v %+v", a.Calls, a.VisitsWeek, a.SignedMonth)
 	}
 	if a.Date != in.Today {

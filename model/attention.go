@@ -9,13 +9,14 @@ import (
 // urgent first (DESIGN.md §2): overdue promises (most overdue first),
 // promises due soon (soonest first), key clients whose follow-up is due
 // (most overdue first), projects whose follow-up is due (most overdue
-// first), bid preparation (nearest bid first) and bid results (the bid
+// first), bid preparation (papers due soonest first, then nearest bid) and bid results (the bid
 // longest past first, as the longest wait is the most awkward to ask about).
 // Ties are broken by client name, then project name, then id, so the list
 // never reorders between two refreshes. Regular clients whose follow-up is
 // due are only counted, in regularDue; archived clients never count.
 func BuildAttention(in AgendaInput) (items []AttentionItem, regularDue int) {
 	today, s := in.Today, in.Settings
+	cal := s.Calendar()
 	clientNames := map[ID]string{}
 	for _, cs := range in.Clients {
 		clientNames[cs.Client.ID] = cs.Client.Name
@@ -44,7 +45,7 @@ func BuildAttention(in AgendaInput) (items []AttentionItem, regularDue int) {
 		case p.Overdue(today):
 			it.Type, it.DaysOverdue = AttPromiseOverdue, today.Sub(p.Due)
 			add(it)
-		case p.DueSoon(today):
+		case p.DueSoon(today, cal):
 			it.Type = AttPromiseDue
 			add(it)
 		}
@@ -52,7 +53,7 @@ func BuildAttention(in AgendaInput) (items []AttentionItem, regularDue int) {
 
 	for _, cs := range in.Clients {
 		c := cs.Client
-		f := ClientFollowUp(c, cs.LastContact, cs.Scheduled, s, today)
+		f := ClientFollowUp(c, cs.LastContact, cs.NextBooked, s, today)
 		if !f.IsDue {
 			continue
 		}
@@ -61,7 +62,7 @@ func BuildAttention(in AgendaInput) (items []AttentionItem, regularDue int) {
 			continue
 		}
 		add(AttentionItem{Type: AttClientFollowUp, ClientID: c.ID, Client: c.Name,
-			Due: f.Due, DaysOverdue: f.DaysOverdue})
+			Due: f.Due, DaysOverdue: f.DaysOverdue, Booked: f.Booked})
 	}
 
 	for _, ps := range in.Projects {
@@ -76,14 +77,17 @@ func BuildAttention(in AgendaInput) (items []AttentionItem, regularDue int) {
 			it.Type, it.Due, it.DaysOverdue = AttProjectFollowUp, f.Due, f.DaysOverdue
 			add(it)
 		}
-		if BidPrep(p, today) {
+		if BidPrep(p, today, cal) {
 			it := base
-			it.Type, it.Due = AttBidPrep, p.BidDate
+			papers := PapersDue(p.BidDate, cal)
+			it.Type, it.Due, it.Bid, it.PapersDue = AttBidPrep, papers, p.BidDate, papers
+			it.Urgent = today >= papers
+			it.DaysOverdue = max(0, today.Sub(papers))
 			add(it)
 		}
 		if BidResult(p, today) {
 			it := base
-			it.Type, it.Due, it.DaysOverdue = AttBidResult, p.BidDate, today.Sub(p.BidDate)
+			it.Type, it.Due, it.Bid, it.DaysOverdue = AttBidResult, p.BidDate, p.BidDate, today.Sub(p.BidDate)
 			add(it)
 		}
 	}
@@ -95,6 +99,7 @@ func BuildAttention(in AgendaInput) (items []AttentionItem, regularDue int) {
 		slices.SortFunc(g, func(a, b AttentionItem) int {
 			return cmp.Or(
 				cmp.Compare(a.Due, b.Due),
+				cmp.Compare(a.Bid, b.Bid), // bid_prep: papers due together, nearest bid first
 				cmp.Compare(a.Client, b.Client),
 				cmp.Compare(a.Project, b.Project),
 				cmp.Compare(a.PromiseID, b.PromiseID),

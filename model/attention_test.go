@@ -16,7 +16,7 @@ func attentionInput() AgendaInput {
 		return ClientState{Client: Client{ID: id, Name: name, Tier: TierRegular, CreatedOn: d("2026-01-01")}, LastContact: d(last)}
 	}
 	scheduled := key(14, "Sched", "2026-11-01")
-	scheduled.Scheduled = true
+	scheduled.NextBooked = today.AddDays(7) // the last day of the schedule window
 	archived := key(15, "Gone", "2026-11-01")
 	archived.Client.Archived = true
 	archivedRegular := regular(23, "Gone too", "2026-09-01")
@@ -78,13 +78,14 @@ func TestBuildAttentionOrder(t *testing.T) {
 		"promise_overdue ACME Ltd/ 2026-11-25 +2",
 		"promise_due 王总/ 2026-11-27 +0",
 		"promise_due ACME Ltd/ 2026-11-29 +0",
+		"promise_due 王总/ 2026-11-30 +0", // Friday: due soon reaches Tuesday (two working days)
 		"client_followup Zed/ 2026-11-17 +10",
 		"client_followup Amy/ 2026-11-20 +7",
 		"client_followup Ann/ 2026-11-20 +7",
 		"project_followup 王总/Mall 2026-11-15 +12",
 		"project_followup 王总/Tower 2026-11-17 +10",
-		"bid_prep 王总/School 2026-11-27 +0",
-		"bid_prep 王总/Tower 2026-11-29 +0",
+		"bid_prep 王总/School 2026-11-25 +2", // bid Fri 11-27: papers due Wed 11-25
+		"bid_prep 王总/Tower 2026-11-26 +1",  // bid Sun 11-29: papers due Thu 11-26
 		"bid_result 王总/Mall 2026-11-26 +1",
 	}
 	if !slices.Equal(got, want) {

@@ -38,6 +38,27 @@ func Checklist(st Stage) []ChecklistItem {
 	return append([]ChecklistItem(nil), items...)
 }
 
+// HasBeenIn reports whether p's stage history names st: p has been in st.
+func (p Project) HasBeenIn(st Stage) bool {
+	for _, h := range p.StageHistory {
+		if h.Stage == st {
+			return true
+		}
+	}
+	return false
+}
+
+// ChecklistFor returns the checklist that p, as it is before the move,
+// gets by entering st: st's checklist the first time p enters st, nothing
+// when p has been in st before (DESIGN.md §2, v2: a stage's checklist is
+// added once per project; re-entering a stage adds nothing).
+func ChecklistFor(p Project, st Stage) []ChecklistItem {
+	if p.HasBeenIn(st) {
+		return nil
+	}
+	return Checklist(st)
+}
+
 // ChecklistTasks turns titles (one per item kept, in the user's words)
 // into to-dos for project p entering a stage on a date. They are dated the
 // day of the move: an undated to-do would sit in the inbox and be

@@ -21,7 +21,7 @@ func BuildWeek(in PeriodInput) WeekSummary {
 		Start:      start,
 		End:        end,
 		Calls:      Quota{Target: s.CallsTargetWeek(start)},
-		Visits:     Quota{Target: s.VisitsPerWeek},
+		Visits:     visitQuota(entriesIn(in.Contacts, start, end), s.VisitsPerWeek),
 		Promises:   countPromises(in.Promises, start, end, in.Today),
 		Signed:     MoneyQuota{Value: in.Signed, Target: s.PeriodTarget(start, end)},
 		StageMoves: sortedMoves(in.StageMoves, start, end),
@@ -29,7 +29,6 @@ func BuildWeek(in PeriodInput) WeekSummary {
 	}
 	for _, dd := range days {
 		w.Calls.Done += dd.Calls
-		w.Visits.Done += dd.Visits
 	}
 	return w
 }
@@ -47,9 +46,14 @@ func BuildMonth(in PeriodInput, m Month) MonthSummary {
 	first, last := m.First(), m.Last()
 	days := buildDays(in, first, last)
 
-	bids := map[Date]bool{}
-	for _, b := range in.BidDates {
-		bids[b] = true
+	cal := s.Calendar()
+	bids, papers := map[Date]bool{}, map[Date]bool{}
+	for _, b := range in.Bids {
+		if !PreparesBid(b.Stage) || !b.Date.Valid() {
+			continue
+		}
+		bids[b.Date] = true
+		papers[PapersDue(b.Date, cal)] = true
 	}
 	due := map[Date]bool{}
 	for _, p := range in.Promises {
@@ -60,15 +64,20 @@ func BuildMonth(in PeriodInput, m Month) MonthSummary {
 	}
 
 	ms := MonthSummary{
-		Month:  m,
-		Signed: MoneyQuota{Value: in.Signed, Target: s.MonthTarget(m)},
-		Days:   days,
+		Month:      m,
+		Signed:     MoneyQuota{Value: in.Signed, Target: s.MonthTarget(m)},
+		Promises:   countPromises(in.Promises, first, last, in.Today),
+		StageMoves: sortedMoves(in.StageMoves, first, last),
+		Days:       days,
 	}
 	for i := range days {
 		dd := &days[i]
 		dd.Markers = []string{} // [] rather than null in JSON
 		if bids[dd.Date] {
 			dd.Markers = append(dd.Markers, "bid")
+		}
+		if papers[dd.Date] {
+			dd.Markers = append(dd.Markers, "papers_due")
 		}
 		if due[dd.Date] {
 			dd.Markers = append(dd.Markers, "promise_due")
@@ -77,12 +86,14 @@ func BuildMonth(in PeriodInput, m Month) MonthSummary {
 			dd.Markers = append(dd.Markers, "today")
 		}
 		ms.Calls.Done += dd.Calls
-		ms.Visits.Done += dd.Visits
-		ms.Calls.Target += s.CallsTarget(dd.Date)
+		if cal.IsWorkday(dd.Date) {
+			ms.Calls.Target += s.CallsPerDay
+		}
 	}
+	visits := entriesIn(in.Contacts, first, last)
 	perWeek := len(distinctWeekdays(workdaysOrDefault(s.Workdays)))
-	work := s.WorkingDaysIn(m)
-	ms.Visits.Target = (2*s.VisitsPerWeek*work + perWeek) / (2 * perWeek)
+	work := cal.WorkingDays(first, last)
+	ms.Visits = visitQuota(visits, (2*s.VisitsPerWeek*work+perWeek)/(2*perWeek))
 	return ms
 }
 
@@ -163,6 +174,9 @@ func countPromises(ps []Promise, from, to, today Date) PromiseCounts {
 		if p.Status == PromiseOpen && p.Due.Valid() && p.Due < overdueBefore {
 			c.Overdue++
 		}
+		if p.Status == PromiseCancelled && p.CancelledOn >= from && p.CancelledOn <= to {
+			c.Cancelled++
+		}
 	}
 	return c
 }
@@ -188,6 +202,17 @@ func distinctWeekdays(ws Workdays) Workdays {
 	for _, w := range ws {
 		if w >= 0 && w <= 6 && !out.Has(w) {
 			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// entriesIn returns the entries of es dated from..to.
+func entriesIn(es []JournalEntry, from, to Date) []JournalEntry {
+	var out []JournalEntry
+	for _, e := range es {
+		if d := e.On(); d >= from && d <= to {
+			out = append(out, e)
 		}
 	}
 	return out

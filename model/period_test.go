@@ -62,11 +62,11 @@ func TestBuildWeek(t *testing.T) {
 	if w.Calls != (Quota{2, 150}) {
 		t.Errorf("calls = %+v, want 2 of 150", w.Calls)
 	}
-	if w.Visits != (Quota{1, 20}) {
+	if w.Visits != (VisitQuota{Done: 1, Visits: 1, Target: 20}) {
 		t.Errorf("visits = %+v, want 1 of 20 (meetings and notes are not visits)", w.Visits)
 	}
-	// The two-month week: 4,476,191 cents, worked out in TestWeekTarget.
-	if w.Signed != (MoneyQuota{50_000_000, 4_476_191}) {
+	// The two-month week: 4,419,914 cents, worked out in TestWeekTarget.
+	if w.Signed != (MoneyQuota{50_000_000, 4_419_914}) {
 		t.Errorf("signed = %+v", w.Signed)
 	}
 	// Made: #1 (11-30) and the cancelled #7 (12-01). Kept: #2 late, #3 on
@@ -118,7 +118,8 @@ func TestBuildWeekFromMidweekAndPast(t *testing.T) {
 func TestBuildMonth(t *testing.T) {
 	in := weekInput()
 	in.From, in.To = d("2026-12-01"), d("2026-12-31")
-	in.BidDates = []Date{d("2026-12-10"), d("2026-12-02")}
+	in.Bids = []Bid{{ProjectID: 1, Stage: StageDesign, Date: d("2026-12-10")}, {ProjectID: 2, Stage: StageBidding, Date: d("2026-12-02")},
+		{ProjectID: 3, Stage: StageDetailing, Date: d("2026-12-21")}} // detailing: no marker, no papers
 	in.Promises = append(in.Promises, Promise{ID: 9, Due: d("2026-12-15"), Status: PromiseKept, KeptOn: d("2026-12-01")})
 	m := BuildMonth(in, Month{2026, time.December})
 	if len(m.Days) != 31 || m.Days[0].Date != d("2026-12-01") {
@@ -126,14 +127,17 @@ func TestBuildMonth(t *testing.T) {
 	}
 	// Open promises mark their due day (#4 on the 1st, #5 on the 2nd, #1 on
 	// the 10th); cancelled (#7, 3rd) and kept ones (#3 5th, #9 15th) do not.
-	markers := map[int][]string{2: {"bid", "promise_due", "today"}, 10: {"bid", "promise_due"}, 1: {"promise_due"}, 3: {}, 5: {}, 15: {}}
+	// Bids mark their day and their papers' due day (two working days
+	// before): 12-10 (Thu) → 12-08; 12-02 (Wed) → 11-30, outside the month.
+	markers := map[int][]string{2: {"bid", "promise_due", "today"}, 10: {"bid", "promise_due"}, 1: {"promise_due"}, 3: {}, 5: {}, 15: {},
+		8: {"papers_due"}, 17: {}, 21: {}}
 	for day, want := range markers {
 		if got := m.Days[day-1].Markers; !slices.Equal(got, want) {
 			t.Errorf("markers of Dec %d = %q, want %q", day, got, want)
 		}
 	}
 	// December 2026 has 23 working days: 23 × 30 calls; 20 × 23 / 5 = 92 visits.
-	if m.Calls != (Quota{1, 690}) || m.Visits != (Quota{1, 92}) {
+	if m.Calls != (Quota{1, 690}) || m.Visits != (VisitQuota{Done: 1, Visits: 1, Target: 92}) {
 		t.Errorf("calls %+v visits %+v", m.Calls, m.Visits)
 	}
 	if m.Signed != (MoneyQuota{50_000_000, 23_000_000}) {

@@ -6,16 +6,17 @@ import (
 )
 
 func TestPromiseStates(t *testing.T) {
-	today := d("2026-11-27")
+	today := d("2026-11-25") // a Wednesday
+	cal := DefaultSettings().Calendar()
 	tests := []struct {
 		name          string
 		p             Promise
 		overdue, soon bool
 	}{
-		{"open due yesterday is overdue", Promise{Status: PromiseOpen, Due: d("2026-11-26")}, true, false},
+		{"open due yesterday is overdue", Promise{Status: PromiseOpen, Due: d("2026-11-24")}, true, false},
 		{"open due today is due soon", Promise{Status: PromiseOpen, Due: today}, false, true},
-		{"open due in two days is due soon", Promise{Status: PromiseOpen, Due: d("2026-11-29")}, false, true},
-		{"open due in three days is not yet", Promise{Status: PromiseOpen, Due: d("2026-11-30")}, false, false},
+		{"open due in two working days is due soon", Promise{Status: PromiseOpen, Due: d("2026-11-27")}, false, true},
+		{"open due in three working days is not yet", Promise{Status: PromiseOpen, Due: d("2026-11-28")}, false, false},
 		{"kept late is neither", Promise{Status: PromiseKept, Due: d("2026-11-20"), KeptOn: d("2026-11-25")}, false, false},
 		{"cancelled is neither", Promise{Status: PromiseCancelled, Due: d("2026-11-20")}, false, false},
 	}
@@ -24,7 +25,7 @@ func TestPromiseStates(t *testing.T) {
 			if got := tt.p.Overdue(today); got != tt.overdue {
 				t.Errorf("Overdue = %v, want %v", got, tt.overdue)
 			}
-			if got := tt.p.DueSoon(today); got != tt.soon {
+			if got := tt.p.DueSoon(today, cal); got != tt.soon {
 				t.Errorf("DueSoon = %v, want %v", got, tt.soon)
 			}
 		})
@@ -47,7 +48,13 @@ func TestReliability(t *testing.T) {
 		{"due yesterday counts", []Promise{keptOnTime("2026-11-26")}, 1, 1},
 		{"due 90 days ago is included", []Promise{keptOnTime("2026-08-29")}, 1, 1},
 		{"due 91 days ago is excluded", []Promise{keptOnTime("2026-08-28")}, 0, 0},
-		{"cancelled is excluded", []Promise{{Status: PromiseCancelled, Due: d("2026-11-20")}, keptOnTime("2026-11-20")}, 1, 1},
+		{"cancelled without a date is excluded", []Promise{{Status: PromiseCancelled, Due: d("2026-11-20")}, keptOnTime("2026-11-20")}, 1, 1},
+		{"cancelled before its due date is excluded", []Promise{
+			{Status: PromiseCancelled, Due: d("2026-11-20"), CancelledOn: d("2026-11-18")}, keptOnTime("2026-11-20")}, 1, 1},
+		{"cancelled on its due date is excluded", []Promise{
+			{Status: PromiseCancelled, Due: d("2026-11-20"), CancelledOn: d("2026-11-20")}, keptOnTime("2026-11-20")}, 1, 1},
+		{"cancelled after its due date counts as broken", []Promise{
+			{Status: PromiseCancelled, Due: d("2026-11-20"), CancelledOn: d("2026-11-21")}, keptOnTime("2026-11-20")}, 0.5, 2},
 		{"kept late is not on time", []Promise{
 			{Status: PromiseKept, Due: d("2026-11-20"), KeptOn: d("2026-11-21")},
 			{Status: PromiseKept, Due: d("2026-11-20"), KeptOn: d("2026-11-19")},

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -24,12 +25,24 @@ func TestMonthTarget(t *testing.T) {
 		want Money
 	}{
 		{"annual over twelve", settingsWith(1_200_000, nil), Month{2026, time.March}, 10_000_000},
-		// 1,000,000.00 = 100,000,000 cents: Jan floor(100M/12) = 8,333,333;
-		// Mar floor(300M/12) − floor(200M/12) = 25,000,000 − 16,666,666.
+		// 1,000,000.00 = 100,000,000 cents = 12 × 8,333,333 + 4: the four
+		// cents left go one each to the last four months (Sep–Dec).
 		{"january rounds down", settingsWith(1_000_000, nil), Month{2026, time.January}, 8_333_333},
-		{"march takes the carried cent", settingsWith(1_000_000, nil), Month{2026, time.March}, 8_333_334},
+		{"august rounds down", settingsWith(1_000_000, nil), Month{2026, time.August}, 8_333_333},
+		{"september takes a cent", settingsWith(1_000_000, nil), Month{2026, time.September}, 8_333_334},
+		{"december takes a cent", settingsWith(1_000_000, nil), Month{2026, time.December}, 8_333_334},
 		{"month set on its own wins", settingsWith(1_200_000, map[string]Money{"2026-12": 23_000_000}), Month{2026, time.December}, 23_000_000},
+		// The other eleven share 1,200,000 − 230,000 = 970,000.00 =
+		// 97,000,000 cents = 11 × 8,818,181 + 9: Jan and Feb 8,818,181, Mar–Nov
+		// one cent more.
+		{"the others share what a hand-set month leaves", settingsWith(1_200_000, map[string]Money{"2026-12": 23_000_000}), Month{2026, time.January}, 8_818_181},
+		{"the last of the others take the remainder", settingsWith(1_200_000, map[string]Money{"2026-12": 23_000_000}), Month{2026, time.November}, 8_818_182},
 		{"month set to zero on its own stays zero", settingsWith(1_200_000, map[string]Money{"2026-08": 0}), Month{2026, time.August}, 0},
+		// August 0 by hand: the other eleven share the whole 120,000,000 =
+		// 11 × 10,909,090 + 10.
+		{"a month set to zero leaves its share to the others", settingsWith(1_200_000, map[string]Money{"2026-08": 0}), Month{2026, time.January}, 10_909_090},
+		{"hand-set months taking the whole year leave nothing", settingsWith(1_200_000, map[string]Money{"2026-06": 60_000_000, "2026-07": 60_000_000}), Month{2026, time.January}, 0},
+		{"a hand-set month of another year changes nothing", settingsWith(1_200_000, map[string]Money{"2027-01": 50_000_000}), Month{2026, time.January}, 10_000_000},
 		{"year without a target", settingsWith(1_200_000, nil), Month{2027, time.January}, 0},
 	}
 	for _, tt := range tests {
@@ -42,14 +55,81 @@ func TestMonthTarget(t *testing.T) {
 }
 
 func TestMonthTargetsSumToAnnual(t *testing.T) {
-	s := settingsWith(1_000_000, nil)
-	s.AnnualTargets[2026] += 7 // 1,000,000.07: cents that do not divide by 12
-	var sum Money
-	for m := 1; m <= 12; m++ {
-		sum += s.MonthTarget(Month{2026, time.Month(m)})
+	for name, months := range map[string]map[string]Money{
+		"none by hand":      nil,
+		"one by hand":       {"2026-03": 12_345_679},
+		"three by hand":     {"2026-01": 1, "2026-07": 33_333_333, "2026-12": 0},
+		"eleven by hand":    {"2026-01": 1, "2026-02": 2, "2026-03": 3, "2026-04": 4, "2026-05": 5, "2026-06": 6, "2026-07": 7, "2026-08": 8, "2026-09": 9, "2026-10": 10, "2026-11": 11},
+		"all of it by hand": {"2026-05": 100_000_007},
+	} {
+		s := settingsWith(1_000_000, months)
+		s.AnnualTargets[2026] += 7 // 1,000,000.07: cents that do not divide evenly
+		var sum, quarters Money
+		for m := 1; m <= 12; m++ {
+			sum += s.MonthTarget(Month{2026, time.Month(m)})
+		}
+		for q := 1; q <= 4; q++ {
+			quarters += s.QuarterTarget(2026, q)
+		}
+		if sum != s.YearTarget(2026) || quarters != sum {
+			t.Errorf("%s: months sum to %d, quarters to %d; want the annual %d", name, sum, quarters, s.YearTarget(2026))
+		}
+		if err := s.CheckTargets(); err != nil {
+			t.Errorf("%s: CheckTargets = %v", name, err)
+		}
 	}
-	if sum != s.YearTarget(2026) {
-		t.Errorf("months sum to %d, want the annual %d", sum, s.YearTarget(2026))
+}
+
+func TestQuarterTargets(t *testing.T) {
+	s := settingsWith(1_200_000, map[string]Money{"2026-12": 23_000_000})
+	// Q1: Jan, Feb 8,818,181 and Mar 8,818,182; Q4: Oct, Nov 8,818,182 and Dec 23,000,000.
+	for _, tt := range []struct {
+		q    int
+		want Money
+	}{{1, 26_454_544}, {2, 26_454_546}, {3, 26_454_546}, {4, 40_636_364}, {0, 0}, {5, 0}} {
+		if got := s.QuarterTarget(2026, tt.q); got != tt.want {
+			t.Errorf("QuarterTarget(2026, %d) = %d, want %d", tt.q, got, tt.want)
+		}
+	}
+	// Quarter to date: November is Q4's second month: Oct + Nov.
+	if got := s.QuarterToDateTarget(Month{2026, time.November}); got != 17_636_364 {
+		t.Errorf("QuarterToDateTarget(2026-11) = %d, want 17,636,364", got)
+	}
+	if got := s.QuarterToDateTarget(Month{2026, time.October}); got != 8_818_182 {
+		t.Errorf("QuarterToDateTarget(2026-10) = %d, want October alone", got)
+	}
+	if QuarterOf(Month{2026, time.March}) != 1 || QuarterOf(Month{2026, time.April}) != 2 || QuarterStart(Month{2026, time.December}) != (Month{2026, time.October}) {
+		t.Errorf("quarters of months are wrong")
+	}
+}
+
+func TestCheckTargets(t *testing.T) {
+	tests := []struct {
+		name   string
+		s      Settings
+		code   string
+		inText string
+	}{
+		{"months within the year", settingsWith(1_200_000, map[string]Money{"2026-01": 60_000_000, "2026-02": 60_000_000}), "", ""},
+		{"months over the year refused", settingsWith(1_200_000, map[string]Money{"2026-01": 60_000_000, "2026-02": 60_000_001}), "months_over_year", "1200000.01"},
+		{"months of a year without a target stand alone", settingsWith(1_200_000, map[string]Money{"2027-01": 900_000_000}), "", ""},
+		{"a negative month", settingsWith(1_200_000, map[string]Money{"2026-01": -1}), "bad_month_target", ""},
+		{"a month key that is not a month", settingsWith(1_200_000, map[string]Money{"2026-13": 1}), "bad_month_target", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.s.CheckTargets()
+			if tt.code == "" {
+				if err != nil {
+					t.Errorf("CheckTargets = %v, want nil", err)
+				}
+				return
+			}
+			p, ok := err.(*Problem)
+			if !ok || p.Code != tt.code || !strings.Contains(p.Error(), tt.inText) {
+				t.Errorf("CheckTargets = %v, want code %s mentioning %q", err, tt.code, tt.inText)
+			}
+		})
 	}
 }
 
@@ -110,9 +190,10 @@ func TestIsWorkdayAndCallsTarget(t *testing.T) {
 }
 
 func TestWeekTarget(t *testing.T) {
-	// Annual 1,200,000 → November 100,000.00 = 10,000,000 cents over 21
-	// working days; December set on its own to 230,000.00 = 23,000,000 cents
-	// over 23 working days (10,000 a day).
+	// Annual 1,200,000; December set on its own to 230,000.00 = 23,000,000
+	// cents over 23 working days (10,000 a day); the other eleven months
+	// share the rest (TestMonthTarget): November 8,818,182 cents over 21
+	// working days.
 	s := settingsWith(1_200_000, map[string]Money{"2026-12": 23_000_000})
 	tests := []struct {
 		name string
@@ -121,15 +202,15 @@ func TestWeekTarget(t *testing.T) {
 	}{
 		// Week 2026-11-30..12-06 spans two months: Mon 30 Nov is November's
 		// 21st working day, Tue 1 – Fri 4 Dec are December's 1st–4th.
-		//   Nov: floor(10,000,000·21/21) − floor(10,000,000·20/21)
-		//        = 10,000,000 − 9,523,809 = 476,191 cents
+		//   Nov: floor(8,818,182·21/21) − floor(8,818,182·20/21)
+		//        = 8,818,182 − 8,398,268 = 419,914 cents
 		//   Dec: floor(23,000,000·4/23) − 0 = 4,000,000 cents
-		//   total 4,476,191 cents = 44,761.91
-		{"week spanning november and december", "2026-11-30", 4_476_191},
-		{"any day of that week gives the same", "2026-12-03", 4_476_191},
+		//   total 4,419,914 cents = 44,199.14
+		{"week spanning november and december", "2026-11-30", 4_419_914},
+		{"any day of that week gives the same", "2026-12-03", 4_419_914},
 		// Week 2026-11-23..29: November's working days 16–20:
-		// floor(10M·20/21) − floor(10M·15/21) = 9,523,809 − 7,142,857.
-		{"week inside november", "2026-11-23", 2_380_952},
+		// floor(8,818,182·20/21) − floor(8,818,182·15/21) = 8,398,268 − 6,298,701.
+		{"week inside november", "2026-11-23", 2_099_567},
 		// Week 2026-12-07..13: December's working days 5–9 at 10,000.00.
 		{"week inside december", "2026-12-07", 5_000_000},
 	}

@@ -119,6 +119,7 @@ type JournalEntry struct {
 	ID        ID        `json:"id"`
 	ClientID  ID        `json:"client_id"`
 	ProjectID ID        `json:"project_id"`
+	TaskID    ID        `json:"task_id"` // the task whose completion recorded it (0: none)
 	Kind      EntryKind `json:"kind"`
 	At        time.Time `json:"at"`
 	Text      string    `json:"text"`
@@ -126,6 +127,50 @@ type JournalEntry struct {
 
 // On returns the civil date of the entry.
 func (e JournalEntry) On() Date { return DateOf(e.At) }
+
+// IsProspect reports whether e is a prospect call: a call with no client
+// (DESIGN.md §2, v2). It counts toward the calls quota and resets no clock.
+func (e JournalEntry) IsProspect() bool { return e.ClientID == 0 && e.Kind == EntryCall }
+
+// CheckClient refuses an entry without a client unless it is a call: only
+// a prospect call stands alone.
+func (e JournalEntry) CheckClient() error {
+	if e.ClientID == 0 && e.Kind != EntryCall {
+		return Errf("entry_needs_client", "a %s needs a client; only a call can be with a prospect", string(e.Kind))
+	}
+	return nil
+}
+
+// LogCompletes reports whether recording a contact of kind with t's
+// client, from t, completes t instead (DESIGN.md §2 v2: c/v/m on a task of
+// the same kind with that client completes the task): an undone call, visit
+// or meeting task with a client, of that kind.
+func LogCompletes(t Task, kind EntryKind) bool {
+	return !t.Done && t.ClientID != 0 && t.Kind.IsContact() && t.Kind.EntryKind() == kind
+}
+
+// ContactToLink returns the entry that completing task t on day on should
+// link instead of recording another contact (DESIGN.md §2, v2: one
+// contact, once): among es, an entry of t's contact kind with t's client,
+// dated on, linked to no task — the earliest, so that the one logged
+// first is the one kept. false when there is none (record a new entry) or
+// t records no contact.
+func ContactToLink(t Task, on Date, es []JournalEntry) (JournalEntry, bool) {
+	if !t.Kind.IsContact() || t.ClientID == 0 {
+		return JournalEntry{}, false
+	}
+	var best JournalEntry
+	found := false
+	for _, e := range es {
+		if e.ClientID != t.ClientID || e.Kind != t.Kind.EntryKind() || e.TaskID != 0 || e.On() != on {
+			continue
+		}
+		if !found || e.At.Before(best.At) || e.At.Equal(best.At) && e.ID < best.ID {
+			best, found = e, true
+		}
+	}
+	return best, found
+}
 
 // Slot is a part of the day.
 type Slot string
@@ -248,14 +293,35 @@ type Promise struct {
 	Due       Date          `json:"due"`
 	Status    PromiseStatus `json:"status"`
 	KeptOn    Date          `json:"kept_on"`
+	// CancelledOn and CancelReason record a cancellation (v2): when and
+	// why. A cancellation from before they existed has neither.
+	CancelledOn  Date   `json:"cancelled_on"`
+	CancelReason string `json:"cancel_reason"`
 }
 
 // Overdue reports whether p is open and due before today.
 func (p Promise) Overdue(today Date) bool { return p.Status == PromiseOpen && p.Due < today }
 
-// DueSoon reports whether p is open and due today, tomorrow or the day after.
-func (p Promise) DueSoon(today Date) bool {
-	return p.Status == PromiseOpen && p.Due >= today && p.Due <= today.AddDays(2)
+// DueSoonDays is how many working days after today "due soon" reaches.
+const DueSoonDays = 2
+
+// DueSoonUntil returns the last day a promise due then is "due soon"
+// today: the end of the second working day after today (on a Friday that
+// reaches Tuesday).
+func DueSoonUntil(today Date, cal Calendar) Date { return cal.AddWorkdays(today, DueSoonDays) }
+
+// DueSoon reports whether p is open and due today or by the end of the
+// second working day after today (DESIGN.md §2, v2).
+func (p Promise) DueSoon(today Date, cal Calendar) bool {
+	return p.Status == PromiseOpen && p.Due >= today && p.Due <= DueSoonUntil(today, cal)
+}
+
+// CancelledInTime reports whether p was cancelled on or before its due
+// date: such a promise leaves the reliability figure. One cancelled after
+// its due date was broken first and counts as broken. A cancellation with
+// no date (recorded before dates were kept) counts as in time.
+func (p Promise) CancelledInTime() bool {
+	return p.Status == PromiseCancelled && (!p.CancelledOn.Valid() || p.CancelledOn <= p.Due)
 }
 
 // KeptOnTime reports whether p was kept on or before its due date.
@@ -333,6 +399,7 @@ type Project struct {
 	Value        Money        `json:"value"`
 	Stage        Stage        `json:"stage"`
 	BidDate      Date         `json:"bid_date"`
+	SignedOn     Date         `json:"signed_on"` // v2: signed date of a project added or imported at contract or later (see Signed)
 	StageHistory []StageEntry `json:"stage_history"`
 }
 
@@ -344,14 +411,48 @@ func (p Project) StageSince() Date {
 	return NoDate
 }
 
-// SignedOn returns the date the project first entered contract, if it has.
-func (p Project) SignedOn() (Date, bool) {
+// Signed returns the date the project's value counts as signed: its
+// SignedOn when it was added or imported already signed, else the date it
+// first entered contract; false when it has not been signed.
+func (p Project) Signed() (Date, bool) {
+	if p.SignedOn.Valid() {
+		return p.SignedOn, true
+	}
 	for _, h := range p.StageHistory {
 		if h.Stage == StageContract {
 			return h.On, true
 		}
 	}
 	return NoDate, false
+}
+
+// SignedStage reports whether a project at stage st is past its signature:
+// contract or a later stage, not lost.
+func SignedStage(st Stage) bool {
+	return st.Valid() && st != StageLost && st.Index() >= StageContract.Index()
+}
+
+// DefaultSignedOn returns the signed date a project added or imported at a
+// signed stage carries when none is given (DESIGN.md §2, v2): the date it
+// first entered contract or a later stage (for one entered at that stage,
+// the date its current stage was entered); NoDate when it is not at a
+// signed stage or has entered contract in its history (then the history
+// says when it was signed).
+func DefaultSignedOn(p Project) Date {
+	if p.SignedOn.Valid() || !SignedStage(p.Stage) {
+		return p.SignedOn
+	}
+	for _, h := range p.StageHistory {
+		if h.Stage == StageContract {
+			return NoDate
+		}
+	}
+	for _, h := range p.StageHistory {
+		if SignedStage(h.Stage) {
+			return h.On
+		}
+	}
+	return p.StageSince()
 }
 
 // Settings are the user's targets, quotas, cadences and preferences.
@@ -368,6 +469,11 @@ type Settings struct {
 	StageCadenceDays   int              `json:"stage_cadence_days"`
 	Language           string           `json:"language"` // "" = from the locale
 	Currency           string           `json:"currency"` // "" = by language
+	// Holidays is the public-holiday calendar: HolidaysCN, HolidaysNone or
+	// "" (cn for a Chinese reader, else none: HolidaysFor).
+	Holidays      string `json:"holidays"`
+	DaysOff       []Date `json:"days_off"`       // the person's own days off, sorted
+	ExtraWorkdays []Date `json:"extra_workdays"` // the person's extra working days, sorted
 }
 
 // DefaultSettings returns the settings of a new database.
@@ -383,6 +489,8 @@ func DefaultSettings() Settings {
 		LeadCadenceDays:    30,
 		DesignCadenceDays:  7,
 		StageCadenceDays:   14,
+		DaysOff:            []Date{},
+		ExtraWorkdays:      []Date{},
 	}
 }
 

@@ -10,6 +10,33 @@ type Quota struct {
 	Target int `json:"target"`
 }
 
+// VisitQuota is the visits quota (DESIGN.md §2, v2): the plan's "20
+// visits" are twenty clients, so Done counts the different clients with a
+// visit entry in the period; Visits is the number of visit entries, shown
+// beside it.
+type VisitQuota struct {
+	Done   int `json:"done"`
+	Visits int `json:"visits"`
+	Target int `json:"target"`
+}
+
+// CountVisits returns how many different clients the visit entries of es
+// are with, and how many visit entries there are (other kinds are skipped).
+func CountVisits(es []JournalEntry) (clients, visits int) {
+	seen := map[ID]bool{}
+	for _, e := range es {
+		if e.Kind != EntryVisit {
+			continue
+		}
+		visits++
+		if !seen[e.ClientID] {
+			seen[e.ClientID] = true
+			clients++
+		}
+	}
+	return clients, visits
+}
+
 // MoneyQuota is money against a target.
 type MoneyQuota struct {
 	Value  Money `json:"value"`
@@ -20,8 +47,9 @@ type MoneyQuota struct {
 type FollowUp struct {
 	Due         Date // the follow-up due date
 	IsDue       bool // Due <= today and not scheduled
-	Scheduled   bool // a client with an undone call/visit/meeting task dated today or later
+	Scheduled   bool // a client with an undone call/visit/meeting task dated today through ScheduleWindow days ahead
 	DaysOverdue int  // today - Due when IsDue, else 0
+	Booked      Date // the next booked call/visit/meeting when it is beyond ScheduleWindow (NoDate otherwise)
 }
 
 // AttentionType names a kind of attention item (DESIGN.md §3), in the order
@@ -51,15 +79,19 @@ type AttentionItem struct {
 	Client      string // client name, "" if none
 	Project     string // project name, "" if none
 	Text        string // promise text; "" for the other types (the UI words them)
-	Due         Date   // promise due, follow-up due, or bid date
+	Due         Date   // promise due, follow-up due, bid papers due (bid_prep) or bid date (bid_result)
 	DaysOverdue int    // days past Due (0 when not past)
+	Bid         Date   // bid_prep and bid_result: the bid date
+	PapersDue   Date   // bid_prep: the day the bid papers must be ready (= Due)
+	Urgent      bool   // bid_prep: the papers are due today or were due before
+	Booked      Date   // client_followup: a call, visit or meeting booked beyond the schedule window
 }
 
 // ClientState is a client with what follow-up needs to know about it.
 type ClientState struct {
 	Client      Client
 	LastContact Date // NoDate if never contacted
-	Scheduled   bool // has an undone call/visit/meeting task dated today or later
+	NextBooked  Date // the first undone call/visit/meeting task dated today or later (NoDate if none)
 }
 
 // ProjectState is a project with what follow-up needs to know about it.
@@ -83,7 +115,7 @@ type AgendaTask struct {
 type Agenda struct {
 	Date        Date
 	Calls       Quota      // contacts of kind call on Date against the day's calls target
-	VisitsWeek  Quota      // visits in Date's week against the weekly target
+	VisitsWeek  VisitQuota // clients visited (and visits) in Date's week against the weekly target
 	SignedMonth MoneyQuota // signed in Date's month against the month target
 	Tasks       []AgendaTask
 	Attention   []AttentionItem
@@ -94,11 +126,11 @@ type Agenda struct {
 type AgendaInput struct {
 	Today        Date
 	Settings     Settings
-	Tasks        []AgendaTask // dated Today, plus undone ones dated before Today
-	CallsToday   int
-	VisitsWeek   int
+	Tasks        []AgendaTask   // dated Today, plus undone ones dated before Today
+	CallsToday   int            // call entries of today, prospect calls included
+	WeekVisits   []JournalEntry // visit entries of today's week (ClientID and Kind are enough)
 	SignedMonth  Money
-	Promises     []Promise      // open promises due on or before Today+2
+	Promises     []Promise      // open promises due on or before DueSoonUntil(Today) (more are ignored)
 	Clients      []ClientState  // non-archived clients that may be due (storage may pre-filter by due date)
 	Projects     []ProjectState // live projects
 	ClientNames  map[ID]string  // names for ids referenced by Promises
@@ -112,7 +144,7 @@ type DaySummary struct {
 	Visits     int
 	TasksDone  int
 	TasksTotal int
-	Markers    []string // any of "bid", "promise_due", "today" (month view)
+	Markers    []string // any of "bid", "papers_due", "promise_due", "today" (month view)
 	Tasks      []AgendaTask
 }
 
@@ -122,6 +154,7 @@ type PromiseCounts struct {
 	Kept       int // kept_on within the period
 	KeptOnTime int // of those kept, kept on or before due
 	Overdue    int // open and due before min(today, period end + 1)
+	Cancelled  int // cancelled_on within the period
 }
 
 // StageMove is a project entering a stage.
@@ -137,7 +170,7 @@ type StageMove struct {
 type WeekSummary struct {
 	Start, End Date
 	Calls      Quota
-	Visits     Quota
+	Visits     VisitQuota
 	Promises   PromiseCounts
 	Signed     MoneyQuota
 	StageMoves []StageMove
@@ -146,11 +179,13 @@ type WeekSummary struct {
 
 // MonthSummary is the Month pane and `month`.
 type MonthSummary struct {
-	Month  Month
-	Calls  Quota
-	Visits Quota
-	Signed MoneyQuota
-	Days   []DaySummary
+	Month      Month
+	Calls      Quota
+	Visits     VisitQuota
+	Signed     MoneyQuota
+	Promises   PromiseCounts // as the week counts them, over the month (the month report)
+	StageMoves []StageMove   // the month's moves by date (the month report)
+	Days       []DaySummary
 }
 
 // PeriodInput is what storage gathers for BuildWeek and BuildMonth: records
@@ -161,8 +196,20 @@ type PeriodInput struct {
 	Settings   Settings
 	Tasks      []AgendaTask   // tasks dated From..To
 	Contacts   []JournalEntry // contact entries dated From..To
-	Promises   []Promise      // promises made, kept or due in From..To, plus open ones overdue
+	Promises   []Promise      // promises made, kept, cancelled or due in From..To, plus open ones overdue
 	StageMoves []StageMove    // moves dated From..To
-	Signed     Money          // value of projects first entering contract in From..To
-	BidDates   []Date         // bid dates of live design/bidding projects in From..To
+	Signed     Money          // value of projects signed in From..To (Project.Signed)
+	Bids       []Bid          // bids of projects in a bid-preparing stage dated From..To+PapersLookahead
+}
+
+// PapersLookahead is how far past a period storage looks for bids whose
+// papers fall due inside it: two working days before a bid never reach
+// further back than this, even across the longest public holiday.
+const PapersLookahead = 31
+
+// Bid is a bid date of a project that prepares one, for the Month markers.
+type Bid struct {
+	ProjectID ID
+	Stage     Stage
+	Date      Date
 }

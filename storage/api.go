@@ -102,9 +102,10 @@ type Store struct {
 	opts    Options
 	notice  *model.Problem
 	ready   bool       // Open finished: from now on a 0-byte file is an accident
-	mu      sync.Mutex // guards undo and lastRev
+	mu      sync.Mutex // guards undo, lastRev and lang
 	undo    []undoStep
 	lastRev uint64 // the revision after this Store's latest write
+	lang    string // the language the person reads (SetLanguage), for defaults that follow it
 }
 
 // Path returns the database file.
@@ -128,7 +129,8 @@ type ClientDetail struct {
 	Journal  []model.JournalEntry // newest first
 	Promises []model.Promise      // open first by due, then the rest newest first
 	Projects []model.Project
-	Tasks    []model.Task // undone, dated today or later or undated, by date
+	Tasks    []model.Task   // undone, dated today or later or undated, by date
+	Calendar model.Calendar // the working-day calendar ("due soon" counts working days)
 }
 
 // ---- journal
@@ -140,6 +142,9 @@ type CompleteResult struct {
 	Task  model.Task
 	Next  *model.Task         // the next occurrence of a repeating task
 	Entry *model.JournalEntry // the contact recorded for a call/visit/meeting with a client
+	// Linked is true when Entry was already logged that day and completing
+	// the task linked it rather than recording another (one contact, once).
+	Linked bool
 }
 
 // ---- promises
@@ -159,6 +164,14 @@ type ProjectRow struct {
 	Client      string
 	LastContact model.Date
 	FollowUp    model.FollowUp
+	// PapersDue is the day its bid papers must be ready (a project in
+	// lead, design or bidding with a bid date; NoDate otherwise); BidPrep
+	// and BidResult say whether today shows "prepare bid documents" or
+	// "ask for the bid result" (model's rules, with the working-day
+	// calendar).
+	PapersDue model.Date
+	BidPrep   bool
+	BidResult bool
 }
 
 // ---- views

@@ -300,6 +300,47 @@ func BenchmarkMonthBig(b *testing.B) {
 	}
 }
 
+// BenchmarkTodayBigCN is BenchmarkTodayBig with mainland China's holiday
+// calendar (the cn calendar looked up for every working-day rule).
+func BenchmarkTodayBigCN(b *testing.B) {
+	s := bigStore(b)
+	s.SetLanguage("zh")
+	defer s.SetLanguage("")
+	for b.Loop() {
+		if _, err := s.Today(benchDay); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkDayRecordBig reads the day's record (report day) on the
+// ten-year database: the day's journal with its text, the promises and
+// tasks of the day, the open tasks before it.
+func BenchmarkDayRecordBig(b *testing.B) {
+	s := bigStore(b)
+	r, err := s.DayRecord(benchDay)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := s.DayRecord(benchDay); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(r.Contacts)+len(r.Notes)), "entries")
+	b.ReportMetric(float64(len(r.Undone)), "undone")
+}
+
+// BenchmarkMonthReviewBig reads the month's review (report month).
+func BenchmarkMonthReviewBig(b *testing.B) {
+	s := bigStore(b)
+	for b.Loop() {
+		if _, err := s.MonthReview(model.MonthOf(benchDay), benchDay); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func BenchmarkClientsBig(b *testing.B) {
 	s := bigStore(b)
 	for b.Loop() {
@@ -354,7 +395,7 @@ func BenchmarkTodayBigInTx(b *testing.B) {
 	s := bigStore(b)
 	err := s.view(func(tx *bolt.Tx) error {
 		for b.Loop() {
-			in, err := gatherAgenda(tx, benchDay)
+			in, err := gatherAgenda(tx, benchDay, "")
 			if err != nil {
 				return err
 			}

@@ -45,6 +45,10 @@ var (
 	ixClientCard     = []byte("client_card")
 	ixProjectLabel   = []byte("project_label")
 	ixProjectLive    = []byte("project_live")
+	// Added by the work plan's rules (schema 2).
+	ixProjectSigned    = []byte("project_signed")
+	ixPromiseCancelled = []byte("promise_cancelled")
+	ixTaskDone         = []byte("task_done")
 )
 
 var (
@@ -53,7 +57,8 @@ var (
 	indexBuckets  = [][]byte{ixTaskDate, ixTaskOpen, ixTaskClient, ixJournalClient, ixJournalDate,
 		ixJournalProject, ixContactClient, ixContactProject, ixPromiseStatus, ixPromiseClient,
 		ixPromiseMade, ixPromiseKept, ixProjectStage, ixProjectClient, ixProjectName, ixStageMove,
-		ixBidDate, ixClientName, ixClientDue, ixClientDueRev, ixClientLabel, ixClientCard, ixProjectLabel, ixProjectLive}
+		ixBidDate, ixClientName, ixClientDue, ixClientDueRev, ixClientLabel, ixClientCard, ixProjectLabel, ixProjectLive,
+		ixProjectSigned, ixPromiseCancelled, ixTaskDone}
 )
 
 // ix returns an index bucket; a missing one means a damaged or foreign file.

@@ -375,13 +375,13 @@ func (s *Store) ClientNames() ([]ClientName, error) {
 	return out, nil
 }
 
-// scheduled reports whether a client has an undone call, visit or meeting
-// task dated today or later.
-func scheduled(tx *bolt.Tx, client model.ID, today model.Date) bool {
-	found := false
-	_ = seekRange(ix(tx, ixTaskClient), cat(idKey(client), dateBytes(today)), idKey(client+1), func(_, v []byte) error {
-		if len(v) > 0 && v[0] != 't' {
-			found = true
+// nextBooked returns the date of a client's first undone call, visit or
+// meeting task dated today or later (NoDate: none).
+func nextBooked(tx *bolt.Tx, client model.ID, today model.Date) model.Date {
+	found := model.NoDate
+	_ = seekRange(ix(tx, ixTaskClient), cat(idKey(client), dateBytes(today)), idKey(client+1), func(k, v []byte) error {
+		if len(v) > 0 && v[0] != 't' && len(k) >= 12 {
+			found = readDate(k[8:12])
 			return errStop
 		}
 		return nil
@@ -391,14 +391,14 @@ func scheduled(tx *bolt.Tx, client model.ID, today model.Date) bool {
 
 // clientFollowUp is model's follow-up rule for a client row.
 func clientFollowUp(cs model.ClientState, st model.Settings, today model.Date) model.FollowUp {
-	return model.ClientFollowUp(cs.Client, cs.LastContact, cs.Scheduled, st, today)
+	return model.ClientFollowUp(cs.Client, cs.LastContact, cs.NextBooked, st, today)
 }
 
 // clientRow builds a list row for a client.
 func clientRow(tx *bolt.Tx, c model.Client, today model.Date, st model.Settings) ClientRow {
 	row := ClientRow{Client: c, LastContact: lastContact(tx, ixContactClient, c.ID)}
 	row.FollowUp = clientFollowUp(model.ClientState{Client: c, LastContact: row.LastContact,
-		Scheduled: scheduled(tx, c.ID, today)}, st, today)
+		NextBooked: nextBooked(tx, c.ID, today)}, st, today)
 	_ = seekPrefix(ix(tx, ixPromiseClient), idKey(c.ID), func(_, v []byte) error {
 		if len(v) == 1 && v[0] == 'o' {
 			row.OpenPromises++
@@ -435,15 +435,17 @@ func (s *Store) Clients(today model.Date, all bool) ([]ClientRow, error) {
 // ClientDetail returns the client detail view; journalLimit 0 = all.
 func (s *Store) ClientDetail(id model.ID, today model.Date, journalLimit int) (ClientDetail, error) {
 	var d ClientDetail
+	lang := s.language()
 	err := s.view(func(tx *bolt.Tx) error {
 		c, err := getClient(tx, id)
 		if err != nil {
 			return err
 		}
-		st, err := readSettings(tx)
+		st, err := settingsFor(tx, lang)
 		if err != nil {
 			return err
 		}
+		d.Calendar = st.Calendar()
 		d.Row = clientRow(tx, c, today, st)
 		if d.Journal, err = entriesNewestFirst(tx, ixJournalClient, id, journalLimit); err != nil {
 			return err

@@ -26,28 +26,38 @@
 //	├── task_date        date|id → ""                       every task (date 0 = inbox)
 //	├── task_open        date|id → kind|client id           undone tasks (carry-over: seek below today)
 //	├── task_client      client|date|id → kind              undone tasks with a client ("scheduled")
-//	├── journal_client   client|at|id → kind                every entry (client timeline)
-//	├── journal_date     date|at|id → kind|client|project   every entry (calls/visits per day;
-//	│                                                          week/month read contacts from it)
+//	├── task_done        done date|id → ""                  done tasks (the day's record)
+//	├── journal_client   client|at|id → kind                entries with a client (client timeline)
+//	├── journal_date     date|at|id → kind|client|project   every entry, prospect calls (client 0) too
+//	│                                                          (calls/visits per day; week/month read
+//	│                                                          contacts from it)
 //	├── journal_project  project|at|id → kind               entries linked to a project
-//	├── contact_client   client|date|id → ""                contacts only (last contact = reverse seek)
+//	├── contact_client   client|date|id → ""                contacts with a client (last contact =
+//	│                                                          reverse seek; a prospect call resets none)
 //	├── contact_project  project|date|id → ""               contacts linked to a project
 //	├── promise_status   status|due|id → ""                 status 'o' open, 'k' kept, 'x' cancelled
 //	├── promise_client   client|id → status
 //	├── promise_made     made date|id → ""
 //	├── promise_kept     kept date|id → ""                  kept promises only
+//	├── promise_cancelled cancelled date|id → ""            cancelled promises with a date (v2)
 //	├── project_stage    stage|id → ""                      stage = position in model.Stages
 //	├── project_client   client|id → ""
 //	├── project_name     lower(name) → id                   unique, exact/prefix lookup by Seek
 //	├── stage_move       date|project|seq(2) → from|to|first   one per stage-history entry;
 //	│                                                          from 0xff = none; first = 1 on the
 //	│                                                          project's first entry into contract
-//	├── bid_date         date|project → stage               projects with a bid date
+//	├── project_signed   signed date|project → value(8)     signed projects (model Project.Signed:
+//	│                                                          signed_on, else first entry into
+//	│                                                          contract); signed sales sum from it
+//	├── bid_date         date|project → stage               projects with a bid date (Month's bid and
+//	│                                                          papers-due markers, review's next week)
 //	├── client_name      lower(name) → id                   unique, exact/prefix lookup by Seek
 //	├── client_due       due|client → tier|cadence(2)|created|last contact|name
 //	│                                                   non-archived clients by follow-up due date
 //	│                                                   (before "scheduled"); tier 'k' or 'r'
 //	├── client_due_rev   client → due                       where a client's client_due entry is
+//	│                                                          (task_client's first call/visit/meeting
+//	│                                                          from today says scheduled or booked)
 //	├── client_label     client → name                      names for lists without decoding clients
 //	├── client_card      client → tier|area                 tier 'k' or 'r'; a day's rows (star, visits
 //	│                                                          by area) without decoding clients
@@ -69,11 +79,13 @@
 // operations and views:
 //
 //	clients.go   client_name, client_label, client_card, client_due(_rev)
-//	tasks.go     task_date, task_open, task_client; repeat generation
+//	tasks.go     task_date, task_open, task_client, task_done; repeat generation;
+//	             completing links the day's contact (one contact, once)
 //	journal.go   journal_*, contact_*; last contact
 //	promises.go  promise_*
 //	projects.go  project_*, stage_move, bid_date; project detail
-//	settings.go  meta/settings
+//	settings.go  meta/settings; settingsFor resolves the holiday calendar with
+//	             the reader's language (SetLanguage)
 //
 // and what they share:
 //
@@ -85,6 +97,7 @@
 //	undo.go      act/recorder, Undo
 //	views.go     Today, Week, Month; namer (labels without decoding)
 //	review.go    the weekly review
+//	report.go    the month's review (quarter to date) and the day's record
 //	migrate.go   schema migrations
 //	backup.go    backup, automatic backups, restore
 //	check.go     check

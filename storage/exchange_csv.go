@@ -116,28 +116,31 @@ func writeCSV(w io.Writer, doc *Document, kind string) error {
 				projectName[t.ProjectID], boolCell(t.Important), boolCell(t.Done), t.DoneOn.String(), string(t.Repeat)})
 		}
 	case "journal":
-		header = []string{"id", "at", "kind", "client_id", "client", "project_id", "project", "text"}
+		// A prospect call (no client) has empty client cells; task_id is
+		// the completed task that recorded the entry.
+		header = []string{"id", "at", "kind", "client_id", "client", "project_id", "project", "text", "task_id"}
 		for _, e := range doc.Journal {
 			rows = append(rows, []string{idCell(e.ID), e.At.Format("2006-01-02T15:04:05Z07:00"), string(e.Kind),
-				idCell(e.ClientID), clientName[e.ClientID], idCell(e.ProjectID), projectName[e.ProjectID], e.Text})
+				idCell(e.ClientID), clientName[e.ClientID], idCell(e.ProjectID), projectName[e.ProjectID], e.Text, idCell(e.TaskID)})
 		}
 	case "promises":
 		header = []string{"id", "client_id", "client", "project_id", "project", "text", "made_on", "due",
-			"status", "kept_on"}
+			"status", "kept_on", "cancelled_on", "cancel_reason"}
 		for _, p := range doc.Promises {
 			rows = append(rows, []string{idCell(p.ID), idCell(p.ClientID), clientName[p.ClientID], idCell(p.ProjectID),
-				projectName[p.ProjectID], p.Text, p.MadeOn.String(), p.Due.String(), string(p.Status), p.KeptOn.String()})
+				projectName[p.ProjectID], p.Text, p.MadeOn.String(), p.Due.String(), string(p.Status), p.KeptOn.String(),
+				p.CancelledOn.String(), p.CancelReason})
 		}
 	case "projects":
 		header = []string{"id", "name", "client_id", "client", "owner", "value", "stage", "stage_since",
-			"bid_date", "stage_history"}
+			"bid_date", "stage_history", "signed_on"}
 		for _, p := range doc.Projects {
 			hist := make([]string, len(p.StageHistory))
 			for i, h := range p.StageHistory {
 				hist[i] = string(h.Stage) + " " + h.On.String()
 			}
 			rows = append(rows, []string{idCell(p.ID), p.Name, idCell(p.ClientID), clientName[p.ClientID], p.Owner,
-				moneyCell(p.Value), string(p.Stage), p.StageSince().String(), p.BidDate.String(), strings.Join(hist, "; ")})
+				moneyCell(p.Value), string(p.Stage), p.StageSince().String(), p.BidDate.String(), strings.Join(hist, "; "), p.SignedOn.String()})
 		}
 	default:
 		return model.Errf("csv_kind", "%q is not something to export as CSV (one of %s)", kind, strings.Join(CSVKinds, ", "))

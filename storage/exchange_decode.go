@@ -68,10 +68,12 @@ func DecodeDocument(r io.Reader) (*Document, error) {
 	if raw.Version == nil {
 		return nil, docError("version", "missing")
 	}
-	if v, err := raw.Version.Int64(); err != nil || v != DocumentVersion {
-		return nil, docError("version", "version %s is not supported (this salesplan reads version %d)", raw.Version.String(), DocumentVersion)
+	version, err := raw.Version.Int64()
+	if err != nil || version < MinDocumentVersion || version > DocumentVersion {
+		return nil, docError("version", "version %s is not supported (this salesplan reads versions %d to %d)", raw.Version.String(), MinDocumentVersion, DocumentVersion)
 	}
 	doc := NewDocument()
+	doc.Version = int(version)
 	if len(raw.Settings) > 0 {
 		// Decoding over the defaults: a field left out keeps its default.
 		if err := decodeStrict(raw.Settings, &doc.Settings); err != nil {

@@ -36,10 +36,15 @@ import (
 	"salesplan/model"
 )
 
-// Exchange format identity (DESIGN.md §3).
+// Exchange format identity (DESIGN.md §3). Version 2 (the work plan's
+// rules) adds holidays, days_off, extra_workdays, task_id, cancelled_on,
+// cancel_reason and signed_on, and lets a journal call have no client.
+// Export writes DocumentVersion; import reads every version from
+// MinDocumentVersion (a version-1 document gets the defaults).
 const (
-	DocumentFormat  = "salesplan"
-	DocumentVersion = 1
+	DocumentFormat     = "salesplan"
+	DocumentVersion    = 2
+	MinDocumentVersion = 1
 )
 
 // Document is the exchange document: the whole database as one JSON value.

@@ -106,7 +106,7 @@ func TestExportImportExportIdentical(t *testing.T) {
 func TestExportShape(t *testing.T) {
 	s := newStore(t)
 	out := string(exportJSON(t, s))
-	for _, want := range []string{`{"format": "salesplan", "version": 1,`, `"clients": []`, `"projects": []}`, `"workdays":["mon","tue","wed","thu","fri"]`} {
+	for _, want := range []string{`{"format": "salesplan", "version": 2,`, `"clients": []`, `"projects": []}`, `"workdays":["mon","tue","wed","thu","fri"]`, `"holidays":"","days_off":[],"extra_workdays":[]`} {
 		if !strings.Contains(out, want) {
 			t.Errorf("empty export lacks %s:\n%s", want, out)
 		}

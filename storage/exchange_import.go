@@ -31,6 +31,7 @@ func (s *Store) ImportDocument(doc *Document, merge bool) error {
 	if err := doc.Validate(); err != nil {
 		return err
 	}
+	doc.fillSignedOn()
 	if err := s.importStaged(doc, merge); err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
@@ -188,7 +189,7 @@ func remapDocument(doc *Document, mb mergeBase) *Document {
 		out.Tasks = append(out.Tasks, t)
 	}
 	for _, e := range doc.Journal {
-		e.ID, e.ClientID, e.ProjectID = jm[e.ID], cm[e.ClientID], prm[e.ProjectID]
+		e.ID, e.ClientID, e.ProjectID, e.TaskID = jm[e.ID], cm[e.ClientID], prm[e.ProjectID], tm[e.TaskID]
 		out.Journal = append(out.Journal, e)
 	}
 	for _, p := range doc.Promises {
@@ -355,4 +356,14 @@ func sortedBy[T any](recs []T, id func(T) model.ID) []T {
 	out := append([]T(nil), recs...)
 	sort.SliceStable(out, func(i, j int) bool { return id(out[i]) < id(out[j]) })
 	return out
+}
+
+// fillSignedOn gives a project imported at contract or a later stage whose
+// history never entered contract the signed date it carries (DESIGN.md §2
+// v2: model.DefaultSignedOn), so a year of onboarded projects each count in
+// their own month. A version-1 document has no signed_on at all.
+func (d *Document) fillSignedOn() {
+	for i := range d.Projects {
+		d.Projects[i].SignedOn = model.DefaultSignedOn(d.Projects[i])
+	}
 }

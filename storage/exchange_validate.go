@@ -89,8 +89,8 @@ func (d *Document) Validate() error {
 	if d.Format != DocumentFormat {
 		v.fail("document", "format", "must be %q (got %q)", DocumentFormat, d.Format)
 	}
-	if d.Version != DocumentVersion {
-		v.fail("document", "version", "version %d is not supported (this salesplan reads version %d)", d.Version, DocumentVersion)
+	if d.Version < MinDocumentVersion || d.Version > DocumentVersion {
+		v.fail("document", "version", "version %d is not supported (this salesplan reads versions %d to %d)", d.Version, MinDocumentVersion, DocumentVersion)
 	}
 	d.validateSettings(v)
 
@@ -152,6 +152,7 @@ func (d *Document) Validate() error {
 		if n := len(p.StageHistory); n > 0 && p.StageHistory[n-1].Stage != p.Stage {
 			v.fail(rec, "stage_history", "ends with %q but the current stage is %q", p.StageHistory[n-1].Stage, p.Stage)
 		}
+		v.date(rec, "signed_on", p.SignedOn, false)
 	}
 
 	ref := func(rec, field string, id model.ID, set map[model.ID]bool, kind string, required bool) {
@@ -199,12 +200,21 @@ func (d *Document) Validate() error {
 		}
 	}
 
+	tasks := ids
 	ids = map[model.ID]bool{}
 	for i, e := range d.Journal {
 		rec := fmt.Sprintf("journal[%d]", i)
 		v.id(rec, e.ID, ids)
-		ref(rec, "client_id", e.ClientID, clients, "client", true)
+		// A call may have no client: a prospect call (v2), about no project.
+		ref(rec, "client_id", e.ClientID, clients, "client", e.Kind != model.EntryCall)
 		ref(rec, "project_id", e.ProjectID, projects, "project", false)
+		ref(rec, "task_id", e.TaskID, tasks, "task", false)
+		if e.ClientID == 0 && e.Kind == model.EntryCall {
+			if e.ProjectID != 0 {
+				v.fail(rec, "project_id", "a prospect call (no client) has no project")
+			}
+			v.text(rec, "text", e.Text, true)
+		}
 		if !e.Kind.Valid() {
 			v.fail(rec, "kind", "%q is not a journal kind (note, call, visit, meeting)", e.Kind)
 		}
@@ -231,6 +241,27 @@ func (d *Document) Validate() error {
 		v.date(rec, "kept_on", p.KeptOn, p.Status == model.PromiseKept)
 		if p.KeptOn.Valid() && p.Status != model.PromiseKept {
 			v.fail(rec, "kept_on", "set on a promise that is %s", p.Status)
+		}
+		// cancelled_on is optional even on a cancelled promise: version 1
+		// kept no date (such a cancellation counts as in time).
+		v.date(rec, "cancelled_on", p.CancelledOn, false)
+		if p.CancelledOn.Valid() && p.Status != model.PromiseCancelled {
+			v.fail(rec, "cancelled_on", "set on a promise that is %s", p.Status)
+		}
+		if p.CancelReason != "" && p.Status != model.PromiseCancelled {
+			v.fail(rec, "cancel_reason", "set on a promise that is %s", p.Status)
+		}
+		v.text(rec, "cancel_reason", p.CancelReason, false)
+		// The dates' order (due ≥ made on ≤ kept/cancelled); "not after
+		// today" is the operations' to check: a document has no today.
+		if err := model.CheckPromiseDates(p, model.NoDate); err != nil {
+			field := "due"
+			if pr, ok := err.(*model.Problem); ok && strings.HasPrefix(pr.Code, "promise_kept") {
+				field = "kept_on"
+			} else if ok && strings.HasPrefix(pr.Code, "promise_cancelled") {
+				field = "cancelled_on"
+			}
+			v.fail(rec, field, "%s", err.Error())
 		}
 	}
 	if v.err != nil {
@@ -274,4 +305,21 @@ func (d *Document) validateSettings(v *validator) {
 		v.fail("settings", "language", "%q is not a language (en, zh)", st.Language)
 	}
 	v.text("settings", "currency", st.Currency, false)
+	switch st.Holidays {
+	case "", model.HolidaysCN, model.HolidaysNone:
+	default:
+		v.fail("settings", "holidays", "%q is not a holiday calendar (cn, none)", st.Holidays)
+	}
+	for i, d := range st.DaysOff {
+		v.date("settings", fmt.Sprintf("days_off[%d]", i), d, true)
+	}
+	for i, d := range st.ExtraWorkdays {
+		v.date("settings", fmt.Sprintf("extra_workdays[%d]", i), d, true)
+	}
+	if err := st.CheckCalendar(); err != nil {
+		v.fail("settings", "days_off", "%s", err.Error())
+	}
+	if err := st.CheckTargets(); err != nil {
+		v.fail("settings", "month_targets", "%s", err.Error())
+	}
 }

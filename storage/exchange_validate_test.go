@@ -18,7 +18,32 @@ func TestImportRejectsBadDocuments(t *testing.T) {
 	}{
 		{"dangling client in task", func(d *Document) { d.Tasks[1].ClientID = 99 }, "tasks[1]", "client_id", "no client 99"},
 		{"dangling project in promise", func(d *Document) { d.Promises[0].ProjectID = 42 }, "promises[0]", "project_id", "no project 42"},
-		{"journal without client", func(d *Document) { d.Journal[0].ClientID = 0 }, "journal[0]", "client_id", "required"},
+		{"note without client", func(d *Document) { d.Journal[1].ClientID = 0 }, "journal[1]", "client_id", "required"},
+		{"visit without client", func(d *Document) { d.Journal[0].ClientID, d.Journal[0].Kind = 0, model.EntryVisit }, "journal[0]", "client_id", "required"},
+		{"prospect call with a project", func(d *Document) {
+			d.Journal[0].ClientID, d.Journal[0].Kind, d.Journal[0].ProjectID = 0, model.EntryCall, d.Projects[0].ID
+		}, "journal[0]", "project_id", "no project"},
+		{"prospect call without text", func(d *Document) {
+			d.Journal[0].ClientID, d.Journal[0].Kind, d.Journal[0].ProjectID, d.Journal[0].Text = 0, model.EntryCall, 0, " "
+		}, "journal[0]", "text", "required"},
+		{"dangling task in journal", func(d *Document) { d.Journal[0].TaskID = 77 }, "journal[0]", "task_id", "no task 77"},
+		{"due before made", func(d *Document) { d.Promises[0].MadeOn = d.Promises[0].Due + 1 }, "promises[0]", "due", "before it was made"},
+		{"kept before made", func(d *Document) {
+			d.Promises[1].MadeOn = d.Promises[1].KeptOn + 1
+			d.Promises[1].Due = d.Promises[1].KeptOn + 2
+		}, "promises[1]", "kept_on", "before it was made"},
+		{"cancelled on an open promise", func(d *Document) { d.Promises[0].CancelledOn = d.Promises[0].Due }, "promises[0]", "cancelled_on", "set on a promise that is open"},
+		{"cancel reason on an open promise", func(d *Document) { d.Promises[0].CancelReason = "x" }, "promises[0]", "cancel_reason", "set on a promise that is open"},
+		{"signed on out of range", func(d *Document) { d.Projects[0].SignedOn = model.MakeDate(2300, 1, 1) }, "projects[0]", "signed_on", "out of range"},
+		{"months over the year", func(d *Document) {
+			d.Settings.AnnualTargets = map[int]model.Money{2026: 100}
+			d.Settings.MonthTargets = map[string]model.Money{"2026-05": 101}
+		}, "settings", "month_targets", "more than the year's target"},
+		{"bad holidays", func(d *Document) { d.Settings.Holidays = "us" }, "settings", "holidays", "not a holiday calendar"},
+		{"a day both off and worked", func(d *Document) {
+			d.Settings.DaysOff = []model.Date{model.MakeDate(2026, 10, 8)}
+			d.Settings.ExtraWorkdays = []model.Date{model.MakeDate(2026, 10, 8)}
+		}, "settings", "days_off", "both a day off"},
 		{"bad stage", func(d *Document) { d.Projects[0].Stage = "negotiating" }, "projects[0]", "stage", "not a stage"},
 		{"history not ending in stage", func(d *Document) { d.Projects[0].Stage = model.StageDetailing }, "projects[0]", "stage_history", "ends with"},
 		{"history out of order", func(d *Document) { d.Projects[0].StageHistory[1].On = d.Projects[0].StageHistory[0].On - 1 }, "projects[0]", "stage_history[1].on", "before"},
@@ -28,7 +53,7 @@ func TestImportRejectsBadDocuments(t *testing.T) {
 		{"date out of range", func(d *Document) { d.Promises[0].Due = model.MakeDate(3000, 1, 1) }, "promises[0]", "due", "out of range"},
 		{"kept without date", func(d *Document) { d.Promises[1].KeptOn = 0 }, "promises[1]", "kept_on", "required"},
 		{"unknown format", func(d *Document) { d.Format = "other" }, "document", "format", "salesplan"},
-		{"unknown version", func(d *Document) { d.Version = 2 }, "document", "version", "not supported"},
+		{"unknown version", func(d *Document) { d.Version = 3 }, "document", "version", "not supported"},
 		{"slot against time", func(d *Document) { d.Tasks[0].Slot = model.SlotEvening }, "tasks[0]", "slot", "does not match"},
 		{"bad repeat", func(d *Document) { d.Tasks[0].Repeat = "sometimes" }, "tasks[0]", "repeat", "not a repeat rule"},
 		{"bad tier", func(d *Document) { d.Clients[0].Tier = "gold" }, "clients[0]", "tier", "not a tier"},

@@ -94,7 +94,7 @@ func TestIndexesMatchRecordsAfterRandomActions(t *testing.T) {
 				if r.IntN(2) == 0 {
 					_, err = s.KeepPromise(id, day())
 				} else {
-					_, err = s.CancelPromise(id)
+					_, err = s.CancelPromise(id, day(), "r", day())
 				}
 			}
 		case 11:

@@ -43,11 +43,22 @@ func byteKind(b byte) model.EntryKind {
 // a client that exists, a known kind, a note with text.
 func validateEntry(tx *bolt.Tx, e *model.JournalEntry) error {
 	e.Text = strings.TrimSpace(e.Text)
-	if e.ClientID == 0 {
-		return model.Errf("missing_client", "a journal entry needs a client")
-	}
 	if !e.Kind.Valid() {
 		return model.Errf("bad_kind", "entry kind %q is not note, call, visit or meeting", string(e.Kind))
+	}
+	if e.ClientID == 0 {
+		// Only a call stands without a client: a prospect call (DESIGN.md
+		// §2 v2), whose text says who; it is about no project either, since
+		// a project's clock is a contact with its client.
+		if err := e.CheckClient(); err != nil {
+			return err
+		}
+		if e.Text == "" {
+			return model.Errf("prospect_needs_text", "a prospect call needs text saying who it was with")
+		}
+		if e.ProjectID != 0 {
+			return model.Errf("prospect_project", "a prospect call has no project")
+		}
 	}
 	if e.Kind == model.EntryNote && e.Text == "" {
 		return model.Errf("empty_text", "a note needs text")
@@ -65,14 +76,17 @@ func getEntry(tx *bolt.Tx, id model.ID) (e model.JournalEntry, err error) {
 
 func entryIndex(tx *bolt.Tx, e *model.JournalEntry, add bool) error {
 	id, at, d, kind := idKey(e.ID), timeBytes(e.At), dateBytes(e.On()), []byte{kindByte(e.Kind)}
-	ops := []ixOp{
-		{ixJournalClient, cat(idKey(e.ClientID), at, id), kind},
-		{ixJournalDate, cat(d, at, id), cat(kind, idKey(e.ClientID), idKey(e.ProjectID))},
+	// Every entry is in journal_date (a prospect call too, with client 0:
+	// it counts toward the calls quota); only an entry with a client is in
+	// that client's timeline and resets its clock.
+	ops := []ixOp{{ixJournalDate, cat(d, at, id), cat(kind, idKey(e.ClientID), idKey(e.ProjectID))}}
+	if e.ClientID != 0 {
+		ops = append(ops, ixOp{ixJournalClient, cat(idKey(e.ClientID), at, id), kind})
 	}
 	if e.ProjectID != 0 {
 		ops = append(ops, ixOp{ixJournalProject, cat(idKey(e.ProjectID), at, id), kind})
 	}
-	if e.Kind.IsContact() {
+	if e.Kind.IsContact() && e.ClientID != 0 {
 		ops = append(ops, ixOp{ixContactClient, cat(idKey(e.ClientID), d, id), empty})
 		if e.ProjectID != 0 {
 			ops = append(ops, ixOp{ixContactProject, cat(idKey(e.ProjectID), d, id), empty})
@@ -179,6 +193,25 @@ func (s *Store) AddEntry(e model.JournalEntry) (model.JournalEntry, error) {
 func (s *Store) ProjectJournal(projectID model.ID, limit int) (out []model.JournalEntry, err error) {
 	err = s.view(func(tx *bolt.Tx) error {
 		out, err = entriesNewestFirst(tx, ixJournalProject, projectID, limit)
+		return err
+	})
+	return out, err
+}
+
+// entriesOfClientOn reads a client's journal entries dated day (the
+// client's timeline, journal_client, from the day's first instant).
+func entriesOfClientOn(tx *bolt.Tx, client model.ID, day model.Date) ([]model.JournalEntry, error) {
+	var out []model.JournalEntry
+	from := cat(idKey(client), timeBytes(day.Time(time.Local).AddDate(0, 0, -1)))
+	to := cat(idKey(client), timeBytes(day.AddDays(2).Time(time.Local)))
+	err := seekRange(ix(tx, ixJournalClient), from, to, func(k, _ []byte) error {
+		if len(k) != 24 {
+			return model.Errf("corrupt_index", "a journal client index entry is damaged; run salesplan check")
+		}
+		e, err := getEntry(tx, keyID(k[16:]))
+		if err == nil && e.On() == day {
+			out = append(out, e)
+		}
 		return err
 	})
 	return out, err

@@ -15,7 +15,9 @@ func TestAddEntry(t *testing.T) {
 		e    model.JournalEntry
 		code string
 	}{
-		{"no client", model.JournalEntry{Kind: model.EntryCall}, "missing_client"},
+		{"a visit with no client", model.JournalEntry{Kind: model.EntryVisit, Text: "x"}, "entry_needs_client"},
+		{"a prospect call without text", model.JournalEntry{Kind: model.EntryCall}, "prospect_needs_text"},
+		{"a prospect call about a project", model.JournalEntry{Kind: model.EntryCall, Text: "张工", ProjectID: 1}, "prospect_project"},
 		{"unknown client", model.JournalEntry{ClientID: 9, Kind: model.EntryCall}, "unknown_client_id"},
 		{"bad kind", model.JournalEntry{ClientID: c.ID, Kind: "email"}, "bad_kind"},
 		{"empty note", model.JournalEntry{ClientID: c.ID, Kind: model.EntryNote, Text: "  "}, "empty_text"},

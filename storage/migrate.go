@@ -6,11 +6,13 @@ import (
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
+
+	"salesplan/model"
 )
 
 // schemaVersion is the schema this build writes. Open refuses a database
 // whose meta says a newer one (ErrNewerSchema) and runs migrate for an older.
-const schemaVersion = 1
+const schemaVersion = 2
 
 // A migration brings the database from schema To-1 to To. Steps run in
 // order inside the one transaction that Open (or Restore) holds, so a
@@ -25,6 +27,7 @@ type migration struct {
 
 var migrations = []migration{
 	{1, "wrap bare JSON records in the checksummed envelope and build the indexes", migrateTo1},
+	{2, "the work plan's rules: signed dates of projects onboarded signed, and the indexes of signed projects, cancellations and tasks done", migrateTo2},
 }
 
 // migrate brings a database at version from up to schemaVersion inside the
@@ -110,4 +113,44 @@ func raiseSequence(b *bolt.Bucket) error {
 		return b.SetSequence(readU64(k))
 	}
 	return nil
+}
+
+// migrateTo2: schema 1 had no signed_on, and no project_signed,
+// promise_cancelled or task_done index. A project at contract or a later
+// stage that never entered contract (onboarded already signed) counted as
+// never signed; it now carries the date it entered its first signed stage
+// (model.DefaultSignedOn), so its value counts in that month. Cancelled
+// promises keep no date: they count as cancelled in time, as before.
+// Journal entries without a client did not exist. The records are
+// rewritten, then every index is rebuilt (the new ones with them).
+func migrateTo2(tx *bolt.Tx) error {
+	b := rb(tx, bProjects)
+	type kv struct{ k, v []byte }
+	var rewrite []kv
+	err := b.ForEach(func(k, v []byte) error {
+		var p model.Project
+		if err := decodeRecord(fmt.Sprintf("project %d", keyID(k)), v, &p); err != nil {
+			return err
+		}
+		on := model.DefaultSignedOn(p)
+		if on == p.SignedOn {
+			return nil
+		}
+		p.SignedOn = on
+		raw, err := encodeRecord(p)
+		if err != nil {
+			return err
+		}
+		rewrite = append(rewrite, kv{append([]byte(nil), k...), raw})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, r := range rewrite {
+		if err := b.Put(r.k, r.v); err != nil {
+			return fmt.Errorf("rewrite project %d: %w", keyID(r.k), err)
+		}
+	}
+	return reindex(tx)
 }

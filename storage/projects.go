@@ -89,6 +89,11 @@ func projectIndex(tx *bolt.Tx, p *model.Project, add bool) error {
 	if p.BidDate.Valid() {
 		ops = append(ops, ixOp{ixBidDate, cat(dateBytes(p.BidDate), id), []byte{stageByte(p.Stage)}})
 	}
+	if on, ok := p.Signed(); ok && on.Valid() {
+		// project_signed: date|project → value(8), what signed sales sum
+		// without decoding the project.
+		ops = append(ops, ixOp{ixProjectSigned, cat(dateBytes(on), id), u64(uint64(p.Value))})
+	}
 	signed := false
 	for i, h := range p.StageHistory {
 		from := byte(0xff)
@@ -228,6 +233,12 @@ func (s *Store) AddProject(p model.Project, today model.Date) (model.Project, er
 	if len(p.StageHistory) == 0 {
 		p.StageHistory = []model.StageEntry{{Stage: p.Stage, On: today}}
 	}
+	if model.SignedStage(p.Stage) && !p.SignedOn.Valid() {
+		// Added at contract or later (onboarding a signed project): it
+		// counts as signed the day it entered that stage unless told
+		// otherwise (DESIGN.md §2 v2).
+		p.SignedOn = p.StageSince()
+	}
 	err := s.act(ActAddProject, func(r *recorder) error {
 		if err := validateProject(r.tx, &p); err != nil {
 			return err
@@ -246,6 +257,9 @@ func (s *Store) UpdateProject(p model.Project) error {
 			return err
 		}
 		p.Stage, p.StageHistory = old.Stage, old.StageHistory
+		if !p.SignedOn.Valid() {
+			p.SignedOn = old.SignedOn // a form that does not show it keeps it
+		}
 		if err := validateProject(r.tx, &p); err != nil {
 			return err
 		}
@@ -298,6 +312,11 @@ func (s *Store) SetStage(id model.ID, stage model.Stage, on model.Date, checklis
 		if on < p.StageSince() {
 			return model.Errf("stage_date_before", "project %s entered its current stage on %s, after %s", p.Name, p.StageSince().String(), on.String())
 		}
+		if p.HasBeenIn(stage) {
+			// A stage's checklist is added once per project (DESIGN.md §2
+			// v2): the project as stored decides, whatever the face sent.
+			checklist = nil
+		}
 		p.Stage = stage
 		p.StageHistory = append(append([]model.StageEntry(nil), p.StageHistory...), model.StageEntry{Stage: stage, On: on})
 		if err := r.putProject(&p); err != nil {
@@ -336,11 +355,13 @@ func (s *Store) SetStage(id model.ID, stage model.Stage, on model.Date, checklis
 // pipeline order of stage then by id.
 func (s *Store) Projects(today model.Date, all bool) ([]ProjectRow, error) {
 	rows := []ProjectRow{} // empty, not nil: lists marshal as []
+	lang := s.language()
 	err := s.view(func(tx *bolt.Tx) error {
-		st, err := readSettings(tx)
+		st, err := settingsFor(tx, lang)
 		if err != nil {
 			return err
 		}
+		cal := st.Calendar()
 		n := newNamer(tx)
 		return ix(tx, ixProjectStage).ForEach(func(k, _ []byte) error {
 			if !all && !byteStage(k[0]).Live() {
@@ -352,6 +373,7 @@ func (s *Store) Projects(today model.Date, all bool) ([]ProjectRow, error) {
 			}
 			row := ProjectRow{Project: p, Client: n.client(p.ClientID), LastContact: lastContact(tx, ixContactProject, p.ID)}
 			row.FollowUp = projectFollowUp(model.ProjectState{Project: p, ClientName: row.Client, LastContact: row.LastContact}, st, today)
+			row.fillBid(cal, today)
 			rows = append(rows, row)
 			return nil
 		})
@@ -375,12 +397,13 @@ type ProjectDetail struct {
 // client plus the undone tasks without a client (#project quick-adds).
 func (s *Store) ProjectDetail(id model.ID, today model.Date, journalLimit int) (ProjectDetail, error) {
 	var d ProjectDetail
+	lang := s.language()
 	err := s.view(func(tx *bolt.Tx) error {
 		p, err := getProject(tx, id)
 		if err != nil {
 			return err
 		}
-		st, err := readSettings(tx)
+		st, err := settingsFor(tx, lang)
 		if err != nil {
 			return err
 		}
@@ -388,6 +411,7 @@ func (s *Store) ProjectDetail(id model.ID, today model.Date, journalLimit int) (
 		d.Row = ProjectRow{Project: p, Client: n.client(p.ClientID), LastContact: lastContact(tx, ixContactProject, p.ID)}
 		d.Cadence = st.StageCadence(p.Stage)
 		d.Row.FollowUp = projectFollowUp(model.ProjectState{Project: p, ClientName: d.Row.Client, LastContact: d.Row.LastContact}, st, today)
+		d.Row.fillBid(st.Calendar(), today)
 		if d.Journal, err = entriesNewestFirst(tx, ixJournalProject, id, journalLimit); err != nil {
 			return err
 		}
@@ -481,4 +505,13 @@ func projectTasks(tx *bolt.Tx, p model.Project) ([]model.Task, error) {
 		return dated[i].ID < dated[j].ID
 	})
 	return append(dated, undated...), nil
+}
+
+// fillBid sets the row's bid papers date and bid states for today.
+func (r *ProjectRow) fillBid(cal model.Calendar, today model.Date) {
+	if model.PreparesBid(r.Stage) && r.BidDate.Valid() {
+		r.PapersDue = model.PapersDue(r.BidDate, cal)
+	}
+	r.BidPrep = model.BidPrep(r.Project, today, cal)
+	r.BidResult = model.BidResult(r.Project, today)
 }

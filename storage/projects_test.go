@@ -66,7 +66,7 @@ func TestProjectStages(t *testing.T) {
 	}
 	var in model.PeriodInput
 	if err := s.view(func(tx *bolt.Tx) (err error) {
-		in, err = gatherPeriod(tx, d("2026-11-01"), d("2026-11-30"), d("2026-11-27"))
+		in, err = gatherPeriod(tx, d("2026-11-01"), d("2026-11-30"), d("2026-11-27"), "")
 		return err
 	}); err != nil {
 		t.Fatal(err)

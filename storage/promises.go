@@ -48,6 +48,15 @@ func validatePromise(tx *bolt.Tx, p *model.Promise) error {
 	if p.Status != model.PromiseKept {
 		p.KeptOn = model.NoDate
 	}
+	if p.Status != model.PromiseCancelled {
+		p.CancelledOn, p.CancelReason = model.NoDate, ""
+	}
+	p.CancelReason = strings.TrimSpace(p.CancelReason)
+	// Due on or after made on; kept and cancelled between made on and
+	// today (the operations that know today check that half).
+	if err := model.CheckPromiseDates(*p, model.NoDate); err != nil {
+		return err
+	}
 	return checkRefs(tx, p.ClientID, p.ProjectID)
 }
 
@@ -65,6 +74,9 @@ func promiseIndex(tx *bolt.Tx, p *model.Promise, add bool) error {
 	}
 	if p.Status == model.PromiseKept {
 		ops = append(ops, ixOp{ixPromiseKept, cat(dateBytes(p.KeptOn), id), empty})
+	}
+	if p.Status == model.PromiseCancelled && p.CancelledOn.Valid() {
+		ops = append(ops, ixOp{ixPromiseCancelled, cat(dateBytes(p.CancelledOn), id), empty})
 	}
 	return apply(tx, ops, add)
 }
@@ -141,17 +153,28 @@ func (s *Store) UpdatePromise(p model.Promise) error {
 	})
 }
 
-// KeepPromise marks an open promise kept on the given date.
+// KeepPromise marks an open promise kept on the given date (not before it
+// was made).
 func (s *Store) KeepPromise(id model.ID, on model.Date) (model.Promise, error) {
-	return s.closePromise(ActKeepPromise, id, model.PromiseKept, on)
+	return s.closePromise(ActKeepPromise, id, model.PromiseKept, on, "", model.NoDate)
 }
 
-// CancelPromise marks an open promise cancelled.
-func (s *Store) CancelPromise(id model.ID) (model.Promise, error) {
-	return s.closePromise(ActCancelPromise, id, model.PromiseCancelled, model.NoDate)
+// CancelPromise marks an open promise cancelled on a date (default
+// today) for a reason (DESIGN.md §2 v2): the date tells a promise dropped
+// in time from one broken first (cancelled after its due date, it still
+// counts as broken), and the review lists the reason.
+func (s *Store) CancelPromise(id model.ID, on model.Date, reason string, today model.Date) (model.Promise, error) {
+	if !on.Valid() {
+		on = today
+	}
+	reason = strings.TrimSpace(reason)
+	if reason == "" {
+		return model.Promise{}, model.Errf("missing_cancel_reason", "say why the promise is cancelled")
+	}
+	return s.closePromise(ActCancelPromise, id, model.PromiseCancelled, on, reason, today)
 }
 
-func (s *Store) closePromise(code string, id model.ID, status model.PromiseStatus, on model.Date) (p model.Promise, err error) {
+func (s *Store) closePromise(code string, id model.ID, status model.PromiseStatus, on model.Date, reason string, today model.Date) (p model.Promise, err error) {
 	err = s.act(code, func(r *recorder) error {
 		if p, err = getPromise(r.tx, id); err != nil {
 			return err
@@ -162,7 +185,15 @@ func (s *Store) closePromise(code string, id model.ID, status model.PromiseStatu
 		if status == model.PromiseKept && !on.Valid() {
 			return model.Errf("missing_kept_on", "a kept promise needs the date it was kept")
 		}
-		p.Status, p.KeptOn = status, on
+		p.Status = status
+		if status == model.PromiseKept {
+			p.KeptOn = on
+		} else {
+			p.CancelledOn, p.CancelReason = on, reason
+		}
+		if err := model.CheckPromiseDates(p, today); err != nil {
+			return err
+		}
 		return r.putPromise(&p)
 	})
 	return p, err
@@ -218,7 +249,9 @@ func (s *Store) Promises(all bool) ([]PromiseRow, error) {
 func (s *Store) Reliability(today model.Date) (float64, int, error) {
 	var ps []model.Promise
 	err := s.view(func(tx *bolt.Tx) error {
-		for _, st := range []byte{'o', 'k'} {
+		// Cancelled ones too: one cancelled after its due date counts as
+		// broken (model.Reliability leaves out the others).
+		for _, st := range []byte{'o', 'k', 'x'} {
 			from := cat([]byte{st}, dateBytes(today.AddDays(-90)))
 			to := cat([]byte{st}, dateBytes(today))
 			err := seekRange(ix(tx, ixPromiseStatus), from, to, func(k, _ []byte) error {

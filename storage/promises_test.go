@@ -43,8 +43,18 @@ func TestPromiseLifecycle(t *testing.T) {
 	if _, err := s.KeepPromise(p.ID, d("2026-11-29")); problemCode(err) != "promise_not_open" {
 		t.Errorf("keep twice = %v", err)
 	}
-	if _, err := s.CancelPromise(q.ID); err != nil {
-		t.Fatal(err)
+	if _, err := s.CancelPromise(q.ID, 0, "  ", d("2026-11-27")); problemCode(err) != "missing_cancel_reason" {
+		t.Errorf("cancel without a reason = %v", err)
+	}
+	if _, err := s.CancelPromise(q.ID, d("2026-11-26"), "the client changed plans", d("2026-11-27")); problemCode(err) != "promise_cancelled_before_made" {
+		t.Errorf("cancel before it was made = %v", err)
+	}
+	if _, err := s.CancelPromise(q.ID, d("2026-11-28"), "the client changed plans", d("2026-11-27")); problemCode(err) != "promise_cancelled_after_today" {
+		t.Errorf("cancel after today = %v", err)
+	}
+	cancelled, err := s.CancelPromise(q.ID, 0, " the client changed plans ", d("2026-11-27"))
+	if err != nil || cancelled.CancelledOn != d("2026-11-27") || cancelled.CancelReason != "the client changed plans" || !cancelled.CancelledInTime() {
+		t.Fatalf("CancelPromise = %+v, %v", cancelled, err)
 	}
 	if rows, _ := s.Promises(false); len(rows) != 0 {
 		t.Errorf("open promises after keep and cancel = %v", rows)
@@ -58,14 +68,14 @@ func TestReliabilityWindow(t *testing.T) {
 	s := newStore(t)
 	today := d("2026-11-27")
 	c := mustClient(t, s, "王总", model.TierKey, d("2020-01-01"))
-	add := func(due, kept model.Date, cancel bool) {
+	add := func(due, kept model.Date, cancelOn model.Date) {
 		p, err := s.AddPromise(model.Promise{ClientID: c.ID, Text: "p", Due: due}, due.AddDays(-5))
 		if err != nil {
 			t.Fatal(err)
 		}
 		switch {
-		case cancel:
-			_, err = s.CancelPromise(p.ID)
+		case cancelOn.Valid():
+			_, err = s.CancelPromise(p.ID, cancelOn, "no longer needed", today)
 		case kept.Valid():
 			_, err = s.KeepPromise(p.ID, kept)
 		}
@@ -73,19 +83,20 @@ func TestReliabilityWindow(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	add(today.AddDays(-90), today.AddDays(-91), false) // in the window, kept early: on time
-	add(today.AddDays(-1), today.AddDays(-1), false)   // on time, on the due day
-	add(today.AddDays(-10), today.AddDays(-9), false)  // kept late
-	add(today.AddDays(-5), 0, false)                   // still open, overdue
-	add(today.AddDays(-6), 0, true)                    // cancelled: not counted
-	add(today.AddDays(-91), today.AddDays(-95), false) // before the window
-	add(today, today, false)                           // due today: excluded
+	add(today.AddDays(-90), today.AddDays(-91), 0) // in the window, kept early: on time
+	add(today.AddDays(-1), today.AddDays(-1), 0)   // on time, on the due day
+	add(today.AddDays(-10), today.AddDays(-9), 0)  // kept late
+	add(today.AddDays(-5), 0, 0)                   // still open, overdue
+	add(today.AddDays(-6), 0, today.AddDays(-6))   // cancelled on its due date: not counted
+	add(today.AddDays(-7), 0, today.AddDays(-2))   // cancelled after its due date: broken
+	add(today.AddDays(-91), today.AddDays(-95), 0) // before the window
+	add(today, today, 0)                           // due today: excluded
 	share, n, err := s.Reliability(today)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n != 4 || math.Abs(share-0.5) > 1e-9 {
-		t.Errorf("Reliability = %v over %d, want 0.5 over 4", share, n)
+	if n != 5 || math.Abs(share-0.4) > 1e-9 {
+		t.Errorf("Reliability = %v over %d, want 0.4 over 5 (a late cancellation is broken)", share, n)
 	}
 	if share, n, _ := s.Reliability(d("2000-01-01")); n != 0 || share != 0 {
 		t.Errorf("no promises: %v over %d", share, n)

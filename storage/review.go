@@ -29,6 +29,9 @@ type Review struct {
 	// Overdue are the promises still open whose due date is before the
 	// week's end (or today, when the week is not over), by due date.
 	Overdue []PromiseRow
+	// Cancelled are the promises cancelled in the week, by the date
+	// cancelled, with their reasons: cancelling never hides a promise.
+	Cancelled []PromiseRow
 	// Signed are the projects that first entered contract in the week.
 	Signed []SignedProject
 	// Quiet are the key clients with no call, visit or meeting in the week
@@ -59,6 +62,7 @@ type UpcomingKind string
 // Kinds of upcoming dates.
 const (
 	UpcomingBid     UpcomingKind = "bid"
+	UpcomingPapers  UpcomingKind = "papers_due"
 	UpcomingPromise UpcomingKind = "promise_due"
 )
 
@@ -75,10 +79,11 @@ type Upcoming struct {
 // Monday), as of today.
 func (s *Store) Review(day, today model.Date) (Review, error) {
 	var r Review
+	lang := s.language()
 	err := s.view(func(tx *bolt.Tx) error {
 		from := day.WeekStart()
 		to := from.AddDays(6)
-		in, err := gatherPeriod(tx, from, to, today)
+		in, err := gatherPeriod(tx, from, to, today, lang)
 		if err != nil {
 			return err
 		}
@@ -86,17 +91,15 @@ func (s *Store) Review(day, today model.Date) (Review, error) {
 		r.Settings, r.Today = in.Settings, today
 		n := newNamer(tx)
 		r.Meetings = countKind(tx, from, to, 'm')
-		r.Funnel = model.BuildFunnel(r.Week.Calls.Done+r.Week.Visits.Done+r.Meetings, r.Week.StageMoves, newProjects(r.Week.StageMoves))
-		if r.Kept, r.Overdue, err = reviewPromises(tx, n, in.Promises, from, to, today); err != nil {
-			return err
-		}
+		r.Funnel = model.BuildFunnel(r.Week.Calls.Done+r.Week.Visits.Visits+r.Meetings, r.Week.StageMoves, newProjects(r.Week.StageMoves))
+		r.Kept, r.Overdue, r.Cancelled = reviewPromises(n, in.Promises, from, to, today)
 		if r.Signed, err = signedProjects(tx, from, to); err != nil {
 			return err
 		}
 		if r.Quiet, err = quietKeyClients(tx, from, to); err != nil {
 			return err
 		}
-		r.Next, err = upcoming(tx, n, to.AddDays(1), to.AddDays(7))
+		r.Next, err = upcoming(tx, n, in.Settings.Calendar(), to.AddDays(1), to.AddDays(7))
 		return err
 	})
 	return r, err
@@ -115,8 +118,9 @@ func newProjects(moves []model.StageMove) int {
 }
 
 // reviewPromises splits the period's promises (gathered by gatherPeriod)
-// into those kept in from..to and those overdue, with their names.
-func reviewPromises(tx *bolt.Tx, n *namer, ps []model.Promise, from, to, today model.Date) (kept, overdue []PromiseRow, err error) {
+// into those kept in from..to, those overdue and those cancelled in
+// from..to, with their names.
+func reviewPromises(n *namer, ps []model.Promise, from, to, today model.Date) (kept, overdue, cancelled []PromiseRow) {
 	overdueBefore := min(today, to.AddDays(1))
 	row := func(p model.Promise) PromiseRow {
 		return PromiseRow{Promise: p, Client: n.client(p.ClientID), Project: n.project(p.ProjectID)}
@@ -127,6 +131,8 @@ func reviewPromises(tx *bolt.Tx, n *namer, ps []model.Promise, from, to, today m
 			kept = append(kept, row(p))
 		case p.Status == model.PromiseOpen && p.Due.Valid() && p.Due < overdueBefore:
 			overdue = append(overdue, row(p))
+		case p.Status == model.PromiseCancelled && p.CancelledOn >= from && p.CancelledOn <= to:
+			cancelled = append(cancelled, row(p))
 		}
 	}
 	slices.SortFunc(kept, func(a, b PromiseRow) int {
@@ -135,16 +141,19 @@ func reviewPromises(tx *bolt.Tx, n *namer, ps []model.Promise, from, to, today m
 	slices.SortFunc(overdue, func(a, b PromiseRow) int {
 		return cmp.Or(cmp.Compare(a.Due, b.Due), cmp.Compare(a.ID, b.ID))
 	})
-	return kept, overdue, nil
+	slices.SortFunc(cancelled, func(a, b PromiseRow) int {
+		return cmp.Or(cmp.Compare(a.CancelledOn, b.CancelledOn), cmp.Compare(a.ID, b.ID))
+	})
+	return kept, overdue, cancelled
 }
 
-// signedProjects lists the projects that first entered contract in
-// from..to (the stage_move entries flagged first).
+// signedProjects lists the projects signed in from..to (the
+// project_signed index: model's Project.Signed), by date.
 func signedProjects(tx *bolt.Tx, from, to model.Date) ([]SignedProject, error) {
 	var out []SignedProject
-	err := seekRange(ix(tx, ixStageMove), dateBytes(from), dateBytes(to+1), func(k, v []byte) error {
-		if len(v) < 3 || v[2] != 1 {
-			return nil
+	err := seekRange(ix(tx, ixProjectSigned), dateBytes(from), dateBytes(to+1), func(k, _ []byte) error {
+		if len(k) < 12 {
+			return model.Errf("corrupt_index", "a signed project index entry is damaged; run salesplan check")
 		}
 		p, err := getProject(tx, keyID(k[4:12]))
 		if err != nil {
@@ -201,26 +210,31 @@ func quietKeyClients(tx *bolt.Tx, from, to model.Date) ([]QuietClient, error) {
 	return out, err
 }
 
-// upcoming lists the bids of live design/bidding projects and the open
-// promises due in from..to, by date.
-func upcoming(tx *bolt.Tx, n *namer, from, to model.Date) ([]Upcoming, error) {
+// upcoming lists the bids of projects preparing one (lead, design,
+// bidding), the days their papers are due and the open promises due in
+// from..to, by date.
+func upcoming(tx *bolt.Tx, n *namer, cal model.Calendar, from, to model.Date) ([]Upcoming, error) {
 	var out []Upcoming
 	lo, hi := dateBytes(from), dateBytes(to+1)
-	err := seekRange(ix(tx, ixBidDate), lo, hi, func(k, v []byte) error {
+	err := seekRange(ix(tx, ixBidDate), lo, dateBytes(to+1+model.PapersLookahead), func(k, v []byte) error {
 		if len(v) < 1 || len(k) < 12 {
 			return nil
 		}
-		if st := byteStage(v[0]); st != model.StageDesign && st != model.StageBidding {
+		if st := byteStage(v[0]); !model.PreparesBid(st) {
 			return nil
 		}
 		id := keyID(k[4:12])
-		u := Upcoming{Date: readDate(k[:4]), Kind: UpcomingBid, Project: n.project(id)}
-		if p, err := getProject(tx, id); err == nil {
-			u.Client = n.client(p.ClientID)
-		} else {
+		p, err := getProject(tx, id)
+		if err != nil {
 			return err
 		}
-		out = append(out, u)
+		bid := readDate(k[:4])
+		if bid <= to {
+			out = append(out, Upcoming{Date: bid, Kind: UpcomingBid, Project: n.project(id), Client: n.client(p.ClientID)})
+		}
+		if papers := model.PapersDue(bid, cal); papers >= from && papers <= to {
+			out = append(out, Upcoming{Date: papers, Kind: UpcomingPapers, Project: n.project(id), Client: n.client(p.ClientID)})
+		}
 		return nil
 	})
 	if err != nil {

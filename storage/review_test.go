@@ -88,8 +88,11 @@ func TestReview(t *testing.T) {
 	if len(r.Quiet) != 1 || r.Quiet[0].Name != "Quiet Key" || r.Quiet[0].LastContact != d("2026-11-10") {
 		t.Errorf("quiet = %+v (want Quiet Key, last contact 10 Nov, not the contact after the week)", r.Quiet)
 	}
-	if len(r.Next) != 2 || r.Next[0].Kind != UpcomingPromise || r.Next[0].Date != d("2026-12-01") ||
-		r.Next[1].Kind != UpcomingBid || r.Next[1].Project != "Next bid" || r.Next[1].Client != "李经理" {
+	// The bid on Wed 12-02 has its papers due Mon 11-30 (two working days
+	// before): next week knows both.
+	if len(r.Next) != 3 || r.Next[0].Kind != UpcomingPapers || r.Next[0].Date != d("2026-11-30") || r.Next[0].Project != "Next bid" ||
+		r.Next[1].Kind != UpcomingPromise || r.Next[1].Date != d("2026-12-01") ||
+		r.Next[2].Kind != UpcomingBid || r.Next[2].Project != "Next bid" || r.Next[2].Client != "李经理" {
 		t.Errorf("next = %+v", r.Next)
 	}
 }
@@ -115,7 +118,14 @@ func TestYearSigned(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if y[2].Value != 3000000 || y[2].Target != 10000000 || y[11].Target != 5000000 || y[0].Value != 0 {
-		t.Errorf("year = %+v", y)
+	// December set by hand to 50,000.00 leaves 1,150,000.00 to the other
+	// eleven months: 10,454,545 cents each, the five cents left over to
+	// July–November; the year stays whole.
+	var sum model.Money
+	for _, m := range y {
+		sum += m.Target
+	}
+	if y[2].Value != 3000000 || y[2].Target != 10454545 || y[10].Target != 10454546 || y[11].Target != 5000000 || y[0].Value != 0 || sum != 120000000 {
+		t.Errorf("year = %+v (sum %d)", y, sum)
 	}
 }

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"fmt"
+	"slices"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -29,6 +30,12 @@ func readSettings(tx *bolt.Tx) (model.Settings, error) {
 	if st.MonthTargets == nil {
 		st.MonthTargets = map[string]model.Money{}
 	}
+	if st.DaysOff == nil {
+		st.DaysOff = []model.Date{}
+	}
+	if st.ExtraWorkdays == nil {
+		st.ExtraWorkdays = []model.Date{}
+	}
 	return st, nil
 }
 
@@ -52,8 +59,44 @@ func putSettings(tx *bolt.Tx, st model.Settings) error {
 	return nil
 }
 
-// Settings returns the settings (defaults for fields never set).
+// SetLanguage tells the store the language the person reads ("en", "zh":
+// the --lang flag, else the language setting, else the locale). Settings
+// that follow the language when the person set none of their own — the
+// holiday calendar: cn for a Chinese reader (DESIGN.md §2 v2) — are read
+// with it, so the planner and the command line count the same working days.
+func (s *Store) SetLanguage(lang string) {
+	s.mu.Lock()
+	s.lang = lang
+	s.mu.Unlock()
+}
+
+func (s *Store) language() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.lang
+}
+
+// settingsFor reads the settings as the rules use them: the holiday
+// calendar resolved for the person's language when none is set. Writes
+// start from readSettings instead, so that a default is never stored.
+func settingsFor(tx *bolt.Tx, lang string) (model.Settings, error) {
+	st, err := readSettings(tx)
+	st.Holidays = st.HolidaysFor(lang)
+	return st, err
+}
+
+// Settings returns the settings (defaults for fields never set), the
+// holiday calendar resolved for the person's language (SetLanguage).
 func (s *Store) Settings() (st model.Settings, err error) {
+	lang := s.language()
+	err = s.view(func(tx *bolt.Tx) error { st, err = settingsFor(tx, lang); return err })
+	return st, err
+}
+
+// StoredSettings returns the settings as stored (defaults for fields never
+// set), a holiday calendar left to the language as "": what a settings
+// form shows and saves back.
+func (s *Store) StoredSettings() (st model.Settings, err error) {
 	err = s.view(func(tx *bolt.Tx) error { st, err = readSettings(tx); return err })
 	return st, err
 }
@@ -93,15 +136,19 @@ func validateSettings(st *model.Settings) error {
 			return model.Errf("bad_setting", "setting %s = %d is out of range (%d–3650)", f.name, f.v, f.min)
 		}
 	}
-	for y, v := range st.AnnualTargets {
-		if v < 0 {
-			return model.Errf("bad_annual_target", "the target for %d cannot be negative", y)
-		}
+	// Targets that keep the year whole, and the working-day calendar.
+	if err := st.CheckTargets(); err != nil {
+		return err
 	}
-	for m, v := range st.MonthTargets {
-		if _, err := model.ParseMonth(m); err != nil || v < 0 {
-			return model.Errf("bad_month_target", "month target %s is not a month with an amount of zero or more", m)
-		}
+	if st.DaysOff == nil {
+		st.DaysOff = []model.Date{}
 	}
-	return nil
+	if st.ExtraWorkdays == nil {
+		st.ExtraWorkdays = []model.Date{}
+	}
+	slices.Sort(st.DaysOff)
+	st.DaysOff = slices.Compact(st.DaysOff)
+	slices.Sort(st.ExtraWorkdays)
+	st.ExtraWorkdays = slices.Compact(st.ExtraWorkdays)
+	return st.CheckCalendar()
 }

@@ -79,6 +79,9 @@ func getTask(tx *bolt.Tx, id model.ID) (t model.Task, err error) {
 func taskIndex(tx *bolt.Tx, t *model.Task, add bool) error {
 	id, d := idKey(t.ID), dateBytes(t.Date)
 	ops := []ixOp{{ixTaskDate, cat(d, id), empty}}
+	if t.Done && t.DoneOn.Valid() {
+		ops = append(ops, ixOp{ixTaskDone, cat(dateBytes(t.DoneOn), id), empty})
+	}
 	if !t.Done {
 		ops = append(ops, ixOp{ixTaskOpen, cat(d, id), cat([]byte{taskKindByte(t.Kind)}, idKey(t.ClientID))})
 		if t.ClientID != 0 {
@@ -240,11 +243,32 @@ func (s *Store) CompleteTask(id model.ID, on model.Date, at time.Time, outcome s
 			res.Next = &next
 		}
 		if t.Kind.IsContact() && t.ClientID != 0 {
+			// One contact, once (DESIGN.md §2 v2): a contact of this kind
+			// with this client already logged today and linked to no task
+			// is this task's; it is linked instead of counted twice.
 			text := strings.TrimSpace(outcome)
+			same, err := entriesOfClientOn(r.tx, t.ClientID, on)
+			if err != nil {
+				return err
+			}
+			if e, ok := model.ContactToLink(t, on, same); ok {
+				e.TaskID = t.ID
+				if e.ProjectID == 0 {
+					e.ProjectID = t.ProjectID
+				}
+				if text != "" && !strings.Contains(e.Text, text) {
+					e.Text = strings.TrimSpace(e.Text + "\n" + text)
+				}
+				if err := r.putEntry(&e); err != nil {
+					return err
+				}
+				res.Entry, res.Linked = &e, true
+				return nil
+			}
 			if text == "" {
 				text = t.Title
 			}
-			e := model.JournalEntry{ClientID: t.ClientID, ProjectID: t.ProjectID, Kind: t.Kind.EntryKind(), At: at, Text: text}
+			e := model.JournalEntry{ClientID: t.ClientID, ProjectID: t.ProjectID, TaskID: t.ID, Kind: t.Kind.EntryKind(), At: at, Text: text}
 			if err := r.putEntry(&e); err != nil {
 				return err
 			}

@@ -16,8 +16,9 @@ import (
 // Today returns the agenda for a day.
 func (s *Store) Today(today model.Date) (model.Agenda, error) {
 	var a model.Agenda
+	lang := s.language()
 	err := s.view(func(tx *bolt.Tx) error {
-		in, err := gatherAgenda(tx, today)
+		in, err := gatherAgenda(tx, today, lang)
 		if err != nil {
 			return err
 		}
@@ -29,10 +30,11 @@ func (s *Store) Today(today model.Date) (model.Agenda, error) {
 
 // gatherAgenda reads what BuildAgenda needs for today: the day's and the
 // carried-over tasks, quota counts from index values, open promises due by
-// today+2, the clients whose follow-up date has come (client_due summaries)
-// and the live projects (project_live summaries).
-func gatherAgenda(tx *bolt.Tx, today model.Date) (model.AgendaInput, error) {
-	st, err := readSettings(tx)
+// the end of "due soon", the clients whose follow-up date has come
+// (client_due summaries) with their next booking, and the live projects
+// (project_live summaries).
+func gatherAgenda(tx *bolt.Tx, today model.Date, lang string) (model.AgendaInput, error) {
+	st, err := settingsFor(tx, lang)
 	if err != nil {
 		return model.AgendaInput{}, err
 	}
@@ -55,16 +57,18 @@ func gatherAgenda(tx *bolt.Tx, today model.Date) (model.AgendaInput, error) {
 	}
 
 	// Quotas from the journal's date index values: no record decoded.
+	// Prospect calls are calls: they count.
 	in.CallsToday = countKind(tx, today, today, 'c')
 	ws := today.WeekStart()
-	in.VisitsWeek = countKind(tx, ws, ws.AddDays(6), 'v')
+	in.WeekVisits = entriesOfKind(tx, ws, ws.AddDays(6), 'v')
 	m := model.MonthOf(today)
 	if in.SignedMonth, err = signedIn(tx, m.First(), m.Last()); err != nil {
 		return in, err
 	}
 
-	// Open promises due on or before today+2.
-	err = seekRange(ix(tx, ixPromiseStatus), []byte{'o'}, cat([]byte{'o'}, dateBytes(today.AddDays(3))), func(k, _ []byte) error {
+	// Open promises due on or before the end of "due soon".
+	soon := model.DueSoonUntil(today, st.Calendar())
+	err = seekRange(ix(tx, ixPromiseStatus), []byte{'o'}, cat([]byte{'o'}, dateBytes(soon+1)), func(k, _ []byte) error {
 		p, err := getPromise(tx, keyID(k[5:]))
 		if err == nil {
 			in.Promises = append(in.Promises, p)
@@ -75,9 +79,10 @@ func gatherAgenda(tx *bolt.Tx, today model.Date) (model.AgendaInput, error) {
 		return in, err
 	}
 
-	// Clients whose follow-up date has come, from the follow-up index; the
-	// ones with a call, visit or meeting planned are scheduled.
-	sched := scheduledSet(tx, today)
+	// Clients whose follow-up date has come, from the follow-up index, with
+	// the date of their next call, visit or meeting booked (the rule of
+	// model.ClientFollowUp tells scheduled from booked far ahead).
+	booked := bookedSet(tx, today)
 	due := ix(tx, ixClientDue)
 	n := 0 // counted first: thousands of ClientStates, grown by append, cost more than a key walk
 	_ = seekRange(due, nil, dateBytes(today+1), func(_, _ []byte) error { n++; return nil })
@@ -87,7 +92,7 @@ func gatherAgenda(tx *bolt.Tx, today model.Date) (model.AgendaInput, error) {
 		if !ok {
 			return model.Errf("corrupt_index", "a client follow-up index entry is damaged; run salesplan check")
 		}
-		cs.Scheduled = sched[cs.Client.ID]
+		cs.NextBooked = booked[cs.Client.ID]
 		in.Clients = append(in.Clients, cs)
 		return nil
 	})
@@ -112,6 +117,20 @@ func gatherAgenda(tx *bolt.Tx, today model.Date) (model.AgendaInput, error) {
 	return in, nil
 }
 
+// entriesOfKind returns the journal entries of one kind byte dated from..to
+// as the date index has them: ID, ClientID, ProjectID and Kind, no text and
+// no record decoded.
+func entriesOfKind(tx *bolt.Tx, from, to model.Date, kind byte) []model.JournalEntry {
+	var out []model.JournalEntry
+	_ = seekRange(ix(tx, ixJournalDate), dateBytes(from), dateBytes(to+1), func(k, v []byte) error {
+		if len(k) == 20 && len(v) == 17 && v[0] == kind {
+			out = append(out, model.JournalEntry{ID: keyID(k[12:]), ClientID: keyID(v[1:9]), ProjectID: keyID(v[9:17]), Kind: byteKind(kind)})
+		}
+		return nil
+	})
+	return out
+}
+
 // countKind counts journal entries of one kind byte dated from..to.
 func countKind(tx *bolt.Tx, from, to model.Date, kind byte) int {
 	n := 0
@@ -124,30 +143,31 @@ func countKind(tx *bolt.Tx, from, to model.Date, kind byte) int {
 	return n
 }
 
-// signedIn sums the value of projects that first entered contract from..to.
+// signedIn sums the value of projects signed from..to (model's
+// Project.Signed, kept in the project_signed index).
 func signedIn(tx *bolt.Tx, from, to model.Date) (model.Money, error) {
 	var sum model.Money
-	err := seekRange(ix(tx, ixStageMove), dateBytes(from), dateBytes(to+1), func(k, v []byte) error {
-		if len(v) < 3 || v[2] != 1 {
-			return nil
+	err := seekRange(ix(tx, ixProjectSigned), dateBytes(from), dateBytes(to+1), func(k, v []byte) error {
+		if len(v) != 8 {
+			return model.Errf("corrupt_index", "a signed project index entry is damaged; run salesplan check")
 		}
-		p, err := getProject(tx, keyID(k[4:12]))
-		if err == nil {
-			sum += p.Value
-		}
-		return err
+		sum += model.Money(binary.BigEndian.Uint64(v))
+		return nil
 	})
 	return sum, err
 }
 
-// scheduledSet returns the clients with an undone call, visit or meeting
-// task dated today or later (read from task_open values, no decoding).
-func scheduledSet(tx *bolt.Tx, today model.Date) map[model.ID]bool {
-	out := map[model.ID]bool{}
-	_ = seekRange(ix(tx, ixTaskOpen), dateBytes(today), nil, func(_, v []byte) error {
+// bookedSet returns, for each client with an undone call, visit or meeting
+// task dated today or later, the first such date (read from task_open in
+// date order, no decoding).
+func bookedSet(tx *bolt.Tx, today model.Date) map[model.ID]model.Date {
+	out := map[model.ID]model.Date{}
+	_ = seekRange(ix(tx, ixTaskOpen), dateBytes(today), nil, func(k, v []byte) error {
 		if len(v) == 9 && v[0] != 't' {
 			if id := keyID(v[1:]); id != 0 {
-				out[id] = true
+				if _, ok := out[id]; !ok {
+					out[id] = readDate(k[:4])
+				}
 			}
 		}
 		return nil
@@ -174,9 +194,10 @@ func liveProjects(tx *bolt.Tx) ([]model.ProjectState, error) {
 // Week returns the week starting on the Monday on or before day.
 func (s *Store) Week(day, today model.Date) (model.WeekSummary, error) {
 	var w model.WeekSummary
+	lang := s.language()
 	err := s.view(func(tx *bolt.Tx) error {
 		from := day.WeekStart()
-		in, err := gatherPeriod(tx, from, from.AddDays(6), today)
+		in, err := gatherPeriod(tx, from, from.AddDays(6), today, lang)
 		if err != nil {
 			return err
 		}
@@ -189,8 +210,9 @@ func (s *Store) Week(day, today model.Date) (model.WeekSummary, error) {
 // Month returns a month.
 func (s *Store) Month(m model.Month, today model.Date) (model.MonthSummary, error) {
 	var out model.MonthSummary
+	lang := s.language()
 	err := s.view(func(tx *bolt.Tx) error {
-		in, err := gatherPeriod(tx, m.First(), m.Last(), today)
+		in, err := gatherPeriod(tx, m.First(), m.Last(), today, lang)
 		if err != nil {
 			return err
 		}
@@ -218,8 +240,8 @@ func contactFromIndex(k, v []byte) (model.JournalEntry, bool) {
 
 // gatherPeriod reads the records of from..to through the date indexes.
 // Its Contacts carry no Text (see contactFromIndex).
-func gatherPeriod(tx *bolt.Tx, from, to, today model.Date) (model.PeriodInput, error) {
-	st, err := readSettings(tx)
+func gatherPeriod(tx *bolt.Tx, from, to, today model.Date, lang string) (model.PeriodInput, error) {
+	st, err := settingsFor(tx, lang)
 	if err != nil {
 		return model.PeriodInput{}, err
 	}
@@ -275,6 +297,7 @@ func gatherPeriod(tx *bolt.Tx, from, to, today model.Date) (model.PeriodInput, e
 	}{
 		{ixPromiseMade, lo, hi, 4},
 		{ixPromiseKept, lo, hi, 4},
+		{ixPromiseCancelled, lo, hi, 4},
 		{ixPromiseStatus, cat([]byte{'o'}, lo), cat([]byte{'o'}, hi), 5},
 		{ixPromiseStatus, cat([]byte{'k'}, lo), cat([]byte{'k'}, hi), 5},
 		{ixPromiseStatus, cat([]byte{'x'}, lo), cat([]byte{'x'}, hi), 5},
@@ -301,9 +324,14 @@ func gatherPeriod(tx *bolt.Tx, from, to, today model.Date) (model.PeriodInput, e
 	if in.Signed, err = signedIn(tx, from, to); err != nil {
 		return in, err
 	}
-	err = seekRange(ix(tx, ixBidDate), lo, hi, func(k, v []byte) error {
-		if st := byteStage(v[0]); st == model.StageDesign || st == model.StageBidding {
-			in.BidDates = append(in.BidDates, readDate(k[:4]))
+	// Bids up to PapersLookahead past the period: a bid early next month
+	// can have its papers due in this one.
+	err = seekRange(ix(tx, ixBidDate), lo, dateBytes(to+1+model.PapersLookahead), func(k, v []byte) error {
+		if len(k) < 12 || len(v) < 1 {
+			return model.Errf("corrupt_index", "a bid date index entry is damaged; run salesplan check")
+		}
+		if st := byteStage(v[0]); model.PreparesBid(st) {
+			in.Bids = append(in.Bids, model.Bid{ProjectID: keyID(k[4:12]), Stage: st, Date: readDate(k[:4])})
 		}
 		return nil
 	})

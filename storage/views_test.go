@@ -101,9 +101,9 @@ func TestTodayGathersThroughIndexes(t *testing.T) {
 	}
 	want := map[model.AttentionType][]string{
 		model.AttPromiseOverdue:  {"王总||p 2026-11-25"},
-		model.AttPromiseDue:      {"王总||p 2026-11-29"},
-		model.AttClientFollowUp:  {"王总||"},                       // not Sched Co (scheduled), not Gone (archived)
-		model.AttProjectFollowUp: {"Fresh|Tower|", "Fresh|Won|"}, // due 11-16, 11-19
+		model.AttPromiseDue:      {"王总||p 2026-11-29", "王总||p 2026-11-30"}, // Friday: due soon reaches Tuesday
+		model.AttClientFollowUp:  {"王总||"},                                 // not Sched Co (scheduled), not Gone (archived)
+		model.AttProjectFollowUp: {"Fresh|Tower|", "Fresh|Won|"},           // due 11-16, 11-19
 		model.AttBidPrep:         {"Fresh|Tower|"},
 	}
 	for typ, items := range want {
@@ -143,8 +143,9 @@ func TestWeekAndMonth(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.Signed.Value != 70000 || len(m.Days) != 30 || m.Calls.Done != 3 || m.Visits.Done != 2 {
-		t.Errorf("month signed %v calls %d visits %d days %d", m.Signed.Value, m.Calls.Done, m.Visits.Done, len(m.Days))
+	// Two visits to one client: one client visited, two visits.
+	if m.Signed.Value != 70000 || len(m.Days) != 30 || m.Calls.Done != 3 || m.Visits != (model.VisitQuota{Done: 1, Visits: 2, Target: 84}) {
+		t.Errorf("month signed %v calls %d visits %+v days %d", m.Signed.Value, m.Calls.Done, m.Visits, len(m.Days))
 	}
 	if mk := m.Days[27].Markers; !slices.Contains(mk, "bid") {
 		t.Errorf("11-28 markers = %v, want bid", mk)

@@ -186,6 +186,10 @@ func (m *Model) Env() common.Env { return m.env }
 // Active returns the tab shown.
 func (m *Model) Active() common.PaneID { return m.active }
 
+// Agenda returns the day the top line shows: its quotas (tests compare
+// them with `today --json`).
+func (m *Model) Agenda() model.Agenda { return m.agenda }
+
 // Init asks for the background colour, starts every pane, loads the top
 // line and starts polling the revision counter.
 func (m *Model) Init() tea.Cmd {

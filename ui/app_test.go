@@ -377,7 +377,7 @@ func TestResizeStorm(t *testing.T) {
 		env := testEnv(t, l)
 		m := New(env, Options{Panes: Placeholders})
 		// A loaded top line with big numbers, so the bars have to shrink.
-		m.agenda = model.Agenda{Calls: model.Quota{Done: 31, Target: 30}, VisitsWeek: model.Quota{Done: 7, Target: 20},
+		m.agenda = model.Agenda{Calls: model.Quota{Done: 31, Target: 30}, VisitsWeek: model.VisitQuota{Done: 7, Visits: 7, Target: 20},
 			SignedMonth: model.MoneyQuota{Value: 123456789, Target: 999999999},
 			Attention:   make([]model.AttentionItem, 12)}
 		m.haveAgend = true
@@ -415,7 +415,7 @@ func TestResizeStorm(t *testing.T) {
 func TestTopLineFits(t *testing.T) {
 	env := testEnv(t, i18n.EN)
 	m := New(env, Options{Panes: Placeholders})
-	m.agenda = model.Agenda{Calls: model.Quota{Done: 12, Target: 30}, VisitsWeek: model.Quota{Done: 20, Target: 20},
+	m.agenda = model.Agenda{Calls: model.Quota{Done: 12, Target: 30}, VisitsWeek: model.VisitQuota{Done: 20, Visits: 20, Target: 20},
 		SignedMonth: model.MoneyQuota{Value: 12000000, Target: 50000000}, Attention: make([]model.AttentionItem, 3)}
 	m.haveAgend = true
 	tests := []struct {
@@ -515,7 +515,7 @@ func TestNewDayReloads(t *testing.T) {
 func BenchmarkShellView(b *testing.B) {
 	env := common.Env{Lang: i18n.ZH, TodayOverride: testToday}
 	m := New(env, Options{Panes: Placeholders}).sized(200, 60)
-	m.agenda = model.Agenda{Calls: model.Quota{Done: 12, Target: 30}, VisitsWeek: model.Quota{Done: 7, Target: 20},
+	m.agenda = model.Agenda{Calls: model.Quota{Done: 12, Target: 30}, VisitsWeek: model.VisitQuota{Done: 7, Visits: 7, Target: 20},
 		SignedMonth: model.MoneyQuota{Value: 12000000, Target: 50000000}}
 	m.haveAgend = true
 	b.ResetTimer()

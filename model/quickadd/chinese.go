@@ -1,7 +1,6 @@
 package quickadd
 
 import (
-	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -16,7 +15,7 @@ import (
 
 // zhUnit is one Chinese grammar word.
 type zhUnit struct {
-	re    *regexp.Regexp
+	re    *lazyRE
 	whole bool // only as a word of its own ("工作日", "5号"), never glued
 	build func(m []string, today model.Date) []effect
 }
@@ -182,26 +181,26 @@ func zhTime(text, period, hs string, mins []string, today model.Date) []effect {
 }
 
 var zhUnits = []zhUnit{
-	{re: regexp.MustCompile(`^(?:今天|今日)`), build: func(m []string, t model.Date) []effect {
+	{re: lazyRegexp(`^(?:今天|今日)`), build: func(m []string, t model.Date) []effect {
 		return []effect{dateEff(m[0], t)}
 	}},
-	{re: regexp.MustCompile(`^(?:明天|明日)`), build: func(m []string, t model.Date) []effect {
+	{re: lazyRegexp(`^(?:明天|明日)`), build: func(m []string, t model.Date) []effect {
 		return []effect{dateEff(m[0], t.AddDays(1))}
 	}},
-	{re: regexp.MustCompile(`^后天`), build: func(m []string, t model.Date) []effect {
+	{re: lazyRegexp(`^后天`), build: func(m []string, t model.Date) []effect {
 		return []effect{dateEff(m[0], t.AddDays(2))}
 	}},
-	{re: regexp.MustCompile(`^大后天`), build: func(m []string, t model.Date) []effect {
+	{re: lazyRegexp(`^大后天`), build: func(m []string, t model.Date) []effect {
 		return []effect{dateEff(m[0], t.AddDays(3))}
 	}},
-	{re: regexp.MustCompile(`^昨天`), build: func(m []string, t model.Date) []effect {
+	{re: lazyRegexp(`^昨天`), build: func(m []string, t model.Date) []effect {
 		return []effect{dateEff(m[0], t.AddDays(-1))}
 	}},
-	{re: regexp.MustCompile(`^前天`), build: func(m []string, t model.Date) []effect {
+	{re: lazyRegexp(`^前天`), build: func(m []string, t model.Date) []effect {
 		return []effect{dateEff(m[0], t.AddDays(-2))}
 	}},
 	// 周三 (today or the next Wednesday), 下周三, 下下周三, 本周三/这周三, 上周三.
-	{re: regexp.MustCompile(`^(?:(下下|下|本|这|上)个?)?(?:` + weekPat + `)(` + wdayPat + `)`),
+	{re: lazyRegexp(`^(?:(下下|下|本|这|上)个?)?(?:` + weekPat + `)(` + wdayPat + `)`),
 		build: func(m []string, t model.Date) []effect {
 			wd := zhWeekday(m[2])
 			weeks := map[string]int{"下下": 2, "下": 1, "本": 0, "这": 0, "上": -1}
@@ -211,7 +210,7 @@ var zhUnits = []zhUnit{
 			return []effect{dateEff(m[0], inWeek(t, weeks[m[1]], wd))}
 		}},
 	// 下周 alone: the Monday of next week.
-	{re: regexp.MustCompile(`^(下下|下)个?(?:` + weekPat + `)`), build: func(m []string, t model.Date) []effect {
+	{re: lazyRegexp(`^(下下|下)个?(?:` + weekPat + `)`), build: func(m []string, t model.Date) []effect {
 		weeks := 1
 		if m[1] == "下下" {
 			weeks = 2
@@ -219,7 +218,7 @@ var zhUnits = []zhUnit{
 		return []effect{dateEff(m[0], inWeek(t, weeks, time.Monday))}
 	}},
 	// 12月1日, 2026年12月1号, 十二月一日.
-	{re: regexp.MustCompile(`^(?:(\d{4})年)?(\d{1,2}|` + zhNumPat + `)月(\d{1,2}|` + zhNumPat + `)(?:日|号)?`), build: func(m []string, t model.Date) []effect {
+	{re: lazyRegexp(`^(?:(\d{4})年)?(\d{1,2}|` + zhNumPat + `)月(\d{1,2}|` + zhNumPat + `)(?:日|号)?`), build: func(m []string, t model.Date) []effect {
 		mo, ok1 := zhNum(m[2])
 		d, ok2 := zhNum(m[3])
 		if !ok1 || !ok2 {
@@ -235,7 +234,7 @@ var zhUnits = []zhUnit{
 		return []effect{dateEff(m[0], model.MakeDate(y, time.Month(mo), d))}
 	}},
 	// 5号: the 5th of this month, or of the next month that has it when past.
-	{re: regexp.MustCompile(`^(\d{1,2})(?:日|号)$`), whole: true, build: func(m []string, t model.Date) []effect {
+	{re: lazyRegexp(`^(\d{1,2})(?:日|号)$`), whole: true, build: func(m []string, t model.Date) []effect {
 		d := atoi(m[1])
 		for i := 0; i < 3; i++ {
 			mo := model.MonthOf(t).Add(i)
@@ -248,7 +247,7 @@ var zhUnits = []zhUnit{
 		return []effect{badDate(m[0])}
 	}},
 	// 3天后, 两周后, 一个星期后.
-	{re: regexp.MustCompile(`^(\d{1,4}|` + zhNumPat + `)个?(天|日|` + weekPat + `)(?:之)?后`), build: func(m []string, t model.Date) []effect {
+	{re: lazyRegexp(`^(\d{1,4}|` + zhNumPat + `)个?(天|日|` + weekPat + `)(?:之)?后`), build: func(m []string, t model.Date) []effect {
 		n, ok := zhNum(m[1])
 		if !ok {
 			return []effect{badDate(m[0])}
@@ -260,20 +259,20 @@ var zhUnits = []zhUnit{
 		return []effect{offset(m[0], n, unit, t)}
 	}},
 	// 下午3点, 上午10点半, 晚上8点, 3点, 10点30分; Chinese numerals need a period.
-	{re: regexp.MustCompile(`^(` + periodPat + `)?(\d{1,2})(?:` + hourWords + `)(?:` + minPat + `)?`),
+	{re: lazyRegexp(`^(` + periodPat + `)?(\d{1,2})(?:` + hourWords + `)(?:` + minPat + `)?`),
 		build: func(m []string, t model.Date) []effect { return zhTime(m[0], m[1], m[2], m[3:8], t) }},
-	{re: regexp.MustCompile(`^(` + periodPat + `)(` + zhNumPat + `)(?:` + hourWords + `)(?:` + minPat + `)?`),
+	{re: lazyRegexp(`^(` + periodPat + `)(` + zhNumPat + `)(?:` + hourWords + `)(?:` + minPat + `)?`),
 		build: func(m []string, t model.Date) []effect { return zhTime(m[0], m[1], m[2], m[3:8], t) }},
 	// 下午3:30, and 10:00 glued to Chinese text ("10:00开会").
-	{re: regexp.MustCompile(`^(` + periodPat + `)?(\d{1,2})[:：](\d{2})`), build: func(m []string, t model.Date) []effect {
+	{re: lazyRegexp(`^(` + periodPat + `)?(\d{1,2})[:：](\d{2})`), build: func(m []string, t model.Date) []effect {
 		return zhTime(m[0], m[1], m[2], []string{"", "", "", m[3], ""}, t)
 	}},
 	// 3pm glued to Chinese text ("3pm开会").
-	{re: regexp.MustCompile(`^(?i)(\d{1,2})(?:[:：](\d{2}))?(am|pm)`), build: func(m []string, t model.Date) []effect {
+	{re: lazyRegexp(`^(?i)(\d{1,2})(?:[:：](\d{2}))?(am|pm)`), build: func(m []string, t model.Date) []effect {
 		return []effect{clock12(m[0], m[1], m[2], strings.ToLower(m[3]))}
 	}},
 	// A period alone is a slot: 上午, 下午, 晚上; 今晚 and 明早 carry a date.
-	{re: regexp.MustCompile(`^(?:` + periodPat + `)`), build: func(m []string, t model.Date) []effect {
+	{re: lazyRegexp(`^(?:` + periodPat + `)`), build: func(m []string, t model.Date) []effect {
 		slot, _, _, _ := zhPeriod(m[0], 0)
 		var out []effect
 		if d, ok := periodDate(m[0], t); ok {
@@ -281,26 +280,26 @@ var zhUnits = []zhUnit{
 		}
 		return append(out, slotEff(m[0], slot))
 	}},
-	{re: regexp.MustCompile(`^每(?:天|日)`), build: func(m []string, t model.Date) []effect {
+	{re: lazyRegexp(`^每(?:天|日)`), build: func(m []string, t model.Date) []effect {
 		return []effect{repeatEff(m[0], "daily")}
 	}},
-	{re: regexp.MustCompile(`^每个?工作日`), build: func(m []string, t model.Date) []effect {
+	{re: lazyRegexp(`^每个?工作日`), build: func(m []string, t model.Date) []effect {
 		return []effect{repeatEff(m[0], "weekdays")}
 	}},
-	{re: regexp.MustCompile(`^工作日$`), whole: true, build: func(m []string, t model.Date) []effect {
+	{re: lazyRegexp(`^工作日$`), whole: true, build: func(m []string, t model.Date) []effect {
 		return []effect{repeatEff(m[0], "weekdays")}
 	}},
-	{re: regexp.MustCompile(`^每个?(?:` + weekPat + `)(` + wdayPat + `)`), build: func(m []string, t model.Date) []effect {
+	{re: lazyRegexp(`^每个?(?:` + weekPat + `)(` + wdayPat + `)`), build: func(m []string, t model.Date) []effect {
 		return []effect{{kind: effRepeat, text: m[0], repeat: "weekly", wd: zhWeekday(m[1]), hasWd: true}}
 	}},
-	{re: regexp.MustCompile(`^每个?(?:` + weekPat + `)`), build: func(m []string, t model.Date) []effect {
+	{re: lazyRegexp(`^每个?(?:` + weekPat + `)`), build: func(m []string, t model.Date) []effect {
 		return []effect{repeatEff(m[0], "weekly")}
 	}},
-	{re: regexp.MustCompile(`^每个?月`), build: func(m []string, t model.Date) []effect {
+	{re: lazyRegexp(`^每个?月`), build: func(m []string, t model.Date) []effect {
 		return []effect{repeatEff(m[0], "monthly")}
 	}},
 	// 每3天, 每两周.
-	{re: regexp.MustCompile(`^每(\d{1,4}|` + zhNumPat + `)个?(天|日|` + weekPat + `)`), build: func(m []string, t model.Date) []effect {
+	{re: lazyRegexp(`^每(\d{1,4}|` + zhNumPat + `)个?(天|日|` + weekPat + `)`), build: func(m []string, t model.Date) []effect {
 		n, ok := zhNum(m[1])
 		if !ok {
 			return []effect{badRepeat(m[0])}

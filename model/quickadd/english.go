@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"salesplan/model"
@@ -98,16 +99,33 @@ var weekdayWords = map[string]time.Weekday{
 	"sun": time.Sunday, "sunday": time.Sunday,
 }
 
+// The grammar's regular expressions are compiled on first use (lazyRE), so
+// a command that reads no date pays nothing for them at start-up.
 var (
-	reYMD      = regexp.MustCompile(`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$`)
-	reMDDash   = regexp.MustCompile(`^(\d{2})-(\d{2})$`)
-	reMDSlash  = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})$`)
-	reOffset   = regexp.MustCompile(`^\+(\d{1,9})([dw])$`)
-	reClock24  = regexp.MustCompile(`^(\d{1,2})[:：](\d{1,2})$`)
-	reClock12  = regexp.MustCompile(`^(\d{1,2})(?:[:：](\d{2}))?(am|pm|a\.m\.|p\.m\.)$`)
-	reHourOnly = regexp.MustCompile(`^(\d{1,2})(?:[:：](\d{2}))?$`)
-	reEveryN   = regexp.MustCompile(`^(\d{1,9})([dw])$`)
+	reYMD      = lazyRegexp(`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$`)
+	reMDDash   = lazyRegexp(`^(\d{2})-(\d{2})$`)
+	reMDSlash  = lazyRegexp(`^(\d{1,2})/(\d{1,2})$`)
+	reOffset   = lazyRegexp(`^\+(\d{1,9})([dw])$`)
+	reClock24  = lazyRegexp(`^(\d{1,2})[:：](\d{1,2})$`)
+	reClock12  = lazyRegexp(`^(\d{1,2})(?:[:：](\d{2}))?(am|pm|a\.m\.|p\.m\.)$`)
+	reHourOnly = lazyRegexp(`^(\d{1,2})(?:[:：](\d{2}))?$`)
+	reEveryN   = lazyRegexp(`^(\d{1,9})([dw])$`)
 )
+
+// lazyRE is a regular expression compiled the first time it is used.
+type lazyRE struct {
+	expr string
+	once sync.Once
+	re   *regexp.Regexp
+}
+
+func lazyRegexp(expr string) *lazyRE { return &lazyRE{expr: expr} }
+
+// FindStringSubmatch is regexp.Regexp's, on the expression compiled once.
+func (l *lazyRE) FindStringSubmatch(s string) []string {
+	l.once.Do(func() { l.re = regexp.MustCompile(l.expr) })
+	return l.re.FindStringSubmatch(s)
+}
 
 // atoi reads digits the regexps already checked; huge numbers saturate.
 func atoi(s string) int {

@@ -55,19 +55,19 @@
 //     ("工作日志" is a title). Full-width digits and ＋－／：．, as a Chinese IME
 //     types them in full-width mode, are read as ASCII (titles too).
 //
-// # Why not github.com/olebedev/when for the grammar
+// # Why the grammar is hand-written
 //
-// when finds the first cluster of date matches anywhere in free text by
-// regular expression; quick-add must classify every word and remove exactly
-// the ones it used, never read a date inside @"Tower 12/1". Its meanings also
-// differ from §4: "next mon" is the next occurrence rather than next week's
-// Monday, a bare 周三 is ignored (its zh weekday rule needs 本/下/上), "12/1"
-// is day/month, month-days never roll into next year, and arithmetic is on
-// time.Time durations. Its zh AfterTime rule reads time.Now, which would break
-// determinism, and its zh ExactMonthDate rule panics on most input. So the
-// grammar is hand-written, and when is used where it fits: ParseDate falls
-// back to a deterministic subset of its rules for whole date phrases outside
-// the grammar ("last friday", "in 3 weeks", "december 1st", "大前天").
+// A date library such as github.com/olebedev/when finds the first cluster of
+// date matches anywhere in free text by regular expression; quick-add must
+// classify every word and remove exactly the ones it used, never read a date
+// inside @"Tower 12/1". when's meanings also differ from §4 ("next mon" is
+// the next occurrence, "12/1" is day/month, month-days never roll into next
+// year), one of its Chinese rules reads time.Now, and it compiled regular
+// expressions for five languages at every start of the program, whether a
+// date was typed or not. So the grammar is hand-written, its regular
+// expressions are compiled on first use, and ParseDate reads a small set of
+// whole date phrases beside it (phrases.go: "last friday", "in 3 weeks",
+// "december 1st", "大前天", "两周前", "下个月").
 package quickadd
 
 import (

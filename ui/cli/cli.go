@@ -63,6 +63,8 @@ type app struct {
 	langArg  string
 	demo     bool
 
+	neglected bool // demo --neglected: the scaled data set, left alone for three months
+
 	lang    i18n.Lang
 	today   model.Date
 	fixed   bool
@@ -181,6 +183,9 @@ func (a *app) open() (*storage.Store, error) {
 			a.lang = i18n.Detect(set.Language, a.env)
 		}
 	}
+	// The holiday calendar follows the language read when none is set
+	// (cn for Chinese): the planner and every command count alike.
+	st.SetLanguage(string(a.lang))
 	if a.demo {
 		if err := a.writeDemo(0); err != nil {
 			return nil, err
@@ -346,7 +351,7 @@ func (a *app) rootCmd() *cobra.Command {
 		a.addCmd(), a.doneCmd(),
 		a.clientCmd(), a.noteCmd(), a.logCmd(),
 		a.promiseCmd(), a.projectCmd(),
-		a.todayCmd(), a.weekCmd(), a.monthCmd(), a.reviewCmd(),
+		a.todayCmd(), a.weekCmd(), a.monthCmd(), a.reviewCmd(), a.reportCmd(),
 		a.targetCmd(), a.configCmd(),
 		a.exportCmd(), a.importCmd(), a.backupCmd(), a.backupsCmd(), a.restoreCmd(), a.checkCmd(), a.demoCmd(),
 	)

@@ -135,19 +135,50 @@ func (a *app) logCmd() *cobra.Command {
 	var subs []*cobra.Command
 	for _, k := range []model.EntryKind{model.EntryCall, model.EntryVisit, model.EntryMeeting} {
 		var onArg, projectArg string
+		var prospect bool
 		c := &cobra.Command{
 			Use:   string(k) + " CLIENT [TEXT…]",
 			Short: a.t("cli.short.log_" + string(k)),
 			Args:  minArgs(1),
 		}
 		c.RunE = a.run(func(st *storage.Store, args []string) error {
+			if prospect {
+				if projectArg != "" {
+					return &usageError{key: "cli.usage.prospect_project", args: []any{c.CommandPath()}}
+				}
+				return a.recordProspect(st, strings.Join(args, " "), onArg)
+			}
 			return a.record(st, k, args[0], strings.Join(args[1:], " "), onArg, projectArg)
 		})
 		c.Flags().StringVar(&onArg, "on", "", a.t("cli.flag.on"))
 		c.Flags().StringVar(&projectArg, "project", "", a.t("cli.flag.project"))
+		if k == model.EntryCall {
+			// A call with no client (DESIGN.md §2 v2): the words say who.
+			c.Use = "call CLIENT [TEXT…] | call --prospect TEXT…"
+			c.Flags().BoolVar(&prospect, "prospect", false, a.t("cli.flag.prospect"))
+		}
 		subs = append(subs, c)
 	}
 	return a.group("log", a.t("cli.short.log"), subs...)
+}
+
+// recordProspect adds a prospect call: a call with no client, whose text
+// says who. It counts toward the calls quota and resets no clock.
+func (a *app) recordProspect(st *storage.Store, text, onArg string) error {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return fail("cli.err.empty_prospect")
+	}
+	on, err := a.happenedOn(onArg)
+	if err != nil {
+		return err
+	}
+	if _, err := st.AddEntry(model.JournalEntry{Kind: model.EntryCall, At: a.at(on), Text: text}); err != nil {
+		return failWith(err, "cli.err.record_prospect")
+	}
+	a.wrote = true
+	a.say("cli.entry.prospect", clean(text), on)
+	return nil
 }
 
 // record adds a journal entry for a client: a note, or a contact that

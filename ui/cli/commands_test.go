@@ -100,7 +100,8 @@ func TestListJSON(t *testing.T) {
 	}
 	promises := decode[[]map[string]any](t, h.ok("promise", "list", "--json"))
 	if len(promises) != 1 || promises[0]["due"] != "2026-11-30" || promises[0]["kept_on"] != nil ||
-		promises[0]["status"] != "open" || promises[0]["overdue"] != false || promises[0]["due_soon"] != false {
+		promises[0]["status"] != "open" || promises[0]["overdue"] != false || promises[0]["due_soon"] != true || // Friday: Monday is due soon
+		promises[0]["cancelled_on"] != nil || promises[0]["cancel_reason"] != nil || promises[0]["broken"] != false {
 		t.Errorf("promises as JSON: %v", promises)
 	}
 	// --due keeps only the clients whose follow-up is due: none yet.
@@ -361,7 +362,8 @@ func TestLanguage(t *testing.T) {
 		t.Errorf("--lang zh error: %q", r.err)
 	}
 	h.env["LANG"] = "zh_CN.UTF-8"
-	if out := h.ok("today"); !strings.Contains(out, "今天") || !strings.Contains(out, "没有需要提醒") {
+	// The promise due Monday is due soon on a Friday (two working days).
+	if out := h.ok("today"); !strings.Contains(out, "今天") || !strings.Contains(out, "承诺即将到期") {
 		t.Errorf("LANG=zh_CN gives Chinese:\n%s", out)
 	}
 	if out := h.ok("--lang", "en", "today"); !strings.Contains(out, "Today,") {

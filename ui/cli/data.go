@@ -306,6 +306,7 @@ func (a *app) checkCmd() *cobra.Command {
 
 func (a *app) demoCmd() *cobra.Command {
 	var scale int
+	var neglected bool
 	c := &cobra.Command{
 		Use:   "demo [--scale N]",
 		Short: a.t("cli.short.demo"),
@@ -320,6 +321,10 @@ func (a *app) demoCmd() *cobra.Command {
 		if scale < 0 || scale > demo.MaxScale {
 			return fail("cli.err.bad_scale", scale, demo.MaxScale)
 		}
+		if neglected && scale == 0 {
+			return &usageError{key: "cli.usage.neglected"}
+		}
+		a.neglected = neglected
 		if err := a.writeDemo(scale); err != nil {
 			return err
 		}
@@ -328,6 +333,7 @@ func (a *app) demoCmd() *cobra.Command {
 		return nil
 	})
 	c.Flags().IntVar(&scale, "scale", 0, a.t("cli.flag.scale"))
+	c.Flags().BoolVar(&neglected, "neglected", false, a.t("cli.flag.neglected"))
 	return c
 }
 
@@ -337,6 +343,8 @@ func (a *app) writeDemo(scale int) error {
 	var err error
 	if scale == 0 {
 		err = demo.Write(a.st, a.today)
+	} else if a.neglected {
+		err = demo.WriteNeglected(a.st, a.today, scale)
 	} else {
 		err = demo.WriteScaled(a.st, a.today, scale)
 	}

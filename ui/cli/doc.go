@@ -41,16 +41,40 @@
 //
 //	client list --json:  {"id", "name", "company", "tier", "area", "phone",
 //	                      "cadence_days" (effective), "last_contact",
-//	                      "next_followup", "due", "scheduled", "days_overdue",
-//	                      "open_promises", "archived"}
+//	                      "next_followup", "due", "scheduled", "booked"
+//	                      (a call/visit/meeting booked beyond 7 days, or null),
+//	                      "days_overdue", "open_promises", "archived"}
 //	promise list --json: {"id", "client", "project", "text", "made_on", "due",
-//	                      "status", "kept_on", "overdue", "due_soon"}
+//	                      "status", "kept_on", "overdue", "due_soon",
+//	                      "cancelled_on", "cancel_reason", "broken" (cancelled
+//	                      after its due date)}
 //	project list --json: {"id", "name", "client", "owner", "value", "stage",
-//	                      "stage_since", "bid_date", "last_contact",
+//	                      "stage_since", "bid_date", "signed_on" (the date its
+//	                      value counts as signed, or null), "last_contact",
 //	                      "next_followup", "due", "days_overdue"}
+//	target show --json:  {"year", "annual", "signed", "months": [{"month",
+//	                      "target", "by_hand", "signed"}], "quarters":
+//	                      [{"quarter", "target", "signed"}]}
 //	backups --json:      {"path", "kind" (auto|before-restore|manual), "day",
 //	                      "modified" (RFC 3339), "size" (bytes)}
 //
 // `config get --json` prints the settings object of the exchange format
-// (with a KEY, just that field's value).
+// (with a KEY, just that field's value); `holidays` shows the calendar in
+// force (cn for a Chinese reader when none is set).
+//
+// The work plan's rules (v2):
+//   - `week --json` promises add "cancelled" (cancelled in the week); the
+//     month markers add "papers_due".
+//   - `log call --prospect TEXT…` takes no --project: a prospect call is
+//     about no project and resets no clock.
+//   - `promise cancel` needs --reason; --on defaults to today and may not be
+//     before the promise was made or after today.
+//   - `project add --on DATE` is the day it entered its stage (default
+//     today); at contract or later it counts as signed that day unless
+//     --signed-on says when (refused below contract).
+//   - `report day|week|month --on DATE` reports the day, the week or the
+//     month containing DATE; `report week` prints exactly what `review`
+//     prints.
+//   - `config set days_off|extra_workdays` takes a list of dates (replacing
+//     the list; empty clears it), `+DATE…` to add, `-- -DATE…` to remove.
 package cli

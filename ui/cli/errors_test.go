@@ -129,6 +129,7 @@ func TestUsageErrors(t *testing.T) {
 		{"bad --lang", []string{"--lang", "fr", "today"}, "fr"},
 		{"flag without value", []string{"week", "--week"}, "week"},
 		{"target without amount", []string{"target", "set", "--year", "2026"}, "--sales"},
+		{"neglected without scale", []string{"demo", "--neglected"}, "--scale"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

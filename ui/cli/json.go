@@ -33,6 +33,16 @@ type jsonMoneyQuota struct {
 
 func moneyQuota(q model.MoneyQuota) jsonMoneyQuota { return jsonMoneyQuota(q) }
 
+// jsonVisits is the visits quota (DESIGN.md §3 v2): clients visited as
+// done, the visit entries beside them.
+type jsonVisits struct {
+	Done   int `json:"done"`
+	Visits int `json:"visits"`
+	Target int `json:"target"`
+}
+
+func visitsJSON(q model.VisitQuota) jsonVisits { return jsonVisits(q) }
+
 type jsonTask struct {
 	ID          model.ID    `json:"id"`
 	Title       string      `json:"title"`
@@ -62,6 +72,34 @@ type jsonAttention struct {
 	Text        *string    `json:"text"`
 	Due         model.Date `json:"due"`
 	DaysOverdue int        `json:"days_overdue"`
+	// Bid and PapersDue come with bid_prep items, Booked with
+	// client_followup items (null when nothing is booked); other types
+	// leave them out.
+	Bid       *model.Date `json:"bid,omitempty"`
+	PapersDue *model.Date `json:"papers_due,omitempty"`
+	Booked    *bookedDate `json:"booked,omitempty"`
+}
+
+// bookedDate is a client_followup's "booked": a date or null, always
+// present on that type.
+type bookedDate struct{ model.Date }
+
+func (b bookedDate) MarshalJSON() ([]byte, error) { return b.Date.MarshalJSON() }
+
+// attentionJSON is one attention item in the shape of DESIGN.md §3.
+func attentionJSON(it model.AttentionItem) jsonAttention {
+	out := jsonAttention{
+		Type: string(it.Type), Client: str(it.Client), Project: str(it.Project),
+		Text: str(attentionText(it)), Due: it.Due, DaysOverdue: it.DaysOverdue,
+	}
+	switch it.Type {
+	case model.AttBidPrep:
+		bid, papers := it.Bid, it.PapersDue
+		out.Bid, out.PapersDue = &bid, &papers
+	case model.AttClientFollowUp:
+		out.Booked = &bookedDate{it.Booked}
+	}
+	return out
 }
 
 // attentionText is the promise's text, or a fixed English phrase for the
@@ -85,8 +123,8 @@ func attentionText(it model.AttentionItem) string {
 type jsonToday struct {
 	Date   model.Date `json:"date"`
 	Quotas struct {
-		Calls      jsonQuota `json:"calls"`
-		VisitsWeek jsonQuota `json:"visits_week"`
+		Calls      jsonQuota  `json:"calls"`
+		VisitsWeek jsonVisits `json:"visits_week"`
 	} `json:"quotas"`
 	Tasks      []jsonTask      `json:"tasks"`
 	Attention  []jsonAttention `json:"attention"`
@@ -96,15 +134,12 @@ type jsonToday struct {
 func todayJSON(ag model.Agenda) jsonToday {
 	out := jsonToday{Date: ag.Date, Tasks: []jsonTask{}, Attention: []jsonAttention{}, RegularDue: ag.RegularDue}
 	out.Quotas.Calls = quota(ag.Calls)
-	out.Quotas.VisitsWeek = quota(ag.VisitsWeek)
+	out.Quotas.VisitsWeek = visitsJSON(ag.VisitsWeek)
 	for _, t := range ag.Tasks {
 		out.Tasks = append(out.Tasks, taskJSON(t))
 	}
 	for _, it := range ag.Attention {
-		out.Attention = append(out.Attention, jsonAttention{
-			Type: string(it.Type), Client: str(it.Client), Project: str(it.Project),
-			Text: str(attentionText(it)), Due: it.Due, DaysOverdue: it.DaysOverdue,
-		})
+		out.Attention = append(out.Attention, attentionJSON(it))
 	}
 	return out
 }
@@ -129,12 +164,13 @@ type jsonWeek struct {
 	Start    model.Date `json:"start"`
 	End      model.Date `json:"end"`
 	Calls    jsonQuota  `json:"calls"`
-	Visits   jsonQuota  `json:"visits"`
+	Visits   jsonVisits `json:"visits"`
 	Promises struct {
 		Made       int `json:"made"`
 		Kept       int `json:"kept"`
 		KeptOnTime int `json:"kept_on_time"`
 		Overdue    int `json:"overdue"`
+		Cancelled  int `json:"cancelled"` // v2: cancelled in the week (each listed, with its reason, in the review)
 	} `json:"promises"`
 	Signed     jsonMoneyQuota  `json:"signed"`
 	StageMoves []jsonStageMove `json:"stage_moves"`
@@ -143,12 +179,13 @@ type jsonWeek struct {
 
 func weekJSON(w model.WeekSummary) jsonWeek {
 	out := jsonWeek{Week: w.Start.ISOWeek(), Start: w.Start, End: w.End,
-		Calls: quota(w.Calls), Visits: quota(w.Visits), Signed: moneyQuota(w.Signed),
+		Calls: quota(w.Calls), Visits: visitsJSON(w.Visits), Signed: moneyQuota(w.Signed),
 		StageMoves: []jsonStageMove{}, Days: []jsonWeekDay{}}
 	out.Promises.Made = w.Promises.Made
 	out.Promises.Kept = w.Promises.Kept
 	out.Promises.KeptOnTime = w.Promises.KeptOnTime
 	out.Promises.Overdue = w.Promises.Overdue
+	out.Promises.Cancelled = w.Promises.Cancelled
 	for _, m := range w.StageMoves {
 		out.StageMoves = append(out.StageMoves, jsonStageMove{Project: model.Inert(m.Project),
 			From: str(string(m.From)), To: string(m.To), On: m.On})
@@ -172,13 +209,13 @@ type jsonMonthDay struct {
 type jsonMonth struct {
 	Month  string         `json:"month"`
 	Calls  jsonQuota      `json:"calls"`
-	Visits jsonQuota      `json:"visits"`
+	Visits jsonVisits     `json:"visits"`
 	Signed jsonMoneyQuota `json:"signed"`
 	Days   []jsonMonthDay `json:"days"`
 }
 
 func monthJSON(m model.MonthSummary) jsonMonth {
-	out := jsonMonth{Month: m.Month.String(), Calls: quota(m.Calls), Visits: quota(m.Visits),
+	out := jsonMonth{Month: m.Month.String(), Calls: quota(m.Calls), Visits: visitsJSON(m.Visits),
 		Signed: moneyQuota(m.Signed), Days: []jsonMonthDay{}}
 	for _, d := range m.Days {
 		mk := append([]string{}, d.Markers...)
@@ -200,6 +237,7 @@ type jsonClient struct {
 	NextFollowUp model.Date `json:"next_followup"`
 	Due          bool       `json:"due"`
 	Scheduled    bool       `json:"scheduled"`
+	Booked       model.Date `json:"booked"` // a call, visit or meeting booked beyond the next 7 days (v2)
 	DaysOverdue  int        `json:"days_overdue"`
 	OpenPromises int        `json:"open_promises"`
 	Archived     bool       `json:"archived"`
@@ -209,7 +247,7 @@ func clientJSON(r storage.ClientRow, set model.Settings) jsonClient {
 	return jsonClient{ID: r.ID, Name: model.Inert(r.Name), Company: str(r.Company), Tier: string(r.Tier),
 		Area: str(r.Area), Phone: str(r.Phone), CadenceDays: set.ClientCadence(r.Client),
 		LastContact: r.LastContact, NextFollowUp: r.FollowUp.Due, Due: r.FollowUp.IsDue,
-		Scheduled: r.FollowUp.Scheduled, DaysOverdue: r.FollowUp.DaysOverdue,
+		Scheduled: r.FollowUp.Scheduled, Booked: r.FollowUp.Booked, DaysOverdue: r.FollowUp.DaysOverdue,
 		OpenPromises: r.OpenPromises, Archived: r.Archived}
 }
 
@@ -224,12 +262,20 @@ type jsonPromise struct {
 	KeptOn  model.Date `json:"kept_on"`
 	Overdue bool       `json:"overdue"`
 	DueSoon bool       `json:"due_soon"`
+	// CancelledOn and CancelReason (v2) say when and why a promise was
+	// cancelled; Broken is true when it was cancelled after its due date
+	// (it counts as broken in the reliability figure).
+	CancelledOn  model.Date `json:"cancelled_on"`
+	CancelReason *string    `json:"cancel_reason"`
+	Broken       bool       `json:"broken"`
 }
 
-func promiseJSON(p storage.PromiseRow, today model.Date) jsonPromise {
+func promiseJSON(p storage.PromiseRow, today model.Date, cal model.Calendar) jsonPromise {
 	return jsonPromise{ID: p.ID, Client: model.Inert(p.Client), Project: str(p.Project),
 		Text: model.Inert(p.Text), MadeOn: p.MadeOn, Due: p.Due, Status: string(p.Status),
-		KeptOn: p.KeptOn, Overdue: p.Overdue(today), DueSoon: p.DueSoon(today)}
+		KeptOn: p.KeptOn, Overdue: p.Overdue(today), DueSoon: p.DueSoon(today, cal),
+		CancelledOn: p.CancelledOn, CancelReason: str(p.CancelReason),
+		Broken: p.Status == model.PromiseCancelled && !p.CancelledInTime()}
 }
 
 type jsonProject struct {
@@ -241,6 +287,7 @@ type jsonProject struct {
 	Stage        string      `json:"stage"`
 	StageSince   model.Date  `json:"stage_since"`
 	BidDate      model.Date  `json:"bid_date"`
+	SignedOn     model.Date  `json:"signed_on"` // the date its value counts as signed (v2), null if not signed
 	LastContact  model.Date  `json:"last_contact"`
 	NextFollowUp model.Date  `json:"next_followup"`
 	Due          bool        `json:"due"`
@@ -248,7 +295,8 @@ type jsonProject struct {
 }
 
 func projectJSON(p storage.ProjectRow) jsonProject {
-	return jsonProject{ID: p.ID, Name: model.Inert(p.Name), Client: model.Inert(p.Client),
+	signed, _ := p.Signed()
+	return jsonProject{SignedOn: signed, ID: p.ID, Name: model.Inert(p.Name), Client: model.Inert(p.Client),
 		Owner: str(p.Owner), Value: p.Value, Stage: string(p.Stage), StageSince: p.StageSince(),
 		BidDate: p.BidDate, LastContact: p.LastContact, NextFollowUp: p.FollowUp.Due,
 		Due: p.FollowUp.IsDue, DaysOverdue: p.FollowUp.DaysOverdue}

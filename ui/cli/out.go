@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -21,23 +22,30 @@ type table struct {
 func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
 
 func (t *table) write(w io.Writer, indent string) {
+	// Each cell is measured once, and the rows go out in one buffered write:
+	// a neglected day or a due-client list is thousands of rows.
+	cells := make([][]int, len(t.rows))
 	var widths []int
-	for _, r := range t.rows {
+	for ri, r := range t.rows {
+		cells[ri] = make([]int, len(r))
 		for i, c := range r {
 			if i >= len(widths) {
 				widths = append(widths, 0)
 			}
-			widths[i] = max(widths[i], ansi.StringWidth(c))
+			cells[ri][i] = cellWidth(c)
+			widths[i] = max(widths[i], cells[ri][i])
 		}
 	}
-	for _, r := range t.rows {
-		var b strings.Builder
+	bw := bufio.NewWriter(w)
+	var b strings.Builder
+	for ri, r := range t.rows {
+		b.Reset()
 		b.WriteString(indent)
 		for i, c := range r {
 			if i > 0 {
 				b.WriteString("  ")
 			}
-			pad := strings.Repeat(" ", widths[i]-ansi.StringWidth(c))
+			pad := strings.Repeat(" ", widths[i]-cells[ri][i])
 			if i < len(t.right) && t.right[i] {
 				b.WriteString(pad + c)
 			} else if i == len(r)-1 {
@@ -46,8 +54,21 @@ func (t *table) write(w io.Writer, indent string) {
 				b.WriteString(c + pad)
 			}
 		}
-		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+		bw.WriteString(strings.TrimRight(b.String(), " "))
+		bw.WriteByte('\n')
 	}
+	_ = bw.Flush() // a closed pipe shows as the command's own write error
+}
+
+// cellWidth is the width of a cell in terminal cells: its length when it
+// is printable ASCII (most cells: dates, times, counts), else as measured.
+func cellWidth(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7e {
+			return ansi.StringWidth(s)
+		}
+	}
+	return len(s)
 }
 
 // clean makes user text inert and one line, for a table cell.

@@ -15,7 +15,7 @@ func (a *app) projectCmd() *cobra.Command {
 }
 
 func (a *app) projectAddCmd() *cobra.Command {
-	var clientArg, stageArg, valueArg, bidArg, owner string
+	var clientArg, stageArg, valueArg, bidArg, owner, onArg, signedArg string
 	c := &cobra.Command{
 		Use:   "add NAME --client C",
 		Short: a.t("cli.short.project_add"),
@@ -55,7 +55,24 @@ func (a *app) projectAddCmd() *cobra.Command {
 			return err
 		}
 		p.ClientID = cl.ID
-		p.StageHistory = []model.StageEntry{{Stage: p.Stage, On: a.today}}
+		// --on: the day it entered its current stage (onboarding a year of
+		// existing projects puts each in its own week and month).
+		on, err := a.happenedOn(onArg)
+		if err != nil {
+			return err
+		}
+		p.StageHistory = []model.StageEntry{{Stage: p.Stage, On: on}}
+		if signedArg != "" {
+			if !model.SignedStage(p.Stage) {
+				return fail("cli.err.signed_on_stage", a.stageName(p.Stage))
+			}
+			d, err := a.happenedOn(signedArg)
+			if err != nil {
+				return err
+			}
+			p.SignedOn = d
+		} // else storage gives a project added at contract or later its stage date
+
 		added, err := st.AddProject(p, a.today)
 		if err != nil {
 			return failWith(err, "cli.err.project_add", p.Name)
@@ -70,6 +87,8 @@ func (a *app) projectAddCmd() *cobra.Command {
 	f.StringVar(&valueArg, "value", "", a.t("cli.flag.value"))
 	f.StringVar(&bidArg, "bid-date", "", a.t("cli.flag.bid_date"))
 	f.StringVar(&owner, "owner", "", a.t("cli.flag.owner"))
+	f.StringVar(&onArg, "on", "", a.t("cli.flag.stage_on"))
+	f.StringVar(&signedArg, "signed-on", "", a.t("cli.flag.signed_on"))
 	return c
 }
 

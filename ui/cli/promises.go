@@ -95,9 +95,14 @@ func (a *app) promiseKeepCmd() *cobra.Command {
 	return c
 }
 
+// promiseCancelCmd is `promise cancel ID --reason TEXT [--on DATE]`: a
+// cancellation keeps its date and reason (DESIGN.md §2 v2), so a promise
+// cancelled after its due date still counts as broken and the review can
+// say why.
 func (a *app) promiseCancelCmd() *cobra.Command {
+	var reason, onArg string
 	c := &cobra.Command{
-		Use:   "cancel ID",
+		Use:   "cancel ID --reason TEXT",
 		Short: a.t("cli.short.promise_cancel"),
 		Args:  exactArgs(1),
 	}
@@ -106,14 +111,28 @@ func (a *app) promiseCancelCmd() *cobra.Command {
 		if err != nil {
 			return err
 		}
-		p, err := st.CancelPromise(id)
+		reason = strings.TrimSpace(reason)
+		if reason == "" {
+			return &usageError{key: "cli.usage.missing_flag", args: []any{"--reason", c.UseLine()}}
+		}
+		on, err := a.happenedOn(onArg)
+		if err != nil {
+			return err
+		}
+		p, err := st.CancelPromise(id, on, reason, a.today)
 		if err != nil {
 			return notFound(err, "promise", id)
 		}
 		a.wrote = true
-		a.say("cli.promise.cancelled", p.ID)
+		if p.CancelledInTime() {
+			a.say("cli.promise.cancelled", p.ID)
+		} else {
+			a.say("cli.promise.cancelled_late", p.ID, p.CancelledOn.Sub(p.Due))
+		}
 		return nil
 	})
+	c.Flags().StringVar(&reason, "reason", "", a.t("cli.flag.cancel_reason"))
+	c.Flags().StringVar(&onArg, "on", "", a.t("cli.flag.cancelled_on"))
 	return c
 }
 
@@ -129,10 +148,15 @@ func (a *app) promiseListCmd() *cobra.Command {
 		if err != nil {
 			return failWith(err, "cli.err.read_view", "promises")
 		}
+		set, err := st.Settings()
+		if err != nil {
+			return failWith(err, "cli.err.read_settings")
+		}
+		cal := set.Calendar()
 		if asJSON {
 			out := []jsonPromise{}
 			for _, p := range rows {
-				out = append(out, promiseJSON(p, a.today))
+				out = append(out, promiseJSON(p, a.today, cal))
 			}
 			return a.writeJSON(out)
 		}
@@ -151,7 +175,7 @@ func (a *app) promiseListCmd() *cobra.Command {
 		tb.add("#", a.t("cli.col.due"), a.t("cli.col.status"), a.t("cli.col.client"), a.t("cli.col.promise"),
 			a.t("cli.col.project"))
 		for _, p := range rows {
-			tb.add(fmt.Sprint(p.ID), p.Due.String(), a.promiseStatus(p.Promise), clean(p.Client), clean(p.Text),
+			tb.add(fmt.Sprint(p.ID), p.Due.String(), a.promiseStatus(p.Promise, cal), clean(p.Client), clean(p.Text),
 				orDash(clean(p.Project)))
 		}
 		tb.write(a.stdout, "")
@@ -164,14 +188,20 @@ func (a *app) promiseListCmd() *cobra.Command {
 
 // promiseStatus words a promise's state for today: overdue and due soon
 // stand out from plain open.
-func (a *app) promiseStatus(p model.Promise) string {
+func (a *app) promiseStatus(p model.Promise, cal model.Calendar) string {
 	switch {
 	case p.Overdue(a.today):
 		return a.t("rel.days_overdue", a.today.Sub(p.Due))
-	case p.DueSoon(a.today):
+	case p.DueSoon(a.today, cal):
 		return a.t("promise.due_soon")
 	case p.Status == model.PromiseKept:
 		return a.t("promise.kept") + " " + p.KeptOn.String()
+	case p.Status == model.PromiseCancelled && p.CancelledOn.Valid():
+		s := a.t("promise.cancelled") + " " + p.CancelledOn.String()
+		if !p.CancelledInTime() {
+			s += " " + a.t("cli.promise.broken")
+		}
+		return s
 	}
 	return a.t("promise." + string(p.Status))
 }

@@ -3,9 +3,11 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -92,14 +94,102 @@ func (a *app) targetCmd() *cobra.Command {
 	f.IntVar(&year, "year", 0, a.t("cli.flag.year"))
 	f.StringVar(&salesArg, "sales", "", a.t("cli.flag.sales"))
 	f.StringVar(&monthArg, "month", "", a.t("cli.flag.target_month"))
-	return a.group("target", a.t("cli.short.target"), set)
+	return a.group("target", a.t("cli.short.target"), set, a.targetShowCmd())
+}
+
+// jsonTargetMonth is one month of `target show --json`.
+type jsonTargetMonth struct {
+	Month  string      `json:"month"`
+	Target model.Money `json:"target"`
+	ByHand bool        `json:"by_hand"`
+	Signed model.Money `json:"signed"`
+}
+
+// jsonTargetQuarter is one quarter of `target show --json`.
+type jsonTargetQuarter struct {
+	Quarter int         `json:"quarter"`
+	Target  model.Money `json:"target"`
+	Signed  model.Money `json:"signed"`
+}
+
+// jsonTargets is `target show --json`: the year's target, its months (set
+// by hand or sharing the rest) and quarters, with what was signed.
+type jsonTargets struct {
+	Year     int                 `json:"year"`
+	Annual   model.Money         `json:"annual"`
+	Signed   model.Money         `json:"signed"`
+	Months   []jsonTargetMonth   `json:"months"`
+	Quarters []jsonTargetQuarter `json:"quarters"`
+}
+
+// targetShowCmd is `target show [--year Y] [--json]`: the year view of the
+// targets (the same numbers as the Month pane's year view): each month's
+// target — set by hand or its share of what those leave — and each
+// quarter's, against what was signed.
+func (a *app) targetShowCmd() *cobra.Command {
+	var year int
+	var asJSON bool
+	c := &cobra.Command{
+		Use:   "show [--year Y]",
+		Short: a.t("cli.short.target_show"),
+		Args:  noArgs,
+	}
+	c.RunE = a.run(func(st *storage.Store, _ []string) error {
+		if !c.Flags().Changed("year") {
+			year = a.today.Year()
+		}
+		if year < 1900 || year > 2200 {
+			return fail("cli.err.bad_year", year)
+		}
+		s, err := st.Settings()
+		if err != nil {
+			return failWith(err, "cli.err.read_settings")
+		}
+		signed, err := st.YearSigned(year)
+		if err != nil {
+			return failWith(err, "cli.err.read_view", "targets")
+		}
+		out := jsonTargets{Year: year, Annual: s.YearTarget(year), Months: []jsonTargetMonth{}, Quarters: []jsonTargetQuarter{}}
+		for i, q := range signed {
+			m := model.Month{Year: year, Month: time.Month(i + 1)}
+			out.Months = append(out.Months, jsonTargetMonth{Month: m.String(), Target: q.Target, ByHand: s.MonthSetByHand(m), Signed: q.Value})
+			out.Signed += q.Value
+			if i%3 == 0 {
+				out.Quarters = append(out.Quarters, jsonTargetQuarter{Quarter: i/3 + 1, Target: s.QuarterTarget(year, i/3+1)})
+			}
+			out.Quarters[i/3].Signed += q.Value
+		}
+		if asJSON {
+			return a.writeJSON(out)
+		}
+		cur := a.currency(s)
+		a.say("cli.target.show_year", year, a.lang.MoneyExact(out.Annual, cur), a.lang.MoneyExact(out.Signed, cur))
+		tb := table{right: []bool{false, true, true, false}}
+		tb.add(a.t("cli.col.month"), a.t("cli.col.target"), a.t("cli.col.signed"), "")
+		for i, m := range out.Months {
+			hand := ""
+			if m.ByHand {
+				hand = a.t("cli.target.by_hand")
+			}
+			tb.add(m.Month, a.lang.MoneyExact(m.Target, cur), a.lang.MoneyExact(m.Signed, cur), hand)
+			if i%3 == 2 {
+				q := out.Quarters[i/3]
+				tb.add(a.t("cli.target.quarter", q.Quarter), a.lang.MoneyExact(q.Target, cur), a.lang.MoneyExact(q.Signed, cur), "")
+			}
+		}
+		tb.write(a.stdout, "  ")
+		return nil
+	})
+	c.Flags().IntVar(&year, "year", 0, a.t("cli.flag.year"))
+	c.Flags().BoolVar(&asJSON, "json", false, a.t("cli.flag.json"))
+	return c
 }
 
 // configKeys are the settings a user sets one by one, named as in the
 // exchange format; targets have their own command.
 var configKeys = []string{"calls_per_day", "visits_per_week", "workdays", "key_cadence_days",
 	"regular_cadence_days", "lead_cadence_days", "design_cadence_days", "stage_cadence_days",
-	"language", "currency"}
+	"language", "currency", "holidays", "days_off", "extra_workdays"}
 
 // configInt points at an integer setting and gives its lower bound.
 func configInt(s *model.Settings, key string) (*int, int, bool) {
@@ -137,6 +227,12 @@ func configValue(s model.Settings, key string) string {
 		return s.Language
 	case "currency":
 		return model.InertLine(s.Currency)
+	case "holidays":
+		return s.Holidays
+	case "days_off":
+		return model.FormatDateList(s.DaysOff)
+	case "extra_workdays":
+		return model.FormatDateList(s.ExtraWorkdays)
 	}
 	return ""
 }
@@ -230,6 +326,7 @@ func (a *app) configCmd() *cobra.Command {
 		}
 		if key == "language" {
 			a.lang = i18n.Detect(s.Language, a.env)
+			st.SetLanguage(string(a.lang))
 		}
 		a.say("cli.config.set", key, configValue(s, key))
 		return nil
@@ -275,6 +372,62 @@ func (a *app) configSetter(key, val string) (func(*model.Settings) error, error)
 			return nil, fail("cli.err.config_currency", val)
 		}
 		return func(s *model.Settings) error { s.Currency = val; return nil }, nil
+	case "holidays":
+		// "" goes back to the default: cn for a Chinese reader, else none.
+		if val != "" && val != model.HolidaysCN && val != model.HolidaysNone {
+			return nil, fail("cli.err.config_holidays", val)
+		}
+		return func(s *model.Settings) error { s.Holidays = val; return nil }, nil
+	case "days_off", "extra_workdays":
+		// A list replaces the whole list; +DATE adds, -DATE removes one.
+		edit, err := dateListEdit(val)
+		if err != nil {
+			return nil, fail("cli.err.config_dates", key, val)
+		}
+		return func(s *model.Settings) error {
+			list := &s.DaysOff
+			if key == "extra_workdays" {
+				list = &s.ExtraWorkdays
+			}
+			*list = edit(*list)
+			return s.CheckCalendar()
+		}, nil
 	}
 	return nil, fail("cli.err.config_key", key, strings.Join(configKeys, ", "))
+}
+
+// dateListEdit reads a value for a list of dates: a list ("2026-10-08,
+// 2026-10-09", empty for none) replaces it; "+DATE …" adds and "-DATE …"
+// removes dates. The edit it returns keeps the list sorted and unique.
+func dateListEdit(val string) (func([]model.Date) []model.Date, error) {
+	val = strings.TrimSpace(val)
+	if strings.HasPrefix(val, "+") || strings.HasPrefix(val, "-") {
+		sign := val[0]
+		fields := strings.FieldsFunc(val, func(r rune) bool { return r == ',' || r == ' ' || r == '，' })
+		for i, f := range fields {
+			fields[i] = strings.TrimPrefix(f, string(sign)) // "+D1 +D2" or "+D1,D2"
+		}
+		ds, err := model.ParseDateList(strings.Join(fields, " "))
+		if err != nil || len(ds) == 0 {
+			return nil, fmt.Errorf("not a list of dates: %q", val)
+		}
+		return func(list []model.Date) []model.Date {
+			out := []model.Date{}
+			for _, d := range list {
+				if !slices.Contains(ds, d) {
+					out = append(out, d)
+				}
+			}
+			if sign == '+' {
+				out = append(out, ds...)
+				slices.Sort(out)
+			}
+			return out
+		}, nil
+	}
+	ds, err := model.ParseDateList(val)
+	if err != nil {
+		return nil, err
+	}
+	return func([]model.Date) []model.Date { return ds }, nil
 }

@@ -121,7 +121,7 @@ func (a *app) printAgenda(ag model.Agenda, set model.Settings) error {
 	cur := a.currency(set)
 	fmt.Fprintln(w, a.t("cli.today.title", a.weekday(ag.Date), ag.Date))
 	fmt.Fprintln(w, a.t("cli.today.quotas", ag.Calls.Done, ag.Calls.Target,
-		ag.VisitsWeek.Done, ag.VisitsWeek.Target,
+		ag.VisitsWeek.Done, ag.VisitsWeek.Target, ag.VisitsWeek.Visits,
 		a.lang.MoneyExact(ag.SignedMonth.Value, cur), a.lang.MoneyExact(ag.SignedMonth.Target, cur)))
 	fmt.Fprintln(w)
 	if len(ag.Tasks) == 0 {
@@ -179,20 +179,26 @@ func (a *app) mark(t model.Task) string {
 
 func (a *app) attDue(it model.AttentionItem) string {
 	switch it.Type {
-	case model.AttBidPrep, model.AttBidResult:
-		return a.t("cli.att.bid_on", it.Due)
+	case model.AttBidPrep:
+		return a.t("cli.att.papers_due", it.PapersDue, it.Bid)
+	case model.AttBidResult:
+		return a.t("cli.att.bid_on", it.Bid)
 	}
+	s := a.t("cli.att.due", it.Due)
 	if it.DaysOverdue > 0 {
-		return a.t("cli.att.overdue", it.Due, it.DaysOverdue)
+		s = a.t("cli.att.overdue", it.Due, it.DaysOverdue)
 	}
-	return a.t("cli.att.due", it.Due)
+	if it.Booked.Valid() {
+		s += a.t("cli.att.booked", it.Booked)
+	}
+	return s
 }
 
 func (a *app) printWeek(wk model.WeekSummary, set model.Settings) {
 	w := a.stdout
 	cur := a.currency(set)
 	fmt.Fprintln(w, a.t("cli.week.title", wk.Start.ISOWeek(), wk.Start, wk.End))
-	fmt.Fprintln(w, a.t("cli.week.totals", wk.Calls.Done, wk.Calls.Target, wk.Visits.Done, wk.Visits.Target,
+	fmt.Fprintln(w, a.t("cli.week.totals", wk.Calls.Done, wk.Calls.Target, wk.Visits.Done, wk.Visits.Target, wk.Visits.Visits,
 		a.lang.MoneyExact(wk.Signed.Value, cur), a.lang.MoneyExact(wk.Signed.Target, cur)))
 	fmt.Fprintln(w, a.t("cli.week.promises", wk.Promises.Made, wk.Promises.Kept, wk.Promises.KeptOnTime,
 		wk.Promises.Overdue))
@@ -223,7 +229,7 @@ func (a *app) printMonth(ms model.MonthSummary, set model.Settings) {
 	w := a.stdout
 	cur := a.currency(set)
 	fmt.Fprintln(w, a.t("cli.month.title", ms.Month))
-	fmt.Fprintln(w, a.t("cli.month.totals", ms.Calls.Done, ms.Calls.Target, ms.Visits.Done, ms.Visits.Target,
+	fmt.Fprintln(w, a.t("cli.month.totals", ms.Calls.Done, ms.Calls.Target, ms.Visits.Done, ms.Visits.Target, ms.Visits.Visits,
 		a.lang.MoneyExact(ms.Signed.Value, cur), a.lang.MoneyExact(ms.Signed.Target, cur)))
 	fmt.Fprintln(w)
 	tb := table{right: []bool{false, false, true, true, true}}

@@ -278,7 +278,7 @@ func (m *Model) profileLines(w int) []string {
 	for _, p := range d.Promises {
 		if p.Status == model.PromiseOpen {
 			open++
-			out = append(out, client.PromiseLines(m.env, p, projName, today, w)...)
+			out = append(out, client.PromiseLines(m.env, p, projName, today, m.det.d.Calendar, w)...)
 		}
 	}
 	if open == 0 {
@@ -363,7 +363,7 @@ func (m *Model) pastLines(w int) []string {
 		if p.Status == model.PromiseOpen {
 			continue
 		}
-		for _, line := range client.PromiseLines(m.env, p, projName, m.env.Today(), w) {
+		for _, line := range client.PromiseLines(m.env, p, projName, m.env.Today(), m.det.d.Calendar, w) {
 			out = append(out, m.env.Styles.Done.Render(ansi.Strip(line)))
 		}
 	}

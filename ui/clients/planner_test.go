@@ -57,6 +57,7 @@ func TestInsideThePlanner(t *testing.T) {
 		j := detailOf(t, st, "孙工").Journal
 		return len(j) == 1 && j[0].Kind == model.EntryNote && j[0].Text == "想要样本，下周再联系"
 	})
+	uitest.WaitScreen(t, tm, "Note saved for 孙工") // the pane has heard back (see below)
 
 	// Record a promise.
 	tm.Type("p")
@@ -69,6 +70,7 @@ func TestInsideThePlanner(t *testing.T) {
 		ps := detailOf(t, st, "孙工").Promises
 		return len(ps) == 1 && ps[0].Due == uitest.Today.AddDays(10)
 	})
+	uitest.WaitScreen(t, tm, "Promised 孙工")
 
 	// Mark it kept on the Promises pane: it is due last, so the bottom row.
 	tm.Type("6")
@@ -83,6 +85,10 @@ func TestInsideThePlanner(t *testing.T) {
 		ps := detailOf(t, st, "孙工").Promises
 		return len(ps) == 1 && ps[0].Status == model.PromiseKept && ps[0].KeptOn == uitest.Today
 	})
+	// The store has it before the pane hears back; keys typed meanwhile
+	// would wait for it (the shell's key queue), but the screen is read
+	// here, so wait for the pane's own word.
+	uitest.WaitScreen(t, tm, "Kept: Send samples")
 
 	// The call sheet: three clients due.
 	tm.Type("4")

@@ -11,13 +11,14 @@ import (
 const attLines = 2
 
 // urgent reports whether an item is drawn in red rather than amber:
-// anything past its date, and bid documents on the bid day itself.
-func urgent(a model.AttentionItem, today model.Date) bool {
+// anything past its date, and bid documents from the day the papers are
+// due (model: Urgent).
+func urgent(a model.AttentionItem, _ model.Date) bool {
 	switch {
 	case a.Type == model.AttPromiseOverdue, a.DaysOverdue > 0:
 		return true
 	case a.Type == model.AttBidPrep:
-		return a.Due <= today
+		return a.Urgent
 	}
 	return false
 }
@@ -38,14 +39,23 @@ func (m *Model) attHead(a model.AttentionItem) string {
 		} else {
 			when = m.lang.T("day.att.due", m.lang.Relative(a.Due, today))
 		}
-	case model.AttBidPrep, model.AttBidResult:
-		when = m.lang.T("day.att.bid", m.lang.Relative(a.Due, today))
+		if a.Booked.Valid() {
+			// Booked beyond the week: still due, and says when (v2).
+			when += " · " + m.lang.T("day.att.booked", m.lang.DayMonth(a.Booked))
+		}
+	case model.AttBidPrep:
+		// The papers' date leads (they must be ready then); the bid's
+		// date is on the second line.
+		when = m.lang.T("day.att.due", m.lang.Relative(a.PapersDue, today))
+	case model.AttBidResult:
+		when = m.lang.T("day.att.bid", m.lang.Relative(a.Bid, today))
 	}
 	return what + " · " + when
 }
 
-// attBody is an item's second line: who and what, made inert.
-func attBody(a model.AttentionItem) string {
+// attBody is an item's second line: who and what, made inert (and for
+// bid papers, the bid's date).
+func (m *Model) attBody(a model.AttentionItem) string {
 	var parts []string
 	switch a.Type {
 	case model.AttPromiseOverdue, model.AttPromiseDue:
@@ -64,6 +74,9 @@ func attBody(a model.AttentionItem) string {
 	}
 	for i, p := range parts {
 		parts[i] = model.InertLine(p)
+	}
+	if a.Type == model.AttBidPrep && a.Bid.Valid() {
+		parts = append(parts, m.lang.T("day.att.bid", m.lang.DayMonth(a.Bid)))
 	}
 	return strings.Join(parts, " · ")
 }
@@ -96,7 +109,7 @@ func (m *Model) attentionView(w, h int) string {
 			cursor = "›"
 		}
 		head := common.PadRight(cursor+" "+m.attHead(a), w)
-		body := common.PadRight("    "+attBody(a), w)
+		body := common.PadRight("    "+m.attBody(a), w)
 		switch {
 		case sel && focused:
 			head, body = st.Selected.Render(head), st.Selected.Render(body)

@@ -159,6 +159,13 @@ func (m *Model) Busy() bool { return m.host.Busy() || m.loads.Pending() }
 // Dirty is true while a dialog holds typed text not saved.
 func (m *Model) Dirty() bool { return m.host.Dirty() }
 
+// Attention returns the attention list and the count of regular clients
+// due, as the pane shows them (tests compare them with `today --json`).
+func (m *Model) Attention() ([]model.AttentionItem, int) { return m.attention, m.regularDue }
+
+// Tasks returns the day's tasks in the order shown.
+func (m *Model) Tasks() []model.AgendaTask { return m.tasks }
+
 // place is where the user is, for help.
 func (m *Model) place() keys.Place {
 	switch {

@@ -474,8 +474,9 @@ func TestAttentionColours(t *testing.T) {
 		{model.AttentionItem{Type: model.AttPromiseDue, Due: uitest.Today + 1}, false},
 		{model.AttentionItem{Type: model.AttClientFollowUp, DaysOverdue: 3}, true},
 		{model.AttentionItem{Type: model.AttClientFollowUp, Due: uitest.Today}, false},
-		{model.AttentionItem{Type: model.AttBidPrep, Due: uitest.Today}, true},
-		{model.AttentionItem{Type: model.AttBidPrep, Due: uitest.Today + 2}, false},
+		// Bid papers turn red from the day they are due (model sets Urgent).
+		{model.AttentionItem{Type: model.AttBidPrep, Due: uitest.Today, PapersDue: uitest.Today, Urgent: true}, true},
+		{model.AttentionItem{Type: model.AttBidPrep, Due: uitest.Today + 2, PapersDue: uitest.Today + 2}, false},
 	}
 	for _, tc := range tests {
 		if got := urgent(tc.a, uitest.Today); got != tc.want {

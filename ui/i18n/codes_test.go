@@ -221,7 +221,7 @@ func verbs(format string) map[int]byte {
 	clean := strings.ReplaceAll(format, "%%", "")
 	out := map[int]byte{}
 	next := 1
-	for _, m := range verbRE.FindAllStringSubmatch(clean, -1) {
+	for _, m := range verbRE().FindAllStringSubmatch(clean, -1) {
 		if m[2] != "" {
 			next, _ = strconv.Atoi(m[2])
 		}

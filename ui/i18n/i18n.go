@@ -34,32 +34,46 @@ const (
 	ZH Lang = "zh"
 )
 
+// The catalog is the list of tables the msgs_<area>.go files registered, in
+// order, searched without being merged: copying a thousand messages into one
+// map at every start of the program cost more than all the lookups a
+// command makes (a lookup asks at most a dozen maps).
 var (
-	mu         sync.RWMutex
-	catalog    = map[string]Msg{}
-	duplicates []string // keys registered twice; a test reports them
+	mu     sync.RWMutex
+	tables []map[string]Msg
 )
 
 // Register adds messages to the catalog; call it from an init() in
 // msgs_<area>.go. A key registered twice keeps its first text and is
-// reported by the catalog test rather than panicking at start-up.
+// reported by the catalog test rather than panicking at start-up. The map
+// is kept, not copied: the caller must not change it afterwards.
 func Register(msgs map[string]Msg) {
 	mu.Lock()
 	defer mu.Unlock()
-	for k, m := range msgs {
-		if _, ok := catalog[k]; ok {
-			duplicates = append(duplicates, k)
-			continue
+	tables = append(tables, msgs)
+}
+
+// duplicateKeys returns the keys registered more than once, for the test.
+func duplicateKeys() []string {
+	mu.RLock()
+	defer mu.RUnlock()
+	seen := map[string]bool{}
+	var dups []string
+	for _, t := range tables {
+		for k := range t {
+			if seen[k] {
+				dups = append(dups, k)
+			}
+			seen[k] = true
 		}
-		catalog[k] = m
 	}
+	sort.Strings(dups)
+	return dups
 }
 
 // Has reports whether key is in the catalog.
 func Has(key string) bool {
-	mu.RLock()
-	defer mu.RUnlock()
-	_, ok := catalog[key]
+	_, ok := Lookup(key)
 	return ok
 }
 
@@ -67,20 +81,30 @@ func Has(key string) bool {
 func Keys() []string {
 	mu.RLock()
 	defer mu.RUnlock()
-	out := make([]string, 0, len(catalog))
-	for k := range catalog {
-		out = append(out, k)
+	seen := map[string]bool{}
+	var out []string
+	for _, t := range tables {
+		for k := range t {
+			if !seen[k] {
+				seen[k] = true
+				out = append(out, k)
+			}
+		}
 	}
 	sort.Strings(out)
 	return out
 }
 
-// Lookup returns the message for key.
+// Lookup returns the message for key (the first table that has it).
 func Lookup(key string) (Msg, bool) {
 	mu.RLock()
 	defer mu.RUnlock()
-	m, ok := catalog[key]
-	return m, ok
+	for _, t := range tables {
+		if m, ok := t[key]; ok {
+			return m, true
+		}
+	}
+	return Msg{}, false
 }
 
 // Parse reads a language name: "en", "zh", also "zh-CN", "zh_CN.UTF-8",
@@ -169,7 +193,10 @@ func (l Lang) Err(err error) string {
 
 // verbRE matches one fmt verb (not %%): flags, an optional argument index,
 // width and precision, then the verb letter.
-var verbRE = regexp.MustCompile(`%[-+# 0]*(\[(\d+)\])?[-+# 0]*(\d+|\*)?(\.(\d+|\*)?)?[a-zA-Z]`)
+// It is compiled on first use: most commands never need it.
+var verbRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`%[-+# 0]*(\[(\d+)\])?[-+# 0]*(\d+|\*)?(\.(\d+|\*)?)?[a-zA-Z]`)
+})
 
 // ArgIndexes returns the set of argument positions (1-based) a format uses,
 // following fmt's rules for indexed verbs.
@@ -177,7 +204,7 @@ func ArgIndexes(format string) map[int]bool {
 	clean := strings.ReplaceAll(format, "%%", "")
 	used := map[int]bool{}
 	next := 1
-	for _, m := range verbRE.FindAllStringSubmatch(clean, -1) {
+	for _, m := range verbRE().FindAllStringSubmatch(clean, -1) {
 		if m[2] != "" {
 			n, _ := strconv.Atoi(m[2])
 			next = n

@@ -38,10 +38,8 @@ func TestVerbsMatchBetweenLanguages(t *testing.T) {
 }
 
 func TestNoDuplicateKeys(t *testing.T) {
-	mu.RLock()
-	defer mu.RUnlock()
-	if len(duplicates) > 0 {
-		t.Errorf("keys registered twice: %v", duplicates)
+	if dups := duplicateKeys(); len(dups) > 0 {
+		t.Errorf("keys registered twice: %v", dups)
 	}
 }
 

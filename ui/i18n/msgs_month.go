@@ -13,7 +13,7 @@ func init() {
 		"month.word.bid":     {"bid date", "投标日"},
 		"month.word.promise": {"promise due", "承诺到期"},
 		"month.detail":       {"%s · tasks %d/%d done · calls %d · visits %d", "%s · 任务 完成%d/%d · 电话 %d · 拜访 %d"},
-		"month.legend":       {"B bid  P promise due  T today · enter opens the day · y year", "标 投标  诺 承诺到期  今 今天 · enter 打开当天 · y 全年"},
+		"month.legend":       {"B bid  D bid papers due  P promise due  T today · enter opens the day · y year", "标 投标  书 标书截止  诺 承诺到期  今 今天 · enter 打开当天 · y 全年"},
 		"month.key.year":     {"year view", "全年视图"},
 		"month.year.title":   {"%d · signed sales against target, month by month", "%d年 · 每月签约与目标"},
 		"month.year.total":   {"Year %d: %s", "%d年全年：%s"},

@@ -103,7 +103,10 @@ func TestNumbersEqualStoreMonth(t *testing.T) {
 			}
 		}
 		s := screen(m)
-		if mo.Month == time.November && !strings.Contains(s, "Signed $480,000 of $100,000 (480%)") {
+		// December is set by hand to 200,000: the other eleven months share
+		// the year's other 1,000,000, November (the last of them) taking the
+		// odd cent.
+		if mo.Month == time.November && !strings.Contains(s, "Signed $480,000 of $90,909.10 (528%)") {
 			t.Errorf("November's totals:\n%s", s)
 		}
 		if mo.Month == time.December && !strings.Contains(s, "Signed $0 of $200,000 (0%)") {
@@ -153,11 +156,13 @@ func TestMarkersAndKeys(t *testing.T) {
 func TestYearView(t *testing.T) {
 	m, _ := open(t, i18n.EN, 120, 40)
 	uitest.Press(m, "y")
-	if m.year[10].Value != 48000000 || m.year[11].Target != 20000000 || m.year[0].Target != 10000000 {
+	// The months keep the year whole (v2): 1,200,000, not 1,300,000.
+	if m.year[10].Value != 48000000 || m.year[11].Target != 20000000 || m.year[0].Target != 9090909 || m.year[10].Target != 9090910 {
 		t.Errorf("year = %+v", m.year)
 	}
 	s := screen(m)
-	for _, want := range []string{"Nov", "$480,000 of $100,000 (480%)", "Dec", "$0 of $200,000 (0%)", "Year 2026: $480,000 of $1,300,000 (37%)"} {
+	for _, want := range []string{"Nov", "$480,000 of $90,909.10 (528%)", "Dec", "$0 of $200,000 (0%) *", "Year 2026: $480,000 of $1,200,000 (40%)",
+		"Q1 $0 of $272,727.27 (0%)", "Q4 $480,000 of $381,818.19 (126%)"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("the year view lacks %q:\n%s", want, s)
 		}
@@ -185,5 +190,32 @@ func TestClickSelects(t *testing.T) {
 	uitest.Run(m, func() tea.Cmd { _, c := m.Update(tea.MouseClickMsg{X: x, Y: y, Button: tea.MouseLeft}); return c }())
 	if m.sel != uitest.D(time.November, 18) {
 		t.Errorf("click selected %s", m.sel)
+	}
+}
+
+// With mainland China's calendar the day's line says why a day is or is
+// not worked, and the month's quotas count the make-up days.
+func TestHolidayDays(t *testing.T) {
+	m, st := open(t, i18n.EN, 120, 40)
+	if err := st.UpdateSettings(func(s *model.Settings) error { s.Holidays = model.HolidaysCN; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	m.Update(common.DataChangedMsg{})
+	uitest.Run(m, m.reload())
+	for day, want := range map[model.Date]string{
+		model.MakeDate(2026, time.October, 1):  "public holiday 国庆节",
+		model.MakeDate(2026, time.October, 10): "make-up working day (国庆节)",
+	} {
+		uitest.Press(m, "g")
+		uitest.Type(m, day.String())
+		uitest.Press(m, "enter")
+		uitest.Run(m, m.reload())
+		if s := screen(m); !strings.Contains(s, want) {
+			t.Errorf("%s: the day's line lacks %q:\n%s", day, want, s)
+		}
+	}
+	// October 2026 with cn: 18 working days.
+	if got := m.Month().Calls.Target; got != 18*30 {
+		t.Errorf("October's calls target %d, want 18 × 30", got)
 	}
 }

@@ -186,6 +186,8 @@ func (m *Model) markers(dd model.DaySummary) string {
 		switch k {
 		case "bid":
 			b.WriteString(st.Warning.Render(m.lang.T("month.mark.bid")))
+		case "papers_due":
+			b.WriteString(st.Warning.Render(m.lang.T("month.mark.papers")))
 		case "promise_due":
 			b.WriteString(st.DueSoon.Render(m.lang.T("month.mark.promise")))
 		case "today":
@@ -285,10 +287,16 @@ func (m *Model) totals() string {
 		}
 		return s
 	}
-	s := st.Muted.Render(m.lang.T("review.signed")+" ") +
+	head := st.Muted.Render(m.lang.T("review.signed")+" ") +
 		met(ms.Signed.Target > 0 && ms.Signed.Value >= ms.Signed.Target, report.MoneyCount(m.lang, ms.Signed, m.currency())) +
 		sep + st.Muted.Render(m.lang.T("review.calls")+" ") + met(ms.Calls.Target > 0 && ms.Calls.Done >= ms.Calls.Target, report.Count(m.lang, ms.Calls)) +
-		sep + st.Muted.Render(m.lang.T("review.visits")+" ") + met(ms.Visits.Target > 0 && ms.Visits.Done >= ms.Visits.Target, report.Count(m.lang, ms.Visits))
+		sep + st.Muted.Render(m.lang.T("report.visits_short")+" ")
+	visitsMet := ms.Visits.Target > 0 && ms.Visits.Done >= ms.Visits.Target
+	s := head + met(visitsMet, report.VisitCount(m.lang, ms.Visits))
+	if ansi.StringWidth(s) > m.width {
+		// Narrow: the clients visited stay, the visits beside them go.
+		s = head + met(visitsMet, report.Count(m.lang, model.Quota{Done: ms.Visits.Done, Target: ms.Visits.Target}))
+	}
 	return common.PadRight(s, m.width)
 }
 
@@ -299,10 +307,23 @@ func (m *Model) detail() string {
 		return ""
 	}
 	s := m.lang.T("month.detail", m.lang.ShortDate(m.sel), dd.TasksDone, dd.TasksTotal, dd.Calls, dd.Visits)
+	// Why a day is or is not worked, when the calendar says so.
+	switch m.set.Calendar().Kind(m.sel) {
+	case model.DayHoliday:
+		s += " · " + m.lang.T("month.day.holiday", model.CNHolidayName(m.sel))
+	case model.DayMakeUp:
+		s += " · " + m.lang.T("month.day.makeup", model.CNHolidayName(m.sel))
+	case model.DayOwnOff:
+		s += " · " + m.lang.T("month.day.own_off")
+	case model.DayOwnExtra:
+		s += " · " + m.lang.T("month.day.own_extra")
+	}
 	for _, k := range dd.Markers {
 		switch k {
 		case "bid":
 			s += " · " + m.lang.T("month.word.bid")
+		case "papers_due":
+			s += " · " + m.lang.T("month.word.papers")
 		case "promise_due":
 			s += " · " + m.lang.T("month.word.promise")
 		}
@@ -356,12 +377,30 @@ func (m *Model) yearView() string {
 			name = st.Title.Render(name)
 		}
 		line := lead + " " + name + "  " + m.yearBar(q, top, barW) + "  " + report.MoneyCount(m.lang, q, m.currency())
+		if m.set.MonthSetByHand(model.Month{Year: y, Month: time.Month(i + 1)}) {
+			// Set by hand; the other months share what it leaves of the year.
+			line += st.Muted.Render(" *")
+		}
 		if lead == "›" {
 			line = st.Selected.Render(common.PadRight(ansi.Strip(line), m.width))
 		}
 		lines = append(lines, common.PadRight(line, m.width))
 	}
-	lines = append(lines, "", common.PadRight("  "+m.lang.T("month.year.total", y, report.MoneyCount(m.lang, sum, m.currency())), m.width))
+	total := "  " + m.lang.T("month.year.total", y, report.MoneyCount(m.lang, sum, m.currency()))
+	if len(m.set.MonthTargets) > 0 {
+		total += st.Muted.Render("  " + m.lang.T("month.year.by_hand"))
+	}
+	lines = append(lines, "", common.PadRight(total, m.width))
+	// The quarters, two to a line: their three months' sales and targets.
+	var qs []string
+	for q := range 4 {
+		qq := model.MoneyQuota{Target: m.set.QuarterTarget(y, q+1)}
+		for _, mq := range m.year[q*3 : q*3+3] {
+			qq.Value += mq.Value
+		}
+		qs = append(qs, m.lang.T("month.year.quarter", q+1, report.MoneyCount(m.lang, qq, m.currency())))
+	}
+	lines = append(lines, common.PadRight("  "+qs[0]+"  "+qs[1], m.width), common.PadRight("  "+qs[2]+"  "+qs[3], m.width))
 	lines = append(lines, "", st.Muted.Render(common.PadRight(m.lang.T("month.year.help"), m.width)))
 	return strings.Join(lines, "\n")
 }

@@ -41,7 +41,7 @@ func (m *Model) detailLines(w int) []string {
 	today := m.env.Today()
 	var out []string
 	add := func(s string) { out = append(out, common.PadRight(s, w)) }
-	labels := []string{"projects.d.client", "projects.d.owner", "projects.d.value", "projects.d.bid", "projects.d.next"}
+	labels := []string{"projects.d.client", "projects.d.owner", "projects.d.value", "projects.d.bid", "projects.d.papers", "projects.d.next"}
 	lw := 0
 	for _, k := range labels {
 		lw = max(lw, ansi.StringWidth(m.lang.T(k)))
@@ -74,11 +74,15 @@ func (m *Model) detailLines(w int) []string {
 	bid := "—"
 	if r.BidDate.Valid() {
 		bid = m.lang.T("projects.d.when", m.lang.ShortDate(r.BidDate), m.lang.Relative(r.BidDate, today))
-		if bs, ok := m.bidStyle(r.Project); ok {
+		if bs, ok := m.bidStyle(r); ok {
 			bid = bs.Render(bid)
 		}
 	}
 	add(field("projects.d.bid", bid))
+	if r.PapersDue.Valid() && r.Stage.Live() {
+		// The day the bid papers must be ready (two working days before).
+		add(field("projects.d.papers", m.lang.T("projects.d.when", m.lang.ShortDate(r.PapersDue), m.lang.Relative(r.PapersDue, today))))
+	}
 	next := "—"
 	if r.Stage.Live() && r.FollowUp.Due.Valid() {
 		when := m.lang.Relative(r.FollowUp.Due, today)

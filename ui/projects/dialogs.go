@@ -73,7 +73,7 @@ func (m *Model) submit() tea.Cmd {
 		})
 	case *checklistDialog:
 		m.host.Start()
-		items := model.Checklist(m.dlg.to)
+		items := model.ChecklistFor(p.Project, m.dlg.to)
 		titles, kinds := d.Titles(), make([]model.TaskKind, len(items))
 		for i, it := range items {
 			kinds[i] = it.Kind
@@ -86,7 +86,7 @@ func (m *Model) submit() tea.Cmd {
 			return m.saveProject(d)
 		case dlgMove:
 			on, _ := quickadd.ParseDate(d.Value("date"), today) // validated by the form
-			items := model.Checklist(m.dlg.to)
+			items := model.ChecklistFor(p.Project, m.dlg.to)    // once per project and stage
 			if len(items) > 0 && m.dlg.to.Index() > p.Stage.Index() {
 				m.openChecklist(p, m.dlg.to, on, items)
 				return nil

@@ -24,15 +24,15 @@ func (m *Model) followCell(r storage.ProjectRow) (text string, due bool) {
 	return m.lang.DayMonth(r.FollowUp.Due), r.FollowUp.IsDue
 }
 
-// bidStyle colours a bid date: amber while the bid documents are due
-// (D−2…D), red while the result has not been asked for (still bidding
-// after D).
-func (m *Model) bidStyle(p model.Project) (lipgloss.Style, bool) {
-	today := m.env.Today()
+// bidStyle colours a bid date: amber while the bid documents are being
+// prepared (from the third working day before the papers are due through
+// the bid), red while the result has not been asked for (still before
+// detailing after D). storage computed both with model's rules.
+func (m *Model) bidStyle(r storage.ProjectRow) (lipgloss.Style, bool) {
 	switch {
-	case model.BidResult(p, today):
+	case r.BidResult:
 		return m.env.Styles.Overdue, true
-	case model.BidPrep(p, today):
+	case r.BidPrep:
 		return m.env.Styles.Warning, true
 	}
 	return lipgloss.Style{}, false
@@ -202,7 +202,7 @@ func (m *Model) listRow(r storage.ProjectRow, c listCols, w int, sel bool) strin
 	if r.BidDate.Valid() {
 		bid = m.lang.DayMonth(r.BidDate)
 	}
-	bidSt, marked := m.bidStyle(r.Project)
+	bidSt, marked := m.bidStyle(r)
 	if !marked {
 		bidSt = st.Base
 	}
@@ -335,7 +335,7 @@ func (m *Model) card(r storage.ProjectRow, w int, sel bool) []string {
 	if due {
 		lines[3] = st.Overdue.Render(lines[3])
 	}
-	if bs, ok := m.bidStyle(r.Project); ok {
+	if bs, ok := m.bidStyle(r); ok {
 		lines[4] = bs.Render(lines[4])
 	}
 	return lines

@@ -52,6 +52,7 @@ type Model struct {
 	filter filterMode
 	rel    float64
 	relN   int
+	cal    model.Calendar // the working-day calendar, from the settings
 	loads  common.Loads
 	loaded bool
 
@@ -254,11 +255,14 @@ func (m *Model) rowView(r storage.PromiseRow, c columns, sel bool, today model.D
 		if !r.KeptOnTime() {
 			state = l.T("promises.kept_late", l.DayMonth(r.KeptOn))
 		}
+	case r.Status == model.PromiseCancelled && !r.CancelledInTime():
+		// Cancelled after its due date: broken, and shown as such.
+		state, style, styled = l.T("promises.cancelled_late", l.DayMonth(r.CancelledOn)), s.Overdue, true
 	case r.Status == model.PromiseCancelled:
 		state, style, styled = l.T("promise.cancelled"), s.Done, true
 	case r.Overdue(today):
 		state, style, styled = client.OverdueText(l, today.Sub(r.Due)), s.Overdue, true
-	case r.DueSoon(today):
+	case r.DueSoon(today, m.cal):
 		state, style, styled = l.Relative(r.Due, today), s.DueSoon, true
 	default:
 		state = l.Relative(r.Due, today)

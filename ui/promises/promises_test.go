@@ -135,10 +135,20 @@ func TestKeepCancelEdit(t *testing.T) {
 		t.Errorf("edited to %q due %s", p.Text, p.Due)
 	}
 
-	// c cancels; the store's undo brings it back.
+	// c asks why, then cancels today with that reason; the store's undo
+	// brings it back.
 	uitest.Press(m, "c")
-	if p := find(t, st, ids.AcmePromise); p.Status != model.PromiseCancelled {
-		t.Errorf("status %s after c", p.Status)
+	if p := find(t, st, ids.AcmePromise); p.Status != model.PromiseOpen || !m.Capturing() {
+		t.Fatalf("c cancelled before asking why: %s", p.Status)
+	}
+	uitest.Press(m, "enter") // no reason: refused, the dialog stays
+	if p := find(t, st, ids.AcmePromise); p.Status != model.PromiseOpen || !m.Capturing() {
+		t.Errorf("cancelled without a reason: %s", p.Status)
+	}
+	uitest.Type(m, "they found the curves online")
+	uitest.Press(m, "enter")
+	if p := find(t, st, ids.AcmePromise); p.Status != model.PromiseCancelled || p.CancelledOn != uitest.Today || p.CancelReason != "they found the curves online" {
+		t.Errorf("after c: %+v", p)
 	}
 	if _, err := st.Undo(); err != nil {
 		t.Fatal(err)

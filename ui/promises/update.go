@@ -22,6 +22,7 @@ type loadedMsg struct {
 	rows []storage.PromiseRow
 	rel  float64
 	relN int
+	cal  model.Calendar // "due soon" counts working days
 	err  error
 }
 
@@ -42,7 +43,11 @@ func (m *Model) reload() tea.Cmd {
 		if err != nil {
 			return loadedMsg{seq: seq, err: fmt.Errorf("reading reliability: %w", err)}
 		}
-		return loadedMsg{seq: seq, rows: rows, rel: rel, relN: n}
+		set, err := st.Settings()
+		if err != nil {
+			return loadedMsg{seq: seq, err: fmt.Errorf("reading settings: %w", err)}
+		}
+		return loadedMsg{seq: seq, rows: rows, rel: rel, relN: n, cal: set.Calendar()}
 	}
 }
 
@@ -61,7 +66,7 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		if r, ok := m.selected(); ok {
 			sel = r.ID
 		}
-		m.rows, m.rel, m.relN, m.loaded = msg.rows, msg.rel, msg.relN, true
+		m.rows, m.rel, m.relN, m.cal, m.loaded = msg.rows, msg.rel, msg.relN, msg.cal, true
 		m.refilterKeeping(sel)
 		return m, nil
 	case dialog.SavedMsg:
@@ -144,11 +149,12 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		in.Required = true
 		m.openDlg(dlgKept, in, r)
 	case key.Matches(msg, km.CancelPromise):
-		m.host.Start()
-		return dialog.Do(m.env.Store, m.lang.T("promises.status.cancelled", model.InertLine(r.Text)), func(st *storage.Store) error {
-			_, err := st.CancelPromise(r.ID)
-			return err
-		})
+		// A cancellation keeps its reason (DESIGN.md §2 v2): the review
+		// lists it, and one after the due date still counts as broken.
+		in := form.NewInput(m.lang, m.fst, m.lang.T("promises.cancel.title", model.InertLine(r.Text)),
+			m.lang.T("promises.cancel.hint"), "")
+		in.Required = true
+		m.openDlg(dlgCancel, in, r)
 	case key.Matches(msg, km.Edit):
 		f := promise.Form(m.lang, m.fst, m.env.Today(), m.lang.T("promises.edit.title", model.InertLine(r.Client)), r.Text, r.Due.String())
 		m.openDlg(dlgEdit, f, r)
@@ -165,6 +171,7 @@ const (
 	dlgNew                        // a new promise: what and by when
 	dlgKept
 	dlgEdit
+	dlgCancel
 )
 
 // openDlg opens a dialog about promise r (a new one: r is zero).
@@ -180,7 +187,16 @@ func (m *Model) submit() tea.Cmd {
 		m.picked = d.Picked()
 		m.openDlg(dlgNew, promise.New(m.lang, m.fst, today, m.picked.Name), storage.PromiseRow{})
 		return nil
-	case *form.Input: // dlgKept
+	case *form.Input:
+		if m.host.Is(dlgCancel) {
+			reason := d.Value()
+			m.host.Start()
+			return dialog.Do(st, m.lang.T("promises.status.cancelled", model.InertLine(r.Text)), func(st *storage.Store) error {
+				_, err := st.CancelPromise(r.ID, today, reason, today)
+				return err
+			})
+		}
+		// dlgKept
 		on, ok := gotodate.Date(m.lang, d, today)
 		if !ok {
 			return nil

@@ -24,23 +24,13 @@ import (
 // starting on start's Monday: calls per day on a working day, and the
 // weekly visits target spread over the working days in whole visits (the
 // days sum to the weekly target: 20 over 5 days is 4 a day, 20 over 6 is
-// 3,3,4,3,3,4).
+// 3,3,4,3,3,4; model.DayVisitsTarget).
 func DayQuotas(st model.Settings, start model.Date) (calls, visits [7]int) {
 	start = start.WeekStart()
-	work := 0
-	for i := range 7 {
-		if st.IsWorkday(start.AddDays(i)) {
-			work++
-		}
-	}
-	n := 0
 	for i := range 7 {
 		d := start.AddDays(i)
 		calls[i] = st.CallsTarget(d)
-		if work > 0 && st.IsWorkday(d) {
-			n++
-			visits[i] = st.VisitsPerWeek*n/work - st.VisitsPerWeek*(n-1)/work
-		}
+		visits[i] = model.DayVisitsTarget(st, d)
 	}
 	return calls, visits
 }
@@ -160,44 +150,14 @@ func sections(r storage.Review, l i18n.Lang, currency string) []section {
 	var out []section
 	w := r.Week
 
-	// Promises.
+	// Promises, cancellations with their reasons included.
 	late := w.Promises.Kept - w.Promises.KeptOnTime
 	ps := section{title: l.T("review.h.promises")}
-	ps.items = append(ps.items, newItem(l, false, "review.promises.summary",
-		w.Promises.Made, w.Promises.Kept, w.Promises.KeptOnTime, late, w.Promises.Overdue))
-	for _, p := range r.Kept {
-		if p.KeptOnTime() {
-			ps.items = append(ps.items, newItem(l, false, "review.promise.on_time",
-				userText(p.Client), userText(p.Text), l.DayMonth(p.Due), l.DayMonth(p.KeptOn)))
-		} else {
-			ps.items = append(ps.items, newItem(l, true, "review.promise.late",
-				userText(p.Client), userText(p.Text), l.DayMonth(p.Due), l.DayMonth(p.KeptOn), days(l, p.KeptOn.Sub(p.Due))))
-		}
-	}
-	asOf := r.Week.End.AddDays(1)
-	if r.Today.Valid() {
-		asOf = min(asOf, r.Today)
-	}
-	for _, p := range r.Overdue {
-		ps.items = append(ps.items, newItem(l, true, "review.promise.overdue",
-			userText(p.Client), userText(p.Text), l.DayMonth(p.Due), days(l, asOf.Sub(p.Due))))
-	}
+	ps.items = append(ps.items, newItem(l, false, "report.promises.summary",
+		w.Promises.Made, w.Promises.Kept, w.Promises.KeptOnTime, late, w.Promises.Overdue, w.Promises.Cancelled))
+	ps.items = append(ps.items, promiseItems(r.Kept, r.Overdue, r.Cancelled, r.Today, r.Week.End, l)...)
 	out = append(out, ps)
-
-	// Stage moves.
-	mv := section{title: l.T("review.h.moves")}
-	for _, m := range w.StageMoves {
-		if m.From == "" {
-			mv.items = append(mv.items, newItem(l, false, "review.move_new", userText(m.Project), stageName(l, m.To), l.DayMonth(m.On)))
-			continue
-		}
-		mv.items = append(mv.items, newItem(l, m.To == model.StageLost, "review.move",
-			userText(m.Project), stageName(l, m.From), stageName(l, m.To), l.DayMonth(m.On)))
-	}
-	if len(mv.items) == 0 {
-		mv.items = append(mv.items, newItem(l, false, "review.none"))
-	}
-	out = append(out, mv)
+	out = append(out, movesSection(w.StageMoves, l))
 
 	// Signed.
 	sg := section{title: l.T("review.h.signed")}
@@ -239,6 +199,8 @@ func sections(r storage.Review, l i18n.Lang, currency string) []section {
 		switch u.Kind {
 		case storage.UpcomingBid:
 			nx.items = append(nx.items, newItem(l, false, "review.next.bid", day, userText(u.Project), userText(u.Client)))
+		case storage.UpcomingPapers:
+			nx.items = append(nx.items, newItem(l, false, "report.next.papers", day, userText(u.Project), userText(u.Client)))
 		default:
 			nx.items = append(nx.items, newItem(l, false, "review.next.promise", day, userText(u.Client), userText(u.Text)))
 		}
@@ -272,7 +234,7 @@ func Markdown(r storage.Review, l i18n.Lang, currency string) string {
 	line("| ", l.T("review.col.what"), " | ", l.T("review.col.result"), " |")
 	line("|---|---:|")
 	line("| ", l.T("review.calls"), " | ", Count(l, w.Calls), " |")
-	line("| ", l.T("review.visits"), " | ", Count(l, w.Visits), " |")
+	line("| ", l.T("report.visits_clients"), " | ", VisitCount(l, w.Visits), " |")
 	line("| ", l.T("review.meetings"), " | ", strconv.Itoa(r.Meetings), " |")
 	line("| ", l.T("review.signed"), " | ", MoneyCount(l, w.Signed, currency), " |")
 	line()
@@ -315,12 +277,12 @@ func Lines(r storage.Review, l i18n.Lang, currency string, st *theme.Styles, w i
 	add("")
 	head(l.T("review.h.numbers"))
 	lw := 0
-	for _, k := range []string{"review.calls", "review.visits", "review.meetings", "review.signed"} {
+	for _, k := range []string{"review.calls", "report.visits_clients", "review.meetings", "review.signed"} {
 		lw = max(lw, common.Width(l.T(k)))
 	}
 	num := func(k, v string) { add("  " + st.Muted.Render(common.PadRight(l.T(k), lw)) + "  " + v) }
 	num("review.calls", Count(l, wk.Calls))
-	num("review.visits", Count(l, wk.Visits))
+	num("report.visits_clients", VisitCount(l, wk.Visits))
 	num("review.meetings", strconv.Itoa(r.Meetings))
 	num("review.signed", MoneyCount(l, wk.Signed, currency))
 	add("")

@@ -101,7 +101,8 @@ func (m *Model) Open() tea.Cmd {
 		if st == nil {
 			return loadedMsg{owner: m, seq: seq, err: model.Errf("no_store", "no database is open")}
 		}
-		s, err := st.Settings()
+		// As stored: a holiday calendar left to the language shows as auto.
+		s, err := st.StoredSettings()
 		if err != nil {
 			err = fmt.Errorf("reading the settings: %w", err)
 		}
@@ -204,6 +205,9 @@ const (
 	fStage    = "stage_cadence"
 	fLanguage = "language"
 	fCurrency = "currency"
+	fHolidays = "holidays"
+	fDaysOff  = "days_off"
+	fExtra    = "extra_workdays"
 )
 
 func (m *Model) buildForm(s model.Settings) *form.Form {
@@ -234,6 +238,15 @@ func (m *Model) buildForm(s model.Settings) *form.Form {
 		form.Field{Key: fLanguage, Label: l.T("settings.f.language"), Value: s.Language, Choices: langs},
 		form.Field{Key: fCurrency, Label: l.T("settings.f.currency"), Value: model.InertLine(s.Currency),
 			Placeholder: l.T("settings.h.currency"), Validate: validCurrency},
+		// The working-day calendar (DESIGN.md §2 v2): public holidays and
+		// the person's own days off and extra working days.
+		form.Field{Key: fHolidays, Label: l.T("settings.f.holidays"), Value: s.Holidays, Choices: []form.Choice{
+			{Value: "", Label: l.T("settings.holidays.auto")}, {Value: model.HolidaysCN, Label: l.T("settings.holidays.cn")},
+			{Value: model.HolidaysNone, Label: l.T("settings.holidays.none")}}},
+		form.Field{Key: fDaysOff, Label: l.T("settings.f.days_off"), Value: model.FormatDateList(s.DaysOff),
+			Placeholder: l.T("settings.h.dates"), Validate: validDates},
+		form.Field{Key: fExtra, Label: l.T("settings.f.extra_workdays"), Value: model.FormatDateList(s.ExtraWorkdays),
+			Placeholder: l.T("settings.h.dates"), Validate: validDates},
 	)
 	f.SetWidth(m.formWidth())
 	return f
@@ -256,6 +269,9 @@ func (m *Model) save() tea.Cmd {
 	}
 	ws, _ := m.parseWorkdays(f.Value(fWorkdays))
 	lang, cur := f.Value(fLanguage), f.Value(fCurrency)
+	holidays := f.Value(fHolidays)
+	daysOff, _ := model.ParseDateList(f.Value(fDaysOff))
+	extra, _ := model.ParseDateList(f.Value(fExtra))
 	langChanged := lang != m.set.Language
 	m.busy = true
 	seq, st := m.seq, m.env.Store
@@ -272,6 +288,7 @@ func (m *Model) save() tea.Cmd {
 			s.KeyCadenceDays, s.RegularCadenceDays = ints[fKey], ints[fRegular]
 			s.LeadCadenceDays, s.DesignCadenceDays, s.StageCadenceDays = ints[fLead], ints[fDesign], ints[fStage]
 			s.Language, s.Currency = lang, cur
+			s.Holidays, s.DaysOff, s.ExtraWorkdays = holidays, daysOff, extra
 			return nil
 		})
 		if err != nil {
@@ -309,6 +326,11 @@ func validAmount(s string) error {
 		return model.Errf("bad_amount", "%q is not an amount (e.g. 500000 or 50万)", s)
 	}
 	return nil
+}
+
+func validDates(s string) error {
+	_, err := model.ParseDateList(s)
+	return err
 }
 
 func validCurrency(s string) error {

@@ -26,7 +26,7 @@ func setField(m *Model, index int, text string) {
 	for _, r := range text {
 		m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
 	}
-	for range 13 - index { // back round to the first field
+	for range 16 - index { // back round to the first field (16 fields)
 		press(m, "tab")
 	}
 }
@@ -67,6 +67,8 @@ func TestShowsAndSaves(t *testing.T) {
 	setField(m, 2, "2026-12=200000, 2027-01=90000")
 	setField(m, 3, "25")
 	setField(m, 5, "mon,tue,wed,thu,fri,sat")
+	setField(m, 14, "2026-12-31, 2026-12-24")
+	setField(m, 15, "2026-12-27")
 	msgs := press(m, "ctrl+s")
 	if m.Active() {
 		t.Fatalf("ctrl+s did not save and close:\n%s", ansi.Strip(m.View()))
@@ -79,8 +81,16 @@ func TestShowsAndSaves(t *testing.T) {
 		s.CallsPerDay != 25 || len(s.Workdays) != 6 || s.VisitsPerWeek != 20 {
 		t.Errorf("saved %+v", s)
 	}
-	if got := s.MonthTarget(model.Month{Year: 2026, Month: time.March}); got != 12500000 {
-		t.Errorf("March target %d, want the new annual ÷ 12", got)
+	// The person's own days, sorted; Sunday 27 Dec becomes a working day.
+	if model.FormatDateList(s.DaysOff) != "2026-12-24, 2026-12-31" || model.FormatDateList(s.ExtraWorkdays) != "2026-12-27" ||
+		s.IsWorkday(model.MakeDate(2026, time.December, 24)) || !s.IsWorkday(model.MakeDate(2026, time.December, 27)) {
+		t.Errorf("days off %v, extra %v", s.DaysOff, s.ExtraWorkdays)
+	}
+	// December keeps its 200,000; the other eleven months share the
+	// other 1,300,000 (130,000,000 cents = 11 × 11,818,181 + 9: March to
+	// November take a cent more), so the year stays whole.
+	if got := s.MonthTarget(model.Month{Year: 2026, Month: time.March}); got != 11818182 {
+		t.Errorf("March target %d, want its share of what December leaves", got)
 	}
 }
 

@@ -87,7 +87,7 @@ func SeedClients(t testing.TB, st *storage.Store) IDs {
 	_, err = st.KeepPromise(kept, D(time.November, 19))
 	must(err)
 	cancelled := promise(model.Promise{ClientID: ids.Lisa, Text: "Site visit with the boss", MadeOn: D(time.November, 10), Due: D(time.November, 21)})
-	_, err = st.CancelPromise(cancelled)
+	_, err = st.CancelPromise(cancelled, D(time.November, 15), "the boss is travelling", Today)
 	must(err)
 
 	_, err = st.AddTask(model.Task{Title: "确认样本到货", Date: Today, Time: model.ClockAt(15, 0), Kind: model.TaskCall, ClientID: ids.Chen})

@@ -381,9 +381,17 @@ func (m *Model) footer() []string {
 		return s
 	}
 	sep := st.Muted.Render(" · ")
-	l1 := st.Muted.Render(m.lang.T("review.calls")+" ") + met(w.Calls.Target > 0 && w.Calls.Done >= w.Calls.Target, report.Count(m.lang, w.Calls)) +
-		sep + st.Muted.Render(m.lang.T("review.visits")+" ") + met(w.Visits.Target > 0 && w.Visits.Done >= w.Visits.Target, report.Count(m.lang, w.Visits)) +
-		sep + st.Muted.Render(m.lang.T("review.signed")+" ") + met(w.Signed.Target > 0 && w.Signed.Value >= w.Signed.Target, report.MoneyCount(m.lang, w.Signed, cur))
+	visitsMet := w.Visits.Target > 0 && w.Visits.Done >= w.Visits.Target
+	line1 := func(visits string) string {
+		return st.Muted.Render(m.lang.T("review.calls")+" ") + met(w.Calls.Target > 0 && w.Calls.Done >= w.Calls.Target, report.Count(m.lang, w.Calls)) +
+			sep + st.Muted.Render(m.lang.T("report.visits_short")+" ") + met(visitsMet, visits) +
+			sep + st.Muted.Render(m.lang.T("review.signed")+" ") + met(w.Signed.Target > 0 && w.Signed.Value >= w.Signed.Target, report.MoneyCount(m.lang, w.Signed, cur))
+	}
+	l1 := line1(report.VisitCount(m.lang, w.Visits))
+	if ansi.StringWidth(l1) > m.width {
+		// Narrow: the clients visited stay, the visits beside them go.
+		l1 = line1(report.Count(m.lang, model.Quota{Done: w.Visits.Done, Target: w.Visits.Target}))
+	}
 	p := w.Promises
 	l2 := m.lang.T("week.promises", p.Made, p.Kept, p.KeptOnTime)
 	if p.Overdue > 0 {

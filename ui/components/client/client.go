@@ -51,7 +51,9 @@ func EntryKindWidth(l i18n.Lang) int {
 }
 
 // PromiseLines draws a promise: due date, state, text (wrapped).
-func PromiseLines(env common.Env, p model.Promise, projName map[model.ID]string, today model.Date, w int) []string {
+// cal is the working-day calendar "due soon" counts in (the client
+// detail's).
+func PromiseLines(env common.Env, p model.Promise, projName map[model.ID]string, today model.Date, cal model.Calendar, w int) []string {
 	s := env.Styles
 	l := env.Lang
 	state := ""
@@ -63,7 +65,7 @@ func PromiseLines(env common.Env, p model.Promise, projName map[model.ID]string,
 		state = l.T("promise.cancelled")
 	case p.Overdue(today):
 		state, style, colored = OverdueText(l, today.Sub(p.Due)), s.Overdue, true
-	case p.DueSoon(today):
+	case p.DueSoon(today, cal):
 		state, style, colored = l.Relative(p.Due, today), s.DueSoon, true
 	default:
 		state = l.Relative(p.Due, today)

@@ -52,7 +52,7 @@ func Read(f *form.Form, client, project model.ID, today model.Date) model.Promis
 
 // Add saves a new promise to the client named who.
 func Add(lang i18n.Lang, st *storage.Store, p model.Promise, who string, today model.Date) tea.Cmd {
-	status := lang.T("day.status.promised", model.InertLine(who), lang.ShortDate(p.Due))
+	status := lang.T("clients.status.promised", model.InertLine(who), lang.ShortDate(p.Due))
 	return dialog.Do(st, status, func(st *storage.Store) error {
 		_, err := st.AddPromise(p, today)
 		return err

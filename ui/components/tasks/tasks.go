@@ -152,8 +152,7 @@ func (t *Tasks) Key(msg tea.KeyPressMsg, at At) (Event, tea.Cmd) {
 			return handled, common.Status(t.lang.T("day.already_done"))
 		}
 		if task.Kind.IsContact() && task.ClientID != 0 {
-			title := t.lang.T("day.outcome.title", t.kindWord[task.Kind], model.InertLine(task.ClientName))
-			t.open(kindOutcome, form.NewInput(t.lang, t.fst, title, t.lang.T("day.outcome.placeholder"), ""), task)
+			t.openOutcome(task)
 			return handled, nil
 		}
 		t.host.Start()
@@ -172,6 +171,10 @@ func (t *Tasks) Key(msg tea.KeyPressMsg, at At) (Event, tea.Cmd) {
 		return handled, toggleImportant(t.lang, st, task)
 	case key.Matches(msg, km.LogCall, km.LogVisit, km.LogMeeting, km.Note):
 		t.entry = logKind(km, msg)
+		if model.LogCompletes(task.Task, t.entry) {
+			t.openOutcome(task) // one contact, once: it completes the task
+			return handled, nil
+		}
 		t.open(kindLog, journal.Box(t.lang, t.fst, task.ClientName, t.entry), task)
 	case key.Matches(msg, km.Promise):
 		t.open(kindPromise, promise.New(t.lang, t.fst, today, task.ClientName), task)
@@ -182,6 +185,12 @@ func (t *Tasks) Key(msg tea.KeyPressMsg, at At) (Event, tea.Cmd) {
 }
 
 var handled = Event{Handled: true}
+
+// openOutcome asks how a contact task went; saving completes it.
+func (t *Tasks) openOutcome(task model.AgendaTask) {
+	title := t.lang.T("day.outcome.title", t.kindWord[task.Kind], model.InertLine(task.ClientName))
+	t.open(kindOutcome, form.NewInput(t.lang, t.fst, title, t.lang.T("day.outcome.placeholder"), ""), task)
+}
 
 // logKind is the journal entry a log key records.
 func logKind(km keys.KeyMap, msg tea.KeyPressMsg) model.EntryKind {

@@ -413,7 +413,7 @@ func (m *Sheet) View() string {
 	for _, p := range s.d.Promises {
 		if p.Status == model.PromiseOpen {
 			n++
-			out = append(out, client.PromiseLines(m.env, p, nil, today, w)...)
+			out = append(out, client.PromiseLines(m.env, p, nil, today, s.d.Calendar, w)...)
 		}
 	}
 	if n == 0 {
