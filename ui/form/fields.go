@@ -57,7 +57,7 @@ type Form struct {
 	fields     []*fieldState
 	focus      int
 	width      int
-	confirming bool
+	confirming asking
 	initial    []string
 	failed     string // why the last save was refused
 }
@@ -216,13 +216,7 @@ func (f *Form) validate() bool {
 // Update handles keys and pastes.
 func (f *Form) Update(msg tea.Msg) (Result, tea.Cmd) {
 	if f.confirming {
-		switch {
-		case isKey(msg, dk.Yes):
-			return Cancelled, nil
-		case isKey(msg, dk.No):
-			f.confirming = false
-		}
-		return Open, nil
+		return f.confirming.answer(msg), nil
 	}
 	if len(f.fields) == 0 {
 		if isKey(msg, dk.Cancel) {
@@ -313,8 +307,7 @@ func (f *Form) View() string {
 		lines = append(lines, f.st.Error.Render(f.failed))
 	}
 	if f.confirming {
-		lines = append(lines, f.st.Error.Render(f.lang.T("form.discard")+" "+
-			hints(f.lang, "form.key.y_yes", "form.key.n_no")))
+		lines = append(lines, f.confirming.line(f.st, f.lang))
 	} else {
 		lines = append(lines, f.st.Hint.Render(hints(f.lang,
 			"form.key.tab_next", "form.key.ctrls_save", "form.key.esc_cancel")))

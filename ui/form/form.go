@@ -140,6 +140,27 @@ func Newlines(s string) string {
 	return strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(s)
 }
 
+// asking is the question a dialog asks before esc throws typed text away:
+// "Discard what you typed? y yes · n no".
+type asking bool
+
+// answer takes the key pressed while the question shows: y (or enter)
+// cancels the dialog, n (or esc) goes back to the text.
+func (a *asking) answer(msg tea.Msg) Result {
+	switch {
+	case isKey(msg, dk.Yes):
+		return Cancelled
+	case isKey(msg, dk.No):
+		*a = false
+	}
+	return Open
+}
+
+// line is the question as the dialog shows it.
+func (a asking) line(st Styles, lang i18n.Lang) string {
+	return st.Error.Render(lang.T("form.discard") + " " + hints(lang, "form.key.y_yes", "form.key.n_no"))
+}
+
 // Failer is a dialog that can say, inside its frame, why its save was
 // refused, keeping everything typed; the line goes at the next edit.
 type Failer interface {

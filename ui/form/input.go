@@ -26,7 +26,7 @@ type Input struct {
 	// to, a name to pick), so quitting over it does not ask.
 	Scratch    bool
 	empty      bool   // enter was pressed on an empty required field
-	confirming bool   // "discard what you typed?" is showing
+	confirming asking // "discard what you typed?" is showing
 	initial    string // the starting value
 	failed     string // why the last save was refused
 }
@@ -80,13 +80,7 @@ func (d *Input) SetWidth(w int) {
 // Update handles keys and pastes.
 func (d *Input) Update(msg tea.Msg) (Result, tea.Cmd) {
 	if d.confirming {
-		switch {
-		case isKey(msg, dk.Yes):
-			return Cancelled, nil
-		case isKey(msg, dk.No):
-			d.confirming = false
-		}
-		return Open, nil
+		return d.confirming.answer(msg), nil
 	}
 	switch {
 	case isKey(msg, dk.Submit, dk.Save):
@@ -131,8 +125,7 @@ func (d *Input) View() string {
 		lines = append(lines, d.st.Error.Render(d.failed))
 	}
 	if d.confirming {
-		lines = append(lines, d.st.Error.Render(d.lang.T("form.discard")+" "+
-			hints(d.lang, "form.key.y_yes", "form.key.n_no")))
+		lines = append(lines, d.confirming.line(d.st, d.lang))
 	} else {
 		lines = append(lines, d.st.Hint.Render(hints(d.lang, "form.key.enter_save", "form.key.esc_cancel")))
 	}

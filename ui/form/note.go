@@ -19,8 +19,8 @@ type Note struct {
 	title      string
 	ta         textarea.Model
 	width      int
-	confirming bool // "discard what you typed?" is showing
-	empty      bool // ctrl+s was pressed on an empty required note
+	confirming asking // "discard what you typed?" is showing
+	empty      bool   // ctrl+s was pressed on an empty required note
 	// Required: ctrl+s on an empty note does nothing but say so.
 	Required bool
 	// pastes remember what each paste really was: the box shows it inert
@@ -192,13 +192,7 @@ func (d *Note) SetWidth(w int) {
 // Update handles keys and pastes.
 func (d *Note) Update(msg tea.Msg) (Result, tea.Cmd) {
 	if d.confirming {
-		switch {
-		case isKey(msg, dk.Yes):
-			return Cancelled, nil
-		case isKey(msg, dk.No):
-			d.confirming = false
-		}
-		return Open, nil
+		return d.confirming.answer(msg), nil
 	}
 	switch {
 	case isKey(msg, dk.Save):
@@ -284,9 +278,8 @@ func (d *Note) remember(before, after, clean, raw string) {
 func (d *Note) View() string {
 	lines := []string{d.st.Title.Render(d.title), noNUL(d.ta.View())}
 	switch {
-	case d.confirming:
-		lines = append(lines, d.st.Error.Render(d.lang.T("form.discard")+" "+
-			hints(d.lang, "form.key.y_yes", "form.key.n_no")))
+	case bool(d.confirming):
+		lines = append(lines, d.confirming.line(d.st, d.lang))
 	case d.empty:
 		lines = append(lines, d.st.Error.Render(d.lang.T("form.required")))
 	case d.failed != "":
