@@ -47,6 +47,15 @@ func (l *List) SetHeight(h int) {
 	l.clamp(1)
 }
 
+// Show lays the list out afresh — n rows, height of them visible, the
+// cursor on row cursor — keeping the offset where it was when the cursor
+// shows there. (SetLen then Select would scroll twice: once for the old
+// cursor, once for the new.)
+func (l *List) Show(n, height, cursor int) {
+	l.Len, l.Height, l.Cursor = max(n, 0), max(height, 0), cursor
+	l.clamp(1)
+}
+
 // Move moves the cursor by delta rows (negative = up), scrolling as
 // needed; with Skip, by delta rows the cursor may rest on, stopping at
 // the last one.

@@ -80,8 +80,7 @@ func (m *Model) applyLoaded(msg loadedMsg) tea.Cmd {
 				at = i
 			}
 		}
-		m.att.SetLen(len(m.attention))
-		m.att.Select(at)
+		m.att.Show(len(m.attention), m.att.Height, at)
 		if len(m.attention) == 0 && m.focus == focusAttention {
 			m.focus = focusTasks
 		}
@@ -115,8 +114,7 @@ func (m *Model) rebuild(selID model.ID) {
 			}
 		}
 	}
-	m.list.SetLen(len(m.rows))
-	m.list.Select(at)
+	m.list.Show(len(m.rows), m.list.Height, at)
 }
 
 // nowClock is the current time of day when the day shown is today.

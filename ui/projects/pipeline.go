@@ -142,9 +142,7 @@ func (m *Model) keepVisible() {
 	}
 	// The cursor rests on projects; a stage's heading shows above its first.
 	m.list.Skip = func(i int) bool { return lines[i].kind != lineProject }
-	m.list.SetLen(len(lines))
-	m.list.SetHeight(max(m.height-listTop, 1))
-	m.list.Select(at)
+	m.list.Show(len(lines), max(m.height-listTop, 1), at)
 }
 
 func (m *Model) listView(w, h int) string {

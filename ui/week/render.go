@@ -44,18 +44,12 @@ func (m *Model) keepVisible() {
 	if m.wide {
 		c := &m.cols[m.day]
 		n := m.dayLen(m.day)
-		c.SetLen(n)
-		c.SetHeight(m.colVisible(n))
-		if m.task >= 0 {
-			c.Select(m.task)
-		}
+		c.Show(n, m.colVisible(n), max(m.task, c.Cursor))
 		return
 	}
 	rows := m.listRows()
 	m.list.Lead = func(i int) bool { return rows[i].task < 0 } // keep the day's heading in view
-	m.list.SetLen(len(rows))
-	m.list.SetHeight(m.bodyH())
-	m.list.Select(m.cursorRow(rows))
+	m.list.Show(len(rows), m.bodyH(), m.cursorRow(rows))
 }
 
 // listRow is one line of the narrow layout: a day's heading (task -1) or
