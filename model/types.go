@@ -79,6 +79,7 @@ const (
 // Client is a person the rep sells to.
 type Client struct {
 	ID            ID     `json:"id"`
+	Rev           uint64 `json:"-"` // the revision it was stored with (storage sets it; an edit sends it back); not in the JSON
 	Name          string `json:"name"`
 	Company       string `json:"company"`
 	Tier          Tier   `json:"tier"`
@@ -117,6 +118,7 @@ func (k EntryKind) Valid() bool { return k == EntryNote || k.IsContact() }
 // JournalEntry is a dated line in a client's history.
 type JournalEntry struct {
 	ID        ID        `json:"id"`
+	Rev       uint64    `json:"-"` // the revision it was stored with (storage sets it; an edit sends it back); not in the JSON
 	ClientID  ID        `json:"client_id"`
 	ProjectID ID        `json:"project_id"`
 	TaskID    ID        `json:"task_id"` // the task whose completion recorded it (0: none)
@@ -239,6 +241,7 @@ func (k TaskKind) EntryKind() EntryKind {
 // Task is something to do, on a date or in the inbox (no date).
 type Task struct {
 	ID        ID       `json:"id"`
+	Rev       uint64   `json:"-"` // the revision it was stored with (storage sets it; an edit sends it back); not in the JSON
 	Title     string   `json:"title"`
 	Date      Date     `json:"date"`
 	Time      Clock    `json:"time"`
@@ -286,6 +289,7 @@ func (s PromiseStatus) Valid() bool {
 // Promise is something the rep told a client they would do.
 type Promise struct {
 	ID        ID            `json:"id"`
+	Rev       uint64        `json:"-"` // the revision it was stored with (storage sets it; an edit sends it back); not in the JSON
 	ClientID  ID            `json:"client_id"`
 	ProjectID ID            `json:"project_id"`
 	Text      string        `json:"text"`
@@ -393,6 +397,7 @@ type StageEntry struct {
 // Project is a sales project tracked through its stages.
 type Project struct {
 	ID           ID           `json:"id"`
+	Rev          uint64       `json:"-"` // the revision it was stored with (storage sets it; an edit sends it back); not in the JSON
 	Name         string       `json:"name"`
 	ClientID     ID           `json:"client_id"`
 	Owner        string       `json:"owner"`
@@ -457,6 +462,7 @@ func DefaultSignedOn(p Project) Date {
 
 // Settings are the user's targets, quotas, cadences and preferences.
 type Settings struct {
+	Rev                uint64           `json:"-"` // revision: see Task.Rev
 	AnnualTargets      map[int]Money    `json:"annual_targets"`
 	MonthTargets       map[string]Money `json:"month_targets"` // key YYYY-MM
 	CallsPerDay        int              `json:"calls_per_day"`

@@ -342,7 +342,9 @@ func TestDiskFullWrites(t *testing.T) {
 	for i := range 12 {
 		name := fmt.Sprintf("Full %d", i)
 		before := fileSum(t, path)
-		r := salesplan(t, p, "--db", path, "--today", today, "client", "add", name, "--company", strings.Repeat("z", 100<<10))
+		// 64 KiB: a text field's limit (DESIGN.md §2), so each write is
+		// as large as one client's field can make it.
+		r := salesplan(t, p, "--db", path, "--today", today, "client", "add", name, "--company", strings.Repeat("z", 64<<10))
 		switch r.code {
 		case 0:
 			added = append(added, name)

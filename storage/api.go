@@ -98,14 +98,12 @@ type Options struct {
 // transaction runs, so the planner and the command line work side by side.
 // Every method that changes data is one user action and one transaction.
 type Store struct {
-	path    string
-	opts    Options
-	notice  *model.Problem
-	ready   bool       // Open finished: from now on a 0-byte file is an accident
-	mu      sync.Mutex // guards undo, lastRev and lang
-	undo    []undoStep
-	lastRev uint64 // the revision after this Store's latest write
-	lang    string // the language the person reads (SetLanguage), for defaults that follow it
+	path   string
+	opts   Options
+	notice *model.Problem
+	ready  bool       // Open finished: from now on a 0-byte file is an accident
+	mu     sync.Mutex // guards lang
+	lang   string     // the language the person reads (SetLanguage), for defaults that follow it
 }
 
 // Path returns the database file.
@@ -195,9 +193,5 @@ func (s *Store) ExportJSON(w io.Writer) error { return s.exportJSONImpl(w) }
 // ImportJSON reads an exchange document; into a non-empty database only
 // with merge. A bad document is rejected whole.
 func (s *Store) ImportJSON(r io.Reader, merge bool) error {
-	if err := s.importJSONImpl(r, merge); err != nil {
-		return err
-	}
-	s.forgetUndo() // the before-images describe the database before the import
-	return nil
+	return s.importJSONImpl(r, merge) // the import empties the undo log (importStaged)
 }

@@ -86,7 +86,7 @@ func (s *Store) writeCopy(path string) error {
 // temporary file is removed and path is untouched.
 func atomicWrite(path string, fill func(f *os.File) error) (err error) {
 	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	f, err := os.CreateTemp(dir, scratchPattern("."+filepath.Base(path)+tempMarker, ""))
 	if err != nil {
 		return fmt.Errorf("backup to %s: %w", path, err)
 	}
@@ -283,19 +283,13 @@ func BackupsOf(dbPath string) ([]BackupInfo, error) {
 	return out, nil
 }
 
-// Restore replaces the database with the backup at path (see RestoreFile)
-// and drops this Store's undo steps, which describe the replaced data.
+// Restore replaces the database with the backup at path (see RestoreFile;
+// the restored file's undo log is emptied: its steps describe the past).
 func (s *Store) Restore(path string) error {
 	if s.opts.ReadOnly {
 		return newStoreError(ErrReadOnly, nil, "db_read_only", "the database %s is open read-only", s.path)
 	}
-	if err := RestoreFile(s.path, path, s.opts); err != nil {
-		return err
-	}
-	s.mu.Lock()
-	s.undo = nil
-	s.mu.Unlock()
-	return nil
+	return RestoreFile(s.path, path, s.opts)
 }
 
 // RestoreFile replaces the database at dbPath with the backup at path. It
@@ -304,9 +298,11 @@ func (s *Store) Restore(path string) error {
 // checked first — a bbolt file of full length with salesplan's meta
 // bucket, a schema this build reads, and a clean bbolt consistency check —
 // and refused with nothing changed otherwise. An older schema is migrated
-// in the copy, never in the backup. The current database, if any, is kept
-// in BackupDir (before-restore) before it is replaced; the replacement is
-// a rename, so a reader sees the old file or the new one.
+// in the copy, never in the backup, and the copy's undo log is emptied (its
+// steps describe the past). Then, under the database's lock, the current
+// file is kept in BackupDir (before-restore) and the copy renamed over it
+// (restorelock.go: every write acknowledged before is in the kept copy,
+// every write after is in the restored file).
 func RestoreFile(dbPath, path string, opts Options) error {
 	s := &Store{path: dbPath, opts: opts} // for the per-transaction helpers only
 	if mustAbs(path) == mustAbs(dbPath) {
@@ -316,7 +312,7 @@ func RestoreFile(dbPath, path string, opts Options) error {
 	if err := os.MkdirAll(dir, dirMode); err != nil {
 		return fmt.Errorf("restore %s: %w", path, err)
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(dbPath)+".restore-*")
+	tmp, err := os.CreateTemp(dir, scratchPattern(restorePrefix(filepath.Base(dbPath)), ""))
 	if err != nil {
 		return fmt.Errorf("restore %s: %w", path, err)
 	}
@@ -332,37 +328,19 @@ func RestoreFile(dbPath, path string, opts Options) error {
 	if err != nil {
 		return err
 	}
-	// The restored file's revision may be lower than the current one; a
-	// planner polling Revision must still see a change, so it is raised
-	// above both. (A damaged current file reads as 0.)
-	curRev, _ := s.Revision()
-	if err := prepareRestored(tmpPath, from, curRev, s.lockTimeout()); err != nil {
+	if err := prepareRestored(tmpPath, from, s.lockTimeout()); err != nil {
 		return fmt.Errorf("restore %s: %w", path, err)
 	}
 	if err := os.Chmod(tmpPath, fileMode); err != nil {
 		return fmt.Errorf("restore %s: %w", path, err)
 	}
-	if err := s.backupBeforeRestore(); err != nil {
-		return err
-	}
-	// Hold the current file's lock across the rename, so that no
-	// transaction of another salesplan is half-way through it. A missing or
-	// damaged current file is replaced without the lock.
-	if _, statErr := os.Stat(dbPath); statErr != nil {
-		err = os.Rename(tmpPath, dbPath)
-	} else if db, oerr := s.openDB(false); oerr == nil {
-		err = os.Rename(tmpPath, dbPath)
-		db.Close()
-	} else if errors.Is(oerr, ErrLocked) {
-		return oerr
-	} else {
-		err = os.Rename(tmpPath, dbPath)
-	}
-	if err != nil {
+	if err := s.swapIn(tmpPath); err != nil {
+		if errors.Is(err, ErrLocked) {
+			return err
+		}
 		return fmt.Errorf("restore %s: %w", path, err)
 	}
 	done = true
-	syncDir(dir)
 	return nil
 }
 
@@ -454,8 +432,8 @@ func hasBoltMagic(path string) (bool, error) {
 }
 
 // prepareRestored runs the migrations on a copy that is not yet in place
-// and sets its revision above minRev.
-func prepareRestored(path string, from, minRev uint64, timeout time.Duration) (err error) {
+// and empties its undo log (the revision is raised under the lock, swapIn).
+func prepareRestored(path string, from uint64, timeout time.Duration) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%w: %v", ErrDamaged, r)
@@ -478,37 +456,6 @@ func prepareRestored(path string, from, minRev uint64, timeout time.Duration) (e
 				return err
 			}
 		}
-		m := rb(tx, bMeta)
-		return m.Put(kRevision, u64(max(minRev, readU64(m.Get(kRevision)))+1))
+		return clearUndo(tx)
 	})
-}
-
-// backupBeforeRestore keeps the current database in BackupDir. When the
-// current file is too damaged for a transaction, its bytes are copied as
-// they are: a damaged copy is still worth more than none.
-func (s *Store) backupBeforeRestore() error {
-	if _, err := os.Stat(s.path); errors.Is(err, os.ErrNotExist) {
-		return nil
-	}
-	dir := BackupDir(s.path)
-	if err := os.MkdirAll(dir, dirMode); err != nil {
-		return fmt.Errorf("back up the current database before restoring: %w", err)
-	}
-	dst := filepath.Join(dir, beforeRestoreName+time.Now().Format("20060102-150405.000000000")+autoBackupSuffix)
-	err := s.writeCopy(dst)
-	if err == nil || errors.Is(err, ErrLocked) {
-		return err
-	}
-	if cerr := atomicWrite(dst, func(f *os.File) error {
-		src, err := os.Open(s.path)
-		if err != nil {
-			return err
-		}
-		defer src.Close()
-		_, err = io.Copy(f, src)
-		return err
-	}); cerr != nil {
-		return fmt.Errorf("back up the current database before restoring: %w", cerr)
-	}
-	return nil
 }

@@ -49,6 +49,8 @@ var (
 	ixProjectSigned    = []byte("project_signed")
 	ixPromiseCancelled = []byte("promise_cancelled")
 	ixTaskDone         = []byte("task_done")
+	// Search (issue 15): search.go.
+	ixSearch = []byte("search")
 )
 
 var (
@@ -58,7 +60,8 @@ var (
 		ixJournalProject, ixContactClient, ixContactProject, ixPromiseStatus, ixPromiseClient,
 		ixPromiseMade, ixPromiseKept, ixProjectStage, ixProjectClient, ixProjectName, ixStageMove,
 		ixBidDate, ixClientName, ixClientDue, ixClientDueRev, ixClientLabel, ixClientCard, ixProjectLabel, ixProjectLive,
-		ixProjectSigned, ixPromiseCancelled, ixTaskDone}
+		ixProjectSigned, ixPromiseCancelled, ixTaskDone,
+		ixSearch}
 )
 
 // ix returns an index bucket; a missing one means a damaged or foreign file.

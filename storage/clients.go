@@ -32,7 +32,7 @@ func validateClient(c *model.Client) error {
 	if c.CadenceDays < 0 || c.CadenceDays > 3650 {
 		return model.Errf("bad_cadence", "cadence %d days is out of range (0–3650)", c.CadenceDays)
 	}
-	return nil
+	return c.CheckLimits()
 }
 
 func getClient(tx *bolt.Tx, id model.ID) (c model.Client, err error) {
@@ -52,6 +52,7 @@ func putClient(tx *bolt.Tx, c *model.Client) error {
 	if err != nil {
 		return fmt.Errorf("store client %d: %w", c.ID, err)
 	}
+	var oldSearch *searchDoc
 	if prev != nil {
 		var old model.Client
 		if err := decodeRecord(fmt.Sprintf("client %d", c.ID), prev, &old); err != nil {
@@ -60,8 +61,12 @@ func putClient(tx *bolt.Tx, c *model.Client) error {
 		if err := names.Delete(nameKey(old.Name)); err != nil {
 			return err
 		}
+		oldSearch = clientSearch(&old)
 	}
 	if err := names.Put(nameKey(c.Name), idKey(c.ID)); err != nil {
+		return err
+	}
+	if err := searchReplace(tx, oldSearch, clientSearch(c)); err != nil {
 		return err
 	}
 	if err := ix(tx, ixClientLabel).Put(idKey(c.ID), []byte(c.Name)); err != nil {
@@ -96,6 +101,9 @@ func deleteClient(tx *bolt.Tx, id model.ID) error {
 	if err := ix(tx, ixClientCard).Delete(idKey(id)); err != nil {
 		return err
 	}
+	if err := searchReplace(tx, clientSearch(&c), nil); err != nil {
+		return err
+	}
 	if err := relabelLiveProjects(tx, id); err != nil {
 		return err
 	}
@@ -125,6 +133,20 @@ func reindexClients(tx *bolt.Tx) error {
 		}
 		return names.Put(nameKey(c.Name), idKey(c.ID))
 	})
+}
+
+// clientSearch is what search finds a client by: the profile. Its date is
+// the day the client was added.
+func clientSearch(c *model.Client) *searchDoc {
+	d := &searchDoc{kind: skClient, id: c.ID, date: c.CreatedOn, fields: []searchField{
+		{"name", c.Name}, {"company", c.Company}, {"area", c.Area}, {"phone", c.Phone}}}
+	if digits := digitsOnly(c.Phone); digits != "" {
+		d.fields = append(d.fields, searchField{fieldPhoneDigits, digits})
+	}
+	d.fields = append(d.fields, searchField{"business", c.Business}, searchField{"needs", c.Needs},
+		searchField{"decision_maker", c.DecisionMaker}, searchField{"interests", c.Interests},
+		searchField{"referred_by", c.ReferredBy})
+	return d
 }
 
 // Client card index value: [tier 'k'|'r'][area]. A day's task rows show
@@ -261,8 +283,10 @@ func (s *Store) AddClient(c model.Client, today model.Date) (model.Client, error
 	return c, err
 }
 
-// UpdateClient replaces a client's fields (name stays unique). Setting
-// Archived is the "archive client" action for undo.
+// UpdateClient replaces a client's fields (name stays unique), if the
+// client is still the one c was read as (same revision); otherwise a
+// *ConflictError (see UpdateTask; editors use EditClient). Setting Archived
+// is the "archive client" action for undo.
 func (s *Store) UpdateClient(c model.Client) error {
 	if err := validateClient(&c); err != nil {
 		return err
@@ -272,11 +296,54 @@ func (s *Store) UpdateClient(c model.Client) error {
 		if err != nil {
 			return err
 		}
+		if old.Rev != c.Rev {
+			return conflict("client", c.ID, nil, old)
+		}
 		if c.Archived && !old.Archived {
 			r.action = ActArchiveClient
 		}
 		return r.putClient(&c)
 	})
+}
+
+// EditClient applies an edit to the client as stored now (see EditTask):
+// the fields edited changes from seen are set, the others keep their
+// stored values; a field changed both here and elsewhere is a
+// *ConflictError carrying the stored client. It returns the client as
+// stored after the edit.
+func (s *Store) EditClient(seen, edited model.Client) (model.Client, error) {
+	var out model.Client
+	edited.ID = seen.ID
+	err := s.act(ActEditClient, func(r *recorder) error {
+		stored, err := getClient(r.tx, seen.ID)
+		if err != nil {
+			return err
+		}
+		merged, conflicts, changed, err := mergeEdit(seen, edited, stored)
+		if err != nil {
+			return err
+		}
+		if len(conflicts) > 0 {
+			return conflict("client", seen.ID, conflicts, stored)
+		}
+		out = stored
+		if !changed {
+			return nil
+		}
+		merged.ID = seen.ID
+		if err := validateClient(&merged); err != nil {
+			return err
+		}
+		if merged.Archived && !stored.Archived {
+			r.action = ActArchiveClient
+		}
+		if err := r.putClient(&merged); err != nil {
+			return err
+		}
+		out = merged
+		return nil
+	})
+	return out, err
 }
 
 // Client actions of the planner's Clients pane that change one field

@@ -10,47 +10,108 @@ import (
 	"salesplan/model"
 )
 
-// Every record value is an envelope:
+// Every record value is an envelope. Version 2 (written since records
+// carry a revision):
 //
-//	[1 byte codec version][4 bytes CRC-32 (IEEE, big-endian) of the payload][JSON payload]
+//	[1 byte codec version 2][4 bytes CRC-32 (IEEE, big-endian) of what follows][8 bytes revision][JSON payload]
+//
+// Version 1 (still read; its records have revision 0 until rewritten):
+//
+//	[1 byte codec version 1][4 bytes CRC-32 of the payload][JSON payload]
 //
 // bbolt checksums only its meta pages: a flipped byte in a value comes back
 // silently, so the envelope's checksum is what turns damage into an error.
+//
+// The revision is the database's revision counter (meta/revision) of the
+// transaction that wrote the record: every change gives the record a new,
+// higher revision, unique across the database, so an editor can tell
+// whether the record it holds is still the one stored.
 const (
-	codecVersion   = byte(1)
-	envelopeHeader = 5
+	codecVersion1  = byte(1)
+	codecVersion   = byte(2)
+	envelopeHeader = 5     // version 1: version + CRC
+	revisionHeader = 5 + 8 // version 2: version + CRC + revision
 )
 
-// encodeRecord wraps v's JSON in the envelope.
-func encodeRecord(v any) ([]byte, error) {
+// isEnvelope reports whether a stored value is in an envelope (any codec
+// version) rather than the bare JSON of schema 0.
+func isEnvelope(b []byte) bool {
+	return len(b) > 0 && (b[0] == codecVersion1 || b[0] == codecVersion)
+}
+
+// encodeRecord wraps v's JSON in the envelope with revision 0 (for
+// records outside the revision scheme: tests, migrations of old values).
+func encodeRecord(v any) ([]byte, error) { return encodeRecordRev(v, 0) }
+
+// encodeRecordRev wraps v's JSON in the envelope with the given revision.
+func encodeRecordRev(v any, rev uint64) ([]byte, error) {
 	payload, err := json.Marshal(v)
 	if err != nil {
 		return nil, fmt.Errorf("encode record: %w", err)
 	}
-	out := make([]byte, envelopeHeader+len(payload))
+	out := make([]byte, revisionHeader+len(payload))
 	out[0] = codecVersion
-	binary.BigEndian.PutUint32(out[1:5], crc32.ChecksumIEEE(payload))
-	copy(out[envelopeHeader:], payload)
+	binary.BigEndian.PutUint64(out[5:13], rev)
+	copy(out[revisionHeader:], payload)
+	binary.BigEndian.PutUint32(out[1:5], crc32.ChecksumIEEE(out[5:]))
 	return out, nil
 }
 
-// decodeRecord checks the envelope and decodes its JSON into v. what names
-// the record for the error ("task 7").
+// decodeRecord checks the envelope and decodes its JSON into v, and sets
+// v's revision (the Rev field of the model types). what names the record
+// for the error ("task 7").
 func decodeRecord(what string, b []byte, v any) error {
-	if len(b) < envelopeHeader {
-		return corrupt(what, fmt.Errorf("record too short (%d bytes)", len(b)))
-	}
-	if b[0] != codecVersion {
-		return corrupt(what, fmt.Errorf("unknown record version %d", b[0]))
-	}
-	payload := b[envelopeHeader:]
-	if want, got := binary.BigEndian.Uint32(b[1:5]), crc32.ChecksumIEEE(payload); want != got {
-		return corrupt(what, fmt.Errorf("checksum mismatch (stored %08x, computed %08x)", want, got))
+	rev, payload, err := openEnvelope(what, b)
+	if err != nil {
+		return err
 	}
 	if err := json.Unmarshal(payload, v); err != nil {
 		return corrupt(what, err)
 	}
+	setRev(v, rev)
 	return nil
+}
+
+// openEnvelope checks an envelope and returns its revision and payload.
+func openEnvelope(what string, b []byte) (rev uint64, payload []byte, err error) {
+	if len(b) < envelopeHeader {
+		return 0, nil, corrupt(what, fmt.Errorf("record too short (%d bytes)", len(b)))
+	}
+	var sum []byte
+	switch b[0] {
+	case codecVersion1:
+		sum, payload = b[envelopeHeader:], b[envelopeHeader:]
+	case codecVersion:
+		if len(b) < revisionHeader {
+			return 0, nil, corrupt(what, fmt.Errorf("record too short (%d bytes)", len(b)))
+		}
+		sum, payload, rev = b[5:], b[revisionHeader:], binary.BigEndian.Uint64(b[5:13])
+	default:
+		return 0, nil, corrupt(what, fmt.Errorf("unknown record version %d", b[0]))
+	}
+	if want, got := binary.BigEndian.Uint32(b[1:5]), crc32.ChecksumIEEE(sum); want != got {
+		return 0, nil, corrupt(what, fmt.Errorf("checksum mismatch (stored %08x, computed %08x)", want, got))
+	}
+	return rev, payload, nil
+}
+
+// setRev reaches the Rev field of the model types (it is not in
+// their JSON).
+func setRev(v any, rev uint64) {
+	switch r := v.(type) {
+	case *model.Client:
+		r.Rev = rev
+	case *model.Task:
+		r.Rev = rev
+	case *model.JournalEntry:
+		r.Rev = rev
+	case *model.Promise:
+		r.Rev = rev
+	case *model.Project:
+		r.Rev = rev
+	case *model.Settings:
+		r.Rev = rev
+	}
 }
 
 // corrupt is the error for a damaged record: ErrCorrupt, and a Problem

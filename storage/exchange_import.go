@@ -97,6 +97,11 @@ func (s *Store) importStaged(doc *Document, merge bool) (err error) {
 	// bbolt keeps the values handed to Put until then.
 	defer stx.Rollback()
 	return s.update(func(tx *bolt.Tx) error {
+		// The undo log's before-images describe the database before the
+		// import: undoing one now could remove a record the import refers to.
+		if err := clearUndo(tx); err != nil {
+			return err
+		}
 		if !merge {
 			if !isEmpty(tx) {
 				return s.notEmptyError()
@@ -224,7 +229,7 @@ func removeStaleStaging(dir string) {
 // without fsync: it is thrown away, and cleanup closes and removes it.
 func openStaging(dir string, timeout time.Duration) (*bolt.DB, func(), error) {
 	removeStaleStaging(dir)
-	f, err := os.CreateTemp(dir, stagingPrefix+"*.db")
+	f, err := os.CreateTemp(dir, scratchPattern(stagingPrefix, ".db"))
 	if err != nil {
 		if f, err = os.CreateTemp("", "salesplan-staging-*.db"); err != nil {
 			return nil, nil, fmt.Errorf("staging file: %w", err)
@@ -246,6 +251,12 @@ func openStaging(dir string, timeout time.Duration) (*bolt.DB, func(), error) {
 func fillStaging(sdb *bolt.DB, doc *Document) error {
 	err := sdb.Update(func(tx *bolt.Tx) error {
 		if err := ensureBuckets(tx); err != nil {
+			return err
+		}
+		// The search index is built last, in one pass (reindexSearch):
+		// kept up record by record its blocks would be rewritten for every
+		// record (44 s instead of 9 s for the ten-year data set).
+		if err := tx.Bucket(bIndex).DeleteBucket(ixSearch); err != nil {
 			return err
 		}
 		return putSettings(tx, doc.Settings)
@@ -297,6 +308,15 @@ func fillStaging(sdb *bolt.DB, doc *Document) error {
 				return fmt.Errorf("staging: %w", err)
 			}
 		}
+	}
+	err = sdb.Update(func(tx *bolt.Tx) error {
+		if _, err := tx.Bucket(bIndex).CreateBucket(ixSearch); err != nil {
+			return err
+		}
+		return reindexSearch(tx)
+	})
+	if err != nil {
+		return fmt.Errorf("staging: %w", err)
 	}
 	return nil
 }

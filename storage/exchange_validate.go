@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -74,12 +75,21 @@ func (v *validator) text(record, field, s string, required bool) {
 	}
 }
 
+// limits reports a text longer than model's limits (CheckLimits of the
+// record's kind, the same check the operations make) as its field at fault.
+func (v *validator) limits(record string, err error) {
+	var p *model.Problem
+	if errors.As(err, &p) {
+		v.fail(record, strings.TrimPrefix(p.Code, "too_long_"), "%s", p.Error())
+	}
+}
+
 // maxImportID bounds imported ids: JSON readers in other languages hold
 // integers exactly only up to 2^53, and the id sequence must never wrap.
 const maxImportID = 1 << 53
 
-// maxTextBytes bounds one text field: a note is long, a megabyte is a mistake.
-const maxTextBytes = 64 << 10
+// maxTextBytes bounds one text field (model's limit).
+const maxTextBytes = model.MaxTextBytes
 
 // Validate checks a document whole: formats, enums, dates, unique ids and
 // names, and that every reference points to a record of the document. It
@@ -113,6 +123,7 @@ func (d *Document) Validate() error {
 			v.fail(rec, "cadence_days", "%d is not a number of days (0 = the tier's default, up to 3650)", c.CadenceDays)
 		}
 		v.date(rec, "created_on", c.CreatedOn, true)
+		v.limits(rec, c.CheckLimits())
 	}
 
 	projects := map[model.ID]bool{}
@@ -136,6 +147,7 @@ func (d *Document) Validate() error {
 			v.fail(rec, "stage", "%q is not a stage", p.Stage)
 		}
 		v.date(rec, "bid_date", p.BidDate, false)
+		v.limits(rec, p.CheckLimits())
 		if len(p.StageHistory) == 0 {
 			v.fail(rec, "stage_history", "empty: it must end with the current stage %q", p.Stage)
 		}
@@ -172,6 +184,7 @@ func (d *Document) Validate() error {
 		rec := fmt.Sprintf("tasks[%d]", i)
 		v.id(rec, t.ID, ids)
 		v.text(rec, "title", t.Title, true)
+		v.limits(rec, t.CheckLimits())
 		v.date(rec, "date", t.Date, false)
 		if t.Time.Valid() && t.Time.Minutes() >= 24*60 {
 			v.fail(rec, "time", "out of range")
@@ -224,6 +237,7 @@ func (d *Document) Validate() error {
 			v.date(rec, "at", e.On(), true)
 		}
 		v.text(rec, "text", e.Text, e.Kind == model.EntryNote)
+		v.limits(rec, e.CheckLimits())
 	}
 
 	ids = map[model.ID]bool{}
@@ -233,6 +247,7 @@ func (d *Document) Validate() error {
 		ref(rec, "client_id", p.ClientID, clients, "client", true)
 		ref(rec, "project_id", p.ProjectID, projects, "project", false)
 		v.text(rec, "text", p.Text, true)
+		v.limits(rec, p.CheckLimits())
 		v.date(rec, "made_on", p.MadeOn, false)
 		v.date(rec, "due", p.Due, true)
 		if !p.Status.Valid() {
@@ -272,6 +287,7 @@ func (d *Document) Validate() error {
 
 func (d *Document) validateSettings(v *validator) {
 	st := d.Settings
+	v.limits("settings", st.CheckLimits())
 	for y, m := range st.AnnualTargets {
 		if y < 1900 || y > 2200 {
 			v.fail("settings", "annual_targets", "%d is not a year", y)

@@ -67,7 +67,8 @@ func reindex(tx *bolt.Tx) error {
 	if err := ensureBuckets(tx); err != nil {
 		return err
 	}
-	for _, rebuild := range []func(*bolt.Tx) error{reindexClients, reindexTasks, reindexJournal, reindexPromises, reindexProjects} {
+	for _, rebuild := range []func(*bolt.Tx) error{reindexClients, reindexTasks, reindexJournal, reindexPromises, reindexProjects,
+		reindexSearch} {
 		if err := rebuild(tx); err != nil {
 			return err
 		}

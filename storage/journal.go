@@ -63,6 +63,9 @@ func validateEntry(tx *bolt.Tx, e *model.JournalEntry) error {
 	if e.Kind == model.EntryNote && e.Text == "" {
 		return model.Errf("empty_text", "a note needs text")
 	}
+	if err := e.CheckLimits(); err != nil {
+		return err
+	}
 	if e.At.IsZero() {
 		e.At = time.Now()
 	}
@@ -95,6 +98,12 @@ func entryIndex(tx *bolt.Tx, e *model.JournalEntry, add bool) error {
 	return apply(tx, ops, add)
 }
 
+// entrySearch is what search finds a journal entry by: its text; its date
+// is the entry's day.
+func entrySearch(e *model.JournalEntry) *searchDoc {
+	return &searchDoc{kind: skNote, id: e.ID, date: e.On(), fields: []searchField{{"text", e.Text}}}
+}
+
 // putEntry stores a journal entry and its index entries, and refreshes the
 // follow-up of the client(s) it belongs to.
 func putEntry(tx *bolt.Tx, e *model.JournalEntry) error {
@@ -102,6 +111,7 @@ func putEntry(tx *bolt.Tx, e *model.JournalEntry) error {
 	if err != nil {
 		return fmt.Errorf("store journal entry %d: %w", e.ID, err)
 	}
+	var oldSearch *searchDoc
 	if prev != nil {
 		var old model.JournalEntry
 		if err := decodeRecord(fmt.Sprintf("entry %d", e.ID), prev, &old); err != nil {
@@ -110,6 +120,7 @@ func putEntry(tx *bolt.Tx, e *model.JournalEntry) error {
 		if err := entryIndex(tx, &old, false); err != nil {
 			return err
 		}
+		oldSearch = entrySearch(&old)
 		if old.ClientID != e.ClientID && old.Kind.IsContact() {
 			if err := refreshClientDue(tx, old.ClientID, nil); err != nil {
 				return err
@@ -117,6 +128,9 @@ func putEntry(tx *bolt.Tx, e *model.JournalEntry) error {
 		}
 	}
 	if err := entryIndex(tx, e, true); err != nil {
+		return err
+	}
+	if err := searchReplace(tx, oldSearch, entrySearch(e)); err != nil {
 		return err
 	}
 	return refreshClientDue(tx, e.ClientID, nil)
@@ -129,6 +143,9 @@ func deleteEntry(tx *bolt.Tx, id model.ID) error {
 		return err
 	}
 	if err := entryIndex(tx, &e, false); err != nil {
+		return err
+	}
+	if err := searchReplace(tx, entrySearch(&e), nil); err != nil {
 		return err
 	}
 	if err := rb(tx, bJournal).Delete(idKey(id)); err != nil {
@@ -189,6 +206,80 @@ func (s *Store) AddEntry(e model.JournalEntry) (model.JournalEntry, error) {
 	return e, err
 }
 
+// EditEntry applies an edit to a journal entry as stored now (see
+// EditTask): its text, kind, moment or project as edited changes them from
+// seen; the other fields keep their stored values. A field changed both
+// here and elsewhere is a *ConflictError carrying the stored entry.
+func (s *Store) EditEntry(seen, edited model.JournalEntry) (model.JournalEntry, error) {
+	var out model.JournalEntry
+	edited.ID = seen.ID
+	err := s.act(ActEditEntry, func(r *recorder) error {
+		stored, err := getEntry(r.tx, seen.ID)
+		if err != nil {
+			return err
+		}
+		merged, conflicts, changed, err := mergeEdit(seen, edited, stored)
+		if err != nil {
+			return err
+		}
+		if len(conflicts) > 0 {
+			return conflict("entry", seen.ID, conflicts, stored)
+		}
+		out = stored
+		if !changed {
+			return nil
+		}
+		merged.ID = seen.ID
+		if err := validateEntry(r.tx, &merged); err != nil {
+			return err
+		}
+		if err := r.putEntry(&merged); err != nil {
+			return err
+		}
+		out = merged
+		return nil
+	})
+	return out, err
+}
+
+// Entry returns one journal entry with its client's and project's names.
+func (s *Store) Entry(id model.ID) (JournalRow, error) {
+	var row JournalRow
+	err := s.view(func(tx *bolt.Tx) error {
+		e, err := getEntry(tx, id)
+		if err != nil {
+			return err
+		}
+		row = journalRow(newNamer(tx), e)
+		return nil
+	})
+	return row, err
+}
+
+// DeleteEntry removes a journal entry in one transaction: the record, its
+// index entries and its words in the search index; the client's follow-up
+// is worked out again (a deleted contact no longer resets its clock).
+// Undoable as "delete_entry". A task whose completion recorded the entry
+// stays done: the entry is the record of a contact, the completion is the
+// task's own (deleting a duplicate call must not reopen the task). It
+// returns the entry as it was, with its names.
+func (s *Store) DeleteEntry(id model.ID) (JournalRow, error) {
+	var row JournalRow
+	err := s.act(ActDeleteEntry, func(r *recorder) error {
+		e, err := getEntry(r.tx, id)
+		if err != nil {
+			return err
+		}
+		row = journalRow(newNamer(r.tx), e)
+		return r.deleteEntry(id)
+	})
+	return row, err
+}
+
+func journalRow(names *namer, e model.JournalEntry) JournalRow {
+	return JournalRow{JournalEntry: e, Client: names.client(e.ClientID), Project: names.project(e.ProjectID)}
+}
+
 // ProjectJournal lists entries linked to a project, newest first; limit 0 = all.
 func (s *Store) ProjectJournal(projectID model.ID, limit int) (out []model.JournalEntry, err error) {
 	err = s.view(func(tx *bolt.Tx) error {
@@ -215,4 +306,65 @@ func entriesOfClientOn(tx *bolt.Tx, client model.ID, day model.Date) ([]model.Jo
 		return err
 	})
 	return out, err
+}
+
+// JournalRow is a journal entry with its client's and project's names.
+type JournalRow struct {
+	model.JournalEntry
+	Client  string // "" for none (a prospect call)
+	Project string
+}
+
+// JournalOf lists a client's journal, newest first; limit 0 = all. It reads
+// the client's entries through journal_client, none of anyone else's.
+func (s *Store) JournalOf(client model.ID, limit int) ([]JournalRow, error) {
+	out := []JournalRow{}
+	err := s.view(func(tx *bolt.Tx) error {
+		if _, err := getClient(tx, client); err != nil {
+			return err
+		}
+		es, err := entriesNewestFirst(tx, ixJournalClient, client, limit)
+		if err != nil {
+			return err
+		}
+		names := newNamer(tx)
+		for _, e := range es {
+			out = append(out, JournalRow{JournalEntry: e, Client: names.client(e.ClientID), Project: names.project(e.ProjectID)})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("journal of client %d: %w", client, err)
+	}
+	return out, nil
+}
+
+// JournalOn lists the entries of one day in the order they happened;
+// client 0 = everyone's, else only that client's (read from journal_date,
+// whose values name the client: only the day's entries are decoded).
+func (s *Store) JournalOn(day model.Date, client model.ID) ([]JournalRow, error) {
+	out := []JournalRow{}
+	err := s.view(func(tx *bolt.Tx) error {
+		if client != 0 {
+			if _, err := getClient(tx, client); err != nil {
+				return err
+			}
+		}
+		names := newNamer(tx)
+		return seekRange(ix(tx, ixJournalDate), dateBytes(day), dateBytes(day+1), func(k, v []byte) error {
+			if client != 0 && (len(v) < 9 || keyID(v[1:9]) != client) {
+				return nil
+			}
+			e, err := getEntry(tx, keyID(k[12:]))
+			if err != nil {
+				return err
+			}
+			out = append(out, JournalRow{JournalEntry: e, Client: names.client(e.ClientID), Project: names.project(e.ProjectID)})
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("journal of %s: %w", day, err)
+	}
+	return out, nil
 }

@@ -12,7 +12,7 @@ import (
 
 // schemaVersion is the schema this build writes. Open refuses a database
 // whose meta says a newer one (ErrNewerSchema) and runs migrate for an older.
-const schemaVersion = 2
+const schemaVersion = 3
 
 // A migration brings the database from schema To-1 to To. Steps run in
 // order inside the one transaction that Open (or Restore) holds, so a
@@ -28,6 +28,7 @@ type migration struct {
 var migrations = []migration{
 	{1, "wrap bare JSON records in the checksummed envelope and build the indexes", migrateTo1},
 	{2, "the work plan's rules: signed dates of projects onboarded signed, and the indexes of signed projects, cancellations and tasks done", migrateTo2},
+	{3, "records carry a revision (codec version 2) and the undo log is kept in the database", migrateTo3},
 }
 
 // migrate brings a database at version from up to schemaVersion inside the
@@ -53,7 +54,7 @@ func migrate(tx *bolt.Tx, from uint64) error {
 // the envelope are left alone, so a step interrupted and rerun is harmless.
 func migrateTo1(tx *bolt.Tx) error {
 	meta := rb(tx, bMeta)
-	if v := meta.Get(kSettings); len(v) > 0 && v[0] != codecVersion {
+	if v := meta.Get(kSettings); len(v) > 0 && !isEnvelope(v) {
 		if !json.Valid(v) {
 			return fmt.Errorf("%w: settings: not JSON", ErrCorrupt)
 		}
@@ -73,7 +74,7 @@ func migrateTo1(tx *bolt.Tx) error {
 		type kv struct{ k, v []byte }
 		var rewrite []kv
 		err = b.ForEach(func(k, v []byte) error {
-			if len(v) > 0 && v[0] == codecVersion {
+			if isEnvelope(v) {
 				return nil
 			}
 			if !json.Valid(v) || !bytes.HasPrefix(bytes.TrimSpace(v), []byte("{")) {
@@ -153,4 +154,17 @@ func migrateTo2(tx *bolt.Tx) error {
 		}
 	}
 	return reindex(tx)
+}
+
+// migrateTo3: schema 3 writes records in the codec-2 envelope, which
+// carries the record's revision, and keeps the undo log in the database.
+// Version-1 records are read as they are (revision 0) and take the new
+// envelope when next written, so nothing is rewritten here; the schema
+// number is raised so that an older salesplan refuses the file ("written by
+// a newer salesplan") instead of calling its new records damaged.
+func migrateTo3(tx *bolt.Tx) error {
+	if _, err := tx.CreateBucketIfNotExists(bUndo); err != nil {
+		return fmt.Errorf("bucket %s: %w", bUndo, err)
+	}
+	return nil
 }

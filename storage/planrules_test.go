@@ -78,8 +78,8 @@ func TestMigrateTo2(t *testing.T) {
 		t.Errorf("signed by month after migrating: %+v, %v", y, err)
 	}
 	_ = s.view(func(tx *bolt.Tx) error {
-		if v := readU64(tx.Bucket(bMeta).Get(kSchema)); v != 2 {
-			t.Errorf("schema %d after migrating, want 2", v)
+		if v := readU64(tx.Bucket(bMeta).Get(kSchema)); v != schemaVersion {
+			t.Errorf("schema %d after migrating, want %d", v, schemaVersion)
 		}
 		return nil
 	})

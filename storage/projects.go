@@ -6,6 +6,7 @@ package storage
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -40,6 +41,9 @@ func validateProject(tx *bolt.Tx, p *model.Project) error {
 	// once made inert (every output does): as good as empty.
 	if strings.TrimSpace(model.InertLine(p.Name)) == "" {
 		return model.Errf("empty_name", "a project needs a name")
+	}
+	if err := p.CheckLimits(); err != nil {
+		return err
 	}
 	if p.ClientID == 0 {
 		return model.Errf("missing_client", "a project needs a client")
@@ -169,6 +173,12 @@ func relabelLiveProjects(tx *bolt.Tx, client model.ID) error {
 	return nil
 }
 
+// projectSearch is what search finds a project by: its name and owner;
+// its date is the day its current stage was entered.
+func projectSearch(p *model.Project) *searchDoc {
+	return &searchDoc{kind: skProject, id: p.ID, date: p.StageSince(), fields: []searchField{{"name", p.Name}, {"owner", p.Owner}}}
+}
+
 // putProject stores a project and its index entries. A name already used by
 // another project (any case) is a "duplicate_project" Problem.
 func putProject(tx *bolt.Tx, p *model.Project) error {
@@ -179,6 +189,7 @@ func putProject(tx *bolt.Tx, p *model.Project) error {
 	if err != nil {
 		return fmt.Errorf("store project %d: %w", p.ID, err)
 	}
+	var oldSearch *searchDoc
 	if prev != nil {
 		var old model.Project
 		if err := decodeRecord(fmt.Sprintf("project %d", p.ID), prev, &old); err != nil {
@@ -187,8 +198,12 @@ func putProject(tx *bolt.Tx, p *model.Project) error {
 		if err := projectIndex(tx, &old, false); err != nil {
 			return err
 		}
+		oldSearch = projectSearch(&old)
 	}
-	return projectIndex(tx, p, true)
+	if err := projectIndex(tx, p, true); err != nil {
+		return err
+	}
+	return searchReplace(tx, oldSearch, projectSearch(p))
 }
 
 // deleteProject removes a project and its index entries.
@@ -198,6 +213,9 @@ func deleteProject(tx *bolt.Tx, id model.ID) error {
 		return err
 	}
 	if err := projectIndex(tx, &p, false); err != nil {
+		return err
+	}
+	if err := searchReplace(tx, projectSearch(&p), nil); err != nil {
 		return err
 	}
 	return rb(tx, bProjects).Delete(idKey(id))
@@ -249,12 +267,17 @@ func (s *Store) AddProject(p model.Project, today model.Date) (model.Project, er
 }
 
 // UpdateProject replaces a project's fields other than its stage and stage
-// history (SetStage moves stages).
+// history (SetStage moves stages), if the project is still the one p was
+// read as (same revision); otherwise a *ConflictError (see UpdateTask;
+// editors use EditProject).
 func (s *Store) UpdateProject(p model.Project) error {
 	return s.act(ActEditProject, func(r *recorder) error {
 		old, err := getProject(r.tx, p.ID)
 		if err != nil {
 			return err
+		}
+		if old.Rev != p.Rev {
+			return conflict("project", p.ID, nil, old)
 		}
 		p.Stage, p.StageHistory = old.Stage, old.StageHistory
 		if !p.SignedOn.Valid() {
@@ -265,6 +288,44 @@ func (s *Store) UpdateProject(p model.Project) error {
 		}
 		return r.putProject(&p)
 	})
+}
+
+// EditProject applies an edit to the project as stored now (see EditTask).
+// Its stage and stage history are not edited here (SetStage and StepStage
+// move stages): a move made elsewhere meanwhile stays. A field changed both
+// here and elsewhere is a *ConflictError carrying the stored project.
+func (s *Store) EditProject(seen, edited model.Project) (model.Project, error) {
+	var out model.Project
+	edited.ID = seen.ID
+	edited.Stage, edited.StageHistory = seen.Stage, seen.StageHistory
+	err := s.act(ActEditProject, func(r *recorder) error {
+		stored, err := getProject(r.tx, seen.ID)
+		if err != nil {
+			return err
+		}
+		merged, conflicts, changed, err := mergeEdit(seen, edited, stored)
+		if err != nil {
+			return err
+		}
+		if len(conflicts) > 0 {
+			return conflict("project", seen.ID, conflicts, stored)
+		}
+		out = stored
+		if !changed {
+			return nil
+		}
+		merged.ID = seen.ID
+		merged.Stage, merged.StageHistory = stored.Stage, stored.StageHistory
+		if err := validateProject(r.tx, &merged); err != nil {
+			return err
+		}
+		if err := r.putProject(&merged); err != nil {
+			return err
+		}
+		out = merged
+		return nil
+	})
+	return out, err
 }
 
 // Project returns one project.
@@ -300,55 +361,107 @@ func (s *Store) SetStage(id model.ID, stage model.Stage, on model.Date, checklis
 		if p, err = getProject(r.tx, id); err != nil {
 			return err
 		}
-		if !stage.Valid() {
-			return model.Errf("bad_stage", "stage %q is not one of lead, design, bidding, detailing, contract, delivery, commissioning, acceptance, closed, lost", string(stage))
-		}
-		if stage == p.Stage {
-			return model.Errf("same_stage", "project %s is already in stage %s", p.Name, string(stage))
-		}
-		if !on.Valid() {
-			return model.Errf("missing_date", "a stage move needs a date")
-		}
-		if on < p.StageSince() {
-			return model.Errf("stage_date_before", "project %s entered its current stage on %s, after %s", p.Name, p.StageSince().String(), on.String())
-		}
-		if p.HasBeenIn(stage) {
-			// A stage's checklist is added once per project (DESIGN.md §2
-			// v2): the project as stored decides, whatever the face sent.
-			checklist = nil
-		}
-		p.Stage = stage
-		p.StageHistory = append(append([]model.StageEntry(nil), p.StageHistory...), model.StageEntry{Stage: stage, On: on})
-		if err := r.putProject(&p); err != nil {
-			return err
-		}
-		for _, t := range checklist {
-			t.ID = 0
-			if t.ClientID == 0 {
-				t.ClientID = p.ClientID
-			}
-			if t.ProjectID == 0 {
-				t.ProjectID = p.ID
-			}
-			if err := validateTask(r.tx, &t); err != nil {
-				return err
-			}
-			if err := r.putTask(&t); err != nil {
-				return err
-			}
-		}
-		if reason := strings.TrimSpace(lostReason); stage == model.StageLost && reason != "" {
-			now := time.Now()
-			y, m, d := on.YMD()
-			e := model.JournalEntry{ClientID: p.ClientID, ProjectID: p.ID, Kind: model.EntryNote,
-				At: time.Date(y, m, d, now.Hour(), now.Minute(), now.Second(), 0, time.Local), Text: reason}
-			if err := r.putEntry(&e); err != nil {
-				return err
-			}
-		}
-		return nil
+		return setStage(r, &p, stage, on, checklist, lostReason)
 	})
 	return p, err
+}
+
+// StageMove tells what StepStage did.
+type StageMove struct {
+	Project model.Project // as stored after the move
+	From    model.Stage   // the stage it moved from: the one stored, which is not Shown when it moved elsewhere meanwhile
+	Shown   model.Stage   // the stage the caller showed
+	Tasks   int           // checklist tasks added
+}
+
+// StepStage moves a project one stage on (dir > 0, the `>` key) or back
+// (dir < 0, `<`; on a lost project: reopened, model.StepStage) from the
+// stage stored now, not the one the caller showed: a project the command
+// line moved on meanwhile goes one further, never backwards (Moved.From
+// says where it really came from). checklist makes the tasks to add for
+// the stage actually entered (nil: none); it runs inside the transaction
+// and must not touch the store.
+func (s *Store) StepStage(id model.ID, dir int, shown model.Stage, on model.Date, checklist func(p model.Project, to model.Stage) []model.Task) (StageMove, error) {
+	mv := StageMove{Shown: shown}
+	if dir == 0 {
+		return mv, errors.New("step stage: no direction (1 or -1)")
+	}
+	err := s.act(ActSetStage, func(r *recorder) error {
+		p, err := getProject(r.tx, id)
+		if err != nil {
+			return err
+		}
+		mv.From = p.Stage
+		to, err := model.StepStage(p, dir)
+		if err != nil {
+			return err
+		}
+		var tasks []model.Task
+		if checklist != nil {
+			tasks = checklist(p, to)
+		}
+		if err := setStage(r, &p, to, on, tasks, ""); err != nil {
+			return err
+		}
+		mv.Project, mv.Tasks = p, len(tasks)
+		return nil
+	})
+	return mv, err
+}
+
+// setStage moves p (as read in r's transaction) to stage on a date, with
+// its checklist tasks and, for lost, the reason as a note.
+func setStage(r *recorder, p *model.Project, stage model.Stage, on model.Date, checklist []model.Task, lostReason string) error {
+	if !stage.Valid() {
+		return model.Errf("bad_stage", "stage %q is not one of lead, design, bidding, detailing, contract, delivery, commissioning, acceptance, closed, lost", string(stage))
+	}
+	if stage == p.Stage {
+		return model.Errf("same_stage", "project %s is already in stage %s", p.Name, string(stage))
+	}
+	if !on.Valid() {
+		return model.Errf("missing_date", "a stage move needs a date")
+	}
+	if err := model.CheckText(model.FieldReason, lostReason); err != nil {
+		return err
+	}
+	if on < p.StageSince() {
+		return model.Errf("stage_date_before", "project %s entered its current stage on %s, after %s", p.Name, p.StageSince().String(), on.String())
+	}
+	if p.HasBeenIn(stage) {
+		// A stage's checklist is added once per project (DESIGN.md §2
+		// v2): the project as stored decides, whatever the face sent.
+		checklist = nil
+	}
+	p.Stage = stage
+	p.StageHistory = append(append([]model.StageEntry(nil), p.StageHistory...), model.StageEntry{Stage: stage, On: on})
+	if err := r.putProject(p); err != nil {
+		return err
+	}
+	for _, t := range checklist {
+		t.ID = 0
+		if t.ClientID == 0 {
+			t.ClientID = p.ClientID
+		}
+		if t.ProjectID == 0 {
+			t.ProjectID = p.ID
+		}
+		if err := validateTask(r.tx, &t); err != nil {
+			return err
+		}
+		if err := r.putTask(&t); err != nil {
+			return err
+		}
+	}
+	if reason := strings.TrimSpace(lostReason); stage == model.StageLost && reason != "" {
+		now := time.Now()
+		y, m, d := on.YMD()
+		e := model.JournalEntry{ClientID: p.ClientID, ProjectID: p.ID, Kind: model.EntryNote,
+			At: time.Date(y, m, d, now.Hour(), now.Minute(), now.Second(), 0, time.Local), Text: reason}
+		if err := r.putEntry(&e); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Projects lists projects (live only unless all) with follow-up state, in

@@ -33,6 +33,9 @@ func validatePromise(tx *bolt.Tx, p *model.Promise) error {
 	if p.Text == "" {
 		return model.Errf("empty_text", "a promise needs text")
 	}
+	if err := p.CheckLimits(); err != nil {
+		return err
+	}
 	if !p.Due.Valid() {
 		return model.Errf("missing_due", "a promise needs a due date")
 	}
@@ -81,12 +84,20 @@ func promiseIndex(tx *bolt.Tx, p *model.Promise, add bool) error {
 	return apply(tx, ops, add)
 }
 
+// promiseSearch is what search finds a promise by: its text and the
+// reason it was cancelled; its date is the day it was made.
+func promiseSearch(p *model.Promise) *searchDoc {
+	return &searchDoc{kind: skPromise, id: p.ID, date: p.MadeOn,
+		fields: []searchField{{"text", p.Text}, {"cancel_reason", p.CancelReason}}}
+}
+
 // putPromise stores a promise and its index entries.
 func putPromise(tx *bolt.Tx, p *model.Promise) error {
 	prev, err := putRaw(rb(tx, bPromises), &p.ID, p)
 	if err != nil {
 		return fmt.Errorf("store promise %d: %w", p.ID, err)
 	}
+	var oldSearch *searchDoc
 	if prev != nil {
 		var old model.Promise
 		if err := decodeRecord(fmt.Sprintf("promise %d", p.ID), prev, &old); err != nil {
@@ -95,8 +106,12 @@ func putPromise(tx *bolt.Tx, p *model.Promise) error {
 		if err := promiseIndex(tx, &old, false); err != nil {
 			return err
 		}
+		oldSearch = promiseSearch(&old)
 	}
-	return promiseIndex(tx, p, true)
+	if err := promiseIndex(tx, p, true); err != nil {
+		return err
+	}
+	return searchReplace(tx, oldSearch, promiseSearch(p))
 }
 
 // deletePromise removes a promise and its index entries.
@@ -106,6 +121,9 @@ func deletePromise(tx *bolt.Tx, id model.ID) error {
 		return err
 	}
 	if err := promiseIndex(tx, &p, false); err != nil {
+		return err
+	}
+	if err := searchReplace(tx, promiseSearch(&p), nil); err != nil {
 		return err
 	}
 	return rb(tx, bPromises).Delete(idKey(id))
@@ -140,17 +158,59 @@ func (s *Store) AddPromise(p model.Promise, today model.Date) (model.Promise, er
 	return p, err
 }
 
-// UpdatePromise replaces a promise's fields.
+// UpdatePromise replaces a promise's fields, if the promise is still the
+// one p was read as (same revision); otherwise a *ConflictError (see
+// UpdateTask; editors use EditPromise).
 func (s *Store) UpdatePromise(p model.Promise) error {
 	return s.act(ActEditPromise, func(r *recorder) error {
-		if _, err := getPromise(r.tx, p.ID); err != nil {
+		old, err := getPromise(r.tx, p.ID)
+		if err != nil {
 			return err
+		}
+		if old.Rev != p.Rev {
+			return conflict("promise", p.ID, nil, old)
 		}
 		if err := validatePromise(r.tx, &p); err != nil {
 			return err
 		}
 		return r.putPromise(&p)
 	})
+}
+
+// EditPromise applies an edit to the promise as stored now (see EditTask):
+// a promise kept or cancelled elsewhere meanwhile stays so when the form
+// changed only its text or due date. A field changed both here and
+// elsewhere is a *ConflictError carrying the stored promise.
+func (s *Store) EditPromise(seen, edited model.Promise) (model.Promise, error) {
+	var out model.Promise
+	edited.ID = seen.ID
+	err := s.act(ActEditPromise, func(r *recorder) error {
+		stored, err := getPromise(r.tx, seen.ID)
+		if err != nil {
+			return err
+		}
+		merged, conflicts, changed, err := mergeEdit(seen, edited, stored)
+		if err != nil {
+			return err
+		}
+		if len(conflicts) > 0 {
+			return conflict("promise", seen.ID, conflicts, stored)
+		}
+		out = stored
+		if !changed {
+			return nil
+		}
+		merged.ID = seen.ID
+		if err := validatePromise(r.tx, &merged); err != nil {
+			return err
+		}
+		if err := r.putPromise(&merged); err != nil {
+			return err
+		}
+		out = merged
+		return nil
+	})
+	return out, err
 }
 
 // KeepPromise marks an open promise kept on the given date (not before it

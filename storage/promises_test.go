@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"errors"
 	"math"
 	"testing"
 
@@ -108,19 +109,28 @@ func TestUpdatePromise(t *testing.T) {
 	c := mustClient(t, s, "王总", model.TierKey, d("2026-11-01"))
 	a, _ := s.AddPromise(model.Promise{ClientID: c.ID, Text: "a", Due: d("2026-11-28")}, d("2026-11-27"))
 	b, _ := s.AddPromise(model.Promise{ClientID: c.ID, Text: "b", Due: d("2026-11-29")}, d("2026-11-27"))
-	a.Due, a.Text = d("2026-12-05"), "a, later"
-	if err := s.UpdatePromise(a); err != nil {
+	edited := a
+	edited.Due, edited.Text = d("2026-12-05"), "a, later"
+	a2, err := s.EditPromise(a, edited)
+	if err != nil {
 		t.Fatal(err)
 	}
 	rows, _ := s.Promises(false)
-	if len(rows) != 2 || rows[0].ID != b.ID || rows[1].Text != "a, later" {
-		t.Errorf("after moving a's due date: %+v", rows)
+	if len(rows) != 2 || rows[0].ID != b.ID || rows[1].Text != "a, later" || a2.Rev <= a.Rev {
+		t.Errorf("after moving a's due date: %+v (revision %d, was %d)", rows, a2.Rev, a.Rev)
 	}
-	a.Due = 0
-	if err := s.UpdatePromise(a); problemCode(err) != "missing_due" {
+	cleared := a2
+	cleared.Due = 0
+	if _, err := s.EditPromise(a2, cleared); problemCode(err) != "missing_due" {
 		t.Errorf("clearing the due date = %v", err)
 	}
-	if err := s.UpdatePromise(model.Promise{ID: 99, ClientID: c.ID, Text: "x", Due: d("2026-12-01")}); problemCode(err) != "unknown_promise_id" {
+	// A whole-record save from the copy read before the edit is refused.
+	a.Text = "stale"
+	if err := s.UpdatePromise(a); !errors.Is(err, ErrConflict) {
+		t.Errorf("UpdatePromise from a stale copy = %v, want ErrConflict", err)
+	}
+	missing := model.Promise{ID: 99, ClientID: c.ID, Text: "x", Due: d("2026-12-01")}
+	if _, err := s.EditPromise(missing, missing); problemCode(err) != "unknown_promise_id" {
 		t.Errorf("updating a missing promise = %v", err)
 	}
 	if code, err := s.Undo(); err != nil || code != ActEditPromise {

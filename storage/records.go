@@ -29,8 +29,9 @@ func getRecord(tx *bolt.Tx, bucket []byte, kind string, id model.ID, v any) erro
 }
 
 // putRaw assigns an id when *id is 0 (NextSequence) or raises the bucket's
-// sequence to an imported id, writes v, and returns the previous value (nil
-// when new) for the caller's index maintenance.
+// sequence to an imported id, writes v with the transaction's revision (and
+// sets v's Rev to it), and returns the previous value (nil when new) for the
+// caller's index maintenance.
 func putRaw(b *bolt.Bucket, id *model.ID, v any) (prev []byte, err error) {
 	if *id == 0 {
 		seq, err := b.NextSequence()
@@ -48,11 +49,23 @@ func putRaw(b *bolt.Bucket, id *model.ID, v any) (prev []byte, err error) {
 			}
 		}
 	}
-	raw, err := encodeRecord(v)
+	rev := txRevision(b.Tx())
+	raw, err := encodeRecordRev(v, rev)
 	if err != nil {
 		return nil, err
 	}
+	setRev(v, rev)
 	return prev, b.Put(idKey(*id), raw)
+}
+
+// txRevision is the revision a write transaction gives the records it
+// writes: the revision counter as it will be when the transaction commits
+// (update bumps it once, after the action).
+func txRevision(tx *bolt.Tx) uint64 {
+	if m := tx.Bucket(bMeta); m != nil {
+		return readU64(m.Get(kRevision)) + 1
+	}
+	return 1
 }
 
 // checkRefs checks that a referenced client and project exist.

@@ -46,7 +46,7 @@ func putSettings(tx *bolt.Tx, st model.Settings) error {
 	if err != nil {
 		return err
 	}
-	raw, err := encodeRecord(st)
+	raw, err := encodeRecordRev(st, txRevision(tx))
 	if err != nil {
 		return err
 	}
@@ -119,6 +119,49 @@ func (s *Store) UpdateSettings(fn func(*model.Settings) error) error {
 	})
 }
 
+// EditSettings applies an edit of the settings to the settings as stored
+// now (see EditTask): only the settings edited changes from seen are
+// saved — a quota or a month target set elsewhere meanwhile survives a save
+// of the settings screen, and the month targets merge month by month. A
+// setting changed both here and elsewhere is a *ConflictError carrying the
+// stored settings. It returns the settings as stored after the edit.
+func (s *Store) EditSettings(seen, edited model.Settings) (model.Settings, error) {
+	var out model.Settings
+	err := s.act(ActSettings, func(r *recorder) error {
+		stored, err := readSettings(r.tx)
+		if err != nil {
+			return err
+		}
+		merged, conflicts, changed, err := mergeEdit(seen, edited, stored)
+		if err != nil {
+			return err
+		}
+		if len(conflicts) > 0 {
+			return conflict("settings", 0, conflicts, stored)
+		}
+		out = stored
+		if !changed {
+			return nil
+		}
+		if merged.AnnualTargets == nil {
+			merged.AnnualTargets = map[int]model.Money{}
+		}
+		if merged.MonthTargets == nil {
+			merged.MonthTargets = map[string]model.Money{}
+		}
+		if err := validateSettings(&merged); err != nil {
+			return err
+		}
+		if err := r.putSettings(merged); err != nil {
+			return err
+		}
+		out = merged
+		out.Rev = txRevision(r.tx)
+		return nil
+	})
+	return out, err
+}
+
 // validateSettings checks ranges (shared with import). Each problem code
 // takes one set of arguments, so that the catalog can translate it.
 func validateSettings(st *model.Settings) error {
@@ -135,6 +178,9 @@ func validateSettings(st *model.Settings) error {
 		if f.v < f.min || f.v > 3650 {
 			return model.Errf("bad_setting", "setting %s = %d is out of range (%d–3650)", f.name, f.v, f.min)
 		}
+	}
+	if err := st.CheckLimits(); err != nil {
+		return err
 	}
 	// Targets that keep the year whole, and the working-day calendar.
 	if err := st.CheckTargets(); err != nil {

@@ -305,7 +305,7 @@ func (s *Store) withDB(readOnly bool, fn func(db *bolt.DB) error) (err error) {
 		return err
 	}
 	defer unlock()
-	db, err := s.openDB(readOnly)
+	db, err := s.openCurrent(readOnly) // the file the path names, not one a restore replaced
 	if err != nil {
 		return err
 	}
@@ -339,6 +339,9 @@ func Open(path string, opts Options) (*Store, error) {
 	s := &Store{path: path, opts: opts}
 	if err := s.checkFile(); err != nil {
 		return nil, err
+	}
+	if !opts.ReadOnly {
+		removeDeadScratch(path)
 	}
 	var state int // 0 ready, 1 needs init, 2 needs migration
 	err := s.view(func(tx *bolt.Tx) error {
@@ -495,7 +498,7 @@ func prepare(tx *bolt.Tx, state int) error {
 		}
 		return tx.Bucket(bMeta).Put(kSchema, u64(schemaVersion))
 	case 3:
-		return reindex(tx)
+		return reindexMissing(tx) // a database from before search builds just that
 	}
 	return nil
 }

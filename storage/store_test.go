@@ -412,8 +412,8 @@ func TestConcurrentWriters(t *testing.T) {
 	if rev, _ := s.Revision(); rev < 2*n {
 		t.Errorf("revision %d after %d writes", rev, 2*n)
 	}
-	if len(s.undo) != n {
-		t.Errorf("undo stack %d, want %d (the planner's own actions)", len(s.undo), n)
+	if got := undoLen(t, s); got != 2*n {
+		t.Errorf("undo log %d steps, want %d (the planner's and the command line's: the log is shared)", got, 2*n)
 	}
 }
 

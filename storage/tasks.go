@@ -33,6 +33,9 @@ func validateTask(tx *bolt.Tx, t *model.Task) error {
 	if t.Title == "" {
 		return model.Errf("empty_title", "a task needs a title")
 	}
+	if err := t.CheckLimits(); err != nil {
+		return err
+	}
 	if t.Kind == "" {
 		t.Kind = model.TaskTodo
 	}
@@ -91,12 +94,19 @@ func taskIndex(tx *bolt.Tx, t *model.Task, add bool) error {
 	return apply(tx, ops, add)
 }
 
+// taskSearch is what search finds a task by: its title; its date is the
+// task's (none for the inbox).
+func taskSearch(t *model.Task) *searchDoc {
+	return &searchDoc{kind: skTask, id: t.ID, date: t.Date, fields: []searchField{{"title", t.Title}}}
+}
+
 // putTask stores t (assigning an id when 0) and its index entries.
 func putTask(tx *bolt.Tx, t *model.Task) error {
 	prev, err := putRaw(rb(tx, bTasks), &t.ID, t)
 	if err != nil {
 		return fmt.Errorf("store task %d: %w", t.ID, err)
 	}
+	var oldSearch *searchDoc
 	if prev != nil {
 		var old model.Task
 		if err := decodeRecord(fmt.Sprintf("task %d", t.ID), prev, &old); err != nil {
@@ -105,8 +115,12 @@ func putTask(tx *bolt.Tx, t *model.Task) error {
 		if err := taskIndex(tx, &old, false); err != nil {
 			return err
 		}
+		oldSearch = taskSearch(&old)
 	}
-	return taskIndex(tx, t, true)
+	if err := taskIndex(tx, t, true); err != nil {
+		return err
+	}
+	return searchReplace(tx, oldSearch, taskSearch(t))
 }
 
 // deleteTask removes a task and its index entries.
@@ -116,6 +130,9 @@ func deleteTask(tx *bolt.Tx, id model.ID) error {
 		return err
 	}
 	if err := taskIndex(tx, &t, false); err != nil {
+		return err
+	}
+	if err := searchReplace(tx, taskSearch(&t), nil); err != nil {
 		return err
 	}
 	return rb(tx, bTasks).Delete(idKey(id))
@@ -153,13 +170,19 @@ func (s *Store) AddTask(t model.Task) (model.Task, error) {
 	return t, err
 }
 
-// UpdateTask replaces a task's fields. An edit that changes only the date,
-// time or slot is recorded as a move for undo.
+// UpdateTask replaces a task's fields, if the task is still the one t was
+// read as (same revision): a whole-record save from an older copy would
+// undo what was changed since, so it is refused with a *ConflictError
+// instead. Editors that know what they changed use EditTask, which merges.
+// An edit that changes only the date, time or slot is undone as a move.
 func (s *Store) UpdateTask(t model.Task) error {
 	return s.act(ActEditTask, func(r *recorder) error {
 		old, err := getTask(r.tx, t.ID)
 		if err != nil {
 			return err
+		}
+		if old.Rev != t.Rev {
+			return conflict("task", t.ID, nil, old)
 		}
 		if onlyMoved(old, t) {
 			r.action = ActMoveTask
@@ -169,6 +192,85 @@ func (s *Store) UpdateTask(t model.Task) error {
 		}
 		return r.putTask(&t)
 	})
+}
+
+// EditTask applies an edit to the task as stored now, in one transaction:
+// the fields edited changes from seen (the task as the editor read it) are
+// set, every other field keeps its stored value — so a completion, a move
+// or a flag set elsewhere meanwhile survives. A field changed both here and
+// elsewhere refuses the edit with a *ConflictError carrying the stored
+// task. It returns the task as stored after the edit. An edit that changes
+// only the date, time or slot is undone as a move.
+func (s *Store) EditTask(seen, edited model.Task) (model.Task, error) {
+	var out model.Task
+	edited.ID = seen.ID
+	err := s.act(ActEditTask, func(r *recorder) error {
+		stored, err := getTask(r.tx, seen.ID)
+		if err != nil {
+			return err
+		}
+		merged, conflicts, changed, err := mergeEdit(seen, edited, stored)
+		if err != nil {
+			return err
+		}
+		if len(conflicts) > 0 {
+			return conflict("task", seen.ID, conflicts, stored)
+		}
+		out = stored
+		if !changed {
+			return nil
+		}
+		merged.ID = seen.ID
+		if onlyMoved(stored, merged) {
+			r.action = ActMoveTask
+		}
+		if err := validateTask(r.tx, &merged); err != nil {
+			return err
+		}
+		if err := r.putTask(&merged); err != nil {
+			return err
+		}
+		out = merged
+		return nil
+	})
+	return out, err
+}
+
+// MarkImportant sets a task's important flag (the `!` key) on the task as
+// stored, leaving every other field as it is now.
+func (s *Store) MarkImportant(id model.ID, important bool) (model.Task, error) {
+	var t model.Task
+	err := s.act(ActEditTask, func(r *recorder) error {
+		var err error
+		if t, err = getTask(r.tx, id); err != nil {
+			return err
+		}
+		if t.Important == important {
+			return nil
+		}
+		t.Important = important
+		return r.putTask(&t)
+	})
+	return t, err
+}
+
+// PostponeTask moves a task to the day after the later of its stored date
+// and shown (the day the planner shows), for the `>` key: a task the
+// command line has moved further meanwhile goes one day past that.
+func (s *Store) PostponeTask(id model.ID, shown model.Date) (model.Task, error) {
+	var t model.Task
+	err := s.act(ActMoveTask, func(r *recorder) error {
+		var err error
+		if t, err = getTask(r.tx, id); err != nil {
+			return err
+		}
+		t.Date = max(t.Date, shown).AddDays(1)
+		if err := validateTask(r.tx, &t); err != nil {
+			return err
+		}
+		return r.putTask(&t)
+	})
+	return t, err
 }
 
 // onlyMoved tells an edit that changed nothing but the date or time (the
@@ -187,9 +289,80 @@ func (s *Store) Task(id model.ID) (t model.Task, err error) {
 	return t, err
 }
 
-// DeleteTask removes a task (undoable with Undo).
+// DeleteTask removes a task (undoable with Undo). A contact its completion
+// recorded stays in the journal, unlinked (task_id 0) in the same
+// transaction: the call happened whether or not the task is kept, and an
+// entry must never name a task that is gone (an export would not import).
 func (s *Store) DeleteTask(id model.ID) error {
-	return s.act(ActDeleteTask, func(r *recorder) error { return r.deleteTask(id) })
+	return s.act(ActDeleteTask, func(r *recorder) error {
+		t, err := getTask(r.tx, id)
+		if err != nil {
+			return err
+		}
+		linked, err := entriesOfTask(r.tx, t)
+		if err != nil {
+			return err
+		}
+		// The task first: the undo step is named after its first record.
+		if err := r.deleteTask(id); err != nil {
+			return err
+		}
+		for i := range linked {
+			linked[i].TaskID = 0
+			if err := r.putEntry(&linked[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// entriesOfTask finds the journal entries linked to t (task_id). There is
+// no index by task: completing a task links an entry of its client on the
+// day it was done, so the client's timeline and that day's entries hold
+// every link (also after the entry's date or the task's client was
+// edited, unless both were). It decodes one client's entries and one
+// day's, never the whole journal.
+func entriesOfTask(tx *bolt.Tx, t model.Task) ([]model.JournalEntry, error) {
+	seen := map[model.ID]bool{}
+	var out []model.JournalEntry
+	consider := func(id model.ID) error {
+		if seen[id] {
+			return nil
+		}
+		seen[id] = true
+		e, err := getEntry(tx, id)
+		if err != nil {
+			return err
+		}
+		if e.TaskID == t.ID {
+			out = append(out, e)
+		}
+		return nil
+	}
+	if t.ClientID != 0 {
+		err := seekRange(ix(tx, ixJournalClient), idKey(t.ClientID), idKey(t.ClientID+1), func(k, _ []byte) error {
+			if len(k) != 24 {
+				return model.Errf("corrupt_index", "a journal client index entry is damaged; run salesplan check")
+			}
+			return consider(keyID(k[16:]))
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	if t.DoneOn.Valid() {
+		err := seekRange(ix(tx, ixJournalDate), dateBytes(t.DoneOn), dateBytes(t.DoneOn+1), func(k, _ []byte) error {
+			if len(k) != 20 {
+				return model.Errf("corrupt_index", "a journal date index entry is damaged; run salesplan check")
+			}
+			return consider(keyID(k[12:]))
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // CompleteTask marks a task done on the given date, creates the next

@@ -2,7 +2,6 @@ package storage
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -17,6 +16,8 @@ const (
 	ActEditClient    = "edit_client"
 	ActArchiveClient = "archive_client"
 	ActAddEntry      = "add_entry"
+	ActEditEntry     = "edit_entry"
+	ActDeleteEntry   = "delete_entry"
 	ActAddTask       = "add_task"
 	ActEditTask      = "edit_task"
 	ActMoveTask      = "move_task" // an edit that changed only the date/time/slot
@@ -35,6 +36,19 @@ const (
 // undoDepth is how many actions Undo can revert (the contract asks ≥ 20).
 const undoDepth = 50
 
+// The undo log lives in the database, so that the planner and the command
+// line undo each other's actions under one rule:
+//
+//	undo      seq(8) → envelope of an undoStep (JSON), oldest first; at most
+//	                   undoDepth steps, the newest last (seq = last + 1)
+//	meta/undo_rev    → uint64: the revision after the latest action or undo
+//	                   the log recorded (a different revision means a write
+//	                   the log does not know about happened since)
+var (
+	bUndo    = []byte("undo")
+	kUndoRev = []byte("undo_rev")
+)
+
 // image is one record as it was before and after an action; nil = absent.
 type image struct {
 	bucket        []byte // a record bucket, or bMeta for the settings
@@ -46,6 +60,83 @@ type image struct {
 type undoStep struct {
 	action string
 	images []image
+}
+
+// stepJSON is how an undoStep is stored in the undo bucket.
+type stepJSON struct {
+	Action string      `json:"action"`
+	Images []imageJSON `json:"images"`
+}
+
+type imageJSON struct {
+	Bucket string   `json:"bucket"`
+	ID     model.ID `json:"id"`
+	Before []byte   `json:"before,omitempty"` // base64 in the JSON
+	After  []byte   `json:"after,omitempty"`
+}
+
+func encodeStep(u undoStep) ([]byte, error) {
+	j := stepJSON{Action: u.action, Images: make([]imageJSON, len(u.images))}
+	for i, im := range u.images {
+		j.Images[i] = imageJSON{Bucket: string(im.bucket), ID: im.id, Before: im.before, After: im.after}
+	}
+	return encodeRecord(j)
+}
+
+func decodeStep(seq uint64, raw []byte) (undoStep, error) {
+	var j stepJSON
+	if err := decodeRecord(fmt.Sprintf("undo step %d", seq), raw, &j); err != nil {
+		return undoStep{}, err
+	}
+	u := undoStep{action: j.Action, images: make([]image, len(j.Images))}
+	for i, im := range j.Images {
+		u.images[i] = image{bucket: []byte(im.Bucket), id: im.ID, before: im.Before, after: im.After}
+	}
+	return u, nil
+}
+
+// pushStep appends a step to the undo log (creating the bucket in a
+// database made before the log moved into it) and drops the oldest beyond
+// undoDepth. rev is the revision the transaction commits with.
+func pushStep(tx *bolt.Tx, u undoStep, rev uint64) error {
+	b, err := tx.CreateBucketIfNotExists(bUndo)
+	if err != nil {
+		return fmt.Errorf("undo log: %w", err)
+	}
+	raw, err := encodeStep(u)
+	if err != nil {
+		return err
+	}
+	var seq uint64 = 1
+	if k, _ := b.Cursor().Last(); len(k) == 8 {
+		seq = readU64(k) + 1
+	}
+	if err := b.Put(u64(seq), raw); err != nil {
+		return fmt.Errorf("undo log: %w", err)
+	}
+	// Steps are numbered without gaps (an undo removes the last one), so
+	// everything at or below seq-undoDepth is beyond the depth.
+	if seq > undoDepth {
+		c := b.Cursor()
+		for k, _ := c.First(); len(k) == 8 && readU64(k) <= seq-undoDepth; k, _ = c.First() {
+			if err := c.Delete(); err != nil {
+				return fmt.Errorf("undo log: %w", err)
+			}
+		}
+	}
+	return rb(tx, bMeta).Put(kUndoRev, u64(rev))
+}
+
+// clearUndo empties the undo log: after an import or a restore the
+// before-images describe another database.
+func clearUndo(tx *bolt.Tx) error {
+	if tx.Bucket(bUndo) == nil {
+		return nil
+	}
+	if err := tx.DeleteBucket(bUndo); err != nil {
+		return fmt.Errorf("clear the undo log: %w", err)
+	}
+	return nil
 }
 
 // removesParent reports whether undoing the step deletes a client or a
@@ -137,6 +228,11 @@ func (r *recorder) putEntry(e *model.JournalEntry) error {
 	return nil
 }
 
+func (r *recorder) deleteEntry(id model.ID) error {
+	r.touch(bJournal, id)
+	return deleteEntry(r.tx, id)
+}
+
 func (r *recorder) putPromise(p *model.Promise) error {
 	isNew := p.ID == 0
 	if !isNew {
@@ -170,42 +266,26 @@ func (r *recorder) putSettings(st model.Settings) error {
 	return putSettings(r.tx, st)
 }
 
-// act runs one user action in one write transaction and, when it commits,
-// pushes its before-images on the undo stack.
+// act runs one user action in one write transaction and records its
+// before- and after-images in the undo log, in the same transaction.
 func (s *Store) act(action string, fn func(r *recorder) error) error {
-	var step undoStep
-	var rev uint64
-	err := s.update(func(tx *bolt.Tx) error {
-		rev = readU64(rb(tx, bMeta).Get(kRevision)) + 1 // update bumps it after fn
-		r := &recorder{tx: tx, seen: map[string]bool{}, action: action}
-		if err := fn(r); err != nil {
-			return err
-		}
-		for i := range r.images {
-			r.images[i].after = currentImage(tx, r.images[i])
-		}
-		step = undoStep{action: r.action, images: r.images}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.lastRev = max(s.lastRev, rev)
-	s.undo = append(s.undo, step)
-	if len(s.undo) > undoDepth {
-		s.undo = append([]undoStep(nil), s.undo[len(s.undo)-undoDepth:]...)
-	}
-	return nil
+	return s.update(func(tx *bolt.Tx) error { return runAct(tx, action, fn) })
 }
 
-// forgetUndo empties the undo stack: after a restore or an import the
-// before-images describe another database.
-func (s *Store) forgetUndo() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.undo = nil
+// runAct is act inside the caller's write transaction.
+func runAct(tx *bolt.Tx, action string, fn func(r *recorder) error) error {
+	r := &recorder{tx: tx, seen: map[string]bool{}, action: action}
+	if err := fn(r); err != nil {
+		return err
+	}
+	for i := range r.images {
+		r.images[i].after = currentImage(tx, r.images[i])
+	}
+	if len(r.images) == 0 {
+		// Nothing changed (archiving an archived client): nothing to undo.
+		return rb(tx, bMeta).Put(kUndoRev, u64(txRevision(tx)))
+	}
+	return pushStep(tx, undoStep{action: r.action, images: r.images}, txRevision(tx))
 }
 
 func currentImage(tx *bolt.Tx, im image) []byte {
@@ -221,51 +301,155 @@ func currentImage(tx *bolt.Tx, im image) []byte {
 	return append([]byte(nil), v...)
 }
 
-// Undo reverts the latest user action made through this Store (up to 50
-// deep) in one transaction and returns its action code (Act* above). Records
-// changed since by someone else (the command line) make it refuse with
-// ErrChanged rather than overwrite their change; that step is then dropped.
+// Undone tells what Undo reverted, enough to say it by name ("undone:
+// call with 王总, 12-02").
+type Undone struct {
+	Action string     // the Act* code
+	Kind   string     // the record the action was about: client, task, entry, promise, project, settings
+	What   string     // its words: a task's title, a client's or project's name, a promise's text, an entry's kind
+	Client string     // the name of the client it belongs to ("" when none)
+	On     model.Date // its day: an entry's, a task's date, a promise's due date, a stage move's
+}
+
+// Undo reverts the latest action in the database's undo log and returns
+// its action code (Act* above); see UndoLast.
 func (s *Store) Undo() (string, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if len(s.undo) == 0 {
-		return "", ErrNothingToUndo
-	}
-	step := s.undo[len(s.undo)-1]
-	var rev uint64
-	err := s.update(func(tx *bolt.Tx) error {
-		rev = readU64(rb(tx, bMeta).Get(kRevision))
-		if rev != s.lastRev && step.removesParent() {
-			// Someone else wrote since our last action; a client or project
-			// this step would remove may now have their records pointing at it.
-			return newStoreError(ErrChanged, nil, "undo_changed",
-				"cannot undo: the records were changed since (by another salesplan?)")
+	u, err := s.UndoLast()
+	return u.Action, err
+}
+
+// UndoLast reverts the latest action recorded in the database's undo log
+// (up to 50 deep), whoever made it — this planner, another one, or the
+// command line — in one transaction, and says what it undid. Records
+// changed since by a write the log does not explain make it refuse with
+// ErrChanged ("undo_changed") rather than overwrite that change; that step
+// is then dropped from the log so that older ones can be undone.
+func (s *Store) UndoLast() (Undone, error) {
+	var (
+		done    Undone
+		outcome error
+	)
+	err := s.write(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bUndo)
+		if b == nil {
+			return ErrNothingToUndo // rolled back: the file is left as it was
 		}
-		rev++
+		k, raw := b.Cursor().Last()
+		if k == nil {
+			return ErrNothingToUndo
+		}
+		seq := readU64(k)
+		step, err := decodeStep(seq, raw)
+		if err != nil {
+			return err
+		}
+		if err := b.Delete(u64(seq)); err != nil {
+			return fmt.Errorf("undo log: %w", err)
+		}
+		meta := rb(tx, bMeta)
+		rev := readU64(meta.Get(kRevision))
+		changed := rev != readU64(meta.Get(kUndoRev)) && step.removesParent()
 		for _, im := range step.images {
-			if !bytes.Equal(currentImage(tx, im), im.after) {
-				return newStoreError(ErrChanged, nil, "undo_changed",
-					"cannot undo: the records were changed since (by another salesplan?)")
+			if !sameContent(currentImage(tx, im), im.after) {
+				changed = true
 			}
 		}
+		if changed {
+			// That step can never be undone now; dropping it (committed)
+			// lets the older ones be undone.
+			outcome = newStoreError(ErrChanged, nil, "undo_changed",
+				"cannot undo: the records were changed since (by another salesplan?)")
+			return nil
+		}
+		done = describeStep(tx, step)
 		for i := len(step.images) - 1; i >= 0; i-- {
-			im := step.images[i]
-			if err := restore(tx, im); err != nil {
+			if err := restore(tx, step.images[i]); err != nil {
 				return fmt.Errorf("undo %s: %w", step.action, err)
 			}
 		}
-		return nil
-	})
-	if errors.Is(err, ErrChanged) {
-		// That step can never be undone now: drop it so older ones can be.
-		s.undo = s.undo[:len(s.undo)-1]
+		if err := bumpRevision(tx); err != nil {
+			return err
+		}
+		return meta.Put(kUndoRev, meta.Get(kRevision))
+	}, false)
+	if err == nil {
+		err = outcome
 	}
 	if err != nil {
-		return "", err
+		return Undone{}, err
 	}
-	s.lastRev = max(s.lastRev, rev)
-	s.undo = s.undo[:len(s.undo)-1]
-	return step.action, nil
+	return done, nil
+}
+
+// sameContent reports whether two stored values hold the same record,
+// whatever their revisions: an undo further up the log put a record back
+// as it was, under a new revision.
+func sameContent(a, b []byte) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	_, pa, errA := openEnvelope("", a)
+	_, pb, errB := openEnvelope("", b)
+	if errA != nil || errB != nil {
+		return bytes.Equal(a, b)
+	}
+	return bytes.Equal(pa, pb)
+}
+
+// describeStep names what a step changed, from its first image (the record
+// the action was about), before it is undone.
+func describeStep(tx *bolt.Tx, u undoStep) Undone {
+	d := Undone{Action: u.action}
+	if len(u.images) == 0 {
+		return d
+	}
+	im := u.images[0]
+	raw := im.after
+	if raw == nil {
+		raw = im.before
+	}
+	client := func(id model.ID) string {
+		if id == 0 {
+			return ""
+		}
+		return string(ix(tx, ixClientLabel).Get(idKey(id)))
+	}
+	switch string(im.bucket) {
+	case string(bMeta):
+		d.Kind = "settings"
+	case string(bClients):
+		var c model.Client
+		if decodeRecord("client", raw, &c) == nil {
+			d.Kind, d.What, d.Client = "client", c.Name, c.Name
+		}
+	case string(bTasks):
+		var t model.Task
+		if decodeRecord("task", raw, &t) == nil {
+			d.Kind, d.What, d.Client, d.On = "task", t.Title, client(t.ClientID), t.Date
+			if u.action == ActMoveTask && im.before != nil {
+				var old model.Task
+				if decodeRecord("task", im.before, &old) == nil {
+					d.On = old.Date // "moved from": the day it goes back to
+				}
+			}
+		}
+	case string(bJournal):
+		var e model.JournalEntry
+		if decodeRecord("entry", raw, &e) == nil {
+			d.Kind, d.What, d.Client, d.On = "entry", string(e.Kind), client(e.ClientID), e.On()
+		}
+	case string(bPromises):
+		var p model.Promise
+		if decodeRecord("promise", raw, &p) == nil {
+			d.Kind, d.What, d.Client, d.On = "promise", p.Text, client(p.ClientID), p.Due
+		}
+	case string(bProjects):
+		var p model.Project
+		if decodeRecord("project", raw, &p) == nil {
+			d.Kind, d.What, d.Client, d.On = "project", p.Name, client(p.ClientID), p.StageSince()
+		}
+	}
+	return d
 }
 
 // restore puts a before-image back through the same helpers as a normal

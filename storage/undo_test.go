@@ -12,15 +12,26 @@ import (
 )
 
 // dump returns every record and the settings, for before/after comparison
-// (the revision and id sequences are left out: undo does not rewind them).
+// (the revisions and id sequences are left out: undo does not rewind them,
+// an undo is a change and gives the records it puts back a new revision).
 func dump(t *testing.T, s *Store) map[string]string {
 	t.Helper()
 	out := map[string]string{}
+	payload := func(v []byte) string {
+		if v == nil {
+			return ""
+		}
+		_, p, err := openEnvelope("record", v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(p)
+	}
 	err := s.view(func(tx *bolt.Tx) error {
-		out["settings"] = string(tx.Bucket(bMeta).Get(kSettings))
+		out["settings"] = payload(tx.Bucket(bMeta).Get(kSettings))
 		for _, b := range recordBuckets {
 			_ = tx.Bucket(b).ForEach(func(k, v []byte) error {
-				out[fmt.Sprintf("%s/%d", b, keyID(k))] = string(v)
+				out[fmt.Sprintf("%s/%d", b, keyID(k))] = payload(v)
 				return nil
 			})
 		}
@@ -32,10 +43,34 @@ func dump(t *testing.T, s *Store) map[string]string {
 	return out
 }
 
+// undoLen counts the steps in the database's undo log.
+func undoLen(t *testing.T, s *Store) int {
+	t.Helper()
+	n := 0
+	err := s.view(func(tx *bolt.Tx) error {
+		if b := tx.Bucket(bUndo); b != nil {
+			n = b.Stats().KeyN
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// forgetUndo empties the undo log.
+func forgetUndo(t *testing.T, s *Store) {
+	t.Helper()
+	if err := s.write(clearUndo, false); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestUndoManyActions(t *testing.T) {
 	w := newAgendaWorld(t)
 	s := w.s
-	s.undo = nil // start from the world as it is
+	forgetUndo(t, s) // start from the world as it is
 	c := w.key
 	type action struct {
 		code  string
@@ -106,7 +141,7 @@ func TestUndoManyActions(t *testing.T) {
 	for i := len(actions) - 1; i >= 0; i-- {
 		code, err := s.Undo()
 		if err != nil {
-			t.Fatalf("undo %d: %v", i, err)
+			t.Fatalf("undo %d (%s): %v", i, actions[i].code, err)
 		}
 		if code != actions[i].code {
 			t.Errorf("undo %d returned %q, want %q", i, code, actions[i].code)
@@ -148,21 +183,25 @@ func TestUndoDepthIsBounded(t *testing.T) {
 	}
 }
 
+// unloggedWrite changes a task outside the undo log, as a write the log
+// cannot explain (an older tool, a repair by hand) would.
+func unloggedWrite(t *testing.T, s *Store, task model.Task) {
+	t.Helper()
+	if err := s.update(func(tx *bolt.Tx) error { return putTask(tx, &task) }); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestUndoRefusesRecordsChangedElsewhere(t *testing.T) {
 	s := newStore(t)
 	task := mustTask(t, s, model.Task{Title: "a", Date: d("2026-11-27")})
-	other, err := Open(s.Path(), Options{}) // the command line, say
-	if err != nil {
-		t.Fatal(err)
-	}
 	task.Title = "b"
 	if err := s.UpdateTask(task); err != nil {
 		t.Fatal(err)
 	}
+	task, _ = s.Task(task.ID)
 	task.Title = "c"
-	if err := other.UpdateTask(task); err != nil {
-		t.Fatal(err)
-	}
+	unloggedWrite(t, s, task)
 	if _, err := s.Undo(); !errors.Is(err, ErrChanged) || problemCode(err) != "undo_changed" {
 		t.Fatalf("Undo = %v, want ErrChanged", err)
 	}
@@ -179,16 +218,45 @@ func TestUndoRefusesRecordsChangedElsewhere(t *testing.T) {
 	}
 }
 
-// Undoing "add client" after the command line gave that client a task
-// would leave the task pointing nowhere: refused.
-func TestUndoAddClientAfterForeignWrite(t *testing.T) {
+// The log is in the database: what one process did, another undoes, the
+// latest first, and each says what it undid.
+func TestUndoIsShared(t *testing.T) {
 	s := newStore(t)
 	c := mustClient(t, s, "王总", model.TierKey, d("2026-11-01"))
-	other, err := Open(s.Path(), Options{})
+	other, err := Open(s.Path(), Options{}) // the command line, say
 	if err != nil {
 		t.Fatal(err)
 	}
-	mustTask(t, other, model.Task{Title: "call", Kind: model.TaskCall, ClientID: c.ID, Date: d("2026-11-27")})
+	task := mustTask(t, other, model.Task{Title: "call", Kind: model.TaskCall, ClientID: c.ID, Date: d("2026-11-27")})
+	if _, err := other.AddEntry(model.JournalEntry{ClientID: c.ID, Kind: model.EntryCall, At: at("2026-12-02", 10), Text: "price"}); err != nil {
+		t.Fatal(err)
+	}
+	u, err := s.UndoLast()
+	want := Undone{Action: ActAddEntry, Kind: "entry", What: "call", Client: "王总", On: d("2026-12-02")}
+	if err != nil || u != want {
+		t.Fatalf("UndoLast = %+v, %v; want %+v", u, err, want)
+	}
+	u, err = other.UndoLast()
+	if want := (Undone{Action: ActAddTask, Kind: "task", What: "call", Client: "王总", On: d("2026-11-27")}); err != nil || u != want {
+		t.Fatalf("UndoLast = %+v, %v; want %+v", u, err, want)
+	}
+	if _, err := s.Task(task.ID); !errors.Is(err, ErrNotFound) {
+		t.Errorf("undone task still there: %v", err)
+	}
+	if code, err := s.Undo(); err != nil || code != ActAddClient {
+		t.Fatalf("Undo = %q, %v", code, err)
+	}
+	if _, err := s.Client(c.ID); !errors.Is(err, ErrNotFound) {
+		t.Errorf("undone client still there: %v", err)
+	}
+}
+
+// Undoing "add client" after a write the log does not know about could
+// leave a record pointing nowhere: refused.
+func TestUndoAddClientAfterForeignWrite(t *testing.T) {
+	s := newStore(t)
+	c := mustClient(t, s, "王总", model.TierKey, d("2026-11-01"))
+	unloggedWrite(t, s, model.Task{Title: "call", Kind: model.TaskCall, ClientID: c.ID, Date: d("2026-11-27")})
 	if _, err := s.Undo(); !errors.Is(err, ErrChanged) {
 		t.Fatalf("Undo = %v, want ErrChanged", err)
 	}

@@ -283,7 +283,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			}
 			return nil
 		}
-		m.status = common.StatusMsg{Text: m.env.T("status.undone", m.undoneWhat(msg.What))}
+		u := msg.Undone
+		m.status = common.StatusMsg{Text: m.env.T("status.undone", m.env.Lang.Undone(u.Action, u.What, u.Client, u.On))}
 		return func() tea.Msg { return common.DataChangedMsg{} }
 
 	case common.SwitchPaneMsg:
@@ -328,15 +329,6 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return tea.Batch(m.gotRev(msg), m.tick())
 	}
 	return m.broadcast(msg)
-}
-
-// undoneWhat words the store's action code ("add_client") for the footer;
-// an unknown code is shown as it is.
-func (m *Model) undoneWhat(code string) string {
-	if i18n.Has("undo." + code) {
-		return m.env.T("undo." + code)
-	}
-	return model.InertLine(code)
 }
 
 func (m *Model) resize(w, h int) {

@@ -298,7 +298,7 @@ func TestUndo(t *testing.T) {
 	tm.Type("u")
 	p.eventually(t, 3*time.Second, "panes reload after undo", func(p *probe) bool { return p.changes > before })
 	m := finish(t, tm)
-	if m.status.Text != "已撤销：添加客户" {
+	if m.status.Text != "已撤销：添加客户ACME" { // names what was undone
 		t.Errorf("status after undo = %q", m.status.Text)
 	}
 	if rows, err := env.Store.Clients(testToday, true); err != nil || len(rows) != 0 {

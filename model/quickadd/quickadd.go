@@ -15,11 +15,20 @@
 //     A `\` before a word keeps it literally in the title ("\sun cream",
 //     "\@home", "\#1"), the escape for a title word the grammar would eat.
 //   - Kind comes from the first word left for the title, case-insensitive:
-//     call/打电话/电话, visit/拜访, meet/meeting/会议/开会. The word is removed
-//     unless it is the only word left ("call @王总 tomorrow" is a call titled
-//     "call"), so the commonest quick-add needs no other words. Glued to
-//     Chinese text, 打电话, 拜访 and 开会 still set the kind but stay in the
-//     title ("打电话给王总"), because cutting them would leave a fragment.
+//     call/打电话/电话, visit/拜访, meet/meeting/会议/开会, or from such a word
+//     after a connective (给/跟/和/与/同/找: "给 @王总 打电话"; "@王总打电话"
+//     splits the kind word off an unquoted name). The kind word is taken out
+//     of the title: the planner shows the kind beside it. When nothing else
+//     is left (or only connectives: "call with @Bob", 打电话给@王总), the
+//     title is the kind and the client in the language of the kind word
+//     typed — "Call 王总", "Visit ACME Ltd", "Meeting with 王总",
+//     给王总打电话, 拜访王总, 和王总开会; with a project and no client
+//     "Meeting · Tower B"; with neither, "Call" or 打电话 — so the title
+//     reads on its own (command line, calendar sync). It is data, not
+//     interface text: it does not change with --lang. Glued to more Chinese
+//     text, 打电话, 拜访 and 开会 set the kind but stay in the title
+//     ("打电话给王总问报价"), because cutting them would leave a fragment. A
+//     word typed with a backslash is never the kind word ("\call").
 //   - `@name` is the client, `#name` the project; `@"ACME Ltd"` (or “…”)
 //     quotes a name with spaces. An unquoted name runs to the next space;
 //     trailing punctuation (,.;:!?，。；：！？、) is dropped, and Chinese
@@ -321,8 +330,10 @@ func (st *state) apply(e effect) {
 }
 
 // scan runs the grammar over the tokens: grammar words become effects on st,
-// the rest are returned as title words; @/# tokens are returned separately.
-func scan(toks []token, st *state) (title []string, names []token) {
+// the rest are returned as title words (literal: the ones typed with a
+// backslash, never a kind word); @/# tokens are returned separately.
+func scan(toks []token, st *state) (title []string, literal map[int]bool, names []token) {
+	literal = map[int]bool{}
 	for i := 0; i < len(toks); {
 		t := toks[i]
 		switch {
@@ -332,16 +343,24 @@ func scan(toks []token, st *state) (title []string, names []token) {
 			continue
 		case t.sigil != 0:
 			var tail []effect
+			kind := ""
 			if !t.quoted {
 				t.text, tail = splitNameTail(t.text, st.today)
+				if t.sigil == '@' {
+					t.text, kind = kindSuffix(t.text)
+				}
 			}
 			names = append(names, t)
 			for _, e := range tail {
 				st.apply(e)
 			}
+			if kind != "" {
+				title = append(title, kind)
+			}
 			i++
 			continue
 		case t.literal:
+			literal[len(title)] = true
 			title = append(title, t.text)
 			i++
 			continue
@@ -374,7 +393,7 @@ func scan(toks []token, st *state) (title []string, names []token) {
 		}
 		i++
 	}
-	return title, names
+	return title, literal, names
 }
 
 // splitNameTail drops trailing punctuation from an unquoted name and splits
@@ -399,7 +418,7 @@ func isDigits(s string) bool {
 // decision the design left open).
 func Parse(input string, today model.Date, r Resolver) Result {
 	st := &state{today: today}
-	title, names := scan(tokenize(foldWidth(input)), st)
+	title, literal, names := scan(tokenize(foldWidth(input)), st)
 
 	var res Result
 	seen := map[rune]string{}
@@ -409,18 +428,12 @@ func Parse(input string, today model.Date, r Resolver) Result {
 	res.Problems = append(res.Problems, st.problems...)
 
 	t := &res.Task
-	t.Kind = model.TaskTodo
-	if len(title) > 0 {
-		if k, ok := kindWord(title[0]); ok {
-			t.Kind = k
-			if len(title) > 1 {
-				title = title[1:]
-			}
-		} else if k, ok := kindPrefix(title[0]); ok {
-			t.Kind = k
-		}
-	}
+	var typed string // the kind word typed, when nothing else is left of the title
+	title, t.Kind, typed = takeKind(title, literal)
 	t.Title = strings.Join(title, " ")
+	if t.Title == "" && typed != "" {
+		t.Title = defaultTitle(t.Kind, typed, res.ClientName, res.ProjectName)
+	}
 	if t.Title == "" {
 		res.Problems = append(res.Problems, model.Errf(CodeEmptyTitle, "the task needs a title"))
 	}
@@ -510,6 +523,100 @@ func resolveName(res *Result, n token, seen map[rune]string, r Resolver) []error
 	return probs
 }
 
+// takeKind finds the task's kind in its title words and takes the kind
+// word out: "call @王总 about the quote" is a call titled "about the
+// quote". When nothing but the kind word (and connectives such as "with"
+// or 给) is left, it returns no title words and the kind word typed, for
+// defaultTitle. A kind word glued to more Chinese text stays in the title
+// ("打电话给王总问报价"), unless only a connective is glued to it
+// ("明天下午3点打电话给@王总": 打电话给). A word typed with a backslash is
+// never the kind word ("\call" is a to-do titled call).
+func takeKind(title []string, literal map[int]bool) ([]string, model.TaskKind, string) {
+	if len(title) == 0 || literal[0] {
+		return title, model.TaskTodo, ""
+	}
+	if k, ok := kindWord(title[0]); ok { // call …, 电话 …
+		if onlyConnectives(title[1:]) {
+			return nil, k, title[0]
+		}
+		return title[1:], k, title[0]
+	}
+	if len(title) >= 2 && isConnective(title[0]) && !literal[1] { // 给 打电话 (给@王总打电话)
+		if k, ok := kindWord(title[1]); ok {
+			if onlyConnectives(title[2:]) {
+				return nil, k, title[1]
+			}
+			return title[2:], k, title[1]
+		}
+	}
+	if k, word, ok := kindPrefix(title[0]); ok { // 打电话给王总, 打电话给
+		if len(title) == 1 && (title[0] == word || isConnective(strings.TrimPrefix(title[0], word))) {
+			return nil, k, word
+		}
+		return title, k, ""
+	}
+	return title, model.TaskTodo, ""
+}
+
+// isConnective reports whether w only links the kind word to the client
+// ("call with", 给王总打电话, 跟王总开会), so it is no title by itself.
+func isConnective(w string) bool {
+	switch strings.ToLower(w) {
+	case "with", "to", "and", "给", "跟", "和", "与", "同", "找":
+		return true
+	}
+	return false
+}
+
+func onlyConnectives(ws []string) bool {
+	for _, w := range ws {
+		if !isConnective(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// defaultTitle is the title of a task typed as only its kind word and a
+// client: "Call 王总", "Visit ACME Ltd", "Meeting with 王总", or in
+// Chinese when the kind word was Chinese: 给王总打电话, 拜访王总, 和王总开会;
+// with a project and no client "Meeting · Tower B", 开会 · 地铁三号线; with
+// neither, the kind: "Call", 打电话.
+// The title is data, not interface text: it stays in the language it was
+// typed in whatever language the planner shows, as a typed title would.
+func defaultTitle(k model.TaskKind, typed, client, project string) string {
+	zh := hasHan(typed)
+	if client == "" && project != "" { // "meet #Tower B": Meeting · Tower B
+		word := map[model.TaskKind][2]string{model.TaskCall: {"Call", "打电话"}, model.TaskVisit: {"Visit", "拜访"},
+			model.TaskMeeting: {"Meeting", "开会"}}[k]
+		if zh {
+			return word[1] + " · " + project
+		}
+		return word[0] + " · " + project
+	}
+	switch {
+	case k == model.TaskCall && zh && client != "":
+		return "给" + client + "打电话"
+	case k == model.TaskCall && zh:
+		return "打电话"
+	case k == model.TaskCall:
+		return strings.TrimSpace("Call " + client)
+	case k == model.TaskVisit && zh:
+		return "拜访" + client
+	case k == model.TaskVisit:
+		return strings.TrimSpace("Visit " + client)
+	case k == model.TaskMeeting && zh && client != "":
+		return "和" + client + "开会"
+	case k == model.TaskMeeting && zh:
+		return "开会"
+	case k == model.TaskMeeting && client != "":
+		return "Meeting with " + client
+	case k == model.TaskMeeting:
+		return "Meeting"
+	}
+	return typed
+}
+
 // kindWord reads a standalone kind word.
 func kindWord(w string) (model.TaskKind, bool) {
 	switch strings.ToLower(w) {
@@ -524,16 +631,28 @@ func kindWord(w string) (model.TaskKind, bool) {
 }
 
 // kindPrefix reads a kind word glued to the front of Chinese text.
-func kindPrefix(w string) (model.TaskKind, bool) {
+func kindPrefix(w string) (model.TaskKind, string, bool) {
 	for _, p := range []struct {
 		word string
 		kind model.TaskKind
 	}{{"打电话", model.TaskCall}, {"拜访", model.TaskVisit}, {"开会", model.TaskMeeting}} {
 		if strings.HasPrefix(w, p.word) {
-			return p.kind, true
+			return p.kind, p.word, true
 		}
 	}
-	return "", false
+	return "", "", false
+}
+
+// kindSuffix splits a Chinese kind word off the end of an unquoted name
+// ("@王总打电话" is 王总 and 打电话); "" when the name has none, or is
+// nothing else.
+func kindSuffix(name string) (string, string) {
+	for _, w := range []string{"打电话", "电话", "拜访", "开会", "会议"} {
+		if rest, ok := strings.CutSuffix(name, w); ok && rest != "" && hasHan(rest) {
+			return rest, w
+		}
+	}
+	return name, ""
 }
 
 // onOrAfter returns the first day on or after d that falls on wd.

@@ -138,11 +138,11 @@ func TestParse(t *testing.T) {
 		w  want
 	}{
 		// The brief's headline lines.
-		{"call @王总 tomorrow 10:00 !", want{title: "call", kind: "call", date: "2026-11-28", time: "10:00",
+		{"call @王总 tomorrow 10:00 !", want{title: "Call 王总", kind: "call", date: "2026-11-28", time: "10:00",
 			slot: "morning", client: "王总", clientID: 1, important: true}},
-		{"拜访 @李经理 周三 下午", want{title: "拜访", kind: "visit", date: "2026-12-02", slot: "afternoon",
+		{"拜访 @李经理 周三 下午", want{title: "拜访李经理", kind: "visit", date: "2026-12-02", slot: "afternoon",
 			client: "李经理", clientID: 3}},
-		{`meet #"Tower B" next mon 3pm every 2w`, want{title: "meet", kind: "meeting", date: "2026-11-30",
+		{`meet #"Tower B" next mon 3pm every 2w`, want{title: "Meeting · Tower B", kind: "meeting", date: "2026-11-30",
 			time: "15:00", slot: "afternoon", project: "Tower B", projectID: 10, repeat: "every 2 weeks"}},
 
 		// Kinds: the first title word, removed unless it is all there is.
@@ -153,7 +153,7 @@ func TestParse(t *testing.T) {
 		{"tomorrow call Bob", want{title: "Bob", kind: "call", date: "2026-11-28"}},
 		{"Send brochure to Bob", want{title: "Send brochure to Bob"}},
 		{"recall the order", want{title: "recall the order"}},
-		{"电话 @王总", want{title: "电话", kind: "call", client: "王总", clientID: 1}},
+		{"电话 @王总", want{title: "给王总打电话", kind: "call", client: "王总", clientID: 1}},
 		{"打电话 给王总 报价", want{title: "给王总 报价", kind: "call"}},
 		{"会议 评审方案", want{title: "评审方案", kind: "meeting"}},
 		{"开会讨论方案", want{title: "开会讨论方案", kind: "meeting"}},
@@ -239,24 +239,24 @@ func TestParse(t *testing.T) {
 		{"every Bob", want{title: "every Bob"}},
 
 		// Clients and projects.
-		{"call @Zed", want{title: "call", kind: "call", client: "Zed", problems: []string{"unknown_client"}}},
-		{"call @王", want{title: "call", kind: "call", client: "王", problems: []string{"ambiguous_client"}}},
-		{"call @", want{title: "call", kind: "call", problems: []string{"empty_client"}}},
+		{"call @Zed", want{title: "Call Zed", kind: "call", client: "Zed", problems: []string{"unknown_client"}}},
+		{"call @王", want{title: "Call 王", kind: "call", client: "王", problems: []string{"ambiguous_client"}}},
+		{"call @", want{title: "Call", kind: "call", problems: []string{"empty_client"}}},
 		{"call @Bob, then @王总", want{title: "then", kind: "call", client: "Bob", clientID: 5,
 			problems: []string{"two_clients"}}},
-		{"call @Bob @bob", want{title: "call", kind: "call", client: "Bob", clientID: 5}},
+		{"call @Bob @bob", want{title: "Call Bob", kind: "call", client: "Bob", clientID: 5}},
 		{`@"ACME Ltd" call re invoice`, want{title: "re invoice", kind: "call", client: "ACME Ltd", clientID: 4}},
 		{`@“ACME Ltd” ship`, want{title: "ship", client: "ACME Ltd", clientID: 4}},
-		{`call @"ACME Ltd tomorrow`, want{title: "call", kind: "call", client: "ACME Ltd tomorrow",
+		{`call @"ACME Ltd tomorrow`, want{title: "Call ACME Ltd tomorrow", kind: "call", client: "ACME Ltd tomorrow",
 			problems: []string{"unclosed_quote", "unknown_client"}}},
-		{`call @""`, want{title: "call", kind: "call", problems: []string{"empty_client"}}},
+		{`call @""`, want{title: "Call", kind: "call", problems: []string{"empty_client"}}},
 		{"mail bob@example.com", want{title: "mail bob@example.com"}},
-		{"call @boom", want{title: "call", kind: "call", client: "boom", problems: []string{"lookup_failed"}}},
-		{"visit #metro", want{title: "visit", kind: "visit", project: "Metro", projectID: 12}},
-		{"visit #Tower", want{title: "visit", kind: "visit", project: "Tower", problems: []string{"ambiguous_project"}}},
-		{"visit #", want{title: "visit", kind: "visit", problems: []string{"empty_project"}}},
+		{"call @boom", want{title: "Call boom", kind: "call", client: "boom", problems: []string{"lookup_failed"}}},
+		{"visit #metro", want{title: "Visit · Metro", kind: "visit", project: "Metro", projectID: 12}},
+		{"visit #Tower", want{title: "Visit · Tower", kind: "visit", project: "Tower", problems: []string{"ambiguous_project"}}},
+		{"visit #", want{title: "Visit", kind: "visit", problems: []string{"empty_project"}}},
 		{"ship PO #4512", want{title: "ship PO #4512"}},
-		{"visit #Metro #\"Tower B\"", want{title: "visit", kind: "visit", project: "Metro", projectID: 12,
+		{"visit #Metro #\"Tower B\"", want{title: "Visit · Metro", kind: "visit", project: "Metro", projectID: 12,
 			problems: []string{"two_projects"}}},
 
 		// Escapes and titles.
@@ -310,11 +310,11 @@ func TestParse(t *testing.T) {
 		{"明天下午3点打电话给王总", want{title: "打电话给王总", kind: "call", date: "2026-11-28", time: "15:00", slot: "afternoon"}},
 		{"给王总回电话明天", want{title: "给王总回电话", date: "2026-11-28"}},
 		{"给王总回电话明天上午", want{title: "给王总回电话", date: "2026-11-28", slot: "morning"}},
-		{"周三拜访@李经理", want{title: "拜访", kind: "visit", date: "2026-12-02", client: "李经理", clientID: 3}},
-		{"拜访@王总 下午 3点", want{title: "拜访", kind: "visit", time: "15:00", slot: "afternoon", client: "王总", clientID: 1}},
-		{"@王总明天下午3点 电话", want{title: "电话", kind: "call", date: "2026-11-28", time: "15:00",
+		{"周三拜访@李经理", want{title: "拜访李经理", kind: "visit", date: "2026-12-02", client: "李经理", clientID: 3}},
+		{"拜访@王总 下午 3点", want{title: "拜访王总", kind: "visit", time: "15:00", slot: "afternoon", client: "王总", clientID: 1}},
+		{"@王总明天下午3点 电话", want{title: "给王总打电话", kind: "call", date: "2026-11-28", time: "15:00",
 			slot: "afternoon", client: "王总", clientID: 1}},
-		{`@"王总" 电话`, want{title: "电话", kind: "call", client: "王总", clientID: 1}},
+		{`@"王总" 电话`, want{title: "给王总打电话", kind: "call", client: "王总", clientID: 1}},
 		{"#地铁三号线 投标 ！", want{title: "投标", project: "地铁三号线", projectID: 13, important: true}},
 		{"王总3点打电话", want{title: "王总3点打电话"}},
 		{"3pm开会", want{title: "开会", kind: "meeting", time: "15:00", slot: "afternoon"}},
@@ -323,7 +323,7 @@ func TestParse(t *testing.T) {
 		// Full-width input from a Chinese IME in full-width mode.
 		{"下午３点 拜访", want{title: "拜访", kind: "visit", time: "15:00", slot: "afternoon"}},
 		{"１２／１ 投标", want{title: "投标", date: "2026-12-01"}},
-		{"＠王总　电话　！", want{title: "电话", kind: "call", client: "王总", clientID: 1, important: true}},
+		{"＠王总　电话　！", want{title: "给王总打电话", kind: "call", client: "王总", clientID: 1, important: true}},
 		{"＋３d 回访", want{title: "回访", date: "2026-11-30"}},
 
 		// Chinese repeat rules.
@@ -378,9 +378,9 @@ func TestParseWeekEdges(t *testing.T) {
 
 // TestParseNilResolver keeps names as typed, with no id and no problem.
 func TestParseNilResolver(t *testing.T) {
-	check(t, `call @Zed #"New Tower" tomorrow`, friday, nil, want{title: "call", kind: "call",
+	check(t, `call @Zed #"New Tower" tomorrow`, friday, nil, want{title: "Call Zed", kind: "call",
 		date: "2026-11-28", client: "Zed", project: "New Tower"})
-	check(t, "call @王总明天", friday, nil, want{title: "call", kind: "call", date: "2026-11-28", client: "王总"})
+	check(t, "call @王总明天", friday, nil, want{title: "Call 王总", kind: "call", date: "2026-11-28", client: "王总"})
 }
 
 // TestParseProblemsAreProblems: every problem is a *model.Problem with a
@@ -419,7 +419,7 @@ func TestJoinArgs(t *testing.T) {
 	// What the shell hands `salesplan add call @"ACME Ltd" tomorrow` resolves
 	// to the client, not to "ACME" plus a title word "Ltd".
 	check(t, JoinArgs([]string{"call", "@ACME Ltd", "tomorrow"}), friday, newFake(),
-		want{title: "call", kind: "call", date: "2026-11-28", client: "ACME Ltd", clientID: 4})
+		want{title: "Call ACME Ltd", kind: "call", date: "2026-11-28", client: "ACME Ltd", clientID: 4})
 }
 
 // TestParseDated: Dated tells a typed date word, "today" included, from the

@@ -354,7 +354,10 @@ func (a *app) rootCmd() *cobra.Command {
 		a.todayCmd(), a.weekCmd(), a.monthCmd(), a.reviewCmd(), a.reportCmd(),
 		a.targetCmd(), a.configCmd(),
 		a.exportCmd(), a.importCmd(), a.backupCmd(), a.backupsCmd(), a.restoreCmd(), a.checkCmd(), a.demoCmd(),
+		a.searchCmd(), a.journalCmd(),
 	)
+	root.AddCommand(a.undoCmd())
+	root.AddCommand(a.taskCmd())
 	a.persistentLang(root)
 	a.completionCmd(root)
 	a.addCompletions(root)

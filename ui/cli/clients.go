@@ -11,7 +11,7 @@ import (
 )
 
 func (a *app) clientCmd() *cobra.Command {
-	return a.group("client", a.t("cli.short.client"), a.clientAddCmd(), a.clientListCmd())
+	return a.group("client", a.t("cli.short.client"), a.clientAddCmd(), a.clientListCmd(), a.clientShowCmd(), a.clientEditCmd())
 }
 
 func (a *app) clientAddCmd() *cobra.Command {

@@ -1,9 +1,11 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"salesplan/model"
@@ -77,6 +79,52 @@ func (a *app) projectNames(prefix string) []cobra.Completion {
 	return matching(names, prefix)
 }
 
+// taskIDs offers the tasks `today` lists (today's and the ones carried
+// over), each id with its title as the description.
+func (a *app) taskIDs(prefix string) []cobra.Completion {
+	st := a.completionStore()
+	if st == nil {
+		return nil
+	}
+	ag, err := st.Today(a.today)
+	if err != nil {
+		return nil
+	}
+	var out []cobra.Completion
+	for _, t := range ag.Tasks {
+		if id := fmt.Sprint(t.ID); strings.HasPrefix(id, prefix) {
+			out = append(out, cobra.CompletionWithDesc(id, shortDesc(t.Title)))
+		}
+	}
+	return out
+}
+
+// entryIDs offers today's journal entries, each id with its kind, client
+// and text as the description.
+func (a *app) entryIDs(prefix string) []cobra.Completion {
+	st := a.completionStore()
+	if st == nil {
+		return nil
+	}
+	rows, err := st.JournalOn(a.today, 0)
+	if err != nil {
+		return nil
+	}
+	var out []cobra.Completion
+	for _, r := range rows {
+		if id := fmt.Sprint(r.ID); strings.HasPrefix(id, prefix) {
+			out = append(out, cobra.CompletionWithDesc(id, shortDesc(string(r.Kind)+" "+r.Client+" "+r.Text)))
+		}
+	}
+	return out
+}
+
+// shortDesc is a completion's description: inert, one line, at most 60
+// cells (a 64 KiB note would flood the shell's menu).
+func shortDesc(s string) string {
+	return ansi.Truncate(strings.Join(strings.Fields(model.InertLine(s)), " "), 60, "…")
+}
+
 func stageNames(prefix string) []cobra.Completion {
 	names := make([]string, len(model.Stages))
 	for i, s := range model.Stages {
@@ -111,7 +159,8 @@ func (a *app) addCompletions(root *cobra.Command) {
 		}
 		return c
 	}
-	for _, path := range [][]string{{"note"}, {"promise"}, {"log", "call"}, {"log", "visit"}, {"log", "meeting"}} {
+	for _, path := range [][]string{{"note"}, {"promise"}, {"log", "call"}, {"log", "visit"}, {"log", "meeting"},
+		{"client", "show"}, {"journal", "list"}, {"client", "edit"}} {
 		if c := find(path...); c != nil {
 			c.ValidArgsFunction = completeFirst(a.clientNames)
 		}
@@ -126,6 +175,38 @@ func (a *app) addCompletions(root *cobra.Command) {
 			}
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
+	}
+	if c := find("search"); c != nil {
+		_ = c.RegisterFlagCompletionFunc("kind", flagNames(func(prefix string) []cobra.Completion {
+			names := make([]string, len(storage.SearchKinds))
+			for i, k := range storage.SearchKinds {
+				names[i] = string(k)
+			}
+			return matching(names, prefix)
+		}))
+	}
+	for _, path := range [][]string{{"task", "edit"}, {"task", "delete"}, {"task", "postpone"}} {
+		if c := find(path...); c != nil {
+			c.ValidArgsFunction = completeFirst(a.taskIDs)
+		}
+	}
+	for _, path := range [][]string{{"journal", "edit"}, {"journal", "delete"}} {
+		if c := find(path...); c != nil {
+			c.ValidArgsFunction = completeFirst(a.entryIDs)
+		}
+	}
+	if c := find("task", "edit"); c != nil {
+		_ = c.RegisterFlagCompletionFunc("kind", flagNames(func(prefix string) []cobra.Completion {
+			return matching([]string{"call", "visit", "meeting", "todo"}, prefix)
+		}))
+		_ = c.RegisterFlagCompletionFunc("repeat", flagNames(func(prefix string) []cobra.Completion {
+			return matching([]string{"none", "daily", "weekdays", "weekly", "monthly", "every 2 weeks"}, prefix)
+		}))
+	}
+	if c := find("journal", "edit"); c != nil {
+		_ = c.RegisterFlagCompletionFunc("kind", flagNames(func(prefix string) []cobra.Completion {
+			return matching([]string{"note", "call", "visit", "meeting"}, prefix)
+		}))
 	}
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {

@@ -36,6 +36,77 @@
 //     The attention `text` is the promise's text, or for the other types a
 //     fixed English phrase ("follow up with the client", "follow up on the
 //     project", "prepare bid documents", "ask for the bid result").
+//   - `search TEXT…`: every word must match (storage.Search); newest first,
+//     20 hits unless --limit (1–1000), then a line saying there are more.
+//     --kind takes client, note (any journal entry), task, promise, project,
+//     in English or the run's language ("journal" is note). The text output
+//     is date, kind (a journal entry's own: call, visit…), #id, client and
+//     the snippet, after the field's name when the match is not in the
+//     record's main text ("Phone: 138 0000 1234").
+//   - `client show CLIENT [--last N]`: the latest 5 journal entries unless
+//     --last (0: all); open promises only; the tasks ahead (undone, from
+//     today or undated), as the planner's client detail.
+//   - `journal list [CLIENT] [--on DATE] [--limit N]`: with a client, its
+//     journal newest first; with --on, or with no client (today), that day's
+//     entries in the order they happened (only the client's when one is
+//     given). --on may be any date (it reads, it records nothing).
+//   - `today --status`: "calls 3/30 · visits 12/20 · overdue 2 · attention
+//     13"; overdue promises and attention are left out when zero.
+//
+// Corrections (issue 15): `task edit|delete|postpone`, `journal
+// edit|delete`, `client edit`. Each is one undoable action, and `salesplan
+// undo` names it ("Undone: moving “Call 王总” (back to 28 Nov)").
+//   - An edit changes only the fields whose flags were given (cobra's
+//     Changed: `--phone ""` clears, a flag left out never touches its
+//     field). The command reads the record and hands it and the edited copy
+//     to the store's Edit*, which merges the changed fields onto the record
+//     as stored, in one transaction: what another process changed meanwhile
+//     survives, and the same field changed meanwhile refuses the edit ("…
+//     was changed by another salesplan while this command ran; nothing was
+//     saved: run it again"). No flag at all is bad usage (exit 2); values
+//     equal to the stored ones say "Nothing changed" and write nothing.
+//   - The confirmation is one line naming the record and what changed, with
+//     the new value where it is short (a date, a kind, a name, yes/no); long
+//     texts by name only. The edits take no --json: the list commands
+//     (`journal list`, `client show`) show the result.
+//   - `task edit`: `--date ""` (or none) moves the task to the inbox;
+//     `--time ""`, `--client ""`, `--project ""` clear (a task whose time
+//     is cleared keeps its part of the day); `--important=true|false`;
+//     `--repeat` reads like quick-add (quickadd.ParseRepeat: `every 2w`,
+//     `every other week`, `every mon`, `每周一`, `每两周`; `none` stops it).
+//     A rule that names a weekday puts the task on that day: the first one
+//     from its date (from today for a task carried over or in the inbox),
+//     and a `--date` on another weekday is refused. A date before today is
+//     allowed: the task is then carried over, as the model says. The
+//     model's rules refuse a time or a repeat without a date.
+//   - `task postpone ID`: the planner's `>` on today's list — the day after
+//     the later of its date and today (a task carried over goes to
+//     tomorrow). `--to DATE` must be today or later (earlier is `task edit
+//     --date`); a done task is refused.
+//   - `task delete ID`: a call, visit or meeting its completion recorded
+//     stays in the journal, no longer linked (storage unlinks it in the same
+//     transaction, so an export still imports).
+//   - `journal edit ID [--text S] [--on DATE] [--kind K] [--project P]
+//     [--client C]`: --on keeps the time of day and, like every --on,
+//     refuses a date after today. --client (beyond DESIGN.md's list) turns
+//     a prospect call into a client's call, or `--client ""` a call into a
+//     prospect call; the model refuses a note, visit or meeting without a
+//     client, a prospect call with a project, a note without text. An entry
+//     that completing a task recorded stays linked to it whatever is edited,
+//     and the task stays done.
+//   - `journal delete ID`: the task whose completion recorded the entry
+//     stays done (the line says so): deleting a call logged twice must not
+//     reopen the task. The client's follow-up is worked out again.
+//   - `client edit CLIENT`: every field of `client add`, `--key` or
+//     `--regular` (not both: bad usage), `--cadence 0` for the tier's
+//     default, `--archived=true|false`; CLIENT matches archived clients
+//     too. `--name` loses zero-width and bidi characters (model.CleanName)
+//     and is refused when nothing is left, or when another client has that
+//     name in any case.
+//   - Completion offers the task ids of today's list (today's and carried
+//     over) with their titles, today's journal entry ids with kind, client
+//     and text (cut to 60 cells), and the values of --kind, --repeat,
+//     --client and --project.
 //
 // The list commands' JSON (not fixed by DESIGN.md) is an array of objects:
 //
@@ -57,6 +128,23 @@
 //	                      [{"quarter", "target", "signed"}]}
 //	backups --json:      {"path", "kind" (auto|before-restore|manual), "day",
 //	                      "modified" (RFC 3339), "size" (bytes)}
+//	search --json:       {"kind" (client|note|task|promise|project),
+//	                      "entry_kind" (a note's: note|call|visit|meeting, else
+//	                      null), "id", "client_id", "client", "title" (the
+//	                      record's name or title; null for a note), "date" (what the
+//	                      hits are ordered by), "field", "snippet", "match"
+//	                      (the matched text in the snippet)}
+//	journal list --json: {"id", "kind", "date", "at" (RFC 3339), "client_id",
+//	                      "client", "project", "text"}
+//	client show --json:  {"id", "name", "tier", "company", "area", "phone",
+//	                      "business", "needs", "decision_maker", "interests",
+//	                      "referred_by", "cadence_days" (effective),
+//	                      "created_on", "archived", "last_contact",
+//	                      "next_followup", "due", "scheduled", "days_overdue",
+//	                      "journal" (as journal list), "promises" (as promise
+//	                      list, open ones), "projects" ({"id", "name", "stage",
+//	                      "stage_since", "value", "bid_date"}), "tasks" ({"id",
+//	                      "title", "kind", "date", "time", "important"})}
 //
 // `config get --json` prints the settings object of the exchange format
 // (with a KEY, just that field's value); `holidays` shows the calendar in

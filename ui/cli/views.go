@@ -11,7 +11,7 @@ import (
 )
 
 func (a *app) todayCmd() *cobra.Command {
-	var asJSON, short bool
+	var asJSON, short, status bool
 	c := &cobra.Command{
 		Use:   "today",
 		Short: a.t("cli.short.today"),
@@ -29,6 +29,10 @@ func (a *app) todayCmd() *cobra.Command {
 			a.printShort(ag)
 			return nil
 		}
+		if status {
+			a.printStatus(ag)
+			return nil
+		}
 		set, err := st.Settings()
 		if err != nil {
 			return failWith(err, "cli.err.read_settings")
@@ -37,7 +41,8 @@ func (a *app) todayCmd() *cobra.Command {
 	})
 	c.Flags().BoolVar(&asJSON, "json", false, a.t("cli.flag.json"))
 	c.Flags().BoolVar(&short, "short", false, a.t("cli.flag.short"))
-	c.MarkFlagsMutuallyExclusive("json", "short")
+	c.Flags().BoolVar(&status, "status", false, a.t("cli.flag.status"))
+	c.MarkFlagsMutuallyExclusive("json", "short", "status")
 	return c
 }
 

@@ -83,6 +83,12 @@ func (m *Model) submit() tea.Cmd {
 // applySaved shows what a write did and has every pane reload: a new
 // client's detail opens, an archived one's closes.
 func (m *Model) applySaved(msg dialog.SavedMsg) tea.Cmd {
+	if fresh, ok := msg.Fresh.(model.Client); ok && m.host.Is(dlgEditClient) {
+		// Changed elsewhere: keep what was typed, show the client as
+		// stored now; saving again applies it over that.
+		m.host.Rebase(m.clientForm(fresh, true))
+		m.client = fresh
+	}
 	cmd := m.host.Landed(msg)
 	if msg.Err != nil {
 		return cmd
@@ -121,6 +127,15 @@ func (m *Model) openPromise(c model.Client) {
 
 // openClientForm shows every field of a client; edit keeps its id.
 func (m *Model) openClientForm(c model.Client, edit bool) {
+	kind := dlgNewClient
+	if edit {
+		kind = dlgEditClient
+	}
+	m.openDlg(kind, m.clientForm(c, edit), c)
+}
+
+// clientForm is the form of every field of a client.
+func (m *Model) clientForm(c model.Client, edit bool) *form.Form {
 	l := m.lang
 	tier := string(c.Tier)
 	if tier == "" {
@@ -164,34 +179,41 @@ func (m *Model) openClientForm(c model.Client, edit bool) {
 				return nil
 			}},
 	)
-	kind := dlgNewClient
-	if edit {
-		kind = dlgEditClient
-	}
-	m.openDlg(kind, f, c)
+	return f
 }
 
-// saveClient builds the client from the form and saves it.
+// saveClient builds the client from the form and saves it. An edit sets
+// only the fields the person changed, on the client as stored: a
+// multi-line needs the one-line field cannot hold comes back untouched
+// when only the phone was edited, and a change made elsewhere survives.
 func (m *Model) saveClient(f *form.Form) tea.Cmd {
-	c := m.client
-	c.Name = f.Value("name")
-	c.Company = f.Value("company")
-	c.Tier = model.Tier(f.Value("tier"))
-	c.Area = f.Value("area")
-	c.Phone = f.Value("phone")
-	c.Business = f.Value("business")
-	c.Needs = f.Value("needs")
-	c.DecisionMaker = f.Value("decision_maker")
-	c.Interests = f.Value("interests")
-	c.ReferredBy = f.Value("referred_by")
-	c.CadenceDays, _ = strconv.Atoi(f.Value("cadence")) // validated by the form
+	seen := m.client
+	c := seen
 	today, edit, lang := m.env.Today(), m.host.Is(dlgEditClient), m.lang
+	for _, fd := range []struct {
+		key string
+		to  *string
+	}{{"name", &c.Name}, {"company", &c.Company}, {"area", &c.Area}, {"phone", &c.Phone},
+		{"business", &c.Business}, {"needs", &c.Needs}, {"decision_maker", &c.DecisionMaker},
+		{"interests", &c.Interests}, {"referred_by", &c.ReferredBy}} {
+		if !edit || f.Changed(fd.key) {
+			*fd.to = f.Value(fd.key)
+		}
+	}
+	if !edit || f.Changed("tier") {
+		c.Tier = model.Tier(f.Value("tier"))
+	}
+	if !edit || f.Changed("cadence") {
+		c.CadenceDays, _ = strconv.Atoi(f.Value("cadence")) // validated by the form
+	}
 	m.host.Start()
 	name := model.InertLine(c.Name)
 	return dialog.Write(m.env.Store, func(st *storage.Store) dialog.SavedMsg {
 		if edit {
-			if err := st.UpdateClient(c); err != nil {
-				return dialog.SavedMsg{Err: err, Field: fieldOf(err)}
+			if _, err := st.EditClient(seen, c); err != nil {
+				msg := dialog.Refused(err)
+				msg.Field = fieldOf(err)
+				return msg
 			}
 			return dialog.SavedMsg{Status: lang.T("clients.status.saved", name)}
 		}

@@ -141,8 +141,9 @@ type ThemeChangedMsg struct{}
 // UndoneMsg is the result of UndoCmd. The shell turns it into a footer
 // status and, when something was undone, a DataChangedMsg to every pane.
 type UndoneMsg struct {
-	What string // the store's description of what was undone
-	Err  error
+	What   string         // the action code of what was undone
+	Undone storage.Undone // what was undone, by name (Lang.Undone words it)
+	Err    error
 }
 
 // ---- commands
@@ -158,8 +159,8 @@ func UndoCmd(env Env) tea.Cmd {
 		if env.Store == nil {
 			return UndoneMsg{Err: storage.ErrNothingToUndo}
 		}
-		what, err := env.Store.Undo()
-		return UndoneMsg{What: what, Err: err}
+		u, err := env.Store.UndoLast()
+		return UndoneMsg{What: u.Action, Undone: u, Err: err}
 	}
 }
 

@@ -77,7 +77,7 @@ func NewForm(lang i18n.Lang, st Styles, title string, fields ...Field) *Form {
 			fs.ti = textinput.New()
 			fs.ti.Prompt = ""
 			fs.ti.Placeholder = fd.Placeholder
-			fs.ti.CharLimit = 500
+			fs.ti.CharLimit = 0 // the whole value: the store refuses what is too long, naming the limit
 			steadyCursor(&fs.ti)
 			// tab moves between fields, so → (at the end of the text, as in
 			// a shell) takes a suggestion.
@@ -142,6 +142,63 @@ func (f *Form) SetError(key, msg string) {
 // Fail shows why the save was refused, above the key hints, until the
 // next edit; every field keeps what was typed.
 func (f *Form) Fail(msg string) { f.failed = msg }
+
+// Changed reports whether the person changed the field with the given key
+// since the form opened (or since Rebase): an edit saves only those, so a
+// field the form cannot hold as stored (a multi-line text in a one-line
+// input) is never written back changed.
+func (f *Form) Changed(key string) bool {
+	for i, fs := range f.fields {
+		if fs.Key == key {
+			return fs.value() != f.initial[i]
+		}
+	}
+	return false
+}
+
+// Rebase moves the form onto a fresher version of its record, given as a
+// form built from it (the same fields): a field the person has not changed
+// takes the new value; a field they changed keeps what they typed, and the
+// new value becomes its base, so that saving again applies it over the new
+// version. It returns the keys of the fields changed both by the person
+// and in the new version, each marked with the error text made by
+// conflict(new value).
+func (f *Form) Rebase(fresh *Form, conflict func(now string) string) []string {
+	var both []string
+	for i, fs := range f.fields {
+		j := fresh.index(fs.Key)
+		if j < 0 {
+			continue
+		}
+		now := fresh.initial[j]
+		switch {
+		case fs.value() == f.initial[i]: // untouched: show the new value
+			if fs.Choices != nil {
+				fs.choice = fresh.fields[j].choice
+			} else {
+				fs.ti.SetValue(fresh.fields[j].ti.Value())
+				fs.ti.CursorEnd()
+			}
+		case now != f.initial[i] && now != fs.value(): // changed here and there
+			both = append(both, fs.Key)
+			fs.err = conflict(now)
+		}
+		f.initial[i] = now
+	}
+	if len(both) > 0 {
+		f.setFocus(f.index(both[0]))
+	}
+	return both
+}
+
+func (f *Form) index(key string) int {
+	for i, fs := range f.fields {
+		if fs.Key == key {
+			return i
+		}
+	}
+	return -1
+}
 
 // Dirty reports whether any field differs from its starting value.
 func (f *Form) Dirty() bool {

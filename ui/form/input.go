@@ -36,7 +36,7 @@ func NewInput(lang i18n.Lang, st Styles, title, placeholder, value string) *Inpu
 	ti := textinput.New()
 	ti.Prompt = "› "
 	ti.Placeholder = placeholder
-	ti.CharLimit = 500
+	ti.CharLimit = 0 // the whole value: the store refuses what is too long, naming the limit
 	steadyCursor(&ti)
 	ti.SetValue(cleanPaste(value, true))
 	ti.CursorEnd()

@@ -21,6 +21,7 @@ type Note struct {
 	width      int
 	confirming asking // "discard what you typed?" is showing
 	empty      bool   // ctrl+s was pressed on an empty required note
+	tooMany    int    // lines of a paste refused: the box holds at most noteMaxLines
 	// Required: ctrl+s on an empty note does nothing but say so.
 	Required bool
 	// pastes remember what each paste really was: the box shows it inert
@@ -37,15 +38,16 @@ type Note struct {
 	failed       string // why the last save was refused
 }
 
-// noteLimit bounds the note in characters; storage refuses a text field
-// over 64 KiB with a clear line, so the box never cuts one short itself.
-const noteLimit = 64 << 10
-
 // windowRunes is about how many characters the text area holds on each
 // side of the cursor's line; a window always holds whole lines, and at
 // least the box's height of them on each side, so what is shown is never
 // missing a line.
 const windowRunes = 1000
+
+// noteMaxLines is the text area's own cap on lines (bubbles' textarea
+// drops the lines of a paste beyond it): a paste that would pass it is
+// refused whole, with a word, rather than cut.
+const noteMaxLines = 10000
 
 // pasted is one paste: as the box holds it, and as it came.
 type pasted struct{ shown, raw string }
@@ -56,7 +58,10 @@ func NewNote(lang i18n.Lang, st Styles, title, placeholder, value string, lines 
 	ta.ShowLineNumbers = false
 	ta.Prompt = ""
 	ta.Placeholder = placeholder
-	ta.CharLimit = noteLimit
+	// The whole note: no character cut (the store refuses more than 64
+	// KiB, naming the limit) and no line cap on typing.
+	ta.CharLimit = 0
+	ta.MaxHeight = 0
 	ts := ta.Styles()
 	ts.Cursor.Blink = false // see steadyCursor
 	ta.SetStyles(ts)
@@ -115,14 +120,6 @@ func (d *Note) frame(all []string, row, col, screen int) {
 	}
 	d.above = append([]string(nil), all[:from]...)
 	d.below = append([]string(nil), all[to:]...)
-	outside := 0
-	for _, l := range d.above {
-		outside += utf8.RuneCountInString(l) + 1
-	}
-	for _, l := range d.below {
-		outside += utf8.RuneCountInString(l) + 1
-	}
-	d.ta.CharLimit = max(noteLimit-outside, 1)
 	d.ta.SetValue(strings.Join(all[from:to], "\n"))
 	// SetValue leaves the cursor at the end: walk it back to its line. The
 	// text area moves by screen rows; from a line's end, the next row is the
@@ -208,7 +205,7 @@ func (d *Note) Update(msg tea.Msg) (Result, tea.Cmd) {
 		d.confirming = true
 		return Open, nil
 	}
-	d.empty = false
+	d.empty, d.tooMany = false, 0
 	switch msg.(type) {
 	case tea.KeyPressMsg, tea.PasteMsg:
 		d.failed = ""
@@ -217,6 +214,10 @@ func (d *Note) Update(msg tea.Msg) (Result, tea.Cmd) {
 		before := d.ta.Value()
 		raw := Newlines(p.Content)
 		clean := cleanPaste(raw, false)
+		if n := strings.Count(clean, "\n"); d.ta.LineCount()+n > noteMaxLines {
+			d.tooMany = n + 1
+			return Open, nil
+		}
 		var cmd tea.Cmd
 		d.ta, cmd = d.ta.Update(tea.PasteMsg{Content: clean})
 		d.remember(before, d.ta.Value(), clean, raw)
@@ -282,6 +283,8 @@ func (d *Note) View() string {
 		lines = append(lines, d.confirming.line(d.st, d.lang))
 	case d.empty:
 		lines = append(lines, d.st.Error.Render(d.lang.T("form.required")))
+	case d.tooMany > 0:
+		lines = append(lines, d.st.Error.Render(d.lang.T("form.paste_too_many_lines", d.tooMany, noteMaxLines)))
 	case d.failed != "":
 		lines = append(lines, d.st.Error.Render(d.failed),
 			d.st.Hint.Render(hints(d.lang, "form.key.ctrls_save", "form.key.esc_cancel")))

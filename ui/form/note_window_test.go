@@ -127,16 +127,18 @@ func TestNoteLongTextShowsCursorLine(t *testing.T) {
 	}
 }
 
-// TestNoteLimitCountsTheWholeNote: the character limit holds for the whole
-// note, not just the part the text area holds.
-func TestNoteLimitCountsTheWholeNote(t *testing.T) {
-	base := strings.Repeat(strings.Repeat("y", 99)+"\n", noteLimit/100) // noteLimit-36 characters
+// TestNoteHoldsPastTheLimit: the box never drops what is typed, past
+// the store's 64 KiB limit too (the save is refused, naming the limit, and
+// the text stays to be shortened), windowed or not.
+func TestNoteHoldsPastTheLimit(t *testing.T) {
+	limit := 64 << 10
+	base := strings.Repeat(strings.Repeat("y", 99)+"\n", limit/100)
 	d := NewNote(i18n.EN, DefaultStyles(true), "note", "", base[:len(base)-1], 6)
 	if len(d.above) == 0 {
 		t.Fatal("the note is held whole; the test needs a window")
 	}
 	noteKeys(d, strings.Repeat("z", 100))
-	if got := len([]rune(d.text())); got != noteLimit {
-		t.Errorf("note holds %d characters after typing past the limit, want %d", got, noteLimit)
+	if got, want := len([]rune(d.text())), len(base)-1+100; got != want {
+		t.Errorf("note holds %d characters after typing past the limit, want all %d", got, want)
 	}
 }

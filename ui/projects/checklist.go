@@ -39,7 +39,7 @@ func newChecklist(lang i18n.Lang, st form.Styles, title string, titles []string)
 	for _, t := range titles {
 		ti := textinput.New()
 		ti.Prompt = ""
-		ti.CharLimit = 500
+		ti.CharLimit = 0
 		s := ti.Styles()
 		s.Cursor.Blink = false // a blinking cursor redraws the screen for nothing
 		ti.SetStyles(s)

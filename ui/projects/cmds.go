@@ -63,34 +63,43 @@ func loadDetail(st *storage.Store, seq uint64, id model.ID, today model.Date) te
 }
 
 // projectInput is what the add and edit forms hand to saveProject; the
-// client is a name, resolved in the command (exact, then unique prefix).
+// client is a name, resolved in the command (exact, then unique prefix)
+// when it was changed.
 type projectInput struct {
-	p          model.Project
-	clientName string
-	add        bool
-	today      model.Date
+	p             model.Project
+	seen          model.Project // an edit: the project the form was opened on
+	clientName    string
+	clientChanged bool
+	add           bool
+	today         model.Date
 }
 
+// saveProject adds a project, or saves an edit's changed fields onto the
+// project as stored (EditProject); a save refused as changed elsewhere
+// comes back with the project as stored now (Fresh).
 func saveProject(st *storage.Store, in projectInput, status func(model.Project) string) tea.Cmd {
 	return dialog.Write(st, func(st *storage.Store) dialog.SavedMsg {
-		c, err := st.FindClient(in.clientName)
-		if err != nil {
-			return dialog.SavedMsg{Err: err, Field: "client"}
-		}
 		p := in.p
-		p.ClientID = c.ID
+		if in.clientChanged {
+			c, err := st.FindClient(in.clientName)
+			if err != nil {
+				return dialog.SavedMsg{Err: err, Field: "client"}
+			}
+			p.ClientID = c.ID
+		}
+		var err error
 		if in.add {
 			p, err = st.AddProject(p, in.today)
 		} else {
-			err = st.UpdateProject(p)
+			p, err = st.EditProject(in.seen, p)
 		}
 		if err != nil {
-			field := ""
+			msg := dialog.Refused(err)
 			var pr *model.Problem
 			if errors.As(err, &pr) && (pr.Code == "duplicate_project" || pr.Code == "empty_name") {
-				field = "name"
+				msg.Field = "name"
 			}
-			return dialog.SavedMsg{Err: err, Field: field}
+			return msg
 		}
 		return dialog.SavedMsg{Status: status(p), ID: p.ID}
 	})

@@ -1,6 +1,7 @@
 package projects
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 
@@ -32,6 +33,7 @@ const (
 type about struct {
 	project storage.ProjectRow // the project the dialog is about
 	to      model.Stage        // dlgMove, dlgChecklist: the stage entered
+	dir     int                // dlgMove, dlgChecklist: a step (> 1, < -1) from the stage stored; 0 for lost
 	on      model.Date         // dlgChecklist: the date of the move
 	entry   model.EntryKind    // dlgLog
 }
@@ -79,7 +81,7 @@ func (m *Model) submit() tea.Cmd {
 			kinds[i] = it.Kind
 		}
 		tasks := model.ChecklistTasks(p.Project, m.dlg.on, titles, kinds)
-		return setStage(st, p.ID, m.dlg.to, m.dlg.on, tasks, "", m.movedStatus(p, m.dlg.to, m.dlg.on, len(tasks)))
+		return m.stepStage(p, m.dlg.dir, m.dlg.to, m.dlg.on, tasks)
 	case *form.Form:
 		switch m.host.Kind() {
 		case dlgAdd, dlgEdit:
@@ -92,7 +94,7 @@ func (m *Model) submit() tea.Cmd {
 				return nil
 			}
 			m.host.Start()
-			return setStage(st, p.ID, m.dlg.to, on, nil, "", m.movedStatus(p, m.dlg.to, on, 0))
+			return m.stepStage(p, m.dlg.dir, m.dlg.to, on, nil)
 		case dlgLost:
 			on, _ := quickadd.ParseDate(d.Value("date"), today)
 			m.host.Start()
@@ -104,12 +106,42 @@ func (m *Model) submit() tea.Cmd {
 	return nil
 }
 
-func (m *Model) movedStatus(p storage.ProjectRow, to model.Stage, on model.Date, tasks int) string {
-	s := m.lang.T("projects.status.moved", model.InertLine(p.Name), m.stageName(p.Stage), m.stageName(to), m.lang.ShortDate(on))
-	if tasks > 0 {
-		s += " · " + m.lang.T("projects.status.tasks_added", tasks)
+// stepStage moves p one stage on or back from the stage stored now
+// (Store.StepStage): the tasks the checklist dialog kept are added when
+// the move enters the stage they were made for (to); a project moved
+// elsewhere meanwhile gets its own stage's checklist as the command line
+// would add it, and the status says where it really moved from.
+func (m *Model) stepStage(p storage.ProjectRow, dir int, to model.Stage, on model.Date, tasks []model.Task) tea.Cmd {
+	st, lang := m.env.Store, m.lang
+	checklist := func(now model.Project, entered model.Stage) []model.Task {
+		if entered == to {
+			return tasks
+		}
+		if entered.Index() < now.Stage.Index() {
+			return nil // a step back adds no checklist, as in the dialog
+		}
+		items := model.Checklist(entered)
+		titles, kinds := make([]string, len(items)), make([]model.TaskKind, len(items))
+		for i, it := range items {
+			titles[i], kinds[i] = lang.T("cli.check."+it.Code, now.Name), it.Kind
+		}
+		return model.ChecklistTasks(now, on, titles, kinds)
 	}
-	return s
+	return dialog.Write(st, func(st *storage.Store) dialog.SavedMsg {
+		mv, err := st.StepStage(p.ID, dir, p.Stage, on, checklist)
+		if err != nil {
+			return dialog.Refused(err)
+		}
+		stage := func(s model.Stage) string { return lang.T("stage." + string(s)) }
+		status := lang.T("projects.status.moved", model.InertLine(p.Name), stage(mv.From), stage(mv.Project.Stage), lang.ShortDate(on))
+		if mv.Tasks > 0 {
+			status += " · " + lang.T("projects.status.tasks_added", mv.Tasks)
+		}
+		if mv.From != mv.Shown {
+			status += " · " + lang.T("projects.status.moved_from_stored", stage(mv.From), stage(mv.Shown))
+		}
+		return dialog.SavedMsg{Status: status, ID: p.ID}
+	})
 }
 
 func (m *Model) stageName(s model.Stage) string { return m.lang.T("stage." + string(s)) }
@@ -121,40 +153,23 @@ func (m *Model) stageName(s model.Stage) string { return m.lang.T("stage." + str
 // project reopens it in the stage it was lost from.
 func (m *Model) startMove(p storage.ProjectRow, dir int) tea.Cmd {
 	name := model.InertLine(p.Name)
-	var to model.Stage
-	var ok bool
-	switch {
-	case p.Stage == model.StageLost && dir < 0:
-		to, ok = reopenStage(p.Project), true
-	case p.Stage == model.StageLost:
-		return common.Status(m.lang.T("projects.status.is_lost", name))
-	case dir > 0:
-		to, ok = p.Stage.Next()
-		if !ok {
+	to, err := model.StepStage(p.Project, dir) // the same rule the store moves by
+	var pr *model.Problem
+	if errors.As(err, &pr) {
+		switch pr.Code {
+		case "project_lost":
+			return common.Status(m.lang.T("projects.status.is_lost", name))
+		case "project_closed":
 			return common.Status(m.lang.T("projects.status.is_closed", name))
-		}
-	default:
-		to, ok = p.Stage.Prev()
-		if !ok {
+		default:
 			return common.Status(m.lang.T("projects.status.first_stage", name))
 		}
 	}
 	title := m.lang.T("projects.move.title", name, m.stageName(p.Stage), m.stageName(to))
 	f := form.NewForm(m.lang, m.fst, title, m.dateField(p.Project))
 	m.open(dlgMove, f, p)
-	m.dlg.to = to
+	m.dlg.to, m.dlg.dir = to, dir
 	return nil
-}
-
-// reopenStage is where a lost project goes back to: the stage it was in
-// before it was lost (lead when the history does not say).
-func reopenStage(p model.Project) model.Stage {
-	for i := len(p.StageHistory) - 1; i >= 0; i-- {
-		if s := p.StageHistory[i].Stage; s.Live() {
-			return s
-		}
-	}
-	return model.StageLead
 }
 
 // dateField is the date of a stage move: today unless changed, in date
@@ -185,8 +200,9 @@ func (m *Model) openChecklist(p storage.ProjectRow, to model.Stage, on model.Dat
 	}
 	title := m.lang.T("projects.check.title", m.stageName(to), model.InertLine(p.Name))
 	d := newChecklist(m.lang, m.fst, title, titles)
+	dir := m.dlg.dir // the move's step, asked for by the dialog this one follows
 	m.open(dlgChecklist, d, p)
-	m.dlg.to, m.dlg.on = to, on
+	m.dlg.to, m.dlg.on, m.dlg.dir = to, on, dir
 }
 
 func (m *Model) startLost(p storage.ProjectRow) tea.Cmd {
@@ -313,24 +329,36 @@ func moneyInput(v model.Money) string {
 func (m *Model) saveProject(f *form.Form) tea.Cmd {
 	today := m.env.Today()
 	p := m.dlg.project.Project
-	p.Name = f.Value("name")
-	p.Owner = f.Value("owner")
-	p.Value = 0
-	if s := f.Value("value"); s != "" {
-		p.Value, _ = model.ParseMoney(s) // validated by the form
-	}
-	p.BidDate = model.NoDate
-	if s := f.Value("bid"); s != "" {
-		p.BidDate, _ = quickadd.ParseDate(s, today)
-	}
 	add := m.host.Is(dlgAdd)
+	// An edit sets only the fields the person changed, on the project as
+	// stored (see EditProject): a change made elsewhere survives.
+	if add || f.Changed("name") {
+		p.Name = f.Value("name")
+	}
+	if add || f.Changed("owner") {
+		p.Owner = f.Value("owner")
+	}
+	if add || f.Changed("value") {
+		p.Value = 0
+		if s := f.Value("value"); s != "" {
+			p.Value, _ = model.ParseMoney(s) // validated by the form
+		}
+	}
+	if add || f.Changed("bid") {
+		p.BidDate = model.NoDate
+		if s := f.Value("bid"); s != "" {
+			p.BidDate, _ = quickadd.ParseDate(s, today)
+		}
+	}
 	if add {
 		p.Stage = model.Stage(f.Value("stage"))
 		p.StageHistory = nil
 	}
 	m.host.Start()
+	in := projectInput{p: p, seen: m.dlg.project.Project, clientName: f.Value("client"), clientChanged: add || f.Changed("client"),
+		add: add, today: today}
 	lang := m.lang
-	return saveProject(m.env.Store, projectInput{p: p, clientName: f.Value("client"), add: add, today: today},
+	return saveProject(m.env.Store, in,
 		func(saved model.Project) string {
 			if add {
 				return lang.T("projects.status.added", model.InertLine(saved.Name))

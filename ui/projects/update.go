@@ -129,6 +129,11 @@ func (m *Model) applyDetail(msg detailMsg) tea.Cmd {
 // keeps the dialog open with what was typed (beside the field at fault
 // when there is one).
 func (m *Model) applySaved(msg dialog.SavedMsg) tea.Cmd {
+	if fresh, ok := msg.Fresh.(model.Project); ok && m.host.Is(dlgEdit) {
+		// Changed elsewhere: the form keeps what was typed; saving again
+		// applies the fields typed over the project as stored.
+		m.dlg.project.Project = fresh
+	}
 	cmd := m.host.Landed(msg)
 	if msg.Err != nil {
 		return cmd

@@ -70,6 +70,12 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		m.refilterKeeping(sel)
 		return m, nil
 	case dialog.SavedMsg:
+		if fresh, ok := msg.Fresh.(model.Promise); ok && m.host.Is(dlgEdit) {
+			// Changed elsewhere: keep what was typed, show the promise as
+			// stored now; saving again applies it over that.
+			m.host.Rebase(promise.Form(m.lang, m.fst, m.env.Today(), "", fresh.Text, fresh.Due.String()))
+			m.row.Promise = fresh
+		}
 		return m, m.host.Landed(msg)
 	case common.DataChangedMsg:
 		return m, m.reload()
@@ -211,11 +217,19 @@ func (m *Model) submit() tea.Cmd {
 		if m.host.Is(dlgNew) {
 			return promise.Add(m.lang, st, promise.Read(d, m.picked.ID, 0, today), m.picked.Name, today)
 		}
+		// Only what the person changed is saved, onto the promise as
+		// stored: one kept or cancelled meanwhile stays so.
 		p := r.Promise
 		np := promise.Read(d, p.ClientID, p.ProjectID, today)
-		p.Text, p.Due = np.Text, np.Due
+		if d.Changed("text") {
+			p.Text = np.Text
+		}
+		if d.Changed("due") {
+			p.Due = np.Due
+		}
 		return dialog.Do(st, m.lang.T("promises.status.saved", model.InertLine(p.Text)), func(st *storage.Store) error {
-			return st.UpdatePromise(p)
+			_, err := st.EditPromise(r.Promise, p)
+			return err
 		})
 	}
 	m.host.Close()

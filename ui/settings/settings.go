@@ -2,7 +2,8 @@
 // anywhere (DESIGN.md §5): the annual target and its year, month targets
 // of their own, calls per day, visits per week, working days, follow-up
 // cadences, language and currency. Every field is checked as the form is
-// saved, and the whole change is one Store.UpdateSettings transaction —
+// saved, and the change is one Store.EditSettings transaction (only the
+// fields changed, onto the settings as stored) —
 // the same settings `salesplan target set` and `salesplan config set`
 // change.
 //
@@ -13,7 +14,9 @@
 package settings
 
 import (
+	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -21,8 +24,10 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"salesplan/model"
+	"salesplan/storage"
 	"salesplan/ui/common"
 	"salesplan/ui/form"
 	"salesplan/ui/i18n"
@@ -57,7 +62,8 @@ type (
 		owner *Model
 		seq   uint64
 		err   error
-		lang  bool // the language changed
+		lang  bool            // the language changed
+		fresh *model.Settings // the settings as stored, when the save was refused as changed elsewhere
 	}
 )
 
@@ -139,6 +145,14 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		m.busy = false
+		if msg.fresh != nil && m.form != nil {
+			// Changed elsewhere: keep what was typed, show the settings
+			// as stored now; saving again applies it over them.
+			m.form.Rebase(m.buildForm(*msg.fresh), func(v string) string {
+				return m.lang.T("form.changed_elsewhere", ansi.Truncate(model.InertLine(v), 40, "…"))
+			})
+			m.set = *msg.fresh
+		}
 		if msg.err != nil {
 			return common.StatusErr(m.env, msg.err) // the form stays, as typed
 		}
@@ -252,45 +266,65 @@ func (m *Model) buildForm(s model.Settings) *form.Form {
 	return f
 }
 
-// save applies the form to the settings in one transaction. The fields
-// were validated by the form; the store checks the ranges again.
+// save applies the fields the person changed to the settings as stored,
+// in one transaction (Store.EditSettings): a setting changed elsewhere
+// meanwhile (a month target set from the command line) survives, and a
+// screen saved unchanged changes nothing. The fields were validated by
+// the form; the store checks the ranges again.
 func (m *Model) save() tea.Cmd {
 	f := m.form
-	year, _ := strconv.Atoi(f.Value(fYear))
-	var annual *model.Money
-	if v := f.Value(fAnnual); v != "" {
-		a, _ := model.ParseMoney(v)
-		annual = &a
+	seen := m.set
+	s := seen
+	s.AnnualTargets, s.MonthTargets = maps.Clone(seen.AnnualTargets), maps.Clone(seen.MonthTargets)
+	if f.Changed(fYear) || f.Changed(fAnnual) {
+		year, _ := strconv.Atoi(f.Value(fYear))
+		if s.AnnualTargets == nil {
+			s.AnnualTargets = map[int]model.Money{}
+		}
+		if v := f.Value(fAnnual); v != "" {
+			s.AnnualTargets[year], _ = model.ParseMoney(v)
+		} else {
+			delete(s.AnnualTargets, year)
+		}
 	}
-	months, _ := parseMonths(f.Value(fMonths))
-	ints := map[string]int{}
-	for _, k := range []string{fCalls, fVisits, fKey, fRegular, fLead, fDesign, fStage} {
-		ints[k], _ = strconv.Atoi(f.Value(k))
+	if f.Changed(fMonths) {
+		s.MonthTargets, _ = parseMonths(f.Value(fMonths))
 	}
-	ws, _ := m.parseWorkdays(f.Value(fWorkdays))
-	lang, cur := f.Value(fLanguage), f.Value(fCurrency)
-	holidays := f.Value(fHolidays)
-	daysOff, _ := model.ParseDateList(f.Value(fDaysOff))
-	extra, _ := model.ParseDateList(f.Value(fExtra))
-	langChanged := lang != m.set.Language
+	for k, to := range map[string]*int{fCalls: &s.CallsPerDay, fVisits: &s.VisitsPerWeek, fKey: &s.KeyCadenceDays,
+		fRegular: &s.RegularCadenceDays, fLead: &s.LeadCadenceDays, fDesign: &s.DesignCadenceDays, fStage: &s.StageCadenceDays} {
+		if f.Changed(k) {
+			*to, _ = strconv.Atoi(f.Value(k))
+		}
+	}
+	if f.Changed(fWorkdays) {
+		s.Workdays, _ = m.parseWorkdays(f.Value(fWorkdays))
+	}
+	if f.Changed(fLanguage) {
+		s.Language = f.Value(fLanguage)
+	}
+	if f.Changed(fCurrency) {
+		s.Currency = f.Value(fCurrency)
+	}
+	if f.Changed(fHolidays) {
+		s.Holidays = f.Value(fHolidays)
+	}
+	if f.Changed(fDaysOff) {
+		s.DaysOff, _ = model.ParseDateList(f.Value(fDaysOff))
+	}
+	if f.Changed(fExtra) {
+		s.ExtraWorkdays, _ = model.ParseDateList(f.Value(fExtra))
+	}
+	langChanged := f.Changed(fLanguage)
 	m.busy = true
 	seq, st := m.seq, m.env.Store
 	return func() tea.Msg {
-		err := st.UpdateSettings(func(s *model.Settings) error {
-			if annual != nil {
-				s.AnnualTargets[year] = *annual
-			} else {
-				delete(s.AnnualTargets, year)
+		_, err := st.EditSettings(seen, s)
+		var ce *storage.ConflictError
+		if errors.As(err, &ce) {
+			if fresh, ok := ce.Fresh.(model.Settings); ok {
+				return savedMsg{owner: m, seq: seq, err: err, fresh: &fresh}
 			}
-			s.MonthTargets = months
-			s.CallsPerDay, s.VisitsPerWeek = ints[fCalls], ints[fVisits]
-			s.Workdays = ws
-			s.KeyCadenceDays, s.RegularCadenceDays = ints[fKey], ints[fRegular]
-			s.LeadCadenceDays, s.DesignCadenceDays, s.StageCadenceDays = ints[fLead], ints[fDesign], ints[fStage]
-			s.Language, s.Currency = lang, cur
-			s.Holidays, s.DaysOff, s.ExtraWorkdays = holidays, daysOff, extra
-			return nil
-		})
+		}
 		if err != nil {
 			err = fmt.Errorf("saving the settings: %w", err)
 		}

@@ -2,7 +2,9 @@ package dialog
 
 import (
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
+	"salesplan/model"
 	"salesplan/ui/common"
 	"salesplan/ui/form"
 	"salesplan/ui/i18n"
@@ -178,6 +180,21 @@ func (h *Host) Saved(err error, field string) tea.Cmd {
 		f.Fail(text)
 	}
 	return func() tea.Msg { return common.StatusMsg{Text: text, IsErr: true} }
+}
+
+// Rebase moves the open form onto its record as stored now, after a save
+// was refused as changed elsewhere: fresh is the form the owner builds from
+// the fresh record. What the person typed stays (and saving again applies
+// it over the fresh record); untouched fields show the new values; a field
+// changed both here and there says, beside it, what it is now.
+func (h *Host) Rebase(fresh *form.Form) {
+	f, ok := h.d.(*form.Form)
+	if !ok || fresh == nil {
+		return
+	}
+	f.Rebase(fresh, func(now string) string {
+		return h.lang.T("form.changed_elsewhere", ansi.Truncate(model.InertLine(now), 40, "…"))
+	})
 }
 
 // Hold keeps input (a key, a paste, a click) typed while something is

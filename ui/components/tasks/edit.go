@@ -62,28 +62,43 @@ func editForm(lang i18n.Lang, fst form.Styles, t model.AgendaTask, today model.D
 	)
 }
 
-// editedTask turns a submitted editForm back into orig's task; the client
-// field is left to the caller, which looks the name up in the store.
+// editedTask turns a submitted editForm back into orig's task with only
+// the fields the person changed (the store merges those into the task as
+// stored: a title the form holds differently, a completion made elsewhere,
+// stay as they are); the client field is left to the caller, which looks
+// the name up in the store.
 func editedTask(f *form.Form, orig model.AgendaTask, today model.Date) model.Task {
 	t := orig.Task
-	t.Title = f.Value("title")
-	t.Date = model.NoDate
-	if s := f.Value("date"); s != "" {
-		t.Date, _ = quickadd.ParseDate(s, today) // validated by the form
+	if f.Changed("title") {
+		t.Title = f.Value("title")
 	}
-	t.Time = model.NoClock
-	if s := f.Value("time"); s != "" {
-		t.Time, _ = model.ParseClock(s)
+	if f.Changed("date") {
+		t.Date = model.NoDate
+		if s := f.Value("date"); s != "" {
+			t.Date, _ = quickadd.ParseDate(s, today) // validated by the form
+		}
 	}
-	t.Slot = model.SlotOf(t.Time)
-	if !t.Time.Valid() && orig.Slot != "" && !orig.Time.Valid() {
-		t.Slot = orig.Slot // an untimed task keeps its slot
+	if f.Changed("time") {
+		t.Time = model.NoClock
+		if s := f.Value("time"); s != "" {
+			t.Time, _ = model.ParseClock(s)
+		}
+		t.Slot = model.SlotOf(t.Time)
+		if !t.Time.Valid() && orig.Slot != "" && !orig.Time.Valid() {
+			t.Slot = orig.Slot // an untimed task keeps its slot
+		}
 	}
-	t.Kind = model.TaskKind(f.Value("kind"))
-	t.Important = f.Value("important") == "yes"
-	t.Repeat = ""
-	if s := f.Value("repeat"); s != "" {
-		t.Repeat, _ = parseRepeat(s, today)
+	if f.Changed("kind") {
+		t.Kind = model.TaskKind(f.Value("kind"))
+	}
+	if f.Changed("important") {
+		t.Important = f.Value("important") == "yes"
+	}
+	if f.Changed("repeat") {
+		t.Repeat = ""
+		if s := f.Value("repeat"); s != "" {
+			t.Repeat, _ = parseRepeat(s, today)
+		}
 	}
 	return t
 }

@@ -241,6 +241,12 @@ func (t *Tasks) Update(msg tea.Msg) (Event, tea.Cmd) {
 		t.open(kindBrief, brief.Popup(t.env, msg.Detail), model.AgendaTask{})
 		return handled, nil
 	case dialog.SavedMsg:
+		if fresh, ok := msg.Fresh.(model.AgendaTask); ok && t.host.Is(kindEdit) {
+			// Changed elsewhere: the form keeps what was typed and shows
+			// the task as stored now; saving again applies it over that.
+			t.host.Rebase(editForm(t.lang, t.fst, fresh, t.env.Today()))
+			t.task = fresh
+		}
 		cmd := t.host.Landed(msg)
 		ev := handled
 		if msg.Err == nil {
@@ -299,8 +305,7 @@ func (t *Tasks) submit() (Event, tea.Cmd) {
 		t.host.Start()
 		if t.host.Is(kindEdit) {
 			nt := editedTask(d, task, today)
-			client := d.Value("client")
-			return handled, editTask(t.lang, st, nt, client, client != task.ClientName)
+			return handled, editTask(t.lang, st, task, nt, d.Value("client"), d.Changed("client"))
 		}
 		return handled, promise.Add(t.lang, st, promise.Read(d, task.ClientID, task.ProjectID, today), task.ClientName, today)
 	}

@@ -42,24 +42,37 @@ func complete(lang i18n.Lang, st *storage.Store, t model.AgendaTask, on model.Da
 	})
 }
 
-// editTask resolves the client name typed in the edit form, then saves;
-// an unknown name comes back beside its field.
-func editTask(lang i18n.Lang, st *storage.Store, t model.Task, clientName string, clientChanged bool) tea.Cmd {
-	status := lang.T("day.status.saved", model.InertLine(t.Title))
+// editTask saves the edit form's changes (edited, from editedTask) to the
+// task as stored, seen being the task the form was opened on; a changed
+// client name is looked up first, and one that matches no client comes
+// back beside its field. A save refused because a field was changed
+// elsewhere meanwhile comes back with the task as stored now (Fresh, an
+// AgendaTask), for the form to show.
+func editTask(lang i18n.Lang, st *storage.Store, seen model.AgendaTask, edited model.Task, clientName string, clientChanged bool) tea.Cmd {
+	status := lang.T("day.status.saved", model.InertLine(edited.Title))
 	return dialog.Write(st, func(st *storage.Store) dialog.SavedMsg {
 		if clientChanged {
 			if clientName == "" {
-				t.ClientID = 0
+				edited.ClientID = 0
 			} else {
 				c, err := st.FindClient(clientName)
 				if err != nil {
 					return dialog.SavedMsg{Err: err, Field: "client"}
 				}
-				t.ClientID = c.ID
+				edited.ClientID = c.ID
 			}
 		}
-		if err := st.UpdateTask(t); err != nil {
-			return dialog.SavedMsg{Err: err}
+		if _, err := st.EditTask(seen.Task, edited); err != nil {
+			msg := dialog.Refused(err)
+			if t, ok := msg.Fresh.(model.Task); ok {
+				now := seen
+				now.Task, now.ClientName = t, ""
+				if c, cerr := st.Client(t.ClientID); cerr == nil {
+					now.ClientName = c.Name
+				}
+				msg.Fresh = now
+			}
+			return msg
 		}
 		return dialog.SavedMsg{Status: status}
 	})
@@ -71,22 +84,31 @@ func deleteTask(lang i18n.Lang, st *storage.Store, t model.AgendaTask) tea.Cmd {
 		func(st *storage.Store) error { return st.DeleteTask(t.ID) })
 }
 
-// postpone moves t to the day after the later of its date and shown, the
-// day the pane shows or has selected.
+// postpone moves t to the day after the later of its date as stored and
+// shown, the day the pane shows or has selected (a task the command line
+// moved further meanwhile goes one day past that); the status names the
+// day it went to.
 func postpone(lang i18n.Lang, st *storage.Store, t model.AgendaTask, shown model.Date) tea.Cmd {
-	nt := t.Task
-	nt.Date = max(t.Date, shown).AddDays(1)
-	return dialog.Do(st, lang.T("day.status.postponed", model.InertLine(t.Title), lang.ShortDate(nt.Date)),
-		func(st *storage.Store) error { return st.UpdateTask(nt) })
+	return dialog.Write(st, func(st *storage.Store) dialog.SavedMsg {
+		moved, err := st.PostponeTask(t.ID, shown)
+		if err != nil {
+			return dialog.Refused(err)
+		}
+		return dialog.SavedMsg{Status: lang.T("day.status.postponed", model.InertLine(moved.Title), lang.ShortDate(moved.Date))}
+	})
 }
 
-// toggleImportant marks t important, or no longer important.
+// toggleImportant marks t important, or no longer important, as the
+// person saw it: only that flag is written, on the task as stored (a
+// completion made elsewhere a moment ago stays).
 func toggleImportant(lang i18n.Lang, st *storage.Store, t model.AgendaTask) tea.Cmd {
-	nt := t.Task
-	nt.Important = !nt.Important
+	want := !t.Important
 	status := lang.T("day.status.important", model.InertLine(t.Title))
-	if !nt.Important {
+	if !want {
 		status = lang.T("day.status.not_important", model.InertLine(t.Title))
 	}
-	return dialog.Do(st, status, func(st *storage.Store) error { return st.UpdateTask(nt) })
+	return dialog.Do(st, status, func(st *storage.Store) error {
+		_, err := st.MarkImportant(t.ID, want)
+		return err
+	})
 }
