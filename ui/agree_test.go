@@ -18,7 +18,7 @@ import (
 	"salesplan/ui/common"
 	"salesplan/ui/day"
 	"salesplan/ui/month"
-	rt "salesplan/ui/report/reporttest"
+	"salesplan/ui/uitest"
 	"salesplan/ui/week"
 )
 
@@ -170,14 +170,14 @@ func readPlanner(t *testing.T, p cli.PlannerArgs) plannerNumbers {
 	drive(root, root.Init())
 	out.agenda = root.Agenda()
 	d := day.New(env)
-	rt.Run(d, func() tea.Msg { return common.DataChangedMsg{} })
+	uitest.Run(d, func() tea.Msg { return common.DataChangedMsg{} })
 	out.attention, out.regular = d.(*day.Model).Attention()
 	out.tasks = d.(*day.Model).Tasks()
 	w := week.New(env)
-	rt.Run(w, w.Init())
+	uitest.Run(w, w.Init())
 	out.week = w.(*week.Model).Week()
 	m := month.New(env)
-	rt.Run(m, m.Init())
+	uitest.Run(m, m.Init())
 	out.month = m.(*month.Model).Month()
 	return out
 }

@@ -1,7 +1,19 @@
 // Package ui is the planner: a root model that draws the top line, the tab
 // bar and the footer, and routes messages to six panes (ui/day, ui/week, …)
 // built against the contract in ui/common. The root is a router: a pane's
-// logic lives in the pane.
+// logic lives in the pane, the parts panes share in ui/components.
+//
+// The root owns what stands above the panes: the modal screens (help,
+// settings, the note flow, the call sheet — a registry in screens.go, so a
+// new screen is one entry), the back stack that esc walks, and the input
+// queue: keys, pastes and clicks that arrive while the screen in front is
+// busy (a save or a load on its way) wait and are handed on in order once
+// it is not (input.go). Each pane's and screen's command answers come back
+// to it alone (route.go).
+//
+// Files: app.go the model and its messages, input.go keys and the mouse,
+// screens.go the screens and the back stack, route.go the addressing,
+// shell_view.go the drawing.
 package ui
 
 import (
@@ -17,13 +29,13 @@ import (
 	"salesplan/storage"
 	"salesplan/ui/clients"
 	"salesplan/ui/common"
+	"salesplan/ui/components/dialog"
 	"salesplan/ui/day"
 	"salesplan/ui/i18n"
 	"salesplan/ui/keys"
 	"salesplan/ui/month"
 	"salesplan/ui/projects"
 	"salesplan/ui/promises"
-	"salesplan/ui/settings"
 	"salesplan/ui/theme"
 	"salesplan/ui/week"
 )
@@ -84,16 +96,19 @@ type Model struct {
 	poll    time.Duration
 
 	width, height int
-	help          help.Model
-	showHelp      bool
-	// note is the note flow n opened over a pane that had no use for n
-	// (notes.go); while open it takes the keys.
-	note *clients.NoteFlow
+	help          help.Model // the footer's short help
+	// screens are the modal screens open over the panes, the last on top.
+	screens []frame
+	// trail is where esc goes back to: the panes that opened a record in
+	// another pane (Day's attention list opening a client), latest last.
+	trail []common.PaneID
+	// host holds the input typed while the screen in front is busy.
+	host dialog.Host
 
 	today     model.Date
 	agenda    model.Agenda
 	haveAgend bool
-	agendaSeq int // answers to older requests are dropped
+	agendas   common.Loads // answers to older requests are dropped
 
 	status      common.StatusMsg
 	rev         uint64
@@ -109,11 +124,14 @@ type tabSpan struct {
 // Messages private to the shell.
 type (
 	agendaMsg struct {
-		seq    int
+		seq    uint64
 		agenda model.Agenda
 		err    error
 	}
 	tickMsg struct{}
+	// waitMsg checks, a while after input began to wait, whether it still
+	// does.
+	waitMsg struct{}
 	revMsg  struct {
 		rev uint64
 		err error
@@ -128,6 +146,9 @@ func New(env common.Env, opts Options) *Model {
 	}
 	if len(env.Keys.Quit.Keys()) == 0 {
 		env.Keys = keys.New(env.Lang)
+	}
+	if env.Agendas == nil {
+		env.Agendas = &common.Agendas{}
 	}
 	if env.Styles == nil {
 		// Dark until the terminal answers the background query.
@@ -145,15 +166,15 @@ func New(env common.Env, opts Options) *Model {
 		poll:    opts.PollInterval,
 		help:    help.New(),
 		today:   env.Today(),
+		host:    dialog.New(env.Lang),
 	}
 	if m.poll <= 0 {
 		m.poll = pollInterval
 	}
 	for i, p := range m.panes {
 		if p == nil {
-			p = Placeholder(env, common.PaneID(i))
+			m.panes[i] = Placeholder(env, common.PaneID(i))
 		}
-		m.panes[i] = settings.Overlay(env, p) // `,` opens the settings over any tab
 	}
 	m.help.Styles = env.Styles.Help()
 	return m
@@ -172,57 +193,86 @@ func (m *Model) Agenda() model.Agenda { return m.agenda }
 // Init asks for the background colour, starts every pane, loads the top
 // line and starts polling the revision counter.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.loadAgenda(), m.readRev()}
-	for _, p := range m.panes {
-		cmds = append(cmds, p.Init())
+	return tea.Batch(tea.RequestBackgroundColor, m.readRev(), m.start())
+}
+
+// start loads the top line and starts every pane (Init without the
+// background query and the polling, which tests run on their own).
+func (m *Model) start() tea.Cmd {
+	cmds := []tea.Cmd{m.loadAgenda()}
+	for i, p := range m.panes {
+		cmds = append(cmds, address(common.PaneID(i), p.Init()))
 	}
 	return tea.Batch(cmds...)
 }
 
-// Update routes a message: the shell's own first, keys through the global
-// shortcuts unless the pane is capturing, mouse by position, and anything
-// else to every pane (a pane's load result must reach it even when another
-// tab is showing).
+// Update routes a message: the shell's own first; input (held while the
+// screen in front is busy) to the screen on top or the active tab, through
+// the global shortcuts unless it is typing; a pane's or screen's answers
+// to it alone; anything else to every pane. Input held earlier is handed
+// on as soon as nothing in front is busy.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := m.update(msg)
+	return m, tea.Batch(cmd, m.drain())
+}
+
+func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.resize(msg.Width, msg.Height)
-		return m, nil
+		return nil
 
 	case tea.BackgroundColorMsg:
 		*m.env.Styles = theme.New(msg.IsDark(), m.noColor)
 		m.help.Styles = m.env.Styles.Help()
-		return m, m.broadcast(common.ThemeChangedMsg{})
+		m.resize(m.width, m.height) // screens lay out again in the new styles
+		return m.broadcast(common.ThemeChangedMsg{})
 
-	case tea.KeyPressMsg:
-		return m, m.key(msg)
+	case tea.KeyPressMsg, tea.PasteMsg, tea.MouseClickMsg, tea.MouseWheelMsg:
+		if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, keys.Dialog.Interrupt) {
+			return m.quit() // never held: it must work when something hangs
+		}
+		if m.busy() || m.host.Holding() {
+			first := !m.host.Holding()
+			m.host.Hold(msg)
+			if first {
+				return m.waitCheck()
+			}
+			return nil
+		}
+		return m.input(msg)
+	case tea.MouseReleaseMsg, tea.MouseMotionMsg:
+		if m.busy() || m.tooSmall() {
+			return nil
+		}
+		return m.mouseToFront(msg.(tea.MouseMsg))
 
-	case tea.MouseClickMsg:
-		if m.note != nil {
-			return m, nil // the note box is modal
+	case paneMsg:
+		if forShell(msg.msg) {
+			m.navigatedFrom(msg.id, msg.msg)
+			return m.update(msg.msg)
 		}
-		return m, m.click(msg)
-	case tea.MouseWheelMsg, tea.MouseReleaseMsg, tea.MouseMotionMsg:
-		if m.note != nil {
-			return m, nil
+		return m.toPane(msg.id, msg.msg)
+	case screenMsg:
+		if forShell(msg.msg) {
+			return m.update(msg.msg)
 		}
-		return m, m.mouseToPane(msg.(tea.MouseMsg))
-
-	case tea.PasteMsg, tea.PasteStartMsg, tea.PasteEndMsg:
-		if m.note != nil {
-			return m, m.updateNote(msg)
-		}
-		return m, m.toActive(msg)
+		return m.toScreen(msg.s, msg.msg)
 
 	case common.StatusMsg:
 		m.status = common.StatusMsg{Text: model.InertLine(msg.Text), IsErr: msg.IsErr}
-		return m, nil
+		return nil
 
 	case common.DataChangedMsg:
 		if msg.Rev != 0 {
 			m.rev, m.haveRev = msg.Rev, true
 		}
-		return m, tea.Batch(m.broadcast(msg), m.loadAgenda())
+		m.env.Agendas.Changed() // before anyone reloads: the next reading is fresh
+		cmds := []tea.Cmd{m.broadcast(msg), m.loadAgenda()}
+		for _, f := range m.screens {
+			cmds = append(cmds, m.toScreen(f.s, msg))
+		}
+		return tea.Batch(cmds...)
 
 	case common.UndoneMsg:
 		if msg.Err != nil {
@@ -231,194 +281,65 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			} else {
 				m.status = common.StatusMsg{Text: m.env.T("status.error", m.env.Lang.Err(msg.Err)), IsErr: true}
 			}
-			return m, nil
+			return nil
 		}
 		u := msg.Undone
 		m.status = common.StatusMsg{Text: m.env.T("status.undone", m.env.Lang.Undone(u.Action, u.What, u.Client, u.On))}
-		return m, func() tea.Msg { return common.DataChangedMsg{} }
+		return func() tea.Msg { return common.DataChangedMsg{} }
 
 	case common.SwitchPaneMsg:
 		m.switchTo(msg.Pane)
-		return m, nil
+		return nil
 	case common.GotoDateMsg:
-		m.switchTo(common.PaneDay)
-		return m, m.toActive(msg)
+		m.show(common.PaneDay)
+		return m.toActive(msg)
 	case common.OpenClientMsg:
-		m.switchTo(common.PaneClients)
-		return m, m.toActive(msg)
+		m.show(common.PaneClients)
+		return m.toActive(msg)
 	case common.OpenProjectMsg:
-		m.switchTo(common.PaneProjects)
-		return m, m.toActive(msg)
+		m.show(common.PaneProjects)
+		return m.toActive(msg)
+	case common.OpenScreenMsg:
+		return m.open(msg)
+	case common.BackMsg:
+		m.back()
+		return nil
 
 	case agendaMsg:
-		if msg.seq != m.agendaSeq {
-			return m, nil
+		if !m.agendas.Answer(msg.seq) {
+			return nil
 		}
 		if msg.err != nil {
 			m.haveAgend = false
 			m.status = common.StatusMsg{Text: m.env.T("status.error", m.env.Lang.Err(msg.err)), IsErr: true}
-			return m, nil
+			return nil
 		}
 		m.agenda, m.haveAgend = msg.agenda, true
-		return m, nil
+		return nil
 
 	case tickMsg:
-		return m, m.readRev()
+		return m.readRev()
+	case waitMsg:
+		if m.host.Holding() && m.busy() && m.status.Text == "" {
+			m.status = common.StatusMsg{Text: m.env.T("status.waiting")} // keys wait: say why
+		}
+		return nil
 
 	case revMsg:
-		return m, tea.Batch(m.gotRev(msg), m.tick())
+		return tea.Batch(m.gotRev(msg), m.tick())
 	}
-	return m, tea.Batch(m.broadcast(msg), m.updateNote(msg))
-}
-
-// key handles a key press: ctrl+c always quits; the help overlay takes
-// keys while open; a capturing pane gets every other key; otherwise the
-// global shortcuts go first and the rest to the pane.
-func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
-	km := m.env.Keys
-	if msg.String() == "ctrl+c" {
-		return tea.Quit
-	}
-	if m.note != nil {
-		if m.tooSmall() {
-			return nil
-		}
-		return m.updateNote(msg)
-	}
-	if !m.showHelp && m.panes[m.active].Capturing() {
-		if m.tooSmall() {
-			return nil // the form is hidden: typing into it blind would be worse
-		}
-		return m.toActive(msg)
-	}
-	m.status = common.StatusMsg{}
-	switch {
-	case key.Matches(msg, km.Quit):
-		return tea.Quit
-	case m.tooSmall():
-		return nil
-	case m.showHelp:
-		if key.Matches(msg, km.Help, km.Back) {
-			m.showHelp = false
-		}
-		return nil
-	case key.Matches(msg, km.Help):
-		m.showHelp = true
-		return nil
-	case key.Matches(msg, km.NextPane):
-		m.switchTo((m.active + 1) % common.PaneCount)
-		return nil
-	case key.Matches(msg, km.PrevPane):
-		m.switchTo((m.active + common.PaneCount - 1) % common.PaneCount)
-		return nil
-	case key.Matches(msg, km.Undo):
-		m.status = common.StatusMsg{Text: m.env.T("status.undoing")}
-		return common.UndoCmd(m.env)
-	}
-	for i, b := range km.Pane {
-		if key.Matches(msg, b) {
-			m.switchTo(common.PaneID(i))
-			return nil
-		}
-	}
-	if m.active > common.PaneMonth && key.Matches(msg, km.Today, km.GoTo) {
-		return m.toDay(msg)
-	}
-	switch {
-	case key.Matches(msg, km.CallSheet): // from anywhere, on the Clients pane
-		m.switchTo(common.PaneClients)
-		return m.toActive(clients.OpenCallSheetMsg{})
-	case key.Matches(msg, km.Note):
-		return m.noteKey(msg)
-	}
-	return m.toActive(msg)
-}
-
-// toDay answers t and g in the panes without a date of their own (Clients,
-// Projects, Promises), where DESIGN.md §5 still has them work: t shows
-// today's Day, g opens the Day's go-to-date input.
-func (m *Model) toDay(msg tea.KeyPressMsg) tea.Cmd {
-	m.switchTo(common.PaneDay)
-	if key.Matches(msg, m.env.Keys.Today) {
-		return m.toActive(common.GotoDateMsg{Date: m.env.Today()})
-	}
-	if m.panes[common.PaneDay].Capturing() {
-		return nil // the Day's own input is open: show it, type nothing into it
-	}
-	return m.toActive(msg)
-}
-
-// click switches tabs from the tab bar and passes clicks in the pane area
-// to the pane, relative to its top-left corner.
-func (m *Model) click(msg tea.MouseClickMsg) tea.Cmd {
-	if m.tooSmall() {
-		return nil
-	}
-	if m.showHelp {
-		m.showHelp = false
-		return nil
-	}
-	if msg.Y == 1 && msg.Button == tea.MouseLeft {
-		_, spans := m.tabLayout()
-		for _, t := range spans {
-			if msg.X >= t.from && msg.X < t.to {
-				m.switchTo(t.id)
-				return nil
-			}
-		}
-		return nil
-	}
-	return m.mouseToPane(msg)
-}
-
-func (m *Model) mouseToPane(msg tea.MouseMsg) tea.Cmd {
-	if m.tooSmall() || m.showHelp {
-		return nil
-	}
-	y := msg.Mouse().Y
-	if y < topRows || y >= m.height-footerRows {
-		return nil
-	}
-	return m.toActive(common.ShiftMouse(msg, 0, topRows))
-}
-
-func (m *Model) switchTo(id common.PaneID) {
-	if id < 0 || id >= common.PaneCount {
-		return
-	}
-	m.active = id
-	m.showHelp = false
-}
-
-func (m *Model) toActive(msg tea.Msg) tea.Cmd {
-	p, cmd := m.panes[m.active].Update(msg)
-	if p != nil {
-		m.panes[m.active] = p
-	}
-	return cmd
-}
-
-func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
-	cmds := make([]tea.Cmd, 0, len(m.panes))
-	for i, p := range m.panes {
-		np, cmd := p.Update(msg)
-		if np != nil {
-			m.panes[i] = np
-		}
-		cmds = append(cmds, cmd)
-	}
-	return tea.Batch(cmds...)
+	return m.broadcast(msg)
 }
 
 func (m *Model) resize(w, h int) {
 	m.width, m.height = max(w, 0), max(h, 0)
-	if m.note != nil {
-		m.note.SetWidth(m.noteWidth())
-	}
 	m.help.SetWidth(max(m.width-1, 0)) // the footer starts one cell in
 	pw, ph := m.paneSize()
 	for _, p := range m.panes {
 		p.SetSize(pw, ph)
+	}
+	for _, f := range m.screens {
+		f.s.SetSize(pw, ph)
 	}
 }
 
@@ -432,13 +353,12 @@ func (m *Model) tooSmall() bool { return m.width < MinWidth || m.height < MinHei
 // ---- commands: all store access happens here, off the UI loop
 
 func (m *Model) loadAgenda() tea.Cmd {
-	m.agendaSeq++
-	seq, store, today := m.agendaSeq, m.env.Store, m.env.Today()
+	seq, store, today, cache := m.agendas.Next(), m.env.Store, m.env.Today(), m.env.Agendas
 	return func() tea.Msg {
 		if store == nil {
 			return agendaMsg{seq: seq, err: common.ErrNoStore}
 		}
-		a, err := store.Today(today)
+		a, err := cache.Today(store, today)
 		return agendaMsg{seq: seq, agenda: a, err: err}
 	}
 }
@@ -452,6 +372,15 @@ func (m *Model) readRev() tea.Cmd {
 		rev, err := store.Revision()
 		return revMsg{rev: rev, err: err}
 	}
+}
+
+// waitAfter is how long input waits unexplained: past it, the footer says
+// the planner is waiting for the database (a lock held by a restore, a
+// slow disk).
+const waitAfter = 2 * time.Second
+
+func (m *Model) waitCheck() tea.Cmd {
+	return tea.Tick(waitAfter, func(time.Time) tea.Msg { return waitMsg{} })
 }
 
 func (m *Model) tick() tea.Cmd {

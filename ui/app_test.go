@@ -1,11 +1,8 @@
 package ui
 
 import (
-	"bytes"
 	"fmt"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -14,7 +11,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest/v2"
@@ -24,6 +20,7 @@ import (
 	"salesplan/ui/common"
 	"salesplan/ui/i18n"
 	"salesplan/ui/keys"
+	"salesplan/ui/uitest"
 )
 
 var testToday = model.MakeDate(2026, time.November, 27)
@@ -32,25 +29,7 @@ var testToday = model.MakeDate(2026, time.November, 27)
 // does, with the date fixed.
 func testEnv(t *testing.T, l i18n.Lang) common.Env {
 	t.Helper()
-	// Not t.TempDir: a store read started just before the program quit may
-	// still be running when the test ends, so removal is retried.
-	dir, err := os.MkdirTemp("", "salesplan-ui-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		for i := 0; ; i++ {
-			if err := os.RemoveAll(dir); err == nil || i == 50 {
-				return
-			}
-			time.Sleep(20 * time.Millisecond)
-		}
-	})
-	store, err := storage.Open(filepath.Join(dir, "salesplan.db"), storage.Options{})
-	if err != nil {
-		t.Fatalf("open store: %v", err)
-	}
-	return common.Env{Store: store, Lang: l, TodayOverride: testToday}
+	return common.Env{Store: uitest.OpenStore(t), Lang: l, TodayOverride: testToday}
 }
 
 func startShell(t *testing.T, env common.Env, opts Options, w, h int) *teatest.TestModel {
@@ -58,44 +37,17 @@ func startShell(t *testing.T, env common.Env, opts Options, w, h int) *teatest.T
 	if opts.Panes == nil {
 		opts.Panes = Placeholders
 	}
-	return teatest.NewTestModel(t, New(env, opts),
-		teatest.WithInitialTermSize(w, h),
-		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
-}
-
-// waitFor waits until the program has drawn s.
-func waitFor(t *testing.T, tm *teatest.TestModel, s string) {
-	t.Helper()
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
-		return bytes.Contains(b, []byte(s))
-	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	return uitest.Start(t, New(env, opts), w, h)
 }
 
 // finish quits and returns the final model.
 func finish(t *testing.T, tm *teatest.TestModel) *Model {
 	t.Helper()
-	if err := tm.Quit(); err != nil {
-		t.Fatal(err)
-	}
-	return tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
+	return uitest.Finish(t, tm).(*Model)
 }
 
 // screen is the model's view as plain text, one string per line.
 func screen(m *Model) string { return ansi.Strip(m.View().Content) }
-
-// checkSize fails unless the view is exactly w × h cells.
-func checkSize(t *testing.T, view string, w, h int) {
-	t.Helper()
-	lines := strings.Split(view, "\n")
-	if len(lines) != h {
-		t.Fatalf("view has %d lines, want %d", len(lines), h)
-	}
-	for i, l := range lines {
-		if got := ansi.StringWidth(l); got != w {
-			t.Fatalf("line %d is %d cells, want %d: %q", i, got, w, ansi.Strip(l))
-		}
-	}
-}
 
 // The shell with placeholder panes, read by eye in testdata/*.golden
 // (regenerate with go test ./ui -run TestGolden -update).
@@ -107,9 +59,9 @@ func TestGolden(t *testing.T) {
 		t.Run(fmt.Sprintf("%s_%dx%d", tt.lang, tt.w, tt.h), func(t *testing.T) {
 			env := testEnv(t, tt.lang)
 			tm := startShell(t, env, Options{}, tt.w, tt.h)
-			waitFor(t, tm, tt.lang.T("top.attention", 0))
+			uitest.WaitFor(t, tm, tt.lang.T("top.attention", 0))
 			m := finish(t, tm)
-			checkSize(t, m.View().Content, tt.w, tt.h)
+			uitest.CheckSize(t, m.View().Content, tt.w, tt.h)
 			golden.RequireEqual(t, screen(m))
 		})
 	}
@@ -118,14 +70,14 @@ func TestGolden(t *testing.T) {
 func TestGoldenHelpOverlay(t *testing.T) {
 	env := testEnv(t, i18n.EN)
 	tm := startShell(t, env, Options{}, 100, 30)
-	waitFor(t, tm, "Attention 0")
+	uitest.WaitFor(t, tm, "Attention 0")
 	tm.Type("?")
-	waitFor(t, tm, "closes this help")
+	uitest.WaitFor(t, tm, "closes this help")
 	m := finish(t, tm)
-	if !m.showHelp {
+	if !m.showing(common.ScreenHelp) {
 		t.Fatal("? did not open the help")
 	}
-	checkSize(t, m.View().Content, 100, 30)
+	uitest.CheckSize(t, m.View().Content, 100, 30)
 	golden.RequireEqual(t, screen(m))
 }
 
@@ -135,7 +87,7 @@ func TestTooSmall(t *testing.T) {
 			env := testEnv(t, l)
 			tm := startShell(t, env, Options{}, 59, 20)
 			want := l.T("screen.too_small", 59, 20, MinWidth, MinHeight)
-			waitFor(t, tm, strings.Fields(want)[0])
+			uitest.WaitFor(t, tm, strings.Fields(want)[0])
 			tm.Type("2") // tabs do not switch on a screen too small to show them
 			m := finish(t, tm)
 			if got := screen(m); !strings.Contains(strings.Join(strings.Fields(got), " "), strings.Join(strings.Fields(want), " ")) {
@@ -144,7 +96,7 @@ func TestTooSmall(t *testing.T) {
 			if m.Active() != common.PaneDay {
 				t.Errorf("active = %d", m.Active())
 			}
-			checkSize(t, m.View().Content, 59, 20)
+			uitest.CheckSize(t, m.View().Content, 59, 20)
 		})
 	}
 }
@@ -164,7 +116,7 @@ func TestTabSwitchingByKey(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			env := testEnv(t, i18n.EN)
 			tm := startShell(t, env, Options{}, 80, 24)
-			waitFor(t, tm, "Attention 0")
+			uitest.WaitFor(t, tm, "Attention 0")
 			for _, k := range tt.keys {
 				tm.Send(k)
 			}
@@ -184,7 +136,7 @@ func TestTabSwitchingByClick(t *testing.T) {
 		t.Run(string(l), func(t *testing.T) {
 			env := testEnv(t, l)
 			tm := startShell(t, env, Options{}, 80, 24)
-			waitFor(t, tm, l.T("top.attention", 0))
+			uitest.WaitFor(t, tm, l.T("top.attention", 0))
 			// Find "5 Projects" on the tab row in cells, as the user sees it.
 			label := "5 " + l.T("tab.projects")
 			row := strings.Split(screen(New(env, Options{Panes: Placeholders}).sized(80, 24)), "\n")[1]
@@ -287,8 +239,8 @@ func TestCapturingPaneGetsKeys(t *testing.T) {
 	if got := strings.Join(p.keys, ","); got != "q,2,?,u,tab" {
 		t.Errorf("pane got keys %q", got)
 	}
-	if m.Active() != common.PaneDay || m.showHelp {
-		t.Errorf("shell acted on keys meant for the form: active %d help %v", m.Active(), m.showHelp)
+	if m.Active() != common.PaneDay || len(m.screens) > 0 {
+		t.Errorf("shell acted on keys meant for the form: active %d help %v", m.Active(), len(m.screens) > 0)
 	}
 }
 
@@ -315,7 +267,7 @@ func TestCommandLineChangesAppear(t *testing.T) {
 	p := &probe{}
 	env := testEnv(t, i18n.EN)
 	tm := startShell(t, env, Options{Panes: probePanes(p), PollInterval: 100 * time.Millisecond}, 80, 24)
-	waitFor(t, tm, "Attention 0")
+	uitest.WaitFor(t, tm, "Attention 0")
 	time.Sleep(300 * time.Millisecond) // the first revision is read
 	other, err := storage.Open(env.Store.Path(), storage.Options{})
 	if err != nil {
@@ -334,9 +286,9 @@ func TestUndo(t *testing.T) {
 	p := &probe{}
 	env := testEnv(t, i18n.ZH)
 	tm := startShell(t, env, Options{Panes: probePanes(p)}, 80, 24)
-	waitFor(t, tm, "提醒 0")
+	uitest.WaitFor(t, tm, "提醒 0")
 	tm.Type("u")
-	waitFor(t, tm, "没有可撤销的操作")
+	uitest.WaitFor(t, tm, "没有可撤销的操作")
 	if _, err := env.Store.AddClient(model.Client{Name: "ACME"}, testToday); err != nil {
 		t.Fatalf("add client: %v", err)
 	}
@@ -362,7 +314,7 @@ func TestUndo(t *testing.T) {
 func TestStoreErrorInFooter(t *testing.T) {
 	env := common.Env{Lang: i18n.ZH, TodayOverride: testToday}
 	tm := startShell(t, env, Options{}, 80, 24)
-	waitFor(t, tm, "没有打开数据库")
+	uitest.WaitFor(t, tm, "没有打开数据库")
 	tm.Type("3")
 	m := finish(t, tm)
 	if !strings.Contains(screen(m), "即将推出：本月") {
@@ -443,7 +395,7 @@ func TestResizeStorm(t *testing.T) {
 			if i%5 == 0 {
 				m.Update(tea.KeyPressMsg{Code: tea.KeyTab})
 			}
-			checkSize(t, m.View().Content, w, h)
+			uitest.CheckSize(t, m.View().Content, w, h)
 		}
 	}
 	// And through a running program.
@@ -453,9 +405,9 @@ func TestResizeStorm(t *testing.T) {
 		tm.Send(tea.WindowSizeMsg{Width: 1 + i%150, Height: 1 + i%50})
 	}
 	tm.Send(tea.WindowSizeMsg{Width: 90, Height: 30})
-	waitFor(t, tm, "Attention 0")
+	uitest.WaitFor(t, tm, "Attention 0")
 	m := finish(t, tm)
-	checkSize(t, m.View().Content, 90, 30)
+	uitest.CheckSize(t, m.View().Content, 90, 30)
 }
 
 // The top line keeps the numbers and drops bar cells first, then segments

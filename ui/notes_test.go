@@ -1,64 +1,37 @@
 package ui_test
 
 import (
-	"bytes"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/colorprofile"
-	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"salesplan/model"
 	"salesplan/ui"
-	ct "salesplan/ui/clients/clientstest"
 	"salesplan/ui/common"
 	"salesplan/ui/i18n"
+	"salesplan/ui/uitest"
 )
-
-func showsEventually(t *testing.T, tm *teatest.TestModel, s string) {
-	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	buf := make([]byte, 1<<16)
-	for time.Now().Before(deadline) {
-		tm.Send(tea.ClearScreen())
-		time.Sleep(30 * time.Millisecond)
-		var got []byte
-		for {
-			n, err := tm.Output().Read(buf)
-			got = append(got, buf[:n]...)
-			if n == 0 || err != nil {
-				break
-			}
-		}
-		if bytes.Contains(got, []byte(s)) {
-			return
-		}
-	}
-	t.Fatalf("the screen never showed %q", s)
-}
 
 // n on a pane that does nothing with it (the Month pane) opens the
 // shell's note flow: a client picker, then the note box; C from any pane
 // opens the call sheet on the Clients pane.
 func TestNoteFromAnywhereAndCallSheet(t *testing.T) {
-	st := ct.OpenStore(t)
-	ids := ct.Seed(t, st)
-	tm := teatest.NewTestModel(t, ui.New(ct.EnvFor(st, i18n.EN), ui.Options{NoColor: true}),
-		teatest.WithInitialTermSize(100, 30),
-		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+	st := uitest.OpenStore(t)
+	ids := uitest.SeedClients(t, st)
+	tm := uitest.Start(t, ui.New(uitest.EnvAt(st, i18n.EN, uitest.Morning), ui.Options{NoColor: true}), 100, 30)
 	tm.Type("3")
 	tm.Type("n")
-	showsEventually(t, tm, "Note for which client?")
+	uitest.WaitScreen(t, tm, "Note for which client?")
 	tm.Type("李")
-	showsEventually(t, tm, "▸ ★ 李经理")
+	uitest.WaitScreen(t, tm, "▸ ★ 李经理")
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
-	showsEventually(t, tm, "Note on 李经理")
+	uitest.WaitScreen(t, tm, "Note on 李经理")
 	tm.Type("q is a letter here, not quit; 1 is not a tab")
 	tm.Send(tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
 	deadline := time.Now().Add(5 * time.Second)
 	for {
-		d, err := st.ClientDetail(ids.Li, ct.Today, 1)
+		d, err := st.ClientDetail(ids.Li, uitest.Today, 1)
 		if err == nil && len(d.Journal) == 1 && d.Journal[0].Kind == model.EntryNote &&
 			d.Journal[0].Text == "q is a letter here, not quit; 1 is not a tab" {
 			break
@@ -68,15 +41,12 @@ func TestNoteFromAnywhereAndCallSheet(t *testing.T) {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
-	showsEventually(t, tm, "Note saved for 李经理")
+	uitest.WaitScreen(t, tm, "Note saved for 李经理")
 
 	tm.Type("1")
 	tm.Type("C")
-	showsEventually(t, tm, "Call sheet · 1 of 3")
-	if err := tm.Quit(); err != nil {
-		t.Fatal(err)
-	}
-	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*ui.Model)
+	uitest.WaitScreen(t, tm, "Call sheet · 1 of 3")
+	final := uitest.Finish(t, tm).(*ui.Model)
 	if final.Active() != 3 {
 		t.Errorf("C left the planner on pane %d", final.Active())
 	}
@@ -101,19 +71,17 @@ func (c contextMonth) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 // n on a pane with a client in context opens the note box for that client
 // straight away, with no picker, though the pane sits under the overlay.
 func TestNoteFindsClientThroughOverlay(t *testing.T) {
-	st := ct.OpenStore(t)
-	ids := ct.Seed(t, st)
+	st := uitest.OpenStore(t)
+	ids := uitest.SeedClients(t, st)
 	panes := func(env common.Env) [common.PaneCount]common.Pane {
 		p := ui.DefaultPanes(env)
 		p[common.PaneMonth] = contextMonth{Pane: p[common.PaneMonth], client: ids.Li}
 		return p
 	}
-	tm := teatest.NewTestModel(t, ui.New(ct.EnvFor(st, i18n.EN), ui.Options{NoColor: true, Panes: panes}),
-		teatest.WithInitialTermSize(100, 30),
-		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+	tm := uitest.Start(t, ui.New(uitest.EnvAt(st, i18n.EN, uitest.Morning), ui.Options{NoColor: true, Panes: panes}), 100, 30)
 	tm.Type("3")
 	tm.Type("n")
-	showsEventually(t, tm, "Note on 李经理")
+	uitest.WaitScreen(t, tm, "Note on 李经理")
 	if err := tm.Quit(); err != nil {
 		t.Fatal(err)
 	}
@@ -124,18 +92,13 @@ func TestNoteFindsClientThroughOverlay(t *testing.T) {
 func TestCallSheetFromWeekAndMonth(t *testing.T) {
 	for _, tab := range []string{"2", "3"} {
 		t.Run("tab"+tab, func(t *testing.T) {
-			st := ct.OpenStore(t)
-			ct.Seed(t, st)
-			tm := teatest.NewTestModel(t, ui.New(ct.EnvFor(st, i18n.EN), ui.Options{NoColor: true}),
-				teatest.WithInitialTermSize(100, 30),
-				teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+			st := uitest.OpenStore(t)
+			uitest.SeedClients(t, st)
+			tm := uitest.Start(t, ui.New(uitest.EnvAt(st, i18n.EN, uitest.Morning), ui.Options{NoColor: true}), 100, 30)
 			tm.Type(tab)
 			tm.Type("C")
-			showsEventually(t, tm, "Call sheet · 1 of 3")
-			if err := tm.Quit(); err != nil {
-				t.Fatal(err)
-			}
-			final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*ui.Model)
+			uitest.WaitScreen(t, tm, "Call sheet · 1 of 3")
+			final := uitest.Finish(t, tm).(*ui.Model)
 			if final.Active() != 3 {
 				t.Errorf("C left the planner on pane %d", final.Active())
 			}

@@ -31,13 +31,12 @@ func (m *Model) render() string {
 		return m.renderTooSmall()
 	}
 	pw, ph := m.paneSize()
-	var body string
-	if m.showHelp {
-		body = m.renderHelp(pw, ph)
-	} else {
-		body = common.Fit(m.panes[m.active].View(), pw, ph)
-		if m.note != nil {
-			body = overlayNote(body, m.note.View(), pw, ph)
+	body := common.Fit(m.panes[m.active].View(), pw, ph)
+	for _, f := range m.screens {
+		if fl, ok := f.s.(common.Floater); ok {
+			body = common.Fit(fl.Over(body), pw, ph)
+		} else {
+			body = common.Fit(f.s.View(), pw, ph)
 		}
 	}
 	return strings.Join([]string{m.renderTop(), m.renderTabs(), body, m.renderFooter()}, "\n")
@@ -174,7 +173,8 @@ func (m *Model) tabLayout() (string, []tabSpan) {
 
 // ---- footer and help
 
-// renderFooter shows the latest status, else the short help.
+// renderFooter shows the latest status, else the short help of the screen
+// on top or the active pane, and the shell's when it is not typing.
 func (m *Model) renderFooter() string {
 	s := m.env.Styles
 	if m.status.Text != "" {
@@ -184,30 +184,14 @@ func (m *Model) renderFooter() string {
 		}
 		return common.PadRight(" "+st.Render(m.status.Text), m.width)
 	}
-	bindings := append([]key.Binding{}, m.panes[m.active].ShortHelp()...)
-	if m.note != nil {
-		return common.PadRight(" "+m.help.ShortHelpView(m.env.Keys.ShortHelp(keys.PlaceForm)), m.width)
+	var bindings []key.Binding
+	if t := m.top(); t != nil {
+		bindings = append(bindings, t.ShortHelp()...)
+	} else {
+		bindings = append(bindings, m.panes[m.active].ShortHelp()...)
 	}
-	if !m.panes[m.active].Capturing() {
+	if !m.captures() && !m.topIs(common.ScreenHelp) {
 		bindings = append(bindings, m.env.Keys.GlobalShortHelp()...)
 	}
 	return common.PadRight(" "+m.help.ShortHelpView(bindings), m.width)
-}
-
-// renderHelp draws the full help in a box in the middle of the pane area:
-// the pane's columns, then the shell's.
-func (m *Model) renderHelp(w, h int) string {
-	s := m.env.Styles
-	groups := append([][]key.Binding{}, m.panes[m.active].FullHelp()...)
-	groups = append(groups, m.env.Keys.GlobalHelp(), m.paneKeys())
-	hm := m.help
-	hm.SetWidth(max(w-4, 0)) // the box's border and padding
-	title := s.Title.Render(m.env.T("help.title")) + "  " + s.Muted.Render(m.env.T("help.close"))
-	box := s.Overlay.Render(title + "\n\n" + hm.FullHelpView(groups))
-	return common.Fit(lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box), w, h)
-}
-
-// paneKeys is the help column listing 1–6.
-func (m *Model) paneKeys() []key.Binding {
-	return append([]key.Binding{}, m.env.Keys.Pane[:]...)
 }

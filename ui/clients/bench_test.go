@@ -8,8 +8,8 @@ import (
 
 	"salesplan/model"
 	"salesplan/storage"
-	ct "salesplan/ui/clients/clientstest"
 	"salesplan/ui/i18n"
+	"salesplan/ui/uitest"
 )
 
 // manyClients builds n client rows with Chinese and Latin names, areas and
@@ -26,8 +26,8 @@ func manyClients(n int) []storage.ClientRow {
 		if i%5 == 0 {
 			c.Tier = model.TierKey
 		}
-		rows[i] = storage.ClientRow{Client: c, LastContact: ct.Today.AddDays(-(i % 40)),
-			FollowUp: model.FollowUp{Due: ct.Today.AddDays(30 - i%40), IsDue: i%40 >= 30, DaysOverdue: max(i%40-30, 0)}}
+		rows[i] = storage.ClientRow{Client: c, LastContact: uitest.Today.AddDays(-(i % 40)),
+			FollowUp: model.FollowUp{Due: uitest.Today.AddDays(30 - i%40), IsDue: i%40 >= 30, DaysOverdue: max(i%40-30, 0)}}
 	}
 	return rows
 }
@@ -35,7 +35,7 @@ func manyClients(n int) []storage.ClientRow {
 // BenchmarkClientFilter is one keystroke of / over 5,000 clients: the
 // filter input takes the key, the table refilters, and the pane redraws.
 func BenchmarkClientFilter(b *testing.B) {
-	m := newModel(ct.EnvFor(nil, i18n.ZH))
+	m := newModel(uitest.EnvAt(nil, i18n.ZH, uitest.Morning))
 	m.SetSize(120, 40)
 	m.loaded = true
 	m.setRows(manyClients(5000))
@@ -52,7 +52,7 @@ func BenchmarkClientFilter(b *testing.B) {
 // BenchmarkClientFilterKey is the same through Update with a real key
 // press (the dialog's text input included).
 func BenchmarkClientFilterKey(b *testing.B) {
-	m := newModel(ct.EnvFor(nil, i18n.EN))
+	m := newModel(uitest.EnvAt(nil, i18n.EN, uitest.Morning))
 	m.SetSize(120, 40)
 	m.loaded = true
 	m.setRows(manyClients(5000))

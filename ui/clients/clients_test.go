@@ -6,24 +6,23 @@ import (
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"salesplan/model"
 	"salesplan/storage"
-	ct "salesplan/ui/clients/clientstest"
 	"salesplan/ui/i18n"
+	"salesplan/ui/uitest"
 )
 
 // open builds a loaded pane over the seeded store.
-func open(t *testing.T, l i18n.Lang, w, h int) (*Model, *storage.Store, ct.IDs) {
+func open(t *testing.T, l i18n.Lang, w, h int) (*Model, *storage.Store, uitest.IDs) {
 	t.Helper()
-	st := ct.OpenStore(t)
-	ids := ct.Seed(t, st)
-	m := newModel(ct.EnvFor(st, l))
+	st := uitest.OpenStore(t)
+	ids := uitest.SeedClients(t, st)
+	m := newModel(uitest.EnvAt(st, l, uitest.Morning))
 	m.SetSize(w, h)
-	ct.Run(m, m.Init())
+	uitest.Run(m, m.Init())
 	if !m.loaded {
 		t.Fatal("the list did not load")
 	}
@@ -31,19 +30,6 @@ func open(t *testing.T, l i18n.Lang, w, h int) (*Model, *storage.Store, ct.IDs) 
 }
 
 func plain(m *Model) string { return ansi.Strip(m.View()) }
-
-func checkSize(t *testing.T, view string, w, h int) {
-	t.Helper()
-	lines := strings.Split(view, "\n")
-	if len(lines) != h {
-		t.Fatalf("view has %d lines, want %d", len(lines), h)
-	}
-	for i, l := range lines {
-		if got := ansi.StringWidth(l); got != w {
-			t.Fatalf("line %d is %d cells, want %d: %q", i, got, w, ansi.Strip(l))
-		}
-	}
-}
 
 func names(m *Model) []string {
 	var out []string
@@ -71,7 +57,6 @@ func TestGolden(t *testing.T) {
 	}{
 		{"list", nil},
 		{"detail", []string{"enter"}},
-		{"sheet", []string{"C"}},
 		{"brief", []string{"b"}},
 	}
 	for _, sc := range screens {
@@ -81,8 +66,8 @@ func TestGolden(t *testing.T) {
 		}{{i18n.EN, 80, 24}, {i18n.EN, 120, 40}, {i18n.ZH, 80, 24}, {i18n.ZH, 120, 40}} {
 			t.Run(fmt.Sprintf("%s_%s_%dx%d", sc.name, tt.lang, tt.w, tt.h), func(t *testing.T) {
 				m, _, _ := open(t, tt.lang, tt.w, tt.h)
-				ct.Press(m, sc.keys...)
-				checkSize(t, m.View(), tt.w, tt.h)
+				uitest.Press(m, sc.keys...)
+				uitest.CheckSize(t, m.View(), tt.w, tt.h)
 				golden.RequireEqual(t, plain(m))
 			})
 		}
@@ -105,11 +90,11 @@ func TestListOrderSortAndFilter(t *testing.T) {
 	v := plain(m)
 	contains(t, v, "10 days overdue", "scheduled", "never", "★ 王总")
 
-	ct.Press(m, "s")
+	uitest.Press(m, "s")
 	if got := strings.Join(names(m), " "); got != "ACME Ltd Lisa Wang 李经理 王总 赵总 陈工" {
 		t.Errorf("name sort %q", got)
 	}
-	ct.Press(m, "s")
+	uitest.Press(m, "s")
 	if got := names(m)[0]; got != "赵总" && got != "王总" && got != "李经理" {
 		// Area order is by the area string: 东城 丰台 朝阳 海淀 西城 in code points.
 		t.Logf("area sort starts with %q", got)
@@ -118,15 +103,15 @@ func TestListOrderSortAndFilter(t *testing.T) {
 		t.Errorf("area sort not by area: first %q", got)
 	}
 
-	ct.Press(m, "f") // key clients
+	uitest.Press(m, "f") // key clients
 	if got := strings.Join(names(m), " "); strings.Contains(got, "ACME") || len(m.shown) != 3 {
 		t.Errorf("key filter shows %q", got)
 	}
-	ct.Press(m, "f") // due
+	uitest.Press(m, "f") // due
 	if len(m.shown) != 3 {
 		t.Errorf("due filter shows %v", names(m))
 	}
-	ct.Press(m, "f") // all again
+	uitest.Press(m, "f") // all again
 	if len(m.shown) != 6 {
 		t.Errorf("all shows %v", names(m))
 	}
@@ -147,19 +132,19 @@ func TestFilterTyping(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.query, func(t *testing.T) {
 			m, _, _ := open(t, i18n.ZH, 100, 30)
-			ct.Press(m, "/")
-			ct.Type(m, tc.query)
+			uitest.Press(m, "/")
+			uitest.Type(m, tc.query)
 			if got := names(m); strings.Join(got, ",") != strings.Join(tc.want, ",") {
 				t.Errorf("typing %q shows %v, want %v", tc.query, got, tc.want)
 			}
-			ct.Press(m, "enter")
+			uitest.Press(m, "enter")
 			if m.Capturing() {
 				t.Fatal("enter did not close the filter")
 			}
 			if tc.want == nil && !strings.Contains(plain(m), "没有匹配的客户") {
 				t.Errorf("no 'none match' line:\n%s", plain(m))
 			}
-			ct.Press(m, "esc")
+			uitest.Press(m, "esc")
 			if len(m.shown) != 6 {
 				t.Errorf("esc left %d rows", len(m.shown))
 			}
@@ -169,44 +154,44 @@ func TestFilterTyping(t *testing.T) {
 
 func TestAddClient(t *testing.T) {
 	m, st, _ := open(t, i18n.EN, 100, 30)
-	ct.Press(m, "a")
-	ct.Press(m, "ctrl+s")
+	uitest.Press(m, "a")
+	uitest.Press(m, "ctrl+s")
 	if !strings.Contains(plain(m), "a name is needed") {
 		t.Fatalf("empty name accepted:\n%s", plain(m))
 	}
-	ct.Type(m, "王总") // a duplicate
-	ct.Press(m, "ctrl+s")
+	uitest.Type(m, "王总") // a duplicate
+	uitest.Press(m, "ctrl+s")
 	if !strings.Contains(plain(m), "already a client named") {
 		t.Fatalf("duplicate not shown beside the name:\n%s", plain(m))
 	}
 	for range 2 {
-		ct.Press(m, "backspace")
+		uitest.Press(m, "backspace")
 	}
-	m.Update(ct.Key("backspace"))
-	ct.Type(m, "孙工")
-	ct.Press(m, "tab")
-	ct.Type(m, "东城区改造项目部")
-	ct.Press(m, "tab", "right", "tab") // tier: key
-	ct.Type(m, "东城")
+	m.Update(uitest.Key("backspace"))
+	uitest.Type(m, "孙工")
+	uitest.Press(m, "tab")
+	uitest.Type(m, "东城区改造项目部")
+	uitest.Press(m, "tab", "right", "tab") // tier: key
+	uitest.Type(m, "东城")
 	for range 7 {
-		ct.Press(m, "tab")
+		uitest.Press(m, "tab")
 	}
-	ct.Type(m, "x")
-	ct.Press(m, "ctrl+s")
+	uitest.Type(m, "x")
+	uitest.Press(m, "ctrl+s")
 	if !strings.Contains(plain(m), "out of range") {
 		t.Fatalf("bad cadence accepted:\n%s", plain(m))
 	}
-	m.Update(ct.Key("backspace"))
-	ct.Type(m, "14")
-	msgs := ct.Press(m, "ctrl+s")
+	m.Update(uitest.Key("backspace"))
+	uitest.Type(m, "14")
+	msgs := uitest.Press(m, "ctrl+s")
 	if m.Capturing() {
-		t.Fatalf("the form stayed open: %v\n%s", ct.Statuses(msgs), plain(m))
+		t.Fatalf("the form stayed open: %v\n%s", uitest.Statuses(msgs), plain(m))
 	}
 	c, err := st.FindClient("孙工")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Company != "东城区改造项目部" || c.Tier != model.TierKey || c.Area != "东城" || c.CadenceDays != 14 || c.CreatedOn != ct.Today {
+	if c.Company != "东城区改造项目部" || c.Tier != model.TierKey || c.Area != "东城" || c.CadenceDays != 14 || c.CreatedOn != uitest.Today {
 		t.Errorf("saved %+v", c)
 	}
 	if m.screen != screenDetail || m.det.id != c.ID {
@@ -217,7 +202,7 @@ func TestAddClient(t *testing.T) {
 
 func TestDetailActions(t *testing.T) {
 	m, st, ids := open(t, i18n.EN, 100, 30)
-	ct.Press(m, "enter")
+	uitest.Press(m, "enter")
 	if m.det.id != ids.Wang {
 		t.Fatalf("enter opened %d", m.det.id)
 	}
@@ -230,27 +215,27 @@ func TestDetailActions(t *testing.T) {
 	}
 
 	// c records a call with its text.
-	ct.Press(m, "c")
-	ct.Type(m, "约好周一看样")
-	ct.Press(m, "ctrl+s")
-	d, err := st.ClientDetail(ids.Wang, ct.Today, 0)
+	uitest.Press(m, "c")
+	uitest.Type(m, "约好周一看样")
+	uitest.Press(m, "ctrl+s")
+	d, err := st.ClientDetail(ids.Wang, uitest.Today, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d.Journal[0].Kind != model.EntryCall || d.Journal[0].Text != "约好周一看样" || d.Row.LastContact != ct.Today {
+	if d.Journal[0].Kind != model.EntryCall || d.Journal[0].Text != "约好周一看样" || d.Row.LastContact != uitest.Today {
 		t.Errorf("call not recorded: %+v", d.Journal[0])
 	}
 
 	// p records a promise due on a date word.
-	ct.Press(m, "p")
-	ct.Type(m, "寄样品")
-	ct.Press(m, "tab")
-	ct.Type(m, "mon")
-	ct.Press(m, "ctrl+s")
-	d, _ = st.ClientDetail(ids.Wang, ct.Today, 0)
+	uitest.Press(m, "p")
+	uitest.Type(m, "寄样品")
+	uitest.Press(m, "tab")
+	uitest.Type(m, "mon")
+	uitest.Press(m, "ctrl+s")
+	d, _ = st.ClientDetail(ids.Wang, uitest.Today, 0)
 	found := false
 	for _, p := range d.Promises {
-		if p.Text == "寄样品" && p.Due == ct.D(time.November, 30) && p.Status == model.PromiseOpen {
+		if p.Text == "寄样品" && p.Due == uitest.D(time.November, 30) && p.Status == model.PromiseOpen {
 			found = true
 		}
 	}
@@ -260,28 +245,28 @@ func TestDetailActions(t *testing.T) {
 	contains(t, plain(m), "Open promises · 2", "寄样品")
 
 	// * makes 王总 a regular client, and back.
-	ct.Press(m, "*")
+	uitest.Press(m, "*")
 	if c, _ := st.Client(ids.Wang); c.Tier != model.TierRegular {
 		t.Errorf("tier %s after *", c.Tier)
 	}
-	ct.Press(m, "*")
+	uitest.Press(m, "*")
 	if c, _ := st.Client(ids.Wang); c.Tier != model.TierKey {
 		t.Errorf("tier %s after * *", c.Tier)
 	}
 
 	// e edits every field; the name stays unique.
-	ct.Press(m, "e")
+	uitest.Press(m, "e")
 	for range 5 {
-		ct.Press(m, "tab")
+		uitest.Press(m, "tab")
 	}
-	ct.Type(m, "；新厂房")
-	ct.Press(m, "ctrl+s")
+	uitest.Type(m, "；新厂房")
+	uitest.Press(m, "ctrl+s")
 	if c, _ := st.Client(ids.Wang); c.Business != "机电总包；新厂房" {
 		t.Errorf("business %q after edit", c.Business)
 	}
 
 	// d archives, back to the list; u (the shell's undo) brings it back.
-	msgs := ct.Press(m, "d")
+	msgs := uitest.Press(m, "d")
 	if m.screen != screenList {
 		t.Error("archive did not go back to the list")
 	}
@@ -293,7 +278,7 @@ func TestDetailActions(t *testing.T) {
 			t.Error("the archived client is still listed")
 		}
 	}
-	if s := ct.Statuses(msgs); len(s) == 0 || !strings.Contains(s[0], "Archived 王总") {
+	if s := uitest.Statuses(msgs); len(s) == 0 || !strings.Contains(s[0], "Archived 王总") {
 		t.Errorf("statuses %v", s)
 	}
 	if _, err := st.Undo(); err != nil {
@@ -302,7 +287,7 @@ func TestDetailActions(t *testing.T) {
 	if c, _ := st.Client(ids.Wang); c.Archived {
 		t.Error("undo did not bring the client back")
 	}
-	if d, _ := st.ClientDetail(ids.Wang, ct.Today, 0); len(d.Journal) != 4 {
+	if d, _ := st.ClientDetail(ids.Wang, uitest.Today, 0); len(d.Journal) != 4 {
 		t.Errorf("history lost: %d entries", len(d.Journal))
 	}
 }
@@ -310,208 +295,63 @@ func TestDetailActions(t *testing.T) {
 func TestOpenClientMsg(t *testing.T) {
 	m, _, ids := open(t, i18n.EN, 100, 30)
 	_, cmd := m.Update(commonOpen(ids.Acme))
-	ct.Run(m, cmd)
+	uitest.Run(m, cmd)
 	if m.screen != screenDetail || m.det.id != ids.Acme {
 		t.Fatalf("OpenClientMsg did not open ACME")
 	}
 	contains(t, plain(m), "ACME Ltd", "Send the pump curves", "tomorrow")
-	ct.Press(m, "esc")
+	uitest.Press(m, "esc")
 	if r, _ := m.selected(); m.screen != screenList || r.ID != ids.Acme {
 		t.Errorf("esc did not come back to ACME's row")
 	}
 }
 
-// A note pasted with escape sequences, tabs, a very long line and emoji:
-// the note box and the journal show it inert and wrapped, and the store
-// keeps the paste exactly as it came (DESIGN.md §6).
-func TestPastedNote(t *testing.T) {
+// Text stored by another way than the note box (the command line, an
+// import) keeps its escapes in the store and is still shown inert and
+// wrapped in the journal.
+func TestJournalShownInert(t *testing.T) {
 	m, st, ids := open(t, i18n.EN, 80, 24)
-	ct.Press(m, "enter", "n")
-	if !m.Capturing() {
-		t.Fatal("n did not open the note box")
-	}
+	uitest.Press(m, "enter")
 	long := strings.Repeat("很长的一行没有空格", 30)
-	paste := "价格\x1b[31m红\x1b[0m ok\x1b]8;;http://evil\x1b\\link\x1b]8;;\x1b\\\ncol\tcol\r\n" + long + "\nthanks 👍🏽 🎉"
-	_, cmd := m.Update(teaPaste(paste))
-	ct.Run(m, cmd)
-	v := m.View()
-	if strings.ContainsAny(ansi.Strip(v), "\x1b\r\t") || strings.Contains(v, "evil") {
-		t.Errorf("the note box shows controls: %q", v)
-	}
-	checkSize(t, v, 80, 24)
-	ct.Press(m, "ctrl+s")
-	if m.Capturing() {
-		t.Fatalf("ctrl+s did not save:\n%s", plain(m))
-	}
-	d, err := st.ClientDetail(ids.Wang, ct.Today, 1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := d.Journal[0].Text
-	// The box showed the paste inert (escape sequences and \r dropped, the
-	// tab as spaces); the store holds what was pasted.
-	want := paste
-	if got != want {
-		t.Errorf("stored %q,\nwant   %q", got, want)
-	}
-	if d.Journal[0].Kind != model.EntryNote {
-		t.Errorf("kind %s", d.Journal[0].Kind)
-	}
-
-	// Text stored by another way (the command line, an import) keeps its
-	// escapes in the store and is still shown inert and wrapped.
 	raw := "raw\x1b[2J\x1b]0;title\x07\t" + long
-	if _, err := st.AddEntry(model.JournalEntry{ClientID: ids.Wang, Kind: model.EntryNote, At: ct.Now.Add(time.Minute), Text: raw}); err != nil {
+	if _, err := st.AddEntry(model.JournalEntry{ClientID: ids.Wang, Kind: model.EntryNote, At: uitest.Morning.Add(time.Minute), Text: raw}); err != nil {
 		t.Fatal(err)
 	}
-	ct.Run(m, m.reload())
-	v = m.View()
-	checkSize(t, v, 80, 24)
+	uitest.Run(m, m.reload())
+	v := m.View()
+	uitest.CheckSize(t, v, 80, 24)
 	if strings.ContainsAny(ansi.Strip(v), "\x1b\x07\t") || strings.Contains(v, "title") {
 		t.Errorf("journal not inert: %q", v)
 	}
 	if !strings.Contains(plain(m), "很长的一行没有空格很长") {
 		t.Errorf("the long line is not shown:\n%s", plain(m))
 	}
-	if d, _ := st.ClientDetail(ids.Wang, ct.Today, 1); d.Journal[0].Text != raw {
+	if d, _ := st.ClientDetail(ids.Wang, uitest.Today, 1); d.Journal[0].Text != raw {
 		t.Errorf("the store changed the text: %q", d.Journal[0].Text)
-	}
-}
-
-func TestCallSheet(t *testing.T) {
-	m, st, ids := open(t, i18n.EN, 100, 30)
-	ct.Press(m, "C")
-	if m.screen != screenSheet || len(m.sheet.queue) != 3 {
-		t.Fatalf("sheet %v with %d clients", m.screen, len(m.sheet.queue))
-	}
-	v := plain(m)
-	contains(t, v, "Call sheet · 1 of 3", "王总", "138 0000 1111", "王总本人", "钓鱼", "要报价单", "发报价单给采购部",
-		"also near 朝阳: 李经理")
-
-	// 王总: called, with the outcome.
-	ct.Press(m, "c")
-	ct.Type(m, "will send the quote today")
-	ct.Press(m, "enter")
-	contains(t, plain(m), "Call sheet · 2 of 3", "李经理", "called 1", "also near 朝阳: 王总")
-	d, _ := st.ClientDetail(ids.Wang, ct.Today, 1)
-	if d.Journal[0].Kind != model.EntryCall || d.Journal[0].Text != "will send the quote today" {
-		t.Errorf("call not recorded: %+v", d.Journal[0])
-	}
-
-	// 李经理: a note (stays), then book a visit for tomorrow (moves on).
-	ct.Press(m, "n")
-	ct.Type(m, "prefers mornings")
-	ct.Press(m, "ctrl+s")
-	if c, _ := m.sheet.current(); c.ID != ids.Li {
-		t.Fatalf("the note moved the sheet on")
-	}
-	ct.Press(m, "b")
-	contains(t, plain(m), "also near 朝阳: 王总")
-	ct.Type(m, "tomorrow")
-	ct.Press(m, "enter")
-	tasks, _ := st.TasksOn(ct.D(time.November, 28))
-	booked := false
-	for _, tk := range tasks {
-		if tk.ClientID == ids.Li && tk.Kind == model.TaskVisit {
-			booked = true
-		}
-	}
-	if !booked {
-		t.Errorf("no visit booked for 李经理 tomorrow: %+v", tasks)
-	}
-
-	// ACME: a promise (stays), then skip.
-	contains(t, plain(m), "Call sheet · 3 of 3", "ACME Ltd", "+86 10 5555 0100")
-	ct.Press(m, "p")
-	ct.Type(m, "Call back with the price")
-	ct.Press(m, "tab")
-	ct.Type(m, "+2d")
-	ct.Press(m, "enter")
-	ct.Press(m, "s")
-	contains(t, plain(m), "Done: all 3 clients", "called 1 · skipped 1 · visits booked 1")
-	if d, _ := st.ClientDetail(ids.Acme, ct.Today, 0); len(d.Promises) != 2 {
-		t.Errorf("ACME's promise not saved: %+v", d.Promises)
-	}
-	ct.Press(m, "esc")
-	if m.screen != screenList {
-		t.Errorf("esc left the sheet on %v", m.screen)
 	}
 }
 
 func TestBrief(t *testing.T) {
 	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
 		m, _, _ := open(t, l, 80, 24)
-		ct.Press(m, "b")
+		uitest.Press(m, "b")
 		if !m.Capturing() {
 			t.Fatal("b did not open the brief")
 		}
 		v := plain(m)
-		checkSize(t, m.View(), 80, 24)
+		uitest.CheckSize(t, m.View(), 80, 24)
 		want := []string{"王总本人", "钓鱼", "要报价单", "发报价单给采购部", "望京华建大厦"}
 		for _, w := range want {
 			if !strings.Contains(v, w) {
 				// Below the fold: scroll.
-				ct.Press(m, "space")
+				uitest.Press(m, "space")
 				v += plain(m)
 			}
 		}
 		contains(t, v, want...)
-		ct.Press(m, "esc")
+		uitest.Press(m, "esc")
 		if m.Capturing() {
 			t.Error("esc did not close the brief")
 		}
-	}
-}
-
-func TestPicker(t *testing.T) {
-	names := []storage.ClientName{{ID: 1, Name: "王总", Area: "朝阳"}, {ID: 2, Name: "ACME Ltd", Company: "ACME"},
-		{ID: 3, Name: "王经理", Area: "海淀"}, {ID: 4, Name: "李经理", Company: "朝阳物业"}}
-	tests := []struct {
-		q    string
-		want []model.ID
-	}{
-		{"", []model.ID{1, 2, 3, 4}},
-		{"王", []model.ID{1, 3}},
-		{"acm", []model.ID{2}},
-		{"朝阳", []model.ID{1, 4}},
-		{"经理", []model.ID{3, 4}},
-	}
-	for _, tc := range tests {
-		var got []model.ID
-		for _, i := range matchNames(names, tc.q) {
-			got = append(got, names[i].ID)
-		}
-		if fmt.Sprint(got) != fmt.Sprint(tc.want) && !(len(got) == len(tc.want) && sameSet(got, tc.want)) {
-			t.Errorf("%q matched %v, want %v", tc.q, got, tc.want)
-		}
-	}
-}
-
-func sameSet(a, b []model.ID) bool {
-	m := map[model.ID]bool{}
-	for _, x := range a {
-		m[x] = true
-	}
-	for _, x := range b {
-		if !m[x] {
-			return false
-		}
-	}
-	return true
-}
-
-// Keys on the call sheet act at once, even while the next client's notes
-// are still loading: a quick "s s" skips two clients.
-func TestCallSheetKeysBeforeDetailLoads(t *testing.T) {
-	m, _, _ := open(t, i18n.EN, 100, 30)
-	ct.Press(m, "C")
-	if !m.sheet.loaded {
-		t.Fatal("the first client's detail did not load")
-	}
-	skip := tea.KeyPressMsg{Code: 's', Text: "s"}
-	m.Update(skip) // its load command is not run: the detail stays unloaded
-	m.Update(skip)
-	if m.sheet.i != 2 || m.sheet.skipped != 2 {
-		t.Errorf("after s s: client %d of the queue, %d skipped; want 2 and 2", m.sheet.i, m.sheet.skipped)
 	}
 }

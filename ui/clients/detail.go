@@ -3,7 +3,6 @@ package clients
 import (
 	"sort"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -12,7 +11,9 @@ import (
 	"salesplan/model"
 	"salesplan/storage"
 	"salesplan/ui/common"
-	"salesplan/ui/i18n"
+	"salesplan/ui/components/brief"
+	"salesplan/ui/components/client"
+	"salesplan/ui/components/dialog"
 	"salesplan/ui/theme"
 )
 
@@ -20,8 +21,11 @@ import (
 // lines wrapped for the current width (built once per load or resize; only
 // the visible ones are drawn).
 type detail struct {
-	id      model.ID
-	seq     uint64
+	id model.ID
+	// outside: opened from another pane (an attention item, a promise),
+	// so esc goes back there once the detail closes.
+	outside bool
+	loads   common.Loads
 	d       storage.ClientDetail
 	loaded  bool
 	wrapped []string
@@ -33,14 +37,14 @@ const detailHead = 2
 
 func (m *Model) openDetail(id model.ID) tea.Cmd {
 	if m.det.id != id {
-		m.det = detail{id: id, seq: m.det.seq}
+		m.det = detail{id: id, loads: m.det.loads}
 	}
 	m.screen = screenDetail
 	return m.loadDet()
 }
 
 func (m *Model) applyDetail(msg detailMsg) tea.Cmd {
-	if msg.seq != m.det.seq || msg.id != m.det.id {
+	if msg.id != m.det.id || !m.det.loads.Answer(msg.seq) {
 		return nil
 	}
 	if msg.err != nil {
@@ -67,31 +71,32 @@ func (m *Model) scrollDetail(n int) {
 // detailKey handles a key on the client detail.
 func (m *Model) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 	km := m.km
-	if !m.det.loaded {
-		if key.Matches(msg, km.Back) {
-			m.screen = screenList
+	if key.Matches(msg, km.Back) {
+		m.screen = screenList
+		m.selectID(m.det.id)
+		if m.det.outside {
+			m.det.outside = false
+			return common.Back
 		}
+		return nil
+	}
+	if !m.det.loaded {
 		return nil
 	}
 	c := m.det.d.Row.Client
 	switch {
-	case key.Matches(msg, km.Back):
-		m.screen = screenList
-		m.selectID(c.ID)
 	case key.Matches(msg, km.Down):
 		m.scrollDetail(1)
 	case key.Matches(msg, km.Up):
 		m.scrollDetail(-1)
-	case msg.String() == "pgdown" || msg.String() == "space":
+	case key.Matches(msg, km.PageDown):
 		m.scrollDetail(m.bodyHeight() - 1)
-	case msg.String() == "pgup":
+	case key.Matches(msg, km.PageUp):
 		m.scrollDetail(-(m.bodyHeight() - 1))
-	case msg.String() == "home":
+	case key.Matches(msg, km.Home):
 		m.det.offset = 0
 	case key.Matches(msg, km.Edit):
 		m.openClientForm(c, true)
-	case key.Matches(msg, km.Note):
-		return m.openNoteFlow(c.ID)
 	case key.Matches(msg, km.LogCall):
 		m.openLog(c, model.EntryCall)
 	case key.Matches(msg, km.LogVisit):
@@ -105,23 +110,21 @@ func (m *Model) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 		if c.Tier == model.TierKey {
 			tier, word = model.TierRegular, "clients.status.now_regular"
 		}
-		st := m.env.Store
-		return write(m.lang.T(word, model.InertLine(c.Name)), func() error {
+		m.host.Start()
+		return dialog.Do(m.env.Store, m.lang.T(word, model.InertLine(c.Name)), func(st *storage.Store) error {
 			_, err := st.SetClientTier(c.ID, tier)
 			return err
 		})
 	case key.Matches(msg, km.Archive):
-		st := m.env.Store
-		return func() tea.Msg {
-			if _, err := st.ArchiveClient(c.ID); err != nil {
-				return savedMsg{err: err}
-			}
-			return savedMsg{status: m.lang.T("clients.status.archived", model.InertLine(c.Name)), back: true}
-		}
+		m.host.Start()
+		status := m.lang.T("clients.status.archived", model.InertLine(c.Name))
+		return dialog.Tag(dialog.Do(m.env.Store, status, func(st *storage.Store) error {
+			_, err := st.ArchiveClient(c.ID)
+			return err
+		}), archived{})
 	case key.Matches(msg, km.Brief):
-		return Brief(m.env, c.ID)
-	case key.Matches(msg, km.CallSheet):
-		return m.startSheet()
+		m.host.Start()
+		return brief.Load(m.env, c.ID)
 	}
 	return nil
 }
@@ -149,7 +152,7 @@ func (m *Model) detailView() string {
 	if r.LastContact.Valid() {
 		last = m.lang.DaysAgo(today.Sub(r.LastContact))
 	}
-	next, style := m.nextText(r.FollowUp, today)
+	next, style := client.FollowUp(m.env, r.FollowUp, today)
 	if style != nil {
 		next = style(next)
 	}
@@ -260,7 +263,7 @@ func (m *Model) profileLines(w int) []string {
 			continue
 		}
 		label := s.Label.Render(common.PadRight(f.label, lw)) + "  "
-		for i, part := range wrapText(f.value, max(w-lw-2, 10)) {
+		for i, part := range common.WrapText(f.value, max(w-lw-2, 10)) {
 			if i == 0 {
 				out = append(out, label+part)
 			} else {
@@ -275,7 +278,7 @@ func (m *Model) profileLines(w int) []string {
 	for _, p := range d.Promises {
 		if p.Status == model.PromiseOpen {
 			open++
-			out = append(out, m.promiseLines(p, projName, today, w)...)
+			out = append(out, client.PromiseLines(m.env, p, projName, today, m.det.d.Calendar, w)...)
 		}
 	}
 	if open == 0 {
@@ -295,7 +298,7 @@ func (m *Model) profileLines(w int) []string {
 			}
 		}
 		head := "  " + when + "  " + l.T("kind."+string(t.Kind)) + "  "
-		out = append(out, hanging(head, model.InertLine(t.Title), w)...)
+		out = append(out, common.Hanging(head, model.InertLine(t.Title), w)...)
 	}
 
 	out = m.section(out, l.T("clients.detail.projects", len(d.Projects)))
@@ -330,7 +333,7 @@ func (m *Model) journalLines(w int) []string {
 		out = append(out, s.Muted.Render("  "+l.T("clients.detail.no_journal")))
 	}
 	projName := m.projectNames()
-	kw := m.kindWidth()
+	kw := client.EntryKindWidth(m.lang)
 	for _, e := range d.Journal {
 		// Fixed columns (ISO date, kind) so the texts line up; the project
 		// leads the text, so wrapped lines hang under the text column.
@@ -339,7 +342,7 @@ func (m *Model) journalLines(w int) []string {
 		if pn := projName[e.ProjectID]; pn != "" {
 			text = "[" + pn + "] " + text
 		}
-		out = append(out, hanging(head, text, w)...)
+		out = append(out, common.Hanging(head, text, w)...)
 	}
 	if len(d.Journal) == journalLimit {
 		out = append(out, s.Muted.Render("  "+l.T("clients.detail.older")))
@@ -360,7 +363,7 @@ func (m *Model) pastLines(w int) []string {
 		if p.Status == model.PromiseOpen {
 			continue
 		}
-		for _, line := range m.promiseLines(p, projName, m.env.Today(), w) {
+		for _, line := range client.PromiseLines(m.env, p, projName, m.env.Today(), m.det.d.Calendar, w) {
 			out = append(out, m.env.Styles.Done.Render(ansi.Strip(line)))
 		}
 	}
@@ -383,96 +386,4 @@ func countOpen(ps []model.Promise) int {
 		}
 	}
 	return n
-}
-
-// kindWidth is the widest journal kind word, in cells.
-func (m *Model) kindWidth() int {
-	w := 0
-	for _, k := range []model.EntryKind{model.EntryNote, model.EntryCall, model.EntryVisit, model.EntryMeeting} {
-		w = max(w, ansi.StringWidth(m.lang.T("kind."+string(k))))
-	}
-	return w
-}
-
-// promiseLines draws a promise: due date, state, text (wrapped).
-func (m *Model) promiseLines(p model.Promise, projName map[model.ID]string, today model.Date, w int) []string {
-	s := m.env.Styles
-	l := m.lang
-	state := ""
-	style, colored := s.Base, false
-	switch {
-	case p.Status == model.PromiseKept:
-		state = l.T("clients.promise.kept_on", l.DayMonth(p.KeptOn))
-	case p.Status == model.PromiseCancelled:
-		state = l.T("promise.cancelled")
-	case p.Overdue(today):
-		state, style, colored = OverdueText(l, today.Sub(p.Due)), s.Overdue, true
-	case p.DueSoon(today, m.det.d.Calendar):
-		state, style, colored = l.Relative(p.Due, today), s.DueSoon, true
-	default:
-		state = l.Relative(p.Due, today)
-	}
-	head := "  " + common.PadRight(l.ShortDate(p.Due), dateWidth(l)) + "  " + state + "  "
-	text := p.Text
-	if pn := projName[p.ProjectID]; pn != "" {
-		text = "[" + pn + "] " + text
-	}
-	lines := hanging(head, text, w)
-	if colored {
-		for i := range lines {
-			lines[i] = style.Render(lines[i])
-		}
-	}
-	return lines
-}
-
-// dateWidth is the widest short date of l, in cells, so date columns line up.
-func dateWidth(l i18n.Lang) int {
-	return ansi.StringWidth(l.ShortDate(model.MakeDate(2026, time.December, 30)))
-}
-
-// hanging writes head then the user's text wrapped to w cells, later lines
-// indented under the text; a head wider than half the line goes on a line
-// of its own, the text indented under it.
-func hanging(head, text string, w int) []string {
-	hw := ansi.StringWidth(head)
-	if hw > w/2 {
-		out := []string{common.Truncate(strings.TrimRight(head, " "), w)}
-		for _, p := range wrapText(text, max(w-4, 10)) {
-			out = append(out, "    "+p)
-		}
-		return out
-	}
-	parts := wrapText(text, max(w-hw, 10))
-	out := make([]string, 0, len(parts))
-	for i, p := range parts {
-		if i == 0 {
-			out = append(out, common.Truncate(head+p, w))
-		} else {
-			out = append(out, strings.Repeat(" ", hw)+p)
-		}
-	}
-	if len(out) == 0 {
-		out = append(out, common.Truncate(head, w))
-	}
-	return out
-}
-
-// wrapText makes user text inert and wraps it to w cells: its own line
-// breaks are kept, tabs become spaces (a tab would move the terminal's
-// cursor past the layout), words longer than a line are broken.
-func wrapText(text string, w int) []string {
-	text = strings.ReplaceAll(model.Inert(text), "\t", "    ")
-	var out []string
-	for _, line := range strings.Split(text, "\n") {
-		if line == "" {
-			out = append(out, "")
-			continue
-		}
-		out = append(out, strings.Split(ansi.Wrap(line, max(w, 1), " "), "\n")...)
-	}
-	for len(out) > 1 && out[len(out)-1] == "" {
-		out = out[:len(out)-1]
-	}
-	return out
 }

@@ -6,16 +6,18 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"salesplan/model"
-	"salesplan/model/quickadd"
 	"salesplan/storage"
-	"salesplan/ui/common"
+	"salesplan/ui/components/brief"
+	"salesplan/ui/components/dialog"
+	"salesplan/ui/components/journal"
+	"salesplan/ui/components/promise"
 	"salesplan/ui/form"
 )
 
-// What each dialog asks, and what saving it does.
+// What each dialog asks, and what saving it does. The dialog host holds
+// the open dialog; client is the client it is about.
 
 type dialogKind int
 
@@ -26,240 +28,101 @@ const (
 	dlgLog
 	dlgPromise
 	dlgPopup
-	dlgCalled // call sheet: the call's outcome
-	dlgBook   // call sheet: the visit's date
 )
 
-type dialog struct {
-	d      form.Dialog
-	flow   *NoteFlow // n: the note flow (its own save and messages)
-	kind   dialogKind
-	client model.Client // the client the dialog is about
-	entry  model.EntryKind
-	// busy: a save is on its way; keys wait until it answers, so a double
-	// enter cannot save twice.
-	busy bool
-}
-
-func (d dialog) open() bool { return d.d != nil || d.flow != nil }
-
-func (d dialog) view() string {
-	switch {
-	case d.flow != nil:
-		return d.flow.View()
-	case d.d != nil:
-		return d.d.View()
-	}
-	return ""
-}
-
 func (m *Model) openDlg(kind dialogKind, d form.Dialog, c model.Client) {
-	d.SetWidth(m.dialogWidth())
-	m.dlg = dialog{d: d, kind: kind, client: c}
+	m.host.Open(d, kind)
+	m.client = c
 }
 
-func (m *Model) closeDialog() { m.dlg = dialog{} }
+func (m *Model) closeDialog() {
+	m.host.Close()
+	m.client = model.Client{}
+}
 
 // updateDialog passes a message to the open dialog and acts on its answer.
 func (m *Model) updateDialog(msg tea.Msg) tea.Cmd {
-	if m.dlg.flow != nil {
-		done, cmd := m.dlg.flow.Update(msg)
-		if done {
-			m.closeDialog()
-		}
-		return cmd
+	if m.host.Is(dlgFilter) {
+		return m.host.Filter(msg, m.setQuery)
 	}
-	if m.dlg.busy {
-		if _, ok := msg.(tea.KeyPressMsg); ok {
-			return nil
-		}
-	}
-	before := ""
-	if in, ok := m.dlg.d.(*form.Input); ok {
-		before = in.Value()
-	}
-	res, cmd := m.dlg.d.Update(msg)
-	switch res {
-	case form.Cancelled:
-		if m.dlg.kind == dlgFilter {
-			m.setQuery("")
-		}
-		m.closeDialog()
-		return cmd
-	case form.Submitted:
-		return tea.Batch(cmd, m.submit())
-	}
-	if in, ok := m.dlg.d.(*form.Input); ok && m.dlg.kind == dlgFilter && in.Value() != before {
-		m.setQuery(in.Value()) // live, as the user types
+	res, cmd := m.host.Handle(msg, m.submit)
+	if res == form.Cancelled {
+		m.client = model.Client{}
 	}
 	return cmd
 }
 
+// archived tags the write that archived the client shown: the detail
+// closes.
+type archived struct{}
+
 // submit saves the open dialog.
 func (m *Model) submit() tea.Cmd {
-	st, c := m.env.Store, m.dlg.client
+	st, c := m.env.Store, m.client
 	today, now := m.env.Today(), m.env.Now()
-	name := model.InertLine(c.Name)
-	switch d := m.dlg.d.(type) {
+	switch d := m.host.Dialog().(type) {
 	case *form.Input:
-		switch m.dlg.kind {
-		case dlgFilter:
-			m.setQuery(d.Value())
-			m.closeDialog()
-			return nil
-		case dlgCalled:
-			m.dlg.busy = true
-			e := model.JournalEntry{ClientID: c.ID, Kind: model.EntryCall, At: now, Text: strings.TrimSpace(d.Value())}
-			return m.sheetWrite(m.lang.T("clients.status.logged.call", name), true, func() error {
-				_, err := st.AddEntry(e)
-				return err
-			})
-		case dlgBook:
-			date, err := quickadd.ParseDate(d.Value(), today)
-			if err != nil {
-				d.SetProblems([]string{m.lang.Err(err)})
-				return nil
-			}
-			m.dlg.busy = true
-			t := model.Task{Title: m.lang.T("clients.visit_title", c.Name), Date: date, Slot: model.SlotAfternoon,
-				Kind: model.TaskVisit, ClientID: c.ID}
-			return m.sheetWrite(m.lang.T("clients.status.booked", name, m.lang.ShortDate(date)), true, func() error {
-				_, err := st.AddTask(t)
-				return err
-			})
+		switch m.host.Kind() {
 		}
 	case *form.Note:
-		m.dlg.busy = true
-		e := model.JournalEntry{ClientID: c.ID, Kind: m.dlg.entry, At: now, Text: d.Value()}
-		return m.sheetWrite(m.lang.T("clients.status.logged."+string(e.Kind), name), m.screen == screenSheet, func() error {
-			_, err := st.AddEntry(e)
-			return err
-		})
+		m.host.Start()
+		return journal.Add(m.lang, st, c.ID, 0, c.Name, m.entry, now, d.Value())
 	case *form.Form:
-		switch m.dlg.kind {
+		switch m.host.Kind() {
 		case dlgNewClient, dlgEditClient:
 			return m.saveClient(d)
 		case dlgPromise:
-			due, _ := quickadd.ParseDate(d.Value("due"), today) // validated by the form
-			p := model.Promise{ClientID: c.ID, Text: d.Value("text"), MadeOn: today, Due: due}
-			m.dlg.busy = true
-			return m.sheetWrite(m.lang.T("clients.status.promised", name, m.lang.ShortDate(due)), false, func() error {
-				_, err := st.AddPromise(p, today)
-				return err
-			})
+			m.host.Start()
+			return promise.Add(m.lang, st, promise.Read(d, c.ID, 0, today), c.Name, today)
 		}
 	}
 	m.closeDialog()
 	return nil
 }
 
-// sheetWrite is write, moving the call sheet on to the next client when
-// advance is set and the sheet is showing.
-func (m *Model) sheetWrite(status string, advance bool, fn func() error) tea.Cmd {
-	adv, kind := advance && m.screen == screenSheet, m.dlg.kind
-	return func() tea.Msg {
-		if err := fn(); err != nil {
-			return savedMsg{err: err}
+// applySaved shows what a write did and has every pane reload: a new
+// client's detail opens, an archived one's closes.
+func (m *Model) applySaved(msg dialog.SavedMsg) tea.Cmd {
+	if fresh, ok := msg.Fresh.(model.Client); ok && m.host.Is(dlgEditClient) {
+		// Changed elsewhere: keep what was typed, show the client as
+		// stored now; saving again applies it over that.
+		m.host.Rebase(m.clientForm(fresh, true))
+		m.client = fresh
+	}
+	cmd := m.host.Landed(msg)
+	if msg.Err != nil {
+		return cmd
+	}
+	m.client = model.Client{}
+	cmds := []tea.Cmd{cmd}
+	switch msg.Tag.(type) {
+	case archived:
+		if m.screen == screenDetail {
+			m.screen = screenList
 		}
-		return sheetSavedMsg{savedMsg: savedMsg{status: status}, advance: adv, kind: kind}
 	}
-}
-
-// sheetSavedMsg is a savedMsg that may move the call sheet on.
-type sheetSavedMsg struct {
-	savedMsg
-	advance bool
-	kind    dialogKind // what was saved, for the sheet's tally
-}
-
-// applySaved shows what a write did and has every pane reload.
-func (m *Model) applySaved(msg savedMsg) tea.Cmd {
-	if m.dlg.d != nil && m.dlg.busy {
-		m.dlg.busy = false
-		if f, ok := m.dlg.d.(*form.Form); ok && msg.fresh != nil && m.dlg.kind == dlgEditClient {
-			// Changed elsewhere: keep what was typed, show the client as
-			// stored now; saving again applies it over that.
-			f.Rebase(m.clientForm(*msg.fresh, true), func(v string) string {
-				return m.lang.T("form.changed_elsewhere", ansi.Truncate(model.InertLine(v), 40, "…"))
-			})
-			m.dlg.client = *msg.fresh
-			return tea.Batch(common.StatusErr(m.env, msg.err), func() tea.Msg { return common.DataChangedMsg{} })
-		}
-		if msg.err != nil {
-			if f, ok := m.dlg.d.(*form.Form); ok && msg.field != "" {
-				f.SetError(msg.field, m.lang.Err(msg.err))
-				return nil
-			}
-			return common.StatusErr(m.env, msg.err) // keep what was typed
-		}
-		m.closeDialog()
+	if msg.ID != 0 { // a new client: open it
+		m.pending = msg.ID
+		cmds = append(cmds, m.openDetail(msg.ID))
 	}
-	if msg.err != nil {
-		return common.StatusErr(m.env, msg.err)
-	}
-	if msg.back && m.screen == screenDetail {
-		m.screen = screenList
-	}
-	var open tea.Cmd
-	if msg.open != 0 {
-		m.pending = msg.open
-		open = m.openDetail(msg.open)
-	}
-	return tea.Batch(common.Status(msg.status), open, func() tea.Msg { return common.DataChangedMsg{} })
+	return tea.Batch(cmds...)
 }
 
 // ---- the dialogs
 
 func (m *Model) openFilter() {
 	in := form.NewInput(m.lang, m.fst, m.lang.T("clients.filter.title"), m.lang.T("clients.filter.placeholder"), m.query)
+	in.Scratch = true
 	m.openDlg(dlgFilter, in, model.Client{})
 }
 
-func (m *Model) openNoteFlow(id model.ID) tea.Cmd {
-	f, cmd := NewNoteFlow(m.env, m.fst, id)
-	f.SetWidth(m.dialogWidth())
-	m.dlg = dialog{flow: f}
-	return cmd
-}
-
 func (m *Model) openLog(c model.Client, kind model.EntryKind) {
-	title := m.lang.T("clients.log.title."+string(kind), model.InertLine(c.Name))
-	n := form.NewNote(m.lang, m.fst, title, m.lang.T("clients.log.placeholder"), "", 5)
-	n.Required = kind == model.EntryNote
-	m.openDlg(dlgLog, n, c)
-	m.dlg.entry = kind
-}
-
-// promiseForm asks for a promise's text and due date (date words).
-func promiseForm(env common.Env, fst form.Styles, title, text, due string) *form.Form {
-	today := env.Today()
-	return form.NewForm(env.Lang, fst, title,
-		form.Field{Key: "text", Label: env.T("clients.promise.text"), Value: text, Validate: func(s string) error {
-			if strings.TrimSpace(s) == "" {
-				return model.Errf("empty_text", "the text is empty")
-			}
-			return nil
-		}},
-		form.Field{Key: "due", Label: env.T("clients.promise.due"), Value: due, Placeholder: env.T("clients.promise.due_hint"),
-			Validate: func(s string) error {
-				if s == "" {
-					return model.Errf("missing_due", "a promise needs a due date")
-				}
-				_, err := quickadd.ParseDate(s, today)
-				return err
-			}},
-	)
-}
-
-// PromiseForm is the promise dialog other panes reuse (the Promises pane's
-// a and e): text and due date in date words.
-func PromiseForm(env common.Env, fst form.Styles, title, text, due string) *form.Form {
-	return promiseForm(env, fst, title, text, due)
+	m.openDlg(dlgLog, journal.Box(m.lang, m.fst, c.Name, kind), c)
+	m.entry = kind
 }
 
 func (m *Model) openPromise(c model.Client) {
-	f := promiseForm(m.env, m.fst, m.lang.T("clients.promise.title", model.InertLine(c.Name)), "", "")
-	m.openDlg(dlgPromise, f, c)
+	m.openDlg(dlgPromise, promise.New(m.lang, m.fst, m.env.Today(), c.Name), c)
 }
 
 // openClientForm shows every field of a client; edit keeps its id.
@@ -324,9 +187,9 @@ func (m *Model) clientForm(c model.Client, edit bool) *form.Form {
 // multi-line needs the one-line field cannot hold comes back untouched
 // when only the phone was edited, and a change made elsewhere survives.
 func (m *Model) saveClient(f *form.Form) tea.Cmd {
-	seen := m.dlg.client
+	seen := m.client
 	c := seen
-	st, today, edit := m.env.Store, m.env.Today(), m.dlg.kind == dlgEditClient
+	today, edit, lang := m.env.Today(), m.host.Is(dlgEditClient), m.lang
 	for _, fd := range []struct {
 		key string
 		to  *string
@@ -343,28 +206,23 @@ func (m *Model) saveClient(f *form.Form) tea.Cmd {
 	if !edit || f.Changed("cadence") {
 		c.CadenceDays, _ = strconv.Atoi(f.Value("cadence")) // validated by the form
 	}
-	m.dlg.busy = true
+	m.host.Start()
 	name := model.InertLine(c.Name)
-	return func() tea.Msg {
+	return dialog.Write(m.env.Store, func(st *storage.Store) dialog.SavedMsg {
 		if edit {
-			_, err := st.EditClient(seen, c)
-			var ce *storage.ConflictError
-			if errors.As(err, &ce) {
-				if fresh, ok := ce.Fresh.(model.Client); ok {
-					return savedMsg{err: err, fresh: &fresh}
-				}
+			if _, err := st.EditClient(seen, c); err != nil {
+				msg := dialog.Refused(err)
+				msg.Field = fieldOf(err)
+				return msg
 			}
-			if err != nil {
-				return savedMsg{err: err, field: fieldOf(err)}
-			}
-			return savedMsg{status: m.lang.T("clients.status.saved", name)}
+			return dialog.SavedMsg{Status: lang.T("clients.status.saved", name)}
 		}
 		saved, err := st.AddClient(c, today)
 		if err != nil {
-			return savedMsg{err: err, field: fieldOf(err)}
+			return dialog.SavedMsg{Err: err, Field: fieldOf(err)}
 		}
-		return savedMsg{status: m.lang.T("clients.status.added", name), open: saved.ID}
-	}
+		return dialog.SavedMsg{Status: lang.T("clients.status.added", name), ID: saved.ID}
+	})
 }
 
 // fieldOf says which form field a store error belongs beside.
@@ -385,10 +243,11 @@ func fieldOf(err error) string {
 }
 
 // showBrief opens the pre-visit brief in a popup.
-func (m *Model) showBrief(msg BriefMsg) tea.Cmd {
+func (m *Model) showBrief(msg brief.LoadedMsg) tea.Cmd {
+	m.host.Done()
 	if msg.Err != nil {
-		return common.StatusErr(m.env, msg.Err)
+		return m.host.Saved(msg.Err, "")
 	}
-	m.openDlg(dlgPopup, BriefPopup(m.env, msg.Detail, max(m.height-4, 3)), model.Client{})
+	m.openDlg(dlgPopup, brief.Popup(m.env, msg.Detail), model.Client{})
 	return nil
 }

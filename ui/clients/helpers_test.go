@@ -8,7 +8,3 @@ import (
 )
 
 func commonOpen(id model.ID) tea.Msg { return common.OpenClientMsg{ID: id} }
-
-func teaPaste(s string) tea.Msg { return tea.PasteMsg{Content: s} }
-
-type commonPane = common.Pane

@@ -5,8 +5,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 
-	ct "salesplan/ui/clients/clientstest"
 	"salesplan/ui/i18n"
+	"salesplan/ui/uitest"
 )
 
 // Every key the pane lists has help text, and no key does two things in
@@ -15,7 +15,7 @@ func TestHelpKeys(t *testing.T) {
 	m, _, _ := open(t, i18n.ZH, 100, 30)
 	places := map[string][]string{"list": nil, "detail": {"enter"}, "sheet": {"esc", "C"}}
 	for _, name := range []string{"list", "detail", "sheet"} {
-		ct.Press(m, places[name]...)
+		uitest.Press(m, places[name]...)
 		seen := map[string]string{}
 		var all []key.Binding
 		for _, col := range m.FullHelp() {

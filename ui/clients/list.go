@@ -7,11 +7,12 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"salesplan/model"
 	"salesplan/storage"
 	"salesplan/ui/common"
+	"salesplan/ui/components/brief"
+	"salesplan/ui/components/client"
 	"salesplan/ui/theme"
 )
 
@@ -168,13 +169,13 @@ func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.list.Move(1)
 	case key.Matches(msg, km.Up):
 		m.list.Move(-1)
-	case msg.String() == "pgdown":
+	case key.Matches(msg, km.PageDown):
 		m.list.Move(max(m.list.Height-1, 1))
-	case msg.String() == "pgup":
+	case key.Matches(msg, km.PageUp):
 		m.list.Move(-max(m.list.Height-1, 1))
-	case msg.String() == "home":
+	case key.Matches(msg, km.Home):
 		m.list.Top()
-	case msg.String() == "end":
+	case key.Matches(msg, km.End):
 		m.list.Bottom()
 	case key.Matches(msg, km.Sort):
 		m.sort = (m.sort + 1) % sortMode(len(sortKeys))
@@ -188,20 +189,18 @@ func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.openFilter()
 	case key.Matches(msg, km.Back) && m.query != "":
 		m.setQuery("")
+	case key.Matches(msg, km.Back):
+		return common.Back
 	case key.Matches(msg, km.NewClient):
 		m.openClientForm(model.Client{}, false)
-	case key.Matches(msg, km.CallSheet):
-		return m.startSheet()
-	case key.Matches(msg, km.Note):
-		r, _ := m.selected()
-		return m.openNoteFlow(r.ID)
 	case key.Matches(msg, km.Open):
 		if r, ok := m.selected(); ok {
 			return m.openDetail(r.ID)
 		}
 	case key.Matches(msg, km.Brief):
 		if r, ok := m.selected(); ok {
-			return Brief(m.env, r.ID)
+			m.host.Start()
+			return brief.Load(m.env, r.ID)
 		}
 	}
 	return nil
@@ -325,7 +324,7 @@ func (m *Model) rowView(r storage.ClientRow, c columns, sel bool, today model.Da
 	if r.LastContact.Valid() {
 		last = l.DaysAgo(today.Sub(r.LastContact))
 	}
-	next, nextStyle := m.nextText(r.FollowUp, today)
+	next, nextStyle := client.FollowUp(m.env, r.FollowUp, today)
 	prom := ""
 	if r.OpenPromises > 0 {
 		prom = strconv.Itoa(r.OpenPromises)
@@ -348,39 +347,4 @@ func (m *Model) rowView(r storage.ClientRow, c columns, sel bool, today model.Da
 		cells[4] = nextStyle(cells[4])
 	}
 	return star + strings.Join(cells, " ")
-}
-
-// nextText says when the next follow-up is: "scheduled" when a call or
-// visit is booked, "due today" / "3 days overdue" in red when due, else
-// the relative date.
-func (m *Model) nextText(f model.FollowUp, today model.Date) (string, func(...string) string) {
-	s := m.env.Styles
-	l := m.lang
-	switch {
-	case f.Scheduled:
-		return l.T("clients.scheduled"), s.Muted.Render
-	case f.IsDue && f.DaysOverdue == 0:
-		return l.T("clients.due_today"), s.Overdue.Render
-	case f.IsDue:
-		return OverdueText(l, f.DaysOverdue), s.Overdue.Render
-	case !f.Due.Valid():
-		return "", nil
-	}
-	return l.Relative(f.Due, today), nil
-}
-
-// overlay draws a dialog over the bottom of body, centred, replacing the
-// lines it covers.
-func overlay(body, dlg string, w, h int) string {
-	lines := strings.Split(common.Fit(body, w, h), "\n")
-	dl := strings.Split(dlg, "\n")
-	top := max(h-len(dl)-1, 0)
-	for i, d := range dl {
-		if top+i >= len(lines) {
-			break
-		}
-		left := max((w-ansi.StringWidth(d))/2, 0)
-		lines[top+i] = common.PadRight(strings.Repeat(" ", left)+d, w)
-	}
-	return strings.Join(lines, "\n")
 }

@@ -5,21 +5,21 @@ import (
 	"testing"
 
 	"salesplan/model"
-	ct "salesplan/ui/clients/clientstest"
+	"salesplan/ui/uitest"
 )
 
 // BenchmarkListLoad is the Clients pane's load of 5,000 clients with their
 // follow-up state (off the UI loop, on every data change).
 func BenchmarkListLoad(b *testing.B) {
-	st := ct.OpenStore(b)
+	st := uitest.OpenStore(b)
 	for i := range 5000 {
-		if _, err := st.AddClient(model.Client{Name: fmt.Sprintf("客户%04d", i), Area: "朝阳"}, ct.Today.AddDays(-i%60)); err != nil {
+		if _, err := st.AddClient(model.Client{Name: fmt.Sprintf("客户%04d", i), Area: "朝阳"}, uitest.Today.AddDays(-i%60)); err != nil {
 			b.Fatal(err)
 		}
 	}
 	b.ResetTimer()
 	for range b.N {
-		if msg := loadList(st, 1, ct.Today)().(listMsg); msg.err != nil || len(msg.rows) != 5000 {
+		if msg := loadList(st, 1, uitest.Today)().(listMsg); msg.err != nil || len(msg.rows) != 5000 {
 			b.Fatalf("%v, %d rows", msg.err, len(msg.rows))
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"salesplan/ui/common"
+	"salesplan/ui/components/brief"
+	"salesplan/ui/components/dialog"
 )
 
 // Update handles store answers, the shell's messages, keys and the mouse.
@@ -13,44 +15,23 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		return m, m.applyList(msg)
 	case detailMsg:
 		return m, m.applyDetail(msg)
-	case sheetQueueMsg:
-		return m, m.applySheetQueue(msg)
-	case sheetDetailMsg:
-		return m, m.applySheetDetail(msg)
-	case sheetSavedMsg:
-		cmd := m.applySaved(msg.savedMsg)
-		if msg.err == nil && m.sheet != nil {
-			switch msg.kind {
-			case dlgCalled:
-				m.sheet.called++
-			case dlgBook:
-				m.sheet.booked++
-			}
-			if msg.advance {
-				return m, tea.Batch(cmd, m.advance())
-			}
-		}
-		return m, cmd
-	case savedMsg:
+	case dialog.SavedMsg:
 		return m, m.applySaved(msg)
-	case BriefMsg:
+	case brief.LoadedMsg:
 		return m, m.showBrief(msg)
 	case common.DataChangedMsg:
 		return m, m.reload()
 	case common.OpenClientMsg:
 		m.closeDialog()
-		return m, m.openDetail(msg.ID)
-	case OpenCallSheetMsg:
-		if m.dlg.open() {
-			return m, nil
-		}
-		return m, m.startSheet()
+		cmd := m.openDetail(msg.ID)
+		m.det.outside = true
+		return m, cmd
 	case common.ThemeChangedMsg:
 		m.restyle()
 		m.det.wrapped = nil
 		return m, nil
 	}
-	if m.dlg.open() {
+	if m.host.IsOpen() {
 		return m, m.updateDialog(msg)
 	}
 	switch msg := msg.(type) {
@@ -58,8 +39,6 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		switch m.screen {
 		case screenDetail:
 			return m, m.detailKey(msg)
-		case screenSheet:
-			return m, m.sheetKey(msg)
 		}
 		return m, m.listKey(msg)
 	case tea.MouseClickMsg:
@@ -81,14 +60,11 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	return m, nil
 }
 
-// OpenCallSheetMsg opens the call sheet (the shell sends it on C after
-// switching to the Clients pane).
-type OpenCallSheetMsg struct{}
-
 func (m *Model) applyList(msg listMsg) tea.Cmd {
-	if msg.seq != m.seq {
+	if !m.loads.Answer(msg.seq) {
 		return nil
 	}
+	m.host.Fresh()
 	if msg.err != nil {
 		return common.StatusErr(m.env, msg.err)
 	}

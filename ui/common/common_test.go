@@ -148,37 +148,43 @@ func TestUndoCmdWithoutStore(t *testing.T) {
 	}
 }
 
-func TestOverlayBottom(t *testing.T) {
-	body := "aaaaaaaa\nbbbbbbbb\ncccccccc"
-	tests := []struct {
-		name      string
-		dlg       string
-		w, h      int
-		want      []string
-		wantEmpty bool
-	}{
-		{name: "centred over the last lines", dlg: "XX\nYY", w: 8, h: 3,
-			want: []string{"aaaaaaaa", "bbbXXbbb", "cccYYccc"}},
-		{name: "short body padded to the height", dlg: "XX", w: 8, h: 4,
-			want: []string{"aaaaaaaa", "bbbbbbbb", "cccccccc", "   XX   "}},
-		{name: "tall dialog keeps its bottom lines", dlg: "1\n2\n3\n4", w: 8, h: 2,
-			want: []string{"aaa3aaaa", "bbb4bbbb"}},
-		{name: "wide characters measured in cells", dlg: "王总", w: 8, h: 3,
-			want: []string{"aaaaaaaa", "bbbbbbbb", "cc王总cc"}},
-		{name: "no height", dlg: "XX", w: 8, h: 0, wantEmpty: true},
+// A list with headings: the cursor steps over them, a heading stays in
+// view above its first row, and the first row shows the top.
+func TestListWithHeadings(t *testing.T) {
+	//           0    1    2    3    4    5    6    7
+	rows := []bool{true, false, false, true, false, true, true, false} // true: a heading
+	l := List{Skip: func(i int) bool { return rows[i] }}
+	l.SetHeight(3)
+	l.SetLen(len(rows))
+	if l.Cursor != 1 || l.Offset != 0 {
+		t.Fatalf("opened on row %d, offset %d; want the first task, row 1, at the top", l.Cursor, l.Offset)
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := ansi.Strip(OverlayBottom(body, tt.dlg, tt.w, tt.h))
-			if tt.wantEmpty {
-				if got != "" {
-					t.Errorf("got %q, want nothing", got)
-				}
-				return
-			}
-			if want := strings.Join(tt.want, "\n"); got != want {
-				t.Errorf("got\n%s\nwant\n%s", got, want)
-			}
-		})
+	l.Move(2)
+	if l.Cursor != 4 || l.Offset != 2 {
+		t.Errorf("2 down: row %d offset %d, want 4 and 2", l.Cursor, l.Offset)
+	}
+	l.Move(5)
+	if l.Cursor != 7 {
+		t.Errorf("5 down past the end: row %d, want the last task 7", l.Cursor)
+	}
+	l.Move(-1)
+	if l.Cursor != 4 || l.Offset != 3 {
+		t.Errorf("1 up over two headings: row %d offset %d, want 4 with its heading (3) in view", l.Cursor, l.Offset)
+	}
+	l.Move(-2)
+	if l.Cursor != 1 || l.Offset != 0 {
+		t.Errorf("back to the first task: row %d offset %d, want 1 and 0", l.Cursor, l.Offset)
+	}
+	l.Select(5)
+	if l.Cursor != 7 {
+		t.Errorf("Select on a heading: row %d, want the next task 7", l.Cursor)
+	}
+	if i, ok := l.RowAt(0); !ok || l.Selectable(i) {
+		t.Errorf("RowAt(0) = %d: the heading 5 or 6", i)
+	}
+	l.Skip = func(int) bool { return true } // a day with nothing planned
+	l.SetLen(1)
+	if l.Cursor != 0 || l.Offset != 0 || l.Selectable(0) {
+		t.Errorf("all headings: cursor %d offset %d", l.Cursor, l.Offset)
 	}
 }

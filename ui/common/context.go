@@ -10,9 +10,9 @@ type ClientContexter interface {
 	ContextClient() model.ID
 }
 
-// ContextClientOf returns p's client in context, 0 when it has none or does
-// not say.
-func ContextClientOf(p Pane) model.ID {
+// ContextClientOf returns the client in context of p (a pane or a
+// screen), 0 when it has none or does not say.
+func ContextClientOf(p any) model.ID {
 	for range 8 { // wrappers nest a level or two; never loop forever
 		if c, ok := p.(ClientContexter); ok {
 			return c.ContextClient()
@@ -26,8 +26,8 @@ func ContextClientOf(p Pane) model.ID {
 	return 0
 }
 
-// Wrapper is implemented by a pane that wraps another (e.g. an overlay
-// drawn over any tab); ContextClientOf looks through it.
+// Wrapper is implemented by a pane that wraps another (a test's stand-in,
+// say); ContextClientOf looks through it.
 type Wrapper interface {
 	Unwrap() Pane
 }

@@ -97,36 +97,6 @@ func Fit(s string, w, h int) string {
 	return strings.Join(lines, "\n")
 }
 
-// OverlayBottom draws a dialog over the bottom of a body w cells wide and h
-// lines high, centred, the body still visible around it. A dialog taller
-// than h keeps its bottom lines, where the input and its hints are.
-func OverlayBottom(body, dlg string, w, h int) string {
-	if h <= 0 {
-		return ""
-	}
-	lines := strings.Split(body, "\n")
-	for len(lines) < h {
-		lines = append(lines, "")
-	}
-	d := strings.Split(dlg, "\n")
-	if len(d) > h {
-		d = d[len(d)-h:]
-	}
-	dw := 0
-	for _, l := range d {
-		dw = max(dw, ansi.StringWidth(l))
-	}
-	x := max((w-dw)/2, 0)
-	top := h - len(d)
-	for i, dl := range d {
-		base := lines[top+i]
-		base += strings.Repeat(" ", max(w-ansi.StringWidth(base), 0))
-		// The reset keeps a style open in the cut body from bleeding into the dialog.
-		lines[top+i] = ansi.Cut(base, 0, x) + ansi.ResetStyle + dl + ansi.ResetStyle + ansi.Cut(base, x+ansi.StringWidth(dl), w)
-	}
-	return strings.Join(lines[:h], "\n")
-}
-
 // Cell makes user text safe and fits it in a cell of w cells: escape and
 // control sequences removed (model.InertLine), then PadRight.
 func Cell(userText string, w int) string {

@@ -1,8 +1,11 @@
 // Package common is the contract between the planner's shell (package ui)
-// and its panes (ui/day, ui/week, ui/clients, …): the Pane interface, the
-// Env every pane is built with, the messages every pane may receive, and
-// small helpers for cell-exact layout, scrolling lists and store commands.
-// It is a leaf: panes import it, and the shell imports the panes.
+// and its panes (ui/day, ui/week, ui/clients, …) and screens: the Pane and
+// Screen interfaces and their optional faces (busy, dirty, capturing,
+// floating), the Env every pane is built with, the messages every pane may
+// receive, and small helpers for cell-exact layout, the one list model,
+// request ids, the shared agenda and store commands. It is a leaf: panes
+// and the components under them import it, and the shell imports the
+// panes.
 package common
 
 import (
@@ -69,6 +72,9 @@ type Env struct {
 	TodayOverride model.Date
 	// Clock returns the current time; nil = time.Now. Tests fix it.
 	Clock func() time.Time
+	// Agendas shares today's agenda between the top line and the Day pane
+	// (one reading per write); the shell makes it, nil computes each time.
+	Agendas *Agendas
 }
 
 // Now returns the current time; with TodayOverride, the current time of day

@@ -3,18 +3,29 @@ package common
 // List is the cursor and scroll offset of a list that renders only its
 // visible rows (DESIGN.md §6: drawing 10k rows and letting the terminal
 // clip them costs 100 ms a frame; drawing the visible ones costs 2 ms).
+// Every list of the planner is one: the Day's tasks and attention items,
+// the Week's days, the clients, projects and promises.
 //
 //	l.SetLen(len(rows)); l.SetHeight(h)
 //	from, to := l.Visible()
 //	for i := from; i < to; i++ { draw(rows[i], i == l.Cursor) }
 //
+// A list with headings among its rows says which they are: Skip rows the
+// cursor never rests on (moves step over them), Lead rows kept in view
+// above the cursor (a section's heading over its first row); Lead
+// defaults to Skip.
+//
 // The zero List is an empty list. All methods keep Cursor within
-// [0, Len) (or 0 when empty) and the cursor row on screen.
+// [0, Len) (or 0 when empty), on a row it may rest on when there is one,
+// and on screen.
 type List struct {
 	Cursor int
 	Offset int // first visible row
 	Len    int
 	Height int // visible rows
+
+	Skip func(i int) bool
+	Lead func(i int) bool
 }
 
 // SetLen changes the number of rows (after a reload), keeping the cursor
@@ -24,7 +35,7 @@ func (l *List) SetLen(n int) {
 		n = 0
 	}
 	l.Len = n
-	l.clamp()
+	l.clamp(1)
 }
 
 // SetHeight changes the number of visible rows.
@@ -33,24 +44,47 @@ func (l *List) SetHeight(h int) {
 		h = 0
 	}
 	l.Height = h
-	l.clamp()
+	l.clamp(1)
 }
 
-// Move moves the cursor by delta rows (negative = up), scrolling as needed.
+// Show lays the list out afresh — n rows, height of them visible, the
+// cursor on row cursor — keeping the offset where it was when the cursor
+// shows there. (SetLen then Select would scroll twice: once for the old
+// cursor, once for the new.)
+func (l *List) Show(n, height, cursor int) {
+	l.Len, l.Height, l.Cursor = max(n, 0), max(height, 0), cursor
+	l.clamp(1)
+}
+
+// Move moves the cursor by delta rows (negative = up), scrolling as
+// needed; with Skip, by delta rows the cursor may rest on, stopping at
+// the last one.
 func (l *List) Move(delta int) {
-	l.Cursor += delta
-	l.clamp()
+	if l.Skip == nil {
+		l.Cursor += delta
+		l.clamp(sign(delta))
+		return
+	}
+	dir := sign(delta)
+	for n := delta * dir; n > 0; n-- {
+		next := l.find(l.Cursor+dir, dir)
+		if next < 0 {
+			break
+		}
+		l.Cursor = next
+	}
+	l.clamp(dir)
 }
 
-// Select puts the cursor on row i.
+// Select puts the cursor on row i (or the nearest row it may rest on).
 func (l *List) Select(i int) {
 	l.Cursor = i
-	l.clamp()
+	l.clamp(1)
 }
 
 // Top and Bottom jump to the first and the last row.
 func (l *List) Top()    { l.Select(0) }
-func (l *List) Bottom() { l.Select(l.Len - 1) }
+func (l *List) Bottom() { l.Cursor = l.Len - 1; l.clamp(-1) }
 
 // Scroll moves the view by delta rows without leaving the cursor off
 // screen (the mouse wheel).
@@ -59,7 +93,12 @@ func (l *List) Scroll(delta int) {
 	if l.Height > 0 {
 		l.Cursor = min(max(l.Cursor, l.Offset), l.Offset+l.Height-1)
 	}
-	l.clamp()
+	l.clamp(sign(delta))
+}
+
+// Selectable reports whether the cursor may rest on row i.
+func (l List) Selectable(i int) bool {
+	return i >= 0 && i < l.Len && (l.Skip == nil || !l.Skip(i))
 }
 
 // maxOffset is the offset that shows the last row at the bottom.
@@ -88,10 +127,56 @@ func (l List) RowAt(y int) (int, bool) {
 	return i, i < l.Len
 }
 
-func (l *List) clamp() {
+// find returns the first row from i on, going dir, the cursor may rest
+// on; -1 when there is none.
+func (l List) find(i, dir int) int {
+	for ; i >= 0 && i < l.Len; i += dir {
+		if l.Selectable(i) {
+			return i
+		}
+	}
+	return -1
+}
+
+// clamp keeps the cursor on a row (looking dir first, then back for one
+// it may rest on) and on screen, its leading rows too when they fit.
+func (l *List) clamp(dir int) {
 	l.Cursor = max(min(l.Cursor, l.Len-1), 0)
+	if l.Skip != nil && !l.Selectable(l.Cursor) {
+		if dir == 0 {
+			dir = 1
+		}
+		if i := l.find(l.Cursor, dir); i >= 0 {
+			l.Cursor = i
+		} else if i := l.find(l.Cursor, -dir); i >= 0 {
+			l.Cursor = i
+		}
+	}
 	if l.Height > 0 {
-		l.Offset = min(max(l.Offset, l.Cursor-l.Height+1), l.Cursor)
+		lead := l.Lead
+		if lead == nil {
+			lead = l.Skip
+		}
+		if l.Cursor < l.Offset {
+			l.Offset = l.Cursor
+			for lead != nil && l.Offset > 0 && lead(l.Offset-1) && l.Cursor-l.Offset+1 < l.Height {
+				l.Offset--
+			}
+		}
+		if l.Cursor >= l.Offset+l.Height {
+			l.Offset = l.Cursor - l.Height + 1
+		}
+		// The first row the cursor may rest on shows what is above it.
+		if l.Skip != nil && l.Cursor < l.Height && l.find(0, 1) == l.Cursor {
+			l.Offset = 0
+		}
 	}
 	l.Offset = min(max(l.Offset, 0), l.maxOffset())
+}
+
+func sign(n int) int {
+	if n < 0 {
+		return -1
+	}
+	return 1
 }

@@ -101,9 +101,9 @@ func (m *Model) attentionView(w, h int) string {
 		lines = append(lines, st.Muted.Render(common.PadRight("  "+m.lang.T("day.att.none"), w)))
 	}
 	focused := m.focus == focusAttention
-	for i := m.attOffset; i < len(items) && len(lines)+attLines <= room+1; i++ {
+	for i := m.att.Offset; i < len(items) && len(lines)+attLines <= room+1; i++ {
 		a := items[i]
-		sel := i == m.attCursor
+		sel := i == m.att.Cursor
 		cursor := " "
 		if sel && focused {
 			cursor = "›"

@@ -2,7 +2,6 @@ package day
 
 import (
 	"fmt"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -11,9 +10,10 @@ import (
 	"salesplan/ui/common"
 )
 
-// Every read and write runs in a tea.Cmd and comes back as one of these
-// messages; Update alone changes the pane. Loads carry a request id so an
-// answer that arrives after a newer request was made is dropped.
+// Every read runs in a tea.Cmd and comes back as one of these messages
+// (the writes are the task component's); Update alone changes the pane.
+// Loads carry a request id so an answer that arrives after a newer
+// request was made is dropped.
 
 // loadedMsg is the answer to load.
 type loadedMsg struct {
@@ -26,36 +26,14 @@ type loadedMsg struct {
 	err        error
 }
 
-// savedMsg is the answer to a write: the status line to show and whether
-// other panes should reload.
-type savedMsg struct {
-	status string
-	err    error
-	// selectID moves the cursor to this task after the reload (a new task).
-	selectID model.ID
-}
-
-// briefMsg is the answer to brief.
-type briefMsg struct {
-	detail storage.ClientDetail
-	err    error
-}
-
-// editFailedMsg keeps the edit form open with the error beside a field.
-type editFailedMsg struct {
-	field string
-	err   error
-	fresh *model.AgendaTask // the task as stored, when the save was refused as changed elsewhere
-}
-
 // load reads the tasks of date and, when withAtt, today's attention list.
 // Today's tasks and attention come from one Store.Today; another day reads
 // its tasks through the date index only.
-func load(st *storage.Store, seq uint64, date, today model.Date, withAtt bool) tea.Cmd {
+func load(st *storage.Store, agendas *common.Agendas, seq uint64, date, today model.Date, withAtt bool) tea.Cmd {
 	return func() tea.Msg {
 		msg := loadedMsg{seq: seq, date: date, withAtt: withAtt}
 		if date == today || withAtt {
-			ag, err := st.Today(today)
+			ag, err := agendas.Today(st, today)
 			if err != nil {
 				msg.err = fmt.Errorf("reading today's agenda: %w", err)
 				return msg
@@ -84,74 +62,5 @@ func load(st *storage.Store, seq uint64, date, today model.Date, withAtt bool) t
 		// from an index), so no client is read here.
 		model.SortTasks(msg.tasks)
 		return msg
-	}
-}
-
-func addTask(st *storage.Store, t model.Task, status func(model.Task) string) tea.Cmd {
-	return func() tea.Msg {
-		if st == nil {
-			return savedMsg{err: common.ErrNoStore}
-		}
-		saved, err := st.AddTask(t)
-		if err != nil {
-			return savedMsg{err: err}
-		}
-		return savedMsg{status: status(saved), selectID: saved.ID}
-	}
-}
-
-// complete marks a task done; the status names the next occurrence of a
-// repeating task, which the rep would otherwise have to go and look for.
-func complete(st *storage.Store, id model.ID, on model.Date, at time.Time, outcome string, status func(next model.Date) string) tea.Cmd {
-	return func() tea.Msg {
-		if st == nil {
-			return savedMsg{err: common.ErrNoStore}
-		}
-		res, err := st.CompleteTask(id, on, at, outcome)
-		if err != nil {
-			return savedMsg{err: err}
-		}
-		next := model.NoDate
-		if res.Next != nil {
-			next = res.Next.Date
-		}
-		return savedMsg{status: status(next)}
-	}
-}
-
-func brief(st *storage.Store, client model.ID, today model.Date) tea.Cmd {
-	return func() tea.Msg {
-		if st == nil {
-			return briefMsg{err: common.ErrNoStore}
-		}
-		d, err := st.ClientDetail(client, today, 3)
-		return briefMsg{detail: d, err: err}
-	}
-}
-
-// editTask saves the edit form's changes to the task as stored (SaveEdit).
-func editTask(st *storage.Store, seen model.AgendaTask, t model.Task, clientName string, clientChanged bool, status string) tea.Cmd {
-	return func() tea.Msg {
-		if st == nil {
-			return editFailedMsg{err: common.ErrNoStore}
-		}
-		field, fresh, err := SaveEdit(st, seen, t, clientName, clientChanged)
-		if err != nil {
-			return editFailedMsg{field: field, err: err, fresh: fresh}
-		}
-		return savedMsg{status: status}
-	}
-}
-
-// namesMsg carries the client names the edit form completes.
-type namesMsg struct{ names []string }
-
-// writeTask runs a shared task action as a write.
-func writeTask(w TaskWrite) tea.Cmd {
-	return func() tea.Msg {
-		if err := w.Do(); err != nil {
-			return savedMsg{err: err}
-		}
-		return savedMsg{status: w.Said()}
 	}
 }

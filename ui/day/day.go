@@ -20,10 +20,12 @@
 //
 // A line typed into quick-add without a date word lands on the day shown.
 //
+// The keys on a task, quick-add, go to a date and their dialogs are the
+// task component's (ui/components/tasks), which the Week pane embeds too.
+//
 // Files: day.go the model and its face (size, help), update.go keys and
-// messages, dialogs.go what each dialog asks and saves, cmds.go the store
-// reads and writes, rows.go the list layout, render.go and attention.go the
-// drawing, brief.go the client popup.
+// messages, dialogs.go the filter, cmds.go the store reads, rows.go the
+// list layout, render.go and attention.go the drawing.
 package day
 
 import (
@@ -35,7 +37,8 @@ import (
 
 	"salesplan/model"
 	"salesplan/ui/common"
-	"salesplan/ui/form"
+	"salesplan/ui/components/dialog"
+	"salesplan/ui/components/tasks"
 	"salesplan/ui/i18n"
 	"salesplan/ui/keys"
 )
@@ -58,42 +61,31 @@ type Model struct {
 	env  common.Env
 	lang i18n.Lang
 	km   keys.KeyMap
-	fst  form.Styles
-
-	// toAtt and toTasks move between the task list and the attention list:
-	// → goes to the attention list (it sits to the right), ← (or esc, the
-	// global "back") comes back. h/l stay "previous/next day" (DESIGN.md
-	// §5), and the key table has no other free key for it.
-	toAtt, toTasks key.Binding
+	host dialog.Host
+	tc   *tasks.Tasks // the task component: task keys, quick-add, their dialogs
 
 	width, height int
 	wide          bool
 	listW, listH  int
 	attW, attH    int
 	cols          columns
-	kindWord      map[model.TaskKind]string
 
 	date   model.Date
 	tasks  []model.AgendaTask
 	filter string // "/": only tasks whose title, client or project contain it
 	rows   []row
-	cursor int // index into rows; always a task row when there is one
-	offset int // first row drawn
+	list   common.List // over rows; the cursor rests on task rows only
 	nowAt  model.Clock
 
 	attention  []model.AttentionItem
 	regularDue int
-	attCursor  int
-	attOffset  int
+	att        common.List // over attention
 	focus      focus
 
-	seq     uint64 // id of the latest load; older answers are dropped
-	loading bool
-	loaded  bool
+	loads  common.Loads // the day's reads; an older answer is dropped
+	loaded bool
 	// pendingSelect moves the cursor to this task when it next appears.
 	pendingSelect model.ID
-
-	dlg dialog
 }
 
 // New builds the Day pane showing today.
@@ -102,28 +94,14 @@ func New(env common.Env) common.Pane {
 }
 
 func newModel(env common.Env) *Model {
-	m := &Model{env: env, lang: env.Lang, km: env.Keys, date: env.Today()}
-	m.toAtt = key.NewBinding(key.WithKeys("right"), key.WithHelp("→", env.Lang.T("day.key.attention")))
-	m.toTasks = key.NewBinding(key.WithKeys("left"), key.WithHelp("←", env.Lang.T("day.key.tasks")))
-	m.kindWord = map[model.TaskKind]string{}
-	kw := 0
-	for _, k := range []model.TaskKind{model.TaskCall, model.TaskVisit, model.TaskMeeting, model.TaskTodo} {
-		w := env.Lang.T("day.kind." + string(k))
-		m.kindWord[k] = w
-		kw = max(kw, ansi.StringWidth(w))
+	m := &Model{env: env, lang: env.Lang, km: env.Keys, date: env.Today(), host: dialog.New(env.Lang)}
+	m.tc = tasks.New(env, &m.host)
+	m.list.Skip = func(i int) bool { return m.rows[i].kind != rowTask }
+	for _, k := range tasks.Kinds {
+		m.cols.kind = max(m.cols.kind, ansi.StringWidth(m.tc.KindWord(k)))
 	}
-	m.cols.kind = kw
-	m.restyle()
 	m.SetSize(80, 20)
 	return m
-}
-
-func (m *Model) restyle() {
-	if m.env.Styles != nil {
-		m.fst = form.ThemeStyles(*m.env.Styles)
-	} else {
-		m.fst = form.DefaultStyles(true)
-	}
 }
 
 // Init loads the day and the attention list and starts the minute tick
@@ -166,17 +144,20 @@ func (m *Model) SetSize(w, h int) {
 		}
 	}
 	m.cols = layoutColumns(m.listW, m.cols.kind)
-	m.keepVisible()
-	m.keepAttVisible()
-	if m.dlg.d != nil {
-		m.dlg.d.SetWidth(m.dialogWidth())
-	}
+	m.list.SetHeight(max(m.listH-1, 1)) // the list's first line is the day's title
+	m.att.SetHeight(m.attVisible())
+	m.host.SetSize(m.width, m.height)
 }
 
-func (m *Model) dialogWidth() int { return min(m.width, 76) }
-
 // Capturing is true while a dialog is open: it gets every key.
-func (m *Model) Capturing() bool { return m.dlg.d != nil }
+func (m *Model) Capturing() bool { return m.host.IsOpen() }
+
+// Busy is true while a write, or the day the keys act on, is on its way:
+// keys typed meanwhile wait for it.
+func (m *Model) Busy() bool { return m.host.Busy() || m.loads.Pending() }
+
+// Dirty is true while a dialog holds typed text not saved.
+func (m *Model) Dirty() bool { return m.host.Dirty() }
 
 // Attention returns the attention list and the count of regular clients
 // due, as the pane shows them (tests compare them with `today --json`).
@@ -188,7 +169,7 @@ func (m *Model) Tasks() []model.AgendaTask { return m.tasks }
 // place is where the user is, for help.
 func (m *Model) place() keys.Place {
 	switch {
-	case m.dlg.d != nil:
+	case m.host.IsOpen():
 		return keys.PlaceForm
 	case m.focus == focusAttention:
 		return keys.PlaceAttention
@@ -202,10 +183,10 @@ func (m *Model) ShortHelp() []key.Binding {
 	switch m.place() {
 	case keys.PlaceDay:
 		if len(m.attention) > 0 {
-			h = append(h, m.toAtt)
+			h = append(h, m.km.ToAttention)
 		}
 	case keys.PlaceAttention:
-		h = append(h, m.toTasks)
+		h = append(h, m.km.ToTasks)
 	}
 	return h
 }
@@ -215,9 +196,9 @@ func (m *Model) FullHelp() [][]key.Binding {
 	h := m.km.FullHelp(m.place())
 	switch m.place() {
 	case keys.PlaceDay:
-		h = append(h, []key.Binding{m.toAtt})
+		h = append(h, []key.Binding{m.km.ToAttention})
 	case keys.PlaceAttention:
-		h = append(h, []key.Binding{m.km.Brief, m.toTasks})
+		h = append(h, []key.Binding{m.km.Brief, m.km.ToTasks})
 	}
 	return h
 }
@@ -237,8 +218,5 @@ func (m *Model) View() string {
 		rule := m.env.Styles.Rule.Render(repeat("─", m.width))
 		body = m.listView(m.listW, m.listH) + "\n" + rule + "\n" + m.attentionView(m.attW, m.attH)
 	}
-	if m.dlg.d != nil {
-		body = common.OverlayBottom(body, m.dlg.d.View(), m.width, m.height)
-	}
-	return common.Fit(body, m.width, m.height)
+	return m.host.View(common.Fit(body, m.width, m.height))
 }

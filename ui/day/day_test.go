@@ -13,46 +13,17 @@ import (
 	"salesplan/model"
 	"salesplan/ui/common"
 	"salesplan/ui/i18n"
+	"salesplan/ui/uitest"
 )
-
-func keyMsg(s string) tea.KeyPressMsg {
-	switch s {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "right":
-		return tea.KeyPressMsg{Code: tea.KeyRight}
-	case "left":
-		return tea.KeyPressMsg{Code: tea.KeyLeft}
-	case "ctrl+s":
-		return tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}
-	}
-	r := []rune(s)
-	return tea.KeyPressMsg{Code: r[0], Text: s}
-}
-
-// press sends one key and runs what it starts; it returns the statuses.
-func press(m *Model, s string) []tea.Msg {
-	_, cmd := m.Update(keyMsg(s))
-	return run(m, cmd)
-}
-
-func typeText(m *Model, s string) {
-	for _, r := range s {
-		_, cmd := m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
-		run(m, cmd)
-	}
-}
 
 // open builds a loaded pane over the seeded store.
 func open(t *testing.T, l i18n.Lang, w, h int) *Model {
 	t.Helper()
-	st := OpenStore(t)
-	Seed(t, st)
-	m := newModel(EnvFor(st, l))
+	st := uitest.OpenStore(t)
+	uitest.SeedDay(t, st)
+	m := newModel(uitest.Env(st, l))
 	m.SetSize(w, h)
-	run(m, m.Init())
+	uitest.Run(m, m.Init())
 	if !m.loaded {
 		t.Fatal("the day did not load")
 	}
@@ -60,29 +31,6 @@ func open(t *testing.T, l i18n.Lang, w, h int) *Model {
 }
 
 func screen(m *Model) string { return ansi.Strip(m.View()) }
-
-func checkSize(t *testing.T, view string, w, h int) {
-	t.Helper()
-	lines := strings.Split(view, "\n")
-	if len(lines) != h {
-		t.Fatalf("view has %d lines, want %d", len(lines), h)
-	}
-	for i, l := range lines {
-		if got := ansi.StringWidth(l); got != w {
-			t.Fatalf("line %d is %d cells, want %d: %q", i, got, w, ansi.Strip(l))
-		}
-	}
-}
-
-func statusTexts(msgs []tea.Msg) []string {
-	var out []string
-	for _, m := range msgs {
-		if s, ok := m.(common.StatusMsg); ok {
-			out = append(out, s.Text)
-		}
-	}
-	return out
-}
 
 // The Day pane at two sizes in both languages, read by eye in
 // testdata/*.golden (regenerate: go test ./ui/day -run TestGolden -update).
@@ -93,7 +41,7 @@ func TestGolden(t *testing.T) {
 	}{{i18n.EN, 80, 24}, {i18n.EN, 120, 40}, {i18n.ZH, 80, 24}, {i18n.ZH, 120, 40}} {
 		t.Run(fmt.Sprintf("%s_%dx%d", tt.lang, tt.w, tt.h), func(t *testing.T) {
 			m := open(t, tt.lang, tt.w, tt.h)
-			checkSize(t, m.View(), tt.w, tt.h)
+			uitest.CheckSize(t, m.View(), tt.w, tt.h)
 			golden.RequireEqual(t, screen(m))
 		})
 	}
@@ -156,9 +104,9 @@ func TestSectionsAndNowMarker(t *testing.T) {
 
 func TestNowMarkerPlaces(t *testing.T) {
 	tasks := []model.AgendaTask{
-		{Task: model.Task{ID: 1, Title: "a", Date: Today, Time: model.ClockAt(9, 0)}},
-		{Task: model.Task{ID: 2, Title: "b", Date: Today, Time: model.ClockAt(13, 0)}},
-		{Task: model.Task{ID: 3, Title: "c", Date: Today}},
+		{Task: model.Task{ID: 1, Title: "a", Date: uitest.Today, Time: model.ClockAt(9, 0)}},
+		{Task: model.Task{ID: 2, Title: "b", Date: uitest.Today, Time: model.ClockAt(13, 0)}},
+		{Task: model.Task{ID: 3, Title: "c", Date: uitest.Today}},
 	}
 	where := func(now model.Clock) string {
 		var s []string
@@ -199,7 +147,7 @@ func TestMovingSkipsHeadings(t *testing.T) {
 	for range 12 {
 		tk, _ := m.selected()
 		seen = append(seen, tk.Title)
-		press(m, "j")
+		uitest.Press(m, "j")
 	}
 	if seen[0] != "给王总发备品备件清单" || seen[2] != "确认预付款到账时间" || seen[9] != "A very long title that cannot possibly fit in the title column of a narrow terminal" {
 		t.Errorf("j walked %q", seen)
@@ -207,7 +155,7 @@ func TestMovingSkipsHeadings(t *testing.T) {
 	if seen[10] != seen[9] {
 		t.Errorf("j moved past the last task: %q", seen[10])
 	}
-	press(m, "k")
+	uitest.Press(m, "k")
 	if tk, _ := m.selected(); tk.Title != "Expense report" {
 		t.Errorf("k gave %q", tk.Title)
 	}
@@ -218,52 +166,52 @@ func TestDays(t *testing.T) {
 	for _, tc := range []struct {
 		key  string
 		want model.Date
-	}{{"l", Today + 1}, {"l", Today + 2}, {"[", Today + 1}, {"t", Today}, {"h", Today - 1}, {"]", Today}} {
-		press(m, tc.key)
+	}{{"l", uitest.Today + 1}, {"l", uitest.Today + 2}, {"[", uitest.Today + 1}, {"t", uitest.Today}, {"h", uitest.Today - 1}, {"]", uitest.Today}} {
+		uitest.Press(m, tc.key)
 		if m.date != tc.want {
 			t.Fatalf("%s: date %s, want %s", tc.key, m.date, tc.want)
 		}
 	}
-	press(m, "h")
+	uitest.Press(m, "h")
 	// Yesterday lists its own tasks, none carried over.
 	if got := screen(m); !strings.Contains(got, "Update the price list") || strings.Contains(got, "Carried over") {
 		t.Errorf("yesterday:\n%s", got)
 	}
-	press(m, "g")
-	typeText(m, "2026-12-01")
-	press(m, "enter")
-	if m.date != model.MakeDate(2026, 12, 1) || m.dlg.d != nil {
-		t.Errorf("g 2026-12-01: date %s, dialog open %v", m.date, m.dlg.d != nil)
+	uitest.Press(m, "g")
+	uitest.Type(m, "2026-12-01")
+	uitest.Press(m, "enter")
+	if m.date != model.MakeDate(2026, 12, 1) || m.host.IsOpen() {
+		t.Errorf("g 2026-12-01: date %s, dialog open %v", m.date, m.host.IsOpen())
 	}
-	press(m, "g")
-	typeText(m, "someday")
-	press(m, "enter")
-	if m.dlg.d == nil || !strings.Contains(screen(m), "someday") {
+	uitest.Press(m, "g")
+	uitest.Type(m, "someday")
+	uitest.Press(m, "enter")
+	if !m.host.IsOpen() || !strings.Contains(screen(m), "someday") {
 		t.Errorf("a bad date closed the dialog:\n%s", screen(m))
 	}
 }
 
 func TestQuickAdd(t *testing.T) {
 	m := open(t, i18n.EN, 120, 40)
-	press(m, "a")
+	uitest.Press(m, "a")
 	if !m.Capturing() {
 		t.Fatal("a did not open the quick-add")
 	}
-	typeText(m, "call @王 11:30 quote for pumps !")
+	uitest.Type(m, "call @王 11:30 quote for pumps !")
 	view := screen(m)
 	for _, want := range []string{"→ quote for pumps", "call", "11:30", "@王总", "important"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("preview lacks %q:\n%s", want, view)
 		}
 	}
-	st := statusTexts(press(m, "enter"))
+	st := uitest.Statuses(uitest.Press(m, "enter"))
 	if len(st) != 1 || !strings.HasPrefix(st[0], "Added: quote for pumps") {
 		t.Fatalf("status %q", st)
 	}
 	if m.Capturing() {
 		t.Error("the dialog stayed open")
 	}
-	run(m, func() tea.Msg { return common.DataChangedMsg{} })
+	uitest.Run(m, func() tea.Msg { return common.DataChangedMsg{} })
 	tk, _ := m.selected()
 	if tk.Title != "quote for pumps" || tk.ClientName != "王总" || !tk.Important || tk.Kind != model.TaskCall {
 		t.Errorf("selected after add: %+v", tk)
@@ -272,30 +220,34 @@ func TestQuickAdd(t *testing.T) {
 
 func TestQuickAddProblemsKeepTheLine(t *testing.T) {
 	m := open(t, i18n.EN, 120, 40)
-	press(m, "a")
-	typeText(m, "visit @Nobody tomorrow")
-	press(m, "enter")
+	uitest.Press(m, "a")
+	uitest.Type(m, "visit @Nobody tomorrow")
+	uitest.Press(m, "enter")
 	if !m.Capturing() {
 		t.Fatal("an unknown client saved the task")
 	}
 	if !strings.Contains(screen(m), "Nobody") {
 		t.Errorf("no problem shown:\n%s", screen(m))
 	}
-	press(m, "esc")
+	uitest.Press(m, "esc") // the line was typed: esc asks first
+	if !m.Capturing() || !strings.Contains(screen(m), "Discard") {
+		t.Fatalf("esc over a typed line did not ask:\n%s", screen(m))
+	}
+	uitest.Press(m, "y")
 	if m.Capturing() {
-		t.Error("esc did not close the quick-add")
+		t.Error("esc, y did not close the quick-add")
 	}
 }
 
 func TestQuickAddOnAnotherDay(t *testing.T) {
 	m := open(t, i18n.EN, 120, 40)
-	press(m, "l")
-	press(m, "l")
-	press(m, "a")
-	typeText(m, "write the proposal")
-	press(m, "enter")
-	run(m, func() tea.Msg { return common.DataChangedMsg{} })
-	if tk, _ := m.selected(); tk.Title != "write the proposal" || tk.Date != Today+2 {
+	uitest.Press(m, "l")
+	uitest.Press(m, "l")
+	uitest.Press(m, "a")
+	uitest.Type(m, "write the proposal")
+	uitest.Press(m, "enter")
+	uitest.Run(m, func() tea.Msg { return common.DataChangedMsg{} })
+	if tk, _ := m.selected(); tk.Title != "write the proposal" || tk.Date != uitest.Today+2 {
 		t.Errorf("added %+v, want it on the day shown", tk)
 	}
 }
@@ -304,15 +256,15 @@ func TestQuickAddOnAnotherDay(t *testing.T) {
 // "today" included.
 func TestQuickAddTodayFromAnotherDay(t *testing.T) {
 	m := open(t, i18n.EN, 120, 40)
-	press(m, "l")
-	press(m, "l")
-	press(m, "a")
-	typeText(m, "write the proposal today")
-	press(m, "enter")
-	press(m, "t")
-	run(m, func() tea.Msg { return common.DataChangedMsg{} })
+	uitest.Press(m, "l")
+	uitest.Press(m, "l")
+	uitest.Press(m, "a")
+	uitest.Type(m, "write the proposal today")
+	uitest.Press(m, "enter")
+	uitest.Press(m, "t")
+	uitest.Run(m, func() tea.Msg { return common.DataChangedMsg{} })
 	find(t, m, "write the proposal")
-	if tk, _ := m.selected(); tk.Date != Today {
+	if tk, _ := m.selected(); tk.Date != uitest.Today {
 		t.Errorf("added %+v, want it today", tk)
 	}
 }
@@ -322,7 +274,7 @@ func find(t *testing.T, m *Model, title string) {
 	t.Helper()
 	for i, r := range m.rows {
 		if r.kind == rowTask && m.tasks[r.task].Title == title {
-			m.cursor = i
+			m.list.Select(i)
 			return
 		}
 	}
@@ -332,16 +284,16 @@ func find(t *testing.T, m *Model, title string) {
 func TestTaskActions(t *testing.T) {
 	m := open(t, i18n.EN, 120, 40)
 	st := m.env.Store
-	reload := func() { run(m, func() tea.Msg { return common.DataChangedMsg{} }) }
+	reload := func() { uitest.Run(m, func() tea.Msg { return common.DataChangedMsg{} }) }
 
 	// x on a call with a client asks for the outcome, then records it.
 	find(t, m, "Pump lead time")
-	press(m, "x")
+	uitest.Press(m, "x")
 	if !m.Capturing() {
 		t.Fatal("x on a call did not ask for the outcome")
 	}
-	typeText(m, "six weeks")
-	if s := statusTexts(press(m, "enter")); len(s) != 1 || s[0] != "Done: Pump lead time" {
+	uitest.Type(m, "six weeks")
+	if s := uitest.Statuses(uitest.Press(m, "enter")); len(s) != 1 || s[0] != "Done: Pump lead time" {
 		t.Errorf("status %q", s)
 	}
 	reload()
@@ -349,14 +301,14 @@ func TestTaskActions(t *testing.T) {
 	if tk, _ := m.selected(); !tk.Done {
 		t.Error("the call is not done")
 	}
-	d, err := st.ClientDetail(m.tasks[m.rows[m.cursor].task].ClientID, Today, 1)
+	d, err := st.ClientDetail(m.tasks[m.rows[m.list.Cursor].task].ClientID, uitest.Today, 1)
 	if err != nil || len(d.Journal) != 1 || d.Journal[0].Text != "six weeks" || d.Journal[0].Kind != model.EntryCall {
 		t.Errorf("journal %+v %v", d.Journal, err)
 	}
 
 	// x on a to-do completes at once.
 	find(t, m, "写日报，排明天的拜访路线")
-	press(m, "x")
+	uitest.Press(m, "x")
 	reload()
 	find(t, m, "写日报，排明天的拜访路线")
 	if tk, _ := m.selected(); !tk.Done || m.Capturing() {
@@ -365,24 +317,24 @@ func TestTaskActions(t *testing.T) {
 
 	// ! toggles important; > moves it to tomorrow; d deletes it.
 	find(t, m, "Drawing review")
-	press(m, "!")
+	uitest.Press(m, "!")
 	reload()
 	find(t, m, "Drawing review")
 	if tk, _ := m.selected(); !tk.Important {
 		t.Error("! did not mark it important")
 	}
-	press(m, ">")
+	uitest.Press(m, ">")
 	reload()
 	for _, r := range m.rows {
 		if r.kind == rowTask && m.tasks[r.task].Title == "Drawing review" {
 			t.Error("> left the task on today")
 		}
 	}
-	if ts, _ := st.TasksOn(Today + 1); len(ts) != 1 || ts[0].Title != "Drawing review" {
+	if ts, _ := st.TasksOn(uitest.Today + 1); len(ts) != 1 || ts[0].Title != "Drawing review" {
 		t.Errorf("tomorrow has %+v", ts)
 	}
 	find(t, m, "送选型手册")
-	if s := statusTexts(press(m, "d")); len(s) != 1 || !strings.Contains(s[0], "u undoes") {
+	if s := uitest.Statuses(uitest.Press(m, "d")); len(s) != 1 || !strings.Contains(s[0], "u undoes") {
 		t.Errorf("delete status %q", s)
 	}
 	reload()
@@ -402,9 +354,9 @@ func TestLogPromiseAndBrief(t *testing.T) {
 	m := open(t, i18n.ZH, 120, 40)
 	st := m.env.Store
 	find(t, m, "冷站现场踏勘")
-	press(m, "v")
-	typeText(m, "现场看过了，下周出方案")
-	msgs := press(m, "ctrl+s")
+	uitest.Press(m, "v")
+	uitest.Type(m, "现场看过了，下周出方案")
+	msgs := uitest.Press(m, "ctrl+s")
 	var changed bool
 	for _, msg := range msgs {
 		_, changed = msg.(common.DataChangedMsg)
@@ -413,30 +365,30 @@ func TestLogPromiseAndBrief(t *testing.T) {
 		t.Error("recording a visit did not tell the shell (quota bars would not move)")
 	}
 	tk, _ := m.selected()
-	d, _ := st.ClientDetail(tk.ClientID, Today, 0)
+	d, _ := st.ClientDetail(tk.ClientID, uitest.Today, 0)
 	if len(d.Journal) != 1 || d.Journal[0].Kind != model.EntryVisit || d.Journal[0].Text != "现场看过了，下周出方案" {
 		t.Errorf("journal %+v", d.Journal)
 	}
 
-	press(m, "p")
-	typeText(m, "周一前发方案")
-	press(m, "enter") // to the due field
-	typeText(m, "下周一")
-	press(m, "enter")
-	d, _ = st.ClientDetail(tk.ClientID, Today, 0)
+	uitest.Press(m, "p")
+	uitest.Type(m, "周一前发方案")
+	uitest.Press(m, "enter") // to the due field
+	uitest.Type(m, "下周一")
+	uitest.Press(m, "enter")
+	d, _ = st.ClientDetail(tk.ClientID, uitest.Today, 0)
 	if len(d.Promises) != 1 || d.Promises[0].Due != model.MakeDate(2026, 11, 30) {
 		t.Errorf("promises %+v", d.Promises)
 	}
 
 	find(t, m, "确认预付款到账时间")
-	press(m, "b")
+	uitest.Press(m, "b")
 	view := screen(m)
 	for _, want := range []string{"拜访简报：王总", "主营业务：机电总包", "决策人：王总本人", "要报价单", "发报价单给采购部", "进行中的项目", "望京华建大厦 · 投标"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("brief lacks %q:\n%s", want, view)
 		}
 	}
-	press(m, "esc")
+	uitest.Press(m, "esc")
 	if m.Capturing() {
 		t.Error("esc did not close the brief")
 	}
@@ -445,38 +397,38 @@ func TestLogPromiseAndBrief(t *testing.T) {
 func TestEditForm(t *testing.T) {
 	m := open(t, i18n.EN, 120, 40)
 	find(t, m, "Update the price list")
-	press(m, "e")
+	uitest.Press(m, "e")
 	// Title, date, time, kind, client: set the time and a client.
-	press(m, "enter")
+	uitest.Press(m, "enter")
 	for range len("2026-11-26") {
 		m.Update(tea.KeyPressMsg{Code: tea.KeyBackspace})
 	}
-	typeText(m, "today")
-	press(m, "enter")
-	typeText(m, "16:00")
-	press(m, "enter")
-	press(m, "enter")
-	typeText(m, "Nobody")
-	press(m, "ctrl+s")
+	uitest.Type(m, "today")
+	uitest.Press(m, "enter")
+	uitest.Type(m, "16:00")
+	uitest.Press(m, "enter")
+	uitest.Press(m, "enter")
+	uitest.Type(m, "Nobody")
+	uitest.Press(m, "ctrl+s")
 	if !m.Capturing() || !strings.Contains(screen(m), "Nobody") {
 		t.Fatalf("an unknown client was accepted:\n%s", screen(m))
 	}
 	for range len("Nobody") {
 		m.Update(tea.KeyPressMsg{Code: tea.KeyBackspace})
 	}
-	typeText(m, "AC")
-	press(m, "right") // takes the suggested name
+	uitest.Type(m, "AC")
+	uitest.Press(m, "right") // takes the suggested name
 	if !strings.Contains(screen(m), "ACME Ltd") {
 		t.Errorf("no completion:\n%s", screen(m))
 	}
-	press(m, "ctrl+s")
+	uitest.Press(m, "ctrl+s")
 	if m.Capturing() {
 		t.Fatalf("the form stayed open:\n%s", screen(m))
 	}
-	run(m, func() tea.Msg { return common.DataChangedMsg{} })
+	uitest.Run(m, func() tea.Msg { return common.DataChangedMsg{} })
 	find(t, m, "Update the price list")
 	tk, _ := m.selected()
-	if tk.Date != Today || tk.Time != model.ClockAt(16, 0) || tk.ClientName != "ACME Ltd" || tk.CarriedOver {
+	if tk.Date != uitest.Today || tk.Time != model.ClockAt(16, 0) || tk.ClientName != "ACME Ltd" || tk.CarriedOver {
 		t.Errorf("edited %+v", tk)
 	}
 }
@@ -489,25 +441,25 @@ func TestAttention(t *testing.T) {
 	if m.attention[0].Type != model.AttPromiseOverdue {
 		t.Fatalf("first item %v", m.attention[0].Type)
 	}
-	press(m, "right")
+	uitest.Press(m, "right")
 	if m.focus != focusAttention {
 		t.Fatal("→ did not focus the attention list")
 	}
-	_, cmd := m.Update(keyMsg("enter"))
+	_, cmd := m.Update(uitest.Key("enter"))
 	if msg := cmd(); msg != (common.OpenClientMsg{ID: m.attention[0].ClientID}) {
 		t.Errorf("enter sent %#v", msg)
 	}
 	n := len(m.tasks)
-	press(m, "t")
-	run(m, func() tea.Msg { return common.DataChangedMsg{} })
+	uitest.Press(m, "t")
+	uitest.Run(m, func() tea.Msg { return common.DataChangedMsg{} })
 	if len(m.tasks) != n+1 {
 		t.Fatalf("t made no task: %d → %d", n, len(m.tasks))
 	}
 	tk, _ := m.selected()
-	if tk.Title != "Keep promise: 发报价单给采购部" || tk.ClientName != "王总" || tk.Date != Today {
+	if tk.Title != "Keep promise: 发报价单给采购部" || tk.ClientName != "王总" || tk.Date != uitest.Today {
 		t.Errorf("made %+v", tk)
 	}
-	press(m, "esc")
+	uitest.Press(m, "esc")
 	if m.focus != focusTasks {
 		t.Error("esc did not go back to the tasks")
 	}
@@ -519,15 +471,15 @@ func TestAttentionColours(t *testing.T) {
 		want bool
 	}{
 		{model.AttentionItem{Type: model.AttPromiseOverdue, DaysOverdue: 2}, true},
-		{model.AttentionItem{Type: model.AttPromiseDue, Due: Today + 1}, false},
+		{model.AttentionItem{Type: model.AttPromiseDue, Due: uitest.Today + 1}, false},
 		{model.AttentionItem{Type: model.AttClientFollowUp, DaysOverdue: 3}, true},
-		{model.AttentionItem{Type: model.AttClientFollowUp, Due: Today}, false},
+		{model.AttentionItem{Type: model.AttClientFollowUp, Due: uitest.Today}, false},
 		// Bid papers turn red from the day they are due (model sets Urgent).
-		{model.AttentionItem{Type: model.AttBidPrep, Due: Today, PapersDue: Today, Urgent: true}, true},
-		{model.AttentionItem{Type: model.AttBidPrep, Due: Today + 2, PapersDue: Today + 2}, false},
+		{model.AttentionItem{Type: model.AttBidPrep, Due: uitest.Today, PapersDue: uitest.Today, Urgent: true}, true},
+		{model.AttentionItem{Type: model.AttBidPrep, Due: uitest.Today + 2, PapersDue: uitest.Today + 2}, false},
 	}
 	for _, tc := range tests {
-		if got := urgent(tc.a, Today); got != tc.want {
+		if got := urgent(tc.a, uitest.Today); got != tc.want {
 			t.Errorf("%+v: urgent %v", tc.a, got)
 		}
 	}
@@ -537,20 +489,20 @@ func TestNarrowAndResize(t *testing.T) {
 	m := open(t, i18n.ZH, 120, 40)
 	for _, sz := range [][2]int{{80, 24}, {60, 10}, {30, 6}, {200, 50}, {100, 30}} {
 		m.SetSize(sz[0], sz[1])
-		checkSize(t, m.View(), sz[0], sz[1])
+		uitest.CheckSize(t, m.View(), sz[0], sz[1])
 	}
 	m.SetSize(80, 24)
-	press(m, "a")
-	typeText(m, strings.Repeat("很长的标题", 20))
-	checkSize(t, m.View(), 80, 24)
+	uitest.Press(m, "a")
+	uitest.Type(m, strings.Repeat("很长的标题", 20))
+	uitest.CheckSize(t, m.View(), 80, 24)
 }
 
 func TestStaleLoadIsDropped(t *testing.T) {
 	m := open(t, i18n.EN, 120, 40)
-	stale := load(m.env.Store, m.seq, Today+5, Today, false)
+	stale := load(m.env.Store, nil, m.loads.Latest(), uitest.Today+5, uitest.Today, false)
 	m.reload(false)
 	m.Update(stale())
-	if m.date != Today || len(m.tasks) == 0 {
+	if m.date != uitest.Today || len(m.tasks) == 0 {
 		t.Errorf("a stale answer replaced the day")
 	}
 	_ = time.Second
@@ -570,8 +522,8 @@ func TestMouse(t *testing.T) {
 	}
 	// The attention list is right of the separator; its second item starts on line 3.
 	m.Update(tea.MouseClickMsg{X: 100, Y: 3, Button: tea.MouseLeft})
-	if m.focus != focusAttention || m.attCursor != 1 {
-		t.Errorf("click in the attention list: focus %v, item %d", m.focus, m.attCursor)
+	if m.focus != focusAttention || m.att.Cursor != 1 {
+		t.Errorf("click in the attention list: focus %v, item %d", m.focus, m.att.Cursor)
 	}
 	m.Update(tea.MouseWheelMsg{X: 10, Y: 10, Button: tea.MouseWheelDown})
 	if m.focus != focusAttention {
@@ -581,8 +533,8 @@ func TestMouse(t *testing.T) {
 
 func TestAttentionBrief(t *testing.T) {
 	m := open(t, i18n.EN, 120, 40)
-	press(m, "right")
-	press(m, "b")
+	uitest.Press(m, "right")
+	uitest.Press(m, "b")
 	if !m.Capturing() || !strings.Contains(screen(m), "Brief: 王总") {
 		t.Errorf("b on an attention item:\n%s", screen(m))
 	}
@@ -590,8 +542,8 @@ func TestAttentionBrief(t *testing.T) {
 
 func TestFilter(t *testing.T) {
 	m := open(t, i18n.EN, 120, 40)
-	press(m, "/")
-	typeText(m, "acme")
+	uitest.Press(m, "/")
+	uitest.Type(m, "acme")
 	// Live: the list narrows while typing (client names match too).
 	var titles []string
 	for _, r := range m.rows {
@@ -602,16 +554,16 @@ func TestFilter(t *testing.T) {
 	if strings.Join(titles, "|") != "Pump lead time|Drawing review" {
 		t.Errorf("filtered rows %q", titles)
 	}
-	press(m, "enter")
+	uitest.Press(m, "enter")
 	if m.Capturing() || !strings.Contains(screen(m), "filter “acme”") {
 		t.Errorf("enter did not keep the filter:\n%s", screen(m))
 	}
-	press(m, "/")
-	typeText(m, "zzz")
+	uitest.Press(m, "/")
+	uitest.Type(m, "zzz")
 	if !strings.Contains(screen(m), "No task matches “acmezzz”") {
 		t.Errorf("no empty message:\n%s", screen(m))
 	}
-	press(m, "esc")
+	uitest.Press(m, "esc")
 	if m.filter != "" || len(m.rows) < 10 {
 		t.Errorf("esc kept the filter %q", m.filter)
 	}
@@ -621,16 +573,16 @@ func TestFilter(t *testing.T) {
 func TestGoldenDialogs(t *testing.T) {
 	steps := map[string]func(m *Model){
 		"quickadd": func(m *Model) {
-			press(m, "a")
-			typeText(m, "拜访 @王 明天下午3点 送样品 ! 每周一")
+			uitest.Press(m, "a")
+			uitest.Type(m, "拜访 @王 明天下午3点 送样品 ! 每周一")
 		},
 		"edit": func(m *Model) {
 			find(t, m, "确认预付款到账时间")
-			press(m, "e")
+			uitest.Press(m, "e")
 		},
 		"brief": func(m *Model) {
 			find(t, m, "确认预付款到账时间")
-			press(m, "b")
+			uitest.Press(m, "b")
 		},
 	}
 	for name, step := range steps {
@@ -639,7 +591,7 @@ func TestGoldenDialogs(t *testing.T) {
 				m := open(t, l, 80, 24)
 				step(m)
 				v := m.View()
-				checkSize(t, v, 80, 24)
+				uitest.CheckSize(t, v, 80, 24)
 				if strings.ContainsRune(v, 0) {
 					t.Error("a NUL byte reaches the terminal")
 				}
@@ -673,10 +625,10 @@ func TestHelpKeys(t *testing.T) {
 		}
 	}
 	check("tasks")
-	press(m, "right")
+	uitest.Press(m, "right")
 	check("attention")
-	press(m, "left")
-	press(m, "a")
+	uitest.Press(m, "left")
+	uitest.Press(m, "a")
 	if !m.Capturing() {
 		t.Fatal("a did not open the quick-add")
 	}
@@ -686,32 +638,32 @@ func TestHelpKeys(t *testing.T) {
 // Without a database (the shell's own tests) the pane draws and refuses
 // writes with a message instead of failing.
 func TestNoStore(t *testing.T) {
-	m := newModel(EnvFor(nil, i18n.EN))
+	m := newModel(uitest.Env(nil, i18n.EN))
 	m.SetSize(80, 24)
-	run(m, m.Init())
+	uitest.Run(m, m.Init())
 	for _, k := range []string{"j", "x", "e", "d", ">", "!", "c", "p", "b", "right", "t", "l", "h"} {
-		press(m, k)
+		uitest.Press(m, k)
 	}
-	press(m, "a")
-	typeText(m, "call someone")
-	msgs := press(m, "enter")
-	if st := statusTexts(msgs); len(st) != 1 || !strings.Contains(st[0], "no database") {
+	uitest.Press(m, "a")
+	uitest.Type(m, "call someone")
+	msgs := uitest.Press(m, "enter")
+	if st := uitest.Statuses(msgs); len(st) != 1 || !strings.Contains(st[0], "no database") {
 		t.Errorf("status %q", st)
 	}
 	for _, sz := range [][2]int{{1, 1}, {0, 0}, {12, 3}} {
 		m.SetSize(sz[0], sz[1])
-		checkSize(t, m.View(), max(sz[0], 1), max(sz[1], 1))
+		uitest.CheckSize(t, m.View(), max(sz[0], 1), max(sz[1], 1))
 	}
 }
 
 func TestDoneRepeatingSaysWhenNext(t *testing.T) {
 	m := open(t, i18n.EN, 120, 40)
-	if _, err := m.env.Store.AddTask(model.Task{Title: "Weekly report", Date: Today, Kind: model.TaskTodo, Repeat: "weekly"}); err != nil {
+	if _, err := m.env.Store.AddTask(model.Task{Title: "Weekly report", Date: uitest.Today, Kind: model.TaskTodo, Repeat: "weekly"}); err != nil {
 		t.Fatal(err)
 	}
-	run(m, func() tea.Msg { return common.DataChangedMsg{} })
+	uitest.Run(m, func() tea.Msg { return common.DataChangedMsg{} })
 	find(t, m, "Weekly report")
-	if s := statusTexts(press(m, "x")); len(s) != 1 || s[0] != "Done: Weekly report (next: Fri 4 Dec)" {
+	if s := uitest.Statuses(uitest.Press(m, "x")); len(s) != 1 || s[0] != "Done: Weekly report (next: Fri 4 Dec)" {
 		t.Errorf("status %q", s)
 	}
 }
@@ -739,31 +691,11 @@ func TestCatalogKeys(t *testing.T) {
 	}
 }
 
-func TestParseRepeat(t *testing.T) {
-	tests := []struct {
-		in   string
-		want model.Repeat
-		ok   bool
-	}{
-		{"weekly", "weekly", true},
-		{"every 2 weeks", "every 2 weeks", true},
-		{"每天", "daily", true},
-		{"every weekday", "weekdays", true},
-		{"sometimes", "", false},
-	}
-	for _, tc := range tests {
-		got, err := parseRepeat(tc.in, Today)
-		if (err == nil) != tc.ok || got != tc.want {
-			t.Errorf("%q: %q %v", tc.in, got, err)
-		}
-	}
-}
-
 // TestNoStoreWordedInTheUsersLanguage: a write without a database says so
 // in Chinese in a Chinese planner, not in English.
 func TestNoStoreWordedInTheUsersLanguage(t *testing.T) {
-	m := newModel(EnvFor(nil, i18n.ZH))
-	msgs := run(m, addTask(nil, model.Task{Title: "x"}, nil))
+	m := newModel(uitest.Env(nil, i18n.ZH))
+	msgs := uitest.Run(m, m.tc.Add(model.Task{Title: "x"}))
 	if len(msgs) != 1 {
 		t.Fatalf("got %d messages, want one status: %v", len(msgs), msgs)
 	}
@@ -778,11 +710,11 @@ func TestNoStoreWordedInTheUsersLanguage(t *testing.T) {
 func TestNoteKeyWithoutClientPasses(t *testing.T) {
 	m := open(t, i18n.EN, 120, 40)
 	find(t, m, "Update the price list")
-	if _, cmd := m.Update(keyMsg("n")); cmd != nil || m.Capturing() {
+	if _, cmd := m.Update(uitest.Key("n")); cmd != nil || m.Capturing() {
 		t.Errorf("n on a task without a client was handled (cmd %v, capturing %v)", cmd != nil, m.Capturing())
 	}
 	find(t, m, "确认预付款到账时间")
-	press(m, "n")
+	uitest.Press(m, "n")
 	if !m.Capturing() {
 		t.Error("n on a task with a client opened nothing")
 	}

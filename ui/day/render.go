@@ -50,7 +50,7 @@ type taskParts struct {
 }
 
 func (m *Model) parts(t model.AgendaTask) taskParts {
-	p := taskParts{kind: m.kindWord[t.Kind], title: model.InertLine(t.Title),
+	p := taskParts{kind: m.tc.KindWord(t.Kind), title: model.InertLine(t.Title),
 		client: model.InertLine(t.ClientName), project: model.InertLine(t.ProjectName)}
 	switch {
 	case t.Done:
@@ -150,7 +150,7 @@ func (m *Model) listLine(r row, i, w int) string {
 	case rowEmpty:
 		return st.Muted.Render(common.PadRight("  "+r.text, w))
 	}
-	return m.taskRow(m.tasks[r.task], w, i == m.cursor, m.focus == focusTasks)
+	return m.taskRow(m.tasks[r.task], w, i == m.list.Cursor, m.focus == focusTasks)
 }
 
 // listView renders the visible window of the task list: height lines of
@@ -158,8 +158,8 @@ func (m *Model) listLine(r row, i, w int) string {
 func (m *Model) listView(w, h int) string {
 	lines := make([]string, 0, h)
 	lines = append(lines, m.dayTitle(w))
-	end := min(m.offset+h-1, len(m.rows))
-	for i := m.offset; i < end; i++ {
+	from, to := m.list.Visible()
+	for i := from; i < to; i++ {
 		lines = append(lines, m.listLine(m.rows[i], i, w))
 	}
 	for len(lines) < h {
@@ -177,11 +177,12 @@ func (m *Model) dayTitle(w int) string {
 	if m.filter != "" {
 		s += " · " + m.lang.T("day.filtered", model.InertLine(m.filter))
 	}
-	if m.loading && !m.loaded {
+	if !m.loaded && m.loads.Pending() {
 		s += " · " + m.lang.T("day.loading")
 	}
 	more := ""
-	if n := len(m.rows) - (m.offset + m.listH - 1); n > 0 {
+	if _, to := m.list.Visible(); len(m.rows) > to {
+		n := len(m.rows) - to
 		more = m.lang.T("day.more", n)
 	}
 	left := common.PadRight(s, max(w-ansi.StringWidth(more), 0))

@@ -6,7 +6,7 @@ import (
 
 	"salesplan/model"
 	"salesplan/ui/common"
-	"salesplan/ui/form"
+	"salesplan/ui/components/tasks"
 )
 
 // Update handles store answers, the shell's messages, keys and the mouse.
@@ -15,19 +15,6 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	switch msg := msg.(type) {
 	case loadedMsg:
 		return m, m.applyLoaded(msg)
-	case savedMsg:
-		return m, m.applySaved(msg)
-	case briefMsg:
-		return m, m.showBrief(msg)
-	case editFailedMsg:
-		return m, m.applyEditFailed(msg)
-	case namesMsg:
-		if f, ok := m.dlg.d.(*form.Form); ok && m.dlg.kind == dlgEdit {
-			f.SetSuggestions("client", msg.names)
-		}
-		return m, nil
-	case previewMsg:
-		return m, m.applyPreview(msg)
 	case minuteMsg:
 		return m, m.tickClock() // followClock above has moved the marker
 	case common.DataChangedMsg:
@@ -35,11 +22,14 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	case common.GotoDateMsg:
 		return m, m.setDate(msg.Date)
 	case common.ThemeChangedMsg:
-		m.restyle()
+		m.tc.Restyle()
 		return m, nil
 	}
-	if m.dlg.d != nil {
-		return m, m.updateDialog(msg)
+	if ev, cmd := m.tc.Update(msg); ev.Handled {
+		return m, m.after(ev, cmd)
+	}
+	if m.host.IsOpen() {
+		return m, m.host.Filter(msg, m.setFilter) // the Day's own dialog: the filter
 	}
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
@@ -61,16 +51,14 @@ func (m *Model) reload(withAtt bool) tea.Cmd {
 	if m.env.Store == nil {
 		return nil
 	}
-	m.seq++
-	m.loading = true
-	return load(m.env.Store, m.seq, m.date, m.env.Today(), withAtt || !m.loaded)
+	return load(m.env.Store, m.env.Agendas, m.loads.Next(), m.date, m.env.Today(), withAtt || !m.loaded)
 }
 
 func (m *Model) applyLoaded(msg loadedMsg) tea.Cmd {
-	if msg.seq != m.seq {
+	if !m.loads.Answer(msg.seq) {
 		return nil // a newer request is on its way
 	}
-	m.loading = false
+	m.host.Fresh()
 	if msg.err != nil {
 		return common.StatusErr(m.env, msg.err)
 	}
@@ -82,16 +70,17 @@ func (m *Model) applyLoaded(msg loadedMsg) tea.Cmd {
 	m.tasks = msg.tasks
 	if msg.withAtt {
 		var attID attKey
-		if m.attCursor < len(m.attention) {
-			attID = keyOf(m.attention[m.attCursor])
+		if m.att.Cursor < len(m.attention) {
+			attID = keyOf(m.attention[m.att.Cursor])
 		}
 		m.attention, m.regularDue = msg.attention, msg.regularDue
-		m.attCursor = 0
+		at := 0
 		for i, a := range m.attention {
 			if keyOf(a) == attID {
-				m.attCursor = i
+				at = i
 			}
 		}
+		m.att.Show(len(m.attention), m.att.Height, at)
 		if len(m.attention) == 0 && m.focus == focusAttention {
 			m.focus = focusTasks
 		}
@@ -114,23 +103,18 @@ func keyOf(a model.AttentionItem) attKey {
 // rebuild lays the rows out again and puts the cursor back on the task it
 // was on (or the nearest task row).
 func (m *Model) rebuild(selID model.ID) {
-	oldCursor := m.cursor
+	at := m.list.Cursor
 	m.nowAt = m.nowClock()
 	m.rows = buildRows(m.tasks, m.lang, m.nowAt, m.filter)
-	m.cursor = -1
 	if selID != 0 {
 		for i, r := range m.rows {
 			if r.kind == rowTask && m.tasks[r.task].ID == selID {
-				m.cursor = i
+				at = i
 				break
 			}
 		}
 	}
-	if m.cursor < 0 {
-		m.cursor = min(max(oldCursor, 0), max(len(m.rows)-1, 0))
-		m.snapCursor(1)
-	}
-	m.keepVisible()
+	m.list.Show(len(m.rows), m.list.Height, at)
 }
 
 // nowClock is the current time of day when the day shown is today.
@@ -150,10 +134,10 @@ func (m *Model) followClock() {
 
 // selected returns the task under the cursor.
 func (m *Model) selected() (model.AgendaTask, bool) {
-	if m.cursor < 0 || m.cursor >= len(m.rows) || m.rows[m.cursor].kind != rowTask {
+	if !m.list.Selectable(m.list.Cursor) {
 		return model.AgendaTask{}, false
 	}
-	return m.tasks[m.rows[m.cursor].task], true
+	return m.tasks[m.rows[m.list.Cursor].task], true
 }
 
 func (m *Model) selectedID() model.ID {
@@ -164,89 +148,8 @@ func (m *Model) selectedID() model.ID {
 	return t.ID
 }
 
-// snapCursor moves the cursor onto a task row, looking in direction dir
-// first, then the other way.
-func (m *Model) snapCursor(dir int) {
-	if len(m.rows) == 0 {
-		m.cursor = 0
-		return
-	}
-	m.cursor = min(max(m.cursor, 0), len(m.rows)-1)
-	for _, d := range []int{dir, -dir} {
-		for i := m.cursor; i >= 0 && i < len(m.rows); i += d {
-			if m.rows[i].kind == rowTask {
-				m.cursor = i
-				return
-			}
-		}
-	}
-}
-
-// moveCursor moves n task rows down (negative: up), skipping headings.
-func (m *Model) moveCursor(n int) {
-	dir := 1
-	if n < 0 {
-		dir, n = -1, -n
-	}
-	for ; n > 0; n-- {
-		next := -1
-		for i := m.cursor + dir; i >= 0 && i < len(m.rows); i += dir {
-			if m.rows[i].kind == rowTask {
-				next = i
-				break
-			}
-		}
-		if next < 0 {
-			break
-		}
-		m.cursor = next
-	}
-	// At the top, show the headings above the first task too.
-	if dir < 0 && m.cursor >= 0 && m.firstTaskRow() == m.cursor {
-		m.offset = 0
-	}
-	m.keepVisible()
-}
-
-func (m *Model) firstTaskRow() int {
-	for i, r := range m.rows {
-		if r.kind == rowTask {
-			return i
-		}
-	}
-	return -1
-}
-
-// keepVisible scrolls so the cursor row is on screen (the list's first
-// line is the day's title, hence listH-1 rows). A cursor on a section's
-// first task keeps its heading in view.
-func (m *Model) keepVisible() {
-	h := max(m.listH-1, 1)
-	if m.cursor < m.offset {
-		m.offset = m.cursor
-		for m.offset > 0 && m.rows[m.offset-1].kind != rowTask {
-			m.offset--
-		}
-	}
-	if m.cursor >= m.offset+h {
-		m.offset = m.cursor - h + 1
-	}
-	m.offset = max(min(m.offset, len(m.rows)-h), 0)
-	if m.cursor < m.offset {
-		m.offset = m.cursor
-	}
-}
-
 func (m *Model) keepAttVisible() {
-	n := m.attVisible()
-	m.attCursor = min(max(m.attCursor, 0), max(len(m.attention)-1, 0))
-	if m.attCursor < m.attOffset {
-		m.attOffset = m.attCursor
-	}
-	if m.attCursor >= m.attOffset+n {
-		m.attOffset = m.attCursor - n + 1
-	}
-	m.attOffset = max(m.attOffset, 0)
+	m.att.SetHeight(m.attVisible())
 }
 
 // setDate shows another day.
@@ -256,7 +159,7 @@ func (m *Model) setDate(d model.Date) tea.Cmd {
 	}
 	if d != m.date {
 		m.date = d
-		m.cursor, m.offset = 0, 0
+		m.list.Top()
 	}
 	return m.reload(false)
 }
@@ -266,82 +169,48 @@ func (m *Model) taskKey(msg tea.KeyPressMsg) tea.Cmd {
 	km := m.km
 	switch {
 	case key.Matches(msg, km.Down):
-		m.moveCursor(1)
+		m.list.Move(1)
 	case key.Matches(msg, km.Up):
-		m.moveCursor(-1)
-	case msg.String() == "pgdown":
-		m.moveCursor(max(m.listH-2, 1))
-	case msg.String() == "pgup":
-		m.moveCursor(-max(m.listH-2, 1))
+		m.list.Move(-1)
+	case key.Matches(msg, km.PageDown):
+		m.list.Move(max(m.listH-2, 1))
+	case key.Matches(msg, km.PageUp):
+		m.list.Move(-max(m.listH-2, 1))
 	case key.Matches(msg, km.Prev):
 		return m.setDate(m.date.AddDays(-1))
 	case key.Matches(msg, km.Next):
 		return m.setDate(m.date.AddDays(1))
 	case key.Matches(msg, km.Today):
 		return m.setDate(m.env.Today())
-	case key.Matches(msg, km.GoTo):
-		m.openGoto()
 	case key.Matches(msg, km.Filter):
 		m.openFilter()
 	case key.Matches(msg, km.Back) && m.filter != "":
 		m.setFilter("")
-	case key.Matches(msg, km.Add):
-		return m.openQuickAdd()
-	case key.Matches(msg, m.toAtt):
+	case key.Matches(msg, km.Back):
+		return common.Back // nothing of the Day's to close: back where the user came from
+	case key.Matches(msg, km.ToAttention):
 		if len(m.attention) > 0 {
 			m.focus = focusAttention
 			m.keepAttVisible()
 		}
 	default:
-		return m.taskAction(msg)
+		t, ok := m.selected()
+		ev, cmd := m.tc.Key(msg, tasks.At{Task: t, Selected: ok, Shown: m.date})
+		return m.after(ev, cmd)
 	}
 	return nil
 }
 
-// taskAction handles the keys that act on the selected task.
-func (m *Model) taskAction(msg tea.KeyPressMsg) tea.Cmd {
-	km := m.km
-	t, ok := m.selected()
-	if key.Matches(msg, km.Note) && (!ok || t.ClientID == 0) {
-		// Let n pass: the shell's note flow asks which client with a picker.
-		return nil
+// after does what the task component asks once it handled a message: go
+// to the day g named, or select the task just added once it shows.
+func (m *Model) after(ev tasks.Event, cmd tea.Cmd) tea.Cmd {
+	if ev.Select != 0 {
+		m.pendingSelect = ev.Select
 	}
-	if cmd, act := CheckTaskKey(m.lang, km, msg, t, ok); !act {
-		return cmd
+	if ev.Goto.Valid() {
+		return tea.Batch(cmd, m.setDate(ev.Goto))
 	}
-	st := m.env.Store
-	switch {
-	case key.Matches(msg, km.Done):
-		if t.Done {
-			return common.Status(m.lang.T("day.already_done"))
-		}
-		if t.Kind.IsContact() && t.ClientID != 0 {
-			m.openOutcome(t)
-			return nil
-		}
-		return complete(st, t.ID, m.env.Today(), m.env.Now(), "", m.doneStatus(t))
-	case key.Matches(msg, km.Edit):
-		m.openEdit(t)
-		return common.ClientNamesCmd(st, func(n []string) tea.Msg { return namesMsg{n} })
-	case key.Matches(msg, km.Delete):
-		return writeTask(DeleteTask(m.lang, st, t))
-	case key.Matches(msg, km.Postpone):
-		return writeTask(PostponeTask(m.lang, st, t, m.date))
-	case key.Matches(msg, km.Important):
-		return writeTask(ToggleImportant(m.lang, st, t))
-	case key.Matches(msg, km.LogCall, km.LogVisit, km.LogMeeting, km.Note):
-		kind, _ := LogKind(km, msg)
-		if model.LogCompletes(t.Task, kind) {
-			m.openOutcome(t) // one contact, once: it completes the task
-			return nil
-		}
-		m.openLog(t, kind)
-	case key.Matches(msg, km.Promise):
-		m.openPromise(t)
-	case key.Matches(msg, km.Brief):
-		return brief(st, t.ClientID, m.env.Today())
-	}
-	return nil
+	return cmd
 }
 
 // attentionKey handles a key with the attention list focused.
@@ -349,23 +218,22 @@ func (m *Model) attentionKey(msg tea.KeyPressMsg) tea.Cmd {
 	km := m.km
 	switch {
 	case key.Matches(msg, km.Down):
-		m.attCursor++
-		m.keepAttVisible()
+		m.att.Move(1)
 	case key.Matches(msg, km.Up):
-		m.attCursor--
-		m.keepAttVisible()
-	case key.Matches(msg, m.toTasks, km.Back):
+		m.att.Move(-1)
+	case key.Matches(msg, km.ToTasks, km.Back):
 		m.focus = focusTasks
 	case key.Matches(msg, km.Prev):
 		return m.setDate(m.date.AddDays(-1))
 	case key.Matches(msg, km.Next):
 		return m.setDate(m.date.AddDays(1))
 	case key.Matches(msg, km.GoTo):
-		m.openGoto()
-	case m.attCursor >= len(m.attention):
+		ev, cmd := m.tc.Key(msg, tasks.At{Shown: m.date})
+		return m.after(ev, cmd)
+	case m.att.Cursor >= len(m.attention):
 		return nil
 	case key.Matches(msg, km.Open):
-		a := m.attention[m.attCursor]
+		a := m.attention[m.att.Cursor]
 		switch {
 		case a.Type == model.AttProjectFollowUp || a.Type == model.AttBidPrep || a.Type == model.AttBidResult:
 			return func() tea.Msg { return common.OpenProjectMsg{ID: a.ProjectID} }
@@ -374,18 +242,16 @@ func (m *Model) attentionKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, km.Brief):
 		// The client's profile in a popup, without leaving the Day.
-		if a := m.attention[m.attCursor]; a.ClientID != 0 {
-			return brief(m.env.Store, a.ClientID, m.env.Today())
+		if a := m.attention[m.att.Cursor]; a.ClientID != 0 {
+			return m.tc.Brief(a.ClientID)
 		}
 	case key.Matches(msg, km.MakeTask):
-		t := m.taskFor(m.attention[m.attCursor])
+		t := m.taskFor(m.attention[m.att.Cursor])
 		m.pendingSelect = 0
 		if m.date != m.env.Today() {
 			m.date = m.env.Today()
 		}
-		return addTask(m.env.Store, t, func(saved model.Task) string {
-			return m.lang.T("day.status.added", model.InertLine(saved.Title), m.lang.ShortDate(saved.Date))
-		})
+		return m.tc.Add(t)
 	}
 	return nil
 }
@@ -398,15 +264,15 @@ func (m *Model) click(mo tea.Mouse) {
 		if !m.wide {
 			ay = y - m.listH - 1
 		}
-		i := m.attOffset + (ay-1)/attLines
-		if ay >= 1 && i < len(m.attention) {
-			m.focus, m.attCursor = focusAttention, i
+		if i, ok := m.att.RowAt((ay - 1) / attLines); ay >= 1 && ok {
+			m.focus = focusAttention
+			m.att.Select(i)
 		}
 		return
 	}
-	i := m.offset + y - 1
-	if y >= 1 && i < len(m.rows) && m.rows[i].kind == rowTask {
-		m.focus, m.cursor = focusTasks, i
+	if i, ok := m.list.RowAt(y - 1); ok && m.list.Selectable(i) {
+		m.focus = focusTasks
+		m.list.Select(i)
 	}
 }
 
@@ -417,11 +283,10 @@ func (m *Model) wheel(mo tea.Mouse) {
 		step = -3
 	}
 	if m.inAttention(mo.X, mo.Y) {
-		m.attCursor += step / 3
-		m.keepAttVisible()
+		m.att.Move(step / 3)
 		return
 	}
-	m.moveCursor(step)
+	m.list.Move(step)
 }
 
 // inAttention reports whether pane cell (x, y) is in the attention list.
@@ -433,34 +298,4 @@ func (m *Model) inAttention(x, y int) bool {
 		return x > m.listW
 	}
 	return y > m.listH
-}
-
-// applySaved shows what a write did and has every pane reload.
-func (m *Model) applySaved(msg savedMsg) tea.Cmd {
-	if m.dlg.d != nil && m.dlg.busy {
-		m.dlg.busy = false
-		if msg.err != nil {
-			// Keep what was typed; the footer says what went wrong.
-			return common.StatusErr(m.env, msg.err)
-		}
-		m.closeDialog()
-	}
-	if msg.err != nil {
-		return common.StatusErr(m.env, msg.err)
-	}
-	if msg.selectID != 0 {
-		m.pendingSelect = msg.selectID
-	}
-	return tea.Batch(common.Status(msg.status), func() tea.Msg { return common.DataChangedMsg{} })
-}
-
-// doneStatus says a task is done, and when it comes back if it repeats.
-func (m *Model) doneStatus(t model.AgendaTask) func(model.Date) string {
-	title := model.InertLine(t.Title)
-	return func(next model.Date) string {
-		if next.Valid() {
-			return m.lang.T("day.status.done_next", title, m.lang.ShortDate(next))
-		}
-		return m.lang.T("day.status.done", title)
-	}
 }

@@ -25,9 +25,9 @@ func (d *Confirm) SetWidth(w int) { d.width = w }
 // Update answers Submitted for yes and Cancelled for no.
 func (d *Confirm) Update(msg tea.Msg) (Result, tea.Cmd) {
 	switch {
-	case isKey(msg, "y", "Y", "enter"):
+	case isKey(msg, dk.Yes):
 		return Submitted, nil
-	case isKey(msg, "n", "N", "esc"):
+	case isKey(msg, dk.No):
 		return Cancelled, nil
 	}
 	return Open, nil

@@ -3,7 +3,6 @@ package form
 import (
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -58,8 +57,9 @@ type Form struct {
 	fields     []*fieldState
 	focus      int
 	width      int
-	confirming bool
+	confirming asking
 	initial    []string
+	failed     string // why the last save was refused
 }
 
 // NewForm makes a form with its first field focused.
@@ -81,7 +81,7 @@ func NewForm(lang i18n.Lang, st Styles, title string, fields ...Field) *Form {
 			steadyCursor(&fs.ti)
 			// tab moves between fields, so → (at the end of the text, as in
 			// a shell) takes a suggestion.
-			fs.ti.KeyMap.AcceptSuggestion = key.NewBinding(key.WithKeys("right"))
+			fs.ti.KeyMap.AcceptSuggestion = dk.Suggest
 			setSuggestions(&fs.ti, fd.Suggestions)
 			fs.ti.SetValue(cleanPaste(fd.Value, true))
 			fs.ti.CursorEnd()
@@ -138,6 +138,10 @@ func (f *Form) SetError(key, msg string) {
 		}
 	}
 }
+
+// Fail shows why the save was refused, above the key hints, until the
+// next edit; every field keeps what was typed.
+func (f *Form) Fail(msg string) { f.failed = msg }
 
 // Changed reports whether the person changed the field with the given key
 // since the form opened (or since Rebase): an edit saves only those, so a
@@ -269,34 +273,34 @@ func (f *Form) validate() bool {
 // Update handles keys and pastes.
 func (f *Form) Update(msg tea.Msg) (Result, tea.Cmd) {
 	if f.confirming {
-		switch {
-		case isKey(msg, "y", "Y", "enter"):
-			return Cancelled, nil
-		case isKey(msg, "n", "N", "esc"):
-			f.confirming = false
-		}
-		return Open, nil
+		return f.confirming.answer(msg), nil
 	}
 	if len(f.fields) == 0 {
-		if isKey(msg, "esc") {
+		if isKey(msg, dk.Cancel) {
 			return Cancelled, nil
 		}
 		return Open, nil
 	}
 	cur := f.fields[f.focus]
+	switch msg.(type) {
+	case tea.KeyPressMsg, tea.PasteMsg:
+		if !isKey(msg, dk.Save, dk.Submit) {
+			f.failed = ""
+		}
+	}
 	switch {
-	case isKey(msg, "esc"):
+	case isKey(msg, dk.Cancel):
 		if f.Dirty() {
 			f.confirming = true
 			return Open, nil
 		}
 		return Cancelled, nil
-	case isKey(msg, "ctrl+s"):
+	case isKey(msg, dk.Save):
 		if f.validate() {
 			return Submitted, nil
 		}
 		return Open, nil
-	case isKey(msg, "enter"):
+	case isKey(msg, dk.Submit):
 		if f.focus == len(f.fields)-1 {
 			if f.validate() {
 				return Submitted, nil
@@ -305,18 +309,18 @@ func (f *Form) Update(msg tea.Msg) (Result, tea.Cmd) {
 		}
 		f.setFocus(f.focus + 1)
 		return Open, nil
-	case isKey(msg, "tab", "down"):
+	case isKey(msg, dk.NextField):
 		f.setFocus(f.focus + 1)
 		return Open, nil
-	case isKey(msg, "shift+tab", "up"):
+	case isKey(msg, dk.PrevField):
 		f.setFocus(f.focus - 1)
 		return Open, nil
 	}
 	if cur.Choices != nil {
 		switch {
-		case isKey(msg, "right", "l", "space"):
+		case isKey(msg, dk.NextValue):
 			cur.choice = (cur.choice + 1) % len(cur.Choices)
-		case isKey(msg, "left", "h"):
+		case isKey(msg, dk.PrevValue):
 			cur.choice = (cur.choice - 1 + len(cur.Choices)) % len(cur.Choices)
 		}
 		return Open, nil
@@ -356,9 +360,11 @@ func (f *Form) View() string {
 			lines = append(lines, strings.Repeat(" ", lw+3)+f.st.Error.Render(fs.err))
 		}
 	}
+	if f.failed != "" && !f.confirming {
+		lines = append(lines, f.st.Error.Render(f.failed))
+	}
 	if f.confirming {
-		lines = append(lines, f.st.Error.Render(f.lang.T("form.discard")+" "+
-			hints(f.lang, "form.key.y_yes", "form.key.n_no")))
+		lines = append(lines, f.confirming.line(f.st, f.lang))
 	} else {
 		lines = append(lines, f.st.Hint.Render(hints(f.lang,
 			"form.key.tab_next", "form.key.ctrls_save", "form.key.esc_cancel")))

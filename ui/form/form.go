@@ -15,6 +15,7 @@ import (
 	"image/color"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -22,6 +23,7 @@ import (
 
 	"salesplan/model"
 	"salesplan/ui/i18n"
+	"salesplan/ui/keys"
 	"salesplan/ui/theme"
 )
 
@@ -116,15 +118,59 @@ func fit(s string, w int) string {
 	return ansi.Truncate(s, w, "…")
 }
 
-// cleanPaste turns pasted text into something safe to keep in a field: the
-// model's sanitizer first (escapes, C0/C1 and bidi controls out), then, for
-// one-line fields, line breaks and tabs become spaces.
+// cleanPaste turns pasted text into something safe to keep in a field.
+// Line breaks come as CR, CRLF or LF depending on the terminal; they are
+// made LF first, since the sanitizer drops a lone CR with the other C0
+// controls. Then the model's sanitizer (escapes, C0/C1 and bidi controls
+// out), and, for one-line fields, line breaks and tabs become spaces.
 func cleanPaste(s string, oneLine bool) string {
-	s = model.Inert(s)
+	s = model.Inert(Newlines(s))
 	if oneLine {
-		s = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ").Replace(s)
+		s = strings.NewReplacer("\n", " ", "\t", " ").Replace(s)
 	}
 	return s
+}
+
+// Newlines makes every line break LF: a terminal's paste may send CR
+// (most do, for the Enter key in the pasted text) or CRLF.
+func Newlines(s string) string {
+	if !strings.ContainsRune(s, '\r') {
+		return s
+	}
+	return strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(s)
+}
+
+// asking is the question a dialog asks before esc throws typed text away:
+// "Discard what you typed? y yes · n no".
+type asking bool
+
+// answer takes the key pressed while the question shows: y (or enter)
+// cancels the dialog, n (or esc) goes back to the text.
+func (a *asking) answer(msg tea.Msg) Result {
+	switch {
+	case isKey(msg, dk.Yes):
+		return Cancelled
+	case isKey(msg, dk.No):
+		*a = false
+	}
+	return Open
+}
+
+// line is the question as the dialog shows it.
+func (a asking) line(st Styles, lang i18n.Lang) string {
+	return st.Error.Render(lang.T("form.discard") + " " + hints(lang, "form.key.y_yes", "form.key.n_no"))
+}
+
+// Failer is a dialog that can say, inside its frame, why its save was
+// refused, keeping everything typed; the line goes at the next edit.
+type Failer interface {
+	Fail(msg string)
+}
+
+// Dirtier is a dialog holding typed text that is not saved: quitting asks
+// first.
+type Dirtier interface {
+	Dirty() bool
 }
 
 // hints joins key hints ("enter save · esc cancel").
@@ -140,19 +186,13 @@ func keysT(lang i18n.Lang, keys []string) []string {
 	return out
 }
 
-// isKey reports whether msg is a key press of one of the given keys.
-func isKey(msg tea.Msg, keys ...string) bool {
+// dk are the dialogs' keys, from the planner's one key map.
+var dk = keys.Dialog
+
+// isKey reports whether msg is a key press of one of the bindings.
+func isKey(msg tea.Msg, bindings ...key.Binding) bool {
 	k, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return false
-	}
-	s := k.String()
-	for _, want := range keys {
-		if s == want {
-			return true
-		}
-	}
-	return false
+	return ok && key.Matches(k, bindings...)
 }
 
 // ThemeStyles builds the dialog styles from the planner's theme, so dialogs

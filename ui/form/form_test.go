@@ -62,7 +62,8 @@ func TestInput(t *testing.T) {
 		value string
 	}{
 		{name: "enter saves chinese", typed: "拜访王总 明天", key: "enter", want: Submitted, value: "拜访王总 明天"},
-		{name: "esc cancels", typed: "call", key: "esc", want: Cancelled, value: "call"},
+		{name: "esc over typed text asks first", typed: "call", key: "esc", want: Open, value: "call"},
+		{name: "esc on nothing typed cancels", key: "esc", want: Cancelled},
 		{name: "paste is made inert and one line", paste: "a\x1b[31mred\x1b[0m\r\nb\u202ec\x07", key: "enter", want: Submitted, value: "ared bc"},
 		{name: "osc 8 link dropped", paste: "x\x1b]8;;http://e.vil\x1b\\y\x1b]8;;\x1b\\z", key: "enter", want: Submitted, value: "xyz"},
 	}
@@ -83,6 +84,31 @@ func TestInput(t *testing.T) {
 				t.Errorf("view keeps a control: %q", d.View())
 			}
 		})
+	}
+}
+
+// esc over typed text asks "discard?" (DESIGN.md §5 v2): n goes back to
+// the text, y throws it away; a scratch input (a filter) does not ask.
+func TestInputAsksBeforeDiscarding(t *testing.T) {
+	d := NewInput(i18n.EN, st, "Add", "", "")
+	typeText(d, "call 王总")
+	d.Update(press("esc"))
+	if !strings.Contains(d.View(), "Discard") {
+		t.Fatalf("esc did not ask:\n%s", d.View())
+	}
+	if res, _ := d.Update(press("n")); res != Open || d.Value() != "call 王总" {
+		t.Fatalf("n: result %v, value %q", res, d.Value())
+	}
+	typeText(d, "!")
+	d.Update(press("esc"))
+	if res, _ := d.Update(press("y")); res != Cancelled {
+		t.Errorf("y after esc: result %v", res)
+	}
+	f := NewInput(i18n.EN, st, "Filter", "", "")
+	f.Scratch = true
+	typeText(f, "acme")
+	if res, _ := f.Update(press("esc")); res != Cancelled {
+		t.Errorf("esc on a filter: result %v", res)
 	}
 }
 

@@ -8,7 +8,8 @@ import (
 )
 
 // Input is a one-line input: enter (or ctrl+s, as everywhere) saves, esc
-// cancels. Below the field it
+// cancels — asking first when something was typed, unless the input is
+// Scratch. Below the field it
 // can show a preview (what quick-add understood) and problems (an unknown
 // client), which the pane sets as the value changes.
 type Input struct {
@@ -21,7 +22,13 @@ type Input struct {
 	problems []string
 	// Required: enter on an empty field does nothing but say so.
 	Required bool
-	empty    bool // enter was pressed on an empty required field
+	// Scratch: what is typed is not worth keeping (a filter, a date to go
+	// to, a name to pick), so quitting over it does not ask.
+	Scratch    bool
+	empty      bool   // enter was pressed on an empty required field
+	confirming asking // "discard what you typed?" is showing
+	initial    string // the starting value
+	failed     string // why the last save was refused
 }
 
 // NewInput makes a focused one-line input with a title and a starting value.
@@ -34,7 +41,7 @@ func NewInput(lang i18n.Lang, st Styles, title, placeholder, value string) *Inpu
 	ti.SetValue(cleanPaste(value, true))
 	ti.CursorEnd()
 	ti.Focus()
-	d := &Input{lang: lang, st: st, title: title, ti: ti}
+	d := &Input{lang: lang, st: st, title: title, ti: ti, initial: ti.Value()}
 	d.SetWidth(60)
 	return d
 }
@@ -47,6 +54,14 @@ func (d *Input) SetValue(s string) {
 	d.ti.SetValue(cleanPaste(s, true))
 	d.ti.CursorEnd()
 }
+
+// Dirty reports whether the text differs from the starting value and is
+// worth asking about before it is thrown away.
+func (d *Input) Dirty() bool { return !d.Scratch && d.ti.Value() != d.initial }
+
+// Fail shows why the save was refused, under the field, until the next
+// edit; the text stays.
+func (d *Input) Fail(msg string) { d.failed = msg }
 
 // SetPreview sets the lines shown under the field (already translated and
 // made inert by the caller).
@@ -64,18 +79,29 @@ func (d *Input) SetWidth(w int) {
 
 // Update handles keys and pastes.
 func (d *Input) Update(msg tea.Msg) (Result, tea.Cmd) {
+	if d.confirming {
+		return d.confirming.answer(msg), nil
+	}
 	switch {
-	case isKey(msg, "enter", "ctrl+s"):
+	case isKey(msg, dk.Submit, dk.Save):
 		if d.Required && d.ti.Value() == "" {
 			d.empty = true
 			return Open, nil
 		}
 		return Submitted, nil
-	case isKey(msg, "esc"):
+	case isKey(msg, dk.Cancel):
+		if d.Dirty() {
+			d.confirming = true
+			return Open, nil
+		}
 		return Cancelled, nil
 	}
 	d.empty = false
+	if _, ok := msg.(tea.KeyPressMsg); ok {
+		d.failed = ""
+	}
 	if p, ok := msg.(tea.PasteMsg); ok {
+		d.failed = ""
 		msg = tea.PasteMsg{Content: cleanPaste(p.Content, true)}
 	}
 	var cmd tea.Cmd
@@ -95,6 +121,13 @@ func (d *Input) View() string {
 	if d.empty {
 		lines = append(lines, d.st.Error.Render(d.lang.T("form.required")))
 	}
-	lines = append(lines, d.st.Hint.Render(hints(d.lang, "form.key.enter_save", "form.key.esc_cancel")))
+	if d.failed != "" {
+		lines = append(lines, d.st.Error.Render(d.failed))
+	}
+	if d.confirming {
+		lines = append(lines, d.confirming.line(d.st, d.lang))
+	} else {
+		lines = append(lines, d.st.Hint.Render(hints(d.lang, "form.key.enter_save", "form.key.esc_cancel")))
+	}
 	return d.st.frame(d.width, lines...)
 }

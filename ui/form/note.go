@@ -19,20 +19,23 @@ type Note struct {
 	title      string
 	ta         textarea.Model
 	width      int
-	confirming bool // "discard what you typed?" is showing
-	empty      bool // ctrl+s was pressed on an empty required note
-	tooMany    int  // lines of a paste refused: the box holds at most noteMaxLines
+	confirming asking // "discard what you typed?" is showing
+	empty      bool   // ctrl+s was pressed on an empty required note
+	tooMany    int    // lines of a paste refused: the box holds at most noteMaxLines
 	// Required: ctrl+s on an empty note does nothing but say so.
 	Required bool
 	// pastes remember what each paste really was: the box shows it inert
 	// (and the text area turns tabs into spaces), but the note is stored
-	// as the user gave it (DESIGN.md §6) unless they edited inside it.
+	// as the user gave it (DESIGN.md §6), its line breaks made LF, unless
+	// they edited inside it.
 	pastes []pasted
 	// above and below are the note's lines outside the text area's window
 	// (see reframe): the text area draws and measures all of its text on
 	// every key, so it holds only the lines around the cursor.
 	above, below []string
-	height       int // the box's text lines
+	height       int    // the box's text lines
+	initial      string // the starting text
+	failed       string // why the last save was refused
 }
 
 // windowRunes is about how many characters the text area holds on each
@@ -70,6 +73,7 @@ func NewNote(lang i18n.Lang, st Styles, title, placeholder, value string, lines 
 	all := strings.Split(cleanPaste(value, false), "\n")
 	last := len(all) - 1
 	d.frame(all, last, utf8.RuneCountInString(all[last]), -1)
+	d.initial = d.Value()
 	return d
 }
 
@@ -169,6 +173,13 @@ func (d *Note) Value() string {
 	return strings.TrimSpace(v)
 }
 
+// Dirty reports whether the note differs from its starting text.
+func (d *Note) Dirty() bool { return d.Value() != d.initial }
+
+// Fail shows why the save was refused, until the next edit; the text
+// stays.
+func (d *Note) Fail(msg string) { d.failed = msg }
+
 // SetWidth sets the dialog's whole width.
 func (d *Note) SetWidth(w int) {
 	d.width = w
@@ -178,39 +189,38 @@ func (d *Note) SetWidth(w int) {
 // Update handles keys and pastes.
 func (d *Note) Update(msg tea.Msg) (Result, tea.Cmd) {
 	if d.confirming {
-		switch {
-		case isKey(msg, "y", "Y", "enter"):
-			return Cancelled, nil
-		case isKey(msg, "n", "N", "esc"):
-			d.confirming = false
-		}
-		return Open, nil
+		return d.confirming.answer(msg), nil
 	}
 	switch {
-	case isKey(msg, "ctrl+s"):
+	case isKey(msg, dk.Save):
 		if d.Required && d.Value() == "" {
 			d.empty = true
 			return Open, nil
 		}
 		return Submitted, nil
-	case isKey(msg, "esc"):
-		if d.Value() == "" {
+	case isKey(msg, dk.Cancel):
+		if !d.Dirty() {
 			return Cancelled, nil
 		}
 		d.confirming = true
 		return Open, nil
 	}
 	d.empty, d.tooMany = false, 0
+	switch msg.(type) {
+	case tea.KeyPressMsg, tea.PasteMsg:
+		d.failed = ""
+	}
 	if p, ok := msg.(tea.PasteMsg); ok {
 		before := d.ta.Value()
-		clean := cleanPaste(p.Content, false)
+		raw := Newlines(p.Content)
+		clean := cleanPaste(raw, false)
 		if n := strings.Count(clean, "\n"); d.ta.LineCount()+n > noteMaxLines {
 			d.tooMany = n + 1
 			return Open, nil
 		}
 		var cmd tea.Cmd
 		d.ta, cmd = d.ta.Update(tea.PasteMsg{Content: clean})
-		d.remember(before, d.ta.Value(), clean, p.Content)
+		d.remember(before, d.ta.Value(), clean, raw)
 		d.reframe()
 		return Open, cmd
 	}
@@ -234,10 +244,11 @@ func (d *Note) Update(msg tea.Msg) (Result, tea.Cmd) {
 	return Open, cmd
 }
 
-// remember records a paste when the box took all of it (a paste cut by
-// the character limit is stored as shown, never longer than what was seen).
+// remember records a paste the box holds otherwise than it came (made
+// inert, tabs as spaces) when the box took all of it (a paste cut by the
+// character limit is stored as shown, never longer than what was seen).
 func (d *Note) remember(before, after, clean, raw string) {
-	if raw == clean || len(after) <= len(before) {
+	if len(after) <= len(before) {
 		return
 	}
 	p := 0
@@ -255,6 +266,9 @@ func (d *Note) remember(before, after, clean, raw string) {
 		s--
 	}
 	shown := after[p : len(after)-s]
+	if shown == raw {
+		return // the box holds it as it came
+	}
 	if strings.Join(strings.Fields(shown), "") != strings.Join(strings.Fields(clean), "") {
 		return
 	}
@@ -265,13 +279,15 @@ func (d *Note) remember(before, after, clean, raw string) {
 func (d *Note) View() string {
 	lines := []string{d.st.Title.Render(d.title), noNUL(d.ta.View())}
 	switch {
-	case d.confirming:
-		lines = append(lines, d.st.Error.Render(d.lang.T("form.discard")+" "+
-			hints(d.lang, "form.key.y_yes", "form.key.n_no")))
+	case bool(d.confirming):
+		lines = append(lines, d.confirming.line(d.st, d.lang))
 	case d.empty:
 		lines = append(lines, d.st.Error.Render(d.lang.T("form.required")))
 	case d.tooMany > 0:
 		lines = append(lines, d.st.Error.Render(d.lang.T("form.paste_too_many_lines", d.tooMany, noteMaxLines)))
+	case d.failed != "":
+		lines = append(lines, d.st.Error.Render(d.failed),
+			d.st.Hint.Render(hints(d.lang, "form.key.ctrls_save", "form.key.esc_cancel")))
 	default:
 		lines = append(lines, d.st.Hint.Render(hints(d.lang, "form.key.ctrls_save", "form.key.esc_cancel")))
 	}

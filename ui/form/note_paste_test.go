@@ -10,8 +10,9 @@ import (
 	"salesplan/ui/i18n"
 )
 
-// A paste is shown inert but saved as it came (DESIGN.md §6); text the user
-// then edits inside is saved as they see it.
+// A paste is shown inert but saved as it came (DESIGN.md §6), its line
+// breaks made LF (DESIGN.md §5 v2: whatever the terminal sends); text the
+// user then edits inside is saved as they see it.
 func TestNoteSavesPasteAsGiven(t *testing.T) {
 	raw := "王总说:\t价格\x1b[31m红\x1b[0m ok 🎉\r\n" + strings.Repeat("long line ", 60) + "\x1b]8;;http://x\x07link\x1b]8;;\x07"
 	tests := []struct {
@@ -20,8 +21,8 @@ func TestNoteSavesPasteAsGiven(t *testing.T) {
 		edit  bool
 		want  string
 	}{
-		{"paste alone", "", false, strings.TrimSpace(raw)},
-		{"typed before", "回访 ", false, "回访 " + strings.TrimSpace(raw)},
+		{"paste alone", "", false, strings.TrimSpace(Newlines(raw))},
+		{"typed before", "回访 ", false, "回访 " + strings.TrimSpace(Newlines(raw))},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -49,4 +50,30 @@ func TestNoteSavesPasteAsGiven(t *testing.T) {
 			t.Errorf("Value() = %q, want the edited, inert text %q", got, "aXb")
 		}
 	})
+}
+
+// Terminals send the line breaks of a paste as CR (most), CRLF or LF; the
+// note keeps each as a line break, and its tabs, and shows no CR.
+func TestNotePasteKeepsLineBreaks(t *testing.T) {
+	for name, paste := range map[string]string{
+		"CR":   "one\rtwo\r\tthree",
+		"CRLF": "one\r\ntwo\r\n\tthree",
+		"LF":   "one\ntwo\n\tthree",
+	} {
+		t.Run(name, func(t *testing.T) {
+			d := NewNote(i18n.EN, Styles{}, "note", "", "", 5)
+			d.Update(tea.PasteMsg{Content: paste})
+			if got, want := d.Value(), "one\ntwo\n\tthree"; got != want {
+				t.Errorf("Value() = %q, want %q", got, want)
+			}
+			if v := ansi.Strip(d.View()); strings.Contains(v, "\r") || !strings.Contains(v, "two") {
+				t.Errorf("the box shows %q", v)
+			}
+		})
+	}
+	in := NewInput(i18n.EN, Styles{}, "one line", "", "")
+	in.Update(tea.PasteMsg{Content: "a\rb\r\nc\td"})
+	if got := in.Value(); got != "a b c d" {
+		t.Errorf("a one-line input took the paste as %q", got)
+	}
 }

@@ -56,15 +56,15 @@ func (d *Popup) maxOffset() int { return max(len(d.lines)-d.height, 0) }
 // Update scrolls or closes.
 func (d *Popup) Update(msg tea.Msg) (Result, tea.Cmd) {
 	switch {
-	case isKey(msg, "esc", "q", "enter"):
+	case isKey(msg, dk.Close):
 		return Cancelled, nil
-	case isKey(msg, "j", "down"):
+	case isKey(msg, dk.Down):
 		d.offset = min(d.offset+1, d.maxOffset())
-	case isKey(msg, "k", "up"):
+	case isKey(msg, dk.Up):
 		d.offset = max(d.offset-1, 0)
-	case isKey(msg, "pgdown", "space"):
+	case isKey(msg, dk.PageDown):
 		d.offset = min(d.offset+d.height, d.maxOffset())
-	case isKey(msg, "pgup"):
+	case isKey(msg, dk.PageUp):
 		d.offset = max(d.offset-d.height, 0)
 	}
 	return Open, nil

@@ -32,11 +32,20 @@ type KeyMap struct {
 	Back      key.Binding    // esc
 
 	// Movement in lists and grids.
-	Up    key.Binding // k, ↑
-	Down  key.Binding // j, ↓
-	Left  key.Binding // ← (grids; h stays "previous")
-	Right key.Binding // →
-	Open  key.Binding // enter
+	Up       key.Binding // k, ↑
+	Down     key.Binding // j, ↓
+	Left     key.Binding // ← (grids; h stays "previous")
+	Right    key.Binding // →
+	Open     key.Binding // enter
+	PageUp   key.Binding // pgup
+	PageDown key.Binding // pgdown (space too where nothing is typed)
+	Home     key.Binding // home
+	End      key.Binding // end
+
+	// Day: between the task list and the attention list beside it (h/l
+	// stay "previous/next day", DESIGN.md §5).
+	ToAttention key.Binding // →
+	ToTasks     key.Binding // ←
 
 	// A task selected (Day, Week).
 	Add        key.Binding // a
@@ -55,7 +64,15 @@ type KeyMap struct {
 	MakeTask key.Binding // t: a task for today instead of jumping to today
 
 	// Week.
-	Review key.Binding // r
+	Review      key.Binding // r
+	CloseReview key.Binding // r, esc
+
+	// Month.
+	Year key.Binding // y: the year view
+
+	// Call sheet.
+	Skip key.Binding // s
+	Book key.Binding // b: book a visit
 
 	// Clients and client detail.
 	NewClient    key.Binding // a
@@ -69,6 +86,9 @@ type KeyMap struct {
 	NextStage  key.Binding // >
 	PrevStage  key.Binding // <
 	ShowClosed key.Binding // f
+	// Lost marks a project lost; the key table has none, and L is free
+	// everywhere (l is "next", a different key).
+	Lost key.Binding // L
 
 	// Promises.
 	NewPromise    key.Binding // a
@@ -131,6 +151,14 @@ func New(l i18n.Lang) KeyMap {
 		Right: b(l, []string{"right"}, "→", "key.next"),
 		Open:  b(l, []string{"enter"}, "enter", "key.open"),
 
+		PageUp:   b(l, []string{"pgup"}, "pgup", "key.page_up"),
+		PageDown: b(l, []string{"pgdown", "space"}, "pgdn", "key.page_down"),
+		Home:     b(l, []string{"home"}, "home", "key.home"),
+		End:      b(l, []string{"end"}, "end", "key.end"),
+
+		ToAttention: b(l, []string{"right"}, "→", "day.key.attention"),
+		ToTasks:     b(l, []string{"left"}, "←", "day.key.tasks"),
+
 		Add:        b(l, []string{"a"}, "a", "key.add"),
 		Done:       b(l, []string{"x"}, "x", "key.done"),
 		Edit:       b(l, []string{"e"}, "e", "key.edit"),
@@ -143,8 +171,12 @@ func New(l i18n.Lang) KeyMap {
 		Promise:    b(l, []string{"p"}, "p", "key.promise"),
 		Brief:      b(l, []string{"b"}, "b", "key.brief"),
 
-		MakeTask: b(l, []string{"t"}, "t", "key.make_task"),
-		Review:   b(l, []string{"r"}, "r", "key.review"),
+		MakeTask:    b(l, []string{"t"}, "t", "key.make_task"),
+		Review:      b(l, []string{"r"}, "r", "key.review"),
+		CloseReview: b(l, []string{"r", "esc"}, "r/esc", "review.key.close"),
+		Year:        b(l, []string{"y"}, "y", "month.key.year"),
+		Skip:        b(l, []string{"s"}, "s", "clients.key.skip"),
+		Book:        b(l, []string{"b"}, "b", "clients.key.book"),
 
 		NewClient:    b(l, []string{"a"}, "a", "key.new_client"),
 		Sort:         b(l, []string{"s"}, "s", "key.sort"),
@@ -156,6 +188,7 @@ func New(l i18n.Lang) KeyMap {
 		NextStage:  b(l, []string{">"}, ">", "key.next_stage"),
 		PrevStage:  b(l, []string{"<"}, "<", "key.prev_stage"),
 		ShowClosed: b(l, []string{"f"}, "f", "key.show_closed"),
+		Lost:       b(l, []string{"L"}, "L", "projects.key.lost"),
 
 		NewPromise:    b(l, []string{"a"}, "a", "key.new_promise"),
 		Kept:          b(l, []string{"x"}, "x", "key.kept"),
@@ -311,4 +344,55 @@ func (k KeyMap) Active(p Place) []key.Binding {
 	}
 	out = append(out, k.Pane[:]...)
 	return append(out, k.GlobalHelp()...)
+}
+
+// DialogKeys are the keys inside the dialogs (ui/form, the client picker,
+// the checklist): they are the same in every language and need no help
+// line of their own (the dialogs show their hints), so they are plain
+// values rather than part of KeyMap.
+type DialogKeys struct {
+	Submit    key.Binding // enter: save a one-line input, the last field
+	Save      key.Binding // ctrl+s: save a form or a note box
+	Cancel    key.Binding // esc
+	Yes       key.Binding // y, enter: the answer to "discard?"
+	No        key.Binding // n, esc
+	NextField key.Binding // tab, ↓
+	PrevField key.Binding // shift+tab, ↑
+	NextValue key.Binding // →, l, space: a choice field's next value
+	PrevValue key.Binding // ←, h
+	Down      key.Binding // j, ↓: scroll a popup, move in a list
+	Up        key.Binding // k, ↑
+	PageDown  key.Binding // pgdown, space
+	PageUp    key.Binding // pgup
+	Close     key.Binding // esc, q, enter: a read-only popup
+	PickDown  key.Binding // ↓, ctrl+n, tab: the picker's next match
+	PickUp    key.Binding // ↑, ctrl+p
+	Toggle    key.Binding // space, x: tick an item of a checklist
+	Reword    key.Binding // e: reword an item of a checklist
+	Suggest   key.Binding // →: take a field's suggested completion
+	Interrupt key.Binding // ctrl+c: quit, asking first over typed text
+}
+
+// Dialog is the one set of dialog keys.
+var Dialog = DialogKeys{
+	Submit:    key.NewBinding(key.WithKeys("enter")),
+	Save:      key.NewBinding(key.WithKeys("ctrl+s")),
+	Cancel:    key.NewBinding(key.WithKeys("esc")),
+	Yes:       key.NewBinding(key.WithKeys("y", "Y", "enter")),
+	No:        key.NewBinding(key.WithKeys("n", "N", "esc")),
+	NextField: key.NewBinding(key.WithKeys("tab", "down")),
+	PrevField: key.NewBinding(key.WithKeys("shift+tab", "up")),
+	NextValue: key.NewBinding(key.WithKeys("right", "l", "space")),
+	PrevValue: key.NewBinding(key.WithKeys("left", "h")),
+	Down:      key.NewBinding(key.WithKeys("j", "down")),
+	Up:        key.NewBinding(key.WithKeys("k", "up")),
+	PageDown:  key.NewBinding(key.WithKeys("pgdown", "space")),
+	PageUp:    key.NewBinding(key.WithKeys("pgup")),
+	Close:     key.NewBinding(key.WithKeys("esc", "q", "enter")),
+	PickDown:  key.NewBinding(key.WithKeys("down", "ctrl+n", "tab")),
+	PickUp:    key.NewBinding(key.WithKeys("up", "ctrl+p")),
+	Toggle:    key.NewBinding(key.WithKeys("space", "x")),
+	Reword:    key.NewBinding(key.WithKeys("e")),
+	Suggest:   key.NewBinding(key.WithKeys("right")),
+	Interrupt: key.NewBinding(key.WithKeys("ctrl+c")),
 }

@@ -5,21 +5,21 @@ import (
 	"testing"
 
 	"salesplan/ui/i18n"
-	rt "salesplan/ui/report/reporttest"
+	"salesplan/ui/uitest"
 )
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	rt.RemoveBig()
+	uitest.RemoveBig()
 	os.Exit(code)
 }
 
 // BenchmarkMonthView is one frame of this month on the 100k-task database,
 // with a key press (→) before it.
 func BenchmarkMonthView(b *testing.B) {
-	m := newModel(rt.EnvFor(rt.BigStore(b), i18n.ZH))
+	m := newModel(uitest.Env(uitest.BigStore(b), i18n.ZH))
 	m.SetSize(120, 40)
-	rt.Run(m, m.Init())
+	uitest.Run(m, m.Init())
 	n := 0
 	for _, d := range m.month.Days {
 		n += d.TasksTotal
@@ -30,7 +30,7 @@ func BenchmarkMonthView(b *testing.B) {
 		if i/10%2 == 1 {
 			k = "left" // stay inside the month: no reload
 		}
-		m.Update(rt.Key(k))
+		m.Update(uitest.Key(k))
 		_ = m.View()
 	}
 }
@@ -38,24 +38,24 @@ func BenchmarkMonthView(b *testing.B) {
 // BenchmarkMonthLoad is opening the pane: Store.Month, the settings and
 // the first frame.
 func BenchmarkMonthLoad(b *testing.B) {
-	st := rt.BigStore(b)
+	st := uitest.BigStore(b)
 	for b.Loop() {
-		m := newModel(rt.EnvFor(st, i18n.ZH))
+		m := newModel(uitest.Env(st, i18n.ZH))
 		m.SetSize(120, 40)
-		rt.Run(m, m.Init())
+		uitest.Run(m, m.Init())
 		_ = m.View()
 	}
 }
 
 // BenchmarkYearView is y: the twelve months' signed sales and the frame.
 func BenchmarkYearView(b *testing.B) {
-	st := rt.BigStore(b)
-	m := newModel(rt.EnvFor(st, i18n.ZH))
+	st := uitest.BigStore(b)
+	m := newModel(uitest.Env(st, i18n.ZH))
 	m.SetSize(120, 40)
-	rt.Run(m, m.Init())
+	uitest.Run(m, m.Init())
 	for b.Loop() {
-		rt.Press(m, "y")
+		uitest.Press(m, "y")
 		_ = m.View()
-		rt.Press(m, "y")
+		uitest.Press(m, "y")
 	}
 }

@@ -4,14 +4,14 @@ import (
 	"testing"
 
 	"salesplan/ui/i18n"
-	rt "salesplan/ui/report/reporttest"
+	"salesplan/ui/uitest"
 )
 
 // The Month pane's own key (y) has help in both languages and answers no
 // key the shell or the Month place already uses.
 func TestYearKeyIsFree(t *testing.T) {
 	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
-		m := newModel(rt.EnvFor(nil, l))
+		m := newModel(uitest.Env(nil, l))
 		seen := map[string]string{}
 		for _, b := range m.km.Active(0) { // the shell's global keys
 			for _, k := range b.Keys() {

@@ -20,8 +20,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"salesplan/model"
-	"salesplan/model/quickadd"
 	"salesplan/ui/common"
+	"salesplan/ui/components/dialog"
+	"salesplan/ui/components/gotodate"
 	"salesplan/ui/form"
 	"salesplan/ui/i18n"
 	"salesplan/ui/keys"
@@ -40,15 +41,19 @@ type Model struct {
 	month   model.MonthSummary
 	set     model.Settings
 	loaded  bool
-	seq     uint64
+	loads   common.Loads
 	yearOn  bool
 	year    [12]model.MoneyQuota
 	yearOf  int // the year loaded in year
-	yearSeq uint64
+	yearLds common.Loads
 
-	yearKey key.Binding
-	dlg     form.Dialog // the go-to-date input, when open
+	host dialog.Host // the go-to-date input, when open
 }
+
+// dlgGoto is the Month's one dialog: a date to go to.
+type dlgKind int
+
+const dlgGoto dlgKind = 1
 
 // Messages.
 type (
@@ -70,8 +75,7 @@ type (
 func New(env common.Env) common.Pane { return newModel(env) }
 
 func newModel(env common.Env) *Model {
-	m := &Model{env: env, lang: env.Lang, km: env.Keys, sel: env.Today()}
-	m.yearKey = key.NewBinding(key.WithKeys("y"), key.WithHelp("y", env.Lang.T("month.key.year")))
+	m := &Model{env: env, lang: env.Lang, km: env.Keys, sel: env.Today(), host: dialog.New(env.Lang)}
 	m.restyle()
 	m.SetSize(80, 20)
 	return m
@@ -91,28 +95,36 @@ func (m *Model) Init() tea.Cmd { return m.reload() }
 // SetSize sets the pane's size.
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = max(w, 1), max(h, 1)
-	if m.dlg != nil {
-		m.dlg.SetWidth(min(m.width, 76))
-	}
+	m.host.SetSize(m.width, m.height)
 }
 
 // Capturing is true while the go-to-date input is open.
-func (m *Model) Capturing() bool { return m.dlg != nil }
+func (m *Model) Capturing() bool { return m.host.IsOpen() }
+
+// Busy is true while the month (or the year) shown is being read: keys
+// typed meanwhile wait for it.
+func (m *Model) Busy() bool {
+	return m.host.Busy() || m.loads.Pending() || (m.yearOn && m.yearLds.Pending())
+}
+
+// Dirty is true while the go-to-date input holds typed text (never worth
+// asking about: a date to go to is scratch).
+func (m *Model) Dirty() bool { return m.host.Dirty() }
 
 // ShortHelp lists the keys of the current place.
 func (m *Model) ShortHelp() []key.Binding {
-	if m.dlg != nil {
+	if m.host.IsOpen() {
 		return m.km.ShortHelp(keys.PlaceForm)
 	}
-	return append(m.km.ShortHelp(keys.PlaceMonth), m.yearKey)
+	return append(m.km.ShortHelp(keys.PlaceMonth), m.km.Year)
 }
 
 // FullHelp lists every key of the current place.
 func (m *Model) FullHelp() [][]key.Binding {
-	if m.dlg != nil {
+	if m.host.IsOpen() {
 		return m.km.FullHelp(keys.PlaceForm)
 	}
-	return append(m.km.FullHelp(keys.PlaceMonth), []key.Binding{m.yearKey})
+	return append(m.km.FullHelp(keys.PlaceMonth), []key.Binding{m.km.Year})
 }
 
 // Month returns the summary shown (tests compare it with Store.Month).
@@ -125,8 +137,7 @@ func (m *Model) reload() tea.Cmd {
 	if st == nil {
 		return nil
 	}
-	m.seq++
-	seq, mo, today := m.seq, m.shown(), m.env.Today()
+	seq, mo, today := m.loads.Next(), m.shown(), m.env.Today()
 	cmds := []tea.Cmd{func() tea.Msg {
 		ms, err := st.Month(mo, today)
 		if err != nil {
@@ -149,8 +160,7 @@ func (m *Model) reloadYear() tea.Cmd {
 	if st == nil {
 		return nil
 	}
-	m.yearSeq++
-	seq, y := m.yearSeq, m.sel.Year()
+	seq, y := m.yearLds.Next(), m.sel.Year()
 	return func() tea.Msg {
 		q, err := st.YearSigned(y)
 		if err != nil {
@@ -164,7 +174,7 @@ func (m *Model) reloadYear() tea.Cmd {
 func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	switch msg := msg.(type) {
 	case loadedMsg:
-		if msg.seq != m.seq {
+		if !m.loads.Answer(msg.seq) {
 			return m, nil
 		}
 		if msg.err != nil {
@@ -173,7 +183,7 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		m.month, m.set, m.loaded = msg.ms, msg.set, true
 		return m, nil
 	case yearMsg:
-		if msg.seq != m.yearSeq {
+		if !m.yearLds.Answer(msg.seq) {
 			return m, nil
 		}
 		if msg.err != nil {
@@ -187,7 +197,7 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		m.restyle()
 		return m, nil
 	}
-	if m.dlg != nil {
+	if m.host.IsOpen() {
 		return m, m.updateDialog(msg)
 	}
 	switch msg := msg.(type) {
@@ -237,13 +247,12 @@ func (m *Model) monthKey(msg tea.KeyPressMsg) tea.Cmd {
 		d := m.sel
 		return func() tea.Msg { return common.GotoDateMsg{Date: d} }
 	case key.Matches(msg, km.GoTo):
-		in := form.NewInput(m.lang, m.fst, m.lang.T("day.goto.title"), m.lang.T("day.goto.placeholder"), "")
-		in.Required = true
-		in.SetWidth(min(m.width, 76))
-		m.dlg = in
-	case key.Matches(msg, m.yearKey):
+		m.host.Open(gotodate.New(m.lang, m.fst), dlgGoto)
+	case key.Matches(msg, m.km.Year):
 		m.yearOn = true
 		return m.reloadYear()
+	case key.Matches(msg, km.Back):
+		return common.Back
 	}
 	return nil
 }
@@ -252,7 +261,7 @@ func (m *Model) yearKeyPress(msg tea.KeyPressMsg) tea.Cmd {
 	km := m.km
 	move := func(n int) tea.Cmd { return m.selectDay(m.sel.AddMonths(n)) }
 	switch {
-	case key.Matches(msg, m.yearKey, km.Back):
+	case key.Matches(msg, m.km.Year, km.Back):
 		m.yearOn = false
 	case key.Matches(msg, km.Left, km.Up):
 		return move(-1)
@@ -271,24 +280,15 @@ func (m *Model) yearKeyPress(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (m *Model) updateDialog(msg tea.Msg) tea.Cmd {
-	res, cmd := m.dlg.Update(msg)
-	switch res {
-	case form.Cancelled:
-		m.dlg = nil
-	case form.Submitted:
-		in, _ := m.dlg.(*form.Input)
-		if in == nil {
-			m.dlg = nil
-			return cmd
+	_, cmd := m.host.Handle(msg, func() tea.Cmd {
+		in, _ := m.host.Dialog().(*form.Input)
+		d, ok := gotodate.Date(m.lang, in, m.env.Today())
+		if !ok {
+			return nil
 		}
-		d, err := quickadd.ParseDate(in.Value(), m.env.Today())
-		if err != nil {
-			in.SetProblems([]string{m.lang.Err(err)})
-			return cmd
-		}
-		m.dlg = nil
-		return tea.Batch(cmd, m.selectDay(d))
-	}
+		m.host.Close()
+		return m.selectDay(d)
+	})
 	return cmd
 }
 

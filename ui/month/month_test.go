@@ -14,16 +14,16 @@ import (
 	"salesplan/storage"
 	"salesplan/ui/common"
 	"salesplan/ui/i18n"
-	rt "salesplan/ui/report/reporttest"
+	"salesplan/ui/uitest"
 )
 
 func open(t *testing.T, l i18n.Lang, w, h int) (*Model, *storage.Store) {
 	t.Helper()
-	st := rt.OpenStore(t)
-	rt.Seed(t, st)
-	m := newModel(rt.EnvFor(st, l))
+	st := uitest.OpenStore(t)
+	uitest.SeedWeeks(t, st)
+	m := newModel(uitest.Env(st, l))
 	m.SetSize(w, h)
-	rt.Run(m, m.Init())
+	uitest.Run(m, m.Init())
 	if !m.loaded {
 		t.Fatal("the month did not load")
 	}
@@ -31,19 +31,6 @@ func open(t *testing.T, l i18n.Lang, w, h int) (*Model, *storage.Store) {
 }
 
 func screen(m *Model) string { return ansi.Strip(m.View()) }
-
-func checkSize(t *testing.T, view string, w, h int) {
-	t.Helper()
-	lines := strings.Split(view, "\n")
-	if len(lines) != h {
-		t.Fatalf("view has %d lines, want %d", len(lines), h)
-	}
-	for i, l := range lines {
-		if got := ansi.StringWidth(l); got != w {
-			t.Fatalf("line %d is %d cells, want %d: %q", i, got, w, ansi.Strip(l))
-		}
-	}
-}
 
 // The month and the year view at two sizes in both languages
 // (regenerate: go test ./ui/month -run TestGolden -update).
@@ -55,16 +42,16 @@ func TestGolden(t *testing.T) {
 		name := fmt.Sprintf("%s_%dx%d", tt.lang, tt.w, tt.h)
 		t.Run(name, func(t *testing.T) {
 			m, _ := open(t, tt.lang, tt.w, tt.h)
-			checkSize(t, m.View(), tt.w, tt.h)
+			uitest.CheckSize(t, m.View(), tt.w, tt.h)
 			golden.RequireEqual(t, screen(m))
 		})
 		t.Run("year_"+name, func(t *testing.T) {
 			m, _ := open(t, tt.lang, tt.w, tt.h)
-			rt.Press(m, "y")
+			uitest.Press(m, "y")
 			if !m.yearOn || m.yearOf != 2026 {
 				t.Fatal("y did not open the year view")
 			}
-			checkSize(t, m.View(), tt.w, tt.h)
+			uitest.CheckSize(t, m.View(), tt.w, tt.h)
 			golden.RequireEqual(t, screen(m))
 		})
 	}
@@ -91,7 +78,7 @@ func TestGridAligned(t *testing.T) {
 						t.Errorf("%s %dx%d: line %d ends in %q", l, size[0], size[1], i+1, c)
 					}
 				}
-				rt.Press(m, "l")
+				uitest.Press(m, "l")
 			}
 		}
 	}
@@ -101,7 +88,7 @@ func TestGridAligned(t *testing.T) {
 func TestNumbersEqualStoreMonth(t *testing.T) {
 	m, st := open(t, i18n.EN, 120, 40)
 	for _, mo := range []model.Month{{Year: 2026, Month: time.November}, {Year: 2026, Month: time.December}} {
-		want, err := st.Month(mo, rt.Today)
+		want, err := st.Month(mo, uitest.Today)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -125,42 +112,42 @@ func TestNumbersEqualStoreMonth(t *testing.T) {
 		if mo.Month == time.December && !strings.Contains(s, "Signed $0 of $200,000 (0%)") {
 			t.Errorf("December's own target:\n%s", s)
 		}
-		rt.Press(m, "l")
+		uitest.Press(m, "l")
 	}
 }
 
 func TestMarkersAndKeys(t *testing.T) {
 	m, _ := open(t, i18n.EN, 120, 40)
-	if m.sel != rt.Today {
+	if m.sel != uitest.Today {
 		t.Fatalf("selected %s", m.sel)
 	}
-	rt.Press(m, "down") // 4 Dec: into December
-	if m.sel != rt.D(time.December, 4) || m.shown() != (model.Month{Year: 2026, Month: time.December}) || !m.loaded {
+	uitest.Press(m, "down") // 4 Dec: into December
+	if m.sel != uitest.D(time.December, 4) || m.shown() != (model.Month{Year: 2026, Month: time.December}) || !m.loaded {
 		t.Fatalf("↓ from 27 Nov: %s, month %s", m.sel, m.shown())
 	}
-	rt.Press(m, "left")
-	rt.Press(m, "left") // 2 Dec: the bid
+	uitest.Press(m, "left")
+	uitest.Press(m, "left") // 2 Dec: the bid
 	if dd, _ := m.day(m.sel); strings.Join(dd.Markers, ",") != "bid" {
 		t.Errorf("2 Dec markers %v", dd.Markers)
 	}
 	if s := screen(m); !strings.Contains(s, "Wed 2 Dec · tasks 0/0 done · calls 0 · visits 0 · bid date") {
 		t.Errorf("the detail line:\n%s", s)
 	}
-	msgs := rt.Press(m, "enter")
-	if len(msgs) != 1 || msgs[0] != (common.GotoDateMsg{Date: rt.D(time.December, 2)}) {
+	msgs := uitest.Press(m, "enter")
+	if len(msgs) != 1 || msgs[0] != (common.GotoDateMsg{Date: uitest.D(time.December, 2)}) {
 		t.Errorf("enter = %#v", msgs)
 	}
-	rt.Press(m, "h")
-	if m.sel != rt.D(time.November, 2) {
+	uitest.Press(m, "h")
+	if m.sel != uitest.D(time.November, 2) {
 		t.Errorf("h: %s", m.sel)
 	}
-	rt.Press(m, "t")
-	if m.sel != rt.Today {
+	uitest.Press(m, "t")
+	if m.sel != uitest.Today {
 		t.Errorf("t: %s", m.sel)
 	}
-	rt.Press(m, "g")
-	rt.Type(m, "2027-03-15")
-	rt.Press(m, "enter")
+	uitest.Press(m, "g")
+	uitest.Type(m, "2027-03-15")
+	uitest.Press(m, "enter")
 	if m.sel != model.MakeDate(2027, time.March, 15) || m.Capturing() {
 		t.Errorf("g: %s", m.sel)
 	}
@@ -168,7 +155,7 @@ func TestMarkersAndKeys(t *testing.T) {
 
 func TestYearView(t *testing.T) {
 	m, _ := open(t, i18n.EN, 120, 40)
-	rt.Press(m, "y")
+	uitest.Press(m, "y")
 	// The months keep the year whole (v2): 1,200,000, not 1,300,000.
 	if m.year[10].Value != 48000000 || m.year[11].Target != 20000000 || m.year[0].Target != 9090909 || m.year[10].Target != 9090910 {
 		t.Errorf("year = %+v", m.year)
@@ -180,15 +167,15 @@ func TestYearView(t *testing.T) {
 			t.Errorf("the year view lacks %q:\n%s", want, s)
 		}
 	}
-	rt.Press(m, "right")
+	uitest.Press(m, "right")
 	if m.sel.Month() != time.December {
 		t.Errorf("→ selects December: %s", m.sel)
 	}
-	rt.Press(m, "l")
+	uitest.Press(m, "l")
 	if m.sel.Year() != 2027 || m.yearOf != 2027 {
 		t.Errorf("l: %s, year loaded %d", m.sel, m.yearOf)
 	}
-	rt.Press(m, "enter")
+	uitest.Press(m, "enter")
 	if m.yearOn || m.shown() != (model.Month{Year: 2027, Month: time.December}) {
 		t.Errorf("enter: year view %v, month %s", m.yearOn, m.shown())
 	}
@@ -200,8 +187,8 @@ func TestClickSelects(t *testing.T) {
 	g := m.grid()
 	x := 1 + 2*(g.cw+1) + 2
 	y := headRows + 1 + 3*g.rowLines() + 1
-	rt.Run(m, func() tea.Cmd { _, c := m.Update(tea.MouseClickMsg{X: x, Y: y, Button: tea.MouseLeft}); return c }())
-	if m.sel != rt.D(time.November, 18) {
+	uitest.Run(m, func() tea.Cmd { _, c := m.Update(tea.MouseClickMsg{X: x, Y: y, Button: tea.MouseLeft}); return c }())
+	if m.sel != uitest.D(time.November, 18) {
 		t.Errorf("click selected %s", m.sel)
 	}
 }
@@ -214,15 +201,15 @@ func TestHolidayDays(t *testing.T) {
 		t.Fatal(err)
 	}
 	m.Update(common.DataChangedMsg{})
-	rt.Run(m, m.reload())
+	uitest.Run(m, m.reload())
 	for day, want := range map[model.Date]string{
 		model.MakeDate(2026, time.October, 1):  "public holiday 国庆节",
 		model.MakeDate(2026, time.October, 10): "make-up working day (国庆节)",
 	} {
-		rt.Press(m, "g")
-		rt.Type(m, day.String())
-		rt.Press(m, "enter")
-		rt.Run(m, m.reload())
+		uitest.Press(m, "g")
+		uitest.Type(m, day.String())
+		uitest.Press(m, "enter")
+		uitest.Run(m, m.reload())
 		if s := screen(m); !strings.Contains(s, want) {
 			t.Errorf("%s: the day's line lacks %q:\n%s", day, want, s)
 		}

@@ -10,7 +10,6 @@ import (
 
 	"salesplan/model"
 	"salesplan/ui/common"
-	"salesplan/ui/overlay"
 	"salesplan/ui/report"
 )
 
@@ -95,10 +94,7 @@ func (m *Model) View() string {
 	} else {
 		body = m.monthView()
 	}
-	if m.dlg != nil {
-		body = overlay.Bottom(common.Fit(body, m.width, m.height), m.dlg.View(), m.width, m.height)
-	}
-	return common.Fit(body, m.width, m.height)
+	return m.host.View(common.Fit(body, m.width, m.height))
 }
 
 // GridLines returns the calendar's lines alone (the header of weekday

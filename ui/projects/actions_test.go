@@ -9,6 +9,7 @@ import (
 	"salesplan/model"
 	"salesplan/ui/common"
 	"salesplan/ui/i18n"
+	"salesplan/ui/uitest"
 )
 
 // selectProject puts the pipeline's cursor on a project.
@@ -27,28 +28,28 @@ func selectProject(t *testing.T, m *Model, id model.ID) {
 // project, with its client; the call resets the project's follow-up.
 func TestLogLinkedToProject(t *testing.T) {
 	m, st, s := open(t, i18n.EN, 80, 24)
-	selectProject(t, m, s.fab)
+	selectProject(t, m, s.Fab)
 	press(m, "c")
-	typeText(m, "result next week")
+	uitest.Type(m, "result next week")
 	statuses := press(m, "ctrl+s")
 	press(m, "v", "ctrl+s") // a visit without words is fine
 	press(m, "n", "ctrl+s") // a note needs words: nothing saved
-	if m.dlg.d == nil {
+	if m.host.Dialog() == nil {
 		t.Fatal("an empty note was accepted")
 	}
 	press(m, "esc")
-	j, err := st.ProjectJournal(s.fab, 0)
+	j, err := st.ProjectJournal(s.Fab, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(j) != 2 || j[0].ClientID != s.acme || j[1].Kind != model.EntryCall || j[1].Text != "result next week" {
+	if len(j) != 2 || j[0].ClientID != s.Acme || j[1].Kind != model.EntryCall || j[1].Text != "result next week" {
 		t.Fatalf("journal = %+v, want the call and the visit for ACME", j)
 	}
 	if len(statuses) == 0 || !strings.Contains(statuses[0], "Call recorded for ACME Fab 2 cooling") {
 		t.Errorf("statuses = %q", statuses)
 	}
 	r, _ := m.selected()
-	if r.ID != s.fab || r.FollowUp.IsDue || r.FollowUp.Due != today.AddDays(14) {
+	if r.ID != s.Fab || r.FollowUp.IsDue || r.FollowUp.Due != uitest.Today.AddDays(14) {
 		t.Errorf("after the call the follow-up is %+v, want due in 14 days", r.FollowUp)
 	}
 }
@@ -60,7 +61,7 @@ func fillAdd(m *Model, name, client, owner, value, bid string) {
 		if i > 0 {
 			press(m, "tab")
 		}
-		typeText(m, v)
+		uitest.Type(m, v)
 	}
 }
 
@@ -79,7 +80,7 @@ func TestAddFormErrors(t *testing.T) {
 	} {
 		t.Run(tt.name+"/"+tt.client, func(t *testing.T) {
 			m, st, _ := open(t, i18n.EN, 100, 30)
-			before, _ := st.Projects(today, true)
+			before, _ := st.Projects(uitest.Today, true)
 			fillAdd(m, tt.name, tt.client, "", tt.value, tt.bid)
 			press(m, "ctrl+s")
 			v := screen(m)
@@ -88,10 +89,10 @@ func TestAddFormErrors(t *testing.T) {
 					t.Errorf("form lacks %q:\n%s", want, v)
 				}
 			}
-			if m.dlg.d == nil {
+			if m.host.Dialog() == nil {
 				t.Fatal("the form closed on an error")
 			}
-			if after, _ := st.Projects(today, true); len(after) != len(before) {
+			if after, _ := st.Projects(uitest.Today, true); len(after) != len(before) {
 				t.Fatalf("a project was saved from a wrong form")
 			}
 		})
@@ -108,7 +109,7 @@ func TestAddProject(t *testing.T) {
 	if err != nil {
 		t.Fatalf("not saved (%q): %v\n%s", statuses, err, screen(m))
 	}
-	if p.ClientID != s.wang || p.Value != model.MoneyFromMain(1.5e8) || p.BidDate != day(11, 30) || p.Owner != "朝阳医院" {
+	if p.ClientID != s.Wang || p.Value != model.MoneyFromMain(1.5e8) || p.BidDate != uitest.D(11, 30) || p.Owner != "朝阳医院" {
 		t.Errorf("saved %+v", p)
 	}
 	if r, _ := m.selected(); r.ID != p.ID {
@@ -119,19 +120,19 @@ func TestAddProject(t *testing.T) {
 // e edits the fields but never the stage; a changed client is resolved.
 func TestEditProject(t *testing.T) {
 	m, st, s := open(t, i18n.EN, 80, 24)
-	selectProject(t, m, s.school)
+	selectProject(t, m, s.School)
 	press(m, "e")
 	press(m, "tab")
 	for range 3 {
 		press(m, "backspace")
 	}
-	typeText(m, "ACME")
+	uitest.Type(m, "ACME")
 	press(m, "ctrl+s")
-	p, err := st.Project(s.school)
+	p, err := st.Project(s.School)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p.ClientID != s.acme || p.Stage != model.StageContract || p.Value != model.MoneyFromMain(180000) {
+	if p.ClientID != s.Acme || p.Stage != model.StageContract || p.Value != model.MoneyFromMain(180000) {
 		t.Errorf("after edit %+v: want client ACME, still contract, value kept", p)
 	}
 }
@@ -140,29 +141,29 @@ func TestEditProject(t *testing.T) {
 // beside the date; < on a lost project reopens it where it was lost.
 func TestMoveDateAndReopen(t *testing.T) {
 	m, st, s := open(t, i18n.EN, 80, 24)
-	selectProject(t, m, s.school) // contract since 25 Nov
+	selectProject(t, m, s.School) // contract since 25 Nov
 	press(m, ">")
 	for range 5 {
 		press(m, "backspace")
 	}
-	typeText(m, "2026-11-20")
+	uitest.Type(m, "2026-11-20")
 	press(m, "enter")
 	if v := screen(m); !strings.Contains(v, "entered its current stage on 2026-11-25") {
 		t.Fatalf("no error beside the date:\n%s", v)
 	}
 	press(m, "esc", "y")
-	if p, _ := st.Project(s.school); p.Stage != model.StageContract {
+	if p, _ := st.Project(s.School); p.Stage != model.StageContract {
 		t.Fatalf("moved anyway: %s", p.Stage)
 	}
 
 	press(m, "f")
-	selectProject(t, m, s.lost)
+	selectProject(t, m, s.Lost)
 	press(m, ">")
-	if m.dlg.d != nil {
+	if m.host.Dialog() != nil {
 		t.Fatal("> on a lost project opened a dialog")
 	}
 	press(m, "<", "enter")
-	p, _ := st.Project(s.lost)
+	p, _ := st.Project(s.Lost)
 	if p.Stage != model.StageBidding {
 		t.Fatalf("reopened to %s, want bidding", p.Stage)
 	}
@@ -172,16 +173,16 @@ func TestMoveDateAndReopen(t *testing.T) {
 // reason is in its journal.
 func TestMarkLost(t *testing.T) {
 	m, st, s := open(t, i18n.EN, 80, 24)
-	run(m, m.openDetail(s.fab))
+	run(m, m.openDetail(s.Fab))
 	press(m, "L")
 	press(m, "ctrl+s")
 	if !strings.Contains(screen(m), "say why the project was lost") {
 		t.Fatalf("a lost project without a reason was accepted:\n%s", screen(m))
 	}
-	typeText(m, "competitor cheaper") // the error focused the reason
+	uitest.Type(m, "competitor cheaper") // the error focused the reason
 	press(m, "ctrl+s")
-	p, _ := st.Project(s.fab)
-	j, _ := st.ProjectJournal(s.fab, 1)
+	p, _ := st.Project(s.Fab)
+	j, _ := st.ProjectJournal(s.Fab, 1)
 	if p.Stage != model.StageLost || len(j) != 1 || j[0].Text != "competitor cheaper" {
 		t.Fatalf("stage %s, journal %+v", p.Stage, j)
 	}
@@ -215,7 +216,7 @@ func TestLongColumnScrolls(t *testing.T) {
 	for _, w := range []int{80, 140} {
 		m, st, s := open(t, i18n.EN, w, 24)
 		for i := range 12 {
-			_, err := st.AddProject(model.Project{Name: "Lead " + string(rune('A'+i)), ClientID: s.acme}, today)
+			_, err := st.AddProject(model.Project{Name: "Lead " + string(rune('A'+i)), ClientID: s.Acme}, uitest.Today)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -226,7 +227,7 @@ func TestLongColumnScrolls(t *testing.T) {
 		}
 		press(m, "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j")
 		v := screen(m)
-		checkSize(t, m.View(), w, 24)
+		uitest.CheckSize(t, m.View(), w, 24)
 		if !strings.Contains(v, "›Lead L") && !strings.Contains(v, "› Lead L") {
 			t.Errorf("width %d: the selected last lead is off screen:\n%s", w, v)
 		}

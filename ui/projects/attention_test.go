@@ -8,6 +8,7 @@ import (
 	"salesplan/model"
 	daypane "salesplan/ui/day"
 	"salesplan/ui/i18n"
+	"salesplan/ui/uitest"
 )
 
 // Project follow-ups, bid preparation and bid results show in the Day
@@ -15,8 +16,8 @@ import (
 // the project (DESIGN.md §5: "one key turns an attention item into a task
 // for today"). A lost project with the same bid date shows nothing.
 func TestAttentionMakesProjectTasks(t *testing.T) {
-	st := openStore(t)
-	c, err := st.AddClient(model.Client{Name: "陈工"}, today) // regular and new: not due
+	st := uitest.OpenStore(t)
+	c, err := st.AddClient(model.Client{Name: "陈工"}, uitest.Today) // regular and new: not due
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,15 +30,15 @@ func TestAttentionMakesProjectTasks(t *testing.T) {
 		return saved
 	}
 	// Design since 17 Nov: follow-up due 24 Nov; bid tomorrow: documents due.
-	a := add(model.Project{Name: "Alpha", Stage: model.StageDesign, BidDate: today.AddDays(1)}, day(time.November, 17))
+	a := add(model.Project{Name: "Alpha", Stage: model.StageDesign, BidDate: uitest.Today.AddDays(1)}, uitest.D(time.November, 17))
 	// Bidding since 20 Nov (follow-up 4 Dec), bid on 25 Nov: ask for the result.
-	b := add(model.Project{Name: "Beta", Stage: model.StageBidding, BidDate: day(time.November, 25)}, day(time.November, 20))
-	lost := add(model.Project{Name: "Gamma", Stage: model.StageBidding, BidDate: today.AddDays(1)}, day(time.November, 20))
-	if _, err := st.SetStage(lost.ID, model.StageLost, day(time.November, 21), nil, "budget cut"); err != nil {
+	b := add(model.Project{Name: "Beta", Stage: model.StageBidding, BidDate: uitest.D(time.November, 25)}, uitest.D(time.November, 20))
+	lost := add(model.Project{Name: "Gamma", Stage: model.StageBidding, BidDate: uitest.Today.AddDays(1)}, uitest.D(time.November, 20))
+	if _, err := st.SetStage(lost.ID, model.StageLost, uitest.D(time.November, 21), nil, "budget cut"); err != nil {
 		t.Fatal(err)
 	}
 
-	p := daypane.New(envFor(st, i18n.EN))
+	p := daypane.New(uitest.Env(st, i18n.EN))
 	p.SetSize(120, 30)
 	run(p, p.Init())
 	if v := screen(p); strings.Contains(v, "Gamma") {
@@ -45,7 +46,7 @@ func TestAttentionMakesProjectTasks(t *testing.T) {
 	}
 	press(p, "right", "t", "j", "t", "j", "t")
 
-	tasks, err := st.TasksOn(today)
+	tasks, err := st.TasksOn(uitest.Today)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,20 +7,21 @@ import (
 	"salesplan/model"
 	"salesplan/storage"
 	"salesplan/ui/i18n"
+	"salesplan/ui/uitest"
 )
 
 // A pipeline of 2,000 projects (a busy team's share) draws in both
 // layouts without drawing what is off screen.
 func BenchmarkView(b *testing.B) {
-	m := newModel(envFor(nil, i18n.ZH))
+	m := newModel(uitest.Env(nil, i18n.ZH))
 	for i := range 2000 {
 		st := model.Stages[i%8]
 		m.rows = append(m.rows, storage.ProjectRow{
 			Project: model.Project{ID: model.ID(i + 1), Name: fmt.Sprintf("项目 %d 冷站改造", i), Stage: st,
-				Value: model.MoneyFromMain(float64(100000 + i)), BidDate: today.AddDays(i%30 - 15),
-				StageHistory: []model.StageEntry{{Stage: st, On: today.AddDays(-i % 60)}}},
+				Value: model.MoneyFromMain(float64(100000 + i)), BidDate: uitest.Today.AddDays(i%30 - 15),
+				StageHistory: []model.StageEntry{{Stage: st, On: uitest.Today.AddDays(-i % 60)}}},
 			Client:   "王总",
-			FollowUp: model.FollowUp{Due: today.AddDays(i%20 - 10), IsDue: i%20 < 10},
+			FollowUp: model.FollowUp{Due: uitest.Today.AddDays(i%20 - 10), IsDue: i%20 < 10},
 		})
 	}
 	m.loaded = true

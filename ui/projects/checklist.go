@@ -3,6 +3,7 @@ package projects
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -10,6 +11,7 @@ import (
 	"salesplan/model"
 	"salesplan/ui/form"
 	"salesplan/ui/i18n"
+	"salesplan/ui/keys"
 )
 
 // checklistDialog offers a stage's checklist before the move is written:
@@ -100,17 +102,18 @@ func (d *checklistDialog) stopEditing(keep bool) {
 
 // Update handles keys and pastes.
 func (d *checklistDialog) Update(msg tea.Msg) (form.Result, tea.Cmd) {
+	dk := keys.Dialog
 	k, isKey := msg.(tea.KeyPressMsg)
 	if d.editing {
 		if isKey {
-			switch k.String() {
-			case "enter", "tab", "down", "up", "shift+tab":
+			switch {
+			case key.Matches(k, dk.Submit, dk.NextField, dk.PrevField):
 				d.stopEditing(true)
 				return form.Open, nil
-			case "esc":
+			case key.Matches(k, dk.Cancel):
 				d.stopEditing(false)
 				return form.Open, nil
-			case "ctrl+s":
+			case key.Matches(k, dk.Save):
 				d.stopEditing(true)
 				return form.Submitted, nil
 			}
@@ -125,23 +128,23 @@ func (d *checklistDialog) Update(msg tea.Msg) (form.Result, tea.Cmd) {
 	if !isKey {
 		return form.Open, nil
 	}
-	switch k.String() {
-	case "enter", "ctrl+s":
+	switch {
+	case key.Matches(k, dk.Submit, dk.Save):
 		return form.Submitted, nil
-	case "esc":
+	case key.Matches(k, dk.Cancel):
 		return form.Cancelled, nil
 	}
 	if len(d.items) == 0 {
 		return form.Open, nil
 	}
-	switch k.String() {
-	case "j", "down", "tab":
+	switch {
+	case key.Matches(k, dk.Down, dk.NextField):
 		d.focus = (d.focus + 1) % len(d.items)
-	case "k", "up", "shift+tab":
+	case key.Matches(k, dk.Up, dk.PrevField):
 		d.focus = (d.focus - 1 + len(d.items)) % len(d.items)
-	case "space", "x":
+	case key.Matches(k, dk.Toggle):
 		d.items[d.focus].on = !d.items[d.focus].on
-	case "e":
+	case key.Matches(k, dk.Reword):
 		it := &d.items[d.focus]
 		d.before, d.editing, it.on = it.ti.Value(), true, true
 		it.ti.CursorEnd()

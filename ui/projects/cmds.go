@@ -9,6 +9,7 @@ import (
 	"salesplan/model"
 	"salesplan/storage"
 	"salesplan/ui/common"
+	"salesplan/ui/components/dialog"
 )
 
 // Every read and write runs in a tea.Cmd and comes back as one of these
@@ -26,16 +27,6 @@ type detailMsg struct {
 	id     model.ID
 	detail storage.ProjectDetail
 	err    error
-}
-
-// savedMsg is the answer to a write. A failed write that belongs beside a
-// form field names it, so the form stays open with the error there.
-type savedMsg struct {
-	status   string
-	err      error
-	field    string
-	selectID model.ID
-	fresh    *model.Project // the project as stored, when an edit was refused as changed elsewhere
 }
 
 // namesMsg carries the client names the project form completes.
@@ -71,21 +62,9 @@ func loadDetail(st *storage.Store, seq uint64, id model.ID, today model.Date) te
 	}
 }
 
-// write runs one store action and reports the status to show.
-func write(st *storage.Store, status string, fn func(*storage.Store) error) tea.Cmd {
-	return func() tea.Msg {
-		if st == nil {
-			return savedMsg{err: common.ErrNoStore}
-		}
-		if err := fn(st); err != nil {
-			return savedMsg{err: err}
-		}
-		return savedMsg{status: status}
-	}
-}
-
 // projectInput is what the add and edit forms hand to saveProject; the
-// client is a name, resolved in the command (exact, then unique prefix).
+// client is a name, resolved in the command (exact, then unique prefix)
+// when it was changed.
 type projectInput struct {
 	p             model.Project
 	seen          model.Project // an edit: the project the form was opened on
@@ -95,16 +74,16 @@ type projectInput struct {
 	today         model.Date
 }
 
+// saveProject adds a project, or saves an edit's changed fields onto the
+// project as stored (EditProject); a save refused as changed elsewhere
+// comes back with the project as stored now (Fresh).
 func saveProject(st *storage.Store, in projectInput, status func(model.Project) string) tea.Cmd {
-	return func() tea.Msg {
-		if st == nil {
-			return savedMsg{err: common.ErrNoStore}
-		}
+	return dialog.Write(st, func(st *storage.Store) dialog.SavedMsg {
 		p := in.p
 		if in.clientChanged {
 			c, err := st.FindClient(in.clientName)
 			if err != nil {
-				return savedMsg{err: err, field: "client"}
+				return dialog.SavedMsg{Err: err, Field: "client"}
 			}
 			p.ClientID = c.ID
 		}
@@ -113,36 +92,27 @@ func saveProject(st *storage.Store, in projectInput, status func(model.Project) 
 			p, err = st.AddProject(p, in.today)
 		} else {
 			p, err = st.EditProject(in.seen, p)
-			var ce *storage.ConflictError
-			if errors.As(err, &ce) {
-				if fresh, ok := ce.Fresh.(model.Project); ok {
-					return savedMsg{err: err, fresh: &fresh}
-				}
-			}
 		}
 		if err != nil {
-			field := ""
+			msg := dialog.Refused(err)
 			var pr *model.Problem
 			if errors.As(err, &pr) && (pr.Code == "duplicate_project" || pr.Code == "empty_name") {
-				field = "name"
+				msg.Field = "name"
 			}
-			return savedMsg{err: err, field: field}
+			return msg
 		}
-		return savedMsg{status: status(p), selectID: p.ID}
-	}
+		return dialog.SavedMsg{Status: status(p), ID: p.ID}
+	})
 }
 
 // setStage moves a project, adding the checklist tasks kept and, for lost,
 // the reason; one transaction in the store.
 func setStage(st *storage.Store, id model.ID, to model.Stage, on model.Date, tasks []model.Task, reason, status string) tea.Cmd {
-	return func() tea.Msg {
-		if st == nil {
-			return savedMsg{err: common.ErrNoStore}
-		}
+	return dialog.Write(st, func(st *storage.Store) dialog.SavedMsg {
 		p, err := st.SetStage(id, to, on, tasks, reason)
 		if err != nil {
-			return savedMsg{err: err}
+			return dialog.SavedMsg{Err: err}
 		}
-		return savedMsg{status: status, selectID: p.ID}
-	}
+		return dialog.SavedMsg{Status: status, ID: p.ID}
+	})
 }

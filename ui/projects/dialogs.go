@@ -11,6 +11,7 @@ import (
 	"salesplan/model/quickadd"
 	"salesplan/storage"
 	"salesplan/ui/common"
+	"salesplan/ui/components/dialog"
 	"salesplan/ui/form"
 )
 
@@ -28,46 +29,33 @@ const (
 	dlgFilter
 )
 
-type dialog struct {
-	d       form.Dialog
-	kind    dialogKind
+// about is what the open dialog is about (the host holds the dialog).
+type about struct {
 	project storage.ProjectRow // the project the dialog is about
 	to      model.Stage        // dlgMove, dlgChecklist: the stage entered
 	dir     int                // dlgMove, dlgChecklist: a step (> 1, < -1) from the stage stored; 0 for lost
 	on      model.Date         // dlgChecklist: the date of the move
 	entry   model.EntryKind    // dlgLog
-	// busy: a save is on its way; keys wait until it answers, so a double
-	// enter cannot save twice.
-	busy bool
 }
 
 func (m *Model) open(kind dialogKind, d form.Dialog, p storage.ProjectRow) {
-	d.SetWidth(m.dialogWidth())
-	m.dlg = dialog{d: d, kind: kind, project: p}
+	m.host.Open(d, kind)
+	m.dlg = about{project: p}
 }
 
-func (m *Model) closeDialog() { m.dlg = dialog{} }
+func (m *Model) closeDialog() {
+	m.host.Close()
+	m.dlg = about{}
+}
 
 // updateDialog passes a message to the open dialog and acts on its answer.
 func (m *Model) updateDialog(msg tea.Msg) tea.Cmd {
-	if m.dlg.busy {
-		if _, ok := msg.(tea.KeyPressMsg); ok {
-			return nil
-		}
+	if m.host.Is(dlgFilter) {
+		return m.host.Filter(msg, m.setFilter)
 	}
-	res, cmd := m.dlg.d.Update(msg)
-	switch res {
-	case form.Cancelled:
-		if m.dlg.kind == dlgFilter {
-			m.setFilter("")
-		}
-		m.closeDialog()
-		return cmd
-	case form.Submitted:
-		return tea.Batch(cmd, m.submit())
-	}
-	if in, ok := m.dlg.d.(*form.Input); ok && m.dlg.kind == dlgFilter {
-		m.setFilter(in.Value()) // live, as the user types
+	res, cmd := m.host.Handle(msg, m.submit)
+	if res == form.Cancelled {
+		m.dlg = about{}
 	}
 	return cmd
 }
@@ -77,20 +65,16 @@ func (m *Model) submit() tea.Cmd {
 	st, p := m.env.Store, m.dlg.project
 	today := m.env.Today()
 	name := model.InertLine(p.Name)
-	switch d := m.dlg.d.(type) {
-	case *form.Input: // the filter
-		m.setFilter(d.Value())
-		m.closeDialog()
-		return nil
+	switch d := m.host.Dialog().(type) {
 	case *form.Note:
-		m.dlg.busy = true
+		m.host.Start()
 		e := model.JournalEntry{ClientID: p.ClientID, ProjectID: p.ID, Kind: m.dlg.entry, At: m.env.Now(), Text: d.Value()}
-		return write(st, m.lang.T("projects.status.logged."+string(e.Kind), name), func(st *storage.Store) error {
+		return dialog.Do(st, m.lang.T("projects.status.logged."+string(e.Kind), name), func(st *storage.Store) error {
 			_, err := st.AddEntry(e)
 			return err
 		})
 	case *checklistDialog:
-		m.dlg.busy = true
+		m.host.Start()
 		items := model.ChecklistFor(p.Project, m.dlg.to)
 		titles, kinds := d.Titles(), make([]model.TaskKind, len(items))
 		for i, it := range items {
@@ -99,7 +83,7 @@ func (m *Model) submit() tea.Cmd {
 		tasks := model.ChecklistTasks(p.Project, m.dlg.on, titles, kinds)
 		return m.stepStage(p, m.dlg.dir, m.dlg.to, m.dlg.on, tasks)
 	case *form.Form:
-		switch m.dlg.kind {
+		switch m.host.Kind() {
 		case dlgAdd, dlgEdit:
 			return m.saveProject(d)
 		case dlgMove:
@@ -109,11 +93,11 @@ func (m *Model) submit() tea.Cmd {
 				m.openChecklist(p, m.dlg.to, on, items)
 				return nil
 			}
-			m.dlg.busy = true
+			m.host.Start()
 			return m.stepStage(p, m.dlg.dir, m.dlg.to, on, nil)
 		case dlgLost:
 			on, _ := quickadd.ParseDate(d.Value("date"), today)
-			m.dlg.busy = true
+			m.host.Start()
 			return setStage(st, p.ID, model.StageLost, on, nil, d.Value("reason"),
 				m.lang.T("projects.status.lost", name))
 		}
@@ -143,13 +127,10 @@ func (m *Model) stepStage(p storage.ProjectRow, dir int, to model.Stage, on mode
 		}
 		return model.ChecklistTasks(now, on, titles, kinds)
 	}
-	return func() tea.Msg {
-		if st == nil {
-			return savedMsg{err: common.ErrNoStore}
-		}
+	return dialog.Write(st, func(st *storage.Store) dialog.SavedMsg {
 		mv, err := st.StepStage(p.ID, dir, p.Stage, on, checklist)
 		if err != nil {
-			return savedMsg{err: err}
+			return dialog.Refused(err)
 		}
 		stage := func(s model.Stage) string { return lang.T("stage." + string(s)) }
 		status := lang.T("projects.status.moved", model.InertLine(p.Name), stage(mv.From), stage(mv.Project.Stage), lang.ShortDate(on))
@@ -159,8 +140,8 @@ func (m *Model) stepStage(p storage.ProjectRow, dir int, to model.Stage, on mode
 		if mv.From != mv.Shown {
 			status += " · " + lang.T("projects.status.moved_from_stored", stage(mv.From), stage(mv.Shown))
 		}
-		return savedMsg{status: status, selectID: p.ID}
-	}
+		return dialog.SavedMsg{Status: status, ID: p.ID}
+	})
 }
 
 func (m *Model) stageName(s model.Stage) string { return m.lang.T("stage." + string(s)) }
@@ -256,6 +237,7 @@ func (m *Model) openLog(p storage.ProjectRow, kind model.EntryKind) {
 
 func (m *Model) openFilter() {
 	in := form.NewInput(m.lang, m.fst, m.lang.T("projects.filter.title"), m.lang.T("projects.filter.placeholder"), m.filter)
+	in.Scratch = true
 	m.open(dlgFilter, in, storage.ProjectRow{})
 }
 
@@ -347,7 +329,7 @@ func moneyInput(v model.Money) string {
 func (m *Model) saveProject(f *form.Form) tea.Cmd {
 	today := m.env.Today()
 	p := m.dlg.project.Project
-	add := m.dlg.kind == dlgAdd
+	add := m.host.Is(dlgAdd)
 	// An edit sets only the fields the person changed, on the project as
 	// stored (see EditProject): a change made elsewhere survives.
 	if add || f.Changed("name") {
@@ -372,14 +354,15 @@ func (m *Model) saveProject(f *form.Form) tea.Cmd {
 		p.Stage = model.Stage(f.Value("stage"))
 		p.StageHistory = nil
 	}
-	m.dlg.busy = true
+	m.host.Start()
 	in := projectInput{p: p, seen: m.dlg.project.Project, clientName: f.Value("client"), clientChanged: add || f.Changed("client"),
 		add: add, today: today}
+	lang := m.lang
 	return saveProject(m.env.Store, in,
 		func(saved model.Project) string {
 			if add {
-				return m.lang.T("projects.status.added", model.InertLine(saved.Name))
+				return lang.T("projects.status.added", model.InertLine(saved.Name))
 			}
-			return m.lang.T("projects.status.saved", model.InertLine(saved.Name))
+			return lang.T("projects.status.saved", model.InertLine(saved.Name))
 		})
 }

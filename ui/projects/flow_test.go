@@ -1,64 +1,25 @@
 package projects_test
 
 import (
-	"bytes"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/colorprofile"
-	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"salesplan/model"
 	"salesplan/storage"
 	"salesplan/ui"
 	"salesplan/ui/common"
 	"salesplan/ui/i18n"
-	"salesplan/ui/keys"
 	"salesplan/ui/projects"
-	"salesplan/ui/theme"
-)
-
-var (
-	flowToday = model.MakeDate(2026, time.November, 27)
-	flowNow   = time.Date(2026, time.November, 27, 14, 5, 0, 0, time.Local)
+	"salesplan/ui/uitest"
 )
 
 func flowEnv(t *testing.T, l i18n.Lang) (common.Env, *storage.Store) {
 	t.Helper()
-	st, err := storage.Open(filepath.Join(t.TempDir(), "salesplan.db"), storage.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := theme.New(true, true)
-	return common.Env{Store: st, Lang: l, Styles: &s, Keys: keys.New(l), TodayOverride: flowToday,
-		Clock: func() time.Time { return flowNow }}, st
-}
-
-// waitScreen waits until a full redraw of the screen shows s (the renderer
-// sends only changed cells, so the screen is cleared to get it whole).
-func waitScreen(t *testing.T, tm *teatest.TestModel, s string) {
-	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	buf := make([]byte, 1<<16)
-	for time.Now().Before(deadline) {
-		tm.Send(tea.ClearScreen())
-		time.Sleep(30 * time.Millisecond)
-		var got []byte
-		for {
-			n, err := tm.Output().Read(buf)
-			got = append(got, buf[:n]...)
-			if n == 0 || err != nil {
-				break
-			}
-		}
-		if bytes.Contains(got, []byte(s)) {
-			return
-		}
-	}
-	t.Fatalf("the screen never showed %q", s)
+	st := uitest.OpenStore(t)
+	return uitest.Env(st, l), st
 }
 
 // waitProject polls the store until the project satisfies cond: the
@@ -85,7 +46,7 @@ func key(code rune) tea.KeyPressMsg { return tea.KeyPressMsg{Code: code} }
 // and rewording another.
 func TestProjectThroughTheStages(t *testing.T) {
 	env, st := flowEnv(t, i18n.EN)
-	if _, err := st.AddClient(model.Client{Name: "王总", Tier: model.TierKey}, flowToday); err != nil {
+	if _, err := st.AddClient(model.Client{Name: "王总", Tier: model.TierKey}, uitest.Today); err != nil {
 		t.Fatal(err)
 	}
 	panes := func(env common.Env) [common.PaneCount]common.Pane {
@@ -93,14 +54,12 @@ func TestProjectThroughTheStages(t *testing.T) {
 		p[common.PaneProjects] = projects.New(env)
 		return p
 	}
-	tm := teatest.NewTestModel(t, ui.New(env, ui.Options{NoColor: true, Panes: panes}),
-		teatest.WithInitialTermSize(120, 40),
-		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+	tm := uitest.Start(t, ui.New(env, ui.Options{NoColor: true, Panes: panes}), 120, 40)
 	tm.Type("5")
-	waitScreen(t, tm, "No projects yet")
+	uitest.WaitScreen(t, tm, "No projects yet")
 
 	tm.Type("a")
-	waitScreen(t, tm, "New project")
+	uitest.WaitScreen(t, tm, "New project")
 	tm.Type("Tower 新楼")
 	tm.Send(key(tea.KeyTab))
 	tm.Type("王") // a unique prefix of 王总
@@ -117,36 +76,36 @@ func TestProjectThroughTheStages(t *testing.T) {
 		p.BidDate != model.MakeDate(2026, time.December, 3) {
 		t.Fatalf("saved %+v: want lead, 500000, owner 华建置业, bid Thu 3 Dec", p)
 	}
-	waitScreen(t, tm, "Added project Tower")
+	uitest.WaitScreen(t, tm, "Added project Tower")
 
 	tm.Send(key(tea.KeyEnter)) // the new project is selected: open it
-	waitScreen(t, tm, "Stage history (1)")
+	uitest.WaitScreen(t, tm, "Stage history (1)")
 
 	for _, to := range model.Stages[1:9] {
 		tm.Type(">")
-		waitScreen(t, tm, "→ "+string(to)+"?")
+		uitest.WaitScreen(t, tm, "→ "+string(to)+"?")
 		tm.Send(key(tea.KeyEnter)) // the date: today
 		switch to {
 		case model.StageContract:
-			waitScreen(t, tm, "Entering contract")
+			uitest.WaitScreen(t, tm, "Entering contract")
 			tm.Send(key(tea.KeyEnter)) // all three
 		case model.StageDelivery:
-			waitScreen(t, tm, "Entering delivery")
+			uitest.WaitScreen(t, tm, "Entering delivery")
 			tm.Type(" ") // untick "goods on site"
-			waitScreen(t, tm, "enter move and add 1")
+			uitest.WaitScreen(t, tm, "enter move and add 1")
 			tm.Send(key(tea.KeyEnter))
 		case model.StageAcceptance:
-			waitScreen(t, tm, "Entering acceptance")
+			uitest.WaitScreen(t, tm, "Entering acceptance")
 			tm.Type("je")
 			tm.Type(" today")
 			tm.Send(key(tea.KeyEnter)) // ends the edit
 			tm.Send(key(tea.KeyEnter)) // moves
 		}
 		waitProject(t, st, "Tower 新楼", "the move to "+string(to), func(p model.Project) bool { return p.Stage == to })
-		waitScreen(t, tm, "● Fri 27 Nov "+string(to))
+		uitest.WaitScreen(t, tm, "● Fri 27 Nov "+string(to))
 	}
 
-	d, err := st.ProjectDetail(p.ID, flowToday, 0)
+	d, err := st.ProjectDetail(p.ID, uitest.Today, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,8 +115,8 @@ func TestProjectThroughTheStages(t *testing.T) {
 	var titles []string
 	for _, tk := range d.Tasks {
 		titles = append(titles, tk.Title)
-		if tk.Date != flowToday || tk.ClientID != p.ClientID {
-			t.Errorf("checklist task %+v: want dated today, for 王总", tk)
+		if tk.Date != uitest.Today || tk.ClientID != p.ClientID {
+			t.Errorf("checklist task %+v: want dated uitest.Today, for 王总", tk)
 		}
 	}
 	want := []string{
@@ -168,7 +127,7 @@ func TestProjectThroughTheStages(t *testing.T) {
 	if strings.Join(titles, "\n") != strings.Join(want, "\n") {
 		t.Errorf("checklist tasks:\n%s\nwant:\n%s", strings.Join(titles, "\n"), strings.Join(want, "\n"))
 	}
-	m, err := st.Month(model.MonthOf(flowToday), flowToday)
+	m, err := st.Month(model.MonthOf(uitest.Today), uitest.Today)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,9 +135,6 @@ func TestProjectThroughTheStages(t *testing.T) {
 		t.Errorf("signed this month = %v, want 500000", m.Signed.Value)
 	}
 	tm.Type(">")
-	waitScreen(t, tm, "is closed")
-	if err := tm.Quit(); err != nil {
-		t.Fatal(err)
-	}
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	uitest.WaitScreen(t, tm, "is closed")
+	uitest.Finish(t, tm)
 }

@@ -134,24 +134,15 @@ func (m *Model) keepVisible() {
 		return
 	}
 	lines := m.listLines()
-	h := max(m.height-listTop, 1)
-	at := -1
+	at := 0
 	for i, l := range lines {
 		if l.kind == lineProject && l.idx == m.cur {
 			at = i
 		}
 	}
-	if at < 0 {
-		m.offset = 0
-		return
-	}
-	if at-1 < m.offset {
-		m.offset = max(at-1, 0) // the heading above the first project too
-	}
-	if at >= m.offset+h {
-		m.offset = at - h + 1
-	}
-	m.offset = min(max(m.offset, 0), max(len(lines)-h, 0))
+	// The cursor rests on projects; a stage's heading shows above its first.
+	m.list.Skip = func(i int) bool { return lines[i].kind != lineProject }
+	m.list.Show(len(lines), max(m.height-listTop, 1), at)
 }
 
 func (m *Model) listView(w, h int) string {
@@ -169,8 +160,8 @@ func (m *Model) listView(w, h int) string {
 	if len(lines) == 0 {
 		out = append(out, st.Muted.Render(common.PadRight("  "+m.emptyText(), w)))
 	}
-	end := min(m.offset+h-listTop, len(lines))
-	for i := m.offset; i < end; i++ {
+	end := min(m.list.Offset+h-listTop, len(lines))
+	for i := m.list.Offset; i < end; i++ {
 		l := lines[i]
 		if l.kind == lineHeading {
 			n, v := m.stageSum(l.stage)
@@ -256,12 +247,13 @@ func (m *Model) colWidths() []int {
 // colOffset is the first card drawn in column c: the selected column
 // scrolls to keep the cursor's card on screen, the others start at the top.
 func (m *Model) colOffset(c int, g []int) int {
-	fit := max((m.height-colTop)/cardLines, 1)
 	sc, sr := m.position(m.cur)
 	if c != sc || len(m.shown) == 0 {
 		return 0
 	}
-	return min(max(sr-fit+1, 0), max(len(g)-fit, 0))
+	col := common.List{Height: max((m.height-colTop)/cardLines, 1), Len: len(g)}
+	col.Select(sr)
+	return col.Offset
 }
 
 func (m *Model) columnsView(w, h int) string {
@@ -370,7 +362,7 @@ func (m *Model) hit(x, y int) (int, bool) {
 		return g[i], true
 	}
 	lines := m.listLines()
-	i := m.offset + y - listTop
+	i := m.list.Offset + y - listTop
 	if y < listTop || i >= len(lines) || lines[i].kind != lineProject {
 		return 0, false
 	}

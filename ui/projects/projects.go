@@ -38,6 +38,7 @@ import (
 	"salesplan/model"
 	"salesplan/storage"
 	"salesplan/ui/common"
+	"salesplan/ui/components/dialog"
 	"salesplan/ui/form"
 	"salesplan/ui/i18n"
 	"salesplan/ui/keys"
@@ -52,34 +53,35 @@ type Model struct {
 	lang i18n.Lang
 	km   keys.KeyMap
 	fst  form.Styles
-	// lost marks the project lost; the key table has none (see the package
-	// doc).
-	lost key.Binding
 
 	width, height int
 
 	rows    []storage.ProjectRow // as loaded: stage order, then id
 	showAll bool                 // f: closed and lost too
 	filter  string
-	shown   []int // indexes into rows after the filter
-	cur     int   // index into shown
-	offset  int   // first line of the grouped list drawn (narrow)
-	seq     uint64
+	shown   []int       // indexes into rows after the filter
+	cur     int         // index into shown
+	list    common.List // the grouped list's lines (narrow); m.cur is the truth
+	loads   common.Loads
 	loaded  bool
 	// pendingSelect moves the cursor to this project when it next appears.
 	pendingSelect model.ID
 
 	detail *detailView // nil: the pipeline shows
-	dlg    dialog
+	host   dialog.Host
+	dlg    about
 }
 
 // detailView is the open project detail.
 type detailView struct {
-	id     model.ID
-	d      storage.ProjectDetail
-	loaded bool
-	seq    uint64
-	offset int // first line drawn
+	id model.ID
+	// outside: opened from another pane (an attention item), so esc goes
+	// back there once the detail closes.
+	outside bool
+	d       storage.ProjectDetail
+	loaded  bool
+	loads   common.Loads
+	offset  int // first line drawn
 }
 
 // New builds the Projects pane.
@@ -92,8 +94,7 @@ func newModel(env common.Env) *Model {
 	if len(env.Keys.Quit.Keys()) == 0 {
 		env.Keys = keys.New(env.Lang)
 	}
-	m := &Model{env: env, lang: env.Lang, km: env.Keys}
-	m.lost = key.NewBinding(key.WithKeys("L"), key.WithHelp("L", env.Lang.T("projects.key.lost")))
+	m := &Model{env: env, lang: env.Lang, km: env.Keys, host: dialog.New(env.Lang)}
 	m.restyle()
 	m.SetSize(80, 20)
 	return m
@@ -113,22 +114,27 @@ func (m *Model) Init() tea.Cmd { return m.reload() }
 // SetSize sets the pane's size.
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = max(w, 1), max(h, 1)
-	if m.dlg.d != nil {
-		m.dlg.d.SetWidth(m.dialogWidth())
-	}
+	m.host.SetSize(m.width, m.height)
 	m.keepVisible()
 }
 
 func (m *Model) wide() bool { return m.width >= WideMin }
 
-func (m *Model) dialogWidth() int { return min(m.width, 76) }
-
 // Capturing is true while a dialog is open: it gets every key.
-func (m *Model) Capturing() bool { return m.dlg.d != nil }
+func (m *Model) Capturing() bool { return m.host.IsOpen() }
+
+// Busy is true while a save, or the pipeline or detail the keys act on, is
+// on its way: keys typed meanwhile wait for it.
+func (m *Model) Busy() bool {
+	return m.host.Busy() || m.loads.Pending() || (m.detail != nil && m.detail.loads.Pending())
+}
+
+// Dirty is true while a dialog holds typed text not saved.
+func (m *Model) Dirty() bool { return m.host.Dirty() }
 
 func (m *Model) place() keys.Place {
 	switch {
-	case m.dlg.d != nil:
+	case m.host.IsOpen():
 		return keys.PlaceForm
 	case m.detail != nil:
 		return keys.PlaceProjectDetail
@@ -140,7 +146,7 @@ func (m *Model) place() keys.Place {
 func (m *Model) ShortHelp() []key.Binding {
 	h := m.km.ShortHelp(m.place())
 	if m.place() == keys.PlaceProjectDetail {
-		h = append(h, m.lost)
+		h = append(h, m.km.Lost)
 	}
 	return h
 }
@@ -149,7 +155,7 @@ func (m *Model) ShortHelp() []key.Binding {
 func (m *Model) FullHelp() [][]key.Binding {
 	h := m.km.FullHelp(m.place())
 	if m.place() != keys.PlaceForm {
-		h = append(h, []key.Binding{m.lost, m.km.Left, m.km.Right})
+		h = append(h, []key.Binding{m.km.Lost, m.km.Left, m.km.Right})
 	}
 	return h
 }
@@ -165,10 +171,7 @@ func (m *Model) View() string {
 	default:
 		body = m.listView(m.width, m.height)
 	}
-	if m.dlg.d != nil {
-		body = common.OverlayBottom(body, m.dlg.d.View(), m.width, m.height)
-	}
-	return common.Fit(body, m.width, m.height)
+	return m.host.View(common.Fit(body, m.width, m.height))
 }
 
 // ---- the pipeline's data

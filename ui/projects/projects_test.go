@@ -12,6 +12,7 @@ import (
 	"salesplan/model"
 	"salesplan/ui/i18n"
 	"salesplan/ui/keys"
+	"salesplan/ui/uitest"
 )
 
 // The pipeline and the detail at two sizes in both languages, read by eye
@@ -24,13 +25,13 @@ func TestGolden(t *testing.T) {
 	}{{i18n.EN, 80, 24}, {i18n.EN, 140, 40}, {i18n.ZH, 80, 24}, {i18n.ZH, 140, 40}} {
 		t.Run(fmt.Sprintf("pipeline_%s_%dx%d", tt.lang, tt.w, tt.h), func(t *testing.T) {
 			m, _, _ := open(t, tt.lang, tt.w, tt.h)
-			checkSize(t, m.View(), tt.w, tt.h)
+			uitest.CheckSize(t, m.View(), tt.w, tt.h)
 			golden.RequireEqual(t, screen(m))
 		})
 		t.Run(fmt.Sprintf("detail_%s_%dx%d", tt.lang, tt.w, tt.h), func(t *testing.T) {
 			m, _, s := open(t, tt.lang, tt.w, tt.h)
-			run(m, m.openDetail(s.school))
-			checkSize(t, m.View(), tt.w, tt.h)
+			run(m, m.openDetail(s.School))
+			uitest.CheckSize(t, m.View(), tt.w, tt.h)
 			golden.RequireEqual(t, screen(m))
 		})
 	}
@@ -69,7 +70,7 @@ func TestFollowUpAgreesWithToday(t *testing.T) {
 		t.Fatal(err)
 	}
 	run(m, m.reload())
-	ag, err := st.Today(today)
+	ag, err := st.Today(uitest.Today)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +88,7 @@ func TestFollowUpAgreesWithToday(t *testing.T) {
 			t.Errorf("%s: due in the pane = %v, in today's attention = %v", r.Name, r.FollowUp.IsDue, inToday)
 		}
 		if inToday && (a.Due != r.FollowUp.Due || a.DaysOverdue != r.FollowUp.DaysOverdue) {
-			t.Errorf("%s: pane says due %s (%d overdue), today says %s (%d)", r.Name, r.FollowUp.Due, r.FollowUp.DaysOverdue, a.Due, a.DaysOverdue)
+			t.Errorf("%s: pane says due %s (%d overdue), uitest.Today says %s (%d)", r.Name, r.FollowUp.Due, r.FollowUp.DaysOverdue, a.Due, a.DaysOverdue)
 		}
 		if r.Stage.Live() {
 			text, isDue := m.followCell(r)
@@ -101,14 +102,14 @@ func TestFollowUpAgreesWithToday(t *testing.T) {
 		t.Fatalf("too little to compare: %d live rows, %d due in today", checked, len(due))
 	}
 	// The design project: 20 Nov + the 5-day cadence = 25 Nov, two days overdue.
-	if a := due[s.tower]; a.Due != day(11, 25) || a.DaysOverdue != 2 {
-		t.Errorf("tower follow-up in today = %+v, want 25 Nov, 2 days overdue", a)
+	if a := due[s.Tower]; a.Due != uitest.D(11, 25) || a.DaysOverdue != 2 {
+		t.Errorf("tower follow-up in uitest.Today = %+v, want 25 Nov, 2 days overdue", a)
 	}
 	if !strings.Contains(view, "25 Nov") {
 		t.Errorf("the list does not show the tower's follow-up date:\n%s", view)
 	}
 	// The detail says the cadence the store used.
-	run(m, m.openDetail(s.tower))
+	run(m, m.openDetail(s.Tower))
 	if d := screen(m); !strings.Contains(d, "every 5 days in this stage") || !strings.Contains(d, "2 days overdue") {
 		t.Errorf("detail lacks the cadence or the overdue days:\n%s", d)
 	}
@@ -141,7 +142,7 @@ func TestShowClosedAndLost(t *testing.T) {
 func TestFilter(t *testing.T) {
 	m, _, _ := open(t, i18n.EN, 80, 24)
 	press(m, "/")
-	typeText(m, "acme")
+	uitest.Type(m, "acme")
 	press(m, "enter")
 	v := screen(m)
 	if !strings.Contains(v, "ACME Fab 2 cooling") || strings.Contains(v, "望京华建大厦") {
@@ -156,11 +157,11 @@ func TestFilter(t *testing.T) {
 // The pane's local lost key does not clash with any key live in the
 // projects places.
 func TestLostKeyIsFree(t *testing.T) {
-	m := newModel(envFor(nil, i18n.EN))
+	m := newModel(uitest.Env(nil, i18n.EN))
 	for _, p := range []keys.Place{keys.PlaceProjects, keys.PlaceProjectDetail} {
 		for _, b := range m.km.Active(p) {
 			for _, k := range b.Keys() {
-				if key.Matches(keyMsg("L"), key.NewBinding(key.WithKeys(k))) {
+				if key.Matches(uitest.Key("L"), key.NewBinding(key.WithKeys(k))) {
 					t.Errorf("L clashes with %q (%s) in place %d", k, b.Help().Desc, p)
 				}
 			}
@@ -172,17 +173,17 @@ func TestLostKeyIsFree(t *testing.T) {
 // rewords (esc puts the words back), and only ticked, non-empty items
 // come back.
 func TestChecklistDialog(t *testing.T) {
-	m := newModel(envFor(nil, i18n.EN))
+	m := newModel(uitest.Env(nil, i18n.EN))
 	d := newChecklist(m.lang, m.fst, "t", []string{"Sign", "Pay", "Stock"})
 	send := func(ks ...string) {
 		for _, k := range ks {
-			d.Update(keyMsg(k))
+			d.Update(uitest.Key(k))
 		}
 	}
 	send("j", "space") // untick Pay
 	send("j", "e")
 	for _, r := range " now" {
-		d.Update(keyMsg(string(r)))
+		d.Update(uitest.Key(string(r)))
 	}
 	send("enter") // ends the edit, does not submit
 	send("k", "k", "e", "x", "esc")
@@ -191,7 +192,7 @@ func TestChecklistDialog(t *testing.T) {
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("titles = %q, want %q", got, want)
 	}
-	if res, _ := d.Update(keyMsg("enter")); res != 1 { // form.Submitted
+	if res, _ := d.Update(uitest.Key("enter")); res != 1 { // form.Submitted
 		t.Errorf("enter outside an edit answers %v, want submitted", res)
 	}
 	for _, w := range []int{30, 60} {

@@ -9,6 +9,7 @@ import (
 	"salesplan/model"
 	"salesplan/storage"
 	"salesplan/ui/common"
+	"salesplan/ui/components/dialog"
 	"salesplan/ui/form"
 )
 
@@ -19,10 +20,10 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		return m, m.applyLoaded(msg)
 	case detailMsg:
 		return m, m.applyDetail(msg)
-	case savedMsg:
+	case dialog.SavedMsg:
 		return m, m.applySaved(msg)
 	case namesMsg:
-		if f, ok := m.dlg.d.(*form.Form); ok && (m.dlg.kind == dlgAdd || m.dlg.kind == dlgEdit) {
+		if f, ok := m.host.Dialog().(*form.Form); ok && (m.host.Is(dlgAdd) || m.host.Is(dlgEdit)) {
 			f.SetSuggestions("client", msg.names)
 		}
 		return m, nil
@@ -30,12 +31,16 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		return m, tea.Batch(m.reload(), m.reloadDetail())
 	case common.OpenProjectMsg:
 		m.closeDialog()
-		return m, m.openDetail(msg.ID)
+		cmd := m.openDetail(msg.ID)
+		if m.detail != nil {
+			m.detail.outside = true
+		}
+		return m, cmd
 	case common.ThemeChangedMsg:
 		m.restyle()
 		return m, nil
 	}
-	if m.dlg.d != nil {
+	if m.host.IsOpen() {
 		return m, m.updateDialog(msg)
 	}
 	switch msg := msg.(type) {
@@ -66,16 +71,14 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 }
 
 func (m *Model) reload() tea.Cmd {
-	m.seq++
-	return loadRows(m.env.Store, m.seq, m.env.Today(), m.showAll)
+	return loadRows(m.env.Store, m.loads.Next(), m.env.Today(), m.showAll)
 }
 
 func (m *Model) reloadDetail() tea.Cmd {
 	if m.detail == nil {
 		return nil
 	}
-	m.detail.seq++
-	return loadDetail(m.env.Store, m.detail.seq, m.detail.id, m.env.Today())
+	return loadDetail(m.env.Store, m.detail.loads.Next(), m.detail.id, m.env.Today())
 }
 
 func (m *Model) openDetail(id model.ID) tea.Cmd {
@@ -88,9 +91,10 @@ func (m *Model) openDetail(id model.ID) tea.Cmd {
 }
 
 func (m *Model) applyLoaded(msg loadedMsg) tea.Cmd {
-	if msg.seq != m.seq {
+	if !m.loads.Answer(msg.seq) {
 		return nil // a newer request is on its way
 	}
+	m.host.Fresh()
 	if msg.err != nil {
 		return common.StatusErr(m.env, msg.err)
 	}
@@ -106,7 +110,7 @@ func (m *Model) applyLoaded(msg loadedMsg) tea.Cmd {
 }
 
 func (m *Model) applyDetail(msg detailMsg) tea.Cmd {
-	if m.detail == nil || msg.seq != m.detail.seq || msg.id != m.detail.id {
+	if m.detail == nil || msg.id != m.detail.id || !m.detail.loads.Answer(msg.seq) {
 		return nil
 	}
 	if msg.err != nil {
@@ -124,31 +128,21 @@ func (m *Model) applyDetail(msg detailMsg) tea.Cmd {
 // applySaved shows what a write did and has every pane reload; a failure
 // keeps the dialog open with what was typed (beside the field at fault
 // when there is one).
-func (m *Model) applySaved(msg savedMsg) tea.Cmd {
-	if m.dlg.d != nil && m.dlg.busy {
-		m.dlg.busy = false
-		if msg.fresh != nil {
-			// Changed elsewhere: the form keeps what was typed; saving
-			// again applies the fields typed over the project as stored.
-			m.dlg.project.Project = *msg.fresh
-			return tea.Batch(common.StatusErr(m.env, msg.err), func() tea.Msg { return common.DataChangedMsg{} })
-		}
-		if msg.err != nil {
-			if f, ok := m.dlg.d.(*form.Form); ok && msg.field != "" {
-				f.SetError(msg.field, m.lang.Err(msg.err))
-				return nil
-			}
-			return common.StatusErr(m.env, msg.err)
-		}
-		m.closeDialog()
+func (m *Model) applySaved(msg dialog.SavedMsg) tea.Cmd {
+	if fresh, ok := msg.Fresh.(model.Project); ok && m.host.Is(dlgEdit) {
+		// Changed elsewhere: the form keeps what was typed; saving again
+		// applies the fields typed over the project as stored.
+		m.dlg.project.Project = fresh
 	}
-	if msg.err != nil {
-		return common.StatusErr(m.env, msg.err)
+	cmd := m.host.Landed(msg)
+	if msg.Err != nil {
+		return cmd
 	}
-	if msg.selectID != 0 && m.detail == nil {
-		m.pendingSelect = msg.selectID
+	m.dlg = about{}
+	if msg.ID != 0 && m.detail == nil {
+		m.pendingSelect = msg.ID
 	}
-	return tea.Batch(common.Status(msg.status), func() tea.Msg { return common.DataChangedMsg{} })
+	return cmd
 }
 
 // listKey handles a key in the pipeline.
@@ -159,9 +153,9 @@ func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.moveVertical(1)
 	case key.Matches(msg, km.Up):
 		m.moveVertical(-1)
-	case msg.String() == "pgdown":
+	case key.Matches(msg, km.PageDown):
 		m.moveVertical(max(m.height/2, 1))
-	case msg.String() == "pgup":
+	case key.Matches(msg, km.PageUp):
 		m.moveVertical(-max(m.height/2, 1))
 	case key.Matches(msg, km.Left, km.Prev):
 		m.moveColumn(-1)
@@ -171,6 +165,8 @@ func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.openFilter()
 	case key.Matches(msg, km.Back) && m.filter != "":
 		m.setFilter("")
+	case key.Matches(msg, km.Back):
+		return common.Back
 	case key.Matches(msg, km.ShowClosed):
 		m.showAll = !m.showAll
 		status := m.lang.T("projects.status.live_only")
@@ -182,7 +178,7 @@ func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.openProjectForm(storage.ProjectRow{}, true)
 	default:
 		p, ok := m.selected()
-		if !key.Matches(msg, km.Open, km.Edit, km.NextStage, km.PrevStage, km.LogCall, km.LogVisit, km.Note, m.lost) {
+		if !key.Matches(msg, km.Open, km.Edit, km.NextStage, km.PrevStage, km.LogCall, km.LogVisit, km.Note, km.Lost) {
 			return nil
 		}
 		if !ok {
@@ -207,7 +203,7 @@ func (m *Model) projectAction(msg tea.KeyPressMsg, p storage.ProjectRow) tea.Cmd
 		return m.startMove(p, 1)
 	case key.Matches(msg, km.PrevStage):
 		return m.startMove(p, -1)
-	case key.Matches(msg, m.lost):
+	case key.Matches(msg, km.Lost):
 		return m.startLost(p)
 	case key.Matches(msg, km.LogCall):
 		m.openLog(p, model.EntryCall)
@@ -224,16 +220,20 @@ func (m *Model) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 	km := m.km
 	switch {
 	case key.Matches(msg, km.Back):
+		outside := m.detail.outside
 		m.detail = nil
 		m.applyFilter(m.pendingSelectOr())
+		if outside {
+			return common.Back
+		}
 		return nil
 	case key.Matches(msg, km.Down):
 		m.scrollDetail(1)
 	case key.Matches(msg, km.Up):
 		m.scrollDetail(-1)
-	case msg.String() == "pgdown":
+	case key.Matches(msg, km.PageDown):
 		m.scrollDetail(max(m.height-3, 1))
-	case msg.String() == "pgup":
+	case key.Matches(msg, km.PageUp):
 		m.scrollDetail(-max(m.height-3, 1))
 	case !m.detail.loaded:
 		return nil

@@ -12,16 +12,15 @@ package promises
 import (
 	"strconv"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"salesplan/model"
 	"salesplan/storage"
-	"salesplan/ui/clients"
 	"salesplan/ui/common"
+	"salesplan/ui/components/client"
+	"salesplan/ui/components/dialog"
 	"salesplan/ui/form"
 	"salesplan/ui/i18n"
 	"salesplan/ui/keys"
@@ -54,17 +53,19 @@ type Model struct {
 	rel    float64
 	relN   int
 	cal    model.Calendar // the working-day calendar, from the settings
-	seq    uint64
+	loads  common.Loads
 	loaded bool
 
-	dlg dialog
+	host   dialog.Host
+	row    storage.PromiseRow // the promise the open dialog is about
+	picked storage.ClientName // a new promise: the client picked
 }
 
 // New builds the Promises pane.
 func New(env common.Env) common.Pane { return newModel(env) }
 
 func newModel(env common.Env) *Model {
-	m := &Model{env: env, lang: env.Lang, km: env.Keys}
+	m := &Model{env: env, lang: env.Lang, km: env.Keys, host: dialog.New(env.Lang)}
 	if len(m.km.Quit.Keys()) == 0 {
 		m.km = keys.New(env.Lang)
 	}
@@ -88,13 +89,18 @@ func (m *Model) Init() tea.Cmd { return m.reload() }
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = max(w, 1), max(h, 1)
 	m.list.SetHeight(max(m.height-2, 1))
-	m.dlg.setWidth(m.dialogWidth())
+	m.host.SetSize(m.width, m.height)
 }
 
-func (m *Model) dialogWidth() int { return min(m.width, 76) }
-
 // Capturing is true while a dialog is open.
-func (m *Model) Capturing() bool { return m.dlg.open() }
+func (m *Model) Capturing() bool { return m.host.IsOpen() }
+
+// Busy is true while a save, or the list the keys act on, is on its way:
+// keys typed meanwhile wait for it.
+func (m *Model) Busy() bool { return m.host.Busy() || m.loads.Pending() }
+
+// Dirty is true while a dialog holds typed text not saved.
+func (m *Model) Dirty() bool { return m.host.Dirty() }
 
 // ContextClient is the selected promise's client (for n).
 func (m *Model) ContextClient() model.ID {
@@ -106,7 +112,7 @@ func (m *Model) ContextClient() model.ID {
 
 // ShortHelp lists the keys of the current place.
 func (m *Model) ShortHelp() []key.Binding {
-	if m.dlg.open() {
+	if m.host.IsOpen() {
 		return m.km.ShortHelp(keys.PlaceForm)
 	}
 	return append(m.km.ShortHelp(keys.PlacePromises), m.km.Edit, m.km.Open)
@@ -114,7 +120,7 @@ func (m *Model) ShortHelp() []key.Binding {
 
 // FullHelp lists every key of the current place.
 func (m *Model) FullHelp() [][]key.Binding {
-	if m.dlg.open() {
+	if m.host.IsOpen() {
 		return m.km.FullHelp(keys.PlaceForm)
 	}
 	return append(m.km.FullHelp(keys.PlacePromises), []key.Binding{m.km.Note})
@@ -179,7 +185,7 @@ func (m *Model) counts() (open, overdue int) {
 type columns struct{ due, state, client, project, text int }
 
 func (m *Model) columns() columns {
-	c := columns{due: dateWidth(m.lang), state: 14, client: 12, project: 0}
+	c := columns{due: client.DateWidth(m.lang), state: 14, client: 12, project: 0}
 	switch {
 	case m.width >= 140:
 		c.state, c.client, c.project = 16, 20, 28
@@ -196,18 +202,9 @@ func (m *Model) columns() columns {
 	return c
 }
 
-// dateWidth is the widest short date of l, in cells.
-func dateWidth(l i18n.Lang) int {
-	return ansi.StringWidth(l.ShortDate(model.MakeDate(2026, time.December, 30)))
-}
-
 // View draws the pane in exactly its size.
 func (m *Model) View() string {
-	body := m.listView()
-	if v := m.dlg.view(); v != "" {
-		body = overlay(body, v, m.width, m.height)
-	}
-	return common.Fit(body, m.width, m.height)
+	return m.host.View(common.Fit(m.listView(), m.width, m.height))
 }
 
 func (m *Model) listView() string {
@@ -264,7 +261,7 @@ func (m *Model) rowView(r storage.PromiseRow, c columns, sel bool, today model.D
 	case r.Status == model.PromiseCancelled:
 		state, style, styled = l.T("promise.cancelled"), s.Done, true
 	case r.Overdue(today):
-		state, style, styled = clients.OverdueText(l, today.Sub(r.Due)), s.Overdue, true
+		state, style, styled = client.OverdueText(l, today.Sub(r.Due)), s.Overdue, true
 	case r.DueSoon(today, m.cal):
 		state, style, styled = l.Relative(r.Due, today), s.DueSoon, true
 	default:
@@ -283,19 +280,4 @@ func (m *Model) rowView(r storage.PromiseRow, c columns, sel bool, today model.D
 		return style.Render(line)
 	}
 	return line
-}
-
-// overlay draws a dialog over the bottom of body, centred.
-func overlay(body, dlg string, w, h int) string {
-	lines := strings.Split(common.Fit(body, w, h), "\n")
-	dl := strings.Split(dlg, "\n")
-	top := max(h-len(dl)-1, 0)
-	for i, d := range dl {
-		if top+i >= len(lines) {
-			break
-		}
-		left := max((w-ansi.StringWidth(d))/2, 0)
-		lines[top+i] = common.PadRight(strings.Repeat(" ", left)+d, w)
-	}
-	return strings.Join(lines, "\n")
 }

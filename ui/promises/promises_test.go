@@ -12,18 +12,18 @@ import (
 	"salesplan/model"
 	"salesplan/storage"
 	"salesplan/ui/clients"
-	ct "salesplan/ui/clients/clientstest"
 	"salesplan/ui/common"
 	"salesplan/ui/i18n"
+	"salesplan/ui/uitest"
 )
 
-func open(t *testing.T, l i18n.Lang, w, h int) (*Model, *storage.Store, ct.IDs) {
+func open(t *testing.T, l i18n.Lang, w, h int) (*Model, *storage.Store, uitest.IDs) {
 	t.Helper()
-	st := ct.OpenStore(t)
-	ids := ct.Seed(t, st)
-	m := newModel(ct.EnvFor(st, l))
+	st := uitest.OpenStore(t)
+	ids := uitest.SeedClients(t, st)
+	m := newModel(uitest.EnvAt(st, l, uitest.Morning))
 	m.SetSize(w, h)
-	ct.Run(m, m.Init())
+	uitest.Run(m, m.Init())
 	if !m.loaded {
 		t.Fatal("the promises did not load")
 	}
@@ -40,19 +40,6 @@ func texts(m *Model) []string {
 	return out
 }
 
-func checkSize(t *testing.T, view string, w, h int) {
-	t.Helper()
-	lines := strings.Split(view, "\n")
-	if len(lines) != h {
-		t.Fatalf("view has %d lines, want %d", len(lines), h)
-	}
-	for i, l := range lines {
-		if got := ansi.StringWidth(l); got != w {
-			t.Fatalf("line %d is %d cells, want %d: %q", i, got, w, ansi.Strip(l))
-		}
-	}
-}
-
 // The pane at two sizes in both languages, open and all, read by eye in
 // testdata/ (regenerate: go test ./ui/promises -run TestGolden -update).
 func TestGolden(t *testing.T) {
@@ -66,8 +53,8 @@ func TestGolden(t *testing.T) {
 		}{{i18n.EN, 80, 24}, {i18n.EN, 120, 40}, {i18n.ZH, 80, 24}, {i18n.ZH, 120, 40}} {
 			t.Run(fmt.Sprintf("%s_%s_%dx%d", f.name, tt.lang, tt.w, tt.h), func(t *testing.T) {
 				m, _, _ := open(t, tt.lang, tt.w, tt.h)
-				ct.Press(m, f.keys...)
-				checkSize(t, m.View(), tt.w, tt.h)
+				uitest.Press(m, f.keys...)
+				uitest.CheckSize(t, m.View(), tt.w, tt.h)
 				golden.RequireEqual(t, plain(m))
 			})
 		}
@@ -89,15 +76,15 @@ func TestOrderFilterAndReliability(t *testing.T) {
 			t.Errorf("screen lacks %q:\n%s", w, v)
 		}
 	}
-	ct.Press(m, "f")
+	uitest.Press(m, "f")
 	if got := strings.Join(texts(m), ","); got != "发报价单给采购部,送一套新版选型手册" {
 		t.Errorf("overdue shows %q", got)
 	}
-	ct.Press(m, "f")
+	uitest.Press(m, "f")
 	if len(m.shown) != 6 || !strings.Contains(plain(m), "kept 19 Nov") || !strings.Contains(plain(m), "cancelled") {
 		t.Errorf("all shows %v:\n%s", texts(m), plain(m))
 	}
-	ct.Press(m, "f")
+	uitest.Press(m, "f")
 	if len(m.shown) != 4 {
 		t.Errorf("back to open shows %v", texts(m))
 	}
@@ -106,18 +93,18 @@ func TestOrderFilterAndReliability(t *testing.T) {
 func TestKeepCancelEdit(t *testing.T) {
 	m, st, ids := open(t, i18n.EN, 100, 30)
 	// x: kept today (enter takes the offered "today").
-	ct.Press(m, "x")
+	uitest.Press(m, "x")
 	if !m.Capturing() {
 		t.Fatal("x did not ask for the date")
 	}
-	msgs := ct.Press(m, "enter")
+	msgs := uitest.Press(m, "enter")
 	ps, _ := st.Promises(true)
 	for _, p := range ps {
-		if p.ID == ids.WangPromise && (p.Status != model.PromiseKept || p.KeptOn != ct.Today) {
+		if p.ID == ids.WangPromise && (p.Status != model.PromiseKept || p.KeptOn != uitest.Today) {
 			t.Errorf("kept as %+v", p.Promise)
 		}
 	}
-	if s := ct.Statuses(msgs); len(s) == 0 || !strings.Contains(s[0], "Kept: 发报价单给采购部") {
+	if s := uitest.Statuses(msgs); len(s) == 0 || !strings.Contains(s[0], "Kept: 发报价单给采购部") {
 		t.Errorf("statuses %v", s)
 	}
 	if strings.Contains(plain(m), "发报价单给采购部") {
@@ -125,42 +112,42 @@ func TestKeepCancelEdit(t *testing.T) {
 	}
 
 	// x with a chosen date word: 陈工's was kept yesterday.
-	ct.Press(m, "x")
+	uitest.Press(m, "x")
 	for range 5 {
-		m.Update(ct.Key("backspace"))
+		m.Update(uitest.Key("backspace"))
 	}
-	ct.Type(m, "yesterday")
-	ct.Press(m, "enter")
-	if p := find(t, st, ids.ChenPromise); p.KeptOn != ct.D(time.November, 26) {
+	uitest.Type(m, "yesterday")
+	uitest.Press(m, "enter")
+	if p := find(t, st, ids.ChenPromise); p.KeptOn != uitest.D(time.November, 26) {
 		t.Errorf("kept on %s, want yesterday", p.KeptOn)
 	}
 
 	// e edits the text and the due date of ACME's.
-	ct.Press(m, "e")
-	ct.Type(m, " and the manual")
-	ct.Press(m, "tab")
+	uitest.Press(m, "e")
+	uitest.Type(m, " and the manual")
+	uitest.Press(m, "tab")
 	for range 10 {
-		m.Update(ct.Key("backspace"))
+		m.Update(uitest.Key("backspace"))
 	}
-	ct.Type(m, "next mon")
-	ct.Press(m, "ctrl+s")
-	if p := find(t, st, ids.AcmePromise); p.Text != "Send the pump curves and the manual" || p.Due != ct.D(time.November, 30) {
+	uitest.Type(m, "next mon")
+	uitest.Press(m, "ctrl+s")
+	if p := find(t, st, ids.AcmePromise); p.Text != "Send the pump curves and the manual" || p.Due != uitest.D(time.November, 30) {
 		t.Errorf("edited to %q due %s", p.Text, p.Due)
 	}
 
 	// c asks why, then cancels today with that reason; the store's undo
 	// brings it back.
-	ct.Press(m, "c")
+	uitest.Press(m, "c")
 	if p := find(t, st, ids.AcmePromise); p.Status != model.PromiseOpen || !m.Capturing() {
 		t.Fatalf("c cancelled before asking why: %s", p.Status)
 	}
-	ct.Press(m, "enter") // no reason: refused, the dialog stays
+	uitest.Press(m, "enter") // no reason: refused, the dialog stays
 	if p := find(t, st, ids.AcmePromise); p.Status != model.PromiseOpen || !m.Capturing() {
 		t.Errorf("cancelled without a reason: %s", p.Status)
 	}
-	ct.Type(m, "they found the curves online")
-	ct.Press(m, "enter")
-	if p := find(t, st, ids.AcmePromise); p.Status != model.PromiseCancelled || p.CancelledOn != ct.Today || p.CancelReason != "they found the curves online" {
+	uitest.Type(m, "they found the curves online")
+	uitest.Press(m, "enter")
+	if p := find(t, st, ids.AcmePromise); p.Status != model.PromiseCancelled || p.CancelledOn != uitest.Today || p.CancelReason != "they found the curves online" {
 		t.Errorf("after c: %+v", p)
 	}
 	if _, err := st.Undo(); err != nil {
@@ -171,13 +158,13 @@ func TestKeepCancelEdit(t *testing.T) {
 	}
 
 	// enter opens the client.
-	ct.Run(m, m.reload())
+	uitest.Run(m, m.reload())
 	for i, r := range m.shown {
 		if m.rows[r].ID == ids.AcmePromise {
 			m.list.Select(i)
 		}
 	}
-	msgs = ct.Press(m, "enter")
+	msgs = uitest.Press(m, "enter")
 	opened := false
 	for _, msg := range msgs {
 		if o, ok := msg.(common.OpenClientMsg); ok && o.ID == ids.Acme {
@@ -191,23 +178,23 @@ func TestKeepCancelEdit(t *testing.T) {
 
 func TestNewPromiseWithPicker(t *testing.T) {
 	m, st, ids := open(t, i18n.ZH, 100, 30)
-	ct.Press(m, "a")
-	ct.Type(m, "赵")
+	uitest.Press(m, "a")
+	uitest.Type(m, "赵")
 	if !strings.Contains(plain(m), "赵总") {
 		t.Fatalf("the picker does not list 赵总:\n%s", plain(m))
 	}
-	ct.Press(m, "enter")
-	ct.Type(m, "下周送报价")
-	ct.Press(m, "tab")
-	ct.Type(m, "下周一")
-	ct.Press(m, "ctrl+s")
+	uitest.Press(m, "enter")
+	uitest.Type(m, "下周送报价")
+	uitest.Press(m, "tab")
+	uitest.Type(m, "下周一")
+	uitest.Press(m, "ctrl+s")
 	if m.Capturing() {
 		t.Fatalf("the form stayed open:\n%s", plain(m))
 	}
 	found := false
 	ps, _ := st.Promises(false)
 	for _, p := range ps {
-		if p.ClientID == ids.Zhao && p.Text == "下周送报价" && p.Due == ct.D(time.November, 30) && p.MadeOn == ct.Today {
+		if p.ClientID == ids.Zhao && p.Text == "下周送报价" && p.Due == uitest.D(time.November, 30) && p.MadeOn == uitest.Today {
 			found = true
 		}
 	}
@@ -235,10 +222,10 @@ func find(t *testing.T, st *storage.Store, id model.ID) storage.PromiseRow {
 // prints) agree on who is due for follow-up and which promises are
 // overdue, for the same database.
 func TestPanesAgreeWithToday(t *testing.T) {
-	st := ct.OpenStore(t)
-	ct.Seed(t, st)
-	env := ct.EnvFor(st, i18n.EN)
-	agenda, err := st.Today(ct.Today)
+	st := uitest.OpenStore(t)
+	uitest.SeedClients(t, st)
+	env := uitest.EnvAt(st, i18n.EN, uitest.Morning)
+	agenda, err := st.Today(uitest.Today)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -257,8 +244,8 @@ func TestPanesAgreeWithToday(t *testing.T) {
 
 	cp := clients.New(env)
 	cp.SetSize(120, 40)
-	ct.Run(cp, cp.Init())
-	ct.Press(cp, "f", "f") // due for follow-up
+	uitest.Run(cp, cp.Init())
+	uitest.Press(cp, "f", "f") // due for follow-up
 	gotKey, regular := map[string]bool{}, 0
 	for _, line := range strings.Split(ansi.Strip(cp.View()), "\n")[2:] {
 		if strings.TrimSpace(line) == "" {
@@ -280,8 +267,8 @@ func TestPanesAgreeWithToday(t *testing.T) {
 
 	pp := newModel(env)
 	pp.SetSize(120, 40)
-	ct.Run(pp, pp.Init())
-	ct.Press(pp, "f") // overdue
+	uitest.Run(pp, pp.Init())
+	uitest.Press(pp, "f") // overdue
 	got := map[model.ID]bool{}
 	for _, i := range pp.shown {
 		got[pp.rows[i].ID] = true
@@ -297,18 +284,18 @@ func TestPanesAgreeWithToday(t *testing.T) {
 
 func TestClosedPromisesRefuseActions(t *testing.T) {
 	m, st, _ := open(t, i18n.EN, 100, 30)
-	ct.Press(m, "f", "f") // all
+	uitest.Press(m, "f", "f") // all
 	for i, r := range m.shown {
 		if m.rows[r].Status == model.PromiseKept {
 			m.list.Select(i)
 		}
 	}
 	for _, k := range []string{"x", "c", "e"} {
-		msgs := ct.Press(m, k)
+		msgs := uitest.Press(m, k)
 		if m.Capturing() {
 			t.Fatalf("%s opened a dialog on a kept promise", k)
 		}
-		if s := ct.Statuses(msgs); len(s) != 1 || s[0] != "This promise is already kept." {
+		if s := uitest.Statuses(msgs); len(s) != 1 || s[0] != "This promise is already kept." {
 			t.Errorf("%s said %v", k, s)
 		}
 	}
@@ -316,13 +303,13 @@ func TestClosedPromisesRefuseActions(t *testing.T) {
 		t.Errorf("%d promises", len(ps))
 	}
 	// A bad date word keeps the dialog open and says why.
-	ct.Press(m, "f") // open
-	ct.Press(m, "x")
+	uitest.Press(m, "f") // open
+	uitest.Press(m, "x")
 	for range 5 {
-		m.Update(ct.Key("backspace"))
+		m.Update(uitest.Key("backspace"))
 	}
-	ct.Type(m, "someday")
-	ct.Press(m, "enter")
+	uitest.Type(m, "someday")
+	uitest.Press(m, "enter")
 	if !m.Capturing() || !strings.Contains(plain(m), "is not a date") {
 		t.Errorf("a bad date was taken:\n%s", plain(m))
 	}

@@ -1,49 +1,39 @@
 package promises
 
 import (
-	"errors"
 	"fmt"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"salesplan/model"
-	"salesplan/model/quickadd"
 	"salesplan/storage"
-	"salesplan/ui/clients"
 	"salesplan/ui/common"
+	"salesplan/ui/components/dialog"
+	"salesplan/ui/components/gotodate"
+	"salesplan/ui/components/picker"
+	"salesplan/ui/components/promise"
 	"salesplan/ui/form"
 )
 
 // Store answers. Loads carry a request id; an older answer is dropped.
-type (
-	loadedMsg struct {
-		seq  uint64
-		rows []storage.PromiseRow
-		rel  float64
-		relN int
-		cal  model.Calendar // "due soon" counts working days
-		err  error
-	}
-	savedMsg struct {
-		status string
-		err    error
-		fresh  *model.Promise // the promise as stored, when an edit was refused as changed elsewhere
-	}
-)
-
-var errNoStore = model.Errf("no_store", "no database is open")
+type loadedMsg struct {
+	seq  uint64
+	rows []storage.PromiseRow
+	rel  float64
+	relN int
+	cal  model.Calendar // "due soon" counts working days
+	err  error
+}
 
 // reload reads the promises the filter needs (the kept and cancelled ones
 // only for "all": the history grows, the open list does not) and the
 // reliability figure.
 func (m *Model) reload() tea.Cmd {
-	m.seq++
-	seq, st, today, all := m.seq, m.env.Store, m.env.Today(), m.filter == filterAll
+	seq, st, today, all := m.loads.Next(), m.env.Store, m.env.Today(), m.filter == filterAll
 	return func() tea.Msg {
 		if st == nil {
-			return loadedMsg{seq: seq, err: errNoStore}
+			return loadedMsg{seq: seq, err: common.ErrNoStore}
 		}
 		rows, err := st.Promises(all)
 		if err != nil {
@@ -61,22 +51,14 @@ func (m *Model) reload() tea.Cmd {
 	}
 }
 
-func write(status string, fn func() error) tea.Cmd {
-	return func() tea.Msg {
-		if err := fn(); err != nil {
-			return savedMsg{err: err}
-		}
-		return savedMsg{status: status}
-	}
-}
-
 // Update handles store answers, the shell's messages, keys and the mouse.
 func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	switch msg := msg.(type) {
 	case loadedMsg:
-		if msg.seq != m.seq {
+		if !m.loads.Answer(msg.seq) {
 			return m, nil
 		}
+		m.host.Fresh()
 		if msg.err != nil {
 			return m, common.StatusErr(m.env, msg.err)
 		}
@@ -87,16 +69,23 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		m.rows, m.rel, m.relN, m.cal, m.loaded = msg.rows, msg.rel, msg.relN, msg.cal, true
 		m.refilterKeeping(sel)
 		return m, nil
-	case savedMsg:
-		return m, m.applySaved(msg)
+	case dialog.SavedMsg:
+		if fresh, ok := msg.Fresh.(model.Promise); ok && m.host.Is(dlgEdit) {
+			// Changed elsewhere: keep what was typed, show the promise as
+			// stored now; saving again applies it over that.
+			m.host.Rebase(promise.Form(m.lang, m.fst, m.env.Today(), "", fresh.Text, fresh.Due.String()))
+			m.row.Promise = fresh
+		}
+		return m, m.host.Landed(msg)
 	case common.DataChangedMsg:
 		return m, m.reload()
 	case common.ThemeChangedMsg:
 		m.restyle()
 		return m, nil
 	}
-	if m.dlg.open() {
-		return m, m.updateDialog(msg)
+	if m.host.IsOpen() {
+		_, cmd := m.host.Handle(msg, m.submit)
+		return m, cmd
 	}
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
@@ -118,16 +107,18 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	km := m.km
 	switch {
+	case key.Matches(msg, km.Back):
+		return common.Back
 	case key.Matches(msg, km.Down):
 		m.list.Move(1)
 		return nil
 	case key.Matches(msg, km.Up):
 		m.list.Move(-1)
 		return nil
-	case msg.String() == "pgdown":
+	case key.Matches(msg, km.PageDown):
 		m.list.Move(max(m.list.Height-1, 1))
 		return nil
-	case msg.String() == "pgup":
+	case key.Matches(msg, km.PageUp):
 		m.list.Move(-max(m.list.Height-1, 1))
 		return nil
 	case key.Matches(msg, km.PromiseFilter):
@@ -140,9 +131,8 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return status
 	case key.Matches(msg, km.NewPromise):
-		p, cmd := clients.NewPicker(m.env, m.fst, m.lang.T("promises.pick"))
-		p.SetWidth(m.dialogWidth())
-		m.dlg = dialog{picker: p, kind: dlgNew}
+		p, cmd := picker.New(m.env, m.fst, m.lang.T("promises.pick"))
+		m.openDlg(dlgPick, p, storage.PromiseRow{})
 		return cmd
 	}
 	r, ok := m.selected()
@@ -150,18 +140,13 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		if key.Matches(msg, km.Kept, km.CancelPromise, km.Edit, km.Open) {
 			return common.Status(m.lang.T("promises.none_selected"))
 		}
-		if key.Matches(msg, km.Note) {
-			return m.openNote(0)
-		}
-		return nil
+		return nil // n is the shell's: its note flow asks which client
 	}
 	open := r.Status == model.PromiseOpen
 	switch {
 	case key.Matches(msg, km.Open):
 		id := r.ClientID
 		return func() tea.Msg { return common.OpenClientMsg{ID: id} }
-	case key.Matches(msg, km.Note):
-		return m.openNote(r.ClientID)
 	case key.Matches(msg, km.Kept, km.CancelPromise, km.Edit) && !open:
 		return common.Status(m.lang.T("promises.not_open", m.lang.T("promise."+string(r.Status))))
 	case key.Matches(msg, km.Kept):
@@ -177,17 +162,10 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		in.Required = true
 		m.openDlg(dlgCancel, in, r)
 	case key.Matches(msg, km.Edit):
-		f := clients.PromiseForm(m.env, m.fst, m.lang.T("promises.edit.title", model.InertLine(r.Client)), r.Text, r.Due.String())
+		f := promise.Form(m.lang, m.fst, m.env.Today(), m.lang.T("promises.edit.title", model.InertLine(r.Client)), r.Text, r.Due.String())
 		m.openDlg(dlgEdit, f, r)
 	}
 	return nil
-}
-
-func (m *Model) openNote(client model.ID) tea.Cmd {
-	f, cmd := clients.NewNoteFlow(m.env, m.fst, client)
-	f.SetWidth(m.dialogWidth())
-	m.dlg = dialog{flow: f}
-	return cmd
 }
 
 // ---- dialogs
@@ -195,166 +173,65 @@ func (m *Model) openNote(client model.ID) tea.Cmd {
 type dialogKind int
 
 const (
-	dlgNew dialogKind = iota + 1
+	dlgPick dialogKind = iota + 1 // a new promise: the client first
+	dlgNew                        // a new promise: what and by when
 	dlgKept
 	dlgEdit
 	dlgCancel
 )
 
-type dialog struct {
-	d      form.Dialog
-	picker *clients.Picker
-	flow   *clients.NoteFlow
-	kind   dialogKind
-	row    storage.PromiseRow
-	client storage.ClientName // dlgNew: the client picked
-	busy   bool
-}
-
-func (d dialog) open() bool { return d.d != nil || d.picker != nil || d.flow != nil }
-
-func (d dialog) view() string {
-	switch {
-	case d.flow != nil:
-		return d.flow.View()
-	case d.picker != nil:
-		return d.picker.View()
-	case d.d != nil:
-		return d.d.View()
-	}
-	return ""
-}
-
-func (d dialog) setWidth(w int) {
-	switch {
-	case d.flow != nil:
-		d.flow.SetWidth(w)
-	case d.picker != nil:
-		d.picker.SetWidth(w)
-	case d.d != nil:
-		d.d.SetWidth(w)
-	}
-}
-
+// openDlg opens a dialog about promise r (a new one: r is zero).
 func (m *Model) openDlg(kind dialogKind, d form.Dialog, r storage.PromiseRow) {
-	d.SetWidth(m.dialogWidth())
-	m.dlg = dialog{d: d, kind: kind, row: r}
-}
-
-func (m *Model) updateDialog(msg tea.Msg) tea.Cmd {
-	switch {
-	case m.dlg.flow != nil:
-		done, cmd := m.dlg.flow.Update(msg)
-		if done {
-			m.dlg = dialog{}
-		}
-		return cmd
-	case m.dlg.picker != nil:
-		picked, res, cmd := m.dlg.picker.Update(msg)
-		switch res {
-		case form.Cancelled:
-			m.dlg = dialog{}
-		case form.Submitted:
-			f := clients.PromiseForm(m.env, m.fst, m.lang.T("promises.new.title", model.InertLine(picked.Name)), "", "")
-			m.openDlg(dlgNew, f, storage.PromiseRow{})
-			m.dlg.client = picked
-		}
-		return cmd
-	}
-	if _, ok := msg.(tea.KeyPressMsg); ok && m.dlg.busy {
-		return nil
-	}
-	res, cmd := m.dlg.d.Update(msg)
-	switch res {
-	case form.Cancelled:
-		m.dlg = dialog{}
-	case form.Submitted:
-		return tea.Batch(cmd, m.submit())
-	}
-	return cmd
+	m.host.Open(d, kind)
+	m.row = r
 }
 
 func (m *Model) submit() tea.Cmd {
-	st, today, r := m.env.Store, m.env.Today(), m.dlg.row
-	switch d := m.dlg.d.(type) {
+	st, today, r := m.env.Store, m.env.Today(), m.row
+	switch d := m.host.Dialog().(type) {
+	case *picker.Picker:
+		m.picked = d.Picked()
+		m.openDlg(dlgNew, promise.New(m.lang, m.fst, today, m.picked.Name), storage.PromiseRow{})
+		return nil
 	case *form.Input:
-		if m.dlg.kind == dlgCancel {
+		if m.host.Is(dlgCancel) {
 			reason := d.Value()
-			m.dlg.busy = true
-			return write(m.lang.T("promises.status.cancelled", model.InertLine(r.Text)), func() error {
+			m.host.Start()
+			return dialog.Do(st, m.lang.T("promises.status.cancelled", model.InertLine(r.Text)), func(st *storage.Store) error {
 				_, err := st.CancelPromise(r.ID, today, reason, today)
 				return err
 			})
 		}
 		// dlgKept
-		on, err := quickadd.ParseDate(d.Value(), today)
-		if err != nil {
-			d.SetProblems([]string{m.lang.Err(err)})
+		on, ok := gotodate.Date(m.lang, d, today)
+		if !ok {
 			return nil
 		}
-		m.dlg.busy = true
-		return write(m.lang.T("promises.status.kept", model.InertLine(r.Text), m.lang.ShortDate(on)), func() error {
+		m.host.Start()
+		return dialog.Do(st, m.lang.T("promises.status.kept", model.InertLine(r.Text), m.lang.ShortDate(on)), func(st *storage.Store) error {
 			_, err := st.KeepPromise(r.ID, on)
 			return err
 		})
 	case *form.Form:
-		due, _ := quickadd.ParseDate(d.Value("due"), today) // validated by the form
-		m.dlg.busy = true
-		if m.dlg.kind == dlgNew {
-			p := model.Promise{ClientID: m.dlg.client.ID, Text: d.Value("text"), MadeOn: today, Due: due}
-			return write(m.lang.T("promises.status.added", model.InertLine(m.dlg.client.Name), m.lang.ShortDate(due)), func() error {
-				_, err := st.AddPromise(p, today)
-				return err
-			})
+		m.host.Start()
+		if m.host.Is(dlgNew) {
+			return promise.Add(m.lang, st, promise.Read(d, m.picked.ID, 0, today), m.picked.Name, today)
 		}
 		// Only what the person changed is saved, onto the promise as
 		// stored: one kept or cancelled meanwhile stays so.
 		p := r.Promise
+		np := promise.Read(d, p.ClientID, p.ProjectID, today)
 		if d.Changed("text") {
-			p.Text = d.Value("text")
+			p.Text = np.Text
 		}
 		if d.Changed("due") {
-			p.Due = due
+			p.Due = np.Due
 		}
-		status := m.lang.T("promises.status.saved", model.InertLine(p.Text))
-		return func() tea.Msg {
+		return dialog.Do(st, m.lang.T("promises.status.saved", model.InertLine(p.Text)), func(st *storage.Store) error {
 			_, err := st.EditPromise(r.Promise, p)
-			var ce *storage.ConflictError
-			if errors.As(err, &ce) {
-				if fresh, ok := ce.Fresh.(model.Promise); ok {
-					return savedMsg{err: err, fresh: &fresh}
-				}
-			}
-			if err != nil {
-				return savedMsg{err: err}
-			}
-			return savedMsg{status: status}
-		}
+			return err
+		})
 	}
-	m.dlg = dialog{}
+	m.host.Close()
 	return nil
-}
-
-func (m *Model) applySaved(msg savedMsg) tea.Cmd {
-	if m.dlg.busy {
-		m.dlg.busy = false
-		if f, ok := m.dlg.d.(*form.Form); ok && msg.fresh != nil && m.dlg.kind == dlgEdit {
-			// Changed elsewhere: keep what was typed, show the promise as
-			// stored now; saving again applies it over that.
-			now := clients.PromiseForm(m.env, m.fst, "", msg.fresh.Text, msg.fresh.Due.String())
-			f.Rebase(now, func(v string) string {
-				return m.lang.T("form.changed_elsewhere", ansi.Truncate(model.InertLine(v), 40, "…"))
-			})
-			m.dlg.row.Promise = *msg.fresh
-			return tea.Batch(common.StatusErr(m.env, msg.err), func() tea.Msg { return common.DataChangedMsg{} })
-		}
-		if msg.err != nil {
-			return common.StatusErr(m.env, msg.err) // keep what was typed
-		}
-		m.dlg = dialog{}
-	}
-	if msg.err != nil {
-		return common.StatusErr(m.env, msg.err)
-	}
-	return tea.Batch(common.Status(msg.status), func() tea.Msg { return common.DataChangedMsg{} })
 }

@@ -11,17 +11,17 @@ import (
 	"salesplan/model"
 	"salesplan/storage"
 	"salesplan/ui/i18n"
-	rt "salesplan/ui/report/reporttest"
 	"salesplan/ui/theme"
+	"salesplan/ui/uitest"
 )
 
 // seededStore is the shared fixture with a prospect call, a note over two
 // lines and a cancelled promise added on Friday 27 Nov.
 func seededStore(t *testing.T) *storage.Store {
 	t.Helper()
-	st := rt.OpenStore(t)
-	rt.Seed(t, st)
-	at := rt.Today.Time(time.Local)
+	st := uitest.OpenStore(t)
+	uitest.SeedWeeks(t, st)
+	at := uitest.Today.Time(time.Local)
 	must := func(err error) {
 		t.Helper()
 		if err != nil {
@@ -34,9 +34,9 @@ func seededStore(t *testing.T) *storage.Store {
 	must(err)
 	_, err = st.AddEntry(model.JournalEntry{ClientID: c.ID, Kind: model.EntryNote, At: at.Add(17 * time.Hour), Text: "女儿明年高考\nno weekend visits\x1b[31m"})
 	must(err)
-	p, err := st.AddPromise(model.Promise{ClientID: c.ID, Text: "brochure", MadeOn: rt.D(time.November, 20), Due: rt.D(time.November, 24)}, rt.Today)
+	p, err := st.AddPromise(model.Promise{ClientID: c.ID, Text: "brochure", MadeOn: uitest.D(time.November, 20), Due: uitest.D(time.November, 24)}, uitest.Today)
 	must(err)
-	_, err = st.CancelPromise(p.ID, rt.Today, "they printed their own", rt.Today)
+	_, err = st.CancelPromise(p.ID, uitest.Today, "they printed their own", uitest.Today)
 	must(err)
 	return st
 }
@@ -45,7 +45,7 @@ func seededStore(t *testing.T) *storage.Store {
 // testdata (regenerate: go test ./ui/report -run TestDayMarkdownGolden -update).
 func TestDayMarkdownGolden(t *testing.T) {
 	st := seededStore(t)
-	r, err := st.DayRecord(rt.Today)
+	r, err := st.DayRecord(uitest.Today)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +62,7 @@ func TestDayMarkdownGolden(t *testing.T) {
 // tomorrow's plan; user text never starts markup or reaches the terminal.
 func TestDayMarkdownContents(t *testing.T) {
 	st := seededStore(t)
-	r, err := st.DayRecord(rt.Today)
+	r, err := st.DayRecord(uitest.Today)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,13 +88,13 @@ func TestDayMarkdownContents(t *testing.T) {
 
 func TestMonthMarkdownGolden(t *testing.T) {
 	st := seededStore(t)
-	r, err := st.MonthReview(model.Month{Year: 2026, Month: time.November}, rt.Today)
+	r, err := st.MonthReview(model.Month{Year: 2026, Month: time.November}, uitest.Today)
 	if err != nil {
 		t.Fatal(err)
 	}
 	// November: December is set by hand, so November's share of the year
 	// is 9,090,910 cents; Q4 to date is October and November.
-	if r.Quarter.Number != 4 || r.Quarter.From != rt.D(time.October, 1) || r.Quarter.Signed.Target != 18181819 || r.Quarter.Signed.Value != 48000000 {
+	if r.Quarter.Number != 4 || r.Quarter.From != uitest.D(time.October, 1) || r.Quarter.Signed.Target != 18181819 || r.Quarter.Signed.Value != 48000000 {
 		t.Errorf("quarter to date = %+v", r.Quarter)
 	}
 	if len(r.Cancelled) != 1 || r.Cancelled[0].CancelReason != "they printed their own" {
@@ -110,11 +110,11 @@ func TestMonthMarkdownGolden(t *testing.T) {
 // The planner's day and month lines are exactly the width asked.
 func TestDayAndMonthLinesWidth(t *testing.T) {
 	st := seededStore(t)
-	day, err := st.DayRecord(rt.Today)
+	day, err := st.DayRecord(uitest.Today)
 	if err != nil {
 		t.Fatal(err)
 	}
-	month, err := st.MonthReview(model.Month{Year: 2026, Month: time.November}, rt.Today)
+	month, err := st.MonthReview(model.Month{Year: 2026, Month: time.November}, uitest.Today)
 	if err != nil {
 		t.Fatal(err)
 	}

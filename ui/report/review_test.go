@@ -11,15 +11,15 @@ import (
 	"salesplan/model"
 	"salesplan/storage"
 	"salesplan/ui/i18n"
-	rt "salesplan/ui/report/reporttest"
 	"salesplan/ui/theme"
+	"salesplan/ui/uitest"
 )
 
 func seeded(t *testing.T) storage.Review {
 	t.Helper()
-	st := rt.OpenStore(t)
-	rt.Seed(t, st)
-	r, err := st.Review(rt.Today, rt.Today)
+	st := uitest.OpenStore(t)
+	uitest.SeedWeeks(t, st)
+	r, err := st.Review(uitest.Today, uitest.Today)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +54,7 @@ func TestMarkdownEscapesUserText(t *testing.T) {
 
 func TestDayQuotas(t *testing.T) {
 	s := model.DefaultSettings()
-	mon := rt.D(time.November, 23)
+	mon := uitest.D(time.November, 23)
 	calls, visits := DayQuotas(s, mon.AddDays(3))
 	if calls != [7]int{30, 30, 30, 30, 30, 0, 0} || visits != [7]int{4, 4, 4, 4, 4, 0, 0} {
 		t.Errorf("five days: %v %v", calls, visits)

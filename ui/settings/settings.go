@@ -7,10 +7,10 @@
 // the same settings `salesplan target set` and `salesplan config set`
 // change.
 //
-// The shell keeps one Model and shows it over the pane area while it is
-// open: Open starts it, Active says whether it is showing, and Update
-// returns the messages for the shell (a status line and DataChangedMsg
-// after a save).
+// The shell opens it as a screen over the pane area (one Model, whatever
+// tab it is opened from): Open starts it, Closed says it was left, and
+// Update returns the messages for the shell (a status line and
+// DataChangedMsg after a save).
 package settings
 
 import (
@@ -50,8 +50,8 @@ type Model struct {
 }
 
 type (
-	// The messages name their screen: with one overlay per tab, every tab
-	// receives them, and only the one that asked may act.
+	// The messages name their screen and request, so a screen opened
+	// again drops an answer meant for its earlier self.
 	loadedMsg struct {
 		owner *Model
 		seq   uint64
@@ -75,8 +75,18 @@ func New(env common.Env) *Model {
 // Active reports whether the screen is showing.
 func (m *Model) Active() bool { return m.open }
 
+// Closed reports that the screen was left (saved or cancelled).
+func (m *Model) Closed() bool { return !m.open }
+
 // Capturing is true while the screen shows: its form takes every key.
 func (m *Model) Capturing() bool { return m.open }
+
+// Busy is true while the settings are read or saved: keys typed meanwhile
+// wait for the form.
+func (m *Model) Busy() bool { return m.loading || m.busy }
+
+// Dirty is true while the form holds changes not saved.
+func (m *Model) Dirty() bool { return m.form != nil && m.form.Dirty() }
 
 // SetSize sets the area the screen draws in (the pane area).
 func (m *Model) SetSize(w, h int) {
@@ -116,23 +126,23 @@ func (m *Model) ShortHelp() []key.Binding { return m.km.ShortHelp(keys.PlaceForm
 func (m *Model) FullHelp() [][]key.Binding { return m.km.FullHelp(keys.PlaceForm) }
 
 // Update handles the store's answers and, while open, every key.
-func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
+func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case loadedMsg:
 		if msg.owner != m || msg.seq != m.seq || !m.open {
-			return m, nil
+			return nil
 		}
 		m.loading = false
 		if msg.err != nil {
 			m.open = false
-			return m, common.StatusErr(m.env, msg.err)
+			return common.StatusErr(m.env, msg.err)
 		}
 		m.set = msg.set
 		m.form = m.buildForm(msg.set)
-		return m, nil
+		return nil
 	case savedMsg:
 		if msg.owner != m || msg.seq != m.seq {
-			return m, nil
+			return nil
 		}
 		m.busy = false
 		if msg.fresh != nil && m.form != nil {
@@ -144,35 +154,32 @@ func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
 			m.set = *msg.fresh
 		}
 		if msg.err != nil {
-			return m, common.StatusErr(m.env, msg.err) // the form stays, as typed
+			return common.StatusErr(m.env, msg.err) // the form stays, as typed
 		}
 		m.Close()
 		status := m.lang.T("settings.saved")
 		if msg.lang {
 			status = m.lang.T("settings.saved_lang")
 		}
-		return m, tea.Batch(common.Status(status), func() tea.Msg { return common.DataChangedMsg{} })
+		return tea.Batch(common.Status(status), func() tea.Msg { return common.DataChangedMsg{} })
 	}
 	if !m.open {
-		return m, nil
+		return nil
 	}
 	if m.form == nil {
 		if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, m.km.Cancel) {
 			m.Close()
 		}
-		return m, nil
-	}
-	if _, ok := msg.(tea.KeyPressMsg); ok && m.busy {
-		return m, nil
+		return nil
 	}
 	res, cmd := m.form.Update(msg)
 	switch res {
 	case form.Cancelled:
 		m.Close()
 	case form.Submitted:
-		return m, tea.Batch(cmd, m.save())
+		return tea.Batch(cmd, m.save())
 	}
-	return m, cmd
+	return cmd
 }
 
 // View draws the screen: the form centred in the area.

@@ -9,42 +9,13 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"salesplan/model"
-	"salesplan/ui/common"
 	"salesplan/ui/i18n"
-	rt "salesplan/ui/report/reporttest"
+	"salesplan/ui/uitest"
 )
 
-// run feeds a command's messages back into the screen; shell messages are
-// returned.
-func run(m *Model, cmd tea.Cmd) []tea.Msg {
-	var out []tea.Msg
-	queue := []tea.Cmd{cmd}
-	for len(queue) > 0 {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		msg := c()
-		switch msg := msg.(type) {
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-			continue
-		case common.StatusMsg, common.DataChangedMsg:
-			out = append(out, msg)
-			continue
-		case loadedMsg, savedMsg:
-			_, next := m.Update(msg)
-			queue = append(queue, next)
-		}
-	}
-	return out
-}
+func run(m *Model, cmd tea.Cmd) []tea.Msg { return uitest.Run(m, cmd) }
 
-func press(m *Model, k string) []tea.Msg {
-	_, cmd := m.Update(rt.Key(k))
-	return run(m, cmd)
-}
+func press(m *Model, k string) []tea.Msg { return uitest.Press(m, k) }
 
 // setField focuses a field by tabbing from the first and replaces its text.
 func setField(m *Model, index int, text string) {
@@ -62,9 +33,9 @@ func setField(m *Model, index int, text string) {
 
 func openScreen(t *testing.T, l i18n.Lang) (*Model, func() model.Settings) {
 	t.Helper()
-	st := rt.OpenStore(t)
-	rt.Seed(t, st)
-	m := New(rt.EnvFor(st, l))
+	st := uitest.OpenStore(t)
+	uitest.SeedWeeks(t, st)
+	m := New(uitest.Env(st, l))
 	m.SetSize(80, 21)
 	run(m, m.Open())
 	if !m.Active() || m.form == nil {

@@ -6,12 +6,12 @@ import (
 	"testing"
 
 	"salesplan/ui/i18n"
-	rt "salesplan/ui/report/reporttest"
+	"salesplan/ui/uitest"
 )
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	rt.RemoveBig()
+	uitest.RemoveBig()
 	os.Exit(code)
 }
 
@@ -20,16 +20,16 @@ func TestMain(m *testing.M) {
 func BenchmarkWeekView(b *testing.B) {
 	for _, size := range [][2]int{{120, 40}, {80, 24}} {
 		b.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(b *testing.B) {
-			m := newModel(rt.EnvFor(rt.BigStore(b), i18n.ZH))
+			m := newModel(uitest.Env(uitest.BigStore(b), i18n.ZH))
 			m.SetSize(size[0], size[1])
-			rt.Run(m, m.Init())
+			uitest.Run(m, m.Init())
 			n := 0
 			for _, d := range m.week.Days {
 				n += len(d.Tasks)
 			}
 			b.Logf("the week has %d tasks", n)
 			for b.Loop() {
-				m.Update(rt.Key("j"))
+				m.Update(uitest.Key("j"))
 				_ = m.View()
 			}
 		})
@@ -39,24 +39,24 @@ func BenchmarkWeekView(b *testing.B) {
 // BenchmarkWeekLoad is opening the pane: Store.Week, the settings and the
 // first frame.
 func BenchmarkWeekLoad(b *testing.B) {
-	st := rt.BigStore(b)
+	st := uitest.BigStore(b)
 	for b.Loop() {
-		m := newModel(rt.EnvFor(st, i18n.ZH))
+		m := newModel(uitest.Env(st, i18n.ZH))
 		m.SetSize(120, 40)
-		rt.Run(m, m.Init())
+		uitest.Run(m, m.Init())
 		_ = m.View()
 	}
 }
 
 // BenchmarkReview is r: Store.Review and the review's first frame.
 func BenchmarkReview(b *testing.B) {
-	st := rt.BigStore(b)
-	m := newModel(rt.EnvFor(st, i18n.ZH))
+	st := uitest.BigStore(b)
+	m := newModel(uitest.Env(st, i18n.ZH))
 	m.SetSize(120, 40)
-	rt.Run(m, m.Init())
+	uitest.Run(m, m.Init())
 	for b.Loop() {
-		rt.Press(m, "r")
+		uitest.Press(m, "r")
 		_ = m.View()
-		rt.Press(m, "r")
+		uitest.Press(m, "r")
 	}
 }

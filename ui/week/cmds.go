@@ -2,18 +2,17 @@ package week
 
 import (
 	"fmt"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"salesplan/model"
 	"salesplan/storage"
-	"salesplan/ui/day"
 )
 
-// Every read and write runs in a tea.Cmd and comes back as one of these
-// messages; Update alone changes the pane. Loads carry a request id so that
-// an answer overtaken by a newer request is dropped.
+// Every read runs in a tea.Cmd and comes back as one of these messages
+// (the writes are the task component's); Update alone changes the pane.
+// Loads carry a request id so that an answer overtaken by a newer request
+// is dropped.
 
 // loadedMsg is the answer to load.
 type loadedMsg struct {
@@ -28,38 +27,6 @@ type reviewMsg struct {
 	seq uint64
 	r   storage.Review
 	err error
-}
-
-// savedMsg is the answer to a write: the status line to show.
-type savedMsg struct {
-	status string
-	err    error
-}
-
-// editFailedMsg keeps a form open with the error beside a field.
-type editFailedMsg struct {
-	field string
-	err   error
-	fresh *model.AgendaTask // the task as stored, when the save was refused as changed elsewhere
-}
-
-// briefMsg is the answer to brief: the client for the pre-visit brief.
-type briefMsg struct {
-	detail storage.ClientDetail
-	err    error
-}
-
-// brief reads a client for the pre-visit brief (drawn by the Clients
-// pane's BriefPopup). It answers with this pane's own message, so that no
-// other pane opens the brief too.
-func brief(st *storage.Store, client model.ID, today model.Date) tea.Cmd {
-	return func() tea.Msg {
-		d, err := st.ClientDetail(client, today, 3)
-		if err != nil {
-			err = fmt.Errorf("reading the client for the brief: %w", err)
-		}
-		return briefMsg{detail: d, err: err}
-	}
 }
 
 // load reads the week starting on start (the same Store.Week as `week
@@ -89,43 +56,5 @@ func loadReview(st *storage.Store, seq uint64, start, today model.Date) tea.Cmd 
 			err = fmt.Errorf("reading the review of the week of %s: %w", start, err)
 		}
 		return reviewMsg{seq: seq, r: r, err: err}
-	}
-}
-
-// write runs one store action and reports the status to show.
-func write(status string, fn func() error) tea.Cmd {
-	return func() tea.Msg {
-		if err := fn(); err != nil {
-			return savedMsg{err: err}
-		}
-		return savedMsg{status: status}
-	}
-}
-
-func complete(st *storage.Store, id model.ID, on model.Date, at time.Time, outcome, status string) tea.Cmd {
-	return write(status, func() error {
-		_, err := st.CompleteTask(id, on, at, outcome)
-		return err
-	})
-}
-
-// editTask saves the edit form's changes to the task as stored (day.SaveEdit).
-func editTask(st *storage.Store, seen model.AgendaTask, t model.Task, clientName string, clientChanged bool, status string) tea.Cmd {
-	return func() tea.Msg {
-		field, fresh, err := day.SaveEdit(st, seen, t, clientName, clientChanged)
-		if err != nil {
-			return editFailedMsg{field: field, err: err, fresh: fresh}
-		}
-		return savedMsg{status: status}
-	}
-}
-
-// writeTask runs a shared task action as a write.
-func writeTask(w day.TaskWrite) tea.Cmd {
-	return func() tea.Msg {
-		if err := w.Do(); err != nil {
-			return savedMsg{err: err}
-		}
-		return savedMsg{status: w.Said()}
 	}
 }

@@ -4,14 +4,14 @@ import (
 	"testing"
 
 	"salesplan/ui/i18n"
-	rt "salesplan/ui/report/reporttest"
+	"salesplan/ui/uitest"
 )
 
 // Every key the Week pane lists has help and none clashes with another
 // live key.
 func TestHelpKeys(t *testing.T) {
 	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
-		m := newModel(rt.EnvFor(nil, l))
+		m := newModel(uitest.Env(nil, l))
 		for _, review := range []bool{false, true} {
 			m.reviewOpen = review
 			seen := map[string]string{}

@@ -9,7 +9,6 @@ import (
 
 	"salesplan/model"
 	"salesplan/ui/common"
-	"salesplan/ui/overlay"
 	"salesplan/ui/report"
 )
 
@@ -43,33 +42,14 @@ func (m *Model) colVisible(n int) int {
 // keepVisible scrolls so that the selected task is on screen.
 func (m *Model) keepVisible() {
 	if m.wide {
+		c := &m.cols[m.day]
 		n := m.dayLen(m.day)
-		vis := m.colVisible(n)
-		off := m.dayOff[m.day]
-		if m.task >= 0 {
-			if m.task < off {
-				off = m.task
-			}
-			if m.task >= off+vis {
-				off = m.task - vis + 1
-			}
-		}
-		m.dayOff[m.day] = min(max(off, 0), max(n-vis, 0))
+		c.Show(n, m.colVisible(n), max(m.task, c.Cursor))
 		return
 	}
 	rows := m.listRows()
-	h := m.bodyH()
-	cur := m.cursorRow(rows)
-	if cur < m.listOff {
-		m.listOff = cur
-		if cur > 0 && rows[cur-1].task < 0 {
-			m.listOff = cur - 1 // keep the day's heading in view
-		}
-	}
-	if cur >= m.listOff+h {
-		m.listOff = cur - h + 1
-	}
-	m.listOff = min(max(m.listOff, 0), max(len(rows)-h, 0))
+	m.list.Lead = func(i int) bool { return rows[i].task < 0 } // keep the day's heading in view
+	m.list.Show(len(rows), m.bodyH(), m.cursorRow(rows))
 }
 
 // listRow is one line of the narrow layout: a day's heading (task -1) or
@@ -134,10 +114,7 @@ func (m *Model) View() string {
 		lines = append(lines, m.footer()...)
 		body = strings.Join(lines, "\n")
 	}
-	if m.dlg.d != nil {
-		body = overlay.Bottom(common.Fit(body, m.width, m.height), m.dlg.d.View(), m.width, m.height)
-	}
-	return common.Fit(body, m.width, m.height)
+	return m.host.View(common.Fit(body, m.width, m.height))
 }
 
 // titleLine names the week and where it sits relative to this one.
@@ -238,7 +215,7 @@ func (m *Model) columnsView() []string {
 		col = append(col, q, st.Rule.Render(strings.Repeat("─", cw)))
 		n := m.dayLen(i)
 		vis := m.colVisible(n)
-		off := m.dayOff[i]
+		off := min(m.cols[i].Offset, max(n-vis, 0))
 		for j := off; j < min(off+vis, n); j++ {
 			col = append(col, m.cellTask(m.week.Days[i].Tasks[j], cw, i == m.day && j == m.task))
 		}
@@ -319,7 +296,7 @@ func (m *Model) listView() []string {
 	if m.width < 70 {
 		clientW = 8
 	}
-	for i := m.listOff; i < min(m.listOff+h, len(rows)); i++ {
+	for i := m.list.Offset; i < min(m.list.Offset+h, len(rows)); i++ {
 		r := rows[i]
 		if r.task < 0 {
 			name := m.dayName(r.day, 0, true)
@@ -346,7 +323,7 @@ func (m *Model) listView() []string {
 			when = t.Time.String()
 		}
 		titleW := max(m.width-(2+1+5+1+m.kindW+1+1+clientW), 4)
-		line := cur + mark(t) + " " + when + " " + common.PadRight(m.kindWord[t.Kind], m.kindW) + " " +
+		line := cur + mark(t) + " " + when + " " + common.PadRight(m.tc.KindWord(t.Kind), m.kindW) + " " +
 			common.Cell(t.Title, titleW) + " " + common.Cell(t.ClientName, clientW)
 		line = common.PadRight(line, m.width)
 		switch {
@@ -375,7 +352,7 @@ func (m *Model) detailLine() string {
 	if t.Time.Valid() {
 		parts = append(parts, t.Time.String())
 	}
-	parts = append(parts, m.kindWord[t.Kind], model.InertLine(t.Title))
+	parts = append(parts, m.tc.KindWord(t.Kind), model.InertLine(t.Title))
 	if t.ClientName != "" {
 		parts = append(parts, "@"+model.InertLine(t.ClientName))
 	}

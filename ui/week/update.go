@@ -6,7 +6,7 @@ import (
 
 	"salesplan/model"
 	"salesplan/ui/common"
-	"salesplan/ui/day"
+	"salesplan/ui/components/tasks"
 )
 
 // Update handles store answers, the shell's messages, keys and the mouse.
@@ -16,22 +16,14 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		return m, m.applyLoaded(msg)
 	case reviewMsg:
 		return m, m.applyReview(msg)
-	case savedMsg:
-		return m, m.applySaved(msg)
-	case editFailedMsg:
-		return m, m.applyEditFailed(msg)
-	case briefMsg:
-		return m, m.showBrief(msg)
-	case previewMsg:
-		return m, m.applyPreview(msg)
 	case common.DataChangedMsg:
 		return m, tea.Batch(m.reload(), m.reloadReview())
 	case common.ThemeChangedMsg:
 		m.restyle()
 		return m, nil
 	}
-	if m.dlg.d != nil {
-		return m, m.updateDialog(msg)
+	if ev, cmd := m.tc.Update(msg); ev.Handled {
+		return m, m.after(ev, cmd)
 	}
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
@@ -62,8 +54,7 @@ func (m *Model) reload() tea.Cmd {
 	if m.env.Store == nil {
 		return nil
 	}
-	m.seq++
-	return load(m.env.Store, m.seq, m.start, m.env.Today())
+	return load(m.env.Store, m.loads.Next(), m.start, m.env.Today())
 }
 
 // reloadReview asks for the review when it is open.
@@ -71,20 +62,23 @@ func (m *Model) reloadReview() tea.Cmd {
 	if !m.reviewOpen || m.env.Store == nil {
 		return nil
 	}
-	m.reviewSeq++
-	return loadReview(m.env.Store, m.reviewSeq, m.start, m.env.Today())
+	return loadReview(m.env.Store, m.reviewLoads.Next(), m.start, m.env.Today())
 }
 
 func (m *Model) applyLoaded(msg loadedMsg) tea.Cmd {
-	if msg.seq != m.seq {
+	if !m.loads.Answer(msg.seq) {
 		return nil
 	}
+	m.host.Fresh()
 	if msg.err != nil {
 		return common.StatusErr(m.env, msg.err)
 	}
 	var selID model.ID
 	if t, ok := m.selected(); ok {
 		selID = t.ID
+	}
+	if m.pendingSelect != 0 {
+		selID, m.pendingSelect = m.pendingSelect, 0 // a task just added
 	}
 	first := !m.loaded
 	m.week, m.set, m.loaded = msg.week, msg.set, true
@@ -99,14 +93,14 @@ func (m *Model) applyLoaded(msg loadedMsg) tea.Cmd {
 	}
 	m.clampTask(0)
 	if first {
-		m.listOff = m.headingRow(m.day) // a new week opens with the day's heading on top
+		m.list.Offset = m.headingRow(m.day) // a new week opens with the day's heading on top
 	}
 	m.keepVisible()
 	return nil
 }
 
 func (m *Model) applyReview(msg reviewMsg) tea.Cmd {
-	if msg.seq != m.reviewSeq {
+	if !m.reviewLoads.Answer(msg.seq) {
 		return nil
 	}
 	if msg.err != nil {
@@ -116,19 +110,16 @@ func (m *Model) applyReview(msg reviewMsg) tea.Cmd {
 	return nil
 }
 
-// applySaved shows what a write did and has every pane reload.
-func (m *Model) applySaved(msg savedMsg) tea.Cmd {
-	if m.dlg.d != nil && m.dlg.busy {
-		m.dlg.busy = false
-		if msg.err != nil {
-			return common.StatusErr(m.env, msg.err) // keep what was typed
-		}
-		m.closeDialog()
+// after does what the task component asks once it handled a message: go
+// to the week of the day g named, or select the task just added.
+func (m *Model) after(ev tasks.Event, cmd tea.Cmd) tea.Cmd {
+	if ev.Select != 0 {
+		m.pendingSelect = ev.Select
 	}
-	if msg.err != nil {
-		return common.StatusErr(m.env, msg.err)
+	if d := ev.Goto; d.Valid() {
+		return tea.Batch(cmd, m.setWeek(d, d.Sub(d.WeekStart())))
 	}
-	return tea.Batch(common.Status(msg.status), func() tea.Msg { return common.DataChangedMsg{} })
+	return cmd
 }
 
 // setWeek shows the week containing d, keeping the weekday selected.
@@ -140,7 +131,7 @@ func (m *Model) setWeek(d model.Date, day int) tea.Cmd {
 	if start != m.start {
 		m.start, m.loaded = start, false
 		m.week = model.WeekSummary{}
-		m.dayOff, m.listOff, m.reviewOff = [7]int{}, 0, 0
+		m.cols, m.list, m.reviewOff = [7]common.List{}, common.List{}, 0
 		m.reviewLoaded, m.reviewLines = false, nil
 	}
 	m.day, m.task = min(max(day, 0), 6), 0
@@ -203,7 +194,7 @@ func (m *Model) moveTask(n int) {
 			if prev >= 0 {
 				m.day, m.task = prev, m.dayLen(prev)-1
 			} else {
-				m.listOff = 0 // at the top: show Monday's heading
+				m.list.Offset = 0 // at the top: show Monday's heading
 			}
 		}
 	}
@@ -239,17 +230,18 @@ func (m *Model) weekKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, km.Today):
 		today := m.env.Today()
 		return m.setWeek(today, today.Sub(today.WeekStart()))
-	case key.Matches(msg, km.GoTo):
-		m.openGoto()
 	case key.Matches(msg, km.Review):
 		m.reviewOpen, m.reviewOff = true, 0
 		return m.reloadReview()
 	case key.Matches(msg, km.Open):
-		return func() tea.Msg { return common.GotoDateMsg{Date: m.selectedDate()} }
-	case key.Matches(msg, km.Add):
-		m.openQuickAdd()
+		d := m.selectedDate()
+		return func() tea.Msg { return common.GotoDateMsg{Date: d} }
+	case key.Matches(msg, km.Back):
+		return common.Back
 	default:
-		return m.taskAction(msg)
+		t, ok := m.selected()
+		ev, cmd := m.tc.Key(msg, tasks.At{Task: t, Selected: ok, Shown: m.selectedDate()})
+		return m.after(ev, cmd)
 	}
 	return nil
 }
@@ -258,15 +250,15 @@ func (m *Model) weekKey(msg tea.KeyPressMsg) tea.Cmd {
 func (m *Model) reviewKey(msg tea.KeyPressMsg) tea.Cmd {
 	km := m.km
 	switch {
-	case key.Matches(msg, m.closeReview):
+	case key.Matches(msg, km.CloseReview):
 		m.reviewOpen = false
 	case key.Matches(msg, km.Down):
 		m.scrollReview(1)
 	case key.Matches(msg, km.Up):
 		m.scrollReview(-1)
-	case msg.String() == "pgdown" || msg.String() == "space":
+	case key.Matches(msg, km.PageDown):
 		m.scrollReview(max(m.height-2, 1))
-	case msg.String() == "pgup":
+	case key.Matches(msg, km.PageUp):
 		m.scrollReview(-max(m.height-2, 1))
 	case key.Matches(msg, km.Prev):
 		return m.setWeek(m.start.AddDays(-7), m.day)
@@ -285,48 +277,6 @@ func (m *Model) scrollReview(n int) {
 	m.reviewOff = min(max(m.reviewOff+n, 0), maxOff)
 }
 
-// taskAction handles the Day pane's keys on the selected task, with the
-// Day pane's behaviour and words.
-func (m *Model) taskAction(msg tea.KeyPressMsg) tea.Cmd {
-	km := m.km
-	t, ok := m.selected()
-	if cmd, act := day.CheckTaskKey(m.lang, km, msg, t, ok); !act {
-		return cmd
-	}
-	st := m.env.Store
-	switch {
-	case key.Matches(msg, km.Done):
-		if t.Done {
-			return common.Status(m.lang.T("day.already_done"))
-		}
-		if t.Kind.IsContact() && t.ClientID != 0 {
-			m.openOutcome(t)
-			return nil
-		}
-		return complete(st, t.ID, m.env.Today(), m.env.Now(), "", m.lang.T("day.status.done", model.InertLine(t.Title)))
-	case key.Matches(msg, km.Edit):
-		m.openEdit(t)
-	case key.Matches(msg, km.Delete):
-		return writeTask(day.DeleteTask(m.lang, st, t))
-	case key.Matches(msg, km.Postpone):
-		return writeTask(day.PostponeTask(m.lang, st, t, m.selectedDate()))
-	case key.Matches(msg, km.Important):
-		return writeTask(day.ToggleImportant(m.lang, st, t))
-	case key.Matches(msg, km.LogCall, km.LogVisit, km.LogMeeting, km.Note):
-		kind, _ := day.LogKind(km, msg)
-		if model.LogCompletes(t.Task, kind) {
-			m.openOutcome(t) // one contact, once: it completes the task
-			return nil
-		}
-		m.openLog(t, kind)
-	case key.Matches(msg, km.Promise):
-		m.openPromise(t)
-	case key.Matches(msg, km.Brief):
-		return brief(st, t.ClientID, m.env.Today())
-	}
-	return nil
-}
-
 // click selects the task under the mouse.
 func (m *Model) click(mo tea.Mouse) {
 	if !m.loaded {
@@ -338,7 +288,7 @@ func (m *Model) click(mo tea.Mouse) {
 			return
 		}
 		m.day = d
-		if i := m.dayOff[d] + row; row >= 0 && i < m.dayLen(d) {
+		if i := m.cols[d].Offset + row; row >= 0 && i < m.dayLen(d) {
 			m.task = i
 		} else {
 			m.clampTask(0)
@@ -346,8 +296,7 @@ func (m *Model) click(mo tea.Mouse) {
 		return
 	}
 	rows := m.listRows()
-	i := m.listOff + mo.Y - 1
-	if mo.Y >= 1 && i < len(rows) {
+	if i, ok := m.list.RowAt(mo.Y - 1); ok && i < len(rows) {
 		r := rows[i]
 		m.day = r.day
 		m.task = r.task

@@ -5,9 +5,13 @@
 // Below wideMin cells the columns become one list per day. `r` shows the
 // weekly review (package ui/report) in place of the week.
 //
+// The keys on a task, quick-add, go to a date and their dialogs are the
+// task component's (ui/components/tasks), as on the Day pane: a task
+// behaves the same on either. A line quick-added here without a date word
+// lands on the day selected.
+//
 // Files: week.go the model and its face, update.go keys and messages,
-// dialogs.go what each dialog asks and saves (as the Day pane's), cmds.go
-// the store reads and writes, render.go the drawing.
+// cmds.go the store reads, render.go the drawing.
 package week
 
 import (
@@ -17,7 +21,8 @@ import (
 	"salesplan/model"
 	"salesplan/storage"
 	"salesplan/ui/common"
-	"salesplan/ui/form"
+	"salesplan/ui/components/dialog"
+	"salesplan/ui/components/tasks"
 	"salesplan/ui/i18n"
 	"salesplan/ui/keys"
 )
@@ -38,7 +43,8 @@ type Model struct {
 	env  common.Env
 	lang i18n.Lang
 	km   keys.KeyMap
-	fst  form.Styles
+	host dialog.Host
+	tc   *tasks.Tasks // the task component: task keys, quick-add, their dialogs
 
 	width, height int
 	wide          bool
@@ -47,56 +53,49 @@ type Model struct {
 	week   model.WeekSummary
 	set    model.Settings
 	loaded bool
-	seq    uint64
+	loads  common.Loads
 
 	// The selection: a day (0 = Monday) and a task in it (-1 when the day
-	// has none). dayOff scrolls each column (wide), listOff the one list
-	// (narrow).
+	// has none). cols scroll each column (wide), list the one list of every
+	// day (narrow); the cursor is day and task, which they follow.
 	day, task int
-	dayOff    [7]int
-	listOff   int
+	cols      [7]common.List
+	list      common.List
+	// pendingSelect moves the cursor to this task when it next appears.
+	pendingSelect model.ID
 
 	// The weekly review, shown instead of the week while open.
 	reviewOpen   bool
 	review       storage.Review
 	reviewLoaded bool
-	reviewSeq    uint64
+	reviewLoads  common.Loads
 	reviewLines  []string
 	reviewW      int // the width reviewLines were made for
 	reviewOff    int
 
 	kindShort map[model.TaskKind]string
-	kindWord  map[model.TaskKind]string
 	kindW     int
-
-	closeReview key.Binding
-	dlg         dialog
 }
 
 // New builds the Week pane showing this week.
 func New(env common.Env) common.Pane { return newModel(env) }
 
 func newModel(env common.Env) *Model {
-	m := &Model{env: env, lang: env.Lang, km: env.Keys, start: env.Today().WeekStart(), task: -1}
+	m := &Model{env: env, lang: env.Lang, km: env.Keys, start: env.Today().WeekStart(), task: -1, host: dialog.New(env.Lang)}
+	m.tc = tasks.New(env, &m.host)
 	m.day = env.Today().Sub(m.start)
-	m.kindShort, m.kindWord = map[model.TaskKind]string{}, map[model.TaskKind]string{}
-	for _, k := range []model.TaskKind{model.TaskCall, model.TaskVisit, model.TaskMeeting, model.TaskTodo} {
+	m.kindShort = map[model.TaskKind]string{}
+	for _, k := range tasks.Kinds {
 		m.kindShort[k] = env.Lang.T("week.kind." + string(k))
-		m.kindWord[k] = env.Lang.T("day.kind." + string(k))
-		m.kindW = max(m.kindW, common.Width(m.kindWord[k]))
+		m.kindW = max(m.kindW, common.Width(m.tc.KindWord(k)))
 	}
-	m.closeReview = key.NewBinding(key.WithKeys("r", "esc"), key.WithHelp("r/esc", env.Lang.T("review.key.close")))
 	m.restyle()
 	m.SetSize(120, 30)
 	return m
 }
 
 func (m *Model) restyle() {
-	if m.env.Styles != nil {
-		m.fst = form.ThemeStyles(*m.env.Styles)
-	} else {
-		m.fst = form.DefaultStyles(true)
-	}
+	m.tc.Restyle()
 	m.reviewLines = nil
 }
 
@@ -108,18 +107,23 @@ func (m *Model) SetSize(w, h int) {
 	m.width, m.height = max(w, 1), max(h, 1)
 	m.wide = m.width >= wideMin
 	m.keepVisible()
-	if m.dlg.d != nil {
-		m.dlg.d.SetWidth(m.dialogWidth())
-	}
+	m.host.SetSize(m.width, m.height)
 }
 
-func (m *Model) dialogWidth() int { return min(m.width, 76) }
-
 // Capturing is true while a dialog is open: it gets every key.
-func (m *Model) Capturing() bool { return m.dlg.d != nil }
+func (m *Model) Capturing() bool { return m.host.IsOpen() }
+
+// Busy is true while a write, or the week (or review) the keys act on, is
+// on its way: keys typed meanwhile wait for it.
+func (m *Model) Busy() bool {
+	return m.host.Busy() || m.loads.Pending() || (m.reviewOpen && m.reviewLoads.Pending())
+}
+
+// Dirty is true while a dialog holds typed text not saved.
+func (m *Model) Dirty() bool { return m.host.Dirty() }
 
 func (m *Model) place() keys.Place {
-	if m.dlg.d != nil {
+	if m.host.IsOpen() {
 		return keys.PlaceForm
 	}
 	return keys.PlaceWeek
@@ -127,16 +131,16 @@ func (m *Model) place() keys.Place {
 
 // ShortHelp lists the keys of the current place.
 func (m *Model) ShortHelp() []key.Binding {
-	if m.reviewOpen && m.dlg.d == nil {
-		return []key.Binding{m.km.Up, m.km.Down, m.km.Prev, m.km.Next, m.closeReview}
+	if m.reviewOpen && !m.host.IsOpen() {
+		return []key.Binding{m.km.Up, m.km.Down, m.km.Prev, m.km.Next, m.km.CloseReview}
 	}
 	return m.km.ShortHelp(m.place())
 }
 
 // FullHelp lists every key of the current place.
 func (m *Model) FullHelp() [][]key.Binding {
-	if m.reviewOpen && m.dlg.d == nil {
-		return [][]key.Binding{{m.km.Up, m.km.Down, m.km.Prev, m.km.Next, m.km.Today, m.closeReview}}
+	if m.reviewOpen && !m.host.IsOpen() {
+		return [][]key.Binding{{m.km.Up, m.km.Down, m.km.Prev, m.km.Next, m.km.Today, m.km.CloseReview}}
 	}
 	return m.km.FullHelp(m.place())
 }

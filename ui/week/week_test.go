@@ -13,17 +13,18 @@ import (
 	"salesplan/model"
 	"salesplan/storage"
 	"salesplan/ui/common"
+	"salesplan/ui/form"
 	"salesplan/ui/i18n"
-	rt "salesplan/ui/report/reporttest"
+	"salesplan/ui/uitest"
 )
 
 func open(t *testing.T, l i18n.Lang, w, h int) (*Model, *storage.Store) {
 	t.Helper()
-	st := rt.OpenStore(t)
-	rt.Seed(t, st)
-	m := newModel(rt.EnvFor(st, l))
+	st := uitest.OpenStore(t)
+	uitest.SeedWeeks(t, st)
+	m := newModel(uitest.Env(st, l))
 	m.SetSize(w, h)
-	rt.Run(m, m.Init())
+	uitest.Run(m, m.Init())
 	if !m.loaded {
 		t.Fatal("the week did not load")
 	}
@@ -31,19 +32,6 @@ func open(t *testing.T, l i18n.Lang, w, h int) (*Model, *storage.Store) {
 }
 
 func screen(m *Model) string { return ansi.Strip(m.View()) }
-
-func checkSize(t *testing.T, view string, w, h int) {
-	t.Helper()
-	lines := strings.Split(view, "\n")
-	if len(lines) != h {
-		t.Fatalf("view has %d lines, want %d", len(lines), h)
-	}
-	for i, l := range lines {
-		if got := ansi.StringWidth(l); got != w {
-			t.Fatalf("line %d is %d cells, want %d: %q", i, got, w, ansi.Strip(l))
-		}
-	}
-}
 
 func statuses(msgs []tea.Msg) []string {
 	var out []string
@@ -65,16 +53,16 @@ func TestGolden(t *testing.T) {
 		name := fmt.Sprintf("%s_%dx%d", tt.lang, tt.w, tt.h)
 		t.Run(name, func(t *testing.T) {
 			m, _ := open(t, tt.lang, tt.w, tt.h)
-			checkSize(t, m.View(), tt.w, tt.h)
+			uitest.CheckSize(t, m.View(), tt.w, tt.h)
 			golden.RequireEqual(t, screen(m))
 		})
 		t.Run("review_"+name, func(t *testing.T) {
 			m, _ := open(t, tt.lang, tt.w, tt.h)
-			rt.Press(m, "r")
+			uitest.Press(m, "r")
 			if !m.reviewOpen || !m.reviewLoaded {
 				t.Fatal("r did not open the review")
 			}
-			checkSize(t, m.View(), tt.w, tt.h)
+			uitest.CheckSize(t, m.View(), tt.w, tt.h)
 			golden.RequireEqual(t, screen(m))
 		})
 	}
@@ -86,7 +74,7 @@ func TestNumbersEqualStoreWeek(t *testing.T) {
 	m, st := open(t, i18n.EN, 120, 40)
 	check := func(day model.Date) {
 		t.Helper()
-		want, err := st.Week(day, rt.Today)
+		want, err := st.Week(day, uitest.Today)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -102,7 +90,7 @@ func TestNumbersEqualStoreWeek(t *testing.T) {
 			}
 		}
 	}
-	check(rt.Today)
+	check(uitest.Today)
 	foot := screen(m)
 	// 68 calls: the fixture's call task completed on Friday links the call
 	// with 王总 logged that day. Visits: 13 entries with 2 clients (the
@@ -116,8 +104,8 @@ func TestNumbersEqualStoreWeek(t *testing.T) {
 		}
 	}
 
-	rt.Press(m, "l") // 30 Nov – 6 Dec: one November working day, four December ones
-	check(rt.D(time.December, 1))
+	uitest.Press(m, "l") // 30 Nov – 6 Dec: one November working day, four December ones
+	check(uitest.D(time.December, 1))
 	// By hand: November 90,909.10 over 21 working days, the 30th is the
 	// 21st: 9,090,910 − ⌊9,090,910·20/21⌋ = 432,901 cents; December
 	// 200,000.00 over 23 working days, days 1–4: ⌊20,000,000·4/23⌋ =
@@ -138,35 +126,35 @@ func TestNavigation(t *testing.T) {
 	if m.day != 4 {
 		t.Fatalf("opens on today (Friday), day %d", m.day)
 	}
-	rt.Press(m, "h")
-	if m.start != rt.D(time.November, 16) || m.day != 4 {
+	uitest.Press(m, "h")
+	if m.start != uitest.D(time.November, 16) || m.day != 4 {
 		t.Errorf("h: week of %s day %d", m.start, m.day)
 	}
-	rt.Press(m, "]")
-	rt.Press(m, "]")
-	if m.start != rt.D(time.November, 30) {
+	uitest.Press(m, "]")
+	uitest.Press(m, "]")
+	if m.start != uitest.D(time.November, 30) {
 		t.Errorf("]]: week of %s", m.start)
 	}
-	rt.Press(m, "t")
-	if m.start != rt.D(time.November, 23) {
+	uitest.Press(m, "t")
+	if m.start != uitest.D(time.November, 23) {
 		t.Errorf("t: week of %s", m.start)
 	}
-	rt.Press(m, "left")
-	rt.Press(m, "left")
+	uitest.Press(m, "left")
+	uitest.Press(m, "left")
 	if m.day != 2 {
 		t.Errorf("← ←: day %d", m.day)
 	}
 	if tk, ok := m.selected(); !ok || tk.Title != "冷站现场踏勘" {
 		t.Errorf("Wednesday's task selected = %+v %v", tk, ok)
 	}
-	msgs := rt.Press(m, "enter")
-	if len(msgs) != 1 || msgs[0] != (common.GotoDateMsg{Date: rt.D(time.November, 25)}) {
+	msgs := uitest.Press(m, "enter")
+	if len(msgs) != 1 || msgs[0] != (common.GotoDateMsg{Date: uitest.D(time.November, 25)}) {
 		t.Errorf("enter = %#v, want a GotoDateMsg for Wednesday", msgs)
 	}
-	rt.Press(m, "g")
-	rt.Type(m, "2026-12-02")
-	rt.Press(m, "enter")
-	if m.start != rt.D(time.November, 30) || m.day != 2 || m.Capturing() {
+	uitest.Press(m, "g")
+	uitest.Type(m, "2026-12-02")
+	uitest.Press(m, "enter")
+	if m.start != uitest.D(time.November, 30) || m.day != 2 || m.Capturing() {
 		t.Errorf("g 2026-12-02: week of %s day %d", m.start, m.day)
 	}
 }
@@ -174,29 +162,29 @@ func TestNavigation(t *testing.T) {
 // x, d, > and ! act on the selected task as on the Day pane.
 func TestTaskActions(t *testing.T) {
 	m, st := open(t, i18n.EN, 120, 40)
-	rt.Press(m, "left") // Thursday: Pump lead time, a call with ACME
+	uitest.Press(m, "left") // Thursday: Pump lead time, a call with ACME
 	tk, ok := m.selected()
 	if !ok || tk.Title != "Pump lead time" {
 		t.Fatalf("selected %+v", tk)
 	}
-	rt.Press(m, "!")
+	uitest.Press(m, "!")
 	if tk, _ := m.selected(); !tk.Important {
 		t.Error("! did not mark it important")
 	}
-	rt.Press(m, ">")
-	w, _ := st.Week(rt.Today, rt.Today)
+	uitest.Press(m, ">")
+	w, _ := st.Week(uitest.Today, uitest.Today)
 	if len(w.Days[3].Tasks) != 0 || len(w.Days[4].Tasks) != 3 {
 		t.Errorf("> did not move it to Friday: thu %d fri %d", len(w.Days[3].Tasks), len(w.Days[4].Tasks))
 	}
 	if tk, _ := m.selected(); tk.Title != "Pump lead time" || m.day != 4 {
 		t.Errorf("the cursor did not follow the task: %+v day %d", tk, m.day)
 	}
-	rt.Press(m, "x") // a call with a client asks for the outcome
+	uitest.Press(m, "x") // a call with a client asks for the outcome
 	if !m.Capturing() {
 		t.Fatal("x on a call did not ask for the outcome")
 	}
-	rt.Type(m, "ok")
-	msgs := rt.Press(m, "enter")
+	uitest.Type(m, "ok")
+	msgs := uitest.Press(m, "enter")
 	if s := statuses(msgs); len(s) != 1 || s[0] != "Done: Pump lead time" {
 		t.Errorf("statuses %q", s)
 	}
@@ -209,18 +197,18 @@ func TestTaskActions(t *testing.T) {
 	if got := m.Week().Days[4].Calls; got != 3 {
 		t.Errorf("Friday's calls = %d, want 3", got)
 	}
-	rt.Press(m, "d")
-	w, _ = st.Week(rt.Today, rt.Today)
+	uitest.Press(m, "d")
+	w, _ = st.Week(uitest.Today, uitest.Today)
 	if len(w.Days[4].Tasks) != 2 {
 		t.Errorf("d did not delete: %d tasks on Friday", len(w.Days[4].Tasks))
 	}
-	rt.Press(m, "a")
-	rt.Type(m, "call @王总 about the bid")
-	rt.Press(m, "enter")
+	uitest.Press(m, "a")
+	uitest.Type(m, "call @王总 about the bid")
+	uitest.Press(m, "enter")
 	if m.Capturing() {
 		t.Fatal("quick-add stayed open")
 	}
-	w, _ = st.Week(rt.Today, rt.Today)
+	w, _ = st.Week(uitest.Today, uitest.Today)
 	if len(w.Days[4].Tasks) != 3 {
 		t.Errorf("a added no task on the selected day: %+v", w.Days[4].Tasks)
 	}
@@ -228,16 +216,16 @@ func TestTaskActions(t *testing.T) {
 
 func TestEditForm(t *testing.T) {
 	m, st := open(t, i18n.EN, 120, 40)
-	rt.Press(m, "left")
-	rt.Press(m, "e")
+	uitest.Press(m, "left")
+	uitest.Press(m, "e")
 	if !m.Capturing() {
 		t.Fatal("e did not open the form")
 	}
-	rt.Press(m, "ctrl+s")
+	uitest.Press(m, "ctrl+s")
 	if m.Capturing() {
 		t.Fatal("ctrl+s did not save")
 	}
-	w, _ := st.Week(rt.Today, rt.Today)
+	w, _ := st.Week(uitest.Today, uitest.Today)
 	if len(w.Days[3].Tasks) != 1 || w.Days[3].Tasks[0].Title != "Pump lead time" {
 		t.Errorf("saving unchanged changed the task: %+v", w.Days[3].Tasks)
 	}
@@ -254,7 +242,7 @@ func TestNarrowListsEveryDay(t *testing.T) {
 	// j walks on into the next days.
 	m.day, m.task = 0, 0
 	for range 3 {
-		rt.Press(m, "j")
+		uitest.Press(m, "j")
 	}
 	if m.day != 2 || m.task != 0 { // Monday's second task, Tuesday's, Wednesday's
 		t.Errorf("after 3 j from Monday's first task: day %d task %d", m.day, m.task)
@@ -263,16 +251,16 @@ func TestNarrowListsEveryDay(t *testing.T) {
 
 func TestReviewKeys(t *testing.T) {
 	m, _ := open(t, i18n.EN, 80, 24)
-	rt.Press(m, "r")
-	rt.Press(m, "j")
+	uitest.Press(m, "r")
+	uitest.Press(m, "j")
 	if m.reviewOff != 1 {
 		t.Errorf("j scrolls the review: offset %d", m.reviewOff)
 	}
-	rt.Press(m, "l")
-	if m.start != rt.D(time.November, 30) || !m.reviewLoaded || m.review.Week.Start != m.start {
+	uitest.Press(m, "l")
+	if m.start != uitest.D(time.November, 30) || !m.reviewLoaded || m.review.Week.Start != m.start {
 		t.Errorf("l in the review: week %s, review of %s", m.start, m.review.Week.Start)
 	}
-	rt.Press(m, "esc")
+	uitest.Press(m, "esc")
 	if m.reviewOpen {
 		t.Error("esc did not close the review")
 	}
@@ -280,12 +268,12 @@ func TestReviewKeys(t *testing.T) {
 
 func TestKeysWithoutTask(t *testing.T) {
 	m, _ := open(t, i18n.EN, 120, 40)
-	rt.Press(m, "right")
-	rt.Press(m, "right") // Sunday: no task
+	uitest.Press(m, "right")
+	uitest.Press(m, "right") // Sunday: no task
 	if _, ok := m.selected(); ok {
 		t.Fatal("Sunday has a task?")
 	}
-	if s := statuses(rt.Press(m, "x")); len(s) != 1 || s[0] != "No task selected." {
+	if s := statuses(uitest.Press(m, "x")); len(s) != 1 || s[0] != "No task selected." {
 		t.Errorf("x without a task: %q", s)
 	}
 }
@@ -312,7 +300,7 @@ func TestSettingsChangeShows(t *testing.T) {
 		t.Fatal(err)
 	}
 	m.Update(common.DataChangedMsg{})
-	rt.Run(m, m.reload())
+	uitest.Run(m, m.reload())
 	s := screen(m)
 	if !strings.Contains(s, "Signed €480,000 of €21,645.02") || !strings.Contains(s, "Calls 68/100") || !strings.Contains(s, "C 12/20") {
 		t.Errorf("after the settings changed:\n%s", s)
@@ -323,12 +311,12 @@ func TestSettingsChangeShows(t *testing.T) {
 // call with it, and n a note; a task without a client says so.
 func TestClientKeys(t *testing.T) {
 	m, st := open(t, i18n.EN, 120, 40)
-	rt.Press(m, "left") // Thursday: a call with ACME Ltd
-	rt.Press(m, "b")
-	if m.dlg.kind != dlgPopup || !strings.Contains(screen(m), "ACME Ltd") {
+	uitest.Press(m, "left") // Thursday: a call with ACME Ltd
+	uitest.Press(m, "b")
+	if _, popup := m.host.Dialog().(*form.Popup); !popup || !strings.Contains(screen(m), "ACME Ltd") {
 		t.Fatalf("b did not open the brief:\n%s", screen(m))
 	}
-	rt.Press(m, "esc")
+	uitest.Press(m, "esc")
 	if m.Capturing() {
 		t.Fatal("esc did not close the brief")
 	}
@@ -336,18 +324,18 @@ func TestClientKeys(t *testing.T) {
 	// outcome (one contact, once): ACME's call logged today is linked to it
 	// rather than a second call counted.
 	task := m.Week().Days[3].Tasks[0]
-	rt.Press(m, "c")
-	rt.Type(m, "asked for the curves")
-	rt.Press(m, "ctrl+s")
+	uitest.Press(m, "c")
+	uitest.Type(m, "asked for the curves")
+	uitest.Press(m, "ctrl+s")
 	if got := m.Week().Days[4].Calls; got != 3 {
 		t.Errorf("c counted a second call today: Friday's calls %d", got)
 	}
-	d, err := st.ClientDetail(task.ClientID, rt.Today, 0)
+	d, err := st.ClientDetail(task.ClientID, uitest.Today, 0)
 	linked := 0
 	for _, e := range d.Journal {
 		if e.TaskID == task.ID {
 			linked++
-			if e.Kind != model.EntryCall || e.On() != rt.Today || !strings.HasSuffix(e.Text, "asked for the curves") {
+			if e.Kind != model.EntryCall || e.On() != uitest.Today || !strings.HasSuffix(e.Text, "asked for the curves") {
 				t.Errorf("the linked entry: %+v", e)
 			}
 		}
@@ -358,9 +346,9 @@ func TestClientKeys(t *testing.T) {
 	if done, _ := st.Task(task.ID); !done.Done {
 		t.Errorf("c did not complete the call task")
 	}
-	rt.Press(m, "right")
-	rt.Press(m, "j") // Friday's to-do without a client
-	if s := statuses(rt.Press(m, "b")); len(s) != 1 || s[0] != "This task has no client." {
+	uitest.Press(m, "right")
+	uitest.Press(m, "j") // Friday's to-do without a client
+	if s := statuses(uitest.Press(m, "b")); len(s) != 1 || s[0] != "This task has no client." {
 		t.Errorf("b without a client: %q", s)
 	}
 }

@@ -1,0 +1,314 @@
+// Package tasks is the task component the Day and Week panes embed, so a
+// task behaves the same on either: the keys on a selected task (x e d > !
+// c v m n p b), quick-add (a) with its live line of what was understood,
+// go to a date (g), the edit form, the outcome, journal and promise
+// dialogs, the brief, the writes and their answers.
+//
+// The pane keeps its list and its cursor; it hands the component the keys
+// it does not use itself, with where its cursor is (At), and every
+// message it does not know. The component answers with what the pane
+// should do next (Event): go to a day, select a task once it shows. Its
+// dialogs live in the pane's dialog host, which also says when the pane is
+// busy (a write or the reload after it on its way).
+//
+// Files: tasks.go the component and its keys, quickadd.go the quick-add,
+// edit.go the edit form, writes.go the store writes.
+package tasks
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"salesplan/model"
+	"salesplan/ui/common"
+	"salesplan/ui/components/brief"
+	"salesplan/ui/components/dialog"
+	"salesplan/ui/components/gotodate"
+	"salesplan/ui/components/journal"
+	"salesplan/ui/components/promise"
+	"salesplan/ui/form"
+	"salesplan/ui/i18n"
+	"salesplan/ui/keys"
+)
+
+// The component's dialogs, as the pane's host knows them.
+type kind int
+
+const (
+	kindQuickAdd kind = iota + 1
+	kindOutcome
+	kindEdit
+	kindLog
+	kindPromise
+	kindGoto
+	kindBrief
+)
+
+// Kinds are the task kinds in the order the panes list them.
+var Kinds = []model.TaskKind{model.TaskCall, model.TaskVisit, model.TaskMeeting, model.TaskTodo}
+
+// Tasks is the task component.
+type Tasks struct {
+	env  common.Env
+	lang i18n.Lang
+	km   keys.KeyMap
+	fst  form.Styles
+	host *dialog.Host
+
+	kindWord map[model.TaskKind]string
+	// What the open dialog is about: the task, the journal entry's kind,
+	// and for quick-add the day a line without a date lands on.
+	task     model.AgendaTask
+	entry    model.EntryKind
+	shown    model.Date
+	previews common.Loads // quick-add readings; an older answer is dropped
+}
+
+// At is where the pane's cursor is when a key arrives.
+type At struct {
+	Task     model.AgendaTask
+	Selected bool       // a task is under the cursor
+	Shown    model.Date // the day shown or selected: quick-add's date, > moves a day past it
+}
+
+// Event is what the pane does after the component handled a message.
+type Event struct {
+	Handled bool       // the component took the message
+	Goto    model.Date // g was answered: show this day
+	Select  model.ID   // a task was added: put the cursor on it once it shows
+}
+
+// New builds the component over the pane's dialog host.
+func New(env common.Env, host *dialog.Host) *Tasks {
+	t := &Tasks{env: env, lang: env.Lang, km: env.Keys, host: host, kindWord: map[model.TaskKind]string{}}
+	if len(t.km.Quit.Keys()) == 0 {
+		t.km = keys.New(env.Lang)
+	}
+	for _, k := range Kinds {
+		t.kindWord[k] = env.Lang.T("day.kind." + string(k))
+	}
+	t.Restyle()
+	return t
+}
+
+// Restyle takes the theme again (the terminal's background arrived).
+func (t *Tasks) Restyle() {
+	t.fst = form.DefaultStyles(true)
+	if t.env.Styles != nil {
+		t.fst = form.ThemeStyles(*t.env.Styles)
+	}
+}
+
+// Styles are the dialog styles, for the pane's own dialogs.
+func (t *Tasks) Styles() form.Styles { return t.fst }
+
+// KindWord is a task kind's word in the rows ("call", "电话").
+func (t *Tasks) KindWord(k model.TaskKind) string { return t.kindWord[k] }
+
+func (t *Tasks) open(k kind, d form.Dialog, task model.AgendaTask) {
+	t.host.Open(d, k)
+	t.task = task
+}
+
+// owns reports whether the open dialog is one of the component's.
+func (t *Tasks) owns() bool {
+	_, ok := t.host.Kind().(kind)
+	return ok
+}
+
+// Key handles a key the pane does not use itself, with its cursor at at.
+// A key the component does not know, and n on a task without a client
+// (the shell's note flow then asks which client), are not Handled.
+func (t *Tasks) Key(msg tea.KeyPressMsg, at At) (Event, tea.Cmd) {
+	km := t.km
+	switch {
+	case key.Matches(msg, km.Add):
+		t.openQuickAdd(at.Shown)
+		return handled, nil
+	case key.Matches(msg, km.GoTo):
+		t.open(kindGoto, gotodate.New(t.lang, t.fst), model.AgendaTask{})
+		return handled, nil
+	}
+	needsTask := key.Matches(msg, km.Done, km.Edit, km.Delete, km.Postpone, km.Important,
+		km.LogCall, km.LogVisit, km.LogMeeting, km.Promise, km.Brief, km.Note)
+	if !needsTask {
+		return Event{}, nil
+	}
+	task := at.Task
+	if key.Matches(msg, km.Note) && (!at.Selected || task.ClientID == 0) {
+		return Event{}, nil // the shell's note flow asks which client
+	}
+	if !at.Selected {
+		return handled, common.Status(t.lang.T("day.no_task"))
+	}
+	needsClient := key.Matches(msg, km.LogCall, km.LogVisit, km.LogMeeting, km.Promise, km.Brief, km.Note)
+	if needsClient && task.ClientID == 0 {
+		return handled, common.Status(t.lang.T("day.no_client"))
+	}
+	st, today := t.env.Store, t.env.Today()
+	switch {
+	case key.Matches(msg, km.Done):
+		if task.Done {
+			return handled, common.Status(t.lang.T("day.already_done"))
+		}
+		if task.Kind.IsContact() && task.ClientID != 0 {
+			t.openOutcome(task)
+			return handled, nil
+		}
+		t.host.Start()
+		return handled, complete(t.lang, st, task, today, t.env.Now(), "")
+	case key.Matches(msg, km.Edit):
+		t.open(kindEdit, editForm(t.lang, t.fst, task, today), task)
+		return handled, common.ClientNamesCmd(st, func(n []string) tea.Msg { return namesMsg{n} })
+	case key.Matches(msg, km.Delete):
+		t.host.Start()
+		return handled, deleteTask(t.lang, st, task)
+	case key.Matches(msg, km.Postpone):
+		t.host.Start()
+		return handled, postpone(t.lang, st, task, at.Shown)
+	case key.Matches(msg, km.Important):
+		t.host.Start()
+		return handled, toggleImportant(t.lang, st, task)
+	case key.Matches(msg, km.LogCall, km.LogVisit, km.LogMeeting, km.Note):
+		t.entry = logKind(km, msg)
+		if model.LogCompletes(task.Task, t.entry) {
+			t.openOutcome(task) // one contact, once: it completes the task
+			return handled, nil
+		}
+		t.open(kindLog, journal.Box(t.lang, t.fst, task.ClientName, t.entry), task)
+	case key.Matches(msg, km.Promise):
+		t.open(kindPromise, promise.New(t.lang, t.fst, today, task.ClientName), task)
+	case key.Matches(msg, km.Brief):
+		return handled, t.Brief(task.ClientID)
+	}
+	return handled, nil
+}
+
+var handled = Event{Handled: true}
+
+// openOutcome asks how a contact task went; saving completes it.
+func (t *Tasks) openOutcome(task model.AgendaTask) {
+	title := t.lang.T("day.outcome.title", t.kindWord[task.Kind], model.InertLine(task.ClientName))
+	t.open(kindOutcome, form.NewInput(t.lang, t.fst, title, t.lang.T("day.outcome.placeholder"), ""), task)
+}
+
+// logKind is the journal entry a log key records.
+func logKind(km keys.KeyMap, msg tea.KeyPressMsg) model.EntryKind {
+	switch {
+	case key.Matches(msg, km.LogCall):
+		return model.EntryCall
+	case key.Matches(msg, km.LogVisit):
+		return model.EntryVisit
+	case key.Matches(msg, km.LogMeeting):
+		return model.EntryMeeting
+	}
+	return model.EntryNote
+}
+
+// Brief reads a client for the pre-visit brief; the popup opens when it
+// arrives (keys wait for it).
+func (t *Tasks) Brief(client model.ID) tea.Cmd {
+	t.host.Start()
+	return brief.Load(t.env, client)
+}
+
+// Add saves a task made elsewhere in the pane (t on an attention item);
+// once it shows, the pane selects it.
+func (t *Tasks) Add(task model.Task) tea.Cmd {
+	t.host.Start()
+	return addTask(t.lang, t.env.Store, task)
+}
+
+// namesMsg carries the client names the edit form completes.
+type namesMsg struct{ names []string }
+
+// Update handles the component's answers and, while one of its dialogs
+// is open, every message. Anything else is not Handled: the pane's.
+func (t *Tasks) Update(msg tea.Msg) (Event, tea.Cmd) {
+	switch msg := msg.(type) {
+	case previewMsg:
+		return handled, t.applyPreview(msg)
+	case namesMsg:
+		if f, ok := t.host.Dialog().(*form.Form); ok && t.host.Is(kindEdit) {
+			f.SetSuggestions("client", msg.names)
+		}
+		return handled, nil
+	case brief.LoadedMsg:
+		t.host.Done()
+		if msg.Err != nil {
+			return handled, t.host.Saved(msg.Err, "")
+		}
+		t.open(kindBrief, brief.Popup(t.env, msg.Detail), model.AgendaTask{})
+		return handled, nil
+	case dialog.SavedMsg:
+		if fresh, ok := msg.Fresh.(model.AgendaTask); ok && t.host.Is(kindEdit) {
+			// Changed elsewhere: the form keeps what was typed and shows
+			// the task as stored now; saving again applies it over that.
+			t.host.Rebase(editForm(t.lang, t.fst, fresh, t.env.Today()))
+			t.task = fresh
+		}
+		cmd := t.host.Landed(msg)
+		ev := handled
+		if msg.Err == nil {
+			ev.Select = msg.ID
+			t.task = model.AgendaTask{}
+		}
+		return ev, cmd
+	}
+	if !t.owns() {
+		return Event{}, nil
+	}
+	before := ""
+	if in, ok := t.host.Dialog().(*form.Input); ok {
+		before = in.Value()
+	}
+	ev := handled
+	res, cmd := t.host.Handle(msg, func() tea.Cmd {
+		var save tea.Cmd
+		ev, save = t.submit()
+		return save
+	})
+	if res != form.Open {
+		return ev, cmd
+	}
+	if in, ok := t.host.Dialog().(*form.Input); ok && t.host.Is(kindQuickAdd) && in.Value() != before {
+		return handled, tea.Batch(cmd, t.preview(in.Value(), false))
+	}
+	return handled, cmd
+}
+
+// submit saves the open dialog.
+func (t *Tasks) submit() (Event, tea.Cmd) {
+	st, task := t.env.Store, t.task
+	today, now := t.env.Today(), t.env.Now()
+	switch d := t.host.Dialog().(type) {
+	case *form.Input:
+		switch t.host.Kind() {
+		case kindQuickAdd:
+			t.host.Start()
+			return handled, t.preview(d.Value(), true)
+		case kindOutcome:
+			t.host.Start()
+			return handled, complete(t.lang, st, task, today, now, d.Value())
+		case kindGoto:
+			date, ok := gotodate.Date(t.lang, d, today)
+			if !ok {
+				return handled, nil
+			}
+			t.host.Close()
+			return Event{Handled: true, Goto: date}, nil
+		}
+	case *form.Note:
+		t.host.Start()
+		return handled, journal.Add(t.lang, st, task.ClientID, task.ProjectID, task.ClientName, t.entry, now, d.Value())
+	case *form.Form:
+		t.host.Start()
+		if t.host.Is(kindEdit) {
+			nt := editedTask(d, task, today)
+			return handled, editTask(t.lang, st, task, nt, d.Value("client"), d.Changed("client"))
+		}
+		return handled, promise.Add(t.lang, st, promise.Read(d, task.ClientID, task.ProjectID, today), task.ClientName, today)
+	}
+	t.host.Close()
+	return handled, nil
+}
