@@ -127,7 +127,8 @@
 //	index.go     apply, reindex, indexDrift, range scans, name lookups
 //	store.go     open, preflight, fault containment, transactions, locks
 //	pages.go     the bbolt page structure checked with ReadAt (preflight, verifyPages)
-//	files.go     files written for the person (checkTarget, WriteOutput, atomicWrite)
+//	files.go     files written for the person (checkTarget, WriteOutput, atomicWrite;
+//	             a dead writer's scratch beside the target goes at the next write there)
 //	undo.go      act/recorder, the undo log in the database, Undo
 //	revision.go  edits against the record as stored: the three-way field
 //	             merge, ConflictError ("changed elsewhere since you opened it")

@@ -21,6 +21,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -155,9 +156,18 @@ func (s *Store) WriteOutput(path string, fill func(w io.Writer) error) error {
 // atomicWrite creates a 0600 temporary file in path's directory, lets fill
 // write it, and then syncs and renames it into place. On any error the
 // temporary file is removed and path is untouched.
+//
+// The temporary file is named ".<name>.tmp-<pid>-<random>" beside the
+// target, which may be any folder (backup FILE to a USB stick): a rename
+// cannot cross file systems, so it cannot be made in the database's
+// folder. A process killed while writing leaves it there, where opening
+// the database never looks; so each write first removes the ones its
+// target's earlier writes left whose process is gone (the next backup to
+// that path finds them).
 func atomicWrite(path string, fill func(f *os.File) error) (err error) {
 	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	removeDeadTemps(dir, filepath.Base(path))
+	f, err := os.CreateTemp(dir, scratchPattern("."+filepath.Base(path)+tempMarker, ""))
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
@@ -193,5 +203,35 @@ func syncDir(dir string) {
 	if d, err := os.Open(dir); err == nil {
 		_ = d.Sync()
 		d.Close()
+	}
+}
+
+// removeDeadTemps removes, in dir, the temporary files atomicWrite made
+// for target whose process is gone (an older salesplan's, without a pid
+// in the name, when an hour old). Best effort: a file that cannot be
+// removed only wastes space.
+func removeDeadTemps(dir, target string) {
+	prefix := "." + target + tempMarker
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasPrefix(name, prefix) || !e.Type().IsRegular() {
+			continue
+		}
+		full := filepath.Join(dir, name)
+		// The pid follows the prefix (the target's own name may hold
+		// ".tmp-" too).
+		if pid, ok := scratchPID(tempMarker+name[len(prefix):], tempMarker); ok {
+			if pid != os.Getpid() && !processAlive(pid) {
+				os.Remove(full)
+			}
+			continue
+		}
+		if fi, err := e.Info(); err == nil && time.Since(fi.ModTime()) > time.Hour {
+			os.Remove(full)
+		}
 	}
 }

@@ -171,3 +171,46 @@ func TestOpenRemovesDeadScratch(t *testing.T) {
 		}
 	}
 }
+
+// A backup FILE outside the database's folders killed while it wrote
+// leaves its scratch beside FILE, where opening the database never looks:
+// the next backup to that path removes it (a live process's stays, and
+// the new scratch is named with this process's pid).
+func TestBackupRemovesDeadScratchBesideTarget(t *testing.T) {
+	s := newStore(t)
+	dead := exec.Command("true")
+	if err := dead.Run(); err != nil {
+		t.Skip("no true(1):", err)
+	}
+	live := exec.Command("sleep", "30")
+	if err := live.Start(); err != nil {
+		t.Skip("no sleep(1):", err)
+	}
+	defer func() { _ = live.Process.Kill(); _ = live.Wait() }()
+	deadPID, livePID := strconv.Itoa(dead.Process.Pid), strconv.Itoa(live.Process.Pid)
+	stick := t.TempDir() // another folder, as a USB stick would be
+	target := filepath.Join(stick, "a.tmp-week.db")
+	files := map[string]bool{ // path → removed?
+		filepath.Join(stick, "."+filepath.Base(target)+tempMarker+deadPID+"-123"): true,
+		filepath.Join(stick, "."+filepath.Base(target)+tempMarker+livePID+"-123"): false,
+		filepath.Join(stick, "."+filepath.Base(target)+tempMarker+"987654321"):    false, // no pid, fresh
+		filepath.Join(stick, ".other.db"+tempMarker+deadPID+"-1"):                false, // another target's
+	}
+	for p := range files {
+		if err := os.WriteFile(p, []byte("half a copy"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Backup(target); err != nil {
+		t.Fatal(err)
+	}
+	for p, removed := range files {
+		_, err := os.Stat(p)
+		if gone := errors.Is(err, os.ErrNotExist); gone != removed {
+			t.Errorf("%s: removed %v, want %v", filepath.Base(p), gone, removed)
+		}
+	}
+	if _, err := os.Stat(target); err != nil {
+		t.Errorf("the backup is missing: %v", err)
+	}
+}
