@@ -345,6 +345,25 @@ func BenchmarkDayRecordBig(b *testing.B) {
 	b.ReportMetric(float64(len(r.Undone)), "undone")
 }
 
+// BenchmarkDayRecordBigYearAgo reads the record of a day a year back:
+// the important tasks still open at its end include those done since,
+// found through task_done's values (a year of done tasks walked, only the
+// important ones dated before the day decoded).
+func BenchmarkDayRecordBigYearAgo(b *testing.B) {
+	s := bigStore(b)
+	day := benchDay.AddDays(-365)
+	r, err := s.DayRecord(day)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := s.DayRecord(day); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(r.Undone)), "undone")
+}
+
 // BenchmarkMonthReviewBig reads the month's review (report month).
 func BenchmarkMonthReviewBig(b *testing.B) {
 	s := bigStore(b)

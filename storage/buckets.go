@@ -71,8 +71,9 @@ var (
 
 // indexVersion is the index encoding this build writes. 2: the unique-name
 // indexes key by model.NameKey (zero-width and bidi characters and runs of
-// spaces folded; look-alikes held apart).
-const indexVersion = 2
+// spaces folded; look-alikes held apart). 3: task_done's value holds the
+// task's date and important flag (the day's record).
+const indexVersion = 3
 
 // ix returns an index bucket; a missing one means a damaged or foreign file.
 func ix(tx *bolt.Tx, name []byte) *bolt.Bucket {

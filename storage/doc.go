@@ -33,7 +33,8 @@
 //	├── task_date        date|id → ""                       every task (date 0 = inbox)
 //	├── task_open        date|id → kind|client id           undone tasks (carry-over: seek below today)
 //	├── task_client      client|date|id → kind              undone tasks with a client ("scheduled")
-//	├── task_done        done date|id → ""                  done tasks (the day's record)
+//	├── task_done        done date|id → date|important(1)   done tasks (the day's record; a past
+//	│                                                          day's important tasks done since)
 //	├── journal_client   client|at|id → kind                entries with a client (client timeline)
 //	├── journal_date     date|at|id → kind|client|project   every entry, prospect calls (client 0) too
 //	│                                                          (calls/visits per day; week/month read

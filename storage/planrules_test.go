@@ -3,6 +3,7 @@ package storage
 import (
 	"bytes"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -351,4 +352,70 @@ func TestDayRecordAndMonthReview(t *testing.T) {
 	if share, n, _ := s.Reliability(today); n != 1 || share != 0 {
 		t.Errorf("a promise cancelled after its due date: reliability %v of %d, want broken", share, n)
 	}
+}
+
+// A past day's record lists the important tasks still open at its end,
+// those done since included: task_done's value (index version 3) says
+// which, without decoding every task done after the day. A file with the
+// older index is brought up to it when opened.
+func TestDayRecordPastDayUndone(t *testing.T) {
+	s := newStore(t)
+	mon, tue, wed, fri := d("2026-11-23"), d("2026-11-24"), d("2026-11-25"), d("2026-11-27")
+	late, _ := s.AddTask(model.Task{Title: "quote for 王总", Date: mon, Kind: model.TaskTodo, Important: true})
+	plain, _ := s.AddTask(model.Task{Title: "tidy the desk", Date: mon, Kind: model.TaskTodo})
+	open, _ := s.AddTask(model.Task{Title: "still open", Date: mon, Kind: model.TaskTodo, Important: true})
+	ahead, _ := s.AddTask(model.Task{Title: "dated Thursday", Date: d("2026-11-26"), Kind: model.TaskTodo, Important: true})
+	for _, id := range []model.ID{late.ID, plain.ID, ahead.ID} {
+		if _, err := s.CompleteTask(id, wed, time.Time{}, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	undone := func(day model.Date) []model.ID {
+		t.Helper()
+		r, err := s.DayRecord(day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []model.ID
+		for _, u := range r.Undone {
+			ids = append(ids, u.ID)
+		}
+		return ids
+	}
+	want := map[model.Date][]model.ID{
+		mon: {late.ID, open.ID},
+		tue: {late.ID, open.ID}, // done on Wednesday: still undone at Tuesday's end
+		wed: {open.ID},
+		fri: {open.ID},
+	}
+	for day, ids := range want {
+		if got := undone(day); !slices.Equal(got, ids) {
+			t.Errorf("%s: undone %v, want %v", day, got, ids)
+		}
+	}
+	// An index of version 2 (task_done without values) is rebuilt at open.
+	err := s.update(func(tx *bolt.Tx) error {
+		b := ix(tx, ixTaskDone)
+		var keys [][]byte
+		_ = b.ForEach(func(k, _ []byte) error { keys = append(keys, append([]byte(nil), k...)); return nil })
+		for _, k := range keys {
+			if err := b.Put(k, empty); err != nil {
+				return err
+			}
+		}
+		return rb(tx, bMeta).Put(kIndexVersion, u64(2))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.DayRecord(tue); err == nil {
+		t.Error("a task_done entry without its value was read as sound")
+	}
+	if s, err = Open(s.Path(), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := undone(tue); !slices.Equal(got, want[tue]) {
+		t.Errorf("after the index upgrade: undone %v, want %v", got, want[tue])
+	}
+	assertNoDrift(t, s)
 }

@@ -66,8 +66,10 @@ func (s *Store) MonthReview(m model.Month, today model.Date) (MonthReview, error
 
 // DayRecord returns the day's record (日报) of day: its journal entries
 // with their text, the promises made, kept and cancelled on it, the tasks
-// done on it, the important tasks left undone by its end, and the next
-// working day's tasks (model.BuildDayRecord).
+// done on it, the important tasks left undone by its end (done later
+// included), and the next working day's tasks (model.BuildDayRecord).
+// What a task was on a past day is not kept, only when it was done: a
+// task's date and important flag are read as they are now.
 func (s *Store) DayRecord(day model.Date) (model.DayRecord, error) {
 	var r model.DayRecord
 	lang := s.language()
@@ -142,6 +144,24 @@ func (s *Store) DayRecord(day model.Date) (model.DayRecord, error) {
 		// Undone tasks dated before the day: their ids from task_open;
 		// only the important ones are kept by the rule, so decode those.
 		err = seekRange(ix(tx, ixTaskOpen), dateBytes(1), lo, func(k, _ []byte) error { return addTask(keyID(k[4:])) })
+		if err != nil {
+			return err
+		}
+		// And those still open at the day's end but done since (a past
+		// day's record): task_done after the day holds each task's date
+		// and important flag, so only the ones the rule keeps are decoded.
+		err = seekRange(ix(tx, ixTaskDone), hi, nil, func(k, v []byte) error {
+			if len(v) != 5 {
+				return model.Errf("corrupt_index", "a task done index entry is damaged; run salesplan check")
+			}
+			if v[4] != 1 {
+				return nil
+			}
+			if d := readDate(v[:4]); d == model.NoDate || d >= day {
+				return nil // the inbox, or dated the day (read above) or after
+			}
+			return addTask(keyID(k[4:]))
+		})
 		if err != nil {
 			return err
 		}

@@ -194,7 +194,7 @@ func TestBackupRemovesDeadScratchBesideTarget(t *testing.T) {
 		filepath.Join(stick, "."+filepath.Base(target)+tempMarker+deadPID+"-123"): true,
 		filepath.Join(stick, "."+filepath.Base(target)+tempMarker+livePID+"-123"): false,
 		filepath.Join(stick, "."+filepath.Base(target)+tempMarker+"987654321"):    false, // no pid, fresh
-		filepath.Join(stick, ".other.db"+tempMarker+deadPID+"-1"):                false, // another target's
+		filepath.Join(stick, ".other.db"+tempMarker+deadPID+"-1"):                 false, // another target's
 	}
 	for p := range files {
 		if err := os.WriteFile(p, []byte("half a copy"), 0o600); err != nil {

@@ -597,29 +597,31 @@ func prepare(tx *bolt.Tx, state int) error {
 
 // reindexIfOld rebuilds every index when one is missing, or the indexes
 // whose encoding changed when the file's are older, and records the
-// encoding. (Version 1 → 2 changed the unique-name keys only: rebuilding
-// those is quick, where a whole reindex of a ten-year file in one
-// transaction takes seconds.)
+// encoding. (Version 1 → 2 changed the unique-name keys only, 2 → 3
+// task_done's value: rebuilding those is quick, where a whole reindex of a
+// ten-year file in one transaction takes seconds.)
 func reindexIfOld(tx *bolt.Tx) error {
 	m := tx.Bucket(bMeta)
 	idx := tx.Bucket(bIndex)
-	switch v := readU64(m.Get(kIndexVersion)); {
+	v := readU64(m.Get(kIndexVersion))
+	switch {
 	case idx == nil || !hasAll(idx):
 		// A database from before search builds just that (reindexMissing).
 		if err := reindexMissing(tx); err != nil {
 			return err
 		}
-		if v < 2 && tx.Bucket(bIndex) != nil {
-			if err := reindexNames(tx); err != nil {
-				return err
-			}
-		}
-	case v < 2:
+	case v >= indexVersion:
+		return nil
+	}
+	if v < 2 {
 		if err := reindexNames(tx); err != nil {
 			return err
 		}
-	default:
-		return nil
+	}
+	if v < 3 {
+		if err := reindexTaskDone(tx); err != nil {
+			return err
+		}
 	}
 	return m.Put(kIndexVersion, u64(indexVersion))
 }

@@ -4,7 +4,9 @@ package storage
 // task_client), repeat generation, the task operations and the day's list.
 
 import (
+	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -39,12 +41,14 @@ func getTask(tx *bolt.Tx, id model.ID) (t model.Task, err error) {
 	return t, err
 }
 
-// Task index values: task_open [kind][client id 8]; task_client [kind].
+// Task index values: task_open [kind][client id 8]; task_client [kind];
+// task_done [date 4][important 1] (a day's record finds the important
+// tasks done after it without decoding every task done since).
 func taskIndex(tx *bolt.Tx, t *model.Task, add bool) error {
 	id, d := idKey(t.ID), dateBytes(t.Date)
 	ops := []ixOp{{ixTaskDate, cat(d, id), empty}}
 	if t.Done && t.DoneOn.Valid() {
-		ops = append(ops, ixOp{ixTaskDone, cat(dateBytes(t.DoneOn), id), empty})
+		ops = append(ops, ixOp{ixTaskDone, cat(dateBytes(t.DoneOn), id), doneValue(t)})
 	}
 	if !t.Done {
 		ops = append(ops, ixOp{ixTaskOpen, cat(d, id), cat([]byte{taskKindByte(t.Kind)}, idKey(t.ClientID))})
@@ -53,6 +57,56 @@ func taskIndex(tx *bolt.Tx, t *model.Task, add bool) error {
 		}
 	}
 	return apply(tx, ops, add)
+}
+
+// doneValue is a task_done entry's value: the task's date and whether it
+// is important.
+func doneValue(t *model.Task) []byte {
+	var imp byte
+	if t.Important {
+		imp = 1
+	}
+	return cat(dateBytes(t.Date), []byte{imp})
+}
+
+// reindexTaskDone rebuilds task_done from the task records (index
+// version 3 added its value).
+func reindexTaskDone(tx *bolt.Tx) error {
+	idx := tx.Bucket(bIndex)
+	if idx.Bucket(ixTaskDone) != nil {
+		if err := idx.DeleteBucket(ixTaskDone); err != nil {
+			return fmt.Errorf("drop index %s: %w", ixTaskDone, err)
+		}
+	}
+	b, err := idx.CreateBucket(ixTaskDone)
+	if err != nil {
+		return fmt.Errorf("create index %s: %w", ixTaskDone, err)
+	}
+	// Put in key order: bbolt inserting 100k keys at random places in one
+	// transaction moves memory for each (seconds); in order it appends.
+	type entry struct{ k, v []byte }
+	var entries []entry
+	err = rb(tx, bTasks).ForEach(func(k, v []byte) error {
+		var t model.Task
+		if err := decodeRecord(fmt.Sprintf("task %d", keyID(k)), v, &t); err != nil {
+			return err
+		}
+		if t.Done && t.DoneOn.Valid() {
+			entries = append(entries, entry{cat(dateBytes(t.DoneOn), idKey(t.ID)), doneValue(&t)})
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	slices.SortFunc(entries, func(a, b entry) int { return bytes.Compare(a.k, b.k) })
+	b.FillPercent = 1 // appended in order: full pages
+	for _, e := range entries {
+		if err := b.Put(e.k, e.v); err != nil {
+			return fmt.Errorf("index %s: %w", ixTaskDone, err)
+		}
+	}
+	return nil
 }
 
 // taskSearch is what search finds a task by: its title; its date is the
