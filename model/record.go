@@ -60,7 +60,16 @@ type DayRecord struct {
 	// order (tomorrow's plan; on a Friday, Monday's).
 	Next Date
 	Plan []AgendaTask
+	// AsOf is the day the record was read on (the reader's today, set by
+	// the caller). A record of a day before it is of a past day, whose
+	// tasks are read as they stand now: whether a task was important on
+	// that day, or dated then, is not kept (only when it was done is).
+	AsOf Date
 }
+
+// Past reports whether the record is of a day before the one it was read
+// on (see AsOf).
+func (r DayRecord) Past() bool { return r.AsOf.Valid() && r.Date < r.AsOf }
 
 // BuildDayRecord returns the day's record.
 func BuildDayRecord(in DayRecordInput) DayRecord {

@@ -81,6 +81,7 @@ func (a *app) reportCmd() *cobra.Command {
 		if err != nil {
 			return "", err
 		}
+		r.AsOf = a.today
 		return report.DayMarkdown(r, a.lang), nil
 	})
 	week := sub("week", func(st *storage.Store, day model.Date) (string, error) {

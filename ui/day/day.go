@@ -38,6 +38,7 @@ import (
 	"salesplan/model"
 	"salesplan/ui/common"
 	"salesplan/ui/components/dialog"
+	"salesplan/ui/components/reader"
 	"salesplan/ui/components/tasks"
 	"salesplan/ui/i18n"
 	"salesplan/ui/keys"
@@ -86,6 +87,10 @@ type Model struct {
 	loaded bool
 	// pendingSelect moves the cursor to this task when it next appears.
 	pendingSelect model.ID
+
+	// The day's record (r), shown instead of the day while open (record.go).
+	record      reader.Reader
+	recordLoads common.Loads
 }
 
 // New builds the Day pane showing today.
@@ -94,7 +99,7 @@ func New(env common.Env) common.Pane {
 }
 
 func newModel(env common.Env) *Model {
-	m := &Model{env: env, lang: env.Lang, km: env.Keys, date: env.Today(), host: dialog.New(env.Lang)}
+	m := &Model{env: env, lang: env.Lang, km: env.Keys, date: env.Today(), host: dialog.New(env.Lang), record: reader.New(env.Keys)}
 	m.tc = tasks.New(env, &m.host)
 	m.list.Skip = func(i int) bool { return m.rows[i].kind != rowTask }
 	for _, k := range tasks.Kinds {
@@ -147,6 +152,7 @@ func (m *Model) SetSize(w, h int) {
 	m.list.SetHeight(max(m.listH-1, 1)) // the list's first line is the day's title
 	m.att.SetHeight(m.attVisible())
 	m.host.SetSize(m.width, m.height)
+	m.record.SetSize(m.width, m.height)
 }
 
 // Capturing is true while a dialog is open: it gets every key.
@@ -154,7 +160,9 @@ func (m *Model) Capturing() bool { return m.host.IsOpen() }
 
 // Busy is true while a write, or the day the keys act on, is on its way:
 // keys typed meanwhile wait for it.
-func (m *Model) Busy() bool { return m.host.Busy() || m.loads.Pending() }
+func (m *Model) Busy() bool {
+	return m.host.Busy() || m.loads.Pending() || (m.record.IsOpen() && m.recordLoads.Pending())
+}
 
 // Dirty is true while a dialog holds typed text not saved.
 func (m *Model) Dirty() bool { return m.host.Dirty() }
@@ -179,6 +187,9 @@ func (m *Model) place() keys.Place {
 
 // ShortHelp lists the keys of the current place.
 func (m *Model) ShortHelp() []key.Binding {
+	if m.record.IsOpen() && !m.host.IsOpen() {
+		return m.record.ShortHelp()
+	}
 	h := m.km.ShortHelp(m.place())
 	switch m.place() {
 	case keys.PlaceDay:
@@ -193,6 +204,9 @@ func (m *Model) ShortHelp() []key.Binding {
 
 // FullHelp lists every key of the current place, with the focus keys.
 func (m *Model) FullHelp() [][]key.Binding {
+	if m.record.IsOpen() && !m.host.IsOpen() {
+		return append(m.record.FullHelp(), []key.Binding{m.km.GoTo})
+	}
 	h := m.km.FullHelp(m.place())
 	switch m.place() {
 	case keys.PlaceDay:
@@ -207,6 +221,8 @@ func (m *Model) FullHelp() [][]key.Binding {
 func (m *Model) View() string {
 	var body string
 	switch {
+	case m.record.IsOpen():
+		body = m.record.View(m.env.Styles.Muted.Render(m.lang.T("day.record.loading")))
 	case m.attH == 0:
 		body = m.listView(m.listW, m.listH)
 	case m.wide:

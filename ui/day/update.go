@@ -15,14 +15,17 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	switch msg := msg.(type) {
 	case loadedMsg:
 		return m, m.applyLoaded(msg)
+	case recordMsg:
+		return m, m.applyRecord(msg)
 	case minuteMsg:
 		return m, m.tickClock() // followClock above has moved the marker
 	case common.DataChangedMsg:
-		return m, m.reload(true)
+		return m, tea.Batch(m.reload(true), m.reloadRecord())
 	case common.GotoDateMsg:
 		return m, m.setDate(msg.Date)
 	case common.ThemeChangedMsg:
 		m.tc.Restyle()
+		m.record.Restyle()
 		return m, nil
 	}
 	if ev, cmd := m.tc.Update(msg); ev.Handled {
@@ -33,14 +36,23 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	}
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
+		if m.record.IsOpen() {
+			return m, m.recordKey(msg)
+		}
 		if m.focus == focusAttention {
 			return m, m.attentionKey(msg)
 		}
 		return m, m.taskKey(msg)
 	case tea.MouseClickMsg:
-		m.click(msg.Mouse())
+		if !m.record.IsOpen() {
+			m.click(msg.Mouse())
+		}
 	case tea.MouseWheelMsg:
-		m.wheel(msg.Mouse())
+		if m.record.IsOpen() {
+			m.record.Wheel(msg.Mouse())
+		} else {
+			m.wheel(msg.Mouse())
+		}
 	}
 	return m, nil
 }
@@ -160,8 +172,9 @@ func (m *Model) setDate(d model.Date) tea.Cmd {
 	if d != m.date {
 		m.date = d
 		m.list.Top()
+		m.record.Reset()
 	}
-	return m.reload(false)
+	return tea.Batch(m.reload(false), m.reloadRecord())
 }
 
 // taskKey handles a key with the task list focused.
@@ -193,6 +206,8 @@ func (m *Model) taskKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.focus = focusAttention
 			m.keepAttVisible()
 		}
+	case key.Matches(msg, km.DayRecord):
+		return m.openRecord()
 	default:
 		t, ok := m.selected()
 		ev, cmd := m.tc.Key(msg, tasks.At{Task: t, Selected: ok, Shown: m.date})

@@ -30,6 +30,9 @@ type KeyMap struct {
 	Settings  key.Binding    // ,
 	CallSheet key.Binding    // C
 	Back      key.Binding    // esc
+	// Sync runs a CalDAV sync now (DESIGN.md §6 v2); S is in no place's
+	// row of the key table (s sorts the clients, skips on the call sheet).
+	Sync key.Binding // S
 
 	// Movement in lists and grids.
 	Up       key.Binding // k, ↑
@@ -66,6 +69,13 @@ type KeyMap struct {
 	// Week.
 	Review      key.Binding // r
 	CloseReview key.Binding // r, esc
+
+	// Day and Month: their reports, like the Week's review (DESIGN.md
+	// §2 v2; the key table names r on the Week only, and r is free on
+	// both).
+	DayRecord   key.Binding // r: the day's record (日报)
+	MonthReport key.Binding // r: the month's review
+	CloseReport key.Binding // r, esc: close the report
 
 	// Month.
 	Year key.Binding // y: the year view
@@ -143,6 +153,7 @@ func New(l i18n.Lang) KeyMap {
 		Next:      b(l, []string{"l", "]"}, "l/]", "key.next"),
 		Settings:  b(l, []string{","}, ",", "key.settings"),
 		CallSheet: b(l, []string{"C"}, "C", "key.call_sheet"),
+		Sync:      b(l, []string{"S"}, "S", "key.sync"),
 		Back:      b(l, []string{"esc"}, "esc", "key.back"),
 
 		Up:    b(l, []string{"k", "up"}, "k/↑", "key.up"),
@@ -174,6 +185,9 @@ func New(l i18n.Lang) KeyMap {
 		MakeTask:    b(l, []string{"t"}, "t", "key.make_task"),
 		Review:      b(l, []string{"r"}, "r", "key.review"),
 		CloseReview: b(l, []string{"r", "esc"}, "r/esc", "review.key.close"),
+		DayRecord:   b(l, []string{"r"}, "r", "day.key.record"),
+		MonthReport: b(l, []string{"r"}, "r", "month.key.report"),
+		CloseReport: b(l, []string{"r", "esc"}, "r/esc", "report.key.close"),
 		Year:        b(l, []string{"y"}, "y", "month.key.year"),
 		Skip:        b(l, []string{"s"}, "s", "clients.key.skip"),
 		Book:        b(l, []string{"b"}, "b", "clients.key.book"),
@@ -226,7 +240,7 @@ const (
 	withBack                          // esc goes back or clears
 )
 
-// globalPane are the global keys a place answers: n, g, "," and C work
+// globalPane are the global keys a place answers: n, g, ",", C and S work
 // everywhere (the shell or the pane), the rest only where flags says.
 func (k KeyMap) globalPane(f paneKeys) []key.Binding {
 	out := []key.Binding{k.Note}
@@ -240,7 +254,7 @@ func (k KeyMap) globalPane(f paneKeys) []key.Binding {
 	if f&withPrevNext != 0 {
 		out = append(out, k.Prev, k.Next)
 	}
-	out = append(out, k.Settings, k.CallSheet)
+	out = append(out, k.Settings, k.CallSheet, k.Sync)
 	if f&withBack != 0 {
 		out = append(out, k.Back)
 	}
@@ -269,7 +283,7 @@ func (k KeyMap) ShortHelp(p Place) []key.Binding {
 	case PlaceWeek:
 		return []key.Binding{k.Add, k.Done, k.Prev, k.Next, k.Review}
 	case PlaceMonth:
-		return []key.Binding{k.Open, k.Prev, k.Next, k.Today}
+		return []key.Binding{k.Open, k.Prev, k.Next, k.Today, k.MonthReport}
 	case PlaceClients:
 		return []key.Binding{k.NewClient, k.Open, k.Sort, k.ClientFilter, k.Filter}
 	case PlaceClientDetail:
@@ -297,7 +311,7 @@ func (k KeyMap) FullHelp(p Place) [][]key.Binding {
 	case PlaceDay:
 		return [][]key.Binding{
 			{k.Add, k.Done, k.Edit, k.Delete, k.Postpone, k.Important},
-			{k.LogCall, k.LogVisit, k.LogMeeting, k.Promise, k.Brief},
+			{k.LogCall, k.LogVisit, k.LogMeeting, k.Promise, k.Brief, k.DayRecord},
 			move, k.globalPane(withFilter | withToday | withPrevNext | withBack)}
 	case PlaceAttention:
 		return [][]key.Binding{{k.Open, k.MakeTask, k.Up, k.Down}, k.globalPane(withPrevNext | withBack)}
@@ -307,7 +321,7 @@ func (k KeyMap) FullHelp(p Place) [][]key.Binding {
 			{k.LogCall, k.LogVisit, k.LogMeeting, k.Promise, k.Brief, k.Review},
 			append(move, k.Left, k.Right), k.globalPane(withToday | withPrevNext)}
 	case PlaceMonth:
-		return [][]key.Binding{append(move, k.Left, k.Right), k.globalPane(withToday | withPrevNext | withBack)}
+		return [][]key.Binding{append(move, k.Left, k.Right), {k.MonthReport}, k.globalPane(withToday | withPrevNext | withBack)}
 	case PlaceClients:
 		return [][]key.Binding{{k.NewClient, k.Sort, k.ClientFilter}, move, k.globalPane(withFilter | withToday | withBack)}
 	case PlaceClientDetail:

@@ -23,6 +23,7 @@ import (
 	"salesplan/ui/common"
 	"salesplan/ui/components/dialog"
 	"salesplan/ui/components/gotodate"
+	"salesplan/ui/components/reader"
 	"salesplan/ui/form"
 	"salesplan/ui/i18n"
 	"salesplan/ui/keys"
@@ -48,6 +49,11 @@ type Model struct {
 	yearLds common.Loads
 
 	host dialog.Host // the go-to-date input, when open
+
+	// The month's review (r), shown instead of the calendar while open
+	// (report.go).
+	report      reader.Reader
+	reportLoads common.Loads
 }
 
 // dlgGoto is the Month's one dialog: a date to go to.
@@ -75,7 +81,7 @@ type (
 func New(env common.Env) common.Pane { return newModel(env) }
 
 func newModel(env common.Env) *Model {
-	m := &Model{env: env, lang: env.Lang, km: env.Keys, sel: env.Today(), host: dialog.New(env.Lang)}
+	m := &Model{env: env, lang: env.Lang, km: env.Keys, sel: env.Today(), host: dialog.New(env.Lang), report: reader.New(env.Keys)}
 	m.restyle()
 	m.SetSize(80, 20)
 	return m
@@ -96,6 +102,7 @@ func (m *Model) Init() tea.Cmd { return m.reload() }
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = max(w, 1), max(h, 1)
 	m.host.SetSize(m.width, m.height)
+	m.report.SetSize(m.width, m.height)
 }
 
 // Capturing is true while the go-to-date input is open.
@@ -104,7 +111,8 @@ func (m *Model) Capturing() bool { return m.host.IsOpen() }
 // Busy is true while the month (or the year) shown is being read: keys
 // typed meanwhile wait for it.
 func (m *Model) Busy() bool {
-	return m.host.Busy() || m.loads.Pending() || (m.yearOn && m.yearLds.Pending())
+	return m.host.Busy() || m.loads.Pending() || (m.yearOn && m.yearLds.Pending()) ||
+		(m.report.IsOpen() && m.reportLoads.Pending())
 }
 
 // Dirty is true while the go-to-date input holds typed text (never worth
@@ -116,6 +124,9 @@ func (m *Model) ShortHelp() []key.Binding {
 	if m.host.IsOpen() {
 		return m.km.ShortHelp(keys.PlaceForm)
 	}
+	if m.report.IsOpen() {
+		return m.report.ShortHelp()
+	}
 	return append(m.km.ShortHelp(keys.PlaceMonth), m.km.Year)
 }
 
@@ -123,6 +134,9 @@ func (m *Model) ShortHelp() []key.Binding {
 func (m *Model) FullHelp() [][]key.Binding {
 	if m.host.IsOpen() {
 		return m.km.FullHelp(keys.PlaceForm)
+	}
+	if m.report.IsOpen() {
+		return m.report.FullHelp()
 	}
 	return append(m.km.FullHelp(keys.PlaceMonth), []key.Binding{m.km.Year})
 }
@@ -152,6 +166,7 @@ func (m *Model) reload() tea.Cmd {
 	if m.yearOn {
 		cmds = append(cmds, m.reloadYear())
 	}
+	cmds = append(cmds, m.reloadReport())
 	return tea.Batch(cmds...)
 }
 
@@ -191,10 +206,13 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		}
 		m.year, m.yearOf = msg.q, msg.year
 		return m, nil
+	case reportMsg:
+		return m, m.applyReport(msg)
 	case common.DataChangedMsg:
 		return m, m.reload()
 	case common.ThemeChangedMsg:
 		m.restyle()
+		m.report.Restyle()
 		return m, nil
 	}
 	if m.host.IsOpen() {
@@ -202,12 +220,22 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	}
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
-		if m.yearOn {
+		switch {
+		case m.report.IsOpen():
+			return m, m.reportKey(msg)
+		case m.yearOn:
 			return m, m.yearKeyPress(msg)
 		}
 		return m, m.monthKey(msg)
 	case tea.MouseClickMsg:
+		if m.report.IsOpen() {
+			return m, nil
+		}
 		return m, m.click(msg.Mouse())
+	case tea.MouseWheelMsg:
+		if m.report.IsOpen() {
+			m.report.Wheel(msg.Mouse())
+		}
 	}
 	return m, nil
 }
@@ -223,7 +251,8 @@ func (m *Model) selectDay(d model.Date) tea.Cmd {
 		return nil
 	}
 	m.loaded = false
-	return m.reload() // in the year view this reads the year too
+	m.report.Reset()
+	return m.reload() // in the year view this reads the year too; the review when open
 }
 
 func (m *Model) monthKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -251,6 +280,10 @@ func (m *Model) monthKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, m.km.Year):
 		m.yearOn = true
 		return m.reloadYear()
+	case key.Matches(msg, km.MonthReport):
+		m.report.Open()
+		m.report.Reset()
+		return m.reloadReport()
 	case key.Matches(msg, km.Back):
 		return common.Back
 	}

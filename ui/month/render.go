@@ -89,9 +89,12 @@ func (g grid) dayAt(x, y int) (model.Date, bool) {
 // View draws the pane in exactly its size.
 func (m *Model) View() string {
 	var body string
-	if m.yearOn {
+	switch {
+	case m.report.IsOpen():
+		body = m.report.View(m.env.Styles.Muted.Render(m.lang.T("month.report.loading")))
+	case m.yearOn:
 		body = m.yearView()
-	} else {
+	default:
 		body = m.monthView()
 	}
 	return m.host.View(common.Fit(body, m.width, m.height))

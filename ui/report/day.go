@@ -126,7 +126,11 @@ func daySections(r model.DayRecord, l i18n.Lang) []blockSection {
 	none(&done, "report.none.done")
 	out = append(out, done)
 
-	undone := blockSection{title: l.T("report.h.undone")}
+	undoneTitle := l.T("report.h.undone")
+	if r.Past() {
+		undoneTitle = l.T("report.h.undone_past") // see model.DayRecord.AsOf
+	}
+	undone := blockSection{title: undoneTitle}
 	for _, t := range r.Undone {
 		a, b := taskLine(l, t, true)
 		undone.items = append(undone.items, block{head: a, headMD: b, warn: true})

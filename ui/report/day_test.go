@@ -134,3 +134,28 @@ func TestDayAndMonthLinesWidth(t *testing.T) {
 		}
 	}
 }
+
+// A past day's record says its important tasks are read as they stand now
+// (what a task was on that day is not kept); today's does not.
+func TestDayRecordPastHeading(t *testing.T) {
+	st := seededStore(t)
+	r, err := st.DayRecord(uitest.D(time.November, 26))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		asOf model.Date
+		l    i18n.Lang
+		want string
+	}{
+		{uitest.Today, i18n.EN, "## Important, not done (as flagged and dated now)\n"},
+		{uitest.Today, i18n.ZH, "## 未完成的重要任务（按现在的标记和日期）\n"},
+		{uitest.D(time.November, 26), i18n.EN, "## Important, not done\n"},
+		{model.NoDate, i18n.EN, "## Important, not done\n"},
+	} {
+		r.AsOf = tt.asOf
+		if md := DayMarkdown(r, tt.l); !strings.Contains(md, tt.want) {
+			t.Errorf("as of %s (%s): no %q in\n%s", tt.asOf, tt.l, tt.want, md)
+		}
+	}
+}
