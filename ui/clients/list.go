@@ -239,8 +239,8 @@ func (m *Model) columns() columns {
 	w := m.width
 	c := columns{last: 12, next: 16, prom: 4}
 	switch {
-	case w >= 140:
-		c.company, c.area, c.last, c.next = 24, 12, 14, 18
+	case w >= 140: // room for "3 days overdue · booked 15 Dec"
+		c.company, c.area, c.last, c.next = 24, 12, 14, 30
 	case w >= 110:
 		c.company, c.area, c.last = 20, 10, 14
 	case w >= 90:
@@ -324,7 +324,7 @@ func (m *Model) rowView(r storage.ClientRow, c columns, sel bool, today model.Da
 	if r.LastContact.Valid() {
 		last = l.DaysAgo(today.Sub(r.LastContact))
 	}
-	next, nextStyle := client.FollowUp(m.env, r.FollowUp, today)
+	next, nextStyle := client.FollowUpIn(m.env, r.FollowUp, today, c.next)
 	prom := ""
 	if r.OpenPromises > 0 {
 		prom = strconv.Itoa(r.OpenPromises)

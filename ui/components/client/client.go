@@ -15,9 +15,39 @@ import (
 )
 
 // FollowUp says when the next follow-up is: "scheduled" when a call or
-// visit is booked, "due today" / "3 days overdue" in red when due, else
-// the relative date.
+// visit is booked within the week, "due today" / "3 days overdue" in red
+// when due — with "booked 15 Dec" after it when a call, visit or meeting
+// is booked further out (that does not make the client scheduled,
+// DESIGN.md §2 v2) —, else the relative date.
 func FollowUp(env common.Env, f model.FollowUp, today model.Date) (string, func(...string) string) {
+	text, style := followUp(env, f, today)
+	if b := booked(env.Lang, f); b != "" {
+		text += " · " + b
+	}
+	return text, style
+}
+
+// FollowUpIn is FollowUp in at most w cells (a list's column): where
+// "3 days overdue · booked 15 Dec" does not fit, a due client booked
+// beyond the week shows "booked 15 Dec" alone, in the colour of due.
+func FollowUpIn(env common.Env, f model.FollowUp, today model.Date, w int) (string, func(...string) string) {
+	text, style := FollowUp(env, f, today)
+	if b := booked(env.Lang, f); b != "" && ansi.StringWidth(text) > w {
+		text = b
+	}
+	return text, style
+}
+
+// booked is "booked 15 Dec" for a due client with a contact booked beyond
+// the schedule window, "" otherwise.
+func booked(l i18n.Lang, f model.FollowUp) string {
+	if !f.IsDue || !f.Booked.Valid() {
+		return ""
+	}
+	return l.T("clients.booked", l.DayMonth(f.Booked))
+}
+
+func followUp(env common.Env, f model.FollowUp, today model.Date) (string, func(...string) string) {
 	s := env.Styles
 	l := env.Lang
 	switch {
