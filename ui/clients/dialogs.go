@@ -146,6 +146,9 @@ func (m *Model) clientForm(c model.Client, edit bool) *form.Form {
 		cad = strconv.Itoa(c.CadenceDays)
 	}
 	text := func(k, label, v string) form.Field { return form.Field{Key: k, Label: l.T(label), Value: v} }
+	// What the client does, needs and likes runs over lines (a 40-line
+	// needs kept as typed): these are multi-line fields.
+	lines := func(k, label, v string) form.Field { return form.Field{Key: k, Label: l.T(label), Value: v, Lines: 4} }
 	title := l.T("clients.form.new")
 	if edit {
 		title = l.T("clients.form.edit", model.InertLine(c.Name))
@@ -162,10 +165,10 @@ func (m *Model) clientForm(c model.Client, edit bool) *form.Form {
 			{Value: string(model.TierRegular), Label: l.T("tier.regular")}, {Value: string(model.TierKey), Label: l.T("tier.key")}}},
 		text("area", "clients.f.area", c.Area),
 		text("phone", "clients.f.phone", c.Phone),
-		text("business", "clients.f.business", c.Business),
-		text("needs", "clients.f.needs", c.Needs),
+		lines("business", "clients.f.business", c.Business),
+		lines("needs", "clients.f.needs", c.Needs),
 		text("decision_maker", "clients.f.decision_maker", c.DecisionMaker),
-		text("interests", "clients.f.interests", c.Interests),
+		lines("interests", "clients.f.interests", c.Interests),
 		text("referred_by", "clients.f.referred_by", c.ReferredBy),
 		form.Field{Key: "cadence", Label: l.T("clients.f.cadence"), Value: cad, Placeholder: l.T("clients.f.cadence_hint"),
 			Validate: func(s string) error {
@@ -183,9 +186,9 @@ func (m *Model) clientForm(c model.Client, edit bool) *form.Form {
 }
 
 // saveClient builds the client from the form and saves it. An edit sets
-// only the fields the person changed, on the client as stored: a
-// multi-line needs the one-line field cannot hold comes back untouched
-// when only the phone was edited, and a change made elsewhere survives.
+// only the fields the person changed, on the client as stored: a needs
+// edited keeps its lines, one not touched is not written, and a change
+// made elsewhere survives.
 func (m *Model) saveClient(f *form.Form) tea.Cmd {
 	seen := m.client
 	c := seen

@@ -372,7 +372,7 @@ func TestLogPromiseAndBrief(t *testing.T) {
 
 	uitest.Press(m, "p")
 	uitest.Type(m, "周一前发方案")
-	uitest.Press(m, "enter") // to the due field
+	uitest.Press(m, "tab") // to the due field (enter is a new line in the text)
 	uitest.Type(m, "下周一")
 	uitest.Press(m, "enter")
 	d, _ = st.ClientDetail(tk.ClientID, uitest.Today, 0)

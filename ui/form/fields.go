@@ -31,25 +31,42 @@ type Field struct {
 	// Validate checks the value on save; its error is shown beside the
 	// field (translated with Lang.Err, so a *model.Problem reads well).
 	Validate func(string) error
+	// Lines makes a multi-line field (a client's needs, a promise's text):
+	// it holds the whole text with its line breaks, as the note box does.
+	// There enter starts a new line, tab and shift+tab move to the next or
+	// previous field, ↑/↓ move between its lines and off its first or
+	// last one. Focused it shows Lines lines of text (fewer when the form
+	// has no room); otherwise its first line and how many more follow.
+	Lines int
+	// Hint is said under the field, muted: what its label cannot (where a
+	// password comes from, say).
+	Hint string
 }
 
 type fieldState struct {
 	Field
 	ti     textinput.Model
+	box    *textBox // a multi-line field's text (Lines > 0)
 	choice int
 	err    string
 }
 
 func (f *fieldState) value() string {
-	if f.Choices != nil {
+	switch {
+	case f.Choices != nil:
 		return f.Choices[f.choice].Value
+	case f.box != nil:
+		return f.box.value()
 	}
 	return strings.TrimSpace(f.ti.Value())
 }
 
 // Form is a field form: tab/shift+tab (or ↓/↑) move between fields, enter
 // on the last field or ctrl+s saves after every field validates, esc
-// cancels and asks first when anything changed.
+// cancels and asks first when anything changed. In a multi-line field
+// (Field.Lines) enter starts a new line and ↓/↑ move in its text. A form
+// taller than the room it is given (SetHeight) scrolls to keep the field
+// being typed in on screen.
 type Form struct {
 	lang       i18n.Lang
 	st         Styles
@@ -57,6 +74,8 @@ type Form struct {
 	fields     []*fieldState
 	focus      int
 	width      int
+	height     int // lines for the fields (0: as many as they take)
+	top        int // the first field line shown when the fields scroll
 	confirming asking
 	initial    []string
 	failed     string // why the last save was refused
@@ -67,7 +86,11 @@ func NewForm(lang i18n.Lang, st Styles, title string, fields ...Field) *Form {
 	f := &Form{lang: lang, st: st, title: title}
 	for _, fd := range fields {
 		fs := &fieldState{Field: fd}
-		if fd.Choices != nil {
+		if fd.Lines > 0 && fd.Choices == nil {
+			box := newTextBox(fd.Placeholder, fd.Value, fd.Lines)
+			box.blur()
+			fs.box = &box
+		} else if fd.Choices != nil {
 			for i, c := range fd.Choices {
 				if c.Value == fd.Value {
 					fs.choice = i
@@ -108,7 +131,7 @@ func (f *Form) Value(key string) string {
 // from the store after the form opened).
 func (f *Form) SetSuggestions(key string, list []string) {
 	for _, fs := range f.fields {
-		if fs.Key == key && fs.Choices == nil {
+		if fs.Key == key && fs.Choices == nil && fs.box == nil {
 			setSuggestions(&fs.ti, list)
 		}
 	}
@@ -173,9 +196,12 @@ func (f *Form) Rebase(fresh *Form, conflict func(now string) string) []string {
 		now := fresh.initial[j]
 		switch {
 		case fs.value() == f.initial[i]: // untouched: show the new value
-			if fs.Choices != nil {
+			switch {
+			case fs.Choices != nil:
 				fs.choice = fresh.fields[j].choice
-			} else {
+			case fs.box != nil:
+				fs.box.setValue(fresh.fields[j].Value)
+			default:
 				fs.ti.SetValue(fresh.fields[j].ti.Value())
 				fs.ti.CursorEnd()
 			}
@@ -221,11 +247,42 @@ func (f *Form) labelWidth() int {
 // SetWidth sets the dialog's whole width.
 func (f *Form) SetWidth(w int) {
 	f.width = w
-	// label, " : ", the text and the cursor cell after it.
-	tw := max(f.st.inner(w)-f.labelWidth()-4, 1)
+	tw := f.textWidth()
 	for _, fs := range f.fields {
-		if fs.Choices == nil {
+		switch {
+		case fs.box != nil:
+			fs.box.setWidth(tw)
+		case fs.Choices == nil:
 			fs.ti.SetWidth(tw)
+		}
+	}
+}
+
+// textWidth is a field's text column: label, " : ", the text and the
+// cursor cell after it.
+func (f *Form) textWidth() int { return max(f.st.inner(f.width)-f.labelWidth()-4, 1) }
+
+// SetHeight sets how many lines the fields may take (the dialog host
+// gives its area less the frame, the title and the hints): a taller form
+// scrolls, and a multi-line field shows fewer lines.
+func (f *Form) SetHeight(h int) {
+	f.height = max(h, 0)
+	f.sizeBoxes()
+}
+
+// sizeBoxes gives the focused multi-line field the lines it asks for, as
+// far as the form's height allows (two lines kept for the scroll marks).
+func (f *Form) sizeBoxes() {
+	for i, fs := range f.fields {
+		if fs.box == nil {
+			continue
+		}
+		h := fs.Lines
+		if f.height > 0 {
+			h = min(h, max(f.height-2-f.extraLines(i), 1))
+		}
+		if i == f.focus {
+			fs.box.setHeight(h)
 		}
 	}
 }
@@ -236,15 +293,19 @@ func (f *Form) setFocus(i int) {
 	}
 	f.focus = (i%len(f.fields) + len(f.fields)) % len(f.fields)
 	for j, fs := range f.fields {
-		if fs.Choices != nil {
-			continue
-		}
-		if j == f.focus {
+		switch {
+		case fs.box != nil && j == f.focus:
+			fs.box.focus()
+		case fs.box != nil:
+			fs.box.blur()
+		case fs.Choices != nil:
+		case j == f.focus:
 			fs.ti.Focus()
-		} else {
+		default:
 			fs.ti.Blur()
 		}
 	}
+	f.sizeBoxes()
 }
 
 // validate runs every field's check and reports whether all passed,
@@ -300,6 +361,8 @@ func (f *Form) Update(msg tea.Msg) (Result, tea.Cmd) {
 			return Submitted, nil
 		}
 		return Open, nil
+	case cur.box != nil:
+		return f.updateBox(cur, msg)
 	case isKey(msg, dk.Submit):
 		if f.focus == len(f.fields)-1 {
 			if f.validate() {
@@ -333,41 +396,186 @@ func (f *Form) Update(msg tea.Msg) (Result, tea.Cmd) {
 	return Open, cmd
 }
 
-// View renders the form: labels in one column, values beside them, each
-// field's error under it.
-func (f *Form) View() string {
-	lw := f.labelWidth()
-	lines := []string{f.st.Title.Render(f.title)}
-	for i, fs := range f.fields {
-		label := fs.Label + strings.Repeat(" ", lw-ansi.StringWidth(fs.Label))
-		ls := f.st.Label
+// updateBox handles a key or a paste in a multi-line field: enter is a
+// new line, tab and shift+tab leave it, ↓ on its last row and ↑ on its
+// first move to the next or previous field, the rest edits the text.
+func (f *Form) updateBox(cur *fieldState, msg tea.Msg) (Result, tea.Cmd) {
+	li := cur.box.ta.LineInfo()
+	switch {
+	case isKey(msg, dk.FieldTab):
+		f.setFocus(f.focus + 1)
+		return Open, nil
+	case isKey(msg, dk.FieldBackTab):
+		f.setFocus(f.focus - 1)
+		return Open, nil
+	case isKey(msg, dk.NextField) && cur.box.line() == cur.box.lineCount()-1 && li.RowOffset >= li.Height-1:
+		f.setFocus(f.focus + 1)
+		return Open, nil
+	case isKey(msg, dk.PrevField) && cur.box.line() == 0 && li.RowOffset == 0:
+		f.setFocus(f.focus - 1)
+		return Open, nil
+	}
+	switch msg.(type) {
+	case tea.KeyPressMsg, tea.PasteMsg:
+		cur.err = ""
+	}
+	cmd, tooMany := cur.box.update(msg)
+	if tooMany > 0 {
+		cur.err = f.lang.T("form.paste_too_many_lines", tooMany, noteMaxLines)
+	}
+	return Open, cmd
+}
+
+// fieldLines draws field i: its label and value (a focused multi-line
+// field's box under its label's row), then its error and its hint.
+func (f *Form) fieldLines(i, lw int) []string {
+	fs := f.fields[i]
+	label := fs.Label + strings.Repeat(" ", lw-ansi.StringWidth(fs.Label))
+	ls := f.st.Label
+	if i == f.focus {
+		ls = f.st.Focused
+	}
+	pad := strings.Repeat(" ", lw+3)
+	var lines []string
+	switch {
+	case fs.Choices != nil:
+		c := f.st.Choice.Render(fs.Choices[fs.choice].Label)
+		val := "  " + c
 		if i == f.focus {
-			ls = f.st.Focused
-		}
-		var val string
-		if fs.Choices != nil {
-			c := f.st.Choice.Render(fs.Choices[fs.choice].Label)
-			if i == f.focus {
-				val = "‹ " + c + " ›"
-			} else {
-				val = "  " + c
-			}
-		} else {
-			val = noNUL(fs.ti.View())
+			val = "‹ " + c + " ›"
 		}
 		lines = append(lines, ls.Render(label)+" : "+val)
-		if fs.err != "" {
-			lines = append(lines, strings.Repeat(" ", lw+3)+f.st.Error.Render(fs.err))
+	case fs.box != nil && i == f.focus:
+		for j, row := range strings.Split(fs.box.view(), "\n") {
+			lead := pad
+			if j == 0 {
+				lead = ls.Render(label) + " : "
+			}
+			lines = append(lines, lead+row)
+		}
+	case fs.box != nil:
+		lines = append(lines, ls.Render(label)+" : "+f.boxSummary(fs))
+	default:
+		lines = append(lines, ls.Render(label)+" : "+noNUL(fs.ti.View()))
+	}
+	if fs.err != "" {
+		lines = append(lines, pad+f.st.Error.Render(fs.err))
+	}
+	if fs.Hint != "" {
+		for _, h := range strings.Split(ansi.Wrap(fs.Hint, max(f.st.inner(f.width)-lw-3, 8), ""), "\n") {
+			lines = append(lines, pad+f.st.Hint.Render(h))
 		}
 	}
+	return lines
+}
+
+// boxSummary is a multi-line field out of focus: its first line and, when
+// more follow, how many ("+38 lines").
+func (f *Form) boxSummary(fs *fieldState) string {
+	all := strings.Split(fs.box.text(), "\n")
+	first := strings.ReplaceAll(all[0], "\t", " ") // a tab is no width to the measure, four cells on screen
+	if strings.TrimSpace(fs.box.text()) == "" {
+		return f.st.Hint.Render(fs.Placeholder)
+	}
+	more := ""
+	if n := len(all) - 1; n > 0 {
+		more = " " + f.lang.T("form.more_lines", n)
+	}
+	tw := f.textWidth()
+	first = fit(first, max(tw-ansi.StringWidth(more), 1))
+	return first + f.st.Hint.Render(more)
+}
+
+// extraLines is how many lines field i takes besides its value's: its
+// error and its hint.
+func (f *Form) extraLines(i int) int {
+	n := len(f.fieldLines(i, f.labelWidth()))
+	if fs := f.fields[i]; fs.box != nil && i == f.focus {
+		n -= fs.box.height
+	} else {
+		n--
+	}
+	return n
+}
+
+// View renders the form: labels in one column, values beside them, each
+// field's error and hint under it; when the fields take more lines than
+// the form has (SetHeight), the ones around the focused field, with marks
+// saying how many lines are above and below.
+func (f *Form) View() string {
+	lw := f.labelWidth()
+	var body []string
+	from, to := 0, 0 // the focused field's lines
+	for i := range f.fields {
+		fl := f.fieldLines(i, lw)
+		if i == f.focus {
+			from, to = len(body), len(body)+len(fl)
+		}
+		body = append(body, fl...)
+	}
+	room := f.height
+	if f.failed != "" && !f.confirming && room > 0 {
+		room--
+	}
+	if room > 0 && len(body) > room {
+		body = f.scroll(body, from, to, max(room, 3))
+	}
+	lines := append([]string{f.st.Title.Render(f.title)}, body...)
 	if f.failed != "" && !f.confirming {
 		lines = append(lines, f.st.Error.Render(f.failed))
 	}
 	if f.confirming {
 		lines = append(lines, f.confirming.line(f.st, f.lang))
 	} else {
-		lines = append(lines, f.st.Hint.Render(hints(f.lang,
-			"form.key.tab_next", "form.key.ctrls_save", "form.key.esc_cancel")))
+		lines = append(lines, f.st.Hint.Render(hints(f.lang, f.hintKeys()...)))
 	}
 	return f.st.frame(f.width, lines...)
+}
+
+// hintKeys are the key hints for the focused field: in a multi-line one
+// enter starts a new line.
+func (f *Form) hintKeys() []string {
+	if len(f.fields) > 0 && f.fields[f.focus].box != nil {
+		return []string{"form.key.enter_newline", "form.key.tab_next", "form.key.ctrls_save", "form.key.esc_cancel"}
+	}
+	return []string{"form.key.tab_next", "form.key.ctrls_save", "form.key.esc_cancel"}
+}
+
+// scroll shows room of the body's lines, keeping lines [from, to) — the
+// focused field — in view and moving no more than needed since the last
+// time; a mark says how many lines are hidden above, another below.
+func (f *Form) scroll(body []string, from, to, room int) []string {
+	n := len(body)
+	in := room - 2 // with both marks
+	if to-from > in {
+		to = from + in // a field taller than the room: its first lines
+	}
+	top := min(max(f.top, to-in), from)
+	var start, end int
+	switch {
+	case top <= 0: // no mark above: its line shows text
+		start, end = 0, room-1
+	case top+in >= n: // none below
+		start, end = n-(room-1), n
+	default:
+		start, end = top, top+in
+	}
+	f.top = start
+	out := make([]string, 0, room)
+	if start > 0 {
+		out = append(out, f.st.Hint.Render(f.mark("form.lines_above", start)))
+	}
+	out = append(out, body[start:end]...)
+	if end < n {
+		out = append(out, f.st.Hint.Render(f.mark("form.lines_below", n-end)))
+	}
+	return out
+}
+
+// mark says "↑ 3 more lines", "↓ 1 more line".
+func (f *Form) mark(key string, n int) string {
+	if n == 1 {
+		key += "_one"
+	}
+	return f.lang.T(key, n)
 }

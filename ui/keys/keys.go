@@ -372,41 +372,47 @@ type DialogKeys struct {
 	No        key.Binding // n, esc
 	NextField key.Binding // tab, ↓
 	PrevField key.Binding // shift+tab, ↑
-	NextValue key.Binding // →, l, space: a choice field's next value
-	PrevValue key.Binding // ←, h
-	Down      key.Binding // j, ↓: scroll a popup, move in a list
-	Up        key.Binding // k, ↑
-	PageDown  key.Binding // pgdown, space
-	PageUp    key.Binding // pgup
-	Close     key.Binding // esc, q, enter: a read-only popup
-	PickDown  key.Binding // ↓, ctrl+n, tab: the picker's next match
-	PickUp    key.Binding // ↑, ctrl+p
-	Toggle    key.Binding // space, x: tick an item of a checklist
-	Reword    key.Binding // e: reword an item of a checklist
-	Suggest   key.Binding // →: take a field's suggested completion
-	Interrupt key.Binding // ctrl+c: quit, asking first over typed text
+	// FieldTab and FieldBackTab leave a multi-line field, where ↓/↑ move
+	// between its lines.
+	FieldTab     key.Binding // tab
+	FieldBackTab key.Binding // shift+tab
+	NextValue    key.Binding // →, l, space: a choice field's next value
+	PrevValue    key.Binding // ←, h
+	Down         key.Binding // j, ↓: scroll a popup, move in a list
+	Up           key.Binding // k, ↑
+	PageDown     key.Binding // pgdown, space
+	PageUp       key.Binding // pgup
+	Close        key.Binding // esc, q, enter: a read-only popup
+	PickDown     key.Binding // ↓, ctrl+n, tab: the picker's next match
+	PickUp       key.Binding // ↑, ctrl+p
+	Toggle       key.Binding // space, x: tick an item of a checklist
+	Reword       key.Binding // e: reword an item of a checklist
+	Suggest      key.Binding // →: take a field's suggested completion
+	Interrupt    key.Binding // ctrl+c: quit, asking first over typed text
 }
 
 // Dialog is the one set of dialog keys.
 var Dialog = DialogKeys{
-	Submit:    key.NewBinding(key.WithKeys("enter")),
-	Save:      key.NewBinding(key.WithKeys("ctrl+s")),
-	Cancel:    key.NewBinding(key.WithKeys("esc")),
-	Yes:       key.NewBinding(key.WithKeys("y", "Y", "enter")),
-	No:        key.NewBinding(key.WithKeys("n", "N", "esc")),
-	NextField: key.NewBinding(key.WithKeys("tab", "down")),
-	PrevField: key.NewBinding(key.WithKeys("shift+tab", "up")),
-	NextValue: key.NewBinding(key.WithKeys("right", "l", "space")),
-	PrevValue: key.NewBinding(key.WithKeys("left", "h")),
-	Down:      key.NewBinding(key.WithKeys("j", "down")),
-	Up:        key.NewBinding(key.WithKeys("k", "up")),
-	PageDown:  key.NewBinding(key.WithKeys("pgdown", "space")),
-	PageUp:    key.NewBinding(key.WithKeys("pgup")),
-	Close:     key.NewBinding(key.WithKeys("esc", "q", "enter")),
-	PickDown:  key.NewBinding(key.WithKeys("down", "ctrl+n", "tab")),
-	PickUp:    key.NewBinding(key.WithKeys("up", "ctrl+p")),
-	Toggle:    key.NewBinding(key.WithKeys("space", "x")),
-	Reword:    key.NewBinding(key.WithKeys("e")),
-	Suggest:   key.NewBinding(key.WithKeys("right")),
-	Interrupt: key.NewBinding(key.WithKeys("ctrl+c")),
+	Submit:       key.NewBinding(key.WithKeys("enter")),
+	Save:         key.NewBinding(key.WithKeys("ctrl+s")),
+	Cancel:       key.NewBinding(key.WithKeys("esc")),
+	Yes:          key.NewBinding(key.WithKeys("y", "Y", "enter")),
+	No:           key.NewBinding(key.WithKeys("n", "N", "esc")),
+	NextField:    key.NewBinding(key.WithKeys("tab", "down")),
+	PrevField:    key.NewBinding(key.WithKeys("shift+tab", "up")),
+	FieldTab:     key.NewBinding(key.WithKeys("tab")),
+	FieldBackTab: key.NewBinding(key.WithKeys("shift+tab")),
+	NextValue:    key.NewBinding(key.WithKeys("right", "l", "space")),
+	PrevValue:    key.NewBinding(key.WithKeys("left", "h")),
+	Down:         key.NewBinding(key.WithKeys("j", "down")),
+	Up:           key.NewBinding(key.WithKeys("k", "up")),
+	PageDown:     key.NewBinding(key.WithKeys("pgdown", "space")),
+	PageUp:       key.NewBinding(key.WithKeys("pgup")),
+	Close:        key.NewBinding(key.WithKeys("esc", "q", "enter")),
+	PickDown:     key.NewBinding(key.WithKeys("down", "ctrl+n", "tab")),
+	PickUp:       key.NewBinding(key.WithKeys("up", "ctrl+p")),
+	Toggle:       key.NewBinding(key.WithKeys("space", "x")),
+	Reword:       key.NewBinding(key.WithKeys("e")),
+	Suggest:      key.NewBinding(key.WithKeys("right")),
+	Interrupt:    key.NewBinding(key.WithKeys("ctrl+c")),
 }

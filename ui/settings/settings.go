@@ -93,8 +93,13 @@ func (m *Model) SetSize(w, h int) {
 	m.width, m.height = max(w, 1), max(h, 1)
 	if m.form != nil {
 		m.form.SetWidth(m.formWidth())
+		m.form.SetHeight(m.formHeight())
 	}
 }
+
+// formHeight is the lines the form's fields may take: the area less the
+// form's frame, title and hints (a taller form scrolls).
+func (m *Model) formHeight() int { return max(m.height-4, 3) }
 
 func (m *Model) formWidth() int { return min(m.width, 76) }
 
@@ -263,6 +268,7 @@ func (m *Model) buildForm(s model.Settings) *form.Form {
 			Placeholder: l.T("settings.h.dates"), Validate: validDates},
 	)
 	f.SetWidth(m.formWidth())
+	f.SetHeight(m.formHeight())
 	return f
 }
 

@@ -21,7 +21,7 @@ import (
 // when a promise is edited.
 func Form(lang i18n.Lang, st form.Styles, today model.Date, title, text, due string) *form.Form {
 	return form.NewForm(lang, st, title,
-		form.Field{Key: "text", Label: lang.T("clients.promise.text"), Value: text, Validate: func(s string) error {
+		form.Field{Key: "text", Label: lang.T("clients.promise.text"), Value: text, Lines: 3, Validate: func(s string) error {
 			if strings.TrimSpace(s) == "" {
 				return model.Errf("empty_text", "the text is empty")
 			}
