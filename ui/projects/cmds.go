@@ -68,6 +68,7 @@ func loadDetail(st *storage.Store, seq uint64, id model.ID, today model.Date) te
 type projectInput struct {
 	p             model.Project
 	seen          model.Project // an edit: the project the form was opened on
+	seenClient    string        // its client's name as the form showed it
 	clientName    string
 	clientChanged bool
 	add           bool
@@ -76,7 +77,8 @@ type projectInput struct {
 
 // saveProject adds a project, or saves an edit's changed fields onto the
 // project as stored (EditProject); a save refused as changed elsewhere
-// comes back with the project as stored now (Fresh).
+// comes back with the project as stored now (Fresh, a storage.ProjectRow
+// with its client's name).
 func saveProject(st *storage.Store, in projectInput, status func(model.Project) string) tea.Cmd {
 	return dialog.Write(st, func(st *storage.Store) dialog.SavedMsg {
 		p := in.p
@@ -95,6 +97,17 @@ func saveProject(st *storage.Store, in projectInput, status func(model.Project) 
 		}
 		if err != nil {
 			msg := dialog.Refused(err)
+			if fresh, ok := msg.Fresh.(model.Project); ok {
+				// Changed elsewhere: the form shows the project as stored
+				// now, its client by name.
+				row := storage.ProjectRow{Project: fresh, Client: in.seenClient}
+				if fresh.ClientID != in.seen.ClientID {
+					if c, cerr := st.Client(fresh.ClientID); cerr == nil {
+						row.Client = c.Name
+					}
+				}
+				msg.Fresh = row
+			}
 			var pr *model.Problem
 			if errors.As(err, &pr) && (pr.Code == "duplicate_project" || pr.Code == "empty_name") {
 				msg.Field = "name"

@@ -264,6 +264,16 @@ func (m *Model) stageChoices() []form.Choice {
 
 // openProjectForm opens the add form (p zero) or the edit form.
 func (m *Model) openProjectForm(p storage.ProjectRow, add bool) tea.Cmd {
+	kind := dlgEdit
+	if add {
+		kind = dlgAdd
+	}
+	m.open(kind, m.projectForm(p, add), p)
+	return common.ClientNamesCmd(m.env.Store, func(n []string) tea.Msg { return namesMsg{n} })
+}
+
+// projectForm is the add form (p zero) or the edit form of p.
+func (m *Model) projectForm(p storage.ProjectRow, add bool) *form.Form {
 	today := m.env.Today()
 	value := ""
 	if p.Value > 0 {
@@ -309,12 +319,10 @@ func (m *Model) openProjectForm(p storage.ProjectRow, add bool) tea.Cmd {
 			return err
 		}})
 	title := m.lang.T("projects.edit.title", model.InertLine(p.Name))
-	kind := dlgEdit
 	if add {
-		title, kind = m.lang.T("projects.add.title"), dlgAdd
+		title = m.lang.T("projects.add.title")
 	}
-	m.open(kind, form.NewForm(m.lang, m.fst, title, fields...), p)
-	return common.ClientNamesCmd(m.env.Store, func(n []string) tea.Msg { return namesMsg{n} })
+	return form.NewForm(m.lang, m.fst, title, fields...)
 }
 
 // moneyInput writes an amount as the user would type it: main units, no
@@ -355,7 +363,8 @@ func (m *Model) saveProject(f *form.Form) tea.Cmd {
 		p.StageHistory = nil
 	}
 	m.host.Start()
-	in := projectInput{p: p, seen: m.dlg.project.Project, clientName: f.Value("client"), clientChanged: add || f.Changed("client"),
+	in := projectInput{p: p, seen: m.dlg.project.Project, seenClient: m.dlg.project.Client,
+		clientName: f.Value("client"), clientChanged: add || f.Changed("client"),
 		add: add, today: today}
 	lang := m.lang
 	return saveProject(m.env.Store, in,

@@ -129,10 +129,12 @@ func (m *Model) applyDetail(msg detailMsg) tea.Cmd {
 // keeps the dialog open with what was typed (beside the field at fault
 // when there is one).
 func (m *Model) applySaved(msg dialog.SavedMsg) tea.Cmd {
-	if fresh, ok := msg.Fresh.(model.Project); ok && m.host.Is(dlgEdit) {
-		// Changed elsewhere: the form keeps what was typed; saving again
-		// applies the fields typed over the project as stored.
-		m.dlg.project.Project = fresh
+	if fresh, ok := msg.Fresh.(storage.ProjectRow); ok && m.host.Is(dlgEdit) {
+		// Changed elsewhere: the form keeps what was typed and shows the
+		// project as stored now in the fields not typed in; saving again
+		// applies the fields typed over it.
+		m.host.Rebase(m.projectForm(fresh, false))
+		m.dlg.project.Project, m.dlg.project.Client = fresh.Project, fresh.Client
 	}
 	cmd := m.host.Landed(msg)
 	if msg.Err != nil {
