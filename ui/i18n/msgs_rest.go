@@ -6,6 +6,20 @@ package i18n
 
 func init() {
 	Register(map[string]Msg{
+		// Sync from the planner (S).
+		"key.sync": {"sync now", "立即同步"},
+
+		// Multi-line fields in forms, and forms taller than the screen.
+		"form.key.enter_newline": {"enter new line", "enter 换行"},
+		"form.more_lines":        {"(+%d lines)", "（另 %d 行）"},
+		"form.lines_above":       {"↑ %d more lines", "↑ 上方还有 %d 行"},
+		"form.lines_above_one":   {"↑ %d more line", "↑ 上方还有 %d 行"},
+		"form.lines_below":       {"↓ %d more lines", "↓ 下方还有 %d 行"},
+		"form.lines_below_one":   {"↓ %d more line", "↓ 下方还有 %d 行"},
+
+		// A due client with a call, visit or meeting booked beyond the week.
+		"clients.booked": {"booked %s", "已约 %s"},
+
 		// The reports on screen (r on the Day and the Month).
 		"day.key.record":       {"day's record", "日报"},
 		"month.key.report":     {"month review", "月回顾"},

@@ -116,17 +116,17 @@ func allBindings(km KeyMap) map[string]key.Binding {
 }
 
 // Each place's full help lists only keys its pane (or the shell, for n,
-// g, t on undated panes, "," and C) really answers there: a key shown in
-// help that does nothing is a broken promise.
+// g, t on undated panes, ",", C and S) really answers there: a key shown
+// in help that does nothing is a broken promise.
 func TestHelpListsOnlyLiveKeys(t *testing.T) {
 	km := New(i18n.EN)
-	global := []string{"n", "g", ",", "C"}
+	global := []string{"n", "g", ",", "C", "S"}
 	allow := map[Place][]string{
 		PlaceGlobal:        {"t", "esc"},
-		PlaceDay:           {"a", "x", "e", "d", ">", "!", "c", "v", "m", "p", "b", "k/↑", "j/↓", "enter", "/", "t", "h/[", "l/]", "esc"},
+		PlaceDay:           {"a", "x", "e", "d", ">", "!", "c", "v", "m", "p", "b", "r", "k/↑", "j/↓", "enter", "/", "t", "h/[", "l/]", "esc"},
 		PlaceAttention:     {"enter", "t", "k/↑", "j/↓", "h/[", "l/]", "esc"},
 		PlaceWeek:          {"a", "x", "e", "d", ">", "!", "c", "v", "m", "p", "b", "r", "k/↑", "j/↓", "enter", "←", "→", "t", "h/[", "l/]"},
-		PlaceMonth:         {"k/↑", "j/↓", "enter", "←", "→", "t", "h/[", "l/]", "esc"},
+		PlaceMonth:         {"k/↑", "j/↓", "enter", "←", "→", "r", "t", "h/[", "l/]", "esc"},
 		PlaceClients:       {"a", "s", "f", "k/↑", "j/↓", "enter", "/", "t", "esc"},
 		PlaceClientDetail:  {"e", "c", "v", "m", "p", "*", "d", "b", "k/↑", "j/↓", "t", "esc"},
 		PlaceProjects:      {"a", ">", "<", "e", "c", "v", "f", "k/↑", "j/↓", "enter", "/", "t", "h/[", "l/]", "esc"},
