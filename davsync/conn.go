@@ -172,6 +172,15 @@ func ParseURL(raw string) (*url.URL, error) {
 	return u, nil
 }
 
+// CheckUser checks a caldav.user as `config set` and the planner's
+// settings take it: one line of text, at most 256 characters.
+func CheckUser(user string) error {
+	if model.InertLine(user) != user || len([]rune(user)) > 256 {
+		return model.Errf("sync_bad_user", "%q is not a user name (one line, at most 256 characters)", model.InertLine(user))
+	}
+	return nil
+}
+
 // redact drops a userinfo password from a URL-looking string.
 func redact(raw string) string {
 	if u, err := url.Parse(strings.TrimSpace(raw)); err == nil && u.User != nil {

@@ -778,3 +778,77 @@ func SyncUID(dbid string, k SyncKey) string {
 	kind := map[SyncKind]string{SyncTask: "task", SyncPromise: "promise", SyncBid: "bid", SyncPapers: "papers"}[k.Kind]
 	return fmt.Sprintf("%s%s-%d", SyncUIDPrefix(dbid), kind, k.ID)
 }
+
+// SettingsSync is what the planner's settings screen edits: the settings
+// and where sync publishes (caldav.url, caldav.user), which are kept with
+// the sync state rather than in the settings because they name this
+// machine's account, not the plan (the exchange format leaves them out).
+type SettingsSync struct {
+	Settings model.Settings
+	Sync     SyncConfig
+}
+
+// EditSettingsSync applies an edit of the settings and of the sync
+// configuration in one transaction, each as EditSettings does: only what
+// changed from seen is written, onto what is stored now, so a setting or
+// caldav.user set elsewhere meanwhile survives. A field changed both here
+// and elsewhere (caldav.url, say) is a *ConflictError carrying the
+// SettingsSync stored now. An undo puts back the settings (the sync
+// configuration is not in the undo log, as `config set caldav.url` is
+// not). It returns both as stored after the edit.
+func (s *Store) EditSettingsSync(seen, edited SettingsSync) (SettingsSync, error) {
+	var out SettingsSync
+	err := s.act(ActSettings, func(r *recorder) error {
+		stored, err := readSettings(r.tx)
+		if err != nil {
+			return err
+		}
+		var storedSync SyncConfig
+		if err := readSyncRecord(syncBucket(r.tx), kSyncConfig, "sync config", &storedSync); err != nil {
+			return err
+		}
+		merged, conflicts, changed, err := mergeEdit(seen.Settings, edited.Settings, stored)
+		if err != nil {
+			return err
+		}
+		mergedSync, syncConflicts, syncChanged, err := mergeEdit(seen.Sync, edited.Sync, storedSync)
+		if err != nil {
+			return err
+		}
+		for _, f := range syncConflicts {
+			conflicts = append(conflicts, "caldav."+f)
+		}
+		if len(conflicts) > 0 {
+			return conflict("settings", 0, conflicts, SettingsSync{Settings: stored, Sync: storedSync})
+		}
+		out = SettingsSync{Settings: stored, Sync: storedSync}
+		if changed {
+			if merged.AnnualTargets == nil {
+				merged.AnnualTargets = map[int]model.Money{}
+			}
+			if merged.MonthTargets == nil {
+				merged.MonthTargets = map[string]model.Money{}
+			}
+			if err := validateSettings(&merged); err != nil {
+				return err
+			}
+			if err := r.putSettings(merged); err != nil {
+				return err
+			}
+			out.Settings = merged
+			out.Settings.Rev = txRevision(r.tx)
+		}
+		if syncChanged {
+			b, err := ensureSync(r.tx)
+			if err != nil {
+				return err
+			}
+			if err := putSyncRecord(b, kSyncConfig, mergedSync); err != nil {
+				return err
+			}
+			out.Sync = mergedSync
+		}
+		return nil
+	})
+	return out, err
+}

@@ -2,6 +2,8 @@ package storage
 
 import (
 	"bytes"
+	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -271,5 +273,55 @@ func TestSyncStateOutsideExchange(t *testing.T) {
 	c, err := s.SyncConfig()
 	if err != nil || c.User != "rep" {
 		t.Fatalf("config %+v %v", c, err)
+	}
+}
+
+// The settings screen saves the settings and the calendar in one
+// transaction, each only where it changed: a caldav.user set elsewhere
+// meanwhile survives a save of the URL, the same key changed both here
+// and elsewhere is refused with both as stored now, and a save with the
+// calendar only leaves no undo step.
+func TestEditSettingsSync(t *testing.T) {
+	s := newStore(t)
+	set, _ := s.Settings()
+	seen := SettingsSync{Settings: set}
+	if err := s.SetSyncConfig(func(c *SyncConfig) error { c.User = "rep"; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	edited := seen
+	edited.Sync.URL = "https://dav.example.com/rep/work/"
+	got, err := s.EditSettingsSync(seen, edited)
+	if err != nil || got.Sync != (SyncConfig{URL: "https://dav.example.com/rep/work/", User: "rep"}) {
+		t.Fatalf("EditSettingsSync = %+v, %v", got.Sync, err)
+	}
+	if _, err := s.Undo(); !errors.Is(err, ErrNothingToUndo) {
+		t.Errorf("a save of the calendar alone left an undo step (%v)", err)
+	}
+	// Both at once, one transaction.
+	seen2 := got
+	edited = seen2
+	edited.Settings.CallsPerDay, edited.Sync.User = 25, "rep2"
+	if got, err = s.EditSettingsSync(seen2, edited); err != nil || got.Settings.CallsPerDay != 25 || got.Sync.User != "rep2" {
+		t.Fatalf("both: %+v, %v", got, err)
+	}
+	if c, _ := s.SyncConfig(); c.User != "rep2" {
+		t.Errorf("stored user %q", c.User)
+	}
+	// The URL changed elsewhere and here: refused, the fresh state with it.
+	if err := s.SetSyncConfig(func(c *SyncConfig) error { c.URL = "https://other.example.com/cal/"; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	edited = got
+	edited.Sync.URL = "https://third.example.com/cal/"
+	_, err = s.EditSettingsSync(got, edited)
+	var ce *ConflictError
+	if !errors.As(err, &ce) || !slices.Contains(ce.Fields, "caldav.url") {
+		t.Fatalf("conflict = %v", err)
+	}
+	if fresh, ok := ce.Fresh.(SettingsSync); !ok || fresh.Sync.URL != "https://other.example.com/cal/" || fresh.Settings.CallsPerDay != 25 {
+		t.Errorf("fresh = %+v", ce.Fresh)
+	}
+	if c, _ := s.SyncConfig(); c.URL != "https://other.example.com/cal/" {
+		t.Errorf("the refused save wrote the URL: %q", c.URL)
 	}
 }

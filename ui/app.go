@@ -114,6 +114,8 @@ type Model struct {
 	rev         uint64
 	haveRev     bool
 	lastPollErr string // a failing poll reports its error once, not every second
+
+	sync syncState // S and the top line's sync (sync.go)
 }
 
 type tabSpan struct {
@@ -193,13 +195,13 @@ func (m *Model) Agenda() model.Agenda { return m.agenda }
 // Init asks for the background colour, starts every pane, loads the top
 // line and starts polling the revision counter.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, m.readRev(), m.start())
+	return tea.Batch(tea.RequestBackgroundColor, m.readRev(), m.start(), m.syncTick())
 }
 
 // start loads the top line and starts every pane (Init without the
 // background query and the polling, which tests run on their own).
 func (m *Model) start() tea.Cmd {
-	cmds := []tea.Cmd{m.loadAgenda()}
+	cmds := []tea.Cmd{m.loadAgenda(), m.loadSync()}
 	for i, p := range m.panes {
 		cmds = append(cmds, address(common.PaneID(i), p.Init()))
 	}
@@ -268,7 +270,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			m.rev, m.haveRev = msg.Rev, true
 		}
 		m.env.Agendas.Changed() // before anyone reloads: the next reading is fresh
-		cmds := []tea.Cmd{m.broadcast(msg), m.loadAgenda()}
+		cmds := []tea.Cmd{m.broadcast(msg), m.loadAgenda(), m.loadSync()}
 		for _, f := range m.screens {
 			cmds = append(cmds, m.toScreen(f.s, msg))
 		}
@@ -327,6 +329,13 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 
 	case revMsg:
 		return tea.Batch(m.gotRev(msg), m.tick())
+
+	case syncInfoMsg:
+		return m.gotSync(msg)
+	case syncDoneMsg:
+		return m.syncDone(msg)
+	case syncPollMsg:
+		return tea.Batch(m.loadSync(), m.syncTick())
 	}
 	return m.broadcast(msg)
 }

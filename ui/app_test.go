@@ -423,9 +423,9 @@ func TestTopLineFits(t *testing.T) {
 		want    []string
 		notWant []string
 	}{
-		{160, []string{"Fri 27 Nov 2026", "Calls ▰▰▰▰▱▱▱▱▱▱ 12/30", "Visits ▰▰▰▰▰▰▰▰▰▰ 20/20", "Signed ▰▰▱▱▱▱▱▱▱▱ $120k/$500k", "Attention 3"}, nil},
-		{80, []string{"12/30", "20/20", "$120k/$500k", "Attention 3"}, []string{"▰▰▰▰▰▰▰▰▰▰"}},
-		{60, []string{"Fri 27 Nov 2026", "Calls 12/30", "Visits 20/20"}, []string{"▰", "Attention"}},
+		{160, []string{"Fri 27 Nov 2026", "Calls ▰▰▰▰▱▱▱▱▱▱ 12/30", "Visited ▰▰▰▰▰▰▰▰▰▰ 20/20 (20 visits)", "Signed ▰▰▱▱▱▱▱▱▱▱ $120k/$500k", "Attention 3"}, nil},
+		{80, []string{"12/30", "Visited", "20/20", "$120k/$500k", "Attention 3"}, []string{"▰▰▰▰▰▰▰▰▰▰", "(20 visits)"}},
+		{60, []string{"27 Nov", "Calls 12/30", "Visited 20/20"}, []string{"▰", "Attention"}},
 	}
 	for _, tt := range tests {
 		m.sized(tt.w, 30)

@@ -133,6 +133,8 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, km.Undo):
 		m.status = common.StatusMsg{Text: m.env.T("status.undoing")}
 		return common.UndoCmd(m.env)
+	case key.Matches(msg, km.Sync):
+		return m.syncNow()
 	case key.Matches(msg, km.Note):
 		return m.noteKey(msg)
 	}
@@ -185,6 +187,7 @@ func (m *Model) noteKey(msg tea.KeyPressMsg) tea.Cmd {
 // asked again (ctrl+c twice), it quits.
 func (m *Model) quit() tea.Cmd {
 	if !m.dirty() || m.showing(screenQuit) {
+		m.stopSync()
 		return tea.Quit
 	}
 	return m.open(common.OpenScreenMsg{ID: screenQuit})

@@ -60,13 +60,20 @@ func (m *Model) renderTooSmall() string {
 
 // ---- top line: date, quota bars, attention count
 
-// renderTop draws "Fri 27 Nov 2026  Calls ▰▰▱▱ 3/30  Visits … Signed … Attention 4",
-// shrinking the bars, then dropping segments from the right, to fit.
+// renderTop draws "Fri 27 Nov 2026  Calls ▰▰▱▱ 3/30  Visited ▰▰▱▱ 5/20 (7 visits)
+// Signed …  Attention 4", with the last sync's time and result at the right
+// once sync is set up ("Synced 14:02"). To fit, it shrinks the bars
+// (dropping the visits total before each step), then drops them, then
+// shortens the date (27 Nov) and the sync's word (✓ 14:02), and only then
+// drops segments from the right — so at 80 columns every number and the
+// sync show.
 func (m *Model) renderTop() string {
 	s := m.env.Styles
 	date := s.Title.Render(m.env.Lang.Date(m.today))
+	short := s.Title.Render(m.env.Lang.DayMonth(m.today))
+	sync, syncShort := m.syncSegment(false), m.syncSegment(true)
 	if !m.haveAgend {
-		return common.PadRight(" "+date, m.width)
+		return common.PadRight(m.topLine([]string{date}, sync), m.width)
 	}
 	a := m.agenda
 	att := m.env.T("top.attention", len(a.Attention))
@@ -75,27 +82,66 @@ func (m *Model) renderTop() string {
 	} else {
 		att = s.Muted.Render(att)
 	}
-	for _, bw := range []int{10, 8, 6, 4, 0} {
-		segs := []string{
+	segs := func(date string, bw int, total bool) []string {
+		visits := m.quota("top.visits", a.VisitsWeek.Done, a.VisitsWeek.Target, strconv.Itoa(a.VisitsWeek.Done), strconv.Itoa(a.VisitsWeek.Target), bw)
+		if total {
+			// The quota counts clients; the visits made beside it.
+			key := "top.visits_total"
+			if a.VisitsWeek.Visits == 1 {
+				key = "top.visits_total_one"
+			}
+			visits += s.Muted.Render(m.env.T(key, a.VisitsWeek.Visits))
+		}
+		return []string{
 			date,
 			m.quota("top.calls", a.Calls.Done, a.Calls.Target, strconv.Itoa(a.Calls.Done), strconv.Itoa(a.Calls.Target), bw),
-			m.quota("top.visits", a.VisitsWeek.Done, a.VisitsWeek.Target, strconv.Itoa(a.VisitsWeek.Done), strconv.Itoa(a.VisitsWeek.Target), bw),
+			visits,
 			m.quota("top.signed", int(a.SignedMonth.Value/100), int(a.SignedMonth.Target/100),
 				m.env.Lang.MoneyShort(a.SignedMonth.Value, m.env.Currency),
 				m.env.Lang.MoneyShort(a.SignedMonth.Target, m.env.Currency), bw),
 			att,
 		}
-		for n := len(segs); n >= 1; n-- {
-			line := " " + strings.Join(segs[:n], "  ")
-			if ansi.StringWidth(line) <= m.width {
-				if n == len(segs) || bw == 0 {
-					return common.PadRight(line, m.width)
-				}
-				break // shrink the bars before dropping segments
+	}
+	for _, bw := range []int{10, 8, 6, 4, 0} {
+		for _, total := range []bool{true, false} {
+			if line, ok := m.topFits(segs(date, bw, total), sync); ok {
+				return line
 			}
 		}
 	}
-	return common.PadRight(" "+date, m.width)
+	for _, sy := range []string{sync, syncShort} {
+		if line, ok := m.topFits(segs(short, 0, false), sy); ok {
+			return line
+		}
+	}
+	// Still too wide: segments go from the right, the sync's before them.
+	all := segs(short, 0, false)
+	for _, sy := range []string{syncShort, ""} {
+		for n := len(all); n >= 1; n-- {
+			if line, ok := m.topFits(all[:n], sy); ok {
+				return line
+			}
+		}
+	}
+	return common.PadRight(" "+short, m.width)
+}
+
+// topFits lays segs out from the left and sync at the right of the top
+// line, reporting whether they fit the width; the line is padded to it.
+func (m *Model) topFits(segs []string, sync string) (string, bool) {
+	line := m.topLine(segs, sync)
+	return common.PadRight(line, m.width), ansi.StringWidth(line) <= m.width
+}
+
+// topLine is " seg  seg  seg" with sync right-aligned (a space after it),
+// not padded; it may be wider than the width.
+func (m *Model) topLine(segs []string, sync string) string {
+	left := " " + strings.Join(segs, "  ")
+	if sync == "" {
+		return left
+	}
+	gap := max(m.width-ansi.StringWidth(left)-ansi.StringWidth(sync)-1, 2)
+	return left + strings.Repeat(" ", gap) + sync + " "
 }
 
 // quota draws "Label ▰▰▰▱▱ done/target"; without a target, "Label done".

@@ -148,8 +148,8 @@ func (a *app) syncConfigSet(st *storage.Store, key, val string) (string, error) 
 		}
 		apply = func(c *storage.SyncConfig) { c.URL = shown }
 	case "caldav.user":
-		if model.InertLine(val) != val || len([]rune(val)) > 256 {
-			return "", model.Errf("sync_bad_user", "%q is not a user name (one line, at most 256 characters)", model.InertLine(val))
+		if err := davsync.CheckUser(val); err != nil {
+			return "", err
 		}
 		apply = func(c *storage.SyncConfig) { c.User = val }
 	default:

@@ -75,6 +75,9 @@ type Env struct {
 	// Agendas shares today's agenda between the top line and the Day pane
 	// (one reading per write); the shell makes it, nil computes each time.
 	Agendas *Agendas
+	// Getenv reads the environment (sync's password,
+	// SALESPLAN_CALDAV_PASSWORD); nil = os.Getenv. Tests set their own.
+	Getenv func(string) string
 }
 
 // Now returns the current time; with TodayOverride, the current time of day

@@ -458,11 +458,16 @@ func (f *Form) fieldLines(i, lw int) []string {
 	default:
 		lines = append(lines, ls.Render(label)+" : "+noNUL(fs.ti.View()))
 	}
+	// The error and the hint wrap under the value: cut, "now … elsewhere"
+	// would lose what it is now.
+	under := max(f.st.inner(f.width)-lw-3, 8)
 	if fs.err != "" {
-		lines = append(lines, pad+f.st.Error.Render(fs.err))
+		for _, e := range strings.Split(ansi.Wrap(fs.err, under, ""), "\n") {
+			lines = append(lines, pad+f.st.Error.Render(e))
+		}
 	}
 	if fs.Hint != "" {
-		for _, h := range strings.Split(ansi.Wrap(fs.Hint, max(f.st.inner(f.width)-lw-3, 8), ""), "\n") {
+		for _, h := range strings.Split(ansi.Wrap(fs.Hint, under, ""), "\n") {
 			lines = append(lines, pad+f.st.Hint.Render(h))
 		}
 	}

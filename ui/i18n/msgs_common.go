@@ -117,7 +117,7 @@ func init() {
 		"tab.projects":         {"Projects", "项目"},
 		"tab.promises":         {"Promises", "承诺"},
 		"top.calls":            {"Calls", "电话"},
-		"top.visits":           {"Visits", "拜访"},
+		"top.visits":           {"Visited", "拜访客户"}, // clients visited this week (the quota counts clients)
 		"top.signed":           {"Signed", "签约"},
 		"top.attention":        {"Attention %d", "提醒 %d"},
 		"help.title":           {"Keys", "按键"},

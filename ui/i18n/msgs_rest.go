@@ -6,8 +6,32 @@ package i18n
 
 func init() {
 	Register(map[string]Msg{
-		// Sync from the planner (S).
-		"key.sync": {"sync now", "立即同步"},
+		// The top line: the visits made beside the clients visited.
+		"top.visits_total":     {" (%d visits)", "（共%d次）"},
+		"top.visits_total_one": {" (%d visit)", "（共%d次）"},
+
+		// The top line's word on the sync, the footer's after S.
+		"sync.top.running":           {"Syncing…", "同步中…"},
+		"sync.top.never":             {"Not synced", "未同步"},
+		"sync.top.ok":                {"Synced %s", "已同步 %s"},
+		"sync.top.failed":            {"Sync failed %s", "同步失败 %s"},
+		"sync.top.ok_short":          {"✓ %s", "✓ %s"},
+		"sync.top.failed_short":      {"✗ %s", "✗ %s"},
+		"sync.status.running":        {"Syncing with %s…", "正在与 %s 同步…"},
+		"sync.status.already":        {"A sync is already on its way.", "同步已在进行中。"},
+		"sync.status.not_set":        {"Sync is not set up: give the calendar's address in the settings (,).", "尚未设置同步：请在设置（,）中填写日历地址。"},
+		"sync.status.done":           {"Synced: %d sent, %d removed, %d taken back.", "已同步：发送 %d 项，删除 %d 项，取回 %d 项。"},
+		"sync.status.done_conflicts": {"Synced: %d sent, %d removed, %d taken back; %d changed on both sides, noted in the journal.", "已同步：发送 %d 项，删除 %d 项，取回 %d 项；%d 项两边都改过，另一方的改动已记入客户记录。"},
+		"sync.status.failed":         {"Sync failed: %s", "同步失败：%s"},
+
+		// Sync from the planner (S), and its settings.
+		"key.sync":               {"sync now", "立即同步"},
+		"settings.f.caldav_url":  {"Calendar (CalDAV)", "同步日历（CalDAV）"},
+		"settings.h.caldav_url":  {"https://… the calendar itself; empty: no sync", "https://… 日历本身的地址；留空则不同步"},
+		"settings.f.caldav_user": {"Calendar user", "日历用户名"},
+		"settings.password.env":  {"Password: from %s (never saved in the database)", "密码：取自 %s（从不存入数据库）"},
+		"settings.password.file": {"Password: from %s beside the database (never saved in it)", "密码：取自数据库旁的 %s（从不存入数据库）"},
+		"settings.password.none": {"Password: none found; set %s or put it in %s beside the database (chmod 600)", "密码：未找到；请设置 %s，或写入数据库旁的 %s（chmod 600）"},
 
 		// Multi-line fields in forms, and forms taller than the screen.
 		"form.key.enter_newline": {"enter new line", "enter 换行"},

@@ -1,11 +1,14 @@
 // Package settings is the planner's settings screen, opened with `,` from
 // anywhere (DESIGN.md §5): the annual target and its year, month targets
 // of their own, calls per day, visits per week, working days, follow-up
-// cadences, language and currency. Every field is checked as the form is
-// saved, and the change is one Store.EditSettings transaction (only the
-// fields changed, onto the settings as stored) —
-// the same settings `salesplan target set` and `salesplan config set`
-// change.
+// cadences, language and currency, the working-day calendar, and the
+// calendar sync publishes to (caldav.url and caldav.user; the password is
+// never a setting: it comes from SALESPLAN_CALDAV_PASSWORD or a 0600 file
+// beside the database, and the screen says which it found). Every field
+// is checked as the form is saved, and the change is one
+// Store.EditSettingsSync transaction (only the fields changed, onto the
+// settings as stored) — the same settings `salesplan target set` and
+// `salesplan config set` change.
 //
 // The shell opens it as a screen over the pane area (one Model, whatever
 // tab it is opened from): Open starts it, Closed says it was left, and
@@ -17,6 +20,8 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -26,6 +31,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"salesplan/davsync"
 	"salesplan/model"
 	"salesplan/storage"
 	"salesplan/ui/common"
@@ -45,25 +51,31 @@ type Model struct {
 	loading       bool
 	busy          bool // a save is on its way
 	set           model.Settings
+	sync          storage.SyncConfig
 	form          *form.Form
 	seq           uint64
+	// password says where sync's password comes from (loaded with the
+	// settings); the password itself is never read into the planner.
+	password string
 }
 
 type (
 	// The messages name their screen and request, so a screen opened
 	// again drops an answer meant for its earlier self.
 	loadedMsg struct {
-		owner *Model
-		seq   uint64
-		set   model.Settings
-		err   error
+		owner    *Model
+		seq      uint64
+		set      model.Settings
+		sync     storage.SyncConfig
+		password string // where the password comes from, in words
+		err      error
 	}
 	savedMsg struct {
 		owner *Model
 		seq   uint64
 		err   error
-		lang  bool            // the language changed
-		fresh *model.Settings // the settings as stored, when the save was refused as changed elsewhere
+		lang  bool                  // the language changed
+		fresh *storage.SettingsSync // the settings as stored, when the save was refused as changed elsewhere
 	}
 )
 
@@ -107,7 +119,7 @@ func (m *Model) formWidth() int { return min(m.width, 76) }
 func (m *Model) Open() tea.Cmd {
 	m.open, m.loading, m.busy, m.form = true, true, false, nil
 	m.seq++
-	seq, st := m.seq, m.env.Store
+	seq, st, lang, getenv := m.seq, m.env.Store, m.lang, m.env.Getenv
 	return func() tea.Msg {
 		if st == nil {
 			return loadedMsg{owner: m, seq: seq, err: model.Errf("no_store", "no database is open")}
@@ -115,10 +127,34 @@ func (m *Model) Open() tea.Cmd {
 		// As stored: a holiday calendar left to the language shows as auto.
 		s, err := st.StoredSettings()
 		if err != nil {
-			err = fmt.Errorf("reading the settings: %w", err)
+			return loadedMsg{owner: m, seq: seq, err: fmt.Errorf("reading the settings: %w", err)}
 		}
-		return loadedMsg{owner: m, seq: seq, set: s, err: err}
+		c, err := st.SyncConfig()
+		if err != nil {
+			return loadedMsg{owner: m, seq: seq, err: fmt.Errorf("reading the sync settings: %w", err)}
+		}
+		return loadedMsg{owner: m, seq: seq, set: s, sync: c, password: passwordSource(lang, st.Path(), getenv)}
 	}
+}
+
+// passwordSource says where sync would read its password: the
+// environment, the file beside the database, or neither (and how to give
+// one). It never holds the password.
+func passwordSource(l i18n.Lang, dbPath string, getenv func(string) string) string {
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	file := filepath.Base(davsync.PasswordFile(dbPath))
+	if getenv(davsync.PasswordEnv) != "" {
+		return l.T("settings.password.env", davsync.PasswordEnv)
+	}
+	switch _, found, err := davsync.Password(dbPath, getenv); {
+	case err != nil:
+		return l.Err(err)
+	case found:
+		return l.T("settings.password.file", file)
+	}
+	return l.T("settings.password.none", davsync.PasswordEnv, file)
 }
 
 // Close hides the screen without saving.
@@ -142,8 +178,8 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			m.open = false
 			return common.StatusErr(m.env, msg.err)
 		}
-		m.set = msg.set
-		m.form = m.buildForm(msg.set)
+		m.set, m.sync, m.password = msg.set, msg.sync, msg.password
+		m.form = m.buildForm(msg.set, msg.sync)
 		return nil
 	case savedMsg:
 		if msg.owner != m || msg.seq != m.seq {
@@ -153,10 +189,10 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		if msg.fresh != nil && m.form != nil {
 			// Changed elsewhere: keep what was typed, show the settings
 			// as stored now; saving again applies it over them.
-			m.form.Rebase(m.buildForm(*msg.fresh), func(v string) string {
+			m.form.Rebase(m.buildForm(msg.fresh.Settings, msg.fresh.Sync), func(v string) string {
 				return m.lang.T("form.changed_elsewhere", ansi.Truncate(model.InertLine(v), 40, "…"))
 			})
-			m.set = *msg.fresh
+			m.set, m.sync = msg.fresh.Settings, msg.fresh.Sync
 		}
 		if msg.err != nil {
 			return common.StatusErr(m.env, msg.err) // the form stays, as typed
@@ -227,9 +263,11 @@ const (
 	fHolidays = "holidays"
 	fDaysOff  = "days_off"
 	fExtra    = "extra_workdays"
+	fCalURL   = "caldav.url"
+	fCalUser  = "caldav.user"
 )
 
-func (m *Model) buildForm(s model.Settings) *form.Form {
+func (m *Model) buildForm(s model.Settings, c storage.SyncConfig) *form.Form {
 	l := m.lang
 	year := m.env.Today().Year()
 	annual := ""
@@ -266,6 +304,12 @@ func (m *Model) buildForm(s model.Settings) *form.Form {
 			Placeholder: l.T("settings.h.dates"), Validate: validDates},
 		form.Field{Key: fExtra, Label: l.T("settings.f.extra_workdays"), Value: model.FormatDateList(s.ExtraWorkdays),
 			Placeholder: l.T("settings.h.dates"), Validate: validDates},
+		// Where sync publishes (DESIGN.md §6 v2): the calendar and the
+		// user; the password is never a setting.
+		form.Field{Key: fCalURL, Label: l.T("settings.f.caldav_url"), Value: c.URL,
+			Placeholder: l.T("settings.h.caldav_url"), Validate: validCalendarURL},
+		form.Field{Key: fCalUser, Label: l.T("settings.f.caldav_user"), Value: c.User,
+			Validate: davsync.CheckUser, Hint: m.password},
 	)
 	f.SetWidth(m.formWidth())
 	f.SetHeight(m.formHeight())
@@ -273,7 +317,7 @@ func (m *Model) buildForm(s model.Settings) *form.Form {
 }
 
 // save applies the fields the person changed to the settings as stored,
-// in one transaction (Store.EditSettings): a setting changed elsewhere
+// in one transaction (Store.EditSettingsSync): a setting changed elsewhere
 // meanwhile (a month target set from the command line) survives, and a
 // screen saved unchanged changes nothing. The fields were validated by
 // the form; the store checks the ranges again.
@@ -320,14 +364,26 @@ func (m *Model) save() tea.Cmd {
 	if f.Changed(fExtra) {
 		s.ExtraWorkdays, _ = model.ParseDateList(f.Value(fExtra))
 	}
+	seenSync := m.sync
+	c := seenSync
+	if f.Changed(fCalURL) {
+		c.URL = ""
+		if v := f.Value(fCalURL); v != "" {
+			u, _ := davsync.ParseURL(v) // validated by the form
+			c.URL = u.String()
+		}
+	}
+	if f.Changed(fCalUser) {
+		c.User = f.Value(fCalUser)
+	}
 	langChanged := f.Changed(fLanguage)
 	m.busy = true
 	seq, st := m.seq, m.env.Store
 	return func() tea.Msg {
-		_, err := st.EditSettings(seen, s)
+		_, err := st.EditSettingsSync(storage.SettingsSync{Settings: seen, Sync: seenSync}, storage.SettingsSync{Settings: s, Sync: c})
 		var ce *storage.ConflictError
 		if errors.As(err, &ce) {
-			if fresh, ok := ce.Fresh.(model.Settings); ok {
+			if fresh, ok := ce.Fresh.(storage.SettingsSync); ok {
 				return savedMsg{owner: m, seq: seq, err: err, fresh: &fresh}
 			}
 		}
@@ -366,6 +422,16 @@ func validAmount(s string) error {
 		return model.Errf("bad_amount", "%q is not an amount (e.g. 500000 or 50万)", s)
 	}
 	return nil
+}
+
+// validCalendarURL checks caldav.url as `config set` does (http or
+// https, a host, no password inside); empty turns sync off.
+func validCalendarURL(s string) error {
+	if s == "" {
+		return nil
+	}
+	_, err := davsync.ParseURL(s)
+	return err
 }
 
 func validDates(s string) error {

@@ -26,7 +26,7 @@ func setField(m *Model, index int, text string) {
 	for _, r := range text {
 		m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
 	}
-	for range 16 - index { // back round to the first field (16 fields)
+	for range 18 - index { // back round to the first field (18 fields)
 		press(m, "tab")
 	}
 }
