@@ -27,7 +27,7 @@ func init() {
 		// Sync from the planner (S), and its settings.
 		"key.sync":               {"sync now", "立即同步"},
 		"settings.f.caldav_url":  {"Calendar (CalDAV)", "同步日历（CalDAV）"},
-		"settings.h.caldav_url":  {"https://… the calendar itself; empty: no sync", "https://… 日历本身的地址；留空则不同步"},
+		"settings.h.caldav_url":  {"https://…; empty: no sync", "https://…；留空则不同步"},
 		"settings.f.caldav_user": {"Calendar user", "日历用户名"},
 		"settings.password.env":  {"Password: from %s (never saved in the database)", "密码：取自 %s（从不存入数据库）"},
 		"settings.password.file": {"Password: from %s beside the database (never saved in it)", "密码：取自数据库旁的 %s（从不存入数据库）"},
