@@ -357,11 +357,13 @@ func (f *Form) View() string {
 		}
 		lines = append(lines, ls.Render(label)+" : "+val)
 		if fs.err != "" {
-			lines = append(lines, strings.Repeat(" ", lw+3)+f.st.Error.Render(fs.err))
+			for _, l := range f.st.wrapped(f.st.Error, fs.err, max(f.st.inner(f.width)-lw-3, 1)) {
+				lines = append(lines, strings.Repeat(" ", lw+3)+l)
+			}
 		}
 	}
 	if f.failed != "" && !f.confirming {
-		lines = append(lines, f.st.Error.Render(f.failed))
+		lines = append(lines, f.st.wrapped(f.st.Error, f.failed, f.st.inner(f.width))...)
 	}
 	if f.confirming {
 		lines = append(lines, f.confirming.line(f.st, f.lang))
