@@ -160,7 +160,7 @@ func (f *Flow) submit() tea.Cmd {
 		f.openNote("")
 	case *form.Note:
 		f.host.Start()
-		return journal.Add(f.env.Lang, f.env.Store, f.client, 0, f.name, model.EntryNote, f.env.Now(), d.Value())
+		return journal.Add(f.env.Lang, f.env.Store, f.client, 0, f.name, model.EntryNote, f.env.Now(), f.env.Today(), d.Value())
 	}
 	return nil
 }

@@ -156,7 +156,7 @@ func (t *Tasks) Key(msg tea.KeyPressMsg, at At) (Event, tea.Cmd) {
 			return handled, nil
 		}
 		t.host.Start()
-		return handled, complete(t.lang, st, task, today, t.env.Now(), "")
+		return handled, complete(t.lang, st, task, today, t.env.Now(), today, "")
 	case key.Matches(msg, km.Edit):
 		t.open(kindEdit, editForm(t.lang, t.fst, task, today), task)
 		return handled, common.ClientNamesCmd(st, func(n []string) tea.Msg { return namesMsg{n} })
@@ -175,7 +175,7 @@ func (t *Tasks) Key(msg tea.KeyPressMsg, at At) (Event, tea.Cmd) {
 			t.openOutcome(task) // one contact, once: it completes the task
 			return handled, nil
 		}
-		t.open(kindLog, journal.Box(t.lang, t.fst, task.ClientName, t.entry), task)
+		t.open(kindLog, journal.Box(t.lang, t.fst, task.ClientName, t.entry, today), task)
 	case key.Matches(msg, km.Promise):
 		t.open(kindPromise, promise.New(t.lang, t.fst, today, task.ClientName), task)
 	case key.Matches(msg, km.Brief):
@@ -186,10 +186,14 @@ func (t *Tasks) Key(msg tea.KeyPressMsg, at At) (Event, tea.Cmd) {
 
 var handled = Event{Handled: true}
 
-// openOutcome asks how a contact task went; saving completes it.
+// openOutcome asks how a contact task went, and on which day (today
+// unless changed: a call made yesterday and ticked off this morning);
+// saving completes it.
 func (t *Tasks) openOutcome(task model.AgendaTask) {
 	title := t.lang.T("day.outcome.title", t.kindWord[task.Kind], model.InertLine(task.ClientName))
-	t.open(kindOutcome, form.NewInput(t.lang, t.fst, title, t.lang.T("day.outcome.placeholder"), ""), task)
+	in := form.NewInput(t.lang, t.fst, title, t.lang.T("day.outcome.placeholder"), "")
+	in.WithDate(journal.DateField(t.lang, t.env.Today()))
+	t.open(kindOutcome, in, task)
 }
 
 // logKind is the journal entry a log key records.
@@ -288,8 +292,9 @@ func (t *Tasks) submit() (Event, tea.Cmd) {
 			t.host.Start()
 			return handled, t.preview(d.Value(), true)
 		case kindOutcome:
+			day, _ := journal.Day(d.Date(), today) // the input checked it
 			t.host.Start()
-			return handled, complete(t.lang, st, task, today, now, d.Value())
+			return handled, complete(t.lang, st, task, day, journal.At(day, now), today, d.Value())
 		case kindGoto:
 			date, ok := gotodate.Date(t.lang, d, today)
 			if !ok {
@@ -299,8 +304,9 @@ func (t *Tasks) submit() (Event, tea.Cmd) {
 			return Event{Handled: true, Goto: date}, nil
 		}
 	case *form.Note:
+		day, _ := journal.Day(d.Date(), today) // the box checked it
 		t.host.Start()
-		return handled, journal.Add(t.lang, st, task.ClientID, task.ProjectID, task.ClientName, t.entry, now, d.Value())
+		return handled, journal.Add(t.lang, st, task.ClientID, task.ProjectID, task.ClientName, t.entry, journal.At(day, now), today, d.Value())
 	case *form.Form:
 		t.host.Start()
 		if t.host.Is(kindEdit) {
