@@ -57,3 +57,15 @@ func rolling(in string) bool {
 	}
 	return false
 }
+
+// IsDefaultTitle reports whether title is the one quick-add gives a task
+// of kind k with client when nothing else was typed ("Call 王总",
+// 给王总打电话, "Meeting with Bob", 拜访李经理): a list that shows the kind
+// and the client beside the title need not say them twice.
+func IsDefaultTitle(k model.TaskKind, title, client string) bool {
+	if client == "" || k == model.TaskTodo {
+		return false
+	}
+	title = strings.TrimSpace(title)
+	return title == defaultTitle(k, "x", client, "") || title == defaultTitle(k, "中", client, "")
+}

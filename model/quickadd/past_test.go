@@ -37,3 +37,28 @@ func TestParsePastDate(t *testing.T) {
 		t.Error("ParsePastDate(soon) read a date")
 	}
 }
+
+func TestIsDefaultTitle(t *testing.T) {
+	for _, tt := range []struct {
+		k      model.TaskKind
+		title  string
+		client string
+		want   bool
+	}{
+		{model.TaskCall, "Call 王总", "王总", true}, {model.TaskCall, "给王总打电话", "王总", true},
+		{model.TaskVisit, "拜访李经理", "李经理", true}, {model.TaskMeeting, "Meeting with Bob", "Bob", true},
+		{model.TaskCall, "Call 王总 about the quote", "王总", false}, {model.TaskCall, "Call 王总", "李经理", false},
+		{model.TaskTodo, "王总", "王总", false}, {model.TaskCall, "Call", "", false},
+	} {
+		if got := IsDefaultTitle(tt.k, tt.title, tt.client); got != tt.want {
+			t.Errorf("IsDefaultTitle(%s, %q, %q) = %v", tt.k, tt.title, tt.client, got)
+		}
+	}
+	// It agrees with what quick-add makes.
+	for _, line := range []string{"call @王总 tomorrow 10:00 !", "明天下午3点打电话给@王总", "meet @Bob", "拜访 @王总 周三"} {
+		r := Parse(line, model.MakeDate(2026, time.November, 27), nil)
+		if !IsDefaultTitle(r.Task.Kind, r.Task.Title, r.ClientName) {
+			t.Errorf("%q is titled %q, not known as a default title", line, r.Task.Title)
+		}
+	}
+}

@@ -21,6 +21,16 @@ func init() {
 		"form.key.enter_choose": {"enter choose", "enter 选择"},
 		"form.key.enter_open":   {"enter open", "enter 打开"},
 
+		// The Day: the client card, carried-over tasks, the attention list.
+		"day.carried_more":         {"%d more carried over · enter shows them · R moves them all", "还有 %d 个顺延任务 · enter 显示 · R 全部改期"},
+		"day.carried_none":         {"Nothing is carried over.", "没有顺延的任务。"},
+		"day.move_all.title":       {"Move all %d carried-over tasks to…", "把 %d 个顺延任务全部改到…"},
+		"day.move_all.placeholder": {"today, tomorrow, mon, 12/1", "今天、明天、周一、12/1"},
+		"day.status.moved_all":     {"Moved %d tasks to %s (u undoes)", "已把 %d 个任务改到 %s（u 撤销）"},
+		"day.att.above":            {"· ↑%d", "· ↑%d"},
+		"day.att.not_promise":      {"Only a promise can be kept: enter opens this item, t makes it a task.", "只有承诺可以标记兑现：enter 打开此项，t 设为今天的任务。"},
+		"err.promise_changed":      {"this promise was changed elsewhere since it was shown: read it again, then press x", "这条承诺在显示后被别处改过：请再看一遍，然后按 x"},
+
 		// Undo of the new actions.
 		"undo.book_visit":            {"booking a visit", "约拜访"},
 		"undo.move_tasks":            {"moving tasks", "任务改期"},
