@@ -20,6 +20,9 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	case common.DataChangedMsg:
 		return m, m.reload(true)
 	case common.GotoDateMsg:
+		if msg.Task != 0 { // a search hit: select it, even among "N more" carried over
+			m.pendingSelect, m.focus, m.allCarried = msg.Task, focusTasks, true
+		}
 		return m, m.setDate(msg.Date)
 	case common.ThemeChangedMsg:
 		m.tc.Restyle()

@@ -169,7 +169,7 @@ func (d *Input) View() string {
 		lines = append(lines, d.date.lines(d.st, in)...)
 	}
 	for _, p := range d.preview {
-		lines = append(lines, d.st.Hint.Render(p))
+		lines = append(lines, d.st.wrapped(d.st.Hint, p, in)...)
 	}
 	for _, p := range d.problems {
 		lines = append(lines, d.st.wrapped(d.st.Error, p, in)...)

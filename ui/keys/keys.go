@@ -110,6 +110,8 @@ type KeyMap struct {
 	ResultUp   key.Binding // ↑, ctrl+p: the search's results while typing
 	ResultDown key.Binding // ↓, ctrl+n
 	Start      key.Binding // esc on the first-run screen: start planning
+	Yes        key.Binding // y, enter: a question's yes
+	No         key.Binding // n, esc
 }
 
 // Place is where the user is: each place has its own set of active keys.
@@ -133,12 +135,13 @@ const (
 	PlacePicker   // the client picker: type, choose, cancel
 	PlaceSearch   // the search screen (ctrl+f)
 	PlaceFirstRun // the first-run screen of an empty database
+	PlaceConfirm  // a yes/no question
 )
 
 // Places lists every place, for tests and the help overlay.
 var Places = []Place{PlaceGlobal, PlaceDay, PlaceAttention, PlaceWeek, PlaceMonth, PlaceClients,
 	PlaceClientDetail, PlaceProjects, PlaceProjectDetail, PlacePromises, PlaceForm,
-	PlacePopup, PlacePicker, PlaceSearch, PlaceFirstRun}
+	PlacePopup, PlacePicker, PlaceSearch, PlaceFirstRun, PlaceConfirm}
 
 func b(l i18n.Lang, keys []string, helpKey, descKey string) key.Binding {
 	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, l.T(descKey)))
@@ -224,6 +227,8 @@ func New(l i18n.Lang) KeyMap {
 		ResultUp:   b(l, []string{"up", "ctrl+p"}, "↑", "key.up"),
 		ResultDown: b(l, []string{"down", "ctrl+n"}, "↓", "key.down"),
 		Start:      b(l, []string{"esc"}, "esc", "key.start_planning"),
+		Yes:        b(l, []string{"y", "enter"}, "y", "key.yes"),
+		No:         b(l, []string{"n", "esc"}, "n", "key.no"),
 	}
 	for i := range k.Pane {
 		n := string(rune('1' + i))
@@ -317,6 +322,8 @@ func (k KeyMap) ShortHelp(p Place) []key.Binding {
 		return []key.Binding{k.ResultUp, k.ResultDown, k.Open, k.Back}
 	case PlaceFirstRun:
 		return []key.Binding{k.Up, k.Down, k.Choose, k.Start}
+	case PlaceConfirm:
+		return []key.Binding{k.Yes, k.No}
 	}
 	return nil
 }
@@ -370,6 +377,8 @@ func (k KeyMap) FullHelp(p Place) [][]key.Binding {
 		return [][]key.Binding{{k.ResultUp, k.ResultDown, k.Open, k.Back}}
 	case PlaceFirstRun:
 		return [][]key.Binding{{k.Up, k.Down, k.Choose, k.Start}}
+	case PlaceConfirm:
+		return [][]key.Binding{{k.Yes, k.No}}
 	}
 	return nil
 }

@@ -166,7 +166,7 @@ func (m *Sheet) Dirty() bool { return m.host.Dirty() }
 // ShortHelp lists the sheet's keys.
 func (m *Sheet) ShortHelp() []key.Binding {
 	if m.host.IsOpen() {
-		return m.km.ShortHelp(keys.PlaceForm)
+		return m.km.ShortHelp(m.host.Place())
 	}
 	return []key.Binding{m.km.LogCall, m.km.Skip, m.km.Promise, m.km.Book, m.km.Note, m.km.Back}
 }
@@ -174,7 +174,7 @@ func (m *Sheet) ShortHelp() []key.Binding {
 // FullHelp lists the sheet's keys.
 func (m *Sheet) FullHelp() [][]key.Binding {
 	if m.host.IsOpen() {
-		return m.km.FullHelp(keys.PlaceForm)
+		return m.km.FullHelp(m.host.Place())
 	}
 	return [][]key.Binding{{m.km.LogCall, m.km.Skip, m.km.Promise, m.km.Book, m.km.Note, m.km.Back}}
 }
