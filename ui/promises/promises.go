@@ -52,11 +52,11 @@ type Model struct {
 	filter filterMode
 	// pending is the promise a search opened, selected once it shows.
 	pending model.ID
-	rel    float64
-	relN   int
-	cal    model.Calendar // the working-day calendar, from the settings
-	loads  common.Loads
-	loaded bool
+	rel     float64
+	relN    int
+	cal     model.Calendar // the working-day calendar, from the settings
+	loads   common.Loads
+	loaded  bool
 
 	host   dialog.Host
 	row    storage.PromiseRow // the promise the open dialog is about

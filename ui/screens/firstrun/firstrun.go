@@ -84,9 +84,9 @@ type (
 		err   error
 	}
 	// saved tags the screen's writes.
-	savedTargets  struct{ s model.Settings }
-	savedImport   struct{ n int }
-	savedClient   struct{ name string }
+	savedTargets struct{ s model.Settings }
+	savedImport  struct{ n int }
+	savedClient  struct{ name string }
 )
 
 // New opens the screen; its command reads the settings it shows.
