@@ -34,6 +34,14 @@ func init() {
 		"day.att.not_promise":      {"Only a promise can be kept: enter opens this item, t makes it a task.", "只有承诺可以标记兑现：enter 打开此项，t 设为今天的任务。"},
 		"err.promise_changed":      {"this promise was changed elsewhere since it was shown: read it again, then press x", "这条承诺在显示后被别处改过：请再看一遍，然后按 x"},
 
+		// Quick-add naming a client not known yet.
+		"day.qa.new_client":       {"%s is not a client yet: enter offers to add them", "%s 还不是客户：按 enter 可以新建"},
+		"day.qa.create_client":    {"%s is not a client yet. Add %[1]s as a new client, then the task?", "%s 还不是客户。新建客户%[1]s并添加这个任务吗？"},
+		"day.status.added_client": {"Added client %s and the task: %s (%s)", "已新建客户%s并添加任务：%s（%s）"},
+
+		// Clients: a filter that finds no client points at search.
+		"clients.try_search": {"ctrl+f searches notes, tasks, promises and projects too.", "ctrl+f 还能搜索笔记、任务、承诺和项目。"},
+
 		// Search (ctrl+f).
 		"search.title":       {"Search", "搜索"},
 		"search.placeholder": {"words from a note, a name, a phone number…", "笔记里的词、名字、电话号码……"},

@@ -42,6 +42,7 @@ const (
 	kindPromise
 	kindGoto
 	kindBrief
+	kindNewClient // quick-add named a client not yet known: create it?
 )
 
 // Kinds are the task kinds in the order the panes list them.
@@ -62,6 +63,11 @@ type Tasks struct {
 	entry    model.EntryKind
 	shown    model.Date
 	previews common.Loads // quick-add readings; an older answer is dropped
+	// While quick-add asks whether to create the client a line named: the
+	// line's input (esc goes back to it, the text kept) and its task.
+	line    *form.Input
+	newTask model.Task
+	newName string
 }
 
 // At is where the pane's cursor is when a key arrives.
@@ -255,7 +261,7 @@ func (t *Tasks) Update(msg tea.Msg) (Event, tea.Cmd) {
 		ev := handled
 		if msg.Err == nil {
 			ev.Select = msg.ID
-			t.task = model.AgendaTask{}
+			t.task, t.line = model.AgendaTask{}, nil
 		}
 		return ev, cmd
 	}
@@ -267,11 +273,17 @@ func (t *Tasks) Update(msg tea.Msg) (Event, tea.Cmd) {
 		before = in.Value()
 	}
 	ev := handled
+	asking := t.host.Is(kindNewClient)
 	res, cmd := t.host.Handle(msg, func() tea.Cmd {
 		var save tea.Cmd
 		ev, save = t.submit()
 		return save
 	})
+	if asking && res == form.Cancelled && t.line != nil {
+		t.host.Open(t.line, kindQuickAdd) // back to the line, as typed
+		t.line = nil
+		return handled, cmd
+	}
 	if res != form.Open {
 		return ev, cmd
 	}
@@ -307,6 +319,9 @@ func (t *Tasks) submit() (Event, tea.Cmd) {
 		day, _ := journal.Day(d.Date(), today) // the box checked it
 		t.host.Start()
 		return handled, journal.Add(t.lang, st, task.ClientID, task.ProjectID, task.ClientName, t.entry, journal.At(day, now), today, d.Value())
+	case *form.Confirm: // create the client quick-add named, then the task
+		t.host.Start()
+		return handled, addWithClient(t.lang, st, t.newName, t.newTask, today)
 	case *form.Form:
 		t.host.Start()
 		if t.host.Is(kindEdit) {

@@ -116,3 +116,16 @@ func toggleImportant(lang i18n.Lang, st *storage.Store, t model.AgendaTask) tea.
 		return err
 	})
 }
+
+// addWithClient creates the client quick-add named and then its task, in
+// one write (u undoes both); once it shows, the pane selects the task.
+func addWithClient(lang i18n.Lang, st *storage.Store, name string, t model.Task, today model.Date) tea.Cmd {
+	return dialog.Write(st, func(st *storage.Store) dialog.SavedMsg {
+		c, saved, err := st.AddTaskWithClient(model.Client{Name: name, Tier: model.TierRegular}, t, today)
+		if err != nil {
+			return dialog.SavedMsg{Err: err}
+		}
+		status := lang.T("day.status.added_client", model.InertLine(c.Name), model.InertLine(saved.Title), lang.ShortDate(saved.Date))
+		return dialog.SavedMsg{Status: status, ID: saved.ID}
+	})
+}

@@ -64,6 +64,7 @@ type Screen struct {
 	opening bool // enter came before the answer: open the first hit it brings
 
 	kindW, clientW int
+	dateW          int // "11-24", or "2025-11-24" when a hit is from another year
 }
 
 type (
@@ -213,6 +214,12 @@ func (s *Screen) Update(msg tea.Msg) tea.Cmd {
 // show takes a search's answer.
 func (s *Screen) show(query string, res storage.SearchResult, err error) {
 	s.shown, s.hits, s.more, s.err = query, res.Hits, res.More, err
+	s.dateW = 5
+	for _, h := range s.hits {
+		if h.Date.Valid() && h.Date.Year() != s.env.Today().Year() {
+			s.dateW = 10
+		}
+	}
 	at := 0
 	if s.at > 0 {
 		at, s.at = s.at, 0
@@ -350,7 +357,7 @@ func (s *Screen) row(h storage.SearchHit, selected bool, today model.Date) strin
 	if selected {
 		cursor = "›"
 	}
-	head := cursor + " " + common.PadLeft(date, 10) + "  " + common.PadRight(kind, s.kindW) + "  " +
+	head := cursor + " " + common.PadRight(date, s.dateW) + "  " + common.PadRight(kind, s.kindW) + "  " +
 		common.PadRight(model.InertLine(h.Client), s.clientW) + "  "
 	rest := max(w-ansi.StringWidth(head), 1)
 	hl := st.Warning.Bold(true).Underline(true)
