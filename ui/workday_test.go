@@ -229,7 +229,7 @@ func TestFlowEscBackToDayFromClientOfTask(t *testing.T) {
 	uitest.WaitScreen(t, tm, "09:00 call")
 	tm.Send(uitest.Key("enter"))
 	uitest.WaitScreen(t, tm, "138 0100 0001") // the phone
-	uitest.WaitScreen(t, tm, "要报价单，周三前")     // the last notes
+	uitest.WaitScreen(t, tm, "要报价单，周三前")      // the last notes
 	uitest.WaitScreen(t, tm, "品牌的价格对比")       // the open promise
 	tm.Send(uitest.Key("esc"))
 	uitest.WaitScreen(t, tm, "now 10:05")

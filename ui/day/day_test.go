@@ -227,8 +227,12 @@ func TestQuickAddProblemsKeepTheLine(t *testing.T) {
 	if !m.Capturing() {
 		t.Fatal("an unknown client saved the task")
 	}
-	if !strings.Contains(screen(m), "Nobody") {
-		t.Errorf("no problem shown:\n%s", screen(m))
+	if !strings.Contains(screen(m), "Nobody is not a client yet") {
+		t.Errorf("no offer to add the client:\n%s", screen(m))
+	}
+	uitest.Press(m, "esc") // not now: back to the line, as typed
+	if !strings.Contains(screen(m), "visit @Nobody tomorrow") {
+		t.Fatalf("esc on the offer lost the line:\n%s", screen(m))
 	}
 	uitest.Press(m, "esc") // the line was typed: esc asks first
 	if !m.Capturing() || !strings.Contains(screen(m), "Discard") {
