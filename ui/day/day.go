@@ -14,9 +14,18 @@
 //	c v m n p b        record a call/visit/meeting, note, promise, brief —
 //	                   for the selected task's client
 //	/                  filter the day's tasks; esc clears the filter
+//	enter              the task's client card (the Clients detail; esc
+//	                   comes back); on "N more", every carried-over task
+//	R                  move every carried-over task to a day (one undo step)
 //	→                  focus the attention list; ← or esc come back. There:
-//	                   enter opens the client or project, t makes the item a
-//	                   task for today, b shows the client's profile.
+//	                   enter opens the client or project, x keeps a promise
+//	                   (if it is still as shown), t makes the item a task
+//	                   for today, b shows the client's profile.
+//
+// More than 20 carried-over tasks show the 20 most important and "N
+// more". The attention list takes two fifths of the width from 120
+// columns, and a promise shows what was promised. Call rows show the
+// client's phone where the title keeps room.
 //
 // A line typed into quick-add without a date word lands on the day shown.
 //
@@ -24,8 +33,9 @@
 // task component's (ui/components/tasks), which the Week pane embeds too.
 //
 // Files: day.go the model and its face (size, help), update.go keys and
-// messages, dialogs.go the filter, cmds.go the store reads, rows.go the
-// list layout, render.go and attention.go the drawing.
+// messages, dialogs.go the filter, workday.go the client card, R and x,
+// cmds.go the store reads, rows.go the list layout, render.go and
+// attention.go the drawing.
 package day
 
 import (
