@@ -433,7 +433,7 @@ func TestFirstRunImportsCSV(t *testing.T) {
 	uitest.Press(m, "ctrl+u")
 	uitest.Type(m, good)
 	uitest.Press(m, "enter")
-	if s := screen(m); !strings.Contains(s, "将添加 2 个客户") || !strings.Contains(s, "第4行 王总") {
+	if s := screen(m); !strings.Contains(s, "将添加 2 个客户（王总、李经理）") || !strings.Contains(s, "跳过 1 行（已存在）：第4行") {
 		t.Fatalf("the dry run:\n%s", s)
 	}
 	if empty, _ := st.IsEmpty(); !empty {

@@ -33,12 +33,12 @@ func (m *Model) attHead(a model.AttentionItem) string {
 	var when string
 	switch a.Type {
 	case model.AttPromiseOverdue:
-		when = m.lang.T("rel.days_overdue", a.DaysOverdue)
+		when = m.daysOverdue(a.DaysOverdue)
 	case model.AttPromiseDue:
 		when = m.lang.T("day.att.due", m.lang.Relative(a.Due, today))
 	case model.AttClientFollowUp, model.AttProjectFollowUp:
 		if a.DaysOverdue > 0 {
-			when = m.lang.T("rel.days_overdue", a.DaysOverdue)
+			when = m.daysOverdue(a.DaysOverdue)
 		} else {
 			when = m.lang.T("day.att.due", m.lang.Relative(a.Due, today))
 		}
@@ -227,4 +227,12 @@ func (m *Model) taskFor(a model.AttentionItem) model.Task {
 		t.Title = m.lang.T("day.mk.bid_result", a.Project)
 	}
 	return t
+}
+
+// daysOverdue says "1 day overdue" or "3 days overdue".
+func (m *Model) daysOverdue(n int) string {
+	if n == 1 {
+		return m.lang.T("day.att.one_day_overdue")
+	}
+	return m.lang.T("rel.days_overdue", n)
 }

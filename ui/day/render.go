@@ -57,7 +57,7 @@ type taskParts struct {
 
 // phoneMinTitle is the least a call row's title keeps beside the phone:
 // the phone shows only where the width allows it.
-const phoneMinTitle = 16
+const phoneMinTitle = 24
 
 func (m *Model) parts(t model.AgendaTask) taskParts {
 	p := taskParts{kind: m.tc.KindWord(t.Kind), title: model.InertLine(t.Title),
@@ -137,7 +137,13 @@ func (m *Model) taskRow(t model.AgendaTask, w int, selected, focused bool) strin
 	star := func(s string) string { return style(st.KeyClient, s) }
 	titleW := c.title
 	phone := ""
-	if pw := ansi.StringWidth(p.phone); pw > 0 && titleW-pw-1 >= phoneMinTitle {
+	shown := p.title
+	if p.named {
+		shown = p.client
+	}
+	// The phone shows when the title still fits beside it, or keeps a
+	// readable part (phoneMinTitle) when it does not.
+	if pw := ansi.StringWidth(p.phone); pw > 0 && (ansi.StringWidth(shown)+2+pw <= titleW || titleW-pw-1 >= phoneMinTitle) {
 		titleW -= pw + 1
 		phone = " " + style(st.Muted, p.phone)
 	}

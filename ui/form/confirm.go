@@ -41,5 +41,5 @@ func (d *Confirm) Update(msg tea.Msg) (Result, tea.Cmd) {
 // View renders the question and the keys.
 func (d *Confirm) View() string {
 	lines := d.st.wrapped(d.st.Title, d.question, d.st.inner(d.width))
-	return d.st.frame(d.width, append(lines, d.st.Hint.Render(hints(d.lang, "form.key.y_yes", "form.key.n_no")))...)
+	return d.st.frame(d.width, append(lines, d.st.Hint.Render(hints(d.lang, "form.key.enter_yes", "form.key.esc_no")))...)
 }

@@ -23,6 +23,8 @@ func init() {
 		"form.key.enter_choose": {"enter choose", "enter 选择"},
 		"form.key.enter_open":   {"enter open", "enter 打开"},
 		"form.key.enter_check":  {"enter check the file", "enter 检查文件"},
+		"form.key.enter_yes":    {"enter/y yes", "enter/y 是"},
+		"form.key.esc_no":       {"esc/n no", "esc/n 否"},
 
 		// The Day: the client card, carried-over tasks, the attention list.
 		"day.carried_more":         {"%d more carried over · enter shows them · R moves them all", "还有 %d 个顺延任务 · enter 显示 · R 全部改期"},
@@ -31,6 +33,7 @@ func init() {
 		"day.move_all.placeholder": {"today, tomorrow, mon, 12/1", "今天、明天、周一、12/1"},
 		"day.status.moved_all":     {"Moved %d tasks to %s (u undoes)", "已把 %d 个任务改到 %s（u 撤销）"},
 		"day.att.above":            {"· ↑%d", "· ↑%d"},
+		"day.att.one_day_overdue":  {"1 day overdue", "逾期1天"},
 		"day.att.not_promise":      {"Only a promise can be kept: enter opens this item, t makes it a task.", "只有承诺可以标记兑现：enter 打开此项，t 设为今天的任务。"},
 		"err.promise_changed":      {"this promise was changed elsewhere since it was shown: read it again, then press x", "这条承诺在显示后被别处改过：请再看一遍，然后按 x"},
 
@@ -87,6 +90,8 @@ func init() {
 		"first.import.would_skip":  {"%d rows skipped, already here: %s.", "跳过 %d 行（已存在）：%s。"},
 		"first.import.skipped_row": {"line %d %s", "第%d行 %s"},
 		"first.import.ask":         {"Import them?", "导入吗？"},
+		"first.list_sep":           {", ", "、"},
+		"first.sentences":          {"%s %s", "%s%s"},
 		"first.status.imported":    {"Imported %d clients (%d skipped)", "已导入 %d 个客户（跳过 %d 个）"},
 		"err.csv_not_file":         {"%s is not a file", "%s 不是文件"},
 		"err.csv_too_big":          {"%s is %d MB: a client list is far smaller", "%s 有 %d MB：客户列表不会这么大"},

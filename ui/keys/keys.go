@@ -227,8 +227,8 @@ func New(l i18n.Lang) KeyMap {
 		ResultUp:   b(l, []string{"up", "ctrl+p"}, "↑", "key.up"),
 		ResultDown: b(l, []string{"down", "ctrl+n"}, "↓", "key.down"),
 		Start:      b(l, []string{"esc"}, "esc", "key.start_planning"),
-		Yes:        b(l, []string{"y", "enter"}, "y", "key.yes"),
-		No:         b(l, []string{"n", "esc"}, "n", "key.no"),
+		Yes:        b(l, []string{"y", "enter"}, "enter/y", "key.yes"),
+		No:         b(l, []string{"n", "esc"}, "esc/n", "key.no"),
 	}
 	for i := range k.Pane {
 		n := string(rune('1' + i))

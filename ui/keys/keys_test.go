@@ -137,7 +137,7 @@ func TestHelpListsOnlyLiveKeys(t *testing.T) {
 		PlacePicker:        {"↑", "↓", "enter", "esc"},
 		PlaceSearch:        {"↑", "↓", "enter", "esc"},
 		PlaceFirstRun:      {"k/↑", "j/↓", "enter", "esc"},
-		PlaceConfirm:       {"y", "n"},
+		PlaceConfirm:       {"enter/y", "esc/n"},
 	}
 	for _, p := range Places {
 		ok := map[string]bool{}

@@ -373,6 +373,7 @@ func (s *Screen) dryRun(msg dryRunMsg) tea.Cmd {
 // importQuestion says what the import would add and skip, naming the
 // first rows of each by line.
 func (s *Screen) importQuestion(rep storage.CSVReport) string {
+	sep := s.lang.T("first.list_sep")
 	var names []string
 	for i, r := range rep.Added {
 		if i == 5 {
@@ -381,7 +382,7 @@ func (s *Screen) importQuestion(rep storage.CSVReport) string {
 		}
 		names = append(names, model.InertLine(r.Name))
 	}
-	q := s.lang.T("first.import.would_add", len(rep.Added), strings.Join(names, ", "))
+	parts := []string{s.lang.T("first.import.would_add", len(rep.Added), strings.Join(names, sep))}
 	if n := len(rep.Skipped); n > 0 {
 		var lines []string
 		for i, r := range rep.Skipped {
@@ -391,9 +392,13 @@ func (s *Screen) importQuestion(rep storage.CSVReport) string {
 			}
 			lines = append(lines, s.lang.T("first.import.skipped_row", r.Line, model.InertLine(r.Name)))
 		}
-		q += " " + s.lang.T("first.import.would_skip", n, strings.Join(lines, ", "))
+		parts = append(parts, s.lang.T("first.import.would_skip", n, strings.Join(lines, sep)))
 	}
-	return q + " " + s.lang.T("first.import.ask")
+	q := parts[0]
+	for _, p := range append(parts[1:], s.lang.T("first.import.ask")) {
+		q = s.lang.T("first.sentences", q, p) // a space between English sentences, none in Chinese
+	}
+	return q
 }
 
 // importCSV reads the clients of the CSV file at path into the store (a
