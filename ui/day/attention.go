@@ -164,6 +164,8 @@ func (m *Model) attentionView(w, h int) string {
 		if used+len(item) > room {
 			if used+2 <= room { // a promise's text cut short rather than the item hidden
 				item = append(item[:1], common.Truncate(strings.Join(item[1:], " "), w))
+			} else if used == 0 { // a list one line high still shows what the item is
+				item = item[:1]
 			} else {
 				break
 			}
