@@ -349,6 +349,16 @@ func TestSearchOpensEachKind(t *testing.T) {
 		t.Errorf("a promise hit opened tab %d, not on ACME's promise:\n%s", m.Active(), screen(m))
 	}
 	uitest.Press(m, "esc", "esc")
+	// A kept promise is not in the open list: the pane shows them all.
+	if _, err := st.KeepPromise(w.Overdue, uitest.Today); err != nil {
+		t.Fatal(err)
+	}
+	search("选型表")
+	if m.Active() != common.PanePromises || common.ContextClientOf(m.panes[common.PanePromises]) != w.Wang ||
+		!strings.Contains(screen(m), "· all ·") {
+		t.Errorf("a kept promise's hit:\n%s", screen(m))
+	}
+	uitest.Press(m, "esc", "esc")
 	search("冷站改造")
 	if m.Active() != common.PaneProjects || !strings.Contains(screen(m), "冷站改造") {
 		t.Errorf("a project hit opened tab %d:\n%s", m.Active(), screen(m))
