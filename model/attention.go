@@ -39,7 +39,7 @@ func BuildAttention(in AgendaInput) (items []AttentionItem, regularDue int) {
 		if !p.Due.Valid() {
 			continue // not a promise storage would keep; never "overdue by 2000 years"
 		}
-		it := AttentionItem{ClientID: p.ClientID, ProjectID: p.ProjectID, PromiseID: p.ID,
+		it := AttentionItem{ClientID: p.ClientID, ProjectID: p.ProjectID, PromiseID: p.ID, PromiseRev: p.Rev,
 			Client: clientNames[p.ClientID], Project: projectNames[p.ProjectID], Text: p.Text, Due: p.Due}
 		switch {
 		case p.Overdue(today):

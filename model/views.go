@@ -85,6 +85,9 @@ type AttentionItem struct {
 	PapersDue   Date   // bid_prep: the day the bid papers must be ready (= Due)
 	Urgent      bool   // bid_prep: the papers are due today or were due before
 	Booked      Date   // client_followup: a call, visit or meeting booked beyond the schedule window
+	// PromiseRev is the promise's revision as read (storage sets Rev): x in
+	// the planner keeps it only if nobody changed it since.
+	PromiseRev uint64
 }
 
 // ClientState is a client with what follow-up needs to know about it.

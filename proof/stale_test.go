@@ -370,7 +370,7 @@ func TestStaleNoteLimits(t *testing.T) {
 		c = staleClient(t, st, model.Client{Name: "王总"})
 		must(st.AddTask(model.Task{Title: "Visit 王总", Kind: model.TaskVisit, ClientID: c.ID, Date: testToday}))
 	})
-	p.wait("Visit 王总")
+	p.wait("visit ★王总") // a task titled only with its kind and client shows "visit ★王总"
 	paragraph := "会议纪要：王总要求下周前报价，含安装调试。\nThe pump room needs a second look.\n"
 	big := strings.Repeat(paragraph, 188*1024/len(paragraph))
 	p.keys("n")

@@ -7,6 +7,7 @@ package storage
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"sort"
 
@@ -566,4 +567,34 @@ func (s *Store) ClientDetail(id model.ID, today model.Date, journalLimit int) (C
 		return err
 	})
 	return d, err
+}
+
+// ClientPhones returns the phone numbers of the clients ids that have one,
+// in one read (the Day's call rows show them): each client record is
+// decoded once, however often it is asked for, and no history is read.
+func (s *Store) ClientPhones(ids []model.ID) (map[model.ID]string, error) {
+	out := map[model.ID]string{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	err := s.view(func(tx *bolt.Tx) error {
+		for _, id := range ids {
+			if _, done := out[id]; done || id == 0 {
+				continue
+			}
+			c, err := getClient(tx, id)
+			if errors.Is(err, ErrNotFound) {
+				continue // gone since the day was read: no phone to show
+			}
+			if err != nil {
+				return err
+			}
+			out[id] = c.Phone
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading client phones: %w", err)
+	}
+	return out, nil
 }

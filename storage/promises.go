@@ -192,6 +192,27 @@ func (s *Store) KeepPromise(id model.ID, on model.Date) (model.Promise, error) {
 	return s.closePromise(ActKeepPromise, id, model.PromiseKept, on, "", model.NoDate)
 }
 
+// KeepPromiseSeen keeps a promise as the planner showed it (x on an
+// attention item): rev is the revision it was read with. A promise changed
+// since — its text or due date edited, kept or cancelled elsewhere — is
+// not kept: a *ConflictError carries it as stored now, for the planner to
+// show before the rep decides again.
+func (s *Store) KeepPromiseSeen(id model.ID, rev uint64, on model.Date) (model.Promise, error) {
+	var p model.Promise
+	err := s.act(ActKeepPromise, func(r *recorder) error {
+		stored, err := getPromise(r.tx, id)
+		if err != nil {
+			return err
+		}
+		if stored.Rev != rev {
+			return conflict("promise", id, nil, stored)
+		}
+		p, err = closePromise(r, id, model.PromiseKept, on, "", model.NoDate)
+		return err
+	})
+	return p, err
+}
+
 // CancelPromise marks an open promise cancelled on a date (default
 // today) for a reason (DESIGN.md §2 v2): the date tells a promise dropped
 // in time from one broken first (cancelled after its due date, it still

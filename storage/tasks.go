@@ -490,3 +490,93 @@ func (s *Store) TasksOn(d model.Date) ([]model.AgendaTask, error) {
 	})
 	return out, err
 }
+
+// Actions of the rep's workday (issue 15), named like the others in
+// undo.go: the call sheet's booking, and the carried-over tasks moved at
+// once.
+const (
+	ActBookVisit  = "book_visit"          // a visit booked with the call that booked it
+	ActMoveTasks  = "move_tasks"          // several tasks moved to one day
+	ActAddWithNew = "add_task_new_client" // a task with the client it named, created with it
+)
+
+// BookVisit books a visit with the call that booked it (the call sheet's
+// b), in one transaction: the visit task, then the call entry, which
+// counts toward today's calls and resets the client's follow-up clock. One
+// undo step takes both back. It returns the visit as stored.
+func (s *Store) BookVisit(visit model.Task, call model.JournalEntry) (model.Task, error) {
+	visit.ID, call.ID = 0, 0
+	if visit.Kind != model.TaskVisit || call.Kind != model.EntryCall || visit.ClientID == 0 || call.ClientID != visit.ClientID {
+		return model.Task{}, model.Errf("bad_booking", "a booking is a visit and a call with one client")
+	}
+	err := s.act(ActBookVisit, func(r *recorder) error {
+		// The visit first: the undo step is named after its first record.
+		if err := r.putTask(&visit); err != nil {
+			return err
+		}
+		return r.putEntry(&call)
+	})
+	if err != nil {
+		return model.Task{}, err
+	}
+	return visit, nil
+}
+
+// MoveTasks moves the tasks ids to the day to, in one transaction (R on
+// the Day's carried-over tasks): one undo step puts every one back on its
+// own day. A task done meanwhile (elsewhere) stays where it is; one
+// already on that day is left alone. It returns how many moved.
+func (s *Store) MoveTasks(ids []model.ID, to model.Date) (int, error) {
+	if !to.Valid() {
+		return 0, model.Errf("missing_date", "say which day to move the tasks to")
+	}
+	moved := 0
+	err := s.act(ActMoveTasks, func(r *recorder) error {
+		moved = 0
+		for _, id := range ids {
+			t, err := getTask(r.tx, id)
+			if err != nil {
+				return err
+			}
+			if t.Done || t.Date == to {
+				continue
+			}
+			t.Date = to
+			if err := r.putTask(&t); err != nil {
+				return err
+			}
+			moved++
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return moved, nil
+}
+
+// AddTaskWithClient adds a client and a task for it in one transaction:
+// quick-add's offer for an unknown @name (enter creates the client, then
+// the task). One undo step takes both back. It returns both as stored.
+func (s *Store) AddTaskWithClient(c model.Client, t model.Task, today model.Date) (model.Client, model.Task, error) {
+	c.ID, t.ID = 0, 0
+	if !c.CreatedOn.Valid() {
+		c.CreatedOn = today
+	}
+	if err := validateClient(&c); err != nil {
+		return model.Client{}, model.Task{}, err
+	}
+	err := s.act(ActAddWithNew, func(r *recorder) error {
+		// The client first: the task needs its id, and the undo step is
+		// named after it ("new client 老周 and its task").
+		if err := r.putClient(&c); err != nil {
+			return err
+		}
+		t.ClientID = c.ID
+		return r.putTask(&t)
+	})
+	if err != nil {
+		return model.Client{}, model.Task{}, err
+	}
+	return c, t, nil
+}

@@ -3,6 +3,7 @@ package storage
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -460,6 +461,9 @@ func describeStep(tx *bolt.Tx, u undoStep) Undone {
 		var t model.Task
 		if decodeRecord("task", raw, &t) == nil {
 			d.Kind, d.What, d.Client, d.On = "task", t.Title, client(t.ClientID), t.Date
+			if u.action == ActMoveTasks {
+				d.What = strconv.Itoa(len(u.images)) // "25 tasks moved to 1 Dec"
+			}
 			if u.action == ActMoveTask && im.before != nil {
 				var old model.Task
 				if decodeRecord("task", im.before, &old) == nil {

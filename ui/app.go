@@ -85,6 +85,10 @@ type Options struct {
 	Panes func(common.Env) [common.PaneCount]common.Pane
 	// PollInterval overrides pollInterval (tests); 0 = one second.
 	PollInterval time.Duration
+	// FirstRun opens the first-run screen over the Day when the database
+	// is empty (the planner does; most tests start on an empty one and
+	// want the panes).
+	FirstRun bool
 }
 
 // Model is the planner's root model.
@@ -94,14 +98,17 @@ type Model struct {
 	panes   [common.PaneCount]common.Pane
 	active  common.PaneID
 	poll    time.Duration
+	// firstRun: look, at the start, whether the database is empty.
+	firstRun bool
 
 	width, height int
 	help          help.Model // the footer's short help
 	// screens are the modal screens open over the panes, the last on top.
 	screens []frame
 	// trail is where esc goes back to: the panes that opened a record in
-	// another pane (Day's attention list opening a client), latest last.
-	trail []common.PaneID
+	// another pane (Day's attention list opening a client), and the
+	// screens that did (a search hit), latest last.
+	trail []crumb
 	// host holds the input typed while the screen in front is busy.
 	host dialog.Host
 
@@ -138,6 +145,8 @@ type (
 		rev uint64
 		err error
 	}
+	// emptyMsg says the database has no records yet: the first run.
+	emptyMsg struct{}
 )
 
 // New prepares env (language, key map, styles) and builds the root model
@@ -162,13 +171,14 @@ func New(env common.Env, opts Options) *Model {
 		build = DefaultPanes
 	}
 	m := &Model{
-		env:     env,
-		noColor: opts.NoColor,
-		panes:   build(env),
-		poll:    opts.PollInterval,
-		help:    help.New(),
-		today:   env.Today(),
-		host:    dialog.New(env.Lang),
+		env:      env,
+		noColor:  opts.NoColor,
+		panes:    build(env),
+		poll:     opts.PollInterval,
+		firstRun: opts.FirstRun,
+		help:     help.New(),
+		today:    env.Today(),
+		host:     dialog.New(env.Lang),
 	}
 	if m.poll <= 0 {
 		m.poll = pollInterval
@@ -201,7 +211,7 @@ func (m *Model) Init() tea.Cmd {
 // start loads the top line and starts every pane (Init without the
 // background query and the polling, which tests run on their own).
 func (m *Model) start() tea.Cmd {
-	cmds := []tea.Cmd{m.loadAgenda(), m.loadSync()}
+	cmds := []tea.Cmd{m.loadAgenda(), m.checkEmpty(), m.loadSync()}
 	for i, p := range m.panes {
 		cmds = append(cmds, address(common.PaneID(i), p.Init()))
 	}
@@ -257,6 +267,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.toPane(msg.id, msg.msg)
 	case screenMsg:
 		if forShell(msg.msg) {
+			m.leftScreen(msg.s, msg.msg)
 			return m.update(msg.msg)
 		}
 		return m.toScreen(msg.s, msg.msg)
@@ -301,11 +312,13 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case common.OpenProjectMsg:
 		m.show(common.PaneProjects)
 		return m.toActive(msg)
+	case common.OpenPromiseMsg:
+		m.show(common.PanePromises)
+		return m.toActive(msg)
 	case common.OpenScreenMsg:
 		return m.open(msg)
 	case common.BackMsg:
-		m.back()
-		return nil
+		return m.back()
 
 	case agendaMsg:
 		if !m.agendas.Answer(msg.seq) {
@@ -329,6 +342,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 
 	case revMsg:
 		return tea.Batch(m.gotRev(msg), m.tick())
+	case emptyMsg:
+		return m.open(common.OpenScreenMsg{ID: common.ScreenFirstRun})
 
 	case syncInfoMsg:
 		return m.gotSync(msg)
@@ -369,6 +384,21 @@ func (m *Model) loadAgenda() tea.Cmd {
 		}
 		a, err := cache.Today(store, today)
 		return agendaMsg{seq: seq, agenda: a, err: err}
+	}
+}
+
+// checkEmpty looks, once at the start, whether the database has no
+// records: an empty one opens on the first-run screen (DESIGN.md §5 v2).
+func (m *Model) checkEmpty() tea.Cmd {
+	if !m.firstRun || m.env.Store == nil {
+		return nil
+	}
+	store := m.env.Store
+	return func() tea.Msg {
+		if empty, err := store.IsEmpty(); err == nil && empty {
+			return emptyMsg{}
+		}
+		return nil
 	}
 }
 

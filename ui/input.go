@@ -137,6 +137,8 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		return m.syncNow()
 	case key.Matches(msg, km.Note):
 		return m.noteKey(msg)
+	case key.Matches(msg, km.Search) && !m.topIs(common.ScreenSearch):
+		return m.open(common.OpenScreenMsg{ID: common.ScreenSearch})
 	}
 	if s := m.top(); s != nil {
 		return m.toScreen(s, msg)

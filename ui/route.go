@@ -76,7 +76,8 @@ func wrapWith(msg tea.Msg, wrap func(tea.Msg) tea.Msg, again func(tea.Cmd) tea.C
 func forShell(msg tea.Msg) bool {
 	switch msg.(type) {
 	case common.StatusMsg, common.DataChangedMsg, common.UndoneMsg, common.SwitchPaneMsg,
-		common.GotoDateMsg, common.OpenClientMsg, common.OpenProjectMsg, common.OpenScreenMsg, common.BackMsg:
+		common.GotoDateMsg, common.OpenClientMsg, common.OpenProjectMsg, common.OpenScreenMsg, common.BackMsg,
+		common.OpenPromiseMsg:
 		return true
 	}
 	return false

@@ -27,7 +27,7 @@ type RunOptions struct {
 // Tea v2), so they are restored on any exit.
 func Run(env common.Env, opts RunOptions) error {
 	noColor := opts.NoColor || os.Getenv("NO_COLOR") != ""
-	m := New(env, Options{NoColor: noColor, Panes: opts.Panes})
+	m := New(env, Options{NoColor: noColor, Panes: opts.Panes, FirstRun: true})
 	var popts []tea.ProgramOption
 	if opts.Input != nil {
 		popts = append(popts, tea.WithInput(opts.Input))

@@ -10,7 +10,9 @@ import (
 	"salesplan/ui/form"
 	"salesplan/ui/keys"
 	"salesplan/ui/screens/callsheet"
+	"salesplan/ui/screens/firstrun"
 	"salesplan/ui/screens/help"
+	"salesplan/ui/screens/search"
 	"salesplan/ui/settings"
 )
 
@@ -39,6 +41,12 @@ var screenMakers = map[common.ScreenID]screenMaker{
 	},
 	common.ScreenCallSheet: func(m *Model, _ common.OpenScreenMsg) (common.Screen, tea.Cmd) {
 		return callsheet.New(m.env)
+	},
+	common.ScreenSearch: func(m *Model, msg common.OpenScreenMsg) (common.Screen, tea.Cmd) {
+		return search.New(m.env, msg)
+	},
+	common.ScreenFirstRun: func(m *Model, _ common.OpenScreenMsg) (common.Screen, tea.Cmd) {
+		return firstrun.New(m.env)
 	},
 	screenQuit: func(m *Model, _ common.OpenScreenMsg) (common.Screen, tea.Cmd) {
 		return newQuitScreen(m.env), nil
@@ -123,33 +131,71 @@ func (m *Model) dropClosed() {
 // closeScreens closes every screen (the user chose another tab).
 func (m *Model) closeScreens() { m.screens = m.screens[:0] }
 
+// crumb is one step of the way back (esc): the pane to show again, and
+// the screen to reopen over it, if a screen opened the record (a search
+// hit: esc brings the search back with its words and the hit selected).
+type crumb struct {
+	pane   common.PaneID
+	reopen *common.OpenScreenMsg
+}
+
+// navTarget is the pane a message opens a record or a date in.
+func navTarget(msg tea.Msg) (common.PaneID, bool) {
+	switch msg.(type) {
+	case common.GotoDateMsg:
+		return common.PaneDay, true
+	case common.OpenClientMsg:
+		return common.PaneClients, true
+	case common.OpenProjectMsg:
+		return common.PaneProjects, true
+	case common.OpenPromiseMsg:
+		return common.PanePromises, true
+	}
+	return 0, false
+}
+
 // navigatedFrom notes, for esc, the pane a message from pane id leaves:
 // a record or a date opened in another pane.
 func (m *Model) navigatedFrom(id common.PaneID, msg tea.Msg) {
-	var to common.PaneID
-	switch msg.(type) {
-	case common.GotoDateMsg:
-		to = common.PaneDay
-	case common.OpenClientMsg:
-		to = common.PaneClients
-	case common.OpenProjectMsg:
-		to = common.PaneProjects
-	default:
+	if to, ok := navTarget(msg); ok && to != id {
+		m.trail = append(m.trail, crumb{pane: id})
+	}
+}
+
+// leftScreen closes screen s when it opened a record in a pane, noting for
+// esc the tab it was opened over and how to reopen it (a Reopener).
+func (m *Model) leftScreen(s common.Screen, msg tea.Msg) {
+	if _, ok := navTarget(msg); !ok {
 		return
 	}
-	if to != id {
-		m.trail = append(m.trail, id)
+	for i, f := range m.screens {
+		if f.s != s {
+			continue
+		}
+		c := crumb{pane: f.from}
+		if r, ok := s.(common.Reopener); ok {
+			again := r.Reopen()
+			c.reopen = &again
+		}
+		m.trail = append(m.trail, c)
+		m.screens = m.screens[:i] // it and whatever stood over it
+		return
 	}
 }
 
 // back goes back to the pane that sent the user here (esc with nothing
-// else to close).
-func (m *Model) back() {
+// else to close), reopening the screen that did, if one did.
+func (m *Model) back() tea.Cmd {
 	if len(m.trail) == 0 {
-		return
+		return nil
 	}
-	m.active = m.trail[len(m.trail)-1]
+	c := m.trail[len(m.trail)-1]
 	m.trail = m.trail[:len(m.trail)-1]
+	m.active = c.pane
+	if c.reopen != nil {
+		return m.open(*c.reopen)
+	}
+	return nil
 }
 
 // helpGroups are the columns of the full help: the keys of the screen on

@@ -550,8 +550,13 @@ func takeKind(title []string, literal map[int]bool) ([]string, model.TaskKind, s
 		}
 	}
 	if k, word, ok := kindPrefix(title[0]); ok { // 打电话给王总, 打电话给
-		if len(title) == 1 && (title[0] == word || isConnective(strings.TrimPrefix(title[0], word))) {
-			return nil, k, word
+		if title[0] == word || isConnective(strings.TrimPrefix(title[0], word)) {
+			// Only the kind word and a connective (打电话给@王总 问报价):
+			// the rest of the line is the title.
+			if onlyConnectives(title[1:]) {
+				return nil, k, word
+			}
+			return title[1:], k, word
 		}
 		return title, k, ""
 	}

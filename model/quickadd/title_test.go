@@ -37,6 +37,10 @@ func TestTitleWithoutKindWord(t *testing.T) {
 		{"拜访@王总 看现场", want{title: "看现场", kind: "visit", client: "王总", clientID: 1}},
 		{"开会 #地铁三号线", want{title: "开会 · 地铁三号线", kind: "meeting", project: "地铁三号线", projectID: 13}},
 		{"打电话给王总问报价", want{title: "打电话给王总问报价", kind: "call"}}, // glued to more text: kept whole
+		{"明天上午10点打电话给@王总 问报价", want{title: "问报价", kind: "call", date: "2026-11-28", time: "10:00",
+			slot: "morning", client: "王总", clientID: 1}},
+		{"打电话给 @王总 问报价", want{title: "问报价", kind: "call", client: "王总", clientID: 1}},
+		{"拜访 @王总 看现场", want{title: "看现场", kind: "visit", client: "王总", clientID: 1}},
 		{"每天打电话", want{title: "打电话", kind: "call", repeat: "daily"}},
 		{`@"王总打电话" 明天`, want{title: "", date: "2026-11-28", client: "王总打电话", problems: []string{"unknown_client", "empty_title"}}},
 	} {

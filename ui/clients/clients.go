@@ -121,7 +121,7 @@ func (m *Model) ContextClient() model.ID {
 func (m *Model) place() keys.Place {
 	switch {
 	case m.host.IsOpen():
-		return keys.PlaceForm
+		return m.host.Place()
 	case m.screen == screenDetail:
 		return keys.PlaceClientDetail
 	}

@@ -65,8 +65,9 @@ func (m *Model) submit() tea.Cmd {
 		switch m.host.Kind() {
 		}
 	case *form.Note:
+		day, _ := journal.Day(d.Date(), today) // the box checked it
 		m.host.Start()
-		return journal.Add(m.lang, st, c.ID, 0, c.Name, m.entry, now, d.Value())
+		return journal.Add(m.lang, st, c.ID, 0, c.Name, m.entry, journal.At(day, now), today, d.Value())
 	case *form.Form:
 		switch m.host.Kind() {
 		case dlgNewClient, dlgEditClient:
@@ -117,7 +118,7 @@ func (m *Model) openFilter() {
 }
 
 func (m *Model) openLog(c model.Client, kind model.EntryKind) {
-	m.openDlg(dlgLog, journal.Box(m.lang, m.fst, c.Name, kind), c)
+	m.openDlg(dlgLog, journal.Box(m.lang, m.fst, c.Name, kind, m.env.Today()), c)
 	m.entry = kind
 }
 

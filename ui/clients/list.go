@@ -133,8 +133,30 @@ func (m *Model) refilter() {
 		}
 		m.shown = append(m.shown, i)
 	}
+	if len(terms) > 0 {
+		m.rankByName()
+	}
 	m.list.SetLen(len(m.shown))
 	m.selectID(sel)
+}
+
+// rankByName puts, among the clients a query found, the one whose name is
+// the query first, then those whose name starts with it, then the rest,
+// each group in the order the sort gave (a rep who types 王总 wants 王总,
+// not 王总's colleague whose notes mention him).
+func (m *Model) rankByName() {
+	q := strings.ToLower(strings.TrimSpace(m.query))
+	rank := func(i int) int {
+		name := strings.ToLower(strings.TrimSpace(m.rows[i].Name))
+		switch {
+		case name == q:
+			return 0
+		case strings.HasPrefix(name, q):
+			return 1
+		}
+		return 2
+	}
+	sort.SliceStable(m.shown, func(a, b int) bool { return rank(m.shown[a]) < rank(m.shown[b]) })
 }
 
 func (m *Model) selectID(id model.ID) {
@@ -213,6 +235,7 @@ func (m *Model) setQuery(q string) {
 	}
 	m.query = q
 	m.refilter()
+	m.list.Top() // the best match: the exact name, when there is one
 }
 
 // listClick selects (and on a second click opens) the row under the mouse.
@@ -289,6 +312,9 @@ func (m *Model) listView() string {
 		msg := l.T("clients.empty")
 		if len(m.rows) > 0 {
 			msg = l.T("clients.none_match")
+		}
+		if m.query != "" {
+			msg += " " + l.T("clients.try_search")
 		}
 		return strings.Join(append(lines, s.Muted.Render(msg)), "\n")
 	}

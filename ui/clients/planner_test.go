@@ -107,7 +107,8 @@ func TestInsideThePlanner(t *testing.T) {
 	uitest.WaitScreen(t, tm, "Visit ACME Ltd on")
 	tm.Type("tue")
 	tm.Send(uitest.Key("enter"))
-	uitest.WaitScreen(t, tm, "called 1 · skipped 1 · visits booked 1")
+	// Booking the visit records the call that booked it (issue 15).
+	uitest.WaitScreen(t, tm, "called 2 · skipped 1 · visits booked 1")
 	uitest.Eventually(t, "the call and the visit", func() bool {
 		w := detailOf(t, st, "王总")
 		a := detailOf(t, st, "ACME Ltd")
@@ -115,10 +116,11 @@ func TestInsideThePlanner(t *testing.T) {
 		for _, tk := range a.Tasks {
 			booked = booked || tk.Kind == model.TaskVisit && tk.Date == uitest.D(time.December, 1)
 		}
-		return w.Journal[0].Text == "quote by Monday" && w.Journal[0].Kind == model.EntryCall && booked
+		bookedOnCall := len(a.Journal) > 0 && a.Journal[0].Kind == model.EntryCall && a.Journal[0].On() == uitest.Today
+		return w.Journal[0].Text == "quote by Monday" && w.Journal[0].Kind == model.EntryCall && booked && bookedOnCall
 	})
-	// The top line's call quota moved.
-	uitest.WaitScreen(t, tm, "1/30")
+	// The top line's call quota moved: both calls.
+	uitest.WaitScreen(t, tm, "2/30")
 
 	// A brief from the list.
 	tm.Send(uitest.Key("esc"))

@@ -116,8 +116,16 @@ func (e Env) Money(m model.Money) string { return e.Lang.Money(m, e.Currency) }
 type DataChangedMsg struct{ Rev uint64 }
 
 // GotoDateMsg asks to show a date. The shell switches to the Day pane and
-// passes the message on to it.
-type GotoDateMsg struct{ Date model.Date }
+// passes the message on to it. Task, when set, is the task to select there
+// (a search hit).
+type GotoDateMsg struct {
+	Date model.Date
+	Task model.ID
+}
+
+// OpenPromiseMsg asks to show a promise in the Promises pane (a search
+// hit). The shell switches there and passes the message on.
+type OpenPromiseMsg struct{ ID model.ID }
 
 // OpenClientMsg asks to open a client's detail. The shell switches to the
 // Clients pane and passes the message on.

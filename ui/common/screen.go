@@ -51,6 +51,9 @@ const (
 	ScreenSettings
 	ScreenNote
 	ScreenCallSheet
+	// Added for the rep's workday (issue 15).
+	ScreenSearch
+	ScreenFirstRun
 )
 
 // OpenScreenMsg asks the shell to open a screen over what is showing.
@@ -59,7 +62,16 @@ const (
 type OpenScreenMsg struct {
 	ID     ScreenID
 	Client model.ID
+	// Query and At reopen the search where it was (esc back from a hit it
+	// opened): the words typed and the hit selected.
+	Query string
+	At    int
 }
+
+// Reopener is a screen that closes when it opens a record in a pane (the
+// search): the shell keeps how to reopen it, and esc from that record
+// brings it back as it was.
+type Reopener interface{ Reopen() OpenScreenMsg }
 
 // BackMsg says a pane has nothing left to go back to on esc: the shell
 // goes back where the user came from (the pane that opened a record here),

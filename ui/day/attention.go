@@ -3,12 +3,15 @@ package day
 import (
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"salesplan/model"
 	"salesplan/ui/common"
 )
 
-// attLines is how many lines one attention item takes.
-const attLines = 2
+// attTextLines is the most lines a promise's text takes in the list; a
+// longer text ends with … on the last.
+const attTextLines = 2
 
 // urgent reports whether an item is drawn in red rather than amber:
 // anything past its date, and bid documents from the day the papers are
@@ -30,12 +33,12 @@ func (m *Model) attHead(a model.AttentionItem) string {
 	var when string
 	switch a.Type {
 	case model.AttPromiseOverdue:
-		when = m.lang.T("rel.days_overdue", a.DaysOverdue)
+		when = m.daysOverdue(a.DaysOverdue)
 	case model.AttPromiseDue:
 		when = m.lang.T("day.att.due", m.lang.Relative(a.Due, today))
 	case model.AttClientFollowUp, model.AttProjectFollowUp:
 		if a.DaysOverdue > 0 {
-			when = m.lang.T("rel.days_overdue", a.DaysOverdue)
+			when = m.daysOverdue(a.DaysOverdue)
 		} else {
 			when = m.lang.T("day.att.due", m.lang.Relative(a.Due, today))
 		}
@@ -63,7 +66,6 @@ func (m *Model) attBody(a model.AttentionItem) string {
 		if a.Project != "" {
 			parts = append(parts, a.Project)
 		}
-		parts = append(parts, a.Text)
 	case model.AttClientFollowUp:
 		parts = append(parts, a.Client)
 	default:
@@ -81,6 +83,60 @@ func (m *Model) attBody(a model.AttentionItem) string {
 	return strings.Join(parts, " · ")
 }
 
+// attIndent is where an item's second and later lines start.
+const attIndent = "    "
+
+// attItem is an item's lines, plain and inert, for a list w cells wide:
+// what and when; who; and for a promise what was promised, wrapped, cut
+// with … only past attTextLines.
+func (m *Model) attItem(a model.AttentionItem, w int) []string {
+	lines := []string{m.attHead(a), attIndent + m.attBody(a)}
+	if a.Type != model.AttPromiseOverdue && a.Type != model.AttPromiseDue || strings.TrimSpace(a.Text) == "" {
+		return lines
+	}
+	tw := max(w-ansi.StringWidth(attIndent), 1)
+	wrapped := strings.Split(ansi.Wrap(model.InertLine(a.Text), tw, " "), "\n")
+	if len(wrapped) > attTextLines {
+		rest := strings.Join(wrapped[attTextLines-1:], " ")
+		wrapped = append(wrapped[:attTextLines-1], common.Truncate(rest, tw))
+	}
+	for _, l := range wrapped {
+		lines = append(lines, attIndent+strings.TrimRight(l, " "))
+	}
+	return lines
+}
+
+// attLinesFrom is how many lines items [from, to) take at the list's width.
+func (m *Model) attLinesFrom(from, to int) int {
+	n := 0
+	for i := max(from, 0); i < min(to, len(m.attention)); i++ {
+		n += len(m.attItem(m.attention[i], m.attW))
+	}
+	return n
+}
+
+// attRoom is how many lines the items have: the list's height less its
+// title and the regular-clients line.
+func (m *Model) attRoom() int {
+	room := m.attH - 1
+	if m.regularDue > 0 {
+		room--
+	}
+	return max(room, 1)
+}
+
+// attAt is the item drawn on line y of the items (0 = the first shown).
+func (m *Model) attAt(y int) (int, bool) {
+	for i := m.attTop; i < len(m.attention) && y >= 0; i++ {
+		n := len(m.attItem(m.attention[i], m.attW))
+		if y < n {
+			return i, true
+		}
+		y -= n
+	}
+	return 0, false
+}
+
 // attentionView renders the attention list in exactly w×h cells.
 func (m *Model) attentionView(w, h int) string {
 	st := m.env.Styles
@@ -88,37 +144,55 @@ func (m *Model) attentionView(w, h int) string {
 	items := m.attention
 	lines := make([]string, 0, h)
 	title := m.lang.T("day.att.title", len(items))
+	if m.attTop > 0 {
+		title += " " + m.lang.T("day.att.above", m.attTop)
+	}
 	lines = append(lines, st.Title.Render(common.PadRight(title, w)))
 	footer := ""
 	if m.regularDue > 0 {
 		footer = m.lang.T("day.att.regular_due", m.regularDue)
 	}
-	room := h - 1
-	if footer != "" {
-		room--
-	}
+	room := m.attRoom()
 	if len(items) == 0 {
 		lines = append(lines, st.Muted.Render(common.PadRight("  "+m.lang.T("day.att.none"), w)))
 	}
 	focused := m.focus == focusAttention
-	for i := m.att.Offset; i < len(items) && len(lines)+attLines <= room+1; i++ {
+	used := 0
+	for i := m.attTop; i < len(items); i++ {
 		a := items[i]
+		item := m.attItem(a, w)
+		if used+len(item) > room {
+			if used+2 <= room { // a promise's text cut short rather than the item hidden
+				item = append(item[:1], common.Truncate(strings.Join(item[1:], " "), w))
+			} else if used == 0 { // a list one line high still shows what the item is
+				item = item[:1]
+			} else {
+				break
+			}
+		}
+		used += len(item)
 		sel := i == m.att.Cursor
 		cursor := " "
 		if sel && focused {
 			cursor = "›"
 		}
-		head := common.PadRight(cursor+" "+m.attHead(a), w)
-		body := common.PadRight("    "+m.attBody(a), w)
-		switch {
-		case sel && focused:
-			head, body = st.Selected.Render(head), st.Selected.Render(body)
-		case urgent(a, today):
-			head = st.Overdue.Render(head)
-		default:
-			head = st.DueSoon.Render(head)
+		for j, l := range item {
+			if j == 0 {
+				l = cursor + " " + l
+			}
+			l = common.PadRight(l, w)
+			switch {
+			case sel && focused:
+				l = st.Selected.Render(l)
+			case j == 0 && urgent(a, today):
+				l = st.Overdue.Render(l)
+			case j == 0:
+				l = st.DueSoon.Render(l)
+			case j == 1 && (a.Type == model.AttPromiseOverdue || a.Type == model.AttPromiseDue):
+				l = st.Muted.Render(l) // who; what was promised reads plain below
+			}
+			lines = append(lines, l)
 		}
-		lines = append(lines, head, body)
 	}
 	for len(lines) < h-1 || (footer == "" && len(lines) < h) {
 		lines = append(lines, strings.Repeat(" ", w))
@@ -127,15 +201,6 @@ func (m *Model) attentionView(w, h int) string {
 		lines = append(lines, st.Muted.Render(common.PadRight(footer, w)))
 	}
 	return strings.Join(lines[:min(len(lines), h)], "\n")
-}
-
-// attVisible is how many items fit in the attention list's height.
-func (m *Model) attVisible() int {
-	room := m.attH - 1
-	if m.regularDue > 0 {
-		room--
-	}
-	return max(room/attLines, 1)
 }
 
 // taskFor turns an attention item into a task for today, titled in the
@@ -164,4 +229,12 @@ func (m *Model) taskFor(a model.AttentionItem) model.Task {
 		t.Title = m.lang.T("day.mk.bid_result", a.Project)
 	}
 	return t
+}
+
+// daysOverdue says "1 day overdue" or "3 days overdue".
+func (m *Model) daysOverdue(n int) string {
+	if n == 1 {
+		return m.lang.T("day.att.one_day_overdue")
+	}
+	return m.lang.T("rel.days_overdue", n)
 }

@@ -23,6 +23,7 @@ type loadedMsg struct {
 	withAtt    bool
 	attention  []model.AttentionItem
 	regularDue int
+	phones     map[model.ID]string // the call tasks' clients' numbers
 	err        error
 }
 
@@ -59,8 +60,23 @@ func load(st *storage.Store, agendas *common.Agendas, seq uint64, date, today mo
 			}
 		}
 		// Each task carries its client's tier and area (storage reads them
-		// from an index), so no client is read here.
+		// from an index); only the call tasks' clients are read, for the
+		// phone their rows show.
 		model.SortTasks(msg.tasks)
+		var callees []model.ID
+		for _, t := range msg.tasks {
+			if t.Kind == model.TaskCall && t.ClientID != 0 && !t.Done {
+				callees = append(callees, t.ClientID)
+			}
+		}
+		if len(callees) > 0 {
+			phones, err := st.ClientPhones(callees)
+			if err != nil {
+				msg.err = fmt.Errorf("reading the phone numbers of the day's calls: %w", err)
+				return msg
+			}
+			msg.phones = phones
+		}
 		return msg
 	}
 }

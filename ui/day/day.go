@@ -14,9 +14,18 @@
 //	c v m n p b        record a call/visit/meeting, note, promise, brief —
 //	                   for the selected task's client
 //	/                  filter the day's tasks; esc clears the filter
+//	enter              the task's client card (the Clients detail; esc
+//	                   comes back); on "N more", every carried-over task
+//	R                  move every carried-over task to a day (one undo step)
 //	→                  focus the attention list; ← or esc come back. There:
-//	                   enter opens the client or project, t makes the item a
-//	                   task for today, b shows the client's profile.
+//	                   enter opens the client or project, x keeps a promise
+//	                   (if it is still as shown), t makes the item a task
+//	                   for today, b shows the client's profile.
+//
+// More than 20 carried-over tasks show the 20 most important and "N
+// more". The attention list takes two fifths of the width from 120
+// columns, and a promise shows what was promised. Call rows show the
+// client's phone where the title keeps room.
 //
 // A line typed into quick-add without a date word lands on the day shown.
 //
@@ -24,8 +33,9 @@
 // task component's (ui/components/tasks), which the Week pane embeds too.
 //
 // Files: day.go the model and its face (size, help), update.go keys and
-// messages, dialogs.go the filter, cmds.go the store reads, rows.go the
-// list layout, render.go and attention.go the drawing.
+// messages, dialogs.go the filter, workday.go the client card, R and x,
+// cmds.go the store reads, rows.go the list layout, render.go and
+// attention.go the drawing.
 package day
 
 import (
@@ -54,8 +64,13 @@ const (
 // wideMin is the width from which the attention list sits beside the tasks.
 const wideMin = 100
 
-// attWide is the attention list's width beside the tasks.
-const attWide = 40
+// attWide is the attention list's narrowest width beside the tasks; from
+// attGrow cells it takes two fifths of the width (DESIGN.md §5 v2: at
+// least a third from 120 columns), so a promise's text shows.
+const (
+	attWide = 40
+	attGrow = 120
+)
 
 // Model is the Day pane.
 type Model struct {
@@ -75,12 +90,17 @@ type Model struct {
 	tasks  []model.AgendaTask
 	filter string // "/": only tasks whose title, client or project contain it
 	rows   []row
-	list   common.List // over rows; the cursor rests on task rows only
+	list   common.List // over rows; the cursor rests on task rows (and "N more") only
 	nowAt  model.Clock
+	// allCarried lists every carried-over task (enter on "N more").
+	allCarried bool
+	// phones are the clients' numbers of the day's call tasks.
+	phones map[model.ID]string
 
 	attention  []model.AttentionItem
 	regularDue int
-	att        common.List // over attention
+	att        common.List // over attention: the cursor; attTop scrolls
+	attTop     int         // the first item shown (items take two lines or more)
 	focus      focus
 
 	loads  common.Loads // the day's reads; an older answer is dropped
@@ -101,7 +121,7 @@ func New(env common.Env) common.Pane {
 func newModel(env common.Env) *Model {
 	m := &Model{env: env, lang: env.Lang, km: env.Keys, date: env.Today(), host: dialog.New(env.Lang), record: reader.New(env.Keys)}
 	m.tc = tasks.New(env, &m.host)
-	m.list.Skip = func(i int) bool { return m.rows[i].kind != rowTask }
+	m.list.Skip = func(i int) bool { return m.rows[i].kind != rowTask && m.rows[i].kind != rowMore }
 	for _, k := range tasks.Kinds {
 		m.cols.kind = max(m.cols.kind, ansi.StringWidth(m.tc.KindWord(k)))
 	}
@@ -134,11 +154,14 @@ func (m *Model) SetSize(w, h int) {
 	m.wide = m.width >= wideMin
 	if m.wide {
 		m.attW = attWide
+		if m.width >= attGrow {
+			m.attW = max(attWide, m.width*2/5)
+		}
 		m.listW = m.width - m.attW - 1
 		m.listH, m.attH = m.height, m.height
 	} else {
 		m.listW, m.attW = m.width, m.width
-		need := 1 + max(len(m.attention), 1)*attLines
+		need := 1 + max(m.attLinesFrom(0, len(m.attention)), 1)
 		if m.regularDue > 0 {
 			need++
 		}
@@ -150,7 +173,7 @@ func (m *Model) SetSize(w, h int) {
 	}
 	m.cols = layoutColumns(m.listW, m.cols.kind)
 	m.list.SetHeight(max(m.listH-1, 1)) // the list's first line is the day's title
-	m.att.SetHeight(m.attVisible())
+	m.keepAttVisible()
 	m.host.SetSize(m.width, m.height)
 	m.record.SetSize(m.width, m.height)
 }
@@ -178,7 +201,7 @@ func (m *Model) Tasks() []model.AgendaTask { return m.tasks }
 func (m *Model) place() keys.Place {
 	switch {
 	case m.host.IsOpen():
-		return keys.PlaceForm
+		return m.host.Place()
 	case m.focus == focusAttention:
 		return keys.PlaceAttention
 	}

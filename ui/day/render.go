@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"salesplan/model"
+	"salesplan/model/quickadd"
 	"salesplan/ui/common"
 	"salesplan/ui/theme"
 )
@@ -47,7 +48,16 @@ func layoutColumns(w, kindW int) columns {
 type taskParts struct {
 	mark, when, kind, title, client, project string
 	key                                      bool
+	phone                                    string // a call's client's number
+	// named: the title only says the kind and the client ("Call 王总",
+	// 给王总打电话): the row shows the client there instead of saying it
+	// twice ("call ★王总", not "call Call 王总 ★王总").
+	named bool
 }
+
+// phoneMinTitle is the least a call row's title keeps beside the phone:
+// the phone shows only where the width allows it.
+const phoneMinTitle = 24
 
 func (m *Model) parts(t model.AgendaTask) taskParts {
 	p := taskParts{kind: m.tc.KindWord(t.Kind), title: model.InertLine(t.Title),
@@ -68,6 +78,10 @@ func (m *Model) parts(t model.AgendaTask) taskParts {
 		p.when = t.Time.String()
 	}
 	p.key = t.ClientID != 0 && t.ClientTier == model.TierKey
+	if t.Kind == model.TaskCall && !t.Done {
+		p.phone = model.InertLine(m.phones[t.ClientID])
+	}
+	p.named = quickadd.IsDefaultTitle(t.Kind, t.Title, t.ClientName)
 	return p
 }
 
@@ -120,8 +134,29 @@ func (m *Model) taskRow(t model.AgendaTask, w int, selected, focused bool) strin
 	b.WriteString(cursor + mark + " ")
 	b.WriteString(style(whenStyle, common.PadRight(p.when, timeW)) + " ")
 	b.WriteString(style(st.Muted, common.PadRight(p.kind, c.kind)) + " ")
-	b.WriteString(common.PadRight(p.title, c.title) + " ")
-	b.WriteString(clientCell(p, c.client, func(s string) string { return style(st.KeyClient, s) }))
+	star := func(s string) string { return style(st.KeyClient, s) }
+	titleW := c.title
+	phone := ""
+	shown := p.title
+	if p.named {
+		shown = p.client
+	}
+	// The phone shows when the title still fits beside it, or keeps a
+	// readable part (phoneMinTitle) when it does not.
+	if pw := ansi.StringWidth(p.phone); pw > 0 && (ansi.StringWidth(shown)+2+pw <= titleW || titleW-pw-1 >= phoneMinTitle) {
+		titleW -= pw + 1
+		phone = " " + style(st.Muted, p.phone)
+	}
+	client := p
+	if p.named {
+		// The title would only repeat the kind and the client: the client
+		// goes in its place, once.
+		b.WriteString(clientCell(p, titleW, star) + phone + " ")
+		client.client = ""
+	} else {
+		b.WriteString(common.PadRight(p.title, titleW) + phone + " ")
+	}
+	b.WriteString(clientCell(client, c.client, star))
 	if c.project > 0 {
 		b.WriteString(" " + style(st.Muted, common.PadRight(p.project, c.project)))
 	}
@@ -149,6 +184,12 @@ func (m *Model) listLine(r row, i, w int) string {
 		return st.Warning.Render(label + strings.Repeat("─", max(w-ansi.StringWidth(label), 0)))
 	case rowEmpty:
 		return st.Muted.Render(common.PadRight("  "+r.text, w))
+	case rowMore:
+		text := common.PadRight("   "+r.text, w)
+		if i == m.list.Cursor && m.focus == focusTasks {
+			return st.Selected.Render(common.PadRight("›  "+r.text, w))
+		}
+		return st.Warning.Render(text)
 	}
 	return m.taskRow(m.tasks[r.task], w, i == m.list.Cursor, m.focus == focusTasks)
 }

@@ -19,7 +19,13 @@ const (
 	rowTask                  // one task
 	rowNow                   // the current-time marker
 	rowEmpty                 // "nothing planned"
+	rowMore                  // "N more carried over": enter shows them, R moves them all
 )
+
+// carriedMax is how many carried-over tasks the Day lists before "N
+// more": the most important first (model.SortTasks), so a backlog of weeks
+// never pushes today's plan off the screen.
+const carriedMax = 20
 
 type row struct {
 	kind rowKind
@@ -62,8 +68,9 @@ func sectionOf(t model.AgendaTask) section {
 // model.NoClock for any other day.
 //
 // filter, when not empty, keeps the tasks whose title, client or project
-// contains it (any case).
-func buildRows(tasks []model.AgendaTask, lang i18n.Lang, now model.Clock, filter string) []row {
+// contains it (any case). More than carriedMax carried-over tasks show the
+// first carriedMax and a row saying how many more, unless allCarried.
+func buildRows(tasks []model.AgendaTask, lang i18n.Lang, now model.Clock, filter string, allCarried bool) []row {
 	var bySec [nSections][]int
 	n := 0
 	f := strings.ToLower(filter)
@@ -92,8 +99,15 @@ func buildRows(tasks []model.AgendaTask, lang i18n.Lang, now model.Clock, filter
 			rows = appendAfternoon(rows, idx, tasks, lang)
 			continue
 		}
+		hidden := 0
+		if s == secCarried && !allCarried && len(idx) > carriedMax {
+			idx, hidden = idx[:carriedMax], len(idx)-carriedMax
+		}
 		for _, i := range idx {
 			rows = append(rows, row{kind: rowTask, task: i})
+		}
+		if hidden > 0 {
+			rows = append(rows, row{kind: rowMore, text: lang.T("day.carried_more", hidden)})
 		}
 	}
 	if now.Valid() {

@@ -22,6 +22,9 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	case common.DataChangedMsg:
 		return m, tea.Batch(m.reload(true), m.reloadRecord())
 	case common.GotoDateMsg:
+		if msg.Task != 0 { // a search hit: select it, even among "N more" carried over
+			m.pendingSelect, m.focus, m.allCarried = msg.Task, focusTasks, true
+		}
 		return m, m.setDate(msg.Date)
 	case common.ThemeChangedMsg:
 		m.tc.Restyle()
@@ -31,8 +34,12 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	if ev, cmd := m.tc.Update(msg); ev.Handled {
 		return m, m.after(ev, cmd)
 	}
+	if m.host.Is(dlgFilter) {
+		return m, m.host.Filter(msg, m.setFilter) // the Day's own dialogs: the filter,
+	}
 	if m.host.IsOpen() {
-		return m, m.host.Filter(msg, m.setFilter) // the Day's own dialog: the filter
+		_, cmd := m.host.Handle(msg, m.submit) // and the day to move the carried-over tasks to
+		return m, cmd
 	}
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
@@ -79,7 +86,10 @@ func (m *Model) applyLoaded(msg loadedMsg) tea.Cmd {
 	if m.pendingSelect != 0 {
 		selID, m.pendingSelect = m.pendingSelect, 0
 	}
-	m.tasks = msg.tasks
+	m.tasks, m.phones = msg.tasks, msg.phones
+	if m.date != m.env.Today() {
+		m.allCarried = false
+	}
 	if msg.withAtt {
 		var attID attKey
 		if m.att.Cursor < len(m.attention) {
@@ -92,7 +102,7 @@ func (m *Model) applyLoaded(msg loadedMsg) tea.Cmd {
 				at = i
 			}
 		}
-		m.att.Show(len(m.attention), m.att.Height, at)
+		m.att.Show(len(m.attention), len(m.attention), at)
 		if len(m.attention) == 0 && m.focus == focusAttention {
 			m.focus = focusTasks
 		}
@@ -117,7 +127,7 @@ func keyOf(a model.AttentionItem) attKey {
 func (m *Model) rebuild(selID model.ID) {
 	at := m.list.Cursor
 	m.nowAt = m.nowClock()
-	m.rows = buildRows(m.tasks, m.lang, m.nowAt, m.filter)
+	m.rows = buildRows(m.tasks, m.lang, m.nowAt, m.filter, m.allCarried)
 	if selID != 0 {
 		for i, r := range m.rows {
 			if r.kind == rowTask && m.tasks[r.task].ID == selID {
@@ -146,7 +156,7 @@ func (m *Model) followClock() {
 
 // selected returns the task under the cursor.
 func (m *Model) selected() (model.AgendaTask, bool) {
-	if !m.list.Selectable(m.list.Cursor) {
+	if !m.list.Selectable(m.list.Cursor) || m.rows[m.list.Cursor].kind != rowTask {
 		return model.AgendaTask{}, false
 	}
 	return m.tasks[m.rows[m.list.Cursor].task], true
@@ -160,8 +170,20 @@ func (m *Model) selectedID() model.ID {
 	return t.ID
 }
 
+// keepAttVisible scrolls the attention list so the selected item shows
+// whole: items take two lines or more (a promise shows what was promised),
+// so the list scrolls by items, not by lines.
 func (m *Model) keepAttVisible() {
-	m.att.SetHeight(m.attVisible())
+	m.att.SetHeight(len(m.attention)) // the List keeps the cursor; attTop scrolls
+	room := m.attRoom()
+	c := m.att.Cursor
+	if c < m.attTop {
+		m.attTop = c
+	}
+	for m.attTop < c && m.attLinesFrom(m.attTop, c+1) > room {
+		m.attTop++
+	}
+	m.attTop = max(min(m.attTop, len(m.attention)-1), 0)
 }
 
 // setDate shows another day.
@@ -206,6 +228,10 @@ func (m *Model) taskKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.focus = focusAttention
 			m.keepAttVisible()
 		}
+	case key.Matches(msg, km.OpenClient):
+		return m.openRow()
+	case key.Matches(msg, km.MoveAll):
+		return m.openMoveAll()
 	case key.Matches(msg, km.DayRecord):
 		return m.openRecord()
 	default:
@@ -234,8 +260,10 @@ func (m *Model) attentionKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, km.Down):
 		m.att.Move(1)
+		m.keepAttVisible()
 	case key.Matches(msg, km.Up):
 		m.att.Move(-1)
+		m.keepAttVisible()
 	case key.Matches(msg, km.ToTasks, km.Back):
 		m.focus = focusTasks
 	case key.Matches(msg, km.Prev):
@@ -260,6 +288,8 @@ func (m *Model) attentionKey(msg tea.KeyPressMsg) tea.Cmd {
 		if a := m.attention[m.att.Cursor]; a.ClientID != 0 {
 			return m.tc.Brief(a.ClientID)
 		}
+	case key.Matches(msg, km.KeptAtt):
+		return m.keepPromise(m.attention[m.att.Cursor])
 	case key.Matches(msg, km.MakeTask):
 		t := m.taskFor(m.attention[m.att.Cursor])
 		m.pendingSelect = 0
@@ -279,9 +309,10 @@ func (m *Model) click(mo tea.Mouse) {
 		if !m.wide {
 			ay = y - m.listH - 1
 		}
-		if i, ok := m.att.RowAt((ay - 1) / attLines); ay >= 1 && ok {
+		if i, ok := m.attAt(ay - 1); ay >= 1 && ok {
 			m.focus = focusAttention
 			m.att.Select(i)
+			m.keepAttVisible()
 		}
 		return
 	}
@@ -299,6 +330,7 @@ func (m *Model) wheel(mo tea.Mouse) {
 	}
 	if m.inAttention(mo.X, mo.Y) {
 		m.att.Move(step / 3)
+		m.keepAttVisible()
 		return
 	}
 	m.list.Move(step)

@@ -4,6 +4,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"salesplan/ui/i18n"
+	"salesplan/ui/keys"
 )
 
 // Confirm asks a yes/no question: y or enter is yes, n or esc is no.
@@ -22,6 +23,10 @@ func NewConfirm(lang i18n.Lang, st Styles, question string) *Confirm {
 // SetWidth sets the dialog's whole width.
 func (d *Confirm) SetWidth(w int) { d.width = w }
 
+// HelpPlace says a question is answered yes or no (the help line offers
+// no save).
+func (d *Confirm) HelpPlace() keys.Place { return keys.PlaceConfirm }
+
 // Update answers Submitted for yes and Cancelled for no.
 func (d *Confirm) Update(msg tea.Msg) (Result, tea.Cmd) {
 	switch {
@@ -35,6 +40,6 @@ func (d *Confirm) Update(msg tea.Msg) (Result, tea.Cmd) {
 
 // View renders the question and the keys.
 func (d *Confirm) View() string {
-	return d.st.frame(d.width, d.st.Title.Render(d.question),
-		d.st.Hint.Render(hints(d.lang, "form.key.y_yes", "form.key.n_no")))
+	lines := d.st.wrapped(d.st.Title, d.question, d.st.inner(d.width))
+	return d.st.frame(d.width, append(lines, d.st.Hint.Render(hints(d.lang, "form.key.enter_yes", "form.key.esc_no")))...)
 }

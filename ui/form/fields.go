@@ -462,13 +462,13 @@ func (f *Form) fieldLines(i, lw int) []string {
 	// would lose what it is now.
 	under := max(f.st.inner(f.width)-lw-3, 8)
 	if fs.err != "" {
-		for _, e := range strings.Split(ansi.Wrap(fs.err, under, ""), "\n") {
-			lines = append(lines, pad+f.st.Error.Render(e))
+		for _, e := range f.st.wrapped(f.st.Error, fs.err, under) {
+			lines = append(lines, pad+e)
 		}
 	}
 	if fs.Hint != "" {
-		for _, h := range strings.Split(ansi.Wrap(fs.Hint, under, ""), "\n") {
-			lines = append(lines, pad+f.st.Hint.Render(h))
+		for _, h := range f.st.wrapped(f.st.Hint, fs.Hint, under) {
+			lines = append(lines, pad+h)
 		}
 	}
 	return lines
@@ -518,17 +518,19 @@ func (f *Form) View() string {
 		}
 		body = append(body, fl...)
 	}
+	var failed []string
+	if f.failed != "" && !f.confirming {
+		failed = f.st.wrapped(f.st.Error, f.failed, f.st.inner(f.width))
+	}
 	room := f.height
-	if f.failed != "" && !f.confirming && room > 0 {
-		room--
+	if room > 0 {
+		room = max(room-len(failed), 1)
 	}
 	if room > 0 && len(body) > room {
 		body = f.scroll(body, from, to, max(room, 3))
 	}
 	lines := append([]string{f.st.Title.Render(f.title)}, body...)
-	if f.failed != "" && !f.confirming {
-		lines = append(lines, f.st.Error.Render(f.failed))
-	}
+	lines = append(lines, failed...)
 	if f.confirming {
 		lines = append(lines, f.confirming.line(f.st, f.lang))
 	} else {

@@ -107,6 +107,18 @@ func (s Styles) frame(width int, lines ...string) string {
 	return s.Box.Width(max(width, minWidth)).Render(strings.Join(out, "\n"))
 }
 
+// wrapped breaks plain text (an error, a question) into lines of at most
+// w cells, each in style: a reason a save was refused is read whole, never
+// cut at the dialog's edge. Words wrap at spaces; a long run without one
+// (Chinese, a path) breaks at the edge, a wide character never split.
+func (s Styles) wrapped(style lipgloss.Style, text string, w int) []string {
+	var out []string
+	for _, l := range strings.Split(ansi.Wrap(text, max(w, 1), " "), "\n") {
+		out = append(out, style.Render(strings.TrimRight(l, " ")))
+	}
+	return out
+}
+
 // fit cuts a styled line to w cells, ending with … when it was longer.
 func fit(s string, w int) string {
 	if w <= 0 {

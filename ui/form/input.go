@@ -29,6 +29,8 @@ type Input struct {
 	confirming asking // "discard what you typed?" is showing
 	initial    string // the starting value
 	failed     string // why the last save was refused
+	date       *dateLine
+	submitHint string // the catalog key of what enter does ("enter save")
 }
 
 // NewInput makes a focused one-line input with a title and a starting value.
@@ -41,7 +43,7 @@ func NewInput(lang i18n.Lang, st Styles, title, placeholder, value string) *Inpu
 	ti.SetValue(cleanPaste(value, true))
 	ti.CursorEnd()
 	ti.Focus()
-	d := &Input{lang: lang, st: st, title: title, ti: ti, initial: ti.Value()}
+	d := &Input{lang: lang, st: st, title: title, ti: ti, initial: ti.Value(), submitHint: "form.key.enter_save"}
 	d.SetWidth(60)
 	return d
 }
@@ -57,7 +59,29 @@ func (d *Input) SetValue(s string) {
 
 // Dirty reports whether the text differs from the starting value and is
 // worth asking about before it is thrown away.
-func (d *Input) Dirty() bool { return !d.Scratch && d.ti.Value() != d.initial }
+func (d *Input) Dirty() bool {
+	return !d.Scratch && (d.ti.Value() != d.initial || d.date != nil && d.date.dirty())
+}
+
+// WithDate adds a date line under the text (see dateLine): label names it,
+// value is where it starts ("today"), check reads it on save.
+func (d *Input) WithDate(label, value string, check func(string) error) *Input {
+	d.date = newDateLine(label, value, check)
+	d.SetWidth(d.width)
+	return d
+}
+
+// Date is what the date line holds ("" without one).
+func (d *Input) Date() string {
+	if d.date == nil {
+		return ""
+	}
+	return d.date.value()
+}
+
+// SubmitHint names what enter does, as a catalog key ("form.key.enter_choose"
+// in a picker): the hint under the field says it.
+func (d *Input) SubmitHint(key string) { d.submitHint = key }
 
 // Fail shows why the save was refused, under the field, until the next
 // edit; the text stays.
@@ -75,6 +99,9 @@ func (d *Input) SetWidth(w int) {
 	d.width = w
 	// prompt (2) + the cursor cell at the end.
 	d.ti.SetWidth(max(d.st.inner(w)-3, 1))
+	if d.date != nil {
+		d.date.setWidth(d.st.inner(w))
+	}
 }
 
 // Update handles keys and pastes.
@@ -86,6 +113,11 @@ func (d *Input) Update(msg tea.Msg) (Result, tea.Cmd) {
 	case isKey(msg, dk.Submit, dk.Save):
 		if d.Required && d.ti.Value() == "" {
 			d.empty = true
+			d.focusDate(false)
+			return Open, nil
+		}
+		if d.date != nil && !d.date.valid(d.lang) {
+			d.focusDate(true)
 			return Open, nil
 		}
 		return Submitted, nil
@@ -95,6 +127,12 @@ func (d *Input) Update(msg tea.Msg) (Result, tea.Cmd) {
 			return Open, nil
 		}
 		return Cancelled, nil
+	case d.date != nil && isSwitch(msg):
+		d.focusDate(!d.date.focused)
+		return Open, nil
+	case d.date != nil && d.date.focused:
+		d.failed = ""
+		return Open, d.date.update(msg)
 	}
 	d.empty = false
 	if _, ok := msg.(tea.KeyPressMsg); ok {
@@ -109,25 +147,47 @@ func (d *Input) Update(msg tea.Msg) (Result, tea.Cmd) {
 	return Open, cmd
 }
 
-// View renders the dialog.
+// focusDate moves the typing into the date line, or back to the text.
+func (d *Input) focusDate(on bool) {
+	if d.date == nil {
+		return
+	}
+	d.date.focus(on)
+	if on {
+		d.ti.Blur()
+	} else {
+		d.ti.Focus()
+	}
+}
+
+// View renders the dialog. Problems and refusals wrap inside the frame:
+// they are read whole, never cut at its edge.
 func (d *Input) View() string {
+	in := d.st.inner(d.width)
 	lines := []string{d.st.Title.Render(d.title), noNUL(d.ti.View())}
+	if d.date != nil {
+		lines = append(lines, d.date.lines(d.st, in)...)
+	}
 	for _, p := range d.preview {
-		lines = append(lines, d.st.Hint.Render(p))
+		lines = append(lines, d.st.wrapped(d.st.Hint, p, in)...)
 	}
 	for _, p := range d.problems {
-		lines = append(lines, d.st.Error.Render(p))
+		lines = append(lines, d.st.wrapped(d.st.Error, p, in)...)
 	}
 	if d.empty {
 		lines = append(lines, d.st.Error.Render(d.lang.T("form.required")))
 	}
 	if d.failed != "" {
-		lines = append(lines, d.st.Error.Render(d.failed))
+		lines = append(lines, d.st.wrapped(d.st.Error, d.failed, in)...)
 	}
 	if d.confirming {
 		lines = append(lines, d.confirming.line(d.st, d.lang))
 	} else {
-		lines = append(lines, d.st.Hint.Render(hints(d.lang, "form.key.enter_save", "form.key.esc_cancel")))
+		keys := []string{d.submitHint, "form.key.esc_cancel"}
+		if d.date != nil {
+			keys = []string{d.submitHint, "form.key.tab_date", "form.key.esc_cancel"}
+		}
+		lines = append(lines, d.st.Hint.Render(hints(d.lang, keys...)))
 	}
 	return d.st.frame(d.width, lines...)
 }

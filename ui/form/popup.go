@@ -8,6 +8,7 @@ import (
 
 	"salesplan/model"
 	"salesplan/ui/i18n"
+	"salesplan/ui/keys"
 )
 
 // Popup shows read-only text (a client's brief, an item's detail): j/k or
@@ -52,6 +53,10 @@ func (d *Popup) SetHeight(h int) {
 }
 
 func (d *Popup) maxOffset() int { return max(len(d.lines)-d.height, 0) }
+
+// HelpPlace says a popup only scrolls and closes (the help line offers no
+// save).
+func (d *Popup) HelpPlace() keys.Place { return keys.PlacePopup }
 
 // Update scrolls or closes.
 func (d *Popup) Update(msg tea.Msg) (Result, tea.Cmd) {

@@ -33,6 +33,12 @@ func (l Lang) Undone(action, what, client string, on model.Date) string {
 		return l.T("undone."+action, what)
 	case "move_task":
 		return l.T("undone.move_task", what, date)
+	case "move_tasks": // what is how many moved, date where they had gone
+		return l.T("undone.move_tasks", what, date)
+	case "book_visit":
+		return l.T("undone.book_visit", client, date)
+	case "add_task_new_client": // the client, then its task: what is the client's name
+		return l.T("undone.add_task_new_client", what)
 	case "add_promise", "edit_promise", "keep_promise", "cancel_promise":
 		return l.T("undone."+action, client, what)
 	}

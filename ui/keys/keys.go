@@ -109,6 +109,19 @@ type KeyMap struct {
 	// Forms and note boxes.
 	Save   key.Binding // ctrl+s
 	Cancel key.Binding // esc
+
+	// The rep's workday (issue 15).
+	Search     key.Binding // ctrl+f: search everything, from any pane
+	OpenClient key.Binding // enter on a task: its client's card
+	MoveAll    key.Binding // R on the carried-over tasks: move them all to a date
+	KeptAtt    key.Binding // x on a promise in the attention list: kept today
+	Choose     key.Binding // enter in a picker or a result list
+	ClosePopup key.Binding // esc, q, enter: a read-only popup (the brief)
+	ResultUp   key.Binding // ↑, ctrl+p: the search's results while typing
+	ResultDown key.Binding // ↓, ctrl+n
+	Start      key.Binding // esc on the first-run screen: start planning
+	Yes        key.Binding // y, enter: a question's yes
+	No         key.Binding // n, esc
 }
 
 // Place is where the user is: each place has its own set of active keys.
@@ -127,11 +140,18 @@ const (
 	PlaceProjectDetail
 	PlacePromises
 	PlaceForm // a form or note box has focus
+	// Added for the rep's workday (issue 15).
+	PlacePopup    // a read-only popup (the brief): it scrolls and closes
+	PlacePicker   // the client picker: type, choose, cancel
+	PlaceSearch   // the search screen (ctrl+f)
+	PlaceFirstRun // the first-run screen of an empty database
+	PlaceConfirm  // a yes/no question
 )
 
 // Places lists every place, for tests and the help overlay.
 var Places = []Place{PlaceGlobal, PlaceDay, PlaceAttention, PlaceWeek, PlaceMonth, PlaceClients,
-	PlaceClientDetail, PlaceProjects, PlaceProjectDetail, PlacePromises, PlaceForm}
+	PlaceClientDetail, PlaceProjects, PlaceProjectDetail, PlacePromises, PlaceForm,
+	PlacePopup, PlacePicker, PlaceSearch, PlaceFirstRun, PlaceConfirm}
 
 func b(l i18n.Lang, keys []string, helpKey, descKey string) key.Binding {
 	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, l.T(descKey)))
@@ -211,6 +231,18 @@ func New(l i18n.Lang) KeyMap {
 
 		Save:   b(l, []string{"ctrl+s"}, "ctrl+s", "key.save"),
 		Cancel: b(l, []string{"esc"}, "esc", "key.cancel"),
+
+		Search:     b(l, []string{"ctrl+f"}, "ctrl+f", "key.search"),
+		OpenClient: b(l, []string{"enter"}, "enter", "key.client_card"),
+		MoveAll:    b(l, []string{"R"}, "R", "key.move_all"),
+		KeptAtt:    b(l, []string{"x"}, "x", "key.kept_today"),
+		Choose:     b(l, []string{"enter"}, "enter", "key.choose"),
+		ClosePopup: b(l, []string{"esc", "q", "enter"}, "esc", "key.close"),
+		ResultUp:   b(l, []string{"up", "ctrl+p"}, "↑", "key.up"),
+		ResultDown: b(l, []string{"down", "ctrl+n"}, "↓", "key.down"),
+		Start:      b(l, []string{"esc"}, "esc", "key.start_planning"),
+		Yes:        b(l, []string{"y", "enter"}, "enter/y", "key.yes"),
+		No:         b(l, []string{"n", "esc"}, "esc/n", "key.no"),
 	}
 	for i := range k.Pane {
 		n := string(rune('1' + i))
@@ -264,7 +296,7 @@ func (k KeyMap) globalPane(f paneKeys) []key.Binding {
 // GlobalHelp is the shell's own column of the full help: pane switching,
 // undo, help and quit.
 func (k KeyMap) GlobalHelp() []key.Binding {
-	return append([]key.Binding{k.PrevPane}, k.globalNav()...)
+	return append([]key.Binding{k.PrevPane}, append(k.globalNav(), k.Search)...)
 }
 
 // GlobalShortHelp is what the shell appends to a pane's short help.
@@ -277,9 +309,9 @@ func (k KeyMap) GlobalShortHelp() []key.Binding {
 func (k KeyMap) ShortHelp(p Place) []key.Binding {
 	switch p {
 	case PlaceDay:
-		return []key.Binding{k.Add, k.Done, k.Edit, k.Delete, k.LogCall, k.Prev, k.Next}
+		return []key.Binding{k.Add, k.Done, k.Edit, k.Delete, k.LogCall, k.OpenClient, k.Prev, k.Next}
 	case PlaceAttention:
-		return []key.Binding{k.Open, k.MakeTask}
+		return []key.Binding{k.Open, k.KeptAtt, k.MakeTask}
 	case PlaceWeek:
 		return []key.Binding{k.Add, k.Done, k.Prev, k.Next, k.Review}
 	case PlaceMonth:
@@ -296,6 +328,16 @@ func (k KeyMap) ShortHelp(p Place) []key.Binding {
 		return []key.Binding{k.NewPromise, k.Kept, k.CancelPromise, k.PromiseFilter}
 	case PlaceForm:
 		return []key.Binding{k.Save, k.Cancel}
+	case PlacePopup:
+		return []key.Binding{k.Up, k.Down, k.ClosePopup}
+	case PlacePicker:
+		return []key.Binding{k.ResultUp, k.ResultDown, k.Choose, k.Cancel}
+	case PlaceSearch:
+		return []key.Binding{k.ResultUp, k.ResultDown, k.Open, k.Back}
+	case PlaceFirstRun:
+		return []key.Binding{k.Up, k.Down, k.Choose, k.Start}
+	case PlaceConfirm:
+		return []key.Binding{k.Yes, k.No}
 	}
 	return nil
 }
@@ -310,11 +352,11 @@ func (k KeyMap) FullHelp(p Place) [][]key.Binding {
 		return [][]key.Binding{k.globalPane(withToday | withBack)}
 	case PlaceDay:
 		return [][]key.Binding{
-			{k.Add, k.Done, k.Edit, k.Delete, k.Postpone, k.Important},
+			{k.Add, k.Done, k.Edit, k.Delete, k.Postpone, k.Important, k.MoveAll},
 			{k.LogCall, k.LogVisit, k.LogMeeting, k.Promise, k.Brief, k.DayRecord},
-			move, k.globalPane(withFilter | withToday | withPrevNext | withBack)}
+			{k.Up, k.Down, k.OpenClient}, k.globalPane(withFilter | withToday | withPrevNext | withBack)}
 	case PlaceAttention:
-		return [][]key.Binding{{k.Open, k.MakeTask, k.Up, k.Down}, k.globalPane(withPrevNext | withBack)}
+		return [][]key.Binding{{k.Open, k.KeptAtt, k.MakeTask, k.Up, k.Down}, k.globalPane(withPrevNext | withBack)}
 	case PlaceWeek:
 		return [][]key.Binding{
 			{k.Add, k.Done, k.Edit, k.Delete, k.Postpone, k.Important},
@@ -341,6 +383,16 @@ func (k KeyMap) FullHelp(p Place) [][]key.Binding {
 			{k.NewPromise, k.Kept, k.CancelPromise, k.Edit, k.PromiseFilter}, move, k.globalPane(withToday)}
 	case PlaceForm:
 		return [][]key.Binding{{k.Save, k.Cancel}}
+	case PlacePopup:
+		return [][]key.Binding{{k.Up, k.Down, k.ClosePopup}}
+	case PlacePicker:
+		return [][]key.Binding{{k.ResultUp, k.ResultDown, k.Choose, k.Cancel}}
+	case PlaceSearch:
+		return [][]key.Binding{{k.ResultUp, k.ResultDown, k.Open, k.Back}}
+	case PlaceFirstRun:
+		return [][]key.Binding{{k.Up, k.Down, k.Choose, k.Start}}
+	case PlaceConfirm:
+		return [][]key.Binding{{k.Yes, k.No}}
 	}
 	return nil
 }
@@ -353,8 +405,8 @@ func (k KeyMap) Active(p Place) []key.Binding {
 	for _, col := range k.FullHelp(p) {
 		out = append(out, col...)
 	}
-	if p == PlaceForm {
-		return out
+	if p == PlaceForm || p >= PlacePopup {
+		return out // typing (or a popup) captures the keys
 	}
 	out = append(out, k.Pane[:]...)
 	return append(out, k.GlobalHelp()...)
@@ -389,6 +441,9 @@ type DialogKeys struct {
 	Reword       key.Binding // e: reword an item of a checklist
 	Suggest      key.Binding // →: take a field's suggested completion
 	Interrupt    key.Binding // ctrl+c: quit, asking first over typed text
+	// SwitchField moves between a dialog's text and its date line (a
+	// contact's day): tab, shift+tab; up and down move in a note's text.
+	SwitchField key.Binding
 }
 
 // Dialog is the one set of dialog keys.
@@ -415,4 +470,6 @@ var Dialog = DialogKeys{
 	Reword:       key.NewBinding(key.WithKeys("e")),
 	Suggest:      key.NewBinding(key.WithKeys("right")),
 	Interrupt:    key.NewBinding(key.WithKeys("ctrl+c")),
+
+	SwitchField: key.NewBinding(key.WithKeys("tab", "shift+tab")),
 }

@@ -123,8 +123,8 @@ func TestHelpListsOnlyLiveKeys(t *testing.T) {
 	global := []string{"n", "g", ",", "C", "S"}
 	allow := map[Place][]string{
 		PlaceGlobal:        {"t", "esc"},
-		PlaceDay:           {"a", "x", "e", "d", ">", "!", "c", "v", "m", "p", "b", "r", "k/↑", "j/↓", "enter", "/", "t", "h/[", "l/]", "esc"},
-		PlaceAttention:     {"enter", "t", "k/↑", "j/↓", "h/[", "l/]", "esc"},
+		PlaceDay:           {"a", "x", "e", "d", ">", "!", "R", "c", "v", "m", "p", "b", "r", "k/↑", "j/↓", "enter", "/", "t", "h/[", "l/]", "esc"},
+		PlaceAttention:     {"enter", "x", "t", "k/↑", "j/↓", "h/[", "l/]", "esc"},
 		PlaceWeek:          {"a", "x", "e", "d", ">", "!", "c", "v", "m", "p", "b", "r", "k/↑", "j/↓", "enter", "←", "→", "t", "h/[", "l/]"},
 		PlaceMonth:         {"k/↑", "j/↓", "enter", "←", "→", "r", "t", "h/[", "l/]", "esc"},
 		PlaceClients:       {"a", "s", "f", "k/↑", "j/↓", "enter", "/", "t", "esc"},
@@ -133,13 +133,18 @@ func TestHelpListsOnlyLiveKeys(t *testing.T) {
 		PlaceProjectDetail: {">", "<", "e", "c", "v", "k/↑", "j/↓", "t", "esc"},
 		PlacePromises:      {"a", "x", "c", "e", "f", "k/↑", "j/↓", "enter", "t"},
 		PlaceForm:          {"ctrl+s", "esc"},
+		PlacePopup:         {"k/↑", "j/↓", "esc"},
+		PlacePicker:        {"↑", "↓", "enter", "esc"},
+		PlaceSearch:        {"↑", "↓", "enter", "esc"},
+		PlaceFirstRun:      {"k/↑", "j/↓", "enter", "esc"},
+		PlaceConfirm:       {"enter/y", "esc/n"},
 	}
 	for _, p := range Places {
 		ok := map[string]bool{}
 		for _, k := range allow[p] {
 			ok[k] = true
 		}
-		if p != PlaceForm {
+		if p < PlaceForm {
 			for _, k := range global {
 				ok[k] = true
 			}

@@ -122,7 +122,7 @@ func (m *Model) Dirty() bool { return m.host.Dirty() }
 // ShortHelp lists the keys of the current place.
 func (m *Model) ShortHelp() []key.Binding {
 	if m.host.IsOpen() {
-		return m.km.ShortHelp(keys.PlaceForm)
+		return m.km.ShortHelp(m.host.Place())
 	}
 	if m.report.IsOpen() {
 		return m.report.ShortHelp()
@@ -133,7 +133,7 @@ func (m *Model) ShortHelp() []key.Binding {
 // FullHelp lists every key of the current place.
 func (m *Model) FullHelp() [][]key.Binding {
 	if m.host.IsOpen() {
-		return m.km.FullHelp(keys.PlaceForm)
+		return m.km.FullHelp(m.host.Place())
 	}
 	if m.report.IsOpen() {
 		return m.report.FullHelp()

@@ -12,6 +12,7 @@ import (
 	"salesplan/storage"
 	"salesplan/ui/common"
 	"salesplan/ui/components/dialog"
+	"salesplan/ui/components/journal"
 	"salesplan/ui/form"
 )
 
@@ -67,8 +68,9 @@ func (m *Model) submit() tea.Cmd {
 	name := model.InertLine(p.Name)
 	switch d := m.host.Dialog().(type) {
 	case *form.Note:
+		day, _ := journal.Day(d.Date(), today) // the box checked it
 		m.host.Start()
-		e := model.JournalEntry{ClientID: p.ClientID, ProjectID: p.ID, Kind: m.dlg.entry, At: m.env.Now(), Text: d.Value()}
+		e := model.JournalEntry{ClientID: p.ClientID, ProjectID: p.ID, Kind: m.dlg.entry, At: journal.At(day, m.env.Now()), Text: d.Value()}
 		return dialog.Do(st, m.lang.T("projects.status.logged."+string(e.Kind), name), func(st *storage.Store) error {
 			_, err := st.AddEntry(e)
 			return err
@@ -229,6 +231,9 @@ func (m *Model) openLog(p storage.ProjectRow, kind model.EntryKind) {
 	title := m.lang.T("projects.log.title."+string(kind), model.InertLine(p.Client), model.InertLine(p.Name))
 	n := form.NewNote(m.lang, m.fst, title, m.lang.T("projects.log.placeholder"), "", 5)
 	n.Required = kind == model.EntryNote
+	if kind.IsContact() {
+		n.WithDate(journal.DateField(m.lang, m.env.Today()))
+	}
 	m.open(dlgLog, n, p)
 	m.dlg.entry = kind
 }

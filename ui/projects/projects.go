@@ -135,7 +135,7 @@ func (m *Model) Dirty() bool { return m.host.Dirty() }
 func (m *Model) place() keys.Place {
 	switch {
 	case m.host.IsOpen():
-		return keys.PlaceForm
+		return m.host.Place()
 	case m.detail != nil:
 		return keys.PlaceProjectDetail
 	}
@@ -154,7 +154,7 @@ func (m *Model) ShortHelp() []key.Binding {
 // FullHelp lists every key of the current place.
 func (m *Model) FullHelp() [][]key.Binding {
 	h := m.km.FullHelp(m.place())
-	if m.place() != keys.PlaceForm {
+	if !m.host.IsOpen() {
 		h = append(h, []key.Binding{m.km.Lost, m.km.Left, m.km.Right})
 	}
 	return h

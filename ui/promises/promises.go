@@ -50,11 +50,13 @@ type Model struct {
 	shown  []int
 	list   common.List
 	filter filterMode
-	rel    float64
-	relN   int
-	cal    model.Calendar // the working-day calendar, from the settings
-	loads  common.Loads
-	loaded bool
+	// pending is the promise a search opened, selected once it shows.
+	pending model.ID
+	rel     float64
+	relN    int
+	cal     model.Calendar // the working-day calendar, from the settings
+	loads   common.Loads
+	loaded  bool
 
 	host   dialog.Host
 	row    storage.PromiseRow // the promise the open dialog is about
@@ -113,7 +115,7 @@ func (m *Model) ContextClient() model.ID {
 // ShortHelp lists the keys of the current place.
 func (m *Model) ShortHelp() []key.Binding {
 	if m.host.IsOpen() {
-		return m.km.ShortHelp(keys.PlaceForm)
+		return m.km.ShortHelp(m.host.Place())
 	}
 	return append(m.km.ShortHelp(keys.PlacePromises), m.km.Edit, m.km.Open)
 }
@@ -121,7 +123,7 @@ func (m *Model) ShortHelp() []key.Binding {
 // FullHelp lists every key of the current place.
 func (m *Model) FullHelp() [][]key.Binding {
 	if m.host.IsOpen() {
-		return m.km.FullHelp(keys.PlaceForm)
+		return m.km.FullHelp(m.host.Place())
 	}
 	return append(m.km.FullHelp(keys.PlacePromises), []key.Binding{m.km.Note})
 }

@@ -67,8 +67,11 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 			sel = r.ID
 		}
 		m.rows, m.rel, m.relN, m.cal, m.loaded = msg.rows, msg.rel, msg.relN, msg.cal, true
+		if m.pending != 0 {
+			sel = m.pending
+		}
 		m.refilterKeeping(sel)
-		return m, nil
+		return m, m.showPending()
 	case dialog.SavedMsg:
 		if fresh, ok := msg.Fresh.(model.Promise); ok && m.host.Is(dlgEdit) {
 			// Changed elsewhere: keep what was typed, show the promise as
@@ -78,6 +81,11 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		}
 		return m, m.host.Landed(msg)
 	case common.DataChangedMsg:
+		return m, m.reload()
+	case common.OpenPromiseMsg:
+		// A search hit: select it once it shows (see showPending).
+		m.host.Close()
+		m.pending = msg.ID
 		return m, m.reload()
 	case common.ThemeChangedMsg:
 		m.restyle()
@@ -102,6 +110,24 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		}
 	}
 	return m, nil
+}
+
+// showPending selects the promise a search opened once the list holds
+// it; one the filter hides (kept, cancelled) shows all promises first.
+func (m *Model) showPending() tea.Cmd {
+	if m.pending == 0 {
+		return nil
+	}
+	if r, ok := m.selected(); ok && r.ID == m.pending {
+		m.pending = 0
+		return nil
+	}
+	if m.filter != filterAll {
+		m.filter = filterAll
+		return m.reload()
+	}
+	m.pending = 0 // gone meanwhile
+	return nil
 }
 
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {

@@ -73,7 +73,7 @@ func Run(p any, cmd tea.Cmd) []tea.Msg {
 			if !root {
 				continue
 			}
-		case common.DataChangedMsg, common.OpenClientMsg, common.OpenProjectMsg:
+		case common.DataChangedMsg, common.OpenClientMsg, common.OpenProjectMsg, common.OpenPromiseMsg:
 			out = append(out, msg)
 		}
 		queue = append(queue, step(p, msg))

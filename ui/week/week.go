@@ -124,7 +124,7 @@ func (m *Model) Dirty() bool { return m.host.Dirty() }
 
 func (m *Model) place() keys.Place {
 	if m.host.IsOpen() {
-		return keys.PlaceForm
+		return m.host.Place()
 	}
 	return keys.PlaceWeek
 }

@@ -8,6 +8,7 @@ import (
 	"salesplan/ui/common"
 	"salesplan/ui/form"
 	"salesplan/ui/i18n"
+	"salesplan/ui/keys"
 )
 
 // MaxWidth is the widest a dialog gets: wider, its lines are too long to
@@ -136,6 +137,20 @@ func (h *Host) View(body string) string {
 		return body
 	}
 	return Over(body, h.d.View(), h.width, h.height)
+}
+
+// Placer is a dialog that is not a form to save, for the help line: a
+// popup scrolls and closes, a picker chooses.
+type Placer interface{ HelpPlace() keys.Place }
+
+// Place is where the user is while a dialog is open, for the owner's
+// help: keys.PlaceForm (ctrl+s save, esc cancel) unless the dialog says
+// otherwise — a read-only popup never offers to save.
+func (h *Host) Place() keys.Place {
+	if p, ok := h.d.(Placer); ok {
+		return p.HelpPlace()
+	}
+	return keys.PlaceForm
 }
 
 // Dirty reports whether the open dialog holds typed text not saved.

@@ -16,7 +16,6 @@ import (
 	"salesplan/ui/components/journal"
 	"salesplan/ui/components/picker"
 	"salesplan/ui/form"
-	"salesplan/ui/keys"
 )
 
 // The flow's dialogs.
@@ -112,11 +111,11 @@ func (f *Flow) Dirty() bool { return f.host.Dirty() }
 // ContextClient is the client the note is for.
 func (f *Flow) ContextClient() model.ID { return f.client }
 
-// ShortHelp lists the box's keys.
-func (f *Flow) ShortHelp() []key.Binding { return f.env.Keys.ShortHelp(keys.PlaceForm) }
+// ShortHelp lists the box's keys (the picker's while it asks which client).
+func (f *Flow) ShortHelp() []key.Binding { return f.env.Keys.ShortHelp(f.host.Place()) }
 
-// FullHelp lists the box's keys.
-func (f *Flow) FullHelp() [][]key.Binding { return f.env.Keys.FullHelp(keys.PlaceForm) }
+// FullHelp lists the box's keys (the picker's while it asks which client).
+func (f *Flow) FullHelp() [][]key.Binding { return f.env.Keys.FullHelp(f.host.Place()) }
 
 // Update handles the flow's answers and, while it is open, every key.
 func (f *Flow) Update(msg tea.Msg) tea.Cmd {
@@ -160,7 +159,7 @@ func (f *Flow) submit() tea.Cmd {
 		f.openNote("")
 	case *form.Note:
 		f.host.Start()
-		return journal.Add(f.env.Lang, f.env.Store, f.client, 0, f.name, model.EntryNote, f.env.Now(), d.Value())
+		return journal.Add(f.env.Lang, f.env.Store, f.client, 0, f.name, model.EntryNote, f.env.Now(), f.env.Today(), d.Value())
 	}
 	return nil
 }

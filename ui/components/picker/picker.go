@@ -52,6 +52,7 @@ func New(env common.Env, fst form.Styles, title string) (*Picker, tea.Cmd) {
 	p := &Picker{env: env, in: form.NewInput(env.Lang, fst, title, env.T("clients.picker.placeholder"), "")}
 	p.in.Required = true
 	p.in.Scratch = true
+	p.in.SubmitHint("form.key.enter_choose")
 	p.in.SetPreview([]string{env.T("clients.loading")})
 	st := env.Store
 	return p, func() tea.Msg {
@@ -62,6 +63,9 @@ func New(env common.Env, fst form.Styles, title string) (*Picker, tea.Cmd) {
 		return namesMsg{owner: p, names: names, err: err}
 	}
 }
+
+// HelpPlace says a picker chooses (the help line offers no save).
+func (p *Picker) HelpPlace() keys.Place { return keys.PlacePicker }
 
 // Picked is the client picked (after Update answered Submitted).
 func (p *Picker) Picked() storage.ClientName { return p.picked }

@@ -53,8 +53,15 @@ func (t *Tasks) applyPreview(msg previewMsg) tea.Cmd {
 	if !ok || !t.host.Is(kindQuickAdd) || !t.previews.Answer(msg.seq) {
 		return nil
 	}
-	in.SetPreview([]string{Describe(t.lang, t.kindWord[msg.res.Task.Kind], msg.res)})
-	probs := problemTexts(t.lang, msg.res.Problems)
+	preview := []string{Describe(t.lang, t.kindWord[msg.res.Task.Kind], msg.res)}
+	// A client not known yet is no error: saving offers to create it
+	// (DESIGN.md §5 v2), and the line says so as it is typed.
+	newName, others := unknownClient(msg.res)
+	if newName != "" {
+		preview = append(preview, t.lang.T("day.qa.new_client", model.InertLine(newName)))
+	}
+	in.SetPreview(preview)
+	probs := problemTexts(t.lang, others)
 	in.SetProblems(probs)
 	if !msg.save {
 		return nil
@@ -63,7 +70,29 @@ func (t *Tasks) applyPreview(msg previewMsg) tea.Cmd {
 		t.host.Done() // the line stays, its problems beside it
 		return nil
 	}
+	if newName != "" {
+		t.host.Done()
+		t.line, t.newTask, t.newName = in, msg.res.Task, newName
+		q := t.lang.T("day.qa.create_client", model.InertLine(newName))
+		t.host.Open(form.NewConfirm(t.lang, t.fst, q), kindNewClient)
+		return nil
+	}
 	return addTask(t.lang, t.env.Store, msg.res.Task)
+}
+
+// unknownClient picks out of a quick-add reading the client it named that
+// is not known yet (its name, "" when none), and the other problems.
+func unknownClient(r quickadd.Result) (string, []error) {
+	var others []error
+	name := ""
+	for _, p := range r.Problems {
+		if pr := model.ProblemOf(p); pr != nil && pr.Code == "unknown_client" && r.Task.ClientID == 0 && r.ClientName != "" {
+			name = r.ClientName
+			continue
+		}
+		others = append(others, p)
+	}
+	return name, others
 }
 
 // problemTexts says each quick-add problem in the user's language.
@@ -81,7 +110,7 @@ type resolver struct{ st *storage.Store }
 func (r resolver) ResolveClient(q string) (model.ID, string, error) {
 	c, err := r.st.FindClient(q)
 	if err != nil {
-		return 0, "", fmt.Errorf("finding client %q: %w", q, err)
+		return 0, "", asProblem(err, q)
 	}
 	return c.ID, c.Name, nil
 }
@@ -89,9 +118,19 @@ func (r resolver) ResolveClient(q string) (model.ID, string, error) {
 func (r resolver) ResolveProject(q string) (model.ID, string, error) {
 	p, err := r.st.FindProject(q)
 	if err != nil {
-		return 0, "", fmt.Errorf("finding project %q: %w", q, err)
+		return 0, "", asProblem(err, q)
 	}
 	return p.ID, p.Name, nil
+}
+
+// asProblem hands quick-add the *model.Problem behind a lookup's error (an
+// unknown or ambiguous name, a locked database), so the line shows one
+// sentence in the user's language, never an error chain.
+func asProblem(err error, q string) error {
+	if p := model.ProblemOf(err); p != nil {
+		return p
+	}
+	return fmt.Errorf("finding %q: %w", q, err)
 }
 
 // Describe says what a quick-add line was understood as: kind (kindWord),

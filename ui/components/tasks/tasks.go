@@ -42,6 +42,7 @@ const (
 	kindPromise
 	kindGoto
 	kindBrief
+	kindNewClient // quick-add named a client not yet known: create it?
 )
 
 // Kinds are the task kinds in the order the panes list them.
@@ -62,6 +63,11 @@ type Tasks struct {
 	entry    model.EntryKind
 	shown    model.Date
 	previews common.Loads // quick-add readings; an older answer is dropped
+	// While quick-add asks whether to create the client a line named: the
+	// line's input (esc goes back to it, the text kept) and its task.
+	line    *form.Input
+	newTask model.Task
+	newName string
 }
 
 // At is where the pane's cursor is when a key arrives.
@@ -156,7 +162,7 @@ func (t *Tasks) Key(msg tea.KeyPressMsg, at At) (Event, tea.Cmd) {
 			return handled, nil
 		}
 		t.host.Start()
-		return handled, complete(t.lang, st, task, today, t.env.Now(), "")
+		return handled, complete(t.lang, st, task, today, t.env.Now(), today, "")
 	case key.Matches(msg, km.Edit):
 		t.open(kindEdit, editForm(t.lang, t.fst, task, today), task)
 		return handled, common.ClientNamesCmd(st, func(n []string) tea.Msg { return namesMsg{n} })
@@ -175,7 +181,7 @@ func (t *Tasks) Key(msg tea.KeyPressMsg, at At) (Event, tea.Cmd) {
 			t.openOutcome(task) // one contact, once: it completes the task
 			return handled, nil
 		}
-		t.open(kindLog, journal.Box(t.lang, t.fst, task.ClientName, t.entry), task)
+		t.open(kindLog, journal.Box(t.lang, t.fst, task.ClientName, t.entry, today), task)
 	case key.Matches(msg, km.Promise):
 		t.open(kindPromise, promise.New(t.lang, t.fst, today, task.ClientName), task)
 	case key.Matches(msg, km.Brief):
@@ -186,10 +192,14 @@ func (t *Tasks) Key(msg tea.KeyPressMsg, at At) (Event, tea.Cmd) {
 
 var handled = Event{Handled: true}
 
-// openOutcome asks how a contact task went; saving completes it.
+// openOutcome asks how a contact task went, and on which day (today
+// unless changed: a call made yesterday and ticked off this morning);
+// saving completes it.
 func (t *Tasks) openOutcome(task model.AgendaTask) {
 	title := t.lang.T("day.outcome.title", t.kindWord[task.Kind], model.InertLine(task.ClientName))
-	t.open(kindOutcome, form.NewInput(t.lang, t.fst, title, t.lang.T("day.outcome.placeholder"), ""), task)
+	in := form.NewInput(t.lang, t.fst, title, t.lang.T("day.outcome.placeholder"), "")
+	in.WithDate(journal.DateField(t.lang, t.env.Today()))
+	t.open(kindOutcome, in, task)
 }
 
 // logKind is the journal entry a log key records.
@@ -251,7 +261,7 @@ func (t *Tasks) Update(msg tea.Msg) (Event, tea.Cmd) {
 		ev := handled
 		if msg.Err == nil {
 			ev.Select = msg.ID
-			t.task = model.AgendaTask{}
+			t.task, t.line = model.AgendaTask{}, nil
 		}
 		return ev, cmd
 	}
@@ -263,11 +273,17 @@ func (t *Tasks) Update(msg tea.Msg) (Event, tea.Cmd) {
 		before = in.Value()
 	}
 	ev := handled
+	asking := t.host.Is(kindNewClient)
 	res, cmd := t.host.Handle(msg, func() tea.Cmd {
 		var save tea.Cmd
 		ev, save = t.submit()
 		return save
 	})
+	if asking && res == form.Cancelled && t.line != nil {
+		t.host.Open(t.line, kindQuickAdd) // back to the line, as typed
+		t.line = nil
+		return handled, cmd
+	}
 	if res != form.Open {
 		return ev, cmd
 	}
@@ -288,8 +304,9 @@ func (t *Tasks) submit() (Event, tea.Cmd) {
 			t.host.Start()
 			return handled, t.preview(d.Value(), true)
 		case kindOutcome:
+			day, _ := journal.Day(d.Date(), today) // the input checked it
 			t.host.Start()
-			return handled, complete(t.lang, st, task, today, now, d.Value())
+			return handled, complete(t.lang, st, task, day, journal.At(day, now), today, d.Value())
 		case kindGoto:
 			date, ok := gotodate.Date(t.lang, d, today)
 			if !ok {
@@ -299,8 +316,12 @@ func (t *Tasks) submit() (Event, tea.Cmd) {
 			return Event{Handled: true, Goto: date}, nil
 		}
 	case *form.Note:
+		day, _ := journal.Day(d.Date(), today) // the box checked it
 		t.host.Start()
-		return handled, journal.Add(t.lang, st, task.ClientID, task.ProjectID, task.ClientName, t.entry, now, d.Value())
+		return handled, journal.Add(t.lang, st, task.ClientID, task.ProjectID, task.ClientName, t.entry, journal.At(day, now), today, d.Value())
+	case *form.Confirm: // create the client quick-add named, then the task
+		t.host.Start()
+		return handled, addWithClient(t.lang, st, t.newName, t.newTask, today)
 	case *form.Form:
 		t.host.Start()
 		if t.host.Is(kindEdit) {

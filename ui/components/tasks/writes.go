@@ -26,9 +26,10 @@ func addTask(lang i18n.Lang, st *storage.Store, t model.Task) tea.Cmd {
 	})
 }
 
-// complete marks a task done; the status names the next occurrence of a
-// repeating task, which the rep would otherwise have to go and look for.
-func complete(lang i18n.Lang, st *storage.Store, t model.AgendaTask, on model.Date, at time.Time, outcome string) tea.Cmd {
+// complete marks a task done on day on; the status names the next
+// occurrence of a repeating task, which the rep would otherwise have to go
+// and look for, and the day when it is not today.
+func complete(lang i18n.Lang, st *storage.Store, t model.AgendaTask, on model.Date, at time.Time, today model.Date, outcome string) tea.Cmd {
 	title := model.InertLine(t.Title)
 	return dialog.Write(st, func(st *storage.Store) dialog.SavedMsg {
 		res, err := st.CompleteTask(t.ID, on, at, outcome)
@@ -37,6 +38,9 @@ func complete(lang i18n.Lang, st *storage.Store, t model.AgendaTask, on model.Da
 		}
 		if res.Next != nil && res.Next.Date.Valid() {
 			return dialog.SavedMsg{Status: lang.T("day.status.done_next", title, lang.ShortDate(res.Next.Date))}
+		}
+		if on != today {
+			return dialog.SavedMsg{Status: lang.T("day.status.done_on", title, lang.ShortDate(on))}
 		}
 		return dialog.SavedMsg{Status: lang.T("day.status.done", title)}
 	})
@@ -110,5 +114,18 @@ func toggleImportant(lang i18n.Lang, st *storage.Store, t model.AgendaTask) tea.
 	return dialog.Do(st, status, func(st *storage.Store) error {
 		_, err := st.MarkImportant(t.ID, want)
 		return err
+	})
+}
+
+// addWithClient creates the client quick-add named and then its task, in
+// one write (u undoes both); once it shows, the pane selects the task.
+func addWithClient(lang i18n.Lang, st *storage.Store, name string, t model.Task, today model.Date) tea.Cmd {
+	return dialog.Write(st, func(st *storage.Store) dialog.SavedMsg {
+		c, saved, err := st.AddTaskWithClient(model.Client{Name: name, Tier: model.TierRegular}, t, today)
+		if err != nil {
+			return dialog.SavedMsg{Err: err}
+		}
+		status := lang.T("day.status.added_client", model.InertLine(c.Name), model.InertLine(saved.Title), lang.ShortDate(saved.Date))
+		return dialog.SavedMsg{Status: status, ID: saved.ID}
 	})
 }

@@ -166,7 +166,7 @@ func (m *Sheet) Dirty() bool { return m.host.Dirty() }
 // ShortHelp lists the sheet's keys.
 func (m *Sheet) ShortHelp() []key.Binding {
 	if m.host.IsOpen() {
-		return m.km.ShortHelp(keys.PlaceForm)
+		return m.km.ShortHelp(m.host.Place())
 	}
 	return []key.Binding{m.km.LogCall, m.km.Skip, m.km.Promise, m.km.Book, m.km.Note, m.km.Back}
 }
@@ -174,7 +174,7 @@ func (m *Sheet) ShortHelp() []key.Binding {
 // FullHelp lists the sheet's keys.
 func (m *Sheet) FullHelp() [][]key.Binding {
 	if m.host.IsOpen() {
-		return m.km.FullHelp(keys.PlaceForm)
+		return m.km.FullHelp(m.host.Place())
 	}
 	return [][]key.Binding{{m.km.LogCall, m.km.Skip, m.km.Promise, m.km.Book, m.km.Note, m.km.Back}}
 }
@@ -256,6 +256,7 @@ func (m *Sheet) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, km.LogCall):
 		in := form.NewInput(m.lang, m.fst, m.lang.T("clients.sheet.called", model.InertLine(c.Name)),
 			m.lang.T("clients.sheet.outcome_hint"), "")
+		in.WithDate(journal.DateField(m.lang, m.env.Today()))
 		m.host.Open(in, kindCalled)
 	case key.Matches(msg, m.km.Skip):
 		m.skipped++
@@ -281,8 +282,9 @@ func (m *Sheet) submit() tea.Cmd {
 	switch d := m.host.Dialog().(type) {
 	case *form.Input:
 		if m.host.Is(kindCalled) {
+			day, _ := journal.Day(d.Date(), today) // the input checked it
 			m.host.Start()
-			return dialog.Tag(journal.Add(m.lang, st, c.ID, 0, c.Name, model.EntryCall, now, strings.TrimSpace(d.Value())),
+			return dialog.Tag(journal.Add(m.lang, st, c.ID, 0, c.Name, model.EntryCall, journal.At(day, now), today, strings.TrimSpace(d.Value())),
 				advance{called: true})
 		}
 		date, ok := gotodate.Date(m.lang, d, today)
@@ -290,13 +292,17 @@ func (m *Sheet) submit() tea.Cmd {
 			return nil
 		}
 		m.host.Start()
+		// The visit was booked on a call: both are recorded, in one
+		// write, so the call counts toward today's calls (issue 15).
 		t := model.Task{Title: m.lang.T("clients.visit_title", c.Name), Date: date, Slot: model.SlotAfternoon,
 			Kind: model.TaskVisit, ClientID: c.ID}
-		status := m.lang.T("clients.status.booked", model.InertLine(c.Name), m.lang.ShortDate(date))
+		call := model.JournalEntry{ClientID: c.ID, Kind: model.EntryCall, At: now,
+			Text: m.lang.T("clients.sheet.booked_call", m.lang.ShortDate(date))}
+		status := m.lang.T("clients.status.booked_called", model.InertLine(c.Name), m.lang.ShortDate(date))
 		return dialog.Tag(dialog.Do(st, status, func(st *storage.Store) error {
-			_, err := st.AddTask(t)
+			_, err := st.BookVisit(t, call)
 			return err
-		}), advance{booked: true})
+		}), advance{called: true, booked: true})
 	case *form.Form:
 		m.host.Start()
 		return promise.Add(m.lang, st, promise.Read(d, c.ID, 0, today), c.Name, today)

@@ -91,6 +91,17 @@ func TestCallSheet(t *testing.T) {
 	if !booked {
 		t.Errorf("no visit booked for 李经理 tomorrow: %+v", tasks)
 	}
+	// The visit was booked on a call: the call is recorded with it.
+	calls := 0
+	rows, _ := st.JournalOn(uitest.Today, ids.Li)
+	for _, r := range rows {
+		if r.Kind == model.EntryCall {
+			calls++
+		}
+	}
+	if calls != 1 {
+		t.Errorf("the call that booked the visit: %+v", rows)
+	}
 
 	// ACME: a promise (stays), then skip.
 	uitest.Contains(t, plain(m), "Call sheet · 3 of 3", "ACME Ltd", "+86 10 5555 0100")
@@ -100,7 +111,7 @@ func TestCallSheet(t *testing.T) {
 	uitest.Type(m, "+2d")
 	uitest.Press(m, "enter")
 	uitest.Press(m, "s")
-	uitest.Contains(t, plain(m), "Done: all 3 clients", "called 1 · skipped 1 · visits booked 1")
+	uitest.Contains(t, plain(m), "Done: all 3 clients", "called 2 · skipped 1 · visits booked 1")
 	if d, _ := st.ClientDetail(ids.Acme, uitest.Today, 0); len(d.Promises) != 2 {
 		t.Errorf("ACME's promise not saved: %+v", d.Promises)
 	}

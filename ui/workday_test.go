@@ -1,0 +1,606 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"salesplan/model"
+	"salesplan/storage"
+	"salesplan/ui/common"
+	"salesplan/ui/i18n"
+	"salesplan/ui/uitest"
+)
+
+// A rep's workday in the planner (issue 15), as whole-program flows: a
+// real tea.Program over the real panes and a store in a temporary
+// directory, driven by keys, checked on the screen and in the store.
+
+// startWorkday runs the planner over st at w×h in lang, at 10:05 on the
+// test's Friday.
+func startWorkday(t *testing.T, st *storage.Store, lang i18n.Lang, opts Options, w, h int) *teatest.TestModel {
+	t.Helper()
+	opts.NoColor = true
+	return uitest.Start(t, New(uitest.EnvAt(st, lang, uitest.Morning), opts), w, h)
+}
+
+// workdayModel is the planner over st, laid out at w×h and loaded, for
+// flows driven without a program (uitest.Press runs every command).
+func workdayModel(t *testing.T, st *storage.Store, lang i18n.Lang, w, h int) *Model {
+	t.Helper()
+	m := New(uitest.EnvAt(st, lang, uitest.Morning), Options{NoColor: true}).sized(w, h)
+	uitest.Run(m, m.start())
+	return m
+}
+
+// contactsOn are the client's journal entries of a kind on a day.
+func contactsOn(t *testing.T, st *storage.Store, client model.ID, kind model.EntryKind, day model.Date) []storage.JournalRow {
+	t.Helper()
+	rows, err := st.JournalOn(day, client)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []storage.JournalRow
+	for _, r := range rows {
+		if r.Kind == kind {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func taskOf(t *testing.T, st *storage.Store, id model.ID) model.Task {
+	t.Helper()
+	tk, err := st.Task(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tk
+}
+
+// c on a call task with its client completes it with its outcome: one
+// call, linked to the task; x afterwards says it is done and records
+// nothing more.
+func TestFlowCallTaskCompletedWithOneContact(t *testing.T) {
+	st := uitest.OpenStore(t)
+	w := uitest.SeedWorkday(t, st)
+	tm := startWorkday(t, st, i18n.EN, Options{}, 120, 40)
+	uitest.WaitScreen(t, tm, "09:00 call")
+	tm.Type("c")
+	uitest.WaitScreen(t, tm, "Done: call with 王总. Outcome?")
+	tm.Type("quote by Monday")
+	tm.Send(uitest.Key("enter"))
+	uitest.WaitScreen(t, tm, "Done: Call 王总")
+	if tk := taskOf(t, st, w.CallWang); !tk.Done || tk.DoneOn != uitest.Today {
+		t.Fatalf("the call task is not done today: %+v", tk)
+	}
+	calls := contactsOn(t, st, w.Wang, model.EntryCall, uitest.Today)
+	if len(calls) != 1 || calls[0].TaskID != w.CallWang || calls[0].Text != "quote by Monday" {
+		t.Fatalf("calls with 王总 today: %+v; want one, linked to the task, with the outcome", calls)
+	}
+	tm.Type("x")
+	uitest.WaitScreen(t, tm, "Already done.")
+	tm.Type("c")
+	uitest.WaitScreen(t, tm, "Record a call with 王总") // done: c now records another call, asking first
+	tm.Send(uitest.Key("esc"))
+	uitest.WaitScreen(t, tm, "1/30")
+	uitest.Finish(t, tm)
+	if calls := contactsOn(t, st, w.Wang, model.EntryCall, uitest.Today); len(calls) != 1 {
+		t.Errorf("after x and esc: %d calls, want 1", len(calls))
+	}
+}
+
+// The same in the Week, which embeds the same task component: c on the
+// selected call task completes it with one contact; and recording one on
+// another day (the date line) puts the call and the completion there.
+func TestWeekCallTaskCompletedWithOneContact(t *testing.T) {
+	st := uitest.OpenStore(t)
+	w := uitest.SeedWorkday(t, st)
+	m := workdayModel(t, st, i18n.EN, 120, 40)
+	uitest.Press(m, "2", "c")
+	if !strings.Contains(screen(m), "Done: call with 王总") {
+		t.Fatalf("c on the Week's call task:\n%s", screen(m))
+	}
+	uitest.Type(m, "left a message")
+	uitest.Press(m, "tab", "ctrl+u")
+	uitest.Type(m, "yesterday")
+	uitest.Press(m, "enter")
+	tk := taskOf(t, st, w.CallWang)
+	if !tk.Done || tk.DoneOn != uitest.Today.AddDays(-1) {
+		t.Fatalf("the call task: done %v on %v, want yesterday", tk.Done, tk.DoneOn)
+	}
+	calls := contactsOn(t, st, w.Wang, model.EntryCall, uitest.Today.AddDays(-1))
+	if len(calls) != 1 || calls[0].TaskID != w.CallWang {
+		t.Fatalf("calls yesterday: %+v; want the one the task recorded", calls)
+	}
+	if today := contactsOn(t, st, w.Wang, model.EntryCall, uitest.Today); len(today) != 0 {
+		t.Errorf("a call was recorded today too: %+v", today)
+	}
+	// A day after today is refused inside the dialog, the outcome kept.
+	uitest.Press(m, "j", "c", "tab", "ctrl+u")
+	uitest.Type(m, "tomorrow")
+	uitest.Press(m, "enter")
+	if s := screen(m); !strings.Contains(s, "is after today") || !strings.Contains(s, "Done: call with ACME Ltd") {
+		t.Errorf("a call recorded tomorrow:\n%s", s)
+	}
+	if tk := taskOf(t, st, w.CallAcme); tk.Done {
+		t.Error("the refused date completed the task")
+	}
+}
+
+// x on an overdue promise in the attention list keeps it, today, undoably.
+func TestFlowPromiseKeptFromAttention(t *testing.T) {
+	st := uitest.OpenStore(t)
+	w := uitest.SeedWorkday(t, st)
+	tm := startWorkday(t, st, i18n.EN, Options{}, 120, 40)
+	uitest.WaitScreen(t, tm, "品牌的价格对比") // the promise's text shows, wrapped
+	tm.Send(uitest.Key("right"))
+	tm.Type("x")
+	uitest.WaitScreen(t, tm, "Kept: 发报价单给采购部")
+	uitest.Eventually(t, "the promise kept", func() bool {
+		p, err := st.Promises(true)
+		if err != nil {
+			return false
+		}
+		for _, r := range p {
+			if r.ID == w.Overdue {
+				return r.Status == model.PromiseKept && r.KeptOn == uitest.Today
+			}
+		}
+		return false
+	})
+	uitest.WaitScreen(t, tm, "Attention · 1")
+	tm.Type("u")
+	uitest.WaitScreen(t, tm, "Undone: keeping the promise to 王总")
+	uitest.WaitScreen(t, tm, "Attention · 2")
+	tm.Type("j") // the promise due tomorrow
+	tm.Type("x")
+	uitest.WaitScreen(t, tm, "Kept: Send the pump curves")
+	uitest.Finish(t, tm)
+}
+
+// x on a promise changed elsewhere since the list showed it keeps nothing
+// and says so; the list reloads with the promise as it is now.
+func TestKeepFromAttentionChangedElsewhere(t *testing.T) {
+	st := uitest.OpenStore(t)
+	w := uitest.SeedWorkday(t, st)
+	m := workdayModel(t, st, i18n.EN, 120, 40)
+	ps, _ := st.Promises(false)
+	for _, p := range ps {
+		if p.ID == w.Overdue {
+			edited := p.Promise
+			edited.Text = "发报价单（已改）"
+			if _, err := st.EditPromise(p.Promise, edited); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	uitest.Press(m, "right", "x")
+	if got := lastLine(screen(m)); !strings.Contains(got, "changed elsewhere") {
+		t.Errorf("footer %q; want the promise said changed", got)
+	}
+	ps, _ = st.Promises(false)
+	for _, p := range ps {
+		if p.ID == w.Overdue && p.Status != model.PromiseOpen {
+			t.Error("a promise changed elsewhere was kept")
+		}
+	}
+	if !strings.Contains(screen(m), "发报价单（已改）") {
+		t.Errorf("the list does not show the promise as it is now:\n%s", screen(m))
+	}
+}
+
+// t on an attention item makes it a task for today; enter opens it.
+func TestAttentionTaskAndOpen(t *testing.T) {
+	st := uitest.OpenStore(t)
+	uitest.SeedWorkday(t, st)
+	m := workdayModel(t, st, i18n.ZH, 120, 40)
+	uitest.Press(m, "right", "t")
+	tasks, _ := st.TasksOn(uitest.Today)
+	found := false
+	for _, tk := range tasks {
+		found = found || strings.HasPrefix(tk.Title, "兑现承诺：发报价单给采购部")
+	}
+	if !found {
+		t.Errorf("t made no task for today: %+v", tasks)
+	}
+	uitest.Press(m, "right", "enter")
+	if m.Active() != common.PaneClients || !strings.Contains(screen(m), "138 0100 0001") {
+		t.Fatalf("enter on the promise did not open 王总's card:\n%s", screen(m))
+	}
+	uitest.Press(m, "esc")
+	if m.Active() != common.PaneDay {
+		t.Errorf("esc went to tab %d, want the Day", m.Active())
+	}
+}
+
+// enter on a task opens its client's card — phone, last notes, open
+// promises — and esc comes back to the Day; from the Promises pane too.
+func TestFlowEscBackToDayFromClientOfTask(t *testing.T) {
+	st := uitest.OpenStore(t)
+	uitest.SeedWorkday(t, st)
+	tm := startWorkday(t, st, i18n.EN, Options{}, 120, 40)
+	uitest.WaitScreen(t, tm, "09:00 call")
+	tm.Send(uitest.Key("enter"))
+	uitest.WaitScreen(t, tm, "138 0100 0001") // the phone
+	uitest.WaitScreen(t, tm, "要报价单，周三前")      // the last notes
+	uitest.WaitScreen(t, tm, "品牌的价格对比")       // the open promise
+	tm.Send(uitest.Key("esc"))
+	uitest.WaitScreen(t, tm, "now 10:05")
+	tm.Type("6")
+	uitest.WaitScreen(t, tm, "Send the pump curves")
+	tm.Type("j") // ACME's promise, due tomorrow
+	tm.Send(uitest.Key("enter"))
+	uitest.WaitScreen(t, tm, "+1 555 0100")
+	tm.Send(uitest.Key("esc"))
+	uitest.WaitScreen(t, tm, "Send the pump curves")
+	m := uitest.Finish(t, tm).(*Model)
+	if m.Active() != common.PanePromises {
+		t.Errorf("esc from the client opened from Promises went to tab %d", m.Active())
+	}
+}
+
+// An unknown @name in quick-add offers to create the client: esc goes
+// back to the line as typed, enter creates the client, then the task.
+func TestFlowUnknownClientCreated(t *testing.T) {
+	st := uitest.OpenStore(t)
+	uitest.SeedWorkday(t, st)
+	tm := startWorkday(t, st, i18n.EN, Options{}, 120, 40)
+	uitest.WaitScreen(t, tm, "09:00 call")
+	tm.Type("a")
+	tm.Type("call @老周 tomorrow 10:00")
+	uitest.WaitScreen(t, tm, "老周 is not a client yet")
+	tm.Send(uitest.Key("enter"))
+	uitest.WaitScreen(t, tm, "Add 老周 as a new client, then the task?")
+	tm.Send(uitest.Key("esc"))
+	uitest.WaitScreen(t, tm, "call @老周 tomorrow 10:00") // the line, as typed
+	if _, err := st.FindClient("老周"); err == nil {
+		t.Fatal("esc created the client")
+	}
+	tm.Send(uitest.Key("enter"))
+	uitest.WaitScreen(t, tm, "Add 老周 as a new client")
+	tm.Send(uitest.Key("enter"))
+	uitest.WaitScreen(t, tm, "Added client 老周 and the task")
+	uitest.Finish(t, tm)
+	c, err := st.FindClient("老周")
+	if err != nil {
+		t.Fatalf("the client was not created: %v", err)
+	}
+	tasks, _ := st.TasksOn(uitest.Today.AddDays(1))
+	if len(tasks) != 1 || tasks[0].ClientID != c.ID || tasks[0].Kind != model.TaskCall || tasks[0].Time != model.ClockAt(10, 0) {
+		t.Errorf("tomorrow's tasks: %+v", tasks)
+	}
+}
+
+// A lookup that fails for another reason than an unknown name never shows
+// an error chain in quick-add: an ambiguous name is one sentence.
+func TestQuickAddAmbiguousClientIsOneLine(t *testing.T) {
+	st := uitest.OpenStore(t)
+	uitest.SeedWorkday(t, st)
+	if _, err := st.AddClient(model.Client{Name: "王经理"}, uitest.Today); err != nil {
+		t.Fatal(err)
+	}
+	m := workdayModel(t, st, i18n.EN, 120, 40)
+	uitest.Press(m, "a")
+	uitest.Type(m, "call @王 tomorrow")
+	s := screen(m)
+	if !strings.Contains(s, "王总, 王经理") || strings.Contains(s, "finding") || strings.Contains(s, "could not look up") {
+		t.Errorf("an ambiguous @王:\n%s", s)
+	}
+}
+
+// ctrl+f finds a word inside a Chinese note, highlights nothing but the
+// match, opens the note's client, and esc brings the search back.
+func TestFlowSearchFindsWordInChineseNote(t *testing.T) {
+	st := uitest.OpenStore(t)
+	uitest.SeedWorkday(t, st)
+	tm := startWorkday(t, st, i18n.ZH, Options{}, 120, 40)
+	uitest.WaitScreen(t, tm, "09:00 电话")
+	tm.Send(uitest.Key("ctrl+f"))
+	uitest.WaitScreen(t, tm, "搜索")
+	tm.Type("高考")
+	uitest.WaitScreen(t, tm, "王总女儿明年") // the match, 高考, is drawn apart: highlighted
+	uitest.WaitScreen(t, tm, "，别约周末")
+	uitest.WaitScreen(t, tm, "找到 1 条")
+	tm.Send(uitest.Key("enter"))
+	uitest.WaitScreen(t, tm, "138 0100 0001") // 王总's card
+	tm.Send(uitest.Key("esc"))
+	uitest.WaitScreen(t, tm, "找到 1 条") // the search, as it was
+	tm.Send(uitest.Key("esc"))
+	uitest.WaitScreen(t, tm, "09:00 电话")
+	m := uitest.Finish(t, tm).(*Model)
+	if len(m.screens) != 0 || m.Active() != common.PaneDay {
+		t.Errorf("after esc, esc: %d screens, tab %d", len(m.screens), m.Active())
+	}
+}
+
+// A hit opens in its pane: a task on its day, a promise in Promises, a
+// project in Projects, a client in Clients.
+func TestSearchOpensEachKind(t *testing.T) {
+	st := uitest.OpenStore(t)
+	w := uitest.SeedWorkday(t, st)
+	if _, err := st.AddProject(model.Project{Name: "冷站改造", ClientID: w.Li, Stage: model.StageDesign}, uitest.Today); err != nil {
+		t.Fatal(err)
+	}
+	m := workdayModel(t, st, i18n.EN, 120, 40)
+	search := func(q string) {
+		t.Helper()
+		uitest.Press(m, "ctrl+f")
+		uitest.Type(m, q)
+		uitest.Press(m, "enter") // the words are new: enter waits for their hits, then opens the first
+	}
+	search("lead time")
+	if m.Active() != common.PaneDay || !strings.Contains(screen(m), "›  10:30 call") {
+		t.Fatalf("a task hit opened tab %d, not on its task:\n%s", m.Active(), screen(m))
+	}
+	uitest.Press(m, "esc") // back to the search, as it was
+	if !m.topIs(common.ScreenSearch) {
+		t.Fatal("esc from the task did not bring the search back")
+	}
+	uitest.Press(m, "esc")
+	search("pump curves")
+	if m.Active() != common.PanePromises || common.ContextClientOf(m.panes[common.PanePromises]) != w.Acme {
+		t.Errorf("a promise hit opened tab %d, not on ACME's promise:\n%s", m.Active(), screen(m))
+	}
+	uitest.Press(m, "esc", "esc")
+	// A kept promise is not in the open list: the pane shows them all.
+	if _, err := st.KeepPromise(w.Overdue, uitest.Today); err != nil {
+		t.Fatal(err)
+	}
+	search("选型表")
+	if m.Active() != common.PanePromises || common.ContextClientOf(m.panes[common.PanePromises]) != w.Wang ||
+		!strings.Contains(screen(m), "· all ·") {
+		t.Errorf("a kept promise's hit:\n%s", screen(m))
+	}
+	uitest.Press(m, "esc", "esc")
+	search("冷站改造")
+	if m.Active() != common.PaneProjects || !strings.Contains(screen(m), "冷站改造") {
+		t.Errorf("a project hit opened tab %d:\n%s", m.Active(), screen(m))
+	}
+	uitest.Press(m, "esc", "esc")
+	search("555")
+	if m.Active() != common.PaneClients || !strings.Contains(screen(m), "ACME Ltd") {
+		t.Errorf("a client hit opened tab %d:\n%s", m.Active(), screen(m))
+	}
+}
+
+// An empty database opens on the first-run screen: set the target and
+// quotas, add the first client, and esc goes to the Day.
+func TestFlowFirstRun(t *testing.T) {
+	st := uitest.OpenStore(t)
+	tm := startWorkday(t, st, i18n.EN, Options{FirstRun: true}, 100, 30)
+	uitest.WaitScreen(t, tm, "Welcome to salesplan")
+	uitest.WaitScreen(t, tm, "salesplan --demo")
+	tm.Send(uitest.Key("enter")) // targets and quotas
+	uitest.WaitScreen(t, tm, "Sales target 2026")
+	tm.Type("100万")
+	tm.Send(uitest.Key("tab"))
+	tm.Send(uitest.Key("backspace"))
+	tm.Send(uitest.Key("backspace"))
+	tm.Type("25")
+	tm.Send(uitest.Key("ctrl+s"))
+	uitest.WaitScreen(t, tm, "in 2026 · 25 calls a day · 20 visits a week")
+	tm.Type("j")                 // past the import, to the first client
+	tm.Send(uitest.Key("enter")) // add your first client
+	uitest.WaitScreen(t, tm, "Your first client")
+	tm.Type("王总")
+	tm.Send(uitest.Key("tab"))
+	tm.Send(uitest.Key("right")) // key client
+	tm.Send(uitest.Key("tab"))
+	tm.Type("138 0100 0001")
+	tm.Send(uitest.Key("ctrl+s"))
+	uitest.WaitScreen(t, tm, "王总 added")
+	tm.Send(uitest.Key("esc"))
+	uitest.WaitScreen(t, tm, "Nothing planned")
+	m := uitest.Finish(t, tm).(*Model)
+	if len(m.screens) != 0 || m.Active() != common.PaneDay {
+		t.Errorf("esc left %d screens, tab %d", len(m.screens), m.Active())
+	}
+	set, _ := st.Settings()
+	if set.AnnualTargets[2026] != model.MoneyFromMain(1e6) || set.CallsPerDay != 25 || set.VisitsPerWeek != 20 {
+		t.Errorf("settings: target %v, calls %d, visits %d", set.AnnualTargets[2026], set.CallsPerDay, set.VisitsPerWeek)
+	}
+	c, err := st.FindClient("王总")
+	if err != nil || c.Tier != model.TierKey || c.Phone != "138 0100 0001" {
+		t.Errorf("the first client: %+v, %v", c, err)
+	}
+}
+
+// The first run's CSV import: a bad row is named by its line and nothing
+// is written; a good file's dry run says what it would add and skip, and
+// yes imports it.
+func TestFirstRunImportsCSV(t *testing.T) {
+	st := uitest.OpenStore(t)
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.csv")
+	good := filepath.Join(dir, "clients.csv")
+	if err := os.WriteFile(bad, []byte("name,tier\n王总,key\n张三,boss\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(good, []byte("客户,电话,区域,级别\n王总,138 0100 0001,朝阳,大客户\n李经理,139,海淀,\n王总,1,,\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	m := New(uitest.EnvAt(st, i18n.ZH, uitest.Morning), Options{NoColor: true, FirstRun: true}).sized(100, 30)
+	uitest.Run(m, m.start())
+	if !m.topIs(common.ScreenFirstRun) {
+		t.Fatalf("an empty database did not open on the first-run screen:\n%s", screen(m))
+	}
+	uitest.Press(m, "j", "enter")
+	uitest.Type(m, bad)
+	uitest.Press(m, "enter")
+	if s := screen(m); !strings.Contains(s, "第 3 行") && !strings.Contains(s, "line 3") {
+		t.Errorf("the bad row is not named:\n%s", s)
+	}
+	if empty, _ := st.IsEmpty(); !empty {
+		t.Fatal("a bad file wrote clients")
+	}
+	uitest.Press(m, "ctrl+u")
+	uitest.Type(m, good)
+	uitest.Press(m, "enter")
+	if s := screen(m); !strings.Contains(s, "将添加 2 个客户（王总、李经理）") || !strings.Contains(s, "跳过 1 行（已存在）：第4行") {
+		t.Fatalf("the dry run:\n%s", s)
+	}
+	if empty, _ := st.IsEmpty(); !empty {
+		t.Fatal("the dry run wrote clients")
+	}
+	uitest.Press(m, "y")
+	if !strings.Contains(screen(m), "已导入 2 个客户") {
+		t.Errorf("after yes:\n%s", screen(m))
+	}
+	if c, err := st.FindClient("王总"); err != nil || c.Tier != model.TierKey {
+		t.Errorf("王总: %+v, %v", c, err)
+	}
+	// A folder is no file: said in one line, nothing read.
+	uitest.Press(m, "k", "k", "enter", "ctrl+u")
+	uitest.Type(m, dir)
+	uitest.Press(m, "enter")
+	if !strings.Contains(screen(m), "不是文件") {
+		t.Errorf("a folder as the file:\n%s", screen(m))
+	}
+}
+
+// More than 20 carried-over tasks: the 20 most important and "N more";
+// enter on it lists them all; R moves them all to a day in one write, and
+// u puts every one back.
+func TestFlowCarriedOverMoreAndMoveAll(t *testing.T) {
+	st := uitest.OpenStore(t)
+	ids := uitest.SeedCarried(t, st, 25, 3)
+	tm := startWorkday(t, st, i18n.EN, Options{}, 120, 40)
+	uitest.WaitScreen(t, tm, "Carried over · 25")
+	uitest.WaitScreen(t, tm, "5 more carried over")
+	tm.Type("R")
+	uitest.WaitScreen(t, tm, "Move all 25 carried-over tasks to")
+	tm.Type("mon")
+	tm.Send(uitest.Key("enter"))
+	uitest.WaitScreen(t, tm, "Moved 25 tasks to Mon 30 Nov")
+	uitest.Eventually(t, "every task moved", func() bool {
+		on, err := st.TasksOn(uitest.D(time.November, 30))
+		return err == nil && len(on) == 25
+	})
+	tm.Type("u")
+	uitest.WaitScreen(t, tm, "Undone: moving 25 tasks to 30 Nov")
+	uitest.WaitScreen(t, tm, "Carried over · 25")
+	uitest.Finish(t, tm)
+	for i, id := range ids {
+		if tk := taskOf(t, st, id); tk.Date != uitest.Today.AddDays(-1-i%10) {
+			t.Errorf("task %d is on %v after undo", id, tk.Date)
+		}
+	}
+}
+
+// The 20 shown are the most important: the important ones first; enter
+// on "N more" lists the rest.
+func TestCarriedOverShowsMostImportant(t *testing.T) {
+	st := uitest.OpenStore(t)
+	uitest.SeedCarried(t, st, 25, 3)
+	imp, err := st.AddTask(model.Task{Title: "important and old", Date: uitest.Today.AddDays(-30), Kind: model.TaskTodo, Important: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = imp
+	m := workdayModel(t, st, i18n.EN, 120, 60)
+	s := screen(m)
+	if !strings.Contains(s, "important and old") || !strings.Contains(s, "6 more carried over") {
+		t.Fatalf("the carried-over section:\n%s", s)
+	}
+	if strings.Count(s, "backlog") != 19 {
+		t.Errorf("%d backlog rows shown, want 19 beside the important one", strings.Count(s, "backlog"))
+	}
+	for range 25 {
+		uitest.Press(m, "j")
+	}
+	uitest.Press(m, "enter")
+	if s := screen(m); strings.Count(s, "backlog") != 25 || strings.Contains(s, "more carried over") {
+		t.Errorf("enter on N more did not list them all:\n%s", s)
+	}
+}
+
+// The Clients filter puts the client whose name is the words first, then
+// names that start with them, then the rest.
+func TestClientsFilterExactNameFirst(t *testing.T) {
+	st := uitest.OpenStore(t)
+	for _, c := range []model.Client{
+		{Name: "Anna", Company: "Wang Trading"}, {Name: "Wangfu Hotel"}, {Name: "Wang"}, {Name: "Bo", Needs: "wang's pumps"},
+	} {
+		if _, err := st.AddClient(c, uitest.Today); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := workdayModel(t, st, i18n.EN, 100, 30)
+	uitest.Press(m, "4", "/")
+	uitest.Type(m, "wang")
+	uitest.Press(m, "enter")
+	var order []string
+	for _, line := range strings.Split(screen(m), "\n")[4:8] { // the rows under the top line, tabs, title, heads
+		name, _, _ := strings.Cut(strings.TrimLeft(line, " ›★"), "  ")
+		order = append(order, name)
+	}
+	if strings.Join(order, ",") != "Wang,Wangfu Hotel,Anna,Bo" {
+		t.Errorf("order %v, want Wang, Wangfu Hotel, then the rest:\n%s", order, screen(m))
+	}
+}
+
+// The footer never offers to save what cannot be saved: the brief is
+// read-only, a picker chooses.
+func TestHintsOnBriefAndPicker(t *testing.T) {
+	st := uitest.OpenStore(t)
+	uitest.SeedWorkday(t, st)
+	m := workdayModel(t, st, i18n.EN, 120, 40)
+	uitest.Press(m, "b")
+	footer := lastLine(screen(m))
+	if strings.Contains(footer, "save") || !strings.Contains(footer, "close") {
+		t.Errorf("footer over the brief: %q", footer)
+	}
+	uitest.Press(m, "esc", "3", "n") // no client in context: the note flow asks which
+	s := screen(m)
+	if strings.Contains(lastLine(s), "save") || strings.Contains(s, "enter save") || !strings.Contains(s, "enter choose") {
+		t.Errorf("the picker's hints:\n%s", s)
+	}
+}
+
+func lastLine(s string) string {
+	lines := strings.Split(s, "\n")
+	return lines[len(lines)-1]
+}
+
+// Goldens of the workday's screens, read by eye (go test ./ui -run
+// TestGoldenWorkday -update): the Day with what was promised and the
+// phones, the search with a hit, and the first-run screen.
+func TestGoldenWorkday(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		for _, sz := range [][2]int{{80, 24}, {120, 40}} {
+			name := fmt.Sprintf("%s_%dx%d", lang, sz[0], sz[1])
+			t.Run("day_"+name, func(t *testing.T) {
+				st := uitest.OpenStore(t)
+				uitest.SeedWorkday(t, st)
+				m := workdayModel(t, st, lang, sz[0], sz[1])
+				uitest.CheckSize(t, m.View().Content, sz[0], sz[1])
+				golden.RequireEqual(t, screen(m))
+			})
+			t.Run("search_"+name, func(t *testing.T) {
+				st := uitest.OpenStore(t)
+				uitest.SeedWorkday(t, st)
+				m := workdayModel(t, st, lang, sz[0], sz[1])
+				uitest.Press(m, "ctrl+f")
+				uitest.Type(m, "王总")
+				uitest.Press(m, "enter") // waits for the hits, opens the first
+				uitest.Press(m, "esc")   // and back: the search as it was
+				uitest.CheckSize(t, m.View().Content, sz[0], sz[1])
+				golden.RequireEqual(t, screen(m))
+			})
+			t.Run("firstrun_"+name, func(t *testing.T) {
+				st := uitest.OpenStore(t)
+				m := New(uitest.EnvAt(st, lang, uitest.Morning), Options{NoColor: true, FirstRun: true}).sized(sz[0], sz[1])
+				uitest.Run(m, m.start())
+				uitest.CheckSize(t, m.View().Content, sz[0], sz[1])
+				golden.RequireEqual(t, screen(m))
+			})
+		}
+	}
+}
