@@ -135,6 +135,12 @@ type AgendaInput struct {
 	Projects     []ProjectState // live projects
 	ClientNames  map[ID]string  // names for ids referenced by Promises
 	ProjectNames map[ID]string
+
+	// RegularDueUnlisted counts the regular clients left out of Clients
+	// because each is certainly due: its follow-up date has come and no
+	// call, visit or meeting is booked from Today on (storage counts them
+	// from a summary instead of reading thousands of them).
+	RegularDueUnlisted int
 }
 
 // DaySummary is one day of a week or month.

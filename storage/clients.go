@@ -218,7 +218,14 @@ func clientDueDate(c model.Client, last model.Date, st model.Settings) model.Dat
 func refreshClientDue(tx *bolt.Tx, id model.ID, st *model.Settings) error {
 	rev, due := ix(tx, ixClientDueRev), ix(tx, ixClientDue)
 	if old := rev.Get(idKey(id)); old != nil {
-		if err := due.Delete(cat(old, idKey(id))); err != nil {
+		k := cat(old, idKey(id))
+		if v := due.Get(k); v != nil {
+			// Copied: a write may remap the file under bbolt's slices.
+			if err := summariseDue(tx, k, append([]byte(nil), v...), false); err != nil {
+				return err
+			}
+		}
+		if err := due.Delete(k); err != nil {
 			return err
 		}
 		if err := rev.Delete(idKey(id)); err != nil {
@@ -245,10 +252,128 @@ func refreshClientDue(tx *bolt.Tx, id model.ID, st *model.Settings) error {
 	}
 	last := lastContact(tx, ixContactClient, id)
 	d := dateBytes(clientDueDate(c, last, *st))
-	if err := due.Put(cat(d, idKey(id)), dueValue(c, last)); err != nil {
+	k, v := cat(d, idKey(id)), dueValue(c, last)
+	if err := due.Put(k, v); err != nil {
+		return err
+	}
+	if err := summariseDue(tx, k, v, true); err != nil {
 		return err
 	}
 	return rev.Put(idKey(id), d)
+}
+
+// The follow-up summary, kept with client_due in the same transaction
+// (summariseDue, from refreshClientDue only), so that Today reads what it
+// shows without walking thousands of client_due entries:
+//
+//   - client_due_key: the key clients' client_due entries, the same keys
+//     and values; Today lists those whose date has come.
+//   - client_due_count: how many regular clients fall due on each date
+//     ('d'|date → uint32) and in each month ('m'|first day of the month →
+//     uint32); no entry for none. The regular clients due by today are a
+//     sum over at most the months before today's and today's month's days
+//     (dueCountBy), about 150 entries for ten years.
+
+// Prefixes of client_due_count keys.
+const (
+	dueCountDay   = 'd'
+	dueCountMonth = 'm'
+)
+
+// summariseDue adds (add) or removes a client_due entry's part of the
+// summary: a key client's entry in client_due_key, a regular client's
+// counts on its date and month.
+func summariseDue(tx *bolt.Tx, k, v []byte, add bool) error {
+	if len(k) != 12 || len(v) < 1 {
+		return model.Errf("corrupt_index", "a client follow-up index entry is damaged; run salesplan check")
+	}
+	if v[0] == 'k' {
+		b := ix(tx, ixClientDueKey)
+		if add {
+			return b.Put(k, v)
+		}
+		return b.Delete(k)
+	}
+	delta := -1
+	if add {
+		delta = 1
+	}
+	due := readDate(k[:4])
+	b := ix(tx, ixClientDueCount)
+	if err := addCount(b, cat([]byte{dueCountDay}, dateBytes(due)), delta); err != nil {
+		return err
+	}
+	return addCount(b, cat([]byte{dueCountMonth}, dateBytes(due.MonthStart())), delta)
+}
+
+// addCount adds delta to a uint32 count; a count that reaches 0 is removed
+// (so a rebuilt summary and a maintained one hold the same entries).
+func addCount(b *bolt.Bucket, key []byte, delta int) error {
+	n := int64(0)
+	if v := b.Get(key); len(v) == 4 {
+		n = int64(binary.BigEndian.Uint32(v))
+	}
+	n += int64(delta)
+	if n <= 0 {
+		return b.Delete(key)
+	}
+	v := make([]byte, 4)
+	binary.BigEndian.PutUint32(v, uint32(min(n, 1<<32-1)))
+	return b.Put(key, v)
+}
+
+// dueCountBy is how many regular clients have a follow-up date on or
+// before day (client_due_count: the months before day's, then day's
+// month's days up to day).
+func dueCountBy(tx *bolt.Tx, day model.Date) (int, error) {
+	b := ix(tx, ixClientDueCount)
+	first := day.MonthStart()
+	n := 0
+	sum := func(_, v []byte) error {
+		if len(v) != 4 {
+			return model.Errf("corrupt_index", "a client follow-up count is damaged; run salesplan check")
+		}
+		n += int(binary.BigEndian.Uint32(v))
+		return nil
+	}
+	if err := seekRange(b, []byte{dueCountMonth}, cat([]byte{dueCountMonth}, dateBytes(first)), sum); err != nil {
+		return 0, err
+	}
+	if err := seekRange(b, cat([]byte{dueCountDay}, dateBytes(first)), cat([]byte{dueCountDay}, dateBytes(day+1)), sum); err != nil {
+		return 0, err
+	}
+	return n, nil
+}
+
+// rebuildDueSummary builds the follow-up summary from client_due (the
+// migration to schema 4: an existing file's client_due is its truth).
+func rebuildDueSummary(tx *bolt.Tx) error {
+	idx := tx.Bucket(bIndex)
+	for _, name := range [][]byte{ixClientDueKey, ixClientDueCount} {
+		if idx.Bucket(name) != nil {
+			if err := idx.DeleteBucket(name); err != nil {
+				return fmt.Errorf("drop index %s: %w", name, err)
+			}
+		}
+		if _, err := idx.CreateBucket(name); err != nil {
+			return fmt.Errorf("create index %s: %w", name, err)
+		}
+	}
+	type kv struct{ k, v []byte }
+	var entries []kv // written after the walk: a write may remap under its slices
+	err := ix(tx, ixClientDue).ForEach(func(k, v []byte) error {
+		entries = append(entries, kv{append([]byte(nil), k...), append([]byte(nil), v...)})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if err := summariseDue(tx, e.k, e.v, true); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // refreshAllClientDue recomputes every client's follow-up entry (after a

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"encoding/binary"
+	"slices"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -79,15 +80,13 @@ func gatherAgenda(tx *bolt.Tx, today model.Date, lang string) (model.AgendaInput
 		return in, err
 	}
 
-	// Clients whose follow-up date has come, from the follow-up index, with
-	// the date of their next call, visit or meeting booked (the rule of
-	// model.ClientFollowUp tells scheduled from booked far ahead).
+	// Clients whose follow-up date has come, with the date of their next
+	// call, visit or meeting booked (the rule of model.ClientFollowUp
+	// tells scheduled from booked far ahead): every key client, from
+	// client_due_key; the regular ones only counted (client_due_count),
+	// except those with a booking, whose state the rule decides.
 	booked := bookedSet(tx, today)
-	due := ix(tx, ixClientDue)
-	n := 0 // counted first: thousands of ClientStates, grown by append, cost more than a key walk
-	_ = seekRange(due, nil, dateBytes(today+1), func(_, _ []byte) error { n++; return nil })
-	in.Clients = make([]model.ClientState, 0, n)
-	err = seekRange(due, nil, dateBytes(today+1), func(k, v []byte) error {
+	err = seekRange(ix(tx, ixClientDueKey), nil, dateBytes(today+1), func(k, v []byte) error {
 		cs, ok := dueState(k, v)
 		if !ok {
 			return model.Errf("corrupt_index", "a client follow-up index entry is damaged; run salesplan check")
@@ -99,6 +98,16 @@ func gatherAgenda(tx *bolt.Tx, today model.Date, lang string) (model.AgendaInput
 	if err != nil {
 		return in, err
 	}
+	regular, err := dueCountBy(tx, today)
+	if err != nil {
+		return in, err
+	}
+	listed, err := bookedRegularDue(tx, today, booked)
+	if err != nil {
+		return in, err
+	}
+	in.Clients = append(in.Clients, listed...)
+	in.RegularDueUnlisted = regular - len(listed)
 
 	if in.Projects, err = liveProjects(tx); err != nil {
 		return in, err
@@ -173,6 +182,37 @@ func bookedSet(tx *bolt.Tx, today model.Date) map[model.ID]model.Date {
 		return nil
 	})
 	return out
+}
+
+// bookedRegularDue returns the regular clients whose follow-up date has
+// come (on or before today) and that have a call, visit or meeting booked
+// from today on (booked), by id: the ones model.ClientFollowUp may call
+// scheduled rather than due.
+func bookedRegularDue(tx *bolt.Tx, today model.Date, booked map[model.ID]model.Date) ([]model.ClientState, error) {
+	ids := make([]model.ID, 0, len(booked))
+	for id := range booked {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	rev, due := ix(tx, ixClientDueRev), ix(tx, ixClientDue)
+	var out []model.ClientState
+	for _, id := range ids {
+		d := rev.Get(idKey(id))
+		if len(d) != 4 || readDate(d) > today {
+			continue // archived, gone, or not due yet
+		}
+		k := cat(d, idKey(id))
+		cs, ok := dueState(k, due.Get(k))
+		if !ok {
+			return nil, model.Errf("corrupt_index", "a client follow-up index entry is damaged; run salesplan check")
+		}
+		if cs.Client.Tier == model.TierKey {
+			continue // listed with the key clients
+		}
+		cs.NextBooked = booked[id]
+		out = append(out, cs)
+	}
+	return out, nil
 }
 
 // liveProjects reads the live projects, with their client's name and last

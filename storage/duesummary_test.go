@@ -1,0 +1,229 @@
+package storage
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+
+	"salesplan/model"
+)
+
+// followUpByRule is what Today must show of the clients, worked out the
+// long way: every non-archived client's row (Clients decodes each record
+// and applies model.ClientFollowUp), the key ones that are due by id, the
+// regular ones that are due counted.
+func followUpByRule(t *testing.T, s *Store, today model.Date) (key map[model.ID]model.FollowUp, regular int) {
+	t.Helper()
+	rows, err := s.Clients(today, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key = map[model.ID]model.FollowUp{}
+	for _, r := range rows {
+		if !r.FollowUp.IsDue {
+			continue
+		}
+		if r.Tier == model.TierKey {
+			key[r.ID] = r.FollowUp
+		} else {
+			regular++
+		}
+	}
+	return key, regular
+}
+
+// assertTodayFollowUps compares Today's client follow-ups (read from the
+// summary: client_due_key, client_due_count and the booked regular
+// clients) with the rule applied to every client.
+func assertTodayFollowUps(t *testing.T, s *Store, today model.Date, what string) {
+	t.Helper()
+	ag, err := s.Today(today)
+	if err != nil {
+		t.Fatalf("%s: Today: %v", what, err)
+	}
+	wantKey, wantRegular := followUpByRule(t, s, today)
+	if ag.RegularDue != wantRegular {
+		t.Errorf("%s, %s: %d regular clients due, the rule says %d", what, today, ag.RegularDue, wantRegular)
+	}
+	got := map[model.ID]model.AttentionItem{}
+	for _, it := range ag.Attention {
+		if it.Type == model.AttClientFollowUp {
+			got[it.ClientID] = it
+		}
+	}
+	for id, f := range wantKey {
+		it, ok := got[id]
+		switch {
+		case !ok:
+			t.Errorf("%s, %s: key client %d is due (%+v) but not in the attention list", what, today, id, f)
+		case it.Due != f.Due || it.DaysOverdue != f.DaysOverdue || it.Booked != f.Booked:
+			t.Errorf("%s, %s: key client %d: attention %s/%d/%s, rule %s/%d/%s", what, today, id,
+				it.Due, it.DaysOverdue, it.Booked, f.Due, f.DaysOverdue, f.Booked)
+		}
+	}
+	for id := range got {
+		if _, ok := wantKey[id]; !ok {
+			t.Errorf("%s, %s: key client %d in the attention list, but the rule says it is not due", what, today, id)
+		}
+	}
+}
+
+// TestTodayDueSummary drives a database through what changes a client's
+// follow-up — contacts, bookings inside and beyond the schedule window,
+// completions, tier changes, archiving, cadence settings, undo — and
+// checks after each step that Today's follow-ups (from the summary) are
+// the rule's, over several days, and that the summary matches one
+// rebuilt from the records (newStore's drift check, and here at the end).
+func TestTodayDueSummary(t *testing.T) {
+	s := newStore(t)
+	rng := rand.New(rand.NewPCG(16, 4))
+	start := d("2026-11-02")
+	days := []model.Date{start, start.AddDays(9), start.AddDays(33), start.AddDays(120)}
+	var clients []model.Client
+	for i := range 40 {
+		tier := model.TierRegular
+		if i%4 == 0 {
+			tier = model.TierKey
+		}
+		c := model.Client{Name: fmt.Sprintf("client %02d", i), Tier: tier}
+		if i%7 == 3 {
+			c.CadenceDays = 3 + rng.IntN(20)
+		}
+		added, err := s.AddClient(c, start.AddDays(-rng.IntN(90)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		clients = append(clients, added)
+	}
+	pick := func() model.Client { return clients[rng.IntN(len(clients))] }
+	check := func(what string) {
+		t.Helper()
+		for _, day := range days {
+			assertTodayFollowUps(t, s, day, what)
+		}
+	}
+	check("clients added")
+
+	kinds := []model.EntryKind{model.EntryCall, model.EntryVisit, model.EntryMeeting, model.EntryNote}
+	taskKinds := []model.TaskKind{model.TaskCall, model.TaskVisit, model.TaskMeeting, model.TaskTodo}
+	var tasks []model.Task
+	for step := range 120 {
+		var what string
+		switch op := rng.IntN(9); op {
+		case 0, 1:
+			c := pick()
+			k := kinds[rng.IntN(len(kinds))]
+			mustEntry(t, s, model.JournalEntry{ClientID: c.ID, Kind: k, Text: "said hello", At: at(start.AddDays(rng.IntN(60)-40).String(), 10)})
+			what = fmt.Sprintf("step %d: %s with %s", step, k, c.Name)
+		case 2, 3:
+			c := pick()
+			k := taskKinds[rng.IntN(len(taskKinds))]
+			// Inside and beyond the schedule window of each checked day.
+			tk := mustTask(t, s, model.Task{Title: "t", Kind: k, ClientID: c.ID, Date: start.AddDays(rng.IntN(140) - 5)})
+			tasks = append(tasks, tk)
+			what = fmt.Sprintf("step %d: %s task for %s on %s", step, k, c.Name, tk.Date)
+		case 4:
+			if len(tasks) == 0 {
+				continue
+			}
+			tk := tasks[rng.IntN(len(tasks))]
+			if _, err := s.CompleteTask(tk.ID, tk.Date, at(tk.Date.String(), 11), ""); err != nil && problemCode(err) == "" {
+				t.Fatalf("complete task %d: %v", tk.ID, err)
+			}
+			what = fmt.Sprintf("step %d: task %d done", step, tk.ID)
+		case 5:
+			c := pick()
+			tier := model.TierKey
+			if rng.IntN(2) == 0 {
+				tier = model.TierRegular
+			}
+			if _, err := s.SetClientTier(c.ID, tier); err != nil {
+				t.Fatal(err)
+			}
+			what = fmt.Sprintf("step %d: %s made %s", step, c.Name, tier)
+		case 6:
+			c := pick()
+			if _, err := s.ArchiveClient(c.ID); err != nil {
+				t.Fatal(err)
+			}
+			what = fmt.Sprintf("step %d: %s archived", step, c.Name)
+		case 7:
+			keyDays, regularDays := 3+rng.IntN(10), 10+rng.IntN(40)
+			err := s.UpdateSettings(func(st *model.Settings) error {
+				st.KeyCadenceDays, st.RegularCadenceDays = keyDays, regularDays
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			what = fmt.Sprintf("step %d: cadences %d/%d", step, keyDays, regularDays)
+		case 8:
+			if _, err := s.Undo(); err != nil && problemCode(err) == "" {
+				t.Fatalf("undo: %v", err)
+			}
+			what = fmt.Sprintf("step %d: undo", step)
+		}
+		if step%10 == 9 || rng.IntN(6) == 0 {
+			check(what)
+		}
+	}
+	check("the end")
+	assertNoDrift(t, s)
+}
+
+// TestMigrateTo4BuildsDueSummary takes a schema-3 file (the summary's
+// buckets dropped, the schema set back) and opens it: the migration builds
+// the summary from client_due, and Today shows what the rule says.
+func TestMigrateTo4BuildsDueSummary(t *testing.T) {
+	s := newStore(t)
+	today := d("2026-11-27")
+	for i := range 30 {
+		tier := model.TierRegular
+		if i%5 == 0 {
+			tier = model.TierKey
+		}
+		c := mustClient(t, s, fmt.Sprintf("c%d", i), tier, today.AddDays(-3*i))
+		if i%3 == 0 {
+			mustTask(t, s, model.Task{Title: "call", Kind: model.TaskCall, ClientID: c.ID, Date: today.AddDays(i % 10)})
+		}
+	}
+	want, err := s.Today(today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = s.write(func(tx *bolt.Tx) error {
+		for _, name := range [][]byte{ixClientDueKey, ixClientDueCount} {
+			if err := tx.Bucket(bIndex).DeleteBucket(name); err != nil {
+				return err
+			}
+		}
+		return tx.Bucket(bMeta).Put(kSchema, u64(3))
+	}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s2, err := Open(s.path, Options{})
+	if err != nil {
+		t.Fatalf("open a schema-3 file: %v", err)
+	}
+	got, err := s2.Today(today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.RegularDue != want.RegularDue || len(got.Attention) != len(want.Attention) {
+		t.Errorf("after the migration: %d regular due, %d attention items; before: %d, %d",
+			got.RegularDue, len(got.Attention), want.RegularDue, len(want.Attention))
+	}
+	if want.RegularDue == 0 {
+		t.Error("the fixture has no regular client due: the test shows nothing")
+	}
+	assertTodayFollowUps(t, s2, today, "migrated")
+	_ = s2.view(func(tx *bolt.Tx) error {
+		if v := readU64(tx.Bucket(bMeta).Get(kSchema)); v != schemaVersion {
+			t.Errorf("schema %d after the migration, want %d", v, schemaVersion)
+		}
+		return nil
+	})
+}
