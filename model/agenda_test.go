@@ -85,3 +85,25 @@ func TestBuildAgendaWeekendAndAttention(t *testing.T) {
 		t.Errorf("agenda attention %d/%d, want %d/%d", len(a.Attention), a.RegularDue, len(items), regular)
 	}
 }
+
+func TestShownTasks(t *testing.T) {
+	var tasks []AgendaTask
+	for i := range 25 {
+		tasks = append(tasks, AgendaTask{Task: Task{ID: ID(i + 1), Date: 100 + Date(i)}, CarriedOver: true})
+	}
+	tasks = append(tasks, AgendaTask{Task: Task{ID: 99, Date: 200}})
+	shown, more := ShownTasks(tasks, CarriedShown)
+	if more != 5 || len(shown) != 21 || shown[19].ID != 20 || shown[20].ID != 99 {
+		t.Errorf("ShownTasks(25 carried + 1, 20): %d shown (last carried %d, then %d), %d more; want 21, 20, 99, 5",
+			len(shown), shown[19].ID, shown[20].ID, more)
+	}
+	if shown, more := ShownTasks(tasks[20:], CarriedShown); more != 0 || len(shown) != 6 {
+		t.Errorf("5 carried + 1: %d shown, %d more; want all 6, 0", len(shown), more)
+	}
+	if shown, more := ShownTasks(tasks, -1); more != 0 || len(shown) != 26 {
+		t.Errorf("no limit: %d shown, %d more", len(shown), more)
+	}
+	if shown, more := ShownTasks(nil, CarriedShown); more != 0 || len(shown) != 0 {
+		t.Errorf("no tasks: %d shown, %d more", len(shown), more)
+	}
+}

@@ -253,7 +253,7 @@ func verifyCopy(path string, timeout time.Duration) (err error) {
 			}
 			err := bucket.ForEach(func(k, v []byte) error {
 				var rec json.RawMessage
-				return decodeRecord(fmt.Sprintf("%s %d", recordKinds[i], keyID(k)), v, &rec)
+				return decodeRecordOf(recordKinds[i], keyID(k), v, &rec)
 			})
 			if err != nil {
 				return err

@@ -32,7 +32,7 @@ func putClient(tx *bolt.Tx, c *model.Client) error {
 	var old *model.Client
 	if raw := getRaw(tx, bClients, c.ID); raw != nil {
 		old = new(model.Client)
-		if err := decodeRecord(fmt.Sprintf("client %d", c.ID), raw, old); err != nil {
+		if err := decodeRecordOf("client", c.ID, raw, old); err != nil {
 			return err
 		}
 	}
@@ -113,7 +113,7 @@ func reindexClients(tx *bolt.Tx) error {
 	names := ix(tx, ixClientName)
 	return rb(tx, bClients).ForEach(func(k, v []byte) error {
 		var c model.Client
-		if err := decodeRecord(fmt.Sprintf("client %d", keyID(k)), v, &c); err != nil {
+		if err := decodeRecordOf("client", keyID(k), v, &c); err != nil {
 			return err
 		}
 		if err := putName(names, c.Name, c.ID); err != nil {
@@ -237,7 +237,7 @@ func refreshClientDue(tx *bolt.Tx, id model.ID, st *model.Settings) error {
 		return nil
 	}
 	var c model.Client
-	if err := decodeRecord(fmt.Sprintf("client %d", id), raw, &c); err != nil {
+	if err := decodeRecordOf("client", id, raw, &c); err != nil {
 		return err
 	}
 	if c.Archived {

@@ -131,7 +131,7 @@ func migrateTo2(tx *bolt.Tx) error {
 	var rewrite []kv
 	err := b.ForEach(func(k, v []byte) error {
 		var p model.Project
-		if err := decodeRecord(fmt.Sprintf("project %d", keyID(k)), v, &p); err != nil {
+		if err := decodeRecordOf("project", keyID(k), v, &p); err != nil {
 			return err
 		}
 		on := model.DefaultSignedOn(p)

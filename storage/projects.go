@@ -155,7 +155,7 @@ func putProject(tx *bolt.Tx, p *model.Project) error {
 	var old *model.Project
 	if raw := getRaw(tx, bProjects, p.ID); raw != nil {
 		old = new(model.Project)
-		if err := decodeRecord(fmt.Sprintf("project %d", p.ID), raw, old); err != nil {
+		if err := decodeRecordOf("project", p.ID, raw, old); err != nil {
 			return err
 		}
 	}
@@ -215,7 +215,7 @@ func deleteProject(tx *bolt.Tx, id model.ID) error {
 func reindexProjects(tx *bolt.Tx) error {
 	return rb(tx, bProjects).ForEach(func(k, v []byte) error {
 		var p model.Project
-		if err := decodeRecord(fmt.Sprintf("project %d", keyID(k)), v, &p); err != nil {
+		if err := decodeRecordOf("project", keyID(k), v, &p); err != nil {
 			return err
 		}
 		if err := putName(ix(tx, ixProjectName), p.Name, p.ID); err != nil {

@@ -70,7 +70,7 @@ func putTask(tx *bolt.Tx, t *model.Task) error {
 	var oldSearch *searchDoc
 	if prev != nil {
 		var old model.Task
-		if err := decodeRecord(fmt.Sprintf("task %d", t.ID), prev, &old); err != nil {
+		if err := decodeRecordOf("task", t.ID, prev, &old); err != nil {
 			return err
 		}
 		if err := taskIndex(tx, &old, false); err != nil {
@@ -103,7 +103,7 @@ func deleteTask(tx *bolt.Tx, id model.ID) error {
 func reindexTasks(tx *bolt.Tx) error {
 	return rb(tx, bTasks).ForEach(func(k, v []byte) error {
 		var t model.Task
-		if err := decodeRecord(fmt.Sprintf("task %d", keyID(k)), v, &t); err != nil {
+		if err := decodeRecordOf("task", keyID(k), v, &t); err != nil {
 			return err
 		}
 		return taskIndex(tx, &t, true)

@@ -43,8 +43,10 @@ func gatherAgenda(tx *bolt.Tx, today model.Date, lang string) (model.AgendaInput
 	in := model.AgendaInput{Today: today, Settings: st}
 
 	// Today's tasks, then the undone ones dated before today (carried over).
+	tasks := rb(tx, bTasks)
 	addTask := func(k []byte) error {
-		t, err := getTask(tx, keyID(k[4:]))
+		var t model.Task
+		err := getIn(tasks, "task", keyID(k[4:]), &t)
 		if err == nil {
 			in.Tasks = append(in.Tasks, names.agendaTask(t, today))
 		}
@@ -69,8 +71,10 @@ func gatherAgenda(tx *bolt.Tx, today model.Date, lang string) (model.AgendaInput
 
 	// Open promises due on or before the end of "due soon".
 	soon := model.DueSoonUntil(today, st.Calendar())
+	promises := rb(tx, bPromises)
 	err = seekRange(ix(tx, ixPromiseStatus), []byte{'o'}, cat([]byte{'o'}, dateBytes(soon+1)), func(k, _ []byte) error {
-		p, err := getPromise(tx, keyID(k[5:]))
+		var p model.Promise
+		err := getIn(promises, "promise", keyID(k[5:]), &p)
 		if err == nil {
 			in.Promises = append(in.Promises, p)
 		}
@@ -289,8 +293,10 @@ func gatherPeriod(tx *bolt.Tx, from, to, today model.Date, lang string) (model.P
 	in := model.PeriodInput{From: from, To: to, Today: today, Settings: st}
 	lo, hi := dateBytes(from), dateBytes(to+1)
 
+	tasks := rb(tx, bTasks)
 	err = seekRange(ix(tx, ixTaskDate), lo, hi, func(k, _ []byte) error {
-		t, err := getTask(tx, keyID(k[4:]))
+		var t model.Task
+		err := getIn(tasks, "task", keyID(k[4:]), &t)
 		if err == nil {
 			in.Tasks = append(in.Tasks, n.agendaTask(t, today))
 		}
@@ -319,12 +325,14 @@ func gatherPeriod(tx *bolt.Tx, from, to, today model.Date, lang string) (model.P
 
 	// Promises made, kept or due in the period, plus open ones overdue.
 	seen := map[model.ID]bool{}
+	promises := rb(tx, bPromises)
 	addPromise := func(id model.ID) error {
 		if seen[id] {
 			return nil
 		}
 		seen[id] = true
-		p, err := getPromise(tx, id)
+		var p model.Promise
+		err := getIn(promises, "promise", id, &p)
 		if err == nil {
 			in.Promises = append(in.Promises, p)
 		}
@@ -379,12 +387,13 @@ func gatherPeriod(tx *bolt.Tx, from, to, today model.Date, lang string) (model.P
 }
 
 // namer caches client and project names (and client cards) within one
-// transaction.
+// transaction, and the index buckets it reads them from.
 type namer struct {
 	tx       *bolt.Tx
 	clients  map[model.ID]string
 	projects map[model.ID]string
 	cards    map[model.ID]clientCard
+	buckets  map[string]*bolt.Bucket
 }
 
 // clientCard is what a task row shows of its client beyond the name.
@@ -394,7 +403,18 @@ type clientCard struct {
 }
 
 func newNamer(tx *bolt.Tx) *namer {
-	return &namer{tx: tx, clients: map[model.ID]string{}, projects: map[model.ID]string{}, cards: map[model.ID]clientCard{}}
+	return &namer{tx: tx, clients: map[model.ID]string{}, projects: map[model.ID]string{}, cards: map[model.ID]clientCard{},
+		buckets: map[string]*bolt.Bucket{}}
+}
+
+// index is ix(n.tx, name), looked up once.
+func (n *namer) index(name []byte) *bolt.Bucket {
+	b, ok := n.buckets[string(name)]
+	if !ok {
+		b = ix(n.tx, name)
+		n.buckets[string(name)] = b
+	}
+	return b
 }
 
 // card returns a client's tier and area from the client_card index.
@@ -404,7 +424,7 @@ func (n *namer) card(id model.ID) (model.Tier, string) {
 	}
 	c, ok := n.cards[id]
 	if !ok {
-		c.tier, c.area = readCard(ix(n.tx, ixClientCard).Get(idKey(id))) // copies: bytes live only in the tx
+		c.tier, c.area = readCard(n.index(ixClientCard).Get(idKey(id))) // copies: bytes live only in the tx
 		n.cards[id] = c
 	}
 	return c.tier, c.area
@@ -427,7 +447,7 @@ func (n *namer) label(cache map[model.ID]string, index []byte, id model.ID) stri
 	if v, ok := cache[id]; ok {
 		return v
 	}
-	name := string(ix(n.tx, index).Get(idKey(id)))
+	name := string(n.index(index).Get(idKey(id)))
 	cache[id] = name
 	return name
 }
