@@ -401,6 +401,8 @@ func (s *Store) withDB(readOnly bool, fn func(db *bolt.DB) error) (err error) {
 	if err != nil {
 		return err
 	}
+	s.txFile = file
+	defer func() { s.txFile = nil }()
 	if r := contain(func() { err = fn(db) }); r != nil {
 		abandon(db, file)
 		return s.damaged(r)
@@ -435,8 +437,15 @@ func Open(path string, opts Options) (*Store, error) {
 	var state int // 0 ready, 1 needs init, 2 needs migration
 	err := s.view(func(tx *bolt.Tx) error {
 		var err error
-		state, err = s.inspect(tx)
-		return err
+		if state, err = s.inspect(tx); err != nil || state != 0 {
+			return err
+		}
+		// Read here once for the command's Settings calls (the language,
+		// the currency): Settings reuses them while the file is unchanged.
+		if st, err := readSettings(tx); err == nil {
+			s.noteSettings(tx, st)
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, err
