@@ -618,6 +618,75 @@ func (s *Store) Clients(today model.Date, all bool) ([]ClientRow, error) {
 	return rows, err
 }
 
+// DueClients lists the clients whose follow-up is due today, by name, as
+// Clients would list them with FollowUp.IsDue, but read from the
+// follow-up index (client_due holds each client's tier, cadence, created
+// date, last contact and name) instead of decoding every client and
+// seeking its last contact, its next booking and its promises one by one.
+// The rows' Client holds ID, Name, Tier, Area, CadenceDays and CreatedOn;
+// with full, the whole record (decoded for these clients only).
+func (s *Store) DueClients(today model.Date, full bool) ([]ClientRow, error) {
+	rows := []ClientRow{}
+	err := s.view(func(tx *bolt.Tx) error {
+		st, err := readSettings(tx) // as Clients: no holiday counts in a client's follow-up
+		if err != nil {
+			return err
+		}
+		booked := bookedSet(tx, today)
+		var due []ClientRow
+		at := map[model.ID]int{} // client → its row in due
+		err = seekRange(ix(tx, ixClientDue), nil, dateBytes(today+1), func(k, v []byte) error {
+			cs, ok := dueState(k, v)
+			if !ok {
+				return model.Errf("corrupt_index", "a client follow-up index entry is damaged; run salesplan check")
+			}
+			cs.NextBooked = booked[cs.Client.ID]
+			if f := model.ClientFollowUp(cs.Client, cs.LastContact, cs.NextBooked, st, today); f.IsDue {
+				at[cs.Client.ID] = len(due)
+				due = append(due, ClientRow{Client: cs.Client, LastContact: cs.LastContact, FollowUp: f})
+			}
+			return nil
+		})
+		if err != nil || len(due) == 0 {
+			return err
+		}
+		// Open promises per client, in one pass over promise_client.
+		err = ix(tx, ixPromiseClient).ForEach(func(k, v []byte) error {
+			if len(k) == 16 && len(v) == 1 && v[0] == 'o' {
+				if i, ok := at[keyID(k)]; ok {
+					due[i].OpenPromises++
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		// In client_name's order, as Clients lists them.
+		rows = make([]ClientRow, 0, len(due))
+		cards, clients := ix(tx, ixClientCard), rb(tx, bClients)
+		return ix(tx, ixClientName).ForEach(func(_, v []byte) error {
+			i, ok := at[keyID(v)]
+			if !ok {
+				return nil
+			}
+			r := due[i]
+			if full {
+				var c model.Client
+				if err := getIn(clients, "client", r.ID, &c); err != nil {
+					return err
+				}
+				r.Client = c
+			} else {
+				_, r.Area = readCard(cards.Get(idKey(r.ID)))
+			}
+			rows = append(rows, r)
+			return nil
+		})
+	})
+	return rows, err
+}
+
 // ClientDetail returns the client detail view; journalLimit 0 = all.
 func (s *Store) ClientDetail(id model.ID, today model.Date, journalLimit int) (ClientDetail, error) {
 	var d ClientDetail
