@@ -27,7 +27,11 @@ func getClient(tx *bolt.Tx, id model.ID) (c model.Client, err error) {
 // putClient stores c (assigning an id when c.ID is 0) and maintains the name
 // and follow-up indexes. A name already used by another client (any case) is
 // a "duplicate_client" Problem.
-func putClient(tx *bolt.Tx, c *model.Client) error {
+func putClient(tx *bolt.Tx, c *model.Client) error { return putClientWith(tx, c, nil) }
+
+// putClientWith is putClient with the settings already read (st nil: read
+// them), for an import that puts thousands.
+func putClientWith(tx *bolt.Tx, c *model.Client, st *model.Settings) error {
 	names := ix(tx, ixClientName)
 	var old *model.Client
 	if raw := getRaw(tx, bClients, c.ID); raw != nil {
@@ -70,11 +74,14 @@ func putClient(tx *bolt.Tx, c *model.Client) error {
 	if err := relabelLiveProjects(tx, c.ID); err != nil {
 		return err
 	}
-	st, err := readSettings(tx)
-	if err != nil {
-		return err
+	if st == nil {
+		read, err := readSettings(tx)
+		if err != nil {
+			return err
+		}
+		st = &read
 	}
-	return refreshClientDue(tx, c.ID, &st)
+	return refreshClientDue(tx, c.ID, st)
 }
 
 // deleteClient removes a client and its index entries (not its journal,
