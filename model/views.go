@@ -138,8 +138,8 @@ type AgendaInput struct {
 
 	// RegularDueUnlisted counts the regular clients left out of Clients
 	// because each is certainly due: its follow-up date has come and no
-	// call, visit or meeting is booked from Today on (storage counts them
-	// from a summary instead of reading thousands of them).
+	// call, visit or meeting booked makes it Scheduled (storage counts
+	// them from a summary instead of reading thousands of them).
 	RegularDueUnlisted int
 }
 

@@ -113,6 +113,28 @@ func (s *Store) Settings() (st model.Settings, err error) {
 	return st, err
 }
 
+// settingsIn is settingsFor(tx, lang) for a read transaction of this
+// Store, from the settings kept when they are the ones tx reads (its
+// transaction id and file are theirs); else read, and kept.
+func (s *Store) settingsIn(tx *bolt.Tx, lang string) (model.Settings, error) {
+	s.mu.Lock()
+	c := s.settings
+	s.mu.Unlock()
+	if c != nil && !tx.Writable() && uint64(tx.ID()) == c.txid && s.txFile != nil {
+		if fi, err := s.txFile.Stat(); err == nil && os.SameFile(fi, c.file) {
+			st := cloneSettings(c.st)
+			st.Holidays = st.HolidaysFor(lang)
+			return st, nil
+		}
+	}
+	st, err := readSettings(tx)
+	if err == nil {
+		s.noteSettings(tx, st)
+	}
+	st.Holidays = st.HolidaysFor(lang)
+	return st, err
+}
+
 // settingsCache is the settings as readSettings returned them in a read
 // transaction, the file it read and the file's transaction id then.
 type settingsCache struct {

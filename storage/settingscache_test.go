@@ -27,6 +27,12 @@ func TestSettingsSeeOtherWriters(t *testing.T) {
 	}
 	for i, writer := range []*Store{other, s, other} {
 		setCalls(writer, 40+i)
+		// Today reads the settings its transaction sees, kept or not.
+		for range 2 {
+			if ag, err := s.Today(d("2026-11-27")); err != nil || ag.Calls.Target != 40+i {
+				t.Errorf("after write %d: Today's call target %d (%v), want %d", i, ag.Calls.Target, err, 40+i)
+			}
+		}
 		st, err := s.Settings()
 		if err != nil || st.CallsPerDay != 40+i {
 			t.Errorf("after write %d: %d calls a day (%v), want %d", i, st.CallsPerDay, err, 40+i)

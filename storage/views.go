@@ -19,7 +19,11 @@ func (s *Store) Today(today model.Date) (model.Agenda, error) {
 	var a model.Agenda
 	lang := s.language()
 	err := s.view(func(tx *bolt.Tx) error {
-		in, err := gatherAgenda(tx, today, lang)
+		st, err := s.settingsIn(tx, lang)
+		if err != nil {
+			return err
+		}
+		in, err := gatherAgendaWith(tx, today, st)
 		if err != nil {
 			return err
 		}
@@ -39,8 +43,13 @@ func gatherAgenda(tx *bolt.Tx, today model.Date, lang string) (model.AgendaInput
 	if err != nil {
 		return model.AgendaInput{}, err
 	}
+	return gatherAgendaWith(tx, today, st)
+}
+
+// gatherAgendaWith is gatherAgenda with the settings read (settingsFor).
+func gatherAgendaWith(tx *bolt.Tx, today model.Date, st model.Settings) (in model.AgendaInput, err error) {
 	names := newNamer(tx)
-	in := model.AgendaInput{Today: today, Settings: st}
+	in = model.AgendaInput{Today: today, Settings: st}
 
 	// Today's tasks, then the undone ones dated before today (carried over).
 	tasks := rb(tx, bTasks)
@@ -189,13 +198,16 @@ func bookedSet(tx *bolt.Tx, today model.Date) map[model.ID]model.Date {
 }
 
 // bookedRegularDue returns the regular clients whose follow-up date has
-// come (on or before today) and that have a call, visit or meeting booked
-// from today on (booked), by id: the ones model.ClientFollowUp may call
-// scheduled rather than due.
+// come (on or before today) and whose next call, visit or meeting
+// (booked) makes them scheduled today (model.Scheduled), by id: the only
+// ones model.ClientFollowUp does not call due. (A booking further ahead
+// leaves a client due; a regular one is only counted.)
 func bookedRegularDue(tx *bolt.Tx, today model.Date, booked map[model.ID]model.Date) ([]model.ClientState, error) {
 	ids := make([]model.ID, 0, len(booked))
-	for id := range booked {
-		ids = append(ids, id)
+	for id, next := range booked {
+		if model.Scheduled(next, today) {
+			ids = append(ids, id)
+		}
 	}
 	slices.Sort(ids)
 	rev, due := ix(tx, ixClientDueRev), ix(tx, ixClientDue)
