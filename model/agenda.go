@@ -56,6 +56,20 @@ func ShownTasks(tasks []AgendaTask, limit int) (shown []AgendaTask, more int) {
 	return append(shown, tasks[carried:]...), carried - limit
 }
 
+// CarriedAhead compares two carried-over tasks on the part of SortTasks'
+// order an index can hold: important ones first, then the oldest date
+// (slot, time and id settle what is equal here). Negative when a (ia, da)
+// sorts before b (ib, db).
+func CarriedAhead(ia bool, da Date, ib bool, db Date) int {
+	if ia != ib {
+		if ia {
+			return -1
+		}
+		return 1
+	}
+	return cmp.Compare(da, db)
+}
+
 // SortTasks orders tasks as the agenda lists them (see BuildAgenda); it
 // reads each task's CarriedOver flag, which the caller sets.
 func SortTasks(tasks []AgendaTask) {

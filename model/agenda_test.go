@@ -107,3 +107,32 @@ func TestShownTasks(t *testing.T) {
 		t.Errorf("no tasks: %d shown, %d more", len(shown), more)
 	}
 }
+
+// TestCarriedAheadAgreesWithSortTasks: when CarriedAhead orders two
+// carried-over tasks, SortTasks orders them the same way, whatever their
+// slot, time and id.
+func TestCarriedAheadAgreesWithSortTasks(t *testing.T) {
+	var tasks []AgendaTask
+	id := ID(0)
+	for _, imp := range []bool{false, true} {
+		for _, date := range []Date{100, 101, 105} {
+			for _, slot := range []Slot{SlotMorning, SlotEvening, ""} {
+				for _, clock := range []Clock{NoClock, ClockAt(8, 0), ClockAt(20, 0)} {
+					id++
+					tasks = append(tasks, AgendaTask{Task: Task{ID: 1000 - id, Date: date, Slot: slot, Time: clock, Important: imp}, CarriedOver: true})
+				}
+			}
+		}
+	}
+	for _, a := range tasks {
+		for _, b := range tasks {
+			c := CarriedAhead(a.Important, a.Date, b.Important, b.Date)
+			if c == 0 {
+				continue
+			}
+			if got := compareTasks(a, b); got == 0 || (got < 0) != (c < 0) {
+				t.Fatalf("CarriedAhead(%v %d, %v %d) = %d, compareTasks = %d", a.Important, a.Date, b.Important, b.Date, c, got)
+			}
+		}
+	}
+}

@@ -120,6 +120,11 @@ type Agenda struct {
 	Tasks       []AgendaTask
 	Attention   []AttentionItem
 	RegularDue  int
+
+	// CarriedUnread counts carried-over tasks left out of Tasks by a
+	// reader that reads only the ones a day list shows first (storage's
+	// TodayTop); each sorts after every carried-over task in Tasks.
+	CarriedUnread int
 }
 
 // AgendaInput is what storage gathers for BuildAgenda.

@@ -31,7 +31,9 @@
 //	projects     id → record model.Project
 //	idx                                    index buckets, all rebuilt by reindex
 //	├── task_date        date|id → ""                       every task (date 0 = inbox)
-//	├── task_open        date|id → kind|client id           undone tasks (carry-over: seek below today)
+//	├── task_open        date|id → kind|client id|flags     undone tasks (carry-over: seek below today);
+//	│                                                          flags 1 = important (schema 4: TodayTop
+//	│                                                          picks the carried-over tasks shown first)
 //	├── task_client      client|date|id → kind              undone tasks with a client ("scheduled")
 //	├── task_done        done date|id → ""                  done tasks (the day's record)
 //	├── journal_client   client|at|id → kind                entries with a client (client timeline)

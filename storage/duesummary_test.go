@@ -252,6 +252,7 @@ func TestMigrateTo4BuildsDueSummary(t *testing.T) {
 		if i%3 == 0 {
 			mustTask(t, s, model.Task{Title: "call", Kind: model.TaskCall, ClientID: c.ID, Date: today.AddDays(i % 10)})
 		}
+		mustTask(t, s, model.Task{Title: fmt.Sprintf("old %d", i), Date: today.AddDays(-1 - i%4), Important: i%7 == 0})
 	}
 	want, err := s.Today(today)
 	if err != nil {
@@ -260,6 +261,18 @@ func TestMigrateTo4BuildsDueSummary(t *testing.T) {
 	err = s.write(func(tx *bolt.Tx) error {
 		for _, name := range [][]byte{ixClientDueKey, ixClientDueCount} {
 			if err := tx.Bucket(bIndex).DeleteBucket(name); err != nil {
+				return err
+			}
+		}
+		// Schema 3's task_open values: kind and client, no flags.
+		type kv struct{ k, v []byte }
+		var old []kv
+		_ = ix(tx, ixTaskOpen).ForEach(func(k, v []byte) error {
+			old = append(old, kv{append([]byte(nil), k...), append([]byte(nil), v[:9]...)})
+			return nil
+		})
+		for _, e := range old {
+			if err := ix(tx, ixTaskOpen).Put(e.k, e.v); err != nil {
 				return err
 			}
 		}
@@ -284,10 +297,73 @@ func TestMigrateTo4BuildsDueSummary(t *testing.T) {
 		t.Error("the fixture has no regular client due: the test shows nothing")
 	}
 	assertTodayFollowUps(t, s2, today, "migrated")
+	top, err := s2.TodayTop(today, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantTop, _ := model.ShownTasks(want.Tasks, 3)
+	if gotTop, _ := model.ShownTasks(top.Tasks, 3); !reflect.DeepEqual(gotTop, wantTop) {
+		t.Errorf("after the migration the first carried-over tasks are %v, want %v", gotTop, wantTop)
+	}
 	_ = s2.view(func(tx *bolt.Tx) error {
 		if v := readU64(tx.Bucket(bMeta).Get(kSchema)); v != schemaVersion {
 			t.Errorf("schema %d after the migration, want %d", v, schemaVersion)
 		}
 		return nil
 	})
+}
+
+// TestTodayTopShowsWhatTodayShows: the carried-over tasks TodayTop reads
+// (from task_open's dates and important flags) give the same first n as
+// Today's whole list, and the count of the others adds up, whatever the
+// mix of important flags, dates, slots and times; and after an edit that
+// toggles important.
+func TestTodayTopShowsWhatTodayShows(t *testing.T) {
+	s := newStore(t)
+	today := d("2026-11-27")
+	rng := rand.New(rand.NewPCG(20, 26))
+	slots := []model.Slot{model.SlotMorning, model.SlotAfternoon, model.SlotEvening, model.SlotAny}
+	var ids []model.ID
+	for i := range 90 {
+		task := model.Task{Title: fmt.Sprintf("old %d", i), Date: today.AddDays(-1 - rng.IntN(12)),
+			Important: rng.IntN(4) == 0, Slot: slots[rng.IntN(len(slots))]}
+		if rng.IntN(3) == 0 {
+			task.Time = model.ClockAt(7+rng.IntN(12), 0)
+		}
+		ids = append(ids, mustTask(t, s, task).ID)
+	}
+	mustTask(t, s, model.Task{Title: "today's", Date: today})
+	compare := func(what string) {
+		t.Helper()
+		full, err := s.Today(today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range []int{0, 1, 7, model.CarriedShown, 89, 90, 500} {
+			top, err := s.TodayTop(today, n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, wantMore := model.ShownTasks(full.Tasks, n)
+			got, more := model.ShownTasks(top.Tasks, n)
+			if !reflect.DeepEqual(got, want) || more+top.CarriedUnread != wantMore {
+				t.Fatalf("%s, n=%d: TodayTop shows %d tasks and %d+%d more, Today %d and %d more",
+					what, n, len(got), more, top.CarriedUnread, len(want), wantMore)
+			}
+			if n <= model.CarriedShown && len(top.Tasks) >= len(full.Tasks) {
+				t.Errorf("%s, n=%d: TodayTop read all %d tasks", what, n, len(top.Tasks))
+			}
+		}
+	}
+	compare("added")
+	for _, id := range ids[:30] {
+		task, err := s.Task(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.MarkImportant(id, !task.Important); err != nil {
+			t.Fatal(err)
+		}
+	}
+	compare("important toggled")
 }

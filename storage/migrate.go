@@ -29,7 +29,7 @@ var migrations = []migration{
 	{1, "wrap bare JSON records in the checksummed envelope and build the indexes", migrateTo1},
 	{2, "the work plan's rules: signed dates of projects onboarded signed, and the indexes of signed projects, cancellations and tasks done", migrateTo2},
 	{3, "records carry a revision (codec version 2) and the undo log is kept in the database", migrateTo3},
-	{4, "the follow-up summary: key clients' follow-up entries and regular clients' counts by date", migrateTo4},
+	{4, "the follow-up summary (key clients' follow-up entries, regular clients' counts by date) and the important flag in task_open", migrateTo4},
 }
 
 // migrate brings a database at version from up to schemaVersion inside the
@@ -179,9 +179,40 @@ func migrateTo3(tx *bolt.Tx) error {
 // stale counts; it now refuses the file instead ("written by a newer
 // salesplan"). A file before schema 1 has no client_due yet: migrateTo1's
 // reindex builds the summary with every index.
+//
+// task_open's values gain a flags byte (important), so that today's list
+// picks the carried-over tasks it shows first from the index: the undone
+// tasks' values are rewritten (their records decoded: the undone ones
+// only, thousands at most).
 func migrateTo4(tx *bolt.Tx) error {
-	if tx.Bucket(bIndex) == nil || tx.Bucket(bIndex).Bucket(ixClientDue) == nil {
+	idx := tx.Bucket(bIndex)
+	if idx == nil || idx.Bucket(ixClientDue) == nil || idx.Bucket(ixTaskOpen) == nil {
 		return nil // built with the other indexes (reindexIfOld)
 	}
-	return rebuildDueSummary(tx)
+	if err := rebuildDueSummary(tx); err != nil {
+		return err
+	}
+	type kv struct{ k, v []byte }
+	var open []kv
+	tasks := rb(tx, bTasks)
+	err := ix(tx, ixTaskOpen).ForEach(func(k, _ []byte) error {
+		if len(k) != 12 {
+			return model.Errf("corrupt_index", "an open task index entry is damaged; run salesplan check")
+		}
+		var t model.Task
+		if err := getIn(tasks, "task", keyID(k[4:]), &t); err != nil {
+			return err
+		}
+		open = append(open, kv{append([]byte(nil), k...), taskOpenValue(&t)})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, e := range open {
+		if err := ix(tx, ixTaskOpen).Put(e.k, e.v); err != nil {
+			return err
+		}
+	}
+	return nil
 }

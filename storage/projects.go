@@ -589,10 +589,10 @@ func projectTasks(tx *bolt.Tx, p model.Project) ([]model.Task, error) {
 	if err != nil {
 		return nil, err
 	}
-	// task_open: date|id → kind|client; only those without a client are
+	// task_open: date|id → kind|client|flags; only those without a client are
 	// decoded (the ones with the project's client were read above).
 	err = ix(tx, ixTaskOpen).ForEach(func(k, v []byte) error {
-		if len(v) == 9 && keyID(v[1:]) == 0 && len(k) == 12 {
+		if len(v) >= 9 && keyID(v[1:9]) == 0 && len(k) == 12 {
 			return add(keyID(k[4:]))
 		}
 		return nil

@@ -39,7 +39,9 @@ func getTask(tx *bolt.Tx, id model.ID) (t model.Task, err error) {
 	return t, err
 }
 
-// Task index values: task_open [kind][client id 8]; task_client [kind].
+// Task index values: task_open [kind][client id 8][flags] (flags: 1 =
+// important; schema 4, so that today's list can pick the carried-over
+// tasks it shows first without decoding them all); task_client [kind].
 func taskIndex(tx *bolt.Tx, t *model.Task, add bool) error {
 	id, d := idKey(t.ID), dateBytes(t.Date)
 	ops := []ixOp{{ixTaskDate, cat(d, id), empty}}
@@ -47,13 +49,25 @@ func taskIndex(tx *bolt.Tx, t *model.Task, add bool) error {
 		ops = append(ops, ixOp{ixTaskDone, cat(dateBytes(t.DoneOn), id), empty})
 	}
 	if !t.Done {
-		ops = append(ops, ixOp{ixTaskOpen, cat(d, id), cat([]byte{taskKindByte(t.Kind)}, idKey(t.ClientID))})
+		ops = append(ops, ixOp{ixTaskOpen, cat(d, id), taskOpenValue(t)})
 		if t.ClientID != 0 {
 			ops = append(ops, ixOp{ixTaskClient, cat(idKey(t.ClientID), d, id), []byte{taskKindByte(t.Kind)}})
 		}
 	}
 	return apply(tx, ops, add)
 }
+
+// taskOpenValue is a task's task_open value.
+func taskOpenValue(t *model.Task) []byte {
+	flags := byte(0)
+	if t.Important {
+		flags |= taskOpenImportant
+	}
+	return cat([]byte{taskKindByte(t.Kind)}, idKey(t.ClientID), []byte{flags})
+}
+
+// taskOpenImportant is the important bit of a task_open value's flags.
+const taskOpenImportant = 1
 
 // taskSearch is what search finds a task by: its title; its date is the
 // task's (none for the inbox).

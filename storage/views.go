@@ -15,7 +15,16 @@ import (
 // planner and the command line show the same numbers.
 
 // Today returns the agenda for a day.
-func (s *Store) Today(today model.Date) (model.Agenda, error) {
+func (s *Store) Today(today model.Date) (model.Agenda, error) { return s.TodayTop(today, -1) }
+
+// TodayTop is Today for a day list that shows only the first carried
+// carried-over tasks (model.ShownTasks): it reads the carried-over tasks
+// that can be among those — the first carried by model.CarriedAhead on
+// task_open's date and important flag, and any that tie with the last of
+// them — and counts the others in Agenda.CarriedUnread without decoding
+// them (a neglected ten-year database carries 3,000 over). carried < 0
+// reads them all (Today).
+func (s *Store) TodayTop(today model.Date, carried int) (model.Agenda, error) {
 	var a model.Agenda
 	lang := s.language()
 	err := s.view(func(tx *bolt.Tx) error {
@@ -23,11 +32,12 @@ func (s *Store) Today(today model.Date) (model.Agenda, error) {
 		if err != nil {
 			return err
 		}
-		in, err := gatherAgendaWith(tx, today, st)
+		in, unread, err := gatherAgendaTop(tx, today, st, carried)
 		if err != nil {
 			return err
 		}
 		a = model.BuildAgenda(in)
+		a.CarriedUnread = unread
 		return nil
 	})
 	return a, err
@@ -47,7 +57,14 @@ func gatherAgenda(tx *bolt.Tx, today model.Date, lang string) (model.AgendaInput
 }
 
 // gatherAgendaWith is gatherAgenda with the settings read (settingsFor).
-func gatherAgendaWith(tx *bolt.Tx, today model.Date, st model.Settings) (in model.AgendaInput, err error) {
+func gatherAgendaWith(tx *bolt.Tx, today model.Date, st model.Settings) (model.AgendaInput, error) {
+	in, _, err := gatherAgendaTop(tx, today, st, -1)
+	return in, err
+}
+
+// gatherAgendaTop is gatherAgendaWith reading the carried-over tasks as
+// TodayTop does; unread is how many it left out.
+func gatherAgendaTop(tx *bolt.Tx, today model.Date, st model.Settings, carried int) (in model.AgendaInput, unread int, err error) {
 	names := newNamer(tx)
 	in = model.AgendaInput{Today: today, Settings: st}
 
@@ -62,10 +79,23 @@ func gatherAgendaWith(tx *bolt.Tx, today model.Date, st model.Settings) (in mode
 		return err
 	}
 	if err := seekRange(ix(tx, ixTaskDate), dateBytes(today), dateBytes(today+1), func(k, _ []byte) error { return addTask(k) }); err != nil {
-		return in, err
+		return in, 0, err
 	}
-	if err := seekRange(ix(tx, ixTaskOpen), dateBytes(1), dateBytes(today), func(k, _ []byte) error { return addTask(k) }); err != nil {
-		return in, err
+	if carried < 0 {
+		if err := seekRange(ix(tx, ixTaskOpen), dateBytes(1), dateBytes(today), func(k, _ []byte) error { return addTask(k) }); err != nil {
+			return in, 0, err
+		}
+	} else {
+		keys, left, err := carriedFirst(tx, today, carried)
+		if err != nil {
+			return in, 0, err
+		}
+		for _, k := range keys {
+			if err := addTask(k); err != nil {
+				return in, 0, err
+			}
+		}
+		unread = left
 	}
 
 	// Quotas from the journal's date index values: no record decoded.
@@ -75,7 +105,7 @@ func gatherAgendaWith(tx *bolt.Tx, today model.Date, st model.Settings) (in mode
 	in.WeekVisits = entriesOfKind(tx, ws, ws.AddDays(6), 'v')
 	m := model.MonthOf(today)
 	if in.SignedMonth, err = signedIn(tx, m.First(), m.Last()); err != nil {
-		return in, err
+		return in, 0, err
 	}
 
 	// Open promises due on or before the end of "due soon".
@@ -90,7 +120,7 @@ func gatherAgendaWith(tx *bolt.Tx, today model.Date, st model.Settings) (in mode
 		return err
 	})
 	if err != nil {
-		return in, err
+		return in, 0, err
 	}
 
 	// Clients whose follow-up date has come, with the date of their next
@@ -109,21 +139,21 @@ func gatherAgendaWith(tx *bolt.Tx, today model.Date, st model.Settings) (in mode
 		return nil
 	})
 	if err != nil {
-		return in, err
+		return in, 0, err
 	}
 	regular, err := dueCountBy(tx, today)
 	if err != nil {
-		return in, err
+		return in, 0, err
 	}
 	listed, err := bookedRegularDue(tx, today, booked)
 	if err != nil {
-		return in, err
+		return in, 0, err
 	}
 	in.Clients = append(in.Clients, listed...)
 	in.RegularDueUnlisted = regular - len(listed)
 
 	if in.Projects, err = liveProjects(tx); err != nil {
-		return in, err
+		return in, 0, err
 	}
 	in.ClientNames, in.ProjectNames = map[model.ID]string{}, map[model.ID]string{}
 	for _, p := range in.Promises {
@@ -136,7 +166,7 @@ func gatherAgendaWith(tx *bolt.Tx, today model.Date, st model.Settings) (in mode
 		in.ProjectNames[p.Project.ID] = p.Project.Name
 		in.ClientNames[p.Project.ClientID] = p.ClientName
 	}
-	return in, nil
+	return in, unread, nil
 }
 
 // entriesOfKind returns the journal entries of one kind byte dated from..to
@@ -185,8 +215,8 @@ func signedIn(tx *bolt.Tx, from, to model.Date) (model.Money, error) {
 func bookedSet(tx *bolt.Tx, today model.Date) map[model.ID]model.Date {
 	out := map[model.ID]model.Date{}
 	_ = seekRange(ix(tx, ixTaskOpen), dateBytes(today), nil, func(k, v []byte) error {
-		if len(v) == 9 && v[0] != 't' {
-			if id := keyID(v[1:]); id != 0 {
+		if len(v) >= 9 && v[0] != 't' {
+			if id := keyID(v[1:9]); id != 0 {
 				if _, ok := out[id]; !ok {
 					out[id] = readDate(k[:4])
 				}
@@ -195,6 +225,44 @@ func bookedSet(tx *bolt.Tx, today model.Date) map[model.ID]model.Date {
 		return nil
 	})
 	return out
+}
+
+// carriedFirst returns the task_open keys of the carried-over tasks
+// (undone, dated before today) that can be among the first n in
+// model.SortTasks' order — by model.CarriedAhead on the key's date and
+// the value's important flag, those that tie with the n-th included — in
+// no particular order, and how many it left out.
+func carriedFirst(tx *bolt.Tx, today model.Date, n int) (keys [][]byte, left int, err error) {
+	type entry struct {
+		key       []byte
+		date      model.Date
+		important bool
+	}
+	var all []entry
+	err = seekRange(ix(tx, ixTaskOpen), dateBytes(1), dateBytes(today), func(k, v []byte) error {
+		if len(k) != 12 || len(v) < 9 {
+			return model.Errf("corrupt_index", "an open task index entry is damaged; run salesplan check")
+		}
+		all = append(all, entry{key: k, date: readDate(k[:4]), important: len(v) > 9 && v[9]&taskOpenImportant != 0})
+		return nil
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	ahead := func(a, b entry) int { return model.CarriedAhead(a.important, a.date, b.important, b.date) }
+	if len(all) > n {
+		slices.SortStableFunc(all, ahead)
+		cut := n
+		for n > 0 && cut < len(all) && ahead(all[cut], all[n-1]) == 0 {
+			cut++
+		}
+		left, all = len(all)-cut, all[:cut]
+	}
+	keys = make([][]byte, len(all))
+	for i, e := range all {
+		keys[i] = e.key
+	}
+	return keys, left, nil
 }
 
 // bookedRegularDue returns the regular clients whose follow-up date has

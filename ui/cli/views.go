@@ -19,7 +19,13 @@ func (a *app) todayCmd() *cobra.Command {
 		Args:  noArgs,
 	}
 	c.RunE = a.run(func(st *storage.Store, _ []string) error {
-		ag, err := st.Today(a.today)
+		// The text shows the first model.CarriedShown carried-over tasks:
+		// only those are read (the JSON, --short and --status count all).
+		carried := -1
+		if !asJSON && !short && !status && !all {
+			carried = model.CarriedShown
+		}
+		ag, err := st.TodayTop(a.today, carried)
 		if err != nil {
 			return failWith(err, "cli.err.read_view", "today")
 		}
@@ -131,10 +137,10 @@ func (a *app) printAgenda(ag model.Agenda, set model.Settings, all bool) error {
 		ag.VisitsWeek.Done, ag.VisitsWeek.Target, ag.VisitsWeek.Visits,
 		a.lang.MoneyExact(ag.SignedMonth.Value, cur), a.lang.MoneyExact(ag.SignedMonth.Target, cur)))
 	fmt.Fprintln(w)
-	if len(ag.Tasks) == 0 {
+	if len(ag.Tasks) == 0 && ag.CarriedUnread == 0 {
 		fmt.Fprintln(w, a.t("cli.today.no_tasks"))
 	} else {
-		fmt.Fprintln(w, a.t("cli.today.tasks", len(ag.Tasks)))
+		fmt.Fprintln(w, a.t("cli.today.tasks", len(ag.Tasks)+ag.CarriedUnread))
 		// The 20 most important carried-over tasks, as the planner shows
 		// them (DESIGN.md §5, v2); --all lists every one.
 		limit := model.CarriedShown
@@ -142,6 +148,7 @@ func (a *app) printAgenda(ag model.Agenda, set model.Settings, all bool) error {
 			limit = -1
 		}
 		shown, more := model.ShownTasks(ag.Tasks, limit)
+		more += ag.CarriedUnread
 		var tb table
 		for _, t := range shown {
 			tb.add("#"+strconv.FormatUint(uint64(t.ID), 10), a.when(t), a.mark(t.Task), a.t("kind."+string(t.Kind)),
