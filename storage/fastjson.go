@@ -397,27 +397,47 @@ func (s *jscan) kind(dst *string) bool {
 	if !ok {
 		return false
 	}
-	if k, ok := kindWords[string(raw)]; ok { // no allocation: the compiler looks the bytes up
-		*dst = k
-	} else {
-		*dst = string(raw)
-	}
+	*dst = kindWord(raw)
 	return true
 }
 
-// kindWords are the values of the model's kind types, shared.
-var kindWords = func() map[string]string {
-	m := map[string]string{}
-	for _, w := range []string{
-		string(model.TaskCall), string(model.TaskVisit), string(model.TaskMeeting), string(model.TaskTodo),
-		string(model.EntryNote), string(model.SlotMorning), string(model.SlotAfternoon),
-		string(model.SlotEvening), string(model.SlotAny), string(model.TierKey), string(model.TierRegular),
-		string(model.PromiseOpen), string(model.PromiseKept), string(model.PromiseCancelled), "",
-	} {
-		m[w] = w
+// kindWord is raw as a string, shared for the values of the model's kind
+// types (a switch on string(raw) copies nothing).
+func kindWord(raw []byte) string {
+	switch string(raw) {
+	case "":
+		return ""
+	case string(model.TaskCall):
+		return string(model.TaskCall)
+	case string(model.TaskVisit):
+		return string(model.TaskVisit)
+	case string(model.TaskMeeting):
+		return string(model.TaskMeeting)
+	case string(model.TaskTodo):
+		return string(model.TaskTodo)
+	case string(model.EntryNote):
+		return string(model.EntryNote)
+	case string(model.SlotMorning):
+		return string(model.SlotMorning)
+	case string(model.SlotAfternoon):
+		return string(model.SlotAfternoon)
+	case string(model.SlotEvening):
+		return string(model.SlotEvening)
+	case string(model.SlotAny):
+		return string(model.SlotAny)
+	case string(model.TierKey):
+		return string(model.TierKey)
+	case string(model.TierRegular):
+		return string(model.TierRegular)
+	case string(model.PromiseOpen):
+		return string(model.PromiseOpen)
+	case string(model.PromiseKept):
+		return string(model.PromiseKept)
+	case string(model.PromiseCancelled):
+		return string(model.PromiseCancelled)
 	}
-	return m
-}()
+	return string(raw)
+}
 
 // digits reads the digits of a JSON number that is a whole number
 // (optionally negative when signed); false for fractions, exponents and
