@@ -303,12 +303,15 @@ func bookedRegularDue(tx *bolt.Tx, today model.Date, booked map[model.ID]model.D
 // contact, from their summaries (see liveState: no record decoded).
 func liveProjects(tx *bolt.Tx) ([]model.ProjectState, error) {
 	var out []model.ProjectState
+	contacts := ix(tx, ixContactProject).Cursor() // one cursor for every project's last contact
 	err := ix(tx, ixProjectLive).ForEach(func(k, v []byte) error {
 		ps, ok := liveState(k, v)
 		if !ok {
 			return model.Errf("corrupt_index", "a live project index entry is damaged; run salesplan check")
 		}
-		ps.LastContact = lastContact(tx, ixContactProject, ps.Project.ID)
+		if k := lastUnder(contacts, ps.Project.ID); len(k) >= 12 {
+			ps.LastContact = readDate(k[8:12])
+		}
 		out = append(out, ps)
 		return nil
 	})
