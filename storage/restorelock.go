@@ -293,7 +293,6 @@ func removeDeadScratch(path string) {
 	}
 	clean(dir, restorePrefix(base), restorePrefix(base))
 	clean(dir, stagingPrefix, stagingPrefix)
-	clean(dir, "."+base+verifiedSuffix, tempMarker) // a verified-state record half written
 	if bdir := BackupDir(path); bdir != dir {
 		clean(bdir, ".", tempMarker) // automatic and before-restore copies half written
 	}

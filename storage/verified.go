@@ -26,8 +26,9 @@ package storage
 // first write walks, as before.
 //
 // The record is a hint, never trusted beyond what it says: a missing,
-// unreadable or foreign one means a walk. It is written by replacing it
-// with a new file (no link is followed) and never synced: lost, it costs
+// unreadable, torn or foreign one means a walk. It is rewritten in place
+// under the database's lock (a new file and a rename cost a write 0.8 ms
+// on ext4 here), never through a link, and never synced: lost, it costs
 // one walk.
 
 import (
@@ -117,25 +118,15 @@ func verifiedCheck(v []uint64) uint64 {
 	return h
 }
 
-// saveVerified writes the record of v beside the database (best effort).
-func saveVerified(path string, v verifiedFile) {
-	if v.stamp == (fileStamp{}) {
-		return
-	}
+// verifiedLine is the record of v.
+func verifiedLine(v verifiedFile) []byte {
 	nums := []uint64{v.stamp.dev, v.stamp.ino, uint64(v.stamp.size), uint64(v.stamp.mtime), uint64(v.stamp.ctime), v.txid}
-	line := verifiedMagic
+	line := []byte(verifiedMagic)
 	for _, x := range append(nums, verifiedCheck(nums)) {
-		line += " " + strconv.FormatUint(x, 10)
+		line = append(line, ' ')
+		line = strconv.AppendUint(line, x, 10)
 	}
-	target := verifiedPath(path)
-	f, err := os.CreateTemp(filepath.Dir(path), scratchPattern(filepath.Base(target)+tempMarker, ""))
-	if err != nil {
-		return
-	}
-	_, werr := f.WriteString(line + "\n")
-	if cerr := f.Close(); werr != nil || cerr != nil || os.Rename(f.Name(), target) != nil {
-		os.Remove(f.Name())
-	}
+	return append(line, '\n')
 }
 
 // forgetVerified removes the record (the file is not in it, or is gone).

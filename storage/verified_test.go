@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
 
@@ -159,5 +160,28 @@ func TestVerifiedRecordIsReplacedNotFollowed(t *testing.T) {
 	}
 	if err := checkTarget(s.Path(), verifiedPath(s.Path()), nil); err == nil {
 		t.Error("export -o may write over the record")
+	}
+}
+
+// TestVerifiedRecordNotWrittenThroughAHardLink: a second name for another
+// file at the record's path is replaced, the other file untouched.
+func TestVerifiedRecordNotWrittenThroughAHardLink(t *testing.T) {
+	s := newStore(t)
+	victim := filepath.Join(filepath.Dir(s.Path()), "victim")
+	if err := os.WriteFile(victim, []byte("keep me"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_ = os.Remove(verifiedPath(s.Path()))
+	if err := os.Link(victim, verifiedPath(s.Path())); err != nil {
+		t.Skip("no hard links here:", err)
+	}
+	if _, err := s.AddClient(model.Client{Name: "A"}, d("2026-11-27")); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(victim); string(b) != "keep me" {
+		t.Errorf("the hard link's file was written: %q", b)
+	}
+	if _, found := loadVerified(s.Path()); !found && runtime.GOOS == "linux" {
+		t.Error("no record after the write")
 	}
 }
