@@ -36,6 +36,40 @@ func BuildAgenda(in AgendaInput) Agenda {
 	}
 }
 
+// CarriedShown is how many carried-over tasks a day list shows before
+// "N more" (DESIGN.md §5, v2: the 20 most important).
+const CarriedShown = 20
+
+// ShownTasks returns tasks, in the agenda's order (SortTasks: carried-over
+// first, the most important first), with at most limit carried-over ones,
+// and how many carried-over tasks it left out. A limit below 0 keeps all.
+func ShownTasks(tasks []AgendaTask, limit int) (shown []AgendaTask, more int) {
+	carried := 0
+	for carried < len(tasks) && tasks[carried].CarriedOver {
+		carried++
+	}
+	if limit < 0 || carried <= limit {
+		return tasks, 0
+	}
+	shown = make([]AgendaTask, 0, len(tasks)-carried+limit)
+	shown = append(shown, tasks[:limit]...)
+	return append(shown, tasks[carried:]...), carried - limit
+}
+
+// CarriedAhead compares two carried-over tasks on the part of SortTasks'
+// order an index can hold: important ones first, then the oldest date
+// (slot, time and id settle what is equal here). Negative when a (ia, da)
+// sorts before b (ib, db).
+func CarriedAhead(ia bool, da Date, ib bool, db Date) int {
+	if ia != ib {
+		if ia {
+			return -1
+		}
+		return 1
+	}
+	return cmp.Compare(da, db)
+}
+
 // SortTasks orders tasks as the agenda lists them (see BuildAgenda); it
 // reads each task's CarriedOver flag, which the caller sets.
 func SortTasks(tasks []AgendaTask) {

@@ -85,3 +85,54 @@ func TestBuildAgendaWeekendAndAttention(t *testing.T) {
 		t.Errorf("agenda attention %d/%d, want %d/%d", len(a.Attention), a.RegularDue, len(items), regular)
 	}
 }
+
+func TestShownTasks(t *testing.T) {
+	var tasks []AgendaTask
+	for i := range 25 {
+		tasks = append(tasks, AgendaTask{Task: Task{ID: ID(i + 1), Date: 100 + Date(i)}, CarriedOver: true})
+	}
+	tasks = append(tasks, AgendaTask{Task: Task{ID: 99, Date: 200}})
+	shown, more := ShownTasks(tasks, CarriedShown)
+	if more != 5 || len(shown) != 21 || shown[19].ID != 20 || shown[20].ID != 99 {
+		t.Errorf("ShownTasks(25 carried + 1, 20): %d shown (last carried %d, then %d), %d more; want 21, 20, 99, 5",
+			len(shown), shown[19].ID, shown[20].ID, more)
+	}
+	if shown, more := ShownTasks(tasks[20:], CarriedShown); more != 0 || len(shown) != 6 {
+		t.Errorf("5 carried + 1: %d shown, %d more; want all 6, 0", len(shown), more)
+	}
+	if shown, more := ShownTasks(tasks, -1); more != 0 || len(shown) != 26 {
+		t.Errorf("no limit: %d shown, %d more", len(shown), more)
+	}
+	if shown, more := ShownTasks(nil, CarriedShown); more != 0 || len(shown) != 0 {
+		t.Errorf("no tasks: %d shown, %d more", len(shown), more)
+	}
+}
+
+// TestCarriedAheadAgreesWithSortTasks: when CarriedAhead orders two
+// carried-over tasks, SortTasks orders them the same way, whatever their
+// slot, time and id.
+func TestCarriedAheadAgreesWithSortTasks(t *testing.T) {
+	var tasks []AgendaTask
+	id := ID(0)
+	for _, imp := range []bool{false, true} {
+		for _, date := range []Date{100, 101, 105} {
+			for _, slot := range []Slot{SlotMorning, SlotEvening, ""} {
+				for _, clock := range []Clock{NoClock, ClockAt(8, 0), ClockAt(20, 0)} {
+					id++
+					tasks = append(tasks, AgendaTask{Task: Task{ID: 1000 - id, Date: date, Slot: slot, Time: clock, Important: imp}, CarriedOver: true})
+				}
+			}
+		}
+	}
+	for _, a := range tasks {
+		for _, b := range tasks {
+			c := CarriedAhead(a.Important, a.Date, b.Important, b.Date)
+			if c == 0 {
+				continue
+			}
+			if got := compareTasks(a, b); got == 0 || (got < 0) != (c < 0) {
+				t.Fatalf("CarriedAhead(%v %d, %v %d) = %d, compareTasks = %d", a.Important, a.Date, b.Important, b.Date, c, got)
+			}
+		}
+	}
+}

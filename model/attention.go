@@ -13,7 +13,8 @@ import (
 // longest past first, as the longest wait is the most awkward to ask about).
 // Ties are broken by client name, then project name, then id, so the list
 // never reorders between two refreshes. Regular clients whose follow-up is
-// due are only counted, in regularDue; archived clients never count.
+// due are only counted, in regularDue (with in.RegularDueUnlisted, those
+// storage counted without listing); archived clients never count.
 func BuildAttention(in AgendaInput) (items []AttentionItem, regularDue int) {
 	today, s := in.Today, in.Settings
 	cal := s.Calendar()
@@ -109,5 +110,5 @@ func BuildAttention(in AgendaInput) (items []AttentionItem, regularDue int) {
 		})
 		items = append(items, g...)
 	}
-	return items, regularDue
+	return items, regularDue + max(in.RegularDueUnlisted, 0)
 }

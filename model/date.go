@@ -95,7 +95,13 @@ func (d Date) String() string {
 		return ""
 	}
 	y, m, dd := d.YMD()
-	return fmt.Sprintf("%04d-%02d-%02d", y, int(m), dd)
+	if y < 0 || y > 9999 {
+		return fmt.Sprintf("%04d-%02d-%02d", y, int(m), dd)
+	}
+	// Without fmt: a day list of thousands of rows prints thousands of dates.
+	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + int(m)/10), byte('0' + int(m)%10), '-', byte('0' + dd/10), byte('0' + dd%10)}
+	return string(b[:])
 }
 
 // MarshalJSON writes "YYYY-MM-DD" or null.

@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 )
@@ -63,5 +64,16 @@ func TestSlotOf(t *testing.T) {
 	}
 	if SlotOf(NoClock) != SlotAny {
 		t.Errorf("no time is not slot any")
+	}
+}
+
+// TestDateStringAsFmt: the hand-made YYYY-MM-DD is fmt's %04d-%02d-%02d
+// over every day from year 1 to 9999 (and beyond, where fmt is used).
+func TestDateStringAsFmt(t *testing.T) {
+	for d := MakeDate(1, time.January, 1); d <= MakeDate(10000, time.February, 1); d++ {
+		y, m, dd := d.YMD()
+		if want := fmt.Sprintf("%04d-%02d-%02d", y, int(m), dd); d.String() != want {
+			t.Fatalf("Date(%d).String() = %q, want %q", d, d.String(), want)
+		}
 	}
 }

@@ -123,6 +123,11 @@ type Agenda struct {
 	Tasks       []AgendaTask
 	Attention   []AttentionItem
 	RegularDue  int
+
+	// CarriedUnread counts carried-over tasks left out of Tasks by a
+	// reader that reads only the ones a day list shows first (storage's
+	// TodayTop); each sorts after every carried-over task in Tasks.
+	CarriedUnread int
 }
 
 // AgendaInput is what storage gathers for BuildAgenda.
@@ -138,6 +143,12 @@ type AgendaInput struct {
 	Projects     []ProjectState // live projects
 	ClientNames  map[ID]string  // names for ids referenced by Promises
 	ProjectNames map[ID]string
+
+	// RegularDueUnlisted counts the regular clients left out of Clients
+	// because each is certainly due: its follow-up date has come and no
+	// call, visit or meeting booked makes it Scheduled (storage counts
+	// them from a summary instead of reading thousands of them).
+	RegularDueUnlisted int
 }
 
 // DaySummary is one day of a week or month.

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -127,6 +128,11 @@ type Store struct {
 	// verified is the file state whose page structure is known sound
 	// (verifyBeforeWrite); used under the file lock only.
 	verified verifiedFile
+	// txFile is the file the running transaction reads (withDB sets it,
+	// under the file lock); settings is the last settings a read
+	// transaction saw, for Settings (settings.go; guarded by mu).
+	txFile   *os.File
+	settings *settingsCache
 }
 
 // Path returns the database file.

@@ -55,6 +55,10 @@ var (
 	ixTaskDone         = []byte("task_done")
 	// Search (issue 15): search.go.
 	ixSearch = []byte("search")
+	// The follow-up summary (schema 4, clients.go): Today reads key
+	// clients and counts regular ones without walking client_due.
+	ixClientDueKey   = []byte("client_due_key")
+	ixClientDueCount = []byte("client_due_count")
 )
 
 var (
@@ -66,7 +70,8 @@ var (
 		ixPromiseMade, ixPromiseKept, ixProjectStage, ixProjectClient, ixProjectName, ixStageMove,
 		ixBidDate, ixClientName, ixClientDue, ixClientDueRev, ixClientLabel, ixClientCard, ixProjectLabel, ixProjectLive,
 		ixProjectSigned, ixPromiseCancelled, ixTaskDone,
-		ixSearch}
+		ixSearch,
+		ixClientDueKey, ixClientDueCount}
 )
 
 // indexVersion is the index encoding this build writes. 2: the unique-name

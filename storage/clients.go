@@ -28,12 +28,16 @@ func getClient(tx *bolt.Tx, id model.ID) (c model.Client, err error) {
 // putClient stores c (assigning an id when c.ID is 0) and maintains the name
 // and follow-up indexes. A name already used by another client (any case) is
 // a "duplicate_client" Problem.
-func putClient(tx *bolt.Tx, c *model.Client) error {
+func putClient(tx *bolt.Tx, c *model.Client) error { return putClientWith(tx, c, nil) }
+
+// putClientWith is putClient with the settings already read (st nil: read
+// them), for an import that puts thousands.
+func putClientWith(tx *bolt.Tx, c *model.Client, st *model.Settings) error {
 	names := ix(tx, ixClientName)
 	var old *model.Client
 	if raw := getRaw(tx, bClients, c.ID); raw != nil {
 		old = new(model.Client)
-		if err := decodeRecord(fmt.Sprintf("client %d", c.ID), raw, old); err != nil {
+		if err := decodeRecordOf("client", c.ID, raw, old); err != nil {
 			return err
 		}
 	}
@@ -71,11 +75,14 @@ func putClient(tx *bolt.Tx, c *model.Client) error {
 	if err := relabelLiveProjects(tx, c.ID); err != nil {
 		return err
 	}
-	st, err := readSettings(tx)
-	if err != nil {
-		return err
+	if st == nil {
+		read, err := readSettings(tx)
+		if err != nil {
+			return err
+		}
+		st = &read
 	}
-	return refreshClientDue(tx, c.ID, &st)
+	return refreshClientDue(tx, c.ID, st)
 }
 
 // deleteClient removes a client and its index entries (not its journal,
@@ -114,7 +121,7 @@ func reindexClients(tx *bolt.Tx) error {
 	names := ix(tx, ixClientName)
 	return rb(tx, bClients).ForEach(func(k, v []byte) error {
 		var c model.Client
-		if err := decodeRecord(fmt.Sprintf("client %d", keyID(k)), v, &c); err != nil {
+		if err := decodeRecordOf("client", keyID(k), v, &c); err != nil {
 			return err
 		}
 		if err := putName(names, c.Name, c.ID); err != nil {
@@ -219,7 +226,14 @@ func clientDueDate(c model.Client, last model.Date, st model.Settings) model.Dat
 func refreshClientDue(tx *bolt.Tx, id model.ID, st *model.Settings) error {
 	rev, due := ix(tx, ixClientDueRev), ix(tx, ixClientDue)
 	if old := rev.Get(idKey(id)); old != nil {
-		if err := due.Delete(cat(old, idKey(id))); err != nil {
+		k := cat(old, idKey(id))
+		if v := due.Get(k); v != nil {
+			// Copied: a write may remap the file under bbolt's slices.
+			if err := summariseDue(tx, k, append([]byte(nil), v...), false); err != nil {
+				return err
+			}
+		}
+		if err := due.Delete(k); err != nil {
 			return err
 		}
 		if err := rev.Delete(idKey(id)); err != nil {
@@ -231,7 +245,7 @@ func refreshClientDue(tx *bolt.Tx, id model.ID, st *model.Settings) error {
 		return nil
 	}
 	var c model.Client
-	if err := decodeRecord(fmt.Sprintf("client %d", id), raw, &c); err != nil {
+	if err := decodeRecordOf("client", id, raw, &c); err != nil {
 		return err
 	}
 	if c.Archived {
@@ -246,10 +260,128 @@ func refreshClientDue(tx *bolt.Tx, id model.ID, st *model.Settings) error {
 	}
 	last := lastContact(tx, ixContactClient, id)
 	d := dateBytes(clientDueDate(c, last, *st))
-	if err := due.Put(cat(d, idKey(id)), dueValue(c, last)); err != nil {
+	k, v := cat(d, idKey(id)), dueValue(c, last)
+	if err := due.Put(k, v); err != nil {
+		return err
+	}
+	if err := summariseDue(tx, k, v, true); err != nil {
 		return err
 	}
 	return rev.Put(idKey(id), d)
+}
+
+// The follow-up summary, kept with client_due in the same transaction
+// (summariseDue, from refreshClientDue only), so that Today reads what it
+// shows without walking thousands of client_due entries:
+//
+//   - client_due_key: the key clients' client_due entries, the same keys
+//     and values; Today lists those whose date has come.
+//   - client_due_count: how many regular clients fall due on each date
+//     ('d'|date → uint32) and in each month ('m'|first day of the month →
+//     uint32); no entry for none. The regular clients due by today are a
+//     sum over at most the months before today's and today's month's days
+//     (dueCountBy), about 150 entries for ten years.
+
+// Prefixes of client_due_count keys.
+const (
+	dueCountDay   = 'd'
+	dueCountMonth = 'm'
+)
+
+// summariseDue adds (add) or removes a client_due entry's part of the
+// summary: a key client's entry in client_due_key, a regular client's
+// counts on its date and month.
+func summariseDue(tx *bolt.Tx, k, v []byte, add bool) error {
+	if len(k) != 12 || len(v) < 1 {
+		return model.Errf("corrupt_index", "a client follow-up index entry is damaged; run salesplan check")
+	}
+	if v[0] == 'k' {
+		b := ix(tx, ixClientDueKey)
+		if add {
+			return b.Put(k, v)
+		}
+		return b.Delete(k)
+	}
+	delta := -1
+	if add {
+		delta = 1
+	}
+	due := readDate(k[:4])
+	b := ix(tx, ixClientDueCount)
+	if err := addCount(b, cat([]byte{dueCountDay}, dateBytes(due)), delta); err != nil {
+		return err
+	}
+	return addCount(b, cat([]byte{dueCountMonth}, dateBytes(due.MonthStart())), delta)
+}
+
+// addCount adds delta to a uint32 count; a count that reaches 0 is removed
+// (so a rebuilt summary and a maintained one hold the same entries).
+func addCount(b *bolt.Bucket, key []byte, delta int) error {
+	n := int64(0)
+	if v := b.Get(key); len(v) == 4 {
+		n = int64(binary.BigEndian.Uint32(v))
+	}
+	n += int64(delta)
+	if n <= 0 {
+		return b.Delete(key)
+	}
+	v := make([]byte, 4)
+	binary.BigEndian.PutUint32(v, uint32(min(n, 1<<32-1)))
+	return b.Put(key, v)
+}
+
+// dueCountBy is how many regular clients have a follow-up date on or
+// before day (client_due_count: the months before day's, then day's
+// month's days up to day).
+func dueCountBy(tx *bolt.Tx, day model.Date) (int, error) {
+	b := ix(tx, ixClientDueCount)
+	first := day.MonthStart()
+	n := 0
+	sum := func(_, v []byte) error {
+		if len(v) != 4 {
+			return model.Errf("corrupt_index", "a client follow-up count is damaged; run salesplan check")
+		}
+		n += int(binary.BigEndian.Uint32(v))
+		return nil
+	}
+	if err := seekRange(b, []byte{dueCountMonth}, cat([]byte{dueCountMonth}, dateBytes(first)), sum); err != nil {
+		return 0, err
+	}
+	if err := seekRange(b, cat([]byte{dueCountDay}, dateBytes(first)), cat([]byte{dueCountDay}, dateBytes(day+1)), sum); err != nil {
+		return 0, err
+	}
+	return n, nil
+}
+
+// rebuildDueSummary builds the follow-up summary from client_due (the
+// migration to schema 4: an existing file's client_due is its truth).
+func rebuildDueSummary(tx *bolt.Tx) error {
+	idx := tx.Bucket(bIndex)
+	for _, name := range [][]byte{ixClientDueKey, ixClientDueCount} {
+		if idx.Bucket(name) != nil {
+			if err := idx.DeleteBucket(name); err != nil {
+				return fmt.Errorf("drop index %s: %w", name, err)
+			}
+		}
+		if _, err := idx.CreateBucket(name); err != nil {
+			return fmt.Errorf("create index %s: %w", name, err)
+		}
+	}
+	type kv struct{ k, v []byte }
+	var entries []kv // written after the walk: a write may remap under its slices
+	err := ix(tx, ixClientDue).ForEach(func(k, v []byte) error {
+		entries = append(entries, kv{append([]byte(nil), k...), append([]byte(nil), v...)})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if err := summariseDue(tx, e.k, e.v, true); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // refreshAllClientDue recomputes every client's follow-up entry (after a
@@ -488,6 +620,75 @@ func (s *Store) Clients(today model.Date, all bool) ([]ClientRow, error) {
 				return nil
 			}
 			rows = append(rows, clientRow(tx, c, today, st))
+			return nil
+		})
+	})
+	return rows, err
+}
+
+// DueClients lists the clients whose follow-up is due today, by name, as
+// Clients would list them with FollowUp.IsDue, but read from the
+// follow-up index (client_due holds each client's tier, cadence, created
+// date, last contact and name) instead of decoding every client and
+// seeking its last contact, its next booking and its promises one by one.
+// The rows' Client holds ID, Name, Tier, Area, CadenceDays and CreatedOn;
+// with full, the whole record (decoded for these clients only).
+func (s *Store) DueClients(today model.Date, full bool) ([]ClientRow, error) {
+	rows := []ClientRow{}
+	err := s.view(func(tx *bolt.Tx) error {
+		st, err := readSettings(tx) // as Clients: no holiday counts in a client's follow-up
+		if err != nil {
+			return err
+		}
+		booked := bookedSet(tx, today)
+		var due []ClientRow
+		at := map[model.ID]int{} // client → its row in due
+		err = seekRange(ix(tx, ixClientDue), nil, dateBytes(today+1), func(k, v []byte) error {
+			cs, ok := dueState(k, v)
+			if !ok {
+				return model.Errf("corrupt_index", "a client follow-up index entry is damaged; run salesplan check")
+			}
+			cs.NextBooked = booked[cs.Client.ID]
+			if f := model.ClientFollowUp(cs.Client, cs.LastContact, cs.NextBooked, st, today); f.IsDue {
+				at[cs.Client.ID] = len(due)
+				due = append(due, ClientRow{Client: cs.Client, LastContact: cs.LastContact, FollowUp: f})
+			}
+			return nil
+		})
+		if err != nil || len(due) == 0 {
+			return err
+		}
+		// Open promises per client, in one pass over promise_client.
+		err = ix(tx, ixPromiseClient).ForEach(func(k, v []byte) error {
+			if len(k) == 16 && len(v) == 1 && v[0] == 'o' {
+				if i, ok := at[keyID(k)]; ok {
+					due[i].OpenPromises++
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		// In client_name's order, as Clients lists them.
+		rows = make([]ClientRow, 0, len(due))
+		cards, clients := ix(tx, ixClientCard), rb(tx, bClients)
+		return ix(tx, ixClientName).ForEach(func(_, v []byte) error {
+			i, ok := at[keyID(v)]
+			if !ok {
+				return nil
+			}
+			r := due[i]
+			if full {
+				var c model.Client
+				if err := getIn(clients, "client", r.ID, &c); err != nil {
+					return err
+				}
+				r.Client = c
+			} else {
+				_, r.Area = readCard(cards.Get(idKey(r.ID)))
+			}
+			rows = append(rows, r)
 			return nil
 		})
 	})

@@ -65,12 +65,38 @@ func encodeRecordRev(v any, rev uint64) ([]byte, error) {
 // v's revision (the Rev field of the model types). what names the record
 // for the error ("task 7").
 func decodeRecord(what string, b []byte, v any) error {
-	rev, payload, err := openEnvelope(what, b)
+	return decodeNamed(recordName{what: what}, b, v)
+}
+
+// decodeRecordOf is decodeRecord for the record kind id ("task", 7),
+// named only when there is an error: views decode thousands.
+func decodeRecordOf(kind string, id model.ID, b []byte, v any) error {
+	return decodeNamed(recordName{kind: kind, id: id}, b, v)
+}
+
+// recordName names a record in an error: what, or kind and id.
+type recordName struct {
+	what string
+	kind string
+	id   model.ID
+}
+
+func (n recordName) String() string {
+	if n.kind == "" {
+		return n.what
+	}
+	return fmt.Sprintf("%s %d", n.kind, n.id)
+}
+
+func decodeNamed(name recordName, b []byte, v any) error {
+	rev, payload, err := openEnvelopeNamed(name, b)
 	if err != nil {
 		return err
 	}
-	if err := json.Unmarshal(payload, v); err != nil {
-		return corrupt(what, err)
+	if !fastDecode(payload, v) { // the views' kinds in the form Marshal writes (fastjson.go)
+		if err := json.Unmarshal(payload, v); err != nil {
+			return corrupt(name.String(), err)
+		}
 	}
 	setRev(v, rev)
 	return nil
@@ -78,11 +104,15 @@ func decodeRecord(what string, b []byte, v any) error {
 
 // openEnvelope checks an envelope and returns its revision and payload.
 func openEnvelope(what string, b []byte) (rev uint64, payload []byte, err error) {
+	return openEnvelopeNamed(recordName{what: what}, b)
+}
+
+func openEnvelopeNamed(name recordName, b []byte) (rev uint64, payload []byte, err error) {
 	if len(b) < envelopeHeader {
-		return 0, nil, corrupt(what, fmt.Errorf("record too short (%d bytes)", len(b)))
+		return 0, nil, corrupt(name.String(), fmt.Errorf("record too short (%d bytes)", len(b)))
 	}
 	if len(b) > maxRecordBytes {
-		return 0, nil, corrupt(what, fmt.Errorf("record of %d bytes: its size is damaged", len(b)))
+		return 0, nil, corrupt(name.String(), fmt.Errorf("record of %d bytes: its size is damaged", len(b)))
 	}
 	var sum []byte
 	switch b[0] {
@@ -90,14 +120,14 @@ func openEnvelope(what string, b []byte) (rev uint64, payload []byte, err error)
 		sum, payload = b[envelopeHeader:], b[envelopeHeader:]
 	case codecVersion:
 		if len(b) < revisionHeader {
-			return 0, nil, corrupt(what, fmt.Errorf("record too short (%d bytes)", len(b)))
+			return 0, nil, corrupt(name.String(), fmt.Errorf("record too short (%d bytes)", len(b)))
 		}
 		sum, payload, rev = b[5:], b[revisionHeader:], binary.BigEndian.Uint64(b[5:13])
 	default:
-		return 0, nil, corrupt(what, fmt.Errorf("unknown record version %d", b[0]))
+		return 0, nil, corrupt(name.String(), fmt.Errorf("unknown record version %d", b[0]))
 	}
 	if want, got := binary.BigEndian.Uint32(b[1:5]), crc32.ChecksumIEEE(sum); want != got {
-		return 0, nil, corrupt(what, fmt.Errorf("checksum mismatch (stored %08x, computed %08x)", want, got))
+		return 0, nil, corrupt(name.String(), fmt.Errorf("checksum mismatch (stored %08x, computed %08x)", want, got))
 	}
 	return rev, payload, nil
 }

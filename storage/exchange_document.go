@@ -129,7 +129,7 @@ func readAll[T any](tx *bolt.Tx, bucket []byte, kind string) ([]T, error) {
 	}
 	err := b.ForEach(func(k, v []byte) error {
 		var rec T
-		if err := decodeRecord(fmt.Sprintf("%s %d", kind, keyID(k)), v, &rec); err != nil {
+		if err := decodeRecordOf(kind, keyID(k), v, &rec); err != nil {
 			return err
 		}
 		out = append(out, rec)

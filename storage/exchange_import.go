@@ -354,6 +354,7 @@ func (s *Store) swapStaging(sdb *bolt.DB, name, target string, meta map[string][
 // fillStaging writes doc into the staging database through the
 // index-maintaining helpers, stagingBatch records per transaction.
 func fillStaging(sdb *bolt.DB, doc *Document) error {
+	var settings model.Settings // as stored, read once for every client's follow-up
 	err := sdb.Update(func(tx *bolt.Tx) error {
 		if err := ensureBuckets(tx); err != nil {
 			return err
@@ -374,7 +375,12 @@ func fillStaging(sdb *bolt.DB, doc *Document) error {
 		if err := m.Put(kIndexVersion, u64(indexVersion)); err != nil {
 			return err
 		}
-		return putSettings(tx, doc.Settings)
+		if err := putSettings(tx, doc.Settings); err != nil {
+			return err
+		}
+		var err error
+		settings, err = readSettings(tx)
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("staging: %w", err)
@@ -389,7 +395,7 @@ func fillStaging(sdb *bolt.DB, doc *Document) error {
 	journal := sortedBy(doc.Journal, func(e model.JournalEntry) model.ID { return e.ID })
 	promises := sortedBy(doc.Promises, func(p model.Promise) model.ID { return p.ID })
 	steps := []step{
-		{len(clients), func(tx *bolt.Tx, i int) error { return putClient(tx, &clients[i]) }},
+		{len(clients), func(tx *bolt.Tx, i int) error { return putClientWith(tx, &clients[i], &settings) }},
 		{len(projects), func(tx *bolt.Tx, i int) error {
 			p := projects[i]
 			p.StageHistory = append([]model.StageEntry(nil), p.StageHistory...)
@@ -406,7 +412,7 @@ func fillStaging(sdb *bolt.DB, doc *Document) error {
 			return entryIndex(tx, &journal[i], true)
 		}},
 		{len(promises), func(tx *bolt.Tx, i int) error { return putPromise(tx, &promises[i]) }},
-		{len(clients), func(tx *bolt.Tx, i int) error { return refreshClientDue(tx, clients[i].ID, nil) }},
+		{len(clients), func(tx *bolt.Tx, i int) error { return refreshClientDue(tx, clients[i].ID, &settings) }},
 	}
 	for _, st := range steps {
 		for lo := 0; lo < st.n; lo += stagingBatch {

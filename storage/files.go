@@ -32,13 +32,14 @@ func refuseTarget(code, english, path string) error {
 }
 
 // scratchName reports whether base is the name of one of the database's
-// scratch files (import staging, restore, backup and export temporaries)
-// in the database's folder.
+// scratch files (import staging, restore, backup and export temporaries,
+// the record of its verified state) in the database's folder.
 func scratchName(dbPath, base string) bool {
 	db := filepath.Base(dbPath)
 	return strings.HasPrefix(base, stagingPrefix) ||
 		strings.HasPrefix(base, "."+db+".restore-") ||
 		strings.HasPrefix(base, "."+db+".tmp-") ||
+		strings.HasPrefix(base, "."+db+verifiedSuffix) || // the verified state and its scratch (verified.go)
 		base == db+".lock"
 }
 

@@ -130,12 +130,12 @@ func reindexNames(tx *bolt.Tx) error {
 	}{
 		{ixClientName, bClients, func(raw []byte, id model.ID) (string, error) {
 			var c model.Client
-			err := decodeRecord(fmt.Sprintf("client %d", id), raw, &c)
+			err := decodeRecordOf("client", id, raw, &c)
 			return c.Name, err
 		}},
 		{ixProjectName, bProjects, func(raw []byte, id model.ID) (string, error) {
 			var p model.Project
-			err := decodeRecord(fmt.Sprintf("project %d", id), raw, &p)
+			err := decodeRecordOf("project", id, raw, &p)
 			return p.Name, err
 		}},
 	} {

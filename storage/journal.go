@@ -93,7 +93,7 @@ func putEntry(tx *bolt.Tx, e *model.JournalEntry) error {
 	var oldSearch *searchDoc
 	if prev != nil {
 		var old model.JournalEntry
-		if err := decodeRecord(fmt.Sprintf("entry %d", e.ID), prev, &old); err != nil {
+		if err := decodeRecordOf("entry", e.ID, prev, &old); err != nil {
 			return err
 		}
 		if err := entryIndex(tx, &old, false); err != nil {
@@ -137,7 +137,7 @@ func deleteEntry(tx *bolt.Tx, id model.ID) error {
 func reindexJournal(tx *bolt.Tx) error {
 	return rb(tx, bJournal).ForEach(func(k, v []byte) error {
 		var e model.JournalEntry
-		if err := decodeRecord(fmt.Sprintf("entry %d", keyID(k)), v, &e); err != nil {
+		if err := decodeRecordOf("entry", keyID(k), v, &e); err != nil {
 			return err
 		}
 		return entryIndex(tx, &e, true)

@@ -42,6 +42,7 @@ import (
 	"io"
 	"math/bits"
 	"os"
+	"sync/atomic"
 )
 
 const (
@@ -374,10 +375,14 @@ func checkMeta(f io.ReaderAt, size int64, m boltMeta) (problem string, truncated
 	return "", false
 }
 
+// pageWalks counts verifyPages calls (tests see which writes walked).
+var pageWalks atomic.Int64
+
 // verifyPages walks every page reachable from the chosen meta and returns
 // what is wrong (at most maxPageReport lines; none = the structure is
 // sound, so bbolt's own reads stay inside the file).
 func verifyPages(path string) ([]string, error) {
+	pageWalks.Add(1)
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err

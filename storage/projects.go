@@ -155,7 +155,7 @@ func putProject(tx *bolt.Tx, p *model.Project) error {
 	var old *model.Project
 	if raw := getRaw(tx, bProjects, p.ID); raw != nil {
 		old = new(model.Project)
-		if err := decodeRecord(fmt.Sprintf("project %d", p.ID), raw, old); err != nil {
+		if err := decodeRecordOf("project", p.ID, raw, old); err != nil {
 			return err
 		}
 	}
@@ -215,7 +215,7 @@ func deleteProject(tx *bolt.Tx, id model.ID) error {
 func reindexProjects(tx *bolt.Tx) error {
 	return rb(tx, bProjects).ForEach(func(k, v []byte) error {
 		var p model.Project
-		if err := decodeRecord(fmt.Sprintf("project %d", keyID(k)), v, &p); err != nil {
+		if err := decodeRecordOf("project", keyID(k), v, &p); err != nil {
 			return err
 		}
 		if err := putName(ix(tx, ixProjectName), p.Name, p.ID); err != nil {
@@ -589,10 +589,10 @@ func projectTasks(tx *bolt.Tx, p model.Project) ([]model.Task, error) {
 	if err != nil {
 		return nil, err
 	}
-	// task_open: date|id → kind|client; only those without a client are
+	// task_open: date|id → kind|client|flags; only those without a client are
 	// decoded (the ones with the project's client were read above).
 	err = ix(tx, ixTaskOpen).ForEach(func(k, v []byte) error {
-		if len(v) == 9 && keyID(v[1:]) == 0 && len(k) == 12 {
+		if len(v) >= 9 && keyID(v[1:9]) == 0 && len(k) == 12 {
 			return add(keyID(k[4:]))
 		}
 		return nil

@@ -73,7 +73,7 @@ func putPromise(tx *bolt.Tx, p *model.Promise) error {
 	var oldSearch *searchDoc
 	if prev != nil {
 		var old model.Promise
-		if err := decodeRecord(fmt.Sprintf("promise %d", p.ID), prev, &old); err != nil {
+		if err := decodeRecordOf("promise", p.ID, prev, &old); err != nil {
 			return err
 		}
 		if err := promiseIndex(tx, &old, false); err != nil {
@@ -106,7 +106,7 @@ func deletePromise(tx *bolt.Tx, id model.ID) error {
 func reindexPromises(tx *bolt.Tx) error {
 	return rb(tx, bPromises).ForEach(func(k, v []byte) error {
 		var p model.Promise
-		if err := decodeRecord(fmt.Sprintf("promise %d", keyID(k)), v, &p); err != nil {
+		if err := decodeRecordOf("promise", keyID(k), v, &p); err != nil {
 			return err
 		}
 		return promiseIndex(tx, &p, true)

@@ -30,11 +30,17 @@ func getRaw(tx *bolt.Tx, bucket []byte, id model.ID) []byte {
 }
 
 func getRecord(tx *bolt.Tx, bucket []byte, kind string, id model.ID, v any) error {
-	raw := rb(tx, bucket).Get(idKey(id))
+	return getIn(rb(tx, bucket), kind, id, v)
+}
+
+// getIn is getRecord from a record bucket already looked up (a view that
+// reads thousands of records looks it up once).
+func getIn(b *bolt.Bucket, kind string, id model.ID, v any) error {
+	raw := b.Get(idKey(id))
 	if raw == nil {
 		return notFound(kind, id)
 	}
-	return decodeRecord(fmt.Sprintf("%s %d", kind, id), raw, v)
+	return decodeRecordOf(kind, id, raw, v)
 }
 
 // putRaw assigns an id when *id is 0 (NextSequence) or raises the bucket's

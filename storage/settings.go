@@ -2,6 +2,9 @@ package storage
 
 import (
 	"fmt"
+	"maps"
+	"os"
+	"slices"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -86,10 +89,103 @@ func settingsFor(tx *bolt.Tx, lang string) (model.Settings, error) {
 
 // Settings returns the settings (defaults for fields never set), the
 // holiday calendar resolved for the person's language (SetLanguage).
+//
+// The settings a read transaction of this Store saw last are kept with
+// the file's identity and its meta's transaction id: while both are
+// unchanged no transaction has committed since, so they are what a new
+// read would find, and Settings answers from them after reading the meta
+// alone (a command asks for the settings two or three times; each read
+// opened and mapped the file and decoded them again).
 func (s *Store) Settings() (st model.Settings, err error) {
 	lang := s.language()
-	err = s.view(func(tx *bolt.Tx) error { st, err = settingsFor(tx, lang); return err })
+	if st, ok := s.knownSettings(); ok {
+		st.Holidays = st.HolidaysFor(lang)
+		return st, nil
+	}
+	err = s.view(func(tx *bolt.Tx) error {
+		st, err = readSettings(tx)
+		if err == nil {
+			s.noteSettings(tx, st)
+		}
+		st.Holidays = st.HolidaysFor(lang)
+		return err
+	})
 	return st, err
+}
+
+// settingsIn is settingsFor(tx, lang) for a read transaction of this
+// Store, from the settings kept when they are the ones tx reads (its
+// transaction id and file are theirs); else read, and kept.
+func (s *Store) settingsIn(tx *bolt.Tx, lang string) (model.Settings, error) {
+	s.mu.Lock()
+	c := s.settings
+	s.mu.Unlock()
+	if c != nil && !tx.Writable() && uint64(tx.ID()) == c.txid && s.txFile != nil {
+		if fi, err := s.txFile.Stat(); err == nil && os.SameFile(fi, c.file) {
+			st := cloneSettings(c.st)
+			st.Holidays = st.HolidaysFor(lang)
+			return st, nil
+		}
+	}
+	st, err := readSettings(tx)
+	if err == nil {
+		s.noteSettings(tx, st)
+	}
+	st.Holidays = st.HolidaysFor(lang)
+	return st, err
+}
+
+// settingsCache is the settings as readSettings returned them in a read
+// transaction, the file it read and the file's transaction id then.
+type settingsCache struct {
+	file os.FileInfo
+	txid uint64
+	st   model.Settings
+}
+
+// noteSettings keeps st as read in tx, a read transaction (a write's
+// settings may yet be rolled back, and its id is not committed).
+func (s *Store) noteSettings(tx *bolt.Tx, st model.Settings) {
+	if tx.Writable() || s.txFile == nil {
+		return
+	}
+	fi, err := s.txFile.Stat()
+	if err != nil {
+		return
+	}
+	c := &settingsCache{file: fi, txid: uint64(tx.ID()), st: cloneSettings(st)}
+	s.mu.Lock()
+	s.settings = c
+	s.mu.Unlock()
+}
+
+// knownSettings returns the kept settings when the file is the one they
+// were read from and no transaction committed since (fileState reads the
+// meta bbolt would open on: a commit changes its transaction id, a
+// restore the file).
+func (s *Store) knownSettings() (model.Settings, bool) {
+	s.mu.Lock()
+	c := s.settings
+	s.mu.Unlock()
+	if c == nil {
+		return model.Settings{}, false
+	}
+	fi, m, ok := s.fileState()
+	if !ok || fi.Size() == 0 || !os.SameFile(fi, c.file) || m.txid != c.txid {
+		return model.Settings{}, false
+	}
+	return cloneSettings(c.st), true
+}
+
+// cloneSettings copies st with its own maps and slices (the caller may
+// change them; TestCloneSettingsCopiesEveryReference lists them).
+func cloneSettings(st model.Settings) model.Settings {
+	st.AnnualTargets = maps.Clone(st.AnnualTargets)
+	st.MonthTargets = maps.Clone(st.MonthTargets)
+	st.Workdays = slices.Clone(st.Workdays)
+	st.DaysOff = slices.Clone(st.DaysOff)
+	st.ExtraWorkdays = slices.Clone(st.ExtraWorkdays)
+	return st
 }
 
 // StoredSettings returns the settings as stored (defaults for fields never

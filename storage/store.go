@@ -329,42 +329,57 @@ func (s *Store) write(fn func(tx *bolt.Tx) error, bump bool) error {
 	})
 }
 
-// verifiedFile is the state of the file whose page structure was last
-// verified (or written by this Store from a verified state).
-type verifiedFile struct {
-	fi   os.FileInfo
-	txid uint64
-}
-
-// verifyBeforeWrite walks the page structure (verifyPages) before this
-// Store's first write, and again whenever the file is not as this Store
-// last left it (another process wrote, or a restore replaced it). bbolt
+// verifyBeforeWrite walks the page structure (verifyPages) before a
+// write unless the file is in a state known sound: as this Store, or the
+// last salesplan that wrote it (verified.go), left it after a write from a
+// verified state. Otherwise — the first write of a file nobody recorded,
+// another program wrote it, a restore replaced it — it walks. bbolt
 // writes over pages its freelist calls free and rewrites the pages on a
 // changed key's path: on a damaged structure that would spread the damage
 // or overwrite data in use, so a write is refused instead. Runs under the
 // file lock (withDB).
 func (s *Store) verifyBeforeWrite() error {
 	fi, m, ok := s.fileState()
-	if ok && s.verified.fi != nil && os.SameFile(fi, s.verified.fi) && m.txid == s.verified.txid {
-		return nil
+	if ok {
+		stamp, _ := stampOf(fi)
+		if s.verified.matches(fi, stamp, m.txid) {
+			return nil
+		}
+		if v, found := loadVerified(s.path); found && v.matches(fi, stamp, m.txid) {
+			s.verified = verifiedFile{fi: fi, stamp: stamp, txid: m.txid}
+			return nil
+		}
 	}
 	problems, err := verifyPages(s.path)
 	if err != nil {
 		return fmt.Errorf("open database %s: %w", s.path, err)
 	}
 	if len(problems) > 0 {
+		forgetVerified(s.path)
 		return s.damagedFile(errors.New(problems[0]))
 	}
-	s.verified = verifiedFile{fi: fi, txid: m.txid}
+	stamp, _ := stampOf(fi)
+	s.verified = verifiedFile{fi: fi, stamp: stamp, txid: m.txid}
 	return nil
 }
 
 // noteOwnCommit records the file as this Store's commit left it: it was
-// verified before, and bbolt wrote it.
+// verified before, and bbolt wrote it. The modification time is set to a
+// mark (markWritten) and the state recorded beside the file for the next
+// Store; where the mark does not hold, only this Store remembers it.
 func (s *Store) noteOwnCommit() {
-	if fi, m, ok := s.fileState(); ok {
-		s.verified = verifiedFile{fi: fi, txid: m.txid}
+	fi, m, ok := s.fileState()
+	if !ok {
+		return
 	}
+	if mfi, stamp, marked := markWritten(s.path); marked && os.SameFile(mfi, fi) {
+		s.verified = verifiedFile{fi: mfi, stamp: stamp, txid: m.txid}
+		saveVerified(s.path, s.verified)
+		return
+	}
+	stamp, _ := stampOf(fi)
+	s.verified = verifiedFile{fi: fi, stamp: stamp, txid: m.txid}
+	forgetVerified(s.path)
 }
 
 // fileState is the file's identity and the meta bbolt opens on.
@@ -401,6 +416,8 @@ func (s *Store) withDB(readOnly bool, fn func(db *bolt.DB) error) (err error) {
 	if err != nil {
 		return err
 	}
+	s.txFile = file
+	defer func() { s.txFile = nil }()
 	if r := contain(func() { err = fn(db) }); r != nil {
 		abandon(db, file)
 		return s.damaged(r)
@@ -435,8 +452,15 @@ func Open(path string, opts Options) (*Store, error) {
 	var state int // 0 ready, 1 needs init, 2 needs migration
 	err := s.view(func(tx *bolt.Tx) error {
 		var err error
-		state, err = s.inspect(tx)
-		return err
+		if state, err = s.inspect(tx); err != nil || state != 0 {
+			return err
+		}
+		// Read here once for the command's Settings calls (the language,
+		// the currency): Settings reuses them while the file is unchanged.
+		if st, err := readSettings(tx); err == nil {
+			s.noteSettings(tx, st)
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, err

@@ -41,7 +41,9 @@ func getTask(tx *bolt.Tx, id model.ID) (t model.Task, err error) {
 	return t, err
 }
 
-// Task index values: task_open [kind][client id 8]; task_client [kind];
+// Task index values: task_open [kind][client id 8][flags] (flags: 1 =
+// important; schema 4, so that today's list can pick the carried-over
+// tasks it shows first without decoding them all); task_client [kind];
 // task_done [date 4][important 1] (a day's record finds the important
 // tasks done after it without decoding every task done since).
 func taskIndex(tx *bolt.Tx, t *model.Task, add bool) error {
@@ -51,7 +53,7 @@ func taskIndex(tx *bolt.Tx, t *model.Task, add bool) error {
 		ops = append(ops, ixOp{ixTaskDone, cat(dateBytes(t.DoneOn), id), doneValue(t)})
 	}
 	if !t.Done {
-		ops = append(ops, ixOp{ixTaskOpen, cat(d, id), cat([]byte{taskKindByte(t.Kind)}, idKey(t.ClientID))})
+		ops = append(ops, ixOp{ixTaskOpen, cat(d, id), taskOpenValue(t)})
 		if t.ClientID != 0 {
 			ops = append(ops, ixOp{ixTaskClient, cat(idKey(t.ClientID), d, id), []byte{taskKindByte(t.Kind)}})
 		}
@@ -109,6 +111,18 @@ func reindexTaskDone(tx *bolt.Tx) error {
 	return nil
 }
 
+// taskOpenValue is a task's task_open value.
+func taskOpenValue(t *model.Task) []byte {
+	flags := byte(0)
+	if t.Important {
+		flags |= taskOpenImportant
+	}
+	return cat([]byte{taskKindByte(t.Kind)}, idKey(t.ClientID), []byte{flags})
+}
+
+// taskOpenImportant is the important bit of a task_open value's flags.
+const taskOpenImportant = 1
+
 // taskSearch is what search finds a task by: its title; its date is the
 // task's (none for the inbox).
 func taskSearch(t *model.Task) *searchDoc {
@@ -124,7 +138,7 @@ func putTask(tx *bolt.Tx, t *model.Task) error {
 	var oldSearch *searchDoc
 	if prev != nil {
 		var old model.Task
-		if err := decodeRecord(fmt.Sprintf("task %d", t.ID), prev, &old); err != nil {
+		if err := decodeRecordOf("task", t.ID, prev, &old); err != nil {
 			return err
 		}
 		if err := taskIndex(tx, &old, false); err != nil {
@@ -157,7 +171,7 @@ func deleteTask(tx *bolt.Tx, id model.ID) error {
 func reindexTasks(tx *bolt.Tx) error {
 	return rb(tx, bTasks).ForEach(func(k, v []byte) error {
 		var t model.Task
-		if err := decodeRecord(fmt.Sprintf("task %d", keyID(k)), v, &t); err != nil {
+		if err := decodeRecordOf("task", keyID(k), v, &t); err != nil {
 			return err
 		}
 		return taskIndex(tx, &t, true)

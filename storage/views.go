@@ -2,6 +2,7 @@ package storage
 
 import (
 	"encoding/binary"
+	"slices"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -14,15 +15,29 @@ import (
 // planner and the command line show the same numbers.
 
 // Today returns the agenda for a day.
-func (s *Store) Today(today model.Date) (model.Agenda, error) {
+func (s *Store) Today(today model.Date) (model.Agenda, error) { return s.TodayTop(today, -1) }
+
+// TodayTop is Today for a day list that shows only the first carried
+// carried-over tasks (model.ShownTasks): it reads the carried-over tasks
+// that can be among those — the first carried by model.CarriedAhead on
+// task_open's date and important flag, and any that tie with the last of
+// them — and counts the others in Agenda.CarriedUnread without decoding
+// them (a neglected ten-year database carries 3,000 over). carried < 0
+// reads them all (Today).
+func (s *Store) TodayTop(today model.Date, carried int) (model.Agenda, error) {
 	var a model.Agenda
 	lang := s.language()
 	err := s.view(func(tx *bolt.Tx) error {
-		in, err := gatherAgenda(tx, today, lang)
+		st, err := s.settingsIn(tx, lang)
+		if err != nil {
+			return err
+		}
+		in, unread, err := gatherAgendaTop(tx, today, st, carried)
 		if err != nil {
 			return err
 		}
 		a = model.BuildAgenda(in)
+		a.CarriedUnread = unread
 		return nil
 	})
 	return a, err
@@ -38,22 +53,49 @@ func gatherAgenda(tx *bolt.Tx, today model.Date, lang string) (model.AgendaInput
 	if err != nil {
 		return model.AgendaInput{}, err
 	}
+	return gatherAgendaWith(tx, today, st)
+}
+
+// gatherAgendaWith is gatherAgenda with the settings read (settingsFor).
+func gatherAgendaWith(tx *bolt.Tx, today model.Date, st model.Settings) (model.AgendaInput, error) {
+	in, _, err := gatherAgendaTop(tx, today, st, -1)
+	return in, err
+}
+
+// gatherAgendaTop is gatherAgendaWith reading the carried-over tasks as
+// TodayTop does; unread is how many it left out.
+func gatherAgendaTop(tx *bolt.Tx, today model.Date, st model.Settings, carried int) (in model.AgendaInput, unread int, err error) {
 	names := newNamer(tx)
-	in := model.AgendaInput{Today: today, Settings: st}
+	in = model.AgendaInput{Today: today, Settings: st}
 
 	// Today's tasks, then the undone ones dated before today (carried over).
+	tasks := rb(tx, bTasks)
 	addTask := func(k []byte) error {
-		t, err := getTask(tx, keyID(k[4:]))
+		var t model.Task
+		err := getIn(tasks, "task", keyID(k[4:]), &t)
 		if err == nil {
 			in.Tasks = append(in.Tasks, names.agendaTask(t, today))
 		}
 		return err
 	}
 	if err := seekRange(ix(tx, ixTaskDate), dateBytes(today), dateBytes(today+1), func(k, _ []byte) error { return addTask(k) }); err != nil {
-		return in, err
+		return in, 0, err
 	}
-	if err := seekRange(ix(tx, ixTaskOpen), dateBytes(1), dateBytes(today), func(k, _ []byte) error { return addTask(k) }); err != nil {
-		return in, err
+	if carried < 0 {
+		if err := seekRange(ix(tx, ixTaskOpen), dateBytes(1), dateBytes(today), func(k, _ []byte) error { return addTask(k) }); err != nil {
+			return in, 0, err
+		}
+	} else {
+		keys, left, err := carriedFirst(tx, today, carried)
+		if err != nil {
+			return in, 0, err
+		}
+		for _, k := range keys {
+			if err := addTask(k); err != nil {
+				return in, 0, err
+			}
+		}
+		unread = left
 	}
 
 	// Quotas from the journal's date index values: no record decoded.
@@ -63,31 +105,31 @@ func gatherAgenda(tx *bolt.Tx, today model.Date, lang string) (model.AgendaInput
 	in.WeekVisits = entriesOfKind(tx, ws, ws.AddDays(6), 'v')
 	m := model.MonthOf(today)
 	if in.SignedMonth, err = signedIn(tx, m.First(), m.Last()); err != nil {
-		return in, err
+		return in, 0, err
 	}
 
 	// Open promises due on or before the end of "due soon".
 	soon := model.DueSoonUntil(today, st.Calendar())
+	promises := rb(tx, bPromises)
 	err = seekRange(ix(tx, ixPromiseStatus), []byte{'o'}, cat([]byte{'o'}, dateBytes(soon+1)), func(k, _ []byte) error {
-		p, err := getPromise(tx, keyID(k[5:]))
+		var p model.Promise
+		err := getIn(promises, "promise", keyID(k[5:]), &p)
 		if err == nil {
 			in.Promises = append(in.Promises, p)
 		}
 		return err
 	})
 	if err != nil {
-		return in, err
+		return in, 0, err
 	}
 
-	// Clients whose follow-up date has come, from the follow-up index, with
-	// the date of their next call, visit or meeting booked (the rule of
-	// model.ClientFollowUp tells scheduled from booked far ahead).
+	// Clients whose follow-up date has come, with the date of their next
+	// call, visit or meeting booked (the rule of model.ClientFollowUp
+	// tells scheduled from booked far ahead): every key client, from
+	// client_due_key; the regular ones only counted (client_due_count),
+	// except those with a booking, whose state the rule decides.
 	booked := bookedSet(tx, today)
-	due := ix(tx, ixClientDue)
-	n := 0 // counted first: thousands of ClientStates, grown by append, cost more than a key walk
-	_ = seekRange(due, nil, dateBytes(today+1), func(_, _ []byte) error { n++; return nil })
-	in.Clients = make([]model.ClientState, 0, n)
-	err = seekRange(due, nil, dateBytes(today+1), func(k, v []byte) error {
+	err = seekRange(ix(tx, ixClientDueKey), nil, dateBytes(today+1), func(k, v []byte) error {
 		cs, ok := dueState(k, v)
 		if !ok {
 			return model.Errf("corrupt_index", "a client follow-up index entry is damaged; run salesplan check")
@@ -97,11 +139,21 @@ func gatherAgenda(tx *bolt.Tx, today model.Date, lang string) (model.AgendaInput
 		return nil
 	})
 	if err != nil {
-		return in, err
+		return in, 0, err
 	}
+	regular, err := dueCountBy(tx, today)
+	if err != nil {
+		return in, 0, err
+	}
+	listed, err := bookedRegularDue(tx, today, booked)
+	if err != nil {
+		return in, 0, err
+	}
+	in.Clients = append(in.Clients, listed...)
+	in.RegularDueUnlisted = regular - len(listed)
 
 	if in.Projects, err = liveProjects(tx); err != nil {
-		return in, err
+		return in, 0, err
 	}
 	in.ClientNames, in.ProjectNames = map[model.ID]string{}, map[model.ID]string{}
 	for _, p := range in.Promises {
@@ -114,7 +166,7 @@ func gatherAgenda(tx *bolt.Tx, today model.Date, lang string) (model.AgendaInput
 		in.ProjectNames[p.Project.ID] = p.Project.Name
 		in.ClientNames[p.Project.ClientID] = p.ClientName
 	}
-	return in, nil
+	return in, unread, nil
 }
 
 // entriesOfKind returns the journal entries of one kind byte dated from..to
@@ -163,8 +215,8 @@ func signedIn(tx *bolt.Tx, from, to model.Date) (model.Money, error) {
 func bookedSet(tx *bolt.Tx, today model.Date) map[model.ID]model.Date {
 	out := map[model.ID]model.Date{}
 	_ = seekRange(ix(tx, ixTaskOpen), dateBytes(today), nil, func(k, v []byte) error {
-		if len(v) == 9 && v[0] != 't' {
-			if id := keyID(v[1:]); id != 0 {
+		if len(v) >= 9 && v[0] != 't' {
+			if id := keyID(v[1:9]); id != 0 {
 				if _, ok := out[id]; !ok {
 					out[id] = readDate(k[:4])
 				}
@@ -175,16 +227,91 @@ func bookedSet(tx *bolt.Tx, today model.Date) map[model.ID]model.Date {
 	return out
 }
 
+// carriedFirst returns the task_open keys of the carried-over tasks
+// (undone, dated before today) that can be among the first n in
+// model.SortTasks' order — by model.CarriedAhead on the key's date and
+// the value's important flag, those that tie with the n-th included — in
+// no particular order, and how many it left out.
+func carriedFirst(tx *bolt.Tx, today model.Date, n int) (keys [][]byte, left int, err error) {
+	type entry struct {
+		key       []byte
+		date      model.Date
+		important bool
+	}
+	var all []entry
+	err = seekRange(ix(tx, ixTaskOpen), dateBytes(1), dateBytes(today), func(k, v []byte) error {
+		if len(k) != 12 || len(v) < 9 {
+			return model.Errf("corrupt_index", "an open task index entry is damaged; run salesplan check")
+		}
+		all = append(all, entry{key: k, date: readDate(k[:4]), important: len(v) > 9 && v[9]&taskOpenImportant != 0})
+		return nil
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	ahead := func(a, b entry) int { return model.CarriedAhead(a.important, a.date, b.important, b.date) }
+	if len(all) > n {
+		slices.SortStableFunc(all, ahead)
+		cut := n
+		for n > 0 && cut < len(all) && ahead(all[cut], all[n-1]) == 0 {
+			cut++
+		}
+		left, all = len(all)-cut, all[:cut]
+	}
+	keys = make([][]byte, len(all))
+	for i, e := range all {
+		keys[i] = e.key
+	}
+	return keys, left, nil
+}
+
+// bookedRegularDue returns the regular clients whose follow-up date has
+// come (on or before today) and whose next call, visit or meeting
+// (booked) makes them scheduled today (model.Scheduled), by id: the only
+// ones model.ClientFollowUp does not call due. (A booking further ahead
+// leaves a client due; a regular one is only counted.)
+func bookedRegularDue(tx *bolt.Tx, today model.Date, booked map[model.ID]model.Date) ([]model.ClientState, error) {
+	ids := make([]model.ID, 0, len(booked))
+	for id, next := range booked {
+		if model.Scheduled(next, today) {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	rev, due := ix(tx, ixClientDueRev), ix(tx, ixClientDue)
+	var out []model.ClientState
+	for _, id := range ids {
+		d := rev.Get(idKey(id))
+		if len(d) != 4 || readDate(d) > today {
+			continue // archived, gone, or not due yet
+		}
+		k := cat(d, idKey(id))
+		cs, ok := dueState(k, due.Get(k))
+		if !ok {
+			return nil, model.Errf("corrupt_index", "a client follow-up index entry is damaged; run salesplan check")
+		}
+		if cs.Client.Tier == model.TierKey {
+			continue // listed with the key clients
+		}
+		cs.NextBooked = booked[id]
+		out = append(out, cs)
+	}
+	return out, nil
+}
+
 // liveProjects reads the live projects, with their client's name and last
 // contact, from their summaries (see liveState: no record decoded).
 func liveProjects(tx *bolt.Tx) ([]model.ProjectState, error) {
 	var out []model.ProjectState
+	contacts := ix(tx, ixContactProject).Cursor() // one cursor for every project's last contact
 	err := ix(tx, ixProjectLive).ForEach(func(k, v []byte) error {
 		ps, ok := liveState(k, v)
 		if !ok {
 			return model.Errf("corrupt_index", "a live project index entry is damaged; run salesplan check")
 		}
-		ps.LastContact = lastContact(tx, ixContactProject, ps.Project.ID)
+		if k := lastUnder(contacts, ps.Project.ID); len(k) >= 12 {
+			ps.LastContact = readDate(k[8:12])
+		}
 		out = append(out, ps)
 		return nil
 	})
@@ -249,8 +376,10 @@ func gatherPeriod(tx *bolt.Tx, from, to, today model.Date, lang string) (model.P
 	in := model.PeriodInput{From: from, To: to, Today: today, Settings: st}
 	lo, hi := dateBytes(from), dateBytes(to+1)
 
+	tasks := rb(tx, bTasks)
 	err = seekRange(ix(tx, ixTaskDate), lo, hi, func(k, _ []byte) error {
-		t, err := getTask(tx, keyID(k[4:]))
+		var t model.Task
+		err := getIn(tasks, "task", keyID(k[4:]), &t)
 		if err == nil {
 			in.Tasks = append(in.Tasks, n.agendaTask(t, today))
 		}
@@ -279,12 +408,14 @@ func gatherPeriod(tx *bolt.Tx, from, to, today model.Date, lang string) (model.P
 
 	// Promises made, kept or due in the period, plus open ones overdue.
 	seen := map[model.ID]bool{}
+	promises := rb(tx, bPromises)
 	addPromise := func(id model.ID) error {
 		if seen[id] {
 			return nil
 		}
 		seen[id] = true
-		p, err := getPromise(tx, id)
+		var p model.Promise
+		err := getIn(promises, "promise", id, &p)
 		if err == nil {
 			in.Promises = append(in.Promises, p)
 		}
@@ -339,12 +470,13 @@ func gatherPeriod(tx *bolt.Tx, from, to, today model.Date, lang string) (model.P
 }
 
 // namer caches client and project names (and client cards) within one
-// transaction.
+// transaction, and the index buckets it reads them from.
 type namer struct {
 	tx       *bolt.Tx
 	clients  map[model.ID]string
 	projects map[model.ID]string
 	cards    map[model.ID]clientCard
+	buckets  map[string]*bolt.Bucket
 }
 
 // clientCard is what a task row shows of its client beyond the name.
@@ -354,7 +486,18 @@ type clientCard struct {
 }
 
 func newNamer(tx *bolt.Tx) *namer {
-	return &namer{tx: tx, clients: map[model.ID]string{}, projects: map[model.ID]string{}, cards: map[model.ID]clientCard{}}
+	return &namer{tx: tx, clients: map[model.ID]string{}, projects: map[model.ID]string{}, cards: map[model.ID]clientCard{},
+		buckets: map[string]*bolt.Bucket{}}
+}
+
+// index is ix(n.tx, name), looked up once.
+func (n *namer) index(name []byte) *bolt.Bucket {
+	b, ok := n.buckets[string(name)]
+	if !ok {
+		b = ix(n.tx, name)
+		n.buckets[string(name)] = b
+	}
+	return b
 }
 
 // card returns a client's tier and area from the client_card index.
@@ -364,7 +507,7 @@ func (n *namer) card(id model.ID) (model.Tier, string) {
 	}
 	c, ok := n.cards[id]
 	if !ok {
-		c.tier, c.area = readCard(ix(n.tx, ixClientCard).Get(idKey(id))) // copies: bytes live only in the tx
+		c.tier, c.area = readCard(n.index(ixClientCard).Get(idKey(id))) // copies: bytes live only in the tx
 		n.cards[id] = c
 	}
 	return c.tier, c.area
@@ -387,7 +530,7 @@ func (n *namer) label(cache map[model.ID]string, index []byte, id model.ID) stri
 	if v, ok := cache[id]; ok {
 		return v
 	}
-	name := string(ix(n.tx, index).Get(idKey(id)))
+	name := string(n.index(index).Get(idKey(id)))
 	cache[id] = name
 	return name
 }

@@ -405,7 +405,7 @@ func (a *app) planner(st *storage.Store) error {
 			return fmt.Errorf("today: %w", err)
 		}
 		set, _ := st.Settings()
-		return a.printAgenda(ag, set)
+		return a.printAgenda(ag, set, false)
 	}
 	set, err := st.Settings()
 	if err != nil {

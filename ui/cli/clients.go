@@ -64,22 +64,21 @@ func (a *app) clientListCmd() *cobra.Command {
 		Args:  noArgs,
 	}
 	c.RunE = a.run(func(st *storage.Store, _ []string) error {
-		rows, err := st.Clients(a.today, all)
+		var rows []storage.ClientRow
+		var err error
+		if dueOnly {
+			// From the follow-up index: thousands of due clients are not
+			// decoded for a table (archived clients are never due).
+			rows, err = st.DueClients(a.today, asJSON)
+		} else {
+			rows, err = st.Clients(a.today, all)
+		}
 		if err != nil {
 			return failWith(err, "cli.err.read_view", "clients")
 		}
 		set, err := st.Settings()
 		if err != nil {
 			return failWith(err, "cli.err.read_settings")
-		}
-		if dueOnly {
-			kept := rows[:0]
-			for _, r := range rows {
-				if r.FollowUp.IsDue {
-					kept = append(kept, r)
-				}
-			}
-			rows = kept
 		}
 		if asJSON {
 			out := []jsonClient{}

@@ -2,10 +2,11 @@ package cli
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
-	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -36,39 +37,67 @@ func (t *table) write(w io.Writer, indent string) {
 			widths[i] = max(widths[i], cells[ri][i])
 		}
 	}
-	bw := bufio.NewWriter(w)
-	var b strings.Builder
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var b []byte
+	spaces := func(n int) {
+		for range n {
+			b = append(b, ' ')
+		}
+	}
 	for ri, r := range t.rows {
-		b.Reset()
-		b.WriteString(indent)
+		b = append(b[:0], indent...)
 		for i, c := range r {
 			if i > 0 {
-				b.WriteString("  ")
+				b = append(b, "  "...)
 			}
-			pad := strings.Repeat(" ", widths[i]-cells[ri][i])
+			pad := widths[i] - cells[ri][i]
 			if i < len(t.right) && t.right[i] {
-				b.WriteString(pad + c)
-			} else if i == len(r)-1 {
-				b.WriteString(c)
+				spaces(pad)
+				b = append(b, c...)
 			} else {
-				b.WriteString(c + pad)
+				b = append(b, c...)
+				if i < len(r)-1 {
+					spaces(pad)
+				}
 			}
 		}
-		bw.WriteString(strings.TrimRight(b.String(), " "))
-		bw.WriteByte('\n')
+		b = bytes.TrimRight(b, " ")
+		b = append(b, '\n')
+		bw.Write(b)
 	}
 	_ = bw.Flush() // a closed pipe shows as the command's own write error
 }
 
 // cellWidth is the width of a cell in terminal cells: its length when it
-// is printable ASCII (most cells: dates, times, counts), else as measured.
+// is printable ASCII (most cells: dates, times, counts); 1 per printable
+// ASCII character and 2 per wide character when it holds only those and
+// the common wide ones (plainWide: names and notes in Chinese); else as
+// ansi measures it.
 func cellWidth(s string) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] < 0x20 || s[i] > 0x7e {
+	w := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c <= 0x7e {
+			w++
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !plainWide(r) {
 			return ansi.StringWidth(s)
 		}
+		w += 2
+		i += size
 	}
-	return len(s)
+	return w
+}
+
+// plainWide reports whether r is a character two cells wide that stands
+// alone (no mark joins it, it joins nothing): CJK ideographs, CJK
+// punctuation without the combining tone marks, full-width forms
+// (TestPlainWideAsAnsi checks each against ansi.StringWidth).
+func plainWide(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3001 && r <= 0x3029 || r >= 0xFF01 && r <= 0xFF60
 }
 
 // clean makes user text inert and one line, for a table cell.

@@ -3,6 +3,8 @@ package cli
 import (
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 func TestTodayShortIsOneLine(t *testing.T) {
@@ -41,5 +43,25 @@ func TestHelpTopics(t *testing.T) {
 	}
 	if out := h.ok("help"); !strings.Contains(out, "quickadd, dates, exchange") {
 		t.Errorf("help does not list its topics:\n%s", out)
+	}
+}
+
+// TestPlainWideAsAnsi: cellWidth's own measure of wide characters agrees
+// with ansi.StringWidth for each of them, alone and between ASCII.
+func TestPlainWideAsAnsi(t *testing.T) {
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		if !plainWide(r) {
+			continue
+		}
+		for _, s := range []string{string(r), "a" + string(r) + "b", string(r) + string(r)} {
+			if got, want := cellWidth(s), ansi.StringWidth(s); got != want {
+				t.Fatalf("cellWidth(%q) = %d, ansi says %d", s, got, want)
+			}
+		}
+	}
+	for _, s := range []string{"王总", "王总 Lakeside 1", "é", "👍🏽", "e\u0301", "\u200b", "한국어", "\t"} {
+		if got, want := cellWidth(s), ansi.StringWidth(s); got != want {
+			t.Errorf("cellWidth(%q) = %d, ansi says %d", s, got, want)
+		}
 	}
 }

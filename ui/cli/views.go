@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -11,14 +12,20 @@ import (
 )
 
 func (a *app) todayCmd() *cobra.Command {
-	var asJSON, short, status bool
+	var asJSON, short, status, all bool
 	c := &cobra.Command{
 		Use:   "today",
 		Short: a.t("cli.short.today"),
 		Args:  noArgs,
 	}
 	c.RunE = a.run(func(st *storage.Store, _ []string) error {
-		ag, err := st.Today(a.today)
+		// The text shows the first model.CarriedShown carried-over tasks:
+		// only those are read (the JSON, --short and --status count all).
+		carried := -1
+		if !asJSON && !short && !status && !all {
+			carried = model.CarriedShown
+		}
+		ag, err := st.TodayTop(a.today, carried)
 		if err != nil {
 			return failWith(err, "cli.err.read_view", "today")
 		}
@@ -37,9 +44,10 @@ func (a *app) todayCmd() *cobra.Command {
 		if err != nil {
 			return failWith(err, "cli.err.read_settings")
 		}
-		return a.printAgenda(ag, set)
+		return a.printAgenda(ag, set, all)
 	})
 	c.Flags().BoolVar(&asJSON, "json", false, a.t("cli.flag.json"))
+	c.Flags().BoolVar(&all, "all", false, a.t("cli.flag.all_carried"))
 	c.Flags().BoolVar(&short, "short", false, a.t("cli.flag.short"))
 	c.Flags().BoolVar(&status, "status", false, a.t("cli.flag.status"))
 	c.MarkFlagsMutuallyExclusive("json", "short", "status")
@@ -121,7 +129,7 @@ func (a *app) monthCmd() *cobra.Command {
 // weekday is the short localized weekday name of d.
 func (a *app) weekday(d model.Date) string { return a.lang.Weekday(d.Weekday()) }
 
-func (a *app) printAgenda(ag model.Agenda, set model.Settings) error {
+func (a *app) printAgenda(ag model.Agenda, set model.Settings, all bool) error {
 	w := a.stdout
 	cur := a.currency(set)
 	fmt.Fprintln(w, a.t("cli.today.title", a.weekday(ag.Date), ag.Date))
@@ -129,16 +137,27 @@ func (a *app) printAgenda(ag model.Agenda, set model.Settings) error {
 		ag.VisitsWeek.Done, ag.VisitsWeek.Target, ag.VisitsWeek.Visits,
 		a.lang.MoneyExact(ag.SignedMonth.Value, cur), a.lang.MoneyExact(ag.SignedMonth.Target, cur)))
 	fmt.Fprintln(w)
-	if len(ag.Tasks) == 0 {
+	if len(ag.Tasks) == 0 && ag.CarriedUnread == 0 {
 		fmt.Fprintln(w, a.t("cli.today.no_tasks"))
 	} else {
-		fmt.Fprintln(w, a.t("cli.today.tasks", len(ag.Tasks)))
+		fmt.Fprintln(w, a.t("cli.today.tasks", len(ag.Tasks)+ag.CarriedUnread))
+		// The 20 most important carried-over tasks, as the planner shows
+		// them (DESIGN.md §5, v2); --all lists every one.
+		limit := model.CarriedShown
+		if all {
+			limit = -1
+		}
+		shown, more := model.ShownTasks(ag.Tasks, limit)
+		more += ag.CarriedUnread
 		var tb table
-		for _, t := range ag.Tasks {
-			tb.add(fmt.Sprintf("#%d", t.ID), a.when(t), a.mark(t.Task), a.t("kind."+string(t.Kind)),
+		for _, t := range shown {
+			tb.add("#"+strconv.FormatUint(uint64(t.ID), 10), a.when(t), a.mark(t.Task), a.t("kind."+string(t.Kind)),
 				clean(t.Title), orDash(clean(t.ClientName)), orDash(clean(t.ProjectName)))
 		}
 		tb.write(w, "  ")
+		if more > 0 {
+			fmt.Fprintln(w, "  "+a.t("cli.today.more_carried", more))
+		}
 	}
 	fmt.Fprintln(w)
 	if len(ag.Attention) == 0 {

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -297,5 +299,53 @@ func TestWorkdayCompletion(t *testing.T) {
 		if strings.Contains(out, tc.not) {
 			t.Errorf("complete %v: %q offers %q", tc.args, out, tc.not)
 		}
+	}
+}
+
+// TestTodayCarriedOverLimit: with more than 20 carried-over tasks, today
+// lists the 20 most important (important first, then the oldest) and says
+// how many more there are and how to see them; --all lists every one;
+// --json keeps the whole list.
+func TestTodayCarriedOverLimit(t *testing.T) {
+	h := newHarness(t)
+	for i := range 24 {
+		args := []string{"add", fmt.Sprintf("old chore %02d", i), fmt.Sprintf("2026-11-%02d", 1+i)}
+		if i == 23 {
+			args = append(args, "!") // the newest, but important: shown first
+		}
+		h.ok(args...)
+	}
+	h.ok("add", "today's own task", "today")
+	out := h.ok("today")
+	if !strings.Contains(out, "Tasks (25)") {
+		t.Errorf("the heading does not count every task:\n%s", out)
+	}
+	for _, want := range []string{"old chore 23", "old chore 00", "old chore 18", "today's own task",
+		"… and 4 more carried-over tasks (salesplan today --all lists them)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("today does not show %q:\n%s", want, out)
+		}
+	}
+	for _, hidden := range []string{"old chore 19", "old chore 22"} {
+		if strings.Contains(out, hidden) {
+			t.Errorf("today shows %q, past the 20 most important:\n%s", hidden, out)
+		}
+	}
+	if strings.Index(out, "old chore 23") > strings.Index(out, "old chore 00") {
+		t.Errorf("the important task is not first:\n%s", out)
+	}
+	all := h.ok("today", "--all")
+	if !strings.Contains(all, "old chore 22") || strings.Contains(all, "more carried-over") {
+		t.Errorf("today --all does not list every task:\n%s", all)
+	}
+	var doc struct {
+		Tasks []json.RawMessage `json:"tasks"`
+	}
+	if err := json.Unmarshal([]byte(h.ok("today", "--json")), &doc); err != nil || len(doc.Tasks) != 25 {
+		t.Errorf("today --json: %d tasks (%v), want all 25", len(doc.Tasks), err)
+	}
+	h.env["LANG"] = "zh_CN.UTF-8"
+	if zh := h.ok("today"); !strings.Contains(zh, "还有 4 条顺延任务") {
+		t.Errorf("the Chinese line is missing:\n%s", zh)
 	}
 }

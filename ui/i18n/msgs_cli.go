@@ -210,6 +210,8 @@ func init() {
 		"cli.today.no_tasks":             {"No tasks today.", "今天没有任务。"},
 		"cli.today.attention":            {"Attention (%d)", "提醒（%d）"},
 		"cli.today.no_attention":         {"Nothing needs attention.", "没有需要提醒的事项。"},
+		"cli.today.more_carried":         {"… and %d more carried-over tasks (salesplan today --all lists them)", "……还有 %d 条顺延任务（salesplan today --all 全部列出）"},
+		"cli.flag.all_carried":           {"list every carried-over task (without it: the 20 most important)", "列出全部顺延任务（不加时：最重要的 20 条）"},
 		"cli.today.regular_due":          {"Regular clients due for follow-up: %d (salesplan client list --due)", "需要跟进的一般客户：%d 位（salesplan client list --due）"},
 		"cli.att.due":                    {"due %s", "%s 到期"},
 		"cli.att.overdue":                {"due %s, %d days overdue", "%s 到期，逾期 %d 天"},
