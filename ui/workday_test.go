@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
@@ -74,14 +75,17 @@ func TestFlowCallTaskCompletedWithOneContact(t *testing.T) {
 	uitest.WaitScreen(t, tm, "09:00 call")
 	tm.Type("c")
 	uitest.WaitScreen(t, tm, "Done: call with 王总. Outcome?")
-	tm.Type("quote by Monday")
+	// A pasted chat keeps its line breaks (the terminal sends CR).
+	tm.Type("quote ")
+	tm.Send(tea.PasteMsg{Content: "by Monday\rbudget 500k"})
+	uitest.WaitScreen(t, tm, "budget 500k")
 	tm.Send(uitest.Key("enter"))
 	uitest.WaitScreen(t, tm, "Done: Call 王总")
 	if tk := taskOf(t, st, w.CallWang); !tk.Done || tk.DoneOn != uitest.Today {
 		t.Fatalf("the call task is not done today: %+v", tk)
 	}
 	calls := contactsOn(t, st, w.Wang, model.EntryCall, uitest.Today)
-	if len(calls) != 1 || calls[0].TaskID != w.CallWang || calls[0].Text != "quote by Monday" {
+	if len(calls) != 1 || calls[0].TaskID != w.CallWang || calls[0].Text != "quote by Monday\nbudget 500k" {
 		t.Fatalf("calls with 王总 today: %+v; want one, linked to the task, with the outcome", calls)
 	}
 	tm.Type("x")

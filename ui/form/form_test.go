@@ -327,3 +327,49 @@ func TestFormSuggestions(t *testing.T) {
 		t.Errorf("suggestion not inert: %q", f.Value("client"))
 	}
 }
+
+// A journal text's input (an outcome, a reason) keeps a paste's line
+// breaks, whatever the terminal sends: it grows into a box, enter still
+// saves, and what is typed after the paste lands where the cursor is.
+func TestInputKeepLines(t *testing.T) {
+	tests := []struct {
+		name, typed, paste, after, value string
+		rows                             int // text rows shown
+	}{
+		{name: "CR paste", typed: "王总说", paste: "要报价\r下周三前发\r预算50万", after: "!", value: "王总说要报价\n下周三前发\n预算50万!", rows: 3},
+		{name: "CRLF and tab", paste: "a\tb\r\nc", value: "a\tb\nc", rows: 2},
+		{name: "one line stays a line", typed: "x", paste: "yz", value: "xyz", rows: 1},
+		{name: "many lines show six", paste: strings.Repeat("line\n", 9) + "end", value: strings.Repeat("line\n", 9) + "end", rows: 6},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := NewInput(i18n.ZH, st, "结果", "", "").KeepLines()
+			d.SetWidth(50)
+			typeText(d, tc.typed)
+			d.Update(tea.PasteMsg{Content: tc.paste})
+			typeText(d, tc.after)
+			view := d.View()
+			checkBox(t, view, 50)
+			// frame top, title, text rows, hint, frame bottom
+			if got := len(strings.Split(view, "\n")) - 4; got != tc.rows {
+				t.Errorf("%d text rows, want %d:\n%s", got, tc.rows, ansi.Strip(view))
+			}
+			// Shown from its first line, not scrolled to the cursor.
+			if first := strings.ReplaceAll(strings.Split(tc.value, "\n")[0], "\t", "    "); !strings.Contains(ansi.Strip(view), first) {
+				t.Errorf("first line %q not shown:\n%s", first, ansi.Strip(view))
+			}
+			if got, _ := d.Update(press("enter")); got != Submitted {
+				t.Fatalf("enter: %v, want Submitted", got)
+			}
+			if d.Value() != tc.value {
+				t.Errorf("value %q, want %q", d.Value(), tc.value)
+			}
+		})
+	}
+	// Without KeepLines (a name, a filter) a paste is still one line.
+	d := NewInput(i18n.EN, st, "Filter", "", "")
+	d.Update(tea.PasteMsg{Content: "a\rb"})
+	if d.Value() != "a b" {
+		t.Errorf("plain input: %q, want %q", d.Value(), "a b")
+	}
+}

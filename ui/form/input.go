@@ -1,6 +1,8 @@
 package form
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
@@ -31,7 +33,15 @@ type Input struct {
 	failed     string // why the last save was refused
 	date       *dateLine
 	submitHint string // the catalog key of what enter does ("enter save")
+	// keepLines: the text is a journal's (an outcome, a reason), where a
+	// paste's line breaks are the rep's own; box holds the text once a
+	// paste brought a line break (enter still saves).
+	keepLines bool
+	box       *textBox
 }
+
+// boxLines is the most lines an input grown into a box shows at once.
+const boxLines = 6
 
 // NewInput makes a focused one-line input with a title and a starting value.
 func NewInput(lang i18n.Lang, st Styles, title, placeholder, value string) *Input {
@@ -48,11 +58,26 @@ func NewInput(lang i18n.Lang, st Styles, title, placeholder, value string) *Inpu
 	return d
 }
 
+// KeepLines makes a paste keep its line breaks: the first one that brings
+// one turns the line into a box of up to six lines, where enter still
+// saves. For journal text (an outcome, a reason), never for a name, a
+// date or a filter.
+func (d *Input) KeepLines() *Input {
+	d.keepLines = true
+	return d
+}
+
 // Value returns the text typed.
-func (d *Input) Value() string { return d.ti.Value() }
+func (d *Input) Value() string {
+	if d.box != nil {
+		return d.box.value()
+	}
+	return d.ti.Value()
+}
 
 // SetValue replaces the text.
 func (d *Input) SetValue(s string) {
+	d.box = nil
 	d.ti.SetValue(cleanPaste(s, true))
 	d.ti.CursorEnd()
 }
@@ -60,7 +85,7 @@ func (d *Input) SetValue(s string) {
 // Dirty reports whether the text differs from the starting value and is
 // worth asking about before it is thrown away.
 func (d *Input) Dirty() bool {
-	return !d.Scratch && (d.ti.Value() != d.initial || d.date != nil && d.date.dirty())
+	return !d.Scratch && (d.Value() != d.initial || d.date != nil && d.date.dirty())
 }
 
 // WithDate adds a date line under the text (see dateLine): label names it,
@@ -99,6 +124,9 @@ func (d *Input) SetWidth(w int) {
 	d.width = w
 	// prompt (2) + the cursor cell at the end.
 	d.ti.SetWidth(max(d.st.inner(w)-3, 1))
+	if d.box != nil {
+		d.box.setWidth(max(d.st.inner(w)-3, 1))
+	}
 	if d.date != nil {
 		d.date.setWidth(d.st.inner(w))
 	}
@@ -111,7 +139,7 @@ func (d *Input) Update(msg tea.Msg) (Result, tea.Cmd) {
 	}
 	switch {
 	case isKey(msg, dk.Submit, dk.Save):
-		if d.Required && d.ti.Value() == "" {
+		if d.Required && d.Value() == "" {
 			d.empty = true
 			d.focusDate(false)
 			return Open, nil
@@ -140,11 +168,41 @@ func (d *Input) Update(msg tea.Msg) (Result, tea.Cmd) {
 	}
 	if p, ok := msg.(tea.PasteMsg); ok {
 		d.failed = ""
-		msg = tea.PasteMsg{Content: cleanPaste(p.Content, true)}
+		if d.keepLines && d.box == nil && strings.ContainsAny(p.Content, "\r\n") {
+			d.growBox()
+		}
+		if d.box == nil {
+			msg = tea.PasteMsg{Content: cleanPaste(p.Content, true)}
+		}
+	}
+	if d.box != nil {
+		// Grown before a paste lands, so the text area shows it from its
+		// first line rather than scrolled to the cursor in a smaller box.
+		if p, ok := msg.(tea.PasteMsg); ok {
+			n := d.box.lineCount() + strings.Count(Newlines(p.Content), "\n")
+			d.box.setHeight(min(n, boxLines))
+		}
+		cmd, tooMany := d.box.update(msg)
+		if tooMany > 0 {
+			d.failed = d.lang.T("form.paste_too_many_lines", tooMany, noteMaxLines)
+		}
+		d.box.setHeight(min(d.box.lineCount(), boxLines))
+		return Open, cmd
 	}
 	var cmd tea.Cmd
 	d.ti, cmd = d.ti.Update(msg)
 	return Open, cmd
+}
+
+// growBox turns the line into a box holding what was typed, the cursor
+// where it was, for a paste with line breaks.
+func (d *Input) growBox() {
+	v := []rune(d.ti.Value())
+	pos := min(d.ti.Position(), len(v))
+	b := newTextBox(d.ti.Placeholder, string(v), 1)
+	b.ta.SetCursorColumn(pos)
+	b.setWidth(max(d.st.inner(d.width)-3, 1))
+	d.box = &b
 }
 
 // focusDate moves the typing into the date line, or back to the text.
@@ -153,9 +211,14 @@ func (d *Input) focusDate(on bool) {
 		return
 	}
 	d.date.focus(on)
-	if on {
+	switch {
+	case d.box != nil && on:
+		d.box.blur()
+	case d.box != nil:
+		d.box.focus()
+	case on:
 		d.ti.Blur()
-	} else {
+	default:
 		d.ti.Focus()
 	}
 }
@@ -164,7 +227,19 @@ func (d *Input) focusDate(on bool) {
 // they are read whole, never cut at its edge.
 func (d *Input) View() string {
 	in := d.st.inner(d.width)
-	lines := []string{d.st.Title.Render(d.title), noNUL(d.ti.View())}
+	lines := []string{d.st.Title.Render(d.title)}
+	if d.box != nil {
+		// The box's lines under the line's prompt, indented as its text.
+		for i, ln := range strings.Split(d.box.view(), "\n") {
+			prefix := "  "
+			if i == 0 {
+				prefix = d.ti.Prompt
+			}
+			lines = append(lines, prefix+ln)
+		}
+	} else {
+		lines = append(lines, noNUL(d.ti.View()))
+	}
 	if d.date != nil {
 		lines = append(lines, d.date.lines(d.st, in)...)
 	}

@@ -184,7 +184,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		// A cancellation keeps its reason (DESIGN.md §2 v2): the review
 		// lists it, and one after the due date still counts as broken.
 		in := form.NewInput(m.lang, m.fst, m.lang.T("promises.cancel.title", model.InertLine(r.Text)),
-			m.lang.T("promises.cancel.hint"), "")
+			m.lang.T("promises.cancel.hint"), "").KeepLines()
 		in.Required = true
 		m.openDlg(dlgCancel, in, r)
 	case key.Matches(msg, km.Edit):

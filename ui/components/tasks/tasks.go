@@ -197,7 +197,7 @@ var handled = Event{Handled: true}
 // saving completes it.
 func (t *Tasks) openOutcome(task model.AgendaTask) {
 	title := t.lang.T("day.outcome.title", t.kindWord[task.Kind], model.InertLine(task.ClientName))
-	in := form.NewInput(t.lang, t.fst, title, t.lang.T("day.outcome.placeholder"), "")
+	in := form.NewInput(t.lang, t.fst, title, t.lang.T("day.outcome.placeholder"), "").KeepLines()
 	in.WithDate(journal.DateField(t.lang, t.env.Today()))
 	t.open(kindOutcome, in, task)
 }

@@ -255,7 +255,7 @@ func (m *Sheet) key(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, km.LogCall):
 		in := form.NewInput(m.lang, m.fst, m.lang.T("clients.sheet.called", model.InertLine(c.Name)),
-			m.lang.T("clients.sheet.outcome_hint"), "")
+			m.lang.T("clients.sheet.outcome_hint"), "").KeepLines()
 		in.WithDate(journal.DateField(m.lang, m.env.Today()))
 		m.host.Open(in, kindCalled)
 	case key.Matches(msg, m.km.Skip):
