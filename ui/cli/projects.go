@@ -37,9 +37,9 @@ func (a *app) projectAddCmd() *cobra.Command {
 			p.Stage = s
 		}
 		if valueArg != "" {
-			v, err := model.ParseMoney(valueArg)
+			v, err := parseMoney(valueArg)
 			if err != nil {
-				return fail("cli.err.bad_amount", valueArg)
+				return err
 			}
 			p.Value = v
 		}

@@ -41,9 +41,9 @@ func (a *app) targetCmd() *cobra.Command {
 			if year < 1 || year > 9999 {
 				return fail("cli.err.bad_year", year)
 			}
-			v, err := model.ParseMoney(salesArg)
+			v, err := parseMoney(salesArg)
 			if err != nil {
-				return fail("cli.err.bad_amount", salesArg)
+				return err
 			}
 			annual = v
 		}
@@ -52,9 +52,9 @@ func (a *app) targetCmd() *cobra.Command {
 			if err != nil {
 				return fail("cli.err.bad_month", monthArg)
 			}
-			v, err := model.ParseMoney(args[0])
+			v, err := parseMoney(args[0])
 			if err != nil {
-				return fail("cli.err.bad_amount", args[0])
+				return err
 			}
 			month, monthly = m, v
 		}
