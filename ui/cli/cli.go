@@ -320,7 +320,7 @@ func (a *app) rootCmd() *cobra.Command {
 	// Set before the completion command is made: it captures the writer.
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err: err} })
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return flagError(err) })
 	pf := root.PersistentFlags()
 	pf.StringVar(&a.dbPath, "db", "", a.t("cli.flag.db"))
 	pf.StringVar(&a.todayArg, "today", "", a.t("cli.flag.today"))

@@ -41,6 +41,11 @@ func (a *app) syncCmd() *cobra.Command {
 		}
 		a.printBack(rep)
 		if err != nil {
+			if model.ProblemOf(err) == nil && a.sentinel(err) == "" {
+				// A raw error (the network's, Go's) is English: a line of
+				// the catalog in front says what failed.
+				return failWith(err, "cli.err.sync")
+			}
 			return err
 		}
 		if rep.DryRun {
