@@ -141,6 +141,10 @@ func rawFlag(args []string, name string) string {
 
 func (a *app) t(key string, args ...any) string { return a.lang.T(key, args...) }
 
+// n is t for a message that counts n of something: "1 day", "3 days"
+// (i18n.Lang.N).
+func (a *app) n(key string, n int, args ...any) string { return a.lang.N(key, n, args...) }
+
 // open opens the store once per run, fixes today and settles the language.
 func (a *app) open() (*storage.Store, error) {
 	if a.st != nil {

@@ -98,7 +98,7 @@ func (a *app) clientListCmd() *cobra.Command {
 			next := dateCell(r.FollowUp.Due)
 			switch {
 			case r.FollowUp.IsDue && r.FollowUp.DaysOverdue > 0:
-				next += " " + a.t("cli.client.overdue", r.FollowUp.DaysOverdue)
+				next += " " + a.n("cli.client.overdue", r.FollowUp.DaysOverdue, r.FollowUp.DaysOverdue)
 			case r.FollowUp.IsDue:
 				next += " " + a.t("cli.client.due")
 			case r.FollowUp.Scheduled:

@@ -37,9 +37,11 @@ func (e *usageError) Unwrap() error { return e.err }
 // failure is a command that could not be done (exit 1), worded by a catalog
 // key; err, when set, is the cause, appended after a colon.
 type failure struct {
-	key  string
-	args []any
-	err  error
+	key    string
+	args   []any
+	err    error
+	n      int  // the count that picks the message's form, when plural
+	plural bool // failN: key has a singular (key_one) for n == 1
 }
 
 func (e *failure) Error() string {
@@ -52,6 +54,11 @@ func (e *failure) Error() string {
 func (e *failure) Unwrap() error { return e.err }
 
 func fail(key string, args ...any) error { return &failure{key: key, args: args} }
+
+// failN is fail for a message that counts n of something (i18n.Lang.N).
+func failN(key string, n int, args ...any) error {
+	return &failure{key: key, n: n, plural: true, args: args}
+}
 
 // failWith words err's context with a catalog key.
 func failWith(err error, key string, args ...any) error {
@@ -80,6 +87,9 @@ func (a *app) explain(err error) string {
 	switch {
 	case errors.As(err, &f) && f.key != "":
 		msg := a.t(f.key, f.args...)
+		if f.plural {
+			msg = a.n(f.key, f.n, f.args...)
+		}
 		if f.err != nil {
 			msg += a.t("cli.sep") + a.explain(f.err)
 		}

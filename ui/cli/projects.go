@@ -126,7 +126,7 @@ func (a *app) projectStageCmd() *cobra.Command {
 		a.wrote = true
 		a.say("cli.project.moved", clean(moved.Name), a.stageName(p.Stage), a.stageName(moved.Stage), on)
 		if len(checklist) > 0 {
-			a.say("cli.project.checklist", len(checklist))
+			a.sayN("cli.project.checklist", len(checklist), len(checklist))
 		}
 		return nil
 	})

@@ -134,7 +134,7 @@ func (a *app) printAgenda(ag model.Agenda, set model.Settings, all bool) error {
 	cur := a.currency(set)
 	fmt.Fprintln(w, a.t("cli.today.title", a.weekday(ag.Date), ag.Date))
 	fmt.Fprintln(w, a.t("cli.today.quotas", ag.Calls.Done, ag.Calls.Target,
-		ag.VisitsWeek.Done, ag.VisitsWeek.Target, ag.VisitsWeek.Visits,
+		ag.VisitsWeek.Done, ag.VisitsWeek.Target, a.n("cli.visits_made", ag.VisitsWeek.Visits, ag.VisitsWeek.Visits),
 		a.lang.MoneyExact(ag.SignedMonth.Value, cur), a.lang.MoneyExact(ag.SignedMonth.Target, cur)))
 	fmt.Fprintln(w)
 	if len(ag.Tasks) == 0 && ag.CarriedUnread == 0 {
@@ -156,7 +156,7 @@ func (a *app) printAgenda(ag model.Agenda, set model.Settings, all bool) error {
 		}
 		tb.write(w, "  ")
 		if more > 0 {
-			fmt.Fprintln(w, "  "+a.t("cli.today.more_carried", more))
+			fmt.Fprintln(w, "  "+a.n("cli.today.more_carried", more, more))
 		}
 	}
 	fmt.Fprintln(w)
@@ -210,7 +210,7 @@ func (a *app) attDue(it model.AttentionItem) string {
 	}
 	s := a.t("cli.att.due", it.Due)
 	if it.DaysOverdue > 0 {
-		s = a.t("cli.att.overdue", it.Due, it.DaysOverdue)
+		s = a.n("cli.att.overdue", it.DaysOverdue, it.Due, it.DaysOverdue)
 	}
 	if it.Booked.Valid() {
 		s += a.t("cli.att.booked", it.Booked)
@@ -222,7 +222,7 @@ func (a *app) printWeek(wk model.WeekSummary, set model.Settings) {
 	w := a.stdout
 	cur := a.currency(set)
 	fmt.Fprintln(w, a.t("cli.week.title", wk.Start.ISOWeek(), wk.Start, wk.End))
-	fmt.Fprintln(w, a.t("cli.week.totals", wk.Calls.Done, wk.Calls.Target, wk.Visits.Done, wk.Visits.Target, wk.Visits.Visits,
+	fmt.Fprintln(w, a.t("cli.week.totals", wk.Calls.Done, wk.Calls.Target, wk.Visits.Done, wk.Visits.Target, a.n("cli.visits_made", wk.Visits.Visits, wk.Visits.Visits),
 		a.lang.MoneyExact(wk.Signed.Value, cur), a.lang.MoneyExact(wk.Signed.Target, cur)))
 	fmt.Fprintln(w, a.t("cli.week.promises", wk.Promises.Made, wk.Promises.Kept, wk.Promises.KeptOnTime,
 		wk.Promises.Overdue))
@@ -253,7 +253,7 @@ func (a *app) printMonth(ms model.MonthSummary, set model.Settings) {
 	w := a.stdout
 	cur := a.currency(set)
 	fmt.Fprintln(w, a.t("cli.month.title", ms.Month))
-	fmt.Fprintln(w, a.t("cli.month.totals", ms.Calls.Done, ms.Calls.Target, ms.Visits.Done, ms.Visits.Target, ms.Visits.Visits,
+	fmt.Fprintln(w, a.t("cli.month.totals", ms.Calls.Done, ms.Calls.Target, ms.Visits.Done, ms.Visits.Target, a.n("cli.visits_made", ms.Visits.Visits, ms.Visits.Visits),
 		a.lang.MoneyExact(ms.Signed.Value, cur), a.lang.MoneyExact(ms.Signed.Target, cur)))
 	fmt.Fprintln(w)
 	tb := table{right: []bool{false, false, true, true, true}}

@@ -100,14 +100,15 @@ func init() {
 		"mon.10": {"Oct", "10月"}, "mon.11": {"Nov", "11月"}, "mon.12": {"Dec", "12月"},
 
 		// Relative days.
-		"rel.today":        {"today", "今天"},
-		"rel.tomorrow":     {"tomorrow", "明天"},
-		"rel.yesterday":    {"yesterday", "昨天"},
-		"rel.in_days":      {"in %d days", "%d天后"},
-		"rel.day_ago":      {"%d day ago", "%d天前"},
-		"rel.days_ago":     {"%d days ago", "%d天前"},
-		"rel.days_overdue": {"%d days overdue", "逾期%d天"},
-		"rel.never":        {"never", "从未"},
+		"rel.today":            {"today", "今天"},
+		"rel.tomorrow":         {"tomorrow", "明天"},
+		"rel.yesterday":        {"yesterday", "昨天"},
+		"rel.in_days":          {"in %d days", "%d天后"},
+		"rel.day_ago":          {"%d day ago", "%d天前"},
+		"rel.days_ago":         {"%d days ago", "%d天前"},
+		"rel.days_overdue":     {"%d days overdue", "逾期%d天"},
+		"rel.days_overdue_one": {"%d day overdue", "逾期%d天"},
+		"rel.never":            {"never", "从未"},
 
 		// The shell: tabs, top bar, footer, help, placeholders.
 		"tab.day":              {"Day", "日程"},
