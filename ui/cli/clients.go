@@ -74,7 +74,7 @@ func (a *app) clientListCmd() *cobra.Command {
 			rows, err = st.Clients(a.today, all)
 		}
 		if err != nil {
-			return failWith(err, "cli.err.read_view", "clients")
+			return failWith(err, "cli.err.read_view", a.t("cli.view.clients"))
 		}
 		set, err := st.Settings()
 		if err != nil {

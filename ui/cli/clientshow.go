@@ -31,7 +31,7 @@ func (a *app) clientShowCmd() *cobra.Command {
 		}
 		det, err := st.ClientDetail(cl.ID, a.today, last)
 		if err != nil {
-			return failWith(err, "cli.err.read_view", "client")
+			return failWith(err, "cli.err.read_view", a.t("cli.view.client"))
 		}
 		set, err := st.Settings()
 		if err != nil {

@@ -145,7 +145,7 @@ func (a *app) projectListCmd() *cobra.Command {
 	c.RunE = a.run(func(st *storage.Store, _ []string) error {
 		rows, err := st.Projects(a.today, all)
 		if err != nil {
-			return failWith(err, "cli.err.read_view", "projects")
+			return failWith(err, "cli.err.read_view", a.t("cli.view.projects"))
 		}
 		if asJSON {
 			out := []jsonProject{}

@@ -146,7 +146,7 @@ func (a *app) promiseListCmd() *cobra.Command {
 	c.RunE = a.run(func(st *storage.Store, _ []string) error {
 		rows, err := st.Promises(all)
 		if err != nil {
-			return failWith(err, "cli.err.read_view", "promises")
+			return failWith(err, "cli.err.read_view", a.t("cli.view.promises"))
 		}
 		set, err := st.Settings()
 		if err != nil {
@@ -162,7 +162,7 @@ func (a *app) promiseListCmd() *cobra.Command {
 		}
 		rel, n, err := st.Reliability(a.today)
 		if err != nil {
-			return failWith(err, "cli.err.read_view", "reliability")
+			return failWith(err, "cli.err.read_view", a.t("cli.view.reliability"))
 		}
 		if n > 0 {
 			a.sayN("cli.promise.reliability", n, int(rel*100+0.5), n)

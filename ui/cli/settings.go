@@ -147,7 +147,7 @@ func (a *app) targetShowCmd() *cobra.Command {
 		}
 		signed, err := st.YearSigned(year)
 		if err != nil {
-			return failWith(err, "cli.err.read_view", "targets")
+			return failWith(err, "cli.err.read_view", a.t("cli.view.targets"))
 		}
 		out := jsonTargets{Year: year, Annual: s.YearTarget(year), Months: []jsonTargetMonth{}, Quarters: []jsonTargetQuarter{}}
 		for i, q := range signed {

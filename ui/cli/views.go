@@ -27,7 +27,7 @@ func (a *app) todayCmd() *cobra.Command {
 		}
 		ag, err := st.TodayTop(a.today, carried)
 		if err != nil {
-			return failWith(err, "cli.err.read_view", "today")
+			return failWith(err, "cli.err.read_view", a.t("cli.view.today"))
 		}
 		if asJSON {
 			return a.writeJSON(todayJSON(ag))
@@ -73,7 +73,7 @@ func (a *app) weekCmd() *cobra.Command {
 		}
 		w, err := st.Week(day, a.today)
 		if err != nil {
-			return failWith(err, "cli.err.read_view", "week")
+			return failWith(err, "cli.err.read_view", a.t("cli.view.week"))
 		}
 		if asJSON {
 			return a.writeJSON(weekJSON(w))
@@ -109,7 +109,7 @@ func (a *app) monthCmd() *cobra.Command {
 		}
 		ms, err := st.Month(m, a.today)
 		if err != nil {
-			return failWith(err, "cli.err.read_view", "month")
+			return failWith(err, "cli.err.read_view", a.t("cli.view.month"))
 		}
 		if asJSON {
 			return a.writeJSON(monthJSON(ms))

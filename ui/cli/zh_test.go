@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"salesplan/ui/i18n"
 )
 
 // TestChineseSaysItInChinese: messages that used to leak English words
@@ -64,5 +66,17 @@ func TestChineseSaysItInChinese(t *testing.T) {
 				t.Errorf("stderr %q has English words: %q", line, regexp.MustCompile(`[A-Za-z]{3,}`).FindAllString(rest, -1))
 			}
 		})
+	}
+}
+
+// TestReadViewNamesTheViewInChinese: cli.err.read_view names what could
+// not be read from the catalog ("无法读取 日报"), never an English word.
+func TestReadViewNamesTheViewInChinese(t *testing.T) {
+	for _, v := range []string{"today", "week", "month", "clients", "client", "journal", "projects", "promises",
+		"reliability", "review", "report_day", "report_week", "report_month", "targets"} {
+		zh := i18n.ZH.T("cli.err.read_view", i18n.ZH.T("cli.view."+v))
+		if strings.Contains(zh, "!cli.") || regexp.MustCompile(`[A-Za-z]`).MatchString(zh) {
+			t.Errorf("cli.view.%s: %q", v, zh)
+		}
 	}
 }
