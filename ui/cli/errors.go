@@ -205,6 +205,21 @@ func flagError(err error) error {
 	return &usageError{err: err}
 }
 
+// exclusive refuses two of the named flags given together, in the run's
+// language (cobra's MarkFlagsMutuallyExclusive says it in English).
+func exclusive(c *cobra.Command, names ...string) error {
+	var set []string
+	for _, n := range names {
+		if c.Flags().Changed(n) {
+			set = append(set, "--"+n)
+		}
+	}
+	if len(set) > 1 {
+		return &usageError{key: "cli.usage.exclusive", args: []any{set[0], set[1]}}
+	}
+	return nil
+}
+
 // noArgs is cobra.NoArgs as a usage error.
 func noArgs(c *cobra.Command, args []string) error {
 	if len(args) > 0 {

@@ -19,6 +19,9 @@ func (a *app) todayCmd() *cobra.Command {
 		Args:  noArgs,
 	}
 	c.RunE = a.run(func(st *storage.Store, _ []string) error {
+		if err := exclusive(c, "json", "short", "status"); err != nil {
+			return err
+		}
 		// The text shows the first model.CarriedShown carried-over tasks:
 		// only those are read (the JSON, --short and --status count all).
 		carried := -1
@@ -50,7 +53,6 @@ func (a *app) todayCmd() *cobra.Command {
 	c.Flags().BoolVar(&all, "all", false, a.t("cli.flag.all_carried"))
 	c.Flags().BoolVar(&short, "short", false, a.t("cli.flag.short"))
 	c.Flags().BoolVar(&status, "status", false, a.t("cli.flag.status"))
-	c.MarkFlagsMutuallyExclusive("json", "short", "status")
 	return c
 }
 

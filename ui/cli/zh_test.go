@@ -41,6 +41,7 @@ func TestChineseSaysItInChinese(t *testing.T) {
 		{"sync: server down", []string{"sync"}, "连接被拒绝", []string{"connection refused"}},
 		{"unknown flag", []string{"today", "--bogus"}, "没有选项 --bogus", []string{"unknown flag"}},
 		{"flag without its value", []string{"week", "--week"}, "--week 需要一个值", []string{"needs an argument"}},
+		{"flags that exclude each other", []string{"today", "--json", "--short"}, "--json 与 --short 不能同时使用", []string{"if any flags"}},
 		{"flag of the wrong type", []string{"target", "set", "--year", "abc", "--sales", "1"}, "不是 --year 的有效值", []string{"invalid argument"}},
 	}
 	h.ok("config", "set", "caldav.url", closed)

@@ -109,6 +109,7 @@ func init() {
 		"cli.usage.unknown_flag":     {"unknown flag %s", "没有选项 %s"},
 		"cli.usage.flag_needs_value": {"%s needs a value", "%s 需要一个值"},
 		"cli.usage.flag_bad_value":   {"%q is not a valid value for %s", "%q 不是 %s 的有效值"},
+		"cli.usage.exclusive":        {"%s and %s cannot be used together", "%s 与 %s 不能同时使用"},
 		"cli.usage.flag_syntax":      {"bad flag syntax: %s", "选项格式有误：%s"},
 		"cli.usage.hint":             {"Run '%s --help' for usage.", "运行 '%s --help' 查看用法。"},
 		"cli.usage.missing_arg":      {"missing arguments; usage: %s", "缺少参数；用法：%s"},
