@@ -79,6 +79,11 @@ func (a *app) importCmd() *cobra.Command {
 	c.RunE = a.run(func(st *storage.Store, args []string) error {
 		switch format {
 		case "json":
+			if dryRun {
+				// Not silently ignored: that would import what the
+				// person asked only to see.
+				return &usageError{key: "cli.usage.dry_run_json"}
+			}
 		case "csv":
 			if kind != "clients" {
 				return fail("cli.err.bad_kind", kind, "clients")

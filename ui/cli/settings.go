@@ -20,7 +20,7 @@ func (a *app) targetCmd() *cobra.Command {
 	var year int
 	var salesArg, monthArg string
 	set := &cobra.Command{
-		Use:   "set --year Y --sales N | --month YYYY-MM N",
+		Use:   "set [--year Y --sales N] [--month YYYY-MM N]",
 		Short: a.t("cli.short.target_set"),
 		Args:  rangeArgs(0, 1),
 	}
@@ -180,7 +180,7 @@ func (a *app) targetShowCmd() *cobra.Command {
 		tb.write(a.stdout, "  ")
 		return nil
 	})
-	c.Flags().IntVar(&year, "year", 0, a.t("cli.flag.year"))
+	c.Flags().IntVar(&year, "year", 0, a.t("cli.flag.show_year"))
 	c.Flags().BoolVar(&asJSON, "json", false, a.t("cli.flag.json"))
 	return c
 }
