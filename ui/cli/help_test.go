@@ -63,3 +63,49 @@ func TestImportDryRunOfJSONRefused(t *testing.T) {
 		t.Fatal("a dry run imported the document")
 	}
 }
+
+// commandPaths walks the help: every command and subcommand that the
+// "Commands:" lists name, from the root down.
+func commandPaths(h *harness, path []string) [][]string {
+	out := [][]string{path}
+	help := h.ok(append(append([]string{}, path...), "--help")...)
+	_, list, ok := strings.Cut(help, "\nCommands:\n")
+	if !ok {
+		return out
+	}
+	for _, line := range strings.Split(list, "\n") {
+		if !strings.HasPrefix(line, "  ") {
+			break
+		}
+		name := strings.Fields(line)[0]
+		if name == "help" {
+			continue
+		}
+		out = append(out, commandPaths(h, append(append([]string{}, path...), name))...)
+	}
+	return out
+}
+
+// TestChineseHelpHasNoEnglishFrame: in Chinese every command's help frames
+// its flags in Chinese — the value's kind, the default, the usage line's
+// [flags] and [command] — where pflag and cobra wrote English.
+func TestChineseHelpHasNoEnglishFrame(t *testing.T) {
+	h := newHarness(t)
+	paths := commandPaths(h, nil)
+	if len(paths) < 40 {
+		t.Fatalf("walked only %d commands: %v", len(paths), paths)
+	}
+	for _, p := range paths {
+		args := append(append([]string{"--lang", "zh"}, p...), "--help")
+		out := h.ok(args...)
+		for _, english := range []string{"(default", "[flags]", "[command]", " string ", " int ", "Usage:", "Flags:", "!cli."} {
+			if strings.Contains(out, english) {
+				t.Errorf("salesplan %s: %q in\n%s", strings.Join(args, " "), english, out)
+			}
+		}
+	}
+	// English keeps pflag's own words.
+	if out := h.ok("export", "--help"); !strings.Contains(out, `--format string`) || !strings.Contains(out, `(default "json")`) {
+		t.Errorf("export --help in English:\n%s", out)
+	}
+}

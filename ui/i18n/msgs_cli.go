@@ -102,6 +102,11 @@ func init() {
 		"cli.help.commands":          {"Commands:", "命令："},
 		"cli.help.flags":             {"Flags:", "选项："},
 		"cli.help.global_flags":      {"Global flags:", "全局选项："},
+		"cli.help.use_flags":         {"[flags]", "[选项]"},
+		"cli.help.use_command":       {"[command]", "[命令]"},
+		"cli.help.default":           {" (default %s)", "（默认 %s）"},
+		"cli.help.kind.string":       {"string", "文字"},
+		"cli.help.kind.int":          {"int", "整数"},
 
 		// Bad usage (exit 2).
 		"cli.sep":                    {": ", "："},
