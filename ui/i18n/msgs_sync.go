@@ -7,7 +7,7 @@ package i18n
 func init() {
 	Register(map[string]Msg{
 		"cli.short.sync":        {"Sync with a CalDAV calendar (your phone): tasks, promises, bids", "与 CalDAV 日历（手机）同步：任务、承诺、投标"},
-		"cli.long.sync":         {"Publish dated tasks (from 30 days ago on), open promises, bid dates and papers-due dates to the calendar at caldav.url, with reminders; take back what the phone did (a promise completed, an event moved). The password comes from SALESPLAN_CALDAV_PASSWORD or a file beside the database (mode 0600).", "将有日期的任务（30 天前起）、待兑现的承诺、投标日与投标文件截止日发布到 caldav.url 的日历并设闹钟；取回手机上的改动（承诺完成、日程移动）。密码来自 SALESPLAN_CALDAV_PASSWORD 或数据库旁的文件（权限 0600）。"},
+		"cli.long.sync":         {"Publish every open dated task (overdue ones too) and the done ones dated from 30 days ago on, open promises, bid dates and papers-due dates to the calendar at caldav.url, with reminders; take back what the phone did (a promise completed, an event moved). The password comes from SALESPLAN_CALDAV_PASSWORD or a file beside the database (mode 0600).", "将所有未完成的有日期任务（含逾期的）与日期在 30 天内的已完成任务、待兑现的承诺、投标日与投标文件截止日发布到 caldav.url 的日历并设闹钟；取回手机上的改动（承诺完成、日程移动）。密码来自 SALESPLAN_CALDAV_PASSWORD 或数据库旁的文件（权限 0600）。"},
 		"cli.flag.dry_run_sync": {"show what would be sent and taken back, change nothing", "只显示将发送与取回的内容，不做改动"},
 		"cli.err.sync":          {"the sync failed", "同步失败"},
 
