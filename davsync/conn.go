@@ -234,8 +234,9 @@ func (c *conn) problem(op string, ex *exchange, err error) error {
 	return model.Errf("sync_garbage", "the CalDAV server %s answered %s with something that is not CalDAV; check caldav.url", c.where(), op)
 }
 
-// netReason says briefly why the server could not be reached.
-func netReason(err error) string {
+// netReason says briefly why the server could not be reached, in words
+// the catalog translates.
+func netReason(err error) *model.Problem {
 	var dnsErr *net.DNSError
 	var opErr *net.OpError
 	var tlsErr *tls.RecordHeaderError
@@ -243,17 +244,17 @@ func netReason(err error) string {
 	var ne net.Error
 	switch {
 	case errors.As(err, &dnsErr):
-		return "unknown host"
+		return model.Errf("net_unknown_host", "unknown host")
 	case errors.As(err, &tlsErr), errors.As(err, &certErr):
-		return "TLS failed (is it http or https?)"
+		return model.Errf("net_tls", "TLS failed (is it http or https?)")
 	case errors.As(err, &ne) && ne.Timeout():
-		return "timed out"
+		return model.Errf("net_timeout", "timed out")
 	case errors.As(err, &opErr) && opErr.Op == "dial":
-		return "connection refused"
+		return model.Errf("net_refused", "connection refused")
 	case errors.Is(err, context.Canceled):
-		return "cancelled"
+		return model.Errf("net_cancelled", "cancelled")
 	}
-	return "connection failed"
+	return model.Errf("net_failed", "connection failed")
 }
 
 // listed is one object in the collection listing.

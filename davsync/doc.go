@@ -4,8 +4,8 @@
 // state and what is applied to the data live in storage (syncstate.go),
 // one transaction per sync; ui/cli calls Run. Nothing here runs at init.
 //
-// What goes up (ical.go): every task dated from WindowDays before today on,
-// as a VEVENT (timed: the task's time, 30 or 60 minutes, alarm 15 minutes
+// What goes up (ical.go): every open dated task, however old, and every
+// done task dated from WindowDays before today on, as a VEVENT (timed: the task's time, 30 or 60 minutes, alarm 15 minutes
 // before; untimed: all day, alarm at 09:00; done: marked, no alarm); every
 // open promise as a VTODO with DUE and alarms at 09:00 the day before and
 // on the day; for each project in lead, design or bidding, its bid date

@@ -2,13 +2,13 @@ package davsync
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"salesplan/model"
+	"salesplan/storage"
 )
 
 // PasswordEnv is the environment variable that holds the CalDAV password.
@@ -45,7 +45,7 @@ func Password(dbPath string, env func(string) string) (pw string, found bool, er
 		return "", false, model.Errf("sync_password_file", "cannot read the password file %s: %s", model.InertLine(path), errText(err))
 	}
 	if !fi.Mode().IsRegular() {
-		return "", false, model.Errf("sync_password_file", "cannot read the password file %s: %s", model.InertLine(path), "not a regular file")
+		return "", false, model.Errf("sync_password_file", "cannot read the password file %s: %s", model.InertLine(path), model.Errf("file_not_regular", "not a regular file"))
 	}
 	if perm := fi.Mode().Perm(); perm&0o077 != 0 {
 		return "", false, model.Errf("sync_password_mode",
@@ -62,17 +62,12 @@ func Password(dbPath string, env func(string) string) (pw string, found bool, er
 		return "", false, model.Errf("sync_password_file", "cannot read the password file %s: %s", model.InertLine(path), errText(err))
 	}
 	if len(b) > maxPasswordFile {
-		return "", false, model.Errf("sync_password_file", "cannot read the password file %s: %s", model.InertLine(path), "longer than a password")
+		return "", false, model.Errf("sync_password_file", "cannot read the password file %s: %s", model.InertLine(path), model.Errf("password_too_long", "longer than a password"))
 	}
 	line, _, _ := strings.Cut(string(b), "\n")
 	return strings.TrimSuffix(line, "\r"), true, nil
 }
 
-// errText names an OS error without its path (the caller names the file).
-func errText(err error) string {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	return fmt.Sprint(err)
-}
+// errText names an OS error without its path (the caller names the
+// file), in words the catalog translates.
+func errText(err error) *model.Problem { return storage.OSReason(err) }

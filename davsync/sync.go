@@ -18,9 +18,10 @@ import (
 	"salesplan/storage"
 )
 
-// WindowDays is how far back tasks are published: tasks dated from 30 days
-// before today on (done ones too), so a ten-year database publishes its
-// last month and what is planned, not 100,000 events.
+// WindowDays is how far back done tasks are published: those dated from 30
+// days before today on, so a ten-year database publishes its last month
+// and what is planned, not 100,000 events. An open task is published
+// whatever its date: overdue, it is still something the rep must do.
 const WindowDays = 30
 
 // Options configure one sync.

@@ -49,7 +49,7 @@ type fixture struct {
 	timed   model.Task   // visit 王总 on 12-02 14:00
 	allDay  model.Task   // call on 11-30, no time
 	done    model.Task   // done 11-20 (in the window)
-	old     model.Task   // 2026-09-01: before the window
+	old     model.Task   // done, 2026-09-01: before the window
 	noDate  model.Task   // inbox
 	promise model.Promise
 	kept    model.Promise
@@ -85,7 +85,8 @@ func newFixture(t *testing.T) *fixture {
 	must(err)
 	f.done, err = st.AddTask(model.Task{Title: "Send the quote", Date: model.MakeDate(2026, 11, 20), Done: true, DoneOn: model.MakeDate(2026, 11, 20)})
 	must(err)
-	f.old, err = st.AddTask(model.Task{Title: "Old call", Kind: model.TaskCall, Date: model.MakeDate(2026, 9, 1)})
+	f.old, err = st.AddTask(model.Task{Title: "Old call", Kind: model.TaskCall, Date: model.MakeDate(2026, 9, 1),
+		Done: true, DoneOn: model.MakeDate(2026, 9, 1)})
 	must(err)
 	f.noDate, err = st.AddTask(model.Task{Title: "Someday"})
 	must(err)
@@ -205,6 +206,62 @@ func itoa(id model.ID) string { return strconv.FormatUint(uint64(id), 10) }
 // unfold undoes iCalendar line folding (Radicale re-folds what it stores).
 func unfold(s string) string {
 	return strings.NewReplacer("\r\n ", "", "\r\n\t", "", "\r\n", "\n").Replace(s)
+}
+
+// TestOpenTaskOfAnyAgePublished: an open task older than the window is
+// still something the rep must do: it goes to the phone however old, and
+// stays there as today moves on; done, it keeps the window (WindowDays) and
+// leaves the phone. The fixture's done task of 2026-09-01 stays away.
+func TestOpenTaskOfAnyAgePublished(t *testing.T) {
+	f := newFixture(t)
+	overdue, err := f.st.AddTask(model.Task{Title: "Call back 李经理 about the pump curves", Kind: model.TaskCall,
+		ClientID: f.client.ID, Date: model.MakeDate(2026, 9, 1), Time: model.ClockAt(10, 0), Important: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ancient, err := f.st.AddTask(model.Task{Title: "Send the 2023 catalogue", Date: model.MakeDate(2023, 3, 6)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := f.sync()
+	// The fixture's six, and the two open tasks older than the window.
+	if rep.Published != 8 || rep.Created != 8 {
+		t.Fatalf("report %+v, want 8 published", rep)
+	}
+	body := unfold(f.srv.Get(t, f.href(taskKey(overdue))))
+	start := time.Date(2026, 9, 1, 10, 0, 0, 0, time.Local).UTC().Format("20060102T150405Z")
+	for _, want := range []string{"BEGIN:VEVENT", "SUMMARY:Call back 李经理 about the pump curves", "DTSTART:" + start} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the overdue open task lacks %q:\n%s", want, body)
+		}
+	}
+	if strings.Contains(body, "✓") {
+		t.Errorf("an open task is marked done:\n%s", body)
+	}
+	if body := unfold(f.srv.Get(t, f.href(taskKey(ancient)))); !strings.Contains(body, "DTSTART;VALUE=DATE:20230306") {
+		t.Errorf("the three-year-old open task is not on the phone:\n%s", body)
+	}
+	if f.srv.Get(t, f.href(taskKey(f.old))) != "" {
+		t.Error("a done task older than the window was published")
+	}
+
+	// Months later the open ones are still there; nothing changed, nothing sent.
+	o := f.options()
+	o.Today = today.AddDays(90)
+	if rep, err := Run(context.Background(), o); err != nil || f.srv.Get(t, f.href(taskKey(ancient))) == "" {
+		t.Fatalf("90 days on: %+v %v; the open task left the phone", rep, err)
+	}
+
+	// Done, an old task is outside the window: it leaves the phone.
+	if _, err := f.st.CompleteTask(overdue.ID, today, time.Time{}, ""); err != nil {
+		t.Fatal(err)
+	}
+	if rep := f.sync(); rep.Removed != 1 || f.srv.Get(t, f.href(taskKey(overdue))) != "" {
+		t.Fatalf("report %+v; the old task, done, is still on the phone", rep)
+	}
+	if f.srv.Get(t, f.href(taskKey(ancient))) == "" {
+		t.Error("the other open task left the phone")
+	}
 }
 
 func TestSecondSyncSendsNothing(t *testing.T) {

@@ -2,6 +2,7 @@ package model
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -63,10 +64,12 @@ func ParseMoney(s string) (Money, error) {
 		mult, t = 1e6, t[:len(t)-1]
 	}
 	f, err := strconv.ParseFloat(t, 64)
-	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || f < 0 {
+	// "1e400" is a number, far over the limit: said so below, not "not an amount".
+	overflow := errors.Is(err, strconv.ErrRange) && f > 0
+	if !overflow && (err != nil || math.IsNaN(f) || math.IsInf(f, 0) || f < 0) {
 		return 0, Errf("bad_amount", "%q is not an amount (e.g. 500000 or 50万)", s)
 	}
-	if m := MoneyFromMain(f * mult); f*mult > MaxMoney.Main() || m > MaxMoney {
+	if m := MoneyFromMain(f * mult); overflow || f*mult > MaxMoney.Main() || m > MaxMoney {
 		return 0, Errf("amount_too_large", "%s is more than salesplan keeps (at most 10000000000000)", strings.TrimSpace(s))
 	}
 	return MoneyFromMain(f * mult), nil

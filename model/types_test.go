@@ -23,6 +23,8 @@ func TestParseMoney(t *testing.T) {
 		{in: "-5", bad: true},
 		{in: "NaN", bad: true},
 		{in: "1e20", bad: true, code: "amount_too_large"},
+		{in: "1e400", bad: true, code: "amount_too_large"}, // beyond float64: still a number, too large
+		{in: "Inf", bad: true},
 		{in: "10000000000000", want: MaxMoney},
 		{in: "9999999999999.99", want: MaxMoney - 1},
 		{in: "10000000000000.01", bad: true, code: "amount_too_large"},

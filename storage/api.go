@@ -75,6 +75,7 @@ func (e *AmbiguousError) Unwrap() error { return e.Problem() }
 // file being imported.
 type ValidationError struct {
 	Record string         // e.g. "clients[3]", "document", "line 4"
+	Line   int            // a CSV file's line (Record "line N"), else 0
 	Field  string         // as the exchange format spells it; "" = the record as a whole
 	Msg    string         // what is wrong, in English
 	Why    *model.Problem // what is wrong, translatable (Msg is its English)
@@ -90,10 +91,28 @@ func (e *ValidationError) Problem() *model.Problem {
 	if e.Why != nil {
 		why = e.Why
 	}
+	rec := e.record()
 	if e.Field == "" {
-		return model.Errf("invalid_record", "%s: %s", e.Record, why)
+		return model.Errf("invalid_record", "%s: %s", rec, why)
 	}
-	return model.Errf("invalid_field", "%s: %s: %s", e.Record, e.Field, why)
+	return model.Errf("invalid_field", "%s: %s: %s", rec, e.Field, why)
+}
+
+// RecordDocument is the Record of a problem with the document as a whole
+// (its format or version, JSON that is not a document).
+const RecordDocument = "document"
+
+// record is the Record as the message's argument: the words "document"
+// and "line N" as Problems the catalog translates; a record of the
+// exchange format ("clients[3]") as the format spells it.
+func (e *ValidationError) record() any {
+	switch {
+	case e.Line > 0:
+		return model.Errf("record_line", "line %d", e.Line)
+	case e.Record == RecordDocument:
+		return model.Errf("record_document", "document")
+	}
+	return e.Record
 }
 
 func (e *ValidationError) Error() string { return e.Problem().Error() }

@@ -1,6 +1,10 @@
 package storage
 
-import "testing"
+import (
+	"testing"
+
+	"salesplan/model"
+)
 
 // A validation error reads the same as a Problem (translated by the UI) and
 // as an error, and a record-level one has no empty field in it.
@@ -14,6 +18,7 @@ func TestValidationErrorWording(t *testing.T) {
 	}{
 		{"field", ValidationError{Record: "clients[3]", Field: "name", Msg: "is empty"}, "invalid_field", 3, "clients[3]: name: is empty"},
 		{"whole record", ValidationError{Record: "document", Msg: "must be a JSON object"}, "invalid_record", 2, "document: must be a JSON object"},
+		{"csv line", ValidationError{Record: "line 4", Line: 4, Field: "name", Msg: "a name is needed"}, "invalid_field", 3, "line 4: name: a name is needed"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			p := c.err.Problem()
@@ -25,6 +30,12 @@ func TestValidationErrorWording(t *testing.T) {
 			}
 			if got := c.err.Error(); got != c.want {
 				t.Errorf("Error says %q, want %q", got, c.want)
+			}
+			// "document" and "line N" are words the catalog translates;
+			// a record of the format ("clients[3]") is kept as spelled.
+			_, word := p.Args[0].(*model.Problem)
+			if isWord := c.err.Record == RecordDocument || c.err.Line > 0; word != isWord {
+				t.Errorf("record %q given as a Problem: %v, want %v", c.err.Record, word, isWord)
 			}
 		})
 	}

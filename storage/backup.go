@@ -465,10 +465,18 @@ func RestoreFile(dbPath, path string, opts Options) error {
 	return nil
 }
 
-// notSalesplan is the refusal for a file that cannot be restored.
-func notSalesplan(path, why string) error {
+// notSalesplan is the refusal for a file that cannot be restored; why is
+// one of the restore_why_* problems, so the reason reads in the user's
+// language too.
+func notSalesplan(path string, why *model.Problem) error {
 	return newStoreError(ErrNotBolt, nil, "restore_not_salesplan",
 		"%s is not a salesplan database (%s); nothing was changed", path, why)
+}
+
+// damagedWhy is the reason of a damaged backup: bbolt's own words (page
+// numbers, not worth a translation) after a catalog line.
+func damagedWhy(detail string) *model.Problem {
+	return model.Errf("restore_why_damaged", "damaged: %s", detail)
 }
 
 // copyCheckedBackup opens the backup read-only with a bounded lock wait,
@@ -480,10 +488,10 @@ func copyCheckedBackup(src, dst string, timeout time.Duration) (schema uint64, e
 		return 0, newStoreError(ErrNotFound, err, "restore_missing", "cannot read the backup %s", src)
 	}
 	if !fi.Mode().IsRegular() || fi.Size() == 0 {
-		return 0, notSalesplan(src, "empty or not a regular file")
+		return 0, notSalesplan(src, model.Errf("restore_why_not_file", "empty or not a regular file"))
 	}
 	if ok, err := hasBoltMagic(src); err != nil || !ok {
-		return 0, notSalesplan(src, "not a bbolt file")
+		return 0, notSalesplan(src, model.Errf("restore_why_not_bolt", "not a bbolt file"))
 	}
 	// Every page id and size is checked against the file before bbolt maps
 	// it (a file shorter than its pages, or a damaged page, would make
@@ -494,23 +502,23 @@ func copyCheckedBackup(src, dst string, timeout time.Duration) (schema uint64, e
 		if len(pages) > 0 {
 			why = pages[0]
 		}
-		return 0, notSalesplan(src, "damaged: "+why)
+		return 0, notSalesplan(src, damagedWhy(why))
 	}
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
-			schema, err = 0, notSalesplan(src, fmt.Sprintf("damaged: %v", r))
+			schema, err = 0, notSalesplan(src, damagedWhy(fmt.Sprint(r)))
 		}
 	}()
 	db, err := bolt.Open(src, fileMode, &bolt.Options{ReadOnly: true, Timeout: timeout})
 	if err != nil {
-		return 0, notSalesplan(src, err.Error())
+		return 0, notSalesplan(src, model.Errf("restore_why_open", "cannot be opened: %s", err.Error()))
 	}
 	defer db.Close()
 	err = db.View(func(tx *bolt.Tx) error {
 		m := tx.Bucket(bMeta)
 		if m == nil {
-			return notSalesplan(src, "no salesplan meta bucket")
+			return notSalesplan(src, model.Errf("restore_why_no_meta", "no salesplan meta bucket"))
 		}
 		schema = readU64(m.Get(kSchema))
 		if schema > schemaVersion {
@@ -527,7 +535,7 @@ func copyCheckedBackup(src, dst string, timeout time.Duration) (schema uint64, e
 			}
 		}
 		if damage != nil {
-			return notSalesplan(src, "damaged: "+damage.Error())
+			return notSalesplan(src, damagedWhy(damage.Error()))
 		}
 		out, err := os.OpenFile(dst, os.O_WRONLY|os.O_TRUNC, fileMode)
 		if err != nil {

@@ -206,7 +206,9 @@ var clientColumns = map[string]string{
 
 // csvRowError is the refusal of a CSV file for what is wrong on one line.
 func csvRowError(line int, p *model.Problem) *ValidationError {
-	return invalid(fmt.Sprintf("line %d", line), p)
+	e := invalid(fmt.Sprintf("line %d", line), p)
+	e.Line = line
+	return e
 }
 
 // parseTier reads a tier cell: key/大客户/重点 or regular/一般客户/普通, empty = regular.
@@ -255,6 +257,9 @@ func (s *Store) ImportClientsCSVOn(r io.Reader, dryRun bool, today model.Date) (
 			seen[key] = lines[i]
 			if !dryRun {
 				if err := putClient(tx, &c); err != nil {
+					if p := model.ProblemOf(err); p != nil {
+						return csvRowError(lines[i], p)
+					}
 					return fmt.Errorf("line %d: %w", lines[i], err)
 				}
 			}

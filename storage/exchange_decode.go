@@ -29,7 +29,7 @@ var errTooLarge = errors.New("document too large")
 
 // docError is the refusal of the document as a whole (or of one of its
 // top-level fields).
-func docError(p *model.Problem) *ValidationError { return invalid("document", p) }
+func docError(p *model.Problem) *ValidationError { return invalid(RecordDocument, p) }
 
 func tooLarge() *ValidationError {
 	return docError(model.Errf("doc_too_large", "larger than %d MiB: not a salesplan export", maxDocumentBytes>>20))

@@ -34,10 +34,10 @@ func versionProblem(got string) *model.Problem {
 // naming the record and field, or nil.
 func (d *Document) Validate() error {
 	if d.Format != DocumentFormat {
-		return invalid("document", formatProblem(fmt.Sprintf("%q", d.Format)))
+		return invalid(RecordDocument, formatProblem(fmt.Sprintf("%q", d.Format)))
 	}
 	if d.Version < MinDocumentVersion || d.Version > DocumentVersion {
-		return invalid("document", versionProblem(fmt.Sprint(d.Version)))
+		return invalid(RecordDocument, versionProblem(fmt.Sprint(d.Version)))
 	}
 	if err := d.Settings.Validate(); err != nil {
 		return invalid("settings", model.ProblemOf(err))

@@ -18,12 +18,16 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"salesplan/model"
 )
 
 // refuseTarget is the error for a path salesplan will not write.
@@ -235,4 +239,25 @@ func removeDeadTemps(dir, target string) {
 			os.Remove(full)
 		}
 	}
+}
+
+// OSReason words why a file operation failed, without the path (the
+// message it goes into names the file): the common cases as Problems the
+// catalog translates, anything else as the system's own words after them.
+func OSReason(err error) *model.Problem {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return model.Errf("os_not_exist", "no such file or directory")
+	case errors.Is(err, fs.ErrPermission):
+		return model.Errf("os_permission", "permission denied")
+	case errors.Is(err, syscall.EISDIR):
+		return model.Errf("os_is_dir", "is a directory")
+	case errors.Is(err, syscall.ENOSPC):
+		return model.Errf("os_no_space", "no space left on the disk")
+	}
+	return model.Errf("os_error", "%s", fmt.Sprint(err))
 }

@@ -126,7 +126,9 @@ type SyncSnapshot struct {
 	Meta     SyncMeta
 	Items    map[SyncKey]SyncItem
 	Settings model.Settings
-	// Tasks dated from the window's first day on, done or not.
+	// Tasks: every open dated task, however old (an overdue task is still
+	// to be done), and the done ones dated from the window's first day on;
+	// in date order.
 	Tasks []model.Task
 	// Promises that are open.
 	Promises []model.Promise
@@ -206,10 +208,11 @@ func (s *Store) SyncMeta() (m SyncMeta, err error) {
 	return m, err
 }
 
-// SyncSnapshot reads what a sync publishes for today: tasks dated from
-// `from` on (done ones too), open promises, and the bids of projects in
-// lead, design or bidding dated from `from` on; with the sync state. It
-// reads through the date, status and bid indexes only.
+// SyncSnapshot reads what a sync publishes for today: every open dated
+// task and the done ones dated from `from` on, open promises, and the bids
+// of projects in lead, design or bidding dated from `from` on; with the
+// sync state. It reads through the date, open-task, status and bid indexes
+// only.
 func (s *Store) SyncSnapshot(from model.Date) (snap *SyncSnapshot, err error) {
 	err = s.view(func(tx *bolt.Tx) error {
 		snap, err = readSyncSnapshot(tx, from)
@@ -252,7 +255,7 @@ func readSyncSnapshot(tx *bolt.Tx, from model.Date) (*SyncSnapshot, error) {
 		return nil, err
 	}
 	clients := map[model.ID]bool{}
-	err = seekRange(ix(tx, ixTaskDate), dateBytes(max(from, 1)), nil, func(k, _ []byte) error {
+	addTask := func(k, _ []byte) error {
 		t, err := getTask(tx, keyID(k[4:]))
 		if err == nil {
 			snap.Tasks = append(snap.Tasks, t)
@@ -260,8 +263,13 @@ func readSyncSnapshot(tx *bolt.Tx, from model.Date) (*SyncSnapshot, error) {
 			snap.Projects[t.ProjectID] = ""
 		}
 		return err
-	})
-	if err != nil {
+	}
+	// Before the window: the open tasks only (task_open holds no done
+	// task; date 0, the inbox, is not published). From it on: all.
+	if err = seekRange(ix(tx, ixTaskOpen), dateBytes(1), dateBytes(max(from, 1)), addTask); err != nil {
+		return nil, err
+	}
+	if err = seekRange(ix(tx, ixTaskDate), dateBytes(max(from, 1)), nil, addTask); err != nil {
 		return nil, err
 	}
 	err = seekPrefix(ix(tx, ixPromiseStatus), []byte{'o'}, func(k, _ []byte) error {

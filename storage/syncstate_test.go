@@ -48,7 +48,9 @@ func TestSyncSnapshotWindow(t *testing.T) {
 	today := d("2026-11-27")
 	c := mustClient(t, s, "王总", model.TierKey, today.AddDays(-90))
 	in := mustTask(t, s, model.Task{Title: "in", Date: today.AddDays(-30), ClientID: c.ID})
-	mustTask(t, s, model.Task{Title: "before", Date: today.AddDays(-31)})
+	doneIn := mustTask(t, s, model.Task{Title: "done in", Date: today.AddDays(-10), Done: true, DoneOn: today.AddDays(-10)})
+	before := mustTask(t, s, model.Task{Title: "open before", Date: today.AddDays(-31)})
+	mustTask(t, s, model.Task{Title: "done before", Date: today.AddDays(-31), Done: true, DoneOn: today.AddDays(-31)})
 	mustTask(t, s, model.Task{Title: "inbox"})
 	open, err := s.AddPromise(model.Promise{ClientID: c.ID, Text: "open", Due: today.AddDays(-200)}, today.AddDays(-300))
 	if err != nil {
@@ -68,8 +70,14 @@ func TestSyncSnapshotWindow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(snap.Tasks) != 1 || snap.Tasks[0].ID != in.ID {
-		t.Errorf("tasks %+v, want only the one dated on the window's first day", snap.Tasks)
+	// Open tasks however old; done ones from the window's first day on; in
+	// date order; never the inbox.
+	var got []model.ID
+	for _, tk := range snap.Tasks {
+		got = append(got, tk.ID)
+	}
+	if want := []model.ID{before.ID, in.ID, doneIn.ID}; !slices.Equal(got, want) {
+		t.Errorf("tasks %+v, want the open one before the window, then the two in it", snap.Tasks)
 	}
 	if len(snap.Promises) != 1 || snap.Promises[0].ID != open.ID {
 		t.Errorf("promises %+v, want the open one however old", snap.Promises)

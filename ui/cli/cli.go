@@ -6,10 +6,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"salesplan/model"
 	"salesplan/storage"
@@ -140,6 +142,10 @@ func rawFlag(args []string, name string) string {
 }
 
 func (a *app) t(key string, args ...any) string { return a.lang.T(key, args...) }
+
+// n is t for a message that counts n of something: "1 day", "3 days"
+// (i18n.Lang.N).
+func (a *app) n(key string, n int, args ...any) string { return a.lang.N(key, n, args...) }
 
 // open opens the store once per run, fixes today and settles the language.
 func (a *app) open() (*storage.Store, error) {
@@ -320,14 +326,14 @@ func (a *app) rootCmd() *cobra.Command {
 	// Set before the completion command is made: it captures the writer.
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err: err} })
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return flagError(err) })
 	pf := root.PersistentFlags()
 	pf.StringVar(&a.dbPath, "db", "", a.t("cli.flag.db"))
 	pf.StringVar(&a.todayArg, "today", "", a.t("cli.flag.today"))
 	pf.StringVar(&a.langArg, "lang", "", a.t("cli.flag.lang"))
 	pf.BoolVar(&a.demo, "demo", false, a.t("cli.flag.demo"))
 	pf.BoolP("help", "h", false, a.t("cli.flag.help"))
-	root.SetUsageTemplate(a.usageTemplate())
+	root.SetUsageFunc(a.usage)
 	root.SetHelpCommand(&cobra.Command{
 		Use:   "help [command]",
 		Short: a.t("cli.short.help"),
@@ -421,20 +427,86 @@ func (a *app) planner(st *storage.Store) error {
 	return err
 }
 
-func (a *app) usageTemplate() string {
-	return a.t("cli.help.usage") + `{{if .Runnable}}
-  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
-  {{.CommandPath}} [command]{{end}}{{if .HasAvailableSubCommands}}
+// usage writes a command's usage (the part of --help after its
+// description) in the run's language. It is cobra's default template
+// written out in Go, because pflag words the flags itself in English: the
+// kind of value ("string", "int"), "(default …)", and cobra's "[flags]"
+// and "[command]" in the usage lines.
+func (a *app) usage(c *cobra.Command) error {
+	var b strings.Builder
+	b.WriteString(a.t("cli.help.usage"))
+	if c.Runnable() {
+		line := c.UseLine()
+		if l, ok := strings.CutSuffix(line, " [flags]"); ok {
+			line = l + " " + a.t("cli.help.use_flags")
+		}
+		b.WriteString("\n  " + line)
+	}
+	if c.HasAvailableSubCommands() {
+		b.WriteString("\n  " + c.CommandPath() + " " + a.t("cli.help.use_command") + "\n\n" + a.t("cli.help.commands"))
+		for _, sub := range c.Commands() {
+			if sub.IsAvailableCommand() || sub.Name() == "help" {
+				fmt.Fprintf(&b, "\n  %-*s %s", sub.NamePadding(), sub.Name(), sub.Short)
+			}
+		}
+	}
+	if c.HasAvailableLocalFlags() {
+		b.WriteString("\n\n" + a.t("cli.help.flags") + "\n" + a.flagUsages(c.LocalFlags()))
+	}
+	if c.HasAvailableInheritedFlags() {
+		b.WriteString("\n\n" + a.t("cli.help.global_flags") + "\n" + a.flagUsages(c.InheritedFlags()))
+	}
+	b.WriteString("\n")
+	_, err := io.WriteString(c.OutOrStderr(), b.String())
+	return err
+}
 
-` + a.t("cli.help.commands") + `{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
-  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
+// flagUsages lists flags as pflag's FlagUsages does — one a line, the
+// descriptions aligned (in terminal cells) — with the value's kind and the
+// default said by the catalog.
+func (a *app) flagUsages(fs *pflag.FlagSet) string {
+	type row struct{ name, usage string }
+	var rows []row
+	width := 0
+	fs.VisitAll(func(f *pflag.Flag) {
+		if f.Hidden {
+			return
+		}
+		name := "      --" + f.Name
+		if f.Shorthand != "" && f.ShorthandDeprecated == "" {
+			name = "  -" + f.Shorthand + ", --" + f.Name
+		}
+		kind, usage := pflag.UnquoteUsage(f)
+		if kind != "" {
+			if i18n.Has("cli.help.kind." + kind) {
+				kind = a.t("cli.help.kind." + kind)
+			}
+			name += " " + kind
+		}
+		if def, ok := flagDefault(f); ok {
+			usage += a.t("cli.help.default", def)
+		}
+		rows = append(rows, row{name, usage})
+		width = max(width, cellWidth(name))
+	})
+	lines := make([]string, len(rows))
+	for i, r := range rows {
+		lines[i] = r.name + strings.Repeat(" ", width-cellWidth(r.name)+3) + r.usage
+	}
+	return strings.Join(lines, "\n")
+}
 
-` + a.t("cli.help.flags") + `
-{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
-
-` + a.t("cli.help.global_flags") + `
-{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}
-`
+// flagDefault is the default a flag's help names, as pflag shows it (a
+// string quoted), and whether it has one worth naming: not the zero value.
+func flagDefault(f *pflag.Flag) (string, bool) {
+	switch f.DefValue {
+	case "", "0", "false", "[]", "<nil>":
+		return "", false
+	}
+	if f.Value.Type() == "string" {
+		return strconv.Quote(f.DefValue), true
+	}
+	return f.DefValue, true
 }
 
 // completionCmd adds cobra's completion command (bash, zsh, fish,

@@ -92,7 +92,7 @@ func (a *app) clientEditCmd() *cobra.Command {
 		if edited.CadenceDays != seen.CadenceDays {
 			days := a.t("cli.changed.cadence_default")
 			if edited.CadenceDays > 0 {
-				days = a.t("cli.changed.cadence", edited.CadenceDays)
+				days = a.n("cli.changed.cadence", edited.CadenceDays, edited.CadenceDays)
 			}
 			list.value("cadence", days)
 		}

@@ -74,7 +74,7 @@ func (a *app) clientListCmd() *cobra.Command {
 			rows, err = st.Clients(a.today, all)
 		}
 		if err != nil {
-			return failWith(err, "cli.err.read_view", "clients")
+			return failWith(err, "cli.err.read_view", a.t("cli.view.clients"))
 		}
 		set, err := st.Settings()
 		if err != nil {
@@ -98,7 +98,7 @@ func (a *app) clientListCmd() *cobra.Command {
 			next := dateCell(r.FollowUp.Due)
 			switch {
 			case r.FollowUp.IsDue && r.FollowUp.DaysOverdue > 0:
-				next += " " + a.t("cli.client.overdue", r.FollowUp.DaysOverdue)
+				next += " " + a.n("cli.client.overdue", r.FollowUp.DaysOverdue, r.FollowUp.DaysOverdue)
 			case r.FollowUp.IsDue:
 				next += " " + a.t("cli.client.due")
 			case r.FollowUp.Scheduled:

@@ -31,7 +31,7 @@ func (a *app) clientShowCmd() *cobra.Command {
 		}
 		det, err := st.ClientDetail(cl.ID, a.today, last)
 		if err != nil {
-			return failWith(err, "cli.err.read_view", "client")
+			return failWith(err, "cli.err.read_view", a.t("cli.view.client"))
 		}
 		set, err := st.Settings()
 		if err != nil {
@@ -77,13 +77,13 @@ func (a *app) printClient(det storage.ClientDetail, open []model.Promise, set mo
 	next := dateCell(fu.Due)
 	switch {
 	case fu.IsDue && fu.DaysOverdue > 0:
-		next += " " + a.t("cli.client.overdue", fu.DaysOverdue)
+		next += " " + a.n("cli.client.overdue", fu.DaysOverdue, fu.DaysOverdue)
 	case fu.IsDue:
 		next += " " + a.t("cli.client.due")
 	case fu.Scheduled:
 		next += " " + a.t("cli.client.scheduled")
 	}
-	profile.add(a.t("cli.field.followup"), a.t("cli.show.followup", set.ClientCadence(c), dateCell(det.Row.LastContact), next))
+	profile.add(a.t("cli.field.followup"), a.n("cli.show.followup", set.ClientCadence(c), set.ClientCadence(c), dateCell(det.Row.LastContact), next))
 	profile.write(w, "  ")
 
 	fmt.Fprintln(w)

@@ -200,7 +200,7 @@ func TestWorkflow(t *testing.T) {
 	h.env["SALESPLAN_TODAY"] = "2026-12-01"
 	out = h.ok("promise", "keep", "1", "--on", "2026-12-01")
 	h.env["SALESPLAN_TODAY"] = "2026-11-27"
-	if !strings.Contains(out, "1 days late") {
+	if !strings.Contains(out, "1 day late") {
 		t.Errorf("kept a day after its due date: %s", out)
 	}
 	out = h.ok("promise", "list", "--all")

@@ -79,6 +79,11 @@ func (a *app) importCmd() *cobra.Command {
 	c.RunE = a.run(func(st *storage.Store, args []string) error {
 		switch format {
 		case "json":
+			if dryRun {
+				// Not silently ignored: that would import what the
+				// person asked only to see.
+				return &usageError{key: "cli.usage.dry_run_json"}
+			}
 		case "csv":
 			if kind != "clients" {
 				return fail("cli.err.bad_kind", kind, "clients")
@@ -136,9 +141,9 @@ func (a *app) importClientsCSV(st *storage.Store, r io.Reader, name string, dryR
 		a.say("cli.csv.skipped", row.Line, clean(row.Name))
 	}
 	if dryRun {
-		a.say("cli.csv.dry_total", len(rep.Added), len(rep.Skipped))
+		a.say("cli.csv.dry_total", a.n("cli.csv.clients", len(rep.Added), len(rep.Added)), len(rep.Skipped))
 	} else {
-		a.say("cli.csv.total", len(rep.Added), len(rep.Skipped))
+		a.say("cli.csv.total", a.n("cli.csv.clients", len(rep.Added), len(rep.Added)), len(rep.Skipped))
 	}
 	return nil
 }
@@ -276,7 +281,7 @@ func (a *app) checkCmd() *cobra.Command {
 			fmt.Fprintln(a.stdout, clean(p))
 		}
 		if len(problems) > 0 {
-			return fail("cli.err.check_found", len(problems))
+			return failN("cli.err.check_found", len(problems), len(problems))
 		}
 		a.say("cli.check.ok")
 		return nil

@@ -3,10 +3,12 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"math"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"salesplan/model"
 	"salesplan/storage"
@@ -14,8 +16,9 @@ import (
 )
 
 // usageError is bad usage (exit 2): an unknown flag or command, a missing
-// argument. Either a catalog key with args, or a parser error (English: it
-// comes from cobra/pflag and names the flag as typed).
+// argument. A catalog key with args, or a parser error the catalog has no
+// words for (English: it comes from cobra/pflag and names the flag as
+// typed); err keeps the parser's error when a key words it.
 type usageError struct {
 	key  string
 	args []any
@@ -34,9 +37,11 @@ func (e *usageError) Unwrap() error { return e.err }
 // failure is a command that could not be done (exit 1), worded by a catalog
 // key; err, when set, is the cause, appended after a colon.
 type failure struct {
-	key  string
-	args []any
-	err  error
+	key    string
+	args   []any
+	err    error
+	n      int  // the count that picks the message's form, when plural
+	plural bool // failN: key has a singular (key_one) for n == 1
 }
 
 func (e *failure) Error() string {
@@ -49,6 +54,11 @@ func (e *failure) Error() string {
 func (e *failure) Unwrap() error { return e.err }
 
 func fail(key string, args ...any) error { return &failure{key: key, args: args} }
+
+// failN is fail for a message that counts n of something (i18n.Lang.N).
+func failN(key string, n int, args ...any) error {
+	return &failure{key: key, n: n, plural: true, args: args}
+}
 
 // failWith words err's context with a catalog key.
 func failWith(err error, key string, args ...any) error {
@@ -72,10 +82,14 @@ func (a *app) explain(err error) string {
 		amb *storage.AmbiguousError
 		p   *model.Problem
 		ve  *storage.ValidationError
+		pe  *fs.PathError
 	)
 	switch {
 	case errors.As(err, &f) && f.key != "":
 		msg := a.t(f.key, f.args...)
+		if f.plural {
+			msg = a.n(f.key, f.n, f.args...)
+		}
 		if f.err != nil {
 			msg += a.t("cli.sep") + a.explain(f.err)
 		}
@@ -106,6 +120,10 @@ func (a *app) explain(err error) string {
 		return a.t("cli.err.ambiguous", a.kindWord(amb.Kind), amb.Query, strings.Join(amb.Candidates, ", "))
 	case errors.As(err, &ve):
 		return a.lang.Err(ve.Problem())
+	case errors.As(err, &pe):
+		// A file that could not be read or written: the line in front
+		// named it; the reason in the run's language.
+		return a.lang.Err(storage.OSReason(pe))
 	}
 	return a.lang.Err(err)
 }
@@ -140,7 +158,7 @@ func (a *app) kindWord(kind string) string {
 func (a *app) printUsageError(cmd *cobra.Command, err error) {
 	var msg string
 	var ue *usageError
-	if errors.As(err, &ue) && ue.err == nil {
+	if errors.As(err, &ue) && ue.key != "" {
 		msg = a.t(ue.key, ue.args...)
 	} else {
 		msg = a.t("cli.usage.bad", err.Error())
@@ -155,6 +173,52 @@ func (a *app) printUsageError(cmd *cobra.Command, err error) {
 
 // oneLine makes a message inert and puts it on one line.
 func oneLine(s string) string { return strings.TrimSpace(model.InertLine(s)) }
+
+// flagError words pflag's errors (an unknown flag, a flag without its
+// value, a value of the wrong type) through the catalog: pflag's own text
+// is English. Anything else keeps the parser's words.
+func flagError(err error) error {
+	var (
+		ne *pflag.NotExistError
+		vr *pflag.ValueRequiredError
+		iv *pflag.InvalidValueError
+		is *pflag.InvalidSyntaxError
+	)
+	switch {
+	case errors.As(err, &ne):
+		flag := "--" + ne.GetSpecifiedName()
+		if ne.GetSpecifiedShortnames() != "" {
+			flag = "-" + ne.GetSpecifiedName()
+		}
+		return &usageError{key: "cli.usage.unknown_flag", args: []any{flag}, err: err}
+	case errors.As(err, &vr):
+		flag := "--" + vr.GetSpecifiedName()
+		if vr.GetSpecifiedShortnames() != "" {
+			flag = "-" + vr.GetSpecifiedName()
+		}
+		return &usageError{key: "cli.usage.flag_needs_value", args: []any{flag}, err: err}
+	case errors.As(err, &iv) && iv.GetFlag() != nil:
+		return &usageError{key: "cli.usage.flag_bad_value", args: []any{iv.GetValue(), "--" + iv.GetFlag().Name}, err: err}
+	case errors.As(err, &is):
+		return &usageError{key: "cli.usage.flag_syntax", args: []any{is.GetSpecifiedFlag()}, err: err}
+	}
+	return &usageError{err: err}
+}
+
+// exclusive refuses two of the named flags given together, in the run's
+// language (cobra's MarkFlagsMutuallyExclusive says it in English).
+func exclusive(c *cobra.Command, names ...string) error {
+	var set []string
+	for _, n := range names {
+		if c.Flags().Changed(n) {
+			set = append(set, "--"+n)
+		}
+	}
+	if len(set) > 1 {
+		return &usageError{key: "cli.usage.exclusive", args: []any{set[0], set[1]}}
+	}
+	return nil
+}
 
 // noArgs is cobra.NoArgs as a usage error.
 func noArgs(c *cobra.Command, args []string) error {

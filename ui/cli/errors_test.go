@@ -107,6 +107,61 @@ func TestFailuresLeaveDatabaseUnchanged(t *testing.T) {
 	}
 }
 
+// TestMoneyOverTheLimit: an amount above 10^13 given to any command that
+// takes money is refused with the model's own line (what the limit is), in
+// the run's language, never as "not an amount"; the database is unchanged.
+func TestMoneyOverTheLimit(t *testing.T) {
+	h := newHarness(t)
+	seed(h)
+	h.ok("target", "set", "--year", "2026", "--sales", "1000000")
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"project value", []string{"project", "add", "Depot", "--client", "王总", "--value", "20000000000000"},
+			"20000000000000 is more than salesplan keeps (at most 10000000000000)"},
+		{"project value a cent over", []string{"project", "add", "Depot", "--client", "王总", "--value", "10000000000000.01"},
+			"10000000000000.01 is more than salesplan keeps (at most 10000000000000)"},
+		{"project value in 亿", []string{"project", "add", "Depot", "--client", "王总", "--value", "100001亿"},
+			"100001亿 is more than salesplan keeps"},
+		{"project value beyond float64", []string{"project", "add", "Depot", "--client", "王总", "--value", "1e400"},
+			"1e400 is more than salesplan keeps"},
+		{"annual target", []string{"target", "set", "--year", "2027", "--sales", "1e14"},
+			"1e14 is more than salesplan keeps (at most 10000000000000)"},
+		{"month target", []string{"target", "set", "--month", "2026-03", "20000000000000"},
+			"20000000000000 is more than salesplan keeps"},
+		{"zh month target", []string{"--lang", "zh", "target", "set", "--month", "2026-03", "2e13"},
+			"2e13 超出 salesplan 可记录的金额（最多 10000000000000）"},
+		{"zh project value", []string{"--lang", "zh", "project", "add", "Depot", "--client", "王总", "--value", "3e13"},
+			"3e13 超出 salesplan 可记录的金额"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			before := h.dbBytes()
+			r := h.run(tc.args...)
+			lines := stderrLines(r.err)
+			if r.code != ExitFail || len(lines) != 1 {
+				t.Fatalf("exit %d, stderr %q; want exit 1 and one line", r.code, r.err)
+			}
+			if !strings.Contains(lines[0], tc.want) {
+				t.Errorf("stderr %q; want it to say %q", lines[0], tc.want)
+			}
+			if strings.Contains(lines[0], "not an amount") || strings.Contains(lines[0], "不是金额") {
+				t.Errorf("stderr %q calls a number over the limit not an amount", lines[0])
+			}
+			if r.out != "" {
+				t.Errorf("stdout should be empty, got %q", r.out)
+			}
+			if !bytes.Equal(before, h.dbBytes()) {
+				t.Error("the database changed")
+			}
+		})
+	}
+	// The limit itself is kept: 10^13 is a value, not an error.
+	h.ok("project", "add", "Depot", "--client", "王总", "--value", "10000000000000")
+}
+
 // TestUsageErrors: unknown flags and commands and missing arguments exit 2
 // with the error and a short hint, and never touch the database.
 func TestUsageErrors(t *testing.T) {

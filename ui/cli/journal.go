@@ -61,7 +61,7 @@ func (a *app) journalListCmd() *cobra.Command {
 			rows, err = st.JournalOf(client.ID, limit)
 		}
 		if err != nil {
-			return failWith(err, "cli.err.read_view", "journal")
+			return failWith(err, "cli.err.read_view", a.t("cli.view.journal"))
 		}
 		if asJSON {
 			out := []jsonEntry{}

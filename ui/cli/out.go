@@ -132,10 +132,20 @@ func (a *app) writeJSON(v any) error {
 // the person typed) are made inert: "Backed up to FILE" must not pass an
 // escape sequence in FILE to the terminal.
 func (a *app) say(key string, args ...any) {
+	fmt.Fprintln(a.stdout, a.t(key, cleanArgs(args)...))
+}
+
+// sayN is say for a message that counts n of something (i18n.Lang.N).
+func (a *app) sayN(key string, n int, args ...any) {
+	fmt.Fprintln(a.stdout, a.n(key, n, cleanArgs(args)...))
+}
+
+// cleanArgs makes the text arguments of a message inert, in place.
+func cleanArgs(args []any) []any {
 	for i, v := range args {
 		if s, ok := v.(string); ok {
 			args[i] = clean(s)
 		}
 	}
-	fmt.Fprintln(a.stdout, a.t(key, args...))
+	return args
 }

@@ -35,6 +35,18 @@ func (a *app) happenedOn(s string) (model.Date, error) {
 	return d, nil
 }
 
+// parseMoney reads an amount typed on the command line ("500000", "50万").
+// Text that is not an amount is worded with what was typed; an amount over
+// the limit is the model's own problem (amount_too_large), which says what
+// the limit is, never "not an amount".
+func parseMoney(s string) (model.Money, error) {
+	v, err := model.ParseMoney(s)
+	if p := model.ProblemOf(err); p != nil && p.Code == "bad_amount" {
+		return 0, fail("cli.err.bad_amount", s)
+	}
+	return v, err
+}
+
 // parseID reads a record id as shown by the lists ("7" or "#7").
 func parseID(kind, s string) (model.ID, error) {
 	n, err := strconv.ParseUint(strings.TrimPrefix(strings.TrimSpace(s), "#"), 10, 64)

@@ -37,9 +37,9 @@ func (a *app) projectAddCmd() *cobra.Command {
 			p.Stage = s
 		}
 		if valueArg != "" {
-			v, err := model.ParseMoney(valueArg)
+			v, err := parseMoney(valueArg)
 			if err != nil {
-				return fail("cli.err.bad_amount", valueArg)
+				return err
 			}
 			p.Value = v
 		}
@@ -126,7 +126,7 @@ func (a *app) projectStageCmd() *cobra.Command {
 		a.wrote = true
 		a.say("cli.project.moved", clean(moved.Name), a.stageName(p.Stage), a.stageName(moved.Stage), on)
 		if len(checklist) > 0 {
-			a.say("cli.project.checklist", len(checklist))
+			a.sayN("cli.project.checklist", len(checklist), len(checklist))
 		}
 		return nil
 	})
@@ -145,7 +145,7 @@ func (a *app) projectListCmd() *cobra.Command {
 	c.RunE = a.run(func(st *storage.Store, _ []string) error {
 		rows, err := st.Projects(a.today, all)
 		if err != nil {
-			return failWith(err, "cli.err.read_view", "projects")
+			return failWith(err, "cli.err.read_view", a.t("cli.view.projects"))
 		}
 		if asJSON {
 			out := []jsonProject{}

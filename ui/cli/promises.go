@@ -87,7 +87,7 @@ func (a *app) promiseKeepCmd() *cobra.Command {
 		if p.KeptOnTime() {
 			a.say("cli.promise.kept", p.ID, p.KeptOn)
 		} else {
-			a.say("cli.promise.kept_late", p.ID, p.KeptOn, p.KeptOn.Sub(p.Due))
+			a.sayN("cli.promise.kept_late", p.KeptOn.Sub(p.Due), p.ID, p.KeptOn, p.KeptOn.Sub(p.Due))
 		}
 		return nil
 	})
@@ -127,7 +127,7 @@ func (a *app) promiseCancelCmd() *cobra.Command {
 		if p.CancelledInTime() {
 			a.say("cli.promise.cancelled", p.ID)
 		} else {
-			a.say("cli.promise.cancelled_late", p.ID, p.CancelledOn.Sub(p.Due))
+			a.sayN("cli.promise.cancelled_late", p.CancelledOn.Sub(p.Due), p.ID, p.CancelledOn.Sub(p.Due))
 		}
 		return nil
 	})
@@ -146,7 +146,7 @@ func (a *app) promiseListCmd() *cobra.Command {
 	c.RunE = a.run(func(st *storage.Store, _ []string) error {
 		rows, err := st.Promises(all)
 		if err != nil {
-			return failWith(err, "cli.err.read_view", "promises")
+			return failWith(err, "cli.err.read_view", a.t("cli.view.promises"))
 		}
 		set, err := st.Settings()
 		if err != nil {
@@ -162,10 +162,10 @@ func (a *app) promiseListCmd() *cobra.Command {
 		}
 		rel, n, err := st.Reliability(a.today)
 		if err != nil {
-			return failWith(err, "cli.err.read_view", "reliability")
+			return failWith(err, "cli.err.read_view", a.t("cli.view.reliability"))
 		}
 		if n > 0 {
-			a.say("cli.promise.reliability", int(rel*100+0.5), n)
+			a.sayN("cli.promise.reliability", n, int(rel*100+0.5), n)
 		}
 		if len(rows) == 0 {
 			a.say("cli.promise.none")
@@ -191,7 +191,7 @@ func (a *app) promiseListCmd() *cobra.Command {
 func (a *app) promiseStatus(p model.Promise, cal model.Calendar) string {
 	switch {
 	case p.Overdue(a.today):
-		return a.t("rel.days_overdue", a.today.Sub(p.Due))
+		return a.n("rel.days_overdue", a.today.Sub(p.Due), a.today.Sub(p.Due))
 	case p.DueSoon(a.today, cal):
 		return a.t("promise.due_soon")
 	case p.Status == model.PromiseKept:

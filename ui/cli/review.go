@@ -32,7 +32,7 @@ func (a *app) reviewCmd() *cobra.Command {
 		}
 		r, err := st.Review(day, a.today)
 		if err != nil {
-			return failWith(err, "cli.err.read_view", "review")
+			return failWith(err, "cli.err.read_view", a.t("cli.view.review"))
 		}
 		if _, err := fmt.Fprint(a.stdout, report.Markdown(r, a.lang, a.currency(r.Settings))); err != nil {
 			return fmt.Errorf("write review: %w", err)
@@ -66,7 +66,7 @@ func (a *app) reportCmd() *cobra.Command {
 			}
 			md, err := write(st, day)
 			if err != nil {
-				return failWith(err, "cli.err.read_view", "report "+name)
+				return failWith(err, "cli.err.read_view", a.t("cli.view.report_"+name))
 			}
 			if _, err := fmt.Fprint(a.stdout, md); err != nil {
 				return fmt.Errorf("write report: %w", err)

@@ -20,7 +20,7 @@ func (a *app) targetCmd() *cobra.Command {
 	var year int
 	var salesArg, monthArg string
 	set := &cobra.Command{
-		Use:   "set --year Y --sales N | --month YYYY-MM N",
+		Use:   "set [--year Y --sales N] [--month YYYY-MM N]",
 		Short: a.t("cli.short.target_set"),
 		Args:  rangeArgs(0, 1),
 	}
@@ -41,9 +41,9 @@ func (a *app) targetCmd() *cobra.Command {
 			if year < 1 || year > 9999 {
 				return fail("cli.err.bad_year", year)
 			}
-			v, err := model.ParseMoney(salesArg)
+			v, err := parseMoney(salesArg)
 			if err != nil {
-				return fail("cli.err.bad_amount", salesArg)
+				return err
 			}
 			annual = v
 		}
@@ -52,9 +52,9 @@ func (a *app) targetCmd() *cobra.Command {
 			if err != nil {
 				return fail("cli.err.bad_month", monthArg)
 			}
-			v, err := model.ParseMoney(args[0])
+			v, err := parseMoney(args[0])
 			if err != nil {
-				return fail("cli.err.bad_amount", args[0])
+				return err
 			}
 			month, monthly = m, v
 		}
@@ -147,7 +147,7 @@ func (a *app) targetShowCmd() *cobra.Command {
 		}
 		signed, err := st.YearSigned(year)
 		if err != nil {
-			return failWith(err, "cli.err.read_view", "targets")
+			return failWith(err, "cli.err.read_view", a.t("cli.view.targets"))
 		}
 		out := jsonTargets{Year: year, Annual: s.YearTarget(year), Months: []jsonTargetMonth{}, Quarters: []jsonTargetQuarter{}}
 		for i, q := range signed {
@@ -180,7 +180,7 @@ func (a *app) targetShowCmd() *cobra.Command {
 		tb.write(a.stdout, "  ")
 		return nil
 	})
-	c.Flags().IntVar(&year, "year", 0, a.t("cli.flag.year"))
+	c.Flags().IntVar(&year, "year", 0, a.t("cli.flag.show_year"))
 	c.Flags().BoolVar(&asJSON, "json", false, a.t("cli.flag.json"))
 	return c
 }

@@ -41,17 +41,24 @@ func (a *app) syncCmd() *cobra.Command {
 		}
 		a.printBack(rep)
 		if err != nil {
+			if model.ProblemOf(err) == nil && a.sentinel(err) == "" {
+				// A raw error (the network's, Go's) is English: a line of
+				// the catalog in front says what failed.
+				return failWith(err, "cli.err.sync")
+			}
 			return err
 		}
 		if rep.DryRun {
-			a.say("cli.sync.dry", clean(rep.URL), rep.Created+rep.Updated, rep.Created, rep.Removed, len(rep.Back), rep.Conflicts(), rep.Requests)
+			a.say("cli.sync.dry", clean(rep.URL), rep.Created+rep.Updated, rep.Created, rep.Removed, len(rep.Back),
+				a.n("cli.sync.conflicts", rep.Conflicts(), rep.Conflicts()), a.n("cli.sync.requests", rep.Requests, rep.Requests))
 			return nil
 		}
 		if rep.Skipped > 0 {
-			a.say("cli.sync.skipped", rep.Skipped)
+			a.sayN("cli.sync.skipped", rep.Skipped, rep.Skipped)
 		}
 		a.say("cli.sync.done", clean(rep.URL), rep.Created+rep.Updated, rep.Created, rep.Removed, len(rep.Back),
-			rep.Conflicts(), rep.Requests, rep.Elapsed.Round(10*time.Millisecond))
+			a.n("cli.sync.conflicts", rep.Conflicts(), rep.Conflicts()), a.n("cli.sync.requests", rep.Requests, rep.Requests),
+			rep.Elapsed.Round(10*time.Millisecond))
 		return nil
 	})
 	c.Flags().BoolVar(&dry, "dry-run", false, a.t("cli.flag.dry_run_sync"))

@@ -19,6 +19,9 @@ func (a *app) todayCmd() *cobra.Command {
 		Args:  noArgs,
 	}
 	c.RunE = a.run(func(st *storage.Store, _ []string) error {
+		if err := exclusive(c, "json", "short", "status"); err != nil {
+			return err
+		}
 		// The text shows the first model.CarriedShown carried-over tasks:
 		// only those are read (the JSON, --short and --status count all).
 		carried := -1
@@ -27,7 +30,7 @@ func (a *app) todayCmd() *cobra.Command {
 		}
 		ag, err := st.TodayTop(a.today, carried)
 		if err != nil {
-			return failWith(err, "cli.err.read_view", "today")
+			return failWith(err, "cli.err.read_view", a.t("cli.view.today"))
 		}
 		if asJSON {
 			return a.writeJSON(todayJSON(ag))
@@ -50,7 +53,6 @@ func (a *app) todayCmd() *cobra.Command {
 	c.Flags().BoolVar(&all, "all", false, a.t("cli.flag.all_carried"))
 	c.Flags().BoolVar(&short, "short", false, a.t("cli.flag.short"))
 	c.Flags().BoolVar(&status, "status", false, a.t("cli.flag.status"))
-	c.MarkFlagsMutuallyExclusive("json", "short", "status")
 	return c
 }
 
@@ -73,7 +75,7 @@ func (a *app) weekCmd() *cobra.Command {
 		}
 		w, err := st.Week(day, a.today)
 		if err != nil {
-			return failWith(err, "cli.err.read_view", "week")
+			return failWith(err, "cli.err.read_view", a.t("cli.view.week"))
 		}
 		if asJSON {
 			return a.writeJSON(weekJSON(w))
@@ -109,7 +111,7 @@ func (a *app) monthCmd() *cobra.Command {
 		}
 		ms, err := st.Month(m, a.today)
 		if err != nil {
-			return failWith(err, "cli.err.read_view", "month")
+			return failWith(err, "cli.err.read_view", a.t("cli.view.month"))
 		}
 		if asJSON {
 			return a.writeJSON(monthJSON(ms))
@@ -134,7 +136,7 @@ func (a *app) printAgenda(ag model.Agenda, set model.Settings, all bool) error {
 	cur := a.currency(set)
 	fmt.Fprintln(w, a.t("cli.today.title", a.weekday(ag.Date), ag.Date))
 	fmt.Fprintln(w, a.t("cli.today.quotas", ag.Calls.Done, ag.Calls.Target,
-		ag.VisitsWeek.Done, ag.VisitsWeek.Target, ag.VisitsWeek.Visits,
+		ag.VisitsWeek.Done, ag.VisitsWeek.Target, a.n("cli.visits_made", ag.VisitsWeek.Visits, ag.VisitsWeek.Visits),
 		a.lang.MoneyExact(ag.SignedMonth.Value, cur), a.lang.MoneyExact(ag.SignedMonth.Target, cur)))
 	fmt.Fprintln(w)
 	if len(ag.Tasks) == 0 && ag.CarriedUnread == 0 {
@@ -156,7 +158,7 @@ func (a *app) printAgenda(ag model.Agenda, set model.Settings, all bool) error {
 		}
 		tb.write(w, "  ")
 		if more > 0 {
-			fmt.Fprintln(w, "  "+a.t("cli.today.more_carried", more))
+			fmt.Fprintln(w, "  "+a.n("cli.today.more_carried", more, more))
 		}
 	}
 	fmt.Fprintln(w)
@@ -210,7 +212,7 @@ func (a *app) attDue(it model.AttentionItem) string {
 	}
 	s := a.t("cli.att.due", it.Due)
 	if it.DaysOverdue > 0 {
-		s = a.t("cli.att.overdue", it.Due, it.DaysOverdue)
+		s = a.n("cli.att.overdue", it.DaysOverdue, it.Due, it.DaysOverdue)
 	}
 	if it.Booked.Valid() {
 		s += a.t("cli.att.booked", it.Booked)
@@ -222,7 +224,7 @@ func (a *app) printWeek(wk model.WeekSummary, set model.Settings) {
 	w := a.stdout
 	cur := a.currency(set)
 	fmt.Fprintln(w, a.t("cli.week.title", wk.Start.ISOWeek(), wk.Start, wk.End))
-	fmt.Fprintln(w, a.t("cli.week.totals", wk.Calls.Done, wk.Calls.Target, wk.Visits.Done, wk.Visits.Target, wk.Visits.Visits,
+	fmt.Fprintln(w, a.t("cli.week.totals", wk.Calls.Done, wk.Calls.Target, wk.Visits.Done, wk.Visits.Target, a.n("cli.visits_made", wk.Visits.Visits, wk.Visits.Visits),
 		a.lang.MoneyExact(wk.Signed.Value, cur), a.lang.MoneyExact(wk.Signed.Target, cur)))
 	fmt.Fprintln(w, a.t("cli.week.promises", wk.Promises.Made, wk.Promises.Kept, wk.Promises.KeptOnTime,
 		wk.Promises.Overdue))
@@ -253,7 +255,7 @@ func (a *app) printMonth(ms model.MonthSummary, set model.Settings) {
 	w := a.stdout
 	cur := a.currency(set)
 	fmt.Fprintln(w, a.t("cli.month.title", ms.Month))
-	fmt.Fprintln(w, a.t("cli.month.totals", ms.Calls.Done, ms.Calls.Target, ms.Visits.Done, ms.Visits.Target, ms.Visits.Visits,
+	fmt.Fprintln(w, a.t("cli.month.totals", ms.Calls.Done, ms.Calls.Target, ms.Visits.Done, ms.Visits.Target, a.n("cli.visits_made", ms.Visits.Visits, ms.Visits.Visits),
 		a.lang.MoneyExact(ms.Signed.Value, cur), a.lang.MoneyExact(ms.Signed.Target, cur)))
 	fmt.Fprintln(w)
 	tb := table{right: []bool{false, false, true, true, true}}

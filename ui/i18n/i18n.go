@@ -171,6 +171,22 @@ func (l Lang) T(key string, args ...any) string {
 	return fmt.Sprintf(f, args...)
 }
 
+// N is T for a message that counts n of something: the singular,
+// key+"_one" ("1 day overdue"), when n is 1 and the catalog has one, else
+// key ("3 days overdue", "0 days"). This is the catalog's plural support:
+// English has two forms, Chinese one (its _one text reads as the other).
+// A message with several counts puts each counted phrase in a message of
+// its own, said with N and passed in as a string.
+func (l Lang) N(key string, n int, args ...any) string {
+	if n == 1 && Has(key+pluralOne) {
+		return l.T(key+pluralOne, args...)
+	}
+	return l.T(key, args...)
+}
+
+// pluralOne ends the key of a message's singular form (N).
+const pluralOne = "_one"
+
 // Err says err in l, on one line. A *model.Problem anywhere in the chain
 // is translated through "err."+Code with its Args; when the code is unknown
 // or its message does not take that many arguments, the Problem's English

@@ -61,18 +61,18 @@ natural-date library; anything else is refused with a message.`,
 不在此列的说法（"last friday"、"in 3 weeks"）交给自然日期库尝试；其他输入会被拒绝并说明原因。`},
 		"cli.help.topic.exchange": {`The exchange format (salesplan export, salesplan import FILE [--merge])
 
-One JSON document: {"format": "salesplan", "version": 1, "settings": {…},
+One JSON document: {"format": "salesplan", "version": 2, "settings": {…},
 "clients": […], "tasks": […], "journal": […], "promises": […], "projects": […]}.
 Dates are YYYY-MM-DD, journal times RFC 3339, money a number in main units
 (120000.5), null or an absent field means none; ids link the records
 (client_id, project_id). A project's stage_history is in date order and ends
 in its current stage. cadence_days 0 means the tier's default; a settings field
-left out keeps its default.
+left out keeps its default. Export writes version 2; import reads versions 1 and 2.
 
 Import into an empty database reproduces the document exactly (export, import,
 export gives the same document, ids included). A non-empty database needs
 --merge: records get new ids and their links are remapped. A bad document is
-rejected whole, naming the record and field (tasks[3]: client_id: no client 99),
+rejected whole, naming the record and field (tasks[3]: client_id: there is no client #99),
 and the database is left as it was.
 
 Also: export --format csv --kind clients|tasks|journal|promises|projects (UTF-8
@@ -80,16 +80,16 @@ with a byte-order mark for Excel and WPS), import --format csv --kind clients
 FILE [--dry-run], export --format ics (tasks, bids and promises for calendars).`,
 			`交换格式（salesplan export，salesplan import 文件 [--merge]）
 
-一个 JSON 文档：{"format": "salesplan", "version": 1, "settings": {…},
+一个 JSON 文档：{"format": "salesplan", "version": 2, "settings": {…},
 "clients": […], "tasks": […], "journal": […], "promises": […], "projects": […]}。
 日期为 YYYY-MM-DD，日志时间为 RFC 3339，金额为以元为单位的数字（120000.5），
 null 或缺省字段表示"无"；记录之间用 id 关联（client_id、project_id）。
 项目的 stage_history 按日期排序，最后一项即当前阶段。cadence_days 为 0 表示按客户级别的默认值；
-settings 中缺省的字段保持默认。
+settings 中缺省的字段保持默认。导出写版本 2；导入读取版本 1 和 2。
 
 导入空数据库会原样重现文档（导出、导入、再导出得到相同的文档，id 也相同）。
 非空数据库需要 --merge：记录获得新 id，关联随之改写。有错的文档整体拒绝，
-并指出出错的记录和字段（tasks[3]: client_id: no client 99），数据库保持原样。
+并指出出错的记录和字段（tasks[3] 的字段 client_id：没有编号为 #99 的客户），数据库保持原样。
 
 另有：export --format csv --kind clients|tasks|journal|promises|projects（带 BOM 的
 UTF-8，Excel 和 WPS 可直接打开中文），import --format csv --kind clients 文件 [--dry-run]，

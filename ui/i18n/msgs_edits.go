@@ -89,6 +89,7 @@ func init() {
 		"cli.changed.no":              {"no", "否"},
 		"cli.changed.inbox":           {"none (inbox)", "无（收件箱）"},
 		"cli.changed.cadence":         {"%d days", "%d 天"},
+		"cli.changed.cadence_one":     {"%d day", "%d 天"},
 		"cli.changed.cadence_default": {"the tier's default", "级别默认"},
 		"cli.edited.title":            {"title", "标题"},
 		"cli.edited.date":             {"date", "日期"},

@@ -14,7 +14,10 @@ func init() {
 		"err.bad_target_year":   {"%v is not a year salesplan keeps (1900–2200)", "%v 不是可设置目标的年份（1900–2200）"},
 		"err.bad_workdays":      {"the working days must be days of the week", "工作日必须是星期几"},
 
-		// An exchange document being imported.
+		// An exchange document being imported; the record at fault (a
+		// record of the format, "clients[3]", is named as the format spells it).
+		"err.record_document":       {"document", "文档"},
+		"err.record_line":           {"line %d", "第 %d 行"},
 		"err.doc_bad_format":        {"must be \"salesplan\" (got %v): not a salesplan export", "应为 \"salesplan\"（实际为 %v）：不是 salesplan 导出文件"},
 		"err.doc_bad_version":       {"version %v is not supported (this salesplan reads versions %v to %v)", "不支持版本 %v（本程序读取版本 %v 至 %v）"},
 		"err.doc_missing_version":   {"missing", "缺少此项"},
@@ -60,5 +63,14 @@ func init() {
 		"err.csv_not_utf8":       {"not valid UTF-8 (save the file as CSV UTF-8)", "不是有效的 UTF-8（请另存为 CSV UTF-8）"},
 		"err.csv_bad_cadence":    {"%q is not a number of days (0–3650)", "“%v”不是天数（0–3650）"},
 		"err.csv_bad_row":        {"not CSV: %v", "不是 CSV：%v"},
+
+		// Why a file could not be read or written (storage.OSReason), after
+		// a line that names the file.
+		"err.os_not_exist":     {"no such file or directory", "文件或文件夹不存在"},
+		"err.os_permission":    {"permission denied", "没有权限"},
+		"err.os_is_dir":        {"is a directory", "是文件夹"},
+		"err.os_no_space":      {"no space left on the disk", "磁盘空间不足"},
+		"err.os_error":         {"%v", "%v"},
+		"err.file_not_regular": {"not a regular file", "不是普通文件"},
 	})
 }

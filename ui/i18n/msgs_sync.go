@@ -7,12 +7,18 @@ package i18n
 func init() {
 	Register(map[string]Msg{
 		"cli.short.sync":        {"Sync with a CalDAV calendar (your phone): tasks, promises, bids", "与 CalDAV 日历（手机）同步：任务、承诺、投标"},
-		"cli.long.sync":         {"Publish dated tasks (from 30 days ago on), open promises, bid dates and papers-due dates to the calendar at caldav.url, with reminders; take back what the phone did (a promise completed, an event moved). The password comes from SALESPLAN_CALDAV_PASSWORD or a file beside the database (mode 0600).", "将有日期的任务（30 天前起）、待兑现的承诺、投标日与投标文件截止日发布到 caldav.url 的日历并设闹钟；取回手机上的改动（承诺完成、日程移动）。密码来自 SALESPLAN_CALDAV_PASSWORD 或数据库旁的文件（权限 0600）。"},
+		"cli.long.sync":         {"Publish every open dated task (overdue ones too) and the done ones dated from 30 days ago on, open promises, bid dates and papers-due dates to the calendar at caldav.url, with reminders; take back what the phone did (a promise completed, an event moved). The password comes from SALESPLAN_CALDAV_PASSWORD or a file beside the database (mode 0600).", "将所有未完成的有日期任务（含逾期的）与日期在 30 天内的已完成任务、待兑现的承诺、投标日与投标文件截止日发布到 caldav.url 的日历并设闹钟；取回手机上的改动（承诺完成、日程移动）。密码来自 SALESPLAN_CALDAV_PASSWORD 或数据库旁的文件（权限 0600）。"},
 		"cli.flag.dry_run_sync": {"show what would be sent and taken back, change nothing", "只显示将发送与取回的内容，不做改动"},
+		"cli.err.sync":          {"the sync failed", "同步失败"},
 
-		"cli.sync.done":          {"Synced with %s: %d sent (%d new), %d removed, %d taken back, %d conflicts; %d requests in %s", "已与 %s 同步：发送 %d 项（新 %d 项），删除 %d 项，取回 %d 项，冲突 %d 项；请求 %d 次，用时 %s"},
-		"cli.sync.dry":           {"Dry run with %s, nothing changed: would send %d (%d new), remove %d, take back %d (%d conflicts); %d requests", "试运行 %s，未做改动：将发送 %d 项（新 %d 项），删除 %d 项，取回 %d 项（冲突 %d 项）；请求 %d 次"},
+		"cli.sync.done":          {"Synced with %s: %d sent (%d new), %d removed, %d taken back, %s; %s in %s", "已与 %s 同步：发送 %d 项（新 %d 项），删除 %d 项，取回 %d 项，%s；%s，用时 %s"},
+		"cli.sync.dry":           {"Dry run with %s, nothing changed: would send %d (%d new), remove %d, take back %d (%s); %s", "试运行 %s，未做改动：将发送 %d 项（新 %d 项），删除 %d 项，取回 %d 项（%s）；%s"},
+		"cli.sync.conflicts":     {"%d conflicts", "冲突 %d 项"},
+		"cli.sync.conflicts_one": {"%d conflict", "冲突 %d 项"},
+		"cli.sync.requests":      {"%d requests", "请求 %d 次"},
+		"cli.sync.requests_one":  {"%d request", "请求 %d 次"},
 		"cli.sync.skipped":       {"%d changed on the server during the sync; the next sync takes them", "%d 项在同步期间于服务器上被改动；下次同步处理"},
+		"cli.sync.skipped_one":   {"%d changed on the server during the sync; the next sync takes it", "%d 项在同步期间于服务器上被改动；下次同步处理"},
 		"cli.sync.moved":         {"  moved: “%s” to %s", "  已移动：“%s”到 %s"},
 		"cli.sync.kept":          {"  kept: “%s” on %s", "  已兑现：“%s”，%s"},
 		"cli.sync.phone_won":     {"  conflict: “%s” — the phone's later change (%s) stands", "  冲突：“%s”——以手机上较晚的改动（%s）为准"},
@@ -58,5 +64,14 @@ func init() {
 		"err.sync_lock":            {"cannot lock %s for the sync: %s", "无法锁定 %s 以同步：%s"},
 		"err.sync_running":         {"another salesplan sync is running on this database; try again when it is done", "本数据库的另一次同步正在进行；请稍后再试"},
 		"err.sync_bad_user":        {"%q is not a user name (one line, at most 256 characters)", "“%v”不是用户名（一行，最多 256 个字符）"},
+
+		// Why the server could not be reached (the last part of sync_unreachable).
+		"err.net_unknown_host":  {"unknown host", "找不到该主机"},
+		"err.net_tls":           {"TLS failed (is it http or https?)", "TLS 握手失败（地址应是 http 还是 https？）"},
+		"err.net_timeout":       {"timed out", "连接超时"},
+		"err.net_refused":       {"connection refused", "连接被拒绝"},
+		"err.net_cancelled":     {"cancelled", "已取消"},
+		"err.net_failed":        {"connection failed", "连接失败"},
+		"err.password_too_long": {"longer than a password", "内容过长，不像是密码"},
 	})
 }

@@ -41,6 +41,7 @@ func init() {
 		"cli.show.head":          {"%s (#%d) · %s", "%s（#%d）· %s"},
 		"cli.show.archived":      {"archived", "已归档"},
 		"cli.show.followup":      {"every %d days · last contact %s · next %s", "每 %d 天 · 上次联系 %s · 下次 %s"},
+		"cli.show.followup_one":  {"every day · last contact %[2]s · next %[3]s", "每天 · 上次联系 %[2]s · 下次 %[3]s"},
 		"cli.show.journal":       {"Latest journal (%d)", "最近跟进记录（%d）"},
 		"cli.show.no_journal":    {"No journal entries yet.", "还没有跟进记录。"},
 		"cli.show.promises":      {"Open promises (%d)", "待兑现承诺（%d）"},

@@ -10,8 +10,10 @@ import (
 )
 
 // literalKeyRE finds catalog keys written literally at call sites:
-// l.T("day.empty", …), env.T("tab.day"), Lang.T("…").
-var literalKeyRE = regexp.MustCompile(`\bT\("([a-z0-9_]+(?:\.[a-z0-9_]+)+)"`)
+// l.T("day.empty", …), env.T("tab.day"), Lang.T("…"), l.N("…", n), and the
+// command line's a.t, a.n, a.say, a.sayN, fail, failN, failWith(err, "…");
+// not the prefix of a computed key ("cli.short.report_"+name).
+var literalKeyRE = regexp.MustCompile(`(?:\b(?:T|N|t|n|say|sayN|fail|failN)\(|\bfailWith\(\w+, )"([a-z0-9_]+(?:\.[a-z0-9_]+)+)"[,)]`)
 
 // Every key the planner and the command line ask for by name must be in the
 // catalog, or the user sees "!key". This scans the ui tree's sources, so it

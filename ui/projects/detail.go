@@ -87,7 +87,7 @@ func (m *Model) detailLines(w int) []string {
 	if r.Stage.Live() && r.FollowUp.Due.Valid() {
 		when := m.lang.Relative(r.FollowUp.Due, today)
 		if r.FollowUp.IsDue && r.FollowUp.DaysOverdue > 0 {
-			when = m.lang.T("rel.days_overdue", r.FollowUp.DaysOverdue)
+			when = m.lang.N("rel.days_overdue", r.FollowUp.DaysOverdue, r.FollowUp.DaysOverdue)
 		}
 		next = m.lang.T("projects.d.when", m.lang.ShortDate(r.FollowUp.Due), when)
 		if r.FollowUp.IsDue {

@@ -418,10 +418,8 @@ func validAmount(s string) error {
 	if s == "" {
 		return nil
 	}
-	if _, err := model.ParseMoney(s); err != nil {
-		return model.Errf("bad_amount", "%q is not an amount (e.g. 500000 or 50万)", s)
-	}
-	return nil
+	_, err := model.ParseMoney(s) // bad_amount, or amount_too_large naming the limit
+	return err
 }
 
 // validCalendarURL checks caldav.url as `config set` does (http or
@@ -477,6 +475,9 @@ func parseMonths(s string) (map[string]model.Money, error) {
 			return nil, model.Errf("settings_months", "%q is not YYYY-MM=amount", p)
 		}
 		a, err := model.ParseMoney(v)
+		if pr := model.ProblemOf(err); pr != nil && pr.Code == "amount_too_large" {
+			return nil, pr // a number over the limit: the limit named, not the format
+		}
 		if err != nil {
 			return nil, model.Errf("settings_months", "%q is not YYYY-MM=amount", p)
 		}

@@ -102,7 +102,9 @@ func TestBadValuesStayInTheForm(t *testing.T) {
 		want  string
 	}{
 		{"amount", 1, "lots", `"lots" is not an amount`},
+		{"amount over the limit", 1, "2e13", `2e13 is more than salesplan`},
 		{"month", 2, "2026-13=5", `"2026-13=5" is not YYYY-MM=amount`},
+		{"month over the limit", 2, "2026-12=20000000000000", `20000000000000 is more than salesplan`},
 		{"calls", 3, "-1", `"-1" is not a whole number from 0 to`},
 		{"workdays", 5, "mon,funday", `"funday" is not a weekday`},
 		{"cadence", 6, "0", `"0" is not a whole number from 1 to`},
