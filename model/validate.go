@@ -258,6 +258,9 @@ func (p *Problem) inOrNil(field string) *Problem {
 // Languages the catalog speaks ("" = from the locale).
 var Languages = []string{"", "en", "zh"}
 
+// SettingMax is the largest quota or cadence (ten years of days).
+const SettingMax = 3650
+
 // Validate checks the settings: quotas and cadences in range, targets for
 // years in range and months that are months, amounts from 0 to MaxMoney,
 // months set by hand that keep the year whole (CheckTargets), a known
@@ -277,8 +280,8 @@ func (st *Settings) Validate() error {
 		{"lead_cadence_days", st.LeadCadenceDays, 1}, {"design_cadence_days", st.DesignCadenceDays, 1},
 		{"stage_cadence_days", st.StageCadenceDays, 1},
 	} {
-		if f.v < f.min || f.v > 3650 {
-			v.add(Errf("bad_setting", "setting %s = %d is out of range (%d–3650)", f.name, f.v, f.min).In(f.name))
+		if f.v < f.min || f.v > SettingMax {
+			v.add(Errf("bad_setting", "setting %s = %d is out of range (%d–%d)", f.name, f.v, f.min, SettingMax).In(f.name))
 		}
 	}
 	for _, y := range sortedKeys(st.AnnualTargets) {

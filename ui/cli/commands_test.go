@@ -228,6 +228,14 @@ func TestWorkflow(t *testing.T) {
 		t.Errorf("entering contract adds its 3 checklist tasks for today, got %d: %+v", n, today.Tasks)
 	}
 
+	// Out of range: the range named, the setting left as it was.
+	for _, bad := range []string{"3651", "99999999999", "lots"} {
+		r := h.run("config", "set", "calls_per_day", bad)
+		if r.code != 1 || !strings.Contains(r.err, "from 0 to 3650") || strings.Count(r.err, "\n") != 1 {
+			t.Errorf("config set calls_per_day %s: exit %d, %q; want one line naming 0 to 3650", bad, r.code, r.err)
+		}
+	}
+	h.ok("config", "set", "calls_per_day", "3650")
 	h.ok("config", "set", "calls_per_day", "40")
 	h.ok("config", "set", "workdays", "mon,tue,wed,thu,fri,sat")
 	if got := strings.TrimSpace(h.ok("config", "get", "calls_per_day")); got != "40" {

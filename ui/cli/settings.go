@@ -359,8 +359,8 @@ func (a *app) configCmd() *cobra.Command {
 func (a *app) configSetter(key, val string) (func(*model.Settings) error, error) {
 	if _, lo, ok := configInt(&model.Settings{}, key); ok {
 		n, err := strconv.Atoi(val)
-		if err != nil || n < lo || n > 10000 {
-			return nil, fail("cli.err.config_int", key, val, lo)
+		if err != nil || n < lo || n > model.SettingMax {
+			return nil, fail("cli.err.config_int", key, val, lo, model.SettingMax)
 		}
 		return func(s *model.Settings) error {
 			p, _, _ := configInt(s, key)

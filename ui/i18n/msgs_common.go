@@ -259,7 +259,7 @@ func init() {
 		"err.restore_missing":         {"cannot read the backup %v", "无法读取备份 %v"},
 		"err.restore_newer":           {"the backup %v was written by a newer salesplan (schema %v, this one reads up to %v); nothing was changed", "备份 %v 由更新版本的 salesplan 写入（结构版本 %v，本程序最高支持 %v），未做任何改动"},
 		"err.import_not_empty":        {"the database %v already has data; import refused (use --merge to add the records under new ids)", "数据库 %v 已有数据，拒绝导入（使用 --merge 以新编号加入记录）"},
-		"err.bad_setting":             {"setting %v = %v is out of range (%v–3650)", "设置 %v = %v 超出范围（%v–3650）"},
+		"err.bad_setting":             {"setting %v = %v is out of range (%v–%v)", "设置 %v = %v 超出范围（%v–%v）"},
 		"err.bad_annual_target":       {"the target for %v cannot be negative", "%v 年的目标不能为负数"},
 		"err.bad_month_target":        {"month target %v is not a month with an amount of zero or more", "月目标 %v 无效：需要有效的月份和不小于零的金额"},
 		"err.bad_stage_history":       {"the stage history must end with the current stage %v", "阶段历史的最后一项必须是当前阶段 %v"},
