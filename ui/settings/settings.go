@@ -275,7 +275,7 @@ func (m *Model) buildForm(s model.Settings, c storage.SyncConfig) *form.Form {
 		annual = plainAmount(v)
 	}
 	num := func(k, label string, v, lo int) form.Field {
-		return form.Field{Key: k, Label: l.T(label), Value: strconv.Itoa(v), Validate: intIn(lo, 3650)}
+		return form.Field{Key: k, Label: l.T(label), Value: strconv.Itoa(v), Validate: intIn(lo, model.SettingMax)}
 	}
 	langs := []form.Choice{{Value: "", Label: l.T("settings.lang.auto")}, {Value: "en", Label: "English"}, {Value: "zh", Label: "中文"}}
 	f := form.NewForm(l, form.ThemeStyles(*m.env.Styles), l.T("settings.title"),
