@@ -246,6 +246,24 @@ func TestFlowEscBackToDayFromClientOfTask(t *testing.T) {
 	}
 }
 
+// The Week's enter on a task opens the same client card as the Day's, and
+// esc comes back to the Week.
+func TestWeekEnterOpensClientCard(t *testing.T) {
+	st := uitest.OpenStore(t)
+	uitest.SeedWorkday(t, st)
+	for _, size := range [][2]int{{80, 24}, {160, 48}} {
+		m := workdayModel(t, st, i18n.EN, size[0], size[1])
+		uitest.Press(m, "2", "enter") // today's first task: the 09:00 call with 王总
+		if m.Active() != common.PaneClients || !strings.Contains(screen(m), "138 0100 0001") {
+			t.Fatalf("%v: enter on the Week's task did not open 王总's card:\n%s", size, screen(m))
+		}
+		uitest.Press(m, "esc")
+		if m.Active() != common.PaneWeek {
+			t.Errorf("%v: esc went to tab %d, want the Week", size, m.Active())
+		}
+	}
+}
+
 // An unknown @name in quick-add offers to create the client: esc goes
 // back to the line as typed, enter creates the client, then the task.
 func TestFlowUnknownClientCreated(t *testing.T) {

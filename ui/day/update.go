@@ -229,7 +229,7 @@ func (m *Model) taskKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.keepAttVisible()
 		}
 	case key.Matches(msg, km.OpenClient):
-		return m.openRow()
+		return m.openRow(msg)
 	case key.Matches(msg, km.MoveAll):
 		return m.openMoveAll()
 	case key.Matches(msg, km.DayRecord):

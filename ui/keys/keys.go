@@ -313,7 +313,7 @@ func (k KeyMap) ShortHelp(p Place) []key.Binding {
 	case PlaceAttention:
 		return []key.Binding{k.Open, k.KeptAtt, k.MakeTask}
 	case PlaceWeek:
-		return []key.Binding{k.Add, k.Done, k.Prev, k.Next, k.Review}
+		return []key.Binding{k.Add, k.Done, k.OpenClient, k.Prev, k.Next, k.Review}
 	case PlaceMonth:
 		return []key.Binding{k.Open, k.Prev, k.Next, k.Today, k.MonthReport}
 	case PlaceClients:
@@ -361,7 +361,7 @@ func (k KeyMap) FullHelp(p Place) [][]key.Binding {
 		return [][]key.Binding{
 			{k.Add, k.Done, k.Edit, k.Delete, k.Postpone, k.Important},
 			{k.LogCall, k.LogVisit, k.LogMeeting, k.Promise, k.Brief, k.Review},
-			append(move, k.Left, k.Right), k.globalPane(withToday | withPrevNext)}
+			{k.Up, k.Down, k.OpenClient, k.Left, k.Right}, k.globalPane(withToday | withPrevNext)}
 	case PlaceMonth:
 		return [][]key.Binding{append(move, k.Left, k.Right), {k.MonthReport}, k.globalPane(withToday | withPrevNext | withBack)}
 	case PlaceClients:

@@ -233,9 +233,8 @@ func (m *Model) weekKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, km.Review):
 		m.reviewOpen, m.reviewOff = true, 0
 		return m.reloadReview()
-	case key.Matches(msg, km.Open):
-		d := m.selectedDate()
-		return func() tea.Msg { return common.GotoDateMsg{Date: d} }
+	case key.Matches(msg, km.OpenClient):
+		return m.open(msg)
 	case key.Matches(msg, km.Back):
 		return common.Back
 	default:
@@ -244,6 +243,19 @@ func (m *Model) weekKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.after(ev, cmd)
 	}
 	return nil
+}
+
+// open answers enter: on a task with a client the task component opens
+// the client's card, as on the Day (esc comes back to the Week); on a task
+// without one, or a day without tasks, the Day opens on that day.
+func (m *Model) open(msg tea.KeyPressMsg) tea.Cmd {
+	t, ok := m.selected()
+	if ok && t.ClientID != 0 {
+		ev, cmd := m.tc.Key(msg, tasks.At{Task: t, Selected: true, Shown: m.selectedDate()})
+		return m.after(ev, cmd)
+	}
+	d := m.selectedDate()
+	return func() tea.Msg { return common.GotoDateMsg{Date: d, Task: t.ID} }
 }
 
 // reviewKey handles a key while the review is shown.

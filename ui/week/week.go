@@ -8,7 +8,9 @@
 // The keys on a task, quick-add, go to a date and their dialogs are the
 // task component's (ui/components/tasks), as on the Day pane: a task
 // behaves the same on either. A line quick-added here without a date word
-// lands on the day selected.
+// lands on the day selected. enter on a task opens its client's card
+// through the same component, as on the Day; on a task without a client,
+// or a day without tasks, it opens the day.
 //
 // Files: week.go the model and its face, update.go keys and messages,
 // cmds.go the store reads, render.go the drawing.

@@ -147,9 +147,26 @@ func TestNavigation(t *testing.T) {
 	if tk, ok := m.selected(); !ok || tk.Title != "冷站现场踏勘" {
 		t.Errorf("Wednesday's task selected = %+v %v", tk, ok)
 	}
-	msgs := uitest.Press(m, "enter")
-	if len(msgs) != 1 || msgs[0] != (common.GotoDateMsg{Date: uitest.D(time.November, 25)}) {
-		t.Errorf("enter = %#v, want a GotoDateMsg for Wednesday", msgs)
+	wed, _ := m.selected()
+	msgs := uitest.Press(m, "enter") // a visit with 李经理: the client's card, as on the Day
+	if len(msgs) != 1 || msgs[0] != (common.OpenClientMsg{ID: wed.ClientID}) || wed.ClientID == 0 {
+		t.Errorf("enter on a task = %#v, want an OpenClientMsg for 李经理 (%d)", msgs, wed.ClientID)
+	}
+	uitest.Press(m, "left", "left")
+	for i := 0; i < 5; i++ {
+		if tk, _ := m.selected(); tk.Title != "周报" {
+			uitest.Press(m, "j")
+		}
+	}
+	mon, _ := m.selected() // 周报: a task without a client opens its day, the task selected
+	msgs = uitest.Press(m, "enter")
+	if len(msgs) != 1 || msgs[0] != (common.GotoDateMsg{Date: uitest.D(time.November, 23), Task: mon.ID}) || mon.Title != "周报" {
+		t.Errorf("enter on %q = %#v, want a GotoDateMsg for Monday with the task", mon.Title, msgs)
+	}
+	uitest.Press(m, "right", "right", "right", "right", "right", "right") // Sunday: no tasks
+	msgs = uitest.Press(m, "enter")
+	if len(msgs) != 1 || msgs[0] != (common.GotoDateMsg{Date: uitest.D(time.November, 29)}) {
+		t.Errorf("enter on an empty Sunday = %#v, want a GotoDateMsg for it", msgs)
 	}
 	uitest.Press(m, "g")
 	uitest.Type(m, "2026-12-02")
