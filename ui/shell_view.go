@@ -97,8 +97,8 @@ func (m *Model) renderTop() string {
 			m.quota("top.calls", a.Calls.Done, a.Calls.Target, strconv.Itoa(a.Calls.Done), strconv.Itoa(a.Calls.Target), bw),
 			visits,
 			m.quota("top.signed", int(a.SignedMonth.Value/100), int(a.SignedMonth.Target/100),
-				m.env.Lang.MoneyShort(a.SignedMonth.Value, m.env.Currency),
-				m.env.Lang.MoneyShort(a.SignedMonth.Target, m.env.Currency), bw),
+				m.env.Lang.MoneyShort(a.SignedMonth.Value, m.env.CurrencySymbol()),
+				m.env.Lang.MoneyShort(a.SignedMonth.Target, m.env.CurrencySymbol()), bw),
 			att,
 		}
 	}

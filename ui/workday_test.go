@@ -622,3 +622,34 @@ func TestGoldenWorkday(t *testing.T) {
 		}
 	}
 }
+
+// A currency saved in the settings shows at once in every pane that shows
+// money — the top line, the Projects pipeline, a client's card already
+// open — without restarting the planner.
+func TestCurrencySavedShowsAtOnce(t *testing.T) {
+	st := uitest.OpenStore(t)
+	uitest.SeedWeeks(t, st)
+	m := workdayModel(t, st, i18n.EN, 120, 40)
+	uitest.Press(m, "4", "/")
+	uitest.Type(m, "王总")
+	uitest.Press(m, "enter", "enter") // the filter, then 王总's card
+	if s := screen(m); !strings.Contains(s, "望京华建大厦") || !strings.Contains(s, "$480,000") {
+		t.Fatalf("王总's card does not show the project's value in $:\n%s", s)
+	}
+	uitest.Press(m, ",")
+	for range 12 { // the currency
+		uitest.Press(m, "tab")
+	}
+	uitest.Press(m, "ctrl+u")
+	uitest.Type(m, "€")
+	uitest.Press(m, "ctrl+s")
+	if s := screen(m); !strings.Contains(s, "€480,000") || strings.Contains(s, "$") {
+		t.Errorf("the client's card after saving € as the currency:\n%s", s)
+	}
+	uitest.Press(m, "5")
+	s := screen(m)
+	top := strings.SplitN(s, "\n", 2)[0]
+	if !strings.Contains(top, "Signed") || !strings.Contains(top, "€") || strings.Contains(s, "$") {
+		t.Errorf("the top line and the Projects pane after saving € as the currency:\n%s", s)
+	}
+}

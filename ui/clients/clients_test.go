@@ -11,6 +11,7 @@ import (
 
 	"salesplan/model"
 	"salesplan/storage"
+	"salesplan/ui/common"
 	"salesplan/ui/i18n"
 	"salesplan/ui/uitest"
 )
@@ -353,5 +354,24 @@ func TestBrief(t *testing.T) {
 		if m.Capturing() {
 			t.Error("esc did not close the brief")
 		}
+	}
+}
+
+// The client's card keeps drawn lines; a new currency (Env.Prefs changed
+// and PrefsChangedMsg sent, as the shell does after a save) redraws them.
+func TestDetailRedrawsInNewCurrency(t *testing.T) {
+	st := uitest.OpenStore(t)
+	ids := uitest.SeedClients(t, st)
+	env := uitest.EnvAt(st, i18n.EN, uitest.Morning)
+	env.Prefs = common.NewPrefs("")
+	m := newModel(env)
+	m.SetSize(120, 40)
+	uitest.Run(m, m.Init())
+	uitest.Send(m, commonOpen(ids.Wang))
+	contains(t, plain(m), "$1,200,000")
+	env.Prefs.Set("€")
+	uitest.Send(m, common.PrefsChangedMsg{})
+	if s := plain(m); !strings.Contains(s, "€1,200,000") || strings.Contains(s, "$") {
+		t.Errorf("the card after the currency changed:\n%s", s)
 	}
 }

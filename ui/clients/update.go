@@ -30,6 +30,9 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		m.restyle()
 		m.det.wrapped = nil
 		return m, nil
+	case common.PrefsChangedMsg:
+		m.det.wrapped = nil // the projects' values, in the new currency
+		return m, nil
 	}
 	if m.host.IsOpen() {
 		return m, m.updateDialog(msg)

@@ -403,7 +403,7 @@ func (m *Model) currency() string {
 	if m.loaded {
 		return model.InertLine(m.set.Currency)
 	}
-	return m.env.Currency
+	return m.env.CurrencySymbol()
 }
 
 // reviewView draws the review's visible lines.
