@@ -79,6 +79,9 @@ type KeyMap struct {
 
 	// Month.
 	Year key.Binding // y: the year view
+	// FilterHint is / where there is no list to filter (the Month): it
+	// says that ctrl+f searches everything.
+	FilterHint key.Binding // /
 
 	// Call sheet.
 	Skip key.Binding // s
@@ -209,6 +212,7 @@ func New(l i18n.Lang) KeyMap {
 		MonthReport: b(l, []string{"r"}, "r", "month.key.report"),
 		CloseReport: b(l, []string{"r", "esc"}, "r/esc", "report.key.close"),
 		Year:        b(l, []string{"y"}, "y", "month.key.year"),
+		FilterHint:  b(l, []string{"/"}, "/", "key.filter_hint"),
 		Skip:        b(l, []string{"s"}, "s", "clients.key.skip"),
 		Book:        b(l, []string{"b"}, "b", "clients.key.book"),
 
@@ -361,9 +365,9 @@ func (k KeyMap) FullHelp(p Place) [][]key.Binding {
 		return [][]key.Binding{
 			{k.Add, k.Done, k.Edit, k.Delete, k.Postpone, k.Important},
 			{k.LogCall, k.LogVisit, k.LogMeeting, k.Promise, k.Brief, k.Review},
-			{k.Up, k.Down, k.OpenClient, k.Left, k.Right}, k.globalPane(withToday | withPrevNext)}
+			{k.Up, k.Down, k.OpenClient, k.Left, k.Right}, k.globalPane(withFilter | withToday | withPrevNext | withBack)}
 	case PlaceMonth:
-		return [][]key.Binding{append(move, k.Left, k.Right), {k.MonthReport}, k.globalPane(withToday | withPrevNext | withBack)}
+		return [][]key.Binding{append(move, k.Left, k.Right), {k.MonthReport, k.FilterHint}, k.globalPane(withToday | withPrevNext | withBack)}
 	case PlaceClients:
 		return [][]key.Binding{{k.NewClient, k.Sort, k.ClientFilter}, move, k.globalPane(withFilter | withToday | withBack)}
 	case PlaceClientDetail:
@@ -380,7 +384,7 @@ func (k KeyMap) FullHelp(p Place) [][]key.Binding {
 			{k.Up, k.Down}, k.globalPane(withToday | withBack)}
 	case PlacePromises:
 		return [][]key.Binding{
-			{k.NewPromise, k.Kept, k.CancelPromise, k.Edit, k.PromiseFilter}, move, k.globalPane(withToday)}
+			{k.NewPromise, k.Kept, k.CancelPromise, k.Edit, k.PromiseFilter}, move, k.globalPane(withFilter | withToday | withBack)}
 	case PlaceForm:
 		return [][]key.Binding{{k.Save, k.Cancel}}
 	case PlacePopup:

@@ -47,6 +47,30 @@ func TestNoClashesWithinAPlace(t *testing.T) {
 	}
 }
 
+// / filters the lists of the Day, Week, Clients, Projects and Promises;
+// on the Month, which has none, it says that ctrl+f searches (DESIGN.md
+// §5: / filter, everywhere).
+func TestSlashEverywhere(t *testing.T) {
+	km := New(i18n.EN)
+	for _, tt := range []struct {
+		place Place
+		want  key.Binding
+	}{{PlaceDay, km.Filter}, {PlaceWeek, km.Filter}, {PlaceClients, km.Filter}, {PlaceProjects, km.Filter},
+		{PlacePromises, km.Filter}, {PlaceMonth, km.FilterHint}} {
+		var got []string
+		for _, col := range km.FullHelp(tt.place) {
+			for _, b := range col {
+				if b.Help().Key == "/" {
+					got = append(got, b.Help().Desc)
+				}
+			}
+		}
+		if len(got) != 1 || got[0] != tt.want.Help().Desc {
+			t.Errorf("place %d: the help lists / as %q, want %q", tt.place, got, tt.want.Help().Desc)
+		}
+	}
+}
+
 // The table of DESIGN.md §5 spelled out for the places where it matters
 // most: the key a user reads there must do what the table says.
 func TestDesignTable(t *testing.T) {
@@ -125,13 +149,13 @@ func TestHelpListsOnlyLiveKeys(t *testing.T) {
 		PlaceGlobal:        {"t", "esc"},
 		PlaceDay:           {"a", "x", "e", "d", ">", "!", "R", "c", "v", "m", "p", "b", "r", "k/↑", "j/↓", "enter", "/", "t", "h/[", "l/]", "esc"},
 		PlaceAttention:     {"enter", "x", "t", "k/↑", "j/↓", "h/[", "l/]", "esc"},
-		PlaceWeek:          {"a", "x", "e", "d", ">", "!", "c", "v", "m", "p", "b", "r", "k/↑", "j/↓", "enter", "←", "→", "t", "h/[", "l/]"},
-		PlaceMonth:         {"k/↑", "j/↓", "enter", "←", "→", "r", "t", "h/[", "l/]", "esc"},
+		PlaceWeek:          {"a", "x", "e", "d", ">", "!", "c", "v", "m", "p", "b", "r", "k/↑", "j/↓", "enter", "←", "→", "/", "t", "h/[", "l/]", "esc"},
+		PlaceMonth:         {"k/↑", "j/↓", "enter", "←", "→", "r", "/", "t", "h/[", "l/]", "esc"},
 		PlaceClients:       {"a", "s", "f", "k/↑", "j/↓", "enter", "/", "t", "esc"},
 		PlaceClientDetail:  {"e", "c", "v", "m", "p", "*", "d", "b", "k/↑", "j/↓", "t", "esc"},
 		PlaceProjects:      {"a", ">", "<", "e", "c", "v", "f", "k/↑", "j/↓", "enter", "/", "t", "h/[", "l/]", "esc"},
 		PlaceProjectDetail: {">", "<", "e", "c", "v", "k/↑", "j/↓", "t", "esc"},
-		PlacePromises:      {"a", "x", "c", "e", "f", "k/↑", "j/↓", "enter", "t"},
+		PlacePromises:      {"a", "x", "c", "e", "f", "k/↑", "j/↓", "enter", "/", "t", "esc"},
 		PlaceForm:          {"ctrl+s", "esc"},
 		PlacePopup:         {"k/↑", "j/↓", "esc"},
 		PlacePicker:        {"↑", "↓", "enter", "esc"},
@@ -161,7 +185,7 @@ func TestHelpListsOnlyLiveKeys(t *testing.T) {
 	for _, tt := range []struct {
 		place Place
 		key   string
-	}{{PlaceWeek, "/"}, {PlaceMonth, "/"}, {PlaceClients, "h/["}, {PlacePromises, "l/]"}, {PlacePromises, "/"}} {
+	}{{PlaceClients, "h/["}, {PlacePromises, "l/]"}} {
 		for _, col := range km.FullHelp(tt.place) {
 			for _, b := range col {
 				if b.Help().Key == tt.key {

@@ -314,3 +314,36 @@ func TestClosedPromisesRefuseActions(t *testing.T) {
 		t.Errorf("a bad date was taken:\n%s", plain(m))
 	}
 }
+
+// / filters the promises by client, project or text as it is typed, as
+// the other lists do; enter keeps the filter, esc clears it.
+func TestFilter(t *testing.T) {
+	m, _, _ := open(t, i18n.EN, 120, 40)
+	uitest.Press(m, "/")
+	if !m.Capturing() {
+		t.Fatal("/ opened no filter")
+	}
+	uitest.Type(m, "pump")
+	if got := texts(m); len(got) != 1 || got[0] != "Send the pump curves" {
+		t.Errorf("typing pump shows %q", got)
+	}
+	uitest.Press(m, "enter")
+	if s := plain(m); m.Capturing() || !strings.Contains(s, "filter “pump”") || strings.Contains(s, "发报价单") {
+		t.Errorf("enter did not keep the filter:\n%s", s)
+	}
+	uitest.Press(m, "/", "ctrl+u")
+	uitest.Type(m, "望京")
+	uitest.Press(m, "enter") // the project's name
+	if got := texts(m); len(got) != 1 || got[0] != "发报价单给采购部" {
+		t.Errorf("望京 shows %q", got)
+	}
+	uitest.Press(m, "/", "ctrl+u")
+	uitest.Type(m, "nothing like it")
+	uitest.Press(m, "enter")
+	if s := plain(m); !strings.Contains(s, "No promise matches") {
+		t.Errorf("no match:\n%s", s)
+	}
+	if msgs := uitest.Press(m, "esc"); len(msgs) != 0 || len(texts(m)) != 4 {
+		t.Errorf("esc: %#v, %q; want the filter cleared, all four open promises back", msgs, texts(m))
+	}
+}

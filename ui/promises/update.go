@@ -85,11 +85,14 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	case common.OpenPromiseMsg:
 		// A search hit: select it once it shows (see showPending).
 		m.host.Close()
-		m.pending = msg.ID
+		m.pending, m.query = msg.ID, common.Query{} // a filter typed earlier would hide it
 		return m, m.reload()
 	case common.ThemeChangedMsg:
 		m.restyle()
 		return m, nil
+	}
+	if m.host.Is(dlgFilter) {
+		return m, m.host.Filter(msg, m.setQuery)
 	}
 	if m.host.IsOpen() {
 		_, cmd := m.host.Handle(msg, m.submit)
@@ -133,6 +136,14 @@ func (m *Model) showPending() tea.Cmd {
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	km := m.km
 	switch {
+	case key.Matches(msg, km.Filter):
+		in := form.NewInput(m.lang, m.fst, m.lang.T("promises.filter.title"), m.lang.T("promises.filter.placeholder"), m.query.String())
+		in.Scratch = true
+		m.openDlg(dlgFilter, in, storage.PromiseRow{})
+		return nil
+	case key.Matches(msg, km.Back) && !m.query.Empty():
+		m.setQuery("")
+		return nil
 	case key.Matches(msg, km.Back):
 		return common.Back
 	case key.Matches(msg, km.Down):
@@ -204,7 +215,19 @@ const (
 	dlgKept
 	dlgEdit
 	dlgCancel
+	dlgFilter // the filter (/)
 )
+
+// setQuery narrows the list to the promises whose client, project or text
+// match f, as it is typed.
+func (m *Model) setQuery(f string) {
+	q := common.NewQuery(f)
+	if q.String() == m.query.String() {
+		return
+	}
+	m.query = q
+	m.refilter()
+}
 
 // openDlg opens a dialog about promise r (a new one: r is zero).
 func (m *Model) openDlg(kind dialogKind, d form.Dialog, r storage.PromiseRow) {

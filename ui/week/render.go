@@ -124,6 +124,9 @@ func (m *Model) titleLine() string {
 	end := m.start.AddDays(6)
 	s := m.lang.T("week.title", wn, m.lang.DayMonth(m.start), m.lang.DayMonth(end), end.Year())
 	s += " · " + m.relWeek()
+	if !m.query.Empty() {
+		s += " · " + m.lang.T("week.filtered", model.InertLine(m.query.String()))
+	}
 	if !m.loaded {
 		s += " · " + m.lang.T("week.loading")
 	}

@@ -51,8 +51,12 @@ type Model struct {
 	width, height int
 	wide          bool
 
-	start  model.Date // the Monday shown
+	start model.Date // the Monday shown
+	// all is the week as loaded; week the one shown: all with the tasks
+	// the filter (/) keeps, query (filter.go).
+	all    model.WeekSummary
 	week   model.WeekSummary
+	query  common.Query
 	set    model.Settings
 	loaded bool
 	loads  common.Loads
@@ -147,8 +151,9 @@ func (m *Model) FullHelp() [][]key.Binding {
 	return m.km.FullHelp(m.place())
 }
 
-// Week returns the summary shown (tests compare it with Store.Week).
-func (m *Model) Week() model.WeekSummary { return m.week }
+// Week returns the summary loaded, whatever the filter (tests compare it
+// with Store.Week).
+func (m *Model) Week() model.WeekSummary { return m.all }
 
 // selected returns the task under the cursor.
 func (m *Model) selected() (model.AgendaTask, bool) {

@@ -369,3 +369,36 @@ func TestClientKeys(t *testing.T) {
 		t.Errorf("b without a client: %q", s)
 	}
 }
+
+// / filters the week's tasks as it is typed, as the Day and the Clients
+// do: the columns keep the tasks whose title, client or project match,
+// the days' counts stay; enter keeps the filter, esc clears it.
+func TestFilter(t *testing.T) {
+	for _, size := range [][2]int{{120, 40}, {80, 24}} { // the columns, the narrow list
+		m, _ := open(t, i18n.EN, size[0], size[1])
+		uitest.Press(m, "/")
+		if !m.Capturing() {
+			t.Fatalf("%v: / opened no filter", size)
+		}
+		uitest.Type(m, "李经理")
+		s := screen(m)
+		if !strings.Contains(s, "送选型手册") && !strings.Contains(s, "李经理") || strings.Contains(s, "王总") || strings.Contains(s, "周报") {
+			t.Errorf("%v: typing 李经理 did not narrow the week:\n%s", size, s)
+		}
+		uitest.Press(m, "enter")
+		s = screen(m)
+		if m.Capturing() || !strings.Contains(s, "filter “李经理”") || strings.Contains(s, "周报") || !strings.Contains(s, "C 12/30") {
+			t.Errorf("%v: enter did not keep the filter (with the days' counts):\n%s", size, s)
+		}
+		if tk, ok := m.selected(); !ok || tk.ClientName != "李经理" {
+			t.Errorf("%v: selected under the filter: %+v %v", size, tk, ok)
+		}
+		if got := len(m.Week().Days[0].Tasks); got != 2 {
+			t.Errorf("%v: the week loaded lost Monday's tasks to the filter: %d", size, got)
+		}
+		uitest.Press(m, "esc")
+		if s := screen(m); strings.Contains(s, "filter") || !strings.Contains(s, "周报") {
+			t.Errorf("%v: esc did not clear the filter:\n%s", size, s)
+		}
+	}
+}
