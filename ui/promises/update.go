@@ -2,11 +2,13 @@ package promises
 
 import (
 	"fmt"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"salesplan/model"
+	"salesplan/model/quickadd"
 	"salesplan/storage"
 	"salesplan/ui/common"
 	"salesplan/ui/components/dialog"
@@ -192,11 +194,17 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		in.Required = true
 		m.openDlg(dlgKept, in, r)
 	case key.Matches(msg, km.CancelPromise):
-		// A cancellation keeps its reason (DESIGN.md §2 v2): the review
-		// lists it, and one after the due date still counts as broken.
+		// A cancellation carries its date and reason (DESIGN.md §2 v2):
+		// the review lists it, and one after the due date still counts as
+		// broken. The date line says today; tab goes to it.
 		in := form.NewInput(m.lang, m.fst, m.lang.T("promises.cancel.title", model.InertLine(r.Text)),
 			m.lang.T("promises.cancel.hint"), "")
 		in.Required = true
+		today := m.env.Today()
+		in.WithDate(m.lang.T("promises.cancel.date"), m.lang.T("rel.today"), func(s string) error {
+			_, err := cancelDay(r.Promise, s, today)
+			return err
+		})
 		m.openDlg(dlgCancel, in, r)
 	case key.Matches(msg, km.Edit):
 		f := promise.Form(m.lang, m.fst, m.env.Today(), m.lang.T("promises.edit.title", model.InertLine(r.Client)), r.Text, r.Due.String())
@@ -245,9 +253,10 @@ func (m *Model) submit() tea.Cmd {
 	case *form.Input:
 		if m.host.Is(dlgCancel) {
 			reason := d.Value()
+			on, _ := cancelDay(r.Promise, d.Date(), today) // the date line checked it
 			m.host.Start()
 			return dialog.Do(st, m.lang.T("promises.status.cancelled", model.InertLine(r.Text)), func(st *storage.Store) error {
-				_, err := st.CancelPromise(r.ID, today, reason, today)
+				_, err := st.CancelPromise(r.ID, on, reason, today)
 				return err
 			})
 		}
@@ -283,4 +292,24 @@ func (m *Model) submit() tea.Cmd {
 	}
 	m.host.Close()
 	return nil
+}
+
+// cancelDay reads the cancel dialog's date line: date words read back in
+// time (a weekday alone is the last one), today when empty; a day before
+// the promise was made or after today is refused by the model's rule, so
+// the dialog says why before anything is saved.
+func cancelDay(p model.Promise, s string, today model.Date) (model.Date, error) {
+	on := today
+	if s = strings.TrimSpace(s); s != "" {
+		d, err := quickadd.ParsePastDate(s, today)
+		if err != nil {
+			return model.NoDate, err
+		}
+		on = d
+	}
+	p.Status, p.CancelledOn = model.PromiseCancelled, on
+	if err := model.CheckPromiseDates(p, today); err != nil {
+		return model.NoDate, err
+	}
+	return on, nil
 }
