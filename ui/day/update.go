@@ -87,6 +87,7 @@ func (m *Model) applyLoaded(msg loadedMsg) tea.Cmd {
 		selID, m.pendingSelect = m.pendingSelect, 0
 	}
 	m.tasks, m.phones = msg.tasks, msg.phones
+	m.cols = layoutColumns(m.listW, m.cols.kind, m.phoneW()) // room for the phones
 	if m.date != m.env.Today() {
 		m.allCarried = false
 	}

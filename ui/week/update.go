@@ -84,7 +84,7 @@ func (m *Model) applyLoaded(msg loadedMsg) tea.Cmd {
 		selID, m.pendingSelect = m.pendingSelect, 0 // a task just added
 	}
 	first := !m.loaded
-	m.all, m.set, m.loaded = msg.week, msg.set, true
+	m.all, m.set, m.phones, m.loaded = msg.week, msg.set, msg.phones, true
 	m.task = -1
 	// Back on the task that was selected (it may have moved to another day).
 	m.applyFilter(selID)

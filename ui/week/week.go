@@ -54,9 +54,11 @@ type Model struct {
 	start model.Date // the Monday shown
 	// all is the week as loaded; week the one shown: all with the tasks
 	// the filter (/) keeps, query (filter.go).
-	all    model.WeekSummary
-	week   model.WeekSummary
-	query  common.Query
+	all   model.WeekSummary
+	week  model.WeekSummary
+	query common.Query
+	// phones are the numbers of the clients of the week's calls.
+	phones map[model.ID]string
 	set    model.Settings
 	loaded bool
 	loads  common.Loads

@@ -402,3 +402,42 @@ func TestFilter(t *testing.T) {
 		}
 	}
 }
+
+// A call shows its client's phone on the Week too: on its row in the
+// list (below 110 columns, 80 included where the title keeps room) and,
+// where the days stand side by side, on the selected task's line, whole,
+// the title giving way.
+func TestCallsShowPhones(t *testing.T) {
+	st := uitest.OpenStore(t)
+	w := uitest.SeedWorkday(t, st)
+	if _, err := st.AddTask(model.Task{Title: "Ask about the courtyard hotel scheme, the roof plant and the noise limits", Date: uitest.Today,
+		Time: model.ClockAt(11, 0), Kind: model.TaskCall, ClientID: w.Li}); err != nil {
+		t.Fatal(err)
+	}
+	for _, width := range []int{80, 100, 120, 160} {
+		m := newModel(uitest.EnvAt(st, i18n.EN, uitest.Morning))
+		m.SetSize(width, 30)
+		uitest.Run(m, m.Init())
+		for _, want := range []struct{ title, phone string }{
+			{"Call 王总", "138 0100 0001"}, {"Pump lead time", "+1 555 0100"}, {"Ask about the courtyard", "139 2200 0002"}} {
+			for i := 0; i < 6; i++ {
+				if tk, _ := m.selected(); strings.HasPrefix(tk.Title, want.title) {
+					break
+				}
+				uitest.Press(m, "j")
+			}
+			if tk, _ := m.selected(); !strings.HasPrefix(tk.Title, want.title) {
+				t.Fatalf("%d: %q not found, at %q", width, want.title, tk.Title)
+			}
+			v := screen(m)
+			uitest.CheckSize(t, m.View(), width, 30)
+			found := false
+			for _, line := range strings.Split(v, "\n") {
+				found = found || strings.Contains(line, want.phone) && (strings.Contains(line, "›") || strings.Contains(line, "@"))
+			}
+			if !found {
+				t.Errorf("%d columns: no line shows the selected call %q with %q:\n%s", width, want.title, want.phone, v)
+			}
+		}
+	}
+}
