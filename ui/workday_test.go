@@ -653,3 +653,45 @@ func TestCurrencySavedShowsAtOnce(t *testing.T) {
 		t.Errorf("the top line and the Projects pane after saving € as the currency:\n%s", s)
 	}
 }
+
+// The footer offers what confirms the box in front: enter on a one-line
+// input (quick-add, a filter, a date), ctrl+s on a multi-line box or a
+// form, yes/no while "discard?" asks — in both languages.
+func TestFooterSaysEnterOnOneLineInputs(t *testing.T) {
+	st := uitest.OpenStore(t)
+	uitest.SeedWorkday(t, st)
+	for _, tt := range []struct {
+		lang               i18n.Lang
+		enter, save, yesNo string
+	}{{i18n.EN, "enter confirm", "ctrl+s save", "enter/y yes"}, {i18n.ZH, "enter 确认", "ctrl+s 保存", "enter/y 是"}} {
+		for _, c := range []struct {
+			name string
+			keys []string
+			want string
+		}{
+			{"quick-add", []string{"a"}, tt.enter},
+			{"day filter", []string{"/"}, tt.enter},
+			{"go to date", []string{"g"}, tt.enter},
+			{"week filter", []string{"2", "/"}, tt.enter},
+			{"clients filter", []string{"4", "/"}, tt.enter},
+			{"promise kept on", []string{"6", "x"}, tt.enter},
+			{"outcome of a call", []string{"x"}, tt.enter},
+			{"note box", []string{"n"}, tt.save},
+			{"new client form", []string{"4", "a"}, tt.save},
+			{"discard?", []string{"a", "x", "esc"}, tt.yesNo},
+		} {
+			t.Run(string(tt.lang)+"_"+c.name, func(t *testing.T) {
+				m := workdayModel(t, st, tt.lang, 120, 40)
+				uitest.Press(m, c.keys...)
+				lines := strings.Split(screen(m), "\n")
+				foot := lines[len(lines)-1]
+				if !strings.Contains(foot, c.want) {
+					t.Errorf("the footer says %q, want %q", strings.TrimSpace(foot), c.want)
+				}
+				if c.want == tt.enter && strings.Contains(foot, "ctrl+s") {
+					t.Errorf("a one-line input's footer offers ctrl+s: %q", strings.TrimSpace(foot))
+				}
+			})
+		}
+	}
+}

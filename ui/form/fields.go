@@ -9,6 +9,7 @@ import (
 
 	"salesplan/model"
 	"salesplan/ui/i18n"
+	"salesplan/ui/keys"
 )
 
 // Choice is one value of a choice field and how it is shown.
@@ -115,6 +116,15 @@ func NewForm(lang i18n.Lang, st Styles, title string, fields ...Field) *Form {
 	f.setFocus(0)
 	f.SetWidth(60)
 	return f
+}
+
+// HelpPlace says what the footer offers: ctrl+s to save the form, or
+// yes/no while "discard?" asks.
+func (f *Form) HelpPlace() keys.Place {
+	if f.confirming {
+		return keys.PlaceConfirm
+	}
+	return keys.PlaceForm
 }
 
 // Value returns the (trimmed) value of the field with the given key.

@@ -5,6 +5,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"salesplan/ui/i18n"
+	"salesplan/ui/keys"
 )
 
 // Input is a one-line input: enter (or ctrl+s, as everywhere) saves, esc
@@ -46,6 +47,15 @@ func NewInput(lang i18n.Lang, st Styles, title, placeholder, value string) *Inpu
 	d := &Input{lang: lang, st: st, title: title, ti: ti, initial: ti.Value(), submitHint: "form.key.enter_save"}
 	d.SetWidth(60)
 	return d
+}
+
+// HelpPlace says what the footer offers: enter to confirm the line (not
+// the forms' ctrl+s), or yes/no while "discard?" asks.
+func (d *Input) HelpPlace() keys.Place {
+	if d.confirming {
+		return keys.PlaceConfirm
+	}
+	return keys.PlaceInput
 }
 
 // Value returns the text typed.

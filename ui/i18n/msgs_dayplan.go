@@ -11,6 +11,7 @@ func init() {
 		"key.search":         {"search everything", "搜索全部"},
 		"key.client_card":    {"client card", "客户卡片"},
 		"key.filter_hint":    {"filter? ctrl+f searches", "筛选？用 ctrl+f 搜索"},
+		"key.confirm":        {"confirm", "确认"},
 		"key.move_all":       {"move all carried over", "顺延任务全部改期"},
 		"key.kept_today":     {"kept today", "今天已兑现"},
 		"key.choose":         {"choose", "选择"},

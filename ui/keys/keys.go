@@ -112,6 +112,10 @@ type KeyMap struct {
 	// Forms and note boxes.
 	Save   key.Binding // ctrl+s
 	Cancel key.Binding // esc
+	// Confirm is enter in a one-line input (quick-add, a filter, a date):
+	// enter is what the footer offers there; ctrl+s stays for the forms
+	// and the multi-line boxes.
+	Confirm key.Binding // enter
 
 	// The rep's workday (issue 15).
 	Search     key.Binding // ctrl+f: search everything, from any pane
@@ -149,12 +153,13 @@ const (
 	PlaceSearch   // the search screen (ctrl+f)
 	PlaceFirstRun // the first-run screen of an empty database
 	PlaceConfirm  // a yes/no question
+	PlaceInput    // a one-line input: enter confirms, esc cancels
 )
 
 // Places lists every place, for tests and the help overlay.
 var Places = []Place{PlaceGlobal, PlaceDay, PlaceAttention, PlaceWeek, PlaceMonth, PlaceClients,
 	PlaceClientDetail, PlaceProjects, PlaceProjectDetail, PlacePromises, PlaceForm,
-	PlacePopup, PlacePicker, PlaceSearch, PlaceFirstRun, PlaceConfirm}
+	PlacePopup, PlacePicker, PlaceSearch, PlaceFirstRun, PlaceConfirm, PlaceInput}
 
 func b(l i18n.Lang, keys []string, helpKey, descKey string) key.Binding {
 	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, l.T(descKey)))
@@ -235,6 +240,9 @@ func New(l i18n.Lang) KeyMap {
 
 		Save:   b(l, []string{"ctrl+s"}, "ctrl+s", "key.save"),
 		Cancel: b(l, []string{"esc"}, "esc", "key.cancel"),
+		// ctrl+s confirms a one-line input too (as everywhere), but the
+		// footer offers enter.
+		Confirm: b(l, []string{"enter"}, "enter", "key.confirm"),
 
 		Search:     b(l, []string{"ctrl+f"}, "ctrl+f", "key.search"),
 		OpenClient: b(l, []string{"enter"}, "enter", "key.client_card"),
@@ -342,6 +350,8 @@ func (k KeyMap) ShortHelp(p Place) []key.Binding {
 		return []key.Binding{k.Up, k.Down, k.Choose, k.Start}
 	case PlaceConfirm:
 		return []key.Binding{k.Yes, k.No}
+	case PlaceInput:
+		return []key.Binding{k.Confirm, k.Cancel}
 	}
 	return nil
 }
@@ -397,6 +407,8 @@ func (k KeyMap) FullHelp(p Place) [][]key.Binding {
 		return [][]key.Binding{{k.Up, k.Down, k.Choose, k.Start}}
 	case PlaceConfirm:
 		return [][]key.Binding{{k.Yes, k.No}}
+	case PlaceInput:
+		return [][]key.Binding{{k.Confirm, k.Cancel}}
 	}
 	return nil
 }

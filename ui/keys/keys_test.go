@@ -162,6 +162,7 @@ func TestHelpListsOnlyLiveKeys(t *testing.T) {
 		PlaceSearch:        {"↑", "↓", "enter", "esc"},
 		PlaceFirstRun:      {"k/↑", "j/↓", "enter", "esc"},
 		PlaceConfirm:       {"enter/y", "esc/n"},
+		PlaceInput:         {"enter", "esc"},
 	}
 	for _, p := range Places {
 		ok := map[string]bool{}
