@@ -86,11 +86,7 @@ func (m *Model) renderTop() string {
 		visits := m.quota("top.visits", a.VisitsWeek.Done, a.VisitsWeek.Target, strconv.Itoa(a.VisitsWeek.Done), strconv.Itoa(a.VisitsWeek.Target), bw)
 		if total {
 			// The quota counts clients; the visits made beside it.
-			key := "top.visits_total"
-			if a.VisitsWeek.Visits == 1 {
-				key = "top.visits_total_one"
-			}
-			visits += s.Muted.Render(m.env.T(key, a.VisitsWeek.Visits))
+			visits += s.Muted.Render(m.env.Lang.N("top.visits_total", a.VisitsWeek.Visits, a.VisitsWeek.Visits))
 		}
 		return []string{
 			date,

@@ -695,3 +695,30 @@ func TestFooterSaysEnterOnOneLineInputs(t *testing.T) {
 		}
 	}
 }
+
+// The first run's import of a file whose clients are all here already
+// says so in English that counts: "the one client", "all 2 clients".
+func TestFirstRunImportNothingCounts(t *testing.T) {
+	st := uitest.OpenStore(t)
+	uitest.SeedWorkday(t, st)
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		csv, want string
+	}{
+		{"name\n王总\n", "Nothing to add: the one client in the file is here already."},
+		{"name\n王总\n李经理\n", "Nothing to add: all 2 clients in the file are here already."},
+	} {
+		path := filepath.Join(dir, "clients.csv")
+		if err := os.WriteFile(path, []byte(tt.csv), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		m := workdayModel(t, st, i18n.EN, 100, 30)
+		uitest.Run(m, m.open(common.OpenScreenMsg{ID: common.ScreenFirstRun}))
+		uitest.Press(m, "j", "enter")
+		uitest.Type(m, path)
+		uitest.Press(m, "enter")
+		if s := screen(m); !strings.Contains(s, tt.want) {
+			t.Errorf("%q: the dry run does not say %q:\n%s", tt.csv, tt.want, s)
+		}
+	}
+}

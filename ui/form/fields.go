@@ -590,9 +590,4 @@ func (f *Form) scroll(body []string, from, to, room int) []string {
 }
 
 // mark says "↑ 3 more lines", "↓ 1 more line".
-func (f *Form) mark(key string, n int) string {
-	if n == 1 {
-		key += "_one"
-	}
-	return f.lang.T(key, n)
-}
+func (f *Form) mark(key string, n int) string { return f.lang.N(key, n, n) }

@@ -171,6 +171,26 @@ func (l Lang) T(key string, args ...any) string {
 	return fmt.Sprintf(f, args...)
 }
 
+// N returns the message key in l for a count of n, formatted with args
+// (usually n itself first). Where the count changes the words — "1
+// client", "3 clients" —, the catalog holds the singular as key+"_one"
+// beside key, in both languages, and N takes it when n is 1. A singular
+// may leave out arguments it does not need ("the one client"): N hands a
+// form only as many arguments as it uses.
+func (l Lang) N(key string, n int, args ...any) string {
+	if n == 1 && Has(key+"_one") {
+		key += "_one"
+	}
+	f, ok := l.text(key)
+	if !ok {
+		return "!" + key
+	}
+	if c := ArgCount(f); c < len(args) {
+		args = args[:c]
+	}
+	return l.T(key, args...)
+}
+
 // Err says err in l, on one line. A *model.Problem anywhere in the chain
 // is translated through "err."+Code with its Args; when the code is unknown
 // or its message does not take that many arguments, the Problem's English

@@ -10,8 +10,8 @@ import (
 )
 
 // literalKeyRE finds catalog keys written literally at call sites:
-// l.T("day.empty", …), env.T("tab.day"), Lang.T("…").
-var literalKeyRE = regexp.MustCompile(`\bT\("([a-z0-9_]+(?:\.[a-z0-9_]+)+)"`)
+// l.T("day.empty", …), env.T("tab.day"), Lang.T("…"), l.N("…", n, …).
+var literalKeyRE = regexp.MustCompile(`\b[TN]\("([a-z0-9_]+(?:\.[a-z0-9_]+)+)"`)
 
 // Every key the planner and the command line ask for by name must be in the
 // catalog, or the user sees "!key". This scans the ui tree's sources, so it
