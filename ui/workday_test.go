@@ -722,3 +722,31 @@ func TestFirstRunImportNothingCounts(t *testing.T) {
 		}
 	}
 }
+
+// A search hit on a journal note opens the client's card scrolled to that
+// entry, highlighted (›), not at the top — with eighty calls newer than it,
+// at 80 columns (the journal under the profile) and 160 (beside it).
+func TestSearchHitOnNoteScrollsToIt(t *testing.T) {
+	st := uitest.OpenStore(t)
+	w := uitest.SeedWorkday(t, st)
+	for i := range 80 {
+		if _, err := st.AddEntry(model.JournalEntry{ClientID: w.Wang, Kind: model.EntryCall,
+			At: time.Date(2026, 11, 18+i%9, 9+i%8, 0, 0, 0, time.Local), Text: fmt.Sprintf("call number %d about the pumps", i+1)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, size := range [][2]int{{80, 24}, {160, 48}} {
+		tm := startWorkday(t, st, i18n.EN, Options{}, size[0], size[1])
+		uitest.WaitScreen(t, tm, "09:00 call")
+		tm.Send(uitest.Key("ctrl+f"))
+		tm.Type("高考")
+		uitest.WaitScreen(t, tm, "1 found")
+		tm.Send(uitest.Key("enter"))
+		uitest.WaitScreen(t, tm, "› 2026-11-17  note") // the note, highlighted, on screen
+		uitest.WaitScreen(t, tm, "王总女儿明年高考")
+		m := uitest.Finish(t, tm).(*Model)
+		if s := screen(m); strings.Contains(s, "Phone ") || m.Active() != common.PaneClients {
+			t.Errorf("%v: the card opened at the top, not at the note:\n%s", size, s)
+		}
+	}
+}

@@ -375,3 +375,35 @@ func TestDetailRedrawsInNewCurrency(t *testing.T) {
 		t.Errorf("the card after the currency changed:\n%s", s)
 	}
 }
+
+// An entry a search found that is older than the journal the card reads
+// (the latest 300) is still shown: the whole journal is read, the entry
+// scrolled to and highlighted; esc takes the highlight away.
+func TestDetailShowsOldEntryFromSearch(t *testing.T) {
+	st := uitest.OpenStore(t)
+	ids := uitest.SeedClients(t, st)
+	old, err := st.AddEntry(model.JournalEntry{ClientID: ids.Wang, Kind: model.EntryNote,
+		At: time.Date(2025, 3, 1, 9, 0, 0, 0, time.Local), Text: "女儿明年高考"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range journalLimit + 5 {
+		if _, err := st.AddEntry(model.JournalEntry{ClientID: ids.Wang, Kind: model.EntryCall,
+			At: time.Date(2025, 4, 1, 9, 0, 0, 0, time.Local).AddDate(0, 0, i), Text: fmt.Sprintf("call %d", i+1)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := newModel(uitest.EnvAt(st, i18n.EN, uitest.Morning))
+	m.SetSize(100, 30)
+	uitest.Run(m, m.Init())
+	uitest.Send(m, common.OpenClientMsg{ID: ids.Wang, Entry: old.ID})
+	v := plain(m)
+	if !strings.Contains(v, "› 2025-03-01  note     女儿明年高考") || strings.Contains(v, "Phone") {
+		t.Fatalf("the card does not show the old note, scrolled to and highlighted:\n%s", v)
+	}
+	uitest.Press(m, "esc")
+	uitest.Press(m, "enter")
+	if v := plain(m); strings.Contains(v, "›") && strings.Contains(v, "2025-03-01") {
+		t.Errorf("the highlight stayed after esc:\n%s", v)
+	}
+}

@@ -25,6 +25,7 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		m.closeDialog()
 		cmd := m.openDetail(msg.ID)
 		m.det.outside = true
+		m.det.entry, m.det.scrollTo = msg.Entry, msg.Entry != 0
 		return m, cmd
 	case common.ThemeChangedMsg:
 		m.restyle()

@@ -181,8 +181,13 @@ type GotoDateMsg struct {
 type OpenPromiseMsg struct{ ID model.ID }
 
 // OpenClientMsg asks to open a client's detail. The shell switches to the
-// Clients pane and passes the message on.
-type OpenClientMsg struct{ ID model.ID }
+// Clients pane and passes the message on. Entry, when set, is a journal
+// entry of the client's to show (a search hit): the detail scrolls to it
+// and highlights it.
+type OpenClientMsg struct {
+	ID    model.ID
+	Entry model.ID
+}
 
 // OpenProjectMsg asks to open a project's detail. The shell switches to the
 // Projects pane and passes the message on.
