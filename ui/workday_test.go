@@ -750,3 +750,25 @@ func TestSearchHitOnNoteScrollsToIt(t *testing.T) {
 		}
 	}
 }
+
+// The Clients footer names f by what it shows (all / key / due) beside /
+// filter, never "f filter" and "/ filter" side by side; Promises alike.
+func TestFooterCycleKeyNotFilter(t *testing.T) {
+	st := uitest.OpenStore(t)
+	uitest.SeedWorkday(t, st)
+	for _, tt := range []struct {
+		lang          i18n.Lang
+		tab, f, slash string
+	}{
+		{i18n.EN, "4", "f all/key/due", "/ filter"}, {i18n.ZH, "4", "f 全部/大客户/该跟进", "/ 筛选"},
+		{i18n.EN, "6", "f open/overdue/all", ""}, {i18n.ZH, "6", "f 待兑现/已逾期/全部", ""},
+	} {
+		m := workdayModel(t, st, tt.lang, 160, 40)
+		uitest.Press(m, tt.tab)
+		lines := strings.Split(screen(m), "\n")
+		foot := lines[len(lines)-1]
+		if !strings.Contains(foot, tt.f) || !strings.Contains(foot, tt.slash) || strings.Contains(foot, "f filter") || strings.Contains(foot, "f 筛选") {
+			t.Errorf("%s tab %s: the footer says %q, want %q beside %q", tt.lang, tt.tab, strings.TrimSpace(foot), tt.f, tt.slash)
+		}
+	}
+}

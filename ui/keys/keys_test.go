@@ -71,6 +71,34 @@ func TestSlashEverywhere(t *testing.T) {
 	}
 }
 
+// f cycles what a list shows and / filters it by typing: the help says
+// what each does, so the footer never reads "f filter" beside "/ filter".
+func TestCycleKeysSayWhatTheyShow(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		km := New(l)
+		for _, tt := range []struct {
+			place Place
+			f     key.Binding
+			want  string
+		}{{PlaceClients, km.ClientFilter, map[i18n.Lang]string{i18n.EN: "all/key/due", i18n.ZH: "全部/大客户/该跟进"}[l]},
+			{PlacePromises, km.PromiseFilter, map[i18n.Lang]string{i18n.EN: "open/overdue/all", i18n.ZH: "待兑现/已逾期/全部"}[l]}} {
+			if got := tt.f.Help().Desc; got != tt.want {
+				t.Errorf("%s place %d: f says %q, want %q", l, tt.place, got, tt.want)
+			}
+			seen := map[string]string{}
+			for _, col := range km.FullHelp(tt.place) {
+				for _, b := range col {
+					h := b.Help()
+					if other, ok := seen[h.Desc]; ok && other != h.Key {
+						t.Errorf("%s place %d: %q and %q are both %q", l, tt.place, other, h.Key, h.Desc)
+					}
+					seen[h.Desc] = h.Key
+				}
+			}
+		}
+	}
+}
+
 // The table of DESIGN.md §5 spelled out for the places where it matters
 // most: the key a user reads there must do what the table says.
 func TestDesignTable(t *testing.T) {

@@ -127,7 +127,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	if m.host.IsOpen() {
 		return m.km.FullHelp(m.host.Place())
 	}
-	return append(m.km.FullHelp(keys.PlacePromises), []key.Binding{m.km.Note})
+	return m.km.FullHelp(keys.PlacePromises) // n is among the global keys there
 }
 
 // selected returns the promise under the cursor.
