@@ -147,6 +147,9 @@ type (
 	}
 	// emptyMsg says the database has no records yet: the first run.
 	emptyMsg struct{}
+	// prefsMsg carries the settings every pane draws with, read after a
+	// change of the data (a save in the settings, or the command line's).
+	prefsMsg struct{ currency string }
 )
 
 // New prepares env (language, key map, styles) and builds the root model
@@ -160,6 +163,9 @@ func New(env common.Env, opts Options) *Model {
 	}
 	if env.Agendas == nil {
 		env.Agendas = &common.Agendas{}
+	}
+	if env.Prefs == nil {
+		env.Prefs = common.NewPrefs(env.Currency)
 	}
 	if env.Styles == nil {
 		// Dark until the terminal answers the background query.
@@ -281,7 +287,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			m.rev, m.haveRev = msg.Rev, true
 		}
 		m.env.Agendas.Changed() // before anyone reloads: the next reading is fresh
-		cmds := []tea.Cmd{m.broadcast(msg), m.loadAgenda(), m.loadSync()}
+		cmds := []tea.Cmd{m.broadcast(msg), m.loadAgenda(), m.loadSync(), m.loadPrefs()}
 		for _, f := range m.screens {
 			cmds = append(cmds, m.toScreen(f.s, msg))
 		}
@@ -344,6 +350,17 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return tea.Batch(m.gotRev(msg), m.tick())
 	case emptyMsg:
 		return m.open(common.OpenScreenMsg{ID: common.ScreenFirstRun})
+	case prefsMsg:
+		if !m.env.Prefs.Set(msg.currency) {
+			return nil
+		}
+		// Every pane draws with the new currency from its next View;
+		// those that keep drawn lines drop them.
+		cmds := []tea.Cmd{m.broadcast(common.PrefsChangedMsg{})}
+		for _, f := range m.screens {
+			cmds = append(cmds, m.toScreen(f.s, common.PrefsChangedMsg{}))
+		}
+		return tea.Batch(cmds...)
 
 	case syncInfoMsg:
 		return m.gotSync(msg)
@@ -384,6 +401,23 @@ func (m *Model) loadAgenda() tea.Cmd {
 		}
 		a, err := cache.Today(store, today)
 		return agendaMsg{seq: seq, agenda: a, err: err}
+	}
+}
+
+// loadPrefs reads the settings the panes draw with (Env.Prefs): the
+// currency, which the settings screen or `config set` may have changed.
+// A failed read changes nothing (the panes' own reads say why).
+func (m *Model) loadPrefs() tea.Cmd {
+	store := m.env.Store
+	if store == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		s, err := store.Settings()
+		if err != nil {
+			return nil
+		}
+		return prefsMsg{currency: s.Currency}
 	}
 }
 

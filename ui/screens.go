@@ -242,7 +242,7 @@ func (q *quitScreen) Update(msg tea.Msg) tea.Cmd {
 func (q *quitScreen) View() string              { return q.host.Dialog().View() }
 func (q *quitScreen) Over(body string) string   { return q.host.View(body) }
 func (q *quitScreen) SetSize(w, h int)          { q.host.SetSize(w, h) }
-func (q *quitScreen) ShortHelp() []key.Binding  { return q.km.ShortHelp(keys.PlaceForm) }
-func (q *quitScreen) FullHelp() [][]key.Binding { return q.km.FullHelp(keys.PlaceForm) }
+func (q *quitScreen) ShortHelp() []key.Binding  { return q.km.ShortHelp(keys.PlaceConfirm) }
+func (q *quitScreen) FullHelp() [][]key.Binding { return q.km.FullHelp(keys.PlaceConfirm) }
 func (q *quitScreen) Closed() bool              { return q.closed }
 func (q *quitScreen) Capturing() bool           { return true }

@@ -86,19 +86,15 @@ func (m *Model) renderTop() string {
 		visits := m.quota("top.visits", a.VisitsWeek.Done, a.VisitsWeek.Target, strconv.Itoa(a.VisitsWeek.Done), strconv.Itoa(a.VisitsWeek.Target), bw)
 		if total {
 			// The quota counts clients; the visits made beside it.
-			key := "top.visits_total"
-			if a.VisitsWeek.Visits == 1 {
-				key = "top.visits_total_one"
-			}
-			visits += s.Muted.Render(m.env.T(key, a.VisitsWeek.Visits))
+			visits += s.Muted.Render(m.env.Lang.N("top.visits_total", a.VisitsWeek.Visits, a.VisitsWeek.Visits))
 		}
 		return []string{
 			date,
 			m.quota("top.calls", a.Calls.Done, a.Calls.Target, strconv.Itoa(a.Calls.Done), strconv.Itoa(a.Calls.Target), bw),
 			visits,
 			m.quota("top.signed", int(a.SignedMonth.Value/100), int(a.SignedMonth.Target/100),
-				m.env.Lang.MoneyShort(a.SignedMonth.Value, m.env.Currency),
-				m.env.Lang.MoneyShort(a.SignedMonth.Target, m.env.Currency), bw),
+				m.env.Lang.MoneyShort(a.SignedMonth.Value, m.env.CurrencySymbol()),
+				m.env.Lang.MoneyShort(a.SignedMonth.Target, m.env.CurrencySymbol()), bw),
 			att,
 		}
 	}

@@ -250,6 +250,24 @@ func TestFlowEscBackToDayFromClientOfTask(t *testing.T) {
 	}
 }
 
+// The Week's enter on a task opens the same client card as the Day's, and
+// esc comes back to the Week.
+func TestWeekEnterOpensClientCard(t *testing.T) {
+	st := uitest.OpenStore(t)
+	uitest.SeedWorkday(t, st)
+	for _, size := range [][2]int{{80, 24}, {160, 48}} {
+		m := workdayModel(t, st, i18n.EN, size[0], size[1])
+		uitest.Press(m, "2", "enter") // today's first task: the 09:00 call with 王总
+		if m.Active() != common.PaneClients || !strings.Contains(screen(m), "138 0100 0001") {
+			t.Fatalf("%v: enter on the Week's task did not open 王总's card:\n%s", size, screen(m))
+		}
+		uitest.Press(m, "esc")
+		if m.Active() != common.PaneWeek {
+			t.Errorf("%v: esc went to tab %d, want the Week", size, m.Active())
+		}
+	}
+}
+
 // An unknown @name in quick-add offers to create the client: esc goes
 // back to the line as typed, enter creates the client, then the task.
 func TestFlowUnknownClientCreated(t *testing.T) {
@@ -605,6 +623,156 @@ func TestGoldenWorkday(t *testing.T) {
 				uitest.CheckSize(t, m.View().Content, sz[0], sz[1])
 				golden.RequireEqual(t, screen(m))
 			})
+		}
+	}
+}
+
+// A currency saved in the settings shows at once in every pane that shows
+// money — the top line, the Projects pipeline, a client's card already
+// open — without restarting the planner.
+func TestCurrencySavedShowsAtOnce(t *testing.T) {
+	st := uitest.OpenStore(t)
+	uitest.SeedWeeks(t, st)
+	m := workdayModel(t, st, i18n.EN, 120, 40)
+	uitest.Press(m, "4", "/")
+	uitest.Type(m, "王总")
+	uitest.Press(m, "enter", "enter") // the filter, then 王总's card
+	if s := screen(m); !strings.Contains(s, "望京华建大厦") || !strings.Contains(s, "$480,000") {
+		t.Fatalf("王总's card does not show the project's value in $:\n%s", s)
+	}
+	uitest.Press(m, ",")
+	for range 12 { // the currency
+		uitest.Press(m, "tab")
+	}
+	uitest.Press(m, "ctrl+u")
+	uitest.Type(m, "€")
+	uitest.Press(m, "ctrl+s")
+	if s := screen(m); !strings.Contains(s, "€480,000") || strings.Contains(s, "$") {
+		t.Errorf("the client's card after saving € as the currency:\n%s", s)
+	}
+	uitest.Press(m, "5")
+	s := screen(m)
+	top := strings.SplitN(s, "\n", 2)[0]
+	if !strings.Contains(top, "Signed") || !strings.Contains(top, "€") || strings.Contains(s, "$") {
+		t.Errorf("the top line and the Projects pane after saving € as the currency:\n%s", s)
+	}
+}
+
+// The footer offers what confirms the box in front: enter on a one-line
+// input (quick-add, a filter, a date), ctrl+s on a multi-line box or a
+// form, yes/no while "discard?" asks — in both languages.
+func TestFooterSaysEnterOnOneLineInputs(t *testing.T) {
+	st := uitest.OpenStore(t)
+	uitest.SeedWorkday(t, st)
+	for _, tt := range []struct {
+		lang               i18n.Lang
+		enter, save, yesNo string
+	}{{i18n.EN, "enter confirm", "ctrl+s save", "enter/y yes"}, {i18n.ZH, "enter 确认", "ctrl+s 保存", "enter/y 是"}} {
+		for _, c := range []struct {
+			name string
+			keys []string
+			want string
+		}{
+			{"quick-add", []string{"a"}, tt.enter},
+			{"day filter", []string{"/"}, tt.enter},
+			{"go to date", []string{"g"}, tt.enter},
+			{"week filter", []string{"2", "/"}, tt.enter},
+			{"clients filter", []string{"4", "/"}, tt.enter},
+			{"promise kept on", []string{"6", "x"}, tt.enter},
+			{"outcome of a call", []string{"x"}, tt.enter},
+			{"note box", []string{"n"}, tt.save},
+			{"new client form", []string{"4", "a"}, tt.save},
+			{"discard?", []string{"a", "x", "esc"}, tt.yesNo},
+		} {
+			t.Run(string(tt.lang)+"_"+c.name, func(t *testing.T) {
+				m := workdayModel(t, st, tt.lang, 120, 40)
+				uitest.Press(m, c.keys...)
+				lines := strings.Split(screen(m), "\n")
+				foot := lines[len(lines)-1]
+				if !strings.Contains(foot, c.want) {
+					t.Errorf("the footer says %q, want %q", strings.TrimSpace(foot), c.want)
+				}
+				if c.want == tt.enter && strings.Contains(foot, "ctrl+s") {
+					t.Errorf("a one-line input's footer offers ctrl+s: %q", strings.TrimSpace(foot))
+				}
+			})
+		}
+	}
+}
+
+// The first run's import of a file whose clients are all here already
+// says so in English that counts: "the one client", "all 2 clients".
+func TestFirstRunImportNothingCounts(t *testing.T) {
+	st := uitest.OpenStore(t)
+	uitest.SeedWorkday(t, st)
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		csv, want string
+	}{
+		{"name\n王总\n", "Nothing to add: the one client in the file is here already."},
+		{"name\n王总\n李经理\n", "Nothing to add: all 2 clients in the file are here already."},
+	} {
+		path := filepath.Join(dir, "clients.csv")
+		if err := os.WriteFile(path, []byte(tt.csv), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		m := workdayModel(t, st, i18n.EN, 100, 30)
+		uitest.Run(m, m.open(common.OpenScreenMsg{ID: common.ScreenFirstRun}))
+		uitest.Press(m, "j", "enter")
+		uitest.Type(m, path)
+		uitest.Press(m, "enter")
+		if s := screen(m); !strings.Contains(s, tt.want) {
+			t.Errorf("%q: the dry run does not say %q:\n%s", tt.csv, tt.want, s)
+		}
+	}
+}
+
+// A search hit on a journal note opens the client's card scrolled to that
+// entry, highlighted (›), not at the top — with eighty calls newer than it,
+// at 80 columns (the journal under the profile) and 160 (beside it).
+func TestSearchHitOnNoteScrollsToIt(t *testing.T) {
+	st := uitest.OpenStore(t)
+	w := uitest.SeedWorkday(t, st)
+	for i := range 80 {
+		if _, err := st.AddEntry(model.JournalEntry{ClientID: w.Wang, Kind: model.EntryCall,
+			At: time.Date(2026, 11, 18+i%9, 9+i%8, 0, 0, 0, time.Local), Text: fmt.Sprintf("call number %d about the pumps", i+1)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, size := range [][2]int{{80, 24}, {160, 48}} {
+		tm := startWorkday(t, st, i18n.EN, Options{}, size[0], size[1])
+		uitest.WaitScreen(t, tm, "09:00 call")
+		tm.Send(uitest.Key("ctrl+f"))
+		tm.Type("高考")
+		uitest.WaitScreen(t, tm, "1 found")
+		tm.Send(uitest.Key("enter"))
+		uitest.WaitScreen(t, tm, "› 2026-11-17  note") // the note, highlighted, on screen
+		uitest.WaitScreen(t, tm, "王总女儿明年高考")
+		m := uitest.Finish(t, tm).(*Model)
+		if s := screen(m); strings.Contains(s, "Phone ") || m.Active() != common.PaneClients {
+			t.Errorf("%v: the card opened at the top, not at the note:\n%s", size, s)
+		}
+	}
+}
+
+// The Clients footer names f by what it shows (all / key / due) beside /
+// filter, never "f filter" and "/ filter" side by side; Promises alike.
+func TestFooterCycleKeyNotFilter(t *testing.T) {
+	st := uitest.OpenStore(t)
+	uitest.SeedWorkday(t, st)
+	for _, tt := range []struct {
+		lang          i18n.Lang
+		tab, f, slash string
+	}{
+		{i18n.EN, "4", "f all/key/due", "/ filter"}, {i18n.ZH, "4", "f 全部/大客户/该跟进", "/ 筛选"},
+		{i18n.EN, "6", "f open/overdue/all", ""}, {i18n.ZH, "6", "f 待兑现/已逾期/全部", ""},
+	} {
+		m := workdayModel(t, st, tt.lang, 160, 40)
+		uitest.Press(m, tt.tab)
+		lines := strings.Split(screen(m), "\n")
+		foot := lines[len(lines)-1]
+		if !strings.Contains(foot, tt.f) || !strings.Contains(foot, tt.slash) || strings.Contains(foot, "f filter") || strings.Contains(foot, "f 筛选") {
+			t.Errorf("%s tab %s: the footer says %q, want %q beside %q", tt.lang, tt.tab, strings.TrimSpace(foot), tt.f, tt.slash)
 		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"salesplan/model"
 	"salesplan/storage"
+	"salesplan/ui/common"
 	"salesplan/ui/i18n"
 	"salesplan/ui/uitest"
 )
@@ -353,5 +354,56 @@ func TestBrief(t *testing.T) {
 		if m.Capturing() {
 			t.Error("esc did not close the brief")
 		}
+	}
+}
+
+// The client's card keeps drawn lines; a new currency (Env.Prefs changed
+// and PrefsChangedMsg sent, as the shell does after a save) redraws them.
+func TestDetailRedrawsInNewCurrency(t *testing.T) {
+	st := uitest.OpenStore(t)
+	ids := uitest.SeedClients(t, st)
+	env := uitest.EnvAt(st, i18n.EN, uitest.Morning)
+	env.Prefs = common.NewPrefs("")
+	m := newModel(env)
+	m.SetSize(120, 40)
+	uitest.Run(m, m.Init())
+	uitest.Send(m, commonOpen(ids.Wang))
+	contains(t, plain(m), "$1,200,000")
+	env.Prefs.Set("€")
+	uitest.Send(m, common.PrefsChangedMsg{})
+	if s := plain(m); !strings.Contains(s, "€1,200,000") || strings.Contains(s, "$") {
+		t.Errorf("the card after the currency changed:\n%s", s)
+	}
+}
+
+// An entry a search found that is older than the journal the card reads
+// (the latest 300) is still shown: the whole journal is read, the entry
+// scrolled to and highlighted; esc takes the highlight away.
+func TestDetailShowsOldEntryFromSearch(t *testing.T) {
+	st := uitest.OpenStore(t)
+	ids := uitest.SeedClients(t, st)
+	old, err := st.AddEntry(model.JournalEntry{ClientID: ids.Wang, Kind: model.EntryNote,
+		At: time.Date(2025, 3, 1, 9, 0, 0, 0, time.Local), Text: "女儿明年高考"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range journalLimit + 5 {
+		if _, err := st.AddEntry(model.JournalEntry{ClientID: ids.Wang, Kind: model.EntryCall,
+			At: time.Date(2025, 4, 1, 9, 0, 0, 0, time.Local).AddDate(0, 0, i), Text: fmt.Sprintf("call %d", i+1)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := newModel(uitest.EnvAt(st, i18n.EN, uitest.Morning))
+	m.SetSize(100, 30)
+	uitest.Run(m, m.Init())
+	uitest.Send(m, common.OpenClientMsg{ID: ids.Wang, Entry: old.ID})
+	v := plain(m)
+	if !strings.Contains(v, "› 2025-03-01  note     女儿明年高考") || strings.Contains(v, "Phone") {
+		t.Fatalf("the card does not show the old note, scrolled to and highlighted:\n%s", v)
+	}
+	uitest.Press(m, "esc")
+	uitest.Press(m, "enter")
+	if v := plain(m); strings.Contains(v, "›") && strings.Contains(v, "2025-03-01") {
+		t.Errorf("the highlight stayed after esc:\n%s", v)
 	}
 }

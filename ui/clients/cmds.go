@@ -45,12 +45,14 @@ func loadList(st *storage.Store, seq uint64, today model.Date) tea.Cmd {
 	}
 }
 
-func loadDetail(st *storage.Store, seq uint64, id model.ID, today model.Date) tea.Cmd {
+// loadDetail reads a client's detail with its latest journalLimit entries
+// (limit 0: the whole journal, to show an older entry a search found).
+func loadDetail(st *storage.Store, seq uint64, id model.ID, today model.Date, limit int) tea.Cmd {
 	return func() tea.Msg {
 		if st == nil {
 			return detailMsg{seq: seq, id: id, err: common.ErrNoStore}
 		}
-		d, err := st.ClientDetail(id, today, journalLimit)
+		d, err := st.ClientDetail(id, today, limit)
 		return detailMsg{seq: seq, id: id, d: d, err: err}
 	}
 }
@@ -65,5 +67,9 @@ func (m *Model) reload() tea.Cmd {
 }
 
 func (m *Model) loadDet() tea.Cmd {
-	return loadDetail(m.env.Store, m.det.loads.Next(), m.det.id, m.env.Today())
+	limit := journalLimit
+	if m.det.all {
+		limit = 0
+	}
+	return loadDetail(m.env.Store, m.det.loads.Next(), m.det.id, m.env.Today(), limit)
 }

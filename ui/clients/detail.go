@@ -30,6 +30,15 @@ type detail struct {
 	loaded  bool
 	wrapped []string
 	offset  int
+	// entry is the journal entry a search hit opened, highlighted;
+	// scrollTo: the body scrolls to it once it has loaded; entryLine is
+	// its first line in wrapped (-1: not among them); all: the whole
+	// journal is read, the entry being older than the latest
+	// journalLimit.
+	entry     model.ID
+	scrollTo  bool
+	entryLine int
+	all       bool
 }
 
 // detailHead is the detail's fixed lines above the scrolling body.
@@ -57,6 +66,25 @@ func (m *Model) applyDetail(msg detailMsg) tea.Cmd {
 		m.screen = screenList // archived elsewhere (the command line)
 	}
 	m.det.d, m.det.loaded, m.det.wrapped = msg.d, true, nil
+	if m.det.scrollTo {
+		return m.scrollToEntry()
+	}
+	return nil
+}
+
+// scrollToEntry scrolls the body so that the entry a search hit opened is
+// at the top, under a line of what comes before; an entry older than
+// the journal read asks for the whole journal first.
+func (m *Model) scrollToEntry() tea.Cmd {
+	m.detailLines() // finds entryLine
+	switch {
+	case m.det.entryLine >= 0:
+		m.det.offset = max(m.det.entryLine-1, 0)
+	case !m.det.all && len(m.det.d.Journal) >= journalLimit:
+		m.det.all = true
+		return m.loadDet()
+	}
+	m.det.scrollTo = false
 	return nil
 }
 
@@ -74,6 +102,9 @@ func (m *Model) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, km.Back) {
 		m.screen = screenList
 		m.selectID(m.det.id)
+		if m.det.entry != 0 { // the search hit's highlight goes with the card
+			m.det.entry, m.det.scrollTo, m.det.wrapped = 0, false, nil
+		}
 		if m.det.outside {
 			m.det.outside = false
 			return common.Back
@@ -185,7 +216,12 @@ func (m *Model) detailLines() []string {
 	w := m.width
 	if w < wideDetail {
 		out := m.profileLines(w)
-		out = append(out, m.journalLines(w)...)
+		journal, at := m.journalLines(w)
+		m.det.entryLine = -1
+		if at >= 0 {
+			m.det.entryLine = len(out) + at
+		}
+		out = append(out, journal...)
 		out = append(out, m.pastLines(w)...)
 		m.det.wrapped = out
 		return out
@@ -193,10 +229,12 @@ func (m *Model) detailLines() []string {
 	leftW := w / 2
 	rightW := w - leftW - 3
 	left := append(m.profileLines(leftW), m.pastLines(leftW)...)
-	right := m.journalLines(rightW)
+	right, at := m.journalLines(rightW)
 	if len(right) > 0 && right[0] == "" {
 		right = right[1:] // the column starts at the top, no blank line
+		at--
 	}
+	m.det.entryLine = max(at, -1)
 	sep := m.env.Styles.Rule.Render(" │ ")
 	out := make([]string, max(len(left), len(right)))
 	for i := range out {
@@ -323,8 +361,9 @@ func (m *Model) profileLines(w int) []string {
 	return out
 }
 
-// journalLines are the journal, newest first.
-func (m *Model) journalLines(w int) []string {
+// journalLines are the journal, newest first, and the line at which the
+// entry a search hit opened starts (-1: not there), drawn as selected.
+func (m *Model) journalLines(w int) ([]string, int) {
 	s := m.env.Styles
 	l := m.lang
 	d := m.det.d
@@ -334,20 +373,32 @@ func (m *Model) journalLines(w int) []string {
 	}
 	projName := m.projectNames()
 	kw := client.EntryKindWidth(m.lang)
+	at := -1
 	for _, e := range d.Journal {
 		// Fixed columns (ISO date, kind) so the texts line up; the project
 		// leads the text, so wrapped lines hang under the text column.
-		head := "  " + e.On().String() + "  " + common.PadRight(l.T("kind."+string(e.Kind)), kw) + "  "
+		lead := "  "
+		if e.ID == m.det.entry {
+			lead = "› "
+		}
+		head := lead + e.On().String() + "  " + common.PadRight(l.T("kind."+string(e.Kind)), kw) + "  "
 		text := e.Text
 		if pn := projName[e.ProjectID]; pn != "" {
 			text = "[" + pn + "] " + text
 		}
-		out = append(out, common.Hanging(head, text, w)...)
+		lines := common.Hanging(head, text, w)
+		if e.ID == m.det.entry {
+			at = len(out)
+			for i, line := range lines {
+				lines[i] = s.Selected.Render(common.PadRight(line, w))
+			}
+		}
+		out = append(out, lines...)
 	}
-	if len(d.Journal) == journalLimit {
+	if !m.det.all && len(d.Journal) == journalLimit {
 		out = append(out, s.Muted.Render("  "+l.T("clients.detail.older")))
 	}
-	return out
+	return out, at
 }
 
 // pastLines are the kept and cancelled promises, dimmed.

@@ -50,19 +50,6 @@ func haystack(c model.Client) string {
 		c.Needs, c.DecisionMaker, c.Interests, c.ReferredBy}, "\x00"))
 }
 
-// matchQuery reports whether every space-separated term of q (lower-case)
-// is a substring of hay. Substring rather than fuzzy matching: fuzzy
-// matching of Chinese finds characters scattered across unrelated fields
-// (王 … 总), and its ranking would fight the sort the user chose.
-func matchQuery(hay string, terms []string) bool {
-	for _, t := range terms {
-		if !strings.Contains(hay, t) {
-			return false
-		}
-	}
-	return true
-}
-
 // setRows takes a fresh load, keeping the cursor on the same client.
 func (m *Model) setRows(rows []storage.ClientRow) {
 	sel := model.ID(0)
@@ -119,7 +106,7 @@ func (m *Model) refilter() {
 	if r, ok := m.selected(); ok {
 		sel = r.ID
 	}
-	terms := strings.Fields(strings.ToLower(m.query))
+	q := common.NewQuery(m.query)
 	m.shown = m.shown[:0]
 	for _, i := range m.order {
 		r := &m.rows[i]
@@ -128,12 +115,12 @@ func (m *Model) refilter() {
 			continue
 		case m.filter == filterDue && !r.FollowUp.IsDue:
 			continue
-		case len(terms) > 0 && !matchQuery(m.hay[i], terms):
+		case !q.MatchLower(m.hay[i]):
 			continue
 		}
 		m.shown = append(m.shown, i)
 	}
-	if len(terms) > 0 {
+	if !q.Empty() {
 		m.rankByName()
 	}
 	m.list.SetLen(len(m.shown))

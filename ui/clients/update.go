@@ -25,10 +25,14 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		m.closeDialog()
 		cmd := m.openDetail(msg.ID)
 		m.det.outside = true
+		m.det.entry, m.det.scrollTo = msg.Entry, msg.Entry != 0
 		return m, cmd
 	case common.ThemeChangedMsg:
 		m.restyle()
 		m.det.wrapped = nil
+		return m, nil
+	case common.PrefsChangedMsg:
+		m.det.wrapped = nil // the projects' values, in the new currency
 		return m, nil
 	}
 	if m.host.IsOpen() {

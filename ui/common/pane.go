@@ -9,6 +9,7 @@
 package common
 
 import (
+	"sync/atomic"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -61,11 +62,17 @@ const PaneCount = 6
 // its value when the terminal reports its background colour and then sends
 // ThemeChangedMsg, so panes that cache derived styles can rebuild them.
 type Env struct {
-	Store    *storage.Store
-	Lang     i18n.Lang
-	Styles   *theme.Styles
-	Keys     keys.KeyMap
-	Currency string // "" = the language's default (i18n.Lang.DefaultCurrency)
+	Store  *storage.Store
+	Lang   i18n.Lang
+	Styles *theme.Styles
+	Keys   keys.KeyMap
+	// Currency is the currency symbol the planner starts with ("" = the
+	// language's default, i18n.Lang.DefaultCurrency); Prefs holds it from
+	// then on (CurrencySymbol reads it).
+	Currency string
+	// Prefs are the settings drawn with that a save can change while the
+	// planner runs, shared by pointer like Styles; the shell makes it.
+	Prefs *Prefs
 
 	// TodayOverride replaces the real date everywhere (--today,
 	// SALESPLAN_TODAY); model.NoDate = the real date.
@@ -105,8 +112,54 @@ func (e Env) Today() model.Date {
 // T is a shortcut for e.Lang.T.
 func (e Env) T(key string, args ...any) string { return e.Lang.T(key, args...) }
 
+// CurrencySymbol is the user's currency as set now: the settings as last
+// read (Prefs), else the one the planner started with.
+func (e Env) CurrencySymbol() string {
+	if e.Prefs != nil {
+		return e.Prefs.Currency()
+	}
+	return e.Currency
+}
+
 // Money writes an amount in the user's language and currency.
-func (e Env) Money(m model.Money) string { return e.Lang.Money(m, e.Currency) }
+func (e Env) Money(m model.Money) string { return e.Lang.Money(m, e.CurrencySymbol()) }
+
+// Prefs are the settings every pane draws with that a save — in the
+// settings screen, or `salesplan config set` in another process — can
+// change while the planner runs (the currency). Env holds them by
+// pointer, so one change reaches every pane's next View at once: the
+// shell reads the settings after each change of the data and calls Set,
+// then sends PrefsChangedMsg so panes drop what they drew with the old
+// values. Safe to read from commands.
+type Prefs struct {
+	currency atomic.Pointer[string]
+}
+
+// NewPrefs holds the starting values.
+func NewPrefs(currency string) *Prefs {
+	p := &Prefs{}
+	p.Set(currency)
+	return p
+}
+
+// Currency is the currency symbol ("" = the language's default).
+func (p *Prefs) Currency() string {
+	if c := p.currency.Load(); c != nil {
+		return *c
+	}
+	return ""
+}
+
+// Set takes the currency of the settings just read (made inert) and
+// reports whether it changed.
+func (p *Prefs) Set(currency string) bool {
+	currency = model.InertLine(currency)
+	if old := p.currency.Load(); old != nil && *old == currency {
+		return false
+	}
+	p.currency.Store(&currency)
+	return true
+}
 
 // ---- messages every pane may receive
 
@@ -128,8 +181,13 @@ type GotoDateMsg struct {
 type OpenPromiseMsg struct{ ID model.ID }
 
 // OpenClientMsg asks to open a client's detail. The shell switches to the
-// Clients pane and passes the message on.
-type OpenClientMsg struct{ ID model.ID }
+// Clients pane and passes the message on. Entry, when set, is a journal
+// entry of the client's to show (a search hit): the detail scrolls to it
+// and highlights it.
+type OpenClientMsg struct {
+	ID    model.ID
+	Entry model.ID
+}
 
 // OpenProjectMsg asks to open a project's detail. The shell switches to the
 // Projects pane and passes the message on.
@@ -144,6 +202,10 @@ type StatusMsg struct {
 	Text  string
 	IsErr bool
 }
+
+// PrefsChangedMsg says Env.Prefs changed (the currency was saved): drop
+// anything drawn with the old values.
+type PrefsChangedMsg struct{}
 
 // ThemeChangedMsg says *Env.Styles was replaced (the background colour
 // arrived): rebuild styles derived from it.

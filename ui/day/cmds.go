@@ -8,6 +8,7 @@ import (
 	"salesplan/model"
 	"salesplan/storage"
 	"salesplan/ui/common"
+	"salesplan/ui/components/tasks"
 )
 
 // Every read runs in a tea.Cmd and comes back as one of these messages
@@ -63,20 +64,12 @@ func load(st *storage.Store, agendas *common.Agendas, seq uint64, date, today mo
 		// from an index); only the call tasks' clients are read, for the
 		// phone their rows show.
 		model.SortTasks(msg.tasks)
-		var callees []model.ID
-		for _, t := range msg.tasks {
-			if t.Kind == model.TaskCall && t.ClientID != 0 && !t.Done {
-				callees = append(callees, t.ClientID)
-			}
+		phones, err := tasks.Phones(st, msg.tasks)
+		if err != nil {
+			msg.err = fmt.Errorf("reading the phone numbers of the day's calls: %w", err)
+			return msg
 		}
-		if len(callees) > 0 {
-			phones, err := st.ClientPhones(callees)
-			if err != nil {
-				msg.err = fmt.Errorf("reading the phone numbers of the day's calls: %w", err)
-				return msg
-			}
-			msg.phones = phones
-		}
+		msg.phones = phones
 		return msg
 	}
 }

@@ -171,11 +171,22 @@ func (m *Model) SetSize(w, h int) {
 			m.attH, m.listH = 0, m.height
 		}
 	}
-	m.cols = layoutColumns(m.listW, m.cols.kind)
+	m.cols = layoutColumns(m.listW, m.cols.kind, m.phoneW())
 	m.list.SetHeight(max(m.listH-1, 1)) // the list's first line is the day's title
 	m.keepAttVisible()
 	m.host.SetSize(m.width, m.height)
 	m.record.SetSize(m.width, m.height)
+}
+
+// phoneW is the widest phone of the day's call rows, in cells.
+func (m *Model) phoneW() int {
+	w := 0
+	for _, t := range m.tasks {
+		if tasks.IsCall(t) {
+			w = max(w, ansi.StringWidth(m.phones[t.ClientID]))
+		}
+	}
+	return w
 }
 
 // Capturing is true while a dialog is open: it gets every key.

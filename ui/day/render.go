@@ -9,6 +9,7 @@ import (
 	"salesplan/model"
 	"salesplan/model/quickadd"
 	"salesplan/ui/common"
+	"salesplan/ui/components/tasks"
 	"salesplan/ui/theme"
 )
 
@@ -26,7 +27,9 @@ const rowPrefix = 3
 // timeW is "HH:MM" or "MM-DD".
 const timeW = 5
 
-func layoutColumns(w, kindW int) columns {
+// layoutColumns sizes a row's parts for a list w cells wide; phoneW is the
+// widest phone of the day's call rows (0: none).
+func layoutColumns(w, kindW, phoneW int) columns {
 	c := columns{kind: kindW}
 	switch {
 	case w >= 90:
@@ -41,8 +44,22 @@ func layoutColumns(w, kindW int) columns {
 		fixed += 1 + c.project
 	}
 	c.title = max(w-fixed-1, 4)
+	// A day with calls shows their phones (DESIGN.md §5 v2): where a title
+	// would keep less than phoneTitle cells beside the widest, the project
+	// column gives way — on a list of calls to make, the number to dial and
+	// what the call is about are worth more than a project's name cut to
+	// ten cells.
+	if phoneW > 0 && c.project > 0 && c.title-phoneW-1 < phoneTitle {
+		c.title += 1 + c.project
+		c.project = 0
+	}
 	return c
 }
+
+// phoneTitle is the title a call row keeps beside the widest phone before
+// the project column gives way to it (from 90 cells, where the project
+// column is 16 wide, it never does).
+const phoneTitle = 20
 
 // taskParts are a row's texts, inert and not yet styled.
 type taskParts struct {
@@ -54,10 +71,6 @@ type taskParts struct {
 	// twice ("call ★王总", not "call Call 王总 ★王总").
 	named bool
 }
-
-// phoneMinTitle is the least a call row's title keeps beside the phone:
-// the phone shows only where the width allows it.
-const phoneMinTitle = 24
 
 func (m *Model) parts(t model.AgendaTask) taskParts {
 	p := taskParts{kind: m.tc.KindWord(t.Kind), title: model.InertLine(t.Title),
@@ -78,8 +91,8 @@ func (m *Model) parts(t model.AgendaTask) taskParts {
 		p.when = t.Time.String()
 	}
 	p.key = t.ClientID != 0 && t.ClientTier == model.TierKey
-	if t.Kind == model.TaskCall && !t.Done {
-		p.phone = model.InertLine(m.phones[t.ClientID])
+	if tasks.IsCall(t) {
+		p.phone = m.phones[t.ClientID]
 	}
 	p.named = quickadd.IsDefaultTitle(t.Kind, t.Title, t.ClientName)
 	return p
@@ -142,9 +155,9 @@ func (m *Model) taskRow(t model.AgendaTask, w int, selected, focused bool) strin
 		shown = p.client
 	}
 	// The phone shows when the title still fits beside it, or keeps a
-	// readable part (phoneMinTitle) when it does not.
-	if pw := ansi.StringWidth(p.phone); pw > 0 && (ansi.StringWidth(shown)+2+pw <= titleW || titleW-pw-1 >= phoneMinTitle) {
-		titleW -= pw + 1
+	// readable part (tasks.PhoneMinTitle) when it does not; it is never cut.
+	if tasks.PhoneRoom(titleW, shown, p.phone) {
+		titleW -= ansi.StringWidth(p.phone) + 1
 		phone = " " + style(st.Muted, p.phone)
 	}
 	client := p

@@ -1,9 +1,8 @@
 package day
 
 import (
-	"strings"
-
 	"salesplan/model"
+	"salesplan/ui/common"
 	"salesplan/ui/i18n"
 )
 
@@ -68,14 +67,14 @@ func sectionOf(t model.AgendaTask) section {
 // model.NoClock for any other day.
 //
 // filter, when not empty, keeps the tasks whose title, client or project
-// contains it (any case). More than carriedMax carried-over tasks show the
+// hold each of its words (any case: common.Query, as every list filters). More than carriedMax carried-over tasks show the
 // first carriedMax and a row saying how many more, unless allCarried.
 func buildRows(tasks []model.AgendaTask, lang i18n.Lang, now model.Clock, filter string, allCarried bool) []row {
 	var bySec [nSections][]int
 	n := 0
-	f := strings.ToLower(filter)
+	q := common.NewQuery(filter)
 	for i, t := range tasks {
-		if f != "" && !matches(t, f) {
+		if !q.Match(t.Title, t.ClientName, t.ProjectName) {
 			continue
 		}
 		s := sectionOf(t)
@@ -182,15 +181,4 @@ func insertNow(rows []row, tasks []model.AgendaTask, now model.Clock) []row {
 	copy(rows[at+1:], rows[at:])
 	rows[at] = row{kind: rowNow}
 	return rows
-}
-
-// matches reports whether a task's title, client or project contains f
-// (already lower case).
-func matches(t model.AgendaTask, f string) bool {
-	for _, s := range []string{t.Title, t.ClientName, t.ProjectName} {
-		if strings.Contains(strings.ToLower(s), f) {
-			return true
-		}
-	}
-	return false
 }

@@ -87,6 +87,7 @@ func (m *Model) applyLoaded(msg loadedMsg) tea.Cmd {
 		selID, m.pendingSelect = m.pendingSelect, 0
 	}
 	m.tasks, m.phones = msg.tasks, msg.phones
+	m.cols = layoutColumns(m.listW, m.cols.kind, m.phoneW()) // room for the phones
 	if m.date != m.env.Today() {
 		m.allCarried = false
 	}
@@ -229,7 +230,7 @@ func (m *Model) taskKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.keepAttVisible()
 		}
 	case key.Matches(msg, km.OpenClient):
-		return m.openRow()
+		return m.openRow(msg)
 	case key.Matches(msg, km.MoveAll):
 		return m.openMoveAll()
 	case key.Matches(msg, km.DayRecord):

@@ -10,6 +10,7 @@ import (
 	"salesplan/ui/common"
 	"salesplan/ui/components/dialog"
 	"salesplan/ui/components/gotodate"
+	"salesplan/ui/components/tasks"
 	"salesplan/ui/form"
 )
 
@@ -21,23 +22,18 @@ import (
 const dlgMoveAll dialogKind = 2
 
 // openRow answers enter on the list: on "N more" it lists every
-// carried-over task; on a task it opens the client's card (the Clients
-// detail: phone, latest notes, open promises), and esc comes back here.
-func (m *Model) openRow() tea.Cmd {
+// carried-over task; on a task the task component opens the client's card
+// (the Clients detail: phone, latest notes, open promises), as it does on
+// the Week, and esc comes back here.
+func (m *Model) openRow(msg tea.KeyPressMsg) tea.Cmd {
 	if m.list.Cursor < len(m.rows) && m.rows[m.list.Cursor].kind == rowMore {
 		m.allCarried = true
 		m.rebuild(0)
 		return nil
 	}
 	t, ok := m.selected()
-	switch {
-	case !ok:
-		return common.Status(m.lang.T("day.no_task"))
-	case t.ClientID == 0:
-		return common.Status(m.lang.T("day.no_client"))
-	}
-	id := t.ClientID
-	return func() tea.Msg { return common.OpenClientMsg{ID: id} }
+	ev, cmd := m.tc.Key(msg, tasks.At{Task: t, Selected: ok, Shown: m.date})
+	return m.after(ev, cmd)
 }
 
 // carried are the ids of the carried-over tasks, all of them (also the

@@ -68,3 +68,50 @@ func TestAttentionPromiseText(t *testing.T) {
 		}
 	}
 }
+
+// Call rows keep the client's whole phone from 100 columns up, where the
+// attention list takes the width beside them (at 120 it took the phones
+// of every call with a title longer than a few words): the project
+// column gives way on a day with calls, the title keeps a dozen cells,
+// and the number is never cut.
+func TestCallRowsShowPhones(t *testing.T) {
+	st := uitest.OpenStore(t)
+	w := uitest.SeedWorkday(t, st)
+	tom, err := st.AddClient(model.Client{Name: "Tom Becker", Phone: "+86 138 0101 7766"}, uitest.D(10, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := st.AddProject(model.Project{Name: "Courtyard hotel", ClientID: tom.ID, Stage: model.StageDesign}, uitest.D(11, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.AddTask(model.Task{Title: "Ask about the courtyard hotel scheme and the roof plant", Date: uitest.Today,
+		Time: model.ClockAt(9, 20), Kind: model.TaskCall, ClientID: tom.ID, ProjectID: p.ID}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.AddTask(model.Task{Title: "确认预付款到账时间，顺便问二号库扩建的时间", Date: uitest.Today,
+		Time: model.ClockAt(9, 40), Kind: model.TaskCall, ClientID: w.Li}); err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		for _, width := range []int{100, 106, 120, 140, 160} {
+			m := newModel(uitest.EnvAt(st, l, uitest.Morning))
+			m.SetSize(width, 30)
+			uitest.Run(m, m.Init())
+			v := uitest.Plain(m.View())
+			uitest.CheckSize(t, m.View(), width, 30)
+			for _, want := range []struct{ row, phone string }{
+				{"09:00", "138 0100 0001"}, {"09:20", "+86 138 0101 7766"}, {"09:40", "139 2200 0002"}, {"10:30", "+1 555 0100"}} {
+				found := false
+				for _, line := range strings.Split(v, "\n") {
+					if strings.Contains(line, want.row) && strings.Contains(line, want.phone) {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("%s %d columns: the %s call's row lacks %q:\n%s", l, width, want.row, want.phone, v)
+				}
+			}
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 
 	"salesplan/model"
 	"salesplan/ui/i18n"
+	"salesplan/ui/keys"
 )
 
 // Choice is one value of a choice field and how it is shown.
@@ -115,6 +116,15 @@ func NewForm(lang i18n.Lang, st Styles, title string, fields ...Field) *Form {
 	f.setFocus(0)
 	f.SetWidth(60)
 	return f
+}
+
+// HelpPlace says what the footer offers: ctrl+s to save the form, or
+// yes/no while "discard?" asks.
+func (f *Form) HelpPlace() keys.Place {
+	if f.confirming {
+		return keys.PlaceConfirm
+	}
+	return keys.PlaceForm
 }
 
 // Value returns the (trimmed) value of the field with the given key.
@@ -580,9 +590,4 @@ func (f *Form) scroll(body []string, from, to, room int) []string {
 }
 
 // mark says "↑ 3 more lines", "↓ 1 more line".
-func (f *Form) mark(key string, n int) string {
-	if n == 1 {
-		key += "_one"
-	}
-	return f.lang.T(key, n)
-}
+func (f *Form) mark(key string, n int) string { return f.lang.N(key, n, n) }

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"salesplan/ui/i18n"
+	"salesplan/ui/keys"
 )
 
 // Input is a one-line input: enter (or ctrl+s, as everywhere) saves, esc
@@ -65,6 +66,15 @@ func NewInput(lang i18n.Lang, st Styles, title, placeholder, value string) *Inpu
 func (d *Input) KeepLines() *Input {
 	d.keepLines = true
 	return d
+}
+
+// HelpPlace says what the footer offers: enter to confirm the line (not
+// the forms' ctrl+s), or yes/no while "discard?" asks.
+func (d *Input) HelpPlace() keys.Place {
+	if d.confirming {
+		return keys.PlaceConfirm
+	}
+	return keys.PlaceInput
 }
 
 // Value returns the text typed.

@@ -4,6 +4,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"salesplan/ui/i18n"
+	"salesplan/ui/keys"
 )
 
 // Note is a multi-line note box: ctrl+s saves, esc cancels and asks first
@@ -37,6 +38,15 @@ func NewNote(lang i18n.Lang, st Styles, title, placeholder, value string, lines 
 // Value returns the note's text with outer blank space trimmed, each
 // paste left untouched since it came back as it was pasted.
 func (d *Note) Value() string { return d.value() }
+
+// HelpPlace says what the footer offers: ctrl+s to save (enter is a new
+// line here), or yes/no while "discard?" asks.
+func (d *Note) HelpPlace() keys.Place {
+	if d.confirming {
+		return keys.PlaceConfirm
+	}
+	return keys.PlaceForm
+}
 
 // Dirty reports whether the note differs from its starting text (or its
 // date line from its starting day).

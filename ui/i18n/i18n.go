@@ -171,15 +171,23 @@ func (l Lang) T(key string, args ...any) string {
 	return fmt.Sprintf(f, args...)
 }
 
-// N is T for a message that counts n of something: the singular,
-// key+"_one" ("1 day overdue"), when n is 1 and the catalog has one, else
-// key ("3 days overdue", "0 days"). This is the catalog's plural support:
-// English has two forms, Chinese one (its _one text reads as the other).
-// A message with several counts puts each counted phrase in a message of
-// its own, said with N and passed in as a string.
+// N returns the message key in l for a count of n, formatted with args
+// (usually n itself first): the catalog's plural support. Where the count
+// changes the words — "1 client", "3 clients" —, the catalog holds the
+// singular as key+"_one" beside key, in both languages (Chinese has one
+// form: its _one reads as the other), and N takes it when n is 1. A
+// singular may leave out arguments it does not need ("the one client"): N
+// hands a form only as many arguments as it uses.
 func (l Lang) N(key string, n int, args ...any) string {
 	if n == 1 && Has(key+pluralOne) {
-		return l.T(key+pluralOne, args...)
+		key += pluralOne
+	}
+	f, ok := l.text(key)
+	if !ok {
+		return "!" + key
+	}
+	if c := ArgCount(f); c < len(args) {
+		args = args[:c]
 	}
 	return l.T(key, args...)
 }

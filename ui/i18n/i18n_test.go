@@ -226,3 +226,48 @@ func TestArgIndexes(t *testing.T) {
 		}
 	}
 }
+
+// N takes a message's singular (key_one) for a count of one, in both
+// languages, and drops the arguments a form does not use.
+func TestPlurals(t *testing.T) {
+	for _, tt := range []struct {
+		lang Lang
+		key  string
+		n    int
+		want string
+	}{
+		{EN, "clients.sheet.done", 1, "Done: the one client due has had a turn."},
+		{EN, "clients.sheet.done", 3, "Done: all 3 clients due have had their turn."},
+		{ZH, "clients.sheet.done", 1, "完成：该跟进的客户已过了一遍。"},
+		{ZH, "clients.sheet.done", 3, "完成：3 个该跟进的客户都过了一遍。"},
+		{EN, "first.import.nothing", 1, "Nothing to add: the one client in the file is here already."},
+		{EN, "first.import.nothing", 2, "Nothing to add: all 2 clients in the file are here already."},
+		{EN, "form.lines_above", 1, "↑ 1 more line"},
+		{EN, "form.lines_above", 0, "↑ 0 more lines"},
+		{EN, "top.visits_total", 1, " (1 visit)"},
+	} {
+		if got := tt.lang.N(tt.key, tt.n, tt.n); got != tt.want {
+			t.Errorf("%s N(%s, %d) = %q, want %q", tt.lang, tt.key, tt.n, got, tt.want)
+		}
+	}
+}
+
+// A singular stands beside its message and asks for no argument the
+// message does not give it.
+func TestPluralFormsHaveTheirMessage(t *testing.T) {
+	for _, k := range Keys() {
+		base, ok := strings.CutSuffix(k, "_one")
+		if !ok {
+			continue
+		}
+		m, found := Lookup(base)
+		if !found {
+			t.Errorf("%s: no message %s beside it", k, base)
+			continue
+		}
+		one, _ := Lookup(k)
+		if ArgCount(one.EN) > ArgCount(m.EN) || ArgCount(one.ZH) > ArgCount(m.ZH) {
+			t.Errorf("%s asks for more arguments than %s", k, base)
+		}
+	}
+}

@@ -110,6 +110,7 @@ func init() {
 		"clients.sheet.tally":        {"called %d · skipped %d · visits booked %d", "已打 %d · 跳过 %d · 已约拜访 %d"},
 		"clients.sheet.none":         {"No client is due for a call today.", "今天没有需要跟进的客户。"},
 		"clients.sheet.done":         {"Done: all %d clients due have had their turn.", "完成：%d 个该跟进的客户都过了一遍。"},
+		"clients.sheet.done_one":     {"Done: the one client due has had a turn.", "完成：该跟进的客户已过了一遍。"},
 		"clients.sheet.esc":          {"esc goes back", "按 esc 返回"},
 		"clients.sheet.no_phone":     {"no number on file", "没有电话号码"},
 		"clients.sheet.called":       {"Called %s: outcome?", "已给%s打电话：结果？"},

@@ -175,7 +175,7 @@ func init() {
 		"key.new_client":     {"new client", "新客户"},
 		"key.detail":         {"detail", "详情"},
 		"key.sort":           {"sort", "排序"},
-		"key.filter_cycle":   {"filter", "筛选"},
+		"key.filter_cycle":   {"all/key/due", "全部/大客户/该跟进"},
 		"key.toggle_key":     {"toggle key client", "切换大客户"},
 		"key.archive":        {"archive", "归档"},
 		"key.new_project":    {"new project", "新项目"},
@@ -185,7 +185,7 @@ func init() {
 		"key.new_promise":    {"new promise", "新承诺"},
 		"key.kept":           {"kept", "已兑现"},
 		"key.cancel":         {"cancel", "取消"},
-		"key.promise_filter": {"filter", "筛选"},
+		"key.promise_filter": {"open/overdue/all", "待兑现/已逾期/全部"},
 		"key.save":           {"save", "保存"},
 
 		// model.Problem codes ("err."+Code), from model, model/quickadd,

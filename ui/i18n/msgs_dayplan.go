@@ -10,6 +10,8 @@ func init() {
 		// Keys.
 		"key.search":         {"search everything", "搜索全部"},
 		"key.client_card":    {"client card", "客户卡片"},
+		"key.filter_hint":    {"filter? ctrl+f searches", "筛选？用 ctrl+f 搜索"},
+		"key.confirm":        {"confirm", "确认"},
 		"key.move_all":       {"move all carried over", "顺延任务全部改期"},
 		"key.kept_today":     {"kept today", "今天已兑现"},
 		"key.choose":         {"choose", "选择"},
@@ -86,6 +88,7 @@ func init() {
 		"first.import.placeholder": {"path of the file, e.g. ~/clients.csv", "文件路径，例如 ~/clients.csv"},
 		"first.import.columns":     {"Columns by their header: name (required), company, tier, area, phone, business, needs, decision maker, interests, referred by, cadence — in English or Chinese (客户, 电话, 区域…).", "按表头识别列：名称（必填）、公司、级别、区域、电话、主营业务、需求、决策人、兴趣、介绍人、跟进周期——中英文表头均可（客户、电话、区域……）。"},
 		"first.import.nothing":     {"Nothing to add: all %d clients in the file are here already.", "没有可添加的：文件里的 %d 个客户都已存在。"},
+		"first.import.nothing_one": {"Nothing to add: the one client in the file is here already.", "没有可添加的：文件里的客户已存在。"},
 		"first.import.would_add":   {"%d clients to add (%s).", "将添加 %d 个客户（%s）。"},
 		"first.import.would_skip":  {"%d rows skipped, already here: %s.", "跳过 %d 行（已存在）：%s。"},
 		"first.import.skipped_row": {"line %d %s", "第%d行 %s"},

@@ -67,6 +67,7 @@ func init() {
 		"day.att.papers":          {"papers due %s, bid %s", "标书%s备好，%s投标"},
 		"promises.cancel.title":   {"Cancel “%s”: why?", "取消“%s”：原因？"},
 		"promises.cancel.hint":    {"the reason (the review lists it)", "原因（周回顾会列出）"},
+		"promises.cancel.date":    {"Cancelled on", "取消日期"},
 		"promises.cancelled_late": {"cancelled %s, late", "%s 逾期取消"},
 
 		"settings.f.holidays":       {"Public holidays", "法定节假日"},

@@ -23,6 +23,11 @@ func init() {
 		"promises.empty.open":     {"No open promise. a makes one.", "没有待兑现的承诺。按 a 新建。"},
 		"promises.empty.overdue":  {"No overdue promise.", "没有逾期的承诺。"},
 		"promises.empty.all":      {"No promise yet. a makes one.", "还没有承诺。按 a 新建。"},
+		"promises.none_match":     {"No promise matches. esc clears the filter, f changes what is shown.", "没有匹配的承诺。esc 清除筛选，f 切换显示范围。"},
+		// The filter (/): client, project or what was promised.
+		"promises.filter.title":       {"Filter promises (enter keeps it, esc clears it)", "筛选承诺（enter 保留，esc 清除）"},
+		"promises.filter.placeholder": {"client, project or what was promised", "客户、项目或承诺内容"},
+		"promises.filtered":           {"filter “%s”", "筛选“%s”"},
 
 		"promises.none_selected": {"No promise selected.", "没有选中的承诺。"},
 		"promises.not_open":      {"This promise is already %s.", "这项承诺已是%s状态。"},

@@ -12,6 +12,9 @@ func init() {
 		"week.weeks_ago":   {"%d weeks ago", "%d周前"},
 		"week.weeks_ahead": {"in %d weeks", "%d周后"},
 		"week.loading":     {"loading…", "加载中…"},
+		// The filter (/): the tasks whose title, client or project match.
+		"week.filter.title": {"Filter the week's tasks (enter keeps it, esc clears it)", "筛选周视图中的任务（enter 保留，esc 清除）"},
+		"week.filtered":     {"filter “%s”", "筛选“%s”"},
 
 		// A day's calls and visits against its quota, in a column head.
 		"week.day_quota":  {"C %d/%d V %d/%d", "电%d/%d 访%d/%d"},

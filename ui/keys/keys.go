@@ -79,6 +79,9 @@ type KeyMap struct {
 
 	// Month.
 	Year key.Binding // y: the year view
+	// FilterHint is / where there is no list to filter (the Month): it
+	// says that ctrl+f searches everything.
+	FilterHint key.Binding // /
 
 	// Call sheet.
 	Skip key.Binding // s
@@ -109,6 +112,10 @@ type KeyMap struct {
 	// Forms and note boxes.
 	Save   key.Binding // ctrl+s
 	Cancel key.Binding // esc
+	// Confirm is enter in a one-line input (quick-add, a filter, a date):
+	// enter is what the footer offers there; ctrl+s stays for the forms
+	// and the multi-line boxes.
+	Confirm key.Binding // enter
 
 	// The rep's workday (issue 15).
 	Search     key.Binding // ctrl+f: search everything, from any pane
@@ -146,12 +153,13 @@ const (
 	PlaceSearch   // the search screen (ctrl+f)
 	PlaceFirstRun // the first-run screen of an empty database
 	PlaceConfirm  // a yes/no question
+	PlaceInput    // a one-line input: enter confirms, esc cancels
 )
 
 // Places lists every place, for tests and the help overlay.
 var Places = []Place{PlaceGlobal, PlaceDay, PlaceAttention, PlaceWeek, PlaceMonth, PlaceClients,
 	PlaceClientDetail, PlaceProjects, PlaceProjectDetail, PlacePromises, PlaceForm,
-	PlacePopup, PlacePicker, PlaceSearch, PlaceFirstRun, PlaceConfirm}
+	PlacePopup, PlacePicker, PlaceSearch, PlaceFirstRun, PlaceConfirm, PlaceInput}
 
 func b(l i18n.Lang, keys []string, helpKey, descKey string) key.Binding {
 	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, l.T(descKey)))
@@ -209,6 +217,7 @@ func New(l i18n.Lang) KeyMap {
 		MonthReport: b(l, []string{"r"}, "r", "month.key.report"),
 		CloseReport: b(l, []string{"r", "esc"}, "r/esc", "report.key.close"),
 		Year:        b(l, []string{"y"}, "y", "month.key.year"),
+		FilterHint:  b(l, []string{"/"}, "/", "key.filter_hint"),
 		Skip:        b(l, []string{"s"}, "s", "clients.key.skip"),
 		Book:        b(l, []string{"b"}, "b", "clients.key.book"),
 
@@ -231,6 +240,9 @@ func New(l i18n.Lang) KeyMap {
 
 		Save:   b(l, []string{"ctrl+s"}, "ctrl+s", "key.save"),
 		Cancel: b(l, []string{"esc"}, "esc", "key.cancel"),
+		// ctrl+s confirms a one-line input too (as everywhere), but the
+		// footer offers enter.
+		Confirm: b(l, []string{"enter"}, "enter", "key.confirm"),
 
 		Search:     b(l, []string{"ctrl+f"}, "ctrl+f", "key.search"),
 		OpenClient: b(l, []string{"enter"}, "enter", "key.client_card"),
@@ -313,7 +325,7 @@ func (k KeyMap) ShortHelp(p Place) []key.Binding {
 	case PlaceAttention:
 		return []key.Binding{k.Open, k.KeptAtt, k.MakeTask}
 	case PlaceWeek:
-		return []key.Binding{k.Add, k.Done, k.Prev, k.Next, k.Review}
+		return []key.Binding{k.Add, k.Done, k.OpenClient, k.Prev, k.Next, k.Review}
 	case PlaceMonth:
 		return []key.Binding{k.Open, k.Prev, k.Next, k.Today, k.MonthReport}
 	case PlaceClients:
@@ -338,6 +350,8 @@ func (k KeyMap) ShortHelp(p Place) []key.Binding {
 		return []key.Binding{k.Up, k.Down, k.Choose, k.Start}
 	case PlaceConfirm:
 		return []key.Binding{k.Yes, k.No}
+	case PlaceInput:
+		return []key.Binding{k.Confirm, k.Cancel}
 	}
 	return nil
 }
@@ -361,9 +375,9 @@ func (k KeyMap) FullHelp(p Place) [][]key.Binding {
 		return [][]key.Binding{
 			{k.Add, k.Done, k.Edit, k.Delete, k.Postpone, k.Important},
 			{k.LogCall, k.LogVisit, k.LogMeeting, k.Promise, k.Brief, k.Review},
-			append(move, k.Left, k.Right), k.globalPane(withToday | withPrevNext)}
+			{k.Up, k.Down, k.OpenClient, k.Left, k.Right}, k.globalPane(withFilter | withToday | withPrevNext | withBack)}
 	case PlaceMonth:
-		return [][]key.Binding{append(move, k.Left, k.Right), {k.MonthReport}, k.globalPane(withToday | withPrevNext | withBack)}
+		return [][]key.Binding{append(move, k.Left, k.Right), {k.MonthReport, k.FilterHint}, k.globalPane(withToday | withPrevNext | withBack)}
 	case PlaceClients:
 		return [][]key.Binding{{k.NewClient, k.Sort, k.ClientFilter}, move, k.globalPane(withFilter | withToday | withBack)}
 	case PlaceClientDetail:
@@ -380,7 +394,7 @@ func (k KeyMap) FullHelp(p Place) [][]key.Binding {
 			{k.Up, k.Down}, k.globalPane(withToday | withBack)}
 	case PlacePromises:
 		return [][]key.Binding{
-			{k.NewPromise, k.Kept, k.CancelPromise, k.Edit, k.PromiseFilter}, move, k.globalPane(withToday)}
+			{k.NewPromise, k.Kept, k.CancelPromise, k.Edit, k.PromiseFilter}, move, k.globalPane(withFilter | withToday | withBack)}
 	case PlaceForm:
 		return [][]key.Binding{{k.Save, k.Cancel}}
 	case PlacePopup:
@@ -393,6 +407,8 @@ func (k KeyMap) FullHelp(p Place) [][]key.Binding {
 		return [][]key.Binding{{k.Up, k.Down, k.Choose, k.Start}}
 	case PlaceConfirm:
 		return [][]key.Binding{{k.Yes, k.No}}
+	case PlaceInput:
+		return [][]key.Binding{{k.Confirm, k.Cancel}}
 	}
 	return nil
 }

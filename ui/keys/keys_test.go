@@ -47,6 +47,58 @@ func TestNoClashesWithinAPlace(t *testing.T) {
 	}
 }
 
+// / filters the lists of the Day, Week, Clients, Projects and Promises;
+// on the Month, which has none, it says that ctrl+f searches (DESIGN.md
+// §5: / filter, everywhere).
+func TestSlashEverywhere(t *testing.T) {
+	km := New(i18n.EN)
+	for _, tt := range []struct {
+		place Place
+		want  key.Binding
+	}{{PlaceDay, km.Filter}, {PlaceWeek, km.Filter}, {PlaceClients, km.Filter}, {PlaceProjects, km.Filter},
+		{PlacePromises, km.Filter}, {PlaceMonth, km.FilterHint}} {
+		var got []string
+		for _, col := range km.FullHelp(tt.place) {
+			for _, b := range col {
+				if b.Help().Key == "/" {
+					got = append(got, b.Help().Desc)
+				}
+			}
+		}
+		if len(got) != 1 || got[0] != tt.want.Help().Desc {
+			t.Errorf("place %d: the help lists / as %q, want %q", tt.place, got, tt.want.Help().Desc)
+		}
+	}
+}
+
+// f cycles what a list shows and / filters it by typing: the help says
+// what each does, so the footer never reads "f filter" beside "/ filter".
+func TestCycleKeysSayWhatTheyShow(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		km := New(l)
+		for _, tt := range []struct {
+			place Place
+			f     key.Binding
+			want  string
+		}{{PlaceClients, km.ClientFilter, map[i18n.Lang]string{i18n.EN: "all/key/due", i18n.ZH: "全部/大客户/该跟进"}[l]},
+			{PlacePromises, km.PromiseFilter, map[i18n.Lang]string{i18n.EN: "open/overdue/all", i18n.ZH: "待兑现/已逾期/全部"}[l]}} {
+			if got := tt.f.Help().Desc; got != tt.want {
+				t.Errorf("%s place %d: f says %q, want %q", l, tt.place, got, tt.want)
+			}
+			seen := map[string]string{}
+			for _, col := range km.FullHelp(tt.place) {
+				for _, b := range col {
+					h := b.Help()
+					if other, ok := seen[h.Desc]; ok && other != h.Key {
+						t.Errorf("%s place %d: %q and %q are both %q", l, tt.place, other, h.Key, h.Desc)
+					}
+					seen[h.Desc] = h.Key
+				}
+			}
+		}
+	}
+}
+
 // The table of DESIGN.md §5 spelled out for the places where it matters
 // most: the key a user reads there must do what the table says.
 func TestDesignTable(t *testing.T) {
@@ -125,19 +177,20 @@ func TestHelpListsOnlyLiveKeys(t *testing.T) {
 		PlaceGlobal:        {"t", "esc"},
 		PlaceDay:           {"a", "x", "e", "d", ">", "!", "R", "c", "v", "m", "p", "b", "r", "k/↑", "j/↓", "enter", "/", "t", "h/[", "l/]", "esc"},
 		PlaceAttention:     {"enter", "x", "t", "k/↑", "j/↓", "h/[", "l/]", "esc"},
-		PlaceWeek:          {"a", "x", "e", "d", ">", "!", "c", "v", "m", "p", "b", "r", "k/↑", "j/↓", "enter", "←", "→", "t", "h/[", "l/]"},
-		PlaceMonth:         {"k/↑", "j/↓", "enter", "←", "→", "r", "t", "h/[", "l/]", "esc"},
+		PlaceWeek:          {"a", "x", "e", "d", ">", "!", "c", "v", "m", "p", "b", "r", "k/↑", "j/↓", "enter", "←", "→", "/", "t", "h/[", "l/]", "esc"},
+		PlaceMonth:         {"k/↑", "j/↓", "enter", "←", "→", "r", "/", "t", "h/[", "l/]", "esc"},
 		PlaceClients:       {"a", "s", "f", "k/↑", "j/↓", "enter", "/", "t", "esc"},
 		PlaceClientDetail:  {"e", "c", "v", "m", "p", "*", "d", "b", "k/↑", "j/↓", "t", "esc"},
 		PlaceProjects:      {"a", ">", "<", "e", "c", "v", "f", "k/↑", "j/↓", "enter", "/", "t", "h/[", "l/]", "esc"},
 		PlaceProjectDetail: {">", "<", "e", "c", "v", "k/↑", "j/↓", "t", "esc"},
-		PlacePromises:      {"a", "x", "c", "e", "f", "k/↑", "j/↓", "enter", "t"},
+		PlacePromises:      {"a", "x", "c", "e", "f", "k/↑", "j/↓", "enter", "/", "t", "esc"},
 		PlaceForm:          {"ctrl+s", "esc"},
 		PlacePopup:         {"k/↑", "j/↓", "esc"},
 		PlacePicker:        {"↑", "↓", "enter", "esc"},
 		PlaceSearch:        {"↑", "↓", "enter", "esc"},
 		PlaceFirstRun:      {"k/↑", "j/↓", "enter", "esc"},
 		PlaceConfirm:       {"enter/y", "esc/n"},
+		PlaceInput:         {"enter", "esc"},
 	}
 	for _, p := range Places {
 		ok := map[string]bool{}
@@ -161,7 +214,7 @@ func TestHelpListsOnlyLiveKeys(t *testing.T) {
 	for _, tt := range []struct {
 		place Place
 		key   string
-	}{{PlaceWeek, "/"}, {PlaceMonth, "/"}, {PlaceClients, "h/["}, {PlacePromises, "l/]"}, {PlacePromises, "/"}} {
+	}{{PlaceClients, "h/["}, {PlacePromises, "l/]"}} {
 		for _, col := range km.FullHelp(tt.place) {
 			for _, b := range col {
 				if b.Help().Key == tt.key {

@@ -284,6 +284,9 @@ func (m *Model) monthKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.report.Open()
 		m.report.Reset()
 		return m.reloadReport()
+	case key.Matches(msg, km.FilterHint):
+		// No list to filter here: the search finds what / would.
+		return common.Status(m.lang.T("month.filter_hint"))
 	case key.Matches(msg, km.Back):
 		return common.Back
 	}
@@ -308,6 +311,8 @@ func (m *Model) yearKeyPress(msg tea.KeyPressMsg) tea.Cmd {
 		return m.selectDay(m.env.Today())
 	case key.Matches(msg, km.Open):
 		m.yearOn = false
+	case key.Matches(msg, km.FilterHint):
+		return common.Status(m.lang.T("month.filter_hint"))
 	}
 	return nil
 }

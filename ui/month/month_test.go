@@ -219,3 +219,24 @@ func TestHolidayDays(t *testing.T) {
 		t.Errorf("October's calls target %d, want 18 × 30", got)
 	}
 }
+
+// The Month has no list to filter: / says in one line that ctrl+f
+// searches, in the month and in the year view, and changes nothing.
+func TestSlashPointsAtSearch(t *testing.T) {
+	for _, tt := range []struct {
+		lang i18n.Lang
+		want string
+	}{{i18n.EN, "ctrl+f searches everything"}, {i18n.ZH, "按 ctrl+f 搜索全部"}} {
+		m, _ := open(t, tt.lang, 120, 40)
+		for _, keys := range [][]string{{"/"}, {"y", "/"}} {
+			before := screen(m)
+			st := uitest.Statuses(uitest.Press(m, keys...))
+			if len(st) != 1 || !strings.Contains(st[0], tt.want) || strings.Contains(st[0], "\n") {
+				t.Errorf("%s %v: statuses %q, want one line naming ctrl+f", tt.lang, keys, st)
+			}
+			if keys[0] == "/" && screen(m) != before {
+				t.Errorf("%s: / changed the month", tt.lang)
+			}
+		}
+	}
+}

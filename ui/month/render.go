@@ -340,7 +340,7 @@ func (m *Model) currency() string {
 	if m.loaded {
 		return model.InertLine(m.set.Currency)
 	}
-	return m.env.Currency
+	return m.env.CurrencySymbol()
 }
 
 // yearView draws the twelve months' signed sales against target.

@@ -70,7 +70,7 @@ func (m *Model) detailLines(w int) []string {
 		owner = "—"
 	}
 	add(field("projects.d.owner", owner))
-	add(field("projects.d.value", m.lang.MoneyExact(r.Value, m.env.Currency)))
+	add(field("projects.d.value", m.lang.MoneyExact(r.Value, m.env.CurrencySymbol())))
 	bid := "—"
 	if r.BidDate.Valid() {
 		bid = m.lang.T("projects.d.when", m.lang.ShortDate(r.BidDate), m.lang.Relative(r.BidDate, today))

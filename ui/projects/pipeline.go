@@ -208,7 +208,7 @@ func (m *Model) listRow(r storage.ProjectRow, c listCols, w int, sel bool) strin
 	b.WriteString(cursor)
 	b.WriteString(common.Cell(r.Name, c.name) + " ")
 	b.WriteString(style(st.Muted, common.Cell(r.Client, c.client)) + " ")
-	b.WriteString(common.PadLeft(m.lang.MoneyShort(r.Value, m.env.Currency), c.value) + " ")
+	b.WriteString(common.PadLeft(m.lang.MoneyShort(r.Value, m.env.CurrencySymbol()), c.value) + " ")
 	b.WriteString(style(st.Muted, common.PadLeft(m.daysText(r.Project), c.days)) + " ")
 	b.WriteString(style(nextStyle, common.PadRight(next, c.next)) + " ")
 	b.WriteString(style(bidSt, common.PadRight(bid, c.bid)))
@@ -267,7 +267,7 @@ func (m *Model) columnsView(w, h int) string {
 		g := m.group(s)
 		n, v := m.stageSum(s)
 		off := m.colOffset(c, g)
-		sum := m.lang.T("projects.count", n) + " · " + m.lang.MoneyShort(v, m.env.Currency)
+		sum := m.lang.T("projects.count", n) + " · " + m.lang.MoneyShort(v, m.env.CurrencySymbol())
 		if hidden := len(g) - off - fit; hidden > 0 {
 			sum += " " + m.lang.T("projects.more_short", hidden)
 		}
@@ -318,7 +318,7 @@ func (m *Model) card(r storage.ProjectRow, w int, sel bool) []string {
 	lines := []string{
 		st.Base.Bold(true).Render(common.Cell(r.Name, w)),
 		st.Muted.Render(common.Cell(r.Client, w)),
-		common.PadRight(m.lang.MoneyShort(r.Value, m.env.Currency)+" · "+m.daysText(r.Project), w),
+		common.PadRight(m.lang.MoneyShort(r.Value, m.env.CurrencySymbol())+" · "+m.daysText(r.Project), w),
 		common.PadRight(nextText, w),
 		common.PadRight(bid, w),
 		strings.Repeat(" ", w),

@@ -30,8 +30,6 @@
 package projects
 
 import (
-	"strings"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -179,10 +177,10 @@ func (m *Model) View() string {
 // applyFilter recomputes shown from rows and the filter, keeping the
 // cursor on the project it was on.
 func (m *Model) applyFilter(selID model.ID) {
-	q := strings.ToLower(strings.TrimSpace(m.filter))
+	q := common.NewQuery(m.filter)
 	m.shown = m.shown[:0]
 	for i, r := range m.rows {
-		if q != "" && !strings.Contains(strings.ToLower(r.Name+"\x00"+r.Client+"\x00"+r.Owner), q) {
+		if !q.Match(r.Name, r.Client, r.Owner) {
 			continue
 		}
 		m.shown = append(m.shown, i)

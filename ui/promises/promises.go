@@ -3,7 +3,8 @@
 // due soon in amber, kept and cancelled dimmed, with the reliability figure
 // (the share kept on time, DESIGN.md §2) on top. x marks one kept, c
 // cancels, e edits, a makes a new one (a client picker first), f cycles
-// open / overdue / all, enter opens the client.
+// open / overdue / all, / filters by client, project or text (as the
+// other lists do), enter opens the client.
 //
 // Files: promises.go the model, its face and drawing; update.go keys,
 // dialogs and the store commands.
@@ -50,6 +51,7 @@ type Model struct {
 	shown  []int
 	list   common.List
 	filter filterMode
+	query  common.Query // the filter typed (/): client, project or text
 	// pending is the promise a search opened, selected once it shows.
 	pending model.ID
 	rel     float64
@@ -125,7 +127,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	if m.host.IsOpen() {
 		return m.km.FullHelp(m.host.Place())
 	}
-	return append(m.km.FullHelp(keys.PlacePromises), []key.Binding{m.km.Note})
+	return m.km.FullHelp(keys.PlacePromises) // n is among the global keys there
 }
 
 // selected returns the promise under the cursor.
@@ -159,6 +161,9 @@ func (m *Model) refilterKeeping(sel model.ID) {
 			if !r.Overdue(today) {
 				continue
 			}
+		}
+		if !m.query.Match(r.Client, r.Project, r.Text) {
+			continue
 		}
 		m.shown = append(m.shown, i)
 	}
@@ -221,7 +226,11 @@ func (m *Model) listView() string {
 	if m.relN > 0 {
 		rel = l.T("promises.rel", strconv.Itoa(int(m.rel*100+0.5))+"%", m.relN)
 	}
-	head += s.Muted.Render(" · "+l.T(filterKeys[m.filter])+" · ") + rel
+	head += s.Muted.Render(" · " + l.T(filterKeys[m.filter]))
+	if !m.query.Empty() { // before the reliability, which a narrow line cuts
+		head += s.Muted.Render(" · " + l.T("promises.filtered", model.InertLine(m.query.String())))
+	}
+	head += s.Muted.Render(" · ") + rel
 	if !m.loaded {
 		return head + "\n" + s.Muted.Render(l.T("promises.loading"))
 	}
@@ -234,7 +243,11 @@ func (m *Model) listView() string {
 	heads = append(heads, l.T("promises.col.text"))
 	lines := []string{common.Truncate(head, m.width), s.Label.Render(common.PadRight(strings.Join(heads, " "), m.width))}
 	if len(m.shown) == 0 {
-		return strings.Join(append(lines, s.Muted.Render(l.T("promises.empty."+filterName[m.filter]))), "\n")
+		empty := l.T("promises.empty." + filterName[m.filter])
+		if !m.query.Empty() {
+			empty = l.T("promises.none_match")
+		}
+		return strings.Join(append(lines, s.Muted.Render(empty)), "\n")
 	}
 	from, to := m.list.Visible()
 	today := m.env.Today()

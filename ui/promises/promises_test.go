@@ -314,3 +314,75 @@ func TestClosedPromisesRefuseActions(t *testing.T) {
 		t.Errorf("a bad date was taken:\n%s", plain(m))
 	}
 }
+
+// / filters the promises by client, project or text as it is typed, as
+// the other lists do; enter keeps the filter, esc clears it.
+func TestFilter(t *testing.T) {
+	m, _, _ := open(t, i18n.EN, 120, 40)
+	uitest.Press(m, "/")
+	if !m.Capturing() {
+		t.Fatal("/ opened no filter")
+	}
+	uitest.Type(m, "pump")
+	if got := texts(m); len(got) != 1 || got[0] != "Send the pump curves" {
+		t.Errorf("typing pump shows %q", got)
+	}
+	uitest.Press(m, "enter")
+	if s := plain(m); m.Capturing() || !strings.Contains(s, "filter “pump”") || strings.Contains(s, "发报价单") {
+		t.Errorf("enter did not keep the filter:\n%s", s)
+	}
+	uitest.Press(m, "/", "ctrl+u")
+	uitest.Type(m, "望京")
+	uitest.Press(m, "enter") // the project's name
+	if got := texts(m); len(got) != 1 || got[0] != "发报价单给采购部" {
+		t.Errorf("望京 shows %q", got)
+	}
+	uitest.Press(m, "/", "ctrl+u")
+	uitest.Type(m, "nothing like it")
+	uitest.Press(m, "enter")
+	if s := plain(m); !strings.Contains(s, "No promise matches") {
+		t.Errorf("no match:\n%s", s)
+	}
+	if msgs := uitest.Press(m, "esc"); len(msgs) != 0 || len(texts(m)) != 4 {
+		t.Errorf("esc: %#v, %q; want the filter cleared, all four open promises back", msgs, texts(m))
+	}
+}
+
+// The cancel dialog carries the cancellation's date as well as its reason
+// (DESIGN.md §2 v2): a date line that says today, editable with tab; a
+// date after today or before the promise was made is refused in the
+// dialog, the reason kept.
+func TestCancelCarriesDate(t *testing.T) {
+	for _, tt := range []struct {
+		lang       i18n.Lang
+		label, day string
+		late       string
+	}{{i18n.EN, "Cancelled on", "today", "after today"}, {i18n.ZH, "取消日期", "今天", "之后"}} {
+		m, st, ids := open(t, tt.lang, 100, 30)
+		uitest.Press(m, "c") // 王总's, made on 10 Nov, the first row
+		s := plain(m)
+		if !strings.Contains(s, tt.label) || !strings.Contains(s, tt.day) {
+			t.Fatalf("%s: the cancel dialog has no date line saying %s:\n%s", tt.lang, tt.day, s)
+		}
+		uitest.Type(m, "client bought elsewhere")
+		uitest.Press(m, "tab", "ctrl+u")
+		uitest.Type(m, "2026-11-30")
+		uitest.Press(m, "enter")
+		if p := find(t, st, ids.WangPromise); p.Status != model.PromiseOpen || !m.Capturing() || !strings.Contains(plain(m), tt.late) {
+			t.Fatalf("%s: a date after today: %s, dialog open %v:\n%s", tt.lang, p.Status, m.Capturing(), plain(m))
+		}
+		uitest.Press(m, "ctrl+u")
+		uitest.Type(m, "2026-11-01") // before it was made
+		uitest.Press(m, "enter")
+		if p := find(t, st, ids.WangPromise); p.Status != model.PromiseOpen || !m.Capturing() {
+			t.Fatalf("%s: a date before the promise was made: %s", tt.lang, p.Status)
+		}
+		uitest.Press(m, "ctrl+u")
+		uitest.Type(m, "2026-11-24")
+		uitest.Press(m, "enter")
+		p := find(t, st, ids.WangPromise)
+		if p.Status != model.PromiseCancelled || p.CancelledOn != uitest.D(time.November, 24) || p.CancelReason != "client bought elsewhere" {
+			t.Errorf("%s: cancelled as %s on %s because %q, want on 24 Nov with the reason typed", tt.lang, p.Status, p.CancelledOn, p.CancelReason)
+		}
+	}
+}

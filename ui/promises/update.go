@@ -2,11 +2,13 @@ package promises
 
 import (
 	"fmt"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"salesplan/model"
+	"salesplan/model/quickadd"
 	"salesplan/storage"
 	"salesplan/ui/common"
 	"salesplan/ui/components/dialog"
@@ -85,11 +87,14 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	case common.OpenPromiseMsg:
 		// A search hit: select it once it shows (see showPending).
 		m.host.Close()
-		m.pending = msg.ID
+		m.pending, m.query = msg.ID, common.Query{} // a filter typed earlier would hide it
 		return m, m.reload()
 	case common.ThemeChangedMsg:
 		m.restyle()
 		return m, nil
+	}
+	if m.host.Is(dlgFilter) {
+		return m, m.host.Filter(msg, m.setQuery)
 	}
 	if m.host.IsOpen() {
 		_, cmd := m.host.Handle(msg, m.submit)
@@ -133,6 +138,14 @@ func (m *Model) showPending() tea.Cmd {
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	km := m.km
 	switch {
+	case key.Matches(msg, km.Filter):
+		in := form.NewInput(m.lang, m.fst, m.lang.T("promises.filter.title"), m.lang.T("promises.filter.placeholder"), m.query.String())
+		in.Scratch = true
+		m.openDlg(dlgFilter, in, storage.PromiseRow{})
+		return nil
+	case key.Matches(msg, km.Back) && !m.query.Empty():
+		m.setQuery("")
+		return nil
 	case key.Matches(msg, km.Back):
 		return common.Back
 	case key.Matches(msg, km.Down):
@@ -181,11 +194,17 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		in.Required = true
 		m.openDlg(dlgKept, in, r)
 	case key.Matches(msg, km.CancelPromise):
-		// A cancellation keeps its reason (DESIGN.md §2 v2): the review
-		// lists it, and one after the due date still counts as broken.
+		// A cancellation carries its date and reason (DESIGN.md §2 v2):
+		// the review lists it, and one after the due date still counts as
+		// broken. The date line says today; tab goes to it.
 		in := form.NewInput(m.lang, m.fst, m.lang.T("promises.cancel.title", model.InertLine(r.Text)),
 			m.lang.T("promises.cancel.hint"), "").KeepLines()
 		in.Required = true
+		today := m.env.Today()
+		in.WithDate(m.lang.T("promises.cancel.date"), m.lang.T("rel.today"), func(s string) error {
+			_, err := cancelDay(r.Promise, s, today)
+			return err
+		})
 		m.openDlg(dlgCancel, in, r)
 	case key.Matches(msg, km.Edit):
 		f := promise.Form(m.lang, m.fst, m.env.Today(), m.lang.T("promises.edit.title", model.InertLine(r.Client)), r.Text, r.Due.String())
@@ -204,7 +223,19 @@ const (
 	dlgKept
 	dlgEdit
 	dlgCancel
+	dlgFilter // the filter (/)
 )
+
+// setQuery narrows the list to the promises whose client, project or text
+// match f, as it is typed.
+func (m *Model) setQuery(f string) {
+	q := common.NewQuery(f)
+	if q.String() == m.query.String() {
+		return
+	}
+	m.query = q
+	m.refilter()
+}
 
 // openDlg opens a dialog about promise r (a new one: r is zero).
 func (m *Model) openDlg(kind dialogKind, d form.Dialog, r storage.PromiseRow) {
@@ -222,9 +253,10 @@ func (m *Model) submit() tea.Cmd {
 	case *form.Input:
 		if m.host.Is(dlgCancel) {
 			reason := d.Value()
+			on, _ := cancelDay(r.Promise, d.Date(), today) // the date line checked it
 			m.host.Start()
 			return dialog.Do(st, m.lang.T("promises.status.cancelled", model.InertLine(r.Text)), func(st *storage.Store) error {
-				_, err := st.CancelPromise(r.ID, today, reason, today)
+				_, err := st.CancelPromise(r.ID, on, reason, today)
 				return err
 			})
 		}
@@ -260,4 +292,24 @@ func (m *Model) submit() tea.Cmd {
 	}
 	m.host.Close()
 	return nil
+}
+
+// cancelDay reads the cancel dialog's date line: date words read back in
+// time (a weekday alone is the last one), today when empty; a day before
+// the promise was made or after today is refused by the model's rule, so
+// the dialog says why before anything is saved.
+func cancelDay(p model.Promise, s string, today model.Date) (model.Date, error) {
+	on := today
+	if s = strings.TrimSpace(s); s != "" {
+		d, err := quickadd.ParsePastDate(s, today)
+		if err != nil {
+			return model.NoDate, err
+		}
+		on = d
+	}
+	p.Status, p.CancelledOn = model.PromiseCancelled, on
+	if err := model.CheckPromiseDates(p, today); err != nil {
+		return model.NoDate, err
+	}
+	return on, nil
 }

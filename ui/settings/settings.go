@@ -161,10 +161,18 @@ func passwordSource(l i18n.Lang, dbPath string, getenv func(string) string) stri
 func (m *Model) Close() { m.open, m.form = false, nil }
 
 // ShortHelp lists the form's keys.
-func (m *Model) ShortHelp() []key.Binding { return m.km.ShortHelp(keys.PlaceForm) }
+func (m *Model) ShortHelp() []key.Binding { return m.km.ShortHelp(m.place()) }
 
 // FullHelp lists the form's keys.
-func (m *Model) FullHelp() [][]key.Binding { return m.km.FullHelp(keys.PlaceForm) }
+func (m *Model) FullHelp() [][]key.Binding { return m.km.FullHelp(m.place()) }
+
+// place is the form's: ctrl+s save, or yes/no while "discard?" asks.
+func (m *Model) place() keys.Place {
+	if m.form != nil {
+		return m.form.HelpPlace()
+	}
+	return keys.PlaceForm
+}
 
 // Update handles the store's answers and, while open, every key.
 func (m *Model) Update(msg tea.Msg) tea.Cmd {

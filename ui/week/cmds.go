@@ -7,6 +7,7 @@ import (
 
 	"salesplan/model"
 	"salesplan/storage"
+	"salesplan/ui/components/tasks"
 )
 
 // Every read runs in a tea.Cmd and comes back as one of these messages
@@ -16,10 +17,11 @@ import (
 
 // loadedMsg is the answer to load.
 type loadedMsg struct {
-	seq  uint64
-	week model.WeekSummary
-	set  model.Settings
-	err  error
+	seq    uint64
+	week   model.WeekSummary
+	set    model.Settings
+	phones map[model.ID]string // the call tasks' clients' numbers
+	err    error
 }
 
 // reviewMsg is the answer to loadReview.
@@ -30,7 +32,8 @@ type reviewMsg struct {
 }
 
 // load reads the week starting on start (the same Store.Week as `week
-// --json`) and the settings its quotas come from.
+// --json`), the settings its quotas come from and the phones of its
+// calls' clients.
 func load(st *storage.Store, seq uint64, start, today model.Date) tea.Cmd {
 	return func() tea.Msg {
 		msg := loadedMsg{seq: seq}
@@ -44,7 +47,16 @@ func load(st *storage.Store, seq uint64, start, today model.Date) tea.Cmd {
 			msg.err = fmt.Errorf("reading the settings: %w", err)
 			return msg
 		}
-		msg.week, msg.set = w, set
+		var all []model.AgendaTask
+		for _, d := range w.Days {
+			all = append(all, d.Tasks...)
+		}
+		phones, err := tasks.Phones(st, all)
+		if err != nil {
+			msg.err = fmt.Errorf("reading the phone numbers of the week's calls: %w", err)
+			return msg
+		}
+		msg.week, msg.set, msg.phones = w, set, phones
 		return msg
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"salesplan/model"
 	"salesplan/ui/common"
+	"salesplan/ui/components/tasks"
 	"salesplan/ui/report"
 )
 
@@ -124,6 +125,9 @@ func (m *Model) titleLine() string {
 	end := m.start.AddDays(6)
 	s := m.lang.T("week.title", wn, m.lang.DayMonth(m.start), m.lang.DayMonth(end), end.Year())
 	s += " · " + m.relWeek()
+	if !m.query.Empty() {
+		s += " · " + m.lang.T("week.filtered", model.InertLine(m.query.String()))
+	}
 	if !m.loaded {
 		s += " · " + m.lang.T("week.loading")
 	}
@@ -323,8 +327,15 @@ func (m *Model) listView() []string {
 			when = t.Time.String()
 		}
 		titleW := max(m.width-(2+1+5+1+m.kindW+1+1+clientW), 4)
+		// A call shows its client's phone where the width allows, as on
+		// the Day: at the title's end, never cut.
+		phone := ""
+		if p := m.phones[t.ClientID]; tasks.IsCall(t) && tasks.PhoneRoom(titleW, model.InertLine(t.Title), p) {
+			titleW -= common.Width(p) + 1
+			phone = " " + p
+		}
 		line := cur + mark(t) + " " + when + " " + common.PadRight(m.tc.KindWord(t.Kind), m.kindW) + " " +
-			common.Cell(t.Title, titleW) + " " + common.Cell(t.ClientName, clientW)
+			common.Cell(t.Title, titleW) + phone + " " + common.Cell(t.ClientName, clientW)
 		line = common.PadRight(line, m.width)
 		switch {
 		case sel:
@@ -353,8 +364,18 @@ func (m *Model) detailLine() string {
 		parts = append(parts, t.Time.String())
 	}
 	parts = append(parts, m.tc.KindWord(t.Kind), model.InertLine(t.Title))
+	title := len(parts) - 1
 	if t.ClientName != "" {
 		parts = append(parts, "@"+model.InertLine(t.ClientName))
+	}
+	// A call's phone, after its client: the columns have no room for it.
+	// The project after it is cut first; if the line is still too long,
+	// the title gives way, never the phone.
+	if p := m.phones[t.ClientID]; tasks.IsCall(t) && p != "" {
+		parts = append(parts, p)
+		if over := common.Width(mark(t)+" "+strings.Join(parts, " · ")) - m.width; over > 0 {
+			parts[title] = common.Truncate(parts[title], max(common.Width(parts[title])-over, 4))
+		}
 	}
 	if t.ProjectName != "" {
 		parts = append(parts, "#"+model.InertLine(t.ProjectName))
@@ -403,7 +424,7 @@ func (m *Model) currency() string {
 	if m.loaded {
 		return model.InertLine(m.set.Currency)
 	}
-	return m.env.Currency
+	return m.env.CurrencySymbol()
 }
 
 // reviewView draws the review's visible lines.

@@ -25,6 +25,9 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	if ev, cmd := m.tc.Update(msg); ev.Handled {
 		return m, m.after(ev, cmd)
 	}
+	if m.host.Is(dlgFilter) {
+		return m, m.host.Filter(msg, m.setFilter)
+	}
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		if m.reviewOpen {
@@ -81,21 +84,14 @@ func (m *Model) applyLoaded(msg loadedMsg) tea.Cmd {
 		selID, m.pendingSelect = m.pendingSelect, 0 // a task just added
 	}
 	first := !m.loaded
-	m.week, m.set, m.loaded = msg.week, msg.set, true
+	m.all, m.set, m.phones, m.loaded = msg.week, msg.set, msg.phones, true
 	m.task = -1
 	// Back on the task that was selected (it may have moved to another day).
-	for d, dd := range m.week.Days {
-		for i, t := range dd.Tasks {
-			if selID != 0 && t.ID == selID {
-				m.day, m.task = d, i
-			}
-		}
-	}
-	m.clampTask(0)
+	m.applyFilter(selID)
 	if first {
 		m.list.Offset = m.headingRow(m.day) // a new week opens with the day's heading on top
+		m.keepVisible()
 	}
-	m.keepVisible()
 	return nil
 }
 
@@ -130,7 +126,7 @@ func (m *Model) setWeek(d model.Date, day int) tea.Cmd {
 	start := d.WeekStart()
 	if start != m.start {
 		m.start, m.loaded = start, false
-		m.week = model.WeekSummary{}
+		m.week, m.all = model.WeekSummary{}, model.WeekSummary{}
 		m.cols, m.list, m.reviewOff = [7]common.List{}, common.List{}, 0
 		m.reviewLoaded, m.reviewLines = false, nil
 	}
@@ -233,9 +229,12 @@ func (m *Model) weekKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, km.Review):
 		m.reviewOpen, m.reviewOff = true, 0
 		return m.reloadReview()
-	case key.Matches(msg, km.Open):
-		d := m.selectedDate()
-		return func() tea.Msg { return common.GotoDateMsg{Date: d} }
+	case key.Matches(msg, km.OpenClient):
+		return m.open(msg)
+	case key.Matches(msg, km.Filter):
+		m.openFilter()
+	case key.Matches(msg, km.Back) && !m.query.Empty():
+		m.setFilter("")
 	case key.Matches(msg, km.Back):
 		return common.Back
 	default:
@@ -244,6 +243,19 @@ func (m *Model) weekKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.after(ev, cmd)
 	}
 	return nil
+}
+
+// open answers enter: on a task with a client the task component opens
+// the client's card, as on the Day (esc comes back to the Week); on a task
+// without one, or a day without tasks, the Day opens on that day.
+func (m *Model) open(msg tea.KeyPressMsg) tea.Cmd {
+	t, ok := m.selected()
+	if ok && t.ClientID != 0 {
+		ev, cmd := m.tc.Key(msg, tasks.At{Task: t, Selected: true, Shown: m.selectedDate()})
+		return m.after(ev, cmd)
+	}
+	d := m.selectedDate()
+	return func() tea.Msg { return common.GotoDateMsg{Date: d, Task: t.ID} }
 }
 
 // reviewKey handles a key while the review is shown.

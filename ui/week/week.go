@@ -8,7 +8,9 @@
 // The keys on a task, quick-add, go to a date and their dialogs are the
 // task component's (ui/components/tasks), as on the Day pane: a task
 // behaves the same on either. A line quick-added here without a date word
-// lands on the day selected.
+// lands on the day selected. enter on a task opens its client's card
+// through the same component, as on the Day; on a task without a client,
+// or a day without tasks, it opens the day.
 //
 // Files: week.go the model and its face, update.go keys and messages,
 // cmds.go the store reads, render.go the drawing.
@@ -49,8 +51,14 @@ type Model struct {
 	width, height int
 	wide          bool
 
-	start  model.Date // the Monday shown
-	week   model.WeekSummary
+	start model.Date // the Monday shown
+	// all is the week as loaded; week the one shown: all with the tasks
+	// the filter (/) keeps, query (filter.go).
+	all   model.WeekSummary
+	week  model.WeekSummary
+	query common.Query
+	// phones are the numbers of the clients of the week's calls.
+	phones map[model.ID]string
 	set    model.Settings
 	loaded bool
 	loads  common.Loads
@@ -145,8 +153,9 @@ func (m *Model) FullHelp() [][]key.Binding {
 	return m.km.FullHelp(m.place())
 }
 
-// Week returns the summary shown (tests compare it with Store.Week).
-func (m *Model) Week() model.WeekSummary { return m.week }
+// Week returns the summary loaded, whatever the filter (tests compare it
+// with Store.Week).
+func (m *Model) Week() model.WeekSummary { return m.all }
 
 // selected returns the task under the cursor.
 func (m *Model) selected() (model.AgendaTask, bool) {

@@ -147,9 +147,26 @@ func TestNavigation(t *testing.T) {
 	if tk, ok := m.selected(); !ok || tk.Title != "冷站现场踏勘" {
 		t.Errorf("Wednesday's task selected = %+v %v", tk, ok)
 	}
-	msgs := uitest.Press(m, "enter")
-	if len(msgs) != 1 || msgs[0] != (common.GotoDateMsg{Date: uitest.D(time.November, 25)}) {
-		t.Errorf("enter = %#v, want a GotoDateMsg for Wednesday", msgs)
+	wed, _ := m.selected()
+	msgs := uitest.Press(m, "enter") // a visit with 李经理: the client's card, as on the Day
+	if len(msgs) != 1 || msgs[0] != (common.OpenClientMsg{ID: wed.ClientID}) || wed.ClientID == 0 {
+		t.Errorf("enter on a task = %#v, want an OpenClientMsg for 李经理 (%d)", msgs, wed.ClientID)
+	}
+	uitest.Press(m, "left", "left")
+	for i := 0; i < 5; i++ {
+		if tk, _ := m.selected(); tk.Title != "周报" {
+			uitest.Press(m, "j")
+		}
+	}
+	mon, _ := m.selected() // 周报: a task without a client opens its day, the task selected
+	msgs = uitest.Press(m, "enter")
+	if len(msgs) != 1 || msgs[0] != (common.GotoDateMsg{Date: uitest.D(time.November, 23), Task: mon.ID}) || mon.Title != "周报" {
+		t.Errorf("enter on %q = %#v, want a GotoDateMsg for Monday with the task", mon.Title, msgs)
+	}
+	uitest.Press(m, "right", "right", "right", "right", "right", "right") // Sunday: no tasks
+	msgs = uitest.Press(m, "enter")
+	if len(msgs) != 1 || msgs[0] != (common.GotoDateMsg{Date: uitest.D(time.November, 29)}) {
+		t.Errorf("enter on an empty Sunday = %#v, want a GotoDateMsg for it", msgs)
 	}
 	uitest.Press(m, "g")
 	uitest.Type(m, "2026-12-02")
@@ -350,5 +367,77 @@ func TestClientKeys(t *testing.T) {
 	uitest.Press(m, "j") // Friday's to-do without a client
 	if s := statuses(uitest.Press(m, "b")); len(s) != 1 || s[0] != "This task has no client." {
 		t.Errorf("b without a client: %q", s)
+	}
+}
+
+// / filters the week's tasks as it is typed, as the Day and the Clients
+// do: the columns keep the tasks whose title, client or project match,
+// the days' counts stay; enter keeps the filter, esc clears it.
+func TestFilter(t *testing.T) {
+	for _, size := range [][2]int{{120, 40}, {80, 24}} { // the columns, the narrow list
+		m, _ := open(t, i18n.EN, size[0], size[1])
+		uitest.Press(m, "/")
+		if !m.Capturing() {
+			t.Fatalf("%v: / opened no filter", size)
+		}
+		uitest.Type(m, "李经理")
+		s := screen(m)
+		if !strings.Contains(s, "送选型手册") && !strings.Contains(s, "李经理") || strings.Contains(s, "王总") || strings.Contains(s, "周报") {
+			t.Errorf("%v: typing 李经理 did not narrow the week:\n%s", size, s)
+		}
+		uitest.Press(m, "enter")
+		s = screen(m)
+		if m.Capturing() || !strings.Contains(s, "filter “李经理”") || strings.Contains(s, "周报") || !strings.Contains(s, "C 12/30") {
+			t.Errorf("%v: enter did not keep the filter (with the days' counts):\n%s", size, s)
+		}
+		if tk, ok := m.selected(); !ok || tk.ClientName != "李经理" {
+			t.Errorf("%v: selected under the filter: %+v %v", size, tk, ok)
+		}
+		if got := len(m.Week().Days[0].Tasks); got != 2 {
+			t.Errorf("%v: the week loaded lost Monday's tasks to the filter: %d", size, got)
+		}
+		uitest.Press(m, "esc")
+		if s := screen(m); strings.Contains(s, "filter") || !strings.Contains(s, "周报") {
+			t.Errorf("%v: esc did not clear the filter:\n%s", size, s)
+		}
+	}
+}
+
+// A call shows its client's phone on the Week too: on its row in the
+// list (below 110 columns, 80 included where the title keeps room) and,
+// where the days stand side by side, on the selected task's line, whole,
+// the title giving way.
+func TestCallsShowPhones(t *testing.T) {
+	st := uitest.OpenStore(t)
+	w := uitest.SeedWorkday(t, st)
+	if _, err := st.AddTask(model.Task{Title: "Ask about the courtyard hotel scheme, the roof plant and the noise limits", Date: uitest.Today,
+		Time: model.ClockAt(11, 0), Kind: model.TaskCall, ClientID: w.Li}); err != nil {
+		t.Fatal(err)
+	}
+	for _, width := range []int{80, 100, 120, 160} {
+		m := newModel(uitest.EnvAt(st, i18n.EN, uitest.Morning))
+		m.SetSize(width, 30)
+		uitest.Run(m, m.Init())
+		for _, want := range []struct{ title, phone string }{
+			{"Call 王总", "138 0100 0001"}, {"Pump lead time", "+1 555 0100"}, {"Ask about the courtyard", "139 2200 0002"}} {
+			for i := 0; i < 6; i++ {
+				if tk, _ := m.selected(); strings.HasPrefix(tk.Title, want.title) {
+					break
+				}
+				uitest.Press(m, "j")
+			}
+			if tk, _ := m.selected(); !strings.HasPrefix(tk.Title, want.title) {
+				t.Fatalf("%d: %q not found, at %q", width, want.title, tk.Title)
+			}
+			v := screen(m)
+			uitest.CheckSize(t, m.View(), width, 30)
+			found := false
+			for _, line := range strings.Split(v, "\n") {
+				found = found || strings.Contains(line, want.phone) && (strings.Contains(line, "›") || strings.Contains(line, "@"))
+			}
+			if !found {
+				t.Errorf("%d columns: no line shows the selected call %q with %q:\n%s", width, want.title, want.phone, v)
+			}
+		}
 	}
 }

@@ -2,7 +2,7 @@
 // task behaves the same on either: the keys on a selected task (x e d > !
 // c v m n p b), quick-add (a) with its live line of what was understood,
 // go to a date (g), the edit form, the outcome, journal and promise
-// dialogs, the brief, the writes and their answers.
+// dialogs, the brief, enter's client card, the writes and their answers.
 //
 // The pane keeps its list and its cursor; it hands the component the keys
 // it does not use itself, with where its cursor is (At), and every
@@ -136,7 +136,7 @@ func (t *Tasks) Key(msg tea.KeyPressMsg, at At) (Event, tea.Cmd) {
 		return handled, nil
 	}
 	needsTask := key.Matches(msg, km.Done, km.Edit, km.Delete, km.Postpone, km.Important,
-		km.LogCall, km.LogVisit, km.LogMeeting, km.Promise, km.Brief, km.Note)
+		km.LogCall, km.LogVisit, km.LogMeeting, km.Promise, km.Brief, km.Note, km.OpenClient)
 	if !needsTask {
 		return Event{}, nil
 	}
@@ -147,7 +147,7 @@ func (t *Tasks) Key(msg tea.KeyPressMsg, at At) (Event, tea.Cmd) {
 	if !at.Selected {
 		return handled, common.Status(t.lang.T("day.no_task"))
 	}
-	needsClient := key.Matches(msg, km.LogCall, km.LogVisit, km.LogMeeting, km.Promise, km.Brief, km.Note)
+	needsClient := key.Matches(msg, km.LogCall, km.LogVisit, km.LogMeeting, km.Promise, km.Brief, km.Note, km.OpenClient)
 	if needsClient && task.ClientID == 0 {
 		return handled, common.Status(t.lang.T("day.no_client"))
 	}
@@ -186,6 +186,11 @@ func (t *Tasks) Key(msg tea.KeyPressMsg, at At) (Event, tea.Cmd) {
 		t.open(kindPromise, promise.New(t.lang, t.fst, today, task.ClientName), task)
 	case key.Matches(msg, km.Brief):
 		return handled, t.Brief(task.ClientID)
+	case key.Matches(msg, km.OpenClient):
+		// The client's card in the Clients pane (phone, last notes, open
+		// promises); esc there comes back to the pane that asked.
+		id := task.ClientID
+		return handled, func() tea.Msg { return common.OpenClientMsg{ID: id} }
 	}
 	return handled, nil
 }

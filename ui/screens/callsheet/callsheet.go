@@ -346,7 +346,7 @@ func (m *Sheet) View() string {
 	}
 	if s.i >= len(s.queue) {
 		return m.frame([]string{st.Title.Render(l.T("clients.sheet.title")) + tally, "",
-			l.T("clients.sheet.done", len(s.queue)), st.Muted.Render(l.T("clients.sheet.esc"))})
+			l.N("clients.sheet.done", len(s.queue), len(s.queue)), st.Muted.Render(l.T("clients.sheet.esc"))})
 	}
 	r := s.queue[s.i]
 	c := r.Client

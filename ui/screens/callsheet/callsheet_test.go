@@ -164,3 +164,27 @@ func TestHelpKeys(t *testing.T) {
 		t.Errorf("no skip key: %v", seen)
 	}
 }
+
+// The end of the sheet counts in English that reads: "the one client due"
+// for one, "all 3 clients due" for more (TestCallSheet).
+func TestDoneWithOneClient(t *testing.T) {
+	st := uitest.OpenStore(t)
+	if _, err := st.AddClient(model.Client{Name: "王总", Tier: model.TierKey, CreatedOn: uitest.D(time.October, 1)}, uitest.D(time.October, 1)); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		lang i18n.Lang
+		want string
+	}{{i18n.EN, "Done: the one client due has had a turn."}, {i18n.ZH, "完成：该跟进的客户已过了一遍。"}} {
+		m, cmd := New(uitest.EnvAt(st, tt.lang, uitest.Morning))
+		m.SetSize(100, 30)
+		uitest.Run(m, cmd)
+		if len(m.queue) != 1 {
+			t.Fatalf("a sheet of %d clients, want 1", len(m.queue))
+		}
+		uitest.Press(m, "s")
+		if v := plain(m); !strings.Contains(v, tt.want) || strings.Contains(v, "1 clients") {
+			t.Errorf("%s: the end of a one-client sheet:\n%s", tt.lang, v)
+		}
+	}
+}

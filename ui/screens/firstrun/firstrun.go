@@ -363,7 +363,7 @@ func (s *Screen) dryRun(msg dryRunMsg) tea.Cmd {
 	}
 	s.path, s.report = msg.path, msg.rep
 	if len(msg.rep.Added) == 0 {
-		in.Fail(s.lang.T("first.import.nothing", len(msg.rep.Skipped)))
+		in.Fail(s.lang.N("first.import.nothing", len(msg.rep.Skipped), len(msg.rep.Skipped)))
 		return nil
 	}
 	s.host.Open(form.NewConfirm(s.lang, s.fst, s.importQuestion(msg.rep)), kindConfirm)

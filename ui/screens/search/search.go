@@ -282,7 +282,7 @@ func (s *Screen) open() tea.Cmd {
 		if h.ClientID == 0 { // a prospect call: its day
 			msg = common.GotoDateMsg{Date: h.Date}
 		} else {
-			msg = common.OpenClientMsg{ID: h.ClientID}
+			msg = common.OpenClientMsg{ID: h.ClientID, Entry: h.ID} // scrolled to the entry
 		}
 	case storage.SearchTask:
 		if !h.Date.Valid() {

@@ -43,8 +43,8 @@ func TestSearchAsYouType(t *testing.T) {
 		t.Fatalf("高考:\n%s", v)
 	}
 	msgs := uitest.Press(s, "enter")
-	if len(msgs) != 1 || msgs[0] != (common.OpenClientMsg{ID: w.Wang}) {
-		t.Errorf("enter on the note opened %#v, want 王总's detail", msgs)
+	if len(msgs) != 1 || msgs[0] != (common.OpenClientMsg{ID: w.Wang, Entry: w.Note}) {
+		t.Errorf("enter on the note opened %#v, want 王总's detail at the note", msgs)
 	}
 	if r := s.Reopen(); r.Query != "高考" || r.ID != common.ScreenSearch {
 		t.Errorf("reopen = %+v", r)
