@@ -144,9 +144,9 @@ func (a *app) repeatText(r model.Repeat) string {
 	case r == model.RepeatDaily, r == model.RepeatWeekdays, r == model.RepeatWeekly, r == model.RepeatMonthly:
 		return a.t("day.repeat." + string(r))
 	case scanRepeat(string(r), "every %d days", &n):
-		return a.t("day.repeat.days", n)
+		return a.n("day.repeat.days", n, n)
 	case scanRepeat(string(r), "every %d weeks", &n):
-		return a.t("day.repeat.weeks", n)
+		return a.n("day.repeat.weeks", n, n)
 	}
 	return string(r)
 }

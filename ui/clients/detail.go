@@ -274,11 +274,11 @@ func (m *Model) profileLines(w int) []string {
 	if !base.Valid() {
 		base = c.CreatedOn
 	}
-	cad := l.T("clients.detail.cadence_days", c.CadenceDays)
+	cad := l.N("clients.detail.cadence_days", c.CadenceDays, c.CadenceDays)
 	switch {
 	case c.CadenceDays > 0:
 	case base.Valid():
-		cad = l.T("clients.detail.cadence_default", d.Row.FollowUp.Due.Sub(base), l.T("tier."+string(c.Tier)))
+		cad = l.N("clients.detail.cadence_default", d.Row.FollowUp.Due.Sub(base), d.Row.FollowUp.Due.Sub(base), l.T("tier."+string(c.Tier)))
 	default: // hand-edited data without a created date
 		cad = l.T("tier." + string(c.Tier))
 	}

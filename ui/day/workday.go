@@ -54,7 +54,7 @@ func (m *Model) openMoveAll() tea.Cmd {
 	if n == 0 {
 		return common.Status(m.lang.T("day.carried_none"))
 	}
-	in := form.NewInput(m.lang, m.tc.Styles(), m.lang.T("day.move_all.title", n), m.lang.T("day.move_all.placeholder"), "")
+	in := form.NewInput(m.lang, m.tc.Styles(), m.lang.N("day.move_all.title", n, n), m.lang.T("day.move_all.placeholder"), "")
 	in.Required = true
 	m.host.Open(in, dlgMoveAll)
 	return nil
@@ -80,7 +80,7 @@ func (m *Model) submit() tea.Cmd {
 		if err != nil {
 			return dialog.Refused(err)
 		}
-		return dialog.SavedMsg{Status: lang.T("day.status.moved_all", n, lang.ShortDate(to))}
+		return dialog.SavedMsg{Status: lang.N("day.status.moved_all", n, n, lang.ShortDate(to))}
 	})
 }
 

@@ -494,7 +494,7 @@ func (f *Form) boxSummary(fs *fieldState) string {
 	}
 	more := ""
 	if n := len(all) - 1; n > 0 {
-		more = " " + f.lang.T("form.more_lines", n)
+		more = " " + f.lang.N("form.more_lines", n, n)
 	}
 	tw := f.textWidth()
 	first = fit(first, max(tw-ansi.StringWidth(more), 1))

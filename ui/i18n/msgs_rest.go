@@ -36,6 +36,7 @@ func init() {
 		// Multi-line fields in forms, and forms taller than the screen.
 		"form.key.enter_newline": {"enter new line", "enter 换行"},
 		"form.more_lines":        {"(+%d lines)", "（另 %d 行）"},
+		"form.more_lines_one":    {"(+%d line)", "（另 %d 行）"},
 		"form.lines_above":       {"↑ %d more lines", "↑ 上方还有 %d 行"},
 		"form.lines_above_one":   {"↑ %d more line", "↑ 上方还有 %d 行"},
 		"form.lines_below":       {"↓ %d more lines", "↓ 下方还有 %d 行"},

@@ -31,7 +31,7 @@ func init() {
 		"review.promise.on_time": {"Kept on time: %s, %s (due %s, kept %s)", "按时兑现：%s，%s（%s 到期，%s 兑现）"},
 		"review.promise.late":    {"Kept late: %s, %s (due %s, kept %s, %s late)", "迟了兑现：%s，%s（%s 到期，%s 兑现，迟了 %s）"},
 		"review.promise.overdue": {"Overdue: %s, %s (due %s, %s overdue)", "逾期：%s，%s（%s 到期，逾期 %s）"},
-		"review.day":             {"%d day", "%d 天"},
+		"review.days_one":        {"%d day", "%d 天"},
 		"review.days":            {"%d days", "%d 天"},
 
 		"review.move":     {"%s: %s → %s (%s)", "%s：%s → %s（%s）"},

@@ -22,6 +22,10 @@ func TestN(t *testing.T) {
 		{EN, "cli.csv.clients", 1, "1 client"},
 		{EN, "cli.csv.clients", 12, "12 clients"},
 		{EN, "cli.today.tasks", 1, "Tasks (1)"}, // no singular: the one text
+		{EN, "day.repeat.days", 1, "every day"}, // the singular drops the count
+		{EN, "day.repeat.days", 3, "every 3 days"},
+		{EN, "first.done.calls", 1, "1 call a day"},
+		{ZH, "first.done.calls", 1, "每天 1 个电话"},
 	} {
 		if got := tt.lang.N(tt.key, tt.n, tt.n); got != tt.want {
 			t.Errorf("%s N(%s, %d) = %q, want %q", tt.lang, tt.key, tt.n, got, tt.want)
@@ -56,16 +60,20 @@ func TestSingularsHaveTheirPlural(t *testing.T) {
 // "%d more carried-over tasks"): such a message needs a singular.
 var countedRE = regexp.MustCompile(`%(\[\d+\])?d (more )?([a-z-]+ )?(days|weeks|tasks|clients|promises|visits|calls|conflicts|requests|problems|items|entries|lines|rows|projects|notes|months|files|backups)\b`)
 
-// TestCommandLineCountsHavePlurals: every message the command line prints
-// with a counted noun has a singular (the review found "1 days overdue",
-// "Added 1 clients"). A message whose count is never 1 is listed here.
-func TestCommandLineCountsHavePlurals(t *testing.T) {
+// TestCountsHavePlurals: every message the planner or the command line
+// shows with a counted noun has a singular (the review found "1 days
+// overdue", "Added 1 clients", "Moved 1 tasks"). A message whose count is
+// never 1 is listed here.
+func TestCountsHavePlurals(t *testing.T) {
 	neverOne := map[string]string{
-		"rel.in_days":  "Relative says tomorrow for 1",
-		"rel.days_ago": "DaysAgo says rel.day_ago for 1",
+		"rel.in_days":               "Relative says tomorrow for 1",
+		"rel.days_ago":              "DaysAgo says rel.day_ago for 1",
+		"week.weeks_ago":            "Week says last week for 1",
+		"week.weeks_ahead":          "Week says next week for 1",
+		"form.paste_too_many_lines": "only past noteMaxLines (10,000)",
 	}
 	for _, k := range Keys() {
-		if !(strings.HasPrefix(k, "cli.") || strings.HasPrefix(k, "rel.")) || strings.HasSuffix(k, pluralOne) || neverOne[k] != "" {
+		if strings.HasSuffix(k, pluralOne) || neverOne[k] != "" {
 			continue
 		}
 		m, _ := Lookup(k)

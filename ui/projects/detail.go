@@ -25,7 +25,7 @@ func (m *Model) detailView(w, h int) string {
 	end := min(dv.offset+h-1, len(body))
 	out = append(out, body[dv.offset:end]...)
 	if more := len(body) - end; more > 0 && len(out) == h {
-		out[h-1] = st.Muted.Render(common.PadRight("  "+m.lang.T("projects.more", more), w))
+		out[h-1] = st.Muted.Render(common.PadRight("  "+m.lang.N("projects.more", more, more), w))
 	}
 	return strings.Join(out, "\n")
 }
@@ -93,7 +93,7 @@ func (m *Model) detailLines(w int) []string {
 		if r.FollowUp.IsDue {
 			next = st.Overdue.Render(next)
 		}
-		cadence := m.lang.T("projects.d.cadence", d.Cadence)
+		cadence := m.lang.N("projects.d.cadence", d.Cadence, d.Cadence)
 		last := m.lang.T("projects.d.last_contact", m.lang.T("rel.never"))
 		if r.LastContact.Valid() {
 			last = m.lang.T("projects.d.last_contact", m.lang.ShortDate(r.LastContact))

@@ -137,7 +137,7 @@ func (m *Model) stepStage(p storage.ProjectRow, dir int, to model.Stage, on mode
 		stage := func(s model.Stage) string { return lang.T("stage." + string(s)) }
 		status := lang.T("projects.status.moved", model.InertLine(p.Name), stage(mv.From), stage(mv.Project.Stage), lang.ShortDate(on))
 		if mv.Tasks > 0 {
-			status += " · " + lang.T("projects.status.tasks_added", mv.Tasks)
+			status += " · " + lang.N("projects.status.tasks_added", mv.Tasks, mv.Tasks)
 		}
 		if mv.From != mv.Shown {
 			status += " · " + lang.T("projects.status.moved_from_stored", stage(mv.From), stage(mv.Shown))

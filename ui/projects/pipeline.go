@@ -173,7 +173,7 @@ func (m *Model) listView(w, h int) string {
 	}
 	if more := len(lines) - end; more > 0 && len(out) == h {
 		// The last line says how much is below instead of one more row.
-		out[h-1] = st.Muted.Render(common.PadRight("  "+m.lang.T("projects.more", more), w))
+		out[h-1] = st.Muted.Render(common.PadRight("  "+m.lang.N("projects.more", more, more), w))
 	}
 	return strings.Join(out, "\n")
 }

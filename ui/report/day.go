@@ -167,11 +167,7 @@ func cancelItem(l i18n.Lang, p model.Promise, client string) block {
 // VisitCount says "1/4 (25%) · 2 visits": clients visited against the
 // target, with the visit entries beside them.
 func VisitCount(l i18n.Lang, q model.VisitQuota) string {
-	key := "report.visits_entries"
-	if q.Visits == 1 {
-		key = "report.visits_entry"
-	}
-	return Count(l, model.Quota{Done: q.Done, Target: q.Target}) + l.T(key, q.Visits)
+	return Count(l, model.Quota{Done: q.Done, Target: q.Target}) + l.N("report.visits_entries", q.Visits, q.Visits)
 }
 
 // DayMarkdown returns the day's record as Markdown fit to send.

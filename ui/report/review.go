@@ -137,10 +137,7 @@ func newItem(l i18n.Lang, warn bool, key string, args ...any) item {
 
 // days says "1 day" / "3 days".
 func days(l i18n.Lang, n int) string {
-	if n == 1 {
-		return l.T("review.day", n)
-	}
-	return l.T("review.days", n)
+	return l.N("review.days", n, n)
 }
 
 func stageName(l i18n.Lang, s model.Stage) string { return l.T("stage." + string(s)) }

@@ -172,9 +172,9 @@ func repeatText(lang i18n.Lang, r model.Repeat) string {
 	case r == "daily", r == "weekdays", r == "weekly", r == "monthly":
 		return lang.T("day.repeat." + string(r))
 	case scan(string(r), "every %d days", &n):
-		return lang.T("day.repeat.days", n)
+		return lang.N("day.repeat.days", n, n)
 	case scan(string(r), "every %d weeks", &n):
-		return lang.T("day.repeat.weeks", n)
+		return lang.N("day.repeat.weeks", n, n)
 	}
 	return model.InertLine(string(r))
 }

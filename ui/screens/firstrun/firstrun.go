@@ -175,7 +175,7 @@ func (s *Screen) Update(msg tea.Msg) tea.Cmd {
 			s.done[stepTargets] = s.targetsLine(t.s)
 			s.cursor = stepImport
 		case savedImport:
-			s.done[stepImport] = s.lang.T("first.done.import", t.n)
+			s.done[stepImport] = s.lang.N("first.done.import", t.n, t.n)
 			s.cursor = stepStart
 		case savedClient:
 			s.done[stepClient] = s.lang.T("first.done.client", model.InertLine(t.name))
@@ -301,7 +301,7 @@ func (s *Screen) submit() tea.Cmd {
 			if err != nil {
 				return dialog.SavedMsg{Err: err}
 			}
-			return dialog.SavedMsg{Status: lang.T("first.status.imported", len(rep.Added), len(rep.Skipped)),
+			return dialog.SavedMsg{Status: lang.N("first.status.imported", len(rep.Added), len(rep.Added), len(rep.Skipped)),
 				Tag: savedImport{n: len(rep.Added)}}
 		})
 	}
@@ -382,7 +382,7 @@ func (s *Screen) importQuestion(rep storage.CSVReport) string {
 		}
 		names = append(names, model.InertLine(r.Name))
 	}
-	parts := []string{s.lang.T("first.import.would_add", len(rep.Added), strings.Join(names, sep))}
+	parts := []string{s.lang.N("first.import.would_add", len(rep.Added), len(rep.Added), strings.Join(names, sep))}
 	if n := len(rep.Skipped); n > 0 {
 		var lines []string
 		for i, r := range rep.Skipped {
@@ -392,7 +392,7 @@ func (s *Screen) importQuestion(rep storage.CSVReport) string {
 			}
 			lines = append(lines, s.lang.T("first.import.skipped_row", r.Line, model.InertLine(r.Name)))
 		}
-		parts = append(parts, s.lang.T("first.import.would_skip", n, strings.Join(lines, sep)))
+		parts = append(parts, s.lang.N("first.import.would_skip", n, n, strings.Join(lines, sep)))
 	}
 	q := parts[0]
 	for _, p := range append(parts[1:], s.lang.T("first.import.ask")) {
@@ -440,7 +440,9 @@ func (s *Screen) targetsLine(set model.Settings) string {
 	if t, ok := set.AnnualTargets[year]; ok && t > 0 {
 		target = s.lang.T("first.target", s.env.Money(t), year)
 	}
-	return s.lang.T("first.done.targets", target, set.CallsPerDay, set.VisitsPerWeek)
+	return s.lang.T("first.done.targets", target,
+		s.lang.N("first.done.calls", set.CallsPerDay, set.CallsPerDay),
+		s.lang.N("first.done.visits", set.VisitsPerWeek, set.VisitsPerWeek))
 }
 
 // View draws the welcome, the steps and the demo's name.
