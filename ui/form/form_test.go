@@ -373,3 +373,16 @@ func TestInputKeepLines(t *testing.T) {
 		t.Errorf("plain input: %q, want %q", d.Value(), "a b")
 	}
 }
+
+// A scratch input (a filter, a date to go to) saves nothing: its hint
+// says enter confirms; an input whose text is kept says enter saves.
+func TestInputSubmitHint(t *testing.T) {
+	scratch := NewInput(i18n.EN, st, "Filter", "", "")
+	scratch.Scratch = true
+	if v := ansi.Strip(scratch.View()); !strings.Contains(v, "enter confirm") || strings.Contains(v, "enter save") {
+		t.Errorf("scratch input hint:\n%s", v)
+	}
+	if v := ansi.Strip(NewInput(i18n.EN, st, "Outcome", "", "").View()); !strings.Contains(v, "enter save") {
+		t.Errorf("input hint:\n%s", v)
+	}
+}

@@ -268,9 +268,13 @@ func (d *Input) View() string {
 	if d.confirming {
 		lines = append(lines, d.confirming.line(d.st, d.lang))
 	} else {
-		keys := []string{d.submitHint, "form.key.esc_cancel"}
+		submit := d.submitHint
+		if d.Scratch && submit == "form.key.enter_save" {
+			submit = "form.key.enter_confirm" // a filter or a date to go to saves nothing
+		}
+		keys := []string{submit, "form.key.esc_cancel"}
 		if d.date != nil {
-			keys = []string{d.submitHint, "form.key.tab_date", "form.key.esc_cancel"}
+			keys = []string{submit, "form.key.tab_date", "form.key.esc_cancel"}
 		}
 		lines = append(lines, d.st.Hint.Render(hints(d.lang, keys...)))
 	}

@@ -21,12 +21,13 @@ func init() {
 		"key.no":             {"no", "否"},
 
 		// Dialogs (ui/form).
-		"form.key.tab_date":     {"tab date", "tab 日期"},
-		"form.key.enter_choose": {"enter choose", "enter 选择"},
-		"form.key.enter_open":   {"enter open", "enter 打开"},
-		"form.key.enter_check":  {"enter check the file", "enter 检查文件"},
-		"form.key.enter_yes":    {"enter/y yes", "enter/y 是"},
-		"form.key.esc_no":       {"esc/n no", "esc/n 否"},
+		"form.key.tab_date":      {"tab date", "tab 日期"},
+		"form.key.enter_choose":  {"enter choose", "enter 选择"},
+		"form.key.enter_confirm": {"enter confirm", "enter 确认"},
+		"form.key.enter_open":    {"enter open", "enter 打开"},
+		"form.key.enter_check":   {"enter check the file", "enter 检查文件"},
+		"form.key.enter_yes":     {"enter/y yes", "enter/y 是"},
+		"form.key.esc_no":        {"esc/n no", "esc/n 否"},
 
 		// The Day: the client card, carried-over tasks, the attention list.
 		"day.carried_more":         {"%d more carried over · enter shows them · R moves them all", "还有 %d 个顺延任务 · enter 显示 · R 全部改期"},
