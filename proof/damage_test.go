@@ -131,7 +131,7 @@ func damageCases() []damageCase {
 			{args: []string{"client", "list"}},
 			{args: []string{"client", "add", "Proof Client"}},
 			{args: []string{"note", "王总", "proof note"}},
-			{args: []string{"check"}, want: "problems"},
+			{args: []string{"check"}, want: "problem"},
 		}},
 		{name: "first meta page zeroed", want: "damaged", setup: func(t *testing.T, _, path string) proc {
 			// bbolt keeps two meta pages so that one torn write loses no
@@ -140,7 +140,7 @@ func damageCases() []damageCase {
 			return proc{}
 		}, steps: []step{
 			{args: []string{"today"}, ok: true, want: "today"},
-			{args: []string{"check"}, want: "problems"},
+			{args: []string{"check"}, want: "problem"},
 		}},
 		{name: "both meta pages zeroed", want: "not a salesplan database", setup: func(t *testing.T, _, path string) proc {
 			zeroPage(t, path, 0)

@@ -252,6 +252,10 @@ func OSReason(err error) *model.Problem {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return model.Errf("os_not_exist", "no such file or directory")
+	case errors.Is(err, syscall.EPERM):
+		// Not the mode bits (EACCES): an immutable or append-only file, a
+		// mount or a security policy that forbids it.
+		return model.Errf("os_not_permitted", "operation not permitted (the file may be immutable: lsattr shows it)")
 	case errors.Is(err, fs.ErrPermission):
 		return model.Errf("os_permission", "permission denied")
 	case errors.Is(err, syscall.EISDIR):

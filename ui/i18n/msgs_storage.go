@@ -68,6 +68,7 @@ func init() {
 		// a line that names the file.
 		"err.os_not_exist":     {"no such file or directory", "文件或文件夹不存在"},
 		"err.os_permission":    {"permission denied", "没有权限"},
+		"err.os_not_permitted": {"operation not permitted (the file may be immutable: lsattr shows it)", "不允许该操作（文件可能被设为不可修改，可用 lsattr 查看）"},
 		"err.os_is_dir":        {"is a directory", "是文件夹"},
 		"err.os_no_space":      {"no space left on the disk", "磁盘空间不足"},
 		"err.os_error":         {"%v", "%v"},
