@@ -26,7 +26,15 @@ func (a *app) exportCmd() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "export [--format json|csv|ics] [-o FILE]",
 		Short: a.t("cli.short.export"),
-		Args:  noArgs,
+		Args: func(c *cobra.Command, args []string) error {
+			if err := noArgs(c, args); err != nil {
+				return err
+			}
+			if c.Flags().Changed("output") {
+				return notEmptyPath("-o/--output", out)
+			}
+			return nil
+		},
 	}
 	c.RunE = a.run(func(st *storage.Store, _ []string) error {
 		var buf bytes.Buffer
@@ -74,7 +82,7 @@ func (a *app) importCmd() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "import FILE [--merge] | import --format csv --kind clients [--dry-run] FILE",
 		Short: a.t("cli.short.import"),
-		Args:  exactArgs(1),
+		Args:  fileArg,
 	}
 	c.RunE = a.run(func(st *storage.Store, args []string) error {
 		switch format {
@@ -152,7 +160,7 @@ func (a *app) backupCmd() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "backup FILE",
 		Short: a.t("cli.short.backup"),
-		Args:  exactArgs(1),
+		Args:  fileArg,
 	}
 	c.RunE = a.run(func(st *storage.Store, args []string) error {
 		if err := st.Backup(args[0]); err != nil {
@@ -226,7 +234,7 @@ func (a *app) restoreCmd() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "restore FILE [--yes]",
 		Short: a.t("cli.short.restore"),
-		Args:  exactArgs(1),
+		Args:  fileArg,
 	}
 	c.RunE = a.runRescue(false, func(st *storage.Store, path string, args []string) error {
 		if _, err := os.Stat(args[0]); err != nil {

@@ -234,6 +234,25 @@ func exactArgs(n int) cobra.PositionalArgs { return rangeArgs(n, n) }
 // minArgs requires at least n arguments.
 func minArgs(n int) cobra.PositionalArgs { return rangeArgs(n, math.MaxInt) }
 
+// fileArg requires one argument, a file name: an empty one ("") is bad
+// usage, refused before the database is opened or anything is written (it
+// would otherwise name the working directory).
+func fileArg(c *cobra.Command, args []string) error {
+	if err := exactArgs(1)(c, args); err != nil {
+		return err
+	}
+	return notEmptyPath(strings.TrimPrefix(c.CommandPath(), c.Root().Name()+" "), args[0])
+}
+
+// notEmptyPath refuses an empty file name given to what (a command or a
+// flag).
+func notEmptyPath(what, path string) error {
+	if path == "" {
+		return &usageError{key: "cli.usage.empty_path", args: []any{what}}
+	}
+	return nil
+}
+
 // rangeArgs requires between lo and hi arguments.
 func rangeArgs(lo, hi int) cobra.PositionalArgs {
 	return func(c *cobra.Command, args []string) error {

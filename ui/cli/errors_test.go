@@ -355,3 +355,56 @@ func TestImportValidationTranslated(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyFileNameRefused: an empty file name ("") to backup, restore,
+// import or export -o is bad usage, said in one line naming the command
+// or flag, before anything is written — neither the database (not even
+// created) nor a temporary copy beside the working directory.
+func TestEmptyFileNameRefused(t *testing.T) {
+	tests := []struct {
+		args   []string
+		en, zh string
+	}{
+		{[]string{"backup", ""}, "backup needs a file name", "backup 需要文件名"},
+		{[]string{"restore", "", "--yes"}, "restore needs a file name", "restore 需要文件名"},
+		{[]string{"import", ""}, "import needs a file name", "import 需要文件名"},
+		{[]string{"import", "--format", "csv", "--dry-run", ""}, "import needs a file name", "import 需要文件名"},
+		{[]string{"export", "-o", ""}, "-o/--output needs a file name", "-o/--output 需要文件名"},
+		{[]string{"export", "--output="}, "-o/--output needs a file name", "-o/--output 需要文件名"},
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	listing := func(dir string) string {
+		entries, _ := os.ReadDir(dir)
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		return strings.Join(names, "\n")
+	}
+	for _, tc := range tests {
+		for _, lang := range []string{"en", "zh"} {
+			t.Run(strings.Join(tc.args, " ")+" "+lang, func(t *testing.T) {
+				h := newHarness(t)
+				before, beforeParent := listing(h.dir), listing(wd+"/..")
+				r := h.run(append([]string{"--lang", lang}, tc.args...)...)
+				want := tc.en
+				if lang == "zh" {
+					want = tc.zh
+				}
+				lines := stderrLines(r.err)
+				if r.code != ExitUsage || len(lines) != 2 || !strings.Contains(lines[0], want) {
+					t.Fatalf("exit %d, want 2 and %q\nstderr: %s", r.code, want, r.err)
+				}
+				if strings.Count(lines[0], "salesplan") != 1 {
+					t.Errorf("the command is named twice: %s", lines[0])
+				}
+				if h.dbBytes() != nil || listing(h.dir) != before || listing(wd+"/..") != beforeParent {
+					t.Errorf("something was written")
+				}
+			})
+		}
+	}
+}
