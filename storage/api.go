@@ -82,7 +82,8 @@ type ValidationError struct {
 }
 
 // Problem returns the translatable form: code "invalid_field" (record,
-// field, what is wrong) when a field is at fault, "invalid_record" (record,
+// field, what is wrong) when a field is at fault ("invalid_field_of" when
+// the record is a worded one, the document or a line), "invalid_record" (record,
 // what is wrong) when the record as a whole is. What is wrong is Why, a
 // Problem the catalog translates in turn, or else the English Msg. Each
 // code keeps one argument count so the catalog can translate it.
@@ -94,6 +95,12 @@ func (e *ValidationError) Problem() *model.Problem {
 	rec := e.record()
 	if e.Field == "" {
 		return model.Errf("invalid_record", "%s: %s", rec, why)
+	}
+	if _, worded := rec.(*model.Problem); worded {
+		// "document", "line 3": words of the language, joined to the
+		// field without the space a record of the format takes in
+		// Chinese ("第 3 行的字段 name", "tasks[3] 的字段 date").
+		return model.Errf("invalid_field_of", "%s: %s: %s", rec, e.Field, why)
 	}
 	return model.Errf("invalid_field", "%s: %s: %s", rec, e.Field, why)
 }

@@ -18,7 +18,8 @@ func TestValidationErrorWording(t *testing.T) {
 	}{
 		{"field", ValidationError{Record: "clients[3]", Field: "name", Msg: "is empty"}, "invalid_field", 3, "clients[3]: name: is empty"},
 		{"whole record", ValidationError{Record: "document", Msg: "must be a JSON object"}, "invalid_record", 2, "document: must be a JSON object"},
-		{"csv line", ValidationError{Record: "line 4", Line: 4, Field: "name", Msg: "a name is needed"}, "invalid_field", 3, "line 4: name: a name is needed"},
+		{"csv line", ValidationError{Record: "line 4", Line: 4, Field: "name", Msg: "a name is needed"}, "invalid_field_of", 3, "line 4: name: a name is needed"},
+		{"document field", ValidationError{Record: "document", Field: "format", Msg: "must be \"salesplan\""}, "invalid_field_of", 3, "document: format: must be \"salesplan\""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			p := c.err.Problem()

@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"salesplan/model"
 )
@@ -99,9 +100,17 @@ func DecodeDocument(r io.Reader) (*Document, error) {
 	// peak near them instead of twice them (a 200 MB document).
 	defer debug.SetGCPercent(debug.SetGCPercent(50))
 	sr := &sizedReader{r: r, limit: maxDocumentBytes}
-	dec := json.NewDecoder(bufio.NewReaderSize(sr, 1<<16))
+	br := bufio.NewReaderSize(sr, 1<<16)
+	// A byte-order mark (Notepad writes one) is not JSON: skip it, and
+	// count it in the offset of a syntax error.
+	var skipped int64
+	if b, err := br.Peek(len(utf8BOM)); err == nil && string(b) == utf8BOM {
+		_, _ = br.Discard(len(utf8BOM))
+		skipped = int64(len(utf8BOM))
+	}
+	dec := json.NewDecoder(br)
 	dec.UseNumber()
-	d := &docDecoder{dec: dec, src: r}
+	d := &docDecoder{dec: dec, src: r, skipped: skipped}
 	doc, err := d.decode()
 	if errors.Is(err, errTooLarge) {
 		return nil, tooLarge()
@@ -113,6 +122,9 @@ func DecodeDocument(r io.Reader) (*Document, error) {
 type docDecoder struct {
 	dec *json.Decoder
 	src io.Reader // for the line of a syntax error, when it can be re-read
+	// skipped is the length of the byte-order mark skipped before the
+	// decoder's first byte.
+	skipped int64
 }
 
 func (d *docDecoder) decode() (*Document, error) {
@@ -299,12 +311,37 @@ func fieldError(record string, raw []byte, fresh func() any, err error) error {
 func friendlyJSONError(err error) *model.Problem {
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
+		if key, ok := strings.CutPrefix(te.Value, "number "); ok && isInt(te.Type) && !isWhole(key) {
+			// A map key that is not a number: annual_targets' keys are years.
+			return model.Errf("doc_bad_year_key", "%q is not a year (the keys are years, e.g. \"2026\")", key)
+		}
 		return wantKind(te.Type, te.Value)
+	}
+	var pe *time.ParseError
+	if errors.As(err, &pe) || strings.HasPrefix(err.Error(), "Time.UnmarshalJSON") {
+		// A journal entry's time: say what is wanted, not Go's layout.
+		return model.Errf("doc_want_time", "must be a time like 2026-12-07T09:30:00Z or 2026-12-07T09:30:00+08:00")
 	}
 	if p := model.ProblemOf(err); p != nil {
 		return p
 	}
 	return model.Errf("doc_bad_value", "%s", strings.TrimPrefix(err.Error(), "json: "))
+}
+
+// isInt says whether t is a whole-number kind.
+func isInt(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return true
+	}
+	return false
+}
+
+// isWhole says whether s is written as a whole number.
+func isWhole(s string) bool {
+	_, err := strconv.ParseInt(s, 10, 64)
+	return err == nil
 }
 
 // wantKind is the problem of a JSON value of the wrong type (got: the JSON
@@ -335,11 +372,22 @@ func (d *docDecoder) notJSON(err error) error {
 	}
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
+		offset := se.Offset + d.skipped
 		msg := strings.TrimPrefix(se.Error(), "json: ")
-		if line, ok := lineAt(d.src, se.Offset); ok {
+		// "invalid character 'x' looking for beginning of value": the
+		// character, in words the catalog has; the decoder's context
+		// is English grammar jargon and is left out.
+		char, bad := badChar(msg)
+		if line, ok := lineAt(d.src, offset); ok {
+			if bad {
+				return docError(model.Errf("doc_bad_char", "not a salesplan JSON document: unexpected character %s (line %d)", char, line))
+			}
 			return docError(model.Errf("doc_not_json", "not a salesplan JSON document: %s (line %d)", msg, line))
 		}
-		return docError(model.Errf("doc_not_json_at", "not a salesplan JSON document: %s (at byte %d)", msg, se.Offset))
+		if bad {
+			return docError(model.Errf("doc_bad_char_at", "not a salesplan JSON document: unexpected character %s (at byte %d)", char, offset))
+		}
+		return docError(model.Errf("doc_not_json_at", "not a salesplan JSON document: %s (at byte %d)", msg, offset))
 	}
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
@@ -352,6 +400,19 @@ func (d *docDecoder) notJSON(err error) error {
 		return docError(p)
 	}
 	return fmt.Errorf("read import: %w", err)
+}
+
+var badCharRe = regexp.MustCompile(`^invalid character ('(?:[^'\\]|\\.)+') `)
+
+// badChar finds the character of the standard decoder's "invalid
+// character 'x' …" (quoted as Go quotes it, so a control character is
+// shown escaped).
+func badChar(msg string) (string, bool) {
+	m := badCharRe.FindStringSubmatch(msg)
+	if m == nil {
+		return "", false
+	}
+	return m[1], true
 }
 
 // lineAt counts the lines up to offset when src is a file that can be read

@@ -14,7 +14,12 @@ func TestImportRejectsBadJSON(t *testing.T) {
 	cases := []struct {
 		name, text, want string
 	}{
-		{"not JSON", "name,phone\n王总,123\n", "document: not a salesplan JSON document: invalid character"},
+		{"not JSON", "name,phone\n王总,123\n", "document: not a salesplan JSON document: unexpected character 'a' (line 1)"},
+		{"syntax error on line 2", "{\"format\":\"salesplan\",\n\"version\": 2,,}", "unexpected character ',' (line 2)"},
+		{"BOM then a syntax error on line 2", "\ufeff{\"format\":\"salesplan\",\n,}", "unexpected character ',' (line 2)"},
+		{"a time that is not one", `{"format":"salesplan","version":2,"journal":[{"id":1,"kind":"call","at":"garbage","text":"x"}]}`, "journal[0]: at: must be a time like 2026-12-07T09:30:00Z"},
+		{"a time that is a number", `{"format":"salesplan","version":2,"journal":[{"id":1,"kind":"call","at":5,"text":"x"}]}`, "journal[0]: at: must be a time like 2026-12-07T09:30:00Z"},
+		{"a year key that is not a year", `{"format":"salesplan","version":2,"settings":{"annual_targets":{"abc":5}}}`, `settings: annual_targets: "abc" is not a year`},
 		{"empty", "", "the file is empty"},
 		{"cut short", good[:len(good)/2], "not a salesplan JSON document"},
 		{"an array", "[1,2]", "must be a JSON object"},
@@ -47,6 +52,19 @@ func TestImportRejectsBadJSON(t *testing.T) {
 				t.Errorf("a refused import wrote records")
 			}
 		})
+	}
+}
+
+// TestImportSkipsByteOrderMark: a document saved by Notepad starts with a
+// UTF-8 byte-order mark; it is read as the same document.
+func TestImportSkipsByteOrderMark(t *testing.T) {
+	s := newStore(t)
+	good := docJSON(t, sampleDocument())
+	if err := importJSON(s, append([]byte("\ufeff"), good...), false); err != nil {
+		t.Fatalf("a document with a BOM: %v", err)
+	}
+	if empty, _ := s.IsEmpty(); empty {
+		t.Errorf("nothing imported")
 	}
 }
 

@@ -408,3 +408,63 @@ func TestEmptyFileNameRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestImportSaysWhatIsWanted: a JSON import's refusals say what is wanted
+// in the run's language, with no Go layout or decoder jargon: a journal
+// time, a target's year key, a syntax error (with its line); a document
+// saved with a byte-order mark (Notepad) is imported.
+func TestImportSaysWhatIsWanted(t *testing.T) {
+	const head = `{"format": "salesplan", "version": 2,`
+	tests := []struct {
+		name, doc string
+		en, zh    string
+	}{
+		{"journal time", head + `"clients": [{"id": 1, "name": "A", "tier": "regular", "created_on": "2026-11-01"}],
+ "journal": [{"id": 1, "client_id": 1, "kind": "call", "at": "garbage", "text": "x"}]}`,
+			"journal[0]: at: must be a time like 2026-12-07T09:30:00Z",
+			"journal[0] 的字段 at：应为时间，如 2026-12-07T09:30:00Z"},
+		{"year key", head + `"settings": {"annual_targets": {"abc": 5}}}`,
+			`settings: annual_targets: "abc" is not a year`,
+			"settings 的字段 annual_targets：“abc”不是年份"},
+		{"syntax", head + "\n" + `"clients": [,]}`,
+			"not a salesplan JSON document: unexpected character ',' (line 2)",
+			"不是 salesplan JSON 文档：第 2 行有不该出现的字符 ','"},
+		{"document field", `{"format": "other", "version": 2}`,
+			`document: format: must be "salesplan"`,
+			`文档的字段 format：应为 "salesplan"`},
+	}
+	for _, tc := range tests {
+		for _, lang := range []string{"en", "zh"} {
+			t.Run(tc.name+" "+lang, func(t *testing.T) {
+				h := newHarness(t)
+				h.ok("client", "add", "王总")
+				f := h.write("doc.json", tc.doc)
+				before := h.dbBytes()
+				r := h.run("--lang", lang, "import", "--merge", f)
+				want := tc.en
+				if lang == "zh" {
+					want = tc.zh
+				}
+				if r.code != ExitFail || !strings.Contains(r.err, want) {
+					t.Fatalf("exit %d, stderr %q; want 1 and %q", r.code, r.err, want)
+				}
+				for _, leak := range []string{"2006-01-02", "parsing time", "invalid character", "looking for", "JSON number"} {
+					if strings.Contains(r.err, leak) {
+						t.Errorf("stderr leaks %q: %s", leak, r.err)
+					}
+				}
+				if !bytes.Equal(before, h.dbBytes()) {
+					t.Errorf("the database changed")
+				}
+			})
+		}
+	}
+	t.Run("byte-order mark", func(t *testing.T) {
+		h := newHarness(t)
+		f := h.write("bom.json", "\ufeff"+head+`"clients": [{"id": 1, "name": "A", "tier": "regular", "created_on": "2026-11-01"}]}`)
+		h.ok("import", f)
+		if out := h.ok("client", "list"); !strings.Contains(out, "A") {
+			t.Errorf("the client was not imported: %s", out)
+		}
+	})
+}

@@ -34,8 +34,8 @@ func TestChineseSaysItInChinese(t *testing.T) {
 		want    string
 		english []string // words of the old English leak
 	}{
-		{"import: the document", []string{"import", badFormat}, "文档 的字段 format", []string{"document"}},
-		{"import: a CSV line", []string{"import", "--format", "csv", "--kind", "clients", badCSV}, "第 3 行 的字段 name", []string{"line"}},
+		{"import: the document", []string{"import", badFormat}, "文档的字段 format", []string{"document"}},
+		{"import: a CSV line", []string{"import", "--format", "csv", "--kind", "clients", badCSV}, "第 3 行的字段 name", []string{"line"}},
 		{"a file that is not there", []string{"import", h.dir + "/nope.json"}, "文件或文件夹不存在", []string{"no such file", "open "}},
 		{"restore: not a database", []string{"restore", notDB, "--yes"}, "不是 bbolt 数据库文件", []string{"not a bbolt file"}},
 		{"sync: server down", []string{"sync"}, "连接被拒绝", []string{"connection refused"}},
