@@ -9,7 +9,9 @@ package storage
 // begins with = + - @, tab or CR) prefixed with ' (DESIGN.md §6).
 //
 // Import of clients matches columns by header name, English or Chinese, any
-// case; unknown columns are ignored, a name column is required. A row whose
+// case; every column of the export is read but id (a new client gets a new
+// id), and the columns ignored are named in the report; a name column is
+// required. A row whose
 // name is already in the database (or earlier in the file) is reported and
 // skipped; a bad row names its line and field and nothing is written. The
 // rows are written in one transaction.
@@ -187,6 +189,9 @@ type CSVReport struct {
 	DryRun  bool
 	Added   []CSVRow // added (or to be added)
 	Skipped []CSVRow // a client of that name exists already (or came earlier in the file)
+	// Ignored are the headers of the columns not read (as written, in
+	// file order): id, and any column salesplan does not know.
+	Ignored []string
 }
 
 // clientColumns maps a header (lower case, trimmed) to a client field.
@@ -202,6 +207,20 @@ var clientColumns = map[string]string{
 	"interests": "interests", "兴趣": "interests", "爱好": "interests", "话题": "interests",
 	"referred_by": "referred_by", "referred by": "referred_by", "介绍人": "referred_by", "推荐人": "referred_by",
 	"cadence_days": "cadence_days", "cadence": "cadence_days", "跟进周期": "cadence_days", "周期": "cadence_days",
+	"created_on": "created_on", "created on": "created_on", "创建日期": "created_on", "建档日期": "created_on",
+	"archived": "archived", "已归档": "archived", "归档": "archived",
+}
+
+// parseArchived reads an archived cell: true/yes/1/是 or false/no/0/否,
+// empty = not archived.
+func parseArchived(s string) (bool, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "false", "no", "0", "否", "n":
+		return false, true
+	case "true", "yes", "1", "是", "y":
+		return true, true
+	}
+	return false, false
 }
 
 // csvRowError is the refusal of a CSV file for what is wrong on one line.
@@ -237,10 +256,11 @@ func (s *Store) ImportClientsCSVOn(r io.Reader, dryRun bool, today model.Date) (
 	if !today.Valid() {
 		today = model.DateOf(time.Now())
 	}
-	clients, lines, err := parseClientsCSV(r, today)
+	clients, lines, ignored, err := parseClientsCSV(r, today)
 	if err != nil {
 		return rep, err
 	}
+	rep.Ignored = ignored
 	write := func(tx *bolt.Tx) error {
 		seen := map[string]int{} // name key → line
 		for i := range clients {
@@ -273,14 +293,14 @@ func (s *Store) ImportClientsCSVOn(r io.Reader, dryRun bool, today model.Date) (
 		err = s.update(write)
 	}
 	if err != nil {
-		return CSVReport{DryRun: dryRun}, fmt.Errorf("import clients: %w", err)
+		return CSVReport{DryRun: dryRun, Ignored: ignored}, fmt.Errorf("import clients: %w", err)
 	}
 	return rep, nil
 }
 
-// parseClientsCSV reads and checks every row; it returns the clients and
-// the line each came from.
-func parseClientsCSV(r io.Reader, today model.Date) ([]model.Client, []int, error) {
+// parseClientsCSV reads and checks every row; it returns the clients, the
+// line each came from and the headers of the columns it ignored.
+func parseClientsCSV(r io.Reader, today model.Date) (_ []model.Client, _ []int, ignored []string, _ error) {
 	br := bufio.NewReader(r)
 	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte(utf8BOM)) {
 		br.Discard(3)
@@ -289,23 +309,28 @@ func parseClientsCSV(r io.Reader, today model.Date) ([]model.Client, []int, erro
 	cr.FieldsPerRecord = -1 // short rows are padded below; spreadsheets drop trailing empties
 	header, err := cr.Read()
 	if errors.Is(err, io.EOF) {
-		return nil, nil, csvRowError(1, model.Errf("csv_empty", "the file is empty (want a header row with a name column)"))
+		return nil, nil, nil, csvRowError(1, model.Errf("csv_empty", "the file is empty (want a header row with a name column)"))
 	}
 	if err != nil {
-		return nil, nil, csvParseError(err)
+		return nil, nil, nil, csvParseError(err)
 	}
 	cols := map[string]int{}
 	for i, h := range header {
 		h = strings.ToLower(strings.TrimSpace(uncsvCell(h)))
-		if f, ok := clientColumns[h]; ok {
-			if _, dup := cols[f]; dup {
-				return nil, nil, csvRowError(1, model.Errf("csv_second_column", "a second column for %s", f).In(h))
+		f, ok := clientColumns[h]
+		if !ok {
+			if h != "" {
+				ignored = append(ignored, strings.TrimSpace(uncsvCell(header[i])))
 			}
-			cols[f] = i
+			continue
 		}
+		if _, dup := cols[f]; dup {
+			return nil, nil, nil, csvRowError(1, model.Errf("csv_second_column", "a second column for %s", f).In(h))
+		}
+		cols[f] = i
 	}
 	if _, ok := cols["name"]; !ok {
-		return nil, nil, csvRowError(1, model.Errf("csv_no_name_column", "no name column (name, 姓名 or 客户) in the header"))
+		return nil, nil, nil, csvRowError(1, model.Errf("csv_no_name_column", "no name column (name, 姓名 or 客户) in the header"))
 	}
 	var out []model.Client
 	var lines []int
@@ -315,7 +340,7 @@ func parseClientsCSV(r io.Reader, today model.Date) ([]model.Client, []int, erro
 			break
 		}
 		if err != nil {
-			return nil, nil, csvParseError(err)
+			return nil, nil, nil, csvParseError(err)
 		}
 		line, _ := cr.FieldPos(0)
 		cell := func(f string) string {
@@ -343,33 +368,54 @@ func parseClientsCSV(r io.Reader, today model.Date) ([]model.Client, []int, erro
 			{"phone", c.Phone}, {"business", c.Business}, {"needs", c.Needs}, {"decision_maker", c.DecisionMaker},
 			{"interests", c.Interests}, {"referred_by", c.ReferredBy}} {
 			if !utf8.ValidString(f.val) {
-				return nil, nil, csvRowError(line, model.Errf("csv_not_utf8", "not valid UTF-8 (save the file as CSV UTF-8)").In(f.name))
+				return nil, nil, nil, csvRowError(line, model.Errf("csv_not_utf8", "not valid UTF-8 (save the file as CSV UTF-8)").In(f.name))
 			}
 		}
 		tier, ok := parseTier(cell("tier"))
 		if !ok {
-			return nil, nil, csvRowError(line, model.Errf("bad_tier", "tier %q is not key or regular", cell("tier")).In("tier"))
+			return nil, nil, nil, csvRowError(line, model.Errf("bad_tier", "tier %q is not key or regular", cell("tier")).In("tier"))
 		}
 		c.Tier = tier
+		if v := cell("created_on"); v != "" {
+			d, err := model.ParseDate(v)
+			if err != nil {
+				return nil, nil, nil, csvRowError(line, model.Errf("csv_bad_date", "%q is not a date (want YYYY-MM-DD)", v).In("created_on"))
+			}
+			c.CreatedOn = d
+		}
+		archived, ok := parseArchived(cell("archived"))
+		if !ok {
+			return nil, nil, nil, csvRowError(line, model.Errf("csv_bad_archived", "%q is not true or false", cell("archived")).In("archived"))
+		}
+		c.Archived = archived
 		if v := cell("cadence_days"); v != "" {
 			n, err := strconv.Atoi(v)
 			if err != nil || n < 0 || n > 3650 {
-				return nil, nil, csvRowError(line, model.Errf("csv_bad_cadence", "%q is not a number of days (0–3650)", v).In("cadence_days"))
+				return nil, nil, nil, csvRowError(line, model.Errf("csv_bad_cadence", "%q is not a number of days (0–3650)", v).In("cadence_days"))
 			}
 			c.CadenceDays = n
 		}
 		if err := validateClient(&c); err != nil {
-			return nil, nil, csvRowError(line, model.ProblemOf(err))
+			return nil, nil, nil, csvRowError(line, model.ProblemOf(err))
 		}
 		out = append(out, c)
 		lines = append(lines, line)
 	}
-	return out, lines, nil
+	return out, lines, ignored, nil
 }
 
 func csvParseError(err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
+		// The csv package's reasons, as codes the catalog words.
+		switch {
+		case errors.Is(pe.Err, csv.ErrQuote):
+			return csvRowError(pe.StartLine, model.Errf("csv_err_quote", `not CSV: a quoted cell has a stray or missing " (a " inside a quoted cell is written "")`))
+		case errors.Is(pe.Err, csv.ErrBareQuote):
+			return csvRowError(pe.StartLine, model.Errf("csv_err_bare_quote", `not CSV: a " in a cell that is not quoted (quote the cell and write the " as "")`))
+		case errors.Is(pe.Err, csv.ErrFieldCount):
+			return csvRowError(pe.StartLine, model.Errf("csv_err_field_count", "not CSV: the row has a different number of cells from the header"))
+		}
 		return csvRowError(pe.StartLine, model.Errf("csv_bad_row", "not CSV: %s", pe.Err.Error()))
 	}
 	return fmt.Errorf("read CSV: %w", err)

@@ -99,8 +99,19 @@ func TestClientsCSVRoundTrip(t *testing.T) {
 		got.Interests != want.Interests || got.Phone != want.Phone || got.Tier != model.TierKey || got.CadenceDays != 5 {
 		t.Errorf("round trip lost text:\n got %+v\nwant %+v", got, want)
 	}
-	if got.CreatedOn != d("2026-11-27") {
-		t.Errorf("created on %s", got.CreatedOn)
+	// The export's created_on and archived are read back; only the id
+	// is not (a new client gets a new id), and the report says so.
+	if got.CreatedOn != want.CreatedOn || got.Archived != want.Archived {
+		t.Errorf("created on %s archived %v, want %s %v", got.CreatedOn, got.Archived, want.CreatedOn, want.Archived)
+	}
+	for _, c := range sampleDocument().Clients {
+		got, err := dst.FindClient(c.Name)
+		if err != nil || got.Archived != c.Archived || got.CreatedOn != c.CreatedOn {
+			t.Errorf("%s: archived %v created %s, want %v %s (%v)", c.Name, got.Archived, got.CreatedOn, c.Archived, c.CreatedOn, err)
+		}
+	}
+	if strings.Join(rep.Ignored, ",") != "id" {
+		t.Errorf("ignored columns %q, want id", rep.Ignored)
 	}
 	// Importing the same file again adds nothing and says why.
 	rep, err = dst.ImportClientsCSVOn(strings.NewReader(out), false, d("2026-11-27"))
@@ -164,6 +175,34 @@ func TestImportClientsCSVRefusesBadRowWhole(t *testing.T) {
 			var ve *ValidationError
 			if !errors.As(err, &ve) || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("error %v, want …%s…", err, tc.want)
+			}
+			if empty, _ := s.IsEmpty(); !empty {
+				t.Errorf("a refused file wrote clients")
+			}
+		})
+	}
+}
+
+// TestImportClientsCSVRefusesBadRows: created_on and archived are checked
+// like every other cell, and the csv package's reasons come as codes the
+// catalog words; each names its line.
+func TestImportClientsCSVRefusesBadRows(t *testing.T) {
+	for _, c := range []struct {
+		name, file, code, field string
+		line                    int
+	}{
+		{"impossible date", "name,created_on\nA,2026-01-01\nB,2026-02-30\n", "csv_bad_date", "created_on", 3},
+		{"date out of range", "name,created_on\nA,2300-01-01\n", "date_out_of_range", "created_on", 2},
+		{"archived not a yes or no", "name,archived\nA,maybe\n", "csv_bad_archived", "archived", 2},
+		{"stray quote in a quoted cell", "name,phone\n\"A\"x,1\n", "csv_err_quote", "", 2},
+		{"bare quote", "name,phone\nA \"x\",1\n", "csv_err_bare_quote", "", 2},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s := newStore(t)
+			_, err := s.ImportClientsCSVOn(strings.NewReader(c.file), false, d("2026-11-27"))
+			var ve *ValidationError
+			if !errors.As(err, &ve) || ve.Why == nil || ve.Why.Code != c.code || ve.Field != c.field || ve.Line != c.line {
+				t.Fatalf("error %v, want %s on line %d field %q", err, c.code, c.line, c.field)
 			}
 			if empty, _ := s.IsEmpty(); !empty {
 				t.Errorf("a refused file wrote clients")

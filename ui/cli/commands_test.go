@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -631,5 +632,80 @@ func TestRepeatRunsIntoTheEndOfTheRange(t *testing.T) {
 	h2.ok("import", file)
 	if out := h2.ok("--today", "2200-12-31", "today"); !strings.Contains(out, "the bank") {
 		t.Errorf("imported today: %s", out)
+	}
+}
+
+// TestClientsCSVRoundTrip: the clients CSV that export writes comes back
+// whole through import — an archived client stays archived, the created
+// date is kept — and the import names the columns it does not read (id),
+// in the dry run and the import, in both languages.
+func TestClientsCSVRoundTrip(t *testing.T) {
+	src := newHarness(t)
+	src.ok("client", "add", "王总", "--key", "--area", "朝阳", "--cadence", "5")
+	src.ok("client", "add", "Old Li")
+	src.ok("client", "edit", "Old Li", "--archived")
+	file := filepath.Join(src.dir, "clients.csv")
+	src.ok("export", "--format", "csv", "--kind", "clients", "-o", file)
+	want, _ := os.ReadFile(file)
+
+	for _, lang := range []string{"en", "zh"} {
+		t.Run(lang, func(t *testing.T) {
+			dst := newHarness(t)
+			dst.env["SALESPLAN_TODAY"] = "2027-03-01" // not the day they were created
+			ignored := map[string]string{"en": "Columns not read (ignored): id", "zh": "未读取（已忽略）的列：id"}[lang]
+			for _, dry := range []bool{true, false} {
+				args := []string{"--lang", lang, "import", "--format", "csv", file}
+				if dry {
+					args = append(args, "--dry-run")
+				}
+				if out := dst.ok(args...); !strings.Contains(out, ignored) {
+					t.Errorf("dry run %v: output does not name the ignored column:\n%s", dry, out)
+				}
+			}
+			got := dst.ok("export", "--format", "csv", "--kind", "clients")
+			if got != string(want) {
+				t.Errorf("export → import → export differs:\n got %s\nwant %s", got, want)
+			}
+		})
+	}
+}
+
+// TestClientsCSVRefusals: a bad created_on or a malformed CSV is refused
+// with its line, in the run's language (the csv package's reasons
+// translated), and nothing is written.
+func TestClientsCSVRefusals(t *testing.T) {
+	tests := []struct {
+		name, file string
+		en, zh     string
+	}{
+		{"impossible created_on", "name,created_on\nA,2026-01-01\nB,2026-02-30\n",
+			`line 3: created_on: "2026-02-30" is not a date (want YYYY-MM-DD)`, "第 3 行的字段 created_on：“2026-02-30”不是日期（应为 YYYY-MM-DD）"},
+		{"archived", "name,archived\nA,maybe\n",
+			`line 2: archived: "maybe" is not true or false`, "第 2 行的字段 archived：“maybe”不是 true 或 false"},
+		{"quote", "name,phone\n\"A\"x,1\n",
+			`line 2: not CSV: a quoted cell has a stray or missing "`, `第 2 行：不是 CSV：带引号的单元格中有多余或缺少的 "`},
+		{"bare quote", "name,phone\nA \"x\",1\n",
+			`line 2: not CSV: a " in a cell that is not quoted`, `第 2 行：不是 CSV：未加引号的单元格中有 "`},
+	}
+	for _, tc := range tests {
+		for _, lang := range []string{"en", "zh"} {
+			t.Run(tc.name+" "+lang, func(t *testing.T) {
+				h := newHarness(t)
+				h.ok("client", "add", "王总")
+				f := h.write("c.csv", tc.file)
+				before := h.dbBytes()
+				r := h.run("--lang", lang, "import", "--format", "csv", f)
+				want := map[string]string{"en": tc.en, "zh": tc.zh}[lang]
+				if r.code != ExitFail || !strings.Contains(r.err, want) {
+					t.Fatalf("exit %d, stderr %q; want 1 and %q", r.code, r.err, want)
+				}
+				if strings.Contains(r.err, "quoted-field") || strings.Contains(r.err, "extraneous") {
+					t.Errorf("the csv package's English leaked: %s", r.err)
+				}
+				if !bytes.Equal(before, h.dbBytes()) {
+					t.Errorf("the database changed")
+				}
+			})
+		}
 	}
 }

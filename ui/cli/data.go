@@ -138,6 +138,13 @@ func (a *app) importClientsCSV(st *storage.Store, r io.Reader, name string, dryR
 	if !dryRun {
 		a.wrote = len(rep.Added) > 0
 	}
+	if len(rep.Ignored) > 0 {
+		names := make([]string, len(rep.Ignored))
+		for i, h := range rep.Ignored {
+			names[i] = clean(h)
+		}
+		a.say("cli.csv.ignored", strings.Join(names, ", "))
+	}
 	for _, row := range rep.Added {
 		key := "cli.csv.added"
 		if dryRun {

@@ -26,7 +26,9 @@
 //   - `target set --year Y --sales N` and/or `--month YYYY-MM N`.
 //   - `config get` without a key lists every setting and target.
 //   - `export --format csv --kind clients|tasks|journal|promises|projects`;
-//     `import --format csv --kind clients [--dry-run] FILE`.
+//     `import --format csv --kind clients [--dry-run] FILE` reads every column
+//     the clients export writes but id (created_on and archived included,
+//     checked like the rest) and names the columns it ignores.
 //   - `import -` reads the document from standard input.
 //   - `restore FILE` asks on stderr and reads the answer from stdin unless
 //     --yes; no answer is no.

@@ -299,6 +299,7 @@ func init() {
 		"cli.check.collect_payment":      {"Collect payment: %s", "收款：%s"},
 		"cli.ics.bid":                    {"Bid: %s", "投标：%s"},
 		"cli.ics.promise":                {"Promise to %s: %s", "对 %s 的承诺：%s"},
+		"cli.csv.ignored":                {"Columns not read (ignored): %s", "未读取（已忽略）的列：%s"},
 		"cli.csv.added":                  {"line %d: added %s", "第 %d 行：已添加 %s"},
 		"cli.csv.would_add":              {"line %d: would add %s", "第 %d 行：将添加 %s"},
 		"cli.csv.skipped":                {"line %d: skipped %s (already a client)", "第 %d 行：跳过 %s（客户已存在）"},

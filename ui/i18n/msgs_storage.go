@@ -61,12 +61,17 @@ func init() {
 		"err.backup_damaged_none": {"today's automatic backup failed its check and was kept aside as %v, and there is no good backup; run salesplan check", "今天的自动备份未通过检查，已另存为 %v，且没有完好的备份；请运行 salesplan check"},
 
 		// A CSV file of clients being imported.
-		"err.csv_empty":          {"the file is empty (want a header row with a name column)", "文件为空（需要带有名称列的表头行）"},
-		"err.csv_second_column":  {"a second column for %v", "%v 列重复"},
-		"err.csv_no_name_column": {"no name column (name, 姓名 or 客户) in the header", "表头中没有名称列（name、姓名或客户）"},
-		"err.csv_not_utf8":       {"not valid UTF-8 (save the file as CSV UTF-8)", "不是有效的 UTF-8（请另存为 CSV UTF-8）"},
-		"err.csv_bad_cadence":    {"%q is not a number of days (0–3650)", "“%v”不是天数（0–3650）"},
-		"err.csv_bad_row":        {"not CSV: %v", "不是 CSV：%v"},
+		"err.csv_empty":           {"the file is empty (want a header row with a name column)", "文件为空（需要带有名称列的表头行）"},
+		"err.csv_second_column":   {"a second column for %v", "%v 列重复"},
+		"err.csv_no_name_column":  {"no name column (name, 姓名 or 客户) in the header", "表头中没有名称列（name、姓名或客户）"},
+		"err.csv_not_utf8":        {"not valid UTF-8 (save the file as CSV UTF-8)", "不是有效的 UTF-8（请另存为 CSV UTF-8）"},
+		"err.csv_bad_cadence":     {"%q is not a number of days (0–3650)", "“%v”不是天数（0–3650）"},
+		"err.csv_bad_row":         {"not CSV: %v", "不是 CSV：%v"},
+		"err.csv_err_quote":       {`not CSV: a quoted cell has a stray or missing " (a " inside a quoted cell is written "")`, `不是 CSV：带引号的单元格中有多余或缺少的 "（单元格内的 " 应写作 ""）`},
+		"err.csv_err_bare_quote":  {`not CSV: a " in a cell that is not quoted (quote the cell and write the " as "")`, `不是 CSV：未加引号的单元格中有 "（请给单元格加上引号，并把 " 写作 ""）`},
+		"err.csv_err_field_count": {"not CSV: the row has a different number of cells from the header", "不是 CSV：此行的单元格数与表头不同"},
+		"err.csv_bad_date":        {"%q is not a date (want YYYY-MM-DD)", "“%v”不是日期（应为 YYYY-MM-DD）"},
+		"err.csv_bad_archived":    {"%q is not true or false", "“%v”不是 true 或 false"},
 
 		// Why a file could not be read or written (storage.OSReason), after
 		// a line that names the file.
