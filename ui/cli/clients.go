@@ -168,7 +168,7 @@ func (a *app) recordProspect(st *storage.Store, text, onArg string) error {
 	if text == "" {
 		return fail("cli.err.empty_prospect")
 	}
-	on, err := a.happenedOn(onArg)
+	on, err := a.happenedOn("--on", onArg)
 	if err != nil {
 		return err
 	}
@@ -187,7 +187,7 @@ func (a *app) record(st *storage.Store, kind model.EntryKind, clientArg, text, o
 	if kind == model.EntryNote && text == "" {
 		return fail("cli.err.empty_note")
 	}
-	on, err := a.happenedOn(onArg)
+	on, err := a.happenedOn("--on", onArg)
 	if err != nil {
 		return err
 	}

@@ -468,3 +468,32 @@ func TestImportSaysWhatIsWanted(t *testing.T) {
 		}
 	})
 }
+
+// TestFutureDateNamesTheFlag: a date after today is refused naming the
+// flag that was given (--signed-on, not --on).
+func TestFutureDateNamesTheFlag(t *testing.T) {
+	h := newHarness(t)
+	seed(h)
+	tests := []struct {
+		args   []string
+		en, zh string
+	}{
+		{[]string{"project", "add", "Q", "--client", "王总", "--stage", "contract", "--signed-on", "2201-01-01"},
+			"--signed-on 2201-01-01 is after today (2026-11-27)", "--signed-on 2201-01-01 晚于今天（2026-11-27）"},
+		{[]string{"log", "call", "王总", "--on", "2026-12-01"},
+			"--on 2026-12-01 is after today (2026-11-27)", "--on 2026-12-01 晚于今天（2026-11-27）"},
+	}
+	for _, tc := range tests {
+		for _, lang := range []string{"en", "zh"} {
+			before := h.dbBytes()
+			r := h.run(append([]string{"--lang", lang}, tc.args...)...)
+			want := map[string]string{"en": tc.en, "zh": tc.zh}[lang]
+			if r.code != ExitFail || !strings.Contains(r.err, want) {
+				t.Errorf("%v (%s): exit %d, stderr %q; want 1 and %q", tc.args, lang, r.code, r.err, want)
+			}
+			if !bytes.Equal(before, h.dbBytes()) {
+				t.Errorf("%v: the database changed", tc.args)
+			}
+		}
+	}
+}

@@ -41,7 +41,7 @@ func (a *app) journalEditCmd() *cobra.Command {
 			edited.Text = strings.TrimSpace(text)
 		}
 		if f.Changed("on") {
-			day, err := a.happenedOn(onArg)
+			day, err := a.happenedOn("--on", onArg)
 			if err != nil {
 				return err
 			}

@@ -19,9 +19,10 @@ func (a *app) parseDate(s string) (model.Date, error) {
 	return d, nil
 }
 
-// happenedOn reads the date something was done (--on): today when s is
-// empty; a later date is refused, since it records what has happened.
-func (a *app) happenedOn(s string) (model.Date, error) {
+// happenedOn reads the date something was done (flag: --on, --signed-on):
+// today when s is empty; a later date is refused, naming the flag, since it
+// records what has happened.
+func (a *app) happenedOn(flag, s string) (model.Date, error) {
 	if s == "" {
 		return a.today, nil
 	}
@@ -30,7 +31,7 @@ func (a *app) happenedOn(s string) (model.Date, error) {
 		return d, err
 	}
 	if d > a.today {
-		return model.NoDate, fail("cli.err.future", s, a.today)
+		return model.NoDate, fail("cli.err.future", flag, s, a.today)
 	}
 	return d, nil
 }

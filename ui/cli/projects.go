@@ -57,7 +57,7 @@ func (a *app) projectAddCmd() *cobra.Command {
 		p.ClientID = cl.ID
 		// --on: the day it entered its current stage (onboarding a year of
 		// existing projects puts each in its own week and month).
-		on, err := a.happenedOn(onArg)
+		on, err := a.happenedOn("--on", onArg)
 		if err != nil {
 			return err
 		}
@@ -66,7 +66,7 @@ func (a *app) projectAddCmd() *cobra.Command {
 			if !model.SignedStage(p.Stage) {
 				return fail("cli.err.signed_on_stage", a.stageName(p.Stage))
 			}
-			d, err := a.happenedOn(signedArg)
+			d, err := a.happenedOn("--signed-on", signedArg)
 			if err != nil {
 				return err
 			}
@@ -104,7 +104,7 @@ func (a *app) projectStageCmd() *cobra.Command {
 		if err != nil {
 			return err
 		}
-		on, err := a.happenedOn(onArg)
+		on, err := a.happenedOn("--on", onArg)
 		if err != nil {
 			return err
 		}

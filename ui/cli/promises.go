@@ -31,7 +31,7 @@ func (a *app) promiseCmd() *cobra.Command {
 		if err != nil {
 			return err
 		}
-		made, err := a.happenedOn(onArg)
+		made, err := a.happenedOn("--on", onArg)
 		if err != nil {
 			return err
 		}
@@ -75,7 +75,7 @@ func (a *app) promiseKeepCmd() *cobra.Command {
 		if err != nil {
 			return err
 		}
-		on, err := a.happenedOn(onArg)
+		on, err := a.happenedOn("--on", onArg)
 		if err != nil {
 			return err
 		}
@@ -115,7 +115,7 @@ func (a *app) promiseCancelCmd() *cobra.Command {
 		if reason == "" {
 			return &usageError{key: "cli.usage.missing_flag", args: []any{"--reason", c.UseLine()}}
 		}
-		on, err := a.happenedOn(onArg)
+		on, err := a.happenedOn("--on", onArg)
 		if err != nil {
 			return err
 		}

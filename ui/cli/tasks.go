@@ -66,7 +66,7 @@ func (a *app) doneCmd() *cobra.Command {
 		if err != nil {
 			return err
 		}
-		on, err := a.happenedOn(onArg)
+		on, err := a.happenedOn("--on", onArg)
 		if err != nil {
 			return err
 		}

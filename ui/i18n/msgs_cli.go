@@ -137,7 +137,7 @@ func init() {
 		"cli.err.open":          {"cannot open the database %s: %s", "无法打开数据库 %s：%s"},
 		"cli.err.ambiguous":     {"%s %q is ambiguous: %s", "%s %q 不唯一：%s"},
 		"cli.err.bad_date":      {"%q is not a date (use YYYY-MM-DD or a date word)", "%q 不是日期（请用 YYYY-MM-DD 或日期词）"},
-		"cli.err.future":        {"--on %s is after today (%s): only what has happened can be recorded", "--on %s 晚于今天（%s）：只能记录已发生的事"},
+		"cli.err.future":        {"%s %s is after today (%s): only what has happened can be recorded", "%s %s 晚于今天（%s）：只能记录已发生的事"},
 		"cli.err.bad_month":     {"%q is not a month (want YYYY-MM)", "%q 不是月份（应为 YYYY-MM）"},
 		"cli.err.bad_year":      {"%d is not a year", "%d 不是年份"},
 		"cli.err.bad_id":        {"%[2]q is not a %[1]s number", "%[2]q 不是%[1]s编号"},
