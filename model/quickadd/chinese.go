@@ -247,7 +247,7 @@ var zhUnits = []zhUnit{
 		return []effect{badDate(m[0])}
 	}},
 	// 3天后, 两周后, 一个星期后.
-	{re: lazyRegexp(`^(\d{1,4}|` + zhNumPat + `)个?(天|日|` + weekPat + `)(?:之)?后`), build: func(m []string, t model.Date) []effect {
+	{re: lazyRegexp(`^(\d{1,9}|` + zhNumPat + `)个?(天|日|` + weekPat + `)(?:之)?后`), build: func(m []string, t model.Date) []effect {
 		n, ok := zhNum(m[1])
 		if !ok {
 			return []effect{badDate(m[0])}

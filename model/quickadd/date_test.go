@@ -2,6 +2,7 @@ package quickadd
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"salesplan/model"
@@ -10,7 +11,7 @@ import (
 func TestParseDate(t *testing.T) {
 	tests := []struct {
 		in   string
-		want string // "" means a bad_date problem
+		want string // "" means a bad_date problem, "range" a date_out_of_range one
 	}{
 		{"2026-12-01", "2026-12-01"},
 		{" 2026-12-01 ", "2026-12-01"},
@@ -54,7 +55,7 @@ func TestParseDate(t *testing.T) {
 		{"13/45", ""},
 		{"2026-13-01", ""},
 		{"2026-02-30", ""},
-		{"+99999d", ""},
+		{"+99999d", "range"},
 		{"5pm", ""},
 		{"下午", ""},
 		{"tomorrow 3pm", ""},
@@ -66,6 +67,13 @@ func TestParseDate(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
 			got, err := ParseDate(tt.in, friday)
+			if tt.want == "range" {
+				var p *model.Problem
+				if !errors.As(err, &p) || p.Code != CodeOutOfRange || got != model.NoDate || !strings.Contains(p.Error(), "1900-01-01 to 2200-12-31") {
+					t.Fatalf("ParseDate(%q) = %v, %v; want NoDate and the range problem", tt.in, got, err)
+				}
+				return
+			}
 			if tt.want == "" {
 				var p *model.Problem
 				if !errors.As(err, &p) || p.Code != CodeBadDate {
@@ -105,7 +113,7 @@ func TestParseDateAgreesWithParse(t *testing.T) {
 func TestParseDatePhrases(t *testing.T) {
 	tests := []struct {
 		in   string
-		want string // "" means a bad_date problem
+		want string // "" means a bad_date problem, "range" a date_out_of_range one
 	}{
 		// English: days around today.
 		{"day before yesterday", "2026-11-25"},
@@ -158,9 +166,20 @@ func TestParseDatePhrases(t *testing.T) {
 		{"december 32", ""},
 		{"december thirty-ninth", ""},
 		{"december", ""},
-		{"in 99999 days", ""},
-		{"in 500 months", ""},
-		{"in 11 years", ""},
+		// Any offset that stays within the dates salesplan keeps
+		// (1900-01-01 to 2200-12-31); beyond them the range is named.
+		{"in 500 months", "2068-07-27"},
+		{"in 11 years", "2037-11-27"},
+		{"in 174 years", "2200-11-27"},
+		{"126 years ago", "1900-11-27"},
+		{"+9999d", "2054-04-13"},
+		{"+3000w", "2084-05-26"},
+		{"in 99999 days", "range"},
+		{"in 175 years", "range"},
+		{"in 200 years", "range"},
+		{"127 years ago", "range"},
+		{"+99999d", "range"},
+		{"+999999999w", "range"},
 		{"in 3 rooms", ""},
 		{"in -3 days", ""},
 		{"3 days", ""},
@@ -188,16 +207,25 @@ func TestParseDatePhrases(t *testing.T) {
 		{"下下个月", "2027-01-01"},
 		{"上 个 月", "2026-10-01"},
 		// Chinese that is no date.
-		{"9999天前", ""},
-		{"99999天前", ""},
+		{"9999天前", "1999-07-13"},
+		{"十一年后", "2037-11-27"},
+		{"99999天前", "range"},
+		{"99999天后", "range"},
+		{"200年后", "range"},
 		{"一百天后", ""},
 		{"三月后", ""},
 		{"上", ""},
-		{"十一年后", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
 			got, err := ParseDate(tt.in, friday)
+			if tt.want == "range" {
+				var p *model.Problem
+				if !errors.As(err, &p) || p.Code != CodeOutOfRange || got != model.NoDate || !strings.Contains(p.Error(), "1900-01-01 to 2200-12-31") {
+					t.Fatalf("ParseDate(%q) = %v, %v; want NoDate and the range problem", tt.in, got, err)
+				}
+				return
+			}
 			if tt.want == "" {
 				var p *model.Problem
 				if !errors.As(err, &p) || p.Code != CodeBadDate || got != model.NoDate {

@@ -37,9 +37,6 @@ type effect struct {
 	err       error
 }
 
-// maxOffsetDays bounds "+Nd" and friends: beyond ten years is a typo.
-const maxOffsetDays = 3660
-
 // maxRepeatN bounds "every N days/weeks".
 const maxRepeatN = 365
 
@@ -48,6 +45,28 @@ func dateEff(text string, d model.Date) effect { return effect{kind: effDate, te
 func badDate(text string) effect {
 	return effect{kind: effDate, text: text,
 		err: model.Errf(CodeBadDate, "%q is not a date (try 2026-12-01, 12/1, tomorrow, fri, next mon, +3d)", text)}
+}
+
+// CodeOutOfRange is the problem of a date word that names a day outside
+// the dates salesplan keeps ("+99999d", "in 200 years"); the catalog's
+// model date_out_of_range.
+const CodeOutOfRange = "date_out_of_range"
+
+// outOfRange is the problem of a date word that lands outside the dates
+// salesplan keeps (model.MinDate to model.MaxDate).
+func outOfRange(text string) effect {
+	return effect{kind: effDate, text: text,
+		err: model.Errf(CodeOutOfRange, "%s is outside the dates salesplan keeps (1900-01-01 to 2200-12-31)", strconv.Quote(text))}
+}
+
+// moved is today moved by days (forward or back), or the range problem
+// when that leaves the dates salesplan keeps.
+func moved(text string, days int64, today model.Date) effect {
+	d := int64(today) + days
+	if d < int64(model.MinDate) || d > int64(model.MaxDate) {
+		return outOfRange(text)
+	}
+	return dateEff(text, model.Date(d))
 }
 
 func badTime(text string) effect {
@@ -155,12 +174,10 @@ func monthDay(text string, m, d int, today model.Date) effect {
 	return badDate(text)
 }
 
-// offset is today moved by n units of days.
+// offset is today moved by n units of days, within the dates salesplan
+// keeps.
 func offset(text string, n, unit int, today model.Date) effect {
-	if n > maxOffsetDays/unit {
-		return badDate(text)
-	}
-	return dateEff(text, today.AddDays(n*unit))
+	return moved(text, int64(n)*int64(unit), today)
 }
 
 // matchWords reads an English phrase at the start of words (plain words

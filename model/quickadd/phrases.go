@@ -157,33 +157,28 @@ func moveBy(text, num, unit string, sign int, today model.Date) (effect, bool) {
 	case "month":
 		return addMonths(text, n, sign, today), true
 	case "year":
-		if n > maxOffsetDays/365 {
-			return badDate(text), true
-		}
 		return addMonths(text, 12*n, sign, today), true
 	}
 	return effect{}, false
 }
 
 // shift is today moved n units of days, forward (sign 1) or back, within
-// offset's bound.
+// the dates salesplan keeps.
 func shift(text string, n, unit, sign int, today model.Date) effect {
-	e := offset(text, n, unit, today)
-	if e.err == nil && sign < 0 {
-		e.date = today.AddDays(-n * unit)
-	}
-	return e
+	return moved(text, int64(sign)*int64(n)*int64(unit), today)
 }
 
 // addMonths is today moved by n months (sign 1 forward, -1 back), clamped to
-// the month's end; beyond ten years is a typo, like offset's bound.
+// the month's end, within the dates salesplan keeps.
 func addMonths(text string, n, sign int, today model.Date) effect {
-	if n > maxOffsetDays/30 {
-		return badDate(text)
+	// More months than the whole range holds is out of it, whatever today
+	// is (and keeps the arithmetic below from overflowing).
+	if n > (model.MaxDate.Year()-model.MinDate.Year()+1)*12 {
+		return outOfRange(text)
 	}
 	d := today.AddMonths(n * sign)
-	if !d.Valid() || d.Year() > 9999 {
-		return badDate(text)
+	if !model.DateInRange(d) {
+		return outOfRange(text)
 	}
 	return dateEff(text, d)
 }
@@ -257,7 +252,7 @@ func dayOfMonth(s string) int {
 var zhPhraseRE = sync.OnceValue(func() [3]*regexp.Regexp {
 	return [3]*regexp.Regexp{
 		// 3天前, 两周前, 一个星期以前, 三个月后, 两年之后.
-		regexp.MustCompile(`^(\d{1,4}|` + zhNumPat + `)(天|日|个?(?:` + weekPat + `)|个月|年)(?:之|以)?(前|后)$`),
+		regexp.MustCompile(`^(\d{1,9}|` + zhNumPat + `)(天|日|个?(?:` + weekPat + `)|个月|年)(?:之|以)?(前|后)$`),
 		// 上周, 上个星期, 上上周: the Monday of that week.
 		regexp.MustCompile(`^(上上|上)个?(?:` + weekPat + `)$`),
 		// 下个月, 下月, 上个月, 下下个月: the 1st of that month.
@@ -288,9 +283,6 @@ func zhPhrase(s, text string, today model.Date) (model.Date, bool, error) {
 		case "个月":
 			e = addMonths(text, n, sign, today)
 		case "年":
-			if n > maxOffsetDays/365 {
-				return model.NoDate, true, badDate(text).err
-			}
 			e = addMonths(text, 12*n, sign, today)
 		default: // a week word
 			e = shift(text, n, 7, sign, today)

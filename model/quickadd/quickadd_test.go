@@ -176,7 +176,7 @@ func TestParse(t *testing.T) {
 		{"quote +3d", want{title: "quote", date: "2026-11-30"}},
 		{"quote +2w", want{title: "quote", date: "2026-12-11"}},
 		{"quote +0d", want{title: "quote"}},
-		{"quote +99999d", want{title: "quote", problems: []string{"bad_date"}}},
+		{"quote +99999d", want{title: "quote", problems: []string{"date_out_of_range"}}},
 		{"quote 2026-12-01", want{title: "quote", date: "2026-12-01"}},
 		{"quote 2027/1/5", want{title: "quote", date: "2027-01-05"}},
 		{"quote 12-01", want{title: "quote", date: "2026-12-01"}},

@@ -497,3 +497,28 @@ func TestFutureDateNamesTheFlag(t *testing.T) {
 		}
 	}
 }
+
+// TestDateWordsReachTheRange: a date offset is read as far as the dates
+// salesplan keeps (1900-01-01 to 2200-12-31); beyond them the refusal says
+// the range, not "not a date".
+func TestDateWordsReachTheRange(t *testing.T) {
+	h := newHarness(t)
+	seed(h)
+	if out := h.ok("promise", "王总", "far away", "--due", "+9999d"); !strings.Contains(out, "2054-04-13") {
+		t.Errorf("+9999d: %s", out)
+	}
+	for _, in := range []string{"in 200 years", "+99999d", "99999天后"} {
+		for _, lang := range []string{"en", "zh"} {
+			before := h.dbBytes()
+			r := h.run("--lang", lang, "promise", "王总", "x", "--due", in)
+			want := map[string]string{"en": "is outside the dates salesplan keeps (1900-01-01 to 2200-12-31)",
+				"zh": "超出 salesplan 可记录的日期范围（1900-01-01 至 2200-12-31）"}[lang]
+			if r.code != ExitFail || !strings.Contains(r.err, want) || !strings.Contains(r.err, in) {
+				t.Errorf("%s (%s): exit %d, stderr %q; want 1 and the range", in, lang, r.code, r.err)
+			}
+			if !bytes.Equal(before, h.dbBytes()) {
+				t.Errorf("%s: the database changed", in)
+			}
+		}
+	}
+}

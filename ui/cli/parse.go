@@ -13,6 +13,9 @@ import (
 // parseDate reads YYYY-MM-DD or a quick-add date word ("tomorrow", "周五").
 func (a *app) parseDate(s string) (model.Date, error) {
 	d, err := quickadd.ParseDate(s, a.today)
+	if p := model.ProblemOf(err); p != nil && p.Code == quickadd.CodeOutOfRange {
+		return model.NoDate, p // "+99999d": a date, but not one salesplan keeps
+	}
 	if err != nil || !d.Valid() {
 		return model.NoDate, fail("cli.err.bad_date", s)
 	}
