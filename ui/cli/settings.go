@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -388,7 +389,10 @@ func (a *app) configSetter(key, val string) (func(*model.Settings) error, error)
 		}
 		return func(s *model.Settings) error { s.Language = lang; return nil }, nil
 	case "currency":
-		if model.InertLine(val) != val || len([]rune(val)) > 8 {
+		// Printable only: no tab, no zero-width or bidi character, which
+		// would be invisible beside an amount. The refusal quotes the value
+		// with Go's escapes, so what was typed is recognisable and inert.
+		if model.InertLine(val) != val || len([]rune(val)) > 8 || strings.IndexFunc(val, func(r rune) bool { return !unicode.IsGraphic(r) }) >= 0 {
 			return nil, fail("cli.err.config_currency", val)
 		}
 		return func(s *model.Settings) error { s.Currency = val; return nil }, nil

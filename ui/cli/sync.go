@@ -155,6 +155,12 @@ func (a *app) syncConfigSet(st *storage.Store, key, val string) (string, error) 
 		}
 		apply = func(c *storage.SyncConfig) { c.URL = shown }
 	case "caldav.user":
+		if model.InertLine(val) != val {
+			// An escape or control character: refused here, quoting what
+			// was typed with its escapes visible (the check below would
+			// show it cleaned, often as "").
+			return "", fail("cli.err.config_user", val)
+		}
 		if err := davsync.CheckUser(val); err != nil {
 			return "", err
 		}

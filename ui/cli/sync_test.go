@@ -177,3 +177,32 @@ func TestConfigCaldavURL(t *testing.T) {
 		t.Errorf("caldav.password is not a setting: exit %d %q", r.code, r.err)
 	}
 }
+
+// TestConfigRefusalsShowTheInputInert: a user name or a currency symbol
+// with an escape or an invisible character is refused quoting what was
+// typed with its escapes visible — recognisable, and inert — not the text
+// cleaned (which read `"" is not a user name`), in both languages.
+func TestConfigRefusalsShowTheInputInert(t *testing.T) {
+	h := newHarness(t)
+	h.ok("client", "add", "王总")
+	tests := []struct {
+		key, val, want string
+	}{
+		{"caldav.user", "\x1b]0;x\a", `"\x1b]0;x\a"`},
+		{"caldav.user", "rep\x1b[31m", `"rep\x1b[31m"`},
+		{"currency", "\x1b[31mX", `"\x1b[31mX"`},
+		{"currency", "\u200b$", `"\u200b$"`},
+	}
+	for _, tc := range tests {
+		for _, lang := range []string{"en", "zh"} {
+			before := h.dbBytes()
+			r := h.run("--lang", lang, "config", "set", tc.key, tc.val)
+			if r.code != ExitFail || !strings.Contains(r.err, tc.want) || strings.ContainsAny(r.err, "\x1b\a\u200b") {
+				t.Errorf("%s %q (%s): exit %d, stderr %q; want 1 and %s", tc.key, tc.val, lang, r.code, r.err, tc.want)
+			}
+			if !bytes.Equal(before, h.dbBytes()) {
+				t.Errorf("%s: the database changed", tc.key)
+			}
+		}
+	}
+}

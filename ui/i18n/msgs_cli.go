@@ -186,6 +186,7 @@ func init() {
 		"cli.err.config_int":       {"%s must be a whole number from %[3]d to %[4]d, not %[2]q", "%s 必须是 %[3]d 到 %[4]d 之间的整数，而不是 %[2]q"},
 		"cli.err.config_workdays":  {"%q is not a list of weekdays (e.g. mon,tue,wed,thu,fri)", "%q 不是工作日列表（如 mon,tue,wed,thu,fri）"},
 		"cli.err.config_language":  {"%q is not a language (en, zh, or empty for the locale)", "%q 不是语言（en、zh，留空则跟随系统）"},
+		"cli.err.config_user":      {"%q is not a user name (one line of printable characters, at most 256)", "%q 不是用户名（一行可显示字符，最多 256 个）"},
 		"cli.err.config_currency":  {"%q is not a currency symbol (at most 8 printable characters)", "%q 不是货币符号（最多 8 个可显示字符）"},
 		"cli.err.export":           {"cannot export", "无法导出"},
 		"cli.err.write_file":       {"cannot write %s", "无法写入 %s"},
