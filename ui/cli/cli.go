@@ -393,9 +393,9 @@ func (a *app) group(use, short string, subs ...*cobra.Command) *cobra.Command {
 		Short: short,
 		RunE: func(c *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return &usageError{key: "cli.usage.missing_sub", args: []any{c.CommandPath()}}
+				return &usageError{key: "cli.usage.missing_sub", args: []any{cmdName(c)}}
 			}
-			return &usageError{key: "cli.usage.unknown_sub", args: []any{args[0], c.CommandPath()}}
+			return &usageError{key: "cli.usage.unknown_sub", args: []any{args[0], cmdName(c)}}
 		},
 	}
 	c.AddCommand(subs...)

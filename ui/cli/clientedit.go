@@ -28,7 +28,7 @@ func (a *app) clientEditCmd() *cobra.Command {
 		Long:  a.t("cli.long.client_edit"),
 		Args: func(c *cobra.Command, args []string) error {
 			if c.Flags().Changed("key") && c.Flags().Changed("regular") {
-				return &usageError{key: "cli.usage.key_regular", args: []any{c.CommandPath()}}
+				return &usageError{key: "cli.usage.key_regular", args: []any{cmdName(c)}}
 			}
 			return a.editArgs(clientEditFlags...)(c, args)
 		},

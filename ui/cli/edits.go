@@ -40,7 +40,7 @@ func (a *app) requireSome(c *cobra.Command, names ...string) error {
 	for i, n := range names {
 		flags[i] = "--" + n
 	}
-	return &usageError{key: "cli.usage.nothing_to_do", args: []any{c.CommandPath(), strings.Join(flags, a.t("cli.changed.sep"))}}
+	return &usageError{key: "cli.usage.nothing_to_do", args: []any{cmdName(c), strings.Join(flags, a.t("cli.changed.sep"))}}
 }
 
 // changeList gathers what an edit changed, for its one-line confirmation:

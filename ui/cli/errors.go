@@ -223,7 +223,7 @@ func exclusive(c *cobra.Command, names ...string) error {
 // noArgs is cobra.NoArgs as a usage error.
 func noArgs(c *cobra.Command, args []string) error {
 	if len(args) > 0 {
-		return &usageError{key: "cli.usage.unknown_arg", args: []any{args[0], c.CommandPath()}}
+		return &usageError{key: "cli.usage.unknown_arg", args: []any{args[0], cmdName(c)}}
 	}
 	return nil
 }
@@ -241,7 +241,17 @@ func fileArg(c *cobra.Command, args []string) error {
 	if err := exactArgs(1)(c, args); err != nil {
 		return err
 	}
-	return notEmptyPath(strings.TrimPrefix(c.CommandPath(), c.Root().Name()+" "), args[0])
+	return notEmptyPath(cmdName(c), args[0])
+}
+
+// cmdName is the command as a message that starts with it names it
+// ("client edit"): every error line already begins "salesplan: ", so the
+// full path would say salesplan twice.
+func cmdName(c *cobra.Command) string {
+	if !c.HasParent() {
+		return c.Name()
+	}
+	return strings.TrimPrefix(c.CommandPath(), c.Root().Name()+" ")
 }
 
 // notEmptyPath refuses an empty file name given to what (a command or a
@@ -260,7 +270,7 @@ func rangeArgs(lo, hi int) cobra.PositionalArgs {
 			return &usageError{key: "cli.usage.missing_arg", args: []any{c.UseLine()}}
 		}
 		if len(args) > hi {
-			return &usageError{key: "cli.usage.unknown_arg", args: []any{args[hi], c.CommandPath()}}
+			return &usageError{key: "cli.usage.unknown_arg", args: []any{args[hi], cmdName(c)}}
 		}
 		return nil
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/spf13/cobra"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -518,6 +519,56 @@ func TestDateWordsReachTheRange(t *testing.T) {
 			}
 			if !bytes.Equal(before, h.dbBytes()) {
 				t.Errorf("%s: the database changed", in)
+			}
+		}
+	}
+}
+
+// TestErrorsNameTheCommandOnce: every error line begins "salesplan: ", so
+// a message that starts with the command names it without the program
+// ("client edit: --key and --regular exclude each other"), for every
+// command: each is run with too many arguments, each group alone and with
+// an unknown subcommand, and the flag conflicts.
+func TestErrorsNameTheCommandOnce(t *testing.T) {
+	h := newHarness(t)
+	seed(h)
+	runs := [][]string{
+		{"client", "edit", "王总", "--key", "--regular"},
+		{"task", "edit", "1"},
+		{"journal", "edit", "1"},
+		{"client", "edit", "王总"},
+	}
+	a := &app{lang: "en", stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}, env: func(string) string { return "" }}
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		path := strings.Fields(c.CommandPath())[1:]
+		switch {
+		case len(path) == 0 || path[0] == "completion" || path[0] == "help" || path[0] == "sync":
+		case c.HasSubCommands():
+			runs = append(runs, path, append(append([]string{}, path...), "frobnicate"))
+		default:
+			args := append([]string{}, path...)
+			for range 12 {
+				args = append(args, "zz")
+			}
+			runs = append(runs, args)
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(a.rootCmd())
+	if len(runs) < 40 {
+		t.Fatalf("only %d runs: the walk missed the commands", len(runs))
+	}
+	for _, args := range runs {
+		for _, lang := range []string{"en", "zh"} {
+			r := h.run(append([]string{"--lang", lang}, args...)...)
+			for _, l := range stderrLines(r.err) {
+				if strings.HasPrefix(l, "salesplan: salesplan") || strings.HasPrefix(l, "salesplan：salesplan") ||
+					strings.HasPrefix(l, `salesplan："salesplan`) || strings.HasPrefix(l, `salesplan: "salesplan`) {
+					t.Errorf("%v (%s): the program is named twice: %s", args, lang, l)
+				}
 			}
 		}
 	}
