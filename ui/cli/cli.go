@@ -519,6 +519,19 @@ func (a *app) completionCmd(root *cobra.Command) {
 		}
 		c.Short = a.t("cli.short.completion")
 		c.Long = a.t("cli.long.completion")
+		// A shell cobra has no script for ("tcsh") or none at all is bad
+		// usage naming the shells, not the help and exit 0.
+		c.Args = cobra.ArbitraryArgs
+		c.RunE = func(c *cobra.Command, args []string) error {
+			var shells []string
+			for _, sh := range c.Commands() {
+				shells = append(shells, sh.Name())
+			}
+			if len(args) == 0 {
+				return &usageError{key: "cli.usage.missing_sub", args: []any{cmdName(c)}}
+			}
+			return &usageError{key: "cli.usage.completion_shell", args: []any{args[0], strings.Join(shells, ", ")}}
+		}
 		for _, sh := range c.Commands() {
 			sh.Short = a.t("cli.short.completion_shell", sh.Name())
 			sh.Long = sh.Short

@@ -23,7 +23,7 @@ func (a *app) clientShowCmd() *cobra.Command {
 	}
 	c.RunE = a.run(func(st *storage.Store, args []string) error {
 		if last < 0 {
-			return fail("cli.err.bad_count", "--last", last)
+			return &usageError{key: "cli.err.bad_count", args: []any{"--last", last}} // a bad flag value: bad usage
 		}
 		cl, err := a.findClient(st, args[0])
 		if err != nil {

@@ -709,3 +709,16 @@ func TestClientsCSVRefusals(t *testing.T) {
 		}
 	}
 }
+
+// TestCompletionOfAnUnknownShell: a shell cobra writes no script for is
+// bad usage in one line naming the shells, not the help and exit 0.
+func TestCompletionOfAnUnknownShell(t *testing.T) {
+	h := newHarness(t)
+	for lang, want := range map[string]string{"en": `"tcsh" is not a shell salesplan completes (bash, fish, powershell, zsh)`,
+		"zh": `salesplan 不为 "tcsh" 生成补全脚本（可用：bash, fish, powershell, zsh）`} {
+		r := h.run("--lang", lang, "completion", "tcsh")
+		if lines := stderrLines(r.err); r.code != ExitUsage || len(lines) != 2 || !strings.Contains(lines[0], want) || r.out != "" {
+			t.Errorf("%s: exit %d\nstdout %q\nstderr %q\nwant 2 and %q", lang, r.code, r.out, r.err, want)
+		}
+	}
+}

@@ -30,7 +30,7 @@ func (a *app) journalListCmd() *cobra.Command {
 	}
 	c.RunE = a.run(func(st *storage.Store, args []string) error {
 		if limit < 0 {
-			return fail("cli.err.bad_count", "--limit", limit)
+			return &usageError{key: "cli.err.bad_count", args: []any{"--limit", limit}} // a bad flag value: bad usage
 		}
 		day := model.NoDate
 		if onArg != "" {

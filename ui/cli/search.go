@@ -29,7 +29,7 @@ func (a *app) searchCmd() *cobra.Command {
 			return err
 		}
 		if limit < 1 || limit > 1000 {
-			return fail("cli.err.search_limit", limit)
+			return &usageError{key: "cli.err.search_limit", args: []any{limit}} // a bad flag value: bad usage
 		}
 		if len(model.SearchTerms(query)) == 0 {
 			return fail("cli.err.search_empty", query)

@@ -127,6 +127,7 @@ func init() {
 		"cli.usage.missing_flag":     {"%s is required; usage: %s", "缺少 %s；用法：%s"},
 		"cli.usage.bad_lang":         {"--lang must be en or zh, not %q", "--lang 只能是 en 或 zh，而不是 %q"},
 		"cli.usage.target":           {"use %s --year Y --sales N, --month YYYY-MM N, or both", "请用 %s --year 年 --sales 金额、--month YYYY-MM 金额，或两者同时给出"},
+		"cli.usage.completion_shell": {"%q is not a shell salesplan completes (%s)", "salesplan 不为 %q 生成补全脚本（可用：%s）"},
 		"cli.usage.empty_path":       {"%s needs a file name, not an empty one", "%s 需要文件名，不能为空"},
 		"cli.usage.dry_run_json":     {"--dry-run works with --format csv only: a JSON import is checked whole before anything is written", "--dry-run 只能与 --format csv 同用：JSON 导入在写入前会整体检查"},
 
