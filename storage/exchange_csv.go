@@ -261,6 +261,9 @@ func (s *Store) ImportClientsCSVOn(r io.Reader, dryRun bool, today model.Date) (
 		return rep, err
 	}
 	rep.Ignored = ignored
+	// put adds a client: through the undo recorder when writing, so the
+	// whole file is one undo step ("Undone: importing clients").
+	var put func(c *model.Client) error
 	write := func(tx *bolt.Tx) error {
 		seen := map[string]int{} // name key → line
 		for i := range clients {
@@ -276,7 +279,7 @@ func (s *Store) ImportClientsCSVOn(r io.Reader, dryRun bool, today model.Date) (
 			}
 			seen[key] = lines[i]
 			if !dryRun {
-				if err := putClient(tx, &c); err != nil {
+				if err := put(&c); err != nil {
 					if p := model.ProblemOf(err); p != nil {
 						return csvRowError(lines[i], p)
 					}
@@ -290,7 +293,10 @@ func (s *Store) ImportClientsCSVOn(r io.Reader, dryRun bool, today model.Date) (
 	if dryRun {
 		err = s.view(write)
 	} else {
-		err = s.update(write)
+		err = s.act(ActImportClients, func(r *recorder) error {
+			put = r.putClient
+			return write(r.tx)
+		})
 	}
 	if err != nil {
 		return CSVReport{DryRun: dryRun, Ignored: ignored}, fmt.Errorf("import clients: %w", err)

@@ -33,6 +33,7 @@ const (
 	ActEditProject   = "edit_project"
 	ActSetStage      = "set_stage"
 	ActSettings      = "settings"
+	ActImportClients = "import_clients" // a CSV file's clients, added in one step
 )
 
 // undoDepth is how many actions Undo can revert (the contract asks ≥ 20).

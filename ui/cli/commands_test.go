@@ -310,6 +310,19 @@ func TestImportClientsCSV(t *testing.T) {
 	if list := h.ok("client", "list"); !strings.Contains(list, "赵经理") || !strings.Contains(list, "Zhou") {
 		t.Errorf("CSV import did not add the new clients:\n%s", list)
 	}
+	// The whole file is one undo step: undo takes both clients out, and
+	// nothing the import did not add.
+	if out := h.ok("undo"); !strings.Contains(out, "importing clients from a CSV file") {
+		t.Errorf("undo after the CSV import: %q", out)
+	}
+	if list := h.ok("client", "list"); strings.Contains(list, "赵经理") || strings.Contains(list, "Zhou") || !strings.Contains(list, "王总") {
+		t.Errorf("after undo the imported clients should be gone, 王总 kept:\n%s", list)
+	}
+	// A JSON merge says it cannot be undone.
+	doc := h.write("more.json", `{"format":"salesplan","version":2,"clients":[{"id":1,"name":"Merged Co","tier":"key","created_on":"2026-01-01"}]}`)
+	if out := h.ok("import", "--merge", doc); !strings.Contains(out, "not undone by salesplan undo") {
+		t.Errorf("import --merge output: %q", out)
+	}
 }
 
 // TestBackupRestoreAndCheck: a manual backup can be listed and restored;

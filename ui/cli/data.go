@@ -119,6 +119,11 @@ func (a *app) importCmd() *cobra.Command {
 		}
 		a.wrote = true
 		a.say("cli.import.done", args[0])
+		if merge {
+			// The undo log's before-images describe the database before
+			// the merge; it is emptied rather than left to undo wrongly.
+			a.say("cli.import.undo_cleared")
+		}
 		return nil
 	})
 	c.Flags().BoolVar(&merge, "merge", false, a.t("cli.flag.merge"))

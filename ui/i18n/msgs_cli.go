@@ -290,6 +290,7 @@ func init() {
 		"cli.config.set":                 {"%s = %s", "%s = %s"},
 		"cli.export.done":                {"Exported to %s", "已导出到 %s"},
 		"cli.import.done":                {"Imported %s", "已导入 %s"},
+		"cli.import.undo_cleared":        {"A merge is not undone by salesplan undo, and the actions before it can no longer be undone (salesplan backup FILE before a merge keeps a copy to go back to).", "合并导入无法用 salesplan undo 撤销，之前的操作也不能再撤销（合并前用 salesplan backup FILE 备份，可以回到那时）。"},
 		"cli.backup.done":                {"Backed up to %s", "已备份到 %s"},
 		"cli.check.ok":                   {"The database is healthy.", "数据库完好。"},
 		"cli.check.sign_contract":        {"Sign the supply contract: %s", "签订供货合同：%s"},

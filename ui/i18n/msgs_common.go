@@ -299,5 +299,6 @@ func init() {
 		"undo.edit_project":   {"editing a project", "编辑项目"},
 		"undo.set_stage":      {"a stage move", "阶段变更"},
 		"undo.settings":       {"changing the settings", "修改设置"},
+		"undo.import_clients": {"importing clients from a CSV file", "从 CSV 文件导入客户"},
 	})
 }
