@@ -51,7 +51,8 @@ func complete(lang i18n.Lang, st *storage.Store, t model.AgendaTask, on model.Da
 // client name is looked up first, and one that matches no client comes
 // back beside its field. A save refused because a field was changed
 // elsewhere meanwhile comes back with the task as stored now (Fresh, an
-// AgendaTask), for the form to show.
+// AgendaTask), for the form to show. A task whose date changed says where
+// it went (a day, or today's Inbox).
 func editTask(lang i18n.Lang, st *storage.Store, seen model.AgendaTask, edited model.Task, clientName string, clientChanged bool) tea.Cmd {
 	status := lang.T("day.status.saved", model.InertLine(edited.Title))
 	return dialog.Write(st, func(st *storage.Store) dialog.SavedMsg {
@@ -66,7 +67,8 @@ func editTask(lang i18n.Lang, st *storage.Store, seen model.AgendaTask, edited m
 				edited.ClientID = c.ID
 			}
 		}
-		if _, err := st.EditTask(seen.Task, edited); err != nil {
+		saved, err := st.EditTask(seen.Task, edited)
+		if err != nil {
 			msg := dialog.Refused(err)
 			if t, ok := msg.Fresh.(model.Task); ok {
 				now := seen
@@ -77,6 +79,13 @@ func editTask(lang i18n.Lang, st *storage.Store, seen model.AgendaTask, edited m
 				msg.Fresh = now
 			}
 			return msg
+		}
+		switch title := model.InertLine(saved.Title); {
+		case saved.Date == seen.Date:
+		case !saved.Date.Valid():
+			status = lang.T("day.status.saved_inbox", title) // where it went: today's Inbox
+		default:
+			status = lang.T("day.status.saved_on", title, lang.ShortDate(saved.Date))
 		}
 		return dialog.SavedMsg{Status: status}
 	})
