@@ -119,6 +119,7 @@ func init() {
 		"day.edit.f.time":      {"Time", "时间"},
 		"day.edit.f.kind":      {"Kind", "类型"},
 		"day.edit.f.client":    {"Client", "客户"},
+		"day.edit.f.project":   {"Project", "项目"},
 		"day.edit.f.important": {"Important", "重要"},
 		"day.edit.f.repeat":    {"Repeat", "重复"},
 		"day.edit.date_hint":   {"empty: no date", "留空：不定日期"},
