@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"charm.land/bubbles/v2/key"
+	"github.com/charmbracelet/x/exp/golden"
 
 	"salesplan/ui/i18n"
 	"salesplan/ui/uitest"
@@ -80,4 +82,28 @@ func TestYearViewFooterAndHelp(t *testing.T) {
 func footer(m *Model) string {
 	lines := strings.Split(screen(m), "\n")
 	return lines[len(lines)-1]
+}
+
+// The Month in the planner at 60x16 and 80x24, read by eye in
+// testdata/TestGoldenMonthNarrow (regenerate with -update): at 60
+// columns the cells keep their bid (B), papers (D) and promise (P)
+// markers before their task counts, which show whole or not at all.
+func TestGoldenMonthNarrow(t *testing.T) {
+	st := uitest.OpenStore(t)
+	uitest.SeedMonthMarkers(t, st)
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		for _, size := range [][2]int{{60, 16}, {80, 24}} {
+			t.Run(fmt.Sprintf("%s_%dx%d", l, size[0], size[1]), func(t *testing.T) {
+				m := New(uitest.Env(st, l), Options{NoColor: true}).sized(size[0], size[1])
+				uitest.Run(m, m.start())
+				uitest.Press(m, "3")
+				s := screen(m)
+				uitest.CheckSize(t, m.View().Content, size[0], size[1])
+				if strings.Contains(s, "/…") {
+					t.Errorf("a count is cut:\n%s", s)
+				}
+				golden.RequireEqual(t, s)
+			})
+		}
+	}
 }
