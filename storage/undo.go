@@ -35,6 +35,13 @@ const (
 	ActSettings      = "settings"
 )
 
+// An edit that changed only a task's important flag (the ! key, or task
+// edit --important): the undo names the flag, not "editing".
+const (
+	ActMarkImportant   = "mark_important"
+	ActUnmarkImportant = "unmark_important"
+)
+
 // undoDepth is how many actions Undo can revert (the contract asks ≥ 20).
 const undoDepth = 50
 
