@@ -64,6 +64,8 @@ func init() {
 		// The important flag (!), set or taken off: named, not "editing".
 		"undone.mark_important":   {"important flag on “%s”", "将“%s”标为重要"},
 		"undone.unmark_important": {"taking the important flag off “%s”", "取消“%s”的重要标记"},
+		"undo.mark_important":     {"marking a task important", "标为重要"},
+		"undo.unmark_important":   {"taking a task's important flag off", "取消重要标记"},
 
 		// Forms: a field changed both in the form and elsewhere (its value
 		// there now), a paste the note box cannot hold.
