@@ -13,7 +13,8 @@ import (
 // slot — morning, afternoon, evening, any — and within a slot the timed ones
 // by time, then the untimed; important first on ties; then by id. Done tasks
 // of today keep their place (the pane shows them struck through). Tasks of
-// other days that storage may hand over are left out.
+// other days that storage may hand over are left out. The inbox (open
+// tasks with no date) is apart, in Inbox, in SortInbox's order.
 func BuildAgenda(in AgendaInput) Agenda {
 	today, s := in.Today, in.Settings
 	tasks := make([]AgendaTask, 0, len(in.Tasks))
@@ -31,9 +32,49 @@ func BuildAgenda(in AgendaInput) Agenda {
 		VisitsWeek:  visitQuota(in.WeekVisits, s.VisitsPerWeek),
 		SignedMonth: MoneyQuota{Value: in.SignedMonth, Target: s.MonthTarget(MonthOf(today))},
 		Tasks:       tasks,
+		Inbox:       inbox(in.Inbox),
 		Attention:   attention,
 		RegularDue:  regular,
 	}
+}
+
+// inbox returns the open undated tasks of in, in the inbox's order
+// (SortInbox); done ones and dated ones storage may hand over are left out.
+func inbox(in []AgendaTask) []AgendaTask {
+	out := make([]AgendaTask, 0, len(in))
+	for _, t := range in {
+		if !t.Done && !t.Date.Valid() {
+			t.CarriedOver = false
+			out = append(out, t)
+		}
+	}
+	SortInbox(out)
+	return out
+}
+
+// InboxShown is how many inbox tasks a day list shows before "N more": a
+// few, so the inbox never pushes today's plan off the screen.
+const InboxShown = 5
+
+// SortInbox orders inbox tasks (no date): important first, then the
+// oldest first (by id, the order they were added), an order storage can
+// read from its index without decoding the tasks (InboxAhead).
+func SortInbox(tasks []AgendaTask) {
+	slices.SortStableFunc(tasks, func(a, b AgendaTask) int {
+		return InboxAhead(a.Important, a.ID, b.Important, b.ID)
+	})
+}
+
+// InboxAhead compares two inbox tasks: important ones first, then the
+// lower id. Negative when a (ia, ida) sorts before b (ib, idb).
+func InboxAhead(ia bool, ida ID, ib bool, idb ID) int {
+	if ia != ib {
+		if ia {
+			return -1
+		}
+		return 1
+	}
+	return cmp.Compare(ida, idb)
 }
 
 // CarriedShown is how many carried-over tasks a day list shows before
@@ -101,7 +142,9 @@ func compareTasks(a, b AgendaTask) int {
 			return c
 		}
 	} else if c := cmp.Compare(a.Date, b.Date); c != 0 {
-		return c // several days at once (a week column is one day, but be safe)
+		return c // several days at once (a week column is one day, but be safe); the inbox first
+	} else if !a.Date.Valid() {
+		return InboxAhead(a.Important, a.ID, b.Important, b.ID) // both in the inbox
 	}
 	sa, sb := slotRank(a.EffectiveSlot()), slotRank(b.EffectiveSlot())
 	if c := cmp.Compare(sa, sb); c != 0 {

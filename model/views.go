@@ -121,13 +121,21 @@ type Agenda struct {
 	VisitsWeek  VisitQuota // clients visited (and visits) in Date's week against the weekly target
 	SignedMonth MoneyQuota // signed in Date's month against the month target
 	Tasks       []AgendaTask
-	Attention   []AttentionItem
-	RegularDue  int
+	// Inbox lists the open tasks with no date (DESIGN.md §2: "or none:
+	// inbox"), important first, then the oldest (SortInbox). Today's Day
+	// shows them after the carried-over tasks.
+	Inbox      []AgendaTask
+	Attention  []AttentionItem
+	RegularDue int
 
 	// CarriedUnread counts carried-over tasks left out of Tasks by a
 	// reader that reads only the ones a day list shows first (storage's
 	// TodayTop); each sorts after every carried-over task in Tasks.
 	CarriedUnread int
+	// InboxUnread counts inbox tasks left out of Inbox by a reader that
+	// reads only the ones a day list shows first; each sorts after every
+	// task in Inbox.
+	InboxUnread int
 }
 
 // AgendaInput is what storage gathers for BuildAgenda.
@@ -135,6 +143,7 @@ type AgendaInput struct {
 	Today        Date
 	Settings     Settings
 	Tasks        []AgendaTask   // dated Today, plus undone ones dated before Today
+	Inbox        []AgendaTask   // open tasks with no date (more are ignored)
 	CallsToday   int            // call entries of today, prospect calls included
 	WeekVisits   []JournalEntry // visit entries of today's week (ClientID and Kind are enough)
 	SignedMonth  Money

@@ -31,9 +31,12 @@
 //	projects     id → record model.Project
 //	idx                                    index buckets, all rebuilt by reindex
 //	├── task_date        date|id → ""                       every task (date 0 = inbox)
-//	├── task_open        date|id → kind|client id|flags     undone tasks (carry-over: seek below today);
+//	├── task_open        date|id → kind|client id|flags     undone tasks (carry-over: seek below today;
+//	│                                                          the inbox: the date-0 entries, read by
+//	│                                                          Today for the Day's Inbox section);
 //	│                                                          flags 1 = important (schema 4: TodayTop
-//	│                                                          picks the carried-over tasks shown first)
+//	│                                                          picks the carried-over and inbox tasks
+//	│                                                          shown first)
 //	├── task_client      client|date|id → kind              undone tasks with a client ("scheduled")
 //	├── task_done        done date|id → date|important(1)   done tasks (the day's record; a past
 //	│                                                          day's important tasks done since)

@@ -340,6 +340,27 @@ func (s *Store) FindProject(query string) (p model.Project, err error) {
 	return p, err
 }
 
+// ProjectNames lists every project's name in name order (live, closed and
+// lost: a task may be about a project that is paid or lost), for the
+// suggestions of a form's project field. It reads the name and label
+// indexes only: no project is decoded.
+func (s *Store) ProjectNames() ([]string, error) {
+	out := []string{}
+	err := s.view(func(tx *bolt.Tx) error {
+		labels := ix(tx, ixProjectLabel)
+		return ix(tx, ixProjectName).ForEach(func(_, v []byte) error {
+			if name := labels.Get(v); name != nil {
+				out = append(out, string(name))
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("listing project names: %w", err)
+	}
+	return out, nil
+}
+
 // SetStage moves a project to a stage on a date, adds the given checklist
 // tasks (their client and project default to the project's) and, for lost,
 // records the reason as a journal note; one transaction.

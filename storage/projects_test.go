@@ -373,3 +373,34 @@ func TestProjectDetail(t *testing.T) {
 		t.Error("an unknown project gives no error")
 	}
 }
+
+// TestProjectNames lists every project's name in name order, closed and
+// lost ones too (a task's project field suggests them), renamed ones by
+// their new name.
+func TestProjectNames(t *testing.T) {
+	s := newStore(t)
+	c := mustClient(t, s, "王总", model.TierKey, d("2026-11-01"))
+	add := func(name string, stage model.Stage) model.Project {
+		t.Helper()
+		p, err := s.AddProject(model.Project{Name: name, ClientID: c.ID, Stage: stage}, d("2026-11-02"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	add("Zeta pumps", model.StageDesign)
+	add("alpha chiller", model.StageLost)
+	b := add("Beta tower", model.StageClosed)
+	renamed := b
+	renamed.Name = "Beta tower II"
+	if _, err := s.EditProject(b, renamed); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.ProjectNames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"alpha chiller", "Beta tower II", "Zeta pumps"}; !slices.Equal(got, want) {
+		t.Errorf("ProjectNames() = %q, want %q", got, want)
+	}
+}

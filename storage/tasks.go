@@ -219,9 +219,7 @@ func updateTask(r *recorder, t model.Task) error {
 	if old.Rev != t.Rev {
 		return conflict("task", t.ID, nil, old)
 	}
-	if onlyMoved(old, t) {
-		r.action = ActMoveTask
-	}
+	r.action = editAction(old, t)
 	if err := validateTask(r.tx, &t); err != nil {
 		return err
 	}
@@ -255,9 +253,7 @@ func (s *Store) EditTask(seen, edited model.Task) (model.Task, error) {
 			return nil
 		}
 		merged.ID = seen.ID
-		if onlyMoved(stored, merged) {
-			r.action = ActMoveTask
-		}
+		r.action = editAction(stored, merged)
 		if err := validateTask(r.tx, &merged); err != nil {
 			return err
 		}
@@ -271,10 +267,15 @@ func (s *Store) EditTask(seen, edited model.Task) (model.Task, error) {
 }
 
 // MarkImportant sets a task's important flag (the `!` key) on the task as
-// stored, leaving every other field as it is now.
+// stored, leaving every other field as it is now. Its undo names the flag
+// (ActMarkImportant, ActUnmarkImportant).
 func (s *Store) MarkImportant(id model.ID, important bool) (model.Task, error) {
 	var t model.Task
-	err := s.act(ActEditTask, func(r *recorder) error {
+	action := ActUnmarkImportant
+	if important {
+		action = ActMarkImportant
+	}
+	err := s.act(action, func(r *recorder) error {
 		var err error
 		if t, err = getTask(r.tx, id); err != nil {
 			return err
@@ -305,6 +306,26 @@ func (s *Store) PostponeTask(id model.ID, shown model.Date) (model.Task, error) 
 		return r.putTask(&t)
 	})
 	return t, err
+}
+
+// editAction is the undo code of an edit from old to t: a move when only
+// the date or time changed, the important flag when only it did, else an
+// edit.
+func editAction(old, t model.Task) string {
+	switch {
+	case onlyMoved(old, t):
+		return ActMoveTask
+	case old.Important != t.Important:
+		flag := old
+		flag.Important, flag.Rev = t.Important, t.Rev
+		if flag == t {
+			if t.Important {
+				return ActMarkImportant
+			}
+			return ActUnmarkImportant
+		}
+	}
+	return ActEditTask
 }
 
 // onlyMoved tells an edit that changed nothing but the date or time (the

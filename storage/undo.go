@@ -36,6 +36,13 @@ const (
 	ActImportClients = "import_clients" // a CSV file's clients, added in one step
 )
 
+// An edit that changed only a task's important flag (the ! key, or task
+// edit --important): the undo names the flag, not "editing".
+const (
+	ActMarkImportant   = "mark_important"
+	ActUnmarkImportant = "unmark_important"
+)
+
 // undoDepth is how many actions Undo can revert (the contract asks ≥ 20).
 const undoDepth = 50
 

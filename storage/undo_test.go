@@ -272,3 +272,48 @@ func TestUndoAddClientAfterForeignWrite(t *testing.T) {
 		t.Errorf("undone client still there: %v", err)
 	}
 }
+
+// An action that changes only a task's important flag (the ! key, or an
+// edit of that flag alone) is recorded as setting or taking off the flag,
+// so its undo names it; an edit of more than the flag stays an edit.
+func TestUndoNamesTheImportantFlag(t *testing.T) {
+	s := newStore(t)
+	task := mustTask(t, s, model.Task{Title: "Call 王总", Date: d("2026-11-27")})
+	undo := func(what string, want string) {
+		t.Helper()
+		u, err := s.UndoLast()
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		if u.Action != want || u.What != "Call 王总" {
+			t.Errorf("%s: undone %q on %q, want %q", what, u.Action, u.What, want)
+		}
+	}
+	if _, err := s.MarkImportant(task.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	undo("! on", ActMarkImportant)
+	if _, err := s.MarkImportant(task.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.MarkImportant(task.ID, false); err != nil {
+		t.Fatal(err)
+	}
+	undo("! off", ActUnmarkImportant)
+
+	seen, _ := s.Task(task.ID) // important again: the undo put it back
+	flag := seen
+	flag.Important = false
+	if _, err := s.EditTask(seen, flag); err != nil {
+		t.Fatal(err)
+	}
+	undo("task edit --important=false", ActUnmarkImportant)
+
+	seen, _ = s.Task(task.ID)
+	both := seen
+	both.Important, both.Repeat = !seen.Important, "weekly"
+	if _, err := s.EditTask(seen, both); err != nil {
+		t.Fatal(err)
+	}
+	undo("an edit of the flag and more", ActEditTask)
+}

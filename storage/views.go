@@ -22,8 +22,10 @@ func (s *Store) Today(today model.Date) (model.Agenda, error) { return s.TodayTo
 // that can be among those — the first carried by model.CarriedAhead on
 // task_open's date and important flag, and any that tie with the last of
 // them — and counts the others in Agenda.CarriedUnread without decoding
-// them (a neglected ten-year database carries 3,000 over). carried < 0
-// reads them all (Today).
+// them (a neglected ten-year database carries 3,000 over). It reads the
+// first model.InboxShown inbox tasks the same way (model.InboxAhead on
+// task_open's important flag and id) and counts the others in
+// Agenda.InboxUnread. carried < 0 reads them all (Today).
 func (s *Store) TodayTop(today model.Date, carried int) (model.Agenda, error) {
 	var a model.Agenda
 	lang := s.language()
@@ -37,7 +39,7 @@ func (s *Store) TodayTop(today model.Date, carried int) (model.Agenda, error) {
 			return err
 		}
 		a = model.BuildAgenda(in)
-		a.CarriedUnread = unread
+		a.CarriedUnread, a.InboxUnread = unread.carried, unread.inbox
 		return nil
 	})
 	return a, err
@@ -62,9 +64,12 @@ func gatherAgendaWith(tx *bolt.Tx, today model.Date, st model.Settings) (model.A
 	return in, err
 }
 
-// gatherAgendaTop is gatherAgendaWith reading the carried-over tasks as
-// TodayTop does; unread is how many it left out.
-func gatherAgendaTop(tx *bolt.Tx, today model.Date, st model.Settings, carried int) (in model.AgendaInput, unread int, err error) {
+// leftOut counts the carried-over and inbox tasks a top reading left out.
+type leftOut struct{ carried, inbox int }
+
+// gatherAgendaTop is gatherAgendaWith reading the carried-over and inbox
+// tasks as TodayTop does; unread is how many of each it left out.
+func gatherAgendaTop(tx *bolt.Tx, today model.Date, st model.Settings, carried int) (in model.AgendaInput, unread leftOut, err error) {
 	names := newNamer(tx)
 	in = model.AgendaInput{Today: today, Settings: st}
 
@@ -79,24 +84,42 @@ func gatherAgendaTop(tx *bolt.Tx, today model.Date, st model.Settings, carried i
 		return err
 	}
 	if err := seekRange(ix(tx, ixTaskDate), dateBytes(today), dateBytes(today+1), func(k, _ []byte) error { return addTask(k) }); err != nil {
-		return in, 0, err
+		return in, unread, err
 	}
 	if carried < 0 {
 		if err := seekRange(ix(tx, ixTaskOpen), dateBytes(1), dateBytes(today), func(k, _ []byte) error { return addTask(k) }); err != nil {
-			return in, 0, err
+			return in, unread, err
 		}
 	} else {
 		keys, left, err := carriedFirst(tx, today, carried)
 		if err != nil {
-			return in, 0, err
+			return in, unread, err
 		}
 		for _, k := range keys {
 			if err := addTask(k); err != nil {
-				return in, 0, err
+				return in, unread, err
 			}
 		}
-		unread = left
+		unread.carried = left
 	}
+
+	// The inbox: open tasks with no date, task_open's date-0 entries.
+	inboxN := -1
+	if carried >= 0 {
+		inboxN = model.InboxShown
+	}
+	keys, left, err := inboxFirst(tx, inboxN)
+	if err != nil {
+		return in, unread, err
+	}
+	for _, k := range keys {
+		var t model.Task
+		if err := getIn(tasks, "task", keyID(k[4:]), &t); err != nil {
+			return in, unread, err
+		}
+		in.Inbox = append(in.Inbox, names.agendaTask(t, today))
+	}
+	unread.inbox = left
 
 	// Quotas from the journal's date index values: no record decoded.
 	// Prospect calls are calls: they count.
@@ -105,7 +128,7 @@ func gatherAgendaTop(tx *bolt.Tx, today model.Date, st model.Settings, carried i
 	in.WeekVisits = entriesOfKind(tx, ws, ws.AddDays(6), 'v')
 	m := model.MonthOf(today)
 	if in.SignedMonth, err = signedIn(tx, m.First(), m.Last()); err != nil {
-		return in, 0, err
+		return in, unread, err
 	}
 
 	// Open promises due on or before the end of "due soon".
@@ -120,7 +143,7 @@ func gatherAgendaTop(tx *bolt.Tx, today model.Date, st model.Settings, carried i
 		return err
 	})
 	if err != nil {
-		return in, 0, err
+		return in, unread, err
 	}
 
 	// Clients whose follow-up date has come, with the date of their next
@@ -139,21 +162,21 @@ func gatherAgendaTop(tx *bolt.Tx, today model.Date, st model.Settings, carried i
 		return nil
 	})
 	if err != nil {
-		return in, 0, err
+		return in, unread, err
 	}
 	regular, err := dueCountBy(tx, today)
 	if err != nil {
-		return in, 0, err
+		return in, unread, err
 	}
 	listed, err := bookedRegularDue(tx, today, booked)
 	if err != nil {
-		return in, 0, err
+		return in, unread, err
 	}
 	in.Clients = append(in.Clients, listed...)
 	in.RegularDueUnlisted = regular - len(listed)
 
 	if in.Projects, err = liveProjects(tx); err != nil {
-		return in, 0, err
+		return in, unread, err
 	}
 	in.ClientNames, in.ProjectNames = map[model.ID]string{}, map[model.ID]string{}
 	for _, p := range in.Promises {
@@ -261,6 +284,33 @@ func carriedFirst(tx *bolt.Tx, today model.Date, n int) (keys [][]byte, left int
 	keys = make([][]byte, len(all))
 	for i, e := range all {
 		keys[i] = e.key
+	}
+	return keys, left, nil
+}
+
+// inboxFirst returns the task_open keys of the inbox tasks (open, no
+// date: the date-0 entries) that are the first n in model.SortInbox's
+// order — by model.InboxAhead on the value's important flag and the key's
+// id — in that order, and how many it left out. n < 0 returns them all.
+func inboxFirst(tx *bolt.Tx, n int) (keys [][]byte, left int, err error) {
+	var important, other [][]byte
+	err = seekRange(ix(tx, ixTaskOpen), dateBytes(model.NoDate), dateBytes(1), func(k, v []byte) error {
+		if len(k) != 12 || len(v) < 9 {
+			return model.Errf("corrupt_index", "an open task index entry is damaged; run salesplan check")
+		}
+		if len(v) > 9 && v[9]&taskOpenImportant != 0 {
+			important = append(important, k)
+		} else {
+			other = append(other, k)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	keys = append(important, other...) // ids ascend in each: the key order
+	if n >= 0 && len(keys) > n {
+		left, keys = len(keys)-n, keys[:n]
 	}
 	return keys, left, nil
 }

@@ -338,8 +338,9 @@ func TestGotoDateSwitchesToDay(t *testing.T) {
 }
 
 // t and g work in the panes without a date of their own (DESIGN.md §5,
-// "everywhere"): t shows today's Day, g hands the key to the Day, which
-// opens its go-to-date input; in the Week and Month they stay with the pane.
+// "everywhere"): t shows today's Day; g asks the date over the pane (the
+// Day gets nothing until a date is given: esc stays on the pane); in the
+// Week and Month they stay with the pane.
 func TestTodayAndGoToFromUndatedPanes(t *testing.T) {
 	tests := []struct {
 		name      string
@@ -350,7 +351,7 @@ func TestTodayAndGoToFromUndatedPanes(t *testing.T) {
 		wantKeys  string
 	}{
 		{"t in Projects", common.PaneProjects, tea.KeyPressMsg{Code: 't', Text: "t"}, common.PaneDay, []model.Date{testToday}, ""},
-		{"g in Clients", common.PaneClients, tea.KeyPressMsg{Code: 'g', Text: "g"}, common.PaneDay, nil, "g"},
+		{"g in Clients", common.PaneClients, tea.KeyPressMsg{Code: 'g', Text: "g"}, common.PaneClients, nil, ""},
 		{"t in Promises", common.PanePromises, tea.KeyPressMsg{Code: 't', Text: "t"}, common.PaneDay, []model.Date{testToday}, ""},
 		{"t in Month stays", common.PaneMonth, tea.KeyPressMsg{Code: 't', Text: "t"}, common.PaneMonth, nil, ""},
 	}
@@ -365,6 +366,9 @@ func TestTodayAndGoToFromUndatedPanes(t *testing.T) {
 			}
 			if fmt.Sprint(p.gotos) != fmt.Sprint(tt.wantGotos) || strings.Join(p.keys, ",") != tt.wantKeys {
 				t.Errorf("day pane got dates %v keys %q, want %v %q", p.gotos, p.keys, tt.wantGotos, tt.wantKeys)
+			}
+			if asks := m.topIs(screenGoto); asks != (tt.key.Code == 'g') {
+				t.Errorf("the go-to-date input open: %v", asks)
 			}
 		})
 	}

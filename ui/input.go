@@ -148,24 +148,22 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		return m.open(common.OpenScreenMsg{ID: common.ScreenSettings})
 	case key.Matches(msg, km.CallSheet):
 		return m.open(common.OpenScreenMsg{ID: common.ScreenCallSheet})
-	case m.active > common.PaneMonth && key.Matches(msg, km.Today, km.GoTo):
-		return m.toDay(msg)
+	case m.active > common.PaneMonth && key.Matches(msg, km.Today):
+		return m.toDay()
+	case m.active > common.PaneMonth && key.Matches(msg, km.GoTo):
+		// The date is asked over this pane (esc stays here); the Day it
+		// opens goes back here on esc.
+		return m.open(common.OpenScreenMsg{ID: screenGoto})
 	}
 	return m.toActive(msg)
 }
 
-// toDay answers t and g in the panes without a date of their own (Clients,
-// Projects, Promises), where DESIGN.md §5 still has them work: t shows
-// today's Day, g opens the Day's go-to-date input.
-func (m *Model) toDay(msg tea.KeyPressMsg) tea.Cmd {
+// toDay answers t in the panes without a date of their own (Clients,
+// Projects, Promises), where DESIGN.md §5 still has it work: it shows
+// today's Day.
+func (m *Model) toDay() tea.Cmd {
 	m.switchTo(common.PaneDay)
-	if key.Matches(msg, m.env.Keys.Today) {
-		return m.toActive(common.GotoDateMsg{Date: m.env.Today()})
-	}
-	if m.panes[common.PaneDay].Capturing() {
-		return nil // the Day's own input is open: show it, type nothing into it
-	}
-	return m.toActive(msg)
+	return m.toActive(common.GotoDateMsg{Date: m.env.Today()})
 }
 
 // noteKey gives n to the screen or pane in front first (the Day jots a

@@ -51,6 +51,9 @@ var screenMakers = map[common.ScreenID]screenMaker{
 	screenQuit: func(m *Model, _ common.OpenScreenMsg) (common.Screen, tea.Cmd) {
 		return newQuitScreen(m.env), nil
 	},
+	screenGoto: func(m *Model, _ common.OpenScreenMsg) (common.Screen, tea.Cmd) {
+		return newGotoScreen(m.env), nil
+	},
 }
 
 // screenTabs are the screens shown over a tab of their own: the tab shows

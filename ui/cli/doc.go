@@ -63,6 +63,10 @@
 //     of CPU instead of 70–80). --all lists them all; --json, --short and
 //     --status are unchanged (the whole list, the counts). The attention
 //     list is shown whole: each item is a promise or a client to act on.
+//     After the day's tasks, the inbox (open tasks with no date): the
+//     first model.InboxShown (5), important first, then the oldest, and
+//     "… and N more in the inbox"; --all lists it whole. --json has no
+//     inbox: DESIGN.md §3 fixes its keys (TestTodayJSONKeys).
 //   - `client list --due` reads the follow-up index (storage.DueClients):
 //     the same rows as `client list` filtered by due, without decoding
 //     every client (3,900 rows of the ten-year database: 18–24 ms instead

@@ -160,14 +160,14 @@ func TestEditCommands(t *testing.T) {
 					t.Error("task 2 still important")
 				}
 			},
-			undo: "Undone: editing task “整理报价模板”"},
+			undo: "Undone: taking the important flag off “整理报价模板”"},
 		{name: "task important on", args: []string{"task", "edit", "3", "--important"},
 			out: "important yes", check: func(t *testing.T) {
 				if !h.task(3).Important {
 					t.Error("task 3 not important")
 				}
 			},
-			undo: "Undone: editing task"},
+			undo: "Undone: important flag on “bring the sample”"},
 		{name: "task repeat like quick-add", args: []string{"task", "edit", "1", "--repeat", "every 2w"},
 			out: "Changed task #1 “ask about the quote”: repeat every 2 weeks",
 			check: func(t *testing.T) {

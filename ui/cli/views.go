@@ -22,8 +22,9 @@ func (a *app) todayCmd() *cobra.Command {
 		if err := exclusive(c, "json", "short", "status"); err != nil {
 			return err
 		}
-		// The text shows the first model.CarriedShown carried-over tasks:
-		// only those are read (the JSON, --short and --status count all).
+		// The text shows the first model.CarriedShown carried-over tasks
+		// and model.InboxShown inbox tasks: only those are read (the JSON,
+		// --short and --status count all).
 		carried := -1
 		if !asJSON && !short && !status && !all {
 			carried = model.CarriedShown
@@ -161,6 +162,7 @@ func (a *app) printAgenda(ag model.Agenda, set model.Settings, all bool) error {
 			fmt.Fprintln(w, "  "+a.n("cli.today.more_carried", more, more))
 		}
 	}
+	a.printInbox(ag, all)
 	fmt.Fprintln(w)
 	if len(ag.Attention) == 0 {
 		fmt.Fprintln(w, a.t("cli.today.no_attention"))
@@ -180,9 +182,39 @@ func (a *app) printAgenda(ag model.Agenda, set model.Settings, all bool) error {
 	return nil
 }
 
-// when is a task's time, slot, or the day it was carried over from.
+// printInbox lists the inbox (open tasks with no date) after the day's
+// tasks, as the planner's Day does today: the first model.InboxShown
+// (important first, then the oldest) unless all, then how many more.
+// Nothing when the inbox is empty.
+func (a *app) printInbox(ag model.Agenda, all bool) {
+	n := len(ag.Inbox) + ag.InboxUnread
+	if n == 0 {
+		return
+	}
+	w := a.stdout
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, a.t("cli.today.inbox", n))
+	shown := ag.Inbox
+	if !all && len(shown) > model.InboxShown {
+		shown = shown[:model.InboxShown]
+	}
+	var tb table
+	for _, t := range shown {
+		tb.add("#"+strconv.FormatUint(uint64(t.ID), 10), a.when(t), a.mark(t.Task), a.t("kind."+string(t.Kind)),
+			clean(t.Title), orDash(clean(t.ClientName)), orDash(clean(t.ProjectName)))
+	}
+	tb.write(w, "  ")
+	if more := n - len(shown); more > 0 {
+		fmt.Fprintln(w, "  "+a.n("cli.today.more_inbox", more, more))
+	}
+}
+
+// when is a task's time, slot, or the day it was carried over from ("-"
+// for an untimed task in the inbox).
 func (a *app) when(t model.AgendaTask) string {
 	switch {
+	case !t.Date.Valid() && !t.Time.Valid():
+		return "-"
 	case t.CarriedOver:
 		return a.t("cli.task.carried", t.Date)
 	case t.Time.Valid():

@@ -354,3 +354,39 @@ func TestTodayCarriedOverLimit(t *testing.T) {
 		t.Errorf("the Chinese line is missing:\n%s", zh)
 	}
 }
+
+// TestTodayListsTheInbox: a task whose date was cleared (task edit --date
+// "") is listed by today in an Inbox section after the day's tasks, the
+// first few (important first, then the oldest) and how many more; --all
+// lists every one, in both languages.
+func TestTodayListsTheInbox(t *testing.T) {
+	h := newHarness(t)
+	h.ok("add", "today's own task", "today")
+	for i := range 7 {
+		h.ok("add", fmt.Sprintf("idea %d", i), "today")
+	}
+	for id := 2; id <= 8; id++ {
+		h.ok("task", "edit", fmt.Sprint(id), "--date", "")
+	}
+	h.ok("task", "edit", "8", "--important=true")
+	out := h.ok("today")
+	for _, want := range []string{"Tasks (1)", "today's own task", "Inbox, no date (7)", "idea 6", "idea 0", "idea 3",
+		"… and 2 more in the inbox (salesplan today --all lists them)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("today does not show %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "idea 4") || strings.Contains(out, "idea 5") {
+		t.Errorf("today shows more than the first 5 inbox tasks:\n%s", out)
+	}
+	if strings.Index(out, "idea 6") > strings.Index(out, "idea 0") || strings.Index(out, "today's own task") > strings.Index(out, "Inbox") {
+		t.Errorf("the inbox is out of order (the day's tasks, then the important idea first):\n%s", out)
+	}
+	if all := h.ok("today", "--all"); !strings.Contains(all, "idea 5") || strings.Contains(all, "more in the inbox") {
+		t.Errorf("today --all does not list the whole inbox:\n%s", all)
+	}
+	h.env["LANG"] = "zh_CN.UTF-8"
+	if zh := h.ok("today"); !strings.Contains(zh, "收件箱，无日期（7）") || !strings.Contains(zh, "收件箱还有 2 条") {
+		t.Errorf("the Chinese inbox is missing:\n%s", zh)
+	}
+}

@@ -29,8 +29,9 @@ type loadedMsg struct {
 }
 
 // load reads the tasks of date and, when withAtt, today's attention list.
-// Today's tasks and attention come from one Store.Today; another day reads
-// its tasks through the date index only.
+// Today's tasks, its inbox (open tasks with no date) and attention come
+// from one Store.Today; another day reads its tasks through the date index
+// only.
 func load(st *storage.Store, agendas *common.Agendas, seq uint64, date, today model.Date, withAtt bool) tea.Cmd {
 	return func() tea.Msg {
 		msg := loadedMsg{seq: seq, date: date, withAtt: withAtt}
@@ -43,7 +44,7 @@ func load(st *storage.Store, agendas *common.Agendas, seq uint64, date, today mo
 			msg.attention, msg.regularDue = ag.Attention, ag.RegularDue
 			msg.withAtt = true
 			if date == today {
-				msg.tasks = ag.Tasks
+				msg.tasks = append(ag.Tasks, ag.Inbox...) // the inbox shows on today's list
 			}
 		}
 		if date != today {

@@ -15,7 +15,8 @@
 //	                   for the selected task's client
 //	/                  filter the day's tasks; esc clears the filter
 //	enter              the task's client card (the Clients detail; esc
-//	                   comes back); on "N more", every carried-over task
+//	                   comes back); on "N more", every carried-over (or
+//	                   inbox) task
 //	R                  move every carried-over task to a day (one undo step)
 //	→                  focus the attention list; ← or esc come back. There:
 //	                   enter opens the client or project, x keeps a promise
@@ -23,7 +24,10 @@
 //	                   for today, b shows the client's profile.
 //
 // More than 20 carried-over tasks show the 20 most important and "N
-// more". The attention list takes two fifths of the width from 120
+// more". Today's list has an Inbox section after them: the open tasks
+// with no date (DESIGN.md §2), the first few (important first, then the
+// oldest) and "N more"; the task keys work there as anywhere (e gives a
+// task a date, and it moves to that day). The attention list takes two fifths of the width from 120
 // columns, and a promise shows what was promised. Call rows show the
 // client's phone where the title keeps room.
 //
@@ -92,8 +96,8 @@ type Model struct {
 	rows   []row
 	list   common.List // over rows; the cursor rests on task rows (and "N more") only
 	nowAt  model.Clock
-	// allCarried lists every carried-over task (enter on "N more").
-	allCarried bool
+	// all lists every carried-over or inbox task (enter on their "N more").
+	all expand
 	// phones are the clients' numbers of the day's call tasks.
 	phones map[model.ID]string
 

@@ -111,7 +111,7 @@ func TestNowMarkerPlaces(t *testing.T) {
 	}
 	where := func(now model.Clock) string {
 		var s []string
-		for _, r := range buildRows(tasks, i18n.EN, now, "", false) {
+		for _, r := range buildRows(tasks, i18n.EN, now, "", expand{}) {
 			switch r.kind {
 			case rowNow:
 				s = append(s, "NOW")

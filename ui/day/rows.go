@@ -18,18 +18,29 @@ const (
 	rowTask                  // one task
 	rowNow                   // the current-time marker
 	rowEmpty                 // "nothing planned"
-	rowMore                  // "N more carried over": enter shows them, R moves them all
+	rowMore                  // "N more carried over" (enter shows them, R moves them all) or "N more in the inbox"
 )
 
 // carriedMax is how many carried-over tasks the Day lists before "N
 // more": the most important first (model.SortTasks), so a backlog of weeks
 // never pushes today's plan off the screen.
-const carriedMax = 20
+const carriedMax = model.CarriedShown
+
+// inboxMax is how many inbox tasks the Day lists before "N more": a few,
+// important first, then the oldest (model.SortInbox).
+const inboxMax = model.InboxShown
 
 type row struct {
 	kind rowKind
-	text string // heading text, translated and inert
-	task int    // index into the task slice, for rowTask
+	text string  // heading text, translated and inert
+	task int     // index into the task slice, for rowTask
+	sec  section // for rowMore: the section it hides tasks of
+}
+
+// expand says which collapsed sections a day list shows whole.
+type expand struct {
+	carried bool // every carried-over task (enter on their "N more")
+	inbox   bool // every inbox task (enter on its "N more")
 }
 
 // section is where a task is listed.
@@ -37,6 +48,7 @@ type section int
 
 const (
 	secCarried section = iota
+	secInbox           // open tasks with no date, on today's list
 	secMorning
 	secAfternoon
 	secEvening
@@ -44,11 +56,14 @@ const (
 	nSections
 )
 
-var sectionKeys = [nSections]string{"day.sec.carried", "day.sec.morning", "day.sec.afternoon", "day.sec.evening", "day.sec.any"}
+var sectionKeys = [nSections]string{"day.sec.carried", "day.sec.inbox", "day.sec.morning", "day.sec.afternoon", "day.sec.evening", "day.sec.any"}
 
 func sectionOf(t model.AgendaTask) section {
 	if t.CarriedOver {
 		return secCarried
+	}
+	if !t.Date.Valid() {
+		return secInbox
 	}
 	switch t.EffectiveSlot() {
 	case model.SlotMorning:
@@ -67,9 +82,11 @@ func sectionOf(t model.AgendaTask) section {
 // model.NoClock for any other day.
 //
 // filter, when not empty, keeps the tasks whose title, client or project
-// hold each of its words (any case: common.Query, as every list filters). More than carriedMax carried-over tasks show the
-// first carriedMax and a row saying how many more, unless allCarried.
-func buildRows(tasks []model.AgendaTask, lang i18n.Lang, now model.Clock, filter string, allCarried bool) []row {
+// hold each of its words (any case: common.Query, as every list filters).
+// More than carriedMax carried-over tasks show the first carriedMax and a
+// row saying how many more, unless all.carried; more than inboxMax inbox
+// tasks the same, unless all.inbox.
+func buildRows(tasks []model.AgendaTask, lang i18n.Lang, now model.Clock, filter string, all expand) []row {
 	var bySec [nSections][]int
 	n := 0
 	q := common.NewQuery(filter)
@@ -99,14 +116,21 @@ func buildRows(tasks []model.AgendaTask, lang i18n.Lang, now model.Clock, filter
 			continue
 		}
 		hidden := 0
-		if s == secCarried && !allCarried && len(idx) > carriedMax {
+		switch {
+		case s == secCarried && !all.carried && len(idx) > carriedMax:
 			idx, hidden = idx[:carriedMax], len(idx)-carriedMax
+		case s == secInbox && !all.inbox && len(idx) > inboxMax:
+			idx, hidden = idx[:inboxMax], len(idx)-inboxMax
 		}
 		for _, i := range idx {
 			rows = append(rows, row{kind: rowTask, task: i})
 		}
 		if hidden > 0 {
-			rows = append(rows, row{kind: rowMore, text: lang.T("day.carried_more", hidden)})
+			more := "day.carried_more"
+			if s == secInbox {
+				more = "day.inbox_more"
+			}
+			rows = append(rows, row{kind: rowMore, text: lang.N(more, hidden, hidden), sec: s})
 		}
 	}
 	if now.Valid() {
@@ -148,7 +172,8 @@ func appendAfternoon(rows []row, idx []int, tasks []model.AgendaTask, lang i18n.
 
 // insertNow puts the marker before the first timed task of the day's
 // sections that starts after now, or after the last timed task when all
-// have started. Carried-over tasks keep their old dates and are skipped.
+// have started. Carried-over tasks keep their old dates and inbox tasks
+// have none: they are skipped.
 func insertNow(rows []row, tasks []model.AgendaTask, now model.Clock) []row {
 	at, last := -1, -1
 	for i, r := range rows {
@@ -156,7 +181,7 @@ func insertNow(rows []row, tasks []model.AgendaTask, now model.Clock) []row {
 			continue
 		}
 		t := tasks[r.task]
-		if t.CarriedOver || !t.Time.Valid() {
+		if t.CarriedOver || !t.Date.Valid() || !t.Time.Valid() {
 			continue
 		}
 		if t.Time > now {

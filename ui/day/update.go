@@ -22,8 +22,8 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	case common.DataChangedMsg:
 		return m, tea.Batch(m.reload(true), m.reloadRecord())
 	case common.GotoDateMsg:
-		if msg.Task != 0 { // a search hit: select it, even among "N more" carried over
-			m.pendingSelect, m.focus, m.allCarried = msg.Task, focusTasks, true
+		if msg.Task != 0 { // a search hit: select it, even among "N more" carried over or in the inbox
+			m.pendingSelect, m.focus, m.all = msg.Task, focusTasks, expand{carried: true, inbox: true}
 		}
 		return m, m.setDate(msg.Date)
 	case common.ThemeChangedMsg:
@@ -89,7 +89,7 @@ func (m *Model) applyLoaded(msg loadedMsg) tea.Cmd {
 	m.tasks, m.phones = msg.tasks, msg.phones
 	m.cols = layoutColumns(m.listW, m.cols.kind, m.phoneW()) // room for the phones
 	if m.date != m.env.Today() {
-		m.allCarried = false
+		m.all = expand{}
 	}
 	if msg.withAtt {
 		var attID attKey
@@ -128,7 +128,7 @@ func keyOf(a model.AttentionItem) attKey {
 func (m *Model) rebuild(selID model.ID) {
 	at := m.list.Cursor
 	m.nowAt = m.nowClock()
-	m.rows = buildRows(m.tasks, m.lang, m.nowAt, m.filter, m.allCarried)
+	m.rows = buildRows(m.tasks, m.lang, m.nowAt, m.filter, m.all)
 	if selID != 0 {
 		for i, r := range m.rows {
 			if r.kind == rowTask && m.tasks[r.task].ID == selID {

@@ -22,12 +22,16 @@ import (
 const dlgMoveAll dialogKind = 2
 
 // openRow answers enter on the list: on "N more" it lists every
-// carried-over task; on a task the task component opens the client's card
+// carried-over (or inbox) task; on a task the task component opens the client's card
 // (the Clients detail: phone, latest notes, open promises), as it does on
 // the Week, and esc comes back here.
 func (m *Model) openRow(msg tea.KeyPressMsg) tea.Cmd {
 	if m.list.Cursor < len(m.rows) && m.rows[m.list.Cursor].kind == rowMore {
-		m.allCarried = true
+		if m.rows[m.list.Cursor].sec == secInbox {
+			m.all.inbox = true
+		} else {
+			m.all.carried = true
+		}
 		m.rebuild(0)
 		return nil
 	}

@@ -35,6 +35,13 @@ func init() {
 		"day.yes":           {"yes", "是"},
 		"day.no":            {"no", "否"},
 
+		// The Day's Inbox: open tasks with no date, on today's list.
+		"day.sec.inbox":          {"Inbox · %d", "收件箱 · %d"},
+		"day.inbox_more":         {"%d more in the inbox · enter shows them", "收件箱还有 %d 个任务 · enter 显示"},
+		"day.inbox_more_one":     {"%d more in the inbox · enter shows it", "收件箱还有 %d 个任务 · enter 显示"},
+		"day.status.saved_inbox": {"Saved: %s · no date: in the Inbox on today's Day", "已保存：%s · 无日期：在今天的收件箱里"},
+		"day.status.saved_on":    {"Saved: %s · now on %s", "已保存：%s · 改到 %s"},
+
 		"day.kind.call":    {"call", "电话"},
 		"day.kind.visit":   {"visit", "拜访"},
 		"day.kind.meeting": {"meet", "会议"},
@@ -112,6 +119,7 @@ func init() {
 		"day.edit.f.time":      {"Time", "时间"},
 		"day.edit.f.kind":      {"Kind", "类型"},
 		"day.edit.f.client":    {"Client", "客户"},
+		"day.edit.f.project":   {"Project", "项目"},
 		"day.edit.f.important": {"Important", "重要"},
 		"day.edit.f.repeat":    {"Repeat", "重复"},
 		"day.edit.date_hint":   {"empty: no date", "留空：不定日期"},

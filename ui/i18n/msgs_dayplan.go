@@ -59,7 +59,6 @@ func init() {
 		"search.none":        {"Nothing matches %q.", "没有与 %q 匹配的内容。"},
 		"search.found":       {"%d found · newest first · enter opens", "找到 %d 条 · 最新的在前 · enter 打开"},
 		"search.more":        {"The newest %d · more match: add a word", "最新的 %d 条 · 还有更多：再加一个词"},
-		"search.inbox":       {"That task has no date (the inbox): give it one with salesplan task edit.", "这个任务没有日期（收件箱）：用 salesplan task edit 设置日期。"},
 		"search.in_field":    {"%s: ", "%s："},
 
 		// The first-run screen of an empty database.

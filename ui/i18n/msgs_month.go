@@ -20,5 +20,12 @@ func init() {
 		"month.year.title":  {"%d · signed sales against target, month by month", "%d年 · 每月签约与目标"},
 		"month.year.total":  {"Year %d: %s", "%d年全年：%s"},
 		"month.year.help":   {"←/→ month · h/l year · enter or y back to the month", "←/→ 选月份 · h/l 换年份 · enter 或 y 回到月历"},
+
+		// The year view's keys (its footer and ? help).
+		"month.key.year_prev_month": {"previous month", "上个月"},
+		"month.key.year_next_month": {"next month", "下个月"},
+		"month.key.year_prev":       {"previous year", "上一年"},
+		"month.key.year_next":       {"next year", "下一年"},
+		"month.key.year_close":      {"back to the month", "回到月历"},
 	})
 }

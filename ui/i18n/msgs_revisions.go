@@ -61,6 +61,12 @@ func init() {
 		"undone.edit_project":   {"editing project %s", "编辑项目%s"},
 		"undone.set_stage":      {"the stage move of %s", "项目%s的阶段变更"},
 
+		// The important flag (!), set or taken off: named, not "editing".
+		"undone.mark_important":   {"important flag on “%s”", "将“%s”标为重要"},
+		"undone.unmark_important": {"taking the important flag off “%s”", "取消“%s”的重要标记"},
+		"undo.mark_important":     {"marking a task important", "标为重要"},
+		"undo.unmark_important":   {"taking a task's important flag off", "取消重要标记"},
+
 		// Forms: a field changed both in the form and elsewhere (its value
 		// there now), a paste the note box cannot hold.
 		"form.changed_elsewhere":    {"now %s elsewhere; save again to replace it", "别处已改为 %s；再次保存将覆盖"},

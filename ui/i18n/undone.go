@@ -29,7 +29,7 @@ func (l Lang) Undone(action, what, client string, on model.Date) string {
 		}
 		return l.T("undone."+action, entry)
 	case "add_task", "edit_task", "delete_task", "complete_task", "add_client", "edit_client",
-		"archive_client", "add_project", "edit_project", "set_stage":
+		"archive_client", "add_project", "edit_project", "set_stage", "mark_important", "unmark_important":
 		return l.T("undone."+action, what)
 	case "move_task":
 		return l.T("undone.move_task", what, date)

@@ -29,6 +29,10 @@ func TestUndoneNamesWhatWasUndone(t *testing.T) {
 		{EN, "settings", "", "", model.NoDate, "changing the settings"},
 		{EN, "something_new", "", "", model.NoDate, "something_new"},
 		{EN, "add_task", "\x1b[31mred\x1b[0m", "", model.NoDate, "adding task “red”"},
+		{EN, "mark_important", "Call 王总", "王总", dec2, "important flag on “Call 王总”"},
+		{ZH, "mark_important", "给王总打电话", "王总", dec2, "将“给王总打电话”标为重要"},
+		{EN, "unmark_important", "Call 王总", "王总", dec2, "taking the important flag off “Call 王总”"},
+		{ZH, "unmark_important", "给王总打电话", "王总", dec2, "取消“给王总打电话”的重要标记"},
 	}
 	for _, tt := range tests {
 		if got := tt.lang.Undone(tt.action, tt.what, tt.client, tt.on); got != tt.want {

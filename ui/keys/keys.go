@@ -79,6 +79,13 @@ type KeyMap struct {
 
 	// Month.
 	Year key.Binding // y: the year view
+	// The year view (y on the Month): its own keys, which differ from the
+	// Month's (h/l step a year there, the arrows a month).
+	YearPrevMonth key.Binding // ←, ↑, k
+	YearNextMonth key.Binding // →, ↓, j
+	YearPrev      key.Binding // h, [
+	YearNext      key.Binding // l, ]
+	YearClose     key.Binding // enter, y, esc: back to the month selected
 	// FilterHint is / where there is no list to filter (the Month): it
 	// says that ctrl+f searches everything.
 	FilterHint key.Binding // /
@@ -154,12 +161,13 @@ const (
 	PlaceFirstRun // the first-run screen of an empty database
 	PlaceConfirm  // a yes/no question
 	PlaceInput    // a one-line input: enter confirms, esc cancels
+	PlaceYear     // the Month's year view (y)
 )
 
 // Places lists every place, for tests and the help overlay.
 var Places = []Place{PlaceGlobal, PlaceDay, PlaceAttention, PlaceWeek, PlaceMonth, PlaceClients,
 	PlaceClientDetail, PlaceProjects, PlaceProjectDetail, PlacePromises, PlaceForm,
-	PlacePopup, PlacePicker, PlaceSearch, PlaceFirstRun, PlaceConfirm, PlaceInput}
+	PlacePopup, PlacePicker, PlaceSearch, PlaceFirstRun, PlaceConfirm, PlaceInput, PlaceYear}
 
 func b(l i18n.Lang, keys []string, helpKey, descKey string) key.Binding {
 	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, l.T(descKey)))
@@ -217,9 +225,16 @@ func New(l i18n.Lang) KeyMap {
 		MonthReport: b(l, []string{"r"}, "r", "month.key.report"),
 		CloseReport: b(l, []string{"r", "esc"}, "r/esc", "report.key.close"),
 		Year:        b(l, []string{"y"}, "y", "month.key.year"),
-		FilterHint:  b(l, []string{"/"}, "/", "key.filter_hint"),
-		Skip:        b(l, []string{"s"}, "s", "clients.key.skip"),
-		Book:        b(l, []string{"b"}, "b", "clients.key.book"),
+
+		YearPrevMonth: b(l, []string{"left", "up", "k"}, "←/k", "month.key.year_prev_month"),
+		YearNextMonth: b(l, []string{"right", "down", "j"}, "→/j", "month.key.year_next_month"),
+		YearPrev:      b(l, []string{"h", "["}, "h/[", "month.key.year_prev"),
+		YearNext:      b(l, []string{"l", "]"}, "l/]", "month.key.year_next"),
+		YearClose:     b(l, []string{"enter", "y", "esc"}, "enter/y", "month.key.year_close"),
+
+		FilterHint: b(l, []string{"/"}, "/", "key.filter_hint"),
+		Skip:       b(l, []string{"s"}, "s", "clients.key.skip"),
+		Book:       b(l, []string{"b"}, "b", "clients.key.book"),
 
 		NewClient:    b(l, []string{"a"}, "a", "key.new_client"),
 		Sort:         b(l, []string{"s"}, "s", "key.sort"),
@@ -328,6 +343,8 @@ func (k KeyMap) ShortHelp(p Place) []key.Binding {
 		return []key.Binding{k.Add, k.Done, k.OpenClient, k.Prev, k.Next, k.Review}
 	case PlaceMonth:
 		return []key.Binding{k.Open, k.Prev, k.Next, k.Today, k.MonthReport}
+	case PlaceYear:
+		return []key.Binding{k.YearPrevMonth, k.YearNextMonth, k.YearPrev, k.YearNext, k.YearClose}
 	case PlaceClients:
 		return []key.Binding{k.NewClient, k.Open, k.Sort, k.ClientFilter, k.Filter}
 	case PlaceClientDetail:
@@ -378,6 +395,9 @@ func (k KeyMap) FullHelp(p Place) [][]key.Binding {
 			{k.Up, k.Down, k.OpenClient, k.Left, k.Right}, k.globalPane(withFilter | withToday | withPrevNext | withBack)}
 	case PlaceMonth:
 		return [][]key.Binding{append(move, k.Left, k.Right), {k.MonthReport, k.FilterHint}, k.globalPane(withToday | withPrevNext | withBack)}
+	case PlaceYear: // esc is YearClose's
+		return [][]key.Binding{{k.YearPrevMonth, k.YearNextMonth, k.YearPrev, k.YearNext, k.YearClose, k.FilterHint},
+			k.globalPane(withToday)}
 	case PlaceClients:
 		return [][]key.Binding{{k.NewClient, k.Sort, k.ClientFilter}, move, k.globalPane(withFilter | withToday | withBack)}
 	case PlaceClientDetail:
@@ -421,7 +441,7 @@ func (k KeyMap) Active(p Place) []key.Binding {
 	for _, col := range k.FullHelp(p) {
 		out = append(out, col...)
 	}
-	if p == PlaceForm || p >= PlacePopup {
+	if p == PlaceForm || (p >= PlacePopup && p <= PlaceInput) {
 		return out // typing (or a popup) captures the keys
 	}
 	out = append(out, k.Pane[:]...)

@@ -116,6 +116,10 @@ func TestDesignTable(t *testing.T) {
 		{PlacePromises, "x", km.Kept}, {PlacePromises, "c", km.CancelPromise},
 		{PlaceForm, "ctrl+s", km.Save}, {PlaceMonth, "2", km.Pane[1]}, {PlaceDay, "j", km.Down},
 		{PlaceDay, "[", km.Prev}, {PlaceWeek, "]", km.Next}, {PlaceDay, "u", km.Undo},
+		// The year view: the arrows step a month, h/l a year, enter/y/esc go back.
+		{PlaceYear, "left", km.YearPrevMonth}, {PlaceYear, "j", km.YearNextMonth}, {PlaceYear, "h", km.YearPrev},
+		{PlaceYear, "]", km.YearNext}, {PlaceYear, "enter", km.YearClose}, {PlaceYear, "esc", km.YearClose},
+		{PlaceYear, "3", km.Pane[2]},
 	}
 	for _, tt := range tests {
 		var got *key.Binding
@@ -191,6 +195,7 @@ func TestHelpListsOnlyLiveKeys(t *testing.T) {
 		PlaceFirstRun:      {"k/↑", "j/↓", "enter", "esc"},
 		PlaceConfirm:       {"enter/y", "esc/n"},
 		PlaceInput:         {"enter", "esc"},
+		PlaceYear:          {"←/k", "→/j", "h/[", "l/]", "enter/y", "/", "t", "n", "g", ",", "C", "S"},
 	}
 	for _, p := range Places {
 		ok := map[string]bool{}

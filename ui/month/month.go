@@ -9,8 +9,9 @@
 // next" everywhere); the arrows move the selected day (a week up or down,
 // a day left or right, across month ends), j/k move it a week like ↓/↑;
 // enter opens the selected day in the Day pane; t comes back to today; g
-// goes to a date. In the year view ←/→ (and j/k) select a month, h/l change
-// the year, enter opens the month.
+// goes to a date. In the year view (keys.PlaceYear, which its footer and
+// help list) ←/→ (and k/j) select a month, h/l change the year, t and g
+// work as on the month, enter, y or esc open the month selected.
 package month
 
 import (
@@ -127,6 +128,9 @@ func (m *Model) ShortHelp() []key.Binding {
 	if m.report.IsOpen() {
 		return m.report.ShortHelp()
 	}
+	if m.yearOn {
+		return m.km.ShortHelp(keys.PlaceYear)
+	}
 	return append(m.km.ShortHelp(keys.PlaceMonth), m.km.Year)
 }
 
@@ -137,6 +141,9 @@ func (m *Model) FullHelp() [][]key.Binding {
 	}
 	if m.report.IsOpen() {
 		return m.report.FullHelp()
+	}
+	if m.yearOn {
+		return m.km.FullHelp(keys.PlaceYear)
 	}
 	return append(m.km.FullHelp(keys.PlaceMonth), []key.Binding{m.km.Year})
 }
@@ -296,21 +303,23 @@ func (m *Model) monthKey(msg tea.KeyPressMsg) tea.Cmd {
 func (m *Model) yearKeyPress(msg tea.KeyPressMsg) tea.Cmd {
 	km := m.km
 	move := func(n int) tea.Cmd { return m.selectDay(m.sel.AddMonths(n)) }
+	// The year view's own bindings (keys.PlaceYear): its footer and help
+	// list exactly these.
 	switch {
-	case key.Matches(msg, m.km.Year, km.Back):
-		m.yearOn = false
-	case key.Matches(msg, km.Left, km.Up):
+	case key.Matches(msg, km.YearClose):
+		m.yearOn = false // back to the month selected
+	case key.Matches(msg, km.YearPrevMonth):
 		return move(-1)
-	case key.Matches(msg, km.Right, km.Down):
+	case key.Matches(msg, km.YearNextMonth):
 		return move(1)
-	case key.Matches(msg, km.Prev):
+	case key.Matches(msg, km.YearPrev):
 		return move(-12)
-	case key.Matches(msg, km.Next):
+	case key.Matches(msg, km.YearNext):
 		return move(12)
 	case key.Matches(msg, km.Today):
 		return m.selectDay(m.env.Today())
-	case key.Matches(msg, km.Open):
-		m.yearOn = false
+	case key.Matches(msg, km.GoTo):
+		m.host.Open(gotodate.New(m.lang, m.fst), dlgGoto) // its month, in the year view
 	case key.Matches(msg, km.FilterHint):
 		return common.Status(m.lang.T("month.filter_hint"))
 	}

@@ -130,7 +130,7 @@ func TestMarkersAndKeys(t *testing.T) {
 	if dd, _ := m.day(m.sel); strings.Join(dd.Markers, ",") != "bid" {
 		t.Errorf("2 Dec markers %v", dd.Markers)
 	}
-	if s := screen(m); !strings.Contains(s, "Wed 2 Dec · tasks 0/0 done · calls 0 · visits 0 · bid date") {
+	if s := screen(m); !strings.Contains(s, "Wed 2 Dec · bid date · tasks 0/0 done · calls 0 · visits 0") {
 		t.Errorf("the detail line:\n%s", s)
 	}
 	msgs := uitest.Press(m, "enter")

@@ -181,21 +181,77 @@ func (m *Model) day(d model.Date) (model.DaySummary, bool) {
 	return m.month.Days[i], true
 }
 
-// markers writes a day's markers as one letter each.
-func (m *Model) markers(dd model.DaySummary) string {
+// mark is one marker, styled, and its width in cells (a Chinese one takes
+// two).
+type mark struct {
+	s string
+	w int
+}
+
+// markPriority is the order markers keep their place in a narrow cell:
+// a bid is never missed, then its papers, a promise due, today (which its
+// number's style shows too).
+var markPriority = []string{"bid", "papers_due", "promise_due", "today"}
+
+// marks lists a day's markers, one letter each, in markPriority's order;
+// today's only when withToday.
+func (m *Model) marks(dd model.DaySummary, withToday bool) []mark {
 	st := m.env.Styles
-	var b strings.Builder
-	for _, k := range dd.Markers {
+	var out []mark
+	for _, k := range markPriority {
+		if !slices.Contains(dd.Markers, k) || (k == "today" && !withToday) {
+			continue
+		}
+		var s string
 		switch k {
 		case "bid":
-			b.WriteString(st.Warning.Render(m.lang.T("month.mark.bid")))
+			s = st.Warning.Render(m.lang.T("month.mark.bid"))
 		case "papers_due":
-			b.WriteString(st.Warning.Render(m.lang.T("month.mark.papers")))
+			s = st.Warning.Render(m.lang.T("month.mark.papers"))
 		case "promise_due":
-			b.WriteString(st.DueSoon.Render(m.lang.T("month.mark.promise")))
+			s = st.DueSoon.Render(m.lang.T("month.mark.promise"))
 		case "today":
-			b.WriteString(st.Title.Render(m.lang.T("month.mark.today")))
+			s = st.Title.Render(m.lang.T("month.mark.today"))
 		}
+		out = append(out, mark{s, ansi.StringWidth(s)})
+	}
+	return out
+}
+
+// fitLine lays a cell's first line out in w cells: head (the cursor and
+// the day's number), the markers in their order of priority, then tail (a
+// task count) only when it fits whole. Markers come before counts (a bid
+// must never be missed): when the cell is narrow the count goes, then the
+// space before the markers, then the markers of least priority; nothing
+// is ever cut in half ("0/…").
+func fitLine(w int, head string, marks []mark, tail string) string {
+	used := ansi.StringWidth(head)
+	fits := func(from int) int { // how many markers fit from cell from on
+		n := 0
+		for _, mk := range marks {
+			if from+mk.w > w {
+				break
+			}
+			from += mk.w
+			n++
+		}
+		return n
+	}
+	var b strings.Builder
+	b.WriteString(head)
+	n := fits(used + 1)
+	if closed := fits(used); closed > n {
+		n = closed // closed up: one more marker instead of the space
+	} else if n > 0 {
+		b.WriteString(" ")
+		used++
+	}
+	for _, mk := range marks[:n] {
+		b.WriteString(mk.s)
+		used += mk.w
+	}
+	if tw := ansi.StringWidth(tail); tail != "" && used+1+tw <= w {
+		b.WriteString(" " + tail)
 	}
 	return b.String()
 }
@@ -243,16 +299,18 @@ func (m *Model) cell(g grid, d model.Date) []string {
 		num = st.Muted.Render(num)
 	}
 	if in {
-		marks := m.markers(dd)
 		if g.ch == 1 {
-			// One line: no room for spaces; today shows by its number's style.
-			marks = m.markers(model.DaySummary{Markers: slices.DeleteFunc(slices.Clone(dd.Markers), func(k string) bool { return k == "today" })})
-			out[0] = common.PadRight(joinNonEmpty(lead+num, m.tasks(dd, false)+marks), g.cw)
+			// One line: the markers first, the count if it fits whole;
+			// today shows by its number's style.
+			out[0] = fitLine(g.cw, lead+num, m.marks(dd, false), m.tasks(dd, false))
 		} else {
-			out[0] = common.PadRight(joinNonEmpty(lead+num, marks), g.cw)
+			out[0] = fitLine(g.cw, lead+num, m.marks(dd, true), "")
 			tasks := m.tasks(dd, true)
 			if ansi.StringWidth(tasks) > g.cw-1 {
 				tasks = m.tasks(dd, false)
+			}
+			if ansi.StringWidth(tasks) > g.cw-1 {
+				tasks = "" // never a count cut in half
 			}
 			out[1] = common.PadRight(" "+tasks, g.cw)
 			if g.ch >= 3 && (dd.Calls > 0 || dd.Visits > 0) {
@@ -267,16 +325,6 @@ func (m *Model) cell(g grid, d model.Date) []string {
 		}
 	}
 	return out
-}
-
-func joinNonEmpty(parts ...string) string {
-	out := make([]string, 0, len(parts))
-	for _, p := range parts {
-		if p != "" {
-			out = append(out, p)
-		}
-	}
-	return strings.Join(out, " ")
 }
 
 // totals is the month's signed sales, calls and visits against target.
@@ -309,7 +357,23 @@ func (m *Model) detail() string {
 	if !ok {
 		return ""
 	}
-	s := m.lang.T("month.detail", m.lang.ShortDate(m.sel), dd.TasksDone, dd.TasksTotal, dd.Calls, dd.Visits)
+	// The markers in words first, after the date: on a narrow terminal the
+	// counts are cut, never a bid.
+	day := m.lang.ShortDate(m.sel)
+	for _, k := range markPriority {
+		if !slices.Contains(dd.Markers, k) {
+			continue
+		}
+		switch k {
+		case "bid":
+			day += " · " + m.lang.T("month.word.bid")
+		case "papers_due":
+			day += " · " + m.lang.T("month.word.papers")
+		case "promise_due":
+			day += " · " + m.lang.T("month.word.promise")
+		}
+	}
+	s := m.lang.T("month.detail", day, dd.TasksDone, dd.TasksTotal, dd.Calls, dd.Visits)
 	// Why a day is or is not worked, when the calendar says so.
 	switch m.set.Calendar().Kind(m.sel) {
 	case model.DayHoliday:
@@ -320,16 +384,6 @@ func (m *Model) detail() string {
 		s += " · " + m.lang.T("month.day.own_off")
 	case model.DayOwnExtra:
 		s += " · " + m.lang.T("month.day.own_extra")
-	}
-	for _, k := range dd.Markers {
-		switch k {
-		case "bid":
-			s += " · " + m.lang.T("month.word.bid")
-		case "papers_due":
-			s += " · " + m.lang.T("month.word.papers")
-		case "promise_due":
-			s += " · " + m.lang.T("month.word.promise")
-		}
 	}
 	return common.PadRight(s, m.width)
 }

@@ -50,6 +50,7 @@ func editForm(lang i18n.Lang, fst form.Styles, t model.AgendaTask, today model.D
 			}},
 		form.Field{Key: "kind", Label: lang.T("day.edit.f.kind"), Value: string(t.Kind), Choices: kinds},
 		form.Field{Key: "client", Label: lang.T("day.edit.f.client"), Value: t.ClientName},
+		form.Field{Key: "project", Label: lang.T("day.edit.f.project"), Value: t.ProjectName},
 		form.Field{Key: "important", Label: lang.T("day.edit.f.important"), Value: imp, Choices: yesNo},
 		form.Field{Key: "repeat", Label: lang.T("day.edit.f.repeat"), Value: string(t.Repeat),
 			Placeholder: lang.T("day.edit.repeat_hint"), Validate: func(s string) error {
@@ -65,8 +66,8 @@ func editForm(lang i18n.Lang, fst form.Styles, t model.AgendaTask, today model.D
 // editedTask turns a submitted editForm back into orig's task with only
 // the fields the person changed (the store merges those into the task as
 // stored: a title the form holds differently, a completion made elsewhere,
-// stay as they are); the client field is left to the caller, which looks
-// the name up in the store.
+// stay as they are); the client and project fields are left to the
+// caller, which looks the names up in the store.
 func editedTask(f *form.Form, orig model.AgendaTask, today model.Date) model.Task {
 	t := orig.Task
 	if f.Changed("title") {

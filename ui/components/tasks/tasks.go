@@ -20,6 +20,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"salesplan/model"
+	"salesplan/storage"
 	"salesplan/ui/common"
 	"salesplan/ui/components/brief"
 	"salesplan/ui/components/dialog"
@@ -165,7 +166,8 @@ func (t *Tasks) Key(msg tea.KeyPressMsg, at At) (Event, tea.Cmd) {
 		return handled, complete(t.lang, st, task, today, t.env.Now(), today, "")
 	case key.Matches(msg, km.Edit):
 		t.open(kindEdit, editForm(t.lang, t.fst, task, today), task)
-		return handled, common.ClientNamesCmd(st, func(n []string) tea.Msg { return namesMsg{n} })
+		return handled, tea.Batch(common.ClientNamesCmd(st, func(n []string) tea.Msg { return namesMsg{field: "client", names: n} }),
+			projectNames(st))
 	case key.Matches(msg, km.Delete):
 		t.host.Start()
 		return handled, deleteTask(t.lang, st, task)
@@ -234,8 +236,27 @@ func (t *Tasks) Add(task model.Task) tea.Cmd {
 	return addTask(t.lang, t.env.Store, task)
 }
 
-// namesMsg carries the client names the edit form completes.
-type namesMsg struct{ names []string }
+// namesMsg carries the client or project names (field) the edit form
+// completes.
+type namesMsg struct {
+	field string
+	names []string
+}
+
+// projectNames reads the project names the edit form's project field
+// suggests.
+func projectNames(st *storage.Store) tea.Cmd {
+	if st == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		names, err := st.ProjectNames()
+		if err != nil {
+			return nil // no suggestions; the field still takes a name
+		}
+		return namesMsg{field: "project", names: names}
+	}
+}
 
 // Update handles the component's answers and, while one of its dialogs
 // is open, every message. Anything else is not Handled: the pane's.
@@ -245,7 +266,7 @@ func (t *Tasks) Update(msg tea.Msg) (Event, tea.Cmd) {
 		return handled, t.applyPreview(msg)
 	case namesMsg:
 		if f, ok := t.host.Dialog().(*form.Form); ok && t.host.Is(kindEdit) {
-			f.SetSuggestions("client", msg.names)
+			f.SetSuggestions(msg.field, msg.names)
 		}
 		return handled, nil
 	case brief.LoadedMsg:
@@ -331,7 +352,9 @@ func (t *Tasks) submit() (Event, tea.Cmd) {
 		t.host.Start()
 		if t.host.Is(kindEdit) {
 			nt := editedTask(d, task, today)
-			return handled, editTask(t.lang, st, task, nt, d.Value("client"), d.Changed("client"))
+			return handled, editTask(t.lang, st, task, nt, named{
+				client: d.Value("client"), clientChanged: d.Changed("client"),
+				project: d.Value("project"), projectChanged: d.Changed("project")})
 		}
 		return handled, promise.Add(t.lang, st, promise.Read(d, task.ClientID, task.ProjectID, today), task.ClientName, today)
 	}

@@ -46,37 +46,68 @@ func complete(lang i18n.Lang, st *storage.Store, t model.AgendaTask, on model.Da
 	})
 }
 
+// named are the edit form's client and project fields: the names typed
+// and whether they changed.
+type named struct {
+	client, project               string
+	clientChanged, projectChanged bool
+}
+
 // editTask saves the edit form's changes (edited, from editedTask) to the
 // task as stored, seen being the task the form was opened on; a changed
-// client name is looked up first, and one that matches no client comes
-// back beside its field. A save refused because a field was changed
+// client or project name is looked up first (exact name, then a unique
+// prefix, as on the command line; empty clears it), and one that matches
+// none comes back beside its field: only a changed field is sent. A save refused because a field was changed
 // elsewhere meanwhile comes back with the task as stored now (Fresh, an
-// AgendaTask), for the form to show.
-func editTask(lang i18n.Lang, st *storage.Store, seen model.AgendaTask, edited model.Task, clientName string, clientChanged bool) tea.Cmd {
+// AgendaTask), for the form to show. A task whose date changed says where
+// it went (a day, or today's Inbox).
+func editTask(lang i18n.Lang, st *storage.Store, seen model.AgendaTask, edited model.Task, n named) tea.Cmd {
 	status := lang.T("day.status.saved", model.InertLine(edited.Title))
 	return dialog.Write(st, func(st *storage.Store) dialog.SavedMsg {
-		if clientChanged {
-			if clientName == "" {
+		if n.clientChanged {
+			if n.client == "" {
 				edited.ClientID = 0
 			} else {
-				c, err := st.FindClient(clientName)
+				c, err := st.FindClient(n.client)
 				if err != nil {
 					return dialog.SavedMsg{Err: err, Field: "client"}
 				}
 				edited.ClientID = c.ID
 			}
 		}
-		if _, err := st.EditTask(seen.Task, edited); err != nil {
+		if n.projectChanged {
+			if n.project == "" {
+				edited.ProjectID = 0
+			} else {
+				p, err := st.FindProject(n.project)
+				if err != nil {
+					return dialog.SavedMsg{Err: err, Field: "project"}
+				}
+				edited.ProjectID = p.ID
+			}
+		}
+		saved, err := st.EditTask(seen.Task, edited)
+		if err != nil {
 			msg := dialog.Refused(err)
 			if t, ok := msg.Fresh.(model.Task); ok {
 				now := seen
-				now.Task, now.ClientName = t, ""
+				now.Task, now.ClientName, now.ProjectName = t, "", ""
 				if c, cerr := st.Client(t.ClientID); cerr == nil {
 					now.ClientName = c.Name
+				}
+				if p, perr := st.Project(t.ProjectID); perr == nil && t.ProjectID != 0 {
+					now.ProjectName = p.Name
 				}
 				msg.Fresh = now
 			}
 			return msg
+		}
+		switch title := model.InertLine(saved.Title); {
+		case saved.Date == seen.Date:
+		case !saved.Date.Valid():
+			status = lang.T("day.status.saved_inbox", title) // where it went: today's Inbox
+		default:
+			status = lang.T("day.status.saved_on", title, lang.ShortDate(saved.Date))
 		}
 		return dialog.SavedMsg{Status: status}
 	})

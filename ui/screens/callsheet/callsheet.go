@@ -163,12 +163,13 @@ func (m *Sheet) Busy() bool { return m.host.Busy() }
 // Dirty is true while a dialog holds typed text not saved.
 func (m *Sheet) Dirty() bool { return m.host.Dirty() }
 
-// ShortHelp lists the sheet's keys.
+// ShortHelp lists the sheet's keys: with no client on screen (nobody due,
+// or every one had a turn) only esc does anything.
 func (m *Sheet) ShortHelp() []key.Binding {
 	if m.host.IsOpen() {
 		return m.km.ShortHelp(m.host.Place())
 	}
-	return []key.Binding{m.km.LogCall, m.km.Skip, m.km.Promise, m.km.Book, m.km.Note, m.km.Back}
+	return m.keys()
 }
 
 // FullHelp lists the sheet's keys.
@@ -176,7 +177,16 @@ func (m *Sheet) FullHelp() [][]key.Binding {
 	if m.host.IsOpen() {
 		return m.km.FullHelp(m.host.Place())
 	}
-	return [][]key.Binding{{m.km.LogCall, m.km.Skip, m.km.Promise, m.km.Book, m.km.Note, m.km.Back}}
+	return [][]key.Binding{m.keys()}
+}
+
+// keys are the keys that work on the sheet as it is: the client's, while
+// one is on screen, and esc back.
+func (m *Sheet) keys() []key.Binding {
+	if _, ok := m.current(); !ok {
+		return []key.Binding{m.km.Back}
+	}
+	return []key.Binding{m.km.LogCall, m.km.Skip, m.km.Promise, m.km.Book, m.km.Note, m.km.Back}
 }
 
 // Update handles the store's answers and the keys.

@@ -188,3 +188,48 @@ func TestDoneWithOneClient(t *testing.T) {
 		}
 	}
 }
+
+// With no client due the sheet says so, and its footer and help offer only
+// what works there — esc back —, not the keys about a client; the same
+// once every client due has had a turn. In both languages.
+func TestEmptySheetOffersOnlyEsc(t *testing.T) {
+	helpKeys := func(m *Sheet) []string {
+		var out []string
+		for _, b := range m.ShortHelp() {
+			out = append(out, b.Help().Key)
+		}
+		for _, col := range m.FullHelp() {
+			for _, b := range col {
+				out = append(out, b.Help().Key)
+			}
+		}
+		return out
+	}
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		st := uitest.OpenStore(t)
+		m, cmd := New(uitest.EnvAt(st, l, uitest.Morning))
+		m.SetSize(80, 24)
+		uitest.Run(m, cmd)
+		if !strings.Contains(plain(m), l.T("clients.sheet.none")) {
+			t.Fatalf("%s: the empty sheet:\n%s", l, plain(m))
+		}
+		if got := helpKeys(m); strings.Join(got, ",") != "esc,esc" {
+			t.Errorf("%s: the empty sheet offers %q, want only esc", l, got)
+		}
+
+		// Every client due had a turn: again only esc.
+		if _, err := st.AddClient(model.Client{Name: "王总", Tier: model.TierKey, CreatedOn: uitest.D(time.October, 1)}, uitest.D(time.October, 1)); err != nil {
+			t.Fatal(err)
+		}
+		m, cmd = New(uitest.EnvAt(st, l, uitest.Morning))
+		m.SetSize(80, 24)
+		uitest.Run(m, cmd)
+		if got := helpKeys(m); len(got) < 6 {
+			t.Errorf("%s: a sheet with a client offers only %q", l, got)
+		}
+		uitest.Press(m, "s")
+		if got := helpKeys(m); strings.Join(got, ",") != "esc,esc" {
+			t.Errorf("%s: the finished sheet offers %q, want only esc", l, got)
+		}
+	}
+}

@@ -285,10 +285,11 @@ func (s *Screen) open() tea.Cmd {
 			msg = common.OpenClientMsg{ID: h.ClientID, Entry: h.ID} // scrolled to the entry
 		}
 	case storage.SearchTask:
-		if !h.Date.Valid() {
-			return common.Status(s.lang.T("search.inbox"))
+		day := h.Date
+		if !day.Valid() {
+			day = s.env.Today() // the inbox: today's Day lists it
 		}
-		msg = common.GotoDateMsg{Date: h.Date, Task: h.ID}
+		msg = common.GotoDateMsg{Date: day, Task: h.ID}
 	case storage.SearchPromise:
 		msg = common.OpenPromiseMsg{ID: h.ID}
 	case storage.SearchProject:
