@@ -193,6 +193,7 @@ func init() {
 		// producers pass, in order, and every producer of a code passes the
 		// same ones (codes_test.go scans the sources and checks both).
 		"err.bad_date":                {"%q is not a date (try 2026-12-01, 12/1, tomorrow, fri, next mon, +3d)", "“%v”不是日期（例如 2026-12-01、12/1、明天、周五、下周一、+3d）"},
+		"err.bad_past_date":           {"%q is not a date (try 2026-12-01, 12/1, yesterday, fri, last mon, 3 days ago)", "“%v”不是日期（例如 2026-12-01、12/1、昨天、周五、上周一、3天前）"},
 		"err.bad_month":               {"%q is not a month (want YYYY-MM)", "“%v”不是月份（格式 YYYY-MM）"},
 		"err.bad_time":                {"%q is not a time of day (want HH:MM)", "“%v”不是时间（格式 HH:MM）"},
 		"err.bad_repeat":              {"%q is not a repeat rule (daily, weekdays, weekly, monthly, every N days, every N weeks)", "“%v”不是重复规则（每天、工作日、每周、每月、每 N 天、每 N 周）"},

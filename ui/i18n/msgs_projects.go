@@ -66,6 +66,8 @@ func init() {
 		"projects.f.reason":         {"Reason", "原因"},
 		"projects.move.title":       {"Move %s: %s → %s?", "推进 %s：%s → %s？"},
 		"projects.lost.title":       {"Mark %s as lost?", "将 %s 标记为丢单？"},
+		"projects.lost.date":        {"Lost on", "丢单日期"},
+		"err.lost_future":           {"%s is after today: mark a project lost on the day it was lost", "%s 在今天之后：丢单要记在丢单的那天"},
 		"projects.lost.placeholder": {"why: price, spec, competitor…", "原因：价格、技术、竞争对手…"},
 		"projects.check.title":      {"Entering %s — checklist for %s", "进入%s — %s 的清单"},
 		"projects.check.hint":       {"space tick · e reword · enter move and add %d · esc cancel", "空格 勾选 · e 修改 · enter 推进并添加 %d 项 · esc 取消"},
