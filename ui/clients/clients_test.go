@@ -357,6 +357,43 @@ func TestBrief(t *testing.T) {
 	}
 }
 
+// e in the Clients pane's own brief (from the list or the detail) opens
+// the client's edit form; saving or cancelling it shows the brief again,
+// as the client is now.
+func TestBriefEditsClient(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		for _, from := range [][]string{nil, {"enter"}} {
+			m, st, ids := open(t, l, 80, 24)
+			uitest.Press(m, from...)
+			uitest.Press(m, "b")
+			if !strings.Contains(plain(m), l.T("form.key.e_edit_client")) {
+				t.Fatalf("the brief does not offer e:\n%s", plain(m))
+			}
+			uitest.Press(m, "e")
+			if !m.host.Is(dlgEditClient) || !strings.Contains(plain(m), l.T("clients.form.edit", "王总")) {
+				t.Fatalf("%s %v: e in the brief did not open the edit form:\n%s", l, from, plain(m))
+			}
+			uitest.Press(m, "tab")
+			uitest.Type(m, "Holdings")
+			uitest.Press(m, "ctrl+s")
+			if c, _ := st.Client(ids.Wang); !strings.HasSuffix(c.Company, "Holdings") {
+				t.Fatalf("company %q not saved", c.Company)
+			}
+			if !m.host.Is(dlgPopup) || !strings.Contains(plain(m), "Holdings") {
+				t.Fatalf("%s %v: after saving, the brief is not back with the change:\n%s", l, from, plain(m))
+			}
+			uitest.Press(m, "e", "esc")
+			if !m.host.Is(dlgPopup) {
+				t.Fatalf("%s %v: after esc on the form, the brief is not back:\n%s", l, from, plain(m))
+			}
+			uitest.Press(m, "esc")
+			if m.Capturing() || (m.screen == screenDetail) != (from != nil) {
+				t.Errorf("%s %v: esc on the brief left screen %d", l, from, m.screen)
+			}
+		}
+	}
+}
+
 // The client's card keeps drawn lines; a new currency (Env.Prefs changed
 // and PrefsChangedMsg sent, as the shell does after a save) redraws them.
 func TestDetailRedrawsInNewCurrency(t *testing.T) {

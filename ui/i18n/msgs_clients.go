@@ -126,6 +126,8 @@ func init() {
 		"clients.brief.talking":    {"Talking points", "谈话要点"},
 		"clients.brief.no_talking": {"no decision maker or interests on file (e edits the client)", "没有记录决策人或爱好（按 e 编辑客户）"},
 		"clients.brief.notes":      {"Last notes", "最近记录"},
+		"form.key.e_edit_client":   {"e edit client", "e 编辑客户"},
+		"key.edit_client":          {"edit client", "编辑客户"},
 		"clients.brief.promises":   {"Open promises", "待兑现的承诺"},
 		"clients.brief.due":        {"due %s", "%s到期"},
 		"clients.brief.projects":   {"Live projects", "进行中的项目"},
