@@ -11,7 +11,8 @@ package storage
 // Import of clients matches columns by header name, English or Chinese, any
 // case; unknown columns are ignored, a name column is required. A row whose
 // name is already in the database (or earlier in the file) is reported and
-// skipped; a bad row names its line and field and nothing is written. The
+// skipped; a bad row names its line and column (by the file's own header)
+// and nothing is written. The
 // rows are written in one transaction.
 
 import (
@@ -205,7 +206,16 @@ var clientColumns = map[string]string{
 }
 
 // csvRowError is the refusal of a CSV file for what is wrong on one line.
-func csvRowError(line int, p *model.Problem) *ValidationError {
+// The field at fault is named as the file's header names its column
+// (跟进周期, "Cadence"), which is what the person sees in the spreadsheet;
+// heads maps a client field to that header (nil: p names the column
+// already, or none).
+func csvRowError(line int, p *model.Problem, heads map[string]string) *ValidationError {
+	if h, ok := heads[p.Field]; ok && p.Field != "" {
+		q := *p
+		q.Field = h
+		p = &q
+	}
 	e := invalid(fmt.Sprintf("line %d", line), p)
 	e.Line = line
 	return e
@@ -237,7 +247,7 @@ func (s *Store) ImportClientsCSVOn(r io.Reader, dryRun bool, today model.Date) (
 	if !today.Valid() {
 		today = model.DateOf(time.Now())
 	}
-	clients, lines, err := parseClientsCSV(r, today)
+	clients, lines, heads, err := parseClientsCSV(r, today)
 	if err != nil {
 		return rep, err
 	}
@@ -258,7 +268,7 @@ func (s *Store) ImportClientsCSVOn(r io.Reader, dryRun bool, today model.Date) (
 			if !dryRun {
 				if err := putClient(tx, &c); err != nil {
 					if p := model.ProblemOf(err); p != nil {
-						return csvRowError(lines[i], p)
+						return csvRowError(lines[i], p, heads)
 					}
 					return fmt.Errorf("line %d: %w", lines[i], err)
 				}
@@ -278,9 +288,10 @@ func (s *Store) ImportClientsCSVOn(r io.Reader, dryRun bool, today model.Date) (
 	return rep, nil
 }
 
-// parseClientsCSV reads and checks every row; it returns the clients and
-// the line each came from.
-func parseClientsCSV(r io.Reader, today model.Date) ([]model.Client, []int, error) {
+// parseClientsCSV reads and checks every row; it returns the clients, the
+// line each came from, and the header of each client field's column as
+// the file writes it.
+func parseClientsCSV(r io.Reader, today model.Date) ([]model.Client, []int, map[string]string, error) {
 	br := bufio.NewReader(r)
 	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte(utf8BOM)) {
 		br.Discard(3)
@@ -289,23 +300,24 @@ func parseClientsCSV(r io.Reader, today model.Date) ([]model.Client, []int, erro
 	cr.FieldsPerRecord = -1 // short rows are padded below; spreadsheets drop trailing empties
 	header, err := cr.Read()
 	if errors.Is(err, io.EOF) {
-		return nil, nil, csvRowError(1, model.Errf("csv_empty", "the file is empty (want a header row with a name column)"))
+		return nil, nil, nil, csvRowError(1, model.Errf("csv_empty", "the file is empty (want a header row with a name column)"), nil)
 	}
 	if err != nil {
-		return nil, nil, csvParseError(err)
+		return nil, nil, nil, csvParseError(err)
 	}
 	cols := map[string]int{}
+	heads := map[string]string{} // client field → its column's header, as written
 	for i, h := range header {
-		h = strings.ToLower(strings.TrimSpace(uncsvCell(h)))
-		if f, ok := clientColumns[h]; ok {
+		h = strings.TrimSpace(uncsvCell(h))
+		if f, ok := clientColumns[strings.ToLower(h)]; ok {
 			if _, dup := cols[f]; dup {
-				return nil, nil, csvRowError(1, model.Errf("csv_second_column", "a second column for %s", f).In(h))
+				return nil, nil, nil, csvRowError(1, model.Errf("csv_second_column", "a second column for %s", heads[f]).In(h), nil)
 			}
-			cols[f] = i
+			cols[f], heads[f] = i, h
 		}
 	}
 	if _, ok := cols["name"]; !ok {
-		return nil, nil, csvRowError(1, model.Errf("csv_no_name_column", "no name column (name, 姓名 or 客户) in the header"))
+		return nil, nil, nil, csvRowError(1, model.Errf("csv_no_name_column", "no name column (name, 姓名 or 客户) in the header"), nil)
 	}
 	var out []model.Client
 	var lines []int
@@ -315,7 +327,7 @@ func parseClientsCSV(r io.Reader, today model.Date) ([]model.Client, []int, erro
 			break
 		}
 		if err != nil {
-			return nil, nil, csvParseError(err)
+			return nil, nil, nil, csvParseError(err)
 		}
 		line, _ := cr.FieldPos(0)
 		cell := func(f string) string {
@@ -343,34 +355,34 @@ func parseClientsCSV(r io.Reader, today model.Date) ([]model.Client, []int, erro
 			{"phone", c.Phone}, {"business", c.Business}, {"needs", c.Needs}, {"decision_maker", c.DecisionMaker},
 			{"interests", c.Interests}, {"referred_by", c.ReferredBy}} {
 			if !utf8.ValidString(f.val) {
-				return nil, nil, csvRowError(line, model.Errf("csv_not_utf8", "not valid UTF-8 (save the file as CSV UTF-8)").In(f.name))
+				return nil, nil, nil, csvRowError(line, model.Errf("csv_not_utf8", "not valid UTF-8 (save the file as CSV UTF-8)").In(f.name), heads)
 			}
 		}
 		tier, ok := parseTier(cell("tier"))
 		if !ok {
-			return nil, nil, csvRowError(line, model.Errf("bad_tier", "tier %q is not key or regular", cell("tier")).In("tier"))
+			return nil, nil, nil, csvRowError(line, model.Errf("bad_tier", "tier %q is not key or regular", cell("tier")).In("tier"), heads)
 		}
 		c.Tier = tier
 		if v := cell("cadence_days"); v != "" {
 			n, err := strconv.Atoi(v)
 			if err != nil || n < 0 || n > 3650 {
-				return nil, nil, csvRowError(line, model.Errf("csv_bad_cadence", "%q is not a number of days (0–3650)", v).In("cadence_days"))
+				return nil, nil, nil, csvRowError(line, model.Errf("csv_bad_cadence", "%q is not a number of days (0–3650)", v).In("cadence_days"), heads)
 			}
 			c.CadenceDays = n
 		}
 		if err := validateClient(&c); err != nil {
-			return nil, nil, csvRowError(line, model.ProblemOf(err))
+			return nil, nil, nil, csvRowError(line, model.ProblemOf(err), heads)
 		}
 		out = append(out, c)
 		lines = append(lines, line)
 	}
-	return out, lines, nil
+	return out, lines, heads, nil
 }
 
 func csvParseError(err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return csvRowError(pe.StartLine, model.Errf("csv_bad_row", "not CSV: %s", pe.Err.Error()))
+		return csvRowError(pe.StartLine, model.Errf("csv_bad_row", "not CSV: %s", pe.Err.Error()), nil)
 	}
 	return fmt.Errorf("read CSV: %w", err)
 }

@@ -268,6 +268,7 @@ func init() {
 		"err.bad_stage_history_order": {"the stage history must be in date order", "阶段历史必须按日期排列"},
 		"err.demo_scale":              {"the demo scale must be between 1 and %v, not %v", "演示数据倍数必须在 1 到 %v 之间，不能是 %v"},
 		"err.invalid_field":           {"%v: %v: %v", "%v 的字段 %v：%v"},
+		"err.invalid_cell":            {"line %v, column %q: %v", "第 %v 行“%v”列：%v"},
 		"err.invalid_record":          {"%v: %v", "%v：%v"},
 		"err.record_damaged":          {"the record %v is damaged (%v); run salesplan check, or restore a backup (salesplan backups)", "记录 %v 已损坏（%v）；请运行 salesplan check，或恢复备份（salesplan backups）"},
 		"err.import_raced":            {"the database %v changed while the import was prepared; run the import again", "准备导入期间数据库 %v 被修改，请重新导入"},
