@@ -153,6 +153,31 @@ func TestFilterTyping(t *testing.T) {
 	}
 }
 
+// A name already taken is refused beside the name, naming the client as
+// stored ("ACME Ltd", not the "acme ltd" typed); once the name is edited
+// the refusal goes, in both languages.
+func TestDuplicateNameError(t *testing.T) {
+	for _, tt := range []struct {
+		lang      i18n.Lang
+		want, not string
+	}{
+		{i18n.EN, `there is already a client named "ACME Ltd"`, `"acme ltd"`},
+		{i18n.ZH, "已有名为“ACME Ltd”的客户", "“acme ltd”"},
+	} {
+		m, _, _ := open(t, tt.lang, 100, 30)
+		uitest.Press(m, "a")
+		uitest.Type(m, "acme ltd")
+		uitest.Press(m, "ctrl+s")
+		if v := plain(m); !strings.Contains(v, tt.want) || strings.Contains(v, tt.not) {
+			t.Fatalf("%s: want %q beside the name, not %q:\n%s", tt.lang, tt.want, tt.not, v)
+		}
+		uitest.Type(m, " Beijing")
+		if v := plain(m); strings.Contains(v, tt.want) {
+			t.Errorf("%s: the refusal stays under the name edited:\n%s", tt.lang, v)
+		}
+	}
+}
+
 func TestAddClient(t *testing.T) {
 	m, st, _ := open(t, i18n.EN, 100, 30)
 	uitest.Press(m, "a")
