@@ -45,6 +45,7 @@ type Model struct {
 	// The table.
 	rows    []storage.ClientRow
 	hay     []string // per row: what / searches, lower-cased
+	areaKey [][]byte // per row: its area's sort key (nil: no area)
 	order   []int    // rows in the current sort
 	shown   []int    // order filtered by the tier/due filter and the query
 	list    common.List

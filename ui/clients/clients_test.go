@@ -91,17 +91,21 @@ func TestListOrderSortAndFilter(t *testing.T) {
 	v := plain(m)
 	contains(t, v, "10 days overdue", "scheduled", "never", "★ 王总")
 
+	// By name: Latin first, any case, then Chinese by pinyin (chen, li,
+	// wang, zhao), not by code point (李 王 赵 陈).
 	uitest.Press(m, "s")
-	if got := strings.Join(names(m), " "); got != "ACME Ltd Lisa Wang 李经理 王总 赵总 陈工" {
+	if got := strings.Join(names(m), " "); got != "ACME Ltd Lisa Wang 陈工 李经理 王总 赵总" {
 		t.Errorf("name sort %q", got)
 	}
+	// By area, by pinyin too (chaoyang, dongcheng, fengtai, haidian,
+	// xicheng), then by name.
 	uitest.Press(m, "s")
-	if got := names(m)[0]; got != "赵总" && got != "王总" && got != "李经理" {
-		// Area order is by the area string: 东城 丰台 朝阳 海淀 西城 in code points.
-		t.Logf("area sort starts with %q", got)
+	var areas []string
+	for _, i := range m.shown {
+		areas = append(areas, m.rows[i].Area+":"+m.rows[i].Name)
 	}
-	if got := m.rows[m.shown[0]].Area; got > m.rows[m.shown[len(m.shown)-1]].Area {
-		t.Errorf("area sort not by area: first %q", got)
+	if got := strings.Join(areas, " "); got != "朝阳:李经理 朝阳:王总 东城:陈工 丰台:赵总 海淀:ACME Ltd 西城:Lisa Wang" {
+		t.Errorf("area sort %q", got)
 	}
 
 	uitest.Press(m, "f") // key clients
@@ -150,6 +154,28 @@ func TestFilterTyping(t *testing.T) {
 				t.Errorf("esc left %d rows", len(m.shown))
 			}
 		})
+	}
+}
+
+// "by name" sorts Chinese names by pinyin, as the rep reads them, not by
+// code point (孙总, 张工, 新客户, 李经理, 王总, 赵总); Latin ones, any case,
+// come first.
+func TestSortByNamePinyin(t *testing.T) {
+	st := uitest.OpenStore(t)
+	for _, n := range []string{"孙总", "张工", "新客户", "李经理", "王总", "赵总", "bright co", "ACME Ltd"} {
+		if _, err := st.AddClient(model.Client{Name: n}, uitest.Today); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := newModel(uitest.EnvAt(st, i18n.ZH, uitest.Morning))
+	m.SetSize(80, 24)
+	uitest.Run(m, m.Init())
+	uitest.Press(m, "s")
+	if m.sort != sortName {
+		t.Fatalf("s gave sort %d", m.sort)
+	}
+	if got, want := strings.Join(names(m), " "), "ACME Ltd bright co 李经理 孙总 王总 新客户 张工 赵总"; got != want {
+		t.Errorf("by name: %q, want %q", got, want)
 	}
 }
 

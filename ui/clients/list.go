@@ -1,6 +1,7 @@
 package clients
 
 import (
+	"bytes"
 	"sort"
 	"strconv"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"salesplan/model"
+	"salesplan/model/collation"
 	"salesplan/storage"
 	"salesplan/ui/common"
 	"salesplan/ui/components/brief"
@@ -21,8 +23,8 @@ type sortMode int
 
 const (
 	sortDue  sortMode = iota // due first, most overdue first, then by next follow-up
-	sortName                 // by name (the store's order)
-	sortArea                 // by area, then name
+	sortName                 // by name: pinyin for Chinese, any case for Latin (model/collation)
+	sortArea                 // by area (the same collation), then name
 )
 
 var sortKeys = [...]string{"clients.sort.due", "clients.sort.name", "clients.sort.area"}
@@ -50,15 +52,38 @@ func haystack(c model.Client) string {
 		c.Needs, c.DecisionMaker, c.Interests, c.ReferredBy}, "\x00"))
 }
 
+// namedRows are a load's rows in name order, as `salesplan client list`
+// lists them (model/collation: pinyin for Chinese, any case for Latin),
+// with each row's area sort key (nil: no area). Every sort of the table is
+// stable over this order, so ties stay by name.
+type namedRows struct {
+	rows    []storage.ClientRow
+	areaKey [][]byte
+}
+
+// byName orders rows by name and keys their areas: off the UI loop (in
+// the load), since collation keys for thousands of clients take a while.
+func byName(rows []storage.ClientRow) namedRows {
+	collation.Sort(rows, func(r storage.ClientRow) string { return r.Name })
+	keys := make([][]byte, len(rows))
+	order := collation.New()
+	for i, r := range rows {
+		if r.Area != "" {
+			keys[i] = order.Key(r.Area)
+		}
+	}
+	return namedRows{rows: rows, areaKey: keys}
+}
+
 // setRows takes a fresh load, keeping the cursor on the same client.
-func (m *Model) setRows(rows []storage.ClientRow) {
+func (m *Model) setRows(ns namedRows) {
 	sel := model.ID(0)
 	if r, ok := m.selected(); ok {
 		sel = r.ID
 	}
-	m.rows, m.shown = rows, m.shown[:0] // the old indexes mean nothing now
-	m.hay = make([]string, len(rows))
-	for i, r := range rows {
+	m.rows, m.areaKey, m.shown = ns.rows, ns.areaKey, m.shown[:0] // the old indexes mean nothing now
+	m.hay = make([]string, len(ns.rows))
+	for i, r := range ns.rows {
 		m.hay[i] = haystack(r.Client)
 	}
 	m.resort()
@@ -89,11 +114,11 @@ func (m *Model) resort() {
 		})
 	case sortArea:
 		sort.SliceStable(m.order, func(a, b int) bool {
-			x, y := rows[m.order[a]], rows[m.order[b]]
-			if x.Area == "" || y.Area == "" {
-				return x.Area != "" && y.Area == "" // no area last
+			x, y := m.areaKey[m.order[a]], m.areaKey[m.order[b]]
+			if x == nil || y == nil {
+				return x != nil && y == nil // no area last
 			}
-			return x.Area < y.Area
+			return bytes.Compare(x, y) < 0
 		})
 	}
 	m.refilter()
