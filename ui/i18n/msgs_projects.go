@@ -13,6 +13,7 @@ func init() {
 		"projects.loading":      {"loading…", "加载中…"},
 		"projects.no_store":     {"No database is open.", "没有打开数据库。"},
 		"projects.empty":        {"No projects yet. Press a to add one.", "还没有项目。按 a 添加。"},
+		"projects.none_live":    {"No live projects. f shows the closed and lost ones, a adds one.", "没有进行中的项目。按 f 显示已回款和丢单的项目，按 a 添加项目。"},
 		"projects.none_match":   {"No project matches. esc clears the filter, f shows closed and lost.", "没有匹配的项目。esc 清除筛选，f 显示已回款和丢单。"},
 		"projects.no_project":   {"No project selected", "没有选中项目"},
 		"projects.count":        {"%d", "%d个"},

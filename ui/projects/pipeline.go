@@ -73,6 +73,8 @@ func (m *Model) emptyText() string {
 		return m.lang.T("projects.no_store")
 	case !m.loaded:
 		return ""
+	case len(m.rows) == 0 && m.ended && !m.showAll:
+		return m.lang.T("projects.none_live")
 	case len(m.rows) == 0:
 		return m.lang.T("projects.empty")
 	}
