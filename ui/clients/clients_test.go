@@ -495,3 +495,28 @@ func TestDetailShowsOldEntryFromSearch(t *testing.T) {
 		t.Errorf("the highlight stayed after esc:\n%s", v)
 	}
 }
+
+// At 80 columns the heads are whole words ("Promises", not "Prom"), in
+// both languages; the company, free text, gives up the room. The selected
+// client is marked with the lists' cursor mark.
+func TestHeadsAndMarkAt80(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		m, _, _ := open(t, l, 80, 24)
+		lines := strings.Split(plain(m), "\n")
+		head := lines[1]
+		for _, k := range []string{"clients.col.name", "clients.col.company", "clients.col.area", "clients.col.last",
+			"clients.col.next", "clients.col.promises"} {
+			if !strings.Contains(head, l.T(k)) {
+				t.Errorf("%s: the head %q is cut: %q", l, l.T(k), head)
+			}
+		}
+		if !strings.HasPrefix(lines[2], common.CursorMark) || strings.HasPrefix(lines[3], common.CursorMark) {
+			t.Errorf("%s: the first row, selected, is not marked (or another is):\n%s", l, plain(m))
+		}
+		uitest.Press(m, "j")
+		lines = strings.Split(plain(m), "\n")
+		if strings.HasPrefix(lines[2], common.CursorMark) || !strings.HasPrefix(lines[3], common.CursorMark) {
+			t.Errorf("%s: j does not move the mark:\n%s", l, plain(m))
+		}
+	}
+}

@@ -34,7 +34,7 @@ func init() {
 		"clients.col.area":     {"Area", "区域"},
 		"clients.col.last":     {"Last contact", "上次联系"},
 		"clients.col.next":     {"Next follow-up", "下次跟进"},
-		"clients.col.promises": {"Prom", "承诺"},
+		"clients.col.promises": {"Promises", "承诺"},
 
 		"clients.f.name":           {"Name", "名称"},
 		"clients.f.company":        {"Company", "公司"},

@@ -189,10 +189,7 @@ func (m *Model) listRow(r storage.ProjectRow, c listCols, w int, sel bool) strin
 		}
 		return s.Render(text)
 	}
-	cursor := "  "
-	if sel {
-		cursor = "› "
-	}
+	cursor := common.RowLead(sel)
 	next, due := m.followCell(r)
 	nextStyle := st.Base
 	if due {
