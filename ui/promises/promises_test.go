@@ -459,3 +459,33 @@ func TestStateNotCutAt80(t *testing.T) {
 		}
 	}
 }
+
+// The day a promise was kept reads back in time, as the dialog's hint
+// ("today, yesterday, mon") says: on Friday 27 Nov "thu" is the 26th, not
+// the Thursday after; a day after today is refused (the store would keep
+// it).
+func TestKeptWeekdayIsTheLastOne(t *testing.T) {
+	m, st, ids := open(t, i18n.EN, 100, 30)
+	for i, id := range m.shown {
+		if m.rows[id].ID == ids.AcmePromise {
+			m.list.Select(i)
+		}
+	}
+	uitest.Press(m, "x")
+	for range 5 {
+		m.Update(uitest.Key("backspace"))
+	}
+	uitest.Type(m, "tomorrow") // never kept in the future
+	uitest.Press(m, "enter")
+	if p := find(t, st, ids.AcmePromise); p.Status != model.PromiseOpen || !strings.Contains(plain(m), "after today") {
+		t.Fatalf("kept tomorrow: %s on %s:\n%s", p.Status, p.KeptOn, plain(m))
+	}
+	for range 8 {
+		m.Update(uitest.Key("backspace"))
+	}
+	uitest.Type(m, "thu")
+	uitest.Press(m, "enter")
+	if p := find(t, st, ids.AcmePromise); p.Status != model.PromiseKept || p.KeptOn != uitest.D(time.November, 26) {
+		t.Fatalf("kept as %s on %s, want kept on Thursday 26 Nov:\n%s", p.Status, p.KeptOn, plain(m))
+	}
+}
