@@ -76,12 +76,13 @@ func (e *AmbiguousError) Unwrap() error { return e.Problem() }
 type ValidationError struct {
 	Record string         // e.g. "clients[3]", "document", "line 4"
 	Line   int            // a CSV file's line (Record "line N"), else 0
-	Field  string         // as the exchange format spells it; "" = the record as a whole
+	Field  string         // as the exchange format spells it (a CSV file: its column's header); "" = the record as a whole
 	Msg    string         // what is wrong, in English
 	Why    *model.Problem // what is wrong, translatable (Msg is its English)
 }
 
-// Problem returns the translatable form: code "invalid_field" (record,
+// Problem returns the translatable form: code "invalid_cell" (line,
+// column, what is wrong) for a CSV file's cell, "invalid_field" (record,
 // field, what is wrong) when a field is at fault ("invalid_field_of" when
 // the record is a worded one, the document or a line), "invalid_record" (record,
 // what is wrong) when the record as a whole is. What is wrong is Why, a
@@ -91,6 +92,10 @@ func (e *ValidationError) Problem() *model.Problem {
 	var why any = e.Msg
 	if e.Why != nil {
 		why = e.Why
+	}
+	if e.Line > 0 && e.Field != "" {
+		// A CSV file's cell: its line, and its column named by the header.
+		return model.Errf("invalid_cell", "line %d, column %q: %s", e.Line, e.Field, why)
 	}
 	rec := e.record()
 	if e.Field == "" {

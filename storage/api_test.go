@@ -18,8 +18,10 @@ func TestValidationErrorWording(t *testing.T) {
 	}{
 		{"field", ValidationError{Record: "clients[3]", Field: "name", Msg: "is empty"}, "invalid_field", 3, "clients[3]: name: is empty"},
 		{"whole record", ValidationError{Record: "document", Msg: "must be a JSON object"}, "invalid_record", 2, "document: must be a JSON object"},
-		{"csv line", ValidationError{Record: "line 4", Line: 4, Field: "name", Msg: "a name is needed"}, "invalid_field_of", 3, "line 4: name: a name is needed"},
 		{"document field", ValidationError{Record: "document", Field: "format", Msg: "must be \"salesplan\""}, "invalid_field_of", 3, "document: format: must be \"salesplan\""},
+		{"csv line", ValidationError{Record: "line 4", Line: 4, Msg: "not CSV"}, "invalid_record", 2, "line 4: not CSV"},
+		// A CSV cell: its line and its column, as the header names it.
+		{"csv cell", ValidationError{Record: "line 4", Line: 4, Field: "客户", Msg: "a name is needed"}, "invalid_cell", 3, `line 4, column "客户": a name is needed`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			p := c.err.Problem()
@@ -35,7 +37,7 @@ func TestValidationErrorWording(t *testing.T) {
 			// "document" and "line N" are words the catalog translates;
 			// a record of the format ("clients[3]") is kept as spelled.
 			_, word := p.Args[0].(*model.Problem)
-			if isWord := c.err.Record == RecordDocument || c.err.Line > 0; word != isWord {
+			if isWord := c.err.Record == RecordDocument || c.err.Line > 0 && c.err.Field == ""; word != isWord {
 				t.Errorf("record %q given as a Problem: %v, want %v", c.err.Record, word, isWord)
 			}
 		})

@@ -43,8 +43,12 @@ func putClientWith(tx *bolt.Tx, c *model.Client, st *model.Settings) error {
 	}
 	// A client that keeps its name keeps its entry (even an old look-alike's).
 	renamed := old == nil || !bytes.Equal(nameKey(old.Name), nameKey(c.Name))
-	if renamed && nameTaken(names, c.Name, c.ID) {
-		return model.Errf("duplicate_client", "there is already a client named %q", c.Name).In("name")
+	if holder := nameHolder(names, c.Name, c.ID); renamed && holder != 0 {
+		taken := c.Name
+		if other, err := getClient(tx, holder); err == nil {
+			taken = other.Name // as stored, not as typed
+		}
+		return model.Errf("duplicate_client", "there is already a client named %q", taken).In("name")
 	}
 	if _, err := putRaw(rb(tx, bClients), &c.ID, c); err != nil {
 		return fmt.Errorf("store client %d: %w", c.ID, err)

@@ -13,7 +13,8 @@ package storage
 // id), and the columns ignored are named in the report; a name column is
 // required. A row whose
 // name is already in the database (or earlier in the file) is reported and
-// skipped; a bad row names its line and field and nothing is written. The
+// skipped; a bad row names its line and column (by the file's own header)
+// and nothing is written. The
 // rows are written in one transaction.
 
 import (
@@ -224,7 +225,16 @@ func parseArchived(s string) (bool, bool) {
 }
 
 // csvRowError is the refusal of a CSV file for what is wrong on one line.
-func csvRowError(line int, p *model.Problem) *ValidationError {
+// The field at fault is named as the file's header names its column
+// (跟进周期, "Cadence"), which is what the person sees in the spreadsheet;
+// heads maps a client field to that header (nil: p names the column
+// already, or none).
+func csvRowError(line int, p *model.Problem, heads map[string]string) *ValidationError {
+	if h, ok := heads[p.Field]; ok && p.Field != "" {
+		q := *p
+		q.Field = h
+		p = &q
+	}
 	e := invalid(fmt.Sprintf("line %d", line), p)
 	e.Line = line
 	return e
@@ -256,7 +266,7 @@ func (s *Store) ImportClientsCSVOn(r io.Reader, dryRun bool, today model.Date) (
 	if !today.Valid() {
 		today = model.DateOf(time.Now())
 	}
-	clients, lines, ignored, err := parseClientsCSV(r, today)
+	clients, lines, heads, ignored, err := parseClientsCSV(r, today)
 	if err != nil {
 		return rep, err
 	}
@@ -281,7 +291,7 @@ func (s *Store) ImportClientsCSVOn(r io.Reader, dryRun bool, today model.Date) (
 			if !dryRun {
 				if err := put(&c); err != nil {
 					if p := model.ProblemOf(err); p != nil {
-						return csvRowError(lines[i], p)
+						return csvRowError(lines[i], p, heads)
 					}
 					return fmt.Errorf("line %d: %w", lines[i], err)
 				}
@@ -305,8 +315,9 @@ func (s *Store) ImportClientsCSVOn(r io.Reader, dryRun bool, today model.Date) (
 }
 
 // parseClientsCSV reads and checks every row; it returns the clients, the
-// line each came from and the headers of the columns it ignored.
-func parseClientsCSV(r io.Reader, today model.Date) (_ []model.Client, _ []int, ignored []string, _ error) {
+// line each came from, the header of each client field's column as the
+// file writes it, and the headers of the columns it ignored.
+func parseClientsCSV(r io.Reader, today model.Date) (_ []model.Client, _ []int, heads map[string]string, ignored []string, _ error) {
 	br := bufio.NewReader(r)
 	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte(utf8BOM)) {
 		br.Discard(3)
@@ -315,28 +326,29 @@ func parseClientsCSV(r io.Reader, today model.Date) (_ []model.Client, _ []int, 
 	cr.FieldsPerRecord = -1 // short rows are padded below; spreadsheets drop trailing empties
 	header, err := cr.Read()
 	if errors.Is(err, io.EOF) {
-		return nil, nil, nil, csvRowError(1, model.Errf("csv_empty", "the file is empty (want a header row with a name column)"))
+		return nil, nil, nil, nil, csvRowError(1, model.Errf("csv_empty", "the file is empty (want a header row with a name column)"), nil)
 	}
 	if err != nil {
-		return nil, nil, nil, csvParseError(err)
+		return nil, nil, nil, nil, csvParseError(err)
 	}
 	cols := map[string]int{}
+	heads = map[string]string{} // client field → its column's header, as written
 	for i, h := range header {
-		h = strings.ToLower(strings.TrimSpace(uncsvCell(h)))
-		f, ok := clientColumns[h]
+		h = strings.TrimSpace(uncsvCell(h))
+		f, ok := clientColumns[strings.ToLower(h)]
 		if !ok {
 			if h != "" {
-				ignored = append(ignored, strings.TrimSpace(uncsvCell(header[i])))
+				ignored = append(ignored, h)
 			}
 			continue
 		}
 		if _, dup := cols[f]; dup {
-			return nil, nil, nil, csvRowError(1, model.Errf("csv_second_column", "a second column for %s", f).In(h))
+			return nil, nil, nil, nil, csvRowError(1, model.Errf("csv_second_column", "a second column for %s", heads[f]).In(h), nil)
 		}
-		cols[f] = i
+		cols[f], heads[f] = i, h
 	}
 	if _, ok := cols["name"]; !ok {
-		return nil, nil, nil, csvRowError(1, model.Errf("csv_no_name_column", "no name column (name, 姓名 or 客户) in the header"))
+		return nil, nil, nil, nil, csvRowError(1, model.Errf("csv_no_name_column", "no name column (name, 姓名 or 客户) in the header"), nil)
 	}
 	var out []model.Client
 	var lines []int
@@ -346,7 +358,7 @@ func parseClientsCSV(r io.Reader, today model.Date) (_ []model.Client, _ []int, 
 			break
 		}
 		if err != nil {
-			return nil, nil, nil, csvParseError(err)
+			return nil, nil, nil, nil, csvParseError(err)
 		}
 		line, _ := cr.FieldPos(0)
 		cell := func(f string) string {
@@ -374,40 +386,40 @@ func parseClientsCSV(r io.Reader, today model.Date) (_ []model.Client, _ []int, 
 			{"phone", c.Phone}, {"business", c.Business}, {"needs", c.Needs}, {"decision_maker", c.DecisionMaker},
 			{"interests", c.Interests}, {"referred_by", c.ReferredBy}} {
 			if !utf8.ValidString(f.val) {
-				return nil, nil, nil, csvRowError(line, model.Errf("csv_not_utf8", "not valid UTF-8 (save the file as CSV UTF-8)").In(f.name))
+				return nil, nil, nil, nil, csvRowError(line, model.Errf("csv_not_utf8", "not valid UTF-8 (save the file as CSV UTF-8)").In(f.name), heads)
 			}
 		}
 		tier, ok := parseTier(cell("tier"))
 		if !ok {
-			return nil, nil, nil, csvRowError(line, model.Errf("bad_tier", "tier %q is not key or regular", cell("tier")).In("tier"))
+			return nil, nil, nil, nil, csvRowError(line, model.Errf("bad_tier", "tier %q is not key or regular", cell("tier")).In("tier"), heads)
 		}
 		c.Tier = tier
 		if v := cell("created_on"); v != "" {
 			d, err := model.ParseDate(v)
 			if err != nil {
-				return nil, nil, nil, csvRowError(line, model.Errf("csv_bad_date", "%q is not a date (want YYYY-MM-DD)", v).In("created_on"))
+				return nil, nil, nil, nil, csvRowError(line, model.Errf("csv_bad_date", "%q is not a date (want YYYY-MM-DD)", v).In("created_on"), heads)
 			}
 			c.CreatedOn = d
 		}
 		archived, ok := parseArchived(cell("archived"))
 		if !ok {
-			return nil, nil, nil, csvRowError(line, model.Errf("csv_bad_archived", "%q is not true or false", cell("archived")).In("archived"))
+			return nil, nil, nil, nil, csvRowError(line, model.Errf("csv_bad_archived", "%q is not true or false", cell("archived")).In("archived"), heads)
 		}
 		c.Archived = archived
 		if v := cell("cadence_days"); v != "" {
 			n, err := strconv.Atoi(v)
 			if err != nil || n < 0 || n > 3650 {
-				return nil, nil, nil, csvRowError(line, model.Errf("csv_bad_cadence", "%q is not a number of days (0–3650)", v).In("cadence_days"))
+				return nil, nil, nil, nil, csvRowError(line, model.Errf("csv_bad_cadence", "%q is not a number of days (0–3650)", v).In("cadence_days"), heads)
 			}
 			c.CadenceDays = n
 		}
 		if err := validateClient(&c); err != nil {
-			return nil, nil, nil, csvRowError(line, model.ProblemOf(err))
+			return nil, nil, nil, nil, csvRowError(line, model.ProblemOf(err), heads)
 		}
 		out = append(out, c)
 		lines = append(lines, line)
 	}
-	return out, lines, ignored, nil
+	return out, lines, heads, ignored, nil
 }
 
 func csvParseError(err error) error {
@@ -416,13 +428,13 @@ func csvParseError(err error) error {
 		// The csv package's reasons, as codes the catalog words.
 		switch {
 		case errors.Is(pe.Err, csv.ErrQuote):
-			return csvRowError(pe.StartLine, model.Errf("csv_err_quote", `not CSV: a quoted cell has a stray or missing " (a " inside a quoted cell is written "")`))
+			return csvRowError(pe.StartLine, model.Errf("csv_err_quote", `not CSV: a quoted cell has a stray or missing " (a " inside a quoted cell is written "")`), nil)
 		case errors.Is(pe.Err, csv.ErrBareQuote):
-			return csvRowError(pe.StartLine, model.Errf("csv_err_bare_quote", `not CSV: a " in a cell that is not quoted (quote the cell and write the " as "")`))
+			return csvRowError(pe.StartLine, model.Errf("csv_err_bare_quote", `not CSV: a " in a cell that is not quoted (quote the cell and write the " as "")`), nil)
 		case errors.Is(pe.Err, csv.ErrFieldCount):
-			return csvRowError(pe.StartLine, model.Errf("csv_err_field_count", "not CSV: the row has a different number of cells from the header"))
+			return csvRowError(pe.StartLine, model.Errf("csv_err_field_count", "not CSV: the row has a different number of cells from the header"), nil)
 		}
-		return csvRowError(pe.StartLine, model.Errf("csv_bad_row", "not CSV: %s", pe.Err.Error()))
+		return csvRowError(pe.StartLine, model.Errf("csv_bad_row", "not CSV: %s", pe.Err.Error()), nil)
 	}
 	return fmt.Errorf("read CSV: %w", err)
 }

@@ -160,13 +160,17 @@ func TestImportClientsCSVRefusesBadRowWhole(t *testing.T) {
 	cases := []struct {
 		name, file, want string
 	}{
-		{"bad tier", "name,tier\nA,key\nB,gold\n", `line 3: tier: tier "gold" is not key or regular`},
-		{"bad cadence", "Name,Cadence_Days\nA,7\nB,often\n", `line 3: cadence_days: "often" is not a number`},
-		{"empty name", "name,company\nA,x\n,y\n", "line 3: name: a name is needed"},
+		{"bad tier", "name,tier\nA,key\nB,gold\n", `line 3, column "tier": tier "gold" is not key or regular`},
+		// The column is named as the file's header names it.
+		{"bad cadence", "Name,Cadence_Days\nA,7\nB,often\n", `line 3, column "Cadence_Days": "often" is not a number`},
+		{"bad cadence, Chinese header", "客户,跟进周期\nA,abc\n", `line 2, column "跟进周期": "abc" is not a number of days`},
+		{"bad tier, Chinese header", "客户名称, 客户级别 \nA,金牌\n", `line 2, column "客户级别": tier "金牌"`},
+		{"empty name", "姓名,company\nA,x\n,y\n", `line 3, column "姓名": a name is needed`},
+		{"second column", "name,Cadence,周期\nA,1,2\n", `line 1, column "周期": a second column for Cadence`},
 		{"no name column", "company,phone\nx,1\n", "line 1: no name column"},
 		{"empty file", "", "line 1: the file is empty"},
 		{"bad quote", "name\n\"A\"x\"\n", "line 2"},
-		{"invalid utf-8", "name\n\xff\xfe\n", "line 2: name: not valid UTF-8"},
+		{"invalid utf-8", "name\n\xff\xfe\n", `line 2, column "name": not valid UTF-8`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

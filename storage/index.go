@@ -29,20 +29,25 @@ func nameKey(name string) []byte { return []byte(model.NameKey(name)) }
 
 // nameTaken reports whether another record than id holds name's key, in
 // either form.
-func nameTaken(b *bolt.Bucket, name string, id model.ID) bool {
+func nameTaken(b *bolt.Bucket, name string, id model.ID) bool { return nameHolder(b, name, id) != 0 }
+
+// nameHolder is the record other than id that holds name's key, in either
+// form (0: none): a refusal names it as it is stored ("ACME Ltd"), not as
+// the look-alike typed ("acme ltd").
+func nameHolder(b *bolt.Bucket, name string, id model.ID) model.ID {
 	k := nameKey(name)
 	if v := b.Get(k); v != nil && keyID(v) != id {
-		return true
+		return keyID(v)
 	}
-	taken := false
+	var holder model.ID
 	_ = seekPrefix(b, append(k, 0), func(_, v []byte) error {
 		if keyID(v) != id {
-			taken = true
+			holder = keyID(v)
 			return errStop
 		}
 		return nil
 	})
-	return taken
+	return holder
 }
 
 // putName enters id's name; a key held by another record makes it an

@@ -161,8 +161,12 @@ func putProject(tx *bolt.Tx, p *model.Project) error {
 	}
 	// A project that keeps its name keeps its entry (even an old look-alike's).
 	renamed := old == nil || !bytes.Equal(nameKey(old.Name), nameKey(p.Name))
-	if renamed && nameTaken(names, p.Name, p.ID) {
-		return model.Errf("duplicate_project", "there is already a project named %q", p.Name).In("name")
+	if holder := nameHolder(names, p.Name, p.ID); renamed && holder != 0 {
+		taken := p.Name
+		if other, err := getProject(tx, holder); err == nil {
+			taken = other.Name // as stored, not as typed
+		}
+		return model.Errf("duplicate_project", "there is already a project named %q", taken).In("name")
 	}
 	if _, err := putRaw(rb(tx, bProjects), &p.ID, p); err != nil {
 		return fmt.Errorf("store project %d: %w", p.ID, err)

@@ -1,6 +1,7 @@
 package quickadd
 
 import (
+	"errors"
 	"strings"
 
 	"salesplan/model"
@@ -14,8 +15,14 @@ import (
 // 23rd and "11-26" the day before, where ParseDate looks ahead (the
 // 30th, and 26 Nov 2027). Any other date after today comes back as it
 // reads, for the caller to refuse: "tomorrow" never turns into a past day.
+// Text that is no date is a CodeBadPastDate problem, whose examples are
+// words for a day gone by (yesterday, last mon), not tomorrow's.
 func ParsePastDate(s string, today model.Date) (model.Date, error) {
 	d, err := ParseDate(s, today)
+	var p *model.Problem
+	if errors.As(err, &p) && p.Code == CodeBadDate && len(p.Args) == 1 {
+		return d, model.Errf(CodeBadPastDate, "%q is not a date (try 2026-12-01, 12/1, yesterday, fri, last mon, 3 days ago)", p.Args[0])
+	}
 	if err != nil || d <= today || !rolling(strings.TrimSpace(foldWidth(s))) {
 		return d, err
 	}

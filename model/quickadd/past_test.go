@@ -1,6 +1,8 @@
 package quickadd
 
 import (
+	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -33,8 +35,12 @@ func TestParsePastDate(t *testing.T) {
 			t.Errorf("ParsePastDate(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
 		}
 	}
-	if _, err := ParsePastDate("soon", today); err == nil {
-		t.Error("ParsePastDate(soon) read a date")
+	// What is no date says so with examples of days gone by, never
+	// tomorrow's words: the caller refuses the future anyway.
+	_, err := ParsePastDate("soon", today)
+	var p *model.Problem
+	if !errors.As(err, &p) || p.Code != CodeBadPastDate || strings.Contains(p.Error(), "tomorrow") || !strings.Contains(p.Error(), "yesterday") {
+		t.Errorf("ParsePastDate(soon) = %v, want a bad_past_date problem with past examples", err)
 	}
 }
 

@@ -113,6 +113,7 @@ type Result struct {
 const (
 	CodeEmptyTitle    = "empty_title"    // "the task needs a title"
 	CodeBadDate       = "bad_date"       // "%q is not a date …", the text typed
+	CodeBadPastDate   = "bad_past_date"  // ParsePastDate's "%q is not a date …", the text typed
 	CodeBadTime       = "bad_time"       // "%q is not a time of day", the text typed
 	CodeBadRepeat     = "bad_repeat"     // "%q is not a repeat rule", the text typed
 	CodeEmptyClient   = "empty_client"   // "@ needs a client name"
@@ -127,7 +128,7 @@ const (
 )
 
 // Codes lists every Problem code this package produces, for catalog tests.
-var Codes = []string{CodeEmptyTitle, CodeBadDate, CodeBadTime, CodeBadRepeat, CodeEmptyClient,
+var Codes = []string{CodeEmptyTitle, CodeBadDate, CodeBadPastDate, CodeBadTime, CodeBadRepeat, CodeEmptyClient,
 	CodeEmptyProject, CodeUnclosedQuote, CodeTwoClients, CodeTwoProjects, CodeTwoDates,
 	CodeTwoTimes, CodeTwoRepeats, CodeLookupFailed}
 

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"salesplan/model"
+	"salesplan/model/collation"
 	"salesplan/storage"
 )
 
@@ -76,6 +77,9 @@ func (a *app) clientListCmd() *cobra.Command {
 		if err != nil {
 			return failWith(err, "cli.err.read_view", a.t("cli.view.clients"))
 		}
+		// By name as the planner's Clients pane sorts it: pinyin for
+		// Chinese, any case for Latin.
+		collation.Sort(rows, func(r storage.ClientRow) string { return r.Name })
 		set, err := st.Settings()
 		if err != nil {
 			return failWith(err, "cli.err.read_settings")

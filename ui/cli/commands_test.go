@@ -692,9 +692,9 @@ func TestClientsCSVRefusals(t *testing.T) {
 		en, zh     string
 	}{
 		{"impossible created_on", "name,created_on\nA,2026-01-01\nB,2026-02-30\n",
-			`line 3: created_on: "2026-02-30" is not a date (want YYYY-MM-DD)`, "第 3 行的字段 created_on：“2026-02-30”不是日期（应为 YYYY-MM-DD）"},
+			`line 3, column "created_on": "2026-02-30" is not a date (want YYYY-MM-DD)`, "第 3 行“created_on”列：“2026-02-30”不是日期（应为 YYYY-MM-DD）"},
 		{"archived", "name,archived\nA,maybe\n",
-			`line 2: archived: "maybe" is not true or false`, "第 2 行的字段 archived：“maybe”不是 true 或 false"},
+			`line 2, column "archived": "maybe" is not true or false`, "第 2 行“archived”列：“maybe”不是 true 或 false"},
 		{"quote", "name,phone\n\"A\"x,1\n",
 			`line 2: not CSV: a quoted cell has a stray or missing "`, `第 2 行：不是 CSV：带引号的单元格中有多余或缺少的 "`},
 		{"bare quote", "name,phone\nA \"x\",1\n",

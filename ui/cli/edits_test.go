@@ -491,7 +491,7 @@ func TestEditFailures(t *testing.T) {
 		{"client name only zero-width", []string{"client", "edit", "王总", "--name", "\u200b\u200d\ufeff"}, []string{"name is empty"}},
 		{"client name only spaces", []string{"client", "edit", "王总", "--name", "   "}, []string{"name is empty"}},
 		{"client renamed onto another", []string{"client", "edit", "acme", "--name", "王总"}, []string{"王总", "already"}},
-		{"client renamed onto another in any case", []string{"client", "edit", "王总", "--name", "acme trading"}, []string{"acme trading", "already"}},
+		{"client renamed onto another in any case", []string{"client", "edit", "王总", "--name", "acme trading"}, []string{`"ACME Trading"`, "already"}},
 		{"client name too long", []string{"client", "edit", "王总", "--name", longTitle}, []string{"500 characters"}},
 		{"client needs too long", []string{"client", "edit", "王总", "--needs", longText}, []string{"64 KiB"}},
 		{"client negative cadence", []string{"client", "edit", "王总", "--cadence", "-1"}, []string{"-1"}},

@@ -19,6 +19,7 @@ func TestChineseSaysItInChinese(t *testing.T) {
 	h.ok("client", "add", "王总")
 	badFormat := h.write("f.json", `{"format": "other", "version": 1}`)
 	badCSV := h.write("c.csv", "name,phone\nA,1\n,2\n")
+	badCadence := h.write("d.csv", "客户,跟进周期\n张三,7\n李四,两周\n")
 	notDB := h.write("x.db", "not a database at all")
 	// A port nothing listens on: listen, note the address, close.
 	l, err := net.Listen("tcp", "127.0.0.1:0")
@@ -35,7 +36,9 @@ func TestChineseSaysItInChinese(t *testing.T) {
 		english []string // words of the old English leak
 	}{
 		{"import: the document", []string{"import", badFormat}, "文档的字段 format", []string{"document"}},
-		{"import: a CSV line", []string{"import", "--format", "csv", "--kind", "clients", badCSV}, "第 3 行的字段 name", []string{"line"}},
+		{"import: a CSV line", []string{"import", "--format", "csv", "--kind", "clients", badCSV}, "第 3 行“name”列：", []string{"line"}},
+		// The column as the file's header names it, not the JSON field.
+		{"import: a CSV cell", []string{"import", "--format", "csv", "--kind", "clients", badCadence}, "第 3 行“跟进周期”列：“两周”不是天数（0–3650）", []string{"cadence_days", "line"}},
 		{"a file that is not there", []string{"import", h.dir + "/nope.json"}, "文件或文件夹不存在", []string{"no such file", "open "}},
 		{"restore: not a database", []string{"restore", notDB, "--yes"}, "不是 bbolt 数据库文件", []string{"not a bbolt file"}},
 		{"sync: server down", []string{"sync"}, "连接被拒绝", []string{"connection refused"}},

@@ -38,7 +38,7 @@ func BenchmarkClientFilter(b *testing.B) {
 	m := newModel(uitest.EnvAt(nil, i18n.ZH, uitest.Morning))
 	m.SetSize(120, 40)
 	m.loaded = true
-	m.setRows(manyClients(5000))
+	m.setRows(byName(manyClients(5000)))
 	m.openFilter()
 	queries := []string{"朝", "朝阳", "朝阳 钓", "朝阳 钓鱼", "朝阳 钓", "朝阳", "朝", ""}
 	b.ReportAllocs()
@@ -55,7 +55,7 @@ func BenchmarkClientFilterKey(b *testing.B) {
 	m := newModel(uitest.EnvAt(nil, i18n.EN, uitest.Morning))
 	m.SetSize(120, 40)
 	m.loaded = true
-	m.setRows(manyClients(5000))
+	m.setRows(byName(manyClients(5000)))
 	m.openFilter()
 	b.ReportAllocs()
 	b.ResetTimer()

@@ -45,6 +45,7 @@ type Model struct {
 	// The table.
 	rows    []storage.ClientRow
 	hay     []string // per row: what / searches, lower-cased
+	areaKey [][]byte // per row: its area's sort key (nil: no area)
 	order   []int    // rows in the current sort
 	shown   []int    // order filtered by the tier/due filter and the query
 	list    common.List
@@ -60,7 +61,20 @@ type Model struct {
 	host   dialog.Host
 	client model.Client    // the client the open dialog is about
 	entry  model.EntryKind // dlgLog: what is recorded
+	// afterEdit is where the edit form opened by e in a brief goes once
+	// it is saved or cancelled: back to this pane's brief, or back to the
+	// pane whose brief asked for it (the Day's, the Week's).
+	afterEdit afterEdit
 }
+
+// afterEdit says where an edit form asked for from a brief goes back to.
+type afterEdit int
+
+const (
+	editStays    afterEdit = iota // an edit opened here (e on the detail): the form just closes
+	editToBrief                   // this pane's brief: it opens again, as the client is now
+	editToOrigin                  // another pane's brief: esc-like back to that pane
+)
 
 // New builds the Clients pane.
 func New(env common.Env) common.Pane { return newModel(env) }

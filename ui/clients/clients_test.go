@@ -91,17 +91,21 @@ func TestListOrderSortAndFilter(t *testing.T) {
 	v := plain(m)
 	contains(t, v, "10 days overdue", "scheduled", "never", "★ 王总")
 
+	// By name: Latin first, any case, then Chinese by pinyin (chen, li,
+	// wang, zhao), not by code point (李 王 赵 陈).
 	uitest.Press(m, "s")
-	if got := strings.Join(names(m), " "); got != "ACME Ltd Lisa Wang 李经理 王总 赵总 陈工" {
+	if got := strings.Join(names(m), " "); got != "ACME Ltd Lisa Wang 陈工 李经理 王总 赵总" {
 		t.Errorf("name sort %q", got)
 	}
+	// By area, by pinyin too (chaoyang, dongcheng, fengtai, haidian,
+	// xicheng), then by name.
 	uitest.Press(m, "s")
-	if got := names(m)[0]; got != "赵总" && got != "王总" && got != "李经理" {
-		// Area order is by the area string: 东城 丰台 朝阳 海淀 西城 in code points.
-		t.Logf("area sort starts with %q", got)
+	var areas []string
+	for _, i := range m.shown {
+		areas = append(areas, m.rows[i].Area+":"+m.rows[i].Name)
 	}
-	if got := m.rows[m.shown[0]].Area; got > m.rows[m.shown[len(m.shown)-1]].Area {
-		t.Errorf("area sort not by area: first %q", got)
+	if got := strings.Join(areas, " "); got != "朝阳:李经理 朝阳:王总 东城:陈工 丰台:赵总 海淀:ACME Ltd 西城:Lisa Wang" {
+		t.Errorf("area sort %q", got)
 	}
 
 	uitest.Press(m, "f") // key clients
@@ -150,6 +154,53 @@ func TestFilterTyping(t *testing.T) {
 				t.Errorf("esc left %d rows", len(m.shown))
 			}
 		})
+	}
+}
+
+// "by name" sorts Chinese names by pinyin, as the rep reads them, not by
+// code point (孙总, 张工, 新客户, 李经理, 王总, 赵总); Latin ones, any case,
+// come first.
+func TestSortByNamePinyin(t *testing.T) {
+	st := uitest.OpenStore(t)
+	for _, n := range []string{"孙总", "张工", "新客户", "李经理", "王总", "赵总", "bright co", "ACME Ltd"} {
+		if _, err := st.AddClient(model.Client{Name: n}, uitest.Today); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := newModel(uitest.EnvAt(st, i18n.ZH, uitest.Morning))
+	m.SetSize(80, 24)
+	uitest.Run(m, m.Init())
+	uitest.Press(m, "s")
+	if m.sort != sortName {
+		t.Fatalf("s gave sort %d", m.sort)
+	}
+	if got, want := strings.Join(names(m), " "), "ACME Ltd bright co 李经理 孙总 王总 新客户 张工 赵总"; got != want {
+		t.Errorf("by name: %q, want %q", got, want)
+	}
+}
+
+// A name already taken is refused beside the name, naming the client as
+// stored ("ACME Ltd", not the "acme ltd" typed); once the name is edited
+// the refusal goes, in both languages.
+func TestDuplicateNameError(t *testing.T) {
+	for _, tt := range []struct {
+		lang      i18n.Lang
+		want, not string
+	}{
+		{i18n.EN, `there is already a client named "ACME Ltd"`, `"acme ltd"`},
+		{i18n.ZH, "已有名为“ACME Ltd”的客户", "“acme ltd”"},
+	} {
+		m, _, _ := open(t, tt.lang, 100, 30)
+		uitest.Press(m, "a")
+		uitest.Type(m, "acme ltd")
+		uitest.Press(m, "ctrl+s")
+		if v := plain(m); !strings.Contains(v, tt.want) || strings.Contains(v, tt.not) {
+			t.Fatalf("%s: want %q beside the name, not %q:\n%s", tt.lang, tt.want, tt.not, v)
+		}
+		uitest.Type(m, " Beijing")
+		if v := plain(m); strings.Contains(v, tt.want) {
+			t.Errorf("%s: the refusal stays under the name edited:\n%s", tt.lang, v)
+		}
 	}
 }
 
@@ -357,6 +408,43 @@ func TestBrief(t *testing.T) {
 	}
 }
 
+// e in the Clients pane's own brief (from the list or the detail) opens
+// the client's edit form; saving or cancelling it shows the brief again,
+// as the client is now.
+func TestBriefEditsClient(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		for _, from := range [][]string{nil, {"enter"}} {
+			m, st, ids := open(t, l, 80, 24)
+			uitest.Press(m, from...)
+			uitest.Press(m, "b")
+			if !strings.Contains(plain(m), l.T("form.key.e_edit_client")) {
+				t.Fatalf("the brief does not offer e:\n%s", plain(m))
+			}
+			uitest.Press(m, "e")
+			if !m.host.Is(dlgEditClient) || !strings.Contains(plain(m), l.T("clients.form.edit", "王总")) {
+				t.Fatalf("%s %v: e in the brief did not open the edit form:\n%s", l, from, plain(m))
+			}
+			uitest.Press(m, "tab")
+			uitest.Type(m, "Holdings")
+			uitest.Press(m, "ctrl+s")
+			if c, _ := st.Client(ids.Wang); !strings.HasSuffix(c.Company, "Holdings") {
+				t.Fatalf("company %q not saved", c.Company)
+			}
+			if !m.host.Is(dlgPopup) || !strings.Contains(plain(m), "Holdings") {
+				t.Fatalf("%s %v: after saving, the brief is not back with the change:\n%s", l, from, plain(m))
+			}
+			uitest.Press(m, "e", "esc")
+			if !m.host.Is(dlgPopup) {
+				t.Fatalf("%s %v: after esc on the form, the brief is not back:\n%s", l, from, plain(m))
+			}
+			uitest.Press(m, "esc")
+			if m.Capturing() || (m.screen == screenDetail) != (from != nil) {
+				t.Errorf("%s %v: esc on the brief left screen %d", l, from, m.screen)
+			}
+		}
+	}
+}
+
 // The client's card keeps drawn lines; a new currency (Env.Prefs changed
 // and PrefsChangedMsg sent, as the shell does after a save) redraws them.
 func TestDetailRedrawsInNewCurrency(t *testing.T) {
@@ -405,5 +493,30 @@ func TestDetailShowsOldEntryFromSearch(t *testing.T) {
 	uitest.Press(m, "enter")
 	if v := plain(m); strings.Contains(v, "›") && strings.Contains(v, "2025-03-01") {
 		t.Errorf("the highlight stayed after esc:\n%s", v)
+	}
+}
+
+// At 80 columns the heads are whole words ("Promises", not "Prom"), in
+// both languages; the company, free text, gives up the room. The selected
+// client is marked with the lists' cursor mark.
+func TestHeadsAndMarkAt80(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		m, _, _ := open(t, l, 80, 24)
+		lines := strings.Split(plain(m), "\n")
+		head := lines[1]
+		for _, k := range []string{"clients.col.name", "clients.col.company", "clients.col.area", "clients.col.last",
+			"clients.col.next", "clients.col.promises"} {
+			if !strings.Contains(head, l.T(k)) {
+				t.Errorf("%s: the head %q is cut: %q", l, l.T(k), head)
+			}
+		}
+		if !strings.HasPrefix(lines[2], common.CursorMark) || strings.HasPrefix(lines[3], common.CursorMark) {
+			t.Errorf("%s: the first row, selected, is not marked (or another is):\n%s", l, plain(m))
+		}
+		uitest.Press(m, "j")
+		lines = strings.Split(plain(m), "\n")
+		if strings.HasPrefix(lines[2], common.CursorMark) || !strings.HasPrefix(lines[3], common.CursorMark) {
+			t.Errorf("%s: j does not move the mark:\n%s", l, plain(m))
+		}
 	}
 }

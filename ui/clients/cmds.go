@@ -21,7 +21,7 @@ const journalLimit = 300
 type (
 	listMsg struct {
 		seq  uint64
-		rows []storage.ClientRow
+		rows namedRows
 		err  error
 	}
 	detailMsg struct {
@@ -41,7 +41,7 @@ func loadList(st *storage.Store, seq uint64, today model.Date) tea.Cmd {
 		if err != nil {
 			err = fmt.Errorf("listing clients: %w", err)
 		}
-		return listMsg{seq: seq, rows: rows, err: err}
+		return listMsg{seq: seq, rows: byName(rows), err: err}
 	}
 }
 

@@ -39,6 +39,9 @@ type detail struct {
 	scrollTo  bool
 	entryLine int
 	all       bool
+	// editOnLoad: open the client's edit form once the detail has loaded
+	// (e in another pane's brief).
+	editOnLoad bool
 }
 
 // detailHead is the detail's fixed lines above the scrolling body.
@@ -57,6 +60,7 @@ func (m *Model) applyDetail(msg detailMsg) tea.Cmd {
 		return nil
 	}
 	if msg.err != nil {
+		m.det.editOnLoad = false
 		if m.screen == screenDetail {
 			m.screen = screenList
 		}
@@ -66,6 +70,11 @@ func (m *Model) applyDetail(msg detailMsg) tea.Cmd {
 		m.screen = screenList // archived elsewhere (the command line)
 	}
 	m.det.d, m.det.loaded, m.det.wrapped = msg.d, true, nil
+	if m.det.editOnLoad {
+		m.det.editOnLoad = false
+		m.openClientForm(msg.d.Row.Client, true)
+		m.afterEdit = editToOrigin
+	}
 	if m.det.scrollTo {
 		return m.scrollToEntry()
 	}

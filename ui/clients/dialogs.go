@@ -5,10 +5,12 @@ import (
 	"strconv"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"salesplan/model"
 	"salesplan/storage"
+	"salesplan/ui/common"
 	"salesplan/ui/components/brief"
 	"salesplan/ui/components/dialog"
 	"salesplan/ui/components/journal"
@@ -45,11 +47,44 @@ func (m *Model) updateDialog(msg tea.Msg) tea.Cmd {
 	if m.host.Is(dlgFilter) {
 		return m.host.Filter(msg, m.setQuery)
 	}
+	if k, ok := msg.(tea.KeyPressMsg); ok && m.host.Is(dlgPopup) && key.Matches(k, m.km.EditClient) && m.client.ID != 0 {
+		// e in this pane's brief: the edit form over what the brief was
+		// shown on, and the brief again once it closes.
+		c := m.client
+		m.closeDialog()
+		m.openClientForm(c, true)
+		m.afterEdit = editToBrief
+		return nil
+	}
+	edit := m.host.Is(dlgEditClient)
 	res, cmd := m.host.Handle(msg, m.submit)
 	if res == form.Cancelled {
+		id := m.client.ID
 		m.client = model.Client{}
+		if edit {
+			return tea.Batch(cmd, m.leaveEdit(id))
+		}
 	}
 	return cmd
+}
+
+// leaveEdit goes where the edit form of client id, now saved or cancelled,
+// was asked from (afterEdit).
+func (m *Model) leaveEdit(id model.ID) tea.Cmd {
+	after := m.afterEdit
+	m.afterEdit = editStays
+	switch after {
+	case editToBrief:
+		m.host.Start()
+		return brief.Load(m.env, id)
+	case editToOrigin:
+		// As esc on a detail opened from another pane: back there.
+		m.screen = screenList
+		m.selectID(m.det.id)
+		m.det.outside = false
+		return common.Back
+	}
+	return nil
 }
 
 // archived tags the write that archived the client shown: the detail
@@ -84,7 +119,8 @@ func (m *Model) submit() tea.Cmd {
 // applySaved shows what a write did and has every pane reload: a new
 // client's detail opens, an archived one's closes.
 func (m *Model) applySaved(msg dialog.SavedMsg) tea.Cmd {
-	if fresh, ok := msg.Fresh.(model.Client); ok && m.host.Is(dlgEditClient) {
+	edit, id := m.host.Is(dlgEditClient), m.client.ID
+	if fresh, ok := msg.Fresh.(model.Client); ok && edit {
 		// Changed elsewhere: keep what was typed, show the client as
 		// stored now; saving again applies it over that.
 		m.host.Rebase(m.clientForm(fresh, true))
@@ -96,6 +132,9 @@ func (m *Model) applySaved(msg dialog.SavedMsg) tea.Cmd {
 	}
 	m.client = model.Client{}
 	cmds := []tea.Cmd{cmd}
+	if edit {
+		cmds = append(cmds, m.leaveEdit(id))
+	}
 	switch msg.Tag.(type) {
 	case archived:
 		if m.screen == screenDetail {
@@ -133,6 +172,7 @@ func (m *Model) openClientForm(c model.Client, edit bool) {
 		kind = dlgEditClient
 	}
 	m.openDlg(kind, m.clientForm(c, edit), c)
+	m.afterEdit = editStays // the callers from a brief say where it goes back to
 }
 
 // clientForm is the form of every field of a client.
@@ -252,6 +292,6 @@ func (m *Model) showBrief(msg brief.LoadedMsg) tea.Cmd {
 	if msg.Err != nil {
 		return m.host.Saved(msg.Err, "")
 	}
-	m.openDlg(dlgPopup, brief.Popup(m.env, msg.Detail), model.Client{})
+	m.openDlg(dlgPopup, brief.Popup(m.env, msg.Detail), msg.Detail.Row.Client)
 	return nil
 }

@@ -1,14 +1,17 @@
 package clients
 
 import (
+	"bytes"
 	"sort"
 	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"salesplan/model"
+	"salesplan/model/collation"
 	"salesplan/storage"
 	"salesplan/ui/common"
 	"salesplan/ui/components/brief"
@@ -21,8 +24,8 @@ type sortMode int
 
 const (
 	sortDue  sortMode = iota // due first, most overdue first, then by next follow-up
-	sortName                 // by name (the store's order)
-	sortArea                 // by area, then name
+	sortName                 // by name: pinyin for Chinese, any case for Latin (model/collation)
+	sortArea                 // by area (the same collation), then name
 )
 
 var sortKeys = [...]string{"clients.sort.due", "clients.sort.name", "clients.sort.area"}
@@ -50,15 +53,38 @@ func haystack(c model.Client) string {
 		c.Needs, c.DecisionMaker, c.Interests, c.ReferredBy}, "\x00"))
 }
 
+// namedRows are a load's rows in name order, as `salesplan client list`
+// lists them (model/collation: pinyin for Chinese, any case for Latin),
+// with each row's area sort key (nil: no area). Every sort of the table is
+// stable over this order, so ties stay by name.
+type namedRows struct {
+	rows    []storage.ClientRow
+	areaKey [][]byte
+}
+
+// byName orders rows by name and keys their areas: off the UI loop (in
+// the load), since collation keys for thousands of clients take a while.
+func byName(rows []storage.ClientRow) namedRows {
+	collation.Sort(rows, func(r storage.ClientRow) string { return r.Name })
+	keys := make([][]byte, len(rows))
+	order := collation.New()
+	for i, r := range rows {
+		if r.Area != "" {
+			keys[i] = order.Key(r.Area)
+		}
+	}
+	return namedRows{rows: rows, areaKey: keys}
+}
+
 // setRows takes a fresh load, keeping the cursor on the same client.
-func (m *Model) setRows(rows []storage.ClientRow) {
+func (m *Model) setRows(ns namedRows) {
 	sel := model.ID(0)
 	if r, ok := m.selected(); ok {
 		sel = r.ID
 	}
-	m.rows, m.shown = rows, m.shown[:0] // the old indexes mean nothing now
-	m.hay = make([]string, len(rows))
-	for i, r := range rows {
+	m.rows, m.areaKey, m.shown = ns.rows, ns.areaKey, m.shown[:0] // the old indexes mean nothing now
+	m.hay = make([]string, len(ns.rows))
+	for i, r := range ns.rows {
 		m.hay[i] = haystack(r.Client)
 	}
 	m.resort()
@@ -89,11 +115,11 @@ func (m *Model) resort() {
 		})
 	case sortArea:
 		sort.SliceStable(m.order, func(a, b int) bool {
-			x, y := rows[m.order[a]], rows[m.order[b]]
-			if x.Area == "" || y.Area == "" {
-				return x.Area != "" && y.Area == "" // no area last
+			x, y := m.areaKey[m.order[a]], m.areaKey[m.order[b]]
+			if x == nil || y == nil {
+				return x != nil && y == nil // no area last
 			}
-			return x.Area < y.Area
+			return bytes.Compare(x, y) < 0
 		})
 	}
 	m.refilter()
@@ -245,9 +271,16 @@ type columns struct {
 	name, company, area, last, next, prom int
 }
 
+// lead is the cells before a row's name: the cursor mark, the key
+// client's star, a space.
+const lead = 3
+
 func (m *Model) columns() columns {
 	w := m.width
-	c := columns{last: 12, next: 16, prom: 4}
+	// The heads are words, never cut: "Last contact", "Promises" (a
+	// count's column, as wide as its head).
+	head := func(k string) int { return ansi.StringWidth(m.lang.T(k)) }
+	c := columns{last: max(12, head("clients.col.last")), next: 16, prom: max(4, head("clients.col.promises"))}
 	switch {
 	case w >= 140: // room for "3 days overdue · booked 15 Dec"
 		c.company, c.area, c.last, c.next = 24, 12, 14, 30
@@ -256,11 +289,12 @@ func (m *Model) columns() columns {
 	case w >= 90:
 		c.company, c.area = 16, 8
 	default:
-		c.company, c.area, c.next = 14, 6, 15
+		// What the wider heads take comes out of the company (free text).
+		c.company, c.area, c.next = max(14-(c.prom-4), 8), 6, 15
 	}
-	// star (2) + 6 separators; a name needs no more than 24 cells, the
+	// lead + 6 separators; a name needs no more than 24 cells, the
 	// company gets what is left beyond that.
-	c.name = max(w-2-c.company-c.area-c.last-c.next-c.prom-6, 6)
+	c.name = max(w-lead-c.company-c.area-c.last-c.next-c.prom-6, 6)
 	if c.name > 24 {
 		c.company += c.name - 24
 		c.name = 24
@@ -286,7 +320,7 @@ func (m *Model) listView() string {
 		return head + "\n" + s.Muted.Render(l.T("clients.loading"))
 	}
 	c := m.columns()
-	heads := "  " + strings.Join([]string{
+	heads := strings.Repeat(" ", lead) + strings.Join([]string{
 		common.PadRight(l.T("clients.col.name"), c.name),
 		common.PadRight(l.T("clients.col.company"), c.company),
 		common.PadRight(l.T("clients.col.area"), c.area),
@@ -324,14 +358,19 @@ func (m *Model) dueCount() int {
 	return n
 }
 
-// rowView draws one client row; the selected row is drawn plain and then
-// styled whole, so the selection bar spans the width.
+// rowView draws one client row; the selected row starts with the lists'
+// cursor mark and is drawn plain and then styled whole, so the selection
+// bar spans the width.
 func (m *Model) rowView(r storage.ClientRow, c columns, sel bool, today model.Date) string {
 	s := m.env.Styles
 	l := m.lang
-	star := "  "
+	mark := " "
+	if sel {
+		mark = common.CursorMark
+	}
+	star := mark + "  "
 	if r.Tier == model.TierKey {
-		star = theme.KeyStar + " "
+		star = mark + theme.KeyStar + " "
 	}
 	last := l.T("rel.never")
 	if r.LastContact.Valid() {
@@ -354,7 +393,7 @@ func (m *Model) rowView(r storage.ClientRow, c columns, sel bool, today model.Da
 		return s.Selected.Render(common.PadRight(star+strings.Join(cells, " "), m.width))
 	}
 	if r.Tier == model.TierKey {
-		star = s.KeyClient.Render(theme.KeyStar) + " "
+		star = mark + s.KeyClient.Render(theme.KeyStar) + " "
 	}
 	if nextStyle != nil {
 		cells[4] = nextStyle(cells[4])

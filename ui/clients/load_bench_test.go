@@ -19,8 +19,8 @@ func BenchmarkListLoad(b *testing.B) {
 	}
 	b.ResetTimer()
 	for range b.N {
-		if msg := loadList(st, 1, uitest.Today)().(listMsg); msg.err != nil || len(msg.rows) != 5000 {
-			b.Fatalf("%v, %d rows", msg.err, len(msg.rows))
+		if msg := loadList(st, 1, uitest.Today)().(listMsg); msg.err != nil || len(msg.rows.rows) != 5000 {
+			b.Fatalf("%v, %d rows", msg.err, len(msg.rows.rows))
 		}
 	}
 }

@@ -61,7 +61,7 @@ func TestStaleListIsDropped(t *testing.T) {
 	m, _, _ := open(t, i18n.EN, 100, 30)
 	old := m.loads.Latest()
 	cmd := m.reload() // a newer request
-	m.Update(listMsg{seq: old, rows: nil})
+	m.Update(listMsg{seq: old})
 	if len(m.rows) == 0 {
 		t.Fatal("an old answer replaced the list")
 	}

@@ -23,9 +23,11 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		return m, m.reload()
 	case common.OpenClientMsg:
 		m.closeDialog()
+		m.afterEdit = editStays
 		cmd := m.openDetail(msg.ID)
 		m.det.outside = true
 		m.det.entry, m.det.scrollTo = msg.Entry, msg.Entry != 0
+		m.det.editOnLoad = msg.Edit // e in another pane's brief
 		return m, cmd
 	case common.ThemeChangedMsg:
 		m.restyle()

@@ -183,10 +183,12 @@ type OpenPromiseMsg struct{ ID model.ID }
 // OpenClientMsg asks to open a client's detail. The shell switches to the
 // Clients pane and passes the message on. Entry, when set, is a journal
 // entry of the client's to show (a search hit): the detail scrolls to it
-// and highlights it.
+// and highlights it. Edit opens the client's edit form over the detail (e
+// in the brief); saving or cancelling it goes back where it was asked.
 type OpenClientMsg struct {
 	ID    model.ID
 	Entry model.ID
+	Edit  bool
 }
 
 // OpenProjectMsg asks to open a project's detail. The shell switches to the

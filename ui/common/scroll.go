@@ -28,6 +28,21 @@ type List struct {
 	Lead func(i int) bool
 }
 
+// CursorMark marks the selected row of every list, in its first cell (the
+// Day's tasks, Projects, Clients, Promises), beside the selection's
+// background: a terminal without colour, or a reader who cannot tell the
+// colours apart, still sees which row the keys act on.
+const CursorMark = "›"
+
+// RowLead is the two cells a list row starts with: "› " on the selected
+// row, "  " on the others (the column heads start with "  " too).
+func RowLead(selected bool) string {
+	if selected {
+		return CursorMark + " "
+	}
+	return "  "
+}
+
 // SetLen changes the number of rows (after a reload), keeping the cursor
 // on a valid row.
 func (l *List) SetLen(n int) {

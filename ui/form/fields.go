@@ -341,8 +341,23 @@ func (f *Form) validate() bool {
 	return true
 }
 
-// Update handles keys and pastes.
+// Update handles keys and pastes. A field's error (its check's, or the
+// store's beside it: a name already taken) goes once the field is edited:
+// it spoke of what was there before.
 func (f *Form) Update(msg tea.Msg) (Result, tea.Cmd) {
+	if f.confirming || len(f.fields) == 0 {
+		return f.update(msg)
+	}
+	cur := f.fields[f.focus]
+	before := cur.value()
+	res, cmd := f.update(msg)
+	if cur.value() != before {
+		cur.err = ""
+	}
+	return res, cmd
+}
+
+func (f *Form) update(msg tea.Msg) (Result, tea.Cmd) {
 	if f.confirming {
 		return f.confirming.answer(msg), nil
 	}

@@ -229,6 +229,26 @@ func TestForm(t *testing.T) {
 			t.Errorf("SetError not shown")
 		}
 	})
+	t.Run("editing a field takes its error away, and only its", func(t *testing.T) {
+		f := newForm()
+		f.Update(press("shift+tab"))
+		typeText(f, "25:99")
+		f.Update(press("ctrl+s"))
+		f.SetError("title", "there is already a task named this") // a store's refusal
+		f.Update(press("tab"))                                    // moving edits nothing
+		f.Update(press("shift+tab"))                              // back to the title
+		if v := ansi.Strip(f.View()); !strings.Contains(v, "already a task") || !strings.Contains(v, "is not a time") {
+			t.Fatalf("errors gone without an edit:\n%s", v)
+		}
+		typeText(f, " again")
+		v := ansi.Strip(f.View())
+		if strings.Contains(v, "already a task") {
+			t.Errorf("the title's error stays after the title was edited:\n%s", v)
+		}
+		if !strings.Contains(v, "is not a time") {
+			t.Errorf("the time's error went with the title's edit:\n%s", v)
+		}
+	})
 	t.Run("esc asks only when changed", func(t *testing.T) {
 		f := newForm()
 		if got, _ := f.Update(press("esc")); got != Cancelled {

@@ -3,6 +3,7 @@ package form
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -12,7 +13,8 @@ import (
 )
 
 // Popup shows read-only text (a client's brief, an item's detail): j/k or
-// arrows scroll, esc, q or enter close. Its text is made inert here, so
+// arrows scroll, esc, q or enter close; OnKey adds a key that closes it
+// and acts (the brief's e). Its text is made inert here, so
 // callers may mix labels with whatever the user typed.
 type Popup struct {
 	lang   i18n.Lang
@@ -23,6 +25,14 @@ type Popup struct {
 	width  int
 	height int // most text lines shown at once
 	offset int
+	keys   []popupKey // what else a key does there (the brief's e)
+}
+
+// popupKey is a key that closes the popup and does something.
+type popupKey struct {
+	b    key.Binding
+	hint string // its hint, a catalog key ("form.key.e_edit_client")
+	do   func() tea.Cmd
 }
 
 // NewPopup makes a popup; height is the most lines of text it shows.
@@ -33,6 +43,12 @@ func NewPopup(lang i18n.Lang, st Styles, title string, text []string, height int
 	}
 	d.SetWidth(60)
 	return d
+}
+
+// OnKey makes key b close the popup and run what do returns (the brief's
+// e: edit the client); hint, a catalog key, says so before "esc close".
+func (d *Popup) OnKey(b key.Binding, hint string, do func() tea.Cmd) {
+	d.keys = append(d.keys, popupKey{b: b, hint: hint, do: do})
 }
 
 // SetWidth sets the dialog's whole width and rewraps the text.
@@ -60,6 +76,11 @@ func (d *Popup) HelpPlace() keys.Place { return keys.PlacePopup }
 
 // Update scrolls or closes.
 func (d *Popup) Update(msg tea.Msg) (Result, tea.Cmd) {
+	for _, k := range d.keys {
+		if isKey(msg, k.b) {
+			return Cancelled, k.do()
+		}
+	}
 	switch {
 	case isKey(msg, dk.Close):
 		return Cancelled, nil
@@ -80,10 +101,15 @@ func (d *Popup) View() string {
 	end := min(d.offset+d.height, len(d.lines))
 	lines := []string{d.st.Title.Render(d.title)}
 	lines = append(lines, d.lines[d.offset:end]...)
-	hint := hints(d.lang, "form.key.esc_close")
-	if d.maxOffset() > 0 {
-		hint = hints(d.lang, "form.key.jk_scroll", "form.key.esc_close")
+	var ks []string
+	for _, k := range d.keys {
+		ks = append(ks, k.hint)
 	}
+	ks = append(ks, "form.key.esc_close")
+	if d.maxOffset() > 0 {
+		ks = append([]string{"form.key.jk_scroll"}, ks...)
+	}
+	hint := hints(d.lang, ks...)
 	lines = append(lines, d.st.Hint.Render(hint))
 	return d.st.frame(d.width, lines...)
 }

@@ -34,7 +34,7 @@ func init() {
 		"clients.col.area":     {"Area", "区域"},
 		"clients.col.last":     {"Last contact", "上次联系"},
 		"clients.col.next":     {"Next follow-up", "下次跟进"},
-		"clients.col.promises": {"Prom", "承诺"},
+		"clients.col.promises": {"Promises", "承诺"},
 
 		"clients.f.name":           {"Name", "名称"},
 		"clients.f.company":        {"Company", "公司"},
@@ -126,6 +126,8 @@ func init() {
 		"clients.brief.talking":    {"Talking points", "谈话要点"},
 		"clients.brief.no_talking": {"no decision maker or interests on file (e edits the client)", "没有记录决策人或爱好（按 e 编辑客户）"},
 		"clients.brief.notes":      {"Last notes", "最近记录"},
+		"form.key.e_edit_client":   {"e edit client", "e 编辑客户"},
+		"key.edit_client":          {"edit client", "编辑客户"},
 		"clients.brief.promises":   {"Open promises", "待兑现的承诺"},
 		"clients.brief.due":        {"due %s", "%s到期"},
 		"clients.brief.projects":   {"Live projects", "进行中的项目"},

@@ -193,6 +193,7 @@ func init() {
 		// producers pass, in order, and every producer of a code passes the
 		// same ones (codes_test.go scans the sources and checks both).
 		"err.bad_date":                {"%q is not a date (try 2026-12-01, 12/1, tomorrow, fri, next mon, +3d)", "“%v”不是日期（例如 2026-12-01、12/1、明天、周五、下周一、+3d）"},
+		"err.bad_past_date":           {"%q is not a date (try 2026-12-01, 12/1, yesterday, fri, last mon, 3 days ago)", "“%v”不是日期（例如 2026-12-01、12/1、昨天、周五、上周一、3天前）"},
 		"err.bad_month":               {"%q is not a month (want YYYY-MM)", "“%v”不是月份（格式 YYYY-MM）"},
 		"err.bad_time":                {"%q is not a time of day (want HH:MM)", "“%v”不是时间（格式 HH:MM）"},
 		"err.bad_repeat":              {"%q is not a repeat rule (daily, weekdays, weekly, monthly, every N days, every N weeks)", "“%v”不是重复规则（每天、工作日、每周、每月、每 N 天、每 N 周）"},
@@ -268,6 +269,7 @@ func init() {
 		"err.demo_scale":              {"the demo scale must be between 1 and %v, not %v", "演示数据倍数必须在 1 到 %v 之间，不能是 %v"},
 		"err.invalid_field":           {"%v: %v: %v", "%v 的字段 %v：%v"},
 		"err.invalid_field_of":        {"%v: %v: %v", "%v的字段 %v：%v"},
+		"err.invalid_cell":            {"line %v, column %q: %v", "第 %v 行“%v”列：%v"},
 		"err.invalid_record":          {"%v: %v", "%v：%v"},
 		"err.record_damaged":          {"the record %v is damaged (%v); run salesplan check, or restore a backup (salesplan backups)", "记录 %v 已损坏（%v）；请运行 salesplan check，或恢复备份（salesplan backups）"},
 		"err.import_raced":            {"the database %v changed while the import was prepared; run the import again", "准备导入期间数据库 %v 被修改，请重新导入"},

@@ -123,6 +123,6 @@ func init() {
 		"day.edit.f.important": {"Important", "重要"},
 		"day.edit.f.repeat":    {"Repeat", "重复"},
 		"day.edit.date_hint":   {"empty: no date", "留空：不定日期"},
-		"day.edit.repeat_hint": {"daily, weekdays, every 2 weeks", "daily、weekdays、every 2 weeks"},
+		"day.edit.repeat_hint": {"daily, weekdays, every mon, every 2 weeks", "每天、每个工作日、每周一、每2周"},
 	})
 }

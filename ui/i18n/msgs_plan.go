@@ -48,10 +48,14 @@ func init() {
 		"report.promise.made":       {"Promised %s: %s (due %s)", "承诺 %s：%s（%s 到期）"},
 		"report.promise.kept":       {"Kept for %s: %s (due %s)", "已兑现 %s：%s（%s 到期）"},
 		"report.promise.kept_late":  {"Kept late for %s: %s (due %s)", "迟了兑现 %s：%s（%s 到期）"},
-		"report.promise.cancelled":  {"Cancelled for %s: %s (due %s, cancelled %s): %s", "已取消 %s：%s（%s 到期，%s 取消）：%s"},
-		"report.promise.cancelled_late": {"Cancelled after its due date, counted as broken, for %s: %s (due %s, cancelled %s): %s",
-			"逾期后取消（按未兑现计）%s：%s（%s 到期，%s 取消）：%s"},
+		// The reason follows after ": " (the day's record keeps its lines).
+		"report.promise.cancelled": {"Cancelled for %s: %s (due %s, cancelled %s)", "已取消 %s：%s（%s 到期，%s 取消）"},
+		"report.promise.cancelled_late": {"Cancelled after its due date, counted as broken, for %s: %s (due %s, cancelled %s)",
+			"逾期后取消（按未兑现计）%s：%s（%s 到期，%s 取消）"},
 		"report.no_reason": {"no reason given", "未说明原因"},
+		// Between an item's lead and the text typed (a call's outcome, a
+		// cancellation's reason): "09:30 call · 王总: …" / "…：…".
+		"report.body_sep": {": ", "："},
 
 		// The planner.
 		"month.day.holiday":       {"public holiday %s", "法定假日 %s"},

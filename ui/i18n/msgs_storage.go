@@ -62,7 +62,7 @@ func init() {
 
 		// A CSV file of clients being imported.
 		"err.csv_empty":           {"the file is empty (want a header row with a name column)", "文件为空（需要带有名称列的表头行）"},
-		"err.csv_second_column":   {"a second column for %v", "%v 列重复"},
+		"err.csv_second_column":   {"a second column for %v", "与“%v”列重复"},
 		"err.csv_no_name_column":  {"no name column (name, 姓名 or 客户) in the header", "表头中没有名称列（name、姓名或客户）"},
 		"err.csv_not_utf8":        {"not valid UTF-8 (save the file as CSV UTF-8)", "不是有效的 UTF-8（请另存为 CSV UTF-8）"},
 		"err.csv_bad_cadence":     {"%q is not a number of days (0–3650)", "“%v”不是天数（0–3650）"},

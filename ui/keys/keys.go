@@ -131,6 +131,7 @@ type KeyMap struct {
 	KeptAtt    key.Binding // x on a promise in the attention list: kept today
 	Choose     key.Binding // enter in a picker or a result list
 	ClosePopup key.Binding // esc, q, enter: a read-only popup (the brief)
+	EditClient key.Binding // e in the brief: the client's edit form
 	ResultUp   key.Binding // ↑, ctrl+p: the search's results while typing
 	ResultDown key.Binding // ↓, ctrl+n
 	Start      key.Binding // esc on the first-run screen: start planning
@@ -155,7 +156,7 @@ const (
 	PlacePromises
 	PlaceForm // a form or note box has focus
 	// Added for the rep's workday (issue 15).
-	PlacePopup    // a read-only popup (the brief): it scrolls and closes
+	PlacePopup    // a read-only popup (the brief): it scrolls and closes; e edits the client
 	PlacePicker   // the client picker: type, choose, cancel
 	PlaceSearch   // the search screen (ctrl+f)
 	PlaceFirstRun // the first-run screen of an empty database
@@ -265,6 +266,7 @@ func New(l i18n.Lang) KeyMap {
 		KeptAtt:    b(l, []string{"x"}, "x", "key.kept_today"),
 		Choose:     b(l, []string{"enter"}, "enter", "key.choose"),
 		ClosePopup: b(l, []string{"esc", "q", "enter"}, "esc", "key.close"),
+		EditClient: b(l, []string{"e"}, "e", "key.edit_client"),
 		ResultUp:   b(l, []string{"up", "ctrl+p"}, "↑", "key.up"),
 		ResultDown: b(l, []string{"down", "ctrl+n"}, "↓", "key.down"),
 		Start:      b(l, []string{"esc"}, "esc", "key.start_planning"),
@@ -358,7 +360,7 @@ func (k KeyMap) ShortHelp(p Place) []key.Binding {
 	case PlaceForm:
 		return []key.Binding{k.Save, k.Cancel}
 	case PlacePopup:
-		return []key.Binding{k.Up, k.Down, k.ClosePopup}
+		return []key.Binding{k.Up, k.Down, k.EditClient, k.ClosePopup}
 	case PlacePicker:
 		return []key.Binding{k.ResultUp, k.ResultDown, k.Choose, k.Cancel}
 	case PlaceSearch:
@@ -418,7 +420,7 @@ func (k KeyMap) FullHelp(p Place) [][]key.Binding {
 	case PlaceForm:
 		return [][]key.Binding{{k.Save, k.Cancel}}
 	case PlacePopup:
-		return [][]key.Binding{{k.Up, k.Down, k.ClosePopup}}
+		return [][]key.Binding{{k.Up, k.Down, k.EditClient, k.ClosePopup}}
 	case PlacePicker:
 		return [][]key.Binding{{k.ResultUp, k.ResultDown, k.Choose, k.Cancel}}
 	case PlaceSearch:

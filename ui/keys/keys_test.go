@@ -189,7 +189,7 @@ func TestHelpListsOnlyLiveKeys(t *testing.T) {
 		PlaceProjectDetail: {">", "<", "e", "c", "v", "k/↑", "j/↓", "t", "esc"},
 		PlacePromises:      {"a", "x", "c", "e", "f", "k/↑", "j/↓", "enter", "/", "t", "esc"},
 		PlaceForm:          {"ctrl+s", "esc"},
-		PlacePopup:         {"k/↑", "j/↓", "esc"},
+		PlacePopup:         {"k/↑", "j/↓", "e", "esc"},
 		PlacePicker:        {"↑", "↓", "enter", "esc"},
 		PlaceSearch:        {"↑", "↓", "enter", "esc"},
 		PlaceFirstRun:      {"k/↑", "j/↓", "enter", "esc"},

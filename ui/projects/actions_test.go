@@ -3,6 +3,7 @@ package projects
 import (
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -169,26 +170,72 @@ func TestMoveDateAndReopen(t *testing.T) {
 	}
 }
 
-// L asks for the reason; the project leaves the live pipeline and the
-// reason is in its journal.
+// L asks for the reason first: what the rep types right away is the
+// reason, and enter marks the project lost today with that reason in its
+// journal. It leaves the live pipeline.
 func TestMarkLost(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		lang   i18n.Lang
+		reason string
+	}{
+		{"en", i18n.EN, "competitor cheaper"},
+		{"zh", i18n.ZH, "价格太高，对手便宜15%"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			m, st, s := open(t, tt.lang, 80, 24)
+			run(m, m.openDetail(s.Fab))
+			press(m, "L")
+			uitest.Type(m, tt.reason)
+			press(m, "enter")
+			if m.host.Dialog() != nil {
+				t.Fatalf("enter did not save:\n%s", screen(m))
+			}
+			p, _ := st.Project(s.Fab)
+			j, _ := st.ProjectJournal(s.Fab, 1)
+			if p.Stage != model.StageLost || p.StageSince() != uitest.Today {
+				t.Fatalf("stage %s since %s, want lost today", p.Stage, p.StageSince())
+			}
+			if len(j) != 1 || j[0].Text != tt.reason || model.DateOf(j[0].At) != uitest.Today {
+				t.Fatalf("journal %+v, want the reason today", j)
+			}
+			press(m, "esc")
+			if strings.Contains(screen(m), "ACME Fab 2 cooling") {
+				t.Error("the lost project still shows in the live pipeline")
+			}
+		})
+	}
+}
+
+// The lost dialog refuses an empty reason, keeps the date behind tab, reads
+// it back in time, and refuses a day after today with a hint made of past
+// words.
+func TestMarkLostDate(t *testing.T) {
 	m, st, s := open(t, i18n.EN, 80, 24)
-	run(m, m.openDetail(s.Fab))
-	press(m, "L")
-	press(m, "ctrl+s")
-	if !strings.Contains(screen(m), "say why the project was lost") {
-		t.Fatalf("a lost project without a reason was accepted:\n%s", screen(m))
+	selectProject(t, m, s.Fab) // bidding since 2 Nov
+	press(m, "L", "enter")
+	if v := screen(m); !strings.Contains(v, "say why the project was lost") {
+		t.Fatalf("a lost project without a reason was accepted:\n%s", v)
 	}
-	uitest.Type(m, "competitor cheaper") // the error focused the reason
-	press(m, "ctrl+s")
+	uitest.Type(m, "budget cut")
+	press(m, "tab", "ctrl+u")
+	for _, tt := range []struct{ typed, want, not string }{
+		{"tomorrow", "is after today", ""},
+		{"someday", "yesterday, fri, last mon", "tomorrow,"},
+	} {
+		uitest.Type(m, tt.typed)
+		press(m, "enter")
+		v := screen(m)
+		if m.host.Dialog() == nil || !strings.Contains(v, tt.want) || tt.not != "" && strings.Contains(v, tt.not) {
+			t.Fatalf("lost on %q: want %q beside the date, not %q:\n%s", tt.typed, tt.want, tt.not, v)
+		}
+		press(m, "ctrl+u")
+	}
+	uitest.Type(m, "mon") // the last Monday: 23 Nov
+	press(m, "enter")
 	p, _ := st.Project(s.Fab)
-	j, _ := st.ProjectJournal(s.Fab, 1)
-	if p.Stage != model.StageLost || len(j) != 1 || j[0].Text != "competitor cheaper" {
-		t.Fatalf("stage %s, journal %+v", p.Stage, j)
-	}
-	press(m, "esc")
-	if strings.Contains(screen(m), "ACME Fab 2 cooling") {
-		t.Error("the lost project still shows in the live pipeline")
+	if p.Stage != model.StageLost || p.StageSince() != uitest.D(time.November, 23) {
+		t.Fatalf("stage %s since %s, want lost on 23 Nov", p.Stage, p.StageSince())
 	}
 }
 

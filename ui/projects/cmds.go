@@ -19,7 +19,10 @@ import (
 type loadedMsg struct {
 	seq  uint64
 	rows []storage.ProjectRow
-	err  error
+	// ended: the live pipeline is empty but closed or lost projects exist
+	// (f shows them); asked only when no live project came back.
+	ended bool
+	err   error
 }
 
 type detailMsg struct {
@@ -39,9 +42,18 @@ func loadRows(st *storage.Store, seq uint64, today model.Date, all bool) tea.Cmd
 		}
 		rows, err := st.Projects(today, all)
 		if err != nil {
-			err = fmt.Errorf("reading the projects: %w", err)
+			return loadedMsg{seq: seq, err: fmt.Errorf("reading the projects: %w", err)}
 		}
-		return loadedMsg{seq: seq, rows: rows, err: err}
+		msg := loadedMsg{seq: seq, rows: rows}
+		if len(rows) == 0 && !all {
+			// Nothing live: say whether f has something to show.
+			every, err := st.Projects(today, true)
+			if err != nil {
+				return loadedMsg{seq: seq, err: fmt.Errorf("reading the projects: %w", err)}
+			}
+			msg.ended = len(every) > 0
+		}
+		return msg
 	}
 }
 

@@ -25,7 +25,7 @@ const (
 	dlgEdit
 	dlgMove      // the date of a stage move (the confirmation)
 	dlgChecklist // the checklist of the stage entered
-	dlgLost      // the date and the reason
+	dlgLost      // the reason and the date
 	dlgLog       // a note, call or visit linked to the project
 	dlgFilter
 )
@@ -97,12 +97,16 @@ func (m *Model) submit() tea.Cmd {
 			}
 			m.host.Start()
 			return m.stepStage(p, m.dlg.dir, m.dlg.to, on, nil)
-		case dlgLost:
-			on, _ := quickadd.ParseDate(d.Value("date"), today)
-			m.host.Start()
-			return setStage(st, p.ID, model.StageLost, on, nil, d.Value("reason"),
-				m.lang.T("projects.status.lost", name))
 		}
+	case *form.Input: // dlgLost
+		reason := d.Value()
+		if strings.TrimSpace(reason) == "" {
+			d.Fail(m.lang.Err(model.Errf("missing_reason", "say why the project was lost")))
+			return nil
+		}
+		on, _ := lostDay(p.Project, d.Date(), today) // the date line checked it
+		m.host.Start()
+		return setStage(st, p.ID, model.StageLost, on, nil, reason, m.lang.T("projects.status.lost", name))
 	}
 	m.closeDialog()
 	return nil
@@ -207,22 +211,46 @@ func (m *Model) openChecklist(p storage.ProjectRow, to model.Stage, on model.Dat
 	m.dlg.to, m.dlg.on, m.dlg.dir = to, on, dir
 }
 
+// startLost asks why p was lost, the reason first (what the rep has to
+// type) and the day behind tab: it starts on today, and reads words for a
+// day gone by (yesterday, last fri) — a project is marked lost once it was.
 func (m *Model) startLost(p storage.ProjectRow) tea.Cmd {
 	name := model.InertLine(p.Name)
 	if p.Stage == model.StageLost {
 		return common.Status(m.lang.T("projects.status.is_lost", name))
 	}
-	f := form.NewForm(m.lang, m.fst, m.lang.T("projects.lost.title", name),
-		m.dateField(p.Project),
-		form.Field{Key: "reason", Label: m.lang.T("projects.f.reason"), Placeholder: m.lang.T("projects.lost.placeholder"),
-			Validate: func(s string) error {
-				if strings.TrimSpace(s) == "" {
-					return model.Errf("missing_reason", "say why the project was lost")
-				}
-				return nil
-			}})
-	m.open(dlgLost, f, p)
+	today := m.env.Today()
+	in := form.NewInput(m.lang, m.fst, m.lang.T("projects.lost.title", name),
+		m.lang.T("projects.lost.placeholder"), "").KeepLines()
+	in.WithDate(m.lang.T("projects.lost.date"), m.lang.T("rel.today"), func(s string) error {
+		_, err := lostDay(p.Project, s, today)
+		return err
+	})
+	m.open(dlgLost, in, p)
 	return nil
+}
+
+// lostDay reads the lost dialog's date line: today when empty, date words
+// read back in time (quickadd.ParsePastDate); a day after today, or before
+// the project entered its current stage (the store refuses that too), is
+// refused beside the date.
+func lostDay(p model.Project, s string, today model.Date) (model.Date, error) {
+	on := today
+	if s = strings.TrimSpace(s); s != "" {
+		d, err := quickadd.ParsePastDate(s, today)
+		if err != nil {
+			return model.NoDate, err
+		}
+		on = d
+	}
+	if on > today {
+		return model.NoDate, model.Errf("lost_future", "%s is after today: mark a project lost on the day it was lost", on.String())
+	}
+	if since := p.StageSince(); since.Valid() && on < since {
+		return model.NoDate, model.Errf("stage_date_before", "project %s entered its current stage on %s, after %s",
+			p.Name, since.String(), on.String())
+	}
+	return on, nil
 }
 
 // ---- notes, calls and visits

@@ -73,6 +73,8 @@ func (m *Model) emptyText() string {
 		return m.lang.T("projects.no_store")
 	case !m.loaded:
 		return ""
+	case len(m.rows) == 0 && m.ended && !m.showAll:
+		return m.lang.T("projects.none_live")
 	case len(m.rows) == 0:
 		return m.lang.T("projects.empty")
 	}
@@ -187,10 +189,7 @@ func (m *Model) listRow(r storage.ProjectRow, c listCols, w int, sel bool) strin
 		}
 		return s.Render(text)
 	}
-	cursor := "  "
-	if sel {
-		cursor = "› "
-	}
+	cursor := common.RowLead(sel)
 	next, due := m.followCell(r)
 	nextStyle := st.Base
 	if due {

@@ -56,6 +56,7 @@ type Model struct {
 
 	rows    []storage.ProjectRow // as loaded: stage order, then id
 	showAll bool                 // f: closed and lost too
+	ended   bool                 // no live project, but closed or lost ones (hidden until f)
 	filter  string
 	shown   []int       // indexes into rows after the filter
 	cur     int         // index into shown

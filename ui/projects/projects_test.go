@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
@@ -112,6 +113,56 @@ func TestFollowUpAgreesWithToday(t *testing.T) {
 	run(m, m.openDetail(s.Tower))
 	if d := screen(m); !strings.Contains(d, "every 5 days in this stage") || !strings.Contains(d, "2 days overdue") {
 		t.Errorf("detail lacks the cadence or the overdue days:\n%s", d)
+	}
+}
+
+// A pipeline whose projects are all closed or lost says there is no live
+// project and that f shows the others — not "no projects yet" — in both
+// languages and both layouts; f then shows them.
+func TestNoLiveProjects(t *testing.T) {
+	for _, tt := range []struct {
+		lang      i18n.Lang
+		want, not string
+	}{
+		{i18n.EN, "No live projects. f shows the closed and lost ones", "No projects yet"},
+		{i18n.ZH, "没有进行中的项目。按 f 显示已回款和丢单的项目", "还没有项目"},
+	} {
+		for _, w := range []int{80, 140, 160} {
+			st := uitest.OpenStore(t)
+			c, err := st.AddClient(model.Client{Name: "王总"}, uitest.D(time.October, 1))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range []struct {
+				name string
+				to   model.Stage
+			}{{"丢了的项目", model.StageLost}, {"Closed job", model.StageClosed}} {
+				pr, err := st.AddProject(model.Project{Name: p.name, ClientID: c.ID, Stage: model.StageDesign}, uitest.D(time.November, 1))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := st.SetStage(pr.ID, p.to, uitest.D(time.November, 20), nil, "price"); err != nil {
+					t.Fatal(err)
+				}
+			}
+			m := newModel(uitest.Env(st, tt.lang))
+			m.SetSize(w, 24)
+			run(m, m.Init())
+			if v := screen(m); !strings.Contains(v, tt.want) || strings.Contains(v, tt.not) {
+				t.Fatalf("%s %d: want %q, not %q:\n%s", tt.lang, w, tt.want, tt.not, v)
+			}
+			press(m, "f")
+			if v := screen(m); !strings.Contains(v, "丢了的项目") || !strings.Contains(v, "Closed job") {
+				t.Errorf("%s %d: f does not show them:\n%s", tt.lang, w, v)
+			}
+		}
+	}
+	// An empty database still says there are no projects yet.
+	m := newModel(uitest.Env(uitest.OpenStore(t), i18n.EN))
+	m.SetSize(80, 24)
+	run(m, m.Init())
+	if v := screen(m); !strings.Contains(v, "No projects yet") {
+		t.Errorf("an empty database:\n%s", v)
 	}
 }
 

@@ -104,7 +104,7 @@ func (m *Model) applyLoaded(msg loadedMsg) tea.Cmd {
 		// must not grab the cursor when it comes back later.
 		sel, m.pendingSelect = m.pendingSelect, 0
 	}
-	m.rows, m.loaded = msg.rows, true
+	m.rows, m.ended, m.loaded = msg.rows, msg.ended, true
 	m.applyFilter(sel)
 	return nil
 }

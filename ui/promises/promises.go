@@ -16,6 +16,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"salesplan/model"
 	"salesplan/storage"
@@ -191,13 +193,26 @@ func (m *Model) counts() (open, overdue int) {
 
 type columns struct{ due, state, client, project, text int }
 
+// maxState bounds the state column: a state wider than this (none is in
+// either language) is cut rather than the promise's text.
+const maxState = 24
+
+// columns lays the table out. The state column is as wide as the widest
+// state shown ("kept late 7 Dec", "cancelled 5 Dec, late", "12月5日 逾期
+// 取消"), so that none is cut at any width; the promise's text, free text,
+// takes what is left and is the one cut.
 func (m *Model) columns() columns {
-	c := columns{due: client.DateWidth(m.lang), state: 14, client: 12, project: 0}
+	c := columns{due: client.DateWidth(m.lang), state: ansi.StringWidth(m.lang.T("promises.col.state")), client: 12, project: 0}
+	today := m.env.Today()
+	for _, i := range m.shown {
+		st, _, _ := m.state(m.rows[i], today)
+		c.state = max(c.state, min(ansi.StringWidth(st), maxState))
+	}
 	switch {
 	case m.width >= 140:
-		c.state, c.client, c.project = 16, 20, 28
+		c.state, c.client, c.project = max(c.state, 16), 20, 28
 	case m.width >= 110:
-		c.state, c.client, c.project = 16, 16, 20
+		c.state, c.client, c.project = max(c.state, 16), 16, 20
 	case m.width >= 90:
 		c.client, c.project = 14, 14
 	}
@@ -259,35 +274,41 @@ func (m *Model) listView() string {
 
 var filterName = [...]string{"open", "overdue", "all"}
 
+// state is what the state column says of r, and how it is drawn.
+func (m *Model) state(r storage.PromiseRow, today model.Date) (text string, style lipgloss.Style, styled bool) {
+	s := m.env.Styles
+	l := m.lang
+	switch {
+	case r.Status == model.PromiseKept:
+		if !r.KeptOnTime() {
+			return l.T("promises.kept_late", l.DayMonth(r.KeptOn)), s.Done, true
+		}
+		return l.T("promises.kept_on", l.DayMonth(r.KeptOn)), s.Done, true
+	case r.Status == model.PromiseCancelled && !r.CancelledInTime():
+		// Cancelled after its due date: broken, and shown as such.
+		return l.T("promises.cancelled_late", l.DayMonth(r.CancelledOn)), s.Overdue, true
+	case r.Status == model.PromiseCancelled:
+		return l.T("promise.cancelled"), s.Done, true
+	case r.Overdue(today):
+		return client.OverdueText(l, today.Sub(r.Due)), s.Overdue, true
+	case r.DueSoon(today, m.cal):
+		return l.Relative(r.Due, today), s.DueSoon, true
+	}
+	return l.Relative(r.Due, today), s.Base, false
+}
+
+// rowView draws one promise; the selected one starts with the list's
+// cursor mark (common.RowLead) and is drawn in the selection's style.
 func (m *Model) rowView(r storage.PromiseRow, c columns, sel bool, today model.Date) string {
 	s := m.env.Styles
 	l := m.lang
-	var state string
-	style, styled := s.Base, false
-	switch {
-	case r.Status == model.PromiseKept:
-		state, style, styled = l.T("promises.kept_on", l.DayMonth(r.KeptOn)), s.Done, true
-		if !r.KeptOnTime() {
-			state = l.T("promises.kept_late", l.DayMonth(r.KeptOn))
-		}
-	case r.Status == model.PromiseCancelled && !r.CancelledInTime():
-		// Cancelled after its due date: broken, and shown as such.
-		state, style, styled = l.T("promises.cancelled_late", l.DayMonth(r.CancelledOn)), s.Overdue, true
-	case r.Status == model.PromiseCancelled:
-		state, style, styled = l.T("promise.cancelled"), s.Done, true
-	case r.Overdue(today):
-		state, style, styled = client.OverdueText(l, today.Sub(r.Due)), s.Overdue, true
-	case r.DueSoon(today, m.cal):
-		state, style, styled = l.Relative(r.Due, today), s.DueSoon, true
-	default:
-		state = l.Relative(r.Due, today)
-	}
+	state, style, styled := m.state(r, today)
 	cells := []string{common.PadRight(l.ShortDate(r.Due), c.due), common.PadRight(state, c.state), common.Cell(r.Client, c.client)}
 	if c.project > 0 {
 		cells = append(cells, common.Cell(r.Project, c.project))
 	}
 	cells = append(cells, common.Cell(r.Text, c.text))
-	line := common.PadRight("  "+strings.Join(cells, " "), m.width)
+	line := common.PadRight(common.RowLead(sel)+strings.Join(cells, " "), m.width)
 	switch {
 	case sel:
 		return s.Selected.Render(line)

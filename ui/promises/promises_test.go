@@ -13,6 +13,7 @@ import (
 	"salesplan/storage"
 	"salesplan/ui/clients"
 	"salesplan/ui/common"
+	"salesplan/ui/components/client"
 	"salesplan/ui/i18n"
 	"salesplan/ui/uitest"
 )
@@ -251,6 +252,9 @@ func TestPanesAgreeWithToday(t *testing.T) {
 		if strings.TrimSpace(line) == "" {
 			continue
 		}
+		// The row's first cell is the cursor mark (or a space), then the
+		// key client's star.
+		line = strings.TrimPrefix(strings.TrimPrefix(line, common.CursorMark), " ")
 		name := strings.TrimSpace(ansi.Truncate(line[len("★ "):], 20, ""))
 		if strings.HasPrefix(line, "★") {
 			gotKey[strings.Fields(name)[0]] = true
@@ -384,5 +388,104 @@ func TestCancelCarriesDate(t *testing.T) {
 		if p.Status != model.PromiseCancelled || p.CancelledOn != uitest.D(time.November, 24) || p.CancelReason != "client bought elsewhere" {
 			t.Errorf("%s: cancelled as %s on %s because %q, want on 24 Nov with the reason typed", tt.lang, p.Status, p.CancelledOn, p.CancelReason)
 		}
+	}
+}
+
+// The selected promise is marked with the lists' cursor mark, as every
+// other list marks it, not by its background alone; j moves the mark.
+func TestCursorMark(t *testing.T) {
+	m, _, _ := open(t, i18n.EN, 80, 24)
+	marked := func() []string {
+		var out []string
+		for _, line := range strings.Split(plain(m), "\n")[2:] {
+			if strings.HasPrefix(line, common.RowLead(true)) {
+				out = append(out, line)
+			}
+		}
+		return out
+	}
+	first := marked()
+	if len(first) != 1 || !strings.Contains(first[0], m.rows[m.shown[0]].Client) {
+		t.Fatalf("marked rows %q, want the first promise's:\n%s", first, plain(m))
+	}
+	uitest.Press(m, "j")
+	if got := marked(); len(got) != 1 || got[0] == first[0] {
+		t.Errorf("after j the marked rows are %q", got)
+	}
+}
+
+// At 80 columns the state column holds its words whole in both languages
+// ("kept late 20 Nov", "cancelled 26 Nov, late", "15 days overdue"): the
+// promise's text is what gets cut.
+func TestStateNotCutAt80(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		st := uitest.OpenStore(t)
+		c, err := st.AddClient(model.Client{Name: "Harbour Engineering"}, uitest.D(time.September, 1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		long := "Revise the quotation with the alternative pump brand and send it to procurement"
+		add := func(due model.Date) model.ID {
+			p, err := st.AddPromise(model.Promise{ClientID: c.ID, Text: long, MadeOn: uitest.D(time.October, 1), Due: due}, uitest.Today)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return p.ID
+		}
+		add(uitest.Today.AddDays(-15))
+		if _, err := st.KeepPromise(add(uitest.D(time.November, 13)), uitest.D(time.November, 20)); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.CancelPromise(add(uitest.D(time.November, 16)), uitest.D(time.November, 26), "plans changed", uitest.Today); err != nil {
+			t.Fatal(err)
+		}
+		m := newModel(uitest.EnvAt(st, lang, uitest.Morning))
+		m.SetSize(80, 24)
+		uitest.Run(m, m.Init())
+		uitest.Press(m, "f", "f") // all
+		v := plain(m)
+		uitest.CheckSize(t, m.View(), 80, 24)
+		for _, want := range []string{
+			lang.T("promises.kept_late", lang.DayMonth(uitest.D(time.November, 20))),
+			lang.T("promises.cancelled_late", lang.DayMonth(uitest.D(time.November, 26))),
+			client.OverdueText(lang, 15),
+		} {
+			if !strings.Contains(v, want+" ") {
+				t.Errorf("%s: the state %q is cut at 80 columns:\n%s", lang, want, v)
+			}
+		}
+		if !strings.Contains(v, "Revise the quotation") || strings.Contains(v, long) {
+			t.Errorf("%s: the promise's text should be what is cut:\n%s", lang, v)
+		}
+	}
+}
+
+// The day a promise was kept reads back in time, as the dialog's hint
+// ("today, yesterday, mon") says: on Friday 27 Nov "thu" is the 26th, not
+// the Thursday after; a day after today is refused (the store would keep
+// it).
+func TestKeptWeekdayIsTheLastOne(t *testing.T) {
+	m, st, ids := open(t, i18n.EN, 100, 30)
+	for i, id := range m.shown {
+		if m.rows[id].ID == ids.AcmePromise {
+			m.list.Select(i)
+		}
+	}
+	uitest.Press(m, "x")
+	for range 5 {
+		m.Update(uitest.Key("backspace"))
+	}
+	uitest.Type(m, "tomorrow") // never kept in the future
+	uitest.Press(m, "enter")
+	if p := find(t, st, ids.AcmePromise); p.Status != model.PromiseOpen || !strings.Contains(plain(m), "after today") {
+		t.Fatalf("kept tomorrow: %s on %s:\n%s", p.Status, p.KeptOn, plain(m))
+	}
+	for range 8 {
+		m.Update(uitest.Key("backspace"))
+	}
+	uitest.Type(m, "thu")
+	uitest.Press(m, "enter")
+	if p := find(t, st, ids.AcmePromise); p.Status != model.PromiseKept || p.KeptOn != uitest.D(time.November, 26) {
+		t.Fatalf("kept as %s on %s, want kept on Thursday 26 Nov:\n%s", p.Status, p.KeptOn, plain(m))
 	}
 }

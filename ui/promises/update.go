@@ -12,7 +12,6 @@ import (
 	"salesplan/storage"
 	"salesplan/ui/common"
 	"salesplan/ui/components/dialog"
-	"salesplan/ui/components/gotodate"
 	"salesplan/ui/components/picker"
 	"salesplan/ui/components/promise"
 	"salesplan/ui/form"
@@ -260,9 +259,17 @@ func (m *Model) submit() tea.Cmd {
 				return err
 			})
 		}
-		// dlgKept
-		on, ok := gotodate.Date(m.lang, d, today)
-		if !ok {
+		// dlgKept: the day it was kept reads back in time, as its hint
+		// says (mon: the last Monday); a day after today, or before the
+		// promise was made, is refused beside the field (the model's rule).
+		on, err := quickadd.ParsePastDate(d.Value(), today)
+		if err == nil {
+			kept := r.Promise
+			kept.Status, kept.KeptOn = model.PromiseKept, on
+			err = model.CheckPromiseDates(kept, today)
+		}
+		if err != nil {
+			d.Fail(m.lang.Err(err)) // until the date is edited
 			return nil
 		}
 		m.host.Start()

@@ -16,9 +16,10 @@ import (
 // planner's day report. One model.DayRecord in, Markdown or the lines a pane
 // draws out; both say the same things through the same catalog keys.
 
-// block is a list item whose text may run over several lines (a journal
-// entry as typed): head is the first line's lead ("09:30 Call · ACME Ltd"),
-// body the user's text with its line breaks.
+// block is a list item of every report (the day's record, the weekly and
+// monthly reviews) whose text may run over several lines (a journal entry
+// or a cancellation's reason as typed): head is the first line's lead
+// ("09:30 Call · ACME Ltd"), body the user's text with its line breaks.
 type block struct {
 	head   string // plain (inert)
 	headMD string // Markdown
@@ -149,7 +150,9 @@ func daySections(r model.DayRecord, l i18n.Lang) []blockSection {
 }
 
 // cancelItem says a cancelled promise with its reason, flagged when it was
-// cancelled after its due date (it counts as broken).
+// cancelled after its due date (it counts as broken). The reason is the
+// item's body, as a call's outcome is: a reason over several lines keeps
+// them.
 func cancelItem(l i18n.Lang, p model.Promise, client string) block {
 	key := "report.promise.cancelled"
 	late := !p.CancelledInTime()
@@ -160,8 +163,8 @@ func cancelItem(l i18n.Lang, p model.Promise, client string) block {
 	if strings.TrimSpace(reason) == "" {
 		reason = l.T("report.no_reason")
 	}
-	t, m := say(l, key, userText(client), userText(p.Text), l.DayMonth(p.Due), l.DayMonth(p.CancelledOn), userText(reason))
-	return block{head: t, headMD: m, warn: late}
+	t, m := say(l, key, userText(client), userText(p.Text), l.DayMonth(p.Due), l.DayMonth(p.CancelledOn))
+	return block{head: t, headMD: m, body: reason, warn: late}
 }
 
 // VisitCount says "1/4 (25%) · 2 visits": clients visited against the
@@ -184,20 +187,21 @@ func DayMarkdown(r model.DayRecord, l i18n.Lang) string {
 	line("| ", l.T("review.calls"), " | ", Count(l, r.Calls), " |")
 	line("| ", l.T("report.visits_clients"), " | ", VisitCount(l, r.Visits), " |")
 	line("| ", l.T("review.meetings"), " | ", strconv.Itoa(r.Meetings), " |")
-	writeBlocksMD(&b, daySections(r, l))
+	writeBlocksMD(&b, l, daySections(r, l))
 	return b.String()
 }
 
 // writeBlocksMD writes sections as Markdown lists; a multi-line text runs
 // on under its bullet.
-func writeBlocksMD(b *strings.Builder, secs []blockSection) {
+func writeBlocksMD(b *strings.Builder, l i18n.Lang, secs []blockSection) {
+	sep := l.T("report.body_sep")
 	for _, s := range secs {
 		b.WriteString("\n## " + s.title + "\n\n")
 		for _, it := range s.items {
 			b.WriteString("- " + it.headMD)
 			for i, para := range bodyLines(it.body) {
 				if i == 0 {
-					b.WriteString(": ")
+					b.WriteString(sep)
 				} else {
 					b.WriteString("  \n  ")
 				}
@@ -241,13 +245,14 @@ func DayLines(r model.DayRecord, l i18n.Lang, st *theme.Styles, w int) []string 
 	num("review.calls", Count(l, r.Calls))
 	num("report.visits_clients", VisitCount(l, r.Visits))
 	num("review.meetings", strconv.Itoa(r.Meetings))
-	out = append(out, blockLines(daySections(r, l), st, w)...)
+	out = append(out, blockLines(l, daySections(r, l), st, w)...)
 	return out
 }
 
 // blockLines draws sections as a pane does: a heading, then bullets whose
 // text wraps under them; a multi-line text keeps its lines.
-func blockLines(secs []blockSection, st *theme.Styles, w int) []string {
+func blockLines(l i18n.Lang, secs []blockSection, st *theme.Styles, w int) []string {
+	sep := l.T("report.body_sep")
 	var out []string
 	add := func(s string) { out = append(out, common.PadRight(s, w)) }
 	for _, s := range secs {
@@ -257,7 +262,7 @@ func blockLines(secs []blockSection, st *theme.Styles, w int) []string {
 			text := it.head
 			paras := bodyLines(it.body)
 			if len(paras) > 0 {
-				text += ": " + paras[0]
+				text += sep + paras[0]
 				paras = paras[1:]
 			}
 			first := true

@@ -159,3 +159,57 @@ func TestDayRecordPastHeading(t *testing.T) {
 		}
 	}
 }
+
+// A cancellation's reason over several lines keeps them in the day's
+// record, as a call's outcome in the same record does — on screen (the
+// Day's r) and in the Markdown — in both languages; the monthly review
+// lists it the same way.
+func TestMultiLineReasonKeepsLines(t *testing.T) {
+	st := uitest.OpenStore(t)
+	c, err := st.AddClient(model.Client{Name: "王总"}, uitest.D(time.October, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := uitest.Today.Time(time.Local)
+	if _, err := st.AddEntry(model.JournalEntry{ClientID: c.ID, Kind: model.EntryCall, At: at.Add(9 * time.Hour),
+		Text: "outcome one\noutcome two"}); err != nil {
+		t.Fatal(err)
+	}
+	p, err := st.AddPromise(model.Promise{ClientID: c.ID, Text: "brochure", MadeOn: uitest.D(time.November, 20), Due: uitest.D(time.November, 30)}, uitest.Today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CancelPromise(p.ID, uitest.Today, "reason one\nreason two", uitest.Today); err != nil {
+		t.Fatal(err)
+	}
+	r, err := st.DayRecord(uitest.Today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	month, err := st.MonthReview(model.Month{Year: 2026, Month: time.November}, uitest.Today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := theme.New(true, false)
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		sep := l.T("report.body_sep")
+		screen := ansi.Strip(strings.Join(DayLines(r, l, &s, 80), "\n"))
+		md := DayMarkdown(r, l)
+		monthMD := MonthMarkdown(month, l, "")
+		for _, tt := range []struct{ first, second string }{{"outcome one", "outcome two"}, {"reason one", "reason two"}} {
+			// The second line under the bullet, on a line of its own.
+			if !strings.Contains(screen, sep+tt.first) || strings.Contains(screen, tt.first+" "+tt.second) {
+				t.Errorf("%s: on screen %q is not the end of its bullet's first line:\n%s", l, tt.first, screen)
+			}
+			if !strings.Contains(screen, "\n    "+tt.second) {
+				t.Errorf("%s: on screen %q is not on a line of its own under the bullet:\n%s", l, tt.second, screen)
+			}
+			if !strings.Contains(md, sep+tt.first+"  \n  "+tt.second+"\n") {
+				t.Errorf("%s: in the Markdown %q / %q are not two lines:\n%s", l, tt.first, tt.second, md)
+			}
+		}
+		if !strings.Contains(monthMD, sep+"reason one  \n  reason two\n") {
+			t.Errorf("%s: the month's review flattens the reason:\n%s", l, monthMD)
+		}
+	}
+}

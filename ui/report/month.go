@@ -4,8 +4,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"salesplan/model"
 	"salesplan/storage"
 	"salesplan/ui/common"
@@ -82,8 +80,7 @@ func promiseItems(kept, overdue, cancelled []storage.PromiseRow, today, end mode
 			userText(p.Client), userText(p.Text), l.DayMonth(p.Due), days(l, asOf.Sub(p.Due))))
 	}
 	for _, p := range cancelled {
-		c := cancelItem(l, p.Promise, p.Client)
-		out = append(out, item{text: c.head, md: c.headMD, warn: c.warn})
+		out = append(out, cancelItem(l, p.Promise, p.Client))
 	}
 	return out
 }
@@ -124,14 +121,7 @@ func MonthMarkdown(r storage.MonthReview, l i18n.Lang, currency string) string {
 	line("| ", l.T("review.meetings"), " | ", strconv.Itoa(r.Meetings), " |")
 	line("| ", l.T("review.signed"), " | ", MoneyCount(l, m.Signed, currency), " |")
 	line("| ", quarterLabel(r, l), " | ", MoneyCount(l, r.Quarter.Signed, currency), " |")
-	for _, s := range monthSections(r, l, currency) {
-		line()
-		line("## ", s.title)
-		line()
-		for _, it := range s.items {
-			line("- ", it.md)
-		}
-	}
+	writeBlocksMD(&b, l, monthSections(r, l, currency))
 	return b.String()
 }
 
@@ -159,30 +149,6 @@ func MonthLines(r storage.MonthReview, l i18n.Lang, currency string, st *theme.S
 	num(l.T("review.meetings"), strconv.Itoa(r.Meetings))
 	num(l.T("review.signed"), MoneyCount(l, m.Signed, currency))
 	num(q, MoneyCount(l, r.Quarter.Signed, currency))
-	out = append(out, sectionLines(monthSections(r, l, currency), st, w)...)
-	return out
-}
-
-// sectionLines draws sections as the review does: a heading, then bullets
-// whose text wraps under them.
-func sectionLines(secs []section, st *theme.Styles, w int) []string {
-	var out []string
-	add := func(s string) { out = append(out, common.PadRight(s, w)) }
-	for _, s := range secs {
-		add("")
-		add(st.Title.Render(common.PadRight(s.title, w)))
-		for _, it := range s.items {
-			for i, ln := range strings.Split(ansi.Wrap(it.text, max(w-4, 8), ""), "\n") {
-				lead := "    "
-				if i == 0 {
-					lead = "  • "
-				}
-				if it.warn {
-					ln = st.Warning.Render(ln)
-				}
-				add(lead + ln)
-			}
-		}
-	}
+	out = append(out, blockLines(l, monthSections(r, l, currency), st, w)...)
 	return out
 }

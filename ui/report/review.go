@@ -11,8 +11,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"salesplan/model"
 	"salesplan/storage"
 	"salesplan/ui/common"
@@ -83,17 +81,12 @@ func Bar(done, target, w int, fill, empty string) (filled, rest string) {
 
 // ---- what the review says, shared by both renderers
 
-// item is one line of a section, with how it is to be styled in the TUI.
-type item struct {
-	text string // already inert; Markdown escaping is applied per part
-	md   string // the Markdown form
-	warn bool   // late, overdue, never contacted
-}
+// item is one entry of a section: the day's record's block (day.go), so
+// that every report draws a user's text — a cancellation's reason, a
+// call's outcome — the same way, its line breaks kept.
+type item = block
 
-type section struct {
-	title string
-	items []item
-}
+type section = blockSection
 
 func inert(s string) string { return model.InertLine(s) }
 
@@ -132,7 +125,7 @@ type userText string
 
 func newItem(l i18n.Lang, warn bool, key string, args ...any) item {
 	t, m := say(l, key, args...)
-	return item{text: t, md: m, warn: warn}
+	return item{head: t, headMD: m, warn: warn}
 }
 
 // days says "1 day" / "3 days".
@@ -246,14 +239,7 @@ func Markdown(r storage.Review, l i18n.Lang, currency string) string {
 		line("| ", l.ShortDate(d.Date), " | `", cf, ce, "` ", l.T("review.count", d.Calls, calls[i]),
 			" | `", vf, ve, "` ", l.T("review.count", d.Visits, visits[i]), " |")
 	}
-	for _, s := range sections(r, l, currency) {
-		line()
-		line("## ", s.title)
-		line()
-		for _, it := range s.items {
-			line("- ", it.md)
-		}
-	}
+	writeBlocksMD(&b, l, sections(r, l, currency))
 	return b.String()
 }
 
@@ -312,22 +298,5 @@ func Lines(r storage.Review, l i18n.Lang, currency string, st *theme.Styles, w i
 			common.PadRight(l.T("review.count", d.Calls, calls[i]), cntW) + "  " +
 			st.Muted.Render(visitLbl) + " " + bar(d.Visits, visits[i]) + " " + l.T("review.count", d.Visits, visits[i]))
 	}
-	for _, s := range sections(r, l, currency) {
-		add("")
-		head(s.title)
-		for _, it := range s.items {
-			// Long items wrap under their bullet rather than lose their end.
-			for i, l := range strings.Split(ansi.Wrap(it.text, max(w-4, 8), ""), "\n") {
-				lead := "    "
-				if i == 0 {
-					lead = "  • "
-				}
-				if it.warn {
-					l = st.Warning.Render(l)
-				}
-				add(lead + l)
-			}
-		}
-	}
-	return out
+	return append(out, blockLines(l, sections(r, l, currency), st, w)...)
 }

@@ -18,6 +18,7 @@ import (
 	"salesplan/ui/common"
 	"salesplan/ui/components/client"
 	"salesplan/ui/form"
+	"salesplan/ui/keys"
 	"salesplan/ui/theme"
 )
 
@@ -44,14 +45,28 @@ func Load(env common.Env, id model.ID) tea.Cmd {
 }
 
 // Popup builds the brief of a loaded client as a popup (a dialog host
-// sizes it to the screen).
+// sizes it to the screen). e there edits the client: it closes the brief
+// and asks the shell for the client's edit form (common.OpenClientMsg with
+// Edit) in the Clients pane, which goes back where the brief was shown
+// once the form is saved or cancelled. The Clients pane, whose own brief
+// this may be, handles e itself before the popup sees it (and shows its
+// brief again).
 func Popup(env common.Env, d storage.ClientDetail) *form.Popup {
 	fst := form.DefaultStyles(true)
 	if env.Styles != nil {
 		fst = form.ThemeStyles(*env.Styles)
 	}
+	km := env.Keys
+	if len(km.EditClient.Keys()) == 0 {
+		km = keys.New(env.Lang)
+	}
 	title, lines := Text(env, d)
-	return form.NewPopup(env.Lang, fst, title, lines, 20)
+	p := form.NewPopup(env.Lang, fst, title, lines, 20)
+	id := d.Row.ID
+	p.OnKey(km.EditClient, "form.key.e_edit_client", func() tea.Cmd {
+		return func() tea.Msg { return common.OpenClientMsg{ID: id, Edit: true} }
+	})
+	return p
 }
 
 // Text returns the brief's title and lines (plain text, not yet inert).
