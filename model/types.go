@@ -22,9 +22,23 @@ func MoneyFromMain(v float64) Money { return Money(math.Round(v * 100)) }
 // Main returns the amount in main units.
 func (m Money) Main() float64 { return float64(m) / 100 }
 
-// MarshalJSON writes main units as a JSON number (DESIGN.md §3).
+// MarshalJSON writes main units as a JSON number (DESIGN.md §3), exactly
+// to the cent from the integer (through a float64, a sum past 2^53 cents
+// would be rounded): "120000.5", "92233720368547758.07".
 func (m Money) MarshalJSON() ([]byte, error) {
-	return []byte(strconv.FormatFloat(m.Main(), 'f', -1, 64)), nil
+	u := uint64(m)
+	var b []byte
+	if m < 0 {
+		b, u = append(b, '-'), -u
+	}
+	b = strconv.AppendUint(b, u/100, 10)
+	switch c := u % 100; {
+	case c%10 != 0:
+		b = append(b, '.', byte('0'+c/10), byte('0'+c%10))
+	case c != 0:
+		b = append(b, '.', byte('0'+c/10))
+	}
+	return b, nil
 }
 
 // UnmarshalJSON reads main units.

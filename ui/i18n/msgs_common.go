@@ -8,6 +8,9 @@ package i18n
 func init() {
 	Register(map[string]Msg{
 		"app.name": {"salesplan", "salesplan"},
+		// A sum too large to count exactly (model.Money.Saturated): the true
+		// amount is at least this one.
+		"money.at_least": {"≥%s", "≥%s"},
 
 		// Glossary words (DESIGN.md §5): use these, capitalised in English
 		// where they start a label.
