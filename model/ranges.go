@@ -70,7 +70,7 @@ func limit(field string, err error) *Problem {
 		return nil
 	}
 	if field == "" {
-		field = strings.TrimPrefix(p.Code, "too_long_")
+		field = strings.TrimPrefix(strings.TrimPrefix(p.Code, "too_long_"), "not_utf8_")
 	}
 	return p.In(field)
 }
@@ -211,6 +211,10 @@ func NameKey(s string) string {
 // checkName cleans a name in place and refuses one that is then empty, or
 // shows as nothing once made inert (only control or escape sequences).
 func checkName(field string, s *string) *Problem {
+	// Before cleaning: CleanName would turn invalid bytes into U+FFFD.
+	if err := CheckUTF8(FieldName, *s); err != nil {
+		return limit(field, err)
+	}
 	*s = CleanName(*s)
 	if NameKey(*s) == "" {
 		return Errf("empty_name", "a name is needed").In(field)

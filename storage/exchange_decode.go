@@ -7,13 +7,16 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"reflect"
 	"regexp"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"salesplan/model"
 )
@@ -158,6 +161,9 @@ func (d *docDecoder) decode() (*Document, error) {
 			if err := d.dec.Decode(&raw); err != nil {
 				return nil, d.notJSON(err)
 			}
+			if err := checkRecordUTF8(raw); err != nil {
+				return nil, invalid("settings", err)
+			}
 			// Decoding over the defaults: a field left out keeps its default.
 			doc.Settings = model.DefaultSettings()
 			if err := decodeStrict(raw, &doc.Settings); err != nil {
@@ -231,6 +237,9 @@ func decodeSection[T any](d *docDecoder, name string) ([]T, error) {
 		if bytes.Equal(raw, []byte("null")) {
 			return nil, invalid(record, model.Errf("doc_null_record", "null is not a record"))
 		}
+		if err := checkRecordUTF8(raw); err != nil {
+			return nil, invalid(record, err)
+		}
 		var rec T
 		if err := decodeStrict(raw, &rec); err != nil {
 			return nil, fieldError(record, raw, func() any { return new(T) }, err)
@@ -257,6 +266,28 @@ func jsonTokenKind(tok json.Token) string {
 		return "object"
 	}
 	return "null"
+}
+
+// checkRecordUTF8 refuses a record whose JSON holds bytes that are not
+// UTF-8 (a document saved in another encoding): encoding/json would turn
+// them into U+FFFD without a word, so the model's check of every text field
+// (model.CheckUTF8) would never see them. The problem names the first
+// such field.
+func checkRecordUTF8(raw []byte) *model.Problem {
+	if utf8.Valid(raw) {
+		return nil
+	}
+	field := ""
+	var fields map[string]json.RawMessage
+	if json.Unmarshal(raw, &fields) == nil {
+		for _, k := range slices.Sorted(maps.Keys(fields)) {
+			if !utf8.Valid(fields[k]) {
+				field = k
+				break
+			}
+		}
+	}
+	return model.Errf("doc_not_utf8", "not valid UTF-8 text (save the document as UTF-8)").In(field)
 }
 
 func decodeStrict(raw []byte, v any) error {

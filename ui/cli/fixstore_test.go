@@ -73,3 +73,48 @@ func firstLines(s string, n int) string {
 	lines := strings.SplitN(s, "\n", n+1)
 	return strings.Join(lines[:min(n, len(lines))], "\n")
 }
+
+// Bytes that are not UTF-8 are refused with one line naming the field, on
+// the command line and in an import, and nothing is stored (before, the
+// record kept U+FFFD and the name index the raw bytes: check said damaged).
+func TestInvalidUTF8Refused(t *testing.T) {
+	h := newHarness(t)
+	h.ok("client", "add", "X")
+	h.ok("project", "add", "P1", "--client", "X")
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"client", "add", "\xff\xfe"}, "the name is not valid UTF-8 text"},
+		{[]string{"client", "edit", "X", "--phone", "1\xff"}, "the phone is not valid UTF-8 text"},
+		{[]string{"project", "add", "P\xff", "--client", "X"}, "the name is not valid UTF-8 text"},
+		{[]string{"add", "call \xfe"}, "the title is not valid UTF-8 text"},
+		{[]string{"note", "X", "\xfe"}, "the text is not valid UTF-8"},
+		{[]string{"promise", "X", "send \xff", "--due", "tomorrow"}, "the text is not valid UTF-8"},
+	} {
+		before := h.dbBytes()
+		r := h.run(tt.args...)
+		if r.code != 1 || len(stderrLines(r.err)) != 1 || !strings.Contains(r.err, tt.want) {
+			t.Errorf("%q: exit %d, stderr %q; want exit 1 and one line with %q", tt.args, r.code, r.err, tt.want)
+		}
+		if !bytesEqual(before, h.dbBytes()) {
+			t.Errorf("%q changed the database", tt.args)
+		}
+	}
+	if out := h.ok("check"); strings.Contains(out, "differs") {
+		t.Errorf("check: %s", out)
+	}
+	for _, doc := range []struct{ json, want string }{
+		{`{"format":"salesplan","version":2,"clients":[{"id":1,"name":"A` + "\xff" + `","tier":"key","created_on":"2026-11-01"}]}`,
+			"clients[0]: name: not valid UTF-8 text"},
+		{`{"format":"salesplan","version":2,"clients":[{"id":1,"name":"A","created_on":"2026-11-01"}],` +
+			`"projects":[{"id":1,"name":"P","client_id":1,"owner":"` + "\xfe" + `","stage_history":[{"stage":"lead","on":"2026-11-01"}]}]}`,
+			"projects[0]: owner: not valid UTF-8 text"},
+	} {
+		h2 := newHarness(t)
+		r := h2.run("import", h2.write("bad.json", doc.json))
+		if r.code != 1 || !strings.Contains(r.err, doc.want) || h2.dbBytes() != nil && strings.Contains(h2.ok("client", "list"), "A") {
+			t.Errorf("import: exit %d, stderr %q; want exit 1 with %q and nothing imported", r.code, r.err, doc.want)
+		}
+	}
+}

@@ -61,6 +61,7 @@ func init() {
 		"err.csv_second_column":  {"a second column for %v", "%v 列重复"},
 		"err.csv_no_name_column": {"no name column (name, 姓名 or 客户) in the header", "表头中没有名称列（name、姓名或客户）"},
 		"err.csv_not_utf8":       {"not valid UTF-8 (save the file as CSV UTF-8)", "不是有效的 UTF-8（请另存为 CSV UTF-8）"},
+		"err.doc_not_utf8":       {"not valid UTF-8 text (save the document as UTF-8)", "不是有效的 UTF-8 文本（请将文档另存为 UTF-8）"},
 		"err.csv_bad_cadence":    {"%q is not a number of days (0–3650)", "“%v”不是天数（0–3650）"},
 		"err.csv_bad_row":        {"not CSV: %v", "不是 CSV：%v"},
 
