@@ -208,6 +208,12 @@ func NameKey(s string) string {
 	return b.String()
 }
 
+// Blank reports whether s shows as nothing: empty once escape sequences,
+// controls, zero-width and bidi characters are removed and spaces trimmed
+// (NameKey is empty). A required text — a title, a promise, a note, a
+// prospect call's who — that is Blank is refused like an empty one.
+func Blank(s string) bool { return NameKey(s) == "" }
+
 // checkName cleans a name in place and refuses one that is then empty, or
 // shows as nothing once made inert (only control or escape sequences).
 func checkName(field string, s *string) *Problem {
@@ -216,7 +222,7 @@ func checkName(field string, s *string) *Problem {
 		return limit(field, err)
 	}
 	*s = CleanName(*s)
-	if NameKey(*s) == "" {
+	if Blank(*s) {
 		return Errf("empty_name", "a name is needed").In(field)
 	}
 	return limit(field, CheckTitle(FieldName, *s))

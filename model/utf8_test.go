@@ -43,3 +43,30 @@ func TestInvalidUTF8IsRefusedInEveryField(t *testing.T) {
 		t.Errorf("currency in Latin-1: %v, want not_utf8_currency", p)
 	}
 }
+
+// A required text that shows as nothing once made inert (only escape
+// sequences, controls, zero-width or bidi characters) is refused like an
+// empty one.
+func TestBlankRequiredTextRefused(t *testing.T) {
+	day := MakeDate(2026, 11, 1)
+	at := day.Time(time.UTC).Add(10 * time.Hour)
+	for _, blank := range []string{"\x1b[31m", "\u200b", " \u202e\t", "\x1b]8;;http://x\x07\x1b]8;;\x07", "\x07\x08"} {
+		for _, tt := range []struct {
+			name, code string
+			err        error
+		}{
+			{"task title", "empty_title", (&Task{Title: blank}).Validate()},
+			{"promise", "empty_text", (&Promise{ClientID: 1, Text: blank, Due: day}).Validate()},
+			{"note", "empty_text", (&JournalEntry{ClientID: 1, Kind: EntryNote, Text: blank, At: at}).Validate()},
+			{"prospect call", "prospect_needs_text", (&JournalEntry{Kind: EntryCall, Text: blank, At: at}).Validate()},
+			{"client name", "empty_name", (&Client{Name: blank, CreatedOn: day}).Validate()},
+		} {
+			if p := ProblemOf(tt.err); p == nil || p.Code != tt.code {
+				t.Errorf("%s %q: %v, want %s", tt.name, blank, tt.err, tt.code)
+			}
+		}
+	}
+	if err := (&Task{Title: "\x1b[31m报价\x1b[0m"}).Validate(); err != nil {
+		t.Errorf("a title with text between escapes: %v", err)
+	}
+}

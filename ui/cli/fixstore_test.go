@@ -118,3 +118,31 @@ func TestInvalidUTF8Refused(t *testing.T) {
 		}
 	}
 }
+
+// Text that shows as nothing once made inert is refused where text is
+// required, with one line, and nothing is stored.
+func TestInertlyEmptyTextRefused(t *testing.T) {
+	h := newHarness(t)
+	h.ok("client", "add", "王总")
+	h.ok("add", "call 王总 tomorrow")
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"add", "\x1b[31m"}, "the task needs a title"},
+		{[]string{"task", "edit", "1", "--title", "\u200b\u200b"}, "the task needs a title"},
+		{[]string{"promise", "王总", "\u200b", "--due", "tomorrow"}, "the text is empty"},
+		{[]string{"log", "call", "--prospect", "\x1b[0m"}, "a prospect call needs text saying who it was with"},
+		{[]string{"note", "王总", "\u202e"}, "the text is empty"},
+		{[]string{"client", "add", "\x1b[1m\u200b"}, "a name is needed"},
+	} {
+		before := h.dbBytes()
+		r := h.run(tt.args...)
+		if r.code != 1 || len(stderrLines(r.err)) != 1 || !strings.Contains(r.err, tt.want) {
+			t.Errorf("%q: exit %d, stderr %q; want exit 1 and one line with %q", tt.args, r.code, r.err, tt.want)
+		}
+		if !bytesEqual(before, h.dbBytes()) {
+			t.Errorf("%q changed the database", tt.args)
+		}
+	}
+}
