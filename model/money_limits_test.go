@@ -79,3 +79,25 @@ func TestMoneyJSONExact(t *testing.T) {
 		t.Errorf("9000 × MaxMoney = %d marked saturated; it is exact", s)
 	}
 }
+
+// Import reads money exactly too: finer than a cent is refused.
+func TestMoneyJSONFinerThanACent(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want Money
+		code string
+	}{
+		{"0.001", 0, "amount_too_precise"},
+		{"9999999999999.999", 0, "amount_too_precise"},
+		{"9999999999999.99", MaxMoney - 1, ""},
+		{"-1.5", -150, ""},
+		{"120000.5", 12000050, ""},
+		{"1e2", 10000, ""},
+	} {
+		var m Money
+		err := json.Unmarshal([]byte(tt.in), &m)
+		if p := ProblemOf(err); tt.code != "" && (p == nil || p.Code != tt.code) || tt.code == "" && (err != nil || m != tt.want) {
+			t.Errorf("%s → %d, %v; want %d, %q", tt.in, m, err, tt.want, tt.code)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/big"
 	"strconv"
 	"strings"
 	"time"
@@ -56,8 +57,18 @@ func (m *Money) UnmarshalJSON(b []byte) error {
 	if math.IsNaN(f) || math.IsInf(f, 0) || math.Abs(f) > MaxMoney.Main() {
 		return Errf("amount_too_large", "%s is more than salesplan keeps (at most 10000000000000)", string(b))
 	}
-	*m = MoneyFromMain(f)
-	return nil
+	// Exactly, from the JSON number's digits: 0.001 is refused, not rounded.
+	r, ok := new(big.Rat).SetString(string(b))
+	if !ok {
+		return fmt.Errorf("money must be a number in main units: %s", b)
+	}
+	neg := r.Sign() < 0
+	v, err := exactMinor(r.Abs(r), string(b))
+	if neg {
+		v = -v
+	}
+	*m = v
+	return err
 }
 
 // ParseMoney reads a user-typed amount in main units: "500000", "1,200,000.50",
@@ -83,10 +94,30 @@ func ParseMoney(s string) (Money, error) {
 	if !overflow && (err != nil || math.IsNaN(f) || math.IsInf(f, 0) || f < 0) {
 		return 0, Errf("bad_amount", "%q is not an amount (e.g. 500000 or 50万)", s)
 	}
-	if m := MoneyFromMain(f * mult); overflow || f*mult > MaxMoney.Main() || m > MaxMoney {
+	if overflow || f*mult > 2*MaxMoney.Main() { // (and no huge exponent reaches big.Rat below)
 		return 0, Errf("amount_too_large", "%s is more than salesplan keeps (at most 10000000000000)", strings.TrimSpace(s))
 	}
-	return MoneyFromMain(f * mult), nil
+	// The float only says whether t is a number; the amount is computed
+	// exactly, as a fraction, so that nothing is rounded unseen.
+	r, isRat := new(big.Rat).SetString(t)
+	if !isRat || strings.Contains(t, "/") {
+		return 0, Errf("bad_amount", "%q is not an amount (e.g. 500000 or 50万)", s)
+	}
+	return exactMinor(r.Mul(r, new(big.Rat).SetFloat64(mult)), strings.TrimSpace(s))
+}
+
+// exactMinor converts an amount in main units to minor units: refused when
+// it is above MaxMoney ("amount_too_large") or finer than the minor unit,
+// a cent ("amount_too_precise": 0.001 would be stored as 0, never said).
+func exactMinor(main *big.Rat, typed string) (Money, error) {
+	cents := new(big.Rat).Mul(main, big.NewRat(100, 1))
+	if cents.Cmp(new(big.Rat).SetInt64(int64(MaxMoney))) > 0 {
+		return 0, Errf("amount_too_large", "%s is more than salesplan keeps (at most 10000000000000)", typed)
+	}
+	if !cents.IsInt() {
+		return 0, Errf("amount_too_precise", "%s is finer than a cent: amounts are kept to 0.01, the currency's smallest unit", typed)
+	}
+	return Money(cents.Num().Int64()), nil
 }
 
 // Tier is a client's tier.

@@ -146,3 +146,23 @@ func TestInertlyEmptyTextRefused(t *testing.T) {
 		}
 	}
 }
+
+// An amount finer than a cent is refused with one line naming the cent,
+// not rounded (0.001 was stored as 0, 9999999999999.999 as 10^13).
+func TestAmountFinerThanACentRefused(t *testing.T) {
+	h := newHarness(t)
+	h.ok("client", "add", "X")
+	for _, v := range []string{"0.001", "9999999999999.999"} {
+		r := h.run("project", "add", "P", "--client", "X", "--value", v)
+		if r.code != 1 || len(stderrLines(r.err)) != 1 || !strings.Contains(r.err, v+" is finer than a cent") {
+			t.Errorf("--value %s: exit %d, stderr %q", v, r.code, r.err)
+		}
+		if r := h.run("target", "set", "--year", "2026", "--sales", v); r.code != 1 || !strings.Contains(r.err, "finer than a cent") {
+			t.Errorf("target --sales %s: exit %d, stderr %q", v, r.code, r.err)
+		}
+	}
+	if out := h.ok("project", "list"); strings.Contains(out, "P ") {
+		t.Errorf("a project was added:\n%s", out)
+	}
+	h.ok("project", "add", "P", "--client", "X", "--value", "0.01")
+}
