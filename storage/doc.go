@@ -277,7 +277,10 @@
 //   - Files written for the person (export -o, backup FILE, restore) are
 //     only a regular file or a new path, never the database, its backups or
 //     scratch files, through any link (checkTarget: ErrUnsafeTarget).
-//   - A wider file mode is narrowed to 0600 at Open and reported by Notice.
+//   - A wider file mode is narrowed at Open (group and other bits removed,
+//     nothing added: 0444 becomes 0400) and reported by Notice; a change
+//     to a file whose owner has no write bit is refused (db_file_read_only),
+//     root included.
 //
 // # Undo
 //

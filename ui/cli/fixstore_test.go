@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 )
@@ -165,4 +166,28 @@ func TestAmountFinerThanACentRefused(t *testing.T) {
 		t.Errorf("a project was added:\n%s", out)
 	}
 	h.ok("project", "add", "P", "--client", "X", "--value", "0.01")
+}
+
+// A database the user made read-only (chmod 444) is not given back its
+// write bit: the mode becomes 0400 and a change is refused with one line.
+func TestReadOnlyDatabaseRefusesWrites(t *testing.T) {
+	h := newHarness(t)
+	h.ok("client", "add", "A")
+	if err := os.Chmod(h.db, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	before := h.dbBytes()
+	if out := h.ok("client", "list"); !strings.Contains(out, "A") {
+		t.Errorf("client list on a read-only database:\n%s", out)
+	}
+	r := h.run("client", "add", "B")
+	if r.code != 1 || len(stderrLines(r.err)) != 1 || !strings.Contains(r.err, "is read-only (mode 0400); nothing was changed") {
+		t.Errorf("client add: exit %d, stderr %q", r.code, r.err)
+	}
+	if fi, _ := os.Stat(h.db); fi.Mode().Perm() != 0o400 {
+		t.Errorf("mode = %04o, want 0400 (never given the write bit back)", fi.Mode().Perm())
+	}
+	if !bytesEqual(before, h.dbBytes()) {
+		t.Error("the read-only database was written")
+	}
 }
