@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -189,5 +190,35 @@ func TestReadOnlyDatabaseRefusesWrites(t *testing.T) {
 	}
 	if !bytesEqual(before, h.dbBytes()) {
 		t.Error("the read-only database was written")
+	}
+}
+
+// Every working file beside the database is refused as a backup or export
+// target, the sync lock and the CalDAV password file as the store's own
+// lock and verified record are (overwriting the sync lock let two syncs
+// run at once).
+func TestWorkingFilesRefusedAsTargets(t *testing.T) {
+	h := newHarness(t)
+	h.ok("client", "add", "A")
+	dir := filepath.Dir(h.db)
+	for _, name := range []string{"salesplan.db.sync-lock", "salesplan.caldav-password", "salesplan.db.lock", ".salesplan.db.verified"} {
+		target := filepath.Join(dir, name)
+		for _, exists := range []bool{false, true} {
+			os.Remove(target)
+			if exists {
+				if err := os.WriteFile(target, []byte("keep"), 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for _, args := range [][]string{{"export", "-o", target}, {"backup", target}} {
+				r := h.run(args...)
+				if r.code != 1 || len(stderrLines(r.err)) != 1 || !strings.Contains(r.err, "is a working file of the database; nothing was written") {
+					t.Errorf("%s (exists %v): exit %d, stderr %q", strings.Join(args, " "), exists, r.code, r.err)
+				}
+				if b, err := os.ReadFile(target); exists && string(b) != "keep" || !exists && err == nil {
+					t.Errorf("%s (exists %v) wrote the file", strings.Join(args, " "), exists)
+				}
+			}
+		}
 	}
 }
