@@ -65,7 +65,7 @@ func (s *sizedReader) Read(p []byte) (int, error) {
 // checkImportSource refuses, before reading anything, an input that cannot
 // be an export: a device (/dev/zero, a terminal), a directory, a socket, or
 // a file larger than maxDocumentBytes. Pipes and FIFOs are read, up to the
-// limit.
+// limit. (A FIFO given by name is refused before it is opened: OpenImportFile.)
 func checkImportSource(r io.Reader) error {
 	f, ok := r.(*os.File)
 	if !ok {
@@ -82,9 +82,41 @@ func checkImportSource(r io.Reader) error {
 		}
 	case m&os.ModeNamedPipe != 0:
 	default:
-		return docError(model.Errf("doc_not_a_file", "not a file (a device, a directory or a socket): not a salesplan export"))
+		return docError(notAFile())
 	}
 	return nil
+}
+
+// OpenImportFile opens the file an import reads, after looking at what the
+// path names: a FIFO is refused before the open, which would wait forever
+// for a writer (standard input, "-", is the way to read from a pipe), and so
+// are a device, a folder and a socket (checkImportSource). Nothing is read
+// or changed then.
+func OpenImportFile(path string) (*os.File, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if fi.Mode()&os.ModeNamedPipe != 0 {
+		return nil, docError(model.Errf("doc_fifo", "a FIFO (named pipe), not a file: not a salesplan export (to read a pipe, give - and redirect it)"))
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, docError(notAFile())
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	// Swapped for something else between the look and the open: look again.
+	if fi, err := f.Stat(); err == nil && !fi.Mode().IsRegular() {
+		f.Close()
+		return nil, docError(notAFile())
+	}
+	return f, nil
+}
+
+func notAFile() *model.Problem {
+	return model.Errf("doc_not_a_file", "not a file (a device, a directory or a socket): not a salesplan export")
 }
 
 // DecodeDocument reads an exchange document as a stream: one record at a

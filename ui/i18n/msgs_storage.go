@@ -24,6 +24,7 @@ func init() {
 		"err.doc_missing_version":   {"missing", "缺少此项"},
 		"err.doc_too_large":         {"larger than %v MiB: not a salesplan export", "大于 %v MiB：不是 salesplan 导出文件"},
 		"err.doc_not_a_file":        {"not a file (a device, a directory or a socket): not a salesplan export", "不是普通文件（是设备、目录或套接字）：不是 salesplan 导出文件"},
+		"err.doc_fifo":              {"a FIFO (named pipe), not a file: not a salesplan export (to read a pipe, give - and redirect it)", "是 FIFO（命名管道），不是文件：不是 salesplan 导出文件（如需从管道读取，请用 - 并重定向）"},
 		"err.doc_not_object":        {"not a salesplan JSON document: must be a JSON object", "不是 salesplan JSON 文档：必须是 JSON 对象"},
 		"err.doc_not_json":          {"not a salesplan JSON document: %v (line %v)", "不是 salesplan JSON 文档：%v（第 %v 行）"},
 		"err.doc_not_json_at":       {"not a salesplan JSON document: %v (at byte %v)", "不是 salesplan JSON 文档：%v（第 %v 字节处）"},
