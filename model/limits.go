@@ -15,8 +15,9 @@ const (
 	MaxTextBytes = 64 << 10
 )
 
-// Field names for the limit problems: the code is "too_long_"+field and
-// the catalog words each (ui/i18n "err.too_long_<field>").
+// Field names for the limit problems: the code is "too_long_"+field (or
+// "not_utf8_"+field) and the catalog words each (ui/i18n
+// "err.too_long_<field>", "err.not_utf8_<field>").
 const (
 	FieldTitle         = "title"
 	FieldName          = "name"
@@ -35,18 +36,37 @@ const (
 	FieldLanguage      = "language"
 )
 
-// CheckTitle refuses a title or name of more than MaxTitleChars
-// characters: Problem "too_long_<field>" with the length in characters.
+// CheckUTF8 refuses text that is not valid UTF-8 (bytes from a file in
+// another encoding, or typed as $'\xff'): Problem "not_utf8_<field>".
+// Stored, such bytes would read back as U+FFFD in the record while an index
+// kept the raw bytes; refused, nothing is guessed. CheckTitle and CheckText
+// call it first, so every text field of every kind is checked.
+func CheckUTF8(field, s string) error {
+	if !utf8.ValidString(s) {
+		return Errf("not_utf8_"+field, field+" is not valid UTF-8 text")
+	}
+	return nil
+}
+
+// CheckTitle refuses a title or name that is not valid UTF-8 or has more
+// than MaxTitleChars characters: Problem "too_long_<field>" with the
+// length in characters.
 func CheckTitle(field, s string) error {
+	if err := CheckUTF8(field, s); err != nil {
+		return err
+	}
 	if n := utf8.RuneCountInString(s); n > MaxTitleChars {
 		return Errf("too_long_"+field, "%s is %d characters long; the limit is %d characters", field, n, MaxTitleChars)
 	}
 	return nil
 }
 
-// CheckText refuses a text field of more than MaxTextBytes: Problem
-// "too_long_<field>" with the length in bytes.
+// CheckText refuses a text field that is not valid UTF-8 or has more than
+// MaxTextBytes: Problem "too_long_<field>" with the length in bytes.
 func CheckText(field, s string) error {
+	if err := CheckUTF8(field, s); err != nil {
+		return err
+	}
 	if n := len(s); n > MaxTextBytes {
 		return Errf("too_long_"+field, "%s is %d bytes long; the limit is 64 KiB (%d bytes)", field, n, MaxTextBytes)
 	}
@@ -95,4 +115,37 @@ func (p Project) CheckLimits() error {
 // CheckLimits checks the settings' text fields against the limit.
 func (s Settings) CheckLimits() error {
 	return checkAll(CheckText(FieldLanguage, s.Language), CheckText(FieldCurrency, s.Currency))
+}
+
+// CheckUTF8Fields is CheckUTF8 on every text field of a record (a Client,
+// Task, JournalEntry, Promise, Project or Settings; anything else is
+// nil), the problem naming the field as the exchange format does. An edit
+// calls it before it merges records as JSON, which would turn invalid bytes
+// into U+FFFD before Validate could see them.
+func CheckUTF8Fields(v any) error {
+	type f struct{ field, json, s string }
+	var fs []f
+	switch r := v.(type) {
+	case Client:
+		fs = []f{{FieldName, "name", r.Name}, {FieldCompany, "company", r.Company}, {FieldArea, "area", r.Area},
+			{FieldPhone, "phone", r.Phone}, {FieldBusiness, "business", r.Business}, {FieldNeeds, "needs", r.Needs},
+			{FieldDecisionMaker, "decision_maker", r.DecisionMaker}, {FieldInterests, "interests", r.Interests},
+			{FieldReferredBy, "referred_by", r.ReferredBy}}
+	case Task:
+		fs = []f{{FieldTitle, "title", r.Title}}
+	case JournalEntry:
+		fs = []f{{FieldText, "text", r.Text}}
+	case Promise:
+		fs = []f{{FieldText, "text", r.Text}, {FieldReason, "cancel_reason", r.CancelReason}}
+	case Project:
+		fs = []f{{FieldName, "name", r.Name}, {FieldOwner, "owner", r.Owner}}
+	case Settings:
+		fs = []f{{FieldLanguage, "language", r.Language}, {FieldCurrency, "currency", r.Currency}}
+	}
+	for _, x := range fs {
+		if err := CheckUTF8(x.field, x.s); err != nil {
+			return limit(x.json, err)
+		}
+	}
+	return nil
 }

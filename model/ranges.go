@@ -2,6 +2,7 @@ package model
 
 import (
 	"math"
+	"math/big"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -23,8 +24,10 @@ var (
 const MaxID ID = 1<<53 - 1
 
 // MaxMoney is the largest money value: 10^13 main units (in minor units).
-// A sum of 9 000 such values still fits in an int64; SumMoney saturates
-// beyond that instead of wrapping into negative money.
+// A sum of 9 223 such values still fits in an int64; SumMoney saturates
+// beyond that instead of wrapping into negative money, and a saturated sum
+// is shown as "at least" (Money.Saturated); Percent and Scale never
+// overflow.
 const MaxMoney Money = 1e13 * 100
 
 // DateInRange reports whether d is a date of the range (NoDate is not).
@@ -67,7 +70,7 @@ func limit(field string, err error) *Problem {
 		return nil
 	}
 	if field == "" {
-		field = strings.TrimPrefix(p.Code, "too_long_")
+		field = strings.TrimPrefix(strings.TrimPrefix(p.Code, "too_long_"), "not_utf8_")
 	}
 	return p.In(field)
 }
@@ -88,6 +91,51 @@ func SumMoney(ms ...Money) Money {
 		total = total.Plus(m)
 	}
 	return total
+}
+
+// Saturated reports whether m is a sum that reached the end of the int64
+// range (SumMoney, Plus): the true sum is at least m (at most, for the
+// negative end), so it is shown as "≥ m", never as an exact amount. A true
+// sum of exactly that many cents is shown the same way, which is still true.
+func (m Money) Saturated() bool { return m == math.MaxInt64 || m == math.MinInt64 }
+
+// Percent is part as a whole percentage of whole, rounded half up
+// (half away from zero for a negative part), computed exactly whatever the
+// sizes (10^13 of 10^-2 is 10^17 percent): ok is false when whole is not
+// positive (no target, no percentage). A percentage beyond the int64 range
+// saturates at its end. With a Saturated part, the percentage is a lower
+// bound too; callers say so.
+func Percent(part, whole int64) (pct int64, ok bool) {
+	if whole <= 0 {
+		return 0, false
+	}
+	// (|part|·200 + whole) / (2·whole), in big integers: no product overflows.
+	p := new(big.Int).Abs(big.NewInt(part))
+	w := big.NewInt(whole)
+	p.Mul(p, big.NewInt(200)).Add(p, w)
+	p.Quo(p, w.Mul(w, big.NewInt(2)))
+	if !p.IsInt64() {
+		p.SetInt64(math.MaxInt64)
+	}
+	if part < 0 {
+		return -p.Int64(), true
+	}
+	return p.Int64(), true
+}
+
+// Scale is part/whole of n cells, rounded down, computed without overflow
+// (part·n can pass the int64 range when part is a large sum): for bars.
+// It is 0 when whole is not positive, and at most n when part ≤ whole.
+func Scale(part, whole int64, n int) int {
+	if whole <= 0 || part <= 0 || n <= 0 {
+		return 0
+	}
+	p := new(big.Int).Mul(big.NewInt(part), big.NewInt(int64(n)))
+	p.Quo(p, big.NewInt(whole))
+	if !p.IsInt64() || p.Int64() > math.MaxInt32 {
+		return math.MaxInt32
+	}
+	return int(p.Int64())
 }
 
 // Plus is m + n, saturating at the int64 range.
@@ -160,11 +208,21 @@ func NameKey(s string) string {
 	return b.String()
 }
 
+// Blank reports whether s shows as nothing: empty once escape sequences,
+// controls, zero-width and bidi characters are removed and spaces trimmed
+// (NameKey is empty). A required text — a title, a promise, a note, a
+// prospect call's who — that is Blank is refused like an empty one.
+func Blank(s string) bool { return NameKey(s) == "" }
+
 // checkName cleans a name in place and refuses one that is then empty, or
 // shows as nothing once made inert (only control or escape sequences).
 func checkName(field string, s *string) *Problem {
+	// Before cleaning: CleanName would turn invalid bytes into U+FFFD.
+	if err := CheckUTF8(FieldName, *s); err != nil {
+		return limit(field, err)
+	}
 	*s = CleanName(*s)
-	if NameKey(*s) == "" {
+	if Blank(*s) {
 		return Errf("empty_name", "a name is needed").In(field)
 	}
 	return limit(field, CheckTitle(FieldName, *s))

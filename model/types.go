@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/big"
 	"strconv"
 	"strings"
 	"time"
@@ -22,9 +23,23 @@ func MoneyFromMain(v float64) Money { return Money(math.Round(v * 100)) }
 // Main returns the amount in main units.
 func (m Money) Main() float64 { return float64(m) / 100 }
 
-// MarshalJSON writes main units as a JSON number (DESIGN.md §3).
+// MarshalJSON writes main units as a JSON number (DESIGN.md §3), exactly
+// to the cent from the integer (through a float64, a sum past 2^53 cents
+// would be rounded): "120000.5", "92233720368547758.07".
 func (m Money) MarshalJSON() ([]byte, error) {
-	return []byte(strconv.FormatFloat(m.Main(), 'f', -1, 64)), nil
+	u := uint64(m)
+	var b []byte
+	if m < 0 {
+		b, u = append(b, '-'), -u
+	}
+	b = strconv.AppendUint(b, u/100, 10)
+	switch c := u % 100; {
+	case c%10 != 0:
+		b = append(b, '.', byte('0'+c/10), byte('0'+c%10))
+	case c != 0:
+		b = append(b, '.', byte('0'+c/10))
+	}
+	return b, nil
 }
 
 // UnmarshalJSON reads main units.
@@ -42,8 +57,18 @@ func (m *Money) UnmarshalJSON(b []byte) error {
 	if math.IsNaN(f) || math.IsInf(f, 0) || math.Abs(f) > MaxMoney.Main() {
 		return Errf("amount_too_large", "%s is more than salesplan keeps (at most 10000000000000)", string(b))
 	}
-	*m = MoneyFromMain(f)
-	return nil
+	// Exactly, from the JSON number's digits: 0.001 is refused, not rounded.
+	r, ok := new(big.Rat).SetString(string(b))
+	if !ok {
+		return fmt.Errorf("money must be a number in main units: %s", b)
+	}
+	neg := r.Sign() < 0
+	v, err := exactMinor(r.Abs(r), string(b))
+	if neg {
+		v = -v
+	}
+	*m = v
+	return err
 }
 
 // ParseMoney reads a user-typed amount in main units: "500000", "1,200,000.50",
@@ -69,10 +94,30 @@ func ParseMoney(s string) (Money, error) {
 	if !overflow && (err != nil || math.IsNaN(f) || math.IsInf(f, 0) || f < 0) {
 		return 0, Errf("bad_amount", "%q is not an amount (e.g. 500000 or 50万)", s)
 	}
-	if m := MoneyFromMain(f * mult); overflow || f*mult > MaxMoney.Main() || m > MaxMoney {
+	if overflow || f*mult > 2*MaxMoney.Main() { // (and no huge exponent reaches big.Rat below)
 		return 0, Errf("amount_too_large", "%s is more than salesplan keeps (at most 10000000000000)", strings.TrimSpace(s))
 	}
-	return MoneyFromMain(f * mult), nil
+	// The float only says whether t is a number; the amount is computed
+	// exactly, as a fraction, so that nothing is rounded unseen.
+	r, isRat := new(big.Rat).SetString(t)
+	if !isRat || strings.Contains(t, "/") {
+		return 0, Errf("bad_amount", "%q is not an amount (e.g. 500000 or 50万)", s)
+	}
+	return exactMinor(r.Mul(r, new(big.Rat).SetFloat64(mult)), strings.TrimSpace(s))
+}
+
+// exactMinor converts an amount in main units to minor units: refused when
+// it is above MaxMoney ("amount_too_large") or finer than the minor unit,
+// a cent ("amount_too_precise": 0.001 would be stored as 0, never said).
+func exactMinor(main *big.Rat, typed string) (Money, error) {
+	cents := new(big.Rat).Mul(main, big.NewRat(100, 1))
+	if cents.Cmp(new(big.Rat).SetInt64(int64(MaxMoney))) > 0 {
+		return 0, Errf("amount_too_large", "%s is more than salesplan keeps (at most 10000000000000)", typed)
+	}
+	if !cents.IsInt() {
+		return 0, Errf("amount_too_precise", "%s is finer than a cent: amounts are kept to 0.01, the currency's smallest unit", typed)
+	}
+	return Money(cents.Num().Int64()), nil
 }
 
 // Tier is a client's tier.

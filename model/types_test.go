@@ -31,6 +31,14 @@ func TestParseMoney(t *testing.T) {
 		{in: "100000亿", want: MaxMoney},
 		{in: "100001亿", bad: true, code: "amount_too_large"},
 		{in: "", bad: true},
+		// Finer than a cent: refused, never rounded (0.001 was stored as 0).
+		{in: "0.001", bad: true, code: "amount_too_precise"},
+		{in: "9999999999999.999", bad: true, code: "amount_too_precise"},
+		{in: "1e-3", bad: true, code: "amount_too_precise"},
+		{in: "1.2345678万", bad: true, code: "amount_too_precise"},
+		{in: "1.234567万", want: 1234567},
+		{in: "0.01", want: 1},
+		{in: "1.10", want: 110},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

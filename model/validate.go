@@ -65,7 +65,7 @@ func (c *Client) Validate() error {
 func (t *Task) Validate() error {
 	var v checks
 	t.Title = strings.TrimSpace(t.Title)
-	if t.Title == "" {
+	if Blank(t.Title) {
 		v.add(Errf("empty_title", "a task needs a title").In("title"))
 	}
 	v.add(limit("title", t.CheckLimits()))
@@ -126,13 +126,13 @@ func (e *JournalEntry) Validate() error {
 	if e.ClientID == 0 && e.Kind.Valid() {
 		if err := e.CheckClient(); err != nil {
 			v.add(ProblemOf(err).In("client_id"))
-		} else if e.Text == "" {
+		} else if Blank(e.Text) {
 			v.add(Errf("prospect_needs_text", "a prospect call needs text saying who it was with").In("text"))
 		} else if e.ProjectID != 0 {
 			v.add(Errf("prospect_project", "a prospect call has no project").In("project_id"))
 		}
 	}
-	if e.Kind == EntryNote && e.Text == "" {
+	if e.Kind == EntryNote && Blank(e.Text) {
 		v.add(Errf("empty_text", "a note needs text").In("text"))
 	}
 	v.add(limit("text", e.CheckLimits()))
@@ -155,7 +155,7 @@ func (p *Promise) Validate() error {
 	if p.ClientID == 0 {
 		v.add(Errf("missing_client", "a promise needs a client").In("client_id"))
 	}
-	if p.Text == "" {
+	if Blank(p.Text) {
 		v.add(Errf("empty_text", "a promise needs text").In("text"))
 	}
 	v.add(limit("text", p.CheckLimits()))

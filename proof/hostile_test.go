@@ -24,11 +24,12 @@ import (
 // that would drive the terminal if printed as it is: SGR colour, an OSC 8
 // link, an OSC 52 clipboard write, DCS and APC strings, a carriage return
 // that overwrites the amount, BEL, backspaces, the 8-bit CSI (U+009B),
-// bidi overrides and isolates, and invalid UTF-8.
+// bidi overrides and isolates. (Invalid UTF-8 is refused at the door, in
+// every text field: hostileDB proves that, and then leaves it out.)
 const hostile = "A\x1b[31mRED\x1b[0m \x1b]8;;http://evil.example/\x1b\\link\x1b]8;;\x1b\\ " +
 	"\x1b]52;c;ZXZpbA==\x07 \x1bPq#0;2;0;0;0\x1b\\ \x1b_apc\x1b\\ " +
 	"transfer $10\rtransfer $99 bell\x07 back\x08\x08 \u009b31m c1 " +
-	"\u202eevil\u202c \u2066iso\u2069 \xff\xfe Z"
+	"\u202eevil\u202c \u2066iso\u2069 Z"
 
 // stored is what the store keeps of s: records are JSON, which turns each
 // invalid byte into U+FFFD; everything else is kept as typed (names lose
@@ -51,6 +52,10 @@ func hostileDB(t *testing.T) (*storage.Store, map[string]string) {
 		t.Fatal(err)
 	}
 	h := func(field string) string { return field + ":" + hostile }
+	if _, err := st.AddClient(model.Client{Name: h("Name") + " \xff\xfe"}, testToday.AddDays(-30)); model.ProblemOf(err) == nil ||
+		model.ProblemOf(err).Code != "not_utf8_name" {
+		t.Fatalf("a name with invalid UTF-8: %v, want not_utf8_name", err)
+	}
 	written := map[string]string{}
 	keep := func(field, v string) string { written[field] = v; return v }
 	// Names are kept without zero-width and bidi characters (DESIGN.md §2):

@@ -395,6 +395,9 @@ func (s *Store) Restore(path string) error {
 	if s.opts.ReadOnly {
 		return newStoreError(ErrReadOnly, nil, "db_read_only", "the database %s is open read-only", s.path)
 	}
+	if err := s.refuseReadOnlyFile(); err != nil {
+		return err
+	}
 	return RestoreFile(s.path, path, s.opts)
 }
 

@@ -7,14 +7,17 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"reflect"
 	"regexp"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"salesplan/model"
 )
@@ -63,7 +66,7 @@ func (s *sizedReader) Read(p []byte) (int, error) {
 // checkImportSource refuses, before reading anything, an input that cannot
 // be an export: a device (/dev/zero, a terminal), a directory, a socket, or
 // a file larger than maxDocumentBytes. Pipes and FIFOs are read, up to the
-// limit.
+// limit. (A FIFO given by name is refused before it is opened: OpenImportFile.)
 func checkImportSource(r io.Reader) error {
 	f, ok := r.(*os.File)
 	if !ok {
@@ -80,9 +83,41 @@ func checkImportSource(r io.Reader) error {
 		}
 	case m&os.ModeNamedPipe != 0:
 	default:
-		return docError(model.Errf("doc_not_a_file", "not a file (a device, a directory or a socket): not a salesplan export"))
+		return docError(notAFile())
 	}
 	return nil
+}
+
+// OpenImportFile opens the file an import reads, after looking at what the
+// path names: a FIFO is refused before the open, which would wait forever
+// for a writer (standard input, "-", is the way to read from a pipe), and so
+// are a device, a folder and a socket (checkImportSource). Nothing is read
+// or changed then.
+func OpenImportFile(path string) (*os.File, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if fi.Mode()&os.ModeNamedPipe != 0 {
+		return nil, docError(model.Errf("doc_fifo", "a FIFO (named pipe), not a file: not a salesplan export (to read a pipe, give - and redirect it)"))
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, docError(notAFile())
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	// Swapped for something else between the look and the open: look again.
+	if fi, err := f.Stat(); err == nil && !fi.Mode().IsRegular() {
+		f.Close()
+		return nil, docError(notAFile())
+	}
+	return f, nil
+}
+
+func notAFile() *model.Problem {
+	return model.Errf("doc_not_a_file", "not a file (a device, a directory or a socket): not a salesplan export")
 }
 
 // DecodeDocument reads an exchange document as a stream: one record at a
@@ -170,6 +205,9 @@ func (d *docDecoder) decode() (*Document, error) {
 			if err := d.dec.Decode(&raw); err != nil {
 				return nil, d.notJSON(err)
 			}
+			if err := checkRecordUTF8(raw); err != nil {
+				return nil, invalid("settings", err)
+			}
 			// Decoding over the defaults: a field left out keeps its default.
 			doc.Settings = model.DefaultSettings()
 			if err := decodeStrict(raw, &doc.Settings); err != nil {
@@ -243,6 +281,9 @@ func decodeSection[T any](d *docDecoder, name string) ([]T, error) {
 		if bytes.Equal(raw, []byte("null")) {
 			return nil, invalid(record, model.Errf("doc_null_record", "null is not a record"))
 		}
+		if err := checkRecordUTF8(raw); err != nil {
+			return nil, invalid(record, err)
+		}
 		var rec T
 		if err := decodeStrict(raw, &rec); err != nil {
 			return nil, fieldError(record, raw, func() any { return new(T) }, err)
@@ -269,6 +310,28 @@ func jsonTokenKind(tok json.Token) string {
 		return "object"
 	}
 	return "null"
+}
+
+// checkRecordUTF8 refuses a record whose JSON holds bytes that are not
+// UTF-8 (a document saved in another encoding): encoding/json would turn
+// them into U+FFFD without a word, so the model's check of every text field
+// (model.CheckUTF8) would never see them. The problem names the first
+// such field.
+func checkRecordUTF8(raw []byte) *model.Problem {
+	if utf8.Valid(raw) {
+		return nil
+	}
+	field := ""
+	var fields map[string]json.RawMessage
+	if json.Unmarshal(raw, &fields) == nil {
+		for _, k := range slices.Sorted(maps.Keys(fields)) {
+			if !utf8.Valid(fields[k]) {
+				field = k
+				break
+			}
+		}
+	}
+	return model.Errf("doc_not_utf8", "not valid UTF-8 text (save the document as UTF-8)").In(field)
 }
 
 func decodeStrict(raw []byte, v any) error {

@@ -71,6 +71,9 @@ func (s *Store) importStaged(doc *Document, merge bool) (err error) {
 	if s.opts.ReadOnly {
 		return newStoreError(ErrReadOnly, nil, "db_read_only", "the database %s is open read-only", s.path)
 	}
+	if err := s.refuseReadOnlyFile(); err != nil {
+		return err
+	}
 	var base mergeBase
 	var meta map[string][]byte // the empty database's meta keys, for a swap
 	err = s.view(func(tx *bolt.Tx) error {

@@ -36,15 +36,21 @@ func refuseTarget(code, english, path string) error {
 }
 
 // scratchName reports whether base is the name of one of the database's
-// scratch files (import staging, restore, backup and export temporaries,
-// the record of its verified state) in the database's folder.
+// working files in the database's folder: import staging, restore, backup
+// and export temporaries, the record of its verified state, its lock, and
+// the sync's two files (davsync: the sync lock <db>.sync-lock — written
+// over, two syncs could run at once — and the CalDAV password file
+// <db without extension>.caldav-password). A backup or an export to one is
+// refused.
 func scratchName(dbPath, base string) bool {
 	db := filepath.Base(dbPath)
 	return strings.HasPrefix(base, stagingPrefix) ||
 		strings.HasPrefix(base, "."+db+".restore-") ||
 		strings.HasPrefix(base, "."+db+".tmp-") ||
 		strings.HasPrefix(base, "."+db+verifiedSuffix) || // the verified state and its scratch (verified.go)
-		base == db+".lock"
+		base == db+".lock" ||
+		base == db+".sync-lock" ||
+		base == strings.TrimSuffix(db, filepath.Ext(db))+".caldav-password"
 }
 
 // ownFiles lists the database's own files: the database, every file in

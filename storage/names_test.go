@@ -153,9 +153,9 @@ func TestOperationsAndImportAgree(t *testing.T) {
 			return err
 		}, func(d *Document) { d.Clients[2].Name = "\u200b\u200d" }, "empty_name", "name"},
 		{"text above the limit", func() error {
-			_, err := s.AddEntry(model.JournalEntry{ClientID: c.ID, Kind: model.EntryNote, Text: string(make([]byte, model.MaxTextBytes+1))})
+			_, err := s.AddEntry(model.JournalEntry{ClientID: c.ID, Kind: model.EntryNote, Text: strings.Repeat("x", model.MaxTextBytes+1)})
 			return err
-		}, func(d *Document) { d.Journal[0].Text = string(make([]byte, model.MaxTextBytes+1)) }, "too_long_text", "text"},
+		}, func(d *Document) { d.Journal[0].Text = strings.Repeat("x", model.MaxTextBytes+1) }, "too_long_text", "text"},
 	} {
 		t.Run(pr.name, func(t *testing.T) {
 			opP := model.ProblemOf(pr.op())

@@ -17,9 +17,10 @@ package storage
 //   - verifyPages walks every page reachable from the meta's root, every
 //     bucket and sub-bucket, and the freelist, with the same checks plus:
 //     no page reached twice (a cycle would loop bbolt forever), no free
-//     page in use, pages within the high-water mark. (Key order is bbolt's
-//     Check's: a key out of order misleads a lookup but reads nothing
-//     outside the file.) check runs it
+//     page in use, pages within the high-water mark, and keys in order
+//     (strictly increasing in each page, within the bounds its parent
+//     branch gives it): a key out of order reads nothing outside the file
+//     but misleads a lookup, and a write would spread it. check runs it
 //     before bbolt's own Check (which reads in a goroutine of its own,
 //     where no fault can be recovered), and so do the verification of
 //     automatic backups and restore's check of the file to restore.
@@ -37,6 +38,7 @@ package storage
 // is the first u64.
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"io"
@@ -148,11 +150,16 @@ func (pf *pageFile) mark(id, over uint64) error {
 
 // elements checks a branch or leaf page's header and elements against the
 // page's bytes — every element's key and value must lie inside the page —
-// and calls fn for each child of a branch page and each bucket of a leaf
-// page (its flags and value; for a branch the child page id). Plain
-// leaf values are only bounds-checked: this runs over every element of
-// the file, so it does no more per element than it must.
-func elements(p []byte, fn func(flags uint32, value []byte, child uint64) error) error {
+// and its keys' order: strictly increasing, the first no lower than lo and
+// the last below hi (the bounds its parent branch gives it; nil = none).
+// bbolt finds a key by binary search over that order: a key out of order
+// (one flipped bit) hides records from lookups and lets a write put a
+// second copy or a new key in the wrong place, spreading the damage. It
+// calls fn for each child of a branch page and each bucket of a leaf page
+// (its flags and value; for a branch the child page id and the key).
+// Plain leaf values are only bounds-checked: this runs over every element
+// of the file, so it does no more per element than it must.
+func elements(p, lo, hi []byte, fn func(flags uint32, key, value []byte, child uint64) error) error {
 	if len(p) < pageHeaderSize {
 		return fmt.Errorf("page of %d bytes is too short", len(p))
 	}
@@ -167,29 +174,46 @@ func elements(p []byte, fn func(flags uint32, value []byte, child uint64) error)
 		return fmt.Errorf("page %d: %d elements do not fit in %d bytes", le.Uint64(p), count, len(p))
 	}
 	size := uint64(len(p))
+	var prev []byte
 	for i := range count {
 		off := pageHeaderSize + i*pageElementSize
 		e := p[off : off+pageElementSize : off+pageElementSize]
+		var key []byte
 		if flags == pageBranch {
 			pos, ksize := uint64(le.Uint32(e)), uint64(le.Uint32(e[4:]))
 			if ksize == 0 || uint64(off)+pos+ksize > size {
 				return fmt.Errorf("page %d element %d (key %d bytes) runs past its page", le.Uint64(p), i, ksize)
 			}
-			if err := fn(0, nil, le.Uint64(e[8:])); err != nil {
+			key = p[uint64(off)+pos : uint64(off)+pos+ksize]
+		} else {
+			pos, ksize, vsize := uint64(le.Uint32(e[4:])), uint64(le.Uint32(e[8:])), uint64(le.Uint32(e[12:]))
+			if ksize == 0 || uint64(off)+pos+ksize+vsize > size {
+				return fmt.Errorf("page %d element %d (key %d bytes, value %d) runs past its page", le.Uint64(p), i, ksize, vsize)
+			}
+			key = p[uint64(off)+pos : uint64(off)+pos+ksize]
+		}
+		switch {
+		case i > 0 && bytes.Compare(key, prev) <= 0:
+			return fmt.Errorf("page %d key %d is not after the key before it (keys out of order)", le.Uint64(p), i)
+		case i == 0 && lo != nil && bytes.Compare(key, lo) < 0:
+			return fmt.Errorf("page %d's first key is before its key in the parent branch (keys out of order)", le.Uint64(p))
+		case i == count-1 && hi != nil && bytes.Compare(key, hi) >= 0:
+			return fmt.Errorf("page %d's last key is not before the next key of the parent branch (keys out of order)", le.Uint64(p))
+		}
+		prev = key
+		if flags == pageBranch {
+			if err := fn(0, key, nil, le.Uint64(e[8:])); err != nil {
 				return err
 			}
 			continue
 		}
-		eflags, pos, ksize, vsize := le.Uint32(e), uint64(le.Uint32(e[4:])), uint64(le.Uint32(e[8:])), uint64(le.Uint32(e[12:]))
-		start := uint64(off) + pos
-		if ksize == 0 || start+ksize+vsize > size {
-			return fmt.Errorf("page %d element %d (key %d bytes, value %d) runs past its page", le.Uint64(p), i, ksize, vsize)
-		}
+		eflags := le.Uint32(e)
 		if eflags&^leafBucket != 0 {
 			return fmt.Errorf("page %d element %d has unknown flags %#x", le.Uint64(p), i, eflags)
 		}
 		if eflags&leafBucket != 0 {
-			if err := fn(eflags, p[start+ksize:start+ksize+vsize], 0); err != nil {
+			start := uint64(off) + uint64(le.Uint32(e[4:])) + uint64(len(key))
+			if err := fn(eflags, key, p[start:start+uint64(le.Uint32(e[12:]))], 0); err != nil {
 				return err
 			}
 		}
@@ -199,8 +223,8 @@ func elements(p []byte, fn func(flags uint32, value []byte, child uint64) error)
 
 // tree checks the B+tree whose root is page id, and every bucket nested
 // in it; shallow checks the root page only (its children's ids must still
-// lie in the file).
-func (pf *pageFile) tree(id uint64, depth int, shallow bool) error {
+// lie in the file). lo and hi bound the page's keys (elements).
+func (pf *pageFile) tree(id uint64, depth int, shallow bool, lo, hi []byte) error {
 	if depth > maxTreeDepth {
 		return fmt.Errorf("page %d: the tree is deeper than %d levels", id, maxTreeDepth)
 	}
@@ -214,21 +238,41 @@ func (pf *pageFile) tree(id uint64, depth int, shallow bool) error {
 		}
 	}
 	branch := le.Uint16(p[8:]) == pageBranch
-	return elements(p, func(flags uint32, value []byte, child uint64) error {
+	// A branch's children are walked once its keys are known to be in
+	// order: child i holds keys from key i up to (not including) key i+1.
+	type child struct {
+		id  uint64
+		key []byte
+	}
+	var children []child
+	err = elements(p, lo, hi, func(flags uint32, key, value []byte, c uint64) error {
 		switch {
 		case branch:
-			if child < 2 || child >= pf.hwm {
-				return fmt.Errorf("page %d points to page %d, outside the file's pages", id, child)
+			if c < 2 || c >= pf.hwm {
+				return fmt.Errorf("page %d points to page %d, outside the file's pages", id, c)
 			}
-			if shallow {
-				return nil
+			if !shallow {
+				children = append(children, child{c, key})
 			}
-			return pf.tree(child, depth+1, false)
+			return nil
 		case flags&leafBucket != 0:
 			return pf.bucket(id, value, depth, shallow)
 		}
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	for i, c := range children {
+		next := hi
+		if i+1 < len(children) {
+			next = children[i+1].key
+		}
+		if err := pf.tree(c.id, depth+1, false, c.key, next); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // bucket checks a bucket value: its root page, or its inline page.
@@ -244,7 +288,7 @@ func (pf *pageFile) bucket(parent uint64, value []byte, depth int, shallow bool)
 		if shallow {
 			return nil
 		}
-		return pf.tree(root, depth+1, false)
+		return pf.tree(root, depth+1, false, nil, nil)
 	}
 	inline := value[bucketHeaderSize:]
 	if len(inline) < pageHeaderSize || le.Uint16(inline[8:]) != pageLeaf {
@@ -253,7 +297,7 @@ func (pf *pageFile) bucket(parent uint64, value []byte, depth int, shallow bool)
 	if depth > maxTreeDepth {
 		return fmt.Errorf("page %d: buckets nested deeper than %d levels", parent, maxTreeDepth)
 	}
-	return elements(inline, func(flags uint32, v []byte, _ uint64) error {
+	return elements(inline, nil, nil, func(flags uint32, _, v []byte, _ uint64) error {
 		if flags&leafBucket != 0 {
 			return pf.bucket(parent, v, depth+1, shallow)
 		}
@@ -353,14 +397,14 @@ func checkMeta(f io.ReaderAt, size int64, m boltMeta) (problem string, truncated
 		return fmt.Sprintf("meta: freelist page %d is outside the file's pages", m.freelist), false
 	}
 	pf := newPageFile(f, size, m)
-	if err := pf.tree(m.root, 0, true); err != nil {
+	if err := pf.tree(m.root, 0, true, nil, nil); err != nil {
 		return "root: " + err.Error(), false
 	}
 	// The root bucket holds buckets only: a root that points at another
 	// bucket's page (a flipped bit in a crafted meta) is damage, not a
 	// foreign file.
 	if p, err := pf.page(m.root); err == nil && le.Uint16(p[8:]) == pageLeaf {
-		if err := elements(p, func(uint32, []byte, uint64) error { return nil }); err != nil {
+		if err := elements(p, nil, nil, func(uint32, []byte, []byte, uint64) error { return nil }); err != nil {
 			return "root: " + err.Error(), false
 		}
 		for i := range int(le.Uint16(p[10:])) {
@@ -405,7 +449,7 @@ func verifyPages(path string) ([]string, error) {
 	}
 	var out []string
 	walk := func() {
-		if err := pf.tree(m.root, 0, false); err != nil {
+		if err := pf.tree(m.root, 0, false, nil, nil); err != nil {
 			out = append(out, err.Error())
 		} else if err := pf.freelist(m.freelist, true); err != nil {
 			out = append(out, err.Error())

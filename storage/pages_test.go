@@ -1,6 +1,8 @@
 package storage
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"os"
@@ -147,4 +149,69 @@ func fnvSum(b []byte) uint64 {
 	h := fnv.New64a()
 	h.Write(b)
 	return h.Sum64()
+}
+
+// A flipped bit in a key puts the keys of a page out of order: bbolt's
+// Check finds it ("needs to be > than previous element"), and so must the
+// walk before a write, which is then refused as damage (a write would put
+// keys in the wrong place and spread it).
+func TestVerifyPagesKeyOrder(t *testing.T) {
+	s := filledStore(t)
+	root, ps := pageOf(t, s, "clients")
+	read := func(id int64) []byte {
+		b := make([]byte, ps)
+		f := mustOpen(t, s.Path())
+		if _, err := f.ReadAt(b, id*ps); err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	leaf := root
+	if p := read(root); le.Uint16(p[8:]) == pageBranch {
+		leaf = int64(le.Uint64(p[16+8:])) // the first child
+	}
+	p := read(leaf)
+	if le.Uint16(p[8:]) != pageLeaf || le.Uint16(p[10:]) < 2 {
+		t.Fatalf("page %d is not a leaf with two keys", leaf)
+	}
+	for _, c := range []struct {
+		name string
+		elem int
+		mask byte
+	}{
+		{"first key made larger than the second", 0, 0x80},
+		{"second key made equal to the first", 1, 0}, // the mask is computed below
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			pristine, _ := os.ReadFile(s.Path())
+			defer os.WriteFile(s.Path(), pristine, 0o600)
+			off := 16 + c.elem*16
+			pos, ksize := int(le.Uint32(p[off+4:])), int(le.Uint32(p[off+8:]))
+			key := append([]byte(nil), p[off+pos:off+pos+ksize]...)
+			// The first key's top bit: it rises above the second. The second
+			// key's last byte set to the first key's (ids are 8 bytes,
+			// big-endian: 1 and 2 differ there only): two equal keys.
+			at := off + pos
+			if c.elem == 1 {
+				at = off + pos + ksize - 1
+				c.mask = key[ksize-1] ^ p[16+int(le.Uint32(p[16+4:]))+ksize-1]
+			}
+			flip(t, s.Path(), leaf*ps+int64(at), c.mask)
+			problems, err := verifyPages(s.Path())
+			if err != nil || len(problems) == 0 || !strings.Contains(problems[0], "keys out of order") {
+				t.Fatalf("verifyPages = %v, %v; want keys out of order", problems, err)
+			}
+			before, _ := os.ReadFile(s.Path())
+			s2, err := Open(s.Path(), Options{})
+			if err == nil {
+				_, err = s2.AddClient(model.Client{Name: "After"}, d("2026-11-27"))
+			}
+			if !errors.Is(err, ErrDamaged) {
+				t.Errorf("write on a file with keys out of order = %v, want ErrDamaged", err)
+			}
+			if after, _ := os.ReadFile(s.Path()); !bytes.Equal(before, after) {
+				t.Error("the damaged file was written")
+			}
+		})
+	}
 }

@@ -76,6 +76,10 @@ func (e *ConflictError) Unwrap() []error { return []error{e.Problem(), ErrConfli
 // and, to another value, in stored (the result is then stored unchanged).
 // changed reports whether the result differs from stored.
 func mergeEdit[T any](seen, edited, stored T) (out T, conflicts []string, changed bool, err error) {
+	// Before JSON turns bytes that are not UTF-8 into U+FFFD unseen.
+	if err := model.CheckUTF8Fields(edited); err != nil {
+		return out, nil, false, err
+	}
 	raw := make([]json.RawMessage, 3)
 	for i, v := range []T{seen, edited, stored} {
 		if raw[i], err = json.Marshal(v); err != nil {

@@ -309,6 +309,9 @@ func (s *Store) write(fn func(tx *bolt.Tx) error, bump bool) error {
 	if s.opts.ReadOnly {
 		return newStoreError(ErrReadOnly, nil, "db_read_only", "the database %s is open read-only", s.path)
 	}
+	if err := s.refuseReadOnlyFile(); err != nil {
+		return err
+	}
 	return s.withDB(false, func(db *bolt.DB) error {
 		if err := s.verifyBeforeWrite(); err != nil {
 			return err
@@ -531,13 +534,31 @@ func (s *Store) checkFile() error {
 		}
 	}
 	if perm := fi.Mode().Perm(); perm&0o077 != 0 && !s.opts.ReadOnly {
-		if err := os.Chmod(s.path, fileMode); err != nil {
+		// Only ever take bits away: a file the user made read-only (0444)
+		// becomes 0400, never 0600 — adding the write bit the user removed
+		// would let the next command write to it.
+		tight := perm &^ 0o077
+		if err := os.Chmod(s.path, tight); err != nil {
 			return fmt.Errorf("restrict database mode %s: %w", s.path, err)
 		}
 		s.notice = model.Errf("db_mode_fixed", "the database %s was readable by others (mode %04o); it is now %04o",
-			s.path, uint32(perm), uint32(fileMode))
+			s.path, uint32(perm), uint32(tight))
 	}
 	return nil
+}
+
+// refuseReadOnlyFile refuses a change to a database file whose owner has
+// no write permission (chmod 444 or 400): the user made it read-only, and
+// root (who could write it anyway) must respect that too. Reading it is
+// fine.
+func (s *Store) refuseReadOnlyFile() error {
+	fi, err := os.Stat(s.path)
+	if err != nil || fi.Mode().Perm()&0o200 != 0 {
+		return nil // missing: created by the write; else the open says what is wrong
+	}
+	return newStoreError(ErrReadOnly, nil, "db_file_read_only",
+		"the database %s is read-only (mode %04o); nothing was changed (make it writable with chmod u+w to change it)",
+		s.path, uint32(fi.Mode().Perm()))
 }
 
 // emptied is the error for a database file found empty (0 bytes, or no

@@ -69,6 +69,49 @@ func TestOpenTightensWideMode(t *testing.T) {
 	}
 }
 
+// Tightening a wide mode only takes bits away: a database the user made
+// read-only stays read-only (0444 → 0400, not 0600), and a change to it is
+// refused (even for root, whom the file system would let write) while a
+// read works.
+func TestReadOnlyDatabaseStaysReadOnly(t *testing.T) {
+	for _, mode := range []os.FileMode{0o444, 0o400, 0o440} {
+		t.Run(fmt.Sprintf("%04o", mode), func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "salesplan.db")
+			s, err := Open(path, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := s.AddClient(model.Client{Name: "A"}, d("2026-11-01")); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Chmod(path, mode); err != nil {
+				t.Fatal(err)
+			}
+			before, _ := os.ReadFile(path)
+			s, err = Open(path, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o400 {
+				t.Errorf("mode = %04o, want 0400", fi.Mode().Perm())
+			}
+			if _, err := s.Clients(d("2026-11-27"), true); err != nil {
+				t.Errorf("reading a read-only database: %v", err)
+			}
+			_, err = s.AddClient(model.Client{Name: "B"}, d("2026-11-01"))
+			if p := model.ProblemOf(err); !errors.Is(err, ErrReadOnly) || p == nil || p.Code != "db_file_read_only" {
+				t.Errorf("AddClient on a %04o database = %v, want db_file_read_only", mode, err)
+			}
+			if err := s.ImportDocument(sampleDocument(), true); !errors.Is(err, ErrReadOnly) {
+				t.Errorf("import --merge = %v, want ErrReadOnly", err)
+			}
+			if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+				t.Error("the read-only database was written")
+			}
+		})
+	}
+}
+
 func TestOpenRefusesForeignFileUntouched(t *testing.T) {
 	for name, content := range map[string][]byte{
 		"text":       []byte("name,phone\n王总,123\n"),

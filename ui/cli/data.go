@@ -101,7 +101,11 @@ func (a *app) importCmd() *cobra.Command {
 		}
 		var f io.Reader = a.stdin // "-" reads standard input
 		if args[0] != "-" {
-			file, err := os.Open(args[0])
+			file, err := storage.OpenImportFile(args[0]) // a FIFO is refused, not waited on
+			var ve *storage.ValidationError
+			if errors.As(err, &ve) {
+				return failWith(err, "cli.err.import", args[0])
+			}
 			if err != nil {
 				return failWith(err, "cli.err.read_file", args[0])
 			}

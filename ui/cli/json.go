@@ -29,9 +29,15 @@ func quota(q model.Quota) jsonQuota { return jsonQuota(q) }
 type jsonMoneyQuota struct {
 	Value  model.Money `json:"value"`
 	Target model.Money `json:"target"`
+	// ValueAtLeast is true (and only then present) when value is a sum too
+	// large to count exactly (model.Money.Saturated): the true sum is at
+	// least value.
+	ValueAtLeast bool `json:"value_at_least,omitempty"`
 }
 
-func moneyQuota(q model.MoneyQuota) jsonMoneyQuota { return jsonMoneyQuota(q) }
+func moneyQuota(q model.MoneyQuota) jsonMoneyQuota {
+	return jsonMoneyQuota{Value: q.Value, Target: q.Target, ValueAtLeast: q.Value.Saturated()}
+}
 
 // jsonVisits is the visits quota (DESIGN.md §3 v2): clients visited as
 // done, the visit entries beside them.

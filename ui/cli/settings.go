@@ -104,6 +104,9 @@ type jsonTargetMonth struct {
 	Target model.Money `json:"target"`
 	ByHand bool        `json:"by_hand"`
 	Signed model.Money `json:"signed"`
+	// SignedAtLeast: signed is a sum too large to count exactly; the true
+	// sum is at least signed (model.Money.Saturated). Present only then.
+	SignedAtLeast bool `json:"signed_at_least,omitempty"`
 }
 
 // jsonTargetQuarter is one quarter of `target show --json`.
@@ -111,16 +114,20 @@ type jsonTargetQuarter struct {
 	Quarter int         `json:"quarter"`
 	Target  model.Money `json:"target"`
 	Signed  model.Money `json:"signed"`
+	// SignedAtLeast as in jsonTargetMonth.
+	SignedAtLeast bool `json:"signed_at_least,omitempty"`
 }
 
 // jsonTargets is `target show --json`: the year's target, its months (set
 // by hand or sharing the rest) and quarters, with what was signed.
 type jsonTargets struct {
-	Year     int                 `json:"year"`
-	Annual   model.Money         `json:"annual"`
-	Signed   model.Money         `json:"signed"`
-	Months   []jsonTargetMonth   `json:"months"`
-	Quarters []jsonTargetQuarter `json:"quarters"`
+	Year   int         `json:"year"`
+	Annual model.Money `json:"annual"`
+	Signed model.Money `json:"signed"`
+	// SignedAtLeast as in jsonTargetMonth.
+	SignedAtLeast bool                `json:"signed_at_least,omitempty"`
+	Months        []jsonTargetMonth   `json:"months"`
+	Quarters      []jsonTargetQuarter `json:"quarters"`
 }
 
 // targetShowCmd is `target show [--year Y] [--json]`: the year view of the
@@ -159,6 +166,13 @@ func (a *app) targetShowCmd() *cobra.Command {
 				out.Quarters = append(out.Quarters, jsonTargetQuarter{Quarter: i/3 + 1, Target: s.QuarterTarget(year, i/3+1)})
 			}
 			out.Quarters[i/3].Signed = out.Quarters[i/3].Signed.Plus(q.Value)
+		}
+		out.SignedAtLeast = out.Signed.Saturated()
+		for i := range out.Months {
+			out.Months[i].SignedAtLeast = out.Months[i].Signed.Saturated()
+		}
+		for i := range out.Quarters {
+			out.Quarters[i].SignedAtLeast = out.Quarters[i].Signed.Saturated()
 		}
 		if asJSON {
 			return a.writeJSON(out)

@@ -25,6 +25,8 @@ var dynamicCodes = map[string][]string{
 	"unknown_*_id": {"client", "task", "entry", "promise", "project"},
 	"too_long_*": {"title", "name", "company", "area", "phone", "business", "needs", "decision_maker",
 		"interests", "referred_by", "text", "owner", "reason", "currency", "language"},
+	"not_utf8_*": {"title", "name", "company", "area", "phone", "business", "needs", "decision_maker",
+		"interests", "referred_by", "text", "owner", "reason", "currency", "language"},
 }
 
 // problemSite is one place that makes a model.Problem.

@@ -144,8 +144,16 @@ func (l Lang) DefaultCurrency() string {
 // "¥1,200,000", "¥1,200,000.50". Chinese counts in 万 and 亿 as people say
 // amounts, from 1万 up, with at most two decimals, trailing zeros dropped:
 // "¥120万", "¥12.35万", "¥1.2亿"; smaller amounts as in English: "¥8,500".
-// The Chinese form rounds; use MoneyExact where every cent matters.
+// The Chinese form rounds; use MoneyExact where every cent matters. A sum
+// too large to count (model.Money.Saturated) is "≥" that amount, in all three.
 func (l Lang) Money(m model.Money, currency string) string {
+	if m.Saturated() {
+		return l.T("money.at_least", l.money(m, currency))
+	}
+	return l.money(m, currency)
+}
+
+func (l Lang) money(m model.Money, currency string) string {
 	if currency == "" {
 		currency = l.DefaultCurrency()
 	}
@@ -165,6 +173,13 @@ func (l Lang) Money(m model.Money, currency string) string {
 
 // MoneyExact writes an amount to the cent in both languages: "¥1,200,000.50".
 func (l Lang) MoneyExact(m model.Money, currency string) string {
+	if m.Saturated() {
+		return l.T("money.at_least", l.moneyExact(m, currency))
+	}
+	return l.moneyExact(m, currency)
+}
+
+func (l Lang) moneyExact(m model.Money, currency string) string {
 	if currency == "" {
 		currency = l.DefaultCurrency()
 	}
@@ -178,6 +193,13 @@ func (l Lang) MoneyExact(m model.Money, currency string) string {
 // MoneyShort writes an amount in at most about six cells for bars and
 // columns: "¥1.2M", "¥300k", "¥950" / "¥120万", "¥1.2亿", "¥950".
 func (l Lang) MoneyShort(m model.Money, currency string) string {
+	if m.Saturated() {
+		return l.T("money.at_least", l.moneyShort(m, currency))
+	}
+	return l.moneyShort(m, currency)
+}
+
+func (l Lang) moneyShort(m model.Money, currency string) string {
 	if currency == "" {
 		currency = l.DefaultCurrency()
 	}

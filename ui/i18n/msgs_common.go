@@ -8,6 +8,9 @@ package i18n
 func init() {
 	Register(map[string]Msg{
 		"app.name": {"salesplan", "salesplan"},
+		// A sum too large to count exactly (model.Money.Saturated): the true
+		// amount is at least this one.
+		"money.at_least": {"≥%s", "≥%s"},
 
 		// Glossary words (DESIGN.md §5): use these, capitalised in English
 		// where they start a label.
@@ -245,6 +248,7 @@ func init() {
 		"err.db_emptied":              {"the database %v is empty but backups exist in %v; restore one (salesplan backups) instead of starting over", "数据库 %v 是空的，但 %v 中有备份；请恢复备份（salesplan backups），不要从头开始"},
 		"err.db_newer_schema":         {"the database %v was written by a newer salesplan (schema %v, this one reads up to %v); upgrade salesplan", "数据库 %v 由更新版本的 salesplan 写入（结构版本 %v，本程序最高支持 %v），请升级 salesplan"},
 		"err.db_read_only":            {"the database %v is open read-only", "数据库 %v 以只读方式打开"},
+		"err.db_file_read_only":       {"the database %v is read-only (mode %04o); nothing was changed (make it writable with chmod u+w to change it)", "数据库 %v 是只读文件（权限 %04o）；未作任何更改（如需修改，请用 chmod u+w 使其可写）"},
 		"err.db_read_only_migrate":    {"the database %v needs setting up or upgrading, which a read-only open cannot do", "数据库 %v 需要初始化或升级，只读方式无法完成"},
 		"err.db_missing":              {"there is no database at %v", "%v 处没有数据库"},
 		"err.db_not_bolt":             {"%v is not a salesplan database; it was left untouched", "%v 不是 salesplan 数据库，未做任何改动"},

@@ -22,9 +22,11 @@ func init() {
 		"review.meetings":   {"Meetings", "会议"},
 		"review.signed":     {"Signed", "签约"},
 
-		"review.count":    {"%d/%d", "%d/%d"},
-		"review.pct":      {" (%d%%)", "（%d%%）"},
-		"review.money_of": {"%s of %s", "%s / %s"},
+		"review.count": {"%d/%d", "%d/%d"},
+		"review.pct":   {" (%d%%)", "（%d%%）"},
+		// A percentage of a sum too large to count exactly (model.Money.Saturated).
+		"review.pct_at_least": {" (≥%d%%)", "（≥%d%%）"},
+		"review.money_of":     {"%s of %s", "%s / %s"},
 
 		"review.promises.summary": {"%d made · %d kept (%d on time, %d late) · %d overdue",
 			"新增 %d · 兑现 %d（按时 %d，迟了 %d）· 逾期 %d"},

@@ -27,6 +27,24 @@ func init() {
 		"err.too_long_currency":       {"the currency is %[2]d bytes long; the limit is 64 KiB (%[3]d bytes)", "货币一栏有 %[2]d 字节，上限为 64 KiB（%[3]d 字节）"},
 		"err.too_long_language":       {"the language is %[2]d bytes long; the limit is 64 KiB (%[3]d bytes)", "语言一栏有 %[2]d 字节，上限为 64 KiB（%[3]d 字节）"},
 
+		// Text that is not valid UTF-8 (model.CheckUTF8), one message per field;
+		// no arguments.
+		"err.not_utf8_title":          {"the title is not valid UTF-8 text", "标题不是有效的 UTF-8 文本"},
+		"err.not_utf8_name":           {"the name is not valid UTF-8 text", "名称不是有效的 UTF-8 文本"},
+		"err.not_utf8_company":        {"the company is not valid UTF-8 text", "公司一栏不是有效的 UTF-8 文本"},
+		"err.not_utf8_area":           {"the area is not valid UTF-8 text", "区域一栏不是有效的 UTF-8 文本"},
+		"err.not_utf8_phone":          {"the phone is not valid UTF-8 text", "电话一栏不是有效的 UTF-8 文本"},
+		"err.not_utf8_business":       {"the business is not valid UTF-8 text", "主营业务不是有效的 UTF-8 文本"},
+		"err.not_utf8_needs":          {"the needs is not valid UTF-8 text", "潜在需求不是有效的 UTF-8 文本"},
+		"err.not_utf8_decision_maker": {"the decision maker is not valid UTF-8 text", "决策人一栏不是有效的 UTF-8 文本"},
+		"err.not_utf8_interests":      {"the interests is not valid UTF-8 text", "兴趣话题不是有效的 UTF-8 文本"},
+		"err.not_utf8_referred_by":    {"referred by is not valid UTF-8 text", "介绍人一栏不是有效的 UTF-8 文本"},
+		"err.not_utf8_text":           {"the text is not valid UTF-8", "内容不是有效的 UTF-8 文本"},
+		"err.not_utf8_owner":          {"the owner is not valid UTF-8 text", "业主一栏不是有效的 UTF-8 文本"},
+		"err.not_utf8_reason":         {"the reason is not valid UTF-8 text", "原因不是有效的 UTF-8 文本"},
+		"err.not_utf8_currency":       {"the currency is not valid UTF-8 text", "货币一栏不是有效的 UTF-8 文本"},
+		"err.not_utf8_language":       {"the language is not valid UTF-8 text", "语言一栏不是有效的 UTF-8 文本"},
+
 		// A database replaced again and again while a command waited for it.
 		"err.db_replaced": {"the database %s kept being replaced (restores?) while waiting for it; try again", "等待期间数据库 %s 一再被替换（正在恢复备份？）；请重试"},
 

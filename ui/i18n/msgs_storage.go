@@ -7,12 +7,13 @@ package i18n
 func init() {
 	Register(map[string]Msg{
 		// Ranges and limits (DESIGN.md §2).
-		"err.date_out_of_range": {"%v is outside the dates salesplan keeps (1900-01-01 to 2200-12-31)", "%v 超出 salesplan 可记录的日期范围（1900-01-01 至 2200-12-31）"},
-		"err.amount_too_large":  {"%v is more than salesplan keeps (at most 10000000000000)", "%v 超出 salesplan 可记录的金额（最多 10000000000000）"},
-		"err.bad_id":            {"%v is not an id (a whole number from 1 to 9007199254740991)", "%v 不是有效编号（1 到 9007199254740991 的整数）"},
-		"err.bad_language":      {"%q is not a language (en, zh)", "“%v”不是可选语言（en、zh）"},
-		"err.bad_target_year":   {"%v is not a year salesplan keeps (1900–2200)", "%v 不是可设置目标的年份（1900–2200）"},
-		"err.bad_workdays":      {"the working days must be days of the week", "工作日必须是星期几"},
+		"err.date_out_of_range":  {"%v is outside the dates salesplan keeps (1900-01-01 to 2200-12-31)", "%v 超出 salesplan 可记录的日期范围（1900-01-01 至 2200-12-31）"},
+		"err.amount_too_large":   {"%v is more than salesplan keeps (at most 10000000000000)", "%v 超出 salesplan 可记录的金额（最多 10000000000000）"},
+		"err.amount_too_precise": {"%v is finer than a cent: amounts are kept to 0.01, the currency's smallest unit", "%v 的精度超过了分：金额只记到 0.01（货币的最小单位）"},
+		"err.bad_id":             {"%v is not an id (a whole number from 1 to 9007199254740991)", "%v 不是有效编号（1 到 9007199254740991 的整数）"},
+		"err.bad_language":       {"%q is not a language (en, zh)", "“%v”不是可选语言（en、zh）"},
+		"err.bad_target_year":    {"%v is not a year salesplan keeps (1900–2200)", "%v 不是可设置目标的年份（1900–2200）"},
+		"err.bad_workdays":       {"the working days must be days of the week", "工作日必须是星期几"},
 
 		// An exchange document being imported; the record at fault (a
 		// record of the format, "clients[3]", is named as the format spells it).
@@ -23,6 +24,7 @@ func init() {
 		"err.doc_missing_version":   {"missing", "缺少此项"},
 		"err.doc_too_large":         {"larger than %v MiB: not a salesplan export", "大于 %v MiB：不是 salesplan 导出文件"},
 		"err.doc_not_a_file":        {"not a file (a device, a directory or a socket): not a salesplan export", "不是普通文件（是设备、目录或套接字）：不是 salesplan 导出文件"},
+		"err.doc_fifo":              {"a FIFO (named pipe), not a file: not a salesplan export (to read a pipe, give - and redirect it)", "是 FIFO（命名管道），不是文件：不是 salesplan 导出文件（如需从管道读取，请用 - 并重定向）"},
 		"err.doc_not_object":        {"not a salesplan JSON document: must be a JSON object", "不是 salesplan JSON 文档：必须是 JSON 对象"},
 		"err.doc_not_json":          {"not a salesplan JSON document: %v (line %v)", "不是 salesplan JSON 文档：%v（第 %v 行）"},
 		"err.doc_not_json_at":       {"not a salesplan JSON document: %v (at byte %v)", "不是 salesplan JSON 文档：%v（第 %v 字节处）"},
@@ -72,6 +74,7 @@ func init() {
 		"err.csv_err_field_count": {"not CSV: the row has a different number of cells from the header", "不是 CSV：此行的单元格数与表头不同"},
 		"err.csv_bad_date":        {"%q is not a date (want YYYY-MM-DD)", "“%v”不是日期（应为 YYYY-MM-DD）"},
 		"err.csv_bad_archived":    {"%q is not true or false", "“%v”不是 true 或 false"},
+		"err.doc_not_utf8":        {"not valid UTF-8 text (save the document as UTF-8)", "不是有效的 UTF-8 文本（请将文档另存为 UTF-8）"},
 
 		// Why a file could not be read or written (storage.OSReason), after
 		// a line that names the file.

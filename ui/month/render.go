@@ -469,13 +469,13 @@ func (m *Model) yearBar(q model.MoneyQuota, top model.Money, w int) string {
 	if top <= 0 {
 		return st.BarEmpty.Render(strings.Repeat("▱", w))
 	}
-	fill := int(int64(q.Value) * int64(w) / int64(top))
+	fill := model.Scale(int64(q.Value), int64(top), w) // a large sum times w would overflow
 	if q.Value > 0 && fill == 0 {
 		fill = 1
 	}
 	mark := -1
 	if q.Target > 0 {
-		mark = min(int(int64(q.Target)*int64(w)/int64(top)), w-1)
+		mark = min(model.Scale(int64(q.Target), int64(top), w), w-1)
 	}
 	fs := st.BarFill
 	if q.Target > 0 && q.Value >= q.Target {

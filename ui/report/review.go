@@ -33,14 +33,9 @@ func DayQuotas(st model.Settings, start model.Date) (calls, visits [7]int) {
 	return calls, visits
 }
 
-// Pct is done as a whole percentage of target (rounded half up); ok is
-// false when there is no target.
-func Pct(done, target int64) (int, bool) {
-	if target <= 0 {
-		return 0, false
-	}
-	return int((done*200 + target) / (2 * target)), true
-}
+// Pct is done as a whole percentage of target (rounded half up, never
+// overflowing: model.Percent); ok is false when there is no target.
+func Pct(done, target int64) (int64, bool) { return model.Percent(done, target) }
 
 // Count says "12 of 30 (40%)" / "12 / 30（40%）".
 func Count(l i18n.Lang, q model.Quota) string {
@@ -55,7 +50,11 @@ func Count(l i18n.Lang, q model.Quota) string {
 func MoneyCount(l i18n.Lang, q model.MoneyQuota, currency string) string {
 	s := l.T("review.money_of", l.Money(q.Value, currency), l.Money(q.Target, currency))
 	if p, ok := Pct(int64(q.Value), int64(q.Target)); ok {
-		s += l.T("review.pct", p)
+		key := "review.pct"
+		if q.Value.Saturated() {
+			key = "review.pct_at_least" // the sum is a lower bound: so is its share
+		}
+		s += l.T(key, p)
 	}
 	return s
 }
