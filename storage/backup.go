@@ -122,6 +122,28 @@ func (s *Store) rememberManual(path string) error {
 	}, false)
 }
 
+// keepManual adds the paths in more to the manual backups remembered in
+// meta, the newest last, at most manualBackupsKeep.
+func keepManual(meta *bolt.Bucket, more []string) error {
+	if len(more) == 0 {
+		return nil
+	}
+	list := readManual(meta.Get(kManualBackups))
+	for _, p := range more {
+		if !slices.Contains(list, p) {
+			list = append(list, p)
+		}
+	}
+	if len(list) > manualBackupsKeep {
+		list = list[len(list)-manualBackupsKeep:]
+	}
+	raw, err := json.Marshal(list)
+	if err != nil {
+		return err
+	}
+	return meta.Put(kManualBackups, raw)
+}
+
 func readManual(raw []byte) []string {
 	var list []string
 	if raw != nil {
@@ -370,23 +392,26 @@ func BackupsOf(dbPath string) ([]BackupInfo, error) {
 		}
 	}
 	out = append(out, damagedCopies(dir)...)
-	var manual []string
-	if _, err := os.Stat(dbPath); err == nil {
-		ro := &Store{path: dbPath, opts: Options{ReadOnly: true}}
-		_ = ro.view(func(tx *bolt.Tx) error { // unreadable: the directory listing stands
-			if m := tx.Bucket(bMeta); m != nil {
-				manual = readManual(m.Get(kManualBackups))
-			}
-			return nil
-		})
-	}
-	for _, p := range manual {
+	for _, p := range manualOf(dbPath) {
+		// A path written over since (by anything but a backup) is no
+		// longer a backup: only a bbolt file is listed.
 		if info, err := os.Stat(p); err == nil && info.Mode().IsRegular() {
-			out = append(out, BackupInfo{Path: p, Kind: "manual", ModTime: info.ModTime(), Size: info.Size()})
+			if ok, _ := hasBoltMagic(p); ok {
+				out = append(out, BackupInfo{Path: p, Kind: "manual", ModTime: info.ModTime(), Size: info.Size()})
+			}
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].ModTime.After(out[j].ModTime) })
 	return out, nil
+}
+
+// manualOf reads the manual backups remembered in the database at dbPath
+// (none when it cannot be read: the directory listing stands).
+func manualOf(dbPath string) []string {
+	if _, err := os.Stat(dbPath); err != nil {
+		return nil
+	}
+	return (&Store{path: dbPath, opts: Options{ReadOnly: true}}).manualBackups()
 }
 
 // Restore replaces the database with the backup at path (see RestoreFile;
@@ -452,7 +477,9 @@ func RestoreFile(dbPath, path string, opts Options) error {
 	if err != nil {
 		return err
 	}
-	if err := prepareRestored(tmpPath, from, s.lockTimeout()); err != nil {
+	// The manual backups made of the database being replaced stay known
+	// after it, beside the ones the backup itself remembers.
+	if err := prepareRestored(tmpPath, from, manualOf(dbPath), s.lockTimeout()); err != nil {
 		return fmt.Errorf("restore %s: %w", path, err)
 	}
 	if err := os.Chmod(tmpPath, fileMode); err != nil {
@@ -573,7 +600,7 @@ func hasBoltMagic(path string) (bool, error) {
 // prepareRestored runs the migrations on a copy that is not yet in place
 // and empties its undo log (the revision is raised under the lock,
 // swapIn); indexes of an older encoding are rebuilt there too.
-func prepareRestored(path string, from uint64, timeout time.Duration) (err error) {
+func prepareRestored(path string, from uint64, manual []string, timeout time.Duration) (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
@@ -598,6 +625,9 @@ func prepareRestored(path string, from uint64, timeout time.Duration) (err error
 			}
 		}
 		if err := reindexIfOld(tx); err != nil {
+			return err
+		}
+		if err := keepManual(rb(tx, bMeta), manual); err != nil {
 			return err
 		}
 		return clearUndo(tx)

@@ -439,3 +439,47 @@ func TestBackupsOfDamagedDatabase(t *testing.T) {
 		t.Errorf("backups of a damaged database: %+v %v", list, err)
 	}
 }
+
+// A manual backup is listed while it is one: written over with something
+// else, it is not; and a restore keeps the manual backups made of the
+// database it replaces (the restored file's own list predates them).
+func TestManualBackupsListed(t *testing.T) {
+	s := sampleStore(t)
+	dir := t.TempDir()
+	first, second, junk := filepath.Join(dir, "first.db"), filepath.Join(dir, "second.db"), filepath.Join(dir, "junk.db")
+	for _, p := range []string{first, junk} {
+		if err := s.Backup(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mustClient(t, s, "后来的客户", model.TierRegular, d("2026-11-27"))
+	if err := s.Backup(second); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(junk, []byte("notes, not a database\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	manual := func() map[string]bool {
+		t.Helper()
+		list, err := s.Backups()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]bool{}
+		for _, b := range list {
+			if b.Kind == "manual" {
+				out[filepath.Base(b.Path)] = true
+			}
+		}
+		return out
+	}
+	if got := manual(); !got["first.db"] || !got["second.db"] || got["junk.db"] {
+		t.Errorf("manual backups listed: %v; want first.db and second.db, not the file written over", got)
+	}
+	if err := s.Restore(first); err != nil {
+		t.Fatal(err)
+	}
+	if got := manual(); !got["first.db"] || !got["second.db"] {
+		t.Errorf("after restoring first.db: %v; want both still listed", got)
+	}
+}
