@@ -44,7 +44,7 @@ func (a *app) exportCmd() *cobra.Command {
 			err = st.ExportJSON(&buf)
 		case "csv":
 			if !slices.Contains(csvKinds, kind) {
-				return fail("cli.err.bad_kind", kind, strings.Join(csvKinds, ", "))
+				return badUsage("cli.err.bad_kind", kind, strings.Join(csvKinds, ", "))
 			}
 			err = st.ExportCSV(&buf, kind)
 		case "ics":
@@ -52,7 +52,7 @@ func (a *app) exportCmd() *cobra.Command {
 				// The labels are formats: pass the verbs through the catalog.
 				Bid: a.t("cli.ics.bid", "%s"), Promise: a.t("cli.ics.promise", "%s", "%s")})
 		default:
-			return fail("cli.err.bad_format", format, "json, csv, ics")
+			return badUsage("cli.err.bad_format", format, "json, csv, ics")
 		}
 		if err != nil {
 			return failWith(err, "cli.err.export")
@@ -94,10 +94,10 @@ func (a *app) importCmd() *cobra.Command {
 			}
 		case "csv":
 			if kind != "clients" {
-				return fail("cli.err.bad_kind", kind, "clients")
+				return badUsage("cli.err.bad_kind", kind, "clients")
 			}
 		default:
-			return fail("cli.err.bad_format", format, "json, csv")
+			return badUsage("cli.err.bad_format", format, "json, csv")
 		}
 		var f io.Reader = a.stdin // "-" reads standard input
 		if args[0] != "-" {
@@ -328,7 +328,7 @@ func (a *app) demoCmd() *cobra.Command {
 			return nil
 		}
 		if scale < 0 || scale > demo.MaxScale {
-			return fail("cli.err.bad_scale", scale, demo.MaxScale)
+			return badUsage("cli.err.bad_scale", scale, demo.MaxScale)
 		}
 		if neglected && scale == 0 {
 			return &usageError{key: "cli.usage.neglected"}

@@ -34,6 +34,10 @@ func (e *usageError) Error() string {
 
 func (e *usageError) Unwrap() error { return e.err }
 
+// badUsage is a flag's value the command cannot take (an unknown format,
+// a scale out of range): bad usage, exit 2, said by the catalog's key.
+func badUsage(key string, args ...any) error { return &usageError{key: key, args: args} }
+
 // failure is a command that could not be done (exit 1), worded by a catalog
 // key; err, when set, is the cause, appended after a colon.
 type failure struct {

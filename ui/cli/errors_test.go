@@ -77,7 +77,6 @@ func TestFailuresLeaveDatabaseUnchanged(t *testing.T) {
 		{"import dangling client_id", []string{"import", "--merge", dangling}, []string{"client"}},
 		{"import without --merge", []string{"import", valid}, []string{"--merge"}},
 		{"demo into non-empty", []string{"demo"}, []string{"--demo"}},
-		{"export unknown format", []string{"export", "--format", "xml"}, []string{"xml"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -186,6 +185,12 @@ func TestUsageErrors(t *testing.T) {
 		{"flag without value", []string{"week", "--week"}, "week"},
 		{"target without amount", []string{"target", "set", "--year", "2026"}, "--sales"},
 		{"neglected without scale", []string{"demo", "--neglected"}, "--scale"},
+		// A value the flag cannot take, like a value of the wrong type.
+		{"export unknown format", []string{"export", "--format", "xml"}, "xml"},
+		{"export unknown kind", []string{"export", "--format", "csv", "--kind", "nope"}, "nope"},
+		{"import unknown format", []string{"import", "--format", "yaml", "x.yaml"}, "yaml"},
+		{"import csv of tasks", []string{"import", "--format", "csv", "--kind", "tasks", "x.csv"}, "tasks"},
+		{"demo scale out of range", []string{"demo", "--scale", "-1"}, "-1"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
