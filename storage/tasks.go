@@ -445,6 +445,10 @@ func (s *Store) CompleteTask(id model.ID, on model.Date, at time.Time, outcome s
 		if t.Done {
 			return model.Errf("task_done", "task %d is already done", id)
 		}
+		if strings.TrimSpace(outcome) != "" && t.ClientID == 0 {
+			// Nowhere to keep it: refused rather than dropped.
+			return model.Errf("outcome_no_client", "task %d has no client, so its outcome has nowhere to go (log call --prospect TEXT records a call with someone not yet a client; note CLIENT TEXT a note)", id)
+		}
 		t.Done, t.DoneOn = true, on
 		if err := r.putTask(&t); err != nil {
 			return err
@@ -499,6 +503,14 @@ func (s *Store) CompleteTask(id model.ID, on model.Date, at time.Time, outcome s
 				text = t.Title
 			}
 			e := model.JournalEntry{ClientID: t.ClientID, ProjectID: t.ProjectID, TaskID: t.ID, Kind: t.Kind.EntryKind(), At: at, Text: text}
+			if err := r.putEntry(&e); err != nil {
+				return err
+			}
+			res.Entry = &e
+		} else if text := strings.TrimSpace(outcome); text != "" {
+			// A to-do with a client records no contact; what was said about
+			// it is kept as a note in the client's journal, linked to it.
+			e := model.JournalEntry{ClientID: t.ClientID, ProjectID: t.ProjectID, TaskID: t.ID, Kind: model.EntryNote, At: at, Text: text}
 			if err := r.putEntry(&e); err != nil {
 				return err
 			}

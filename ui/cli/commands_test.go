@@ -735,3 +735,24 @@ func TestCompletionOfAnUnknownShell(t *testing.T) {
 		}
 	}
 }
+
+// TestDoneNoteIsNeverDropped: done --note on a to-do with a client keeps
+// the note in the client's journal (a to-do records no contact); on a task
+// without a client it is refused, the task left open, rather than
+// reported done with the note thrown away.
+func TestDoneNoteIsNeverDropped(t *testing.T) {
+	h := newHarness(t)
+	seed(h)
+	h.ok("add", "todo", "prepare", "samples", "@王总")
+	h.ok("add", "call", "the", "bank")
+	h.ok("done", "1", "--note", "samples ready, 3 boxes")
+	if out := h.ok("journal", "list", "王总"); !strings.Contains(out, "samples ready, 3 boxes") || !strings.Contains(out, "note") {
+		t.Errorf("the to-do's note is not in 王总's journal:\n%s", out)
+	}
+	before := h.dbBytes()
+	r := h.run("done", "2", "--note", "bank said yes")
+	if r.code != ExitFail || !strings.Contains(r.err, "no client") || !bytesEqual(before, h.dbBytes()) {
+		t.Errorf("done --note on a task without a client: exit %d %q; want 1, nothing changed", r.code, r.err)
+	}
+	h.ok("done", "2") // without a note it is done as before
+}

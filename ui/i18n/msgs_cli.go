@@ -292,6 +292,7 @@ func init() {
 		"cli.config.month":               {"target %s", "%s 目标"},
 		"cli.config.set":                 {"%s = %s", "%s = %s"},
 		"cli.export.done":                {"Exported to %s", "已导出到 %s"},
+		"err.outcome_no_client":          {"task %v has no client, so its outcome has nowhere to go (log call --prospect TEXT records a call with someone not yet a client; note CLIENT TEXT a note)", "任务 %v 没有客户，结果无处记录（与尚未成为客户的人通话用 log call --prospect TEXT，笔记用 note CLIENT TEXT）"},
 		"cli.import.done":                {"Imported %s", "已导入 %s"},
 		"cli.import.undo_cleared":        {"A merge is not undone by salesplan undo, and the actions before it can no longer be undone (salesplan backup FILE before a merge keeps a copy to go back to).", "合并导入无法用 salesplan undo 撤销，之前的操作也不能再撤销（合并前用 salesplan backup FILE 备份，可以回到那时）。"},
 		"cli.backup.done":                {"Backed up to %s", "已备份到 %s"},
