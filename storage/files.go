@@ -108,6 +108,12 @@ func checkTarget(dbPath, path string, manual []string) error {
 			return refuseTarget("target_scratch", "%s is a working file of the database; nothing was written", path)
 		}
 	}
+	if fi.Mode().Perm()&0o200 == 0 {
+		// The rename would replace it whatever its mode: a file its owner
+		// made read-only is kept, as the database itself is.
+		return newStoreError(ErrUnsafeTarget, nil, "target_read_only",
+			"%s is read-only (mode %04o); nothing was written (chmod u+w it, or choose another file)", path, fi.Mode().Perm())
+	}
 	return nil
 }
 

@@ -222,3 +222,23 @@ func TestWorkingFilesRefusedAsTargets(t *testing.T) {
 		}
 	}
 }
+
+// TestOutputOntoReadOnlyFileRefused: export -o and backup onto a file its
+// owner made read-only leave it as it was (the rename would replace it
+// whatever its mode, and make it 0600).
+func TestOutputOntoReadOnlyFileRefused(t *testing.T) {
+	h := newHarness(t)
+	seed(h)
+	target := h.write("kept.txt", "precious\n")
+	if err := os.Chmod(target, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"export", "-o", target}, {"backup", target}} {
+		r := h.run(args...)
+		got, _ := os.ReadFile(target)
+		fi, _ := os.Stat(target)
+		if r.code != ExitFail || !strings.Contains(r.err, "read-only") || string(got) != "precious\n" || fi.Mode().Perm() != 0o444 {
+			t.Errorf("%v: exit %d %q; file %q mode %04o; want refused, file kept", args, r.code, r.err, got, fi.Mode().Perm())
+		}
+	}
+}

@@ -57,6 +57,7 @@ func init() {
 		"err.target_db":        {"%v is the database itself; nothing was written", "%v 就是数据库本身；未写入任何内容"},
 		"err.target_backup":    {"%v is a backup of the database; nothing was written", "%v 是数据库的备份；未写入任何内容"},
 		"err.target_scratch":   {"%v is a working file of the database; nothing was written", "%v 是数据库的工作文件；未写入任何内容"},
+		"err.target_read_only": {"%v is read-only (mode %04o); nothing was written (chmod u+w it, or choose another file)", "%v 是只读文件（权限 %04o）；未写入任何内容（先 chmod u+w，或换一个文件）"},
 
 		// Automatic backups (storage/backup.go).
 		"err.backup_damaged":      {"today's automatic backup failed its check and was kept aside as %v; the last good backup is from %v (salesplan backups, salesplan check)", "今天的自动备份未通过检查，已另存为 %v；最近一份完好的备份是 %v 的（salesplan backups，salesplan check）"},
