@@ -373,7 +373,12 @@ func (a *app) rootCmd() *cobra.Command {
 
 // persistentLang validates --lang before any command runs.
 func (a *app) persistentLang(root *cobra.Command) {
-	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+	root.PersistentPreRunE = func(c *cobra.Command, _ []string) error {
+		// --db "" (an unset variable) would fall back to the default
+		// database and write there: bad usage instead.
+		if f := c.Flags().Lookup("db"); f != nil && f.Changed && a.dbPath == "" {
+			return &usageError{key: "cli.usage.empty_path", args: []any{"--db"}}
+		}
 		switch a.langArg {
 		case "", "en", "zh":
 			if a.langArg != "" {

@@ -191,6 +191,7 @@ func TestUsageErrors(t *testing.T) {
 		{"import unknown format", []string{"import", "--format", "yaml", "x.yaml"}, "yaml"},
 		{"import csv of tasks", []string{"import", "--format", "csv", "--kind", "tasks", "x.csv"}, "tasks"},
 		{"demo scale out of range", []string{"demo", "--scale", "-1"}, "-1"},
+		{"empty --db (an unset variable)", []string{"--db", "", "client", "add", "Zed"}, "--db"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
