@@ -222,7 +222,7 @@ func (s *Store) CancelPromise(id model.ID, on model.Date, reason string, today m
 		on = today
 	}
 	reason = strings.TrimSpace(reason)
-	if reason == "" {
+	if model.Blank(reason) { // nothing but escapes or invisible characters is no reason either
 		return model.Promise{}, model.Errf("missing_cancel_reason", "say why the promise is cancelled")
 	}
 	return s.closePromise(ActCancelPromise, id, model.PromiseCancelled, on, reason, today)

@@ -242,3 +242,17 @@ func TestOutputOntoReadOnlyFileRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestBlankCancelReasonRefused: a reason that shows as nothing once made
+// inert is no reason (the review lists it; DESIGN.md §2 v2).
+func TestBlankCancelReasonRefused(t *testing.T) {
+	h := newHarness(t)
+	seed(h)
+	h.ok("promise", "王总", "send", "it", "--due", "2026-11-30")
+	before := h.dbBytes()
+	for _, reason := range []string{"\x1b[31m\x1b[0m", "\u200b"} {
+		if r := h.run("promise", "cancel", "1", "--reason", reason); r.code != ExitFail || !strings.Contains(r.err, "say why") || !bytesEqual(before, h.dbBytes()) {
+			t.Errorf("cancel with reason %q: exit %d %q; want refused, nothing changed", reason, r.code, r.err)
+		}
+	}
+}
