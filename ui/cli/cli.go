@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -114,6 +115,11 @@ func (c Config) Main(args []string, stdin io.Reader, stdout, stderr io.Writer, e
 		if a.wrote {
 			a.autoBackup()
 		}
+		return ExitOK
+	}
+	if errors.Is(err, syscall.EPIPE) {
+		// The reader went away (| head): what it wanted it has; nothing to
+		// say, as for every command that prints its output whole.
 		return ExitOK
 	}
 	var ue *usageError

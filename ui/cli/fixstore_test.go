@@ -1,12 +1,15 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // projectsAtLimit is an exchange document with n projects of value 10^13
@@ -254,5 +257,23 @@ func TestBlankCancelReasonRefused(t *testing.T) {
 		if r := h.run("promise", "cancel", "1", "--reason", reason); r.code != ExitFail || !strings.Contains(r.err, "say why") || !bytesEqual(before, h.dbBytes()) {
 			t.Errorf("cancel with reason %q: exit %d %q; want refused, nothing changed", reason, r.code, r.err)
 		}
+	}
+}
+
+// pipeGone is standard output after the reader went away (| head).
+type pipeGone struct{}
+
+func (pipeGone) Write([]byte) (int, error) { return 0, syscall.EPIPE }
+
+// TestClosedPipeIsQuiet: `salesplan export | head` ends quietly, exit 0,
+// like every other command whose reader stopped reading.
+func TestClosedPipeIsQuiet(t *testing.T) {
+	h := newHarness(t)
+	seed(h)
+	var errb bytes.Buffer
+	cfg := Config{Now: func() time.Time { return h.now }}
+	code := cfg.Main([]string{"--db", h.db, "export"}, strings.NewReader(""), pipeGone{}, &errb, func(k string) string { return h.env[k] })
+	if code != ExitOK || errb.Len() != 0 {
+		t.Errorf("export into a closed pipe: exit %d, stderr %q; want 0 and nothing", code, errb.String())
 	}
 }

@@ -72,7 +72,7 @@ func TestUndoCommand(t *testing.T) {
 	// Nothing left: one line, exit 1, the file as it was.
 	before := h.dbBytes()
 	r := h.run("undo")
-	if r.code != 1 || len(stderrLines(r.err)) != 1 || !strings.Contains(r.err, "Nothing to undo") {
+	if r.code != 1 || len(stderrLines(r.err)) != 1 || !strings.Contains(r.err, "nothing to undo") {
 		t.Errorf("undo with nothing to undo: exit %d, %q", r.code, r.err)
 	}
 	if !bytes.Equal(before, h.dbBytes()) {

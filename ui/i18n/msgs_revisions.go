@@ -97,7 +97,7 @@ func init() {
 		"cli.short.undo":   {"Undo the last action on this database (the planner's too)", "撤销此数据库上的最近一次操作（包括规划器中的）"},
 		"cli.long.undo":    {"Undo the last action made on this database, by the planner or the command line (up to 50 back). Refused, with nothing changed, if another salesplan changed those records since.", "撤销此数据库上最近一次操作（规划器或命令行所做，最多回退 50 步）。若这些记录之后被另一个 salesplan 修改过，则拒绝撤销，不作任何改动。"},
 		"cli.undo.done":    {"Undone: %s", "已撤销：%s"},
-		"cli.undo.nothing": {"Nothing to undo", "没有可撤销的操作"},
+		"cli.undo.nothing": {"nothing to undo", "没有可撤销的操作"},
 		"cli.err.undo":     {"cannot undo: %s", "无法撤销：%s"},
 	})
 }
