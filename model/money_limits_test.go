@@ -24,6 +24,8 @@ func TestPercentAtTheLimit(t *testing.T) {
 		{"saturated sum", math.MaxInt64, target, 11068046, true},
 		{"a cent of target", math.MaxInt64, 1, math.MaxInt64, true}, // beyond int64: saturates
 		{"negative", -125, 1000, -13, true},
+		{"short of the target is not 100%", 999999999999999, 1000000000000000, 99, true},
+		{"the target met is 100%", 1000, 1000, 100, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			got, ok := Percent(tt.part, tt.whole)

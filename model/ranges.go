@@ -100,7 +100,8 @@ func SumMoney(ms ...Money) Money {
 func (m Money) Saturated() bool { return m == math.MaxInt64 || m == math.MinInt64 }
 
 // Percent is part as a whole percentage of whole, rounded half up
-// (half away from zero for a negative part), computed exactly whatever the
+// (half away from zero for a negative part) — except that short of whole
+// it is at most 99, so 100% always means the target was met —, computed exactly whatever the
 // sizes (10^13 of 10^-2 is 10^17 percent): ok is false when whole is not
 // positive (no target, no percentage). A percentage beyond the int64 range
 // saturates at its end. With a Saturated part, the percentage is a lower
@@ -116,6 +117,10 @@ func Percent(part, whole int64) (pct int64, ok bool) {
 	p.Quo(p, w.Mul(w, big.NewInt(2)))
 	if !p.IsInt64() {
 		p.SetInt64(math.MaxInt64)
+	}
+	if p.Int64() == 100 && part >= 0 && part < whole {
+		// 100% says the target is met: 99.99…% short of it says 99%.
+		p.SetInt64(99)
 	}
 	if part < 0 {
 		return -p.Int64(), true
