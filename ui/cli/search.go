@@ -31,7 +31,7 @@ func (a *app) searchCmd() *cobra.Command {
 		if limit < 1 || limit > 1000 {
 			return &usageError{key: "cli.err.search_limit", args: []any{limit}} // a bad flag value: bad usage
 		}
-		if len(model.SearchTerms(query)) == 0 {
+		if model.Blank(query) || len(model.SearchTerms(query)) == 0 {
 			return fail("cli.err.search_empty", query)
 		}
 		res, err := st.Search(query, kind, limit)

@@ -219,6 +219,7 @@ func TestWorkdayFailures(t *testing.T) {
 		want []string
 	}{
 		{"search punctuation only", []string{"search", "，。!!"}, []string{"nothing to search"}},
+		{"search escapes only", []string{"search", "\x1b]0;x\a"}, []string{"nothing to search"}},
 		{"search bad kind", []string{"search", "报价", "--kind", "email"}, []string{"email", "client, note"}},
 		{"show unknown client", []string{"client", "show", "Nobody"}, []string{"Nobody"}},
 		{"show ambiguous client", []string{"client", "show", "wang"}, []string{"Wang Lei", "Wang Fang"}},
