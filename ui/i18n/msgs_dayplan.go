@@ -117,6 +117,7 @@ func init() {
 		"undo.add_task_new_client":   {"adding a task and its new client", "添加任务及新客户"},
 		"err.bad_booking":            {"a booking is a visit and a call with one client", "约拜访需要同一客户的一次拜访和一通电话"},
 		"undone.move_tasks":          {"moving %s tasks to %s (each is back on its day)", "把 %s 个任务改到 %s（都已改回原来的日期）"},
+		"undone.move_tasks_one":      {"moving %s task to %s (it is back on its day)", "把 %s 个任务改到 %s（已改回原来的日期）"},
 		"undone.book_visit":          {"booking the visit to %s on %s, with its call", "约%s在 %s 拜访及那通电话"},
 		"undone.add_task_new_client": {"new client %s and its task", "新客户%s及其任务"},
 

@@ -32,9 +32,12 @@ func (l Lang) Undone(action, what, client string, on model.Date) string {
 		"archive_client", "add_project", "edit_project", "set_stage", "mark_important", "unmark_important":
 		return l.T("undone."+action, what)
 	case "move_task":
+		if !on.Valid() { // it had no date: back in the inbox
+			return l.T("undone.move_task_inbox", what)
+		}
 		return l.T("undone.move_task", what, date)
 	case "move_tasks": // what is how many moved, date where they had gone
-		return l.T("undone.move_tasks", what, date)
+		return l.N("undone.move_tasks", countOf(what), what, date)
 	case "book_visit":
 		return l.T("undone.book_visit", client, date)
 	case "add_task_new_client": // the client, then its task: what is the client's name
@@ -46,4 +49,16 @@ func (l Lang) Undone(action, what, client string, on model.Date) string {
 		return l.T("undo." + action)
 	}
 	return model.InertLine(action)
+}
+
+// countOf reads a count carried as text ("3"); 0 when it is not one.
+func countOf(s string) int {
+	n := 0
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return 0
+		}
+		n = n*10 + int(r-'0')
+	}
+	return n
 }
