@@ -172,6 +172,26 @@ func invisible(r rune) bool {
 	return true
 }
 
+// unseen reports whether r draws nothing by itself though it is kept in a
+// name as typed (it may belong to an emoji: a variation selector, a flag's
+// tag characters): filler and format characters. A name's key leaves them
+// out, so a name of only these is blank and one with them is the same name
+// as one without.
+func unseen(r rune) bool {
+	switch {
+	case r >= 0xfe00 && r <= 0xfe0f, r >= 0xe0100 && r <= 0xe01ef: // variation selectors
+	case r >= 0xe0000 && r <= 0xe007f: // tag characters
+	case r == 0x115f || r == 0x1160 || r == 0x3164 || r == 0xffa0: // Hangul fillers
+	case r == 0x2800: // braille blank
+	case r >= 0x1d173 && r <= 0x1d17a: // musical format characters
+	case r >= 0xfff9 && r <= 0xfffb: // interlinear annotation
+	case r == 0x2028 || r == 0x2029: // line and paragraph separators
+	default:
+		return false
+	}
+	return true
+}
+
 // CleanName is a name as salesplan keeps it: zero-width and bidi control
 // characters removed, spaces trimmed at both ends. Nothing else changes: the
 // name stays as typed.
@@ -197,6 +217,9 @@ func NameKey(s string) string {
 	b.Grow(len(s))
 	space := false
 	for _, r := range s {
+		if unseen(r) {
+			continue
+		}
 		if unicode.IsSpace(r) {
 			space = true
 			continue

@@ -22,6 +22,9 @@ func TestNameKeyCatchesLookAlikes(t *testing.T) {
 		"ACME\u2066 Ltd\u2069", // bidi isolate
 		"ACME\x1b[31m Ltd",     // an escape sequence shows as nothing
 		"ACME\ufeff Ltd",       // BOM
+		"ACME Ltd\U000E0001",   // a tag character
+		"ACME\ufe0f Ltd",       // a variation selector after a letter
+		"ACME\u3164 Ltd",       // a Hangul filler
 	}
 	want := NameKey("ACME Ltd")
 	for _, s := range same {
@@ -51,7 +54,8 @@ func TestCleanNameKeepsWhatShows(t *testing.T) {
 }
 
 func TestEmptyNamesRefused(t *testing.T) {
-	for _, name := range []string{"", "  ", "\u200b", "\u200b\u200d\ufeff", "\u202e\u202c", "\x1b[2J", "\x07"} {
+	for _, name := range []string{"", "  ", "\u200b", "\u200b\u200d\ufeff", "\u202e\u202c", "\x1b[2J", "\x07",
+		"\U000E0001", "\ufe0f", "\u115f\u3164\uffa0", "\u2800", "\U0001D173", "\ufff9"} {
 		c := Client{Name: name, CreatedOn: MakeDate(2026, 1, 1)}
 		if p := ProblemOf(c.Validate()); p == nil || p.Code != "empty_name" || p.Field != "name" {
 			t.Errorf("client named %q: %v, want empty_name on name", name, p)

@@ -77,8 +77,10 @@ var (
 // indexVersion is the index encoding this build writes. 2: the unique-name
 // indexes key by model.NameKey (zero-width and bidi characters and runs of
 // spaces folded; look-alikes held apart). 3: task_done's value holds the
-// task's date and important flag (the day's record).
-const indexVersion = 3
+// task's date and important flag (the day's record). 4: NameKey also
+// leaves out characters that draw nothing by themselves (variation
+// selectors, tag characters, Hangul fillers, the braille blank).
+const indexVersion = 4
 
 // ix returns an index bucket; a missing one means a damaged or foreign file.
 func ix(tx *bolt.Tx, name []byte) *bolt.Bucket {
