@@ -161,14 +161,14 @@ func readMergeBase(tx *bolt.Tx, doc *Document) (mergeBase, error) {
 	}
 	for i, c := range doc.Clients {
 		if nameTaken(ix(tx, ixClientName), c.Name, 0) {
-			return mb, &ValidationError{Record: fmt.Sprintf("clients[%d]", i), Field: "name",
-				Msg: fmt.Sprintf("a client named %q is already in the database", c.Name)}
+			why := model.Errf("import_client_taken", "a client named %q is already in the database", c.Name)
+			return mb, &ValidationError{Record: fmt.Sprintf("clients[%d]", i), Field: "name", Msg: why.Error(), Why: why}
 		}
 	}
 	for i, p := range doc.Projects {
 		if nameTaken(ix(tx, ixProjectName), p.Name, 0) {
-			return mb, &ValidationError{Record: fmt.Sprintf("projects[%d]", i), Field: "name",
-				Msg: fmt.Sprintf("a project named %q is already in the database", p.Name)}
+			why := model.Errf("import_project_taken", "a project named %q is already in the database", p.Name)
+			return mb, &ValidationError{Record: fmt.Sprintf("projects[%d]", i), Field: "name", Msg: why.Error(), Why: why}
 		}
 	}
 	return mb, nil

@@ -244,7 +244,7 @@ func closePromise(r *recorder, id model.ID, status model.PromiseStatus, on model
 		return p, err
 	}
 	if p.Status != model.PromiseOpen {
-		return p, model.Errf("promise_not_open", "promise %d is already %s", id, string(p.Status))
+		return p, model.Errf("promise_not_open", "promise %d is already %s", id, model.Errf("promise_status_"+string(p.Status), string(p.Status)))
 	}
 	if status == model.PromiseKept && !on.Valid() {
 		return p, model.Errf("missing_kept_on", "a kept promise needs the date it was kept")

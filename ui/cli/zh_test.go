@@ -21,6 +21,9 @@ func TestChineseSaysItInChinese(t *testing.T) {
 	badCSV := h.write("c.csv", "name,phone\nA,1\n,2\n")
 	badCadence := h.write("d.csv", "客户,跟进周期\n张三,7\n李四,两周\n")
 	notDB := h.write("x.db", "not a database at all")
+	mergeDup := h.write("m.json", `{"format": "salesplan", "version": 2, "clients": [{"id": 1, "name": "王总", "tier": "key", "created_on": "2026-01-01"}]}`)
+	h.ok("promise", "王总", "报价", "--due", "2026-11-30")
+	h.ok("promise", "cancel", "1", "--reason", "客户取消")
 	// A port nothing listens on: listen, note the address, close.
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -42,6 +45,8 @@ func TestChineseSaysItInChinese(t *testing.T) {
 		{"a file that is not there", []string{"import", h.dir + "/nope.json"}, "文件或文件夹不存在", []string{"no such file", "open "}},
 		{"restore: not a database", []string{"restore", notDB, "--yes"}, "不是 bbolt 数据库文件", []string{"not a bbolt file"}},
 		{"sync: server down", []string{"sync"}, "连接被拒绝", []string{"connection refused"}},
+		{"import --merge: a name already here", []string{"import", "--merge", mergeDup}, "数据库里已有名为“王总”的客户", []string{"already in the database"}},
+		{"a promise already cancelled", []string{"promise", "keep", "1"}, "承诺 1 已取消", []string{"cancelled"}},
 		{"unknown flag", []string{"today", "--bogus"}, "没有选项 --bogus", []string{"unknown flag"}},
 		{"flag without its value", []string{"week", "--week"}, "--week 需要一个值", []string{"needs an argument"}},
 		{"flags that exclude each other", []string{"today", "--json", "--short"}, "--json 与 --short 不能同时使用", []string{"if any flags"}},
