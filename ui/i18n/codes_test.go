@@ -27,6 +27,7 @@ var dynamicCodes = map[string][]string{
 		"interests", "referred_by", "text", "owner", "reason", "currency", "language"},
 	"not_utf8_*": {"title", "name", "company", "area", "phone", "business", "needs", "decision_maker",
 		"interests", "referred_by", "text", "owner", "reason", "currency", "language"},
+	"promise_status_*": {"open", "kept", "cancelled"},
 }
 
 // problemSite is one place that makes a model.Problem.
