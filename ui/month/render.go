@@ -226,13 +226,12 @@ type mark struct {
 // number's style shows too).
 var markPriority = []string{"bid", "papers_due", "promise_due", "today"}
 
-// marks lists a day's markers, one letter each, in markPriority's order;
-// today's only when withToday.
-func (m *Model) marks(dd model.DaySummary, withToday bool) []mark {
+// marks lists a day's markers, one letter each, in markPriority's order.
+func (m *Model) marks(dd model.DaySummary) []mark {
 	st := m.env.Styles
 	var out []mark
 	for _, k := range markPriority {
-		if !slices.Contains(dd.Markers, k) || (k == "today" && !withToday) {
+		if !slices.Contains(dd.Markers, k) {
 			continue
 		}
 		var s string
@@ -333,11 +332,12 @@ func (m *Model) cell(g grid, d model.Date) []string {
 	}
 	if in {
 		if g.ch == 1 {
-			// One line: the markers first, the count if it fits whole;
-			// today shows by its number's style.
-			out[0] = fitLine(g.cw, lead+num, m.marks(dd, false), m.tasks(dd, false))
+			// One line: the markers first (today's T too, where it fits:
+			// the legend names it, and without colour the number's style
+			// does not show), the count if it fits whole.
+			out[0] = fitLine(g.cw, lead+num, m.marks(dd), m.tasks(dd, false))
 		} else {
-			out[0] = fitLine(g.cw, lead+num, m.marks(dd, true), "")
+			out[0] = fitLine(g.cw, lead+num, m.marks(dd), "")
 			tasks := m.tasks(dd, true)
 			if ansi.StringWidth(tasks) > g.cw-1 {
 				tasks = m.tasks(dd, false)
