@@ -349,6 +349,10 @@ type Undone struct {
 	What   string     // its words: a task's title, a client's or project's name, a promise's text, an entry's kind
 	Client string     // the name of the client it belongs to ("" when none)
 	On     model.Date // its day: an entry's, a task's date, a promise's due date, a stage move's
+	// Task is a task the undo put back — deleted, done, moved or edited,
+	// and now as it was — for the planner to select; 0 when none (the undo
+	// of adding a task removes it).
+	Task model.ID
 }
 
 // Undo reverts the latest action in the database's undo log and returns
@@ -445,6 +449,12 @@ func describeStep(tx *bolt.Tx, u undoStep) Undone {
 	d := Undone{Action: u.action}
 	if len(u.images) == 0 {
 		return d
+	}
+	for _, im := range u.images { // the action's own task first (a call logged: its entry, then the task it did)
+		if bytes.Equal(im.bucket, bTasks) && im.before != nil {
+			d.Task = im.id
+			break
+		}
 	}
 	im := u.images[0]
 	raw := im.after

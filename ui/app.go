@@ -304,7 +304,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		u := msg.Undone
 		m.status = common.StatusMsg{Text: m.env.T("status.undone", m.env.Lang.Undone(u.Action, u.What, u.Client, u.On))}
-		return func() tea.Msg { return common.DataChangedMsg{} }
+		return func() tea.Msg { return common.DataChangedMsg{Task: u.Task} }
 
 	case common.SwitchPaneMsg:
 		m.switchTo(msg.Pane)

@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"salesplan/ui/i18n"
@@ -104,6 +106,55 @@ func TestGoldenMonthNarrow(t *testing.T) {
 				}
 				golden.RequireEqual(t, s)
 			})
+		}
+	}
+}
+
+// The year view at 60x16 (and 70x19) has no room for its twelve months,
+// the totals and the help: the months scroll so the selected one stays on
+// screen, from December back to January, with the year and quarter totals
+// below; a click on a month's line selects that month. At 80x24 all twelve
+// show.
+func TestYearViewSmallKeepsSelectionAndTotals(t *testing.T) {
+	st := uitest.OpenStore(t)
+	uitest.SeedDay(t, st)
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		for _, size := range [][2]int{{60, 16}, {70, 19}, {80, 24}} {
+			m := New(uitest.Env(st, l), Options{NoColor: true}).sized(size[0], size[1])
+			uitest.Run(m, m.start())
+			uitest.Press(m, "3", "y", "j") // today is in November: j selects December
+			total := l.T("month.year.total", 2026, "")
+			for mo := time.December; mo >= time.January; mo-- {
+				s := screen(m)
+				uitest.CheckSize(t, m.View().Content, size[0], size[1])
+				if !strings.Contains(s, "› "+l.MonthShort(mo)) {
+					t.Fatalf("%s %v: the selected month %s is not on screen:\n%s", l, size, mo, s)
+				}
+				if !strings.Contains(s, total) || !strings.Contains(s, l.T("month.year.quarter", 4, "")) {
+					t.Fatalf("%s %v: the year and quarter totals are not on screen:\n%s", l, size, s)
+				}
+				if size[1] == 24 && !strings.Contains(s, l.MonthShort(time.January)) {
+					t.Errorf("%s %v: all twelve months fit but January is missing:\n%s", l, size, s)
+				}
+				if mo > time.January {
+					uitest.Press(m, "k")
+				}
+			}
+			// Back on December, the months scrolled: a click on the top month
+			// line selects the month it shows.
+			for range 11 {
+				uitest.Press(m, "j")
+			}
+			lines := strings.Split(screen(m), "\n")
+			for y, line := range lines {
+				if i := strings.Index(line, l.MonthShort(time.October)); i >= 0 && i < 4 {
+					uitest.Send(m, tea.MouseClickMsg{X: 3, Y: y, Button: tea.MouseLeft})
+					break
+				}
+			}
+			if s := screen(m); !strings.Contains(s, "› "+l.MonthShort(time.October)) {
+				t.Errorf("%s %v: a click on October's line did not select it:\n%s", l, size, s)
+			}
 		}
 	}
 }

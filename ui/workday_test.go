@@ -776,3 +776,67 @@ func TestFooterCycleKeyNotFilter(t *testing.T) {
 		}
 	}
 }
+
+// On the first-run screen u undoes a step, and its tick goes: the import
+// undone, "✓ … 3 clients imported" no longer shows; the target and quotas
+// undone, their tick goes too; the client added by hand keeps its tick
+// while it is in the database. The footer offers u.
+func TestFirstRunUndoUnticks(t *testing.T) {
+	st := uitest.OpenStore(t)
+	csv := filepath.Join(t.TempDir(), "clients.csv")
+	if err := os.WriteFile(csv, []byte("name,phone\nAda,1\nBo,2\nCy,3\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	m := New(uitest.EnvAt(st, i18n.EN, uitest.Morning), Options{NoColor: true, FirstRun: true}).sized(100, 30)
+	uitest.Run(m, m.start())
+	if !m.topIs(common.ScreenFirstRun) {
+		t.Fatalf("an empty database did not open on the first-run screen:\n%s", screen(m))
+	}
+	if foot := footer(m); !strings.Contains(foot, "u undo") {
+		t.Errorf("the first-run footer does not offer u: %q", foot)
+	}
+	ticked := func(step string) bool {
+		for _, line := range strings.Split(screen(m), "\n") {
+			if strings.Contains(line, step) {
+				return strings.Contains(line, "✓")
+			}
+		}
+		t.Fatalf("no line %q:\n%s", step, screen(m))
+		return false
+	}
+	const targets, imp, client = "Targets and quotas", "Import clients from a spreadsheet", "Add your first client"
+
+	// The target and quotas, then the import, then a client by hand.
+	uitest.Press(m, "enter")
+	uitest.Type(m, "500000")
+	uitest.Press(m, "ctrl+s")
+	uitest.Press(m, "enter") // the cursor moved to the import
+	uitest.Type(m, csv)
+	uitest.Press(m, "enter", "y")
+	uitest.Press(m, "k", "enter") // the cursor went to "start": back up to the client
+	uitest.Type(m, "Dee")
+	uitest.Press(m, "ctrl+s")
+	if !ticked(targets) || !ticked(imp) || !ticked(client) || !strings.Contains(screen(m), "3 clients imported") {
+		t.Fatalf("the three steps are not ticked:\n%s", screen(m))
+	}
+
+	uitest.Press(m, "u") // the client by hand
+	if ticked(client) || !ticked(imp) || !ticked(targets) {
+		t.Errorf("after undoing the client by hand:\n%s", screen(m))
+	}
+	uitest.Press(m, "u") // the import
+	s := screen(m)
+	if !strings.Contains(s, "Undone: importing clients from a CSV file") {
+		t.Errorf("the import was not undone:\n%s", s)
+	}
+	if ticked(imp) || strings.Contains(s, "clients imported") || !ticked(targets) {
+		t.Errorf("the import undone still shows as done:\n%s", s)
+	}
+	uitest.Press(m, "u") // the target and quotas
+	if ticked(targets) {
+		t.Errorf("the targets undone still show as set:\n%s", screen(m))
+	}
+	if rows, err := st.ClientNames(); err != nil || len(rows) != 0 {
+		t.Errorf("clients after undoing all: %v, %v", rows, err)
+	}
+}

@@ -165,8 +165,13 @@ func (p *Prefs) Set(currency string) bool {
 
 // DataChangedMsg says the database changed (an action here, undo, or the
 // command line in another process): reload what you show. Rev is the
-// store's revision after the change (0 when unknown).
-type DataChangedMsg struct{ Rev uint64 }
+// store's revision after the change (0 when unknown). Task, after an undo,
+// is a task it put back (storage.Undone.Task): a pane showing it selects
+// it, as the next key acts on the selection.
+type DataChangedMsg struct {
+	Rev  uint64
+	Task model.ID
+}
 
 // GotoDateMsg asks to show a date. The shell switches to the Day pane and
 // passes the message on to it. Task, when set, is the task to select there

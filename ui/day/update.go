@@ -20,6 +20,9 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	case minuteMsg:
 		return m, m.tickClock() // followClock above has moved the marker
 	case common.DataChangedMsg:
+		if msg.Task != 0 { // an undo put this task back: the cursor goes to it
+			m.pendingSelect = msg.Task
+		}
 		return m, tea.Batch(m.reload(true), m.reloadRecord())
 	case common.GotoDateMsg:
 		if msg.Task != 0 { // a search hit: select it, even among "N more" carried over or in the inbox

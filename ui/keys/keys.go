@@ -366,7 +366,7 @@ func (k KeyMap) ShortHelp(p Place) []key.Binding {
 	case PlaceSearch:
 		return []key.Binding{k.ResultUp, k.ResultDown, k.Open, k.Back}
 	case PlaceFirstRun:
-		return []key.Binding{k.Up, k.Down, k.Choose, k.Start}
+		return []key.Binding{k.Up, k.Down, k.Choose, k.Start, k.Undo}
 	case PlaceConfirm:
 		return []key.Binding{k.Yes, k.No}
 	case PlaceInput:
@@ -425,8 +425,8 @@ func (k KeyMap) FullHelp(p Place) [][]key.Binding {
 		return [][]key.Binding{{k.ResultUp, k.ResultDown, k.Choose, k.Cancel}}
 	case PlaceSearch:
 		return [][]key.Binding{{k.ResultUp, k.ResultDown, k.Open, k.Back}}
-	case PlaceFirstRun:
-		return [][]key.Binding{{k.Up, k.Down, k.Choose, k.Start}}
+	case PlaceFirstRun: // u is the shell's, and works here: a step done is undone
+		return [][]key.Binding{{k.Up, k.Down, k.Choose, k.Start, k.Undo}}
 	case PlaceConfirm:
 		return [][]key.Binding{{k.Yes, k.No}}
 	case PlaceInput:

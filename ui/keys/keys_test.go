@@ -192,7 +192,7 @@ func TestHelpListsOnlyLiveKeys(t *testing.T) {
 		PlacePopup:         {"k/↑", "j/↓", "e", "esc"},
 		PlacePicker:        {"↑", "↓", "enter", "esc"},
 		PlaceSearch:        {"↑", "↓", "enter", "esc"},
-		PlaceFirstRun:      {"k/↑", "j/↓", "enter", "esc"},
+		PlaceFirstRun:      {"k/↑", "j/↓", "enter", "esc", "u"},
 		PlaceConfirm:       {"enter/y", "esc/n"},
 		PlaceInput:         {"enter", "esc"},
 		PlaceYear:          {"←/k", "→/j", "h/[", "l/]", "enter/y", "/", "t", "n", "g", ",", "C", "S"},

@@ -342,7 +342,9 @@ func (m *Model) updateDialog(msg tea.Msg) tea.Cmd {
 // click selects the day (or, in the year view, the month) under the mouse.
 func (m *Model) click(mo tea.Mouse) tea.Cmd {
 	if m.yearOn {
-		if i := mo.Y - yearTop; i >= 0 && i < 12 {
+		r := m.yearRows()
+		if i := mo.Y - r.top; i >= 0 && i < r.n {
+			i += r.first
 			return m.selectDay(m.sel.AddMonths(i + 1 - int(m.sel.Month())))
 		}
 		return nil

@@ -24,8 +24,41 @@ const (
 	tailRows = 2
 )
 
-// yearTop is the first month line of the year view.
-const yearTop = 2
+// yearRows is how the year view fits its height: months first..first+n-1
+// from line top, then the year and quarter totals. At a small height the
+// blank lines and the help line go first, then the months scroll so the
+// selected one stays on screen with the totals below it.
+type yearRows struct {
+	top, first, n int
+	gapFoot, help bool
+}
+
+// The year view's lines besides the months: the title, a blank line, the
+// year total and two lines of quarters, a blank line and the help line.
+const (
+	yearHead = 2
+	yearFoot = 3
+)
+
+func (m *Model) yearRows() yearRows {
+	r := yearRows{top: yearHead, n: 12, gapFoot: true, help: true}
+	spare := m.height - (yearHead + 12 + 1 + yearFoot + 2)
+	if spare < 0 {
+		r.help, spare = false, spare+2
+	}
+	if spare < 0 {
+		r.gapFoot, spare = false, spare+1
+	}
+	if spare < 0 {
+		r.top, spare = 1, spare+1 // the blank line under the title
+	}
+	if spare < 0 {
+		r.n = max(12+spare, 1)
+		// The selected month in the middle of the window, the window inside the year.
+		r.first = min(max(int(m.sel.Month())-1-(r.n-1)/2, 0), 12-r.n)
+	}
+	return r
+}
 
 // grid is the calendar's layout for the current size and month.
 type grid struct {
@@ -193,13 +226,12 @@ type mark struct {
 // number's style shows too).
 var markPriority = []string{"bid", "papers_due", "promise_due", "today"}
 
-// marks lists a day's markers, one letter each, in markPriority's order;
-// today's only when withToday.
-func (m *Model) marks(dd model.DaySummary, withToday bool) []mark {
+// marks lists a day's markers, one letter each, in markPriority's order.
+func (m *Model) marks(dd model.DaySummary) []mark {
 	st := m.env.Styles
 	var out []mark
 	for _, k := range markPriority {
-		if !slices.Contains(dd.Markers, k) || (k == "today" && !withToday) {
+		if !slices.Contains(dd.Markers, k) {
 			continue
 		}
 		var s string
@@ -300,11 +332,12 @@ func (m *Model) cell(g grid, d model.Date) []string {
 	}
 	if in {
 		if g.ch == 1 {
-			// One line: the markers first, the count if it fits whole;
-			// today shows by its number's style.
-			out[0] = fitLine(g.cw, lead+num, m.marks(dd, false), m.tasks(dd, false))
+			// One line: the markers first (today's T too, where it fits:
+			// the legend names it, and without colour the number's style
+			// does not show), the count if it fits whole.
+			out[0] = fitLine(g.cw, lead+num, m.marks(dd), m.tasks(dd, false))
 		} else {
-			out[0] = fitLine(g.cw, lead+num, m.marks(dd, true), "")
+			out[0] = fitLine(g.cw, lead+num, m.marks(dd), "")
 			tasks := m.tasks(dd, true)
 			if ansi.StringWidth(tasks) > g.cw-1 {
 				tasks = m.tasks(dd, false)
@@ -401,9 +434,10 @@ func (m *Model) currency() string {
 func (m *Model) yearView() string {
 	st := m.env.Styles
 	y := m.sel.Year()
-	lines := []string{
-		st.Title.Render(common.PadRight(m.lang.T("month.year.title", y), m.width)),
-		"",
+	r := m.yearRows()
+	lines := []string{st.Title.Render(common.PadRight(m.lang.T("month.year.title", y), m.width))}
+	if r.top > 1 {
+		lines = append(lines, "")
 	}
 	if m.yearOf != y {
 		lines = append(lines, st.Muted.Render(m.lang.T("week.loading")))
@@ -425,6 +459,9 @@ func (m *Model) yearView() string {
 	for i, q := range m.year {
 		sum.Value = sum.Value.Plus(q.Value)
 		sum.Target = sum.Target.Plus(q.Target)
+		if i < r.first || i >= r.first+r.n {
+			continue
+		}
 		lead := " "
 		if time.Month(i+1) == m.sel.Month() {
 			lead = "›"
@@ -447,7 +484,10 @@ func (m *Model) yearView() string {
 	if len(m.set.MonthTargets) > 0 {
 		total += st.Muted.Render("  " + m.lang.T("month.year.by_hand"))
 	}
-	lines = append(lines, "", common.PadRight(total, m.width))
+	if r.gapFoot {
+		lines = append(lines, "")
+	}
+	lines = append(lines, common.PadRight(total, m.width))
 	// The quarters, two to a line: their three months' sales and targets.
 	var qs []string
 	for q := range 4 {
@@ -458,7 +498,9 @@ func (m *Model) yearView() string {
 		qs = append(qs, m.lang.T("month.year.quarter", q+1, report.MoneyCount(m.lang, qq, m.currency())))
 	}
 	lines = append(lines, common.PadRight("  "+qs[0]+"  "+qs[1], m.width), common.PadRight("  "+qs[2]+"  "+qs[3], m.width))
-	lines = append(lines, "", st.Muted.Render(common.PadRight(m.lang.T("month.year.help"), m.width)))
+	if r.help {
+		lines = append(lines, "", st.Muted.Render(common.PadRight(m.lang.T("month.year.help"), m.width)))
+	}
 	return strings.Join(lines, "\n")
 }
 

@@ -364,23 +364,40 @@ func (m *Model) detailLine() string {
 		parts = append(parts, t.Time.String())
 	}
 	parts = append(parts, m.tc.KindWord(t.Kind), model.InertLine(t.Title))
-	title := len(parts) - 1
+	kind, title, client := len(parts)-2, len(parts)-1, -1
 	if t.ClientName != "" {
+		client = len(parts)
 		parts = append(parts, "@"+model.InertLine(t.ClientName))
 	}
 	// A call's phone, after its client: the columns have no room for it.
 	// The project after it is cut first; if the line is still too long,
-	// the title gives way, never the phone.
+	// the title gives way, then the client's name, then the kind of task
+	// (the phone says it is a call): never the phone.
 	if p := m.phones[t.ClientID]; tasks.IsCall(t) && p != "" {
 		parts = append(parts, p)
-		if over := common.Width(mark(t)+" "+strings.Join(parts, " · ")) - m.width; over > 0 {
-			parts[title] = common.Truncate(parts[title], max(common.Width(parts[title])-over, 4))
+		cut := func(i, keep int) {
+			over := common.Width(mark(t)+" "+strings.Join(parts, " · ")) - m.width
+			if i >= 0 && over > 0 {
+				parts[i] = common.Truncate(parts[i], max(common.Width(parts[i])-over, keep))
+			}
 		}
-	}
-	if t.ProjectName != "" {
-		parts = append(parts, "#"+model.InertLine(t.ProjectName))
+		cut(title, 4)
+		cut(client, 5) // "@" and three cells
+		if common.Width(mark(t)+" "+strings.Join(parts, " · ")) > m.width {
+			parts = append(parts[:kind], parts[kind+1:]...)
+			title, client = title-1, client-1
+		}
+		cut(title, 1)
+		cut(client, 2)
 	}
 	s := mark(t) + " " + strings.Join(parts, " · ")
+	if t.ProjectName != "" {
+		// The project is cut on its own, so the end of the line (a phone)
+		// is not; without room for "#" and two cells it goes.
+		if room := m.width - common.Width(s+" · "); room >= 3 {
+			s += " · " + common.Truncate("#"+model.InertLine(t.ProjectName), room)
+		}
+	}
 	return st.Muted.Render(common.PadRight(s, m.width))
 }
 

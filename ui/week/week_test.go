@@ -414,7 +414,7 @@ func TestCallsShowPhones(t *testing.T) {
 		Time: model.ClockAt(11, 0), Kind: model.TaskCall, ClientID: w.Li}); err != nil {
 		t.Fatal(err)
 	}
-	for _, width := range []int{80, 100, 120, 160} {
+	for _, width := range []int{60, 80, 100, 120, 160} {
 		m := newModel(uitest.EnvAt(st, i18n.EN, uitest.Morning))
 		m.SetSize(width, 30)
 		uitest.Run(m, m.Init())
@@ -437,6 +437,49 @@ func TestCallsShowPhones(t *testing.T) {
 			}
 			if !found {
 				t.Errorf("%d columns: no line shows the selected call %q with %q:\n%s", width, want.title, want.phone, v)
+			}
+		}
+	}
+}
+
+// At 60 columns the selected call's line keeps its client's phone whole
+// ("+86 10 6788 2100", not "+86 10 6788…"): the title, then the client's
+// name, then the kind of task give way. In both languages, with a long
+// title, a long client name and a project.
+func TestNarrowDetailKeepsPhone(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		st := uitest.OpenStore(t)
+		c, err := st.AddClient(model.Client{Name: "ACME Semiconductor (Beijing) Ltd 北京亦庄", Phone: "+86 10 6788 2100"}, uitest.Today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := st.AddProject(model.Project{Name: "Fab 2 chilled water plant", ClientID: c.ID, Stage: model.StageLead}, uitest.Today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.AddTask(model.Task{Title: "Confirm the delivery schedule with purchasing and the site", Date: uitest.Today,
+			Time: model.ClockAt(10, 30), Kind: model.TaskCall, ClientID: c.ID, ProjectID: p.ID}); err != nil {
+			t.Fatal(err)
+		}
+		for _, width := range []int{60, 70} {
+			m := newModel(uitest.EnvAt(st, l, uitest.Morning))
+			m.SetSize(width, 13)
+			uitest.Run(m, m.Init())
+			if _, ok := m.selected(); !ok {
+				t.Fatalf("%s %d: no task selected:\n%s", l, width, screen(m))
+			}
+			uitest.CheckSize(t, m.View(), width, 13)
+			found := false
+			for _, line := range strings.Split(screen(m), "\n") {
+				if strings.Contains(line, "@") {
+					found = true
+					if !strings.Contains(line, "+86 10 6788 2100") {
+						t.Errorf("%s %d: the selected call's line cuts the phone: %q", l, width, line)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("%s %d: no line for the selected call:\n%s", l, width, screen(m))
 			}
 		}
 	}

@@ -6,7 +6,8 @@
 // row is named by its line before anything is written), or the first
 // client by hand — and the demo named (`salesplan --demo`: a database of
 // its own, this one untouched). Each step ticks off when done; esc (or
-// choosing "start planning") leaves for the Day.
+// choosing "start planning") leaves for the Day. The ticks are read again
+// from the database whenever it changes (u undoes a step: its tick goes).
 package firstrun
 
 import (
@@ -63,17 +64,29 @@ type Screen struct {
 	closed bool
 
 	cursor   int
-	settings model.Settings // as stored when the screen opened or last saved
+	settings model.Settings // as stored when the screen last read or saved them
 	loaded   bool
+	loads    common.Loads
 	done     [nSteps]string // what each step did, shown beside it ("" = not yet)
 	path     string         // the CSV file the dry run read
 	report   storage.CSVReport
+
+	// What the steps wrote, to tick them only while the database still
+	// holds it: the target and quotas saved, the names imported, the
+	// client added by hand.
+	targets  *model.Settings
+	imported []string
+	client   string
 }
 
 type (
-	settingsMsg struct {
+	// stateMsg is what the ticks are read from: the settings and the
+	// names of the clients (by model.NameKey).
+	stateMsg struct {
 		owner *Screen
+		seq   uint64
 		s     model.Settings
+		names map[string]bool
 		err   error
 	}
 	// dryRunMsg is the dry run of a CSV file: what it would add and skip.
@@ -85,7 +98,7 @@ type (
 	}
 	// saved tags the screen's writes.
 	savedTargets struct{ s model.Settings }
-	savedImport  struct{ n int }
+	savedImport  struct{ names []string }
 	savedClient  struct{ name string }
 )
 
@@ -96,15 +109,58 @@ func New(env common.Env) (*Screen, tea.Cmd) {
 	if env.Styles != nil {
 		s.fst = form.ThemeStyles(*env.Styles)
 	}
-	st := env.Store
 	s.host.Start() // keys wait for the settings
-	return s, func() tea.Msg {
+	return s, s.read()
+}
+
+// read reads what the ticks show.
+func (s *Screen) read() tea.Cmd {
+	st, seq := s.env.Store, s.loads.Next()
+	return func() tea.Msg {
 		if st == nil {
-			return settingsMsg{owner: s, err: common.ErrNoStore}
+			return stateMsg{owner: s, seq: seq, err: common.ErrNoStore}
 		}
 		set, err := st.StoredSettings()
-		return settingsMsg{owner: s, s: set, err: err}
+		if err != nil {
+			return stateMsg{owner: s, seq: seq, err: err}
+		}
+		clients, err := st.ClientNames()
+		names := make(map[string]bool, len(clients))
+		for _, c := range clients {
+			names[model.NameKey(c.Name)] = true
+		}
+		return stateMsg{owner: s, seq: seq, s: set, names: names, err: err}
 	}
+}
+
+// tick says beside each step what the database holds of it: the target
+// (or the quotas saved here), the imported clients still there, the
+// client added by hand if still there.
+func (s *Screen) tick(set model.Settings, names map[string]bool) {
+	year := s.env.Today().Year()
+	s.done = [nSteps]string{}
+	t, ok := set.AnnualTargets[year]
+	if (ok && t > 0) || (s.targets != nil && sameTargets(*s.targets, set, year)) {
+		s.done[stepTargets] = s.targetsLine(set)
+	}
+	n := 0
+	for _, name := range s.imported {
+		if names[model.NameKey(name)] {
+			n++
+		}
+	}
+	if n > 0 {
+		s.done[stepImport] = s.lang.N("first.done.import", n, n)
+	}
+	if s.client != "" && names[model.NameKey(s.client)] {
+		s.done[stepClient] = s.lang.T("first.done.client", model.InertLine(s.client))
+	}
+}
+
+// sameTargets reports whether a and b hold the same year's target and quotas.
+func sameTargets(a, b model.Settings, year int) bool {
+	return a.AnnualTargets[year] == b.AnnualTargets[year] && a.CallsPerDay == b.CallsPerDay &&
+		a.VisitsPerWeek == b.VisitsPerWeek
 }
 
 // SetSize sets the area the screen fills.
@@ -144,19 +200,21 @@ func (s *Screen) FullHelp() [][]key.Binding {
 // Update handles the store's answers and the keys.
 func (s *Screen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case settingsMsg:
-		if msg.owner != s {
+	case stateMsg:
+		if msg.owner != s || !s.loads.Answer(msg.seq) {
 			return nil
 		}
-		s.host.Done()
+		if !s.loaded {
+			s.host.Done() // the first reading: the keys waited for it
+		}
 		if msg.err != nil {
 			return common.StatusErr(s.env, msg.err)
 		}
 		s.settings, s.loaded = msg.s, true
-		if t, ok := msg.s.AnnualTargets[s.env.Today().Year()]; ok && t > 0 {
-			s.done[stepTargets] = s.targetsLine(msg.s)
-		}
+		s.tick(msg.s, msg.names)
 		return nil
+	case common.DataChangedMsg: // a step saved here, an undo, a sync
+		return s.read()
 	case dryRunMsg:
 		if msg.owner != s {
 			return nil
@@ -165,19 +223,21 @@ func (s *Screen) Update(msg tea.Msg) tea.Cmd {
 		return s.dryRun(msg)
 	case dialog.SavedMsg:
 		cmd := s.host.Landed(msg)
-		s.host.Fresh() // nothing on this screen reloads
+		s.host.Fresh() // the ticks are read again (DataChangedMsg), but no key waits for them
 		if msg.Err != nil {
 			return cmd
 		}
 		switch t := msg.Tag.(type) {
 		case savedTargets:
-			s.settings = t.s
+			s.settings, s.targets = t.s, &t.s
 			s.done[stepTargets] = s.targetsLine(t.s)
 			s.cursor = stepImport
 		case savedImport:
-			s.done[stepImport] = s.lang.N("first.done.import", t.n, t.n)
+			s.imported = append(s.imported, t.names...) // a second file adds to the first
+			s.done[stepImport] = s.lang.N("first.done.import", len(s.imported), len(s.imported))
 			s.cursor = stepStart
 		case savedClient:
+			s.client = t.name
 			s.done[stepClient] = s.lang.T("first.done.client", model.InertLine(t.name))
 			s.cursor = stepStart
 		}
@@ -301,8 +361,12 @@ func (s *Screen) submit() tea.Cmd {
 			if err != nil {
 				return dialog.SavedMsg{Err: err}
 			}
+			names := make([]string, len(rep.Added))
+			for i, r := range rep.Added {
+				names[i] = r.Name
+			}
 			return dialog.SavedMsg{Status: lang.N("first.status.imported", len(rep.Added), len(rep.Added), len(rep.Skipped)),
-				Tag: savedImport{n: len(rep.Added)}}
+				Tag: savedImport{names: names}}
 		})
 	}
 	s.host.Close()
