@@ -317,3 +317,29 @@ func TestUndoNamesTheImportantFlag(t *testing.T) {
 	}
 	undo("an edit of the flag and more", ActEditTask)
 }
+
+// TestUndoNamesTheTaskPutBack: Undone.Task is the task an undo put back
+// (completed, deleted, moved), for the planner to select; none when the
+// undo removed the task it had added.
+func TestUndoNamesTheTaskPutBack(t *testing.T) {
+	s := newStore(t)
+	c := mustClient(t, s, "王总", model.TierKey, d("2026-11-01"))
+	a := mustTask(t, s, model.Task{Title: "call", Kind: model.TaskCall, ClientID: c.ID, Date: d("2026-11-27")})
+	b := mustTask(t, s, model.Task{Title: "todo", Date: d("2026-11-27")})
+	if _, err := s.CompleteTask(a.ID, d("2026-11-27"), at("2026-11-27", 10), "ok"); err != nil {
+		t.Fatal(err)
+	}
+	if u, err := s.UndoLast(); err != nil || u.Task != a.ID {
+		t.Errorf("undo of completing #%d: Task %d, %v", a.ID, u.Task, err)
+	}
+	if err := s.DeleteTask(b.ID); err != nil {
+		t.Fatal(err)
+	}
+	if u, err := s.UndoLast(); err != nil || u.Task != b.ID {
+		t.Errorf("undo of deleting #%d: Task %d, %v", b.ID, u.Task, err)
+	}
+	added := mustTask(t, s, model.Task{Title: "new", Date: d("2026-11-27")})
+	if u, err := s.UndoLast(); err != nil || u.Task != 0 {
+		t.Errorf("undo of adding #%d: Task %d, %v; want none", added.ID, u.Task, err)
+	}
+}
