@@ -103,22 +103,8 @@ func (s *Store) rememberManual(path string) error {
 	}
 	return s.write(func(tx *bolt.Tx) error {
 		m := rb(tx, bMeta)
-		list := readManual(m.Get(kManualBackups))
-		out := list[:0]
-		for _, p := range list {
-			if p != abs {
-				out = append(out, p)
-			}
-		}
-		out = append(out, abs)
-		if len(out) > manualBackupsKeep {
-			out = out[len(out)-manualBackupsKeep:]
-		}
-		raw, err := json.Marshal(out)
-		if err != nil {
-			return err
-		}
-		return m.Put(kManualBackups, raw)
+		list := slices.DeleteFunc(readManual(m.Get(kManualBackups)), func(p string) bool { return p == abs })
+		return putManual(m, append(list, abs)) // refreshed: the newest now
 	}, false)
 }
 
@@ -134,6 +120,12 @@ func keepManual(meta *bolt.Bucket, more []string) error {
 			list = append(list, p)
 		}
 	}
+	return putManual(meta, list)
+}
+
+// putManual stores the list of manual backups, the newest last, keeping
+// the last manualBackupsKeep.
+func putManual(meta *bolt.Bucket, list []string) error {
 	if len(list) > manualBackupsKeep {
 		list = list[len(list)-manualBackupsKeep:]
 	}

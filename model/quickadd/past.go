@@ -76,3 +76,14 @@ func IsDefaultTitle(k model.TaskKind, title, client string) bool {
 	title = strings.TrimSpace(title)
 	return title == defaultTitle(k, "x", client, "") || title == defaultTitle(k, "中", client, "")
 }
+
+// PastDayOr reads a date line of something that has happened (a contact,
+// a cancellation, a project lost): today when it is empty, else
+// ParsePastDate's reading. A day after today comes back for the caller's
+// own refusal, which names what happened.
+func PastDayOr(s string, today model.Date) (model.Date, error) {
+	if s = strings.TrimSpace(s); s == "" {
+		return today, nil
+	}
+	return ParsePastDate(s, today)
+}

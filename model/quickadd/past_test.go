@@ -68,3 +68,17 @@ func TestIsDefaultTitle(t *testing.T) {
 		}
 	}
 }
+
+// A date line left empty (or blank) is today; anything else is read back
+// in time as ParsePastDate reads it.
+func TestPastDayOr(t *testing.T) {
+	today := model.MakeDate(2026, 11, 27) // a Friday
+	for in, want := range map[string]model.Date{"": today, "  ": today, "mon": model.MakeDate(2026, 11, 23), "yesterday": model.MakeDate(2026, 11, 26)} {
+		if got, err := PastDayOr(in, today); err != nil || got != want {
+			t.Errorf("PastDayOr(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	if _, err := PastDayOr("someday", today); err == nil {
+		t.Errorf("PastDayOr(someday): no error")
+	}
+}

@@ -235,13 +235,9 @@ func (m *Model) startLost(p storage.ProjectRow) tea.Cmd {
 // the project entered its current stage (the store refuses that too), is
 // refused beside the date.
 func lostDay(p model.Project, s string, today model.Date) (model.Date, error) {
-	on := today
-	if s = strings.TrimSpace(s); s != "" {
-		d, err := quickadd.ParsePastDate(s, today)
-		if err != nil {
-			return model.NoDate, err
-		}
-		on = d
+	on, err := quickadd.PastDayOr(s, today)
+	if err != nil {
+		return model.NoDate, err
 	}
 	if on > today {
 		return model.NoDate, model.Errf("lost_future", "%s is after today: mark a project lost on the day it was lost", on.String())

@@ -2,7 +2,6 @@ package promises
 
 import (
 	"fmt"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -306,13 +305,9 @@ func (m *Model) submit() tea.Cmd {
 // the promise was made or after today is refused by the model's rule, so
 // the dialog says why before anything is saved.
 func cancelDay(p model.Promise, s string, today model.Date) (model.Date, error) {
-	on := today
-	if s = strings.TrimSpace(s); s != "" {
-		d, err := quickadd.ParsePastDate(s, today)
-		if err != nil {
-			return model.NoDate, err
-		}
-		on = d
+	on, err := quickadd.PastDayOr(s, today)
+	if err != nil {
+		return model.NoDate, err
 	}
 	p.Status, p.CancelledOn = model.PromiseCancelled, on
 	if err := model.CheckPromiseDates(p, today); err != nil {

@@ -43,10 +43,7 @@ func DateField(lang i18n.Lang, today model.Date) (label, value string, check fun
 // alone is the last one: quickadd.ParsePastDate), today when empty; a day
 // after today is refused, since a contact is recorded once it happened.
 func Day(s string, today model.Date) (model.Date, error) {
-	if s == "" {
-		return today, nil
-	}
-	d, err := quickadd.ParsePastDate(s, today)
+	d, err := quickadd.PastDayOr(s, today)
 	if err != nil {
 		return model.NoDate, err
 	}
