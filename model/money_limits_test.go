@@ -3,6 +3,8 @@ package model
 import (
 	"encoding/json"
 	"math"
+	"math/big"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -100,6 +102,42 @@ func TestMoneyJSONFinerThanACent(t *testing.T) {
 		err := json.Unmarshal([]byte(tt.in), &m)
 		if p := ProblemOf(err); tt.code != "" && (p == nil || p.Code != tt.code) || tt.code == "" && (err != nil || m != tt.want) {
 			t.Errorf("%s → %d, %v; want %d, %q", tt.in, m, err, tt.want, tt.code)
+		}
+	}
+}
+
+// The int64 path of Percent and Scale gives what exact arithmetic gives,
+// on both sides of where it hands over to big integers.
+func TestPercentScaleFastPathExact(t *testing.T) {
+	ref := func(part, whole int64) int64 {
+		p := new(big.Int).Abs(big.NewInt(part))
+		p.Mul(p, big.NewInt(200)).Add(p, big.NewInt(whole))
+		p.Quo(p, big.NewInt(2*whole))
+		r := int64(math.MaxInt64) // beyond the range: saturated
+		if p.IsInt64() {
+			r = p.Int64()
+		}
+		if r == 100 && part >= 0 && part < whole {
+			r = 99
+		}
+		if part < 0 {
+			r = -r
+		}
+		return r
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		shift := rng.IntN(60)
+		part, whole := rng.Int64N(1<<shift+1)-rng.Int64N(2), rng.Int64N(1<<rng.IntN(60)+1)+1
+		if got, _ := Percent(part, whole); got != ref(part, whole) {
+			t.Fatalf("Percent(%d, %d) = %d, want %d", part, whole, got, ref(part, whole))
+		}
+		if part > 0 {
+			n := rng.IntN(2000) + 1
+			want := new(big.Int).Quo(new(big.Int).Mul(big.NewInt(part), big.NewInt(int64(n))), big.NewInt(whole))
+			if want.IsInt64() && want.Int64() <= math.MaxInt32 && int64(Scale(part, whole, n)) != want.Int64() {
+				t.Fatalf("Scale(%d, %d, %d) = %d, want %v", part, whole, n, Scale(part, whole, n), want)
+			}
 		}
 	}
 }

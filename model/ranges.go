@@ -110,22 +110,37 @@ func Percent(part, whole int64) (pct int64, ok bool) {
 	if whole <= 0 {
 		return 0, false
 	}
-	// (|part|·200 + whole) / (2·whole), in big integers: no product overflows.
-	p := new(big.Int).Abs(big.NewInt(part))
-	w := big.NewInt(whole)
-	p.Mul(p, big.NewInt(200)).Add(p, w)
-	p.Quo(p, w.Mul(w, big.NewInt(2)))
-	if !p.IsInt64() {
-		p.SetInt64(math.MaxInt64)
+	// (|part|·200 + whole) / (2·whole): in int64 while that cannot
+	// overflow (every real amount, drawn on each frame), else in big
+	// integers.
+	const small = 1 << 52
+	if part > -small && part < small && whole < small {
+		pct = (abs(part)*200 + whole) / (2 * whole)
+	} else {
+		p := new(big.Int).Abs(big.NewInt(part))
+		w := big.NewInt(whole)
+		p.Mul(p, big.NewInt(200)).Add(p, w)
+		p.Quo(p, w.Mul(w, big.NewInt(2)))
+		pct = math.MaxInt64
+		if p.IsInt64() {
+			pct = p.Int64()
+		}
 	}
-	if p.Int64() == 100 && part >= 0 && part < whole {
+	if pct == 100 && part >= 0 && part < whole {
 		// 100% says the target is met: 99.99…% short of it says 99%.
-		p.SetInt64(99)
+		pct = 99
 	}
 	if part < 0 {
-		return -p.Int64(), true
+		return -pct, true
 	}
-	return p.Int64(), true
+	return pct, true
+}
+
+func abs(n int64) int64 {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // Scale is part/whole of n cells, rounded down, computed without overflow
@@ -134,6 +149,9 @@ func Percent(part, whole int64) (pct int64, ok bool) {
 func Scale(part, whole int64, n int) int {
 	if whole <= 0 || part <= 0 || n <= 0 {
 		return 0
+	}
+	if part < 1<<52 && n <= 1<<10 { // part·n fits in int64: no big integers
+		return int(min(part*int64(n)/whole, math.MaxInt32))
 	}
 	p := new(big.Int).Mul(big.NewInt(part), big.NewInt(int64(n)))
 	p.Quo(p, big.NewInt(whole))
