@@ -3,8 +3,10 @@ package form
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"salesplan/ui/i18n"
@@ -24,6 +26,9 @@ type dateLine struct {
 	check   func(string) error
 	err     string
 	initial string
+	// fresh: nothing has been typed into the line yet, so its starting
+	// word is a default that the first edit replaces.
+	fresh bool
 }
 
 func newDateLine(label, value string, check func(string) error) *dateLine {
@@ -34,7 +39,7 @@ func newDateLine(label, value string, check func(string) error) *dateLine {
 	ti.SetValue(cleanPaste(value, true))
 	ti.CursorEnd()
 	ti.Blur()
-	return &dateLine{label: label, ti: ti, check: check, initial: ti.Value()}
+	return &dateLine{label: label, ti: ti, check: check, initial: ti.Value(), fresh: true}
 }
 
 func (l *dateLine) value() string { return strings.TrimSpace(l.ti.Value()) }
@@ -69,26 +74,55 @@ func (l *dateLine) valid(lang i18n.Lang) bool {
 	return true
 }
 
-// update types into the date.
+// update types into the date; the first edit of the starting word
+// replaces it (see dateLine).
 func (l *dateLine) update(msg tea.Msg) tea.Cmd {
 	if p, ok := msg.(tea.PasteMsg); ok {
 		msg = tea.PasteMsg{Content: cleanPaste(p.Content, true)}
+		l.replaceFresh()
 	}
-	if _, ok := msg.(tea.KeyPressMsg); ok {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
 		l.err = ""
+		if l.fresh {
+			km := l.ti.KeyMap
+			switch {
+			case key.Matches(k, km.DeleteCharacterBackward, km.DeleteCharacterForward,
+				km.DeleteWordBackward, km.DeleteWordForward, km.DeleteBeforeCursor, km.DeleteAfterCursor):
+				l.replaceFresh()
+				return nil
+			case k.Text != "" && k.Mod&^tea.ModShift == 0:
+				l.replaceFresh()
+			default:
+				l.fresh = false // moving in it: edit the word in place
+			}
+		}
 	}
 	var cmd tea.Cmd
 	l.ti, cmd = l.ti.Update(msg)
 	return cmd
 }
 
-// lines draws "Date : today" and, under it, why it was refused.
+// replaceFresh empties the line for the first edit of its starting word.
+func (l *dateLine) replaceFresh() {
+	if l.fresh {
+		l.fresh = false
+		l.ti.SetValue("")
+	}
+}
+
+// lines draws "Date : today" and, under it, why it was refused. Focused
+// and untouched, the starting word is drawn selected (reverse), since
+// typing replaces it.
 func (l *dateLine) lines(st Styles, inner int) []string {
 	ls := st.Label
 	if l.focused {
 		ls = st.Focused
 	}
-	out := []string{ls.Render(l.label) + " : " + noNUL(l.ti.View())}
+	field := noNUL(l.ti.View())
+	if l.focused && l.fresh && l.ti.Value() != "" {
+		field = lipgloss.NewStyle().Reverse(true).Render(l.ti.Value())
+	}
+	out := []string{ls.Render(l.label) + " : " + field}
 	if l.err != "" {
 		out = append(out, st.wrapped(st.Error, l.err, inner)...)
 	}

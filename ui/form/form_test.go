@@ -406,3 +406,58 @@ func TestInputSubmitHint(t *testing.T) {
 		t.Errorf("input hint:\n%s", v)
 	}
 }
+
+// The date line of a contact's dialog starts on "today": tab then typing
+// a date replaces that word instead of appending to it ("todayyesterday"
+// was refused as not a date), a delete key clears it, and an arrow keeps
+// it for editing in place. Untouched, it stays today and is not dirty.
+func TestDateLineFirstEditReplacesTheStartingWord(t *testing.T) {
+	tests := []struct {
+		name  string
+		keys  []tea.Msg
+		want  string
+		dirty bool
+	}{
+		{name: "untouched", want: "today"},
+		{name: "typed", keys: keysOf("yesterday"), want: "yesterday", dirty: true},
+		{name: "typed chinese", keys: keysOf("昨天"), want: "昨天", dirty: true},
+		{name: "pasted", keys: []tea.Msg{tea.PasteMsg{Content: "12/1"}}, want: "12/1", dirty: true},
+		{name: "backspace clears", keys: []tea.Msg{tea.KeyPressMsg{Code: tea.KeyBackspace}}, want: "", dirty: true},
+		{name: "arrow edits in place", keys: append([]tea.Msg{tea.KeyPressMsg{Code: tea.KeyLeft}}, keysOf("x")...), want: "todaxy", dirty: true},
+		{name: "only the first edit replaces", keys: keysOf("fri mon"), want: "fri mon", dirty: true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := NewInput(i18n.EN, st, "Done: call with 王总. Outcome?", "", "").KeepLines()
+			d.WithDate("Date", "today", nil)
+			typeText(d, "left a message")
+			d.Update(press("tab"))
+			for _, k := range tc.keys {
+				d.Update(k)
+			}
+			if got := d.Date(); got != tc.want {
+				t.Errorf("date %q, want %q", got, tc.want)
+			}
+			if d.Value() != "left a message" {
+				t.Errorf("the outcome changed: %q", d.Value())
+			}
+			d2 := NewInput(i18n.EN, st, "x", "", "")
+			d2.WithDate("Date", "today", nil)
+			d2.Update(press("tab"))
+			for _, k := range tc.keys {
+				d2.Update(k)
+			}
+			if d2.Dirty() != tc.dirty {
+				t.Errorf("dirty %v, want %v", d2.Dirty(), tc.dirty)
+			}
+		})
+	}
+}
+
+func keysOf(s string) []tea.Msg {
+	var out []tea.Msg
+	for _, r := range s {
+		out = append(out, tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	return out
+}
