@@ -840,3 +840,42 @@ func TestFirstRunUndoUnticks(t *testing.T) {
 		t.Errorf("clients after undoing all: %v, %v", rows, err)
 	}
 }
+
+// A new user's first screen reads whole: each step's note (what it asks
+// for) wraps beside its label instead of being cut with … at 80 columns,
+// in both languages; on a terminal too short for that, the notes keep one
+// line each and the demo's command still shows.
+func TestFirstRunStepsReadWhole(t *testing.T) {
+	for _, tc := range []struct {
+		lang        i18n.Lang
+		w, h        int
+		whole       bool
+		notes       []string
+		alwaysShown string
+	}{
+		{i18n.EN, 80, 24, true, []string{"the year's sales target, calls a day, visits a week", "a file with a name column (phone, area, tier… too)"}, "salesplan --demo"},
+		{i18n.ZH, 60, 24, true, []string{"年度销售目标、每天电话数、每周拜访数", "含名称列的文件（也可有电话、区域、级别等）"}, "salesplan --demo"},
+		{i18n.EN, 60, 24, true, []string{"the year's sales target, calls a day, visits a week", "a file with a name column (phone, area, tier… too)"}, "salesplan --demo"},
+		{i18n.EN, 60, 16, false, nil, "salesplan --demo"},
+	} {
+		t.Run(fmt.Sprintf("%s_%dx%d", tc.lang, tc.w, tc.h), func(t *testing.T) {
+			st := uitest.OpenStore(t)
+			m := New(uitest.EnvAt(st, tc.lang, uitest.Morning), Options{NoColor: true, FirstRun: true}).sized(tc.w, tc.h)
+			uitest.Run(m, m.start())
+			s := screen(m)
+			uitest.CheckSize(t, m.View().Content, tc.w, tc.h)
+			if !strings.Contains(s, tc.alwaysShown) {
+				t.Errorf("%q is not shown:\n%s", tc.alwaysShown, s)
+			}
+			var joined strings.Builder
+			for _, line := range strings.Split(s, "\n") {
+				joined.WriteString(strings.Join(strings.Fields(line), ""))
+			}
+			for _, n := range tc.notes {
+				if !strings.Contains(joined.String(), strings.Join(strings.Fields(n), "")) {
+					t.Errorf("the note %q is not shown whole:\n%s", n, s)
+				}
+			}
+		})
+	}
+}

@@ -514,15 +514,42 @@ func (s *Screen) View() string {
 	st := s.env.Styles
 	w := s.width
 	l := s.lang
-	var out []string
-	out = append(out, st.Title.Render(l.T("first.title")), "")
-	out = append(out, common.Hanging("", l.T("first.intro"), w)...)
-	out = append(out, "")
+	var head, tail []string
+	head = append(head, st.Title.Render(l.T("first.title")), "")
+	head = append(head, common.Hanging("", l.T("first.intro"), w)...)
+	head = append(head, "")
+	tail = append(tail, "")
+	tail = append(tail, common.Hanging("", l.T("first.demo"), w)...)
+	tail = append(tail, st.Title.Render("  salesplan --demo"))
+	tail = append(tail, common.Hanging("", l.T("first.demo_after"), w)...)
+	// Each step's note is read whole, wrapped beside its label (or under
+	// it on a narrow screen), unless that would push the demo's lines off
+	// a short terminal: then each note keeps one line, cut with ….
+	steps := s.steps(true)
+	if len(head)+len(steps)+len(tail) > s.height {
+		steps = s.steps(false)
+	}
+	out := append(append(head, steps...), tail...)
+	return s.host.View(common.Fit(strings.Join(out, "\n"), w, s.height))
+}
+
+// stepNoteMin is the narrowest column a step's note wraps in beside the
+// labels; narrower, it goes under its label.
+const stepNoteMin = 24
+
+// steps draws the four steps with their notes (what each asks for, or
+// what was done), wrapped when wrap is set, else cut to one line each.
+func (s *Screen) steps(wrap bool) []string {
+	st := s.env.Styles
+	w := s.width
+	l := s.lang
 	labels := [nSteps]string{l.T("first.step.targets"), l.T("first.step.import"), l.T("first.step.client"), l.T("first.step.start")}
 	lw := 0
 	for _, lb := range labels {
 		lw = max(lw, common.Width(lb))
 	}
+	const lead = 4 // the cursor and the done mark
+	var out []string
 	for i, lb := range labels {
 		cursor, mark := "  ", "  "
 		if i == s.cursor {
@@ -531,21 +558,40 @@ func (s *Screen) View() string {
 		if s.done[i] != "" {
 			mark = st.Success.Render("✓") + " "
 		}
-		line := cursor + mark + common.PadRight(lb, lw)
-		if s.done[i] != "" {
-			line += "  " + st.Muted.Render(s.done[i])
-		} else if i < stepStart {
-			line += "  " + st.Muted.Render(l.T("first.hint."+[]string{"targets", "import", "client"}[i]))
+		note := s.done[i]
+		if note == "" && i < stepStart {
+			note = l.T("first.hint." + []string{"targets", "import", "client"}[i])
 		}
-		line = common.Truncate(line, w)
+		var lines []string
+		switch col := w - lead - lw - 2; {
+		case note == "" || !wrap || common.Width(note) <= col:
+			line := cursor + mark + common.PadRight(lb, lw)
+			if note != "" {
+				line += "  " + st.Muted.Render(note)
+			}
+			lines = []string{common.Truncate(line, w)}
+		case col >= stepNoteMin:
+			indent := strings.Repeat(" ", lead+lw+2)
+			for j, p := range common.WrapText(note, col) {
+				if j == 0 {
+					lines = append(lines, cursor+mark+common.PadRight(lb, lw)+"  "+st.Muted.Render(p))
+				} else {
+					lines = append(lines, indent+st.Muted.Render(p))
+				}
+			}
+		default:
+			lines = []string{common.Truncate(cursor+mark+lb, w)}
+			indent := strings.Repeat(" ", lead+2)
+			for _, p := range common.WrapText(note, max(w-len(indent), 10)) {
+				lines = append(lines, common.Truncate(indent+st.Muted.Render(p), w))
+			}
+		}
 		if i == s.cursor {
-			line = st.Selected.Render(common.PadRight(line, w))
+			for j := range lines {
+				lines[j] = st.Selected.Render(common.PadRight(lines[j], w))
+			}
 		}
-		out = append(out, line)
+		out = append(out, lines...)
 	}
-	out = append(out, "")
-	out = append(out, common.Hanging("", l.T("first.demo"), w)...)
-	out = append(out, st.Title.Render("  salesplan --demo"))
-	out = append(out, common.Hanging("", l.T("first.demo_after"), w)...)
-	return s.host.View(common.Fit(strings.Join(out, "\n"), w, s.height))
+	return out
 }
