@@ -180,3 +180,16 @@ func visitQuota(es []JournalEntry, target int) VisitQuota {
 	clients, visits := CountVisits(es)
 	return VisitQuota{Done: clients, Visits: visits, Target: target}
 }
+
+// PlannedAlready returns the open task among tasks that t would only
+// repeat — same kind, title, client and project, not done — so that
+// turning an attention item into a task for today twice (t, t) does not
+// put it on the list twice.
+func PlannedAlready(tasks []AgendaTask, t Task) (AgendaTask, bool) {
+	for _, o := range tasks {
+		if !o.Done && o.Kind == t.Kind && o.Title == t.Title && o.ClientID == t.ClientID && o.ProjectID == t.ProjectID {
+			return o, true
+		}
+	}
+	return AgendaTask{}, false
+}

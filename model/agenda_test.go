@@ -136,3 +136,32 @@ func TestCarriedAheadAgreesWithSortTasks(t *testing.T) {
 		}
 	}
 }
+
+func TestPlannedAlready(t *testing.T) {
+	mk := Task{ID: 0, Title: "Keep promise: 发报价单", Kind: TaskTodo, ClientID: 3, ProjectID: 5}
+	open := AgendaTask{Task: Task{ID: 9, Title: "Keep promise: 发报价单", Kind: TaskTodo, ClientID: 3, ProjectID: 5}}
+	done := open
+	done.Done = true
+	other := func(f func(*AgendaTask)) AgendaTask { o := open; f(&o); return o }
+	tests := []struct {
+		name  string
+		tasks []AgendaTask
+		want  ID
+	}{
+		{"none", nil, 0},
+		{"the same, open", []AgendaTask{open}, 9},
+		{"the same, done", []AgendaTask{done}, 0},
+		{"another client", []AgendaTask{other(func(o *AgendaTask) { o.ClientID = 4 })}, 0},
+		{"another project", []AgendaTask{other(func(o *AgendaTask) { o.ProjectID = 0 })}, 0},
+		{"another kind", []AgendaTask{other(func(o *AgendaTask) { o.Kind = TaskCall })}, 0},
+		{"another title", []AgendaTask{other(func(o *AgendaTask) { o.Title = "Keep promise: 发样品" })}, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := PlannedAlready(tc.tasks, mk)
+			if ok != (tc.want != 0) || got.ID != tc.want {
+				t.Errorf("PlannedAlready = %d, %v; want %d", got.ID, ok, tc.want)
+			}
+		})
+	}
+}

@@ -470,6 +470,40 @@ func TestAttention(t *testing.T) {
 	}
 }
 
+// t pressed twice on the same attention item (or again after the task
+// was carried over) puts it on today's list once: the second t selects the
+// task already there and says so, in both languages.
+func TestAttentionTaskNotAddedTwice(t *testing.T) {
+	for _, tc := range []struct {
+		lang i18n.Lang
+		want string
+	}{{i18n.EN, "Already on today's list: Keep promise: 发报价单给采购部"}, {i18n.ZH, "今天的任务里已经有了：兑现承诺：发报价单给采购部"}} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			m := open(t, tc.lang, 120, 40)
+			reload := func() { uitest.Run(m, func() tea.Msg { return common.DataChangedMsg{} }) }
+			uitest.Press(m, "right", "t")
+			reload()
+			n := len(m.tasks)
+			made, _ := m.selected()
+			uitest.Press(m, "left", "k", "k", "right") // the task cursor elsewhere
+			_, cmd := m.Update(uitest.Key("t"))
+			reload()
+			if len(m.tasks) != n {
+				t.Fatalf("the second t added a task: %d → %d", n, len(m.tasks))
+			}
+			if tk, _ := m.selected(); tk.ID != made.ID {
+				t.Errorf("selected %q, want the task made first", tk.Title)
+			}
+			if cmd == nil {
+				t.Fatal("the second t said nothing")
+			}
+			if msg, ok := cmd().(common.StatusMsg); !ok || msg.Text != tc.want {
+				t.Errorf("status %#v, want %q", msg, tc.want)
+			}
+		})
+	}
+}
+
 func TestAttentionColours(t *testing.T) {
 	tests := []struct {
 		a    model.AttentionItem

@@ -297,6 +297,15 @@ func (m *Model) attentionKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, km.MakeTask):
 		t := m.taskFor(m.attention[m.att.Cursor])
 		m.pendingSelect = 0
+		// Today's list is loaded (carried over and inbox too): an item
+		// already made a task is selected there, not added twice.
+		if m.date == m.env.Today() {
+			if o, ok := model.PlannedAlready(m.tasks, t); ok {
+				m.all = expand{carried: true, inbox: true}
+				m.rebuild(o.ID)
+				return common.Status(m.lang.T("day.status.planned_already", model.InertLine(o.Title)))
+			}
+		}
 		if m.date != m.env.Today() {
 			m.date = m.env.Today()
 		}
