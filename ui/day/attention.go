@@ -162,8 +162,8 @@ func (m *Model) attentionView(w, h int) string {
 		a := items[i]
 		item := m.attItem(a, w)
 		if used+len(item) > room {
-			if used+2 <= room { // a promise's text cut short rather than the item hidden
-				item = append(item[:1], common.Truncate(strings.Join(item[1:], " "), w))
+			if avail := room - used; avail >= 2 { // a promise's text cut short rather than the item hidden
+				item = cutItem(item, avail, w)
 			} else if used == 0 { // a list one line high still shows what the item is
 				item = item[:1]
 			} else {
@@ -201,6 +201,19 @@ func (m *Model) attentionView(w, h int) string {
 		lines = append(lines, st.Muted.Render(common.PadRight(footer, w)))
 	}
 	return strings.Join(lines[:min(len(lines), h)], "\n")
+}
+
+// cutItem fits an item's lines into n (at least 2) lines w cells wide:
+// the first n-1 as they are, then what is left run together on the last
+// line, cut with …, so the list's room is filled rather than a line left
+// blank.
+func cutItem(item []string, n, w int) []string {
+	rest := make([]string, 0, len(item))
+	for _, l := range item[n-1:] {
+		rest = append(rest, strings.TrimSpace(l))
+	}
+	out := append([]string(nil), item[:n-1]...)
+	return append(out, common.Truncate(attIndent+strings.Join(rest, " "), w))
 }
 
 // taskFor turns an attention item into a task for today, titled in the

@@ -504,6 +504,37 @@ func TestAttentionTaskNotAddedTwice(t *testing.T) {
 	}
 }
 
+// On a short terminal the attention list fills its room: an item that
+// does not fit whole keeps as many of its lines as there is room for and
+// runs the rest, cut with …, into the last one — never a blank line where
+// what was promised could be read, and no run of spaces inside it.
+func TestAttentionItemCutToItsRoom(t *testing.T) {
+	m := open(t, i18n.EN, 60, 16)
+	m.attention = []model.AttentionItem{{
+		Type: model.AttPromiseOverdue, ClientID: 1, Client: "Harbour Engineering", Project: "Sanlitun retail fit-out pumps",
+		Text: "Send the pump curves and the control panel wiring diagram, and the delivery schedule", Due: uitest.Today - 5, DaysOverdue: 5,
+	}, {Type: model.AttClientFollowUp, ClientID: 2, Client: "赵总", Due: uitest.Today - 2, DaysOverdue: 2}}
+	m.regularDue = 3
+	for _, tc := range []struct {
+		h    int
+		want []string
+	}{
+		{4, []string{"Attention · 2", "  promise overdue · 5 days overdue", "    Harbour Engineering · Sanlitun retail fit-out pumps Sen…", "Regular clients due for follow-up: 3"}},
+		{5, []string{"Attention · 2", "  promise overdue · 5 days overdue", "    Harbour Engineering · Sanlitun retail fit-out pumps", "    Send the pump curves and the control panel wiring diagr…", "Regular clients due for follow-up: 3"}},
+	} {
+		t.Run(fmt.Sprint(tc.h), func(t *testing.T) {
+			m.attH, m.attTop = tc.h, 0
+			got := strings.Split(ansi.Strip(m.attentionView(60, tc.h)), "\n")
+			for i := range got {
+				got[i] = strings.TrimRight(got[i], " ")
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("at %d lines:\n%s\nwant:\n%s", tc.h, strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}
+
 func TestAttentionColours(t *testing.T) {
 	tests := []struct {
 		a    model.AttentionItem
