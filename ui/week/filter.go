@@ -38,8 +38,8 @@ func (m *Model) setFilter(f string) {
 }
 
 // applyFilter makes the week shown from the week loaded and the filter,
-// and puts the cursor on task selID when it shows (else it stays on its
-// day).
+// and puts the cursor on task selID when it shows (else it stays where it
+// was in its day: on the task that took a deleted one's place).
 func (m *Model) applyFilter(selID model.ID) {
 	m.week = m.all
 	if !m.query.Empty() {

@@ -17,6 +17,9 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	case reviewMsg:
 		return m, m.applyReview(msg)
 	case common.DataChangedMsg:
+		if msg.Task != 0 { // an undo put this task back: the cursor goes to it
+			m.pendingSelect = msg.Task
+		}
 		return m, tea.Batch(m.reload(), m.reloadReview())
 	case common.ThemeChangedMsg:
 		m.restyle()
@@ -85,8 +88,8 @@ func (m *Model) applyLoaded(msg loadedMsg) tea.Cmd {
 	}
 	first := !m.loaded
 	m.all, m.set, m.phones, m.loaded = msg.week, msg.set, msg.phones, true
-	m.task = -1
-	// Back on the task that was selected (it may have moved to another day).
+	// Back on the task that was selected (it may have moved to another
+	// day); when it is gone (deleted), on the one that took its place.
 	m.applyFilter(selID)
 	if first {
 		m.list.Offset = m.headingRow(m.day) // a new week opens with the day's heading on top

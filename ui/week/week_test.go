@@ -484,3 +484,44 @@ func TestNarrowDetailKeepsPhone(t *testing.T) {
 		}
 	}
 }
+
+// d on a task in the middle of a day leaves the cursor on the task that
+// took its place, not on the day's first (a second d or ! would hit the
+// wrong task); the undo that puts it back selects it again, as the Day
+// does. Both layouts.
+func TestDeleteKeepsTheCursorInPlaceAndUndoSelects(t *testing.T) {
+	for _, sz := range [][2]int{{80, 40}, {160, 40}} {
+		t.Run(fmt.Sprint(sz[0]), func(t *testing.T) {
+			m, st := open(t, i18n.EN, sz[0], sz[1])
+			day := -1
+			for d, dd := range m.Week().Days {
+				if len(dd.Tasks) >= 2 {
+					day = d
+					break
+				}
+			}
+			if day < 0 {
+				t.Fatal("no day with two tasks")
+			}
+			if _, err := st.AddTask(model.Task{Title: "Expense report", Date: m.Week().Days[day].Date, Kind: model.TaskTodo, Slot: model.SlotAny}); err != nil {
+				t.Fatal(err)
+			}
+			uitest.Send(m, common.DataChangedMsg{})
+			ts := m.Week().Days[day].Tasks
+			gone, next := ts[1], ts[2]
+			m.day, m.task = day, 1
+			uitest.Press(m, "d")
+			if tk, _ := m.selected(); tk.ID != next.ID {
+				t.Fatalf("after deleting %q the cursor is on %q, want %q", gone.Title, tk.Title, next.Title)
+			}
+			u, err := st.UndoLast()
+			if err != nil || u.Task != gone.ID {
+				t.Fatalf("undo: %+v, %v", u, err)
+			}
+			uitest.Send(m, common.DataChangedMsg{Task: u.Task})
+			if tk, _ := m.selected(); tk.ID != gone.ID {
+				t.Errorf("after the undo the cursor is on %q, want %q put back", tk.Title, gone.Title)
+			}
+		})
+	}
+}
