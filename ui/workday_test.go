@@ -879,3 +879,28 @@ func TestFirstRunStepsReadWhole(t *testing.T) {
 		})
 	}
 }
+
+// n on an attention item jots the note for that item's client (the client
+// in context, DESIGN.md §5), instead of asking which client with a picker.
+func TestNoteOnAnAttentionItemIsForItsClient(t *testing.T) {
+	for _, tc := range []struct {
+		lang i18n.Lang
+		want string
+	}{{i18n.EN, "Note on 王总"}, {i18n.ZH, "王总的笔记"}} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			st := uitest.OpenStore(t)
+			w := uitest.SeedWorkday(t, st)
+			m := workdayModel(t, st, tc.lang, 120, 40)
+			uitest.Press(m, "right") // the first item: the promise to 王总
+			uitest.Press(m, "n")
+			if s := screen(m); !strings.Contains(s, tc.want) {
+				t.Fatalf("n on the attention item:\n%s", s)
+			}
+			uitest.Type(m, "wants the quote by Friday")
+			uitest.Press(m, "ctrl+s")
+			if d, _ := st.ClientDetail(w.Wang, uitest.Today, 1); len(d.Journal) == 0 || d.Journal[0].Text != "wants the quote by Friday" {
+				t.Errorf("the note was not saved for 王总: %+v", d.Journal)
+			}
+		})
+	}
+}

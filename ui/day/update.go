@@ -166,6 +166,20 @@ func (m *Model) selected() (model.AgendaTask, bool) {
 	return m.tasks[m.rows[m.list.Cursor].task], true
 }
 
+// ContextClient is the client n jots a note for when the pane lets it
+// pass (common.ClientContexter): the selected attention item's client
+// while the attention list has the focus, else the selected task's.
+func (m *Model) ContextClient() model.ID {
+	if m.focus == focusAttention {
+		if m.att.Cursor < len(m.attention) {
+			return m.attention[m.att.Cursor].ClientID
+		}
+		return 0
+	}
+	t, _ := m.selected()
+	return t.ClientID
+}
+
 func (m *Model) selectedID() model.ID {
 	t, ok := m.selected()
 	if !ok {
