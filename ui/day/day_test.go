@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"salesplan/model"
+	"salesplan/storage"
 	"salesplan/ui/common"
 	"salesplan/ui/i18n"
 	"salesplan/ui/uitest"
@@ -532,6 +533,58 @@ func TestAttentionItemCutToItsRoom(t *testing.T) {
 				t.Errorf("at %d lines:\n%s\nwant:\n%s", tc.h, strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
 			}
 		})
+	}
+}
+
+// c, v or m on an attention item records the contact with the item's
+// client, and its project (the box a task's c opens); p makes a promise
+// to that client. Before, these keys did nothing there.
+func TestAttentionRecordsWithTheItemsClient(t *testing.T) {
+	m := open(t, i18n.EN, 120, 40)
+	st := m.env.Store
+	find := func(typ model.AttentionType) int {
+		for i, a := range m.attention {
+			if a.Type == typ {
+				return i
+			}
+		}
+		t.Fatalf("no %s item in %+v", typ, m.attention)
+		return -1
+	}
+	uitest.Press(m, "right")
+	for _, tc := range []struct {
+		typ   model.AttentionType
+		key   string
+		kind  model.EntryKind
+		title string
+	}{
+		{model.AttPromiseDue, "c", model.EntryCall, "Record a call with ACME Ltd"},
+		{model.AttBidPrep, "v", model.EntryVisit, "Record a visit to 王总"},
+	} {
+		at := find(tc.typ)
+		a := m.attention[at]
+		m.att.Select(at)
+		uitest.Press(m, tc.key)
+		if !m.Capturing() || !strings.Contains(screen(m), tc.title) {
+			t.Fatalf("%s on the %s item:\n%s", tc.key, tc.typ, screen(m))
+		}
+		uitest.Type(m, "spoke about "+string(tc.typ))
+		uitest.Press(m, "ctrl+s")
+		uitest.Run(m, func() tea.Msg { return common.DataChangedMsg{} })
+		rows, err := st.JournalOn(uitest.Today, a.ClientID)
+		var got *storage.JournalRow
+		for i := range rows {
+			if rows[i].Text == "spoke about "+string(tc.typ) {
+				got = &rows[i]
+			}
+		}
+		if err != nil || got == nil || got.Kind != tc.kind || got.ProjectID != a.ProjectID {
+			t.Fatalf("the %s with %s today: %+v, %v", tc.kind, a.Client, rows, err)
+		}
+	}
+	uitest.Press(m, "p")
+	if !m.Capturing() || !strings.Contains(screen(m), "Promise to 王总") {
+		t.Errorf("p on an attention item:\n%s", screen(m))
 	}
 }
 

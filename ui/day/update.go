@@ -308,6 +308,12 @@ func (m *Model) attentionKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, km.KeptAtt):
 		return m.keepPromise(m.attention[m.att.Cursor])
+	case key.Matches(msg, km.LogCall, km.LogVisit, km.LogMeeting, km.Promise):
+		// Record the call a follow-up asked for, or a promise, with the
+		// item's client (and its project) without leaving the list.
+		a := m.attention[m.att.Cursor]
+		ev, cmd := m.tc.ForClient(msg, a.ClientID, a.ProjectID, a.Client)
+		return m.after(ev, cmd)
 	case key.Matches(msg, km.MakeTask):
 		t := m.taskFor(m.attention[m.att.Cursor])
 		m.pendingSelect = 0

@@ -340,7 +340,7 @@ func (k KeyMap) ShortHelp(p Place) []key.Binding {
 	case PlaceDay:
 		return []key.Binding{k.Add, k.Done, k.Edit, k.Delete, k.LogCall, k.OpenClient, k.Prev, k.Next}
 	case PlaceAttention:
-		return []key.Binding{k.Open, k.KeptAtt, k.MakeTask}
+		return []key.Binding{k.Open, k.KeptAtt, k.MakeTask, k.LogCall}
 	case PlaceWeek:
 		return []key.Binding{k.Add, k.Done, k.OpenClient, k.Prev, k.Next, k.Review}
 	case PlaceMonth:
@@ -389,7 +389,8 @@ func (k KeyMap) FullHelp(p Place) [][]key.Binding {
 			{k.LogCall, k.LogVisit, k.LogMeeting, k.Promise, k.Brief, k.DayRecord},
 			{k.Up, k.Down, k.OpenClient}, k.globalPane(withFilter | withToday | withPrevNext | withBack)}
 	case PlaceAttention:
-		return [][]key.Binding{{k.Open, k.KeptAtt, k.MakeTask, k.Up, k.Down}, k.globalPane(withPrevNext | withBack)}
+		return [][]key.Binding{{k.Open, k.KeptAtt, k.MakeTask, k.Up, k.Down},
+			{k.LogCall, k.LogVisit, k.LogMeeting, k.Promise, k.Brief}, k.globalPane(withPrevNext | withBack)}
 	case PlaceWeek:
 		return [][]key.Binding{
 			{k.Add, k.Done, k.Edit, k.Delete, k.Postpone, k.Important},

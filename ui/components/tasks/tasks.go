@@ -229,6 +229,28 @@ func (t *Tasks) Brief(client model.ID) tea.Cmd {
 	return brief.Load(t.env, client)
 }
 
+// ForClient handles c, v, m and p for a client with no task selected (an
+// attention item's client, and its project): the same record and promise
+// dialogs a task's client gets. Other keys are not Handled.
+func (t *Tasks) ForClient(msg tea.KeyPressMsg, client, project model.ID, name string) (Event, tea.Cmd) {
+	km := t.km
+	if !key.Matches(msg, km.LogCall, km.LogVisit, km.LogMeeting, km.Promise) {
+		return Event{}, nil
+	}
+	if client == 0 {
+		return handled, common.Status(t.lang.T("day.no_client"))
+	}
+	who := model.AgendaTask{Task: model.Task{ClientID: client, ProjectID: project}, ClientName: name}
+	today := t.env.Today()
+	if key.Matches(msg, km.Promise) {
+		t.open(kindPromise, promise.New(t.lang, t.fst, today, name), who)
+		return handled, nil
+	}
+	t.entry = logKind(km, msg)
+	t.open(kindLog, journal.Box(t.lang, t.fst, name, t.entry, today), who)
+	return handled, nil
+}
+
 // Add saves a task made elsewhere in the pane (t on an attention item);
 // once it shows, the pane selects it.
 func (t *Tasks) Add(task model.Task) tea.Cmd {
