@@ -27,6 +27,8 @@ func init() {
 		// A percentage of a sum too large to count exactly (model.Money.Saturated).
 		"review.pct_at_least": {" (≥%d%%)", "（≥%d%%）"},
 		"review.money_of":     {"%s of %s", "%s / %s"},
+		// Signed in a period with no sales target set: not "¥0 of ¥0".
+		"review.money_no_target": {"%s (no target set)", "%s（未设目标）"},
 
 		"review.promises.summary": {"%d made · %d kept (%d on time, %d late) · %d overdue",
 			"新增 %d · 兑现 %d（按时 %d，迟了 %d）· 逾期 %d"},

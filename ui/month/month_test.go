@@ -240,3 +240,28 @@ func TestSlashPointsAtSearch(t *testing.T) {
 		}
 	}
 }
+
+// Before any sales target is set (a new user's database), the month and
+// the year view say so instead of "$0 of $0".
+func TestNoTargetSaysSo(t *testing.T) {
+	for _, tc := range []struct {
+		lang      i18n.Lang
+		want, not string
+	}{{i18n.EN, "(no target set)", " of $0"}, {i18n.ZH, "（未设目标）", "/ ¥0"}} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			st := uitest.OpenStore(t)
+			m := newModel(uitest.Env(st, tc.lang))
+			m.SetSize(100, 30)
+			uitest.Run(m, m.Init())
+			for _, view := range []string{"month", "year"} {
+				if view == "year" {
+					uitest.Press(m, "y")
+				}
+				s := screen(m)
+				if !strings.Contains(s, tc.want) || strings.Contains(s, tc.not) {
+					t.Errorf("the %s view without a target:\n%s", view, s)
+				}
+			}
+		})
+	}
+}

@@ -372,7 +372,7 @@ func (m *Model) totals() string {
 		return s
 	}
 	head := st.Muted.Render(m.lang.T("review.signed")+" ") +
-		met(ms.Signed.Target > 0 && ms.Signed.Value >= ms.Signed.Target, report.MoneyCount(m.lang, ms.Signed, m.currency())) +
+		met(ms.Signed.Target > 0 && ms.Signed.Value >= ms.Signed.Target, report.SignedCount(m.lang, ms.Signed, m.currency())) +
 		sep + st.Muted.Render(m.lang.T("review.calls")+" ") + met(ms.Calls.Target > 0 && ms.Calls.Done >= ms.Calls.Target, report.Count(m.lang, ms.Calls)) +
 		sep + st.Muted.Render(m.lang.T("report.visits_short")+" ")
 	visitsMet := ms.Visits.Target > 0 && ms.Visits.Done >= ms.Visits.Target
@@ -470,7 +470,7 @@ func (m *Model) yearView() string {
 		if (model.Month{Year: y, Month: time.Month(i + 1)}) == this {
 			name = st.Title.Render(name)
 		}
-		line := lead + " " + name + "  " + m.yearBar(q, top, barW) + "  " + report.MoneyCount(m.lang, q, m.currency())
+		line := lead + " " + name + "  " + m.yearBar(q, top, barW) + "  " + report.SignedCount(m.lang, q, m.currency())
 		if m.set.MonthSetByHand(model.Month{Year: y, Month: time.Month(i + 1)}) {
 			// Set by hand; the other months share what it leaves of the year.
 			line += st.Muted.Render(" *")
@@ -480,7 +480,7 @@ func (m *Model) yearView() string {
 		}
 		lines = append(lines, common.PadRight(line, m.width))
 	}
-	total := "  " + m.lang.T("month.year.total", y, report.MoneyCount(m.lang, sum, m.currency()))
+	total := "  " + m.lang.T("month.year.total", y, report.SignedCount(m.lang, sum, m.currency()))
 	if len(m.set.MonthTargets) > 0 {
 		total += st.Muted.Render("  " + m.lang.T("month.year.by_hand"))
 	}
@@ -495,7 +495,7 @@ func (m *Model) yearView() string {
 		for _, mq := range m.year[q*3 : q*3+3] {
 			qq.Value = qq.Value.Plus(mq.Value)
 		}
-		qs = append(qs, m.lang.T("month.year.quarter", q+1, report.MoneyCount(m.lang, qq, m.currency())))
+		qs = append(qs, m.lang.T("month.year.quarter", q+1, report.SignedCount(m.lang, qq, m.currency())))
 	}
 	lines = append(lines, common.PadRight("  "+qs[0]+"  "+qs[1], m.width), common.PadRight("  "+qs[2]+"  "+qs[3], m.width))
 	if r.help {

@@ -46,6 +46,16 @@ func Count(l i18n.Lang, q model.Quota) string {
 	return s
 }
 
+// SignedCount is MoneyCount for the planner's panes (Week, Month, the
+// year view): a period without a sales target reads "¥12,000 (no target
+// set)", not "of ¥0". The Markdown reports keep MoneyCount's form.
+func SignedCount(l i18n.Lang, q model.MoneyQuota, currency string) string {
+	if q.Target == 0 {
+		return l.T("review.money_no_target", l.Money(q.Value, currency))
+	}
+	return MoneyCount(l, q, currency)
+}
+
 // MoneyCount says "¥12,000 of ¥23,077 (52%)".
 func MoneyCount(l i18n.Lang, q model.MoneyQuota, currency string) string {
 	s := l.T("review.money_of", l.Money(q.Value, currency), l.Money(q.Target, currency))

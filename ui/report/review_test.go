@@ -113,3 +113,24 @@ func TestLinesWidth(t *testing.T) {
 		}
 	}
 }
+
+// Signed sales in a period with no target read "¥0 (no target set)", not
+// "¥0 of ¥0" (a new user's Week, Month and year view before the target is
+// set); with a target, "of" it and the share.
+func TestMoneyCountWithoutTarget(t *testing.T) {
+	for _, tc := range []struct {
+		lang i18n.Lang
+		q    model.MoneyQuota
+		want string
+	}{
+		{i18n.EN, model.MoneyQuota{}, "¥0 (no target set)"},
+		{i18n.ZH, model.MoneyQuota{}, "¥0（未设目标）"},
+		{i18n.EN, model.MoneyQuota{Value: 1200000}, "¥12,000 (no target set)"},
+		{i18n.EN, model.MoneyQuota{Value: 1200000, Target: 2400000}, "¥12,000 of ¥24,000 (50%)"},
+		{i18n.ZH, model.MoneyQuota{Value: 1200000, Target: 2400000}, "¥1.2万 / ¥2.4万（50%）"},
+	} {
+		if got := SignedCount(tc.lang, tc.q, "¥"); got != tc.want {
+			t.Errorf("%s %+v: %q, want %q", tc.lang, tc.q, got, tc.want)
+		}
+	}
+}

@@ -417,7 +417,7 @@ func (m *Model) footer() []string {
 	line1 := func(visits string) string {
 		return st.Muted.Render(m.lang.T("review.calls")+" ") + met(w.Calls.Target > 0 && w.Calls.Done >= w.Calls.Target, report.Count(m.lang, w.Calls)) +
 			sep + st.Muted.Render(m.lang.T("report.visits_short")+" ") + met(visitsMet, visits) +
-			sep + st.Muted.Render(m.lang.T("review.signed")+" ") + met(w.Signed.Target > 0 && w.Signed.Value >= w.Signed.Target, report.MoneyCount(m.lang, w.Signed, cur))
+			sep + st.Muted.Render(m.lang.T("review.signed")+" ") + met(w.Signed.Target > 0 && w.Signed.Value >= w.Signed.Target, report.SignedCount(m.lang, w.Signed, cur))
 	}
 	l1 := line1(report.VisitCount(m.lang, w.Visits))
 	if ansi.StringWidth(l1) > m.width {
