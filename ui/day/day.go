@@ -250,7 +250,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	case keys.PlaceDay:
 		h = append(h, []key.Binding{m.km.ToAttention})
 	case keys.PlaceAttention:
-		h = append(h, []key.Binding{m.km.Brief, m.km.ToTasks})
+		h = append(h, []key.Binding{m.km.ToTasks})
 	}
 	return h
 }

@@ -35,15 +35,24 @@ type KeyMap struct {
 	Sync key.Binding // S
 
 	// Movement in lists and grids.
-	Up       key.Binding // k, ↑
-	Down     key.Binding // j, ↓
-	Left     key.Binding // ← (grids; h stays "previous")
-	Right    key.Binding // →
-	Open     key.Binding // enter
-	PageUp   key.Binding // pgup
-	PageDown key.Binding // pgdown (space too where nothing is typed)
-	Home     key.Binding // home
-	End      key.Binding // end
+	Up    key.Binding // k, ↑
+	Down  key.Binding // j, ↓
+	Left  key.Binding // ← (grids; h stays "previous")
+	Right key.Binding // →
+
+	// Prev, Next, Left and Right as the dated panes' help names them: h/l
+	// step the day, the week or the month shown, ←/→ the day in the Week
+	// and Month grids (the same keys; only the help differs, so that "h/[
+	// previous" and "← previous" side by side say what each steps).
+	PrevDay, NextDay     key.Binding // h, [ / l, ] in the Day
+	PrevWeek, NextWeek   key.Binding // in the Week
+	PrevMonth, NextMonth key.Binding // in the Month
+	DayBefore, DayAfter  key.Binding // ←, → in the Week and Month
+	Open                 key.Binding // enter
+	PageUp               key.Binding // pgup
+	PageDown             key.Binding // pgdown (space too where nothing is typed)
+	Home                 key.Binding // home
+	End                  key.Binding // end
 
 	// Day: between the task list and the attention list beside it (h/l
 	// stay "previous/next day", DESIGN.md §5).
@@ -197,7 +206,16 @@ func New(l i18n.Lang) KeyMap {
 		Down:  b(l, []string{"j", "down"}, "j/↓", "key.down"),
 		Left:  b(l, []string{"left"}, "←", "key.prev"),
 		Right: b(l, []string{"right"}, "→", "key.next"),
-		Open:  b(l, []string{"enter"}, "enter", "key.open"),
+
+		PrevDay:   b(l, []string{"h", "["}, "h/[", "key.prev_day"),
+		NextDay:   b(l, []string{"l", "]"}, "l/]", "key.next_day"),
+		PrevWeek:  b(l, []string{"h", "["}, "h/[", "key.prev_week"),
+		NextWeek:  b(l, []string{"l", "]"}, "l/]", "key.next_week"),
+		PrevMonth: b(l, []string{"h", "["}, "h/[", "key.prev_month"),
+		NextMonth: b(l, []string{"l", "]"}, "l/]", "key.next_month"),
+		DayBefore: b(l, []string{"left"}, "←", "key.prev_day"),
+		DayAfter:  b(l, []string{"right"}, "→", "key.next_day"),
+		Open:      b(l, []string{"enter"}, "enter", "key.open"),
 
 		PageUp:   b(l, []string{"pgup"}, "pgup", "key.page_up"),
 		PageDown: b(l, []string{"pgdown", "space"}, "pgdn", "key.page_down"),
@@ -333,9 +351,24 @@ func (k KeyMap) GlobalShortHelp() []key.Binding {
 	return []key.Binding{k.Help, k.Quit}
 }
 
+// named is the key map as place p's help shows it: h/l and ←/→ named by
+// what they step there (PrevDay, DayBefore…).
+func (k KeyMap) named(p Place) KeyMap {
+	switch p {
+	case PlaceDay, PlaceAttention:
+		k.Prev, k.Next = k.PrevDay, k.NextDay
+	case PlaceWeek:
+		k.Prev, k.Next, k.Left, k.Right = k.PrevWeek, k.NextWeek, k.DayBefore, k.DayAfter
+	case PlaceMonth:
+		k.Prev, k.Next, k.Left, k.Right = k.PrevMonth, k.NextMonth, k.DayBefore, k.DayAfter
+	}
+	return k
+}
+
 // ShortHelp returns the few most useful keys of a place for the bottom line
 // (the shell adds ? and q).
 func (k KeyMap) ShortHelp(p Place) []key.Binding {
+	k = k.named(p)
 	switch p {
 	case PlaceDay:
 		return []key.Binding{k.Add, k.Done, k.Edit, k.Delete, k.LogCall, k.OpenClient, k.Prev, k.Next}
@@ -379,6 +412,7 @@ func (k KeyMap) ShortHelp(p Place) []key.Binding {
 // overlay: the place's own keys, then movement, then the global ones the
 // pane handles. The shell adds its own column (GlobalHelp) except in forms.
 func (k KeyMap) FullHelp(p Place) [][]key.Binding {
+	k = k.named(p)
 	move := []key.Binding{k.Up, k.Down, k.Open}
 	switch p {
 	case PlaceGlobal:

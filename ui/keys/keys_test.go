@@ -115,7 +115,7 @@ func TestDesignTable(t *testing.T) {
 		{PlaceProjects, ">", km.NextStage}, {PlaceProjects, "<", km.PrevStage},
 		{PlacePromises, "x", km.Kept}, {PlacePromises, "c", km.CancelPromise},
 		{PlaceForm, "ctrl+s", km.Save}, {PlaceMonth, "2", km.Pane[1]}, {PlaceDay, "j", km.Down},
-		{PlaceDay, "[", km.Prev}, {PlaceWeek, "]", km.Next}, {PlaceDay, "u", km.Undo},
+		{PlaceDay, "[", km.PrevDay}, {PlaceWeek, "]", km.NextWeek}, {PlaceMonth, "h", km.PrevMonth}, {PlaceWeek, "left", km.DayBefore}, {PlaceDay, "u", km.Undo},
 		// The year view: the arrows step a month, h/l a year, enter/y/esc go back.
 		{PlaceYear, "left", km.YearPrevMonth}, {PlaceYear, "j", km.YearNextMonth}, {PlaceYear, "h", km.YearPrev},
 		{PlaceYear, "]", km.YearNext}, {PlaceYear, "enter", km.YearClose}, {PlaceYear, "esc", km.YearClose},

@@ -140,7 +140,7 @@ func (m *Model) place() keys.Place {
 // ShortHelp lists the keys of the current place.
 func (m *Model) ShortHelp() []key.Binding {
 	if m.reviewOpen && !m.host.IsOpen() {
-		return []key.Binding{m.km.Up, m.km.Down, m.km.Prev, m.km.Next, m.km.CloseReview}
+		return []key.Binding{m.km.Up, m.km.Down, m.km.PrevWeek, m.km.NextWeek, m.km.CloseReview}
 	}
 	return m.km.ShortHelp(m.place())
 }
@@ -148,7 +148,7 @@ func (m *Model) ShortHelp() []key.Binding {
 // FullHelp lists every key of the current place.
 func (m *Model) FullHelp() [][]key.Binding {
 	if m.reviewOpen && !m.host.IsOpen() {
-		return [][]key.Binding{{m.km.Up, m.km.Down, m.km.Prev, m.km.Next, m.km.Today, m.km.CloseReview}}
+		return [][]key.Binding{{m.km.Up, m.km.Down, m.km.PrevWeek, m.km.NextWeek, m.km.Today, m.km.CloseReview}}
 	}
 	return m.km.FullHelp(m.place())
 }
