@@ -265,3 +265,22 @@ func TestNoTargetSaysSo(t *testing.T) {
 		})
 	}
 }
+
+// What the * beside a month set by hand means is read whole at 80
+// columns: beside the year's total when it fits, else on its own line.
+func TestYearViewByHandNoteWhole(t *testing.T) {
+	for _, tc := range []struct {
+		lang i18n.Lang
+		w, h int
+		want string
+	}{{i18n.EN, 80, 24, "* set by hand; the other months share the rest"}, {i18n.ZH, 80, 24, "* 手动设定，其余月份平分余额"}, {i18n.EN, 120, 40, "* set by hand; the other months share the rest"}} {
+		t.Run(fmt.Sprintf("%s_%d", tc.lang, tc.w), func(t *testing.T) {
+			m, _ := open(t, tc.lang, tc.w, tc.h)
+			uitest.Press(m, "y")
+			if s := screen(m); !strings.Contains(s, tc.want) {
+				t.Errorf("the note is not whole:\n%s", s)
+			}
+			uitest.CheckSize(t, m.View(), tc.w, tc.h)
+		})
+	}
+}

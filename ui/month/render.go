@@ -481,8 +481,16 @@ func (m *Model) yearView() string {
 		lines = append(lines, common.PadRight(line, m.width))
 	}
 	total := "  " + m.lang.T("month.year.total", y, report.SignedCount(m.lang, sum, m.currency()))
+	// What * means, beside the year's total; when it does not fit there,
+	// on the blank line above the keys' help, so it is read whole.
+	gapHelp := ""
 	if len(m.set.MonthTargets) > 0 {
-		total += st.Muted.Render("  " + m.lang.T("month.year.by_hand"))
+		note := "  " + m.lang.T("month.year.by_hand")
+		if r.help && ansi.StringWidth(total+note) > m.width {
+			gapHelp = st.Muted.Render(common.PadRight(note, m.width))
+		} else {
+			total += st.Muted.Render(note)
+		}
 	}
 	if r.gapFoot {
 		lines = append(lines, "")
@@ -499,7 +507,7 @@ func (m *Model) yearView() string {
 	}
 	lines = append(lines, common.PadRight("  "+qs[0]+"  "+qs[1], m.width), common.PadRight("  "+qs[2]+"  "+qs[3], m.width))
 	if r.help {
-		lines = append(lines, "", st.Muted.Render(common.PadRight(m.lang.T("month.year.help"), m.width)))
+		lines = append(lines, gapHelp, st.Muted.Render(common.PadRight(m.lang.T("month.year.help"), m.width)))
 	}
 	return strings.Join(lines, "\n")
 }
