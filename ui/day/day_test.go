@@ -439,6 +439,48 @@ func TestEditForm(t *testing.T) {
 	}
 }
 
+// The form's time field reads what quick-add reads: 3pm and 下午3点 set
+// the time, a slot word alone (pm, 上午) the slot with no time; what is no
+// time stays refused inside the form.
+func TestEditFormTimeWords(t *testing.T) {
+	for _, tc := range []struct {
+		lang  i18n.Lang
+		typed string
+		time  model.Clock
+		slot  model.Slot
+	}{
+		{i18n.EN, "3pm", model.ClockAt(15, 0), model.SlotAfternoon},
+		{i18n.ZH, "下午3点", model.ClockAt(15, 0), model.SlotAfternoon},
+		{i18n.EN, "pm", model.NoClock, model.SlotAfternoon},
+		{i18n.ZH, "晚上", model.NoClock, model.SlotEvening},
+		{i18n.EN, "09:30", model.ClockAt(9, 30), model.SlotMorning},
+	} {
+		t.Run(tc.typed, func(t *testing.T) {
+			m := open(t, tc.lang, 120, 40)
+			find(t, m, "Update the price list")
+			uitest.Press(m, "e", "tab", "tab") // title, date, time
+			uitest.Type(m, tc.typed)
+			uitest.Press(m, "ctrl+s")
+			if m.Capturing() {
+				t.Fatalf("%q was refused:\n%s", tc.typed, screen(m))
+			}
+			uitest.Run(m, func() tea.Msg { return common.DataChangedMsg{} })
+			find(t, m, "Update the price list")
+			if tk, _ := m.selected(); tk.Time != tc.time || tk.Slot != tc.slot {
+				t.Errorf("%q: time %v slot %q, want %v %q", tc.typed, tk.Time, tk.Slot, tc.time, tc.slot)
+			}
+		})
+	}
+	m := open(t, i18n.EN, 120, 40)
+	find(t, m, "Update the price list")
+	uitest.Press(m, "e", "tab", "tab")
+	uitest.Type(m, "soon")
+	uitest.Press(m, "ctrl+s")
+	if !m.Capturing() || !strings.Contains(screen(m), `"soon" is not a time of day (try 10:00, 3pm, am)`) {
+		t.Errorf("soon as a time:\n%s", screen(m))
+	}
+}
+
 func TestAttention(t *testing.T) {
 	m := open(t, i18n.EN, 120, 40)
 	if len(m.attention) == 0 {

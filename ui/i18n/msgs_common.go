@@ -204,7 +204,7 @@ func init() {
 		"err.bad_date":                 {"%q is not a date (try 2026-12-01, 12/1, tomorrow, fri, next mon, +3d)", "“%v”不是日期（例如 2026-12-01、12/1、明天、周五、下周一、+3d）"},
 		"err.bad_past_date":            {"%q is not a date (try 2026-12-01, 12/1, yesterday, fri, last mon, 3 days ago)", "“%v”不是日期（例如 2026-12-01、12/1、昨天、周五、上周一、3天前）"},
 		"err.bad_month":                {"%q is not a month (want YYYY-MM)", "“%v”不是月份（格式 YYYY-MM）"},
-		"err.bad_time":                 {"%q is not a time of day (want HH:MM)", "“%v”不是时间（格式 HH:MM）"},
+		"err.bad_time":                 {"%q is not a time of day (try 10:00, 3pm, am)", "“%v”不是时间（可写 10:00、下午3点、上午）"},
 		"err.bad_repeat":               {"%q is not a repeat rule (daily, weekdays, weekly, monthly, every N days, every N weeks)", "“%v”不是重复规则（每天、工作日、每周、每月、每 N 天、每 N 周）"},
 		"err.bad_amount":               {"%q is not an amount (e.g. 500000 or 50万)", "“%v”不是金额（例如 500000 或 50万）"},
 		"err.bad_kind":                 {"%q is not a kind (call, visit, meeting, todo, note)", "“%v”不是有效类型（电话、拜访、会议、待办、笔记）"},

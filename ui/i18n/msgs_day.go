@@ -124,6 +124,7 @@ func init() {
 		"day.edit.f.important": {"Important", "重要"},
 		"day.edit.f.repeat":    {"Repeat", "重复"},
 		"day.edit.date_hint":   {"empty: no date", "留空：不定日期"},
+		"day.edit.time_hint":   {"10:00, 3pm, am, pm", "10:00、下午3点、上午、下午"},
 		"day.edit.repeat_hint": {"daily, weekdays, every mon, every 2 weeks", "每天、每个工作日、每周一、每2周"},
 	})
 }

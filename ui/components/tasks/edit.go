@@ -38,15 +38,10 @@ func editForm(lang i18n.Lang, fst form.Styles, t model.AgendaTask, today model.D
 				_, err := quickadd.ParseDate(s, today)
 				return err
 			}},
-		form.Field{Key: "time", Label: lang.T("day.edit.f.time"), Value: t.Time.String(), Placeholder: "HH:MM",
+		form.Field{Key: "time", Label: lang.T("day.edit.f.time"), Value: t.Time.String(), Placeholder: lang.T("day.edit.time_hint"),
 			Validate: func(s string) error {
-				if s == "" {
-					return nil
-				}
-				if _, err := model.ParseClock(s); err != nil {
-					return model.Errf("bad_time", "%q is not a time of day", s)
-				}
-				return nil
+				_, _, err := quickadd.ParseTime(s, today) // 10:00, 3pm, 下午3点, or a slot word
+				return err
 			}},
 		form.Field{Key: "kind", Label: lang.T("day.edit.f.kind"), Value: string(t.Kind), Choices: kinds},
 		form.Field{Key: "client", Label: lang.T("day.edit.f.client"), Value: t.ClientName},
@@ -80,12 +75,13 @@ func editedTask(f *form.Form, orig model.AgendaTask, today model.Date) model.Tas
 		}
 	}
 	if f.Changed("time") {
-		t.Time = model.NoClock
-		if s := f.Value("time"); s != "" {
-			t.Time, _ = model.ParseClock(s)
-		}
+		var slot model.Slot
+		t.Time, slot, _ = quickadd.ParseTime(f.Value("time"), today) // validated by the form
 		t.Slot = model.SlotOf(t.Time)
-		if !t.Time.Valid() && orig.Slot != "" && !orig.Time.Valid() {
+		switch {
+		case slot != "" && !t.Time.Valid():
+			t.Slot = slot // a slot word alone: "pm", 下午
+		case !t.Time.Valid() && orig.Slot != "" && !orig.Time.Valid():
 			t.Slot = orig.Slot // an untimed task keeps its slot
 		}
 	}
