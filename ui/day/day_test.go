@@ -628,6 +628,14 @@ func TestAttentionRecordsWithTheItemsClient(t *testing.T) {
 	if !m.Capturing() || !strings.Contains(screen(m), "Promise to 王总") {
 		t.Errorf("p on an attention item:\n%s", screen(m))
 	}
+	// a adds a task from the attention list too, on the day shown.
+	uitest.Press(m, "esc", "a")
+	uitest.Type(m, "order brochures")
+	uitest.Press(m, "enter")
+	uitest.Run(m, func() tea.Msg { return common.DataChangedMsg{} })
+	if tk, _ := m.selected(); tk.Title != "order brochures" || tk.Date != uitest.Today {
+		t.Errorf("a from the attention list added %+v", tk)
+	}
 }
 
 func TestAttentionColours(t *testing.T) {

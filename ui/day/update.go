@@ -288,7 +288,7 @@ func (m *Model) attentionKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.setDate(m.date.AddDays(-1))
 	case key.Matches(msg, km.Next):
 		return m.setDate(m.date.AddDays(1))
-	case key.Matches(msg, km.GoTo):
+	case key.Matches(msg, km.GoTo, km.Add): // a adds to the day shown, as from the tasks
 		ev, cmd := m.tc.Key(msg, tasks.At{Shown: m.date})
 		return m.after(ev, cmd)
 	case m.att.Cursor >= len(m.attention):

@@ -424,7 +424,7 @@ func (k KeyMap) FullHelp(p Place) [][]key.Binding {
 			{k.Up, k.Down, k.OpenClient}, k.globalPane(withFilter | withToday | withPrevNext | withBack)}
 	case PlaceAttention:
 		return [][]key.Binding{{k.Open, k.KeptAtt, k.MakeTask, k.Up, k.Down},
-			{k.LogCall, k.LogVisit, k.LogMeeting, k.Promise, k.Brief}, k.globalPane(withPrevNext | withBack)}
+			{k.LogCall, k.LogVisit, k.LogMeeting, k.Promise, k.Brief, k.Add}, k.globalPane(withPrevNext | withBack)}
 	case PlaceWeek:
 		return [][]key.Binding{
 			{k.Add, k.Done, k.Edit, k.Delete, k.Postpone, k.Important},

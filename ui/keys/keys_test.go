@@ -180,7 +180,7 @@ func TestHelpListsOnlyLiveKeys(t *testing.T) {
 	allow := map[Place][]string{
 		PlaceGlobal:        {"t", "esc"},
 		PlaceDay:           {"a", "x", "e", "d", ">", "!", "R", "c", "v", "m", "p", "b", "r", "k/↑", "j/↓", "enter", "/", "t", "h/[", "l/]", "esc"},
-		PlaceAttention:     {"enter", "x", "t", "k/↑", "j/↓", "c", "v", "m", "p", "b", "h/[", "l/]", "esc"},
+		PlaceAttention:     {"enter", "x", "t", "k/↑", "j/↓", "c", "v", "m", "p", "b", "a", "h/[", "l/]", "esc"},
 		PlaceWeek:          {"a", "x", "e", "d", ">", "!", "c", "v", "m", "p", "b", "r", "k/↑", "j/↓", "enter", "←", "→", "/", "t", "h/[", "l/]", "esc"},
 		PlaceMonth:         {"k/↑", "j/↓", "enter", "←", "→", "r", "/", "t", "h/[", "l/]", "esc"},
 		PlaceClients:       {"a", "s", "f", "k/↑", "j/↓", "enter", "/", "t", "esc"},
