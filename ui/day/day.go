@@ -123,7 +123,7 @@ func New(env common.Env) common.Pane {
 }
 
 func newModel(env common.Env) *Model {
-	m := &Model{env: env, lang: env.Lang, km: env.Keys, date: env.Today(), host: dialog.New(env.Lang), record: reader.New(env.Keys)}
+	m := &Model{env: env, lang: env.Lang, km: env.Keys, date: env.Today(), host: dialog.New(env.Lang), record: reader.New(env.Keys.For(keys.PlaceDay))}
 	m.tc = tasks.New(env, &m.host)
 	m.list.Skip = func(i int) bool { return m.rows[i].kind != rowTask && m.rows[i].kind != rowMore }
 	for _, k := range tasks.Kinds {

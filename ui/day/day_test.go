@@ -894,3 +894,16 @@ func TestNoteKeyWithoutClientPasses(t *testing.T) {
 		t.Error("n on a task with a client opened nothing")
 	}
 }
+
+// The day's record names what h/l step there: the day.
+func TestRecordHelpNamesTheDay(t *testing.T) {
+	m := open(t, i18n.ZH, 100, 30)
+	uitest.Press(m, "r")
+	var descs []string
+	for _, b := range m.ShortHelp() {
+		descs = append(descs, b.Help().Key+" "+b.Help().Desc)
+	}
+	if got := strings.Join(descs, " • "); !strings.Contains(got, "h/[ 前一天") || !strings.Contains(got, "l/] 后一天") {
+		t.Errorf("the record's footer: %s", got)
+	}
+}

@@ -351,6 +351,11 @@ func (k KeyMap) GlobalShortHelp() []key.Binding {
 	return []key.Binding{k.Help, k.Quit}
 }
 
+// For is the key map as place p's help names its keys (see named): for a
+// part drawn in a pane's place, such as the Day's record or the Month's
+// review, whose h/l step that pane's day or month.
+func (k KeyMap) For(p Place) KeyMap { return k.named(p) }
+
 // named is the key map as place p's help shows it: h/l and ←/→ named by
 // what they step there (PrevDay, DayBefore…).
 func (k KeyMap) named(p Place) KeyMap {

@@ -82,7 +82,7 @@ type (
 func New(env common.Env) common.Pane { return newModel(env) }
 
 func newModel(env common.Env) *Model {
-	m := &Model{env: env, lang: env.Lang, km: env.Keys, sel: env.Today(), host: dialog.New(env.Lang), report: reader.New(env.Keys)}
+	m := &Model{env: env, lang: env.Lang, km: env.Keys, sel: env.Today(), host: dialog.New(env.Lang), report: reader.New(env.Keys.For(keys.PlaceMonth))}
 	m.restyle()
 	m.SetSize(80, 20)
 	return m

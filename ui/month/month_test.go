@@ -284,3 +284,16 @@ func TestYearViewByHandNoteWhole(t *testing.T) {
 		})
 	}
 }
+
+// The month's review names what h/l step there: the month.
+func TestReviewHelpNamesTheMonth(t *testing.T) {
+	m, _ := open(t, i18n.EN, 100, 30)
+	uitest.Press(m, "r")
+	var descs []string
+	for _, b := range m.ShortHelp() {
+		descs = append(descs, b.Help().Key+" "+b.Help().Desc)
+	}
+	if got := strings.Join(descs, " • "); !strings.Contains(got, "h/[ previous month") || !strings.Contains(got, "l/] next month") {
+		t.Errorf("the review's footer: %s", got)
+	}
+}
