@@ -6,7 +6,10 @@
 // --demo anywhere on the line), opens the store only when a command runs,
 // and returns the exit code: 0 done, 1 failed (one translated line on
 // stderr, the database unchanged), 2 bad usage (the error and a one-line
-// hint). A command that changed the database then makes the daily
+// hint). An ID argument that no record can have (not a whole number, 0,
+// negative, 2^53 or more) is bad usage for every command taking one, as a
+// flag's value of the wrong type is; an id that names no record fails
+// (exit 1). A command that changed the database then makes the daily
 // automatic backup; its failure is a warning, never the command's.
 //
 // Decisions where DESIGN.md is silent:

@@ -51,11 +51,14 @@ func parseMoney(s string) (model.Money, error) {
 	return v, err
 }
 
-// parseID reads a record id as shown by the lists ("7" or "#7").
+// parseID reads a record id as shown by the lists ("7" or "#7"). What
+// cannot be an id (not a whole number, 0, negative, past model.MaxID) is
+// bad usage, like a flag's value of the wrong type: no record could ever
+// have it. An id that names no record is the command's failure (exit 1).
 func parseID(kind, s string) (model.ID, error) {
 	n, err := strconv.ParseUint(strings.TrimPrefix(strings.TrimSpace(s), "#"), 10, 64)
-	if err != nil || n == 0 {
-		return 0, fail("cli.err.bad_id", kind, s)
+	if err != nil || model.CheckID("id", model.ID(n)) != nil {
+		return 0, badUsage("cli.err.bad_id", kind, s)
 	}
 	return model.ID(n), nil
 }

@@ -1,0 +1,59 @@
+package cli
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// TestBadIDIsUsage: an argument that cannot be a record id (not a number,
+// 0, negative, at or past 2^53) is bad usage — exit 2, the error naming
+// what was typed and the hint — the same for every command taking an id,
+// and nothing is written. An id in range that names no record is a
+// failure (exit 1).
+func TestBadIDIsUsage(t *testing.T) {
+	h := newHarness(t)
+	seed(h)
+	h.ok("add", "call", "@王总", "tomorrow", "quote")
+	cmds := []struct {
+		name string
+		args func(id string) []string
+	}{
+		{"done", func(id string) []string { return []string{"done", "--", id} }},
+		{"task edit", func(id string) []string { return []string{"task", "edit", "--title", "x", "--", id} }},
+		{"task delete", func(id string) []string { return []string{"task", "delete", "--", id} }},
+		{"task postpone", func(id string) []string { return []string{"task", "postpone", "--", id} }},
+		{"promise keep", func(id string) []string { return []string{"promise", "keep", "--", id} }},
+		{"promise cancel", func(id string) []string { return []string{"promise", "cancel", "--reason", "r", "--", id} }},
+		{"journal edit", func(id string) []string { return []string{"journal", "edit", "--text", "x", "--", id} }},
+		{"journal delete", func(id string) []string { return []string{"journal", "delete", "--", id} }},
+	}
+	for _, c := range cmds {
+		for _, id := range []string{"0", "#0", "-1", "abc", "1.5", "9007199254740992", "18446744073709551616"} {
+			t.Run(c.name+" "+id, func(t *testing.T) {
+				before := h.dbBytes()
+				r := h.run(c.args(id)...)
+				if r.code != ExitUsage {
+					t.Fatalf("exit %d, want 2\nstderr: %s", r.code, r.err)
+				}
+				lines := stderrLines(r.err)
+				if len(lines) != 2 || !strings.Contains(lines[0], `"`+id+`"`) || !strings.Contains(lines[1], "--help") {
+					t.Errorf("want the error naming %q and a hint, got:\n%s", id, r.err)
+				}
+				if !bytes.Equal(before, h.dbBytes()) {
+					t.Error("the database changed")
+				}
+			})
+		}
+		t.Run(c.name+" largest id", func(t *testing.T) {
+			r := h.run(c.args("9007199254740991")...)
+			if r.code != ExitFail || !strings.Contains(r.err, "#9007199254740991") {
+				t.Errorf("exit %d, stderr %q; want exit 1 saying there is no #9007199254740991", r.code, r.err)
+			}
+		})
+	}
+	r := h.run("--lang", "zh", "done", "0")
+	if r.code != ExitUsage || !strings.Contains(r.err, "不是任务编号") {
+		t.Errorf("zh: exit %d, stderr %q", r.code, r.err)
+	}
+}
