@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -71,12 +72,23 @@ func (m *Money) UnmarshalJSON(b []byte) error {
 	return err
 }
 
+// thousandsRe is an amount whose commas group thousands: 1 to 3 digits,
+// then groups of exactly 3, before any point, unit or suffix.
+var thousandsRe = regexp.MustCompile(`^[0-9]{1,3}(,[0-9]{3})+([.][0-9]*)?([^0-9.,].*)?$`)
+
 // ParseMoney reads a user-typed amount in main units: "500000", "1,200,000.50",
 // "50万" (ten thousands) and "1.2m" / "300k" are accepted. A bad amount is a
 // Problem ("bad_amount"), so a form can show it as it comes.
 func ParseMoney(s string) (Money, error) {
-	t := strings.TrimSpace(strings.ReplaceAll(s, ",", ""))
-	t = strings.TrimLeft(t, "¥$€£")
+	t := strings.TrimLeft(strings.TrimSpace(s), "¥$€£")
+	if strings.Contains(t, ",") {
+		if !thousandsRe.MatchString(t) {
+			// "1,5" is a decimal comma where a point is meant: dropping
+			// the comma would read a hundred times the amount.
+			return 0, Errf("amount_bad_comma", "%q: a comma only separates thousands (1,000,000); write decimals with a point (1.5)", strings.TrimSpace(s))
+		}
+		t = strings.ReplaceAll(t, ",", "")
+	}
 	mult := 1.0
 	switch {
 	case strings.HasSuffix(t, "万"):

@@ -9,6 +9,7 @@ func init() {
 		// Ranges and limits (DESIGN.md §2).
 		"err.date_out_of_range":  {"%v is outside the dates salesplan keeps (1900-01-01 to 2200-12-31)", "%v 超出 salesplan 可记录的日期范围（1900-01-01 至 2200-12-31）"},
 		"err.amount_too_large":   {"%v is more than salesplan keeps (at most 10000000000000)", "%v 超出 salesplan 可记录的金额（最多 10000000000000）"},
+		"err.amount_bad_comma":   {"%q: a comma only separates thousands (1,000,000); write decimals with a point (1.5)", "“%v”：逗号只用于千位分隔（1,000,000），小数请用小数点（1.5）"},
 		"err.amount_too_precise": {"%v is finer than a cent: amounts are kept to 0.01, the currency's smallest unit", "%v 的精度超过了分：金额只记到 0.01（货币的最小单位）"},
 		"err.bad_id":             {"%v is not an id (a whole number from 1 to 9007199254740991)", "%v 不是有效编号（1 到 9007199254740991 的整数）"},
 		"err.bad_language":       {"%q is not a language (en, zh)", "“%v”不是可选语言（en、zh）"},

@@ -57,3 +57,31 @@ func TestBadIDIsUsage(t *testing.T) {
 		t.Errorf("zh: exit %d, stderr %q", r.code, r.err)
 	}
 }
+
+// TestDecimalComma: "1,5" is refused, naming the comma, in the run's
+// language, and nothing is written; a comma grouping thousands is read.
+func TestDecimalComma(t *testing.T) {
+	h := newHarness(t)
+	seed(h)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"project", "add", "Depot", "--client", "王总", "--value", "1,5"}, `"1,5": a comma only separates thousands`},
+		{[]string{"target", "set", "--year", "2026", "--sales", "1200,000"}, "write decimals with a point"},
+		{[]string{"--lang", "zh", "project", "add", "Depot", "--client", "王总", "--value", "2,50"}, "逗号只用于千位分隔"},
+	} {
+		before := h.dbBytes()
+		r := h.run(tc.args...)
+		if r.code != ExitFail || len(stderrLines(r.err)) != 1 || !strings.Contains(r.err, tc.want) {
+			t.Errorf("%q: exit %d, stderr %q; want exit 1 and one line with %q", tc.args, r.code, r.err, tc.want)
+		}
+		if !bytes.Equal(before, h.dbBytes()) {
+			t.Errorf("%q changed the database", tc.args)
+		}
+	}
+	h.ok("project", "add", "Depot", "--client", "王总", "--value", "1,200,000.50")
+	if out := h.ok("project", "list", "--json"); !strings.Contains(out, `"value": 1200000.5`) {
+		t.Errorf("1,200,000.50 not read as 1200000.5:\n%s", out)
+	}
+}
