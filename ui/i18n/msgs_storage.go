@@ -39,6 +39,8 @@ func init() {
 		"err.doc_null_record":       {"null is not a record", "null 不是记录"},
 		"err.doc_bad_id":            {"an id must be a whole number or null, not %v", "编号必须是整数或 null，不能是 %v"},
 		"err.doc_bad_value":         {"%v", "%v"},
+		"err.doc_want_whole":        {"must be a whole number, not %s", "必须是整数，不能是 %v"},
+		"err.doc_number_too_large":  {"%s is too large a number", "数字 %v 太大"},
 		"err.doc_want_whole_number": {"must be a whole number, not a JSON %v", "必须是整数，不能是 JSON %v"},
 		"err.doc_want_number":       {"must be a number, not a JSON %v", "必须是数字，不能是 JSON %v"},
 		"err.doc_want_string":       {"must be a string, not a JSON %v", "必须是字符串，不能是 JSON %v"},
