@@ -413,7 +413,7 @@ func parseClientsCSV(r io.Reader, today model.Date) (_ []model.Client, _ []int, 
 			}
 			c.CadenceDays = n
 		}
-		if err := validateClient(&c); err != nil {
+		if err := firstOf(validateClient(&c), c.CheckHappened(today)); err != nil {
 			return nil, nil, nil, nil, csvRowError(line, model.ProblemOf(err), heads)
 		}
 		out = append(out, c)

@@ -25,7 +25,12 @@
 //     is recorded as a note; entering contract, delivery or acceptance adds
 //     that stage's checklist as to-dos dated the day of the move.
 //   - `--on DATE` (log, done, promise, promise keep, project stage) says when
-//     something happened, so a date after today is refused.
+//     something happened, so a date after today is refused. Import holds
+//     records to the same (model's CheckHappened): a client created, a task
+//     done, an entry recorded, a promise made, kept or cancelled, a stage
+//     entered or a project signed after today refuses the document, naming
+//     the record and field; `--today` imports a document from a machine
+//     whose date is ahead.
 //   - `target set --year Y --sales N` and/or `--month YYYY-MM N`.
 //   - `config get` without a key lists every setting and target.
 //   - `export --format csv --kind clients|tasks|journal|promises|projects`;

@@ -85,3 +85,62 @@ func TestDecimalComma(t *testing.T) {
 		t.Errorf("1,200,000.50 not read as 1200000.5:\n%s", out)
 	}
 }
+
+// TestImportRefusesWhatHasNotHappened: a document whose record says
+// something happened after today (created, done, recorded, made, kept,
+// cancelled, entered a stage, signed) is refused whole, naming the record
+// and field, as `--on` refuses such a date; --today later than the dates
+// takes it.
+func TestImportRefusesWhatHasNotHappened(t *testing.T) {
+	const (
+		head   = `{"format":"salesplan","version":2,"clients":[{"id":1,"name":"A","tier":"key","created_on":"%s"}]`
+		client = `"2026-11-01"`
+	)
+	doc := func(created, rest string) string {
+		return strings.Replace(head, `"%s"`, created, 1) + rest + `}`
+	}
+	for _, tc := range []struct {
+		name, doc, want string
+	}{
+		{"created", doc(`"2026-11-28"`, ""), "clients[0]: created_on: 2026-11-28 is after today (2026-11-27)"},
+		{"done", doc(client, `,"tasks":[{"id":1,"title":"x","date":"2026-11-20","kind":"todo","done":true,"done_on":"2026-12-01"}]`),
+			"tasks[0]: done_on: 2026-12-01 is after today"},
+		{"recorded", doc(client, `,"journal":[{"id":1,"client_id":1,"kind":"call","at":"2027-01-05T10:00:00Z","text":"x"}]`),
+			"journal[0]: at: 2027-01-05 is after today"},
+		{"made", doc(client, `,"promises":[{"id":1,"client_id":1,"text":"x","made_on":"2026-11-30","due":"2026-12-30","status":"open"}]`),
+			"promises[0]: made_on: 2026-11-30 is after today"},
+		{"kept", doc(client, `,"promises":[{"id":1,"client_id":1,"text":"x","made_on":"2026-11-01","due":"2026-11-05","status":"kept","kept_on":"2026-12-01"}]`),
+			"promises[0]: kept_on: "},
+		{"cancelled", doc(client, `,"promises":[{"id":1,"client_id":1,"text":"x","made_on":"2026-11-01","due":"2026-11-05","status":"cancelled","cancelled_on":"2026-12-01","cancel_reason":"r"}]`),
+			"promises[0]: cancelled_on: "},
+		{"stage entered", doc(client, `,"projects":[{"id":1,"name":"P","client_id":1,"value":5,"stage":"design","stage_history":[{"stage":"lead","on":"2026-11-01"},{"stage":"design","on":"2026-12-02"}]}]`),
+			"projects[0]: stage_history[1].on: 2026-12-02 is after today"},
+		{"signed", doc(client, `,"projects":[{"id":1,"name":"P","client_id":1,"value":5,"stage":"contract","signed_on":"2026-12-03","stage_history":[{"stage":"contract","on":"2026-11-01"}]}]`),
+			"projects[0]: signed_on: 2026-12-03 is after today"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := newHarness(t)
+			f := h.write("doc.json", tc.doc)
+			r := h.run("import", f)
+			if r.code != ExitFail || len(stderrLines(r.err)) != 1 || !strings.Contains(r.err, tc.want) {
+				t.Fatalf("exit %d, stderr %q; want exit 1 and one line with %q", r.code, r.err, tc.want)
+			}
+			if h.dbBytes() != nil {
+				if out := h.ok("client", "list"); strings.Contains(out, "A") {
+					t.Error("the refused document was imported")
+				}
+			}
+			zh := h.run("--lang", "zh", "import", f)
+			if zh.code != ExitFail || !strings.Contains(zh.err, "晚于今天") {
+				t.Errorf("zh: exit %d, stderr %q", zh.code, zh.err)
+			}
+			h.ok("--today", "2027-02-01", "import", f)
+		})
+	}
+	// The clients CSV checks created_on the same way.
+	h := newHarness(t)
+	r := h.run("import", "--format", "csv", "--kind", "clients", h.write("c.csv", "name,tier,created_on\nZed,key,2026-12-01\n"))
+	if r.code != ExitFail || !strings.Contains(r.err, "created_on") || !strings.Contains(r.err, "2026-12-01 is after today") {
+		t.Errorf("csv: exit %d, stderr %q", r.code, r.err)
+	}
+}
