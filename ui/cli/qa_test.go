@@ -2,8 +2,13 @@ package cli
 
 import (
 	"bytes"
+	"encoding/binary"
+	"fmt"
 	"strings"
 	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // TestBadIDIsUsage: an argument that cannot be a record id (not a number,
@@ -143,4 +148,106 @@ func TestImportRefusesWhatHasNotHappened(t *testing.T) {
 	if r.code != ExitFail || !strings.Contains(r.err, "created_on") || !strings.Contains(r.err, "2026-12-01 is after today") {
 		t.Errorf("csv: exit %d, stderr %q", r.code, r.err)
 	}
+}
+
+// damage changes the closed database with a raw bbolt transaction.
+func damage(t *testing.T, path string, fn func(tx *bolt.Tx) error) {
+	t.Helper()
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.Update(fn); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// rekey moves, in every index bucket named, the entries whose key ends
+// with id from to the same key ending with id to: damage that keeps the
+// keys in order, so bbolt reads on without a fault.
+func rekey(tx *bolt.Tx, from, to uint64, buckets ...string) error {
+	for _, name := range buckets {
+		b := tx.Bucket([]byte("idx")).Bucket([]byte(name))
+		var keys [][]byte
+		_ = b.ForEach(func(k, _ []byte) error {
+			if len(k) >= 8 && binary.BigEndian.Uint64(k[len(k)-8:]) == from {
+				keys = append(keys, append([]byte(nil), k...))
+			}
+			return nil
+		})
+		for _, k := range keys {
+			v := append([]byte(nil), b.Get(k)...)
+			nk := append([]byte(nil), k...)
+			binary.BigEndian.PutUint64(nk[len(nk)-8:], to)
+			if err := b.Delete(k); err != nil {
+				return err
+			}
+			if err := b.Put(nk, v); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// TestDamagedIndexPointsAtCheck: a database whose keys were damaged in a
+// way that keeps their order (bbolt reads on) never says "there is no task
+// #99" about a task the database itself names: reads say the database is
+// damaged and point at salesplan check, in the run's language. A task id
+// the user typed that was never there is still "no task".
+func TestDamagedIndexPointsAtCheck(t *testing.T) {
+	setup := func(t *testing.T) *harness {
+		h := newHarness(t)
+		seed(h)
+		for i := range 5 {
+			h.ok("add", fmt.Sprintf("task %d", i+1))
+		}
+		h.ok("task", "delete", "3")
+		return h
+	}
+	wantDamaged := func(t *testing.T, h *harness, args ...string) {
+		t.Helper()
+		r := h.run(args...)
+		lines := stderrLines(r.err)
+		if r.code != ExitFail || len(lines) != 1 || !strings.Contains(lines[0], "damaged") || !strings.Contains(lines[0], "salesplan check") {
+			t.Errorf("%q: exit %d, stderr %q; want exit 1 and one line saying damaged, run salesplan check", args, r.code, r.err)
+		}
+		zh := h.run(append([]string{"--lang", "zh"}, args...)...)
+		if zh.code != ExitFail || !strings.Contains(zh.err, "损坏") || !strings.Contains(zh.err, "salesplan check") {
+			t.Errorf("zh %q: exit %d, stderr %q", args, zh.code, zh.err)
+		}
+	}
+	t.Run("index names a task not there", func(t *testing.T) {
+		h := setup(t)
+		damage(t, h.db, func(tx *bolt.Tx) error { return rekey(tx, 5, 99, "task_date", "task_open") })
+		wantDamaged(t, h, "today")
+		wantDamaged(t, h, "week")
+	})
+	t.Run("index names a client not there", func(t *testing.T) {
+		h := setup(t)
+		damage(t, h.db, func(tx *bolt.Tx) error {
+			b := tx.Bucket([]byte("idx")).Bucket([]byte("client_name"))
+			k, _ := b.Cursor().Last()
+			return b.Put(append([]byte(nil), k...), binary.BigEndian.AppendUint64(nil, 77))
+		})
+		wantDamaged(t, h, "client", "list")
+	})
+	t.Run("a task stored under another id", func(t *testing.T) {
+		h := setup(t)
+		damage(t, h.db, func(tx *bolt.Tx) error {
+			b := tx.Bucket([]byte("tasks"))
+			k4, k3 := binary.BigEndian.AppendUint64(nil, 4), binary.BigEndian.AppendUint64(nil, 3)
+			v := append([]byte(nil), b.Get(k4)...)
+			if err := b.Delete(k4); err != nil {
+				return err
+			}
+			return b.Put(k3, v)
+		})
+		wantDamaged(t, h, "done", "4")
+		wantDamaged(t, h, "done", "3")
+		if r := h.run("done", "9"); r.code != ExitFail || !strings.Contains(r.err, "there is no task #9") {
+			t.Errorf("done 9: exit %d, stderr %q; want there is no task #9", r.code, r.err)
+		}
+	})
 }

@@ -165,7 +165,7 @@ func init() {
 		"cli.err.project_stage": {"cannot move project %s", "无法推进项目 %s"},
 		"cli.err.same_stage":    {"%s is already in %s", "%s 已处于%s阶段"},
 		"cli.err.stage_before":  {"%s is before the current stage was entered (%s)", "%s 早于进入当前阶段的日期（%s）"},
-		"cli.err.read_view":     {"cannot read %s", "无法读取 %s"},
+		"cli.err.read_view":     {"cannot read %s", "无法读取%s"},
 		// What cli.err.read_view could not read.
 		"cli.view.today":           {"today", "今天"},
 		"cli.view.week":            {"the week", "本周"},
