@@ -19,6 +19,9 @@
 //   - `salesplan --demo CMD` runs any command on the throwaway demo database.
 //   - Quick-add problems (unknown @client, empty title, …) are all reported,
 //     joined by "; ", on the one error line.
+//   - An error line repeats a value the person typed or imported whole up
+//     to 500 cells; a longer one (a 100 KB name, a pasted file) is cut to
+//     its first 120 cells and "…", so the reason stays on screen.
 //   - `done ID [--note TEXT] [--on DATE]`: the note is the outcome recorded
 //     with the call, visit or meeting.
 //   - `project stage P STAGE [--reason TEXT]`: the reason of a lost project

@@ -251,3 +251,48 @@ func TestDamagedIndexPointsAtCheck(t *testing.T) {
 		}
 	})
 }
+
+// TestErrorLinesDoNotEchoWholeInput: a 100 KB argument in an error line is
+// cut to its start with "…", whatever path words the error (a catalog key,
+// a model Problem, an import's record, a usage error), in both languages.
+func TestErrorLinesDoNotEchoWholeInput(t *testing.T) {
+	h := newHarness(t)
+	seed(h)
+	big := "Z" + strings.Repeat("x", 100<<10)
+	doc := h.write("big.json", `{"format":"salesplan","version":2,"clients":[{"id":1,"name":"A","tier":"`+big+`","created_on":"2026-11-01"}]}`)
+	for _, tc := range []struct {
+		args []string
+		code int
+	}{
+		{[]string{"client", "add", big}, ExitFail},
+		{[]string{"client", "show", big}, ExitFail},
+		{[]string{"note", big, "hi"}, ExitFail},
+		{[]string{"project", "add", "P", "--client", big}, ExitFail},
+		{[]string{"project", "stage", big, "lead"}, ExitFail},
+		{[]string{"log", "call", "王总", "--on", big}, ExitFail},
+		{[]string{"project", "add", "Q", "--client", "王总", "--value", big}, ExitFail},
+		{[]string{"config", "set", "currency", big}, ExitFail},
+		{[]string{"add", "call @" + big}, ExitFail},
+		{[]string{"--db", h.dir + "/other.db", "import", doc}, ExitFail},
+		{[]string{"task", "edit", big, "--title", "x"}, ExitUsage},
+		{[]string{"export", "--format", big}, ExitUsage},
+		{[]string{big}, ExitUsage},
+		{[]string{"today", "--" + big}, ExitUsage},
+		{[]string{"--today", big, "today"}, ExitFail},
+		{[]string{"--lang", "zh", "client", "add", big}, ExitFail},
+	} {
+		before := h.dbBytes()
+		r := h.run(tc.args...)
+		name := fmt.Sprintf("%.40q", strings.Join(tc.args, " "))
+		if r.code != tc.code {
+			t.Errorf("%s: exit %d, want %d", name, r.code, tc.code)
+		}
+		lines := stderrLines(r.err)
+		if len(lines) == 0 || len(lines[0]) > 600 || !strings.Contains(lines[0], "Zxxx") || !strings.Contains(lines[0], "…") {
+			t.Errorf("%s: stderr is %d bytes, first line %.200q; want the input's start and … within 600 bytes", name, len(r.err), r.err)
+		}
+		if !bytes.Equal(before, h.dbBytes()) {
+			t.Errorf("%s changed the database", name)
+		}
+	}
+}
