@@ -236,9 +236,9 @@ func (a *app) resolveToday() error {
 	if a.today.Valid() {
 		return nil
 	}
-	s := a.todayArg
+	s, from := a.todayArg, "--today"
 	if s == "" {
-		s = a.env("SALESPLAN_TODAY")
+		s, from = a.env("SALESPLAN_TODAY"), "SALESPLAN_TODAY"
 	}
 	if s == "" {
 		a.today = model.DateOf(a.cfg.Now())
@@ -247,6 +247,11 @@ func (a *app) resolveToday() error {
 	d, err := model.ParseDate(s)
 	if err != nil {
 		return &failure{key: "cli.err.bad_today", args: []any{s}}
+	}
+	if model.CheckDate("today", d) != nil {
+		// A day no record can be dated (DESIGN.md §2's range): its views
+		// would count nothing and its writes all be refused.
+		return &failure{key: "cli.err.today_range", args: []any{from, s}}
 	}
 	a.today, a.fixed = d, true
 	return nil

@@ -14,6 +14,8 @@
 //
 // Decisions where DESIGN.md is silent:
 //
+//   - --today (or SALESPLAN_TODAY) outside 1900-01-01…2200-12-31 is refused
+//     like any date out of the range: one line, exit 1.
 //   - SALESPLAN_LOCK_TIMEOUT (a Go duration such as 500ms) bounds the wait
 //     for the file lock; default 2s.
 //   - `salesplan --demo CMD` runs any command on the throwaway demo database.

@@ -296,3 +296,30 @@ func TestErrorLinesDoNotEchoWholeInput(t *testing.T) {
 		}
 	}
 }
+
+// TestTodayOutsideTheRange: --today (or SALESPLAN_TODAY) outside the
+// dates salesplan keeps is refused with one line, as every other date is,
+// instead of a view of a day nothing can be recorded on ("Calls 0/0").
+func TestTodayOutsideTheRange(t *testing.T) {
+	h := newHarness(t)
+	seed(h)
+	for _, day := range []string{"1899-12-31", "2201-01-01", "0001-01-01", "9999-12-31"} {
+		for _, args := range [][]string{{"--today", day, "today"}, {"--today", day, "--lang", "zh", "week"}} {
+			r := h.run(args...)
+			want := day + " is outside the dates salesplan keeps"
+			if args[2] == "--lang" {
+				want = day + " 超出 salesplan 可记录的日期范围"
+			}
+			if r.code != ExitFail || len(stderrLines(r.err)) != 1 || !strings.Contains(r.err, want) || r.out != "" {
+				t.Errorf("%q: exit %d, stdout %q, stderr %q; want exit 1 and one line with %q", args, r.code, r.out, r.err, want)
+			}
+		}
+	}
+	h.env["SALESPLAN_TODAY"] = "2201-01-01"
+	if r := h.run("today"); r.code != ExitFail || !strings.Contains(r.err, "SALESPLAN_TODAY") {
+		t.Errorf("SALESPLAN_TODAY=2201-01-01: exit %d, stderr %q", r.code, r.err)
+	}
+	for _, day := range []string{"1900-01-01", "2200-12-31"} {
+		h.ok("--today", day, "today")
+	}
+}

@@ -135,6 +135,7 @@ func init() {
 		"cli.err.no_db_path":    {"no database path: set --db, SALESPLAN_DB or HOME", "没有数据库路径：请设置 --db、SALESPLAN_DB 或 HOME"},
 		"cli.err.lock_timeout":  {"SALESPLAN_LOCK_TIMEOUT %q is not a duration (e.g. 2s)", "SALESPLAN_LOCK_TIMEOUT %q 不是时长（如 2s）"},
 		"cli.err.bad_today":     {"--today %q is not a date (want YYYY-MM-DD)", "--today %q 不是日期（应为 YYYY-MM-DD）"},
+		"cli.err.today_range":   {"%s %s is outside the dates salesplan keeps (1900-01-01 to 2200-12-31)", "%s %s 超出 salesplan 可记录的日期范围（1900-01-01 至 2200-12-31）"},
 		"cli.err.open":          {"cannot open the database %s: %s", "无法打开数据库 %s：%s"},
 		"cli.err.ambiguous":     {"%s %q is ambiguous: %s", "%s %q 不唯一：%s"},
 		"cli.err.bad_date":      {"%q is not a date (use YYYY-MM-DD or a date word)", "%q 不是日期（请用 YYYY-MM-DD 或日期词）"},
