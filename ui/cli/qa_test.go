@@ -323,3 +323,39 @@ func TestTodayOutsideTheRange(t *testing.T) {
 		h.ok("--today", day, "today")
 	}
 }
+
+// TestTypedDatesOutsideTheRange: a date or month typed for a view or a
+// flag outside 1900-01-01…2200-12-31 is refused with the range, as a date
+// word that lands there ("+99999d") already was, not shown as a period
+// nothing can be dated in ("Month 0000-01", a week ending 10000-01-02).
+func TestTypedDatesOutsideTheRange(t *testing.T) {
+	h := newHarness(t)
+	seed(h)
+	for _, args := range [][]string{
+		{"week", "--week", "2201-01-05"},
+		{"week", "--week", "1899-12-31"},
+		{"month", "--month", "2201-01"},
+		{"month", "--month", "0000-01"},
+		{"month", "--month", "9999-12"},
+		{"report", "day", "--on", "2201-01-01"},
+		{"review", "--week", "1899-12-25"},
+		{"journal", "list", "--on", "1899-12-31"},
+		{"target", "set", "--month", "2201-01", "5"},
+		{"promise", "王总", "x", "--due", "2201-01-01"},
+	} {
+		before := h.dbBytes()
+		r := h.run(args...)
+		if r.code != ExitFail || len(stderrLines(r.err)) != 1 || !strings.Contains(r.err, "outside the dates salesplan keeps") || r.out != "" {
+			t.Errorf("%q: exit %d, stdout %.80q, stderr %q; want exit 1 and the range", args, r.code, r.out, r.err)
+		}
+		if !bytes.Equal(before, h.dbBytes()) {
+			t.Errorf("%q changed the database", args)
+		}
+	}
+	if r := h.run("--lang", "zh", "month", "--month", "2201-01"); r.code != ExitFail || !strings.Contains(r.err, "超出 salesplan 可记录的日期范围") {
+		t.Errorf("zh: exit %d, stderr %q", r.code, r.err)
+	}
+	for _, args := range [][]string{{"week", "--week", "2200-12-31"}, {"month", "--month", "1900-01"}, {"month", "--month", "2200-12"}} {
+		h.ok(args...)
+	}
+}

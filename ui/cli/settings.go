@@ -49,9 +49,9 @@ func (a *app) targetCmd() *cobra.Command {
 			annual = v
 		}
 		if monthArg != "" {
-			m, err := model.ParseMonth(monthArg)
+			m, err := parseMonth(monthArg)
 			if err != nil {
-				return fail("cli.err.bad_month", monthArg)
+				return err
 			}
 			v, err := parseMoney(args[0])
 			if err != nil {
