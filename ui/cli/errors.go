@@ -226,7 +226,13 @@ func (a *app) printUsageError(cmd *cobra.Command, err error) {
 	var msg string
 	var ue *usageError
 	if errors.As(err, &ue) && ue.key != "" {
-		msg = a.t(ue.key, clipArgs(ue.args)...)
+		args := clipArgs(ue.args)
+		for i, v := range args {
+			if u, ok := v.(useLineOf); ok {
+				args[i] = a.useLine(u.cmd)
+			}
+		}
+		msg = a.t(ue.key, args...)
 	} else {
 		msg = a.t("cli.usage.bad", clipWide(err.Error()))
 	}
@@ -330,11 +336,15 @@ func notEmptyPath(what, path string) error {
 	return nil
 }
 
+// useLineOf stands for a command's usage line in a usage error's
+// arguments: printUsageError words it in the run's language (useLine).
+type useLineOf struct{ cmd *cobra.Command }
+
 // rangeArgs requires between lo and hi arguments.
 func rangeArgs(lo, hi int) cobra.PositionalArgs {
 	return func(c *cobra.Command, args []string) error {
 		if len(args) < lo {
-			return &usageError{key: "cli.usage.missing_arg", args: []any{c.UseLine()}}
+			return &usageError{key: "cli.usage.missing_arg", args: []any{useLineOf{c}}}
 		}
 		if len(args) > hi {
 			return &usageError{key: "cli.usage.unknown_arg", args: []any{args[hi], cmdName(c)}}

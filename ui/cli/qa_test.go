@@ -359,3 +359,16 @@ func TestTypedDatesOutsideTheRange(t *testing.T) {
 		h.ok(args...)
 	}
 }
+
+// TestZhUsageLineHasNoEnglish: a missing argument or flag shows the usage
+// line in the run's language, as --help does ("[选项]", not "[flags]").
+func TestZhUsageLineHasNoEnglish(t *testing.T) {
+	h := newHarness(t)
+	seed(h)
+	for _, args := range [][]string{{"add"}, {"log", "visit"}, {"promise", "王总", "x"}, {"project", "add", "P"}, {"promise", "cancel", "1"}} {
+		r := h.run(append([]string{"--lang", "zh"}, args...)...)
+		if r.code != ExitUsage || strings.Contains(r.err, "[flags]") || !strings.Contains(r.err, "[选项]") {
+			t.Errorf("%q: exit %d, stderr %q; want exit 2 and the usage line with [选项]", args, r.code, r.err)
+		}
+	}
+}
