@@ -372,3 +372,23 @@ func TestZhUsageLineHasNoEnglish(t *testing.T) {
 		}
 	}
 }
+
+// TestImportCurrencyAsConfigSet: import holds the currency to the rule
+// config set holds it to (at most 8 printable characters): an escape
+// sequence or a bidi control was imported, then shown as nothing.
+func TestImportCurrencyAsConfigSet(t *testing.T) {
+	for _, cur := range []string{`\u001b[31m`, `\u202e$`, `a\tb`, `123456789`, `\u200b`} {
+		h := newHarness(t)
+		f := h.write("d.json", `{"format":"salesplan","version":2,"settings":{"currency":"`+cur+`"},"clients":[{"id":1,"name":"A","tier":"key","created_on":"2026-11-01"}]}`)
+		r := h.run("import", f)
+		if r.code != ExitFail || !strings.Contains(r.err, "settings: currency:") || !strings.Contains(r.err, "not a currency symbol") {
+			t.Errorf("currency %s: exit %d, stderr %q; want the import refused naming settings: currency", cur, r.code, r.err)
+		}
+		if r := h.run("config", "set", "currency", strings.NewReplacer(`\u001b`, "\x1b", `\u202e`, "\u202e", `\t`, "\t", `\u200b`, "\u200b").Replace(cur)); r.code != ExitFail || !strings.Contains(r.err, "not a currency symbol") {
+			t.Errorf("config set currency %s: exit %d, stderr %q", cur, r.code, r.err)
+		}
+	}
+	h := newHarness(t)
+	h.ok("import", h.write("d.json", `{"format":"salesplan","version":2,"settings":{"currency":"US $"}}`))
+	h.ok("config", "set", "currency", "€")
+}

@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -406,7 +405,7 @@ func (a *app) configSetter(key, val string) (func(*model.Settings) error, error)
 		// Printable only: no tab, no zero-width or bidi character, which
 		// would be invisible beside an amount. The refusal quotes the value
 		// with Go's escapes, so what was typed is recognisable and inert.
-		if model.InertLine(val) != val || len([]rune(val)) > 8 || strings.IndexFunc(val, func(r rune) bool { return !unicode.IsGraphic(r) }) >= 0 {
+		if model.CheckCurrency(val) != nil {
 			return nil, fail("cli.err.config_currency", val)
 		}
 		return func(s *model.Settings) error { s.Currency = val; return nil }, nil
