@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -391,4 +393,43 @@ func TestImportCurrencyAsConfigSet(t *testing.T) {
 	h := newHarness(t)
 	h.ok("import", h.write("d.json", `{"format":"salesplan","version":2,"settings":{"currency":"US $"}}`))
 	h.ok("config", "set", "currency", "€")
+}
+
+// TestRestoreRefusesDamagedRecords: a backup whose pages are sound but
+// whose record fails its checksum (a flipped byte in a value: bbolt's
+// check does not see it) would replace a healthy database with a damaged
+// one; restore refuses it, naming the record, and changes nothing.
+func TestRestoreRefusesDamagedRecords(t *testing.T) {
+	h := newHarness(t)
+	seed(h)
+	file := filepath.Join(h.dir, "bk.db")
+	h.ok("backup", file)
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Every copy (freed pages keep older ones): "wang Lei".
+	if n := bytes.Count(b, []byte(`"name":"Wang Lei"`)); n == 0 {
+		t.Fatal("the client's record is not in the backup")
+	}
+	b = bytes.ReplaceAll(b, []byte(`"name":"Wang Lei"`), []byte(`"name":"wang Lei"`))
+	if err := os.WriteFile(file, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	h.ok("client", "add", "After the backup")
+	before := h.dbBytes()
+	for _, lang := range []string{"en", "zh"} {
+		r := h.run("--lang", lang, "restore", file, "--yes")
+		want := map[string]string{"en": "client 2", "zh": "client 2"}[lang]
+		if r.code != ExitFail || len(stderrLines(r.err)) != 1 || !strings.Contains(r.err, want) ||
+			!strings.Contains(r.err, map[string]string{"en": "damaged", "zh": "损坏"}[lang]) {
+			t.Errorf("%s: exit %d, stderr %q; want exit 1, one line naming the damaged record", lang, r.code, r.err)
+		}
+		if !bytes.Equal(before, h.dbBytes()) {
+			t.Fatalf("%s: the database changed", lang)
+		}
+	}
+	if out := h.ok("client", "list"); !strings.Contains(out, "After the backup") {
+		t.Errorf("client list after the refused restore:\n%s", out)
+	}
 }

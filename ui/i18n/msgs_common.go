@@ -283,6 +283,7 @@ func init() {
 		"err.record_damaged":           {"the record %v is damaged (%v); run salesplan check, or restore a backup (salesplan backups)", "记录 %v 已损坏（%v）；请运行 salesplan check，或恢复备份（salesplan backups）"},
 		"err.import_raced":             {"the database %v changed while the import was prepared; run the import again", "准备导入期间数据库 %v 被修改，请重新导入"},
 		"err.unknown_client_id":        {"there is no client #%v", "没有编号为 #%v 的客户"},
+		"err.restore_damaged_record":   {"the backup %v has a damaged record, %v (%v): salesplan backups lists the others", "备份 %v 中的记录 %v 已损坏（%v）：salesplan backups 列出其他备份"},
 		"err.index_damaged":            {"%v, though the database's index names it: the database is damaged; run salesplan check, or restore a backup (salesplan backups)", "%v，但数据库的索引里有它：数据库已损坏；请运行 salesplan check，或恢复备份（salesplan backups）"},
 		"err.record_misfiled":          {"the record stored as %v says it is #%v: the database is damaged; run salesplan check, or restore a backup (salesplan backups)", "%v 处存放的记录自称是 #%v：数据库已损坏；请运行 salesplan check，或恢复备份（salesplan backups）"},
 		"err.record_client":            {"client #%v", "客户 #%v"},
