@@ -379,7 +379,7 @@ func friendlyJSONError(err error) *model.Problem {
 			case !isNumber(num):
 				// A map key that is not a number: annual_targets' keys are years.
 				return model.Errf("doc_bad_year_key", "%q is not a year (the keys are years, e.g. \"2026\")", num)
-			case wholeDigits.MatchString(num):
+			case wholeDigits(num):
 				return model.Errf("doc_number_too_large", "%s is too large a number", num)
 			default: // 1.5, 1e20 where a count goes
 				return model.Errf("doc_want_whole", "must be a whole number, not %s", num)
@@ -414,8 +414,11 @@ func isNumber(s string) bool {
 	return err == nil || errors.Is(err, strconv.ErrRange)
 }
 
-// wholeDigits is a whole number's text, of any length.
-var wholeDigits = regexp.MustCompile(`^-?[0-9]+$`)
+// wholeDigits reports whether s is a whole number's text, of any length.
+func wholeDigits(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	return s != "" && strings.Trim(s, "0123456789") == ""
+}
 
 // isWhole says whether s is written as a whole number.
 func isWhole(s string) bool {
