@@ -143,7 +143,7 @@
 //     and is refused when nothing is left, or when another client has that
 //     name in any case.
 //   - Completion offers the task ids of today's list (today's and carried
-//     over) with their titles, today's journal entry ids with kind, client
+//     over) with their titles to done and task edit|delete|postpone, today's journal entry ids with kind, client
 //     and text (cut to 60 cells), and the values of --kind, --repeat,
 //     --client and --project.
 //

@@ -433,3 +433,16 @@ func TestRestoreRefusesDamagedRecords(t *testing.T) {
 		t.Errorf("client list after the refused restore:\n%s", out)
 	}
 }
+
+// TestCompleteDone: `done ID` completes the task ids of today's list, as
+// task edit, postpone and delete do (done, the commonest, offered files).
+func TestCompleteDone(t *testing.T) {
+	h := newHarness(t)
+	seed(h)
+	h.ok("add", "call", "@王总", "send the quote")
+	h.ok("add", "visit", "Wang Lei", "tomorrow")
+	out := h.ok("__complete", "done", "")
+	if !strings.Contains(out, "1\tsend the quote") || strings.Contains(out, "2\t") || !strings.Contains(out, ":4") {
+		t.Errorf("complete done: %q; want today's task 1 with its title, no files, not tomorrow's task 2", out)
+	}
+}
