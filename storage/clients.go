@@ -703,10 +703,10 @@ func (s *Store) DueClients(today model.Date, full bool) ([]ClientRow, error) {
 func (s *Store) ClientDetail(id model.ID, today model.Date, journalLimit int) (ClientDetail, error) {
 	var d ClientDetail
 	lang := s.language()
-	err := s.view(func(tx *bolt.Tx) error {
+	err := s.viewIndexed(func(tx *bolt.Tx) error {
 		c, err := getClient(tx, id)
 		if err != nil {
-			return err
+			return askedFor{err} // the id asked about: its not-found is the caller's
 		}
 		st, err := settingsFor(tx, lang)
 		if err != nil {

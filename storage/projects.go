@@ -525,10 +525,10 @@ type ProjectDetail struct {
 func (s *Store) ProjectDetail(id model.ID, today model.Date, journalLimit int) (ProjectDetail, error) {
 	var d ProjectDetail
 	lang := s.language()
-	err := s.view(func(tx *bolt.Tx) error {
+	err := s.viewIndexed(func(tx *bolt.Tx) error {
 		p, err := getProject(tx, id)
 		if err != nil {
-			return err
+			return askedFor{err} // the id asked about: its not-found is the caller's
 		}
 		st, err := settingsFor(tx, lang)
 		if err != nil {

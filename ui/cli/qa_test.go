@@ -446,3 +446,19 @@ func TestCompleteDone(t *testing.T) {
 		t.Errorf("complete done: %q; want today's task 1 with its title, no files, not tomorrow's task 2", out)
 	}
 }
+
+// TestClientShowDamagedIndex: client show follows the client's indexes
+// to its tasks and journal; one that names a task not there is damage.
+func TestClientShowDamagedIndex(t *testing.T) {
+	h := newHarness(t)
+	seed(h)
+	h.ok("add", "call", "@王总", "send the quote", "tomorrow")
+	damage(t, h.db, func(tx *bolt.Tx) error { return rekey(tx, 1, 99, "task_client") })
+	r := h.run("client", "show", "王总")
+	if r.code != ExitFail || !strings.Contains(r.err, "damaged") || !strings.Contains(r.err, "salesplan check") {
+		t.Errorf("exit %d, stderr %q; want the database damaged, run salesplan check", r.code, r.err)
+	}
+	if r := h.run("client", "show", "Nobody"); r.code != ExitFail || strings.Contains(r.err, "damaged") {
+		t.Errorf("an unknown client: exit %d, stderr %q", r.code, r.err)
+	}
+}
