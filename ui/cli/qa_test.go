@@ -462,3 +462,18 @@ func TestClientShowDamagedIndex(t *testing.T) {
 		t.Errorf("an unknown client: exit %d, stderr %q", r.code, r.err)
 	}
 }
+
+// TestConfigSetHelpNamesTheKeys: config set --help names every key it
+// takes (the help said only "Change a setting"; the keys were learnt from
+// the error of a wrong one), in both languages.
+func TestConfigSetHelpNamesTheKeys(t *testing.T) {
+	h := newHarness(t)
+	for _, lang := range []string{"en", "zh"} {
+		out := h.ok("--lang", lang, "config", "set", "--help")
+		for _, k := range allConfigKeys() {
+			if !strings.Contains(out, k) {
+				t.Errorf("%s: config set --help does not name %s:\n%s", lang, k, out)
+			}
+		}
+	}
+}

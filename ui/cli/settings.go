@@ -331,6 +331,7 @@ func (a *app) configCmd() *cobra.Command {
 	set := &cobra.Command{
 		Use:   "set KEY VALUE",
 		Short: a.t("cli.short.config_set"),
+		Long:  a.t("cli.long.config_set", strings.Join(allConfigKeys(), ", ")),
 		Args:  exactArgs(2),
 	}
 	set.RunE = a.run(func(st *storage.Store, args []string) error {

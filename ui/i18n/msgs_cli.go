@@ -36,6 +36,7 @@ func init() {
 		"cli.short.config":         {"Read or change a setting", "查看或修改设置"},
 		"cli.short.config_get":     {"Show one setting, or all", "显示某项或全部设置"},
 		"cli.short.config_set":     {"Change a setting", "修改设置"},
+		"cli.long.config_set":      {"Change a setting. KEY is one of: %s. salesplan config get shows them with their values.", "修改设置。KEY 为以下之一：%s。salesplan config get 列出它们及当前值。"},
 		"cli.short.export":         {"Export everything as one JSON document, one kind of record as CSV, or the calendar as iCalendar", "导出：全部数据为一个 JSON 文档、某类记录为 CSV，或日历为 iCalendar"},
 		"cli.short.import":         {"Import a JSON document (into a non-empty database only with --merge), or clients from a CSV file", "导入 JSON 文档（非空数据库需加 --merge），或从 CSV 文件导入客户"},
 		"cli.short.backup":         {"Write a consistent copy of the database", "写出数据库的一致副本"},
