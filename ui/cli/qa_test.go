@@ -477,3 +477,14 @@ func TestConfigSetHelpNamesTheKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchNothingDoesNotEchoWholeQuery: "Nothing matches" repeats a
+// pasted page of text cut like an error line does.
+func TestSearchNothingDoesNotEchoWholeQuery(t *testing.T) {
+	h := newHarness(t)
+	seed(h)
+	out := h.ok("search", "Zq"+strings.Repeat("x", 3000))
+	if len(out) > 600 || !strings.Contains(out, "Zqxx") || !strings.Contains(out, "…") {
+		t.Errorf("search output is %d bytes: %.200q", len(out), out)
+	}
+}
