@@ -71,12 +71,46 @@ func (m *Money) UnmarshalJSON(b []byte) error {
 	return err
 }
 
+// groupsThousands reports whether the commas of t group thousands: 1 to
+// 3 digits, then groups of a comma and exactly 3 digits, then nothing, or
+// a point, a unit or a suffix with no comma in it. (A function, not a
+// regexp: compiling one costs every start of the program.)
+func groupsThousands(t string) bool {
+	digits := func(s string) int {
+		n := 0
+		for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+			n++
+		}
+		return n
+	}
+	n := digits(t)
+	if n < 1 || n > 3 {
+		return false
+	}
+	t = t[n:]
+	groups := 0
+	for strings.HasPrefix(t, ",") {
+		if digits(t[1:]) != 3 {
+			return false
+		}
+		t, groups = t[4:], groups+1
+	}
+	return groups > 0 && !strings.Contains(t, ",")
+}
+
 // ParseMoney reads a user-typed amount in main units: "500000", "1,200,000.50",
 // "50万" (ten thousands) and "1.2m" / "300k" are accepted. A bad amount is a
 // Problem ("bad_amount"), so a form can show it as it comes.
 func ParseMoney(s string) (Money, error) {
-	t := strings.TrimSpace(strings.ReplaceAll(s, ",", ""))
-	t = strings.TrimLeft(t, "¥$€£")
+	t := strings.TrimLeft(strings.TrimSpace(s), "¥$€£")
+	if strings.Contains(t, ",") {
+		if !groupsThousands(t) {
+			// "1,5" is a decimal comma where a point is meant: dropping
+			// the comma would read a hundred times the amount.
+			return 0, Errf("amount_bad_comma", "%q: a comma only separates thousands (1,000,000); write decimals with a point (1.5)", strings.TrimSpace(s))
+		}
+		t = strings.ReplaceAll(t, ",", "")
+	}
 	mult := 1.0
 	switch {
 	case strings.HasSuffix(t, "万"):

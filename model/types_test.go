@@ -39,6 +39,21 @@ func TestParseMoney(t *testing.T) {
 		{in: "1.234567万", want: 1234567},
 		{in: "0.01", want: 1},
 		{in: "1.10", want: 110},
+		// A comma only groups thousands: "1,5" or "1,00" (a decimal comma)
+		// was read as 15 and 100, a hundred times the amount meant.
+		{in: "1,000", want: 100000},
+		{in: "12,345,678.9", want: 1234567890},
+		{in: "$1,000", want: 100000},
+		{in: "1,5", bad: true, code: "amount_bad_comma"},
+		{in: "1,00", bad: true, code: "amount_bad_comma"},
+		{in: "1,0000", bad: true, code: "amount_bad_comma"},
+		{in: "1000,000", bad: true, code: "amount_bad_comma"},
+		{in: ",100", bad: true, code: "amount_bad_comma"},
+		{in: "1,,000", bad: true, code: "amount_bad_comma"},
+		{in: "1.000,50", bad: true, code: "amount_bad_comma"},
+		{in: "0.5,000", bad: true, code: "amount_bad_comma"},
+		{in: "1,500万", want: 1500000000},
+		{in: "1,5万", bad: true, code: "amount_bad_comma"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

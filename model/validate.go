@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // One validation per kind of record (DESIGN.md §2, §7): every command, the
@@ -247,6 +249,22 @@ func (p *Project) Validate() error {
 	return v.err()
 }
 
+// MaxCurrencyChars bounds a currency symbol: it stands beside every amount.
+const MaxCurrencyChars = 8
+
+// CheckCurrency is the problem with a currency symbol that cannot stand
+// beside an amount: more than MaxCurrencyChars characters, or one that is
+// not printable (a control or escape, a tab, a zero-width or bidi
+// character: invisible, or rewriting the line it is on). Empty is the
+// language's default.
+func CheckCurrency(s string) *Problem {
+	if InertLine(s) != s || utf8.RuneCountInString(s) > MaxCurrencyChars ||
+		strings.IndexFunc(s, func(r rune) bool { return !unicode.IsGraphic(r) }) >= 0 {
+		return Errf("bad_currency", "%q is not a currency symbol (at most 8 printable characters)", s).In("currency")
+	}
+	return nil
+}
+
 // inOrNil is In for a problem that may be nil.
 func (p *Problem) inOrNil(field string) *Problem {
 	if p == nil {
@@ -264,7 +282,8 @@ const SettingMax = 3650
 // Validate checks the settings: quotas and cadences in range, targets for
 // years in range and months that are months, amounts from 0 to MaxMoney,
 // months set by hand that keep the year whole (CheckTargets), a known
-// language, working days that are weekdays, and the holiday calendar and
+// language, a currency symbol that can stand beside an amount
+// (CheckCurrency), working days that are weekdays, and the holiday calendar and
 // the person's own days (CheckCalendar; the lists are sorted, without
 // repeats). Each problem code takes one set of arguments, so that the
 // catalog can translate it.
@@ -312,7 +331,8 @@ func (st *Settings) Validate() error {
 			v.add(Errf("bad_workdays", "the working days must be days of the week").In("workdays"))
 		}
 	}
-	v.add(limit("", st.CheckLimits()))
+	v.add(limit("", st.CheckLimits())) // not UTF-8 is said as such, before the symbol's rule
+	v.add(CheckCurrency(st.Currency))
 	if v.p == nil {
 		if err := st.CheckTargets(); err != nil {
 			v.add(ProblemOf(err).In("month_targets"))

@@ -255,7 +255,14 @@ func (s *Store) ExportJSON(w io.Writer) error { return s.exportJSONImpl(w) }
 // ImportJSON reads an exchange document; into a non-empty database only
 // with merge. A bad document is rejected whole.
 func (s *Store) ImportJSON(r io.Reader, merge bool) error {
-	err := s.importJSONImpl(r, merge) // the import empties the undo log (importStaged)
+	return s.ImportJSONOn(r, merge, model.NoDate)
+}
+
+// ImportJSONOn is ImportJSON that also refuses a record saying something
+// happened after today (created, done, recorded, made, kept, cancelled, a
+// stage entered, signed), as the operations do; today NoDate skips that.
+func (s *Store) ImportJSONOn(r io.Reader, merge bool, today model.Date) error {
+	err := s.importJSONImpl(r, merge, today) // the import empties the undo log (importStaged)
 	// The decoded document and the index builds are garbage now: give the
 	// memory back before what comes next (the daily backup maps and
 	// verifies the whole file), so the two peaks do not add up.

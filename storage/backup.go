@@ -255,28 +255,34 @@ func verifyCopy(path string, timeout time.Duration) (err error) {
 		return err
 	}
 	defer db.Close()
-	return db.View(func(tx *bolt.Tx) error {
-		if _, err := readSettings(tx); err != nil {
+	return db.View(checkEnvelopes)
+}
+
+// checkEnvelopes checks the settings and every record's envelope (version
+// and checksum) of a database whose records are in envelopes (schema 1
+// and later): what bbolt's own check cannot see, a flipped byte in a
+// value. It returns the first problem.
+func checkEnvelopes(tx *bolt.Tx) error {
+	if _, err := readSettings(tx); err != nil {
+		return err
+	}
+	for i, b := range recordBuckets {
+		bucket := tx.Bucket(b)
+		if bucket == nil {
+			return fmt.Errorf("bucket %s missing", b)
+		}
+		err := bucket.ForEach(func(k, v []byte) error {
+			if len(k) != 8 {
+				return fmt.Errorf("%s: a key of %d bytes", b, len(k))
+			}
+			_, _, err := openEnvelopeNamed(recordName{kind: recordKinds[i], id: keyID(k)}, v)
+			return err
+		})
+		if err != nil {
 			return err
 		}
-		for i, b := range recordBuckets {
-			bucket := tx.Bucket(b)
-			if bucket == nil {
-				return fmt.Errorf("bucket %s missing", b)
-			}
-			err := bucket.ForEach(func(k, v []byte) error {
-				if len(k) != 8 {
-					return fmt.Errorf("%s: a key of %d bytes", b, len(k))
-				}
-				_, _, err := openEnvelopeNamed(recordName{kind: recordKinds[i], id: keyID(k)}, v)
-				return err
-			})
-			if err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	}
+	return nil
 }
 
 // pruneAuto removes all but the newest keep automatic backups, newest by
@@ -422,8 +428,9 @@ func (s *Store) Restore(path string) error {
 // needs no open Store, so it also works when the database is too damaged
 // (or emptied) for Open — when a restore is needed most. The backup is
 // checked first — a bbolt file of full length with salesplan's meta
-// bucket, a schema this build reads, and a clean bbolt consistency check —
-// and refused with nothing changed otherwise. An older schema is migrated
+// bucket, a schema this build reads, a clean bbolt consistency check, and
+// every record's envelope sound (checkEnvelopes: a flipped byte in a value
+// passes bbolt's check) — and refused with nothing changed otherwise. An older schema is migrated
 // in the copy, never in the backup, and the copy's undo log is emptied (its
 // steps describe the past). Then, under the database's lock, the current
 // file is kept in BackupDir (before-restore) and the copy renamed over it
@@ -558,6 +565,17 @@ func copyCheckedBackup(src, dst string, timeout time.Duration) (schema uint64, e
 		}
 		if damage != nil {
 			return notSalesplan(src, damagedWhy(damage.Error()))
+		}
+		// A record that fails its checksum passes bbolt's check: restoring
+		// it would put a damaged database in place of the current one.
+		if schema >= 1 { // records are in envelopes from schema 1 on
+			if err := checkEnvelopes(tx); err != nil {
+				if p := model.ProblemOf(err); p != nil && p.Code == "record_damaged" && len(p.Args) == 2 {
+					return newStoreError(ErrCorrupt, nil, "restore_damaged_record",
+						"the backup %s has a damaged record, %v (%v): salesplan backups lists the others", src, p.Args[0], p.Args[1])
+				}
+				return notSalesplan(src, damagedWhy(err.Error()))
+			}
 		}
 		out, err := os.OpenFile(dst, os.O_WRONLY|os.O_TRUNC, fileMode)
 		if err != nil {

@@ -555,7 +555,7 @@ type ClientName struct {
 // the client records only, none of their history.
 func (s *Store) ClientNames() ([]ClientName, error) {
 	out := []ClientName{}
-	err := s.view(func(tx *bolt.Tx) error {
+	err := s.viewIndexed(func(tx *bolt.Tx) error {
 		return ix(tx, ixClientName).ForEach(func(_, v []byte) error {
 			c, err := getClient(tx, keyID(v))
 			if err != nil {
@@ -610,7 +610,7 @@ func clientRow(tx *bolt.Tx, c model.Client, today model.Date, st model.Settings)
 // state for today, by name.
 func (s *Store) Clients(today model.Date, all bool) ([]ClientRow, error) {
 	rows := []ClientRow{} // empty, not nil: lists marshal as []
-	err := s.view(func(tx *bolt.Tx) error {
+	err := s.viewIndexed(func(tx *bolt.Tx) error {
 		st, err := readSettings(tx)
 		if err != nil {
 			return err
@@ -639,7 +639,7 @@ func (s *Store) Clients(today model.Date, all bool) ([]ClientRow, error) {
 // with full, the whole record (decoded for these clients only).
 func (s *Store) DueClients(today model.Date, full bool) ([]ClientRow, error) {
 	rows := []ClientRow{}
-	err := s.view(func(tx *bolt.Tx) error {
+	err := s.viewIndexed(func(tx *bolt.Tx) error {
 		st, err := readSettings(tx) // as Clients: no holiday counts in a client's follow-up
 		if err != nil {
 			return err
@@ -703,10 +703,10 @@ func (s *Store) DueClients(today model.Date, full bool) ([]ClientRow, error) {
 func (s *Store) ClientDetail(id model.ID, today model.Date, journalLimit int) (ClientDetail, error) {
 	var d ClientDetail
 	lang := s.language()
-	err := s.view(func(tx *bolt.Tx) error {
+	err := s.viewIndexed(func(tx *bolt.Tx) error {
 		c, err := getClient(tx, id)
 		if err != nil {
-			return err
+			return askedFor{err} // the id asked about: its not-found is the caller's
 		}
 		st, err := settingsFor(tx, lang)
 		if err != nil {

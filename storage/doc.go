@@ -282,6 +282,14 @@
 //     on the ten-year file, quiet machine).
 //   - Each record carries a CRC-32 and is at most 16 MiB: a flipped byte or
 //     size is ErrCorrupt ("record_damaged"), never silently wrong data.
+//   - A flipped key that keeps the keys in order passes the page walk. A
+//     record says its own id: one read under another key, or a missing id
+//     whose neighbour in key order is such a record (getIn: two more
+//     reads, only when the id is missing), is ErrCorrupt
+//     ("record_misfiled"), so `done 3` never completes task 4; a list or
+//     view that follows an index to a record that is not there
+//     (viewIndexed) is ErrCorrupt ("index_damaged"), never "there is no
+//     task 99"; both point at check.
 //   - Files written for the person (export -o, backup FILE, restore) are
 //     only a regular file or a new path, never the database, its backups or
 //     scratch files, through any link (checkTarget: ErrUnsafeTarget).

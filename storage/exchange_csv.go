@@ -40,28 +40,40 @@ var CSVKinds = []string{"clients", "tasks", "journal", "promises", "projects"}
 const utf8BOM = "\ufeff"
 
 // csvCell makes text safe for a spreadsheet cell: sanitized, and a leading
-// formula character neutralised with '.
+// formula character neutralised with an apostrophe. Text that already
+// starts with apostrophes before a formula character gets one more, so
+// that uncsvCell gives it back as it was (a name typed as '=x is written
+// with two apostrophes and read back with one).
 func csvCell(s string) string {
 	s = model.Inert(s)
-	if s != "" {
-		switch s[0] {
-		case '=', '+', '-', '@', '\t', '\r':
-			return "'" + s
-		}
+	if formulaAfterQuotes(s) {
+		return "'" + s
 	}
 	return s
 }
 
-// uncsvCell takes off the ' that csvCell (or a careful user) put before a
-// formula character. A ' before anything else is the user's own.
+// uncsvCell takes off the apostrophe that csvCell (or a careful user) put
+// before a formula character, or before apostrophes that precede one. One
+// before anything else is the user's own.
 func uncsvCell(s string) string {
-	if len(s) >= 2 && s[0] == '\'' {
-		switch s[1] {
-		case '=', '+', '-', '@', '\t', '\r':
-			return s[1:]
-		}
+	if strings.HasPrefix(s, "'") && formulaAfterQuotes(s) {
+		return s[1:]
 	}
 	return s
+}
+
+// formulaAfterQuotes reports whether s, after any leading apostrophes, starts with
+// a character a spreadsheet reads as the start of a formula.
+func formulaAfterQuotes(s string) bool {
+	s = strings.TrimLeft(s, "'")
+	if s == "" {
+		return false
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return true
+	}
+	return false
 }
 
 func boolCell(b bool) string {
@@ -413,7 +425,7 @@ func parseClientsCSV(r io.Reader, today model.Date) (_ []model.Client, _ []int, 
 			}
 			c.CadenceDays = n
 		}
-		if err := validateClient(&c); err != nil {
+		if err := firstOf(validateClient(&c), c.CheckHappened(today)); err != nil {
 			return nil, nil, nil, nil, csvRowError(line, model.ProblemOf(err), heads)
 		}
 		out = append(out, c)

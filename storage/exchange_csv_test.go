@@ -214,3 +214,19 @@ func TestImportClientsCSVRefusesBadRows(t *testing.T) {
 		})
 	}
 }
+
+// TestCSVCellRoundTrip: every text comes back from a cell as it went in —
+// one that itself starts with ' before a formula character too ("'=x" was
+// written as is and read back as "=x") — and no cell a spreadsheet would
+// run is written.
+func TestCSVCellRoundTrip(t *testing.T) {
+	for _, s := range []string{"", "x", "'", "''", "'x", "=x", "'=x", "''=x", "+86 138", "'+86", "-east", "'-", "@home", "'@home", "\tx", "'\tx", "'''=x"} {
+		cell := csvCell(s)
+		if got := uncsvCell(cell); got != model.Inert(s) {
+			t.Errorf("%q: written %q, read back %q", s, cell, got)
+		}
+		if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+			t.Errorf("%q: written %q, which a spreadsheet runs", s, cell)
+		}
+	}
+}

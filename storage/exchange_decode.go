@@ -374,9 +374,16 @@ func fieldError(record string, raw []byte, fresh func() any, err error) error {
 func friendlyJSONError(err error) *model.Problem {
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
-		if key, ok := strings.CutPrefix(te.Value, "number "); ok && isInt(te.Type) && !isWhole(key) {
-			// A map key that is not a number: annual_targets' keys are years.
-			return model.Errf("doc_bad_year_key", "%q is not a year (the keys are years, e.g. \"2026\")", key)
+		if num, ok := strings.CutPrefix(te.Value, "number "); ok && isInt(te.Type) && !isWhole(num) {
+			switch {
+			case !isNumber(num):
+				// A map key that is not a number: annual_targets' keys are years.
+				return model.Errf("doc_bad_year_key", "%q is not a year (the keys are years, e.g. \"2026\")", num)
+			case wholeDigits(num):
+				return model.Errf("doc_number_too_large", "%s is too large a number", num)
+			default: // 1.5, 1e20 where a count goes
+				return model.Errf("doc_want_whole", "must be a whole number, not %s", num)
+			}
 		}
 		return wantKind(te.Type, te.Value)
 	}
@@ -399,6 +406,18 @@ func isInt(t reflect.Type) bool {
 		return true
 	}
 	return false
+}
+
+// isNumber says whether s is a number (a JSON number's text), however large.
+func isNumber(s string) bool {
+	_, err := strconv.ParseFloat(s, 64)
+	return err == nil || errors.Is(err, strconv.ErrRange)
+}
+
+// wholeDigits reports whether s is a whole number's text, of any length.
+func wholeDigits(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	return s != "" && strings.Trim(s, "0123456789") == ""
 }
 
 // isWhole says whether s is written as a whole number.

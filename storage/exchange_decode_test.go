@@ -20,6 +20,10 @@ func TestImportRejectsBadJSON(t *testing.T) {
 		{"a time that is not one", `{"format":"salesplan","version":2,"journal":[{"id":1,"kind":"call","at":"garbage","text":"x"}]}`, "journal[0]: at: must be a time like 2026-12-07T09:30:00Z"},
 		{"a time that is a number", `{"format":"salesplan","version":2,"journal":[{"id":1,"kind":"call","at":5,"text":"x"}]}`, "journal[0]: at: must be a time like 2026-12-07T09:30:00Z"},
 		{"a year key that is not a year", `{"format":"salesplan","version":2,"settings":{"annual_targets":{"abc":5}}}`, `settings: annual_targets: "abc" is not a year`},
+		// A setting's number that is not a whole one is not a year key.
+		{"a fraction where a whole number goes", `{"format":"salesplan","version":2,"settings":{"calls_per_day":1.5}}`, `settings: calls_per_day: must be a whole number, not 1.5`},
+		{"an exponent where a whole number goes", `{"format":"salesplan","version":2,"settings":{"calls_per_day":1e20}}`, `settings: calls_per_day: must be a whole number, not 1e20`},
+		{"a whole number too large", `{"format":"salesplan","version":2,"settings":{"key_cadence_days":99999999999999999999}}`, `settings: key_cadence_days: 99999999999999999999 is too large a number`},
 		{"empty", "", "the file is empty"},
 		{"cut short", good[:len(good)/2], "not a salesplan JSON document"},
 		{"an array", "[1,2]", "must be a JSON object"},

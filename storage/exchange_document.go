@@ -85,7 +85,7 @@ func (s *Store) exportJSONImpl(w io.Writer) error {
 // transaction, records in id order).
 func (s *Store) Document() (*Document, error) {
 	var doc *Document
-	err := s.view(func(tx *bolt.Tx) (err error) {
+	err := s.viewIndexed(func(tx *bolt.Tx) (err error) {
 		doc, err = readDocument(tx)
 		return err
 	})

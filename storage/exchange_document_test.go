@@ -20,7 +20,7 @@ func exportJSON(t testing.TB, s *Store) []byte {
 }
 
 func importJSON(s *Store, data []byte, merge bool) error {
-	return s.importJSONImpl(bytes.NewReader(data), merge)
+	return s.importJSONImpl(bytes.NewReader(data), merge, model.NoDate)
 }
 
 // sampleDocument has every kind of record with text that trips naive

@@ -16,19 +16,25 @@ import (
 // importJSONImpl is Store.ImportJSON (api.go): it reads an exchange
 // document; into a non-empty database only with merge. A bad document is
 // rejected whole.
-func (s *Store) importJSONImpl(r io.Reader, merge bool) error {
+func (s *Store) importJSONImpl(r io.Reader, merge bool, today model.Date) error {
 	doc, err := DecodeDocument(r)
 	if err != nil {
 		return err
 	}
-	return s.ImportDocument(doc, merge)
+	return s.ImportDocumentOn(doc, merge, today)
 }
 
 // ImportDocument validates doc and writes it in one transaction (see the
 // file comment for merge). Into a non-empty database without merge it
 // returns ErrNotEmpty.
 func (s *Store) ImportDocument(doc *Document, merge bool) error {
-	if err := doc.Validate(); err != nil {
+	return s.ImportDocumentOn(doc, merge, model.NoDate)
+}
+
+// ImportDocumentOn is ImportDocument that also refuses a record saying
+// something happened after today (Document.ValidateOn).
+func (s *Store) ImportDocumentOn(doc *Document, merge bool, today model.Date) error {
+	if err := doc.ValidateOn(today); err != nil {
 		return err
 	}
 	doc.fillSignedOn()

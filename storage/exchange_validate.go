@@ -32,7 +32,13 @@ func versionProblem(got string) *model.Problem {
 // operations it normalises the records (clean names, enum defaults, the
 // slot from the time). It returns the first problem as a *ValidationError
 // naming the record and field, or nil.
-func (d *Document) Validate() error {
+func (d *Document) Validate() error { return d.ValidateOn(model.NoDate) }
+
+// ValidateOn is Validate that also refuses, as the operations do, a record
+// saying something happened after today (model's CheckHappened: created,
+// done, recorded, made, kept, cancelled, a stage entered, signed); today
+// NoDate skips that check.
+func (d *Document) ValidateOn(today model.Date) error {
 	if d.Format != DocumentFormat {
 		return invalid(RecordDocument, formatProblem(fmt.Sprintf("%q", d.Format)))
 	}
@@ -47,7 +53,7 @@ func (d *Document) Validate() error {
 	for i := range d.Clients {
 		c := &d.Clients[i]
 		rec := fmt.Sprintf("clients[%d]", i)
-		if err := firstOf(checkDocID(c.ID, clients), c.Validate(), uniqueName("clients", c.Name, i, names)); err != nil {
+		if err := firstOf(checkDocID(c.ID, clients), c.Validate(), c.CheckHappened(today), uniqueName("clients", c.Name, i, names)); err != nil {
 			return invalid(rec, model.ProblemOf(err))
 		}
 	}
@@ -55,7 +61,7 @@ func (d *Document) Validate() error {
 	for i := range d.Projects {
 		p := &d.Projects[i]
 		rec := fmt.Sprintf("projects[%d]", i)
-		if err := firstOf(checkDocID(p.ID, projects), p.Validate(), uniqueName("projects", p.Name, i, names),
+		if err := firstOf(checkDocID(p.ID, projects), p.Validate(), p.CheckHappened(today), uniqueName("projects", p.Name, i, names),
 			docRef("client_id", p.ClientID, clients, "client")); err != nil {
 			return invalid(rec, model.ProblemOf(err))
 		}
@@ -64,7 +70,7 @@ func (d *Document) Validate() error {
 	for i := range d.Tasks {
 		t := &d.Tasks[i]
 		rec := fmt.Sprintf("tasks[%d]", i)
-		if err := firstOf(checkDocID(t.ID, tasks), t.Validate(), docRef("client_id", t.ClientID, clients, "client"),
+		if err := firstOf(checkDocID(t.ID, tasks), t.Validate(), t.CheckHappened(today), docRef("client_id", t.ClientID, clients, "client"),
 			docRef("project_id", t.ProjectID, projects, "project")); err != nil {
 			return invalid(rec, model.ProblemOf(err))
 		}
@@ -73,7 +79,7 @@ func (d *Document) Validate() error {
 	for i := range d.Journal {
 		e := &d.Journal[i]
 		rec := fmt.Sprintf("journal[%d]", i)
-		if err := firstOf(checkDocID(e.ID, ids), e.Validate(), docRef("client_id", e.ClientID, clients, "client"),
+		if err := firstOf(checkDocID(e.ID, ids), e.Validate(), e.CheckHappened(today), docRef("client_id", e.ClientID, clients, "client"),
 			docRef("project_id", e.ProjectID, projects, "project"), docRef("task_id", e.TaskID, tasks, "task")); err != nil {
 			return invalid(rec, model.ProblemOf(err))
 		}
@@ -82,7 +88,7 @@ func (d *Document) Validate() error {
 	for i := range d.Promises {
 		p := &d.Promises[i]
 		rec := fmt.Sprintf("promises[%d]", i)
-		if err := firstOf(checkDocID(p.ID, ids), p.Validate(), docRef("client_id", p.ClientID, clients, "client"),
+		if err := firstOf(checkDocID(p.ID, ids), p.Validate(), p.CheckHappened(today), docRef("client_id", p.ClientID, clients, "client"),
 			docRef("project_id", p.ProjectID, projects, "project")); err != nil {
 			return invalid(rec, model.ProblemOf(err))
 		}

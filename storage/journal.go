@@ -261,7 +261,7 @@ func journalRow(names *namer, e model.JournalEntry) JournalRow {
 
 // ProjectJournal lists entries linked to a project, newest first; limit 0 = all.
 func (s *Store) ProjectJournal(projectID model.ID, limit int) (out []model.JournalEntry, err error) {
-	err = s.view(func(tx *bolt.Tx) error {
+	err = s.viewIndexed(func(tx *bolt.Tx) error {
 		out, err = entriesNewestFirst(tx, ixJournalProject, projectID, limit)
 		return err
 	})
@@ -298,9 +298,9 @@ type JournalRow struct {
 // the client's entries through journal_client, none of anyone else's.
 func (s *Store) JournalOf(client model.ID, limit int) ([]JournalRow, error) {
 	out := []JournalRow{}
-	err := s.view(func(tx *bolt.Tx) error {
+	err := s.viewIndexed(func(tx *bolt.Tx) error {
 		if _, err := getClient(tx, client); err != nil {
-			return err
+			return askedFor{err}
 		}
 		es, err := entriesNewestFirst(tx, ixJournalClient, client, limit)
 		if err != nil {
@@ -323,10 +323,10 @@ func (s *Store) JournalOf(client model.ID, limit int) ([]JournalRow, error) {
 // whose values name the client: only the day's entries are decoded).
 func (s *Store) JournalOn(day model.Date, client model.ID) ([]JournalRow, error) {
 	out := []JournalRow{}
-	err := s.view(func(tx *bolt.Tx) error {
+	err := s.viewIndexed(func(tx *bolt.Tx) error {
 		if client != 0 {
 			if _, err := getClient(tx, client); err != nil {
-				return err
+				return askedFor{err}
 			}
 		}
 		names := newNamer(tx)

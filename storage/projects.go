@@ -350,7 +350,7 @@ func (s *Store) FindProject(query string) (p model.Project, err error) {
 // indexes only: no project is decoded.
 func (s *Store) ProjectNames() ([]string, error) {
 	out := []string{}
-	err := s.view(func(tx *bolt.Tx) error {
+	err := s.viewIndexed(func(tx *bolt.Tx) error {
 		labels := ix(tx, ixProjectLabel)
 		return ix(tx, ixProjectName).ForEach(func(_, v []byte) error {
 			if name := labels.Get(v); name != nil {
@@ -483,7 +483,7 @@ func setStage(r *recorder, p *model.Project, stage model.Stage, on model.Date, c
 func (s *Store) Projects(today model.Date, all bool) ([]ProjectRow, error) {
 	rows := []ProjectRow{} // empty, not nil: lists marshal as []
 	lang := s.language()
-	err := s.view(func(tx *bolt.Tx) error {
+	err := s.viewIndexed(func(tx *bolt.Tx) error {
 		st, err := settingsFor(tx, lang)
 		if err != nil {
 			return err
@@ -525,10 +525,10 @@ type ProjectDetail struct {
 func (s *Store) ProjectDetail(id model.ID, today model.Date, journalLimit int) (ProjectDetail, error) {
 	var d ProjectDetail
 	lang := s.language()
-	err := s.view(func(tx *bolt.Tx) error {
+	err := s.viewIndexed(func(tx *bolt.Tx) error {
 		p, err := getProject(tx, id)
 		if err != nil {
-			return err
+			return askedFor{err} // the id asked about: its not-found is the caller's
 		}
 		st, err := settingsFor(tx, lang)
 		if err != nil {

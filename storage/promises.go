@@ -265,7 +265,7 @@ func closePromise(r *recorder, id model.ID, status model.PromiseStatus, on model
 // rest newest first) when all is set.
 func (s *Store) Promises(all bool) ([]PromiseRow, error) {
 	out := []PromiseRow{} // empty, not nil: lists marshal as []
-	err := s.view(func(tx *bolt.Tx) error {
+	err := s.viewIndexed(func(tx *bolt.Tx) error {
 		n := newNamer(tx)
 		row := func(p model.Promise) PromiseRow {
 			return PromiseRow{Promise: p, Client: n.client(p.ClientID), Project: n.project(p.ProjectID)}
@@ -310,7 +310,7 @@ func (s *Store) Promises(all bool) ([]PromiseRow, error) {
 // only the promises due in the window, through the status index.
 func (s *Store) Reliability(today model.Date) (float64, int, error) {
 	var ps []model.Promise
-	err := s.view(func(tx *bolt.Tx) error {
+	err := s.viewIndexed(func(tx *bolt.Tx) error {
 		// Cancelled ones too: one cancelled after its due date counts as
 		// broken (model.Reliability leaves out the others).
 		for _, st := range []byte{'o', 'k', 'x'} {

@@ -6,7 +6,10 @@ package storage
 // these.
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
+	"strings"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -35,12 +38,116 @@ func getRecord(tx *bolt.Tx, bucket []byte, kind string, id model.ID, v any) erro
 
 // getIn is getRecord from a record bucket already looked up (a view that
 // reads thousands of records looks it up once).
+//
+// A damaged key that keeps the keys in order reads on without a fault:
+// the record of id then sits under another id. Each record says its own
+// id, so a record whose id is not its key is damage, and so is a missing
+// id whose neighbours in key order (where a key moved in order must be)
+// are such records: both say so and point at check, never "no task 4" or
+// the wrong task.
 func getIn(b *bolt.Bucket, kind string, id model.ID, v any) error {
 	raw := b.Get(idKey(id))
 	if raw == nil {
+		if key, says, ok := misfiledNear(b, id); ok {
+			return misfiled(kind, key, says)
+		}
 		return notFound(kind, id)
 	}
-	return decodeRecordOf(kind, id, raw, v)
+	if err := decodeRecordOf(kind, id, raw, v); err != nil {
+		return err
+	}
+	if says := recordID(v); says != 0 && says != id {
+		return misfiled(kind, id, says)
+	}
+	return nil
+}
+
+// misfiled is the error for a record stored under a key that is not its id.
+func misfiled(kind string, key, says model.ID) error {
+	return newStoreError(ErrCorrupt, nil, "record_misfiled",
+		"the record stored as %v says it is #%d: the database is damaged; run salesplan check, or restore a backup (salesplan backups)",
+		kindNumber(kind, key), uint64(says))
+}
+
+// kindNumber names a record ("task #3") as a Problem, so that the message
+// catalog says it in the user's language.
+func kindNumber(kind string, id model.ID) *model.Problem {
+	return model.Errf("record_"+kind, kind+" #%d", uint64(id))
+}
+
+// misfiledNear looks at the records on either side of the missing id in
+// key order and returns one whose stored id is not its key.
+func misfiledNear(b *bolt.Bucket, id model.ID) (key, says model.ID, ok bool) {
+	c := b.Cursor()
+	next, nv := c.Seek(idKey(id))
+	var prev, pv []byte
+	if next == nil {
+		prev, pv = c.Last()
+	} else {
+		prev, pv = c.Prev()
+	}
+	for _, kv := range [][2][]byte{{next, nv}, {prev, pv}} {
+		if len(kv[0]) != 8 || kv[1] == nil {
+			continue
+		}
+		_, payload, err := openEnvelope("record", kv[1])
+		if err != nil {
+			continue
+		}
+		var rec struct {
+			ID model.ID `json:"id"`
+		}
+		if json.Unmarshal(payload, &rec) == nil && rec.ID != 0 && rec.ID != keyID(kv[0]) {
+			return keyID(kv[0]), rec.ID, true
+		}
+	}
+	return 0, 0, false
+}
+
+// recordID is the id a decoded record says it has (0 for other values).
+func recordID(v any) model.ID {
+	switch r := v.(type) {
+	case *model.Client:
+		return r.ID
+	case *model.Task:
+		return r.ID
+	case *model.JournalEntry:
+		return r.ID
+	case *model.Promise:
+		return r.ID
+	case *model.Project:
+		return r.ID
+	}
+	return 0
+}
+
+// indexDamage turns a record missing in a read that follows the indexes
+// (a list, a view, an export: every id it reads comes from the database
+// itself, and an index changes in the transaction that changes its
+// record) into what it is, damage, pointing at check.
+func indexDamage(err error) error {
+	var se *storeError
+	if errors.As(err, new(askedFor)) || !errors.As(err, &se) || !errors.Is(se.sentinel, ErrNotFound) {
+		return err
+	}
+	if c := se.problem.Code; !strings.HasPrefix(c, "unknown_") || !strings.HasSuffix(c, "_id") {
+		return err
+	}
+	return newStoreError(ErrCorrupt, nil, "index_damaged",
+		"%v, though the database's index names it: the database is damaged; run salesplan check, or restore a backup (salesplan backups)",
+		se.problem)
+}
+
+// askedFor marks the error of the record a read was asked about, by an id
+// the caller gave (JournalOf's client): its not-found is the caller's, not
+// damage, and indexDamage leaves it.
+type askedFor struct{ error }
+
+func (e askedFor) Unwrap() error { return e.error }
+
+// viewIndexed is view for a read that follows the indexes (indexDamage).
+func (s *Store) viewIndexed(fn func(tx *bolt.Tx) error) error {
+	return indexDamage(s.view(fn))
 }
 
 // putRaw assigns an id when *id is 0 (NextSequence) or raises the bucket's

@@ -40,7 +40,7 @@ type QuarterToDate struct {
 func (s *Store) MonthReview(m model.Month, today model.Date) (MonthReview, error) {
 	var r MonthReview
 	lang := s.language()
-	err := s.view(func(tx *bolt.Tx) error {
+	err := s.viewIndexed(func(tx *bolt.Tx) error {
 		from, to := m.First(), m.Last()
 		in, err := gatherPeriod(tx, from, to, today, lang)
 		if err != nil {

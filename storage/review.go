@@ -80,7 +80,7 @@ type Upcoming struct {
 func (s *Store) Review(day, today model.Date) (Review, error) {
 	var r Review
 	lang := s.language()
-	err := s.view(func(tx *bolt.Tx) error {
+	err := s.viewIndexed(func(tx *bolt.Tx) error {
 		from := day.WeekStart()
 		to := from.AddDays(6)
 		in, err := gatherPeriod(tx, from, to, today, lang)
@@ -257,7 +257,7 @@ func upcoming(tx *bolt.Tx, n *namer, cal model.Calendar, from, to model.Date) ([
 // year (the Month pane's year view), from the stage-move index.
 func (s *Store) YearSigned(year int) ([12]model.MoneyQuota, error) {
 	var out [12]model.MoneyQuota
-	err := s.view(func(tx *bolt.Tx) error {
+	err := s.viewIndexed(func(tx *bolt.Tx) error {
 		st, err := readSettings(tx)
 		if err != nil {
 			return err

@@ -524,7 +524,7 @@ func (s *Store) CompleteTask(id model.ID, on model.Date, at time.Time, outcome s
 // TasksOn lists the tasks dated d (none: the inbox), in index order.
 func (s *Store) TasksOn(d model.Date) ([]model.AgendaTask, error) {
 	out := []model.AgendaTask{} // empty, not nil: lists marshal as []
-	err := s.view(func(tx *bolt.Tx) error {
+	err := s.viewIndexed(func(tx *bolt.Tx) error {
 		names := newNamer(tx)
 		return seekRange(ix(tx, ixTaskDate), dateBytes(d), dateBytes(d+1), func(k, _ []byte) error {
 			t, err := getTask(tx, keyID(k[4:]))

@@ -29,7 +29,7 @@ func (s *Store) Today(today model.Date) (model.Agenda, error) { return s.TodayTo
 func (s *Store) TodayTop(today model.Date, carried int) (model.Agenda, error) {
 	var a model.Agenda
 	lang := s.language()
-	err := s.view(func(tx *bolt.Tx) error {
+	err := s.viewIndexed(func(tx *bolt.Tx) error {
 		st, err := s.settingsIn(tx, lang)
 		if err != nil {
 			return err
@@ -372,7 +372,7 @@ func liveProjects(tx *bolt.Tx) ([]model.ProjectState, error) {
 func (s *Store) Week(day, today model.Date) (model.WeekSummary, error) {
 	var w model.WeekSummary
 	lang := s.language()
-	err := s.view(func(tx *bolt.Tx) error {
+	err := s.viewIndexed(func(tx *bolt.Tx) error {
 		from := day.WeekStart()
 		in, err := gatherPeriod(tx, from, from.AddDays(6), today, lang)
 		if err != nil {
@@ -388,7 +388,7 @@ func (s *Store) Week(day, today model.Date) (model.WeekSummary, error) {
 func (s *Store) Month(m model.Month, today model.Date) (model.MonthSummary, error) {
 	var out model.MonthSummary
 	lang := s.language()
-	err := s.view(func(tx *bolt.Tx) error {
+	err := s.viewIndexed(func(tx *bolt.Tx) error {
 		in, err := gatherPeriod(tx, m.First(), m.Last(), today, lang)
 		if err != nil {
 			return err

@@ -236,9 +236,9 @@ func (a *app) resolveToday() error {
 	if a.today.Valid() {
 		return nil
 	}
-	s := a.todayArg
+	s, from := a.todayArg, "--today"
 	if s == "" {
-		s = a.env("SALESPLAN_TODAY")
+		s, from = a.env("SALESPLAN_TODAY"), "SALESPLAN_TODAY"
 	}
 	if s == "" {
 		a.today = model.DateOf(a.cfg.Now())
@@ -247,6 +247,11 @@ func (a *app) resolveToday() error {
 	d, err := model.ParseDate(s)
 	if err != nil {
 		return &failure{key: "cli.err.bad_today", args: []any{s}}
+	}
+	if model.CheckDate("today", d) != nil {
+		// A day no record can be dated (DESIGN.md §2's range): its views
+		// would count nothing and its writes all be refused.
+		return &failure{key: "cli.err.today_range", args: []any{from, s}}
 	}
 	a.today, a.fixed = d, true
 	return nil
@@ -438,6 +443,15 @@ func (a *app) planner(st *storage.Store) error {
 	return err
 }
 
+// useLine is c's usage line with cobra's "[flags]" in the run's language.
+func (a *app) useLine(c *cobra.Command) string {
+	line := c.UseLine()
+	if l, ok := strings.CutSuffix(line, " [flags]"); ok {
+		line = l + " " + a.t("cli.help.use_flags")
+	}
+	return line
+}
+
 // usage writes a command's usage (the part of --help after its
 // description) in the run's language. It is cobra's default template
 // written out in Go, because pflag words the flags itself in English: the
@@ -447,11 +461,7 @@ func (a *app) usage(c *cobra.Command) error {
 	var b strings.Builder
 	b.WriteString(a.t("cli.help.usage"))
 	if c.Runnable() {
-		line := c.UseLine()
-		if l, ok := strings.CutSuffix(line, " [flags]"); ok {
-			line = l + " " + a.t("cli.help.use_flags")
-		}
-		b.WriteString("\n  " + line)
+		b.WriteString("\n  " + a.useLine(c))
 	}
 	if c.HasAvailableSubCommands() {
 		b.WriteString("\n  " + c.CommandPath() + " " + a.t("cli.help.use_command") + "\n\n" + a.t("cli.help.commands"))

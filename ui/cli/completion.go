@@ -185,7 +185,7 @@ func (a *app) addCompletions(root *cobra.Command) {
 			return matching(names, prefix)
 		}))
 	}
-	for _, path := range [][]string{{"task", "edit"}, {"task", "delete"}, {"task", "postpone"}} {
+	for _, path := range [][]string{{"done"}, {"task", "edit"}, {"task", "delete"}, {"task", "postpone"}} {
 		if c := find(path...); c != nil {
 			c.ValidArgsFunction = completeFirst(a.taskIDs)
 		}

@@ -115,7 +115,7 @@ func (a *app) importCmd() *cobra.Command {
 		if format == "csv" {
 			return a.importClientsCSV(st, f, args[0], dryRun)
 		}
-		if err := st.ImportJSON(f, merge); err != nil {
+		if err := st.ImportJSONOn(f, merge, a.today); err != nil {
 			if errors.Is(err, storage.ErrNotEmpty) {
 				return fail("cli.err.import_not_empty", args[0])
 			}

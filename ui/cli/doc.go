@@ -6,23 +6,36 @@
 // --demo anywhere on the line), opens the store only when a command runs,
 // and returns the exit code: 0 done, 1 failed (one translated line on
 // stderr, the database unchanged), 2 bad usage (the error and a one-line
-// hint). A command that changed the database then makes the daily
+// hint). An ID argument that no record can have (not a whole number, 0,
+// negative, 2^53 or more) is bad usage for every command taking one, as a
+// flag's value of the wrong type is; an id that names no record fails
+// (exit 1). A command that changed the database then makes the daily
 // automatic backup; its failure is a warning, never the command's.
 //
 // Decisions where DESIGN.md is silent:
 //
+//   - --today (or SALESPLAN_TODAY) outside 1900-01-01…2200-12-31 is refused
+//     like any date out of the range: one line, exit 1.
 //   - SALESPLAN_LOCK_TIMEOUT (a Go duration such as 500ms) bounds the wait
 //     for the file lock; default 2s.
 //   - `salesplan --demo CMD` runs any command on the throwaway demo database.
 //   - Quick-add problems (unknown @client, empty title, …) are all reported,
 //     joined by "; ", on the one error line.
+//   - An error line repeats a value the person typed or imported whole up
+//     to 500 cells; a longer one (a 100 KB name, a pasted file) is cut to
+//     its first 120 cells and "…", so the reason stays on screen.
 //   - `done ID [--note TEXT] [--on DATE]`: the note is the outcome recorded
 //     with the call, visit or meeting.
 //   - `project stage P STAGE [--reason TEXT]`: the reason of a lost project
 //     is recorded as a note; entering contract, delivery or acceptance adds
 //     that stage's checklist as to-dos dated the day of the move.
 //   - `--on DATE` (log, done, promise, promise keep, project stage) says when
-//     something happened, so a date after today is refused.
+//     something happened, so a date after today is refused. Import holds
+//     records to the same (model's CheckHappened): a client created, a task
+//     done, an entry recorded, a promise made, kept or cancelled, a stage
+//     entered or a project signed after today refuses the document, naming
+//     the record and field; `--today` imports a document from a machine
+//     whose date is ahead.
 //   - `target set --year Y --sales N` and/or `--month YYYY-MM N`.
 //   - `config get` without a key lists every setting and target.
 //   - `export --format csv --kind clients|tasks|journal|promises|projects`;
@@ -130,7 +143,7 @@
 //     and is refused when nothing is left, or when another client has that
 //     name in any case.
 //   - Completion offers the task ids of today's list (today's and carried
-//     over) with their titles, today's journal entry ids with kind, client
+//     over) with their titles to done and task edit|delete|postpone, today's journal entry ids with kind, client
 //     and text (cut to 60 cells), and the values of --kind, --repeat,
 //     --client and --project.
 //

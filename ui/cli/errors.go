@@ -7,6 +7,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
@@ -90,9 +91,10 @@ func (a *app) explain(err error) string {
 	)
 	switch {
 	case errors.As(err, &f) && f.key != "":
-		msg := a.t(f.key, f.args...)
+		args := clipArgs(f.args)
+		msg := a.t(f.key, args...)
 		if f.plural {
-			msg = a.n(f.key, f.n, f.args...)
+			msg = a.n(f.key, f.n, args...)
 		}
 		if f.err != nil {
 			msg += a.t("cli.sep") + a.explain(f.err)
@@ -100,20 +102,20 @@ func (a *app) explain(err error) string {
 		return msg
 	case errors.As(err, &oe):
 		if errors.Is(oe.err, storage.ErrNotBolt) && !(errors.As(oe.err, &p) && i18n.Has("err."+p.Code)) {
-			return a.t("cli.err.not_bolt", oe.path)
+			return a.t("cli.err.not_bolt", clip(oe.path))
 		}
 		if errors.As(oe.err, &p) || errors.Is(oe.err, storage.ErrLocked) || errors.Is(oe.err, storage.ErrNewerSchema) {
 			return a.explain(oe.err)
 		}
-		return a.t("cli.err.open", oe.path, a.explain(oe.err))
+		return a.t("cli.err.open", clip(oe.path), a.explain(oe.err))
 	case errors.As(err, &p) && i18n.Has("err."+p.Code):
-		return a.lang.Err(p)
+		return a.lang.Err(clipProblem(p))
 	case errors.As(err, &p) && a.lang != i18n.EN && a.sentinel(err) != "":
 		// A storage problem the catalog does not know yet: its sentinel
 		// says the gist in the user's language.
 		return a.sentinel(err)
 	case errors.As(err, &p):
-		return a.lang.Err(p)
+		return a.lang.Err(clipProblem(p))
 	case errors.Is(err, storage.ErrLocked):
 		return a.t("err.locked")
 	case errors.Is(err, storage.ErrNewerSchema):
@@ -121,15 +123,76 @@ func (a *app) explain(err error) string {
 	case errors.Is(err, storage.ErrNotEmpty):
 		return a.t("err.not_empty")
 	case errors.As(err, &amb):
-		return a.t("cli.err.ambiguous", a.kindWord(amb.Kind), amb.Query, strings.Join(amb.Candidates, ", "))
+		return a.t("cli.err.ambiguous", a.kindWord(amb.Kind), clip(amb.Query), clip(strings.Join(amb.Candidates, ", ")))
 	case errors.As(err, &ve):
-		return a.lang.Err(ve.Problem())
+		return a.lang.Err(clipProblem(ve.Problem()))
 	case errors.As(err, &pe):
 		// A file that could not be read or written: the line in front
 		// named it; the reason in the run's language.
 		return a.lang.Err(storage.OSReason(pe))
 	}
-	return a.lang.Err(err)
+	if p := model.ProblemOf(err); p != nil {
+		return a.lang.Err(clipProblem(p))
+	}
+	return clipWide(a.lang.Err(err))
+}
+
+// What an error line repeats of the person's input is cut: a 100 KB name
+// or value said back whole floods the terminal and buries the reason.
+// Above echoMax cells (a title at its limit, 500 characters, is said
+// whole) a value keeps its first echoKeep cells and "…"; the program's
+// own lists (stages, settings: under 300 cells) stay whole.
+const (
+	echoMax  = 500
+	echoKeep = 120
+)
+
+// clip cuts one echoed value.
+func clip(s string) string {
+	if len(s) <= echoMax { // bytes ≥ cells
+		return s
+	}
+	in := model.InertLine(s)
+	if ansi.StringWidth(in) <= echoMax {
+		return s
+	}
+	return ansi.Truncate(in, echoKeep, "…")
+}
+
+// clipWide cuts a whole message that no catalog key shaped (a parser's
+// or the system's words around a value): wider bounds, the same cut.
+func clipWide(s string) string {
+	if ansi.StringWidth(s) <= 2*echoMax {
+		return s
+	}
+	return ansi.Truncate(s, 2*echoKeep, "…")
+}
+
+// clipArgs clips the string arguments of a message.
+func clipArgs(args []any) []any {
+	out := make([]any, len(args))
+	for i, v := range args {
+		switch v := v.(type) {
+		case string:
+			out[i] = clip(v)
+		case *model.Problem:
+			out[i] = clipProblem(v)
+		default:
+			out[i] = v
+		}
+	}
+	return out
+}
+
+// clipProblem is a copy of p with its arguments clipped (nested problems
+// too), worded the same.
+func clipProblem(p *model.Problem) *model.Problem {
+	if p == nil {
+		return nil
+	}
+	q := *p
+	q.Args = clipArgs(p.Args)
+	return &q
 }
 
 // sentinel words the storage sentinel behind err, or "".
@@ -163,9 +226,15 @@ func (a *app) printUsageError(cmd *cobra.Command, err error) {
 	var msg string
 	var ue *usageError
 	if errors.As(err, &ue) && ue.key != "" {
-		msg = a.t(ue.key, ue.args...)
+		args := clipArgs(ue.args)
+		for i, v := range args {
+			if u, ok := v.(useLineOf); ok {
+				args[i] = a.useLine(u.cmd)
+			}
+		}
+		msg = a.t(ue.key, args...)
 	} else {
-		msg = a.t("cli.usage.bad", err.Error())
+		msg = a.t("cli.usage.bad", clipWide(err.Error()))
 	}
 	path := "salesplan"
 	if cmd != nil {
@@ -267,11 +336,15 @@ func notEmptyPath(what, path string) error {
 	return nil
 }
 
+// useLineOf stands for a command's usage line in a usage error's
+// arguments: printUsageError words it in the run's language (useLine).
+type useLineOf struct{ cmd *cobra.Command }
+
 // rangeArgs requires between lo and hi arguments.
 func rangeArgs(lo, hi int) cobra.PositionalArgs {
 	return func(c *cobra.Command, args []string) error {
 		if len(args) < lo {
-			return &usageError{key: "cli.usage.missing_arg", args: []any{c.UseLine()}}
+			return &usageError{key: "cli.usage.missing_arg", args: []any{useLineOf{c}}}
 		}
 		if len(args) > hi {
 			return &usageError{key: "cli.usage.unknown_arg", args: []any{args[hi], cmdName(c)}}

@@ -10,8 +10,21 @@ import (
 	"salesplan/storage"
 )
 
-// parseDate reads YYYY-MM-DD or a quick-add date word ("tomorrow", "周五").
+// parseDate reads YYYY-MM-DD or a quick-add date word ("tomorrow", "周五"),
+// a date within the range salesplan keeps.
 func (a *app) parseDate(s string) (model.Date, error) {
+	d, err := a.readDate(s)
+	if err != nil {
+		return d, err
+	}
+	if p := model.CheckDate("", d); p != nil {
+		return model.NoDate, p // 2201-01-01 typed out, as "+99999d" in readDate
+	}
+	return d, nil
+}
+
+// readDate is parseDate without the range check on a date typed out.
+func (a *app) readDate(s string) (model.Date, error) {
 	d, err := quickadd.ParseDate(s, a.today)
 	if p := model.ProblemOf(err); p != nil && p.Code == quickadd.CodeOutOfRange {
 		return model.NoDate, p // "+99999d": a date, but not one salesplan keeps
@@ -22,6 +35,18 @@ func (a *app) parseDate(s string) (model.Date, error) {
 	return d, nil
 }
 
+// parseMonth reads YYYY-MM, a month within the dates salesplan keeps.
+func parseMonth(s string) (model.Month, error) {
+	m, err := model.ParseMonth(s)
+	if err != nil {
+		return m, fail("cli.err.bad_month", s)
+	}
+	if p := model.CheckDate("", m.First()); p != nil {
+		return m, model.Errf("date_out_of_range", "%s is outside the dates salesplan keeps (1900-01-01 to 2200-12-31)", s)
+	}
+	return m, nil
+}
+
 // happenedOn reads the date something was done (flag: --on, --signed-on):
 // today when s is empty; a later date is refused, naming the flag, since it
 // records what has happened.
@@ -29,12 +54,15 @@ func (a *app) happenedOn(flag, s string) (model.Date, error) {
 	if s == "" {
 		return a.today, nil
 	}
-	d, err := a.parseDate(s)
+	d, err := a.readDate(s)
 	if err != nil {
 		return d, err
 	}
-	if d > a.today {
+	if d > a.today { // said first: it names the flag
 		return model.NoDate, fail("cli.err.future", flag, s, a.today)
+	}
+	if p := model.CheckDate("", d); p != nil {
+		return model.NoDate, p // 1899-12-31
 	}
 	return d, nil
 }
@@ -51,11 +79,14 @@ func parseMoney(s string) (model.Money, error) {
 	return v, err
 }
 
-// parseID reads a record id as shown by the lists ("7" or "#7").
+// parseID reads a record id as shown by the lists ("7" or "#7"). What
+// cannot be an id (not a whole number, 0, negative, past model.MaxID) is
+// bad usage, like a flag's value of the wrong type: no record could ever
+// have it. An id that names no record is the command's failure (exit 1).
 func parseID(kind, s string) (model.ID, error) {
 	n, err := strconv.ParseUint(strings.TrimPrefix(strings.TrimSpace(s), "#"), 10, 64)
-	if err != nil || n == 0 {
-		return 0, fail("cli.err.bad_id", kind, s)
+	if err != nil || model.CheckID("id", model.ID(n)) != nil {
+		return 0, badUsage("cli.err.bad_id", kind, s)
 	}
 	return model.ID(n), nil
 }

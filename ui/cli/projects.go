@@ -23,7 +23,7 @@ func (a *app) projectAddCmd() *cobra.Command {
 	}
 	c.RunE = a.run(func(st *storage.Store, args []string) error {
 		if clientArg == "" {
-			return &usageError{key: "cli.usage.missing_flag", args: []any{"--client", c.UseLine()}}
+			return &usageError{key: "cli.usage.missing_flag", args: []any{"--client", useLineOf{c}}}
 		}
 		p := model.Project{Name: strings.TrimSpace(args[0]), Owner: owner, Stage: model.StageLead}
 		if p.Name == "" {

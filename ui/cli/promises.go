@@ -21,7 +21,7 @@ func (a *app) promiseCmd() *cobra.Command {
 	}
 	c.RunE = a.run(func(st *storage.Store, args []string) error {
 		if dueArg == "" {
-			return &usageError{key: "cli.usage.missing_flag", args: []any{"--due", c.UseLine()}}
+			return &usageError{key: "cli.usage.missing_flag", args: []any{"--due", useLineOf{c}}}
 		}
 		text := strings.TrimSpace(strings.Join(args[1:], " "))
 		if text == "" {
@@ -113,7 +113,7 @@ func (a *app) promiseCancelCmd() *cobra.Command {
 		}
 		reason = strings.TrimSpace(reason)
 		if reason == "" {
-			return &usageError{key: "cli.usage.missing_flag", args: []any{"--reason", c.UseLine()}}
+			return &usageError{key: "cli.usage.missing_flag", args: []any{"--reason", useLineOf{c}}}
 		}
 		on, err := a.happenedOn("--on", onArg)
 		if err != nil {

@@ -46,7 +46,7 @@ func (a *app) searchCmd() *cobra.Command {
 			return a.writeJSON(out)
 		}
 		if len(res.Hits) == 0 {
-			a.say("cli.search.none", clean(query))
+			a.say("cli.search.none", clip(clean(query)))
 			return nil
 		}
 		tb := table{right: []bool{false, false, true}}

@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -49,9 +48,9 @@ func (a *app) targetCmd() *cobra.Command {
 			annual = v
 		}
 		if monthArg != "" {
-			m, err := model.ParseMonth(monthArg)
+			m, err := parseMonth(monthArg)
 			if err != nil {
-				return fail("cli.err.bad_month", monthArg)
+				return err
 			}
 			v, err := parseMoney(args[0])
 			if err != nil {
@@ -332,6 +331,7 @@ func (a *app) configCmd() *cobra.Command {
 	set := &cobra.Command{
 		Use:   "set KEY VALUE",
 		Short: a.t("cli.short.config_set"),
+		Long:  a.t("cli.long.config_set", strings.Join(allConfigKeys(), ", ")),
 		Args:  exactArgs(2),
 	}
 	set.RunE = a.run(func(st *storage.Store, args []string) error {
@@ -406,7 +406,7 @@ func (a *app) configSetter(key, val string) (func(*model.Settings) error, error)
 		// Printable only: no tab, no zero-width or bidi character, which
 		// would be invisible beside an amount. The refusal quotes the value
 		// with Go's escapes, so what was typed is recognisable and inert.
-		if model.InertLine(val) != val || len([]rune(val)) > 8 || strings.IndexFunc(val, func(r rune) bool { return !unicode.IsGraphic(r) }) >= 0 {
+		if model.CheckCurrency(val) != nil {
 			return nil, fail("cli.err.config_currency", val)
 		}
 		return func(s *model.Settings) error { s.Currency = val; return nil }, nil

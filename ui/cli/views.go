@@ -104,9 +104,9 @@ func (a *app) monthCmd() *cobra.Command {
 	c.RunE = a.run(func(st *storage.Store, _ []string) error {
 		m := model.MonthOf(a.today)
 		if monthArg != "" {
-			v, err := model.ParseMonth(monthArg)
+			v, err := parseMonth(monthArg)
 			if err != nil {
-				return fail("cli.err.bad_month", monthArg)
+				return err
 			}
 			m = v
 		}

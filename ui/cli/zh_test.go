@@ -79,7 +79,7 @@ func TestChineseSaysItInChinese(t *testing.T) {
 }
 
 // TestReadViewNamesTheViewInChinese: cli.err.read_view names what could
-// not be read from the catalog ("无法读取 日报"), never an English word.
+// not be read from the catalog ("无法读取日报"), never an English word.
 func TestReadViewNamesTheViewInChinese(t *testing.T) {
 	for _, v := range []string{"today", "week", "month", "clients", "client", "journal", "projects", "promises",
 		"reliability", "review", "report_day", "report_week", "report_month", "targets"} {

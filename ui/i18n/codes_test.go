@@ -23,6 +23,7 @@ var dynamicCodes = map[string][]string{
 	"ambiguous_*":  {"client", "project"},
 	"unknown_*":    {"client", "project"},
 	"unknown_*_id": {"client", "task", "entry", "promise", "project"},
+	"record_*":     {"client", "task", "entry", "promise", "project"},
 	"too_long_*": {"title", "name", "company", "area", "phone", "business", "needs", "decision_maker",
 		"interests", "referred_by", "text", "owner", "reason", "currency", "language"},
 	"not_utf8_*": {"title", "name", "company", "area", "phone", "business", "needs", "decision_maker",

@@ -9,6 +9,7 @@ func init() {
 		// Ranges and limits (DESIGN.md §2).
 		"err.date_out_of_range":  {"%v is outside the dates salesplan keeps (1900-01-01 to 2200-12-31)", "%v 超出 salesplan 可记录的日期范围（1900-01-01 至 2200-12-31）"},
 		"err.amount_too_large":   {"%v is more than salesplan keeps (at most 10000000000000)", "%v 超出 salesplan 可记录的金额（最多 10000000000000）"},
+		"err.amount_bad_comma":   {"%q: a comma only separates thousands (1,000,000); write decimals with a point (1.5)", "“%v”：逗号只用于千位分隔（1,000,000），小数请用小数点（1.5）"},
 		"err.amount_too_precise": {"%v is finer than a cent: amounts are kept to 0.01, the currency's smallest unit", "%v 的精度超过了分：金额只记到 0.01（货币的最小单位）"},
 		"err.bad_id":             {"%v is not an id (a whole number from 1 to 9007199254740991)", "%v 不是有效编号（1 到 9007199254740991 的整数）"},
 		"err.bad_language":       {"%q is not a language (en, zh)", "“%v”不是可选语言（en、zh）"},
@@ -38,6 +39,10 @@ func init() {
 		"err.doc_null_record":       {"null is not a record", "null 不是记录"},
 		"err.doc_bad_id":            {"an id must be a whole number or null, not %v", "编号必须是整数或 null，不能是 %v"},
 		"err.doc_bad_value":         {"%v", "%v"},
+		"err.bad_currency":          {"%q is not a currency symbol (at most 8 printable characters)", "%q 不是货币符号（最多 8 个可显示字符）"},
+		"err.happened_after_today":  {"%v is after today (%v): only what has happened can be recorded", "%v 晚于今天（%v）：只能记录已发生的事"},
+		"err.doc_want_whole":        {"must be a whole number, not %s", "必须是整数，不能是 %v"},
+		"err.doc_number_too_large":  {"%s is too large a number", "数字 %v 太大"},
 		"err.doc_want_whole_number": {"must be a whole number, not a JSON %v", "必须是整数，不能是 JSON %v"},
 		"err.doc_want_number":       {"must be a number, not a JSON %v", "必须是数字，不能是 JSON %v"},
 		"err.doc_want_string":       {"must be a string, not a JSON %v", "必须是字符串，不能是 JSON %v"},
