@@ -51,6 +51,9 @@ func (m *Model) openDetail(id model.ID) tea.Cmd {
 	if m.det.id != id {
 		m.det = detail{id: id, loads: m.det.loads}
 	}
+	// Opened again, the card starts at its top; the same client's lines
+	// stay until the fresh read arrives, so nothing flickers.
+	m.det.offset = 0
 	m.screen = screenDetail
 	return m.loadDet()
 }

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"salesplan/model"
+	"salesplan/ui/common"
 	"salesplan/ui/i18n"
 	"salesplan/ui/uitest"
 )
@@ -68,5 +69,40 @@ func TestStaleListIsDropped(t *testing.T) {
 	uitest.Run(m, cmd)
 	if len(m.rows) != 6 {
 		t.Errorf("%d rows after the newer answer", len(m.rows))
+	}
+}
+
+// A client card opened again starts at its top (phone, profile, open
+// promises), not where it was scrolled to the last time it was open: from
+// the list (enter) and from another pane (a promise, an attention item).
+func TestReopenedDetailStartsAtTop(t *testing.T) {
+	for _, how := range []string{"enter", "from another pane"} {
+		m, st, ids := open(t, i18n.EN, 80, 24)
+		for i := range 40 {
+			_, err := st.AddEntry(model.JournalEntry{ClientID: ids.Wang, Kind: model.EntryCall,
+				At: uitest.Morning.Add(-time.Duration(i) * time.Hour), Text: fmt.Sprintf("call number %d", i)})
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		uitest.Send(m, common.DataChangedMsg{})
+		m.selectID(ids.Wang)
+		uitest.Press(m, "enter")
+		for range 30 {
+			uitest.Press(m, "j")
+		}
+		if strings.Contains(plain(m), "Phone") {
+			t.Fatalf("%s: 30 j did not scroll the card:\n%s", how, plain(m))
+		}
+		uitest.Press(m, "esc")
+		switch how {
+		case "enter":
+			uitest.Press(m, "enter")
+		default:
+			uitest.Send(m, commonOpen(ids.Wang))
+		}
+		if v := plain(m); !strings.Contains(v, "Phone") {
+			t.Errorf("%s: the card opened again where it was scrolled to:\n%s", how, v)
+		}
 	}
 }
