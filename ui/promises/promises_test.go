@@ -489,3 +489,55 @@ func TestKeptWeekdayIsTheLastOne(t *testing.T) {
 		t.Fatalf("kept as %s on %s, want kept on Thursday 26 Nov:\n%s", p.Status, p.KeptOn, plain(m))
 	}
 }
+
+// A promise kept or cancelled elsewhere (the command line, the phone)
+// while its keep or cancel dialog is open here: saving closes the dialog
+// and the footer says what happened, in the user's language; nothing is
+// written over the stored promise, and the open list drops it.
+func TestKeepOrCancelClosedElsewhere(t *testing.T) {
+	for _, tt := range []struct {
+		l          i18n.Lang
+		key        string
+		elsewhere  func(*storage.Store, model.ID) error
+		want       string
+		wantStatus model.PromiseStatus
+	}{
+		{i18n.EN, "x", func(st *storage.Store, id model.ID) error {
+			_, err := st.KeepPromise(id, uitest.D(time.November, 26))
+			return err
+		}, "Already kept elsewhere, nothing changed: 发报价单给采购部", model.PromiseKept},
+		{i18n.ZH, "x", func(st *storage.Store, id model.ID) error {
+			_, err := st.CancelPromise(id, uitest.Today, "不需要了", uitest.Today)
+			return err
+		}, "这项承诺已在别处取消，未作改动：发报价单给采购部", model.PromiseCancelled},
+		{i18n.EN, "c", func(st *storage.Store, id model.ID) error {
+			_, err := st.KeepPromise(id, uitest.Today)
+			return err
+		}, "Already kept elsewhere, nothing changed: 发报价单给采购部", model.PromiseKept},
+	} {
+		m, st, ids := open(t, tt.l, 100, 30)
+		if r, _ := m.selected(); r.ID != ids.WangPromise {
+			t.Fatalf("the first promise is %q", r.Text)
+		}
+		uitest.Press(m, tt.key)
+		if tt.key == "c" {
+			uitest.Type(m, "no longer needed")
+		}
+		if err := tt.elsewhere(st, ids.WangPromise); err != nil {
+			t.Fatal(err)
+		}
+		msgs := uitest.Press(m, "enter")
+		if m.Capturing() {
+			t.Errorf("%s %s: the dialog stayed open:\n%s", tt.l, tt.key, plain(m))
+		}
+		if s := uitest.Statuses(msgs); len(s) == 0 || s[len(s)-1] != tt.want {
+			t.Errorf("%s %s: statuses %q, want %q", tt.l, tt.key, s, tt.want)
+		}
+		if p := find(t, st, ids.WangPromise); p.Status != tt.wantStatus {
+			t.Errorf("%s %s: stored as %s, want %s", tt.l, tt.key, p.Status, tt.wantStatus)
+		}
+		if strings.Contains(plain(m), "发报价单给采购部") {
+			t.Errorf("%s %s: the closed promise is still in the open list:\n%s", tt.l, tt.key, plain(m))
+		}
+	}
+}

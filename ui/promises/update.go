@@ -73,6 +73,9 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		m.refilterKeeping(sel)
 		return m, m.showPending()
 	case dialog.SavedMsg:
+		if cmd, ok := m.closedElsewhere(msg); ok {
+			return m, cmd
+		}
 		if fresh, ok := msg.Fresh.(model.Promise); ok && m.host.Is(dlgEdit) {
 			// Changed elsewhere: keep what was typed, show the promise as
 			// stored now; saving again applies it over that.
@@ -113,6 +116,28 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		}
 	}
 	return m, nil
+}
+
+// closedElsewhere answers a keep or a cancel refused because the promise
+// was kept or cancelled elsewhere meanwhile (the command line, the phone):
+// there is nothing left to ask, so the dialog closes and the footer says
+// what the promise is now, rather than a dialog stuck on "promise 12 is
+// already kept" that only esc leaves.
+func (m *Model) closedElsewhere(msg dialog.SavedMsg) (tea.Cmd, bool) {
+	p := model.ProblemOf(msg.Err)
+	if p == nil || p.Code != "promise_not_open" || !(m.host.Is(dlgKept) || m.host.Is(dlgCancel)) {
+		return nil, false
+	}
+	state := ""
+	if len(p.Args) > 1 {
+		if sp, ok := p.Args[1].(*model.Problem); ok {
+			state = m.lang.Err(sp)
+		}
+	}
+	text := model.InertLine(m.row.Text)
+	m.host.Saved(nil, "") // closes; busy until the reload below lands
+	return tea.Batch(common.Status(m.lang.T("promises.status.closed_elsewhere", state, text)),
+		func() tea.Msg { return common.DataChangedMsg{} }), true
 }
 
 // showPending selects the promise a search opened once the list holds
