@@ -140,6 +140,11 @@ func (m *Model) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.det.offset = 0
 	case key.Matches(msg, km.Edit):
 		m.openClientForm(c, true)
+	case key.Matches(msg, km.NewClient):
+		// As on the list: a new client saved opens its card, so a rep
+		// adding several in a row (a, name, ctrl+s, a, …) types the next
+		// a here.
+		m.openClientForm(model.Client{}, false)
 	case key.Matches(msg, km.LogCall):
 		m.openLog(c, model.EntryCall)
 	case key.Matches(msg, km.LogVisit):

@@ -405,7 +405,7 @@ func (k KeyMap) FullHelp(p Place) [][]key.Binding {
 	case PlaceClientDetail:
 		return [][]key.Binding{
 			{k.Edit, k.LogCall, k.LogVisit, k.LogMeeting, k.Promise, k.ToggleKey, k.Archive, k.Brief},
-			{k.Up, k.Down}, k.globalPane(withToday | withBack)}
+			{k.NewClient, k.Up, k.Down}, k.globalPane(withToday | withBack)}
 	case PlaceProjects:
 		return [][]key.Binding{
 			{k.NewProject, k.NextStage, k.PrevStage, k.Edit, k.LogCall, k.LogVisit, k.ShowClosed},

@@ -184,7 +184,7 @@ func TestHelpListsOnlyLiveKeys(t *testing.T) {
 		PlaceWeek:          {"a", "x", "e", "d", ">", "!", "c", "v", "m", "p", "b", "r", "k/↑", "j/↓", "enter", "←", "→", "/", "t", "h/[", "l/]", "esc"},
 		PlaceMonth:         {"k/↑", "j/↓", "enter", "←", "→", "r", "/", "t", "h/[", "l/]", "esc"},
 		PlaceClients:       {"a", "s", "f", "k/↑", "j/↓", "enter", "/", "t", "esc"},
-		PlaceClientDetail:  {"e", "c", "v", "m", "p", "*", "d", "b", "k/↑", "j/↓", "t", "esc"},
+		PlaceClientDetail:  {"a", "e", "c", "v", "m", "p", "*", "d", "b", "k/↑", "j/↓", "t", "esc"},
 		PlaceProjects:      {"a", ">", "<", "e", "c", "v", "f", "k/↑", "j/↓", "enter", "/", "t", "h/[", "l/]", "esc"},
 		PlaceProjectDetail: {">", "<", "e", "c", "v", "k/↑", "j/↓", "t", "esc"},
 		PlacePromises:      {"a", "x", "c", "e", "f", "k/↑", "j/↓", "enter", "/", "t", "esc"},
