@@ -481,7 +481,10 @@ func (f *Form) fieldLines(i, lw int) []string {
 	case fs.box != nil:
 		lines = append(lines, ls.Render(label)+" : "+f.boxSummary(fs))
 	default:
-		lines = append(lines, ls.Render(label)+" : "+noNUL(fs.ti.View()))
+		// Cut to the text column and its cursor cell, with no mark: the
+		// field pads for the typed text only, so the rest of a suggestion
+		// shown after it ran past the frame (and fit marked it with …).
+		lines = append(lines, ls.Render(label)+" : "+ansi.Truncate(noNUL(fs.ti.View()), f.textWidth()+1, ""))
 	}
 	// The error and the hint wrap under the value: cut, "now … elsewhere"
 	// would lose what it is now.

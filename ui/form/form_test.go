@@ -406,3 +406,36 @@ func TestInputSubmitHint(t *testing.T) {
 		t.Errorf("input hint:\n%s", v)
 	}
 }
+
+// A field showing a suggestion keeps its line inside the dialog: the rest
+// of the suggested name used to push the line past the frame, so it ended
+// in a stray "…" at the right edge (bubbles pads the field for the typed
+// text only, not the suggestion after it).
+func TestSuggestionLineFits(t *testing.T) {
+	for _, tt := range []struct {
+		l     i18n.Lang
+		typed string
+		want  string
+	}{
+		{i18n.EN, "Har", "Harbour Engineering"},
+		{i18n.ZH, "孙", "孙工"},
+		{i18n.ZH, "Har", "Harbour Engineering"},
+	} {
+		f := NewForm(tt.l, st, "New project", Field{Key: "name", Label: "Name"},
+			Field{Key: "client", Label: "Client", Suggestions: []string{"Harbour Engineering", "孙工", "孙总"}})
+		f.SetWidth(76)
+		f.Update(press("tab"))
+		typeText(f, tt.typed)
+		v := f.View()
+		checkBox(t, v, 76)
+		var line string
+		for _, l := range strings.Split(ansi.Strip(v), "\n") {
+			if strings.Contains(l, "Client") {
+				line = l
+			}
+		}
+		if !strings.Contains(line, tt.want) || strings.Contains(line, "…") {
+			t.Errorf("%s %q: the client line is %q, want %q whole and no …", tt.l, tt.typed, line, tt.want)
+		}
+	}
+}
