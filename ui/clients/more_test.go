@@ -106,3 +106,35 @@ func TestReopenedDetailStartsAtTop(t *testing.T) {
 		}
 	}
 }
+
+// Recording a call on the client card: tab to the date and type
+// "yesterday" records it yesterday (the date line used to hold the word
+// "today", so what was typed read "todayyesterday" and was refused).
+func TestCallDateTypedReplacesToday(t *testing.T) {
+	m, st, ids := open(t, i18n.EN, 100, 30)
+	m.selectID(ids.Wang)
+	uitest.Press(m, "enter", "c")
+	uitest.Type(m, "talked about the price")
+	uitest.Press(m, "tab")
+	uitest.Type(m, "yesterday")
+	uitest.Press(m, "ctrl+s")
+	if m.Capturing() {
+		t.Fatalf("the dialog stayed open:\n%s", plain(m))
+	}
+	d, err := st.ClientDetail(ids.Wang, uitest.Today, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, e := range d.Journal {
+		if e.Text == "talked about the price" {
+			found = true
+			if e.On() != uitest.D(time.November, 26) {
+				t.Errorf("recorded on %s, want yesterday", e.On())
+			}
+		}
+	}
+	if !found {
+		t.Errorf("the call was not recorded")
+	}
+}

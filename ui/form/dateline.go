@@ -12,9 +12,12 @@ import (
 
 // A date line is a second, one-line field under an Input's or a Note's
 // text: the day a call, visit or meeting happened (DESIGN.md §5 v2:
-// recording one in the planner can set its date). It starts on a word
-// such as "today", so a rep who only types the outcome and saves records
-// it today; tab moves between the text and the date. The check runs on
+// recording one in the planner can set its date). It shows a word such
+// as "today", faint, in an empty field: a rep who only types the outcome
+// and saves records it today (the callers read empty as today), and one
+// who tabs to the date and types "yesterday" gets yesterday — the word
+// was once the field's text, so typing gave "todayyesterday", refused.
+// Tab moves between the text and the date. The check runs on
 // save: a date that does not read, or lies after today, keeps the dialog
 // open with the reason beside the date and everything typed.
 type dateLine struct {
@@ -31,8 +34,7 @@ func newDateLine(label, value string, check func(string) error) *dateLine {
 	ti.Prompt = ""
 	ti.CharLimit = 0
 	steadyCursor(&ti)
-	ti.SetValue(cleanPaste(value, true))
-	ti.CursorEnd()
+	ti.Placeholder = cleanPaste(value, true)
 	ti.Blur()
 	return &dateLine{label: label, ti: ti, check: check, initial: ti.Value()}
 }

@@ -541,3 +541,40 @@ func TestKeepOrCancelClosedElsewhere(t *testing.T) {
 		}
 	}
 }
+
+// The day a promise was kept, and the day one was cancelled, start empty
+// (today, said faintly): "yesterday" typed straight away is yesterday.
+// The field used to hold the word "today", so it read "todayyesterday"
+// and was refused.
+func TestDayTypedReplacesToday(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		m, st, ids := open(t, l, 100, 30)
+		if v := plain(m); strings.Contains(v, "todayyesterday") {
+			t.Fatal(v)
+		}
+		uitest.Press(m, "x")
+		if v := plain(m); !strings.Contains(v, l.T("promises.kept.hint")) {
+			t.Errorf("%s: the kept dialog does not say that empty is today:\n%s", l, v)
+		}
+		uitest.Type(m, "yesterday")
+		uitest.Press(m, "enter")
+		if p := find(t, st, ids.WangPromise); p.Status != model.PromiseKept || p.KeptOn != uitest.D(time.November, 26) {
+			t.Errorf("%s: kept as %s on %s, want kept yesterday:\n%s", l, p.Status, p.KeptOn, plain(m))
+		}
+		// enter on the empty field: kept today.
+		uitest.Press(m, "x")
+		uitest.Press(m, "enter")
+		if p := find(t, st, ids.ChenPromise); p.Status != model.PromiseKept || p.KeptOn != uitest.Today {
+			t.Errorf("%s: enter alone kept it as %s on %s, want today", l, p.Status, p.KeptOn)
+		}
+		// c: the reason, then tab to the date and type it.
+		uitest.Press(m, "c")
+		uitest.Type(m, "no longer needed")
+		uitest.Press(m, "tab")
+		uitest.Type(m, "yesterday")
+		uitest.Press(m, "enter")
+		if p := find(t, st, ids.AcmePromise); p.Status != model.PromiseCancelled || p.CancelledOn != uitest.D(time.November, 26) {
+			t.Errorf("%s: cancelled as %s on %s, want yesterday:\n%s", l, p.Status, p.CancelledOn, plain(m))
+		}
+	}
+}

@@ -212,9 +212,10 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, km.Kept, km.CancelPromise, km.Edit) && !open:
 		return common.Status(m.lang.T("promises.not_open", m.lang.T("promise."+string(r.Status))))
 	case key.Matches(msg, km.Kept):
+		// Empty is today: the hint says so, faint, and what is typed
+		// replaces it ("yesterday", not "todayyesterday").
 		in := form.NewInput(m.lang, m.fst, m.lang.T("promises.kept.title", model.InertLine(r.Text)),
-			m.lang.T("promises.kept.hint"), m.lang.T("rel.today"))
-		in.Required = true
+			m.lang.T("promises.kept.hint"), "")
 		m.openDlg(dlgKept, in, r)
 	case key.Matches(msg, km.CancelPromise):
 		// A cancellation carries its date and reason (DESIGN.md §2 v2):
@@ -284,9 +285,10 @@ func (m *Model) submit() tea.Cmd {
 			})
 		}
 		// dlgKept: the day it was kept reads back in time, as its hint
-		// says (mon: the last Monday); a day after today, or before the
+		// says (mon: the last Monday), today when empty; a day after
+		// today, or before the
 		// promise was made, is refused beside the field (the model's rule).
-		on, err := quickadd.ParsePastDate(d.Value(), today)
+		on, err := quickadd.PastDayOr(d.Value(), today)
 		if err == nil {
 			kept := r.Promise
 			kept.Status, kept.KeptOn = model.PromiseKept, on
