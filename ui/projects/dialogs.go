@@ -89,8 +89,8 @@ func (m *Model) submit() tea.Cmd {
 		case dlgAdd, dlgEdit:
 			return m.saveProject(d)
 		case dlgMove:
-			on, _ := quickadd.ParseDate(d.Value("date"), today) // validated by the form
-			items := model.ChecklistFor(p.Project, m.dlg.to)    // once per project and stage
+			on, _ := moveDay(d.Value("date"), today)         // validated by the form
+			items := model.ChecklistFor(p.Project, m.dlg.to) // once per project and stage
 			if len(items) > 0 && m.dlg.to.Index() > p.Stage.Index() {
 				m.openChecklist(p, m.dlg.to, on, items)
 				return nil
@@ -183,9 +183,10 @@ func (m *Model) startMove(p storage.ProjectRow, dir int) tea.Cmd {
 // refuses it, and saying so beside the field is clearer).
 func (m *Model) dateField(p model.Project) form.Field {
 	today := m.env.Today()
-	return form.Field{Key: "date", Label: m.lang.T("projects.f.on"), Value: m.lang.T("rel.today"),
+	// Empty is today, said faintly, so a date typed replaces it.
+	return form.Field{Key: "date", Label: m.lang.T("projects.f.on"), Placeholder: m.lang.T("rel.today"),
 		Validate: func(s string) error {
-			on, err := quickadd.ParseDate(s, today)
+			on, err := moveDay(s, today)
 			if err != nil {
 				return err
 			}
@@ -195,6 +196,14 @@ func (m *Model) dateField(p model.Project) form.Field {
 			}
 			return nil
 		}}
+}
+
+// moveDay reads a stage move's date: date words, today when empty.
+func moveDay(s string, today model.Date) (model.Date, error) {
+	if strings.TrimSpace(s) == "" {
+		return today, nil
+	}
+	return quickadd.ParseDate(s, today)
 }
 
 func (m *Model) openChecklist(p storage.ProjectRow, to model.Stage, on model.Date, items []model.ChecklistItem) {

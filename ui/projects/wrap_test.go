@@ -47,3 +47,26 @@ func TestDetailWrapsLongTexts(t *testing.T) {
 		}
 	}
 }
+
+// A stage move's date starts empty, "today" shown faintly: a date typed
+// straight away is that date (the field held the word "today", so it read
+// "today2026-11-30" and was refused), and enter alone moves it today.
+func TestMoveDateTypedReplacesToday(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		m, st, s := open(t, l, 80, 24)
+		selectProject(t, m, s.School) // contract since 25 Nov
+		press(m, ">")
+		if v := screen(m); !strings.Contains(v, l.T("rel.today")) {
+			t.Errorf("%s: the move does not say it happens today:\n%s", l, v)
+		}
+		uitest.Type(m, "2026-11-26")
+		press(m, "ctrl+s")
+		if m.host.Is(dlgChecklist) {
+			press(m, "enter") // the stage's checklist: move and add it
+		}
+		p, _ := st.Project(s.School)
+		if p.Stage != model.StageDelivery || p.StageSince() != uitest.D(time.November, 26) {
+			t.Errorf("%s: stage %s since %s, want delivery since 26 Nov:\n%s", l, p.Stage, p.StageSince(), screen(m))
+		}
+	}
+}
