@@ -514,15 +514,45 @@ func (s *Screen) View() string {
 	st := s.env.Styles
 	w := s.width
 	l := s.lang
+	// Each step's hint (or what was done) is read whole, wrapped under
+	// its column, when the screen has the room — first by leaving out the
+	// blank lines between the parts; a screen too short for that cuts
+	// the hints to one line each.
 	var out []string
-	out = append(out, st.Title.Render(l.T("first.title")), "")
-	out = append(out, common.Hanging("", l.T("first.intro"), w)...)
-	out = append(out, "")
+	for _, try := range []struct{ wrap, blanks bool }{{true, true}, {true, false}, {false, true}, {false, false}} {
+		blank := []string{""}
+		if !try.blanks {
+			blank = nil
+		}
+		out = append([]string{st.Title.Render(l.T("first.title"))}, blank...)
+		out = append(out, common.Hanging("", l.T("first.intro"), w)...)
+		out = append(out, blank...)
+		out = append(out, s.steps(try.wrap)...)
+		out = append(out, blank...)
+		out = append(out, common.Hanging("", l.T("first.demo"), w)...)
+		out = append(out, st.Title.Render("  salesplan --demo"))
+		out = append(out, common.Hanging("", l.T("first.demo_after"), w)...)
+		if len(out) <= s.height {
+			break
+		}
+	}
+	return s.host.View(common.Fit(strings.Join(out, "\n"), w, s.height))
+}
+
+// steps draws the four steps: the cursor, a tick when done, the step's
+// name and its hint or what was done — wrapped (a hint too long for the
+// line goes on under the hints' column, or under the step when the names
+// take most of the width), or cut to one line each.
+func (s *Screen) steps(wrap bool) []string {
+	st := s.env.Styles
+	w := s.width
+	l := s.lang
 	labels := [nSteps]string{l.T("first.step.targets"), l.T("first.step.import"), l.T("first.step.client"), l.T("first.step.start")}
 	lw := 0
 	for _, lb := range labels {
 		lw = max(lw, common.Width(lb))
 	}
+	var out []string
 	for i, lb := range labels {
 		cursor, mark := "  ", "  "
 		if i == s.cursor {
@@ -531,21 +561,41 @@ func (s *Screen) View() string {
 		if s.done[i] != "" {
 			mark = st.Success.Render("✓") + " "
 		}
-		line := cursor + mark + common.PadRight(lb, lw)
-		if s.done[i] != "" {
-			line += "  " + st.Muted.Render(s.done[i])
-		} else if i < stepStart {
-			line += "  " + st.Muted.Render(l.T("first.hint."+[]string{"targets", "import", "client"}[i]))
+		text := s.done[i]
+		if text == "" && i < stepStart {
+			text = l.T("first.hint." + []string{"targets", "import", "client"}[i])
 		}
-		line = common.Truncate(line, w)
-		if i == s.cursor {
-			line = st.Selected.Render(common.PadRight(line, w))
+		var lines []string
+		switch {
+		case text == "":
+			lines = []string{cursor + mark + lb}
+		case !wrap:
+			lines = []string{common.Truncate(cursor+mark+common.PadRight(lb, lw)+"  "+st.Muted.Render(text), w)}
+		default:
+			head := cursor + mark + common.PadRight(lb, lw) + "  "
+			hw := common.Width(head)
+			if hw > w/2 { // the hint under the step, indented
+				lines = []string{strings.TrimRight(head, " ")}
+				for _, p := range common.WrapText(text, max(w-6, 10)) {
+					lines = append(lines, "      "+st.Muted.Render(p))
+				}
+				break
+			}
+			for j, p := range common.WrapText(text, max(w-hw, 10)) {
+				lead := head
+				if j > 0 {
+					lead = strings.Repeat(" ", hw)
+				}
+				lines = append(lines, lead+st.Muted.Render(p))
+			}
 		}
-		out = append(out, line)
+		for _, line := range lines {
+			line = common.Truncate(line, w)
+			if i == s.cursor {
+				line = st.Selected.Render(common.PadRight(line, w))
+			}
+			out = append(out, line)
+		}
 	}
-	out = append(out, "")
-	out = append(out, common.Hanging("", l.T("first.demo"), w)...)
-	out = append(out, st.Title.Render("  salesplan --demo"))
-	out = append(out, common.Hanging("", l.T("first.demo_after"), w)...)
-	return s.host.View(common.Fit(strings.Join(out, "\n"), w, s.height))
+	return out
 }
