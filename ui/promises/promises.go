@@ -56,11 +56,14 @@ type Model struct {
 	query  common.Query // the filter typed (/): client, project or text
 	// pending is the promise a search opened, selected once it shows.
 	pending model.ID
-	rel     float64
-	relN    int
-	cal     model.Calendar // the working-day calendar, from the settings
-	loads   common.Loads
-	loaded  bool
+	// made is the promise just made here, selected once the list has it
+	// (one the filter hides leaves the cursor where it was).
+	made   model.ID
+	rel    float64
+	relN   int
+	cal    model.Calendar // the working-day calendar, from the settings
+	loads  common.Loads
+	loaded bool
 
 	host   dialog.Host
 	row    storage.PromiseRow // the promise the open dialog is about

@@ -202,6 +202,10 @@ func TestNewPromiseWithPicker(t *testing.T) {
 	if !found {
 		t.Errorf("promise not saved: %+v", ps)
 	}
+	// The cursor is on the promise just made, not where it was.
+	if r, _ := m.selected(); r.Text != "下周送报价" {
+		t.Errorf("the cursor is on %q, not on the promise just made:\n%s", r.Text, plain(m))
+	}
 }
 
 func find(t *testing.T, st *storage.Store, id model.ID) storage.PromiseRow {

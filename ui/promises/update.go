@@ -67,6 +67,9 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 			sel = r.ID
 		}
 		m.rows, m.rel, m.relN, m.cal, m.loaded = msg.rows, msg.rel, msg.relN, msg.cal, true
+		if m.made != 0 {
+			sel, m.made = m.made, 0
+		}
 		if m.pending != 0 {
 			sel = m.pending
 		}
@@ -75,6 +78,9 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	case dialog.SavedMsg:
 		if cmd, ok := m.closedElsewhere(msg); ok {
 			return m, cmd
+		}
+		if a, ok := msg.Tag.(promise.Added); ok && msg.Err == nil {
+			m.made = a.ID // the cursor goes to it once the list has it
 		}
 		if fresh, ok := msg.Fresh.(model.Promise); ok && m.host.Is(dlgEdit) {
 			// Changed elsewhere: keep what was typed, show the promise as
