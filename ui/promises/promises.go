@@ -291,7 +291,7 @@ func (m *Model) state(r storage.PromiseRow, today model.Date) (text string, styl
 		// Cancelled after its due date: broken, and shown as such.
 		return l.T("promises.cancelled_late", l.DayMonth(r.CancelledOn)), s.Overdue, true
 	case r.Status == model.PromiseCancelled:
-		return l.T("promise.cancelled"), s.Done, true
+		return l.T("promises.cancelled_on", l.DayMonth(r.CancelledOn)), s.Done, true
 	case r.Overdue(today):
 		return client.OverdueText(l, today.Sub(r.Due)), s.Overdue, true
 	case r.DueSoon(today, m.cal):
@@ -310,7 +310,11 @@ func (m *Model) rowView(r storage.PromiseRow, c columns, sel bool, today model.D
 	if c.project > 0 {
 		cells = append(cells, common.Cell(r.Project, c.project))
 	}
-	cells = append(cells, common.Cell(r.Text, c.text))
+	text := r.Text
+	if r.Status == model.PromiseCancelled && r.CancelReason != "" {
+		text = l.T("promises.why", text, r.CancelReason) // why, beside what (不能有隐瞒)
+	}
+	cells = append(cells, common.Cell(text, c.text))
 	line := common.PadRight(common.RowLead(sel)+strings.Join(cells, " "), m.width)
 	switch {
 	case sel:

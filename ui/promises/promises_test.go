@@ -582,3 +582,35 @@ func TestDayTypedReplacesToday(t *testing.T) {
 		}
 	}
 }
+
+// A cancelled promise says when and why, in the Promises pane and on the
+// client's card (不能有隐瞒: the reason was asked for, then shown nowhere
+// in the planner).
+func TestCancelledShowsWhenAndWhy(t *testing.T) {
+	for _, tt := range []struct {
+		l          i18n.Lang
+		state, why string
+	}{
+		{i18n.EN, "cancelled 15 Nov", "Site visit with the boss — why: the boss is travelling"},
+		{i18n.ZH, "11月15日取消", "Site visit with the boss（原因：the boss is travelling）"},
+	} {
+		m, st, ids := open(t, tt.l, 140, 30)
+		uitest.Press(m, "f", "f") // all
+		var row string
+		for _, line := range strings.Split(plain(m), "\n") {
+			if strings.Contains(line, "Lisa Wang") {
+				row = line
+			}
+		}
+		if !strings.Contains(row, tt.state) || !strings.Contains(row, tt.why) {
+			t.Errorf("%s: the cancelled row %q lacks %q or %q", tt.l, row, tt.state, tt.why)
+		}
+		c := clients.New(uitest.EnvAt(st, tt.l, uitest.Morning))
+		c.SetSize(120, 40)
+		uitest.Run(c, c.Init())
+		uitest.Send(c, common.OpenClientMsg{ID: ids.Lisa})
+		if v := ansi.Strip(c.View()); !strings.Contains(v, tt.state) || !strings.Contains(v, tt.why) {
+			t.Errorf("%s: Lisa Wang's card lacks %q or %q:\n%s", tt.l, tt.state, tt.why, v)
+		}
+	}
+}
