@@ -614,3 +614,22 @@ func TestCancelledShowsWhenAndWhy(t *testing.T) {
 		}
 	}
 }
+
+// A promise kept after its due date says so on the client's card too, as
+// the Promises pane does ("kept late"), not just "kept".
+func TestKeptLateOnTheCard(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		_, st, ids := open(t, l, 120, 40)
+		if _, err := st.KeepPromise(ids.WangPromise, uitest.Today); err != nil { // due 25 Nov
+			t.Fatal(err)
+		}
+		c := clients.New(uitest.EnvAt(st, l, uitest.Morning))
+		c.SetSize(120, 40)
+		uitest.Run(c, c.Init())
+		uitest.Send(c, common.OpenClientMsg{ID: ids.Wang})
+		want := l.T("promises.kept_late", l.DayMonth(uitest.Today))
+		if v := ansi.Strip(c.View()); !strings.Contains(v, want) {
+			t.Errorf("%s: 王总's card lacks %q:\n%s", l, want, v)
+		}
+	}
+}

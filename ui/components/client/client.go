@@ -89,6 +89,8 @@ func PromiseLines(env common.Env, p model.Promise, projName map[model.ID]string,
 	state := ""
 	style, colored := s.Base, false
 	switch {
+	case p.Status == model.PromiseKept && !p.KeptOnTime():
+		state = l.T("promises.kept_late", l.DayMonth(p.KeptOn)) // as the Promises pane says it
 	case p.Status == model.PromiseKept:
 		state = l.T("clients.promise.kept_on", l.DayMonth(p.KeptOn))
 	case p.Status == model.PromiseCancelled && !p.CancelledInTime():
