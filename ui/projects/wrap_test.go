@@ -70,3 +70,50 @@ func TestMoveDateTypedReplacesToday(t *testing.T) {
 		}
 	}
 }
+
+// A project for a contractor not on file yet: saving asks whether to add
+// the client with it. Yes adds both in one step (u undoes both) and
+// selects the project; no goes back to the form as typed, saying why.
+// Before, the form only said "client not found", and the rep had to
+// leave it, add the client in the Clients pane and start again.
+func TestAddProjectWithNewClient(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		m, st, _ := open(t, l, 100, 30)
+		fillAdd(m, "朝阳医院 冷站", "中建三局", "朝阳医院", "120万", "")
+		press(m, "ctrl+s")
+		ask := strings.SplitN(l.T("projects.new_client.ask", "中建三局"), ".", 2)[0] // its first words
+		ask = strings.SplitN(ask, "。", 2)[0]
+		if v := screen(m); !m.host.Is(dlgNewClient) || !strings.Contains(v, ask) {
+			t.Fatalf("%s: no question about the new client:\n%s", l, v)
+		}
+		press(m, "n") // no: the form, as typed
+		if v := screen(m); !m.host.Is(dlgAdd) || !strings.Contains(v, "中建三局") || !strings.Contains(v, "朝阳医院 冷站") {
+			t.Fatalf("%s: no went elsewhere than the form as typed:\n%s", l, v)
+		}
+		if _, err := st.FindClient("中建三局"); err == nil {
+			t.Fatalf("%s: no added the client", l)
+		}
+		press(m, "ctrl+s", "y")
+		c, err := st.FindClient("中建三局")
+		if err != nil {
+			t.Fatalf("%s: yes did not add the client:\n%s", l, screen(m))
+		}
+		p, err := st.FindProject("朝阳医院 冷站")
+		if err != nil || p.ClientID != c.ID || p.Value != model.MoneyFromMain(1.2e6) || p.Owner != "朝阳医院" {
+			t.Fatalf("%s: project %+v, %v", l, p, err)
+		}
+		if m.host.IsOpen() {
+			t.Errorf("%s: a dialog stayed open:\n%s", l, screen(m))
+		}
+		if r, _ := m.selected(); r.ID != p.ID {
+			t.Errorf("%s: the new project is not selected", l)
+		}
+		u, err := st.UndoLast()
+		if err != nil || l.Undone(u.Action, u.What, u.Client, u.On) != l.T("undone.add_project_new_client", "中建三局") {
+			t.Errorf("%s: undo = %+v, %v", l, u, err)
+		}
+		if _, err := st.FindClient("中建三局"); err == nil {
+			t.Errorf("%s: undo left the client", l)
+		}
+	}
+}
