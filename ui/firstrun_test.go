@@ -44,3 +44,24 @@ func TestFirstRunHintsWhole(t *testing.T) {
 		})
 	}
 }
+
+// Importing from a file that is not there says so in the user's language
+// (it said "reading …: stat …: no such file or directory" in a Chinese
+// planner).
+func TestFirstRunMissingCSVInTheUsersLanguage(t *testing.T) {
+	for _, tt := range []struct {
+		l    i18n.Lang
+		want string
+	}{{i18n.EN, "there is no file"}, {i18n.ZH, "没有这个文件"}} {
+		st := uitest.OpenStore(t)
+		m := New(uitest.EnvAt(st, tt.l, uitest.Morning), Options{NoColor: true, FirstRun: true}).sized(100, 30)
+		uitest.Run(m, m.start())
+		uitest.Press(m, "j", "enter")
+		uitest.Type(m, t.TempDir()+"/clients.csv")
+		uitest.Press(m, "enter")
+		s := screen(m)
+		if !strings.Contains(s, tt.want) || strings.Contains(s, "no such file") {
+			t.Errorf("%s: want %q, not the system's English:\n%s", tt.l, tt.want, s)
+		}
+	}
+}

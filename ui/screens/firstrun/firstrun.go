@@ -11,7 +11,9 @@
 package firstrun
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -471,7 +473,7 @@ func (s *Screen) importQuestion(rep storage.CSVReport) string {
 func importCSV(st *storage.Store, path string, dryRun bool, today model.Date) (storage.CSVReport, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
-		return storage.CSVReport{}, fmt.Errorf("reading %s: %w", path, err)
+		return storage.CSVReport{}, fileErr(path, err)
 	}
 	if !fi.Mode().IsRegular() {
 		return storage.CSVReport{}, model.Errf("csv_not_file", "%s is not a file", model.InertLine(path))
@@ -481,10 +483,24 @@ func importCSV(st *storage.Store, path string, dryRun bool, today model.Date) (s
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return storage.CSVReport{}, fmt.Errorf("reading %s: %w", path, err)
+		return storage.CSVReport{}, fileErr(path, err)
 	}
 	defer f.Close()
 	return st.ImportClientsCSVOn(f, dryRun, today)
+}
+
+// fileErr says in the user's language why the file cannot be read: it is
+// not there, or may not be read (the system's words were English in a
+// Chinese planner: "stat …: no such file or directory").
+func fileErr(path string, err error) error {
+	path = model.InertLine(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return model.Errf("csv_no_file", "there is no file %s", path)
+	case errors.Is(err, fs.ErrPermission):
+		return model.Errf("csv_no_permission", "%s may not be read (permission denied)", path)
+	}
+	return fmt.Errorf("reading %s: %w", path, err)
 }
 
 // expandHome reads a leading ~ as the home directory, as a shell would.
