@@ -99,8 +99,11 @@ func (m *Model) detailLines(w int) []string {
 			last = m.lang.T("projects.d.last_contact", m.lang.ShortDate(r.LastContact))
 		}
 		add(field("projects.d.next", next))
-		// The rule behind the date, on its own line: it is long in Chinese too.
-		add(strings.Repeat(" ", lw+2) + st.Muted.Render(cadence+" · "+last))
+		// The rule behind the date, on its own line (it is long in Chinese
+		// too), wrapped under the values on a narrow screen.
+		for _, line := range common.WrapText(cadence+" · "+last, max(w-lw-2, 10)) {
+			add(strings.Repeat(" ", lw+2) + st.Muted.Render(line))
+		}
 	} else {
 		add(field("projects.d.next", next))
 	}

@@ -117,3 +117,19 @@ func TestAddProjectWithNewClient(t *testing.T) {
 		}
 	}
 }
+
+// At 60 columns the rule behind the next follow-up ("every 7 days in
+// this stage · last contact Thu 26 Nov") wraps under the values instead of
+// being cut at the edge.
+func TestCadenceLineWrapsAt60(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		m, _, s := open(t, l, 60, 40)
+		run(m, m.openDetail(s.School))
+		v := screen(m)
+		uitest.CheckSize(t, m.View(), 60, 40)
+		want := l.T("projects.d.last_contact", l.ShortDate(uitest.D(time.November, 26)))
+		if !strings.Contains(strings.Join(strings.Fields(v), ""), strings.Join(strings.Fields(want), "")) || strings.Contains(v, "…") {
+			t.Errorf("%s: %q is cut:\n%s", l, want, v)
+		}
+	}
+}
