@@ -232,6 +232,12 @@ func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		if r, ok := m.selected(); ok {
 			return m.openDetail(r.ID)
 		}
+	case key.Matches(msg, km.Edit, km.LogCall, km.LogVisit, km.LogMeeting, km.Promise):
+		// On the row, as on the card: a rep going down the due list
+		// records the call without opening each client.
+		if r, ok := m.selected(); ok {
+			m.rowAction(msg, r.Client)
+		}
 	case key.Matches(msg, km.Brief):
 		if r, ok := m.selected(); ok {
 			m.host.Start()
@@ -239,6 +245,24 @@ func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	}
 	return nil
+}
+
+// rowAction opens, for the client c of the selected row, what e, c, v, m
+// or p opens on its card.
+func (m *Model) rowAction(msg tea.KeyPressMsg, c model.Client) {
+	km := m.km
+	switch {
+	case key.Matches(msg, km.Edit):
+		m.openClientForm(c, true)
+	case key.Matches(msg, km.LogCall):
+		m.openLog(c, model.EntryCall)
+	case key.Matches(msg, km.LogVisit):
+		m.openLog(c, model.EntryVisit)
+	case key.Matches(msg, km.LogMeeting):
+		m.openLog(c, model.EntryMeeting)
+	case key.Matches(msg, km.Promise):
+		m.openPromise(c)
+	}
 }
 
 func (m *Model) setQuery(q string) {

@@ -138,3 +138,35 @@ func TestCallDateTypedReplacesToday(t *testing.T) {
 		t.Errorf("the call was not recorded")
 	}
 }
+
+// On the client list, e, c, v, m and p act on the selected row as they do
+// on its card: a rep going down the due list records a call without
+// opening each client (they did nothing on the list).
+func TestRowKeysAsOnTheCard(t *testing.T) {
+	m, st, ids := open(t, i18n.EN, 100, 30)
+	m.selectID(ids.Wang)
+	uitest.Press(m, "c")
+	uitest.Type(m, "asked about the quote")
+	uitest.Press(m, "ctrl+s")
+	if m.Capturing() || m.screen != screenList {
+		t.Fatalf("c on the row: a dialog stayed open or the list was left:\n%s", plain(m))
+	}
+	d, err := st.ClientDetail(ids.Wang, uitest.Today, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Journal) == 0 || d.Journal[0].Text != "asked about the quote" || d.Journal[0].Kind != model.EntryCall {
+		t.Errorf("the call was not recorded for 王总: %+v", d.Journal)
+	}
+	for _, k := range []string{"e", "v", "m", "p"} {
+		m.selectID(ids.Wang)
+		uitest.Press(m, k)
+		if !m.Capturing() || !strings.Contains(plain(m), "王总") {
+			t.Errorf("%s on the row opened nothing for 王总:\n%s", k, plain(m))
+		}
+		uitest.Press(m, "esc")
+		if m.Capturing() {
+			uitest.Press(m, "y")
+		}
+	}
+}

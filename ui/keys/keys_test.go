@@ -183,7 +183,7 @@ func TestHelpListsOnlyLiveKeys(t *testing.T) {
 		PlaceAttention:     {"enter", "x", "t", "k/↑", "j/↓", "h/[", "l/]", "esc"},
 		PlaceWeek:          {"a", "x", "e", "d", ">", "!", "c", "v", "m", "p", "b", "r", "k/↑", "j/↓", "enter", "←", "→", "/", "t", "h/[", "l/]", "esc"},
 		PlaceMonth:         {"k/↑", "j/↓", "enter", "←", "→", "r", "/", "t", "h/[", "l/]", "esc"},
-		PlaceClients:       {"a", "s", "f", "k/↑", "j/↓", "enter", "/", "t", "esc"},
+		PlaceClients:       {"a", "e", "c", "v", "m", "p", "s", "f", "k/↑", "j/↓", "enter", "/", "t", "esc"},
 		PlaceClientDetail:  {"a", "e", "c", "v", "m", "p", "*", "d", "b", "k/↑", "j/↓", "t", "esc"},
 		PlaceProjects:      {"a", ">", "<", "e", "c", "v", "f", "k/↑", "j/↓", "enter", "/", "t", "h/[", "l/]", "esc"},
 		PlaceProjectDetail: {">", "<", "e", "c", "v", "k/↑", "j/↓", "t", "esc"},
