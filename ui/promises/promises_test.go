@@ -633,3 +633,25 @@ func TestKeptLateOnTheCard(t *testing.T) {
 		}
 	}
 }
+
+// Showing all, the kept and cancelled promises follow the open ones newest
+// first by the day they were kept or cancelled (the day the state column
+// shows), not by the day they were made, which the pane does not show.
+func TestClosedNewestFirst(t *testing.T) {
+	m, st, ids := open(t, i18n.EN, 120, 30)
+	// Kept today, though due first and made first.
+	if _, err := st.KeepPromise(ids.WangPromise, uitest.Today); err != nil {
+		t.Fatal(err)
+	}
+	uitest.Press(m, "f", "f")
+	var closed []string
+	for _, i := range m.shown {
+		if r := m.rows[i]; r.Status != model.PromiseOpen {
+			closed = append(closed, r.Text)
+		}
+	}
+	want := []string{"发报价单给采购部", "寄样品", "Site visit with the boss"} // kept 27 Nov, kept 19 Nov, cancelled 15 Nov
+	if strings.Join(closed, "|") != strings.Join(want, "|") {
+		t.Errorf("closed promises in the order %q, want %q", closed, want)
+	}
+}

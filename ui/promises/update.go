@@ -2,6 +2,7 @@ package promises
 
 import (
 	"fmt"
+	"sort"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -67,6 +68,7 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 			sel = r.ID
 		}
 		m.rows, m.rel, m.relN, m.cal, m.loaded = msg.rows, msg.rel, msg.relN, msg.cal, true
+		closedNewestFirst(m.rows)
 		if m.made != 0 {
 			sel, m.made = m.made, 0
 		}
@@ -144,6 +146,31 @@ func (m *Model) closedElsewhere(msg dialog.SavedMsg) (tea.Cmd, bool) {
 	m.host.Saved(nil, "") // closes; busy until the reload below lands
 	return tea.Batch(common.Status(m.lang.T("promises.status.closed_elsewhere", state, text)),
 		func() tea.Msg { return common.DataChangedMsg{} }), true
+}
+
+// closedNewestFirst orders the kept and cancelled promises (after the
+// open ones, as the store lists them) by the day they were kept or
+// cancelled, newest first — the day the state column shows — then by due
+// date; the store's order (by the day made, which the pane does not show)
+// read as no order at all.
+func closedNewestFirst(rows []storage.PromiseRow) {
+	closed := func(r storage.PromiseRow) model.Date {
+		if r.Status == model.PromiseKept {
+			return r.KeptOn
+		}
+		return r.CancelledOn
+	}
+	i := 0
+	for i < len(rows) && rows[i].Status == model.PromiseOpen {
+		i++
+	}
+	rest := rows[i:]
+	sort.SliceStable(rest, func(a, b int) bool {
+		if x, y := closed(rest[a]), closed(rest[b]); x != y {
+			return x > y
+		}
+		return rest[a].Due > rest[b].Due
+	})
 }
 
 // showPending selects the promise a search opened once the list holds
