@@ -7,6 +7,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"salesplan/model"
 	"salesplan/ui/common"
@@ -167,6 +168,56 @@ func TestRowKeysAsOnTheCard(t *testing.T) {
 		uitest.Press(m, "esc")
 		if m.Capturing() {
 			uitest.Press(m, "y")
+		}
+	}
+}
+
+// In the pre-visit brief a needs field of several lines keeps them under
+// its first line's text, and a long note wraps under its own indent: the
+// brief reads as blocks, not as lines starting at the frame.
+func TestBriefIndentsContinuations(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		m, st, ids := open(t, l, 80, 40)
+		c, err := st.Client(ids.Wang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		edited := c
+		edited.Needs = "需求一：冷水机组两台\n需求二：预算200万"
+		if _, err := st.EditClient(c, edited); err != nil {
+			t.Fatal(err)
+		}
+		long := "Talked through the whole pump schedule with procurement; they want the revised offer and the VSD option priced separately by Friday"
+		if _, err := st.AddEntry(model.JournalEntry{ClientID: ids.Wang, Kind: model.EntryCall, At: uitest.Morning, Text: long}); err != nil {
+			t.Fatal(err)
+		}
+		uitest.Send(m, common.DataChangedMsg{})
+		m.selectID(ids.Wang)
+		uitest.Press(m, "b")
+		lines := strings.Split(plain(m), "\n")
+		first := l.T("clients.brief.field", l.T("clients.f.needs"), "需求一")
+		var col1, col2 int = -1, -1
+		for _, line := range lines {
+			if i := strings.Index(line, first); i >= 0 {
+				col1 = ansi.StringWidth(line[:i]) + ansi.StringWidth(first) - ansi.StringWidth("需求一")
+			}
+			if i := strings.Index(line, "需求二"); i >= 0 {
+				col2 = ansi.StringWidth(line[:i])
+			}
+		}
+		if col1 < 0 || col1 != col2 {
+			t.Errorf("%s: the needs' second line starts in column %d, its first line's text in %d:\n%s", l, col2, col1, plain(m))
+		}
+		for i, line := range lines {
+			if strings.Contains(line, "Talked through") && i+1 < len(lines) {
+				next := lines[i+1]
+				if j := strings.Index(next, "│"); j >= 0 {
+					next = next[j+len("│"):]
+				}
+				if !strings.HasPrefix(next, "   ") { // the frame's space and the note's two
+					t.Errorf("%s: the long note wraps out of its indent:\n%s\n%s", l, line, lines[i+1])
+				}
+			}
 		}
 	}
 }
