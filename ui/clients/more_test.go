@@ -221,3 +221,37 @@ func TestBriefIndentsContinuations(t *testing.T) {
 		}
 	}
 }
+
+// An archived client opened from a promise or a search shows its card,
+// marked archived, and d brings it back; before, the card closed at once
+// and the rep saw the list with no sign of the client. A client archived
+// elsewhere while its card is shown still closes it.
+func TestArchivedClientOpens(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		m, st, ids := open(t, l, 100, 30)
+		uitest.Send(m, commonOpen(ids.Old))
+		if v := plain(m); m.screen != screenDetail || !strings.Contains(v, "旧客户") || !strings.Contains(v, l.T("clients.detail.archived")) {
+			t.Fatalf("%s: the archived client's card did not show, marked:\n%s", l, v)
+		}
+		uitest.Press(m, "d")
+		if c, _ := st.Client(ids.Old); c.Archived {
+			t.Fatalf("%s: d did not bring the client back", l)
+		}
+		if v := plain(m); m.screen != screenDetail || strings.Contains(v, l.T("clients.detail.archived")) {
+			t.Errorf("%s: after d the card is gone or still marked archived:\n%s", l, v)
+		}
+		uitest.Press(m, "esc")
+		if !strings.Contains(strings.Join(names(m), "|"), "旧客户") {
+			t.Errorf("%s: the client brought back is not listed: %v", l, names(m))
+		}
+		// Archived elsewhere while shown: the card closes.
+		uitest.Send(m, commonOpen(ids.Wang))
+		if _, err := st.ArchiveClient(ids.Wang); err != nil {
+			t.Fatal(err)
+		}
+		uitest.Send(m, common.DataChangedMsg{})
+		if m.screen != screenList {
+			t.Errorf("%s: a client archived elsewhere kept its card open", l)
+		}
+	}
+}

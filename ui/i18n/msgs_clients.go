@@ -99,6 +99,8 @@ func init() {
 		"clients.status.now_key":        {"%s is now a key client", "%s 已设为大客户"},
 		"clients.status.now_regular":    {"%s is now a regular client", "%s 已设为一般客户"},
 		"clients.status.archived":       {"Archived %s (u undoes)", "已归档 %s（按 u 撤销）"},
+		"clients.status.unarchived":     {"%s is back among the clients", "%s 已恢复到客户列表"},
+		"clients.detail.archived":       {"archived (d brings back)", "已归档（按 d 恢复）"},
 		"clients.status.booked":         {"Visit to %s booked for %s", "已安排拜访%s：%s"},
 		"clients.visit_title":           {"Visit %s", "拜访%s"},
 
