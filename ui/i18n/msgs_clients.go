@@ -86,6 +86,7 @@ func init() {
 		"clients.note.placeholder":   {"what the client said", "客户说了什么"},
 		"clients.picker.placeholder": {"type a name, company or area", "输入名称、公司或区域"},
 		"clients.picker.none":        {"No client matches.", "没有匹配的客户。"},
+		"clients.picker.empty":       {"No clients yet: add the first in Clients (4, then a).", "还没有客户：先在客户页添加（按 4，再按 a）。"},
 		"clients.picker.more":        {"… %d more", "… 还有%d个"},
 
 		"clients.status.added":          {"Added client %s", "已添加客户 %s"},

@@ -655,3 +655,19 @@ func TestClosedNewestFirst(t *testing.T) {
 		t.Errorf("closed promises in the order %q, want %q", closed, want)
 	}
 }
+
+// With no client yet, a new promise's picker says where to add the first
+// one, not "No client matches." to an empty line.
+func TestPickerWithNoClients(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		st := uitest.OpenStore(t)
+		m := newModel(uitest.EnvAt(st, l, uitest.Morning))
+		m.SetSize(100, 30)
+		uitest.Run(m, m.Init())
+		uitest.Press(m, "a")
+		v := plain(m)
+		if !strings.Contains(v, l.T("clients.picker.empty")) || strings.Contains(v, l.T("clients.picker.none")) {
+			t.Errorf("%s: the picker over no clients:\n%s", l, v)
+		}
+	}
+}
