@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"salesplan/model"
 	"salesplan/ui/i18n"
 	"salesplan/ui/uitest"
 )
@@ -62,6 +63,27 @@ func TestFirstRunMissingCSVInTheUsersLanguage(t *testing.T) {
 		s := screen(m)
 		if !strings.Contains(s, tt.want) || strings.Contains(s, "no such file") {
 			t.Errorf("%s: want %q, not the system's English:\n%s", tt.l, tt.want, s)
+		}
+	}
+}
+
+// Opened again after the targets were set (and the planner quit), the
+// first-run screen starts on the first step still to do, not on the one
+// already ticked.
+func TestFirstRunStartsOnAStepToDo(t *testing.T) {
+	st := uitest.OpenStore(t)
+	err := st.UpdateSettings(func(set *model.Settings) error {
+		set.AnnualTargets = map[int]model.Money{uitest.Today.Year(): model.MoneyFromMain(500000)}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(uitest.EnvAt(st, i18n.EN, uitest.Morning), Options{NoColor: true, FirstRun: true}).sized(100, 30)
+	uitest.Run(m, m.start())
+	for _, line := range strings.Split(screen(m), "\n") {
+		if strings.HasPrefix(line, "›") && !strings.Contains(line, i18n.EN.T("first.step.import")) {
+			t.Errorf("the cursor is on %q, want the import (the targets are set)", line)
 		}
 	}
 }

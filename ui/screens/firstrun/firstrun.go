@@ -206,7 +206,8 @@ func (s *Screen) Update(msg tea.Msg) tea.Cmd {
 		if msg.owner != s || !s.loads.Answer(msg.seq) {
 			return nil
 		}
-		if !s.loaded {
+		first := !s.loaded
+		if first {
 			s.host.Done() // the first reading: the keys waited for it
 		}
 		if msg.err != nil {
@@ -214,6 +215,14 @@ func (s *Screen) Update(msg tea.Msg) tea.Cmd {
 		}
 		s.settings, s.loaded = msg.s, true
 		s.tick(msg.s, msg.names)
+		if first {
+			// Opened again after some steps were done (the targets set,
+			// then the planner quit): the cursor starts on the first step
+			// still to do, not on one already ticked.
+			for s.cursor < stepStart && s.done[s.cursor] != "" {
+				s.cursor++
+			}
+		}
 		return nil
 	case common.DataChangedMsg: // a step saved here, an undo, a sync
 		return s.read()
