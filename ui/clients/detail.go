@@ -1,6 +1,7 @@
 package clients
 
 import (
+	"errors"
 	"sort"
 	"strings"
 
@@ -71,6 +72,12 @@ func (m *Model) applyDetail(msg detailMsg) tea.Cmd {
 		m.det.editOnLoad = false
 		if m.screen == screenDetail {
 			m.screen = screenList
+		}
+		if errors.Is(msg.err, storage.ErrNotFound) && m.loaded {
+			// Undone (the add of the client shown) or removed elsewhere
+			// while open: back to the list, the undo's own words left in
+			// the footer (not "there is no client #31").
+			return nil
 		}
 		return common.StatusErr(m.env, msg.err)
 	}

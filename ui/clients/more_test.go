@@ -255,3 +255,28 @@ func TestArchivedClientOpens(t *testing.T) {
 		}
 	}
 }
+
+// Undoing the add of the client whose card is open goes back to the list
+// and leaves the undo's words in the footer; the card's reload said
+// "there is no client #31" over them.
+func TestUndoAddWithCardOpen(t *testing.T) {
+	m, st, _ := open(t, i18n.EN, 100, 30)
+	uitest.Press(m, "a")
+	uitest.Type(m, "临时客户")
+	uitest.Press(m, "ctrl+s")
+	if m.screen != screenDetail {
+		t.Fatalf("the new client's card is not open:\n%s", plain(m))
+	}
+	if _, err := st.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	msgs := uitest.Send(m, common.DataChangedMsg{})
+	if m.screen != screenList {
+		t.Errorf("the card of a client undone stayed open:\n%s", plain(m))
+	}
+	for _, msg := range msgs {
+		if s, ok := msg.(common.StatusMsg); ok && s.IsErr {
+			t.Errorf("an error was said: %q", s.Text)
+		}
+	}
+}
