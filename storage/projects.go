@@ -259,6 +259,49 @@ func (s *Store) AddProject(p model.Project, today model.Date) (model.Project, er
 	return p, err
 }
 
+// ActAddProjectNewClient is a project with its client, created with it
+// (the planner's add form named a client not known yet).
+const ActAddProjectNewClient = "add_project_new_client"
+
+// AddProjectWithClient creates client c and then project p for it, in one
+// transaction and one undo step ("new client X and its project"): a rep
+// adding a project for a contractor not yet on file does both at once.
+// p's defaults are AddProject's.
+func (s *Store) AddProjectWithClient(c model.Client, p model.Project, today model.Date) (model.Client, model.Project, error) {
+	c.ID, p.ID = 0, 0
+	if !c.CreatedOn.Valid() {
+		c.CreatedOn = today
+	}
+	if err := validateClient(&c); err != nil {
+		return model.Client{}, model.Project{}, err
+	}
+	if p.Stage == "" {
+		p.Stage = model.StageLead
+	}
+	if len(p.StageHistory) == 0 {
+		p.StageHistory = []model.StageEntry{{Stage: p.Stage, On: today}}
+	}
+	if model.SignedStage(p.Stage) && !p.SignedOn.Valid() {
+		p.SignedOn = p.StageSince()
+	}
+	err := s.act(ActAddProjectNewClient, func(r *recorder) error {
+		// The client first: the project needs its id, and the undo step
+		// is named after it.
+		if err := r.putClient(&c); err != nil {
+			return err
+		}
+		p.ClientID = c.ID
+		if err := validateProject(r.tx, &p); err != nil {
+			return err
+		}
+		return r.putProject(&p)
+	})
+	if err != nil {
+		return model.Client{}, model.Project{}, err
+	}
+	return c, p, nil
+}
+
 // UpdateProject replaces a project's fields other than its stage and stage
 // history (SetStage moves stages), if the project is still the one p was
 // read as (same revision); otherwise a *ConflictError (see UpdateTask;

@@ -154,8 +154,9 @@ func (m *Model) ShortHelp() []key.Binding {
 // FullHelp lists every key of the current place.
 func (m *Model) FullHelp() [][]key.Binding {
 	h := m.km.FullHelp(m.place())
-	if m.place() == keys.PlaceClients {
-		h = append(h, []key.Binding{m.km.Brief}) // b on a row, as in the detail
+	if m.place() == keys.PlaceClients && len(h) > 0 {
+		// b on a row, as on the card: with the row's other keys.
+		h[0] = append(append([]key.Binding(nil), h[0]...), m.km.Brief)
 	}
 	return h
 }

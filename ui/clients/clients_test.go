@@ -520,3 +520,52 @@ func TestHeadsAndMarkAt80(t *testing.T) {
 		}
 	}
 }
+
+// At 60 columns (the smallest terminal the planner supports) every row
+// fits: the last contact, then the company, give up their columns rather
+// than the name being cut to a few letters and the promises' count to
+// "…"; the heads that stay are whole words.
+func TestNarrowListKeepsNameAndPromises(t *testing.T) {
+	for _, tt := range []struct {
+		l       i18n.Lang
+		w       int
+		gone    []string
+		minName int
+	}{
+		{i18n.EN, 60, []string{"clients.col.last"}, 12},
+		{i18n.ZH, 60, []string{"clients.col.last"}, 12},
+		{i18n.EN, 66, []string{"clients.col.last"}, 12},
+		{i18n.EN, 80, nil, 20},
+		{i18n.ZH, 80, nil, 20},
+	} {
+		m, _, _ := open(t, tt.l, tt.w, 16)
+		uitest.CheckSize(t, m.View(), tt.w, 16)
+		lines := strings.Split(plain(m), "\n")
+		head := lines[1]
+		for _, k := range []string{"clients.col.name", "clients.col.area", "clients.col.next", "clients.col.promises"} {
+			if !strings.Contains(head, tt.l.T(k)) {
+				t.Errorf("%s %d: the head %q is cut or gone: %q", tt.l, tt.w, tt.l.T(k), head)
+			}
+		}
+		for _, k := range tt.gone {
+			if strings.Contains(head, tt.l.T(k)) {
+				t.Errorf("%s %d: %q still takes a column: %q", tt.l, tt.w, tt.l.T(k), head)
+			}
+		}
+		if c := m.columns(); c.name < tt.minName {
+			t.Errorf("%s %d: the name gets %d cells, want at least %d", tt.l, tt.w, c.name, tt.minName)
+		}
+		for i, idx := range m.shown {
+			if i+2 >= len(lines) {
+				break
+			}
+			r, line := m.rows[idx], strings.TrimRight(lines[i+2], " ")
+			if r.OpenPromises > 0 && !strings.HasSuffix(line, fmt.Sprint(r.OpenPromises)) {
+				t.Errorf("%s %d: %s's row does not end with its %d open promises: %q", tt.l, tt.w, r.Name, r.OpenPromises, line)
+			}
+			if strings.HasSuffix(line, "…") {
+				t.Errorf("%s %d: %s's row is cut at the edge: %q", tt.l, tt.w, r.Name, line)
+			}
+		}
+	}
+}

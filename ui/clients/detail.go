@@ -1,6 +1,7 @@
 package clients
 
 import (
+	"errors"
 	"sort"
 	"strings"
 
@@ -42,6 +43,10 @@ type detail struct {
 	// editOnLoad: open the client's edit form once the detail has loaded
 	// (e in another pane's brief).
 	editOnLoad bool
+	// opening: the next load is the one that opens the card. An archived
+	// client opened (a promise to it, a search hit) shows, marked; one
+	// archived elsewhere while its card is shown closes it.
+	opening bool
 }
 
 // detailHead is the detail's fixed lines above the scrolling body.
@@ -51,6 +56,10 @@ func (m *Model) openDetail(id model.ID) tea.Cmd {
 	if m.det.id != id {
 		m.det = detail{id: id, loads: m.det.loads}
 	}
+	// Opened again, the card starts at its top; the same client's lines
+	// stay until the fresh read arrives, so nothing flickers.
+	m.det.offset = 0
+	m.det.opening = true
 	m.screen = screenDetail
 	return m.loadDet()
 }
@@ -64,10 +73,18 @@ func (m *Model) applyDetail(msg detailMsg) tea.Cmd {
 		if m.screen == screenDetail {
 			m.screen = screenList
 		}
+		if errors.Is(msg.err, storage.ErrNotFound) && m.loaded {
+			// Undone (the add of the client shown) or removed elsewhere
+			// while open: back to the list, the undo's own words left in
+			// the footer (not "there is no client #31").
+			return nil
+		}
 		return common.StatusErr(m.env, msg.err)
 	}
-	if msg.d.Row.Archived && m.screen == screenDetail {
-		m.screen = screenList // archived elsewhere (the command line)
+	opening := m.det.opening
+	m.det.opening = false
+	if msg.d.Row.Archived && m.screen == screenDetail && !opening && m.det.loaded && !m.det.d.Row.Archived {
+		m.screen = screenList // archived elsewhere (the command line) while shown
 	}
 	m.det.d, m.det.loaded, m.det.wrapped = msg.d, true, nil
 	if m.det.editOnLoad {
@@ -137,6 +154,11 @@ func (m *Model) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.det.offset = 0
 	case key.Matches(msg, km.Edit):
 		m.openClientForm(c, true)
+	case key.Matches(msg, km.NewClient):
+		// As on the list: a new client saved opens its card, so a rep
+		// adding several in a row (a, name, ctrl+s, a, …) types the next
+		// a here.
+		m.openClientForm(model.Client{}, false)
 	case key.Matches(msg, km.LogCall):
 		m.openLog(c, model.EntryCall)
 	case key.Matches(msg, km.LogVisit):
@@ -153,6 +175,16 @@ func (m *Model) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.host.Start()
 		return dialog.Do(m.env.Store, m.lang.T(word, model.InertLine(c.Name)), func(st *storage.Store) error {
 			_, err := st.SetClientTier(c.ID, tier)
+			return err
+		})
+	case key.Matches(msg, km.Archive) && c.Archived:
+		// An archived client opened from a promise or a search: d
+		// brings it back among the clients.
+		back := c
+		back.Archived = false
+		m.host.Start()
+		return dialog.Do(m.env.Store, m.lang.T("clients.status.unarchived", model.InertLine(c.Name)), func(st *storage.Store) error {
+			_, err := st.EditClient(c, back)
 			return err
 		})
 	case key.Matches(msg, km.Archive):
@@ -188,6 +220,9 @@ func (m *Model) detailView() string {
 		}
 	}
 	parts = append(parts, s.Muted.Render(m.lang.T("tier."+string(r.Tier))))
+	if r.Archived {
+		parts = append(parts, s.Warning.Render(m.lang.T("clients.detail.archived")))
+	}
 	last := m.lang.T("rel.never")
 	if r.LastContact.Valid() {
 		last = m.lang.DaysAgo(today.Sub(r.LastContact))

@@ -36,3 +36,19 @@ func TestHelpKeys(t *testing.T) {
 		}
 	}
 }
+
+// On the list, b (the brief) is listed with the row's other keys, not in a
+// column of its own at the far right of the help.
+func TestBriefListedWithRowKeys(t *testing.T) {
+	m, _, _ := open(t, i18n.EN, 100, 30)
+	h := m.FullHelp()
+	found := false
+	for _, b := range h[0] {
+		if b.Help().Key == "b" {
+			found = true
+		}
+	}
+	if !found || len(h[len(h)-1]) == 1 {
+		t.Errorf("b is not among the row's keys: %v", h)
+	}
+}

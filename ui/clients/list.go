@@ -232,6 +232,12 @@ func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		if r, ok := m.selected(); ok {
 			return m.openDetail(r.ID)
 		}
+	case key.Matches(msg, km.Edit, km.LogCall, km.LogVisit, km.LogMeeting, km.Promise):
+		// On the row, as on the card: a rep going down the due list
+		// records the call without opening each client.
+		if r, ok := m.selected(); ok {
+			m.rowAction(msg, r.Client)
+		}
 	case key.Matches(msg, km.Brief):
 		if r, ok := m.selected(); ok {
 			m.host.Start()
@@ -239,6 +245,24 @@ func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	}
 	return nil
+}
+
+// rowAction opens, for the client c of the selected row, what e, c, v, m
+// or p opens on its card.
+func (m *Model) rowAction(msg tea.KeyPressMsg, c model.Client) {
+	km := m.km
+	switch {
+	case key.Matches(msg, km.Edit):
+		m.openClientForm(c, true)
+	case key.Matches(msg, km.LogCall):
+		m.openLog(c, model.EntryCall)
+	case key.Matches(msg, km.LogVisit):
+		m.openLog(c, model.EntryVisit)
+	case key.Matches(msg, km.LogMeeting):
+		m.openLog(c, model.EntryMeeting)
+	case key.Matches(msg, km.Promise):
+		m.openPromise(c)
+	}
 }
 
 func (m *Model) setQuery(q string) {
@@ -275,6 +299,22 @@ type columns struct {
 // client's star, a space.
 const lead = 3
 
+// minName is the fewest cells a client's name gets before other columns
+// give up theirs.
+const minName = 12
+
+// joinCells joins a row's cells with one space, leaving out the columns
+// the width has no room for (an empty cell: PadRight of width 0).
+func joinCells(cells []string) string {
+	out := make([]string, 0, len(cells))
+	for _, c := range cells {
+		if c != "" {
+			out = append(out, c)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
 func (m *Model) columns() columns {
 	w := m.width
 	// The heads are words, never cut: "Last contact", "Promises" (a
@@ -294,7 +334,18 @@ func (m *Model) columns() columns {
 	}
 	// lead + 6 separators; a name needs no more than 24 cells, the
 	// company gets what is left beyond that.
-	c.name = max(w-lead-c.company-c.area-c.last-c.next-c.prom-6, 6)
+	c.name = w - lead - c.company - c.area - c.last - c.next - c.prom - 6
+	// Too narrow for every column (60 cells): the name is what a rep
+	// reads, so the last contact gives up its column first (the next
+	// follow-up says what is urgent), then the company; a column left
+	// out is not drawn at all, rather than every column cut.
+	if c.name < minName {
+		c.name, c.last = c.name+c.last+1, 0
+	}
+	if c.name < minName {
+		c.name, c.company = c.name+c.company+1, 0
+	}
+	c.name = max(c.name, 6)
 	if c.name > 24 {
 		c.company += c.name - 24
 		c.name = 24
@@ -320,14 +371,14 @@ func (m *Model) listView() string {
 		return head + "\n" + s.Muted.Render(l.T("clients.loading"))
 	}
 	c := m.columns()
-	heads := strings.Repeat(" ", lead) + strings.Join([]string{
+	heads := strings.Repeat(" ", lead) + joinCells([]string{
 		common.PadRight(l.T("clients.col.name"), c.name),
 		common.PadRight(l.T("clients.col.company"), c.company),
 		common.PadRight(l.T("clients.col.area"), c.area),
 		common.PadRight(l.T("clients.col.last"), c.last),
 		common.PadRight(l.T("clients.col.next"), c.next),
 		common.PadLeft(l.T("clients.col.promises"), c.prom),
-	}, " ")
+	})
 	lines := []string{common.PadRight(head, m.width), s.Label.Render(common.PadRight(heads, m.width))}
 	if len(m.shown) == 0 {
 		msg := l.T("clients.empty")
@@ -390,7 +441,7 @@ func (m *Model) rowView(r storage.ClientRow, c columns, sel bool, today model.Da
 		common.PadLeft(prom, c.prom),
 	}
 	if sel {
-		return s.Selected.Render(common.PadRight(star+strings.Join(cells, " "), m.width))
+		return s.Selected.Render(common.PadRight(star+joinCells(cells), m.width))
 	}
 	if r.Tier == model.TierKey {
 		star = mark + s.KeyClient.Render(theme.KeyStar) + " "
@@ -398,5 +449,5 @@ func (m *Model) rowView(r storage.ClientRow, c columns, sel bool, today model.Da
 	if nextStyle != nil {
 		cells[4] = nextStyle(cells[4])
 	}
-	return star + strings.Join(cells, " ")
+	return star + joinCells(cells)
 }

@@ -3,10 +3,8 @@ package form
 import (
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"salesplan/ui/i18n"
@@ -14,9 +12,12 @@ import (
 
 // A date line is a second, one-line field under an Input's or a Note's
 // text: the day a call, visit or meeting happened (DESIGN.md §5 v2:
-// recording one in the planner can set its date). It starts on a word
-// such as "today", so a rep who only types the outcome and saves records
-// it today; tab moves between the text and the date. The check runs on
+// recording one in the planner can set its date). It shows a word such
+// as "today", faint, in an empty field: a rep who only types the outcome
+// and saves records it today (the callers read empty as today), and one
+// who tabs to the date and types "yesterday" gets yesterday — the word
+// was once the field's text, so typing gave "todayyesterday", refused.
+// Tab moves between the text and the date. The check runs on
 // save: a date that does not read, or lies after today, keeps the dialog
 // open with the reason beside the date and everything typed.
 type dateLine struct {
@@ -26,9 +27,6 @@ type dateLine struct {
 	check   func(string) error
 	err     string
 	initial string
-	// fresh: nothing has been typed into the line yet, so its starting
-	// word is a default that the first edit replaces.
-	fresh bool
 }
 
 func newDateLine(label, value string, check func(string) error) *dateLine {
@@ -36,10 +34,9 @@ func newDateLine(label, value string, check func(string) error) *dateLine {
 	ti.Prompt = ""
 	ti.CharLimit = 0
 	steadyCursor(&ti)
-	ti.SetValue(cleanPaste(value, true))
-	ti.CursorEnd()
+	ti.Placeholder = cleanPaste(value, true)
 	ti.Blur()
-	return &dateLine{label: label, ti: ti, check: check, initial: ti.Value(), fresh: true}
+	return &dateLine{label: label, ti: ti, check: check, initial: ti.Value()}
 }
 
 func (l *dateLine) value() string { return strings.TrimSpace(l.ti.Value()) }
@@ -74,55 +71,26 @@ func (l *dateLine) valid(lang i18n.Lang) bool {
 	return true
 }
 
-// update types into the date; the first edit of the starting word
-// replaces it (see dateLine).
+// update types into the date.
 func (l *dateLine) update(msg tea.Msg) tea.Cmd {
 	if p, ok := msg.(tea.PasteMsg); ok {
 		msg = tea.PasteMsg{Content: cleanPaste(p.Content, true)}
-		l.replaceFresh()
 	}
-	if k, ok := msg.(tea.KeyPressMsg); ok {
+	if _, ok := msg.(tea.KeyPressMsg); ok {
 		l.err = ""
-		if l.fresh {
-			km := l.ti.KeyMap
-			switch {
-			case key.Matches(k, km.DeleteCharacterBackward, km.DeleteCharacterForward,
-				km.DeleteWordBackward, km.DeleteWordForward, km.DeleteBeforeCursor, km.DeleteAfterCursor):
-				l.replaceFresh()
-				return nil
-			case k.Text != "" && k.Mod&^tea.ModShift == 0:
-				l.replaceFresh()
-			default:
-				l.fresh = false // moving in it: edit the word in place
-			}
-		}
 	}
 	var cmd tea.Cmd
 	l.ti, cmd = l.ti.Update(msg)
 	return cmd
 }
 
-// replaceFresh empties the line for the first edit of its starting word.
-func (l *dateLine) replaceFresh() {
-	if l.fresh {
-		l.fresh = false
-		l.ti.SetValue("")
-	}
-}
-
-// lines draws "Date : today" and, under it, why it was refused. Focused
-// and untouched, the starting word is drawn selected (reverse), since
-// typing replaces it.
+// lines draws "Date : today" and, under it, why it was refused.
 func (l *dateLine) lines(st Styles, inner int) []string {
 	ls := st.Label
 	if l.focused {
 		ls = st.Focused
 	}
-	field := noNUL(l.ti.View())
-	if l.focused && l.fresh && l.ti.Value() != "" {
-		field = lipgloss.NewStyle().Reverse(true).Render(l.ti.Value())
-	}
-	out := []string{ls.Render(l.label) + " : " + field}
+	out := []string{ls.Render(l.label) + " : " + noNUL(l.ti.View())}
 	if l.err != "" {
 		out = append(out, st.wrapped(st.Error, l.err, inner)...)
 	}

@@ -189,6 +189,23 @@ func (f *Form) Changed(key string) bool {
 	return false
 }
 
+// Follow sets a one-line text field the person has not changed to value,
+// as its new starting value (so it does not count as changed): a field
+// that follows another, as the settings' annual target follows the year.
+// A field the person changed keeps what was typed; Follow reports whether
+// the field took the value.
+func (f *Form) Follow(key, value string) bool {
+	i := f.index(key)
+	if i < 0 || f.fields[i].box != nil || f.fields[i].Choices != nil || f.Changed(key) {
+		return false
+	}
+	fs := f.fields[i]
+	fs.ti.SetValue(cleanPaste(value, true))
+	fs.ti.CursorEnd()
+	f.initial[i] = fs.value()
+	return true
+}
+
 // Rebase moves the form onto a fresher version of its record, given as a
 // form built from it (the same fields): a field the person has not changed
 // takes the new value; a field they changed keeps what they typed, and the
@@ -481,7 +498,10 @@ func (f *Form) fieldLines(i, lw int) []string {
 	case fs.box != nil:
 		lines = append(lines, ls.Render(label)+" : "+f.boxSummary(fs))
 	default:
-		lines = append(lines, ls.Render(label)+" : "+noNUL(fs.ti.View()))
+		// Cut to the text column and its cursor cell, with no mark: the
+		// field pads for the typed text only, so the rest of a suggestion
+		// shown after it ran past the frame (and fit marked it with …).
+		lines = append(lines, ls.Render(label)+" : "+ansi.Truncate(noNUL(fs.ti.View()), f.textWidth()+1, ""))
 	}
 	// The error and the hint wrap under the value: cut, "now … elsewhere"
 	// would lose what it is now.

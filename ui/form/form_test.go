@@ -407,57 +407,35 @@ func TestInputSubmitHint(t *testing.T) {
 	}
 }
 
-// The date line of a contact's dialog starts on "today": tab then typing
-// a date replaces that word instead of appending to it ("todayyesterday"
-// was refused as not a date), a delete key clears it, and an arrow keeps
-// it for editing in place. Untouched, it stays today and is not dirty.
-func TestDateLineFirstEditReplacesTheStartingWord(t *testing.T) {
-	tests := []struct {
-		name  string
-		keys  []tea.Msg
+// A field showing a suggestion keeps its line inside the dialog: the rest
+// of the suggested name used to push the line past the frame, so it ended
+// in a stray "…" at the right edge (bubbles pads the field for the typed
+// text only, not the suggestion after it).
+func TestSuggestionLineFits(t *testing.T) {
+	for _, tt := range []struct {
+		l     i18n.Lang
+		typed string
 		want  string
-		dirty bool
 	}{
-		{name: "untouched", want: "today"},
-		{name: "typed", keys: keysOf("yesterday"), want: "yesterday", dirty: true},
-		{name: "typed chinese", keys: keysOf("昨天"), want: "昨天", dirty: true},
-		{name: "pasted", keys: []tea.Msg{tea.PasteMsg{Content: "12/1"}}, want: "12/1", dirty: true},
-		{name: "backspace clears", keys: []tea.Msg{tea.KeyPressMsg{Code: tea.KeyBackspace}}, want: "", dirty: true},
-		{name: "arrow edits in place", keys: append([]tea.Msg{tea.KeyPressMsg{Code: tea.KeyLeft}}, keysOf("x")...), want: "todaxy", dirty: true},
-		{name: "only the first edit replaces", keys: keysOf("fri mon"), want: "fri mon", dirty: true},
+		{i18n.EN, "Har", "Harbour Engineering"},
+		{i18n.ZH, "孙", "孙工"},
+		{i18n.ZH, "Har", "Harbour Engineering"},
+	} {
+		f := NewForm(tt.l, st, "New project", Field{Key: "name", Label: "Name"},
+			Field{Key: "client", Label: "Client", Suggestions: []string{"Harbour Engineering", "孙工", "孙总"}})
+		f.SetWidth(76)
+		f.Update(press("tab"))
+		typeText(f, tt.typed)
+		v := f.View()
+		checkBox(t, v, 76)
+		var line string
+		for _, l := range strings.Split(ansi.Strip(v), "\n") {
+			if strings.Contains(l, "Client") {
+				line = l
+			}
+		}
+		if !strings.Contains(line, tt.want) || strings.Contains(line, "…") {
+			t.Errorf("%s %q: the client line is %q, want %q whole and no …", tt.l, tt.typed, line, tt.want)
+		}
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			d := NewInput(i18n.EN, st, "Done: call with 王总. Outcome?", "", "").KeepLines()
-			d.WithDate("Date", "today", nil)
-			typeText(d, "left a message")
-			d.Update(press("tab"))
-			for _, k := range tc.keys {
-				d.Update(k)
-			}
-			if got := d.Date(); got != tc.want {
-				t.Errorf("date %q, want %q", got, tc.want)
-			}
-			if d.Value() != "left a message" {
-				t.Errorf("the outcome changed: %q", d.Value())
-			}
-			d2 := NewInput(i18n.EN, st, "x", "", "")
-			d2.WithDate("Date", "today", nil)
-			d2.Update(press("tab"))
-			for _, k := range tc.keys {
-				d2.Update(k)
-			}
-			if d2.Dirty() != tc.dirty {
-				t.Errorf("dirty %v, want %v", d2.Dirty(), tc.dirty)
-			}
-		})
-	}
-}
-
-func keysOf(s string) []tea.Msg {
-	var out []tea.Msg
-	for _, r := range s {
-		out = append(out, tea.KeyPressMsg{Code: r, Text: string(r)})
-	}
-	return out
 }

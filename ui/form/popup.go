@@ -57,7 +57,19 @@ func (d *Popup) SetWidth(w int) {
 	in := d.st.inner(w)
 	d.lines = d.lines[:0]
 	for _, t := range d.text {
-		d.lines = append(d.lines, strings.Split(ansi.Wrap(t, in, " "), "\n")...)
+		// A line's own indent carries over to the lines it wraps into,
+		// so an indented item (a note, a field's second line) stays one
+		// block under its head.
+		body := strings.TrimLeft(t, " ")
+		indent := len(t) - len(body)
+		if indent == 0 || indent > in/2 {
+			d.lines = append(d.lines, strings.Split(ansi.Wrap(t, in, " "), "\n")...)
+			continue
+		}
+		pad := strings.Repeat(" ", indent)
+		for _, part := range strings.Split(ansi.Wrap(body, in-indent, " "), "\n") {
+			d.lines = append(d.lines, pad+part)
+		}
 	}
 	d.offset = min(d.offset, d.maxOffset())
 }

@@ -86,6 +86,7 @@ func init() {
 		"clients.note.placeholder":   {"what the client said", "客户说了什么"},
 		"clients.picker.placeholder": {"type a name, company or area", "输入名称、公司或区域"},
 		"clients.picker.none":        {"No client matches.", "没有匹配的客户。"},
+		"clients.picker.empty":       {"No clients yet: add the first in Clients (4, then a).", "还没有客户：先在客户页添加（按 4，再按 a）。"},
 		"clients.picker.more":        {"… %d more", "… 还有%d个"},
 
 		"clients.status.added":          {"Added client %s", "已添加客户 %s"},
@@ -99,6 +100,8 @@ func init() {
 		"clients.status.now_key":        {"%s is now a key client", "%s 已设为大客户"},
 		"clients.status.now_regular":    {"%s is now a regular client", "%s 已设为一般客户"},
 		"clients.status.archived":       {"Archived %s (u undoes)", "已归档 %s（按 u 撤销）"},
+		"clients.status.unarchived":     {"%s is back among the clients", "%s 已恢复到客户列表"},
+		"clients.detail.archived":       {"archived (d brings back)", "已归档（按 d 恢复）"},
 		"clients.status.booked":         {"Visit to %s booked for %s", "已安排拜访%s：%s"},
 		"clients.visit_title":           {"Visit %s", "拜访%s"},
 

@@ -107,6 +107,8 @@ func init() {
 		"first.status.imported":       {"Imported %d clients (%d skipped)", "已导入 %d 个客户（跳过 %d 个）"},
 		"first.status.imported_one":   {"Imported %d client (%d skipped)", "已导入 %d 个客户（跳过 %d 个）"},
 		"err.csv_not_file":            {"%s is not a file", "%s 不是文件"},
+		"err.csv_no_file":             {"there is no file %s", "没有这个文件：%s"},
+		"err.csv_no_permission":       {"%s may not be read (permission denied)", "没有权限读取 %s"},
 		"err.csv_too_big":             {"%s is %d MB: a client list is far smaller", "%s 有 %d MB：客户列表不会这么大"},
 		"err.bad_count":               {"%q is not a number from 0 to 1000", "%q 不是 0 到 1000 之间的数"},
 		"first.client.title":          {"Your first client", "第一个客户"},

@@ -73,6 +73,10 @@ func init() {
 		"promises.cancel.hint":    {"the reason (the review lists it)", "原因（周回顾会列出）"},
 		"promises.cancel.date":    {"Cancelled on", "取消日期"},
 		"promises.cancelled_late": {"cancelled %s, late", "%s 逾期取消"},
+		"promises.cancelled_on":   {"cancelled %s", "%s取消"},
+		// A cancelled promise and why, in the Promises pane and on the
+		// client's card.
+		"promises.why": {"%s — why: %s", "%s（原因：%s）"},
 
 		"settings.f.holidays":       {"Public holidays", "法定节假日"},
 		"settings.holidays.auto":    {"by language (cn for Chinese)", "随语言（中文为中国大陆）"},

@@ -42,5 +42,7 @@ func init() {
 		"promises.status.cancelled": {"Cancelled: %s (u undoes)", "已取消：%s（按 u 撤销）"},
 		"promises.status.added":     {"Promised %s by %s", "已承诺%s，%s前兑现"},
 		"promises.status.saved":     {"Saved: %s", "已保存：%s"},
+		// A keep or cancel that found the promise closed elsewhere meanwhile.
+		"promises.status.closed_elsewhere": {"Already %s elsewhere, nothing changed: %s", "这项承诺已在别处%s，未作改动：%s"},
 	})
 }

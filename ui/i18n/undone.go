@@ -40,8 +40,8 @@ func (l Lang) Undone(action, what, client string, on model.Date) string {
 		return l.N("undone.move_tasks", countOf(what), what, date)
 	case "book_visit":
 		return l.T("undone.book_visit", client, date)
-	case "add_task_new_client": // the client, then its task: what is the client's name
-		return l.T("undone.add_task_new_client", what)
+	case "add_task_new_client", "add_project_new_client": // the client, then its task or project: what is the client's name
+		return l.T("undone."+action, what)
 	case "add_promise", "edit_promise", "keep_promise", "cancel_promise":
 		return l.T("undone."+action, client, what)
 	}

@@ -441,11 +441,11 @@ func (k KeyMap) FullHelp(p Place) [][]key.Binding {
 		return [][]key.Binding{{k.YearPrevMonth, k.YearNextMonth, k.YearPrev, k.YearNext, k.YearClose, k.FilterHint},
 			k.globalPane(withToday)}
 	case PlaceClients:
-		return [][]key.Binding{{k.NewClient, k.Sort, k.ClientFilter}, move, k.globalPane(withFilter | withToday | withBack)}
+		return [][]key.Binding{{k.NewClient, k.Edit, k.LogCall, k.LogVisit, k.LogMeeting, k.Promise, k.Sort, k.ClientFilter}, move, k.globalPane(withFilter | withToday | withBack)}
 	case PlaceClientDetail:
 		return [][]key.Binding{
 			{k.Edit, k.LogCall, k.LogVisit, k.LogMeeting, k.Promise, k.ToggleKey, k.Archive, k.Brief},
-			{k.Up, k.Down}, k.globalPane(withToday | withBack)}
+			{k.NewClient, k.Up, k.Down}, k.globalPane(withToday | withBack)}
 	case PlaceProjects:
 		return [][]key.Binding{
 			{k.NewProject, k.NextStage, k.PrevStage, k.Edit, k.LogCall, k.LogVisit, k.ShowClosed},

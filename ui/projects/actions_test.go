@@ -75,7 +75,7 @@ func TestAddFormErrors(t *testing.T) {
 		want                     []string
 	}{
 		{"New job", "ACME", "lots", "someday", []string{`"lots" is not an amount`, `"someday" is not a date`}},
-		{"New job", "Nobody", "5万", "fri", []string{`client "Nobody" not found`}},
+		{"New job", "Nobody", "5万", "fri", []string{`Nobody is not a client yet.`}},
 		{"ACME Fab 2 cooling", "ACME", "", "", []string{`already a project named "ACME Fab 2 cooling"`}},
 		{"", "", "", "", []string{"a name is needed", "a client is needed"}},
 	} {

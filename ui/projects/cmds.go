@@ -3,6 +3,7 @@ package projects
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -10,6 +11,7 @@ import (
 	"salesplan/storage"
 	"salesplan/ui/common"
 	"salesplan/ui/components/dialog"
+	"salesplan/ui/i18n"
 )
 
 // Every read and write runs in a tea.Cmd and comes back as one of these
@@ -97,7 +99,12 @@ func saveProject(st *storage.Store, in projectInput, status func(model.Project) 
 		if in.clientChanged {
 			c, err := st.FindClient(in.clientName)
 			if err != nil {
-				return dialog.SavedMsg{Err: err, Field: "client"}
+				msg := dialog.SavedMsg{Err: err, Field: "client"}
+				if pr := model.ProblemOf(err); in.add && pr != nil && pr.Code == "unknown_client" && strings.TrimSpace(in.clientName) != "" {
+					// Not on file yet: the pane offers to add it with the project.
+					msg.Tag = newClientAsk{name: strings.TrimSpace(in.clientName), p: p}
+				}
+				return msg
 			}
 			p.ClientID = c.ID
 		}
@@ -127,6 +134,30 @@ func saveProject(st *storage.Store, in projectInput, status func(model.Project) 
 			return msg
 		}
 		return dialog.SavedMsg{Status: status(p), ID: p.ID}
+	})
+}
+
+// newClientAsk tags an add refused because its client is not on file: the
+// pane asks whether to add the client with the project (DESIGN.md §5 v2
+// asks the same of quick-add).
+type newClientAsk struct {
+	name string
+	p    model.Project
+}
+
+// addWithClient adds the client the add form named and the project, in one
+// write (u undoes both).
+func addWithClient(lang i18n.Lang, st *storage.Store, name string, p model.Project, today model.Date) tea.Cmd {
+	return dialog.Write(st, func(st *storage.Store) dialog.SavedMsg {
+		c, saved, err := st.AddProjectWithClient(model.Client{Name: name, Tier: model.TierRegular}, p, today)
+		if err != nil {
+			msg := dialog.Refused(err)
+			if pr := model.ProblemOf(err); pr != nil && (pr.Code == "duplicate_project" || pr.Code == "empty_name") {
+				msg.Field = "name"
+			}
+			return msg
+		}
+		return dialog.SavedMsg{Status: lang.T("projects.status.added_client", model.InertLine(c.Name), model.InertLine(saved.Name)), ID: saved.ID}
 	})
 }
 

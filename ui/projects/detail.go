@@ -99,8 +99,11 @@ func (m *Model) detailLines(w int) []string {
 			last = m.lang.T("projects.d.last_contact", m.lang.ShortDate(r.LastContact))
 		}
 		add(field("projects.d.next", next))
-		// The rule behind the date, on its own line: it is long in Chinese too.
-		add(strings.Repeat(" ", lw+2) + st.Muted.Render(cadence+" · "+last))
+		// The rule behind the date, on its own line (it is long in Chinese
+		// too), wrapped under the values on a narrow screen.
+		for _, line := range common.WrapText(cadence+" · "+last, max(w-lw-2, 10)) {
+			add(strings.Repeat(" ", lw+2) + st.Muted.Render(line))
+		}
 	} else {
 		add(field("projects.d.next", next))
 	}
@@ -127,11 +130,14 @@ func (m *Model) detailLines(w int) []string {
 		if t.Date.Valid() {
 			when = m.lang.ShortDate(t.Date)
 		}
-		line := "  " + common.PadRight(when, dw) + " " + common.PadRight(m.lang.T("kind."+string(t.Kind)), 8) + " " + model.InertLine(t.Title)
-		if t.CarriedOver(today) {
-			line = st.Warning.Render(common.PadRight(line, w))
+		// Wrapped, not cut: a title or a text is read whole here.
+		head := "  " + common.PadRight(when, dw) + " " + common.PadRight(m.lang.T("kind."+string(t.Kind)), 8) + " "
+		for _, line := range common.Hanging(head, t.Title, w) {
+			if t.CarriedOver(today) {
+				line = st.Warning.Render(common.PadRight(line, w))
+			}
+			add(line)
 		}
-		add(line)
 	}
 
 	section("projects.d.promises", len(d.Promises))
@@ -140,14 +146,16 @@ func (m *Model) detailLines(w int) []string {
 	}
 	for _, p := range d.Promises {
 		status := m.lang.T("projects.d.promise." + string(p.Status))
-		line := "  " + common.PadRight(m.lang.ShortDate(p.Due), dw) + " " + common.PadRight(status, 8) + " " + model.InertLine(p.Text)
-		switch {
-		case p.Overdue(today):
-			line = st.Overdue.Render(common.PadRight(line, w))
-		case p.Status != model.PromiseOpen:
-			line = st.Muted.Render(common.PadRight(line, w))
+		head := "  " + common.PadRight(m.lang.ShortDate(p.Due), dw) + " " + common.PadRight(status, 8) + " "
+		for _, line := range common.Hanging(head, p.Text, w) {
+			switch {
+			case p.Overdue(today):
+				line = st.Overdue.Render(common.PadRight(line, w))
+			case p.Status != model.PromiseOpen:
+				line = st.Muted.Render(common.PadRight(line, w))
+			}
+			add(line)
 		}
-		add(line)
 	}
 
 	section("projects.d.journal", len(d.Journal))
@@ -156,8 +164,10 @@ func (m *Model) detailLines(w int) []string {
 	}
 	for _, e := range d.Journal {
 		at := m.lang.ShortDate(model.DateOf(e.At)) + " " + e.At.Format("15:04")
-		text := model.InertLine(strings.SplitN(e.Text, "\n", 2)[0])
-		add("  " + common.PadRight(at, dw+6) + " " + common.PadRight(m.lang.T("kind."+string(e.Kind)), 8) + " " + text)
+		head := "  " + common.PadRight(at, dw+6) + " " + common.PadRight(m.lang.T("kind."+string(e.Kind)), 8) + " "
+		for _, line := range common.Hanging(head, e.Text, w) {
+			add(line)
+		}
 	}
 	return out
 }

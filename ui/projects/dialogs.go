@@ -28,6 +28,7 @@ const (
 	dlgLost      // the reason and the date
 	dlgLog       // a note, call or visit linked to the project
 	dlgFilter
+	dlgNewClient // the add form named a client not on file: add it too?
 )
 
 // about is what the open dialog is about (the host holds the dialog).
@@ -37,6 +38,11 @@ type about struct {
 	dir     int                // dlgMove, dlgChecklist: a step (> 1, < -1) from the stage stored; 0 for lost
 	on      model.Date         // dlgChecklist: the date of the move
 	entry   model.EntryKind    // dlgLog
+	// dlgNewClient: the add form to go back to, the client to add and
+	// the project read from the form.
+	form      *form.Form
+	newClient string
+	newProj   model.Project
 }
 
 func (m *Model) open(kind dialogKind, d form.Dialog, p storage.ProjectRow) {
@@ -54,11 +60,29 @@ func (m *Model) updateDialog(msg tea.Msg) tea.Cmd {
 	if m.host.Is(dlgFilter) {
 		return m.host.Filter(msg, m.setFilter)
 	}
+	asking := m.host.Is(dlgNewClient)
 	res, cmd := m.host.Handle(msg, m.submit)
+	if res == form.Cancelled && asking && m.dlg.form != nil {
+		// No: back to the add form as typed, saying why it was not saved.
+		f := m.dlg.form
+		f.SetError("client", m.lang.Err(model.Errf("unknown_client", "client %q not found", m.dlg.newClient)))
+		m.host.Open(f, dlgAdd)
+		m.dlg.form = nil
+		return cmd
+	}
 	if res == form.Cancelled {
 		m.dlg = about{}
 	}
 	return cmd
+}
+
+// askNewClient answers an add refused because its client is not on file:
+// it asks whether to add that client with the project.
+func (m *Model) askNewClient(a newClientAsk) {
+	f, _ := m.host.Dialog().(*form.Form)
+	m.host.Done()
+	m.dlg.form, m.dlg.newClient, m.dlg.newProj = f, a.name, a.p
+	m.host.Open(form.NewConfirm(m.lang, m.fst, m.lang.T("projects.new_client.ask", model.InertLine(a.name))), dlgNewClient)
 }
 
 // submit saves the open dialog.
@@ -67,6 +91,9 @@ func (m *Model) submit() tea.Cmd {
 	today := m.env.Today()
 	name := model.InertLine(p.Name)
 	switch d := m.host.Dialog().(type) {
+	case *form.Confirm: // dlgNewClient: yes, add the client and the project
+		m.host.Start()
+		return addWithClient(m.lang, st, m.dlg.newClient, m.dlg.newProj, today)
 	case *form.Note:
 		day, _ := journal.Day(d.Date(), today) // the box checked it
 		m.host.Start()
@@ -89,8 +116,8 @@ func (m *Model) submit() tea.Cmd {
 		case dlgAdd, dlgEdit:
 			return m.saveProject(d)
 		case dlgMove:
-			on, _ := quickadd.ParseDate(d.Value("date"), today) // validated by the form
-			items := model.ChecklistFor(p.Project, m.dlg.to)    // once per project and stage
+			on, _ := moveDay(d.Value("date"), today)         // validated by the form
+			items := model.ChecklistFor(p.Project, m.dlg.to) // once per project and stage
 			if len(items) > 0 && m.dlg.to.Index() > p.Stage.Index() {
 				m.openChecklist(p, m.dlg.to, on, items)
 				return nil
@@ -183,9 +210,10 @@ func (m *Model) startMove(p storage.ProjectRow, dir int) tea.Cmd {
 // refuses it, and saying so beside the field is clearer).
 func (m *Model) dateField(p model.Project) form.Field {
 	today := m.env.Today()
-	return form.Field{Key: "date", Label: m.lang.T("projects.f.on"), Value: m.lang.T("rel.today"),
+	// Empty is today, said faintly, so a date typed replaces it.
+	return form.Field{Key: "date", Label: m.lang.T("projects.f.on"), Placeholder: m.lang.T("rel.today"),
 		Validate: func(s string) error {
-			on, err := quickadd.ParseDate(s, today)
+			on, err := moveDay(s, today)
 			if err != nil {
 				return err
 			}
@@ -195,6 +223,14 @@ func (m *Model) dateField(p model.Project) form.Field {
 			}
 			return nil
 		}}
+}
+
+// moveDay reads a stage move's date: date words, today when empty.
+func moveDay(s string, today model.Date) (model.Date, error) {
+	if strings.TrimSpace(s) == "" {
+		return today, nil
+	}
+	return quickadd.ParseDate(s, today)
 }
 
 func (m *Model) openChecklist(p storage.ProjectRow, to model.Stage, on model.Date, items []model.ChecklistItem) {

@@ -129,6 +129,16 @@ func (m *Model) applyDetail(msg detailMsg) tea.Cmd {
 // keeps the dialog open with what was typed (beside the field at fault
 // when there is one).
 func (m *Model) applySaved(msg dialog.SavedMsg) tea.Cmd {
+	if a, ok := msg.Tag.(newClientAsk); ok && m.host.Is(dlgAdd) {
+		m.askNewClient(a)
+		return nil
+	}
+	if msg.Err != nil && m.host.Is(dlgNewClient) && m.dlg.form != nil {
+		// Refused (a project name taken): back to the form, the reason
+		// beside its field.
+		m.host.Open(m.dlg.form, dlgAdd)
+		m.dlg.form = nil
+	}
 	if fresh, ok := msg.Fresh.(storage.ProjectRow); ok && m.host.Is(dlgEdit) {
 		// Changed elsewhere: the form keeps what was typed and shows the
 		// project as stored now in the fields not typed in; saving again

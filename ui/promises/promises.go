@@ -56,11 +56,14 @@ type Model struct {
 	query  common.Query // the filter typed (/): client, project or text
 	// pending is the promise a search opened, selected once it shows.
 	pending model.ID
-	rel     float64
-	relN    int
-	cal     model.Calendar // the working-day calendar, from the settings
-	loads   common.Loads
-	loaded  bool
+	// made is the promise just made here, selected once the list has it
+	// (one the filter hides leaves the cursor where it was).
+	made   model.ID
+	rel    float64
+	relN   int
+	cal    model.Calendar // the working-day calendar, from the settings
+	loads  common.Loads
+	loaded bool
 
 	host   dialog.Host
 	row    storage.PromiseRow // the promise the open dialog is about
@@ -288,7 +291,7 @@ func (m *Model) state(r storage.PromiseRow, today model.Date) (text string, styl
 		// Cancelled after its due date: broken, and shown as such.
 		return l.T("promises.cancelled_late", l.DayMonth(r.CancelledOn)), s.Overdue, true
 	case r.Status == model.PromiseCancelled:
-		return l.T("promise.cancelled"), s.Done, true
+		return l.T("promises.cancelled_on", l.DayMonth(r.CancelledOn)), s.Done, true
 	case r.Overdue(today):
 		return client.OverdueText(l, today.Sub(r.Due)), s.Overdue, true
 	case r.DueSoon(today, m.cal):
@@ -307,7 +310,11 @@ func (m *Model) rowView(r storage.PromiseRow, c columns, sel bool, today model.D
 	if c.project > 0 {
 		cells = append(cells, common.Cell(r.Project, c.project))
 	}
-	cells = append(cells, common.Cell(r.Text, c.text))
+	text := r.Text
+	if r.Status == model.PromiseCancelled && r.CancelReason != "" {
+		text = l.T("promises.why", text, r.CancelReason) // why, beside what (不能有隐瞒)
+	}
+	cells = append(cells, common.Cell(text, c.text))
 	line := common.PadRight(common.RowLead(sel)+strings.Join(cells, " "), m.width)
 	switch {
 	case sel:

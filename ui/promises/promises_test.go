@@ -202,6 +202,10 @@ func TestNewPromiseWithPicker(t *testing.T) {
 	if !found {
 		t.Errorf("promise not saved: %+v", ps)
 	}
+	// The cursor is on the promise just made, not where it was.
+	if r, _ := m.selected(); r.Text != "下周送报价" {
+		t.Errorf("the cursor is on %q, not on the promise just made:\n%s", r.Text, plain(m))
+	}
 }
 
 func find(t *testing.T, st *storage.Store, id model.ID) storage.PromiseRow {
@@ -487,5 +491,183 @@ func TestKeptWeekdayIsTheLastOne(t *testing.T) {
 	uitest.Press(m, "enter")
 	if p := find(t, st, ids.AcmePromise); p.Status != model.PromiseKept || p.KeptOn != uitest.D(time.November, 26) {
 		t.Fatalf("kept as %s on %s, want kept on Thursday 26 Nov:\n%s", p.Status, p.KeptOn, plain(m))
+	}
+}
+
+// A promise kept or cancelled elsewhere (the command line, the phone)
+// while its keep or cancel dialog is open here: saving closes the dialog
+// and the footer says what happened, in the user's language; nothing is
+// written over the stored promise, and the open list drops it.
+func TestKeepOrCancelClosedElsewhere(t *testing.T) {
+	for _, tt := range []struct {
+		l          i18n.Lang
+		key        string
+		elsewhere  func(*storage.Store, model.ID) error
+		want       string
+		wantStatus model.PromiseStatus
+	}{
+		{i18n.EN, "x", func(st *storage.Store, id model.ID) error {
+			_, err := st.KeepPromise(id, uitest.D(time.November, 26))
+			return err
+		}, "Already kept elsewhere, nothing changed: 发报价单给采购部", model.PromiseKept},
+		{i18n.ZH, "x", func(st *storage.Store, id model.ID) error {
+			_, err := st.CancelPromise(id, uitest.Today, "不需要了", uitest.Today)
+			return err
+		}, "这项承诺已在别处取消，未作改动：发报价单给采购部", model.PromiseCancelled},
+		{i18n.EN, "c", func(st *storage.Store, id model.ID) error {
+			_, err := st.KeepPromise(id, uitest.Today)
+			return err
+		}, "Already kept elsewhere, nothing changed: 发报价单给采购部", model.PromiseKept},
+	} {
+		m, st, ids := open(t, tt.l, 100, 30)
+		if r, _ := m.selected(); r.ID != ids.WangPromise {
+			t.Fatalf("the first promise is %q", r.Text)
+		}
+		uitest.Press(m, tt.key)
+		if tt.key == "c" {
+			uitest.Type(m, "no longer needed")
+		}
+		if err := tt.elsewhere(st, ids.WangPromise); err != nil {
+			t.Fatal(err)
+		}
+		msgs := uitest.Press(m, "enter")
+		if m.Capturing() {
+			t.Errorf("%s %s: the dialog stayed open:\n%s", tt.l, tt.key, plain(m))
+		}
+		if s := uitest.Statuses(msgs); len(s) == 0 || s[len(s)-1] != tt.want {
+			t.Errorf("%s %s: statuses %q, want %q", tt.l, tt.key, s, tt.want)
+		}
+		if p := find(t, st, ids.WangPromise); p.Status != tt.wantStatus {
+			t.Errorf("%s %s: stored as %s, want %s", tt.l, tt.key, p.Status, tt.wantStatus)
+		}
+		if strings.Contains(plain(m), "发报价单给采购部") {
+			t.Errorf("%s %s: the closed promise is still in the open list:\n%s", tt.l, tt.key, plain(m))
+		}
+	}
+}
+
+// The day a promise was kept, and the day one was cancelled, start empty
+// (today, said faintly): "yesterday" typed straight away is yesterday.
+// The field used to hold the word "today", so it read "todayyesterday"
+// and was refused.
+func TestDayTypedReplacesToday(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		m, st, ids := open(t, l, 100, 30)
+		if v := plain(m); strings.Contains(v, "todayyesterday") {
+			t.Fatal(v)
+		}
+		uitest.Press(m, "x")
+		if v := plain(m); !strings.Contains(v, l.T("promises.kept.hint")) {
+			t.Errorf("%s: the kept dialog does not say that empty is today:\n%s", l, v)
+		}
+		uitest.Type(m, "yesterday")
+		uitest.Press(m, "enter")
+		if p := find(t, st, ids.WangPromise); p.Status != model.PromiseKept || p.KeptOn != uitest.D(time.November, 26) {
+			t.Errorf("%s: kept as %s on %s, want kept yesterday:\n%s", l, p.Status, p.KeptOn, plain(m))
+		}
+		// enter on the empty field: kept today.
+		uitest.Press(m, "x")
+		uitest.Press(m, "enter")
+		if p := find(t, st, ids.ChenPromise); p.Status != model.PromiseKept || p.KeptOn != uitest.Today {
+			t.Errorf("%s: enter alone kept it as %s on %s, want today", l, p.Status, p.KeptOn)
+		}
+		// c: the reason, then tab to the date and type it.
+		uitest.Press(m, "c")
+		uitest.Type(m, "no longer needed")
+		uitest.Press(m, "tab")
+		uitest.Type(m, "yesterday")
+		uitest.Press(m, "enter")
+		if p := find(t, st, ids.AcmePromise); p.Status != model.PromiseCancelled || p.CancelledOn != uitest.D(time.November, 26) {
+			t.Errorf("%s: cancelled as %s on %s, want yesterday:\n%s", l, p.Status, p.CancelledOn, plain(m))
+		}
+	}
+}
+
+// A cancelled promise says when and why, in the Promises pane and on the
+// client's card (不能有隐瞒: the reason was asked for, then shown nowhere
+// in the planner).
+func TestCancelledShowsWhenAndWhy(t *testing.T) {
+	for _, tt := range []struct {
+		l          i18n.Lang
+		state, why string
+	}{
+		{i18n.EN, "cancelled 15 Nov", "Site visit with the boss — why: the boss is travelling"},
+		{i18n.ZH, "11月15日取消", "Site visit with the boss（原因：the boss is travelling）"},
+	} {
+		m, st, ids := open(t, tt.l, 140, 30)
+		uitest.Press(m, "f", "f") // all
+		var row string
+		for _, line := range strings.Split(plain(m), "\n") {
+			if strings.Contains(line, "Lisa Wang") {
+				row = line
+			}
+		}
+		if !strings.Contains(row, tt.state) || !strings.Contains(row, tt.why) {
+			t.Errorf("%s: the cancelled row %q lacks %q or %q", tt.l, row, tt.state, tt.why)
+		}
+		c := clients.New(uitest.EnvAt(st, tt.l, uitest.Morning))
+		c.SetSize(120, 40)
+		uitest.Run(c, c.Init())
+		uitest.Send(c, common.OpenClientMsg{ID: ids.Lisa})
+		if v := ansi.Strip(c.View()); !strings.Contains(v, tt.state) || !strings.Contains(v, tt.why) {
+			t.Errorf("%s: Lisa Wang's card lacks %q or %q:\n%s", tt.l, tt.state, tt.why, v)
+		}
+	}
+}
+
+// A promise kept after its due date says so on the client's card too, as
+// the Promises pane does ("kept late"), not just "kept".
+func TestKeptLateOnTheCard(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		_, st, ids := open(t, l, 120, 40)
+		if _, err := st.KeepPromise(ids.WangPromise, uitest.Today); err != nil { // due 25 Nov
+			t.Fatal(err)
+		}
+		c := clients.New(uitest.EnvAt(st, l, uitest.Morning))
+		c.SetSize(120, 40)
+		uitest.Run(c, c.Init())
+		uitest.Send(c, common.OpenClientMsg{ID: ids.Wang})
+		want := l.T("promises.kept_late", l.DayMonth(uitest.Today))
+		if v := ansi.Strip(c.View()); !strings.Contains(v, want) {
+			t.Errorf("%s: 王总's card lacks %q:\n%s", l, want, v)
+		}
+	}
+}
+
+// Showing all, the kept and cancelled promises follow the open ones newest
+// first by the day they were kept or cancelled (the day the state column
+// shows), not by the day they were made, which the pane does not show.
+func TestClosedNewestFirst(t *testing.T) {
+	m, st, ids := open(t, i18n.EN, 120, 30)
+	// Kept today, though due first and made first.
+	if _, err := st.KeepPromise(ids.WangPromise, uitest.Today); err != nil {
+		t.Fatal(err)
+	}
+	uitest.Press(m, "f", "f")
+	var closed []string
+	for _, i := range m.shown {
+		if r := m.rows[i]; r.Status != model.PromiseOpen {
+			closed = append(closed, r.Text)
+		}
+	}
+	want := []string{"发报价单给采购部", "寄样品", "Site visit with the boss"} // kept 27 Nov, kept 19 Nov, cancelled 15 Nov
+	if strings.Join(closed, "|") != strings.Join(want, "|") {
+		t.Errorf("closed promises in the order %q, want %q", closed, want)
+	}
+}
+
+// With no client yet, a new promise's picker says where to add the first
+// one, not "No client matches." to an empty line.
+func TestPickerWithNoClients(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		st := uitest.OpenStore(t)
+		m := newModel(uitest.EnvAt(st, l, uitest.Morning))
+		m.SetSize(100, 30)
+		uitest.Run(m, m.Init())
+		uitest.Press(m, "a")
+		v := plain(m)
+		if !strings.Contains(v, l.T("clients.picker.empty")) || strings.Contains(v, l.T("clients.picker.none")) {
+			t.Errorf("%s: the picker over no clients:\n%s", l, v)
+		}
 	}
 }

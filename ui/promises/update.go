@@ -2,6 +2,7 @@ package promises
 
 import (
 	"fmt"
+	"sort"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -67,12 +68,22 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 			sel = r.ID
 		}
 		m.rows, m.rel, m.relN, m.cal, m.loaded = msg.rows, msg.rel, msg.relN, msg.cal, true
+		closedNewestFirst(m.rows)
+		if m.made != 0 {
+			sel, m.made = m.made, 0
+		}
 		if m.pending != 0 {
 			sel = m.pending
 		}
 		m.refilterKeeping(sel)
 		return m, m.showPending()
 	case dialog.SavedMsg:
+		if cmd, ok := m.closedElsewhere(msg); ok {
+			return m, cmd
+		}
+		if a, ok := msg.Tag.(promise.Added); ok && msg.Err == nil {
+			m.made = a.ID // the cursor goes to it once the list has it
+		}
 		if fresh, ok := msg.Fresh.(model.Promise); ok && m.host.Is(dlgEdit) {
 			// Changed elsewhere: keep what was typed, show the promise as
 			// stored now; saving again applies it over that.
@@ -113,6 +124,53 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		}
 	}
 	return m, nil
+}
+
+// closedElsewhere answers a keep or a cancel refused because the promise
+// was kept or cancelled elsewhere meanwhile (the command line, the phone):
+// there is nothing left to ask, so the dialog closes and the footer says
+// what the promise is now, rather than a dialog stuck on "promise 12 is
+// already kept" that only esc leaves.
+func (m *Model) closedElsewhere(msg dialog.SavedMsg) (tea.Cmd, bool) {
+	p := model.ProblemOf(msg.Err)
+	if p == nil || p.Code != "promise_not_open" || !(m.host.Is(dlgKept) || m.host.Is(dlgCancel)) {
+		return nil, false
+	}
+	state := ""
+	if len(p.Args) > 1 {
+		if sp, ok := p.Args[1].(*model.Problem); ok {
+			state = m.lang.Err(sp)
+		}
+	}
+	text := model.InertLine(m.row.Text)
+	m.host.Saved(nil, "") // closes; busy until the reload below lands
+	return tea.Batch(common.Status(m.lang.T("promises.status.closed_elsewhere", state, text)),
+		func() tea.Msg { return common.DataChangedMsg{} }), true
+}
+
+// closedNewestFirst orders the kept and cancelled promises (after the
+// open ones, as the store lists them) by the day they were kept or
+// cancelled, newest first — the day the state column shows — then by due
+// date; the store's order (by the day made, which the pane does not show)
+// read as no order at all.
+func closedNewestFirst(rows []storage.PromiseRow) {
+	closed := func(r storage.PromiseRow) model.Date {
+		if r.Status == model.PromiseKept {
+			return r.KeptOn
+		}
+		return r.CancelledOn
+	}
+	i := 0
+	for i < len(rows) && rows[i].Status == model.PromiseOpen {
+		i++
+	}
+	rest := rows[i:]
+	sort.SliceStable(rest, func(a, b int) bool {
+		if x, y := closed(rest[a]), closed(rest[b]); x != y {
+			return x > y
+		}
+		return rest[a].Due > rest[b].Due
+	})
 }
 
 // showPending selects the promise a search opened once the list holds
@@ -187,9 +245,10 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, km.Kept, km.CancelPromise, km.Edit) && !open:
 		return common.Status(m.lang.T("promises.not_open", m.lang.T("promise."+string(r.Status))))
 	case key.Matches(msg, km.Kept):
+		// Empty is today: the hint says so, faint, and what is typed
+		// replaces it ("yesterday", not "todayyesterday").
 		in := form.NewInput(m.lang, m.fst, m.lang.T("promises.kept.title", model.InertLine(r.Text)),
-			m.lang.T("promises.kept.hint"), m.lang.T("rel.today"))
-		in.Required = true
+			m.lang.T("promises.kept.hint"), "")
 		m.openDlg(dlgKept, in, r)
 	case key.Matches(msg, km.CancelPromise):
 		// A cancellation carries its date and reason (DESIGN.md §2 v2):
@@ -259,9 +318,10 @@ func (m *Model) submit() tea.Cmd {
 			})
 		}
 		// dlgKept: the day it was kept reads back in time, as its hint
-		// says (mon: the last Monday); a day after today, or before the
+		// says (mon: the last Monday), today when empty; a day after
+		// today, or before the
 		// promise was made, is refused beside the field (the model's rule).
-		on, err := quickadd.ParsePastDate(d.Value(), today)
+		on, err := quickadd.PastDayOr(d.Value(), today)
 		if err == nil {
 			kept := r.Promise
 			kept.Status, kept.KeptOn = model.PromiseKept, on

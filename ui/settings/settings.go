@@ -221,7 +221,15 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	}
+	year := m.form.Value(fYear)
 	res, cmd := m.form.Update(msg)
+	if y := m.form.Value(fYear); y != year && validYear(y) == nil {
+		// The annual target shown is the year's: another year typed shows
+		// that year's target (empty when none), unless a target was typed.
+		// It showed this year's, and saving set it for the other year.
+		n, _ := strconv.Atoi(y)
+		m.form.Follow(fAnnual, m.annualText(n))
+	}
 	switch res {
 	case form.Cancelled:
 		m.Close()
@@ -278,10 +286,7 @@ const (
 func (m *Model) buildForm(s model.Settings, c storage.SyncConfig) *form.Form {
 	l := m.lang
 	year := m.env.Today().Year()
-	annual := ""
-	if v, ok := s.AnnualTargets[year]; ok {
-		annual = plainAmount(v)
-	}
+	annual := annualOf(s, year)
 	num := func(k, label string, v, lo int) form.Field {
 		return form.Field{Key: k, Label: l.T(label), Value: strconv.Itoa(v), Validate: intIn(lo, model.SettingMax)}
 	}
@@ -323,6 +328,17 @@ func (m *Model) buildForm(s model.Settings, c storage.SyncConfig) *form.Form {
 	f.SetHeight(m.formHeight())
 	return f
 }
+
+// annualOf is year's annual target as the field shows it ("" when none).
+func annualOf(s model.Settings, year int) string {
+	if v, ok := s.AnnualTargets[year]; ok {
+		return plainAmount(v)
+	}
+	return ""
+}
+
+// annualText is year's annual target as stored when the screen opened.
+func (m *Model) annualText(year int) string { return annualOf(m.set, year) }
 
 // save applies the fields the person changed to the settings as stored,
 // in one transaction (Store.EditSettingsSync): a setting changed elsewhere

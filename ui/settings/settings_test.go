@@ -143,3 +143,39 @@ func TestChineseWorkdaysAndEsc(t *testing.T) {
 		t.Error("esc on an unchanged form did not close it")
 	}
 }
+
+// The annual target shown follows the target year: typing another year
+// shows that year's target (empty when it has none), and saving without
+// typing a target sets none. It kept showing this year's 1200000, and
+// saving set next year's target to it unasked. A target typed first stays.
+func TestAnnualTargetFollowsTheYear(t *testing.T) {
+	m, read := openScreen(t, i18n.EN)
+	setField(m, 0, "2027")
+	if got := m.form.Value(fAnnual); got != "" {
+		t.Errorf("with 2027 typed, the annual target shows %q, want empty (2027 has none)", got)
+	}
+	setField(m, 0, "2026")
+	if got := m.form.Value(fAnnual); got != "1200000" {
+		t.Errorf("back on 2026 the annual target shows %q, want 1200000", got)
+	}
+	setField(m, 0, "2027")
+	press(m, "ctrl+s")
+	s := read()
+	if v, ok := s.AnnualTargets[2027]; ok {
+		t.Errorf("saving with only the year changed set the 2027 target to %v", v)
+	}
+	if s.AnnualTargets[2026] != model.MoneyFromMain(1200000) {
+		t.Errorf("the 2026 target changed: %v", s.AnnualTargets[2026])
+	}
+	// A target typed, then the year: the target typed is for that year.
+	m2, read2 := openScreen(t, i18n.EN)
+	setField(m2, 1, "900000")
+	setField(m2, 0, "2027")
+	if got := m2.form.Value(fAnnual); got != "900000" {
+		t.Errorf("the typed target was replaced by %q", got)
+	}
+	press(m2, "ctrl+s")
+	if v := read2().AnnualTargets[2027]; v != model.MoneyFromMain(900000) {
+		t.Errorf("2027's target is %v, want 900000", v)
+	}
+}

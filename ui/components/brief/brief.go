@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"salesplan/model"
 	"salesplan/storage"
@@ -80,8 +81,17 @@ func Text(env common.Env, d storage.ClientDetail) (string, []string) {
 	}
 	var out []string
 	field := func(key, v string) {
-		if strings.TrimSpace(v) != "" {
-			out = append(out, l.T("clients.brief.field", l.T(key), v))
+		if strings.TrimSpace(v) == "" {
+			return
+		}
+		// A field of several lines (needs pasted as a list): its later
+		// lines start under its first one's text, not under the label.
+		parts := strings.Split(v, "\n")
+		first := l.T("clients.brief.field", l.T(key), parts[0])
+		out = append(out, first)
+		pad := strings.Repeat(" ", ansi.StringWidth(l.T("clients.brief.field", l.T(key), "")))
+		for _, p := range parts[1:] {
+			out = append(out, pad+p)
 		}
 	}
 	var who []string

@@ -89,10 +89,14 @@ func PromiseLines(env common.Env, p model.Promise, projName map[model.ID]string,
 	state := ""
 	style, colored := s.Base, false
 	switch {
+	case p.Status == model.PromiseKept && !p.KeptOnTime():
+		state = l.T("promises.kept_late", l.DayMonth(p.KeptOn)) // as the Promises pane says it
 	case p.Status == model.PromiseKept:
 		state = l.T("clients.promise.kept_on", l.DayMonth(p.KeptOn))
+	case p.Status == model.PromiseCancelled && !p.CancelledInTime():
+		state = l.T("promises.cancelled_late", l.DayMonth(p.CancelledOn))
 	case p.Status == model.PromiseCancelled:
-		state = l.T("promise.cancelled")
+		state = l.T("promises.cancelled_on", l.DayMonth(p.CancelledOn))
 	case p.Overdue(today):
 		state, style, colored = OverdueText(l, today.Sub(p.Due)), s.Overdue, true
 	case p.DueSoon(today, cal):
@@ -104,6 +108,10 @@ func PromiseLines(env common.Env, p model.Promise, projName map[model.ID]string,
 	text := p.Text
 	if pn := projName[p.ProjectID]; pn != "" {
 		text = "[" + pn + "] " + text
+	}
+	if p.Status == model.PromiseCancelled && p.CancelReason != "" {
+		// Why it was cancelled is read with it (不能有隐瞒).
+		text = l.T("promises.why", text, p.CancelReason)
 	}
 	lines := common.Hanging(head, text, w)
 	if colored {

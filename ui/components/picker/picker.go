@@ -104,7 +104,7 @@ func (p *Picker) Update(msg tea.Msg) (res form.Result, cmd tea.Cmd) {
 		case key.Matches(msg, dk.Submit):
 			if len(p.matches) == 0 {
 				if p.loaded {
-					p.in.SetProblems([]string{p.env.T("clients.picker.none")})
+					p.in.SetProblems([]string{p.none()})
 				}
 				return form.Open, nil
 			}
@@ -153,10 +153,19 @@ func (p *Picker) refresh() {
 		lines = append(lines, strings.TrimSuffix(line, " · "))
 	}
 	if len(p.matches) == 0 {
-		lines = append(lines, p.env.T("clients.picker.none"))
+		lines = append(lines, p.none())
 	}
 	p.in.SetPreview(lines)
 	p.in.SetProblems(nil)
+}
+
+// none says why nothing can be picked: no client matches what was typed,
+// or there is no client at all yet (and where to add one).
+func (p *Picker) none() string {
+	if len(p.names) == 0 {
+		return p.env.T("clients.picker.empty")
+	}
+	return p.env.T("clients.picker.none")
 }
 
 // matchNames returns the names matching q, best first: all of them by name

@@ -50,11 +50,18 @@ func Read(f *form.Form, client, project model.ID, today model.Date) model.Promis
 	return model.Promise{ClientID: client, ProjectID: project, Text: f.Value("text"), MadeOn: today, Due: due}
 }
 
+// Added tags the answer of Add (dialog.SavedMsg.Tag): the promise made,
+// for the owner to select it.
+type Added struct{ ID model.ID }
+
 // Add saves a new promise to the client named who.
 func Add(lang i18n.Lang, st *storage.Store, p model.Promise, who string, today model.Date) tea.Cmd {
 	status := lang.T("clients.status.promised", model.InertLine(who), lang.ShortDate(p.Due))
-	return dialog.Do(st, status, func(st *storage.Store) error {
-		_, err := st.AddPromise(p, today)
-		return err
+	return dialog.Write(st, func(st *storage.Store) dialog.SavedMsg {
+		np, err := st.AddPromise(p, today)
+		if err != nil {
+			return dialog.Refused(err)
+		}
+		return dialog.SavedMsg{Status: status, Tag: Added{ID: np.ID}}
 	})
 }

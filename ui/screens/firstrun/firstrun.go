@@ -11,7 +11,9 @@
 package firstrun
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -204,7 +206,8 @@ func (s *Screen) Update(msg tea.Msg) tea.Cmd {
 		if msg.owner != s || !s.loads.Answer(msg.seq) {
 			return nil
 		}
-		if !s.loaded {
+		first := !s.loaded
+		if first {
 			s.host.Done() // the first reading: the keys waited for it
 		}
 		if msg.err != nil {
@@ -212,6 +215,14 @@ func (s *Screen) Update(msg tea.Msg) tea.Cmd {
 		}
 		s.settings, s.loaded = msg.s, true
 		s.tick(msg.s, msg.names)
+		if first {
+			// Opened again after some steps were done (the targets set,
+			// then the planner quit): the cursor starts on the first step
+			// still to do, not on one already ticked.
+			for s.cursor < stepStart && s.done[s.cursor] != "" {
+				s.cursor++
+			}
+		}
 		return nil
 	case common.DataChangedMsg: // a step saved here, an undo, a sync
 		return s.read()
@@ -471,7 +482,7 @@ func (s *Screen) importQuestion(rep storage.CSVReport) string {
 func importCSV(st *storage.Store, path string, dryRun bool, today model.Date) (storage.CSVReport, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
-		return storage.CSVReport{}, fmt.Errorf("reading %s: %w", path, err)
+		return storage.CSVReport{}, fileErr(path, err)
 	}
 	if !fi.Mode().IsRegular() {
 		return storage.CSVReport{}, model.Errf("csv_not_file", "%s is not a file", model.InertLine(path))
@@ -481,10 +492,24 @@ func importCSV(st *storage.Store, path string, dryRun bool, today model.Date) (s
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return storage.CSVReport{}, fmt.Errorf("reading %s: %w", path, err)
+		return storage.CSVReport{}, fileErr(path, err)
 	}
 	defer f.Close()
 	return st.ImportClientsCSVOn(f, dryRun, today)
+}
+
+// fileErr says in the user's language why the file cannot be read: it is
+// not there, or may not be read (the system's words were English in a
+// Chinese planner: "stat …: no such file or directory").
+func fileErr(path string, err error) error {
+	path = model.InertLine(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return model.Errf("csv_no_file", "there is no file %s", path)
+	case errors.Is(err, fs.ErrPermission):
+		return model.Errf("csv_no_permission", "%s may not be read (permission denied)", path)
+	}
+	return fmt.Errorf("reading %s: %w", path, err)
 }
 
 // expandHome reads a leading ~ as the home directory, as a shell would.
@@ -514,31 +539,35 @@ func (s *Screen) View() string {
 	st := s.env.Styles
 	w := s.width
 	l := s.lang
-	var head, tail []string
-	head = append(head, st.Title.Render(l.T("first.title")), "")
-	head = append(head, common.Hanging("", l.T("first.intro"), w)...)
-	head = append(head, "")
-	tail = append(tail, "")
-	tail = append(tail, common.Hanging("", l.T("first.demo"), w)...)
-	tail = append(tail, st.Title.Render("  salesplan --demo"))
-	tail = append(tail, common.Hanging("", l.T("first.demo_after"), w)...)
-	// Each step's note is read whole, wrapped beside its label (or under
-	// it on a narrow screen), unless that would push the demo's lines off
-	// a short terminal: then each note keeps one line, cut with ….
-	steps := s.steps(true)
-	if len(head)+len(steps)+len(tail) > s.height {
-		steps = s.steps(false)
+	// Each step's hint (or what was done) is read whole, wrapped under
+	// its column, when the screen has the room — first by leaving out the
+	// blank lines between the parts; a screen too short for that cuts
+	// the hints to one line each.
+	var out []string
+	for _, try := range []struct{ wrap, blanks bool }{{true, true}, {true, false}, {false, true}, {false, false}} {
+		blank := []string{""}
+		if !try.blanks {
+			blank = nil
+		}
+		out = append([]string{st.Title.Render(l.T("first.title"))}, blank...)
+		out = append(out, common.Hanging("", l.T("first.intro"), w)...)
+		out = append(out, blank...)
+		out = append(out, s.steps(try.wrap)...)
+		out = append(out, blank...)
+		out = append(out, common.Hanging("", l.T("first.demo"), w)...)
+		out = append(out, st.Title.Render("  salesplan --demo"))
+		out = append(out, common.Hanging("", l.T("first.demo_after"), w)...)
+		if len(out) <= s.height {
+			break
+		}
 	}
-	out := append(append(head, steps...), tail...)
 	return s.host.View(common.Fit(strings.Join(out, "\n"), w, s.height))
 }
 
-// stepNoteMin is the narrowest column a step's note wraps in beside the
-// labels; narrower, it goes under its label.
-const stepNoteMin = 24
-
-// steps draws the four steps with their notes (what each asks for, or
-// what was done), wrapped when wrap is set, else cut to one line each.
+// steps draws the four steps: the cursor, a tick when done, the step's
+// name and its hint or what was done — wrapped (a hint too long for the
+// line goes on under the hints' column, or under the step when the names
+// take most of the width), or cut to one line each.
 func (s *Screen) steps(wrap bool) []string {
 	st := s.env.Styles
 	w := s.width
@@ -548,7 +577,6 @@ func (s *Screen) steps(wrap bool) []string {
 	for _, lb := range labels {
 		lw = max(lw, common.Width(lb))
 	}
-	const lead = 4 // the cursor and the done mark
 	var out []string
 	for i, lb := range labels {
 		cursor, mark := "  ", "  "
@@ -558,40 +586,41 @@ func (s *Screen) steps(wrap bool) []string {
 		if s.done[i] != "" {
 			mark = st.Success.Render("✓") + " "
 		}
-		note := s.done[i]
-		if note == "" && i < stepStart {
-			note = l.T("first.hint." + []string{"targets", "import", "client"}[i])
+		text := s.done[i]
+		if text == "" && i < stepStart {
+			text = l.T("first.hint." + []string{"targets", "import", "client"}[i])
 		}
 		var lines []string
-		switch col := w - lead - lw - 2; {
-		case note == "" || !wrap || common.Width(note) <= col:
-			line := cursor + mark + common.PadRight(lb, lw)
-			if note != "" {
-				line += "  " + st.Muted.Render(note)
-			}
-			lines = []string{common.Truncate(line, w)}
-		case col >= stepNoteMin:
-			indent := strings.Repeat(" ", lead+lw+2)
-			for j, p := range common.WrapText(note, col) {
-				if j == 0 {
-					lines = append(lines, cursor+mark+common.PadRight(lb, lw)+"  "+st.Muted.Render(p))
-				} else {
-					lines = append(lines, indent+st.Muted.Render(p))
-				}
-			}
+		switch {
+		case text == "":
+			lines = []string{cursor + mark + lb}
+		case !wrap:
+			lines = []string{common.Truncate(cursor+mark+common.PadRight(lb, lw)+"  "+st.Muted.Render(text), w)}
 		default:
-			lines = []string{common.Truncate(cursor+mark+lb, w)}
-			indent := strings.Repeat(" ", lead+2)
-			for _, p := range common.WrapText(note, max(w-len(indent), 10)) {
-				lines = append(lines, common.Truncate(indent+st.Muted.Render(p), w))
+			head := cursor + mark + common.PadRight(lb, lw) + "  "
+			hw := common.Width(head)
+			if hw > w/2 { // the hint under the step, indented
+				lines = []string{strings.TrimRight(head, " ")}
+				for _, p := range common.WrapText(text, max(w-6, 10)) {
+					lines = append(lines, "      "+st.Muted.Render(p))
+				}
+				break
+			}
+			for j, p := range common.WrapText(text, max(w-hw, 10)) {
+				lead := head
+				if j > 0 {
+					lead = strings.Repeat(" ", hw)
+				}
+				lines = append(lines, lead+st.Muted.Render(p))
 			}
 		}
-		if i == s.cursor {
-			for j := range lines {
-				lines[j] = st.Selected.Render(common.PadRight(lines[j], w))
+		for _, line := range lines {
+			line = common.Truncate(line, w)
+			if i == s.cursor {
+				line = st.Selected.Render(common.PadRight(line, w))
 			}
+			out = append(out, line)
 		}
-		out = append(out, lines...)
 	}
 	return out
 }
