@@ -31,7 +31,6 @@ func init() {
 
 		"err.settings_int":         {"%q is not a whole number from %d to %d", "“%v”不是 %d 到 %d 之间的整数"},
 		"err.settings_year":        {"%q is not a year", "“%v”不是年份"},
-		"err.settings_currency":    {"%q is not a currency symbol (at most 8 characters)", "“%v”不是货币符号（最多 8 个字符）"},
 		"err.settings_months":      {"%q is not YYYY-MM=amount", "“%v”不是 YYYY-MM=金额"},
 		"err.settings_workdays":    {"%q is not a weekday", "“%v”不是星期几"},
 		"err.settings_no_workdays": {"name at least one working day", "至少要有一个工作日"},

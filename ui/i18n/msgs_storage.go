@@ -39,7 +39,7 @@ func init() {
 		"err.doc_null_record":       {"null is not a record", "null 不是记录"},
 		"err.doc_bad_id":            {"an id must be a whole number or null, not %v", "编号必须是整数或 null，不能是 %v"},
 		"err.doc_bad_value":         {"%v", "%v"},
-		"err.bad_currency":          {"%q is not a currency symbol (at most 8 printable characters)", "%q 不是货币符号（最多 8 个可显示字符）"},
+		"err.bad_currency":          {"%q is not a currency symbol (at most 8 printable characters)", "“%v”不是货币符号（最多 8 个可显示字符）"},
 		"err.happened_after_today":  {"%v is after today (%v): only what has happened can be recorded", "%v 晚于今天（%v）：只能记录已发生的事"},
 		"err.doc_want_whole":        {"must be a whole number, not %s", "必须是整数，不能是 %v"},
 		"err.doc_number_too_large":  {"%s is too large a number", "数字 %v 太大"},

@@ -461,9 +461,11 @@ func validDates(s string) error {
 	return err
 }
 
+// validCurrency is the rule config set and import hold (a nil *Problem
+// must not become a non-nil error).
 func validCurrency(s string) error {
-	if model.InertLine(s) != s || len([]rune(s)) > 8 {
-		return model.Errf("settings_currency", "%q is not a currency symbol (at most 8 characters)", s)
+	if p := model.CheckCurrency(s); p != nil {
+		return p
 	}
 	return nil
 }

@@ -179,3 +179,22 @@ func TestAnnualTargetFollowsTheYear(t *testing.T) {
 		t.Errorf("2027's target is %v, want 900000", v)
 	}
 }
+
+// The currency field holds the rule config set and import hold: a symbol
+// that draws nothing (a zero-width space, a soft hyphen, a byte order
+// mark, a bidi control, an escape) is refused, a plain one of up to 8
+// characters is taken.
+func TestValidCurrency(t *testing.T) {
+	for _, tc := range []struct {
+		in string
+		ok bool
+	}{
+		{"", true}, {"¥", true}, {"CHF", true}, {"US$", true},
+		{"\u200f$", false}, {"\x1b[31m", false}, {"123456789", false},
+		{"\u200b", false}, {"\u00ad", false}, {"\ufeff$", false},
+	} {
+		if err := validCurrency(tc.in); (err == nil) != tc.ok {
+			t.Errorf("validCurrency(%q) = %v, want ok %v", tc.in, err, tc.ok)
+		}
+	}
+}
