@@ -550,7 +550,8 @@ func TestAttentionTaskNotAddedTwice(t *testing.T) {
 // On a short terminal the attention list fills its room: an item that
 // does not fit whole keeps as many of its lines as there is room for and
 // runs the rest, cut with …, into the last one — never a blank line where
-// what was promised could be read, and no run of spaces inside it.
+// what was promised could be read, and no run of spaces inside it; the
+// title says how many items are hidden below, as the tasks' title does.
 func TestAttentionItemCutToItsRoom(t *testing.T) {
 	m := open(t, i18n.EN, 60, 16)
 	m.attention = []model.AttentionItem{{
@@ -562,8 +563,8 @@ func TestAttentionItemCutToItsRoom(t *testing.T) {
 		h    int
 		want []string
 	}{
-		{4, []string{"Attention · 2", "  promise overdue · 5 days overdue", "    Harbour Engineering · Sanlitun retail fit-out pumps Sen…", "Regular clients due for follow-up: 3"}},
-		{5, []string{"Attention · 2", "  promise overdue · 5 days overdue", "    Harbour Engineering · Sanlitun retail fit-out pumps", "    Send the pump curves and the control panel wiring diagr…", "Regular clients due for follow-up: 3"}},
+		{4, []string{"Attention · 2 · ↓1 more", "  promise overdue · 5 days overdue", "    Harbour Engineering · Sanlitun retail fit-out pumps Sen…", "Regular clients due for follow-up: 3"}},
+		{5, []string{"Attention · 2 · ↓1 more", "  promise overdue · 5 days overdue", "    Harbour Engineering · Sanlitun retail fit-out pumps", "    Send the pump curves and the control panel wiring diagr…", "Regular clients due for follow-up: 3"}},
 	} {
 		t.Run(fmt.Sprint(tc.h), func(t *testing.T) {
 			m.attH, m.attTop = tc.h, 0
