@@ -65,6 +65,10 @@ const (
 	focusAttention
 )
 
+// detailMin is the least list height (title and rows) that gives a line
+// to the selected task's detail.
+const detailMin = 10
+
 // wideMin is the width from which the attention list sits beside the tasks.
 const wideMin = 100
 
@@ -87,6 +91,7 @@ type Model struct {
 	width, height int
 	wide          bool
 	listW, listH  int
+	detail        bool // the list's last line shows the selected task whole
 	attW, attH    int
 	cols          columns
 
@@ -176,7 +181,15 @@ func (m *Model) SetSize(w, h int) {
 		}
 	}
 	m.cols = layoutColumns(m.listW, m.cols.kind, m.phoneW())
-	m.list.SetHeight(max(m.listH-1, 1)) // the list's first line is the day's title
+	// The list's first line is the day's title; below 120 columns, where
+	// a row cuts titles, clients and projects, its last line says the
+	// selected task whole (as the Week's does) when the list has the room.
+	m.detail = m.width < attGrow && m.listH >= detailMin
+	rows := m.listH - 1
+	if m.detail {
+		rows--
+	}
+	m.list.SetHeight(max(rows, 1))
 	m.keepAttVisible()
 	m.host.SetSize(m.width, m.height)
 	m.record.SetSize(m.width, m.height)

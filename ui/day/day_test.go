@@ -908,3 +908,26 @@ func TestRecordHelpNamesTheDay(t *testing.T) {
 		t.Errorf("the record's footer: %s", got)
 	}
 }
+
+// Below 120 columns a row cuts a long title; the list's last line says
+// the selected task whole, as the Week's does.
+func TestDetailLineShowsTheSelectedTaskWhole(t *testing.T) {
+	const title = "Confirm the panel delivery date with the site"
+	for _, tc := range []struct {
+		w, h  int
+		shown bool
+	}{{80, 24, true}, {100, 30, true}, {120, 40, false}, {60, 16, false}} {
+		t.Run(fmt.Sprintf("%dx%d", tc.w, tc.h), func(t *testing.T) {
+			m := open(t, i18n.EN, tc.w, tc.h)
+			if _, err := m.env.Store.AddTask(model.Task{Title: title, Date: uitest.Today, Kind: model.TaskTodo, Slot: model.SlotMorning}); err != nil {
+				t.Fatal(err)
+			}
+			uitest.Run(m, func() tea.Msg { return common.DataChangedMsg{} })
+			find(t, m, title)
+			if got := strings.Contains(screen(m), "  "+title); got != tc.shown {
+				t.Errorf("the whole title shown: %v, want %v:\n%s", got, tc.shown, screen(m))
+			}
+			uitest.CheckSize(t, m.View(), tc.w, tc.h)
+		})
+	}
+}
