@@ -639,6 +639,23 @@ func TestAttentionRecordsWithTheItemsClient(t *testing.T) {
 	}
 }
 
+// When the selected attention item leaves the list (its promise kept),
+// the cursor stays where it was, on the item that took its place, not on
+// the first.
+func TestAttentionCursorStaysWhenItsItemLeaves(t *testing.T) {
+	m := open(t, i18n.EN, 120, 40)
+	if len(m.attention) < 3 {
+		t.Fatalf("want three items: %+v", m.attention)
+	}
+	next := m.attention[2]
+	uitest.Press(m, "right", "j")
+	uitest.Press(m, "x") // the promise due soon, kept
+	uitest.Run(m, func() tea.Msg { return common.DataChangedMsg{} })
+	if got := m.attention[m.att.Cursor]; keyOf(got) != keyOf(next) {
+		t.Errorf("after keeping the second item the cursor is on %+v, want %+v", got, next)
+	}
+}
+
 func TestAttentionColours(t *testing.T) {
 	tests := []struct {
 		a    model.AttentionItem
