@@ -43,6 +43,7 @@
 package day
 
 import (
+	"slices"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -248,9 +249,21 @@ func (m *Model) ShortHelp() []key.Binding {
 			h = append(h, m.km.ToAttention)
 		}
 	case keys.PlaceAttention:
+		// x keeps a promise: on any other item the footer does not offer it.
+		if a, ok := m.selectedAtt(); ok && a.Type != model.AttPromiseOverdue && a.Type != model.AttPromiseDue {
+			h = slices.DeleteFunc(h, func(b key.Binding) bool { return b.Help() == m.km.KeptAtt.Help() })
+		}
 		h = append(h, m.km.ToTasks)
 	}
 	return h
+}
+
+// selectedAtt is the attention item under the cursor.
+func (m *Model) selectedAtt() (model.AttentionItem, bool) {
+	if m.att.Cursor < 0 || m.att.Cursor >= len(m.attention) {
+		return model.AttentionItem{}, false
+	}
+	return m.attention[m.att.Cursor], true
 }
 
 // FullHelp lists every key of the current place, with the focus keys.

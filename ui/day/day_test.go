@@ -948,3 +948,23 @@ func TestDetailLineShowsTheSelectedTaskWhole(t *testing.T) {
 		})
 	}
 }
+
+// The attention footer offers x (kept today) on a promise only: on any
+// other item x does nothing but say so.
+func TestAttentionFooterOffersKeptOnPromisesOnly(t *testing.T) {
+	m := open(t, i18n.EN, 120, 40)
+	uitest.Press(m, "right")
+	for i, a := range m.attention {
+		m.att.Select(i)
+		promise := a.Type == model.AttPromiseOverdue || a.Type == model.AttPromiseDue
+		offered := false
+		for _, b := range m.ShortHelp() {
+			if b.Help().Key == "x" {
+				offered = true
+			}
+		}
+		if offered != promise {
+			t.Errorf("%s item: x offered %v", a.Type, offered)
+		}
+	}
+}
