@@ -188,3 +188,30 @@ func TestListWithHeadings(t *testing.T) {
 		t.Errorf("all headings: cursor %d offset %d", l.Cursor, l.Offset)
 	}
 }
+
+// Wrapped Chinese text never starts a line with closing punctuation (、，。）
+// …): the character (or Latin word) before it comes down with it, and
+// every line still fits.
+func TestWrapTextKeepsPunctuationOffLineStarts(t *testing.T) {
+	tests := []struct {
+		text string
+		w    int
+		want []string
+	}{
+		{"含名称列的文件（也可有电话、区域、级别等）", 32, []string{"含名称列的文件（也可有电话、区", "域、级别等）"}},
+		{"年度销售目标、每天电话数、每周拜访数", 12, []string{"年度销售目", "标、每天电话", "数、每周拜访", "数"}},
+		{"问了ACME，说下周定", 8, []string{"问了", "ACME，说", "下周定"}},
+		{"plain English, wrapped as before", 10, []string{"plain", "English,", "wrapped as", "before"}},
+	}
+	for _, tc := range tests {
+		got := WrapText(tc.text, tc.w)
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("WrapText(%q, %d) = %q, want %q", tc.text, tc.w, got, tc.want)
+		}
+		for _, l := range got {
+			if ansi.StringWidth(l) > tc.w {
+				t.Errorf("line %q is wider than %d", l, tc.w)
+			}
+		}
+	}
+}

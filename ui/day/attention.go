@@ -147,7 +147,7 @@ func (m *Model) attentionView(w, h int) string {
 	if m.attTop > 0 {
 		title += " " + m.lang.T("day.att.above", m.attTop)
 	}
-	lines = append(lines, st.Title.Render(common.PadRight(title, w)))
+	lines = append(lines, "") // the title, once it is known how many items show
 	footer := ""
 	if m.regularDue > 0 {
 		footer = m.lang.T("day.att.regular_due", m.regularDue)
@@ -157,7 +157,7 @@ func (m *Model) attentionView(w, h int) string {
 		lines = append(lines, st.Muted.Render(common.PadRight("  "+m.lang.T("day.att.none"), w)))
 	}
 	focused := m.focus == focusAttention
-	used := 0
+	used, shown := 0, m.attTop
 	for i := m.attTop; i < len(items); i++ {
 		a := items[i]
 		item := m.attItem(a, w)
@@ -171,6 +171,7 @@ func (m *Model) attentionView(w, h int) string {
 			}
 		}
 		used += len(item)
+		shown = i + 1
 		sel := i == m.att.Cursor
 		cursor := " "
 		if sel && focused {
@@ -194,6 +195,11 @@ func (m *Model) attentionView(w, h int) string {
 			lines = append(lines, l)
 		}
 	}
+	// Items hidden below, as the task list says its rows below.
+	if below := len(items) - shown; below > 0 && len(items) > 0 {
+		title += " " + m.lang.T("day.att.below", below)
+	}
+	lines[0] = st.Title.Render(common.PadRight(title, w))
 	for len(lines) < h-1 || (footer == "" && len(lines) < h) {
 		lines = append(lines, strings.Repeat(" ", w))
 	}

@@ -43,6 +43,7 @@
 package day
 
 import (
+	"slices"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -64,6 +65,10 @@ const (
 	focusTasks focus = iota
 	focusAttention
 )
+
+// detailMin is the least list height (title and rows) that gives a line
+// to the selected task's detail.
+const detailMin = 10
 
 // wideMin is the width from which the attention list sits beside the tasks.
 const wideMin = 100
@@ -87,6 +92,7 @@ type Model struct {
 	width, height int
 	wide          bool
 	listW, listH  int
+	detail        bool // the list's last line shows the selected task whole
 	attW, attH    int
 	cols          columns
 
@@ -176,7 +182,15 @@ func (m *Model) SetSize(w, h int) {
 		}
 	}
 	m.cols = layoutColumns(m.listW, m.cols.kind, m.phoneW())
-	m.list.SetHeight(max(m.listH-1, 1)) // the list's first line is the day's title
+	// The list's first line is the day's title; below 120 columns, where
+	// a row cuts titles, clients and projects, its last line says the
+	// selected task whole (as the Week's does) when the list has the room.
+	m.detail = m.width < attGrow && m.listH >= detailMin
+	rows := m.listH - 1
+	if m.detail {
+		rows--
+	}
+	m.list.SetHeight(max(rows, 1))
 	m.keepAttVisible()
 	m.host.SetSize(m.width, m.height)
 	m.record.SetSize(m.width, m.height)
@@ -235,9 +249,21 @@ func (m *Model) ShortHelp() []key.Binding {
 			h = append(h, m.km.ToAttention)
 		}
 	case keys.PlaceAttention:
+		// x keeps a promise: on any other item the footer does not offer it.
+		if a, ok := m.selectedAtt(); ok && a.Type != model.AttPromiseOverdue && a.Type != model.AttPromiseDue {
+			h = slices.DeleteFunc(h, func(b key.Binding) bool { return b.Help() == m.km.KeptAtt.Help() })
+		}
 		h = append(h, m.km.ToTasks)
 	}
 	return h
+}
+
+// selectedAtt is the attention item under the cursor.
+func (m *Model) selectedAtt() (model.AttentionItem, bool) {
+	if m.att.Cursor < 0 || m.att.Cursor >= len(m.attention) {
+		return model.AttentionItem{}, false
+	}
+	return m.attention[m.att.Cursor], true
 }
 
 // FullHelp lists every key of the current place, with the focus keys.

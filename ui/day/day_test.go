@@ -550,7 +550,8 @@ func TestAttentionTaskNotAddedTwice(t *testing.T) {
 // On a short terminal the attention list fills its room: an item that
 // does not fit whole keeps as many of its lines as there is room for and
 // runs the rest, cut with …, into the last one — never a blank line where
-// what was promised could be read, and no run of spaces inside it.
+// what was promised could be read, and no run of spaces inside it; the
+// title says how many items are hidden below, as the tasks' title does.
 func TestAttentionItemCutToItsRoom(t *testing.T) {
 	m := open(t, i18n.EN, 60, 16)
 	m.attention = []model.AttentionItem{{
@@ -562,8 +563,8 @@ func TestAttentionItemCutToItsRoom(t *testing.T) {
 		h    int
 		want []string
 	}{
-		{4, []string{"Attention · 2", "  promise overdue · 5 days overdue", "    Harbour Engineering · Sanlitun retail fit-out pumps Sen…", "Regular clients due for follow-up: 3"}},
-		{5, []string{"Attention · 2", "  promise overdue · 5 days overdue", "    Harbour Engineering · Sanlitun retail fit-out pumps", "    Send the pump curves and the control panel wiring diagr…", "Regular clients due for follow-up: 3"}},
+		{4, []string{"Attention · 2 · ↓1 more", "  promise overdue · 5 days overdue", "    Harbour Engineering · Sanlitun retail fit-out pumps Sen…", "Regular clients due for follow-up: 3"}},
+		{5, []string{"Attention · 2 · ↓1 more", "  promise overdue · 5 days overdue", "    Harbour Engineering · Sanlitun retail fit-out pumps", "    Send the pump curves and the control panel wiring diagr…", "Regular clients due for follow-up: 3"}},
 	} {
 		t.Run(fmt.Sprint(tc.h), func(t *testing.T) {
 			m.attH, m.attTop = tc.h, 0
@@ -635,6 +636,23 @@ func TestAttentionRecordsWithTheItemsClient(t *testing.T) {
 	uitest.Run(m, func() tea.Msg { return common.DataChangedMsg{} })
 	if tk, _ := m.selected(); tk.Title != "order brochures" || tk.Date != uitest.Today {
 		t.Errorf("a from the attention list added %+v", tk)
+	}
+}
+
+// When the selected attention item leaves the list (its promise kept),
+// the cursor stays where it was, on the item that took its place, not on
+// the first.
+func TestAttentionCursorStaysWhenItsItemLeaves(t *testing.T) {
+	m := open(t, i18n.EN, 120, 40)
+	if len(m.attention) < 3 {
+		t.Fatalf("want three items: %+v", m.attention)
+	}
+	next := m.attention[2]
+	uitest.Press(m, "right", "j")
+	uitest.Press(m, "x") // the promise due soon, kept
+	uitest.Run(m, func() tea.Msg { return common.DataChangedMsg{} })
+	if got := m.attention[m.att.Cursor]; keyOf(got) != keyOf(next) {
+		t.Errorf("after keeping the second item the cursor is on %+v, want %+v", got, next)
 	}
 }
 
@@ -905,5 +923,48 @@ func TestRecordHelpNamesTheDay(t *testing.T) {
 	}
 	if got := strings.Join(descs, " • "); !strings.Contains(got, "h/[ 前一天") || !strings.Contains(got, "l/] 后一天") {
 		t.Errorf("the record's footer: %s", got)
+	}
+}
+
+// Below 120 columns a row cuts a long title; the list's last line says
+// the selected task whole, as the Week's does.
+func TestDetailLineShowsTheSelectedTaskWhole(t *testing.T) {
+	const title = "Confirm the panel delivery date with the site"
+	for _, tc := range []struct {
+		w, h  int
+		shown bool
+	}{{80, 24, true}, {100, 30, true}, {120, 40, false}, {60, 16, false}} {
+		t.Run(fmt.Sprintf("%dx%d", tc.w, tc.h), func(t *testing.T) {
+			m := open(t, i18n.EN, tc.w, tc.h)
+			if _, err := m.env.Store.AddTask(model.Task{Title: title, Date: uitest.Today, Kind: model.TaskTodo, Slot: model.SlotMorning}); err != nil {
+				t.Fatal(err)
+			}
+			uitest.Run(m, func() tea.Msg { return common.DataChangedMsg{} })
+			find(t, m, title)
+			if got := strings.Contains(screen(m), "  "+title); got != tc.shown {
+				t.Errorf("the whole title shown: %v, want %v:\n%s", got, tc.shown, screen(m))
+			}
+			uitest.CheckSize(t, m.View(), tc.w, tc.h)
+		})
+	}
+}
+
+// The attention footer offers x (kept today) on a promise only: on any
+// other item x does nothing but say so.
+func TestAttentionFooterOffersKeptOnPromisesOnly(t *testing.T) {
+	m := open(t, i18n.EN, 120, 40)
+	uitest.Press(m, "right")
+	for i, a := range m.attention {
+		m.att.Select(i)
+		promise := a.Type == model.AttPromiseOverdue || a.Type == model.AttPromiseDue
+		offered := false
+		for _, b := range m.ShortHelp() {
+			if b.Help().Key == "x" {
+				offered = true
+			}
+		}
+		if offered != promise {
+			t.Errorf("%s item: x offered %v", a.Type, offered)
+		}
 	}
 }

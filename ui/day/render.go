@@ -216,10 +216,34 @@ func (m *Model) listView(w, h int) string {
 	for i := from; i < to; i++ {
 		lines = append(lines, m.listLine(m.rows[i], i, w))
 	}
-	for len(lines) < h {
+	rows := h
+	if m.detail {
+		rows--
+	}
+	for len(lines) < rows {
 		lines = append(lines, strings.Repeat(" ", w))
 	}
+	if m.detail {
+		lines = append(lines, m.detailLine(w))
+	}
 	return strings.Join(lines, "\n")
+}
+
+// detailLine says the selected task whole — its title, client and
+// project, which its row may cut — in w cells; blank without one.
+func (m *Model) detailLine(w int) string {
+	t, ok := m.selected()
+	if !ok {
+		return strings.Repeat(" ", w)
+	}
+	parts := []string{model.InertLine(t.Title)}
+	if t.ClientName != "" && !m.parts(t).named { // "Call 王总" says the client already
+		parts = append(parts, "@"+model.InertLine(t.ClientName))
+	}
+	if t.ProjectName != "" {
+		parts = append(parts, "#"+model.InertLine(t.ProjectName))
+	}
+	return m.env.Styles.Muted.Render(common.PadRight("  "+strings.Join(parts, " · "), w))
 }
 
 // dayTitle is the list's first line: the date, and where it sits relative

@@ -100,7 +100,9 @@ func (m *Model) applyLoaded(msg loadedMsg) tea.Cmd {
 			attID = keyOf(m.attention[m.att.Cursor])
 		}
 		m.attention, m.regularDue = msg.attention, msg.regularDue
-		at := 0
+		// Back on the item that was selected; when it left the list (the
+		// call it asked for was recorded), on the one that took its place.
+		at := max(min(m.att.Cursor, len(m.attention)-1), 0)
 		for i, a := range m.attention {
 			if keyOf(a) == attID {
 				at = i

@@ -57,6 +57,7 @@ func init() {
 
 		"review.loading":   {"Reading the review…", "正在读取周回顾…"},
 		"review.key.close": {"close the review", "关闭周回顾"},
+		"help.key.close":   {"close the help", "关闭帮助"},
 
 		"cli.short.review": {"The weekly review as Markdown", "以 Markdown 输出周回顾"},
 	})

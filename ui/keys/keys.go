@@ -78,6 +78,7 @@ type KeyMap struct {
 	// Week.
 	Review      key.Binding // r
 	CloseReview key.Binding // r, esc
+	CloseHelp   key.Binding // ?, esc: the full help's footer
 
 	// Day and Month: their reports, like the Week's review (DESIGN.md
 	// §2 v2; the key table names r on the Week only, and r is free on
@@ -240,6 +241,7 @@ func New(l i18n.Lang) KeyMap {
 		MakeTask:    b(l, []string{"t"}, "t", "key.make_task"),
 		Review:      b(l, []string{"r"}, "r", "key.review"),
 		CloseReview: b(l, []string{"r", "esc"}, "r/esc", "review.key.close"),
+		CloseHelp:   b(l, []string{"?", "esc"}, "?/esc", "help.key.close"),
 		DayRecord:   b(l, []string{"r"}, "r", "day.key.record"),
 		MonthReport: b(l, []string{"r"}, "r", "month.key.report"),
 		CloseReport: b(l, []string{"r", "esc"}, "r/esc", "report.key.close"),

@@ -296,10 +296,7 @@ func (m *Model) listView() []string {
 	rows := m.listRows()
 	h := m.bodyH()
 	out := make([]string, 0, h)
-	clientW := 12
-	if m.width < 70 {
-		clientW = 8
-	}
+	titleW, clientW := m.listCols()
 	for i := m.list.Offset; i < min(m.list.Offset+h, len(rows)); i++ {
 		r := rows[i]
 		if r.task < 0 {
@@ -326,11 +323,12 @@ func (m *Model) listView() []string {
 		if t.Time.Valid() {
 			when = t.Time.String()
 		}
-		titleW := max(m.width-(2+1+5+1+m.kindW+1+1+clientW), 4)
+		titleW := titleW
 		// A call shows its client's phone where the width allows, as on
 		// the Day: at the title's end, never cut.
 		phone := ""
-		if p := m.phones[t.ClientID]; tasks.IsCall(t) && tasks.PhoneRoom(titleW, model.InertLine(t.Title), p) {
+		if m.rowPhone(t, titleW) {
+			p := m.phones[t.ClientID]
 			titleW -= common.Width(p) + 1
 			phone = " " + p
 		}
@@ -351,8 +349,25 @@ func (m *Model) listView() []string {
 	return out
 }
 
+// listCols are the narrow layout's title and client widths.
+func (m *Model) listCols() (titleW, clientW int) {
+	clientW = 12
+	if m.width < 70 {
+		clientW = 8
+	}
+	return max(m.width-(2+1+5+1+m.kindW+1+1+clientW), 4), clientW
+}
+
+// rowPhone reports whether a task's row in the narrow list shows its
+// client's phone beside a title titleW cells wide.
+func (m *Model) rowPhone(t model.AgendaTask, titleW int) bool {
+	p := m.phones[t.ClientID]
+	return tasks.IsCall(t) && tasks.PhoneRoom(titleW, model.InertLine(t.Title), p)
+}
+
 // detailLine shows the selected task in full: the columns only have room
-// for its client.
+// for its client. In the narrow list a call's row shows the phone
+// already: the line then gives the title the room instead.
 func (m *Model) detailLine() string {
 	st := m.env.Styles
 	t, ok := m.selected()
@@ -373,7 +388,8 @@ func (m *Model) detailLine() string {
 	// The project after it is cut first; if the line is still too long,
 	// the title gives way, then the client's name, then the kind of task
 	// (the phone says it is a call): never the phone.
-	if p := m.phones[t.ClientID]; tasks.IsCall(t) && p != "" {
+	titleW, _ := m.listCols()
+	if p := m.phones[t.ClientID]; tasks.IsCall(t) && p != "" && (m.wide || !m.rowPhone(t, titleW)) {
 		parts = append(parts, p)
 		cut := func(i, keep int) {
 			over := common.Width(mark(t)+" "+strings.Join(parts, " · ")) - m.width

@@ -442,10 +442,12 @@ func TestCallsShowPhones(t *testing.T) {
 	}
 }
 
-// At 60 columns the selected call's line keeps its client's phone whole
-// ("+86 10 6788 2100", not "+86 10 6788…"): the title, then the client's
-// name, then the kind of task give way. In both languages, with a long
-// title, a long client name and a project.
+// At 60 columns the selected call's phone shows whole ("+86 10 6788
+// 2100", not "+86 10 6788…"): on its row when the row has room for it
+// (the line under the list then gives the title that room), else on that
+// line, where the title, then the client's name, then the kind of task
+// give way. In both languages, with a long title, a long client name and
+// a project.
 func TestNarrowDetailKeepsPhone(t *testing.T) {
 	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
 		st := uitest.OpenStore(t)
@@ -469,17 +471,16 @@ func TestNarrowDetailKeepsPhone(t *testing.T) {
 				t.Fatalf("%s %d: no task selected:\n%s", l, width, screen(m))
 			}
 			uitest.CheckSize(t, m.View(), width, 13)
-			found := false
+			whole := false
 			for _, line := range strings.Split(screen(m), "\n") {
-				if strings.Contains(line, "@") {
-					found = true
-					if !strings.Contains(line, "+86 10 6788 2100") {
-						t.Errorf("%s %d: the selected call's line cuts the phone: %q", l, width, line)
-					}
+				if strings.Contains(line, "+86 10 6788 2100") {
+					whole = true
+				} else if strings.Contains(line, "+86") {
+					t.Errorf("%s %d: a line cuts the phone: %q", l, width, line)
 				}
 			}
-			if !found {
-				t.Errorf("%s %d: no line for the selected call:\n%s", l, width, screen(m))
+			if !whole {
+				t.Errorf("%s %d: the selected call's phone is not shown whole:\n%s", l, width, screen(m))
 			}
 		}
 	}
@@ -523,5 +524,27 @@ func TestDeleteKeepsTheCursorInPlaceAndUndoSelects(t *testing.T) {
 				t.Errorf("after the undo the cursor is on %q, want %q put back", tk.Title, gone.Title)
 			}
 		})
+	}
+}
+
+// At 80 columns the line under the list reads the selected call's title
+// whole: its row shows the phone already, so the line does not repeat it
+// at the title's expense.
+func TestNarrowDetailGivesTheTitleRoom(t *testing.T) {
+	st := uitest.OpenStore(t)
+	c, err := st.AddClient(model.Client{Name: "Tom Becker", Phone: "+86 138 0101 7766"}, uitest.Today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const title = "Ask about the courtyard hotel scheme"
+	if _, err := st.AddTask(model.Task{Title: title, Date: uitest.Today, Time: model.ClockAt(9, 20), Kind: model.TaskCall, ClientID: c.ID}); err != nil {
+		t.Fatal(err)
+	}
+	m := newModel(uitest.EnvAt(st, i18n.EN, uitest.Morning))
+	m.SetSize(80, 24)
+	uitest.Run(m, m.Init())
+	s := screen(m)
+	if !strings.Contains(s, "· "+title+" · @Tom Becker") || !strings.Contains(s, "+86 138 0101 7766") {
+		t.Errorf("the selected call at 80 columns:\n%s", s)
 	}
 }

@@ -46,7 +46,7 @@ func New(env common.Env, groups [][]key.Binding) *Help {
 		}
 	}
 	km := env.Keys
-	h.scroll = []key.Binding{km.Up, km.Down, km.Help, km.Back}
+	h.scroll = []key.Binding{km.Up, km.Down, km.CloseHelp}
 	h.layout()
 	return h
 }
