@@ -124,6 +124,7 @@ const (
 	CodeTwoDates      = "two_dates"      // "two dates: %q and %q (escape a word with \\)"
 	CodeTwoTimes      = "two_times"      // "two times: %q and %q"
 	CodeTwoRepeats    = "two_repeats"    // "two repeat rules: %q and %q"
+	CodeRepeatWeekday = "repeat_weekday" // "%q and the date %s fall on different days of the week …", rule and date typed
 	CodeLookupFailed  = "lookup_failed"  // "could not look up %q: %v"
 )
 
@@ -458,6 +459,11 @@ func Parse(input string, today model.Date, r Resolver) Result {
 	t.Important = st.important
 	t.Date = st.date
 	res.Dated = st.dateText != ""
+	if res.Dated && st.repeatHasW && t.Date.Valid() && t.Date.Weekday() != st.repeatWd {
+		// "every mon" on a Wednesday: which one was meant is a guess.
+		res.Problems = append(res.Problems, model.Errf(CodeRepeatWeekday,
+			"%q and the date %s fall on different days of the week: leave the date out, or give one on that day", st.repeatText, t.Date))
+	}
 	if !res.Dated {
 		switch {
 		case st.repeatHasW:

@@ -226,7 +226,10 @@ func TestParse(t *testing.T) {
 		{"standup daily", want{title: "standup", repeat: "daily"}},
 		{"standup every weekday", want{title: "standup", repeat: "weekdays"}},
 		{"review every mon", want{title: "review", date: "2026-11-30", repeat: "weekly"}},
-		{"review every mon tomorrow", want{title: "review", date: "2026-11-28", repeat: "weekly"}},
+		// "every mon" and a Saturday: refused as task edit refuses it (it
+		// was kept as a weekly task on Saturdays).
+		{"review every mon tomorrow", want{title: "review", date: "2026-11-28", repeat: "weekly", problems: []string{"repeat_weekday"}}},
+		{"review every mon 11-30", want{title: "review", date: "2026-11-30", repeat: "weekly"}},
 		{"review weekly", want{title: "review", repeat: "weekly"}},
 		{"invoice every month", want{title: "invoice", repeat: "monthly"}},
 		{"invoice monthly", want{title: "invoice", repeat: "monthly"}},
@@ -443,5 +446,38 @@ func TestParseDated(t *testing.T) {
 				t.Errorf("Dated = %v, want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestRepeatWeekdayAgainstTheDate: a rule that names a weekday and a date
+// on another weekday contradict each other ("every mon" on a Wednesday
+// was kept as a weekly task on Wednesdays): a problem naming both, as
+// task edit refuses; the rule's own day, or no date, is fine.
+func TestRepeatWeekdayAgainstTheDate(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want string // "" = no problem; else the date the problem names
+	}{
+		{"call Li every mon 2026-12-09", "2026-12-09"},
+		{"call Li 2026-12-09 每周一", "2026-12-09"},
+		{"call Li every fri tomorrow", "2026-11-28"},
+		{"call Li every fri 2026-12-04", ""},
+		{"call Li every fri", ""},
+		{"call Li every 2w tomorrow", ""},
+		{"call Li every day tomorrow", ""},
+	} {
+		res := Parse(tc.in, friday, nil)
+		var found *model.Problem
+		for _, e := range res.Problems {
+			if p := model.ProblemOf(e); p != nil && p.Code == CodeRepeatWeekday {
+				found = p
+			}
+		}
+		switch {
+		case tc.want == "" && found != nil:
+			t.Errorf("%q: unexpected %v", tc.in, found)
+		case tc.want != "" && (found == nil || !strings.Contains(found.Error(), tc.want)):
+			t.Errorf("%q: problems %v; want %s naming %s", tc.in, res.Problems, CodeRepeatWeekday, tc.want)
+		}
 	}
 }

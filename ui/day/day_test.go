@@ -767,7 +767,7 @@ func TestGoldenDialogs(t *testing.T) {
 	steps := map[string]func(m *Model){
 		"quickadd": func(m *Model) {
 			uitest.Press(m, "a")
-			uitest.Type(m, "拜访 @王 明天下午3点 送样品 ! 每周一")
+			uitest.Type(m, "拜访 @王 明天下午3点 送样品 ! 每周六")
 		},
 		"edit": func(m *Model) {
 			find(t, m, "确认预付款到账时间")

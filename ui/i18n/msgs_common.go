@@ -245,6 +245,7 @@ func init() {
 		"err.two_projects":             {"a task has one project: %q or %q?", "一个任务只能有一个项目：“%v”还是“%v”？"},
 		"err.two_dates":                {"two dates: %q and %q (escape a word with \\)", "两个日期：“%v”和“%v”（可用 \\ 转义单词）"},
 		"err.two_times":                {"two times: %q and %q", "两个时间：“%v”和“%v”"},
+		"err.repeat_weekday":           {"%q and the date %v fall on different days of the week: leave the date out, or give one on that day", "“%v”与日期 %v 不是同一个星期几：去掉日期，或改为那一天"},
 		"err.two_repeats":              {"two repeat rules: %q and %q", "两个重复规则：“%v”和“%v”"},
 		"err.lookup_failed":            {"could not look up %q: %v", "无法查找“%v”：%v"},
 		"err.csv_kind":                 {"%q is not something to export as CSV (one of %v)", "“%v”不能导出为 CSV（可选：%v）"},
