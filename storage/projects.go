@@ -234,10 +234,11 @@ func projectFollowUp(ps model.ProjectState, st model.Settings, today model.Date)
 	return model.ProjectFollowUp(ps.Project, ps.LastContact, st, today)
 }
 
-// AddProject stores a project (client required; stage defaults to lead,
-// entered on today).
-func (s *Store) AddProject(p model.Project, today model.Date) (model.Project, error) {
-	p.ID = 0
+// newProjectDefaults fills what a new project leaves out: the lead stage,
+// entered today, and for one added at contract or later (onboarding a
+// signed project) the signing date, the day it entered that stage unless
+// told otherwise (DESIGN.md §2 v2).
+func newProjectDefaults(p *model.Project, today model.Date) {
 	if p.Stage == "" {
 		p.Stage = model.StageLead
 	}
@@ -245,11 +246,15 @@ func (s *Store) AddProject(p model.Project, today model.Date) (model.Project, er
 		p.StageHistory = []model.StageEntry{{Stage: p.Stage, On: today}}
 	}
 	if model.SignedStage(p.Stage) && !p.SignedOn.Valid() {
-		// Added at contract or later (onboarding a signed project): it
-		// counts as signed the day it entered that stage unless told
-		// otherwise (DESIGN.md §2 v2).
 		p.SignedOn = p.StageSince()
 	}
+}
+
+// AddProject stores a project (client required; stage defaults to lead,
+// entered on today).
+func (s *Store) AddProject(p model.Project, today model.Date) (model.Project, error) {
+	p.ID = 0
+	newProjectDefaults(&p, today)
 	err := s.act(ActAddProject, func(r *recorder) error {
 		if err := validateProject(r.tx, &p); err != nil {
 			return err
@@ -275,15 +280,7 @@ func (s *Store) AddProjectWithClient(c model.Client, p model.Project, today mode
 	if err := validateClient(&c); err != nil {
 		return model.Client{}, model.Project{}, err
 	}
-	if p.Stage == "" {
-		p.Stage = model.StageLead
-	}
-	if len(p.StageHistory) == 0 {
-		p.StageHistory = []model.StageEntry{{Stage: p.Stage, On: today}}
-	}
-	if model.SignedStage(p.Stage) && !p.SignedOn.Valid() {
-		p.SignedOn = p.StageSince()
-	}
+	newProjectDefaults(&p, today)
 	err := s.act(ActAddProjectNewClient, func(r *recorder) error {
 		// The client first: the project needs its id, and the undo step
 		// is named after it.

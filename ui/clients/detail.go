@@ -152,21 +152,12 @@ func (m *Model) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.scrollDetail(-(m.bodyHeight() - 1))
 	case key.Matches(msg, km.Home):
 		m.det.offset = 0
-	case key.Matches(msg, km.Edit):
-		m.openClientForm(c, true)
+	case m.rowAction(msg, c): // e, c, v, m, p: as on the list
 	case key.Matches(msg, km.NewClient):
 		// As on the list: a new client saved opens its card, so a rep
 		// adding several in a row (a, name, ctrl+s, a, …) types the next
 		// a here.
 		m.openClientForm(model.Client{}, false)
-	case key.Matches(msg, km.LogCall):
-		m.openLog(c, model.EntryCall)
-	case key.Matches(msg, km.LogVisit):
-		m.openLog(c, model.EntryVisit)
-	case key.Matches(msg, km.LogMeeting):
-		m.openLog(c, model.EntryMeeting)
-	case key.Matches(msg, km.Promise):
-		m.openPromise(c)
 	case key.Matches(msg, km.ToggleKey):
 		tier, word := model.TierKey, "clients.status.now_key"
 		if c.Tier == model.TierKey {

@@ -247,9 +247,9 @@ func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// rowAction opens, for the client c of the selected row, what e, c, v, m
-// or p opens on its card.
-func (m *Model) rowAction(msg tea.KeyPressMsg, c model.Client) {
+// rowAction opens, for client c, what e, c, v, m or p opens — the same
+// on a list row and on the card — and reports whether msg was one of them.
+func (m *Model) rowAction(msg tea.KeyPressMsg, c model.Client) bool {
 	km := m.km
 	switch {
 	case key.Matches(msg, km.Edit):
@@ -262,7 +262,10 @@ func (m *Model) rowAction(msg tea.KeyPressMsg, c model.Client) {
 		m.openLog(c, model.EntryMeeting)
 	case key.Matches(msg, km.Promise):
 		m.openPromise(c)
+	default:
+		return false
 	}
+	return true
 }
 
 func (m *Model) setQuery(q string) {
