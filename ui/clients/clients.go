@@ -6,9 +6,19 @@
 // screens (ui/screens/callsheet, ui/components/note); n here lets the
 // shell jot a note for the client selected or open.
 //
+// The card's journal is corrected in place (DESIGN.md §3 journal edit and
+// delete, the same storage operations): J (or enter, free on the card)
+// puts a › cursor on the newest entry; j/k move it and the card scrolls
+// to follow; e edits the entry (text, date, kind, project) in a form that
+// saves only the fields changed over the revision it opened on; d deletes
+// it (u undoes); esc leaves the journal. J, not j, since j/k always move;
+// e and d mean the entry while the cursor is on, the client (edit,
+// archive) once esc has left it. A search hit on an entry opens the card
+// with the cursor on that entry, and esc goes back to the search.
+//
 // Files: clients.go the model and its face, list.go the table, detail.go
-// the client detail, dialogs.go what each dialog asks and saves, cmds.go
-// the store reads.
+// the client detail, entries.go its journal cursor and the entry form,
+// dialogs.go what each dialog asks and saves, cmds.go the store reads.
 package clients
 
 import (
@@ -61,6 +71,9 @@ type Model struct {
 	host   dialog.Host
 	client model.Client    // the client the open dialog is about
 	entry  model.EntryKind // dlgLog: what is recorded
+	// editing is the journal entry the open entry form edits, as it was
+	// read when the form opened (its revision with it).
+	editing model.JournalEntry
 	// afterEdit is where the edit form opened by e in a brief goes once
 	// it is saved or cancelled: back to this pane's brief, or back to the
 	// pane whose brief asked for it (the Day's, the Week's).
@@ -136,6 +149,8 @@ func (m *Model) place() keys.Place {
 	switch {
 	case m.host.IsOpen():
 		return m.host.Place()
+	case m.screen == screenDetail && m.det.journal:
+		return keys.PlaceClientJournal
 	case m.screen == screenDetail:
 		return keys.PlaceClientDetail
 	}

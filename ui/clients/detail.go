@@ -40,6 +40,14 @@ type detail struct {
 	scrollTo  bool
 	entryLine int
 	all       bool
+	// journal: the journal has the cursor (J); entry is the entry
+	// selected, entryIdx its place in the journal read (where the
+	// cursor stays when the entry goes), entryLen its lines in wrapped.
+	// hit: the cursor came with a search hit (esc goes back there).
+	journal  bool
+	hit      bool
+	entryIdx int
+	entryLen int
 	// editOnLoad: open the client's edit form once the detail has loaded
 	// (e in another pane's brief).
 	editOnLoad bool
@@ -60,6 +68,7 @@ func (m *Model) openDetail(id model.ID) tea.Cmd {
 	// stay until the fresh read arrives, so nothing flickers.
 	m.det.offset = 0
 	m.det.opening = true
+	m.det.journal, m.det.hit = false, false
 	m.screen = screenDetail
 	return m.loadDet()
 }
@@ -87,6 +96,7 @@ func (m *Model) applyDetail(msg detailMsg) tea.Cmd {
 		m.screen = screenList // archived elsewhere (the command line) while shown
 	}
 	m.det.d, m.det.loaded, m.det.wrapped = msg.d, true, nil
+	m.reselect()
 	if m.det.editOnLoad {
 		m.det.editOnLoad = false
 		m.openClientForm(msg.d.Row.Client, true)
@@ -122,20 +132,30 @@ func (m *Model) scrollDetail(n int) {
 	m.det.offset = min(max(m.det.offset+n, 0), max(len(lines)-m.bodyHeight(), 0))
 }
 
+// leaveDetail is esc on the card: back to the list, or to the pane (the
+// search) it was opened from.
+func (m *Model) leaveDetail() tea.Cmd {
+	m.screen = screenList
+	m.selectID(m.det.id)
+	m.det.journal, m.det.hit = false, false
+	if m.det.entry != 0 { // the search hit's highlight goes with the card
+		m.det.entry, m.det.scrollTo, m.det.wrapped = 0, false, nil
+	}
+	if m.det.outside {
+		m.det.outside = false
+		return common.Back
+	}
+	return nil
+}
+
 // detailKey handles a key on the client detail.
 func (m *Model) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 	km := m.km
+	if m.det.journal && m.det.loaded {
+		return m.journalKey(msg)
+	}
 	if key.Matches(msg, km.Back) {
-		m.screen = screenList
-		m.selectID(m.det.id)
-		if m.det.entry != 0 { // the search hit's highlight goes with the card
-			m.det.entry, m.det.scrollTo, m.det.wrapped = 0, false, nil
-		}
-		if m.det.outside {
-			m.det.outside = false
-			return common.Back
-		}
-		return nil
+		return m.leaveDetail()
 	}
 	if !m.det.loaded {
 		return nil
@@ -152,6 +172,8 @@ func (m *Model) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.scrollDetail(-(m.bodyHeight() - 1))
 	case key.Matches(msg, km.Home):
 		m.det.offset = 0
+	case key.Matches(msg, km.Journal):
+		m.focusJournal()
 	case m.rowAction(msg, c): // e, c, v, m, p: as on the list
 	case key.Matches(msg, km.NewClient):
 		// As on the list: a new client saved opens its card, so a rep
@@ -424,6 +446,7 @@ func (m *Model) journalLines(w int) ([]string, int) {
 		lines := common.Hanging(head, text, w)
 		if e.ID == m.det.entry {
 			at = len(out)
+			m.det.entryLen = len(lines)
 			for i, line := range lines {
 				lines[i] = s.Selected.Render(common.PadRight(line, w))
 			}

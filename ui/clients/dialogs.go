@@ -30,6 +30,7 @@ const (
 	dlgLog
 	dlgPromise
 	dlgPopup
+	dlgEditEntry // a journal entry of the card (entries.go)
 )
 
 func (m *Model) openDlg(kind dialogKind, d form.Dialog, c model.Client) {
@@ -40,6 +41,7 @@ func (m *Model) openDlg(kind dialogKind, d form.Dialog, c model.Client) {
 func (m *Model) closeDialog() {
 	m.host.Close()
 	m.client = model.Client{}
+	m.editing = model.JournalEntry{}
 }
 
 // updateDialog passes a message to the open dialog and acts on its answer.
@@ -107,6 +109,8 @@ func (m *Model) submit() tea.Cmd {
 		switch m.host.Kind() {
 		case dlgNewClient, dlgEditClient:
 			return m.saveClient(d)
+		case dlgEditEntry:
+			return m.saveEntry(d)
 		case dlgPromise:
 			m.host.Start()
 			return promise.Add(m.lang, st, promise.Read(d, c.ID, 0, today), c.Name, today)
@@ -126,10 +130,17 @@ func (m *Model) applySaved(msg dialog.SavedMsg) tea.Cmd {
 		m.host.Rebase(m.clientForm(fresh, true))
 		m.client = fresh
 	}
+	if fresh, ok := msg.Fresh.(model.JournalEntry); ok && m.host.Is(dlgEditEntry) {
+		// The entry changed elsewhere (the command line): the same, for
+		// the entry form.
+		m.host.Rebase(m.entryForm(fresh))
+		m.editing = fresh
+	}
 	cmd := m.host.Landed(msg)
 	if msg.Err != nil {
 		return cmd
 	}
+	m.editing = model.JournalEntry{}
 	m.client = model.Client{}
 	cmds := []tea.Cmd{cmd}
 	if edit {

@@ -27,6 +27,9 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		cmd := m.openDetail(msg.ID)
 		m.det.outside = true
 		m.det.entry, m.det.scrollTo = msg.Entry, msg.Entry != 0
+		// A search hit's entry: selected, e edits it; esc goes back to
+		// the search.
+		m.det.journal, m.det.hit = msg.Entry != 0, msg.Entry != 0
 		m.det.editOnLoad = msg.Edit // e in another pane's brief
 		return m, cmd
 	case common.ThemeChangedMsg:

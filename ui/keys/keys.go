@@ -110,6 +110,14 @@ type KeyMap struct {
 	ClientFilter key.Binding // f: all / key / due
 	ToggleKey    key.Binding // *
 	Archive      key.Binding // d
+	// The card's journal (ui/clients): J or enter puts a › cursor on its
+	// entries; there e edits the entry, d deletes it (undoable), esc
+	// leaves the journal. The card's own e and d (edit the client,
+	// archive it) are not live meanwhile.
+	Journal      key.Binding // J, enter
+	EditEntry    key.Binding // e
+	DeleteEntry  key.Binding // d
+	LeaveJournal key.Binding // esc
 
 	// Projects.
 	NewProject key.Binding // a
@@ -173,12 +181,14 @@ const (
 	PlaceConfirm  // a yes/no question
 	PlaceInput    // a one-line input: enter confirms, esc cancels
 	PlaceYear     // the Month's year view (y)
+	// The client card's journal with its › cursor (J on the card).
+	PlaceClientJournal
 )
 
 // Places lists every place, for tests and the help overlay.
 var Places = []Place{PlaceGlobal, PlaceDay, PlaceAttention, PlaceWeek, PlaceMonth, PlaceClients,
 	PlaceClientDetail, PlaceProjects, PlaceProjectDetail, PlacePromises, PlaceForm,
-	PlacePopup, PlacePicker, PlaceSearch, PlaceFirstRun, PlaceConfirm, PlaceInput, PlaceYear}
+	PlacePopup, PlacePicker, PlaceSearch, PlaceFirstRun, PlaceConfirm, PlaceInput, PlaceYear, PlaceClientJournal}
 
 func b(l i18n.Lang, keys []string, helpKey, descKey string) key.Binding {
 	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, l.T(descKey)))
@@ -262,6 +272,10 @@ func New(l i18n.Lang) KeyMap {
 		ClientFilter: b(l, []string{"f"}, "f", "key.filter_cycle"),
 		ToggleKey:    b(l, []string{"*"}, "*", "key.toggle_key"),
 		Archive:      b(l, []string{"d"}, "d", "key.archive"),
+		Journal:      b(l, []string{"J", "enter"}, "J", "key.journal"),
+		EditEntry:    b(l, []string{"e"}, "e", "key.edit_entry"),
+		DeleteEntry:  b(l, []string{"d"}, "d", "key.delete_entry"),
+		LeaveJournal: b(l, []string{"esc"}, "esc", "key.leave_journal"),
 
 		NewProject: b(l, []string{"a"}, "a", "key.new_project"),
 		NextStage:  b(l, []string{">"}, ">", "key.next_stage"),
@@ -390,7 +404,9 @@ func (k KeyMap) ShortHelp(p Place) []key.Binding {
 	case PlaceClients:
 		return []key.Binding{k.NewClient, k.Open, k.Sort, k.ClientFilter, k.Filter}
 	case PlaceClientDetail:
-		return []key.Binding{k.Edit, k.LogCall, k.LogVisit, k.Promise, k.Brief, k.Back}
+		return []key.Binding{k.Edit, k.LogCall, k.LogVisit, k.Promise, k.Journal, k.Brief, k.Back}
+	case PlaceClientJournal:
+		return []key.Binding{k.Up, k.Down, k.EditEntry, k.DeleteEntry, k.LeaveJournal}
 	case PlaceProjects:
 		return []key.Binding{k.NewProject, k.Open, k.NextStage, k.PrevStage, k.ShowClosed}
 	case PlaceProjectDetail:
@@ -447,7 +463,9 @@ func (k KeyMap) FullHelp(p Place) [][]key.Binding {
 	case PlaceClientDetail:
 		return [][]key.Binding{
 			{k.Edit, k.LogCall, k.LogVisit, k.LogMeeting, k.Promise, k.ToggleKey, k.Archive, k.Brief},
-			{k.NewClient, k.Up, k.Down}, k.globalPane(withToday | withBack)}
+			{k.Journal, k.NewClient, k.Up, k.Down}, k.globalPane(withToday | withBack)}
+	case PlaceClientJournal: // esc is LeaveJournal's
+		return [][]key.Binding{{k.EditEntry, k.DeleteEntry, k.Up, k.Down, k.LeaveJournal}, k.globalPane(withToday)}
 	case PlaceProjects:
 		return [][]key.Binding{
 			{k.NewProject, k.NextStage, k.PrevStage, k.Edit, k.LogCall, k.LogVisit, k.ShowClosed},

@@ -184,7 +184,8 @@ func TestHelpListsOnlyLiveKeys(t *testing.T) {
 		PlaceWeek:          {"a", "x", "e", "d", ">", "!", "c", "v", "m", "p", "b", "r", "k/↑", "j/↓", "enter", "←", "→", "/", "t", "h/[", "l/]", "esc"},
 		PlaceMonth:         {"k/↑", "j/↓", "enter", "←", "→", "r", "/", "t", "h/[", "l/]", "esc"},
 		PlaceClients:       {"a", "e", "c", "v", "m", "p", "s", "f", "k/↑", "j/↓", "enter", "/", "t", "esc"},
-		PlaceClientDetail:  {"a", "e", "c", "v", "m", "p", "*", "d", "b", "k/↑", "j/↓", "t", "esc"},
+		PlaceClientDetail:  {"a", "e", "c", "v", "m", "p", "*", "d", "b", "J", "k/↑", "j/↓", "t", "esc"},
+		PlaceClientJournal: {"e", "d", "k/↑", "j/↓", "esc", "t"},
 		PlaceProjects:      {"a", ">", "<", "e", "c", "v", "f", "k/↑", "j/↓", "enter", "/", "t", "h/[", "l/]", "esc"},
 		PlaceProjectDetail: {">", "<", "e", "c", "v", "k/↑", "j/↓", "t", "esc"},
 		PlacePromises:      {"a", "x", "c", "e", "f", "k/↑", "j/↓", "enter", "/", "t", "esc"},
@@ -202,7 +203,7 @@ func TestHelpListsOnlyLiveKeys(t *testing.T) {
 		for _, k := range allow[p] {
 			ok[k] = true
 		}
-		if p < PlaceForm {
+		if p < PlaceForm || p == PlaceClientJournal {
 			for _, k := range global {
 				ok[k] = true
 			}

@@ -77,3 +77,10 @@ func Add(lang i18n.Lang, st *storage.Store, client, project model.ID, who string
 		return err
 	})
 }
+
+// OnDay is the moment t moved to day d at the same time of day, in t's own
+// zone (an entry's date edited keeps its time).
+func OnDay(t time.Time, d model.Date) time.Time {
+	y, m, dd := d.YMD()
+	return time.Date(y, m, dd, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), t.Location())
+}
