@@ -59,6 +59,8 @@ func TestGolden(t *testing.T) {
 		{"list", nil},
 		{"detail", []string{"enter"}},
 		{"brief", []string{"b"}},
+		{"journal", []string{"enter", "J", "j"}},
+		{"entry", []string{"enter", "J", "j", "e"}},
 	}
 	for _, sc := range screens {
 		for _, tt := range []struct {
@@ -568,4 +570,35 @@ func TestNarrowListKeepsNameAndPromises(t *testing.T) {
 			}
 		}
 	}
+}
+
+// A search hit on an entry opens the card with that entry selected: e
+// edits it, not the client; esc goes back to the search. J on a card
+// opened from the list selects the newest entry; esc leaves the journal,
+// and e is the client's again.
+func TestJournalCursor(t *testing.T) {
+	m, st, ids := open(t, i18n.EN, 80, 24)
+	d, err := st.ClientDetail(ids.Wang, uitest.Today, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	oldest := d.Journal[len(d.Journal)-1]
+	uitest.Send(m, common.OpenClientMsg{ID: ids.Wang, Entry: oldest.ID})
+	contains(t, plain(m), "› 2026-11-05  visit")
+	uitest.Press(m, "e")
+	contains(t, plain(m), "Edit the visit to 王总, 5 Nov", "现场踏勘冷站")
+	uitest.Press(m, "esc")
+	msgs := uitest.Press(m, "esc")
+	if m.screen != screenList || len(msgs) == 0 {
+		t.Errorf("esc on a search hit's entry did not go back (screen %d, %v)", m.screen, msgs)
+	}
+
+	uitest.Press(m, "enter", "J")
+	contains(t, plain(m), "› 2026-11-12  note")
+	uitest.Press(m, "esc")
+	if v := plain(m); strings.Contains(v, "›") || m.screen != screenDetail {
+		t.Errorf("esc did not leave the journal for the card:\n%s", v)
+	}
+	uitest.Press(m, "e")
+	contains(t, plain(m), "Edit 王总")
 }

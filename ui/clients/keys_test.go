@@ -10,11 +10,11 @@ import (
 )
 
 // Every key the pane lists has help text, and no key does two things in
-// one place (list, detail, call sheet).
+// one place (list, detail, its journal, call sheet).
 func TestHelpKeys(t *testing.T) {
 	m, _, _ := open(t, i18n.ZH, 100, 30)
-	places := map[string][]string{"list": nil, "detail": {"enter"}, "sheet": {"esc", "C"}}
-	for _, name := range []string{"list", "detail", "sheet"} {
+	places := map[string][]string{"list": nil, "detail": {"enter"}, "journal": {"J"}, "sheet": {"esc", "esc", "C"}}
+	for _, name := range []string{"list", "detail", "journal", "sheet"} {
 		uitest.Press(m, places[name]...)
 		seen := map[string]string{}
 		var all []key.Binding
