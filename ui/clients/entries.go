@@ -54,8 +54,9 @@ func (m *Model) selectEntry(i int) {
 	m.det.entry, m.det.entryIdx, m.det.wrapped = j[i].ID, i, nil
 }
 
-// reselect keeps the cursor on a fresh read: on the same entry, or, the
-// entry gone (deleted, here or elsewhere), on the one now in its place.
+// reselect keeps the cursor on a fresh read: on the same entry (the card
+// following it when it moved), or, the entry gone (deleted, here or
+// elsewhere), on the one now in its place.
 func (m *Model) reselect() {
 	if !m.det.journal || m.det.scrollTo { // a search hit's entry: scrollToEntry finds it
 		return
@@ -65,7 +66,10 @@ func (m *Model) reselect() {
 		return
 	}
 	if i := m.entryIndex(); i >= 0 {
-		m.det.entryIdx = i
+		if i != m.det.entryIdx { // its date edited: it moved in the journal
+			m.det.entryIdx = i
+			m.followEntry()
+		}
 		return
 	}
 	m.selectEntry(m.det.entryIdx)

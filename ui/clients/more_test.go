@@ -280,3 +280,31 @@ func TestUndoAddWithCardOpen(t *testing.T) {
 		}
 	}
 }
+
+// The journal cursor moved down a long journal keeps its entry on screen;
+// an entry whose date is edited back moves down the journal, and the card
+// follows it there.
+func TestJournalCursorFollowed(t *testing.T) {
+	m, st, ids := open(t, i18n.EN, 80, 24)
+	for i := range 40 {
+		_, err := st.AddEntry(model.JournalEntry{ClientID: ids.Wang, Kind: model.EntryCall,
+			At: uitest.Morning.Add(-time.Duration(i) * time.Hour), Text: fmt.Sprintf("call number %d", i)})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	uitest.Press(m, "enter", "J")
+	contains(t, plain(m), "› 2026-11-27  call     call number 0")
+	for range 30 {
+		uitest.Press(m, "j")
+	}
+	contains(t, plain(m), "call number 30")
+	uitest.Press(m, "e", "tab", "ctrl+u")
+	uitest.Type(m, "2026-11-01")
+	uitest.Press(m, "ctrl+s")
+	if e := m.det.d.Journal[len(m.det.d.Journal)-1]; e.Text != "call number 30" {
+		t.Fatalf("the entry did not move to the end: the last is %q", e.Text)
+	}
+	contains(t, plain(m), "› 2026-11-01  call     call number 30")
+	uitest.CheckSize(t, m.View(), 80, 24)
+}
