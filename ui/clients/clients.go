@@ -163,7 +163,22 @@ func (m *Model) ShortHelp() []key.Binding {
 	if m.place() == keys.PlaceClientDetail {
 		h = append(h, m.km.Note)
 	}
-	return h
+	return m.hitBack(h)
+}
+
+// hitBack names esc "back" on the journal of a card a search hit opened:
+// there it goes back to the search rather than leaving the journal.
+func (m *Model) hitBack(h []key.Binding) []key.Binding {
+	if m.place() != keys.PlaceClientJournal || !m.det.hit {
+		return h
+	}
+	out := append([]key.Binding(nil), h...)
+	for i, b := range out {
+		if b.Help() == m.km.LeaveJournal.Help() {
+			out[i] = m.km.Back
+		}
+	}
+	return out
 }
 
 // FullHelp lists every key of the current place.
@@ -172,6 +187,9 @@ func (m *Model) FullHelp() [][]key.Binding {
 	if m.place() == keys.PlaceClients && len(h) > 0 {
 		// b on a row, as on the card: with the row's other keys.
 		h[0] = append(append([]key.Binding(nil), h[0]...), m.km.Brief)
+	}
+	for i := range h {
+		h[i] = m.hitBack(h[i])
 	}
 	return h
 }

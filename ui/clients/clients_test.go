@@ -602,3 +602,27 @@ func TestJournalCursor(t *testing.T) {
 	uitest.Press(m, "e")
 	contains(t, plain(m), "Edit 王总")
 }
+
+// The help says what esc does on the journal: leave it, or, on a search
+// hit's card, go back.
+func TestJournalEscHelp(t *testing.T) {
+	m, _, ids := open(t, i18n.EN, 80, 24)
+	escSays := func() string {
+		for _, b := range m.ShortHelp() {
+			if b.Help().Key == "esc" {
+				return b.Help().Desc
+			}
+		}
+		return ""
+	}
+	uitest.Press(m, "enter", "J")
+	if got := escSays(); got != "leave journal" {
+		t.Errorf("esc on the journal says %q", got)
+	}
+	uitest.Press(m, "esc", "esc")
+	d := m.det.d.Journal
+	uitest.Send(m, common.OpenClientMsg{ID: ids.Wang, Entry: d[1].ID})
+	if got := escSays(); got != "back" {
+		t.Errorf("esc on a search hit's entry says %q", got)
+	}
+}
