@@ -1,14 +1,10 @@
 package clients
 
 import (
-	"strconv"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"salesplan/model"
-	"salesplan/storage"
-	"salesplan/ui/components/dialog"
 	"salesplan/ui/components/journal"
 	"salesplan/ui/form"
 )
@@ -122,108 +118,26 @@ func (m *Model) journalKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, km.DeleteEntry) && i >= 0:
 		e := m.det.d.Journal[i]
 		m.host.Start()
-		status := m.lang.T("clients.status.entry_gone", m.entryWords(e))
-		return dialog.Do(m.env.Store, status, func(st *storage.Store) error {
-			_, err := st.DeleteEntry(e.ID)
-			return err
-		})
+		return journal.Delete(m.lang, m.env.Store, e, m.det.d.Row.Name)
 	}
 	return nil
 }
 
-// entryWords names an entry of the card's client: "call with 王总, 2 Dec"
-// (the words undo says it with).
-func (m *Model) entryWords(e model.JournalEntry) string {
-	return m.lang.T("undone.entry."+string(e.Kind), model.InertLine(m.det.d.Row.Name), m.lang.DayMonth(e.On()))
-}
-
-// entryForm is the form of an entry's text (every line of it), date, kind
-// and project (none, or one of the client's).
+// entryForm is the form of an entry of the card: its project none or one
+// of the client's.
 func (m *Model) entryForm(e model.JournalEntry) *form.Form {
-	l := m.lang
-	today := m.env.Today()
-	kinds := []form.Choice{}
-	for _, k := range []model.EntryKind{model.EntryCall, model.EntryVisit, model.EntryMeeting, model.EntryNote} {
-		kinds = append(kinds, form.Choice{Value: string(k), Label: l.T("kind." + string(k))})
-	}
-	projects := []form.Choice{{Value: "0", Label: l.T("word.none")}}
-	known := e.ProjectID == 0
-	for _, p := range m.det.d.Projects {
-		projects = append(projects, form.Choice{Value: idText(p.ID), Label: model.InertLine(p.Name)})
-		known = known || p.ID == e.ProjectID
-	}
-	if !known { // a project of another client's: kept, named by its number
-		projects = append(projects, form.Choice{Value: idText(e.ProjectID), Label: "#" + idText(e.ProjectID)})
-	}
-	return form.NewForm(l, m.fst, l.T("clients.entry.title", m.entryWords(e)),
-		form.Field{Key: "text", Label: l.T("clients.entry.f.text"), Value: e.Text, Lines: 5},
-		form.Field{Key: "date", Label: l.T("clients.entry.f.date"), Value: e.On().String(), Validate: func(s string) error {
-			_, err := journal.Day(s, today)
-			return err
-		}},
-		form.Field{Key: "kind", Label: l.T("clients.entry.f.kind"), Value: string(e.Kind), Choices: kinds},
-		form.Field{Key: "project", Label: l.T("clients.entry.f.project"), Value: idText(e.ProjectID), Choices: projects},
-	)
+	return journal.EditForm(m.lang, m.fst, e, m.det.d.Row.Name, m.det.d.Projects, m.env.Today())
 }
-
-func idText(id model.ID) string { return strconv.FormatUint(uint64(id), 10) }
 
 // saveEntry saves the fields the person changed over the entry as it was
-// when the form opened: storage merges them into the entry as stored now,
-// and refuses a field changed elsewhere meanwhile (the form keeps what was
-// typed and shows the entry as it is now).
+// when the form opened (refused, keeping what was typed, when one was
+// changed elsewhere meanwhile: applySaved rebases the form).
 func (m *Model) saveEntry(f *form.Form) tea.Cmd {
-	seen := m.editing
-	edited := seen
-	if f.Changed("text") {
-		edited.Text = f.Value("text")
-	}
-	if f.Changed("date") {
-		day, _ := journal.Day(f.Value("date"), m.env.Today()) // the form checked it
-		if day != seen.On() {
-			edited.At = journal.OnDay(seen.At, day)
-		}
-	}
-	if f.Changed("kind") {
-		edited.Kind = model.EntryKind(f.Value("kind"))
-	}
-	if f.Changed("project") {
-		id, _ := strconv.ParseUint(f.Value("project"), 10, 64)
-		edited.ProjectID = model.ID(id)
-	}
-	if edited == seen {
+	edited, changed := journal.Edited(f, m.editing, m.env.Today())
+	if !changed {
 		m.closeDialog()
 		return nil
 	}
-	after := edited
 	m.host.Start()
-	status := m.lang.T("clients.status.entry_saved", m.entryWords(after))
-	return dialog.Write(m.env.Store, func(st *storage.Store) dialog.SavedMsg {
-		if _, err := st.EditEntry(seen, edited); err != nil {
-			msg := dialog.Refused(err)
-			msg.Field = entryFieldOf(err)
-			return msg
-		}
-		return dialog.SavedMsg{Status: status}
-	})
-}
-
-// entryFieldOf says which field of the entry form a store error belongs
-// beside.
-func entryFieldOf(err error) string {
-	p := model.ProblemOf(err)
-	if p == nil {
-		return ""
-	}
-	switch p.Field {
-	case "text":
-		return "text"
-	case "at":
-		return "date"
-	case "kind":
-		return "kind"
-	case "project_id":
-		return "project"
-	}
-	return ""
+	return journal.Save(m.lang, m.env.Store, m.editing, edited, m.det.d.Row.Name)
 }

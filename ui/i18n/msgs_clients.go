@@ -105,18 +105,19 @@ func init() {
 		"clients.status.booked":         {"Visit to %s booked for %s", "已安排拜访%s：%s"},
 		"clients.visit_title":           {"Visit %s", "拜访%s"},
 
-		// The card's journal cursor (J) and the entry's edit form.
-		"key.journal":                {"journal", "跟进记录"},
-		"key.edit_entry":             {"edit entry", "编辑记录"},
-		"key.delete_entry":           {"delete entry", "删除记录"},
-		"key.leave_journal":          {"leave journal", "退出跟进记录"},
-		"clients.entry.title":        {"Edit the %s", "编辑%s"},
-		"clients.entry.f.text":       {"Text", "内容"},
-		"clients.entry.f.date":       {"Date", "日期"},
-		"clients.entry.f.kind":       {"Kind", "类型"},
-		"clients.entry.f.project":    {"Project", "项目"},
-		"clients.status.entry_saved": {"Saved the %s", "已保存%s"},
-		"clients.status.entry_gone":  {"Deleted the %s (u undoes)", "已删除%s（按 u 撤销）"},
+		// The journal cursor (J on a client card or a project detail) and
+		// the entry form (ui/components/journal).
+		"key.journal":          {"journal", "跟进记录"},
+		"key.edit_entry":       {"edit entry", "编辑记录"},
+		"key.delete_entry":     {"delete entry", "删除记录"},
+		"key.leave_journal":    {"leave journal", "退出跟进记录"},
+		"entry.title":          {"Edit the %s", "编辑%s"},
+		"entry.f.text":         {"Text", "内容"},
+		"entry.f.date":         {"Date", "日期"},
+		"entry.f.kind":         {"Kind", "类型"},
+		"entry.f.project":      {"Project", "项目"},
+		"entry.status.saved":   {"Saved the %s", "已保存%s"},
+		"entry.status.deleted": {"Deleted the %s (u undoes)", "已删除%s（按 u 撤销）"},
 
 		"clients.key.skip": {"skip", "跳过"},
 		"clients.key.book": {"book a visit", "安排拜访"},

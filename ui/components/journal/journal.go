@@ -1,6 +1,7 @@
 // Package journal is the box that records a call, visit, meeting or note
 // about a client (c, v, m, n on a Day or Week task, on a client, on the
-// call sheet), and its save.
+// call sheet), and its save; edit.go the form that corrects an entry (e
+// on a journal's cursor) and the delete.
 package journal
 
 import (
