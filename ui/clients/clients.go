@@ -150,7 +150,7 @@ func (m *Model) place() keys.Place {
 	case m.host.IsOpen():
 		return m.host.Place()
 	case m.screen == screenDetail && m.det.journal:
-		return keys.PlaceClientJournal
+		return keys.PlaceJournal
 	case m.screen == screenDetail:
 		return keys.PlaceClientDetail
 	}
@@ -169,7 +169,7 @@ func (m *Model) ShortHelp() []key.Binding {
 // hitBack names esc "back" on the journal of a card a search hit opened:
 // there it goes back to the search rather than leaving the journal.
 func (m *Model) hitBack(h []key.Binding) []key.Binding {
-	if m.place() != keys.PlaceClientJournal || !m.det.hit {
+	if m.place() != keys.PlaceJournal || !m.det.hit {
 		return h
 	}
 	out := append([]key.Binding(nil), h...)

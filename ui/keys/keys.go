@@ -110,10 +110,10 @@ type KeyMap struct {
 	ClientFilter key.Binding // f: all / key / due
 	ToggleKey    key.Binding // *
 	Archive      key.Binding // d
-	// The card's journal (ui/clients): J or enter puts a › cursor on its
-	// entries; there e edits the entry, d deletes it (undoable), esc
-	// leaves the journal. The card's own e and d (edit the client,
-	// archive it) are not live meanwhile.
+	// A journal's cursor (a client card, a project detail): J or enter
+	// puts a › on its entries; there e edits the entry, d deletes it
+	// (undoable), esc leaves the journal. The card's own e and d (edit
+	// the client, archive it; edit the project) are not live meanwhile.
 	Journal      key.Binding // J, enter
 	EditEntry    key.Binding // e
 	DeleteEntry  key.Binding // d
@@ -181,14 +181,14 @@ const (
 	PlaceConfirm  // a yes/no question
 	PlaceInput    // a one-line input: enter confirms, esc cancels
 	PlaceYear     // the Month's year view (y)
-	// The client card's journal with its › cursor (J on the card).
-	PlaceClientJournal
+	// A journal with its › cursor (J on a client card or a project detail).
+	PlaceJournal
 )
 
 // Places lists every place, for tests and the help overlay.
 var Places = []Place{PlaceGlobal, PlaceDay, PlaceAttention, PlaceWeek, PlaceMonth, PlaceClients,
 	PlaceClientDetail, PlaceProjects, PlaceProjectDetail, PlacePromises, PlaceForm,
-	PlacePopup, PlacePicker, PlaceSearch, PlaceFirstRun, PlaceConfirm, PlaceInput, PlaceYear, PlaceClientJournal}
+	PlacePopup, PlacePicker, PlaceSearch, PlaceFirstRun, PlaceConfirm, PlaceInput, PlaceYear, PlaceJournal}
 
 func b(l i18n.Lang, keys []string, helpKey, descKey string) key.Binding {
 	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, l.T(descKey)))
@@ -405,12 +405,12 @@ func (k KeyMap) ShortHelp(p Place) []key.Binding {
 		return []key.Binding{k.NewClient, k.Open, k.Sort, k.ClientFilter, k.Filter}
 	case PlaceClientDetail:
 		return []key.Binding{k.Edit, k.LogCall, k.LogVisit, k.Promise, k.Journal, k.Brief, k.Back}
-	case PlaceClientJournal:
+	case PlaceJournal:
 		return []key.Binding{k.Up, k.Down, k.EditEntry, k.DeleteEntry, k.LeaveJournal}
 	case PlaceProjects:
 		return []key.Binding{k.NewProject, k.Open, k.NextStage, k.PrevStage, k.ShowClosed}
 	case PlaceProjectDetail:
-		return []key.Binding{k.Edit, k.NextStage, k.PrevStage, k.LogCall, k.Back}
+		return []key.Binding{k.Edit, k.NextStage, k.PrevStage, k.LogCall, k.Journal, k.Back}
 	case PlacePromises:
 		return []key.Binding{k.NewPromise, k.Kept, k.CancelPromise, k.PromiseFilter}
 	case PlaceForm:
@@ -464,7 +464,7 @@ func (k KeyMap) FullHelp(p Place) [][]key.Binding {
 		return [][]key.Binding{
 			{k.Edit, k.LogCall, k.LogVisit, k.LogMeeting, k.Promise, k.ToggleKey, k.Archive, k.Brief},
 			{k.Journal, k.NewClient, k.Up, k.Down}, k.globalPane(withToday | withBack)}
-	case PlaceClientJournal: // esc is LeaveJournal's
+	case PlaceJournal: // esc is LeaveJournal's
 		return [][]key.Binding{{k.EditEntry, k.DeleteEntry, k.Up, k.Down, k.LeaveJournal}, k.globalPane(withToday)}
 	case PlaceProjects:
 		return [][]key.Binding{
@@ -473,7 +473,7 @@ func (k KeyMap) FullHelp(p Place) [][]key.Binding {
 	case PlaceProjectDetail: // the list's a, f and enter do nothing here
 		return [][]key.Binding{
 			{k.NextStage, k.PrevStage, k.Edit, k.LogCall, k.LogVisit},
-			{k.Up, k.Down}, k.globalPane(withToday | withBack)}
+			{k.Journal, k.Up, k.Down}, k.globalPane(withToday | withBack)}
 	case PlacePromises:
 		return [][]key.Binding{
 			{k.NewPromise, k.Kept, k.CancelPromise, k.Edit, k.PromiseFilter}, move, k.globalPane(withFilter | withToday | withBack)}

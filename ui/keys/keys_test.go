@@ -185,9 +185,9 @@ func TestHelpListsOnlyLiveKeys(t *testing.T) {
 		PlaceMonth:         {"k/↑", "j/↓", "enter", "←", "→", "r", "/", "t", "h/[", "l/]", "esc"},
 		PlaceClients:       {"a", "e", "c", "v", "m", "p", "s", "f", "k/↑", "j/↓", "enter", "/", "t", "esc"},
 		PlaceClientDetail:  {"a", "e", "c", "v", "m", "p", "*", "d", "b", "J", "k/↑", "j/↓", "t", "esc"},
-		PlaceClientJournal: {"e", "d", "k/↑", "j/↓", "esc", "t"},
+		PlaceJournal:       {"e", "d", "k/↑", "j/↓", "esc", "t"},
 		PlaceProjects:      {"a", ">", "<", "e", "c", "v", "f", "k/↑", "j/↓", "enter", "/", "t", "h/[", "l/]", "esc"},
-		PlaceProjectDetail: {">", "<", "e", "c", "v", "k/↑", "j/↓", "t", "esc"},
+		PlaceProjectDetail: {">", "<", "e", "c", "v", "J", "k/↑", "j/↓", "t", "esc"},
 		PlacePromises:      {"a", "x", "c", "e", "f", "k/↑", "j/↓", "enter", "/", "t", "esc"},
 		PlaceForm:          {"ctrl+s", "esc"},
 		PlacePopup:         {"k/↑", "j/↓", "e", "esc"},
@@ -203,7 +203,7 @@ func TestHelpListsOnlyLiveKeys(t *testing.T) {
 		for _, k := range allow[p] {
 			ok[k] = true
 		}
-		if p < PlaceForm || p == PlaceClientJournal {
+		if p < PlaceForm || p == PlaceJournal {
 			for _, k := range global {
 				ok[k] = true
 			}

@@ -162,10 +162,24 @@ func (m *Model) detailLines(w int) []string {
 	if len(d.Journal) == 0 {
 		add(st.Muted.Render("  " + m.lang.T("projects.d.none")))
 	}
+	m.detail.entryLine = -1
 	for _, e := range d.Journal {
 		at := m.lang.ShortDate(model.DateOf(e.At)) + " " + e.At.Format("15:04")
-		head := "  " + common.PadRight(at, dw+6) + " " + common.PadRight(m.lang.T("kind."+string(e.Kind)), 8) + " "
-		for _, line := range common.Hanging(head, e.Text, w) {
+		lead := "  "
+		selected := m.detail.journal && e.ID == m.detail.entry
+		if selected {
+			lead = "› "
+			m.detail.entryLine = len(out)
+		}
+		head := lead + common.PadRight(at, dw+6) + " " + common.PadRight(m.lang.T("kind."+string(e.Kind)), 8) + " "
+		lines := common.Hanging(head, e.Text, w)
+		if selected {
+			m.detail.entryLen = len(lines)
+		}
+		for _, line := range lines {
+			if selected {
+				line = st.Selected.Render(common.PadRight(line, w))
+			}
 			add(line)
 		}
 	}

@@ -29,6 +29,7 @@ const (
 	dlgLog       // a note, call or visit linked to the project
 	dlgFilter
 	dlgNewClient // the add form named a client not on file: add it too?
+	dlgEditEntry // an entry of the detail's journal (journal.go)
 )
 
 // about is what the open dialog is about (the host holds the dialog).
@@ -38,6 +39,7 @@ type about struct {
 	dir     int                // dlgMove, dlgChecklist: a step (> 1, < -1) from the stage stored; 0 for lost
 	on      model.Date         // dlgChecklist: the date of the move
 	entry   model.EntryKind    // dlgLog
+	editing model.JournalEntry // dlgEditEntry: the entry as the form opened on it
 	// dlgNewClient: the add form to go back to, the client to add and
 	// the project read from the form.
 	form      *form.Form
@@ -115,6 +117,8 @@ func (m *Model) submit() tea.Cmd {
 		switch m.host.Kind() {
 		case dlgAdd, dlgEdit:
 			return m.saveProject(d)
+		case dlgEditEntry:
+			return m.saveEntry(d)
 		case dlgMove:
 			on, _ := moveDay(d.Value("date"), today)         // validated by the form
 			items := model.ChecklistFor(p.Project, m.dlg.to) // once per project and stage

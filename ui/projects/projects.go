@@ -21,6 +21,11 @@
 //	                    The key table has no lost key; L is free everywhere
 //	                    (l is "next", a different key).
 //	n  c  v             note, call, visit linked to the project
+//	J  enter            on the detail: a › cursor on its journal (j/k move
+//	                    it, e edits the entry — text, date, kind, this
+//	                    project or none —, d deletes it, u undoes, esc
+//	                    leaves the journal), as on a client card (J: j
+//	                    always moves; ui/components/journal has the form)
 //	esc                 back from the detail; clears the filter in the list
 //
 // Files: projects.go the model and its face, update.go keys and messages,
@@ -81,6 +86,15 @@ type detailView struct {
 	loaded  bool
 	loads   common.Loads
 	offset  int // first line drawn
+	// journal: the journal has the cursor (J, journal.go); entry is the
+	// entry selected, entryIdx its place in the journal read (where the
+	// cursor stays when it goes), entryLine and entryLen its lines in the
+	// body (entryLine -1: not drawn).
+	journal   bool
+	entry     model.ID
+	entryIdx  int
+	entryLine int
+	entryLen  int
 }
 
 // New builds the Projects pane.
@@ -135,6 +149,8 @@ func (m *Model) place() keys.Place {
 	switch {
 	case m.host.IsOpen():
 		return m.host.Place()
+	case m.detail != nil && m.detail.journal:
+		return keys.PlaceJournal
 	case m.detail != nil:
 		return keys.PlaceProjectDetail
 	}
@@ -153,7 +169,7 @@ func (m *Model) ShortHelp() []key.Binding {
 // FullHelp lists every key of the current place.
 func (m *Model) FullHelp() [][]key.Binding {
 	h := m.km.FullHelp(m.place())
-	if !m.host.IsOpen() {
+	if !m.host.IsOpen() && m.place() != keys.PlaceJournal {
 		h = append(h, []key.Binding{m.km.Lost, m.km.Left, m.km.Right})
 	}
 	return h

@@ -35,6 +35,14 @@ func TestGolden(t *testing.T) {
 			uitest.CheckSize(t, m.View(), tt.w, tt.h)
 			golden.RequireEqual(t, screen(m))
 		})
+		// The journal's cursor (J) and the entry form (e) over it.
+		t.Run(fmt.Sprintf("entry_%s_%dx%d", tt.lang, tt.w, tt.h), func(t *testing.T) {
+			m, _, s := open(t, tt.lang, tt.w, tt.h)
+			run(m, m.openDetail(s.School))
+			press(m, "J", "e")
+			uitest.CheckSize(t, m.View(), tt.w, tt.h)
+			golden.RequireEqual(t, screen(m))
+		})
 	}
 }
 

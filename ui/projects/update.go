@@ -121,6 +121,7 @@ func (m *Model) applyDetail(msg detailMsg) tea.Cmd {
 		return common.StatusErr(m.env, msg.err)
 	}
 	m.detail.d, m.detail.loaded = msg.detail, true
+	m.reselect()
 	m.scrollDetail(0)
 	return nil
 }
@@ -145,6 +146,11 @@ func (m *Model) applySaved(msg dialog.SavedMsg) tea.Cmd {
 		// applies the fields typed over it.
 		m.host.Rebase(m.projectForm(fresh, false))
 		m.dlg.project.Project, m.dlg.project.Client = fresh.Project, fresh.Client
+	}
+	if fresh, ok := msg.Fresh.(model.JournalEntry); ok && m.host.Is(dlgEditEntry) && m.detail != nil {
+		// The entry changed elsewhere: the same, for the entry form.
+		m.host.Rebase(m.entryForm(fresh))
+		m.dlg.editing = fresh
 	}
 	cmd := m.host.Landed(msg)
 	if msg.Err != nil {
@@ -230,6 +236,9 @@ func (m *Model) projectAction(msg tea.KeyPressMsg, p storage.ProjectRow) tea.Cmd
 // detailKey handles a key in the project detail.
 func (m *Model) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 	km := m.km
+	if m.detail.journal && m.detail.loaded {
+		return m.journalKey(msg)
+	}
 	switch {
 	case key.Matches(msg, km.Back):
 		outside := m.detail.outside
@@ -249,6 +258,8 @@ func (m *Model) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.scrollDetail(-max(m.height-3, 1))
 	case !m.detail.loaded:
 		return nil
+	case key.Matches(msg, km.Journal):
+		m.focusJournal()
 	default:
 		return m.projectAction(msg, m.detail.d.Row)
 	}
