@@ -23,6 +23,7 @@ func init() {
 		"projects.more_short":  {"↓%d", "↓%d"},
 		"projects.card.next":   {"next %s", "跟进 %s"},
 		"projects.card.bid":    {"bid %s", "投标 %s"},
+		"projects.card.days":   {"in stage %s", "本阶段%s"},
 		"projects.key.lost":    {"mark lost", "标记丢单"},
 		// The add form named a client not on file.
 		"projects.new_client.ask":       {"%s is not a client yet. Add %[1]s as a new client, with this project?", "%s 还不是客户。新建客户%[1]s并添加这个项目吗？"},
@@ -32,7 +33,7 @@ func init() {
 		"projects.col.name":             {"Project", "项目"},
 		"projects.col.client":           {"Client", "客户"},
 		"projects.col.value":            {"Value", "金额"},
-		"projects.col.days":             {"Days", "天数"},
+		"projects.col.days":             {"In stage", "本阶段"},
 		"projects.col.next":             {"Next", "下次跟进"},
 		"projects.col.bid":              {"Bid", "投标"},
 		"projects.detail.since":         {"since %s (%s)", "自 %s（%s）"},

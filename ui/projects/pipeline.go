@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"salesplan/model"
 	"salesplan/storage"
@@ -119,8 +120,14 @@ const listTop = 2
 
 type listCols struct{ name, client, value, days, next, bid int }
 
-func listColumns(w int) listCols {
-	c := listCols{client: 10, value: 8, days: 5, next: 8, bid: 8}
+// listColumns shares w out. The days, next and bid columns are as wide as
+// their header ("In stage" / "本阶段") or the widest date ("28 Dec" /
+// "12月28日") in the language shown; the name takes the rest.
+func (m *Model) listColumns(w int) listCols {
+	date := ansi.StringWidth(m.lang.DayMonth(model.MakeDate(2026, 12, 28)))
+	head := func(key string, least int) int { return max(ansi.StringWidth(m.lang.T(key)), least) }
+	c := listCols{client: 10, value: 8, days: head("projects.col.days", 5),
+		next: head("projects.col.next", date), bid: head("projects.col.bid", date)}
 	if w >= 100 {
 		c.client = 14
 	}
@@ -149,7 +156,7 @@ func (m *Model) keepVisible() {
 
 func (m *Model) listView(w, h int) string {
 	st := m.env.Styles
-	c := listColumns(w)
+	c := m.listColumns(w)
 	out := []string{m.title(w)}
 	head := "  " + common.PadRight(m.lang.T("projects.col.name"), c.name) + " " +
 		common.PadRight(m.lang.T("projects.col.client"), c.client) + " " +
@@ -304,6 +311,16 @@ func (m *Model) columnsView(w, h int) string {
 	return strings.Join(out, "\n")
 }
 
+// cardValue is a card's value and days in the stage, the days named
+// ("¥2.8M  in stage 20d") when the card is wide enough, else "¥2.8M · 20d".
+func (m *Model) cardValue(p model.Project, w int) string {
+	value := m.lang.MoneyShort(p.Value, m.env.CurrencySymbol())
+	if s := value + "  " + m.lang.T("projects.card.days", m.daysText(p)); ansi.StringWidth(s) <= w {
+		return s
+	}
+	return value + " · " + m.daysText(p)
+}
+
 // card draws one project in a stage column: name, client, value and days
 // in the stage, next follow-up, bid date, and a blank line.
 func (m *Model) card(r storage.ProjectRow, w int, sel bool) []string {
@@ -317,7 +334,7 @@ func (m *Model) card(r storage.ProjectRow, w int, sel bool) []string {
 	lines := []string{
 		st.Base.Bold(true).Render(common.Cell(r.Name, w)),
 		st.Muted.Render(common.Cell(r.Client, w)),
-		common.PadRight(m.lang.MoneyShort(r.Value, m.env.CurrencySymbol())+" · "+m.daysText(r.Project), w),
+		common.PadRight(m.cardValue(r.Project, w), w),
 		common.PadRight(nextText, w),
 		common.PadRight(bid, w),
 		strings.Repeat(" ", w),

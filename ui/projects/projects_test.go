@@ -2,6 +2,7 @@ package projects
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -252,6 +253,44 @@ func TestChecklistDialog(t *testing.T) {
 			if lw := ansi.StringWidth(l); lw != w {
 				t.Errorf("width %d: line %d is %d cells", w, i, lw)
 			}
+		}
+	}
+}
+
+// The days column says what it counts: "In stage" / "本阶段" heads it in
+// the grouped list at 60 and 80 columns, each row's days end under the
+// header's end, and at 160 columns a card says "in stage 17d" / "本阶段17天".
+func TestDaysInStageNamed(t *testing.T) {
+	days := regexp.MustCompile(`\d+(d|天) `)
+	for _, tt := range []struct {
+		lang       i18n.Lang
+		head, card string
+	}{{i18n.EN, "In stage", "in stage 17d"}, {i18n.ZH, "本阶段", "本阶段17天"}} {
+		for _, w := range []int{60, 80} {
+			m, _, _ := open(t, tt.lang, w, 16)
+			lines := strings.Split(screen(m), "\n")
+			at := strings.Index(lines[1], tt.head)
+			if at < 0 {
+				t.Errorf("%s %d: the header lacks %q: %q", tt.lang, w, tt.head, lines[1])
+				continue
+			}
+			end := ansi.StringWidth(lines[1][:at]) + ansi.StringWidth(tt.head)
+			rows := 0
+			for _, line := range lines[2:] {
+				if loc := days.FindStringIndex(line); loc != nil && !strings.Contains(line, "·") {
+					rows++
+					if got := ansi.StringWidth(line[:loc[1]-1]); got != end {
+						t.Errorf("%s %d: the days end in column %d, the header in %d:\n%s", tt.lang, w, got, end, screen(m))
+					}
+				}
+			}
+			if rows == 0 {
+				t.Errorf("%s %d: no row shows its days:\n%s", tt.lang, w, screen(m))
+			}
+		}
+		m, _, _ := open(t, tt.lang, 160, 48)
+		if !strings.Contains(screen(m), tt.card) {
+			t.Errorf("%s 160: no card says %q:\n%s", tt.lang, tt.card, screen(m))
 		}
 	}
 }
