@@ -659,27 +659,29 @@ func TestCurrencySavedShowsAtOnce(t *testing.T) {
 }
 
 // The footer offers what confirms the box in front: enter on a one-line
-// input (quick-add, a filter, a date), ctrl+s on a multi-line box or a
-// form, yes/no while "discard?" asks — in both languages.
+// input (quick-add, a filter, a date), named as the input's own hint names
+// it ("enter save" where a record is written, "enter confirm" in a filter
+// or a date to go to), ctrl+s on a multi-line box or a form, yes/no while
+// "discard?" asks — in both languages.
 func TestFooterSaysEnterOnOneLineInputs(t *testing.T) {
 	st := uitest.OpenStore(t)
 	uitest.SeedWorkday(t, st)
 	for _, tt := range []struct {
-		lang               i18n.Lang
-		enter, save, yesNo string
-	}{{i18n.EN, "enter confirm", "ctrl+s save", "enter/y yes"}, {i18n.ZH, "enter 确认", "ctrl+s 保存", "enter/y 是"}} {
+		lang                     i18n.Lang
+		enter, line, save, yesNo string
+	}{{i18n.EN, "enter confirm", "enter save", "ctrl+s save", "enter/y yes"}, {i18n.ZH, "enter 确认", "enter 保存", "ctrl+s 保存", "enter/y 是"}} {
 		for _, c := range []struct {
 			name string
 			keys []string
 			want string
 		}{
-			{"quick-add", []string{"a"}, tt.enter},
+			{"quick-add", []string{"a"}, tt.line},
 			{"day filter", []string{"/"}, tt.enter},
 			{"go to date", []string{"g"}, tt.enter},
 			{"week filter", []string{"2", "/"}, tt.enter},
 			{"clients filter", []string{"4", "/"}, tt.enter},
-			{"promise kept on", []string{"6", "x"}, tt.enter},
-			{"outcome of a call", []string{"x"}, tt.enter},
+			{"promise kept on", []string{"6", "x"}, tt.line},
+			{"outcome of a call", []string{"x"}, tt.line},
 			{"note box", []string{"n"}, tt.save},
 			{"new client form", []string{"4", "a"}, tt.save},
 			{"discard?", []string{"a", "x", "esc"}, tt.yesNo},
@@ -692,8 +694,13 @@ func TestFooterSaysEnterOnOneLineInputs(t *testing.T) {
 				if !strings.Contains(foot, c.want) {
 					t.Errorf("the footer says %q, want %q", strings.TrimSpace(foot), c.want)
 				}
-				if c.want == tt.enter && strings.Contains(foot, "ctrl+s") {
-					t.Errorf("a one-line input's footer offers ctrl+s: %q", strings.TrimSpace(foot))
+				if c.want == tt.enter || c.want == tt.line {
+					if strings.Contains(foot, "ctrl+s") {
+						t.Errorf("a one-line input's footer offers ctrl+s: %q", strings.TrimSpace(foot))
+					}
+					if !strings.Contains(strings.Join(lines[:len(lines)-1], "\n"), c.want) {
+						t.Errorf("the dialog's own hint does not say %q, as its footer does:\n%s", c.want, screen(m))
+					}
 				}
 			})
 		}

@@ -68,13 +68,27 @@ func (d *Input) KeepLines() *Input {
 	return d
 }
 
-// HelpPlace says what the footer offers: enter to confirm the line (not
-// the forms' ctrl+s), or yes/no while "discard?" asks.
+// HelpPlace says what the footer offers: enter (not the forms' ctrl+s),
+// named as the hint under the field names it (save, confirm, check the
+// file), or yes/no while "discard?" asks.
 func (d *Input) HelpPlace() keys.Place {
-	if d.confirming {
+	switch submit := d.submit(); {
+	case bool(d.confirming):
 		return keys.PlaceConfirm
+	case submit == "form.key.enter_save":
+		return keys.PlaceInputSave
+	case submit == "form.key.enter_check":
+		return keys.PlaceInputCheck
 	}
 	return keys.PlaceInput
+}
+
+// submit is the catalog key of the hint that says what enter does.
+func (d *Input) submit() string {
+	if d.Scratch && d.submitHint == "form.key.enter_save" {
+		return "form.key.enter_confirm" // a filter or a date to go to saves nothing
+	}
+	return d.submitHint
 }
 
 // Value returns the text typed.
@@ -268,10 +282,7 @@ func (d *Input) View() string {
 	if d.confirming {
 		lines = append(lines, d.confirming.line(d.st, d.lang))
 	} else {
-		submit := d.submitHint
-		if d.Scratch && submit == "form.key.enter_save" {
-			submit = "form.key.enter_confirm" // a filter or a date to go to saves nothing
-		}
+		submit := d.submit()
 		keys := []string{submit, "form.key.esc_cancel"}
 		if d.date != nil {
 			keys = []string{submit, "form.key.tab_date", "form.key.esc_cancel"}
