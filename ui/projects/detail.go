@@ -112,13 +112,26 @@ func (m *Model) detailLines(w int) []string {
 		add("")
 		add(st.Title.Render(m.lang.T(key, n)))
 	}
+	// The notes that say why the project was lost: marked in the journal,
+	// and their first line after the lost stage in the history.
+	reasons := r.LostReasons(d.Journal)
+	why := map[model.Date]string{}
+	for _, e := range d.Journal {
+		if reasons[e.ID] {
+			why[e.On()] = model.InertLine(strings.SplitN(e.Text, "\n", 2)[0])
+		}
+	}
 	section("projects.d.stages", len(r.StageHistory))
 	for i, h := range r.StageHistory {
 		mark := "  "
 		if i == len(r.StageHistory)-1 {
 			mark = "● "
 		}
-		add(mark + common.PadRight(m.lang.ShortDate(h.On), dw) + " " + m.stageName(h.Stage))
+		stage := m.stageName(h.Stage)
+		if text, ok := why[h.On]; ok && h.Stage == model.StageLost {
+			stage = m.lang.T("projects.d.lost_why", stage, text)
+		}
+		add(mark + common.PadRight(m.lang.ShortDate(h.On), dw) + " " + stage) // add cuts a long reason at the edge
 	}
 
 	section("projects.d.tasks", len(d.Tasks))
@@ -164,7 +177,11 @@ func (m *Model) detailLines(w int) []string {
 	}
 	for _, e := range d.Journal {
 		at := m.lang.ShortDate(model.DateOf(e.At)) + " " + e.At.Format("15:04")
-		head := "  " + common.PadRight(at, dw+6) + " " + common.PadRight(m.lang.T("kind."+string(e.Kind)), 8) + " "
+		kind := m.lang.T("kind." + string(e.Kind))
+		if reasons[e.ID] {
+			kind = st.Warning.Render(m.lang.T("projects.d.lost_reason"))
+		}
+		head := "  " + common.PadRight(at, dw+6) + " " + common.PadRight(kind, 8) + " "
 		for _, line := range common.Hanging(head, e.Text, w) {
 			add(line)
 		}

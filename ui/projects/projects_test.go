@@ -294,3 +294,30 @@ func TestDaysInStageNamed(t *testing.T) {
 		}
 	}
 }
+
+// A lost project's detail marks the note that says why: the note is
+// labelled "why lost" / "丢单原因" in the journal and its text follows the
+// lost stage in the history; a call on the same day keeps its kind.
+func TestDetailMarksLostReason(t *testing.T) {
+	for _, tt := range []struct {
+		lang         i18n.Lang
+		label, stage string
+	}{{i18n.EN, "why lost", "lost — why: 价格太高"}, {i18n.ZH, "丢单原因", "丢单 — 原因：价格太高"}} {
+		m, st, s := open(t, tt.lang, 80, 40)
+		if _, err := st.AddEntry(model.JournalEntry{ProjectID: s.Lost, ClientID: s.Wang, Kind: model.EntryCall,
+			At: uitest.D(time.November, 15).Time(time.Local).Add(9 * time.Hour), Text: "they signed with the other bidder"}); err != nil {
+			t.Fatal(err)
+		}
+		run(m, m.openDetail(s.Lost))
+		body := ansi.Strip(strings.Join(m.detailLines(80), "\n"))
+		var reason, call, history bool
+		for _, line := range strings.Split(body, "\n") {
+			reason = reason || strings.Contains(line, tt.label) && strings.Contains(line, "价格太高")
+			call = call || strings.Contains(line, "other bidder") && !strings.Contains(line, tt.label)
+			history = history || strings.Contains(line, tt.stage)
+		}
+		if !reason || !call || !history {
+			t.Errorf("%s: reason labelled %v, call kept %v, history says why %v:\n%s", tt.lang, reason, call, history, body)
+		}
+	}
+}
