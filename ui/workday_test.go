@@ -911,3 +911,30 @@ func TestNoteOnAnAttentionItemIsForItsClient(t *testing.T) {
 		})
 	}
 }
+
+// At 60 columns the footer of the weekly review, the month report and the
+// day's record names the key that closes it: the close key used to come
+// last and fall behind the "…".
+func TestReportFootersOfferCloseAt60(t *testing.T) {
+	st := uitest.OpenStore(t)
+	uitest.SeedWorkday(t, st)
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		for _, c := range []struct {
+			name string
+			keys []string
+			desc string
+		}{
+			{"weekly review", []string{"2", "r"}, "review.key.close"},
+			{"month report", []string{"3", "r"}, "report.key.close"},
+			{"day record", []string{"r"}, "report.key.close"},
+		} {
+			m := workdayModel(t, st, lang, 60, 16)
+			uitest.Press(m, c.keys...)
+			lines := strings.Split(screen(m), "\n")
+			want := "r/esc " + lang.T(c.desc)
+			if foot := lines[len(lines)-1]; !strings.Contains(foot, want) {
+				t.Errorf("%s %s: the footer %q lacks %q", lang, c.name, strings.TrimSpace(foot), want)
+			}
+		}
+	}
+}

@@ -102,9 +102,10 @@ func (r *Reader) Wheel(m tea.Mouse) {
 }
 
 // ShortHelp and FullHelp are the reader's keys, with the owner's period
-// keys (h/l, t) beside them.
+// keys (h/l, t) beside them. The footer names the close key first: on a
+// narrow terminal it is the one key that must not fall behind the "…".
 func (r *Reader) ShortHelp() []key.Binding {
-	return []key.Binding{r.km.Down, r.km.Up, r.km.Prev, r.km.Next, r.km.CloseReport}
+	return []key.Binding{r.km.CloseReport, r.km.Down, r.km.Up, r.km.Prev, r.km.Next}
 }
 
 // FullHelp lists every key the reader and its owner answer.
