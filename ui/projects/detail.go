@@ -23,9 +23,12 @@ func (m *Model) detailView(w, h int) string {
 	out := []string{st.Title.Render(left) + " " + st.Muted.Render(right)}
 	body := m.detailLines(w)
 	end := min(dv.offset+h-1, len(body))
+	if end < len(body) {
+		end = max(end-1, dv.offset) // the "↓ N more lines" mark takes the last line, covering none
+	}
 	out = append(out, body[dv.offset:end]...)
-	if more := len(body) - end; more > 0 && len(out) == h {
-		out[h-1] = st.Muted.Render(common.PadRight("  "+m.lang.N("projects.more", more, more), w))
+	if more := len(body) - end; more > 0 && h > 1 {
+		out = append(out, st.Muted.Render(common.PadRight("  "+m.lang.N("projects.more", more, more), w)))
 	}
 	return strings.Join(out, "\n")
 }

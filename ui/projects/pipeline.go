@@ -151,7 +151,19 @@ func (m *Model) keepVisible() {
 	}
 	// The cursor rests on projects; a stage's heading shows above its first.
 	m.list.Skip = func(i int) bool { return lines[i].kind != lineProject }
-	m.list.Show(len(lines), max(m.height-listTop, 1), at)
+	m.list.Show(len(lines), listRoom(m.height, len(lines)), at)
+}
+
+// listRoom is how many of n grouped-list lines show in a pane h lines
+// high: all that fit, or, when they do not, one fewer, the last line of
+// the pane saying how many are below (it never covers a row, the
+// cursor's included).
+func listRoom(h, n int) int {
+	room := max(h-listTop, 1)
+	if n > room {
+		room = max(room-1, 1)
+	}
+	return room
 }
 
 func (m *Model) listView(w, h int) string {
@@ -169,7 +181,7 @@ func (m *Model) listView(w, h int) string {
 	if len(lines) == 0 {
 		out = append(out, st.Muted.Render(common.PadRight("  "+m.emptyText(), w)))
 	}
-	end := min(m.list.Offset+h-listTop, len(lines))
+	end := min(m.list.Offset+listRoom(h, len(lines)), len(lines))
 	for i := m.list.Offset; i < end; i++ {
 		l := lines[i]
 		if l.kind == lineHeading {
@@ -180,9 +192,9 @@ func (m *Model) listView(w, h int) string {
 		}
 		out = append(out, m.listRow(m.rows[m.shown[l.idx]], c, w, l.idx == m.cur))
 	}
-	if more := len(lines) - end; more > 0 && len(out) == h {
-		// The last line says how much is below instead of one more row.
-		out[h-1] = st.Muted.Render(common.PadRight("  "+m.lang.N("projects.more", more, more), w))
+	if more := len(lines) - end; more > 0 {
+		// The line kept for it says how much is below.
+		out = append(out, st.Muted.Render(common.PadRight("  "+m.lang.N("projects.more", more, more), w)))
 	}
 	return strings.Join(out, "\n")
 }

@@ -321,3 +321,58 @@ func TestDetailMarksLostReason(t *testing.T) {
 		}
 	}
 }
+
+// On a short pane the grouped list's "↓ N more lines" takes a line of its
+// own: the selected row is never under it (it used to hide the row the
+// cursor had moved to), and N counts every line below. The detail's mark
+// covers no line either.
+func TestMoreLinesMarkCoversNoRow(t *testing.T) {
+	more := regexp.MustCompile(`↓ (\d+) more line`)
+	m, _, s := open(t, i18n.EN, 60, 7)
+	total := len(m.listLines())
+	for range 6 {
+		v := screen(m)
+		rows := strings.Split(v, "\n")
+		if !strings.Contains(v, "›") {
+			t.Fatalf("the selected row is hidden:\n%s", v)
+		}
+		shown := 0
+		for _, r := range rows[listTop:] {
+			if strings.TrimSpace(r) != "" && !more.MatchString(r) {
+				shown++
+			}
+		}
+		below := 0
+		if g := more.FindStringSubmatch(v); g != nil {
+			fmt.Sscan(g[1], &below)
+		}
+		if m.list.Offset+shown+below != total {
+			t.Errorf("%d lines above, %d shown, %d said below: %d lines in all\n%s", m.list.Offset, shown, below, total, v)
+		}
+		press(m, "j")
+	}
+	run(m, m.openDetail(s.Tower))
+	body := m.detailLines(60)
+	seen := map[string]bool{}
+	for range len(body) {
+		v := screen(m)
+		shown, below := 0, 0
+		for _, r := range strings.Split(v, "\n")[1:] {
+			if g := more.FindStringSubmatch(r); g != nil {
+				fmt.Sscan(g[1], &below)
+				continue
+			}
+			seen[strings.TrimRight(r, " ")] = true
+			shown++
+		}
+		if m.detail.offset+shown+below != len(body) {
+			t.Errorf("detail: %d lines above, %d shown, %d said below: %d lines in all\n%s", m.detail.offset, shown, below, len(body), v)
+		}
+		press(m, "j")
+	}
+	for _, l := range body {
+		if l := strings.TrimRight(ansi.Strip(l), " "); !seen[l] {
+			t.Errorf("the detail's line %q never shows", l)
+		}
+	}
+}
