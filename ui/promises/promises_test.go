@@ -711,3 +711,36 @@ func TestKeptLateLeavesTextRoomAt60(t *testing.T) {
 		t.Errorf("the state and the client take %d cells in Chinese, %d in English", start[i18n.ZH], start[i18n.EN])
 	}
 }
+
+// A list longer than the pane says how many promises are below it, on a
+// line of its own ("↓ 3 more" / "↓ 还有 3 项"), as the Clients and Projects
+// lists do; the row the cursor is on always shows.
+func TestMorePromisesBelowSaid(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		m, _, _ := open(t, lang, 60, 5)
+		uitest.Press(m, "f", "f") // all
+		if len(m.shown) < 4 {
+			t.Fatalf("the seed has %d promises, too few to scroll", len(m.shown))
+		}
+		for range len(m.shown) {
+			v := plain(m)
+			rows := strings.Split(v, "\n")
+			shown := 0
+			for _, r := range rows[2:] {
+				if strings.TrimSpace(r) != "" && !strings.Contains(r, "↓") {
+					shown++
+				}
+			}
+			from, _ := m.list.Visible()
+			below := len(m.shown) - from - shown
+			want := ""
+			if below > 0 {
+				want = lang.T("promises.more", below)
+			}
+			if !strings.Contains(v, "›") || want != "" && !strings.Contains(v, want) || want == "" && strings.Contains(v, "↓") {
+				t.Errorf("%s: %d rows below, want %q and the cursor's row:\n%s", lang, below, want, v)
+			}
+			uitest.Press(m, "j")
+		}
+	}
+}
