@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -934,6 +936,48 @@ func TestReportFootersOfferCloseAt60(t *testing.T) {
 			want := "r/esc " + lang.T(c.desc)
 			if foot := lines[len(lines)-1]; !strings.Contains(foot, want) {
 				t.Errorf("%s %s: the footer %q lacks %q", lang, c.name, strings.TrimSpace(foot), want)
+			}
+		}
+	}
+}
+
+// The weekly review, the month report and the day's record say on their
+// last line how many lines are below ("↓ 9 more lines"), and the count is
+// true: scrolled down one line fewer than it says, the mark still shows;
+// one more and the report's end is on screen, with no mark.
+func TestReportsSayLinesBelow(t *testing.T) {
+	st := uitest.OpenStore(t)
+	uitest.SeedWorkday(t, st)
+	mark := regexp.MustCompile(`↓ (\d+) more lines?|↓ 下方还有 (\d+) 行`)
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		for _, c := range []struct {
+			name string
+			keys []string
+		}{{"weekly review", []string{"2", "r"}}, {"month report", []string{"3", "r"}}, {"day record", []string{"r"}}} {
+			count := func(m *Model) int {
+				g := mark.FindStringSubmatch(screen(m))
+				if g == nil {
+					return 0
+				}
+				n, _ := strconv.Atoi(g[1] + g[2])
+				return n
+			}
+			m := workdayModel(t, st, lang, 60, 16)
+			uitest.Press(m, c.keys...)
+			n := count(m)
+			if n < 2 {
+				t.Errorf("%s %s: no lines below said:\n%s", lang, c.name, screen(m))
+				continue
+			}
+			for range n - 2 {
+				uitest.Press(m, "j")
+			}
+			if count(m) != 2 {
+				t.Errorf("%s %s: %d down, want 2 lines below said:\n%s", lang, c.name, n-2, screen(m))
+			}
+			uitest.Press(m, "j")
+			if count(m) != 0 {
+				t.Errorf("%s %s: scrolled to the end, still a mark:\n%s", lang, c.name, screen(m))
 			}
 		}
 	}

@@ -121,15 +121,20 @@ func (r *Reader) Offset() int { return r.off }
 func (r *Reader) Lines() []string { return r.layout() }
 
 // View draws the visible lines, or loading (the owner's words) until the
-// report arrives.
-func (r *Reader) View(loading string) string {
+// report arrives. When lines are below the last one, the last line of the
+// area says how many, in below's words ("↓ 12 more lines").
+func (r *Reader) View(loading string, below func(n int) string) string {
 	if r.build == nil {
 		return loading
 	}
 	lines := r.layout()
 	r.scroll(0)
 	end := min(r.off+r.height, len(lines))
-	return strings.Join(lines[r.off:end], "\n")
+	if end == len(lines) || r.height < 2 {
+		return strings.Join(lines[r.off:end], "\n")
+	}
+	end-- // the mark takes the last line; scrolled to the end, no mark
+	return strings.Join(append(lines[r.off:end:end], below(len(lines)-end)), "\n")
 }
 
 func (r *Reader) layout() []string {
