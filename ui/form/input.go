@@ -22,6 +22,7 @@ type Input struct {
 	ti       textinput.Model
 	width    int
 	preview  []string
+	rows     bool // the preview is a list: one line each, cut at the edge
 	problems []string
 	// Required: enter on an empty field does nothing but say so.
 	Required bool
@@ -138,7 +139,13 @@ func (d *Input) Fail(msg string) { d.failed = msg }
 
 // SetPreview sets the lines shown under the field (already translated and
 // made inert by the caller).
-func (d *Input) SetPreview(lines []string) { d.preview = lines }
+func (d *Input) SetPreview(lines []string) { d.preview, d.rows = lines, false }
+
+// SetRows sets the lines shown under the field as a list (a picker's
+// matches): one line each, cut at the dialog's edge with "…", never
+// wrapped into the next row — a wrapped row read as two clients, and the
+// longer list pushed the dialog's top off a 60x16 screen.
+func (d *Input) SetRows(lines []string) { d.preview, d.rows = lines, true }
 
 // SetProblems sets the problems shown under the field, in the error colour.
 func (d *Input) SetProblems(lines []string) { d.problems = lines }
@@ -268,6 +275,10 @@ func (d *Input) View() string {
 		lines = append(lines, d.date.lines(d.st, in)...)
 	}
 	for _, p := range d.preview {
+		if d.rows {
+			lines = append(lines, d.st.Hint.Render(fit(p, in)))
+			continue
+		}
 		lines = append(lines, d.st.wrapped(d.st.Hint, p, in)...)
 	}
 	for _, p := range d.problems {
