@@ -280,6 +280,7 @@ func (m *Model) columnsView(w, h int) string {
 	widths := m.colWidths()
 	cols := make([][]string, len(stages))
 	fit := max((h-colTop)/cardLines, 1)
+	named := m.daysNamed(stages, widths)
 	for c, s := range stages {
 		cw := widths[c]
 		g := m.group(s)
@@ -295,7 +296,7 @@ func (m *Model) columnsView(w, h int) string {
 			st.Rule.Render(strings.Repeat("─", cw)),
 		}
 		for i := off; i < len(g) && i < off+fit; i++ {
-			col = append(col, m.card(m.rows[m.shown[g[i]]], cw, g[i] == m.cur)...)
+			col = append(col, m.card(m.rows[m.shown[g[i]]], cw, g[i] == m.cur, named)...)
 		}
 		cols[c] = col
 	}
@@ -323,19 +324,32 @@ func (m *Model) columnsView(w, h int) string {
 	return strings.Join(out, "\n")
 }
 
-// cardValue is a card's value and days in the stage, the days named
-// ("¥2.8M  in stage 20d") when the card is wide enough, else "¥2.8M · 20d".
-func (m *Model) cardValue(p model.Project, w int) string {
+// cardValue is a card's value and days in the stage: the days named
+// ("¥2.8M  in stage 20d") when named, else "¥2.8M · 20d".
+func (m *Model) cardValue(p model.Project, named bool) string {
 	value := m.lang.MoneyShort(p.Value, m.env.CurrencySymbol())
-	if s := value + "  " + m.lang.T("projects.card.days", m.daysText(p)); ansi.StringWidth(s) <= w {
-		return s
+	if named {
+		return value + "  " + m.lang.T("projects.card.days", m.daysText(p))
 	}
 	return value + " · " + m.daysText(p)
 }
 
+// daysNamed reports whether every card fits its value with the days named
+// in its column's width: the cards say it all one way, not some each way.
+func (m *Model) daysNamed(stages []model.Stage, widths []int) bool {
+	for c, s := range stages {
+		for _, i := range m.group(s) {
+			if ansi.StringWidth(m.cardValue(m.rows[m.shown[i]].Project, true)) > widths[c] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // card draws one project in a stage column: name, client, value and days
 // in the stage, next follow-up, bid date, and a blank line.
-func (m *Model) card(r storage.ProjectRow, w int, sel bool) []string {
+func (m *Model) card(r storage.ProjectRow, w int, sel, named bool) []string {
 	st := m.env.Styles
 	next, due := m.followCell(r)
 	nextText := m.lang.T("projects.card.next", next)
@@ -346,7 +360,7 @@ func (m *Model) card(r storage.ProjectRow, w int, sel bool) []string {
 	lines := []string{
 		st.Base.Bold(true).Render(common.Cell(r.Name, w)),
 		st.Muted.Render(common.Cell(r.Client, w)),
-		common.PadRight(m.cardValue(r.Project, w), w),
+		common.PadRight(m.cardValue(r.Project, named), w),
 		common.PadRight(nextText, w),
 		common.PadRight(bid, w),
 		strings.Repeat(" ", w),

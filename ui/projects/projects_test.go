@@ -259,7 +259,8 @@ func TestChecklistDialog(t *testing.T) {
 
 // The days column says what it counts: "In stage" / "本阶段" heads it in
 // the grouped list at 60 and 80 columns, each row's days end under the
-// header's end, and at 160 columns a card says "in stage 17d" / "本阶段17天".
+// header's end, and at 160 columns a card says "in stage 17d" / "本阶段17天"
+// (at 140, where one card has no room for it, every card says "· 17d").
 func TestDaysInStageNamed(t *testing.T) {
 	days := regexp.MustCompile(`\d+(d|天) `)
 	for _, tt := range []struct {
@@ -291,6 +292,13 @@ func TestDaysInStageNamed(t *testing.T) {
 		m, _, _ := open(t, tt.lang, 160, 48)
 		if !strings.Contains(screen(m), tt.card) {
 			t.Errorf("%s 160: no card says %q:\n%s", tt.lang, tt.card, screen(m))
+		}
+		// Narrower, where some card cannot name them, no card does: the
+		// cards say the days one way.
+		m, _, _ = open(t, tt.lang, 140, 40)
+		short := regexp.MustCompile(` · \d+(d|天)`)
+		if v := screen(m); strings.Contains(v, strings.TrimRight(tt.card, "0123456789d天")) && short.MatchString(v) {
+			t.Errorf("%s 140: the cards say the days both ways:\n%s", tt.lang, v)
 		}
 	}
 }
