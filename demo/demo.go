@@ -253,7 +253,7 @@ func month(today model.Date) *dataset {
 		{-9, 9, 30, "赵总", 0, model.EntryCall, "赵总说C座方案要等董事会，月底前再约"},
 		{-7, 14, 0, "刘主任", pHospital, model.EntryVisit, "拜访基建处，了解二期门诊楼的招标计划"},
 		{-9, 10, 0, "陈工", 0, model.EntryMeeting, "设计院技术交流，介绍了磁悬浮冷水机组"},
-		{-15, 17, 30, "Meridian Hotels Beijing", pHotel, model.EntryNote, "Lost: they chose a bid 12% cheaper; we were first on the technical score."},
+		{-15, 17, 30, "Meridian Hotels Beijing", pHotel, model.EntryNote, "They chose a bid 12% cheaper; we were first on the technical score."},
 		{-15, 11, 0, "Meridian Hotels Beijing", pHotel, model.EntryCall, "Procurement called: the contract goes to the other bidder."},
 		{-45, 10, 0, "Meridian Hotels Beijing", pHotel, model.EntryMeeting, "Bid clarification meeting with the owner's representative."},
 		{-8, 11, 15, "Northgate Data Park", pNorthgate, model.EntryCall, "Saw Phase 2 on the tender site; intro call with their facility team."},
@@ -422,10 +422,13 @@ func month(today model.Date) *dataset {
 	d.addTask(model.Task{Title: "给孙工发设备操作手册", Date: T(-9), ClientID: cl("孙工"), ProjectID: pHutong, Done: true, DoneOn: T(-8)})
 
 	// Promises: overdue, due soon, open later, kept on time and late, cancelled.
-	prom := func(client string, project model.ID, text string, made, due, kept int, status model.PromiseStatus) {
+	prom := func(client string, project model.ID, text string, made, due, closed int, status model.PromiseStatus) {
 		p := model.Promise{ClientID: cl(client), ProjectID: project, Text: text, MadeOn: T(made), Due: T(due), Status: status}
-		if status == model.PromiseKept {
-			p.KeptOn = T(kept)
+		switch status {
+		case model.PromiseKept:
+			p.KeptOn = T(closed)
+		case model.PromiseCancelled:
+			p.CancelledOn, p.CancelReason = T(closed), "the project was lost to a cheaper bid"
 		}
 		d.addPromise(p)
 	}
@@ -446,6 +449,6 @@ func month(today model.Date) *dataset {
 	prom("刘主任", 0, "约设备厂家来院技术交流", -60, -45, -46, kept)
 	prom("Harbour Engineering", pSanlitun, "Revise the quotation with the alternative pump brand", -30, -24, -21, kept)
 	prom("吴总", pColdStore, "开尾款发票", -50, -44, -41, kept)
-	prom("Meridian Hotels Beijing", pHotel, "Submit a second-round price", -20, -14, 0, cancelled)
+	prom("Meridian Hotels Beijing", pHotel, "Submit a second-round price", -20, -14, -15, cancelled)
 	return d
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -659,27 +661,29 @@ func TestCurrencySavedShowsAtOnce(t *testing.T) {
 }
 
 // The footer offers what confirms the box in front: enter on a one-line
-// input (quick-add, a filter, a date), ctrl+s on a multi-line box or a
-// form, yes/no while "discard?" asks — in both languages.
+// input (quick-add, a filter, a date), named as the input's own hint names
+// it ("enter save" where a record is written, "enter confirm" in a filter
+// or a date to go to), ctrl+s on a multi-line box or a form, yes/no while
+// "discard?" asks — in both languages.
 func TestFooterSaysEnterOnOneLineInputs(t *testing.T) {
 	st := uitest.OpenStore(t)
 	uitest.SeedWorkday(t, st)
 	for _, tt := range []struct {
-		lang               i18n.Lang
-		enter, save, yesNo string
-	}{{i18n.EN, "enter confirm", "ctrl+s save", "enter/y yes"}, {i18n.ZH, "enter 确认", "ctrl+s 保存", "enter/y 是"}} {
+		lang                     i18n.Lang
+		enter, line, save, yesNo string
+	}{{i18n.EN, "enter confirm", "enter save", "ctrl+s save", "enter/y yes"}, {i18n.ZH, "enter 确认", "enter 保存", "ctrl+s 保存", "enter/y 是"}} {
 		for _, c := range []struct {
 			name string
 			keys []string
 			want string
 		}{
-			{"quick-add", []string{"a"}, tt.enter},
+			{"quick-add", []string{"a"}, tt.line},
 			{"day filter", []string{"/"}, tt.enter},
 			{"go to date", []string{"g"}, tt.enter},
 			{"week filter", []string{"2", "/"}, tt.enter},
 			{"clients filter", []string{"4", "/"}, tt.enter},
-			{"promise kept on", []string{"6", "x"}, tt.enter},
-			{"outcome of a call", []string{"x"}, tt.enter},
+			{"promise kept on", []string{"6", "x"}, tt.line},
+			{"outcome of a call", []string{"x"}, tt.line},
 			{"note box", []string{"n"}, tt.save},
 			{"new client form", []string{"4", "a"}, tt.save},
 			{"discard?", []string{"a", "x", "esc"}, tt.yesNo},
@@ -692,8 +696,13 @@ func TestFooterSaysEnterOnOneLineInputs(t *testing.T) {
 				if !strings.Contains(foot, c.want) {
 					t.Errorf("the footer says %q, want %q", strings.TrimSpace(foot), c.want)
 				}
-				if c.want == tt.enter && strings.Contains(foot, "ctrl+s") {
-					t.Errorf("a one-line input's footer offers ctrl+s: %q", strings.TrimSpace(foot))
+				if c.want == tt.enter || c.want == tt.line {
+					if strings.Contains(foot, "ctrl+s") {
+						t.Errorf("a one-line input's footer offers ctrl+s: %q", strings.TrimSpace(foot))
+					}
+					if !strings.Contains(strings.Join(lines[:len(lines)-1], "\n"), c.want) {
+						t.Errorf("the dialog's own hint does not say %q, as its footer does:\n%s", c.want, screen(m))
+					}
 				}
 			})
 		}
@@ -902,5 +911,74 @@ func TestNoteOnAnAttentionItemIsForItsClient(t *testing.T) {
 				t.Errorf("the note was not saved for 王总: %+v", d.Journal)
 			}
 		})
+	}
+}
+
+// At 60 columns the footer of the weekly review, the month report and the
+// day's record names the key that closes it: the close key used to come
+// last and fall behind the "…".
+func TestReportFootersOfferCloseAt60(t *testing.T) {
+	st := uitest.OpenStore(t)
+	uitest.SeedWorkday(t, st)
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		for _, c := range []struct {
+			name string
+			keys []string
+			desc string
+		}{
+			{"weekly review", []string{"2", "r"}, "review.key.close"},
+			{"month report", []string{"3", "r"}, "report.key.close"},
+			{"day record", []string{"r"}, "report.key.close"},
+		} {
+			m := workdayModel(t, st, lang, 60, 16)
+			uitest.Press(m, c.keys...)
+			lines := strings.Split(screen(m), "\n")
+			want := "r/esc " + lang.T(c.desc)
+			if foot := lines[len(lines)-1]; !strings.Contains(foot, want) {
+				t.Errorf("%s %s: the footer %q lacks %q", lang, c.name, strings.TrimSpace(foot), want)
+			}
+		}
+	}
+}
+
+// The weekly review, the month report and the day's record say on their
+// last line how many lines are below ("↓ 9 more lines"), and the count is
+// true: scrolled down one line fewer than it says, the mark still shows;
+// one more and the report's end is on screen, with no mark.
+func TestReportsSayLinesBelow(t *testing.T) {
+	st := uitest.OpenStore(t)
+	uitest.SeedWorkday(t, st)
+	mark := regexp.MustCompile(`↓ (\d+) more lines?|↓ 下方还有 (\d+) 行`)
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		for _, c := range []struct {
+			name string
+			keys []string
+		}{{"weekly review", []string{"2", "r"}}, {"month report", []string{"3", "r"}}, {"day record", []string{"r"}}} {
+			count := func(m *Model) int {
+				g := mark.FindStringSubmatch(screen(m))
+				if g == nil {
+					return 0
+				}
+				n, _ := strconv.Atoi(g[1] + g[2])
+				return n
+			}
+			m := workdayModel(t, st, lang, 60, 16)
+			uitest.Press(m, c.keys...)
+			n := count(m)
+			if n < 2 {
+				t.Errorf("%s %s: no lines below said:\n%s", lang, c.name, screen(m))
+				continue
+			}
+			for range n - 2 {
+				uitest.Press(m, "j")
+			}
+			if count(m) != 2 {
+				t.Errorf("%s %s: %d down, want 2 lines below said:\n%s", lang, c.name, n-2, screen(m))
+			}
+			uitest.Press(m, "j")
+			if count(m) != 0 {
+				t.Errorf("%s %s: scrolled to the end, still a mark:\n%s", lang, c.name, screen(m))
+			}
+		}
 	}
 }

@@ -249,13 +249,14 @@ func (m *Model) detailView() string {
 	h := m.bodyHeight()
 	m.det.offset = min(m.det.offset, max(len(lines)-h, 0))
 	end := min(m.det.offset+h, len(lines))
+	if end < len(lines) {
+		end-- // the "↓N more" marker takes the last line, hiding none of the text
+	}
 	out := []string{common.Truncate(strings.Join(parts, " · "), m.width), common.Truncate(line2, m.width)}
 	out = append(out, lines[m.det.offset:end]...)
 	if end < len(lines) {
 		more := s.Muted.Render(m.lang.T("clients.more", len(lines)-end))
-		if len(out) > 0 {
-			out[len(out)-1] = common.PadRight(out[len(out)-1], max(m.width-ansi.StringWidth(more), 0)) + more
-		}
+		out = append(out, common.PadLeft(more, m.width))
 	}
 	return strings.Join(out, "\n")
 }

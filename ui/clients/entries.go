@@ -75,12 +75,15 @@ func (m *Model) reselect() {
 // followEntry scrolls the card so the selected entry shows whole (its
 // first line at least, when it is taller than the body).
 func (m *Model) followEntry() {
-	m.detailLines()
+	lines := m.detailLines()
 	if m.det.entryLine < 0 {
 		return
 	}
 	h := m.bodyHeight()
 	top, end := m.det.entryLine, m.det.entryLine+m.det.entryLen
+	if end < len(lines) {
+		h = max(h-1, 1) // lines below: the "↓N more" marker takes the body's last line
+	}
 	if end > m.det.offset+h {
 		m.det.offset = end - h
 	}

@@ -308,3 +308,47 @@ func TestJournalCursorFollowed(t *testing.T) {
 	contains(t, plain(m), "› 2026-11-01  call     call number 30")
 	uitest.CheckSize(t, m.View(), 80, 24)
 }
+
+// The "↓N more" marker of a long client card sits on its own line: the
+// last visible line above it is shown whole, at every scroll position.
+func TestMoreMarkerHidesNoText(t *testing.T) {
+	for _, tt := range []struct {
+		lang i18n.Lang
+		w, h int
+	}{{i18n.EN, 60, 16}, {i18n.EN, 80, 24}, {i18n.ZH, 80, 24}} {
+		m, st, ids := open(t, tt.lang, tt.w, tt.h)
+		for i := range 30 {
+			_, err := st.AddEntry(model.JournalEntry{ClientID: ids.Wang, Kind: model.EntryCall,
+				At: uitest.Morning.Add(-time.Duration(i) * time.Hour), Text: fmt.Sprintf("call %d %s end%d", i, strings.Repeat("word ", 30), i)})
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		uitest.Press(m, "enter")
+		body := map[string]bool{}
+		for _, l := range m.detailLines() {
+			body[strings.TrimRight(ansi.Strip(l), " ")] = true
+		}
+		marked := 0
+		for range 80 {
+			lines := strings.Split(plain(m), "\n")
+			for _, l := range lines[2:] {
+				l = strings.TrimRight(l, " ")
+				switch {
+				case strings.Contains(l, "↓"):
+					marked++
+					if !strings.HasPrefix(strings.TrimSpace(l), "↓") {
+						t.Fatalf("%s %dx%d: the marker shares its line with text: %q", tt.lang, tt.w, tt.h, l)
+					}
+				case !body[l]:
+					t.Fatalf("%s %dx%d: a body line is cut: %q\n%s", tt.lang, tt.w, tt.h, l, plain(m))
+				}
+			}
+			uitest.CheckSize(t, m.View(), tt.w, tt.h)
+			uitest.Press(m, "j")
+		}
+		if marked == 0 {
+			t.Errorf("%s %dx%d: no marker shown", tt.lang, tt.w, tt.h)
+		}
+	}
+}

@@ -1,5 +1,7 @@
 package common
 
+import "salesplan/ui/i18n"
+
 // List is the cursor and scroll offset of a list that renders only its
 // visible rows (DESIGN.md §6: drawing 10k rows and letting the terminal
 // clip them costs 100 ms a frame; drawing the visible ones costs 2 ms).
@@ -195,3 +197,8 @@ func sign(n int) int {
 	}
 	return 1
 }
+
+// LinesBelow is the mark on the last line of a scrolled text (a report,
+// the weekly review) saying how many lines are below it: "  ↓ 12 more
+// lines" / "  ↓ 下方还有 12 行".
+func LinesBelow(l i18n.Lang, n int) string { return "  " + l.N("form.lines_below", n, n) }

@@ -123,6 +123,11 @@ type Model struct {
 	recordLoads common.Loads
 }
 
+// linesBelow is the record's mark for n lines below the screen.
+func (m *Model) linesBelow(n int) string {
+	return m.env.Styles.Muted.Render(common.LinesBelow(m.lang, n))
+}
+
 // New builds the Day pane showing today.
 func New(env common.Env) common.Pane {
 	return newModel(env)
@@ -286,7 +291,7 @@ func (m *Model) View() string {
 	var body string
 	switch {
 	case m.record.IsOpen():
-		body = m.record.View(m.env.Styles.Muted.Render(m.lang.T("day.record.loading")))
+		body = m.record.View(m.env.Styles.Muted.Render(m.lang.T("day.record.loading")), m.linesBelow)
 	case m.attH == 0:
 		body = m.listView(m.listW, m.listH)
 	case m.wide:

@@ -567,9 +567,14 @@ func (f *Form) View() string {
 	if f.failed != "" && !f.confirming {
 		failed = f.st.wrapped(f.st.Error, f.failed, f.st.inner(f.width))
 	}
+	var hint []string
+	if !f.confirming {
+		hint = f.st.hintLines(f.lang, f.st.inner(f.width), f.hintKeys()...)
+	}
 	room := f.height
 	if room > 0 {
-		room = max(room-len(failed), 1)
+		// A hint in two lines (a narrow form) takes its second from the fields.
+		room = max(room-len(failed)-max(len(hint)-1, 0), 1)
 	}
 	if room > 0 && len(body) > room {
 		body = f.scroll(body, from, to, max(room, 3))
@@ -579,7 +584,7 @@ func (f *Form) View() string {
 	if f.confirming {
 		lines = append(lines, f.confirming.line(f.st, f.lang))
 	} else {
-		lines = append(lines, f.st.Hint.Render(hints(f.lang, f.hintKeys()...)))
+		lines = append(lines, hint...)
 	}
 	return f.st.frame(f.width, lines...)
 }

@@ -190,6 +190,26 @@ func hints(lang i18n.Lang, keys ...string) string {
 	return strings.Join(keysT(lang, keys), " · ")
 }
 
+// hintLines are the key hints in lines of at most w cells, broken between
+// two hints, never inside one: at 60 columns a form's "enter new line ·
+// tab next field · ctrl+s save · esc cancel" takes two lines, read whole.
+func (s Styles) hintLines(lang i18n.Lang, w int, keys ...string) []string {
+	var out []string
+	line := ""
+	for _, h := range keysT(lang, keys) {
+		switch {
+		case line == "":
+			line = h
+		case ansi.StringWidth(line+" · "+h) > w:
+			out = append(out, s.Hint.Render(line))
+			line = h
+		default:
+			line += " · " + h
+		}
+	}
+	return append(out, s.Hint.Render(line))
+}
+
 func keysT(lang i18n.Lang, keys []string) []string {
 	out := make([]string, len(keys))
 	for i, k := range keys {

@@ -1,6 +1,7 @@
 package form
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -9,6 +10,7 @@ import (
 
 	"salesplan/model"
 	"salesplan/ui/i18n"
+	"salesplan/ui/keys"
 )
 
 var st = DefaultStyles(true)
@@ -404,6 +406,43 @@ func TestInputSubmitHint(t *testing.T) {
 	}
 	if v := ansi.Strip(NewInput(i18n.EN, st, "Outcome", "", "").View()); !strings.Contains(v, "enter save") {
 		t.Errorf("input hint:\n%s", v)
+	}
+}
+
+// The footer names enter as the input's own hint does, in both languages:
+// "enter save" where a record is written, "enter confirm" in a filter or a
+// date to go to, "enter check the file" on the first-run import path (the
+// footer said "enter confirm" under every hint).
+func TestFooterAgreesWithInputHint(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		km := keys.New(l)
+		for _, tt := range []struct {
+			name    string
+			scratch bool
+			hint    string // SubmitHint's key; "" leaves the default
+			want    string
+		}{
+			{"record", false, "", "form.key.enter_save"},
+			{"filter", true, "", "form.key.enter_confirm"},
+			{"import path", false, "form.key.enter_check", "form.key.enter_check"},
+		} {
+			in := NewInput(l, st, "Title", "", "")
+			in.Scratch = tt.scratch
+			if tt.hint != "" {
+				in.SubmitHint(tt.hint)
+			}
+			want := l.T(tt.want)
+			if v := ansi.Strip(in.View()); !strings.Contains(v, want) {
+				t.Errorf("%s %s: the hint lacks %q:\n%s", l, tt.name, want, v)
+			}
+			var footer []string
+			for _, b := range km.ShortHelp(in.HelpPlace()) {
+				footer = append(footer, b.Help().Key+" "+b.Help().Desc)
+			}
+			if !slices.Contains(footer, want) {
+				t.Errorf("%s %s: the footer %q does not offer %q", l, tt.name, footer, want)
+			}
+		}
 	}
 }
 

@@ -22,6 +22,7 @@ type Input struct {
 	ti       textinput.Model
 	width    int
 	preview  []string
+	rows     bool // the preview is a list: one line each, cut at the edge
 	problems []string
 	// Required: enter on an empty field does nothing but say so.
 	Required bool
@@ -68,13 +69,27 @@ func (d *Input) KeepLines() *Input {
 	return d
 }
 
-// HelpPlace says what the footer offers: enter to confirm the line (not
-// the forms' ctrl+s), or yes/no while "discard?" asks.
+// HelpPlace says what the footer offers: enter (not the forms' ctrl+s),
+// named as the hint under the field names it (save, confirm, check the
+// file), or yes/no while "discard?" asks.
 func (d *Input) HelpPlace() keys.Place {
-	if d.confirming {
+	switch submit := d.submit(); {
+	case bool(d.confirming):
 		return keys.PlaceConfirm
+	case submit == "form.key.enter_save":
+		return keys.PlaceInputSave
+	case submit == "form.key.enter_check":
+		return keys.PlaceInputCheck
 	}
 	return keys.PlaceInput
+}
+
+// submit is the catalog key of the hint that says what enter does.
+func (d *Input) submit() string {
+	if d.Scratch && d.submitHint == "form.key.enter_save" {
+		return "form.key.enter_confirm" // a filter or a date to go to saves nothing
+	}
+	return d.submitHint
 }
 
 // Value returns the text typed.
@@ -124,7 +139,13 @@ func (d *Input) Fail(msg string) { d.failed = msg }
 
 // SetPreview sets the lines shown under the field (already translated and
 // made inert by the caller).
-func (d *Input) SetPreview(lines []string) { d.preview = lines }
+func (d *Input) SetPreview(lines []string) { d.preview, d.rows = lines, false }
+
+// SetRows sets the lines shown under the field as a list (a picker's
+// matches): one line each, cut at the dialog's edge with "…", never
+// wrapped into the next row — a wrapped row read as two clients, and the
+// longer list pushed the dialog's top off a 60x16 screen.
+func (d *Input) SetRows(lines []string) { d.preview, d.rows = lines, true }
 
 // SetProblems sets the problems shown under the field, in the error colour.
 func (d *Input) SetProblems(lines []string) { d.problems = lines }
@@ -254,6 +275,10 @@ func (d *Input) View() string {
 		lines = append(lines, d.date.lines(d.st, in)...)
 	}
 	for _, p := range d.preview {
+		if d.rows {
+			lines = append(lines, d.st.Hint.Render(fit(p, in)))
+			continue
+		}
 		lines = append(lines, d.st.wrapped(d.st.Hint, p, in)...)
 	}
 	for _, p := range d.problems {
@@ -268,10 +293,7 @@ func (d *Input) View() string {
 	if d.confirming {
 		lines = append(lines, d.confirming.line(d.st, d.lang))
 	} else {
-		submit := d.submitHint
-		if d.Scratch && submit == "form.key.enter_save" {
-			submit = "form.key.enter_confirm" // a filter or a date to go to saves nothing
-		}
+		submit := d.submit()
 		keys := []string{submit, "form.key.esc_cancel"}
 		if d.date != nil {
 			keys = []string{submit, "form.key.tab_date", "form.key.esc_cancel"}

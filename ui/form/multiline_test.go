@@ -247,3 +247,32 @@ func TestMultiLineTabsKeptOnUntouchedLines(t *testing.T) {
 		t.Errorf("needs = %q, want %q", got, want)
 	}
 }
+
+// At 60 columns the hint of a multi-line field ("enter new line · tab next
+// field · ctrl+s save · esc cancel") is read whole on two lines, broken
+// between two hints, and the form keeps its height; at 80 it is one line.
+func TestMultiLineHintReadWhole(t *testing.T) {
+	for _, tt := range []struct {
+		w, lines int
+	}{{60, 2}, {80, 1}} {
+		f := clientForm(needs40())
+		f.SetWidth(tt.w)
+		f.SetHeight(4) // the four one-line fields fill it
+		before := len(strings.Split(f.View(), "\n"))
+		pressKeys(f, "tab", "tab") // to the needs
+		v := ansi.Strip(f.View())
+		rows := strings.Split(v, "\n")
+		if len(rows) != before {
+			t.Errorf("%d: the form is %d lines on the needs, %d on the name:\n%s", tt.w, len(rows), before, v)
+		}
+		var hint []string
+		for _, r := range rows {
+			if strings.Contains(r, "cancel") || strings.Contains(r, "new line") {
+				hint = append(hint, strings.Trim(r, "│ "))
+			}
+		}
+		if len(hint) != tt.lines || strings.Join(hint, " · ") != "enter new line · tab next field · ctrl+s save · esc cancel" {
+			t.Errorf("%d: the hint reads %q, want it whole on %d lines:\n%s", tt.w, hint, tt.lines, v)
+		}
+	}
+}

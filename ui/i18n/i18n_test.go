@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -21,6 +22,19 @@ func TestEveryKeyHasBothLanguages(t *testing.T) {
 		}
 		if strings.TrimSpace(m.ZH) == "" {
 			t.Errorf("%s: Chinese text missing", k)
+		}
+	}
+}
+
+// Chinese prose takes full-width brackets: "兑现（迟）", not "兑现(迟)". A
+// half-width bracket stays only where it is code or a key name, with no
+// Chinese character beside or inside it ("source <(salesplan completion bash)").
+func TestChineseTextUsesFullWidthBrackets(t *testing.T) {
+	touching := regexp.MustCompile(`\p{Han}[()]|[()]\p{Han}|\([^()]*\p{Han}[^()]*\)`)
+	for _, k := range Keys() {
+		m, _ := Lookup(k)
+		if b := touching.FindString(m.ZH); b != "" {
+			t.Errorf("%s: half-width bracket in Chinese text %q: %q", k, b, m.ZH)
 		}
 	}
 }

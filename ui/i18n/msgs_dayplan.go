@@ -12,6 +12,7 @@ func init() {
 		"key.client_card":    {"client card", "客户卡片"},
 		"key.filter_hint":    {"filter? ctrl+f searches", "筛选？用 ctrl+f 搜索"},
 		"key.confirm":        {"confirm", "确认"},
+		"key.check_file":     {"check the file", "检查文件"},
 		"key.move_all":       {"move all carried over", "顺延任务全部改期"},
 		"key.kept_today":     {"kept today", "今天已兑现"},
 		"key.choose":         {"choose", "选择"},

@@ -15,7 +15,8 @@ func init() {
 		"promises.col.project": {"Project", "项目"},
 		"promises.col.text":    {"Promise", "承诺内容"},
 		"promises.kept_on":     {"kept %s", "%s兑现"},
-		"promises.kept_late":   {"kept late %s", "%s兑现(迟)"},
+		"promises.kept_late":   {"kept late %s", "%s逾期兑现"},
+		"promises.more":        {"↓ %d more", "↓ 还有 %d 项"},
 
 		"promises.filter.open":    {"open", "待兑现"},
 		"promises.filter.overdue": {"overdue", "已逾期"},

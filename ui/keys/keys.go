@@ -137,10 +137,15 @@ type KeyMap struct {
 	// Forms and note boxes.
 	Save   key.Binding // ctrl+s
 	Cancel key.Binding // esc
-	// Confirm is enter in a one-line input (quick-add, a filter, a date):
-	// enter is what the footer offers there; ctrl+s stays for the forms
-	// and the multi-line boxes.
-	Confirm key.Binding // enter
+	// Confirm, SaveLine and CheckFile are enter in a one-line input, named
+	// as the input's own hint names it: "confirm" where nothing is written
+	// (a filter, a date to go to), "save" where a record is (quick-add, a
+	// call's outcome), "check the file" on the first-run import path. enter
+	// is what the footer offers there; ctrl+s stays for the forms and the
+	// multi-line boxes.
+	Confirm   key.Binding // enter
+	SaveLine  key.Binding // enter
+	CheckFile key.Binding // enter
 
 	// The rep's workday (issue 15).
 	Search     key.Binding // ctrl+f: search everything, from any pane
@@ -183,12 +188,16 @@ const (
 	PlaceYear     // the Month's year view (y)
 	// A journal with its › cursor (J on a client card or a project detail).
 	PlaceJournal
+	// Added so the footer says what enter does as the input's hint does.
+	PlaceInputSave  // a one-line input that writes a record: enter saves
+	PlaceInputCheck // the first-run import path: enter checks the file
 )
 
 // Places lists every place, for tests and the help overlay.
 var Places = []Place{PlaceGlobal, PlaceDay, PlaceAttention, PlaceWeek, PlaceMonth, PlaceClients,
 	PlaceClientDetail, PlaceProjects, PlaceProjectDetail, PlacePromises, PlaceForm,
-	PlacePopup, PlacePicker, PlaceSearch, PlaceFirstRun, PlaceConfirm, PlaceInput, PlaceYear, PlaceJournal}
+	PlacePopup, PlacePicker, PlaceSearch, PlaceFirstRun, PlaceConfirm, PlaceInput, PlaceYear, PlaceJournal,
+	PlaceInputSave, PlaceInputCheck}
 
 func b(l i18n.Lang, keys []string, helpKey, descKey string) key.Binding {
 	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, l.T(descKey)))
@@ -292,7 +301,9 @@ func New(l i18n.Lang) KeyMap {
 		Cancel: b(l, []string{"esc"}, "esc", "key.cancel"),
 		// ctrl+s confirms a one-line input too (as everywhere), but the
 		// footer offers enter.
-		Confirm: b(l, []string{"enter"}, "enter", "key.confirm"),
+		Confirm:   b(l, []string{"enter"}, "enter", "key.confirm"),
+		SaveLine:  b(l, []string{"enter"}, "enter", "key.save"),
+		CheckFile: b(l, []string{"enter"}, "enter", "key.check_file"),
 
 		Search:     b(l, []string{"ctrl+f"}, "ctrl+f", "key.search"),
 		OpenClient: b(l, []string{"enter"}, "enter", "key.client_card"),
@@ -427,6 +438,10 @@ func (k KeyMap) ShortHelp(p Place) []key.Binding {
 		return []key.Binding{k.Yes, k.No}
 	case PlaceInput:
 		return []key.Binding{k.Confirm, k.Cancel}
+	case PlaceInputSave:
+		return []key.Binding{k.SaveLine, k.Cancel}
+	case PlaceInputCheck:
+		return []key.Binding{k.CheckFile, k.Cancel}
 	}
 	return nil
 }
@@ -491,6 +506,10 @@ func (k KeyMap) FullHelp(p Place) [][]key.Binding {
 		return [][]key.Binding{{k.Yes, k.No}}
 	case PlaceInput:
 		return [][]key.Binding{{k.Confirm, k.Cancel}}
+	case PlaceInputSave:
+		return [][]key.Binding{{k.SaveLine, k.Cancel}}
+	case PlaceInputCheck:
+		return [][]key.Binding{{k.CheckFile, k.Cancel}}
 	}
 	return nil
 }
@@ -503,7 +522,7 @@ func (k KeyMap) Active(p Place) []key.Binding {
 	for _, col := range k.FullHelp(p) {
 		out = append(out, col...)
 	}
-	if p == PlaceForm || (p >= PlacePopup && p <= PlaceInput) {
+	if p == PlaceForm || (p >= PlacePopup && p <= PlaceInput) || p == PlaceInputSave || p == PlaceInputCheck {
 		return out // typing (or a popup) captures the keys
 	}
 	out = append(out, k.Pane[:]...)

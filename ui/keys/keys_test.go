@@ -196,6 +196,8 @@ func TestHelpListsOnlyLiveKeys(t *testing.T) {
 		PlaceFirstRun:      {"k/↑", "j/↓", "enter", "esc", "u"},
 		PlaceConfirm:       {"enter/y", "esc/n"},
 		PlaceInput:         {"enter", "esc"},
+		PlaceInputSave:     {"enter", "esc"},
+		PlaceInputCheck:    {"enter", "esc"},
 		PlaceYear:          {"←/k", "→/j", "h/[", "l/]", "enter/y", "/", "t", "n", "g", ",", "C", "S"},
 	}
 	for _, p := range Places {

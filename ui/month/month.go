@@ -81,6 +81,11 @@ type (
 // New builds the Month pane showing this month.
 func New(env common.Env) common.Pane { return newModel(env) }
 
+// linesBelow is the report's mark for n lines below the screen.
+func (m *Model) linesBelow(n int) string {
+	return m.env.Styles.Muted.Render(common.LinesBelow(m.lang, n))
+}
+
 func newModel(env common.Env) *Model {
 	m := &Model{env: env, lang: env.Lang, km: env.Keys, sel: env.Today(), host: dialog.New(env.Lang), report: reader.New(env.Keys.For(keys.PlaceMonth))}
 	m.restyle()

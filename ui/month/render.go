@@ -124,7 +124,7 @@ func (m *Model) View() string {
 	var body string
 	switch {
 	case m.report.IsOpen():
-		body = m.report.View(m.env.Styles.Muted.Render(m.lang.T("month.report.loading")))
+		body = m.report.View(m.env.Styles.Muted.Render(m.lang.T("month.report.loading")), m.linesBelow)
 	case m.yearOn:
 		body = m.yearView()
 	default:

@@ -23,9 +23,12 @@ func (m *Model) detailView(w, h int) string {
 	out := []string{st.Title.Render(left) + " " + st.Muted.Render(right)}
 	body := m.detailLines(w)
 	end := min(dv.offset+h-1, len(body))
+	if end < len(body) {
+		end = max(end-1, dv.offset) // the "↓ N more lines" mark takes the last line, covering none
+	}
 	out = append(out, body[dv.offset:end]...)
-	if more := len(body) - end; more > 0 && len(out) == h {
-		out[h-1] = st.Muted.Render(common.PadRight("  "+m.lang.N("projects.more", more, more), w))
+	if more := len(body) - end; more > 0 && h > 1 {
+		out = append(out, st.Muted.Render(common.PadRight("  "+m.lang.N("projects.more", more, more), w)))
 	}
 	return strings.Join(out, "\n")
 }
@@ -112,13 +115,26 @@ func (m *Model) detailLines(w int) []string {
 		add("")
 		add(st.Title.Render(m.lang.T(key, n)))
 	}
+	// The notes that say why the project was lost: marked in the journal,
+	// and their first line after the lost stage in the history.
+	reasons := r.LostReasons(d.Journal)
+	why := map[model.Date]string{}
+	for _, e := range d.Journal {
+		if reasons[e.ID] {
+			why[e.On()] = model.InertLine(strings.SplitN(e.Text, "\n", 2)[0])
+		}
+	}
 	section("projects.d.stages", len(r.StageHistory))
 	for i, h := range r.StageHistory {
 		mark := "  "
 		if i == len(r.StageHistory)-1 {
 			mark = "● "
 		}
-		add(mark + common.PadRight(m.lang.ShortDate(h.On), dw) + " " + m.stageName(h.Stage))
+		stage := m.stageName(h.Stage)
+		if text, ok := why[h.On]; ok && h.Stage == model.StageLost {
+			stage = m.lang.T("projects.d.lost_why", stage, text)
+		}
+		add(mark + common.PadRight(m.lang.ShortDate(h.On), dw) + " " + stage) // add cuts a long reason at the edge
 	}
 
 	section("projects.d.tasks", len(d.Tasks))
@@ -171,7 +187,11 @@ func (m *Model) detailLines(w int) []string {
 			lead = "› "
 			m.detail.entryLine = len(out)
 		}
-		head := lead + common.PadRight(at, dw+6) + " " + common.PadRight(m.lang.T("kind."+string(e.Kind)), 8) + " "
+		kind := m.lang.T("kind." + string(e.Kind))
+		if reasons[e.ID] {
+			kind = st.Warning.Render(m.lang.T("projects.d.lost_reason"))
+		}
+		head := lead + common.PadRight(at, dw+6) + " " + common.PadRight(kind, 8) + " "
 		lines := common.Hanging(head, e.Text, w)
 		if selected {
 			m.detail.entryLen = len(lines)

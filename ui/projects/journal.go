@@ -70,12 +70,15 @@ func (m *Model) reselect() {
 // line at least).
 func (m *Model) followEntry() {
 	dv := m.detail
-	m.detailLines(m.width) // finds entryLine
+	body := m.detailLines(m.width) // finds entryLine
 	if dv.entryLine < 0 {
 		return
 	}
 	h := max(m.height-1, 1)
 	top, end := dv.entryLine, dv.entryLine+dv.entryLen
+	if end < len(body) {
+		h = max(h-1, 1) // lines below: the "↓ N more lines" mark takes the last line
+	}
 	if end > dv.offset+h {
 		dv.offset = end - h
 	}

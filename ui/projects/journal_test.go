@@ -1,8 +1,10 @@
 package projects
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -78,5 +80,32 @@ func TestJournalCorrectedOnTheDetail(t *testing.T) {
 	press(m, "e") // the project's edit form again
 	if !strings.Contains(screen(m), "Edit") || m.host.Is(dlgEditEntry) {
 		t.Errorf("e after the journal emptied:\n%s", screen(m))
+	}
+}
+
+// Moved down a journal longer than the screen, the cursor's entry stays
+// in view above the "↓ N more lines" mark (it went under the mark, which
+// took the body's last line, and the rep moved a cursor they could not see).
+func TestJournalCursorStaysAboveTheMark(t *testing.T) {
+	m, st, s := open(t, i18n.EN, 80, 16)
+	for i := range 30 {
+		if _, err := st.AddEntry(model.JournalEntry{ClientID: s.Li, ProjectID: s.School, Kind: model.EntryCall,
+			At: uitest.Morning.Add(-time.Duration(i+1) * 3 * time.Hour), Text: fmt.Sprintf("note %02d", i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	selectProject(t, m, s.School)
+	press(m, "enter", "J")
+	for i := range 25 {
+		press(m, "j")
+		var sel string
+		for _, l := range strings.Split(screen(m), "\n") {
+			if strings.Contains(l, "›") {
+				sel = l
+			}
+		}
+		if sel == "" {
+			t.Fatalf("after %d j the selected entry is off screen:\n%s", i+1, screen(m))
+		}
 	}
 }

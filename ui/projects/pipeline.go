@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"salesplan/model"
 	"salesplan/storage"
@@ -119,8 +120,14 @@ const listTop = 2
 
 type listCols struct{ name, client, value, days, next, bid int }
 
-func listColumns(w int) listCols {
-	c := listCols{client: 10, value: 8, days: 5, next: 8, bid: 8}
+// listColumns shares w out. The days, next and bid columns are as wide as
+// their header ("In stage" / "本阶段") or the widest date ("28 Dec" /
+// "12月28日") in the language shown; the name takes the rest.
+func (m *Model) listColumns(w int) listCols {
+	date := ansi.StringWidth(m.lang.DayMonth(model.MakeDate(2026, 12, 28)))
+	head := func(key string, least int) int { return max(ansi.StringWidth(m.lang.T(key)), least) }
+	c := listCols{client: 10, value: 8, days: head("projects.col.days", 5),
+		next: head("projects.col.next", date), bid: head("projects.col.bid", date)}
 	if w >= 100 {
 		c.client = 14
 	}
@@ -144,12 +151,24 @@ func (m *Model) keepVisible() {
 	}
 	// The cursor rests on projects; a stage's heading shows above its first.
 	m.list.Skip = func(i int) bool { return lines[i].kind != lineProject }
-	m.list.Show(len(lines), max(m.height-listTop, 1), at)
+	m.list.Show(len(lines), listRoom(m.height, len(lines)), at)
+}
+
+// listRoom is how many of n grouped-list lines show in a pane h lines
+// high: all that fit, or, when they do not, one fewer, the last line of
+// the pane saying how many are below (it never covers a row, the
+// cursor's included).
+func listRoom(h, n int) int {
+	room := max(h-listTop, 1)
+	if n > room {
+		room = max(room-1, 1)
+	}
+	return room
 }
 
 func (m *Model) listView(w, h int) string {
 	st := m.env.Styles
-	c := listColumns(w)
+	c := m.listColumns(w)
 	out := []string{m.title(w)}
 	head := "  " + common.PadRight(m.lang.T("projects.col.name"), c.name) + " " +
 		common.PadRight(m.lang.T("projects.col.client"), c.client) + " " +
@@ -162,7 +181,7 @@ func (m *Model) listView(w, h int) string {
 	if len(lines) == 0 {
 		out = append(out, st.Muted.Render(common.PadRight("  "+m.emptyText(), w)))
 	}
-	end := min(m.list.Offset+h-listTop, len(lines))
+	end := min(m.list.Offset+listRoom(h, len(lines)), len(lines))
 	for i := m.list.Offset; i < end; i++ {
 		l := lines[i]
 		if l.kind == lineHeading {
@@ -173,9 +192,9 @@ func (m *Model) listView(w, h int) string {
 		}
 		out = append(out, m.listRow(m.rows[m.shown[l.idx]], c, w, l.idx == m.cur))
 	}
-	if more := len(lines) - end; more > 0 && len(out) == h {
-		// The last line says how much is below instead of one more row.
-		out[h-1] = st.Muted.Render(common.PadRight("  "+m.lang.N("projects.more", more, more), w))
+	if more := len(lines) - end; more > 0 {
+		// The line kept for it says how much is below.
+		out = append(out, st.Muted.Render(common.PadRight("  "+m.lang.N("projects.more", more, more), w)))
 	}
 	return strings.Join(out, "\n")
 }
@@ -261,6 +280,7 @@ func (m *Model) columnsView(w, h int) string {
 	widths := m.colWidths()
 	cols := make([][]string, len(stages))
 	fit := max((h-colTop)/cardLines, 1)
+	named := m.daysNamed(stages, widths)
 	for c, s := range stages {
 		cw := widths[c]
 		g := m.group(s)
@@ -276,7 +296,7 @@ func (m *Model) columnsView(w, h int) string {
 			st.Rule.Render(strings.Repeat("─", cw)),
 		}
 		for i := off; i < len(g) && i < off+fit; i++ {
-			col = append(col, m.card(m.rows[m.shown[g[i]]], cw, g[i] == m.cur)...)
+			col = append(col, m.card(m.rows[m.shown[g[i]]], cw, g[i] == m.cur, named)...)
 		}
 		cols[c] = col
 	}
@@ -304,9 +324,32 @@ func (m *Model) columnsView(w, h int) string {
 	return strings.Join(out, "\n")
 }
 
+// cardValue is a card's value and days in the stage: the days named
+// ("¥2.8M  in stage 20d") when named, else "¥2.8M · 20d".
+func (m *Model) cardValue(p model.Project, named bool) string {
+	value := m.lang.MoneyShort(p.Value, m.env.CurrencySymbol())
+	if named {
+		return value + "  " + m.lang.T("projects.card.days", m.daysText(p))
+	}
+	return value + " · " + m.daysText(p)
+}
+
+// daysNamed reports whether every card fits its value with the days named
+// in its column's width: the cards say it all one way, not some each way.
+func (m *Model) daysNamed(stages []model.Stage, widths []int) bool {
+	for c, s := range stages {
+		for _, i := range m.group(s) {
+			if ansi.StringWidth(m.cardValue(m.rows[m.shown[i]].Project, true)) > widths[c] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // card draws one project in a stage column: name, client, value and days
 // in the stage, next follow-up, bid date, and a blank line.
-func (m *Model) card(r storage.ProjectRow, w int, sel bool) []string {
+func (m *Model) card(r storage.ProjectRow, w int, sel, named bool) []string {
 	st := m.env.Styles
 	next, due := m.followCell(r)
 	nextText := m.lang.T("projects.card.next", next)
@@ -317,7 +360,7 @@ func (m *Model) card(r storage.ProjectRow, w int, sel bool) []string {
 	lines := []string{
 		st.Base.Bold(true).Render(common.Cell(r.Name, w)),
 		st.Muted.Render(common.Cell(r.Client, w)),
-		common.PadRight(m.lang.MoneyShort(r.Value, m.env.CurrencySymbol())+" · "+m.daysText(r.Project), w),
+		common.PadRight(m.cardValue(r.Project, named), w),
 		common.PadRight(nextText, w),
 		common.PadRight(bid, w),
 		strings.Repeat(" ", w),

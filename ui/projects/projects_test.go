@@ -2,6 +2,7 @@ package projects
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -260,6 +261,134 @@ func TestChecklistDialog(t *testing.T) {
 			if lw := ansi.StringWidth(l); lw != w {
 				t.Errorf("width %d: line %d is %d cells", w, i, lw)
 			}
+		}
+	}
+}
+
+// The days column says what it counts: "In stage" / "本阶段" heads it in
+// the grouped list at 60 and 80 columns, each row's days end under the
+// header's end, and at 160 columns a card says "in stage 17d" / "本阶段17天"
+// (at 140, where one card has no room for it, every card says "· 17d").
+func TestDaysInStageNamed(t *testing.T) {
+	days := regexp.MustCompile(`\d+(d|天) `)
+	for _, tt := range []struct {
+		lang       i18n.Lang
+		head, card string
+	}{{i18n.EN, "In stage", "in stage 17d"}, {i18n.ZH, "本阶段", "本阶段17天"}} {
+		for _, w := range []int{60, 80} {
+			m, _, _ := open(t, tt.lang, w, 16)
+			lines := strings.Split(screen(m), "\n")
+			at := strings.Index(lines[1], tt.head)
+			if at < 0 {
+				t.Errorf("%s %d: the header lacks %q: %q", tt.lang, w, tt.head, lines[1])
+				continue
+			}
+			end := ansi.StringWidth(lines[1][:at]) + ansi.StringWidth(tt.head)
+			rows := 0
+			for _, line := range lines[2:] {
+				if loc := days.FindStringIndex(line); loc != nil && !strings.Contains(line, "·") {
+					rows++
+					if got := ansi.StringWidth(line[:loc[1]-1]); got != end {
+						t.Errorf("%s %d: the days end in column %d, the header in %d:\n%s", tt.lang, w, got, end, screen(m))
+					}
+				}
+			}
+			if rows == 0 {
+				t.Errorf("%s %d: no row shows its days:\n%s", tt.lang, w, screen(m))
+			}
+		}
+		m, _, _ := open(t, tt.lang, 160, 48)
+		if !strings.Contains(screen(m), tt.card) {
+			t.Errorf("%s 160: no card says %q:\n%s", tt.lang, tt.card, screen(m))
+		}
+		// Narrower, where some card cannot name them, no card does: the
+		// cards say the days one way.
+		m, _, _ = open(t, tt.lang, 140, 40)
+		short := regexp.MustCompile(` · \d+(d|天)`)
+		if v := screen(m); strings.Contains(v, strings.TrimRight(tt.card, "0123456789d天")) && short.MatchString(v) {
+			t.Errorf("%s 140: the cards say the days both ways:\n%s", tt.lang, v)
+		}
+	}
+}
+
+// A lost project's detail marks the note that says why: the note is
+// labelled "why lost" / "丢单原因" in the journal and its text follows the
+// lost stage in the history; a call on the same day keeps its kind.
+func TestDetailMarksLostReason(t *testing.T) {
+	for _, tt := range []struct {
+		lang         i18n.Lang
+		label, stage string
+	}{{i18n.EN, "why lost", "lost — why: 价格太高"}, {i18n.ZH, "丢单原因", "丢单 — 原因：价格太高"}} {
+		m, st, s := open(t, tt.lang, 80, 40)
+		if _, err := st.AddEntry(model.JournalEntry{ProjectID: s.Lost, ClientID: s.Wang, Kind: model.EntryCall,
+			At: uitest.D(time.November, 15).Time(time.Local).Add(9 * time.Hour), Text: "they signed with the other bidder"}); err != nil {
+			t.Fatal(err)
+		}
+		run(m, m.openDetail(s.Lost))
+		body := ansi.Strip(strings.Join(m.detailLines(80), "\n"))
+		var reason, call, history bool
+		for _, line := range strings.Split(body, "\n") {
+			reason = reason || strings.Contains(line, tt.label) && strings.Contains(line, "价格太高")
+			call = call || strings.Contains(line, "other bidder") && !strings.Contains(line, tt.label)
+			history = history || strings.Contains(line, tt.stage)
+		}
+		if !reason || !call || !history {
+			t.Errorf("%s: reason labelled %v, call kept %v, history says why %v:\n%s", tt.lang, reason, call, history, body)
+		}
+	}
+}
+
+// On a short pane the grouped list's "↓ N more lines" takes a line of its
+// own: the selected row is never under it (it used to hide the row the
+// cursor had moved to), and N counts every line below. The detail's mark
+// covers no line either.
+func TestMoreLinesMarkCoversNoRow(t *testing.T) {
+	more := regexp.MustCompile(`↓ (\d+) more line`)
+	m, _, s := open(t, i18n.EN, 60, 7)
+	total := len(m.listLines())
+	for range 6 {
+		v := screen(m)
+		rows := strings.Split(v, "\n")
+		if !strings.Contains(v, "›") {
+			t.Fatalf("the selected row is hidden:\n%s", v)
+		}
+		shown := 0
+		for _, r := range rows[listTop:] {
+			if strings.TrimSpace(r) != "" && !more.MatchString(r) {
+				shown++
+			}
+		}
+		below := 0
+		if g := more.FindStringSubmatch(v); g != nil {
+			fmt.Sscan(g[1], &below)
+		}
+		if m.list.Offset+shown+below != total {
+			t.Errorf("%d lines above, %d shown, %d said below: %d lines in all\n%s", m.list.Offset, shown, below, total, v)
+		}
+		press(m, "j")
+	}
+	run(m, m.openDetail(s.Tower))
+	body := m.detailLines(60)
+	seen := map[string]bool{}
+	for range len(body) {
+		v := screen(m)
+		shown, below := 0, 0
+		for _, r := range strings.Split(v, "\n")[1:] {
+			if g := more.FindStringSubmatch(r); g != nil {
+				fmt.Sscan(g[1], &below)
+				continue
+			}
+			seen[strings.TrimRight(r, " ")] = true
+			shown++
+		}
+		if m.detail.offset+shown+below != len(body) {
+			t.Errorf("detail: %d lines above, %d shown, %d said below: %d lines in all\n%s", m.detail.offset, shown, below, len(body), v)
+		}
+		press(m, "j")
+	}
+	for _, l := range body {
+		if l := strings.TrimRight(ansi.Strip(l), " "); !seen[l] {
+			t.Errorf("the detail's line %q never shows", l)
 		}
 	}
 }

@@ -97,8 +97,19 @@ func (m *Model) Init() tea.Cmd { return m.reload() }
 // SetSize lays the pane out: a title line, the column heads, the rows.
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = max(w, 1), max(h, 1)
-	m.list.SetHeight(max(m.height-2, 1))
+	m.list.SetHeight(m.rowsRoom())
 	m.host.SetSize(m.width, m.height)
+}
+
+// rowsRoom is how many rows show under the title and the column heads:
+// all that fit, or one fewer when they do not, the pane's last line then
+// saying how many are below.
+func (m *Model) rowsRoom() int {
+	room := max(m.height-2, 1)
+	if len(m.shown) > room {
+		room = max(room-1, 1)
+	}
+	return room
 }
 
 // Capturing is true while a dialog is open.
@@ -173,6 +184,7 @@ func (m *Model) refilterKeeping(sel model.ID) {
 		m.shown = append(m.shown, i)
 	}
 	m.list.SetLen(len(m.shown))
+	m.list.SetHeight(m.rowsRoom())
 	for i, r := range m.shown {
 		if m.rows[r].ID == sel {
 			m.list.Select(i)
@@ -271,6 +283,9 @@ func (m *Model) listView() string {
 	today := m.env.Today()
 	for i := from; i < to; i++ {
 		lines = append(lines, m.rowView(m.rows[m.shown[i]], c, i == m.list.Cursor, today))
+	}
+	if below := len(m.shown) - to; below > 0 {
+		lines = append(lines, s.Muted.Render("  "+l.T("promises.more", below)))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -671,3 +671,76 @@ func TestPickerWithNoClients(t *testing.T) {
 		}
 	}
 }
+
+// A promise kept late reads "11月20日逾期兑现" in Chinese: as wide as
+// "kept late 20 Nov", so at 60 columns the state and client columns take
+// no more room from the promise's own text in Chinese than in English (the
+// Chinese state with its brackets, "兑现（迟）", took two more cells).
+func TestKeptLateLeavesTextRoomAt60(t *testing.T) {
+	start := map[i18n.Lang]int{}
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		st := uitest.OpenStore(t)
+		c, err := st.AddClient(model.Client{Name: "Harbour Engineering"}, uitest.D(time.September, 1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := st.AddPromise(model.Promise{ClientID: c.ID, Text: "Revise the quotation", MadeOn: uitest.D(time.October, 1), Due: uitest.D(time.November, 13)}, uitest.Today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.KeepPromise(p.ID, uitest.D(time.November, 20)); err != nil {
+			t.Fatal(err)
+		}
+		m := newModel(uitest.EnvAt(st, lang, uitest.Morning))
+		m.SetSize(60, 16)
+		uitest.Run(m, m.Init())
+		uitest.Press(m, "f", "f") // all
+		v := plain(m)
+		state := lang.T("promises.kept_late", lang.DayMonth(uitest.D(time.November, 20)))
+		for _, line := range strings.Split(v, "\n") {
+			if i := strings.Index(line, "Revise"); i >= 0 {
+				at := strings.Index(line, state+" ")
+				if at < 0 {
+					t.Fatalf("%s: the state %q is cut:\n%s", lang, state, v)
+				}
+				start[lang] = ansi.StringWidth(line[at:i])
+			}
+		}
+	}
+	if start[i18n.ZH] == 0 || start[i18n.ZH] > start[i18n.EN] {
+		t.Errorf("the state and the client take %d cells in Chinese, %d in English", start[i18n.ZH], start[i18n.EN])
+	}
+}
+
+// A list longer than the pane says how many promises are below it, on a
+// line of its own ("↓ 3 more" / "↓ 还有 3 项"), as the Clients and Projects
+// lists do; the row the cursor is on always shows.
+func TestMorePromisesBelowSaid(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		m, _, _ := open(t, lang, 60, 5)
+		uitest.Press(m, "f", "f") // all
+		if len(m.shown) < 4 {
+			t.Fatalf("the seed has %d promises, too few to scroll", len(m.shown))
+		}
+		for range len(m.shown) {
+			v := plain(m)
+			rows := strings.Split(v, "\n")
+			shown := 0
+			for _, r := range rows[2:] {
+				if strings.TrimSpace(r) != "" && !strings.Contains(r, "↓") {
+					shown++
+				}
+			}
+			from, _ := m.list.Visible()
+			below := len(m.shown) - from - shown
+			want := ""
+			if below > 0 {
+				want = lang.T("promises.more", below)
+			}
+			if !strings.Contains(v, "›") || want != "" && !strings.Contains(v, want) || want == "" && strings.Contains(v, "↓") {
+				t.Errorf("%s: %d rows below, want %q and the cursor's row:\n%s", lang, below, want, v)
+			}
+			uitest.Press(m, "j")
+		}
+	}
+}

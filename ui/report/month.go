@@ -38,11 +38,11 @@ func monthSections(r storage.MonthReview, l i18n.Lang, currency string) []sectio
 	out = append(out, movesSection(m.StageMoves, l))
 
 	sg := section{title: l.T("review.h.signed")}
-	sg.items = append(sg.items, newItem(l, false, "review.signed.total", MoneyCount(l, m.Signed, currency)))
+	sg.items = append(sg.items, newItem(l, false, "review.signed.total", SignedCount(l, m.Signed, currency)))
 	for _, p := range r.Signed {
 		sg.items = append(sg.items, newItem(l, false, "review.signed.item", userText(p.Project), l.Money(p.Value, currency), l.DayMonth(p.On)))
 	}
-	sg.items = append(sg.items, newItem(l, false, "report.quarter.signed", quarterLabel(r, l), MoneyCount(l, r.Quarter.Signed, currency)))
+	sg.items = append(sg.items, newItem(l, false, "report.quarter.signed", quarterLabel(r, l), SignedCount(l, r.Quarter.Signed, currency)))
 	out = append(out, sg)
 
 	f := r.Funnel
@@ -119,8 +119,8 @@ func MonthMarkdown(r storage.MonthReview, l i18n.Lang, currency string) string {
 	line("| ", l.T("review.calls"), " | ", Count(l, m.Calls), " |")
 	line("| ", l.T("report.visits_clients"), " | ", VisitCount(l, m.Visits), " |")
 	line("| ", l.T("review.meetings"), " | ", strconv.Itoa(r.Meetings), " |")
-	line("| ", l.T("review.signed"), " | ", MoneyCount(l, m.Signed, currency), " |")
-	line("| ", quarterLabel(r, l), " | ", MoneyCount(l, r.Quarter.Signed, currency), " |")
+	line("| ", l.T("review.signed"), " | ", SignedCount(l, m.Signed, currency), " |")
+	line("| ", quarterLabel(r, l), " | ", SignedCount(l, r.Quarter.Signed, currency), " |")
 	writeBlocksMD(&b, l, monthSections(r, l, currency))
 	return b.String()
 }
@@ -147,8 +147,8 @@ func MonthLines(r storage.MonthReview, l i18n.Lang, currency string, st *theme.S
 	num(l.T("review.calls"), Count(l, m.Calls))
 	num(l.T("report.visits_clients"), VisitCount(l, m.Visits))
 	num(l.T("review.meetings"), strconv.Itoa(r.Meetings))
-	num(l.T("review.signed"), MoneyCount(l, m.Signed, currency))
-	num(q, MoneyCount(l, r.Quarter.Signed, currency))
+	num(l.T("review.signed"), SignedCount(l, m.Signed, currency))
+	num(q, SignedCount(l, r.Quarter.Signed, currency))
 	out = append(out, blockLines(l, monthSections(r, l, currency), st, w)...)
 	return out
 }

@@ -46,18 +46,14 @@ func Count(l i18n.Lang, q model.Quota) string {
 	return s
 }
 
-// SignedCount is MoneyCount for the planner's panes (Week, Month, the
-// year view): a period without a sales target reads "¥12,000 (no target
-// set)", not "of ¥0". The Markdown reports keep MoneyCount's form.
+// SignedCount says signed sales against their target, the same in the
+// planner's panes (Week, Month, the year view) and the reports: "¥12,000 of
+// ¥23,077 (52%)", or "¥12,000 (no target set)" for a period without a sales
+// target, never "of ¥0".
 func SignedCount(l i18n.Lang, q model.MoneyQuota, currency string) string {
 	if q.Target == 0 {
 		return l.T("review.money_no_target", l.Money(q.Value, currency))
 	}
-	return MoneyCount(l, q, currency)
-}
-
-// MoneyCount says "¥12,000 of ¥23,077 (52%)".
-func MoneyCount(l i18n.Lang, q model.MoneyQuota, currency string) string {
 	s := l.T("review.money_of", l.Money(q.Value, currency), l.Money(q.Target, currency))
 	if p, ok := Pct(int64(q.Value), int64(q.Target)); ok {
 		key := "review.pct"
@@ -160,7 +156,7 @@ func sections(r storage.Review, l i18n.Lang, currency string) []section {
 
 	// Signed.
 	sg := section{title: l.T("review.h.signed")}
-	sg.items = append(sg.items, newItem(l, false, "review.signed.total", MoneyCount(l, w.Signed, currency)))
+	sg.items = append(sg.items, newItem(l, false, "review.signed.total", SignedCount(l, w.Signed, currency)))
 	for _, p := range r.Signed {
 		sg.items = append(sg.items, newItem(l, false, "review.signed.item", userText(p.Project), l.Money(p.Value, currency), l.DayMonth(p.On)))
 	}
@@ -235,7 +231,7 @@ func Markdown(r storage.Review, l i18n.Lang, currency string) string {
 	line("| ", l.T("review.calls"), " | ", Count(l, w.Calls), " |")
 	line("| ", l.T("report.visits_clients"), " | ", VisitCount(l, w.Visits), " |")
 	line("| ", l.T("review.meetings"), " | ", strconv.Itoa(r.Meetings), " |")
-	line("| ", l.T("review.signed"), " | ", MoneyCount(l, w.Signed, currency), " |")
+	line("| ", l.T("review.signed"), " | ", SignedCount(l, w.Signed, currency), " |")
 	line()
 	line("## ", l.T("review.h.days"))
 	line()
@@ -276,7 +272,7 @@ func Lines(r storage.Review, l i18n.Lang, currency string, st *theme.Styles, w i
 	num("review.calls", Count(l, wk.Calls))
 	num("report.visits_clients", VisitCount(l, wk.Visits))
 	num("review.meetings", strconv.Itoa(r.Meetings))
-	num("review.signed", MoneyCount(l, wk.Signed, currency))
+	num("review.signed", SignedCount(l, wk.Signed, currency))
 	add("")
 
 	// The chart: one line per day, calls and visits side by side.

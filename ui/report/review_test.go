@@ -134,3 +134,36 @@ func TestMoneyCountWithoutTarget(t *testing.T) {
 		}
 	}
 }
+
+// A week and a month without a sales target: the Markdown reports and the
+// planner's review say "$0 (no target set)" / "¥0（未设目标）" as the Week
+// and Month panes do, never "$0 of $0".
+func TestReportsWithoutTarget(t *testing.T) {
+	wk := seeded(t)
+	wk.Week.Signed = model.MoneyQuota{}
+	mr, err := seededStore(t).MonthReview(model.Month{Year: 2026, Month: time.November}, uitest.Today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mr.Month.Signed = model.MoneyQuota{}
+	mr.Quarter.Signed = model.MoneyQuota{}
+	s := theme.New(true, false)
+	for _, tc := range []struct {
+		lang      i18n.Lang
+		want, bad string
+	}{
+		{i18n.EN, "$0 (no target set)", "of $0"},
+		{i18n.ZH, "¥0（未设目标）", "/ ¥0"},
+	} {
+		for name, text := range map[string]string{
+			"week markdown":  Markdown(wk, tc.lang, ""),
+			"month markdown": MonthMarkdown(mr, tc.lang, ""),
+			"week review":    ansi.Strip(strings.Join(Lines(wk, tc.lang, "", &s, 80), "\n")),
+			"month review":   ansi.Strip(strings.Join(MonthLines(mr, tc.lang, "", &s, 80), "\n")),
+		} {
+			if !strings.Contains(text, tc.want) || strings.Contains(text, tc.bad) {
+				t.Errorf("%s %s: want %q and no %q:\n%s", tc.lang, name, tc.want, tc.bad, text)
+			}
+		}
+	}
+}

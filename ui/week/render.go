@@ -468,8 +468,14 @@ func (m *Model) reviewView() string {
 	}
 	m.ensureReviewLines()
 	m.scrollReview(0)
-	end := min(m.reviewOff+m.height, len(m.reviewLines))
-	return strings.Join(m.reviewLines[m.reviewOff:end], "\n")
+	lines := m.reviewLines
+	end := min(m.reviewOff+m.height, len(lines))
+	if end == len(lines) || m.height < 2 {
+		return strings.Join(lines[m.reviewOff:end], "\n")
+	}
+	end-- // the last line says how many are below; scrolled to the end, none
+	below := st.Muted.Render(common.LinesBelow(m.lang, len(lines)-end))
+	return strings.Join(append(lines[m.reviewOff:end:end], below), "\n")
 }
 
 // ensureReviewLines lays the review out for the current width.

@@ -140,7 +140,8 @@ func (m *Model) place() keys.Place {
 // ShortHelp lists the keys of the current place.
 func (m *Model) ShortHelp() []key.Binding {
 	if m.reviewOpen && !m.host.IsOpen() {
-		return []key.Binding{m.km.Up, m.km.Down, m.km.PrevWeek, m.km.NextWeek, m.km.CloseReview}
+		// close first: at 60 columns the rest falls behind the "…"
+		return []key.Binding{m.km.CloseReview, m.km.Up, m.km.Down, m.km.PrevWeek, m.km.NextWeek}
 	}
 	return m.km.ShortHelp(m.place())
 }

@@ -155,7 +155,7 @@ func (p *Picker) refresh() {
 	if len(p.matches) == 0 {
 		lines = append(lines, p.none())
 	}
-	p.in.SetPreview(lines)
+	p.in.SetRows(lines)
 	p.in.SetProblems(nil)
 }
 

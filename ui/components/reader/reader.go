@@ -102,9 +102,10 @@ func (r *Reader) Wheel(m tea.Mouse) {
 }
 
 // ShortHelp and FullHelp are the reader's keys, with the owner's period
-// keys (h/l, t) beside them.
+// keys (h/l, t) beside them. The footer names the close key first: on a
+// narrow terminal it is the one key that must not fall behind the "…".
 func (r *Reader) ShortHelp() []key.Binding {
-	return []key.Binding{r.km.Down, r.km.Up, r.km.Prev, r.km.Next, r.km.CloseReport}
+	return []key.Binding{r.km.CloseReport, r.km.Down, r.km.Up, r.km.Prev, r.km.Next}
 }
 
 // FullHelp lists every key the reader and its owner answer.
@@ -120,15 +121,20 @@ func (r *Reader) Offset() int { return r.off }
 func (r *Reader) Lines() []string { return r.layout() }
 
 // View draws the visible lines, or loading (the owner's words) until the
-// report arrives.
-func (r *Reader) View(loading string) string {
+// report arrives. When lines are below the last one, the last line of the
+// area says how many, in below's words ("↓ 12 more lines").
+func (r *Reader) View(loading string, below func(n int) string) string {
 	if r.build == nil {
 		return loading
 	}
 	lines := r.layout()
 	r.scroll(0)
 	end := min(r.off+r.height, len(lines))
-	return strings.Join(lines[r.off:end], "\n")
+	if end == len(lines) || r.height < 2 {
+		return strings.Join(lines[r.off:end], "\n")
+	}
+	end-- // the mark takes the last line; scrolled to the end, no mark
+	return strings.Join(append(lines[r.off:end:end], below(len(lines)-end)), "\n")
 }
 
 func (r *Reader) layout() []string {
