@@ -250,10 +250,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, keys.Dialog.Interrupt) {
 			return m.quit() // never held: it must work when something hangs
 		}
-		if m.busy() || m.host.Holding() {
+		if m.busy() || m.host.Holding() || m.blind() {
 			first := !m.host.Holding()
 			m.host.Hold(msg)
-			if first {
+			if first && !m.blind() {
 				return m.waitCheck()
 			}
 			return nil
@@ -390,6 +390,11 @@ func (m *Model) paneSize() (int, int) {
 }
 
 func (m *Model) tooSmall() bool { return m.width < MinWidth || m.height < MinHeight }
+
+// blind reports whether something typing is hidden by a screen too small
+// to show it: what is typed then waits for the screen to grow (a resize
+// can arrive before keys typed earlier), neither dropped nor typed blind.
+func (m *Model) blind() bool { return m.tooSmall() && m.captures() }
 
 // ---- commands: all store access happens here, off the UI loop
 

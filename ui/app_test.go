@@ -490,6 +490,31 @@ func TestCapturingPaneTooSmall(t *testing.T) {
 	}
 }
 
+// Keys typed into a form while the terminal is too small to show it (a
+// resize storm: the size can arrive before keys typed earlier) wait, and
+// reach the form in order once it shows again; before, they were dropped.
+func TestKeysTypedWhileTooSmallWait(t *testing.T) {
+	p := &probe{capturing: true}
+	env := testEnv(t, i18n.EN)
+	m := New(env, Options{Panes: probePanes(p)}).sized(100, 30)
+	m.Update(tea.KeyPressMsg{Code: 'a', Text: "a"})
+	m.sized(40, 10)
+	m.Update(tea.KeyPressMsg{Code: 'b', Text: "b"})
+	m.Update(tea.PasteMsg{Content: "pasted"})
+	m.Update(tea.KeyPressMsg{Code: 'c', Text: "c"})
+	if got := strings.Join(p.keys, ","); got != "a" {
+		t.Fatalf("keys reached the hidden form: %s", got)
+	}
+	m.sized(30, 8) // still too small
+	m.sized(100, 30)
+	if got := strings.Join(p.keys, ","); got != "a,b,c" {
+		t.Errorf("keys typed while too small: the form got %q, want a,b,c", got)
+	}
+	if m.host.Holding() {
+		t.Error("input still held after the terminal grew")
+	}
+}
+
 // At midnight the planner moves to the new day by itself: the top line's
 // date changes and every pane is told to reload.
 func TestNewDayReloads(t *testing.T) {

@@ -57,11 +57,11 @@ func (m *Model) dirty() bool {
 	return false
 }
 
-// drain hands on the input held while something was busy, in order, until
-// something is busy again.
+// drain hands on the input held while something was busy (or hidden by a
+// screen too small), in order, until something is busy again.
 func (m *Model) drain() tea.Cmd {
 	var cmds []tea.Cmd
-	for m.host.Holding() && !m.busy() {
+	for m.host.Holding() && !m.busy() && !m.blind() {
 		msg, _ := m.host.Release()
 		cmds = append(cmds, m.input(msg))
 	}

@@ -64,6 +64,7 @@ type Model struct {
 	query   string
 	loads   common.Loads // list loads; older answers are dropped
 	loaded  bool
+	failed  error    // the list's last load, when it failed
 	pending model.ID // open this client's detail once the list has loaded
 
 	det detail

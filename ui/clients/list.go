@@ -370,6 +370,9 @@ func (m *Model) listView() string {
 		info = append(info, l.T("clients.query", model.InertLine(m.query)))
 	}
 	head := title + s.Muted.Render(" · "+strings.Join(info, " · "))
+	if !m.loaded && m.failed != nil {
+		return head + "\n" + common.LoadFailed(m.env, m.failed, m.width)
+	}
 	if !m.loaded {
 		return head + "\n" + s.Muted.Render(l.T("clients.loading"))
 	}

@@ -74,6 +74,7 @@ func (m *Model) applyList(msg listMsg) tea.Cmd {
 		return nil
 	}
 	m.host.Fresh()
+	m.failed = msg.err
 	if msg.err != nil {
 		return common.StatusErr(m.env, msg.err)
 	}

@@ -9,6 +9,7 @@
 package common
 
 import (
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -278,4 +279,16 @@ func StatusErr(env Env, err error) tea.Cmd {
 	}
 	text := env.Lang.Err(err)
 	return func() tea.Msg { return StatusMsg{Text: text, IsErr: true} }
+}
+
+// LoadFailed is what a pane shows in place of its rows when reading them
+// failed: the reason in the person's language, wrapped to w cells, so that
+// what to do about it (restore a backup) is read whole — not a "loading…"
+// that never ends beside a footer cut at the terminal's edge.
+func LoadFailed(env Env, err error, w int) string {
+	lines := WrapText(env.T("pane.load_failed", env.Lang.Err(err)), w)
+	for i, l := range lines {
+		lines[i] = env.Styles.Error.Render(l)
+	}
+	return strings.Join(lines, "\n")
 }

@@ -115,6 +115,7 @@ type Model struct {
 
 	loads  common.Loads // the day's reads; an older answer is dropped
 	loaded bool
+	failed error // the last load, when it failed
 	// pendingSelect moves the cursor to this task when it next appears.
 	pendingSelect model.ID
 
@@ -292,6 +293,8 @@ func (m *Model) View() string {
 	switch {
 	case m.record.IsOpen():
 		body = m.record.View(m.env.Styles.Muted.Render(m.lang.T("day.record.loading")), m.linesBelow)
+	case !m.loaded && m.failed != nil:
+		body = m.dayTitle(m.width) + "\n" + common.LoadFailed(m.env, m.failed, m.width)
 	case m.attH == 0:
 		body = m.listView(m.listW, m.listH)
 	case m.wide:

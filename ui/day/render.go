@@ -255,7 +255,7 @@ func (m *Model) dayTitle(w int) string {
 	if m.filter != "" {
 		s += " · " + m.lang.T("day.filtered", model.InertLine(m.filter))
 	}
-	if !m.loaded && m.loads.Pending() {
+	if !m.loaded && m.loads.Pending() && m.failed == nil {
 		s += " · " + m.lang.T("day.loading")
 	}
 	more := ""

@@ -81,6 +81,7 @@ func (m *Model) applyLoaded(msg loadedMsg) tea.Cmd {
 		return nil // a newer request is on its way
 	}
 	m.host.Fresh()
+	m.failed = msg.err
 	if msg.err != nil {
 		return common.StatusErr(m.env, msg.err)
 	}

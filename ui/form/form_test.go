@@ -478,3 +478,21 @@ func TestSuggestionLineFits(t *testing.T) {
 		}
 	}
 }
+
+// A preview of a pasted page of text (a quick-add line of 300,000
+// characters) shows its first lines, ending with …, not every wrapped line:
+// drawing them all on every key made each key take a second.
+func TestLongPreviewBounded(t *testing.T) {
+	in := NewInput(i18n.EN, st, "Add a task", "", "")
+	in.SetWidth(76)
+	long := "→ start " + strings.Repeat("中文 words ", 30000)
+	in.SetPreview([]string{long})
+	view := ansi.Strip(in.View())
+	lines := strings.Split(view, "\n")
+	if len(lines) > 12 {
+		t.Errorf("the preview takes %d lines", len(lines))
+	}
+	if !strings.Contains(view, "→ start 中文") || !strings.Contains(view, "…") {
+		t.Errorf("the preview's start, cut with …, is not shown:\n%s", view)
+	}
+}

@@ -2,9 +2,11 @@ package form
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"salesplan/ui/i18n"
 	"salesplan/ui/keys"
@@ -279,7 +281,7 @@ func (d *Input) View() string {
 			lines = append(lines, d.st.Hint.Render(fit(p, in)))
 			continue
 		}
-		lines = append(lines, d.st.wrapped(d.st.Hint, p, in)...)
+		lines = append(lines, previewLines(d.st, p, in)...)
 	}
 	for _, p := range d.problems {
 		lines = append(lines, d.st.wrapped(d.st.Error, p, in)...)
@@ -301,4 +303,30 @@ func (d *Input) View() string {
 		lines = append(lines, d.st.Hint.Render(hints(d.lang, keys...)))
 	}
 	return d.st.frame(d.width, lines...)
+}
+
+// previewMaxLines bounds a preview's wrapped lines: it sums up the line
+// typed, which the field shows; a pasted page of text would otherwise be
+// wrapped and drawn whole on every key.
+const previewMaxLines = 4
+
+// previewLines wraps p (plain, inert) to w cells, its first previewMaxLines
+// lines, the last ending with … when there was more.
+func previewLines(st Styles, p string, w int) []string {
+	cut := false
+	if limit := max(w, 1) * previewMaxLines * 4; len(p) > limit { // bytes: a cell is at most 4
+		for limit > 0 && !utf8.RuneStart(p[limit]) {
+			limit--
+		}
+		p, cut = p[:limit], true
+	}
+	out := st.wrapped(st.Hint, p, w)
+	if len(out) > previewMaxLines {
+		out, cut = out[:previewMaxLines], true
+	}
+	if cut {
+		last := ansi.Strip(out[len(out)-1])
+		out[len(out)-1] = st.Hint.Render(ansi.Truncate(last, max(w-1, 0), "") + "…")
+	}
+	return out
 }

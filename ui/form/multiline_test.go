@@ -276,3 +276,32 @@ func TestMultiLineHintReadWhole(t *testing.T) {
 		}
 	}
 }
+
+// A multi-line field holding one long line, focused when the form opens,
+// shows its text at the dialog's width: the end of the text (the cursor's
+// line) is in view. Before, the text area kept the scroll it had at its
+// starting width — more rows at a narrower one — and the field looked
+// empty until the cursor moved.
+func TestLongLineShownAfterWidthSet(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		w    int
+	}{
+		{"start " + strings.Repeat("B", 400) + " END", 40},
+		{"start " + strings.Repeat("B", 400) + " END", 76},
+		{"start " + strings.Repeat("B", 400) + " END", 120},
+		{"Promise\x1b[5mblink\roverwritten\a 中文\u202erev " + strings.Repeat("B", 400) + " END", 76},
+	} {
+		text, w := tc.text, tc.w
+		f := NewForm(i18n.EN, st, "Edit the promise",
+			Field{Key: "text", Label: "Promise", Value: text, Lines: 3},
+			Field{Key: "due", Label: "Due", Value: "2026-12-05"},
+		)
+		f.SetWidth(w)
+		f.SetHeight(20)
+		view := ansi.Strip(f.View())
+		if !strings.Contains(view, "END") {
+			t.Errorf("at %d cells the field does not show its text's end:\n%s", w, view)
+		}
+	}
+}

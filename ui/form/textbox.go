@@ -139,8 +139,20 @@ func (b *textBox) value() string {
 	return strings.TrimSpace(v)
 }
 
-// setWidth sets the text's width in cells.
-func (b *textBox) setWidth(w int) { b.ta.SetWidth(max(w, 1)) }
+// setWidth sets the text's width in cells. The text area would keep the
+// scroll it had at the old width (a long line takes fewer rows at a wider
+// one, and the view could then be past the text, the field looking empty):
+// the text is framed again, the cursor where it was; at the text's end
+// (where a field starts) the view ends on its row, as when it was set.
+func (b *textBox) setWidth(w int) {
+	b.ta.SetWidth(max(w, 1))
+	all, row, col := b.lines(), b.line(), b.ta.Column()
+	b.frame(all, row, col, -1)
+	if row == len(all)-1 && col >= utf8.RuneCountInString(all[row]) {
+		b.ta.MoveToEnd()
+	}
+	b.scrollToCursor()
+}
 
 // setHeight sets how many text lines the box shows.
 func (b *textBox) setHeight(h int) {

@@ -249,6 +249,7 @@ func init() {
 		"err.two_repeats":              {"two repeat rules: %q and %q", "两个重复规则：“%v”和“%v”"},
 		"err.lookup_failed":            {"could not look up %q: %v", "无法查找“%v”：%v"},
 		"err.csv_kind":                 {"%q is not something to export as CSV (one of %v)", "“%v”不能导出为 CSV（可选：%v）"},
+		"pane.load_failed":             {"Cannot show this: %s", "无法显示：%s"},
 		"err.corrupt_index":            {"an index entry is damaged; run salesplan check", "索引条目已损坏，请运行 salesplan check"},
 		"err.undo_changed":             {"cannot undo: the records were changed since (by another salesplan?)", "无法撤销：记录之后又被修改过（可能是另一个 salesplan）"},
 		"err.locked":                   {"the database is busy: another salesplan holds it; try again", "数据库正忙：另一个 salesplan 正在使用，请稍后再试"},

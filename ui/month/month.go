@@ -43,6 +43,7 @@ type Model struct {
 	month   model.MonthSummary
 	set     model.Settings
 	loaded  bool
+	failed  error // the month's last load, when it failed
 	loads   common.Loads
 	yearOn  bool
 	year    [12]model.MoneyQuota
@@ -204,6 +205,7 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		if !m.loads.Answer(msg.seq) {
 			return m, nil
 		}
+		m.failed = msg.err
 		if msg.err != nil {
 			return m, common.StatusErr(m.env, msg.err)
 		}

@@ -127,6 +127,8 @@ func (m *Model) View() string {
 		body = m.report.View(m.env.Styles.Muted.Render(m.lang.T("month.report.loading")), m.linesBelow)
 	case m.yearOn:
 		body = m.yearView()
+	case !m.loaded && m.failed != nil:
+		body = m.monthTitle() + "\n" + common.LoadFailed(m.env, m.failed, m.width)
 	default:
 		body = m.monthView()
 	}
@@ -140,20 +142,26 @@ func (m *Model) GridLines() []string {
 	return lines[headRows-1 : len(lines)-tailRows]
 }
 
-func (m *Model) monthView() string {
-	st := m.env.Styles
-	g := m.grid()
+// monthTitle names the month shown, and says when it is this one or is
+// still being read.
+func (m *Model) monthTitle() string {
 	mo := m.shown()
-	lines := make([]string, 0, m.height)
-
 	title := m.lang.MonthYear(mo)
 	if mo == model.MonthOf(m.env.Today()) {
 		title += " · " + m.lang.T("month.this")
 	}
-	if !m.loaded {
+	if !m.loaded && m.failed == nil {
 		title += " · " + m.lang.T("week.loading")
 	}
-	lines = append(lines, st.Title.Render(common.PadRight(title, m.width)))
+	return m.env.Styles.Title.Render(common.PadRight(title, m.width))
+}
+
+func (m *Model) monthView() string {
+	st := m.env.Styles
+	g := m.grid()
+	lines := make([]string, 0, m.height)
+
+	lines = append(lines, m.monthTitle())
 	lines = append(lines, m.totals())
 
 	// Weekday names, centred over their cells.

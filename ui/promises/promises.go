@@ -64,6 +64,7 @@ type Model struct {
 	cal    model.Calendar // the working-day calendar, from the settings
 	loads  common.Loads
 	loaded bool
+	failed error // the last load, when it failed
 
 	host   dialog.Host
 	row    storage.PromiseRow // the promise the open dialog is about
@@ -261,6 +262,9 @@ func (m *Model) listView() string {
 		head += s.Muted.Render(" · " + l.T("promises.filtered", model.InertLine(m.query.String())))
 	}
 	head += s.Muted.Render(" · ") + rel
+	if !m.loaded && m.failed != nil {
+		return head + "\n" + common.LoadFailed(m.env, m.failed, m.width)
+	}
 	if !m.loaded {
 		return head + "\n" + s.Muted.Render(l.T("promises.loading"))
 	}

@@ -60,6 +60,7 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 			return m, nil
 		}
 		m.host.Fresh()
+		m.failed = msg.err
 		if msg.err != nil {
 			return m, common.StatusErr(m.env, msg.err)
 		}

@@ -101,9 +101,12 @@ func (m *Model) cellAt(x, y int) (day, row int, ok bool) {
 // View draws the pane in exactly its size.
 func (m *Model) View() string {
 	var body string
-	if m.reviewOpen {
+	switch {
+	case m.reviewOpen:
 		body = m.reviewView()
-	} else {
+	case !m.loaded && m.failed != nil:
+		body = m.titleLine() + "\n" + common.LoadFailed(m.env, m.failed, m.width)
+	default:
 		lines := make([]string, 0, m.height)
 		lines = append(lines, m.titleLine())
 		if m.wide {
@@ -128,7 +131,7 @@ func (m *Model) titleLine() string {
 	if !m.query.Empty() {
 		s += " · " + m.lang.T("week.filtered", model.InertLine(m.query.String()))
 	}
-	if !m.loaded {
+	if !m.loaded && m.failed == nil {
 		s += " · " + m.lang.T("week.loading")
 	}
 	return st.Title.Render(common.PadRight(s, m.width))

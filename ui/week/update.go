@@ -76,6 +76,7 @@ func (m *Model) applyLoaded(msg loadedMsg) tea.Cmd {
 		return nil
 	}
 	m.host.Fresh()
+	m.failed = msg.err
 	if msg.err != nil {
 		return common.StatusErr(m.env, msg.err)
 	}

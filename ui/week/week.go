@@ -61,6 +61,7 @@ type Model struct {
 	phones map[model.ID]string
 	set    model.Settings
 	loaded bool
+	failed error // the last load, when it failed
 	loads  common.Loads
 
 	// The selection: a day (0 = Monday) and a task in it (-1 when the day

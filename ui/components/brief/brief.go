@@ -80,6 +80,16 @@ func Text(env common.Env, d storage.ClientDetail) (string, []string) {
 		title += " " + theme.KeyStar + " " + l.T("tier.key")
 	}
 	var out []string
+	// item adds "  head: text", a text of several lines with its later
+	// lines under its first one's text.
+	item := func(head, text string) {
+		parts := strings.Split(text, "\n")
+		out = append(out, "  "+l.T("clients.brief.field", head, parts[0]))
+		pad := strings.Repeat(" ", 2+ansi.StringWidth(l.T("clients.brief.field", head, "")))
+		for _, p := range parts[1:] {
+			out = append(out, pad+p)
+		}
+	}
 	field := func(key, v string) {
 		if strings.TrimSpace(v) == "" {
 			return
@@ -115,10 +125,10 @@ func Text(env common.Env, d storage.ClientDetail) (string, []string) {
 	out = append(out, "", l.T("clients.brief.talking"))
 	n := len(out)
 	if c.DecisionMaker != "" {
-		out = append(out, "  "+l.T("clients.brief.field", l.T("clients.f.decision_maker"), c.DecisionMaker))
+		item(l.T("clients.f.decision_maker"), c.DecisionMaker)
 	}
 	if c.Interests != "" {
-		out = append(out, "  "+l.T("clients.brief.field", l.T("clients.f.interests"), c.Interests))
+		item(l.T("clients.f.interests"), c.Interests)
 	}
 	if len(out) == n {
 		out = append(out, "  "+l.T("clients.brief.no_talking"))
@@ -131,7 +141,7 @@ func Text(env common.Env, d storage.ClientDetail) (string, []string) {
 			break
 		}
 		n++
-		out = append(out, "  "+l.T("clients.brief.field", l.DayMonth(e.On())+" "+l.T("kind."+string(e.Kind)), e.Text))
+		item(l.DayMonth(e.On())+" "+l.T("kind."+string(e.Kind)), e.Text)
 	}
 	if n == 0 {
 		out = append(out, "  "+l.T("word.none"))
@@ -149,7 +159,7 @@ func Text(env common.Env, d storage.ClientDetail) (string, []string) {
 		if p.Overdue(today) {
 			due = "! " + client.OverdueText(l, today.Sub(p.Due))
 		}
-		out = append(out, "  "+l.T("clients.brief.field", due, p.Text))
+		item(due, p.Text)
 	}
 	if n == 0 {
 		out = append(out, "  "+l.T("word.none"))
