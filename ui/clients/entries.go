@@ -5,6 +5,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"salesplan/model"
+	"salesplan/ui/common"
 	"salesplan/ui/components/journal"
 	"salesplan/ui/form"
 )
@@ -79,17 +80,7 @@ func (m *Model) followEntry() {
 	if m.det.entryLine < 0 {
 		return
 	}
-	h := m.bodyHeight()
-	top, end := m.det.entryLine, m.det.entryLine+m.det.entryLen
-	if end < len(lines) {
-		h = max(h-1, 1) // lines below: the "↓N more" marker takes the body's last line
-	}
-	if end > m.det.offset+h {
-		m.det.offset = end - h
-	}
-	if top < m.det.offset || end-top > h {
-		m.det.offset = max(top-1, 0)
-	}
+	m.det.offset = common.FollowLines(m.det.offset, m.det.entryLine, m.det.entryLine+m.det.entryLen, len(lines), m.bodyHeight())
 	m.scrollDetail(0)
 }
 

@@ -215,3 +215,23 @@ func TestWrapTextKeepsPunctuationOffLineStarts(t *testing.T) {
 		}
 	}
 }
+
+// FollowLines scrolls the least that shows the lines, above the "↓N more"
+// mark while lines remain below it.
+func TestFollowLines(t *testing.T) {
+	for _, tc := range []struct {
+		name                          string
+		offset, top, end, total, h, w int
+	}{
+		{"in view", 0, 2, 3, 30, 10, 0},
+		{"under the mark", 0, 9, 10, 30, 10, 1}, // row 9 is the mark's
+		{"last lines, no mark", 20, 29, 30, 30, 10, 20},
+		{"below", 0, 15, 17, 30, 10, 8},
+		{"above", 12, 5, 6, 30, 10, 4},
+		{"taller than the view", 0, 12, 40, 50, 10, 11},
+	} {
+		if got := FollowLines(tc.offset, tc.top, tc.end, tc.total, tc.h); got != tc.w {
+			t.Errorf("%s: FollowLines = %d, want %d", tc.name, got, tc.w)
+		}
+	}
+}

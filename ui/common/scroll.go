@@ -202,3 +202,22 @@ func sign(n int) int {
 // the weekly review) saying how many lines are below it: "  ↓ 12 more
 // lines" / "  ↓ 下方还有 12 行".
 func LinesBelow(l i18n.Lang, n int) string { return "  " + l.N("form.lines_below", n, n) }
+
+// FollowLines is the offset that shows lines [top, end) of a body of
+// total lines in h rows, starting from offset: unchanged when they show,
+// else the least scroll that shows them (their first line, under the line
+// before it, when they are taller than the view). While lines remain
+// below, a "↓N more" mark takes the view's last row, so the lines must
+// fit above it.
+func FollowLines(offset, top, end, total, h int) int {
+	if end < total {
+		h = max(h-1, 1)
+	}
+	if end > offset+h {
+		offset = end - h
+	}
+	if top < offset || end-top > h {
+		offset = max(top-1, 0)
+	}
+	return offset
+}

@@ -5,6 +5,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"salesplan/model"
+	"salesplan/ui/common"
 	"salesplan/ui/components/journal"
 	"salesplan/ui/form"
 )
@@ -74,17 +75,7 @@ func (m *Model) followEntry() {
 	if dv.entryLine < 0 {
 		return
 	}
-	h := max(m.height-1, 1)
-	top, end := dv.entryLine, dv.entryLine+dv.entryLen
-	if end < len(body) {
-		h = max(h-1, 1) // lines below: the "↓ N more lines" mark takes the last line
-	}
-	if end > dv.offset+h {
-		dv.offset = end - h
-	}
-	if top < dv.offset || end-top > h {
-		dv.offset = max(top-1, 0)
-	}
+	dv.offset = common.FollowLines(dv.offset, dv.entryLine, dv.entryLine+dv.entryLen, len(body), max(m.height-1, 1))
 	m.scrollDetail(0)
 }
 
