@@ -352,3 +352,38 @@ func TestMoreMarkerHidesNoText(t *testing.T) {
 		}
 	}
 }
+
+// A client gone by a change made in another process while its card is
+// open (salesplan undo on the command line, an older backup restored)
+// closes the card and the footer says why, by name; before, the card
+// closed to the list without a word. Undone here, nothing is added to the
+// undo's own words (TestUndoAddWithCardOpen).
+func TestCardOfClientGoneElsewhere(t *testing.T) {
+	for _, tc := range []struct {
+		lang i18n.Lang
+		want string
+	}{
+		{i18n.EN, "临时客户 is no longer in the database (changed elsewhere)"},
+		{i18n.ZH, "临时客户 已不在数据库中（在别处被改动）"},
+	} {
+		m, st, _ := open(t, tc.lang, 80, 24)
+		c, err := st.AddClient(model.Client{Name: "临时客户"}, uitest.Today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		uitest.Send(m, commonOpen(c.ID))
+		if m.screen != screenDetail {
+			t.Fatalf("%s: the card did not open:\n%s", tc.lang, plain(m))
+		}
+		if _, err := st.Undo(); err != nil { // the command line's undo
+			t.Fatal(err)
+		}
+		msgs := uitest.Send(m, common.DataChangedMsg{Rev: 99})
+		if m.screen != screenList {
+			t.Errorf("%s: the card of a client gone elsewhere stayed open:\n%s", tc.lang, plain(m))
+		}
+		if s := uitest.Statuses(msgs); len(s) != 1 || s[0] != tc.want {
+			t.Errorf("%s: statuses %q, want %q", tc.lang, s, tc.want)
+		}
+	}
+}
