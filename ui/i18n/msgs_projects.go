@@ -92,8 +92,11 @@ func init() {
 		"projects.log.title.visit": {"Visit to %s about %s", "拜访 %s：%s"},
 		"projects.log.placeholder": {"what was said, what comes next", "说了什么，下一步做什么"},
 
-		"projects.status.added":           {"Added project %s", "已添加项目 %s"},
-		"projects.status.saved":           {"Saved %s", "已保存 %s"},
+		"projects.status.added": {"Added project %s", "已添加项目 %s"},
+		"projects.status.saved": {"Saved %s", "已保存 %s"},
+		// The detail of a project gone by a change made in another
+		// process (the command line's undo, an older backup restored).
+		"projects.status.gone":            {"%s is no longer in the database (changed elsewhere)", "%s 已不在数据库中（在别处被改动）"},
 		"projects.status.moved":           {"%s: %s → %s on %s", "%s：%s → %s（%s）"},
 		"projects.status.tasks_added":     {"%d checklist tasks added", "已添加 %d 个清单任务"},
 		"projects.status.tasks_added_one": {"%d checklist task added", "已添加 %d 个清单任务"},

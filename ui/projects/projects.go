@@ -95,6 +95,11 @@ type detailView struct {
 	entryIdx  int
 	entryLine int
 	entryLen  int
+	// elsewhere: the latest read was asked for by a change made in
+	// another process (the command line's undo or restore), so a project
+	// gone is said to be gone; gone by an undo here, the undo's own words
+	// stay.
+	elsewhere bool
 }
 
 // New builds the Projects pane.
