@@ -183,7 +183,7 @@ func (m *Model) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, km.Home):
 		m.det.offset = 0
 	case key.Matches(msg, km.Journal):
-		m.focusJournal()
+		return m.focusJournal()
 	case m.rowAction(msg, c): // e, c, v, m, p: as on the list
 	case key.Matches(msg, km.NewClient):
 		// As on the list: a new client saved opens its card, so a rep

@@ -387,3 +387,26 @@ func TestCardOfClientGoneElsewhere(t *testing.T) {
 		}
 	}
 }
+
+// J (or enter) on a card with nothing in its journal says how to record
+// something; the key did nothing at all, and the card's own "Nothing
+// recorded yet" was below the screen.
+func TestJournalKeyOnEmptyJournal(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		m, st, _ := open(t, l, 60, 16)
+		c, err := st.AddClient(model.Client{Name: "新客户"}, uitest.Today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		uitest.Send(m, commonOpen(c.ID))
+		for _, k := range []string{"J", "enter"} {
+			s := uitest.Statuses(uitest.Press(m, k))
+			if want := l.T("clients.detail.no_journal"); len(s) != 1 || s[0] != want {
+				t.Errorf("%s: %s on an empty journal: statuses %q, want %q", l, k, s, want)
+			}
+			if m.screen != screenDetail || m.det.journal {
+				t.Errorf("%s: %s on an empty journal left the card or took a cursor", l, k)
+			}
+		}
+	}
+}

@@ -94,6 +94,8 @@ func init() {
 
 		"projects.status.added": {"Added project %s", "已添加项目 %s"},
 		"projects.status.saved": {"Saved %s", "已保存 %s"},
+		// J on a detail whose journal is empty.
+		"projects.d.no_journal": {"Nothing recorded yet: c, v record a contact, n a note.", "还没有记录：c、v 记录联系，n 记笔记。"},
 		// The detail of a project gone by a change made in another
 		// process (the command line's undo, an older backup restored).
 		"projects.status.gone":            {"%s is no longer in the database (changed elsewhere)", "%s 已不在数据库中（在别处被改动）"},

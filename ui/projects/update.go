@@ -271,7 +271,7 @@ func (m *Model) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 	case !m.detail.loaded:
 		return nil
 	case key.Matches(msg, km.Journal):
-		m.focusJournal()
+		return m.focusJournal()
 	default:
 		return m.projectAction(msg, m.detail.d.Row)
 	}
