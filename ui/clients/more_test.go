@@ -410,3 +410,23 @@ func TestJournalKeyOnEmptyJournal(t *testing.T) {
 		}
 	}
 }
+
+// squeeze drops every space and line break, so that a message wrapped
+// over several lines can be looked for whole.
+func squeeze(s string) string { return strings.Join(strings.Fields(s), "") }
+
+// A filter that matches no client says so whole, wrapped, at 60 columns:
+// the line was cut at the edge ("f changes what is…"), the keys it names
+// lost.
+func TestNoMatchWrapped(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		m, _, _ := open(t, l, 60, 16)
+		uitest.Press(m, "/")
+		uitest.Type(m, "zzzq")
+		uitest.Press(m, "enter")
+		want := l.T("clients.none_match") + " " + l.T("clients.try_search")
+		if v := plain(m); !strings.Contains(squeeze(v), squeeze(want)) {
+			t.Errorf("%s: %q not said whole:\n%s", l, want, v)
+		}
+	}
+}

@@ -392,3 +392,18 @@ func TestMoreLinesMarkCoversNoRow(t *testing.T) {
 		}
 	}
 }
+
+// A filter that matches no project says so whole, wrapped, at 60
+// columns: the line was cut at the edge ("f shows closed…").
+func TestNoMatchWrapped(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		m, _, _ := open(t, l, 60, 16)
+		press(m, "/")
+		uitest.Type(m, "zzzq")
+		press(m, "enter")
+		want := m.lang.T("projects.none_match")
+		if v := screen(m); !strings.Contains(strings.Join(strings.Fields(v), ""), strings.Join(strings.Fields(want), "")) {
+			t.Errorf("%s: %q not said whole:\n%s", l, want, v)
+		}
+	}
+}
