@@ -407,3 +407,32 @@ func TestNoMatchWrapped(t *testing.T) {
 		}
 	}
 }
+
+// With the closed and lost projects shown, the footer and the help say f
+// hides them; they said "show closed and lost" either way.
+func TestShowClosedHelpSaysWhatFDoes(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		m, _, _ := open(t, l, 80, 24)
+		fDesc := func() (short, full string) {
+			for _, b := range m.ShortHelp() {
+				if b.Help().Key == "f" {
+					short = b.Help().Desc
+				}
+			}
+			for _, col := range m.FullHelp() {
+				for _, b := range col {
+					if b.Help().Key == "f" {
+						full = b.Help().Desc
+					}
+				}
+			}
+			return short, full
+		}
+		for _, want := range []string{l.T("key.show_closed"), l.T("key.hide_closed"), l.T("key.show_closed")} {
+			if short, full := fDesc(); short != want || full != want {
+				t.Errorf("%s: showAll %v: f says %q in the footer, %q in the help; want %q", l, m.showAll, short, full, want)
+			}
+			press(m, "f")
+		}
+	}
+}
