@@ -78,6 +78,8 @@ func (m *Model) emptyText() string {
 		return m.lang.T("projects.none_live")
 	case len(m.rows) == 0:
 		return m.lang.T("projects.empty")
+	case m.showAll: // f would hide the closed and lost, not show them
+		return m.lang.T("projects.none_match_all")
 	}
 	return m.lang.T("projects.none_match")
 }

@@ -436,3 +436,18 @@ func TestShowClosedHelpSaysWhatFDoes(t *testing.T) {
 		}
 	}
 }
+
+// A filter matching no project with the closed and lost shown does not
+// offer f to show them (f would hide them).
+func TestNoMatchWithClosedShown(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		m, _, _ := open(t, l, 80, 24)
+		press(m, "f", "/")
+		uitest.Type(m, "zzzq")
+		press(m, "enter")
+		v := screen(m)
+		if !strings.Contains(v, l.T("projects.none_match_all")) || strings.Contains(v, l.T("projects.none_match")) {
+			t.Errorf("%s: with closed and lost shown, no match says:\n%s", l, v)
+		}
+	}
+}
