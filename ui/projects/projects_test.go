@@ -8,10 +8,12 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"salesplan/model"
+	"salesplan/ui/common"
 	"salesplan/ui/i18n"
 	"salesplan/ui/keys"
 	"salesplan/ui/uitest"
@@ -449,5 +451,31 @@ func TestNoMatchWithClosedShown(t *testing.T) {
 		if !strings.Contains(v, l.T("projects.none_match_all")) || strings.Contains(v, l.T("projects.none_match")) {
 			t.Errorf("%s: with closed and lost shown, no match says:\n%s", l, v)
 		}
+	}
+}
+
+// A cancelled promise on the project detail reads "cancelled" whole; the
+// state column was 8 cells and it read "cancell…".
+func TestDetailCancelledPromiseWhole(t *testing.T) {
+	m, st, s := open(t, i18n.EN, 60, 16)
+	p, err := st.AddPromise(model.Promise{ClientID: s.Wang, ProjectID: s.Tower, Text: "Send the price", Due: uitest.Today}, uitest.Today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CancelPromise(p.ID, uitest.Today, "no longer needed", uitest.Today); err != nil {
+		t.Fatal(err)
+	}
+	run(m, func() tea.Msg { return common.OpenProjectMsg{ID: s.Tower} })
+	found := false
+	for _, line := range m.detailLines(60) {
+		if l := ansi.Strip(line); strings.Contains(l, "Send the price") {
+			found = true
+			if !strings.Contains(l, "cancelled ") {
+				t.Errorf("the cancelled promise reads %q", l)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("the promise is not on the detail:\n%s", strings.Join(m.detailLines(60), "\n"))
 	}
 }
