@@ -55,6 +55,11 @@ type detail struct {
 	// client opened (a promise to it, a search hit) shows, marked; one
 	// archived elsewhere while its card is shown closes it.
 	opening bool
+	// elsewhere: the latest read was asked for by a change made in
+	// another process (the command line's undo or restore), so a client
+	// gone is said to be gone; gone by an undo here, the undo's own words
+	// stay.
+	elsewhere bool
 }
 
 // detailHead is the detail's fixed lines above the scrolling body.
@@ -67,7 +72,7 @@ func (m *Model) openDetail(id model.ID) tea.Cmd {
 	// Opened again, the card starts at its top; the same client's lines
 	// stay until the fresh read arrives, so nothing flickers.
 	m.det.offset = 0
-	m.det.opening = true
+	m.det.opening, m.det.elsewhere = true, false
 	m.det.journal, m.det.hit = false, false
 	m.screen = screenDetail
 	return m.loadDet()
@@ -79,13 +84,18 @@ func (m *Model) applyDetail(msg detailMsg) tea.Cmd {
 	}
 	if msg.err != nil {
 		m.det.editOnLoad = false
-		if m.screen == screenDetail {
+		shown := m.screen == screenDetail
+		if shown {
 			m.screen = screenList
 		}
 		if errors.Is(msg.err, storage.ErrNotFound) && m.loaded {
-			// Undone (the add of the client shown) or removed elsewhere
-			// while open: back to the list, the undo's own words left in
-			// the footer (not "there is no client #31").
+			// Gone while open: back to the list. Gone elsewhere (the
+			// command line's undo, an older backup restored), the footer
+			// says so, by name; undone here, the undo's own words stay
+			// (not "there is no client #31").
+			if shown && m.det.elsewhere && m.det.loaded {
+				return common.Status(m.lang.T("clients.status.gone", model.InertLine(m.det.d.Row.Name)))
+			}
 			return nil
 		}
 		return common.StatusErr(m.env, msg.err)
@@ -173,7 +183,7 @@ func (m *Model) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, km.Home):
 		m.det.offset = 0
 	case key.Matches(msg, km.Journal):
-		m.focusJournal()
+		return m.focusJournal()
 	case m.rowAction(msg, c): // e, c, v, m, p: as on the list
 	case key.Matches(msg, km.NewClient):
 		// As on the list: a new client saved opens its card, so a rep

@@ -17,16 +17,19 @@ import (
 
 // focusJournal puts the cursor on the newest entry shown (or keeps the one
 // a search hit selected).
-func (m *Model) focusJournal() {
+func (m *Model) focusJournal() tea.Cmd {
 	j := m.det.d.Journal
 	if len(j) == 0 {
-		return
+		// Nothing to put the cursor on: say how to record something
+		// rather than ignore the key.
+		return common.Status(m.lang.T("clients.detail.no_journal"))
 	}
 	m.det.journal, m.det.hit = true, false
 	if m.entryIndex() < 0 {
 		m.selectEntry(0)
 	}
 	m.followEntry()
+	return nil
 }
 
 // leaveJournal takes the cursor away.

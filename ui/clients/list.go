@@ -394,7 +394,12 @@ func (m *Model) listView() string {
 		if m.query != "" {
 			msg += " " + l.T("clients.try_search")
 		}
-		return strings.Join(append(lines, s.Muted.Render(msg)), "\n")
+		// Wrapped, so that the keys it names are read whole (cut at the
+		// edge, "f changes what is shown" lost its end at 60 columns).
+		for _, line := range common.WrapText(msg, m.width) {
+			lines = append(lines, s.Muted.Render(line))
+		}
+		return strings.Join(lines, "\n")
 	}
 	from, to := m.list.Visible()
 	today := m.env.Today()

@@ -352,3 +352,81 @@ func TestMoreMarkerHidesNoText(t *testing.T) {
 		}
 	}
 }
+
+// A client gone by a change made in another process while its card is
+// open (salesplan undo on the command line, an older backup restored)
+// closes the card and the footer says why, by name; before, the card
+// closed to the list without a word. Undone here, nothing is added to the
+// undo's own words (TestUndoAddWithCardOpen).
+func TestCardOfClientGoneElsewhere(t *testing.T) {
+	for _, tc := range []struct {
+		lang i18n.Lang
+		want string
+	}{
+		{i18n.EN, "临时客户 is no longer in the database (changed elsewhere)"},
+		{i18n.ZH, "临时客户 已不在数据库中（在别处被改动）"},
+	} {
+		m, st, _ := open(t, tc.lang, 80, 24)
+		c, err := st.AddClient(model.Client{Name: "临时客户"}, uitest.Today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		uitest.Send(m, commonOpen(c.ID))
+		if m.screen != screenDetail {
+			t.Fatalf("%s: the card did not open:\n%s", tc.lang, plain(m))
+		}
+		if _, err := st.Undo(); err != nil { // the command line's undo
+			t.Fatal(err)
+		}
+		msgs := uitest.Send(m, common.DataChangedMsg{Rev: 99})
+		if m.screen != screenList {
+			t.Errorf("%s: the card of a client gone elsewhere stayed open:\n%s", tc.lang, plain(m))
+		}
+		if s := uitest.Statuses(msgs); len(s) != 1 || s[0] != tc.want {
+			t.Errorf("%s: statuses %q, want %q", tc.lang, s, tc.want)
+		}
+	}
+}
+
+// J (or enter) on a card with nothing in its journal says how to record
+// something; the key did nothing at all, and the card's own "Nothing
+// recorded yet" was below the screen.
+func TestJournalKeyOnEmptyJournal(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		m, st, _ := open(t, l, 60, 16)
+		c, err := st.AddClient(model.Client{Name: "新客户"}, uitest.Today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		uitest.Send(m, commonOpen(c.ID))
+		for _, k := range []string{"J", "enter"} {
+			s := uitest.Statuses(uitest.Press(m, k))
+			if want := l.T("clients.detail.no_journal"); len(s) != 1 || s[0] != want {
+				t.Errorf("%s: %s on an empty journal: statuses %q, want %q", l, k, s, want)
+			}
+			if m.screen != screenDetail || m.det.journal {
+				t.Errorf("%s: %s on an empty journal left the card or took a cursor", l, k)
+			}
+		}
+	}
+}
+
+// squeeze drops every space and line break, so that a message wrapped
+// over several lines can be looked for whole.
+func squeeze(s string) string { return strings.Join(strings.Fields(s), "") }
+
+// A filter that matches no client says so whole, wrapped, at 60 columns:
+// the line was cut at the edge ("f changes what is…"), the keys it names
+// lost.
+func TestNoMatchWrapped(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		m, _, _ := open(t, l, 60, 16)
+		uitest.Press(m, "/")
+		uitest.Type(m, "zzzq")
+		uitest.Press(m, "enter")
+		want := l.T("clients.none_match") + " " + l.T("clients.try_search")
+		if v := plain(m); !strings.Contains(squeeze(v), squeeze(want)) {
+			t.Errorf("%s: %q not said whole:\n%s", l, want, v)
+		}
+	}
+}

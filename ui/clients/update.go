@@ -20,6 +20,9 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	case brief.LoadedMsg:
 		return m, m.showBrief(msg)
 	case common.DataChangedMsg:
+		// Rev is set only when the shell noticed a change made in
+		// another process.
+		m.det.elsewhere = msg.Rev != 0
 		return m, m.reload()
 	case common.OpenClientMsg:
 		m.closeDialog()

@@ -968,3 +968,32 @@ func TestAttentionFooterOffersKeptOnPromisesOnly(t *testing.T) {
 		}
 	}
 }
+
+// x on an attention item that is not a promise says why in one footer
+// line that fits a 60-column terminal (the footer starts with a space):
+// the English ran to 70 cells and lost "t makes it a task" at the edge.
+func TestAttentionNotPromiseFitsNarrowFooter(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		m := open(t, l, 60, 16)
+		uitest.Press(m, "right")
+		found := false
+		for i, a := range m.attention {
+			if a.Type == model.AttPromiseOverdue || a.Type == model.AttPromiseDue {
+				continue
+			}
+			found = true
+			m.att.Select(i)
+			s := uitest.Statuses(uitest.Press(m, "x"))
+			if len(s) != 1 || s[0] != l.T("day.att.not_promise") {
+				t.Fatalf("%s: x on %s: statuses %q", l, a.Type, s)
+			}
+			if w := ansi.StringWidth(s[0]); w > 59 {
+				t.Errorf("%s: %q is %d cells, cut in a 60-column footer", l, s[0], w)
+			}
+			break
+		}
+		if !found {
+			t.Fatalf("%s: no attention item other than a promise", l)
+		}
+	}
+}

@@ -101,9 +101,12 @@ func init() {
 		"clients.status.now_regular":    {"%s is now a regular client", "%s 已设为一般客户"},
 		"clients.status.archived":       {"Archived %s (u undoes)", "已归档 %s（按 u 撤销）"},
 		"clients.status.unarchived":     {"%s is back among the clients", "%s 已恢复到客户列表"},
-		"clients.detail.archived":       {"archived (d brings back)", "已归档（按 d 恢复）"},
-		"clients.status.booked":         {"Visit to %s booked for %s", "已安排拜访%s：%s"},
-		"clients.visit_title":           {"Visit %s", "拜访%s"},
+		// The card of a client gone by a change made in another process
+		// (the command line's undo, an older backup restored).
+		"clients.status.gone":     {"%s is no longer in the database (changed elsewhere)", "%s 已不在数据库中（在别处被改动）"},
+		"clients.detail.archived": {"archived (d brings back)", "已归档（按 d 恢复）"},
+		"clients.status.booked":   {"Visit to %s booked for %s", "已安排拜访%s：%s"},
+		"clients.visit_title":     {"Visit %s", "拜访%s"},
 
 		// The journal cursor (J on a client card or a project detail) and
 		// the entry form (ui/components/journal).

@@ -191,6 +191,7 @@ func init() {
 		"key.next_stage":     {"next stage", "下一阶段"},
 		"key.prev_stage":     {"previous stage", "上一阶段"},
 		"key.show_closed":    {"show closed and lost", "显示已回款和丢单"},
+		"key.hide_closed":    {"hide closed and lost", "隐藏已回款和丢单"},
 		"key.new_promise":    {"new promise", "新承诺"},
 		"key.kept":           {"kept", "已兑现"},
 		"key.cancel":         {"cancel", "取消"},

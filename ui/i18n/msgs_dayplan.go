@@ -41,7 +41,7 @@ func init() {
 		"day.att.above":            {"· ↑%d", "· ↑%d"},
 		"day.att.below":            {"· ↓%d more", "· ↓还有%d项"},
 		"day.att.one_day_overdue":  {"1 day overdue", "逾期1天"},
-		"day.att.not_promise":      {"Only a promise can be kept: enter opens this item, t makes it a task.", "只有承诺可以标记兑现：enter 打开此项，t 设为今天的任务。"},
+		"day.att.not_promise":      {"Only promises can be kept: enter opens it, t makes a task.", "只有承诺可以标记兑现：enter 打开此项，t 设为今天的任务。"},
 		"err.promise_changed":      {"this promise was changed elsewhere since it was shown: read it again, then press x", "这条承诺在显示后被别处改过：请再看一遍，然后按 x"},
 
 		// Quick-add naming a client not known yet.

@@ -306,3 +306,38 @@ func TestUndoAddWhileInDetail(t *testing.T) {
 		t.Error("the undone project still shows")
 	}
 }
+
+// A project gone by a change made in another process while its detail is
+// open (salesplan undo on the command line, an older backup restored)
+// closes the detail and the footer says why, by name; before, the detail
+// closed to the pipeline without a word. Undone here, nothing is added
+// to the undo's own words (TestUndoAddWhileInDetail).
+func TestDetailOfProjectGoneElsewhere(t *testing.T) {
+	for _, tc := range []struct {
+		lang i18n.Lang
+		want string
+	}{
+		{i18n.EN, "临时项目 is no longer in the database (changed elsewhere)"},
+		{i18n.ZH, "临时项目 已不在数据库中（在别处被改动）"},
+	} {
+		m, st, s := open(t, tc.lang, 80, 24)
+		p, err := st.AddProject(model.Project{Name: "临时项目", ClientID: s.Wang}, uitest.Today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		run(m, func() tea.Msg { return common.OpenProjectMsg{ID: p.ID} })
+		if m.detail == nil || !m.detail.loaded {
+			t.Fatalf("%s: the detail did not open:\n%s", tc.lang, screen(m))
+		}
+		if _, err := st.Undo(); err != nil { // the command line's undo
+			t.Fatal(err)
+		}
+		statuses := run(m, func() tea.Msg { return common.DataChangedMsg{Rev: 99} })
+		if m.detail != nil {
+			t.Errorf("%s: the detail of a project gone elsewhere stayed open:\n%s", tc.lang, screen(m))
+		}
+		if len(statuses) != 1 || statuses[0] != tc.want {
+			t.Errorf("%s: statuses %q, want %q", tc.lang, statuses, tc.want)
+		}
+	}
+}

@@ -160,9 +160,15 @@ func (m *Model) detailLines(w int) []string {
 	if len(d.Promises) == 0 {
 		add(st.Muted.Render("  " + m.lang.T("projects.d.none")))
 	}
+	// The state column is as wide as the widest state shown ("cancelled"
+	// is 9 cells; cut to 8 it read "cancell…").
+	sw := 8
+	for _, p := range d.Promises {
+		sw = max(sw, ansi.StringWidth(m.lang.T("projects.d.promise."+string(p.Status))))
+	}
 	for _, p := range d.Promises {
 		status := m.lang.T("projects.d.promise." + string(p.Status))
-		head := "  " + common.PadRight(m.lang.ShortDate(p.Due), dw) + " " + common.PadRight(status, 8) + " "
+		head := "  " + common.PadRight(m.lang.ShortDate(p.Due), dw) + " " + common.PadRight(status, sw) + " "
 		for _, line := range common.Hanging(head, p.Text, w) {
 			switch {
 			case p.Overdue(today):

@@ -17,16 +17,19 @@ import (
 // project) is back once it has.
 
 // focusJournal puts the cursor on the newest entry.
-func (m *Model) focusJournal() {
+func (m *Model) focusJournal() tea.Cmd {
 	dv := m.detail
 	if len(dv.d.Journal) == 0 {
-		return
+		// Nothing to put the cursor on: say how to record something
+		// rather than ignore the key.
+		return common.Status(m.lang.T("projects.d.no_journal"))
 	}
 	dv.journal = true
 	if m.entryIndex() < 0 {
 		m.selectEntry(0)
 	}
 	m.followEntry()
+	return nil
 }
 
 func (m *Model) entryIndex() int {

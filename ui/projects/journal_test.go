@@ -10,6 +10,7 @@ import (
 
 	"salesplan/model"
 	"salesplan/storage"
+	"salesplan/ui/common"
 	"salesplan/ui/i18n"
 	"salesplan/ui/uitest"
 )
@@ -106,6 +107,28 @@ func TestJournalCursorStaysAboveTheMark(t *testing.T) {
 		}
 		if sel == "" {
 			t.Fatalf("after %d j the selected entry is off screen:\n%s", i+1, screen(m))
+		}
+	}
+}
+
+// J (or enter) on a detail with nothing in its journal says how to record
+// something; the key did nothing at all.
+func TestJournalKeyOnEmptyJournal(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		m, st, s := open(t, l, 60, 16)
+		p, err := st.AddProject(model.Project{Name: "新项目", ClientID: s.Wang}, uitest.Today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		run(m, func() tea.Msg { return common.OpenProjectMsg{ID: p.ID} })
+		for _, k := range []string{"J", "enter"} {
+			got := press(m, k)
+			if want := l.T("projects.d.no_journal"); len(got) != 1 || got[0] != want {
+				t.Errorf("%s: %s on an empty journal: statuses %q, want %q", l, k, got, want)
+			}
+			if m.detail == nil || m.detail.journal {
+				t.Errorf("%s: %s on an empty journal left the detail or took a cursor", l, k)
+			}
 		}
 	}
 }

@@ -78,6 +78,8 @@ func (m *Model) emptyText() string {
 		return m.lang.T("projects.none_live")
 	case len(m.rows) == 0:
 		return m.lang.T("projects.empty")
+	case m.showAll: // f would hide the closed and lost, not show them
+		return m.lang.T("projects.none_match_all")
 	}
 	return m.lang.T("projects.none_match")
 }
@@ -179,7 +181,10 @@ func (m *Model) listView(w, h int) string {
 	out = append(out, st.Muted.Render(common.PadRight(head, w)))
 	lines := m.listLines()
 	if len(lines) == 0 {
-		out = append(out, st.Muted.Render(common.PadRight("  "+m.emptyText(), w)))
+		// Wrapped, so that the keys it names are read whole.
+		for _, line := range common.WrapText(m.emptyText(), w-2) {
+			out = append(out, st.Muted.Render(common.PadRight("  "+line, w)))
+		}
 	}
 	end := min(m.list.Offset+listRoom(h, len(lines)), len(lines))
 	for i := m.list.Offset; i < end; i++ {

@@ -95,6 +95,11 @@ type detailView struct {
 	entryIdx  int
 	entryLine int
 	entryLen  int
+	// elsewhere: the latest read was asked for by a change made in
+	// another process (the command line's undo or restore), so a project
+	// gone is said to be gone; gone by an undo here, the undo's own words
+	// stay.
+	elsewhere bool
 }
 
 // New builds the Projects pane.
@@ -159,7 +164,7 @@ func (m *Model) place() keys.Place {
 
 // ShortHelp lists the keys of the current place.
 func (m *Model) ShortHelp() []key.Binding {
-	h := m.km.ShortHelp(m.place())
+	h := m.fHelp(m.km.ShortHelp(m.place()))
 	if m.place() == keys.PlaceProjectDetail {
 		h = append(h, m.km.Lost)
 	}
@@ -169,10 +174,29 @@ func (m *Model) ShortHelp() []key.Binding {
 // FullHelp lists every key of the current place.
 func (m *Model) FullHelp() [][]key.Binding {
 	h := m.km.FullHelp(m.place())
+	for i := range h {
+		h[i] = m.fHelp(h[i])
+	}
 	if !m.host.IsOpen() && m.place() != keys.PlaceJournal {
 		h = append(h, []key.Binding{m.km.Lost, m.km.Left, m.km.Right})
 	}
 	return h
+}
+
+// fHelp names what f does now: with the closed and lost projects shown,
+// it hides them (the help said "show closed and lost" either way).
+func (m *Model) fHelp(h []key.Binding) []key.Binding {
+	if !m.showAll {
+		return h
+	}
+	out := make([]key.Binding, len(h))
+	for i, b := range h {
+		if b.Help() == m.km.ShowClosed.Help() {
+			b.SetHelp(b.Help().Key, m.lang.T("key.hide_closed"))
+		}
+		out[i] = b
+	}
+	return out
 }
 
 // View draws the pane in exactly its size.

@@ -8,10 +8,12 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"salesplan/model"
+	"salesplan/ui/common"
 	"salesplan/ui/i18n"
 	"salesplan/ui/keys"
 	"salesplan/ui/uitest"
@@ -390,5 +392,90 @@ func TestMoreLinesMarkCoversNoRow(t *testing.T) {
 		if l := strings.TrimRight(ansi.Strip(l), " "); !seen[l] {
 			t.Errorf("the detail's line %q never shows", l)
 		}
+	}
+}
+
+// A filter that matches no project says so whole, wrapped, at 60
+// columns: the line was cut at the edge ("f shows closed…").
+func TestNoMatchWrapped(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		m, _, _ := open(t, l, 60, 16)
+		press(m, "/")
+		uitest.Type(m, "zzzq")
+		press(m, "enter")
+		want := m.lang.T("projects.none_match")
+		if v := screen(m); !strings.Contains(strings.Join(strings.Fields(v), ""), strings.Join(strings.Fields(want), "")) {
+			t.Errorf("%s: %q not said whole:\n%s", l, want, v)
+		}
+	}
+}
+
+// With the closed and lost projects shown, the footer and the help say f
+// hides them; they said "show closed and lost" either way.
+func TestShowClosedHelpSaysWhatFDoes(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		m, _, _ := open(t, l, 80, 24)
+		fDesc := func() (short, full string) {
+			for _, b := range m.ShortHelp() {
+				if b.Help().Key == "f" {
+					short = b.Help().Desc
+				}
+			}
+			for _, col := range m.FullHelp() {
+				for _, b := range col {
+					if b.Help().Key == "f" {
+						full = b.Help().Desc
+					}
+				}
+			}
+			return short, full
+		}
+		for _, want := range []string{l.T("key.show_closed"), l.T("key.hide_closed"), l.T("key.show_closed")} {
+			if short, full := fDesc(); short != want || full != want {
+				t.Errorf("%s: showAll %v: f says %q in the footer, %q in the help; want %q", l, m.showAll, short, full, want)
+			}
+			press(m, "f")
+		}
+	}
+}
+
+// A filter matching no project with the closed and lost shown does not
+// offer f to show them (f would hide them).
+func TestNoMatchWithClosedShown(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		m, _, _ := open(t, l, 80, 24)
+		press(m, "f", "/")
+		uitest.Type(m, "zzzq")
+		press(m, "enter")
+		v := screen(m)
+		if !strings.Contains(v, l.T("projects.none_match_all")) || strings.Contains(v, l.T("projects.none_match")) {
+			t.Errorf("%s: with closed and lost shown, no match says:\n%s", l, v)
+		}
+	}
+}
+
+// A cancelled promise on the project detail reads "cancelled" whole; the
+// state column was 8 cells and it read "cancell…".
+func TestDetailCancelledPromiseWhole(t *testing.T) {
+	m, st, s := open(t, i18n.EN, 60, 16)
+	p, err := st.AddPromise(model.Promise{ClientID: s.Wang, ProjectID: s.Tower, Text: "Send the price", Due: uitest.Today}, uitest.Today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CancelPromise(p.ID, uitest.Today, "no longer needed", uitest.Today); err != nil {
+		t.Fatal(err)
+	}
+	run(m, func() tea.Msg { return common.OpenProjectMsg{ID: s.Tower} })
+	found := false
+	for _, line := range m.detailLines(60) {
+		if l := ansi.Strip(line); strings.Contains(l, "Send the price") {
+			found = true
+			if !strings.Contains(l, "cancelled ") {
+				t.Errorf("the cancelled promise reads %q", l)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("the promise is not on the detail:\n%s", strings.Join(m.detailLines(60), "\n"))
 	}
 }

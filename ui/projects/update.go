@@ -28,6 +28,11 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		}
 		return m, nil
 	case common.DataChangedMsg:
+		if m.detail != nil {
+			// Rev is set only when the shell noticed a change made in
+			// another process.
+			m.detail.elsewhere = msg.Rev != 0
+		}
 		return m, tea.Batch(m.reload(), m.reloadDetail())
 	case common.OpenProjectMsg:
 		m.closeDialog()
@@ -114,9 +119,16 @@ func (m *Model) applyDetail(msg detailMsg) tea.Cmd {
 		return nil
 	}
 	if msg.err != nil {
+		gone := m.detail
 		m.detail = nil
 		if errors.Is(msg.err, storage.ErrNotFound) && m.loaded {
-			return nil // undone (or removed elsewhere) while open: back to the pipeline
+			// Gone while open: back to the pipeline. Gone elsewhere (the
+			// command line's undo, an older backup restored), the footer
+			// says so, by name; undone here, the undo's own words stay.
+			if gone.elsewhere && gone.loaded {
+				return common.Status(m.lang.T("projects.status.gone", model.InertLine(gone.d.Row.Name)))
+			}
+			return nil
 		}
 		return common.StatusErr(m.env, msg.err)
 	}
@@ -259,7 +271,7 @@ func (m *Model) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 	case !m.detail.loaded:
 		return nil
 	case key.Matches(msg, km.Journal):
-		m.focusJournal()
+		return m.focusJournal()
 	default:
 		return m.projectAction(msg, m.detail.d.Row)
 	}

@@ -281,7 +281,11 @@ func (m *Model) listView() string {
 		if !m.query.Empty() {
 			empty = l.T("promises.none_match")
 		}
-		return strings.Join(append(lines, s.Muted.Render(empty)), "\n")
+		// Wrapped, so that the keys it names are read whole.
+		for _, line := range common.WrapText(empty, m.width) {
+			lines = append(lines, s.Muted.Render(line))
+		}
+		return strings.Join(lines, "\n")
 	}
 	from, to := m.list.Visible()
 	today := m.env.Today()

@@ -744,3 +744,18 @@ func TestMorePromisesBelowSaid(t *testing.T) {
 		}
 	}
 }
+
+// A filter that matches no promise says so whole, wrapped, at 60
+// columns: the line was cut at the edge ("f changes what i…").
+func TestNoMatchWrapped(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		m, _, _ := open(t, l, 60, 16)
+		uitest.Press(m, "/")
+		uitest.Type(m, "zzzq")
+		uitest.Press(m, "enter")
+		want := l.T("promises.none_match")
+		if v := plain(m); !strings.Contains(strings.Join(strings.Fields(v), ""), strings.Join(strings.Fields(want), "")) {
+			t.Errorf("%s: %q not said whole:\n%s", l, want, v)
+		}
+	}
+}
