@@ -1,10 +1,7 @@
 package month
 
 import (
-	"strings"
 	"testing"
-
-	"github.com/charmbracelet/x/ansi"
 
 	"salesplan/ui/i18n"
 	"salesplan/ui/uitest"
@@ -22,18 +19,7 @@ func TestDamagedDatabaseSaid(t *testing.T) {
 			m.SetSize(60, 16)
 			uitest.Run(m, m.Init())
 			view := screen(m)
-			squeeze := func(s string) string { return strings.Join(strings.Fields(s), "") }
-			if !strings.Contains(squeeze(view), "salesplanbackups") {
-				t.Errorf("the damage is not said whole:\n%s", view)
-			}
-			if strings.Contains(view, l.T("week.loading")) {
-				t.Errorf("still loading after the load failed:\n%s", view)
-			}
-			for _, ln := range strings.Split(view, "\n") {
-				if w := ansi.StringWidth(ln); w > 60 {
-					t.Errorf("line %d cells wide on a 60-cell pane: %q", w, ln)
-				}
-			}
+			uitest.CheckDamageSaid(t, view, l.T("week.loading"), 60)
 		})
 	}
 }

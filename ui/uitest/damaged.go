@@ -3,7 +3,10 @@ package uitest
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"salesplan/storage"
 )
@@ -34,4 +37,22 @@ func DamagedStore(tb testing.TB, seed func(testing.TB, *storage.Store)) *storage
 		tb.Fatal(err)
 	}
 	return st
+}
+
+// CheckDamageSaid fails unless view, a pane drawn width cells wide over a
+// DamagedStore, says what to do whole ("salesplan backups", however it is
+// wrapped), no longer says loading, and keeps every line within width.
+func CheckDamageSaid(tb testing.TB, view, loading string, width int) {
+	tb.Helper()
+	if !strings.Contains(strings.Join(strings.Fields(view), ""), "salesplanbackups") {
+		tb.Errorf("the damage is not said whole:\n%s", view)
+	}
+	if strings.Contains(view, loading) {
+		tb.Errorf("still loading after the load failed:\n%s", view)
+	}
+	for _, ln := range strings.Split(view, "\n") {
+		if w := ansi.StringWidth(ln); w > width {
+			tb.Errorf("line %d cells wide on a %d-cell pane: %q", w, width, ln)
+		}
+	}
 }
