@@ -68,13 +68,18 @@ func SortInbox(tasks []AgendaTask) {
 // InboxAhead compares two inbox tasks: important ones first, then the
 // lower id. Negative when a (ia, ida) sorts before b (ib, idb).
 func InboxAhead(ia bool, ida ID, ib bool, idb ID) int {
-	if ia != ib {
-		if ia {
-			return -1
-		}
-		return 1
+	return cmp.Or(importantFirst(ia, ib), cmp.Compare(ida, idb))
+}
+
+// importantFirst orders an important task (true) before one that is not.
+func importantFirst(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return -1
 	}
-	return cmp.Compare(ida, idb)
+	return 1
 }
 
 // CarriedShown is how many carried-over tasks a day list shows before
@@ -102,13 +107,7 @@ func ShownTasks(tasks []AgendaTask, limit int) (shown []AgendaTask, more int) {
 // (slot, time and id settle what is equal here). Negative when a (ia, da)
 // sorts before b (ib, db).
 func CarriedAhead(ia bool, da Date, ib bool, db Date) int {
-	if ia != ib {
-		if ia {
-			return -1
-		}
-		return 1
-	}
-	return cmp.Compare(da, db)
+	return cmp.Or(importantFirst(ia, ib), cmp.Compare(da, db))
 }
 
 // SortTasks orders tasks as the agenda lists them (see BuildAgenda); it
